@@ -1,0 +1,50 @@
+import { CreateUserRequest, LoginRequest } from '@tournee/shared';
+import { Router } from 'express';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/db.ts';
+import { parse } from '../http/validate.ts';
+import { actorOf, requireRole, SESSION_COOKIE } from './middleware.ts';
+import * as auth from './service.ts';
+import { listUsers } from './repo.ts';
+
+export function authRoutes(db: Db, config: Config): Router {
+  const router = Router();
+  const policy = {
+    maxFailuresPerMinute: config.LOGIN_MAX_FAILURES_PER_MINUTE,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+  };
+
+  router.post('/auth/login', async (req, res) => {
+    const body = parse(LoginRequest, req.body);
+    const out = await auth.login(db, policy, { ...body, ip: req.ip ?? 'unknown' });
+    res.cookie(SESSION_COOKIE, out.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.COOKIE_SECURE,
+      path: '/',
+      expires: new Date(out.expiresAt),
+    });
+    res.json(out);
+  });
+
+  router.post('/auth/logout', requireRole('admin', 'dispatcher', 'driver'), async (req, res) => {
+    if (req.token) await auth.logout(db, req.token);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+
+  router.get('/auth/me', requireRole('admin', 'dispatcher', 'driver'), (req, res) => {
+    res.json({ user: req.user });
+  });
+
+  router.get('/users', requireRole('admin'), async (req, res) => {
+    res.json({ items: await listUsers(db, actorOf(req).orgId) });
+  });
+
+  router.post('/users', requireRole('admin'), async (req, res) => {
+    const body = parse(CreateUserRequest, req.body);
+    res.status(201).json(await auth.createUser(db, actorOf(req), body));
+  });
+
+  return router;
+}

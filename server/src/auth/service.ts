@@ -1,0 +1,71 @@
+import type { LoginResponse, Role, User } from '@tournee/shared';
+import { type Actor, recordEvent } from '../audit/audit.ts';
+import type { Db } from '../db/db.ts';
+import { AppError } from '../errors.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import * as repo from './repo.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+export interface LoginPolicy {
+  maxFailuresPerMinute: number;
+  sessionTtlHours: number;
+}
+
+// Verifying against a real hash when the email is unknown keeps both answers equally slow,
+// so response times do not reveal which emails have accounts.
+let dummyHash: Promise<string> | null = null;
+
+/** Checks the password and opens a session; the sixth failure in a minute is refused with 429. */
+export async function login(
+  db: Db,
+  policy: LoginPolicy,
+  input: { email: string; password: string; ip: string },
+): Promise<LoginResponse> {
+  const recent = await repo.countRecentFailures(db, input.email, input.ip, 60);
+  if (recent.by_email >= policy.maxFailuresPerMinute || recent.by_ip >= policy.maxFailuresPerMinute * 4) {
+    throw new AppError('too_many_requests', 'Too many failed sign-ins; try again in a minute', {
+      headers: { 'Retry-After': '60' },
+    });
+  }
+  const found = await repo.findUserByEmail(db, input.email);
+  dummyHash ??= hashPassword('not-a-real-password');
+  const ok = found?.passwordHash
+    ? await verifyPassword(input.password, found.passwordHash)
+    : (await verifyPassword(input.password, await dummyHash), false);
+  if (!found || !ok) {
+    await repo.recordFailure(db, input.email, input.ip);
+    throw new AppError('unauthorized', 'Wrong email or password');
+  }
+  return openSession(db, found.user, policy.sessionTtlHours);
+}
+
+export async function openSession(db: Db, user: User, ttlHours: number): Promise<LoginResponse> {
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+  await repo.insertSession(db, hashToken(token), user.id, expiresAt);
+  return { token, user, expiresAt: expiresAt.toISOString() };
+}
+
+export async function userForToken(db: Db, token: string): Promise<User | null> {
+  return repo.findSessionUser(db, hashToken(token));
+}
+
+export async function logout(db: Db, token: string): Promise<void> {
+  await repo.revokeSession(db, hashToken(token));
+}
+
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  input: { email: string; name: string; role: Role; password: string; driverId?: string | null },
+): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    if (await repo.findUserByEmail(tx, input.email)) {
+      throw new AppError('conflict', `A user with email ${input.email} already exists`);
+    }
+    const user = await repo.insertUser(tx, { ...input, orgId: actor.orgId, passwordHash });
+    await recordEvent(tx, actor, 'create', 'user', user.id, { email: user.email, role: user.role });
+    return user;
+  });
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** Treats empty strings as unset, so `FOO=` in a .env file means "use the default". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const ConfigSchema = z.object({
+  PORT: optional(z.coerce.number().int().min(0).max(65535)).default(3000),
+  HOST: optional(z.string()).default('0.0.0.0'),
+  DATA_DIR: optional(z.string()).default('./data'),
+  DATABASE_URL: optional(z.string().url()),
+  REDIS_URL: optional(z.string().url()),
+  ADMIN_EMAIL: optional(z.string().email()),
+  ADMIN_PASSWORD: optional(z.string().min(8, 'must be at least 8 characters')),
+  SEED_DEMO: optional(bool).default(true),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
+  SESSION_TTL_HOURS: optional(z.coerce.number().positive()).default(24 * 7),
+  COOKIE_SECURE: optional(bool).default(false),
+  GEOCODER_URL: optional(z.string().url()),
+  GEOCODER_RATE_PER_S: optional(z.coerce.number().positive()).default(1),
+  GEOCODER_USER_AGENT: optional(z.string()).default('Tournee/0.1 (self-hosted route planner)'),
+  LOGIN_MAX_FAILURES_PER_MINUTE: optional(z.coerce.number().int().positive()).default(5),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/**
+ * Parses the environment once. Fails fast with every bad variable named, so a typo in
+ * DATABASE_URL is a clear start-up error rather than a connection failure later.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

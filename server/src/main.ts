@@ -1,0 +1,43 @@
+import { createApp } from './app.ts';
+import { ensureFirstAdmin } from './bootstrap.ts';
+import { loadConfig } from './config.ts';
+import { migrate } from './db/migrate.ts';
+import { openDb } from './db/open-db.ts';
+import { createLogger } from './logger.ts';
+import { seedDemo } from './seed/demo.ts';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const db = await openDb(config);
+  const applied = await migrate(db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const newOrgId = await ensureFirstAdmin(db, config, log);
+  if (newOrgId && config.SEED_DEMO) {
+    const seeded = await seedDemo(db, newOrgId);
+    log.info(seeded, 'demo organisation seeded');
+  }
+  const app = createApp({ db, config, log });
+  const port = await app.listen(config.PORT, config.HOST);
+  log.info({ port, database: db.kind }, `Tournée listening on http://localhost:${port}`);
+
+  const stop = async () => {
+    log.info('shutting down');
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  process.stderr.write(`Tournée failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

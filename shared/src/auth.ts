@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'dispatcher', 'driver'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LoginRequest = z.object({
+  email: z.string().trim().email(),
+  password: z.string().min(1),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/** A signed-in user as the API shows it (never with the password hash). */
+export interface User {
+  id: string;
+  orgId: string;
+  email: string;
+  name: string;
+  role: Role;
+  driverId: string | null;
+}
+
+export interface LoginResponse {
+  token: string;
+  user: User;
+  expiresAt: string;
+}
+
+export const CreateUserRequest = z.object({
+  email: z.string().trim().email(),
+  name: z.string().trim().max(200).default(''),
+  role: z.enum(ROLES),
+  password: z.string().min(8, 'must be at least 8 characters'),
+  driverId: z.string().uuid().nullable().optional(),
+});
+export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
