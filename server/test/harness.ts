@@ -26,6 +26,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** A response body as loosely typed JSON, for assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
+export const readJson = (res: Response): Promise<any> => res.json();
+
 let passwordHash: Promise<string> | null = null;
 
 /** A new organisation with one user per role, each with a session token. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness.ts';
+import { readJson, startTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,19 +18,19 @@ describe('auth', () => {
   it('answers health without a session', async () => {
     const res = await fetch(`${t.baseUrl}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok' });
+    expect(await readJson(res)).toMatchObject({ status: 'ok' });
   });
 
   it('refuses an API call without a token with 401', async () => {
     const res = await t.api('/auth/me', { as: null });
     expect(res.status).toBe(401);
-    expect((await res.json()).error.code).toBe('unauthorized');
+    expect((await readJson(res)).error.code).toBe('unauthorized');
   });
 
   it('signs in with the right password and gives a token and an HttpOnly cookie', async () => {
     const res = await login(t.org.users.dispatcher.email, TEST_PASSWORD);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await readJson(res);
     expect(body.user).toMatchObject({ role: 'dispatcher', orgId: t.org.id });
     expect(body.user.passwordHash).toBeUndefined();
     const cookie = res.headers.get('set-cookie') ?? '';
@@ -38,7 +38,7 @@ describe('auth', () => {
     expect(cookie).toMatch(/HttpOnly/i);
 
     const byBearer = await fetch(`${t.baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${body.token}` } });
-    expect((await byBearer.json()).user.email).toBe(t.org.users.dispatcher.email);
+    expect((await readJson(byBearer)).user.email).toBe(t.org.users.dispatcher.email);
     const byCookie = await fetch(`${t.baseUrl}/api/auth/me`, { headers: { cookie: cookie.split(';')[0]! } });
     expect(byCookie.status).toBe(200);
   });
@@ -63,7 +63,7 @@ describe('auth', () => {
 
   it('logs out: the token stops working', async () => {
     const res = await login(t.org.users.driver.email, TEST_PASSWORD);
-    const { token } = await res.json();
+    const { token } = await readJson(res);
     const headers = { authorization: `Bearer ${token}` };
     expect((await fetch(`${t.baseUrl}/api/auth/logout`, { method: 'POST', headers })).status).toBe(204);
     expect((await fetch(`${t.baseUrl}/api/auth/me`, { headers })).status).toBe(401);
@@ -75,7 +75,7 @@ describe('auth', () => {
       body: JSON.stringify({ email: `new-${t.org.id}@test.local`, role: 'dispatcher', password: 'long enough pw' }),
     });
     expect(res.status).toBe(201);
-    const user = await res.json();
+    const user = await readJson(res);
     const ev = await t.db.query('SELECT * FROM events WHERE entity = $1 AND entity_id = $2', ['user', user.id]);
     expect(ev.rows).toHaveLength(1);
     expect(ev.rows[0]).toMatchObject({ action: 'create', user_id: t.org.users.admin.id });

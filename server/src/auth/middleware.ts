@@ -7,10 +7,14 @@ import { userForToken } from './service.ts';
 
 export const SESSION_COOKIE = 'tournee_session';
 
-declare module 'express-serve-static-core' {
-  interface Request {
-    user?: User;
-    token?: string;
+declare global {
+  // Express merges its Request type with this global namespace.
+  // biome-ignore lint/style/noNamespace: the augmentation point Express offers
+  namespace Express {
+    interface Request {
+      user?: User;
+      token?: string;
+    }
   }
 }
 

@@ -3,7 +3,6 @@ import type { Db, QueryResult } from './db.ts';
 
 // Dates stay calendar dates: the pg default turns them into midnight in the server's zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
-pg.types.setTypeParser(1182, (v: string) => (v === '{}' ? [] : v.slice(1, -1).split(','))); // date[]
 
 type Queryable = pg.Pool | pg.PoolClient;
 

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASE_URL } from '../../test/test-db.ts';
+import type { Db } from './db.ts';
+import { loadMigrations, migrate } from './migrate.ts';
+import { createPgDb } from './pg-adapter.ts';
+import { createPgliteDb } from './pglite-adapter.ts';
+
+describe('migrations', () => {
+  let lite: Db;
+  beforeAll(async () => {
+    lite = await createPgliteDb('memory://');
+  }, 120_000);
+  afterAll(() => lite.close());
+
+  it('apply on the embedded PGlite + PostGIS and are safe to run twice', async () => {
+    const all = loadMigrations().map((m) => m.version);
+    expect(await migrate(lite)).toEqual(all);
+    expect(await migrate(lite)).toEqual([]);
+    const { rows } = await lite.query<{ d: number }>(
+      "SELECT round(ST_Distance(ST_MakePoint(4.83, 45.76)::geography, ST_MakePoint(4.84, 45.76)::geography)) AS d",
+    );
+    expect(Number(rows[0]!.d)).toBeGreaterThan(700);
+  });
+
+  it('leave the real PostgreSQL (already migrated) unchanged when run again', async () => {
+    const db = createPgDb(TEST_DATABASE_URL, { max: 1 });
+    try {
+      expect(await migrate(db)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('roll back a failing migration whole, recording nothing', async () => {
+    const bad = [{ version: '999_broken', sql: 'CREATE TABLE half_written (id int); SELECT no_such_function();' }];
+    await expect(migrate(lite, bad)).rejects.toThrow();
+    const t = await lite.query("SELECT to_regclass('half_written') AS t");
+    expect(t.rows[0]).toEqual({ t: null });
+    const v = await lite.query("SELECT 1 FROM schema_migrations WHERE version = '999_broken'");
+    expect(v.rows).toHaveLength(0);
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * Insertion evaluation. A task inserted after node u (before w = nxt[u]) is checked in O(1) for
+ * the common case: the arrival at w is compared with w's cached latest start. Only when the
+ * insertion changes a later node's setup (same-location stops) or slides a break to another
+ * location does `feasibleFrom` walk forward, and it stops at the first node it can check in O(1).
+ */
+import {
+  D, earliestStart, isBreak, isEnd, KIND_BREAK, kindOf, nTasks, pairOf, serviceOf, setupOf,
+  taskDelta, taskStartLoad, capOf, vehFixed, vehMaxDist, vehMaxStops, vehMaxTravel, vehPerM,
+  vehPerSec, UNREACHABLE,
+} from "./instance";
+import { dist, dur, locOf } from "./travel";
+import { eDep, effLoc, lStart, loadAfter, nxt, pMax, prv, rDist, rJobs, rTravel, sMax, setupPaidAt } from "./routes";
+
+export const INF: f64 = Infinity;
+
+// Failure counters, read by the unassigned-reason scan (reason codes in index.ts).
+export let failCap: i32 = 0;
+export let failTw: i32 = 0;
+export let failTravel: i32 = 0;
+export let failDist: i32 = 0;
+export let failStops: i32 = 0;
+export let failUnreach: i32 = 0;
+export function resetFails(): void {
+  failCap = 0; failTw = 0; failTravel = 0; failDist = 0; failStops = 0; failUnreach = 0;
+}
+
+/**
+ * Whether the route stays feasible when the node before `x` now departs at `dep` from location
+ * `loc` (instead of its cached values).
+ */
+export function feasibleFrom(v: i32, x: i32, dep: f64, loc: i32): bool {
+  let time = dep;
+  let l = loc;
+  while (true) {
+    if (isBreak(x)) {
+      if (l == unchecked(effLoc[x])) return time <= unchecked(lStart[x]);
+      const st = earliestStart(x, time);
+      if (st < 0) return false;
+      time = st + serviceOf(x);
+      x = unchecked(nxt[x]);
+      continue;
+    }
+    const lx = locOf(x);
+    const arr = time + dur(v, l, lx);
+    if (isEnd(x)) return arr <= unchecked(lStart[x]);
+    const newSetup = setupPaidAt(x, l);
+    const oldSetup = setupPaidAt(x, unchecked(effLoc[unchecked(prv[x])]));
+    if (newSetup == oldSetup) return arr <= unchecked(lStart[x]);
+    const st = earliestStart(x, arr);
+    if (st < 0) return false;
+    time = st + newSetup + serviceOf(x);
+    l = lx;
+    x = unchecked(nxt[x]);
+  }
+}
+
+/** First node at or after `w` that has a location (skips breaks). */
+@inline function nextReal(w: i32): i32 {
+  while (isBreak(w)) w = unchecked(nxt[w]);
+  return w;
+}
+
+@inline function loadFits(v: i32, j: i32, u: i32, w: i32): bool {
+  for (let d = 0; d < D; d++) {
+    const s = unchecked(taskStartLoad[j * D + d]);
+    const after = s + unchecked(taskDelta[j * D + d]);
+    const cap = capOf(v, d);
+    if (unchecked(pMax[u * D + d]) + s > cap) return false;
+    if (unchecked(loadAfter[u * D + d]) + after > cap) return false;
+    if (unchecked(sMax[w * D + d]) + after > cap) return false;
+  }
+  return true;
+}
+
+/** Extra cost of inserting task `j` (not a shipment half) after node `u` of route `v`; INF if infeasible. */
+export function evalInsert(j: i32, u: i32, v: i32): f64 {
+  const w = unchecked(nxt[u]);
+  if (kindOf(j) == KIND_BREAK) {
+    const st = earliestStart(j, unchecked(eDep[u]));
+    if (st < 0) { failTw++; return INF; }
+    if (!feasibleFrom(v, w, st + serviceOf(j), unchecked(effLoc[u]))) { failTw++; return INF; }
+    return 0.0;
+  }
+  const maxStops = vehMaxStops(v);
+  if (maxStops >= 0 && unchecked(rJobs[v]) + 1 > maxStops) { failStops++; return INF; }
+  if (!loadFits(v, j, u, w)) { failCap++; return INF; }
+  const lu = unchecked(effLoc[u]);
+  const lj = locOf(j);
+  const lr = locOf(nextReal(w));
+  const tUJ = dur(v, lu, lj);
+  const tJR = dur(v, lj, lr);
+  if (tUJ >= UNREACHABLE || tJR >= UNREACHABLE) { failUnreach++; return INF; }
+  const arr = unchecked(eDep[u]) + tUJ;
+  const st = earliestStart(j, arr);
+  if (st < 0) { failTw++; return INF; }
+  const dep = st + (lu != lj ? setupOf(j) : 0.0) + serviceOf(j);
+  if (!feasibleFrom(v, w, dep, lj)) { failTw++; return INF; }
+  const dT = tUJ + tJR - dur(v, lu, lr);
+  if (unchecked(rTravel[v]) + dT > vehMaxTravel(v)) { failTravel++; return INF; }
+  const dD = dist(lu, lj) + dist(lj, lr) - dist(lu, lr);
+  if (unchecked(rDist[v]) + dD > vehMaxDist(v)) { failDist++; return INF; }
+  let c = vehPerSec(v) * dT + vehPerM(v) * dD;
+  if (unchecked(rJobs[v]) == 0) c += vehFixed(v);
+  return c;
+}
+
+// Result of the last evalPair: where the delivery goes.
+export let pairDeliveryAfter: i32 = -1;
+
+/**
+ * Best insertion of shipment pickup `p` after node `u1` of route `v`, with its delivery anywhere
+ * later in the route. O(route length): the delivery positions are scanned while the pickup's
+ * delay is propagated forward. Sets `pairDeliveryAfter` (== p for "right after the pickup").
+ */
+export function evalPair(p: i32, u1: i32, v: i32): f64 {
+  const q = pairOf(p);
+  const maxStops = vehMaxStops(v);
+  if (maxStops >= 0 && unchecked(rJobs[v]) + 2 > maxStops) { failStops++; return INF; }
+  // The pickup's amount rides from p to q: load after u1 plus amount must fit.
+  for (let d = 0; d < D; d++) {
+    if (unchecked(loadAfter[u1 * D + d]) + unchecked(taskDelta[p * D + d]) > capOf(v, d)) { failCap++; return INF; }
+  }
+  const w1 = unchecked(nxt[u1]);
+  const lu = unchecked(effLoc[u1]);
+  const lp = locOf(p);
+  const lq = locOf(q);
+  const tUP = dur(v, lu, lp);
+  if (tUP >= UNREACHABLE) { failUnreach++; return INF; }
+  const stP = earliestStart(p, unchecked(eDep[u1]) + tUP);
+  if (stP < 0) { failTw++; return INF; }
+  const depP = stP + (lu != lp ? setupOf(p) : 0.0) + serviceOf(p);
+  const perSec = vehPerSec(v);
+  const perM = vehPerM(v);
+  const fixed = unchecked(rJobs[v]) == 0 ? vehFixed(v) : 0.0;
+  let best = INF;
+  pairDeliveryAfter = -1;
+  // Delivery right after the pickup.
+  {
+    const lr = locOf(nextReal(w1));
+    const tPQ = dur(v, lp, lq);
+    const tQR = dur(v, lq, lr);
+    if (tPQ < UNREACHABLE && tQR < UNREACHABLE) {
+      const stQ = earliestStart(q, depP + tPQ);
+      if (stQ >= 0) {
+        const depQ = stQ + (lp != lq ? setupOf(q) : 0.0) + serviceOf(q);
+        if (feasibleFrom(v, w1, depQ, lq)) {
+          const dT = tUP + tPQ + tQR - dur(v, lu, lr);
+          const dD = dist(lu, lp) + dist(lp, lq) + dist(lq, lr) - dist(lu, lr);
+          if (rTravel[v] + dT <= vehMaxTravel(v) && rDist[v] + dD <= vehMaxDist(v)) {
+            best = perSec * dT + perM * dD + fixed;
+            pairDeliveryAfter = p;
+          } else failTravel++;
+        } else failTw++;
+      } else failTw++;
+    }
+  }
+  // Delivery after a later node x: propagate the pickup's delay through x first.
+  const lr1 = locOf(nextReal(w1));
+  const dT1 = tUP + dur(v, lp, lr1) - dur(v, lu, lr1);
+  const dD1 = dist(lu, lp) + dist(lp, lr1) - dist(lu, lr1);
+  let time = depP;
+  let loc = lp;
+  let x = w1;
+  while (!isEnd(x)) {
+    let arr = time;
+    let lx = loc;
+    if (!isBreak(x)) { lx = locOf(x); arr = time + dur(v, loc, lx); }
+    if (arr > unchecked(lStart[x])) break; // later deliveries only delay x further
+    let okLoad = true;
+    for (let d = 0; d < D; d++) {
+      if (unchecked(loadAfter[x * D + d]) + unchecked(taskDelta[p * D + d]) > capOf(v, d)) { okLoad = false; break; }
+    }
+    if (!okLoad) { failCap++; break; }
+    const st = earliestStart(x, arr);
+    if (st < 0) break;
+    time = st + (isBreak(x) ? 0.0 : (loc != lx ? setupOf(x) : 0.0)) + serviceOf(x);
+    loc = lx;
+    const w2 = unchecked(nxt[x]);
+    const lr = locOf(nextReal(w2));
+    const tXQ = dur(v, loc, lq);
+    const tQR = dur(v, lq, lr);
+    if (tXQ < UNREACHABLE && tQR < UNREACHABLE) {
+      const stQ = earliestStart(q, time + tXQ);
+      if (stQ >= 0) {
+        const depQ = stQ + (loc != lq ? setupOf(q) : 0.0) + serviceOf(q);
+        if (feasibleFrom(v, w2, depQ, lq)) {
+          const dT = dT1 + tXQ + tQR - dur(v, loc, lr);
+          const dD = dD1 + dist(loc, lq) + dist(lq, lr) - dist(loc, lr);
+          if (rTravel[v] + dT <= vehMaxTravel(v) && rDist[v] + dD <= vehMaxDist(v)) {
+            const c = perSec * dT + perM * dD + fixed;
+            if (c < best) { best = c; pairDeliveryAfter = x; }
+          } else failTravel++;
+        } else failTw++;
+      } else failTw++;
+    }
+    x = w2;
+  }
+  return best;
+}
+
+@inline export function isTaskNode(u: i32): bool { return u < nTasks; }

@@ -1,0 +1,85 @@
+/**
+ * Travel model: explicit matrices, or lon/lat with haversine × circuity ÷ speed computed on the
+ * fly (coordinate mode keeps memory linear in the number of stops).
+ * Location -1 means "nowhere" (no start or end depot): every arc touching it is free.
+ */
+import {
+  coords, invSpeed, matDist, matDur, mode, MODE_MATRIX, nLoc, nodeLoc, nTasks, nVeh, params,
+  taskI, TASK_I_STRIDE, unitXYZ, vehF, VEH_F_STRIDE, vehI, VEH_I_STRIDE, nNodes,
+} from "./instance";
+
+const EARTH_RADIUS_M: f64 = 6371008.8;
+
+let circuity: f64 = 1.0;
+let invSpeedMps: f64 = 1.0;
+
+/** Fills derived arrays; called once after the driver has written the inputs. */
+export function prepareTravel(): void {
+  circuity = params[2] > 0 ? params[2] : 1.0;
+  invSpeedMps = params[3] > 0 ? 1.0 / params[3] : 1.0;
+  nodeLoc = new StaticArray<i32>(nNodes);
+  for (let t = 0; t < nTasks; t++) nodeLoc[t] = taskI[t * TASK_I_STRIDE];
+  invSpeed = new StaticArray<f64>(nVeh);
+  for (let v = 0; v < nVeh; v++) {
+    nodeLoc[nTasks + 2 * v] = vehI[v * VEH_I_STRIDE];
+    nodeLoc[nTasks + 2 * v + 1] = vehI[v * VEH_I_STRIDE + 1];
+    const sf = vehF[v * VEH_F_STRIDE + 7];
+    invSpeed[v] = sf > 0 ? 1.0 / sf : 1.0;
+  }
+  if (mode != MODE_MATRIX) {
+    // Unit vectors make the great-circle distance a chord length plus one asin.
+    unitXYZ = new StaticArray<f64>(nLoc * 3);
+    const rad = Math.PI / 180.0;
+    for (let i = 0; i < nLoc; i++) {
+      const lon = coords[i * 2] * rad;
+      const lat = coords[i * 2 + 1] * rad;
+      const c = Math.cos(lat);
+      unitXYZ[i * 3] = c * Math.cos(lon);
+      unitXYZ[i * 3 + 1] = c * Math.sin(lon);
+      unitXYZ[i * 3 + 2] = Math.sin(lat);
+    }
+  }
+}
+
+/** Squared chord between two locations on the unit sphere (monotone in distance). */
+@inline export function chord2(a: i32, b: i32): f64 {
+  const dx = unchecked(unitXYZ[a * 3]) - unchecked(unitXYZ[b * 3]);
+  const dy = unchecked(unitXYZ[a * 3 + 1]) - unchecked(unitXYZ[b * 3 + 1]);
+  const dz = unchecked(unitXYZ[a * 3 + 2]) - unchecked(unitXYZ[b * 3 + 2]);
+  return dx * dx + dy * dy + dz * dz;
+}
+
+function geoMeters(a: i32, b: i32): f64 {
+  if (a == b) return 0;
+  let h = Math.sqrt(chord2(a, b)) * 0.5;
+  if (h > 1.0) h = 1.0;
+  return 2.0 * EARTH_RADIUS_M * Math.asin(h) * circuity;
+}
+
+/** Distance in metres (or instance units) between two locations. */
+@inline export function dist(a: i32, b: i32): f64 {
+  if (a < 0 || b < 0) return 0;
+  if (mode == MODE_MATRIX) return unchecked(matDist[a * nLoc + b]);
+  return geoMeters(a, b);
+}
+
+/** Base travel time (speed factor 1) between two locations. */
+@inline export function baseDur(a: i32, b: i32): f64 {
+  if (a < 0 || b < 0) return 0;
+  if (mode == MODE_MATRIX) return unchecked(matDur[a * nLoc + b]);
+  return geoMeters(a, b) * invSpeedMps;
+}
+
+/** Travel time for vehicle `v`. */
+@inline export function dur(v: i32, a: i32, b: i32): f64 {
+  return baseDur(a, b) * unchecked(invSpeed[v]);
+}
+
+/** Proximity used for neighbour lists: distance plus travel time, so either matrix may be empty. */
+export function proximity(a: i32, b: i32): f64 {
+  if (a < 0 || b < 0) return 0;
+  if (mode == MODE_MATRIX) return unchecked(matDist[a * nLoc + b]) + unchecked(matDur[a * nLoc + b]);
+  return chord2(a, b);
+}
+
+@inline export function locOf(u: i32): i32 { return unchecked(nodeLoc[u]); }
