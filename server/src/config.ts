@@ -23,6 +23,7 @@ const ConfigSchema = z.object({
   GEOCODER_URL: optional(z.string().url()),
   GEOCODER_RATE_PER_S: optional(z.coerce.number().positive()).default(1),
   GEOCODER_USER_AGENT: optional(z.string()).default('Tournee/0.1 (self-hosted route planner)'),
+  GEOCODER_TIMEOUT_MS: optional(z.coerce.number().int().positive()).default(10_000),
   LOGIN_MAX_FAILURES_PER_MINUTE: optional(z.coerce.number().int().positive()).default(5),
 });
 

@@ -28,6 +28,8 @@ export let rDist = new StaticArray<f64>(0);
 export let rTravel = new StaticArray<f64>(0);
 export let rCost = new StaticArray<f64>(0);
 export let rFeasible = new StaticArray<bool>(0);
+/** Sum of rCost over all routes, kept current by `recompute`. */
+export let costSum: f64 = 0;
 
 export function allocRoutes(): void {
   nxt = new StaticArray<i32>(nNodes);
@@ -48,6 +50,7 @@ export function allocRoutes(): void {
   rTravel = new StaticArray<f64>(nVeh);
   rCost = new StaticArray<f64>(nVeh);
   rFeasible = new StaticArray<bool>(nVeh);
+  costSum = 0;
   for (let t = 0; t < nTasks; t++) routeOf[t] = -1;
   for (let v = 0; v < nVeh; v++) {
     const s = startNode(v);
@@ -172,7 +175,9 @@ export function recompute(v: i32): void {
   rSize[v] = size;
   rDist[v] = distance;
   rTravel[v] = travel;
-  rCost[v] = jobs > 0 ? vehFixed(v) + vehPerSec(v) * travel + vehPerM(v) * distance : 0.0;
+  const cost = jobs > 0 ? vehFixed(v) + vehPerSec(v) * travel + vehPerM(v) * distance : 0.0;
+  costSum += cost - rCost[v];
+  rCost[v] = cost;
   rFeasible[v] = feasible;
 }
 

@@ -1,9 +1,108 @@
-import { Router } from 'express';
+/**
+ * Orders HTTP API (admin and dispatcher):
+ *   POST   /api/orders/import                      CSV, XLSX or JSON array → ImportResult (200 or 422)
+ *   GET    /api/orders/imports/:id/rejected.csv    the rejected rows to fix and re-import
+ *   GET    /api/orders                             filters: from, to, status, q, bbox; limit, offset
+ *   GET    /api/orders/:id
+ *   PATCH  /api/orders/:id                         validated like an import row; 409 once dispatched
+ *   DELETE /api/orders/:id                         cancels (the order is kept, status cancelled)
+ */
+import { ImportOptions, OrderListQuery, OrderPatch } from '@tournee/shared';
+import { type Response, Router } from 'express';
+import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
+import { AppError, notFound } from '../errors.ts';
+import { geocoderFromConfig } from '../geocoding/geocoder.ts';
+import { parse } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
+import { findImport, rejectionsPage } from './import/import-repo.ts';
+import { runImport } from './import/pipeline.ts';
+import { rejectedHeader, rejectedLine } from './import/rejected-csv.ts';
+import { drainRequest, openUpload } from './import/upload.ts';
+import * as service from './service.ts';
 
-// Placeholder wired by app.ts; the orders module fills it in.
-export function ordersRoutes(_deps: { db: Db; config: Config; log: Logger }): Router {
-  return Router();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Writes to a response, waiting when its buffer is full (keeps big downloads flat in memory). */
+async function write(res: Response, chunk: string): Promise<void> {
+  if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
+}
+
+export function ordersRoutes({ db, config, log }: { db: Db; config: Config; log: Logger }): Router {
+  const r = Router();
+  const geocoder = geocoderFromConfig(config);
+  const staff = requireRole('admin', 'dispatcher');
+
+  r.post('/orders/import', staff, async (req, res) => {
+    const actor = actorOf(req);
+    const query = req.query as Record<string, unknown>;
+    let options = parse(ImportOptions, query, 'query');
+    try {
+      const upload = await openUpload(req, (fields) => (fields.sheet ?? options.sheet));
+      options = parse(ImportOptions, { ...query, ...upload.fields }, 'options');
+      const result = await runImport({ db, geocoder }, actor, {
+        source: upload.source, filename: upload.filename, partial: options.partial, mapping: options.mapping ?? {},
+      });
+      await drainRequest(req);
+      log.info({ ...result, errors: undefined }, 'orders imported');
+      if (result.committed) {
+        res.json(result);
+      } else {
+        const message = `${result.rejected} row(s) rejected, nothing imported: fix them, or import with partial=true to write the good rows`;
+        res.status(422).json({ ...result, error: { code: 'unprocessable', message, details: result.errors } });
+      }
+    } catch (err) {
+      await drainRequest(req);
+      // A file that cannot be read at all still answers in the shape of an import result.
+      if (err instanceof AppError && err.code === 'unprocessable') {
+        const errors = (err.details as { errors?: unknown[] } | undefined)?.errors ?? [];
+        res.status(422).json({
+          importId: null, committed: false, partial: options.partial, rows: 0, created: 0, updated: 0,
+          unchanged: 0, rejected: 0, errors, errorsTruncated: false, ignoredColumns: [], rejectedCsv: null,
+          error: { code: err.code, message: err.message, details: errors },
+        });
+        return;
+      }
+      throw err;
+    }
+  });
+
+  r.get('/orders/imports/:id/rejected.csv', staff, async (req, res) => {
+    const actor = actorOf(req);
+    const id = String(req.params.id);
+    const imp = UUID.test(id) ? await findImport(db, actor.orgId, id) : null;
+    if (!imp) throw notFound('Import');
+    const base = (imp.filename ?? 'orders').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_');
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="${base}-rejected.csv"`);
+    await write(res, rejectedHeader(imp.columns, imp.delimiter));
+    for (let after = 0; ; ) {
+      const page = await rejectionsPage(db, imp.id, after, 2000);
+      if (page.length === 0) break;
+      await write(res, page.map((rej) => rejectedLine(imp.columns, rej, imp.delimiter)).join(''));
+      after = page[page.length - 1]!.row;
+    }
+    res.end();
+  });
+
+  r.get('/orders', staff, async (req, res) => {
+    const q = parse(OrderListQuery, req.query, 'query');
+    res.json(await service.listOrders(db, actorOf(req), q));
+  });
+
+  r.get('/orders/:id', staff, async (req, res) => {
+    res.json(await service.getOrder(db, actorOf(req), String(req.params.id)));
+  });
+
+  r.patch('/orders/:id', staff, async (req, res) => {
+    const patch = parse(OrderPatch, req.body);
+    res.json(await service.patchOrder({ db, geocoder }, actorOf(req), String(req.params.id), patch));
+  });
+
+  r.delete('/orders/:id', staff, async (req, res) => {
+    res.json(await service.cancelOrder(db, actorOf(req), String(req.params.id)));
+  });
+
+  return r;
 }

@@ -1,6 +1,80 @@
+import { CreateDepotRequest, CreateDriverRequest, CreateShiftPatternRequest, CreateVehicleRequest } from '@tournee/shared';
+import { DateTime } from 'luxon';
+import { systemActor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
+import * as fleet from '../fleet/service.ts';
+import { runImport } from '../orders/import/pipeline.ts';
+import { jsonSource } from '../orders/import/sources.ts';
+import { DEMO_DEPOT, DEMO_VEHICLES, DEMO_ZONE, demoOrders } from './demo-data.ts';
 
-// Placeholder: the demo seed (depot in Lyon, 8 vehicles, ~400 orders) is written with fleet and orders.
-export async function seedDemo(_db: Db, orgId: string): Promise<{ orgId: string }> {
-  return { orgId };
+const DRIVER_NAMES = ['Karim Benali', 'Sophie Morel', 'Julien Roux', 'Nadia Haddad', 'Thomas Fontaine', 'Laura Perrin', 'Mehdi Aubert', 'Claire Vidal'];
+
+export interface DemoSummary {
+  orgId: string;
+  depots: number;
+  vehicles: number;
+  drivers: number;
+  shifts: number;
+  orders: number;
+}
+
+/**
+ * Seeds the demo organisation through the same services the API uses (so the demo is valid
+ * data by construction): a depot in Lyon, 8 vans each with a driver and Mon–Fri shifts with a
+ * lunch break, and about 400 orders over the next 10 working days.
+ */
+export async function seedDemo(db: Db, orgId: string, now = DateTime.now()): Promise<DemoSummary> {
+  const actor = systemActor(orgId);
+  const depot = await fleet.createDepot(
+    db,
+    actor,
+    CreateDepotRequest.parse({
+      name: DEMO_DEPOT.name,
+      address: DEMO_DEPOT.address,
+      location: { lon: DEMO_DEPOT.lon, lat: DEMO_DEPOT.lat },
+      timeZone: DEMO_DEPOT.timeZone,
+    }),
+  );
+  const today = now.setZone(DEMO_ZONE).toISODate()!;
+  let shifts = 0;
+  for (const [i, v] of DEMO_VEHICLES.entries()) {
+    const vehicle = await fleet.createVehicle(db, actor, CreateVehicleRequest.parse({ ...v, depotId: depot.id }));
+    const driver = await fleet.createDriver(
+      db,
+      actor,
+      CreateDriverRequest.parse({
+        name: DRIVER_NAMES[i],
+        phone: `+3361000000${i}`,
+        email: `driver${i + 1}@demo.tournee.local`,
+        defaultVehicleId: vehicle.id,
+      }),
+    );
+    const pattern = await fleet.createShiftPattern(
+      db,
+      actor,
+      CreateShiftPatternRequest.parse({
+        vehicleId: vehicle.id,
+        driverId: driver.id,
+        weekdays: [1, 2, 3, 4, 5],
+        start: '08:00',
+        end: '17:00',
+        breaks: [{ start: '12:00', end: '14:00', durationMin: 30 }],
+        validFrom: today,
+      }),
+    );
+    shifts += pattern.expansion.created;
+  }
+  const result = await runImport(
+    { db, geocoder: null },
+    actor,
+    { source: jsonSource(demoOrders(now)), filename: 'demo-orders.json', partial: false, mapping: {} },
+  );
+  return {
+    orgId,
+    depots: 1,
+    vehicles: DEMO_VEHICLES.length,
+    drivers: DEMO_VEHICLES.length,
+    shifts,
+    orders: result.created,
+  };
 }

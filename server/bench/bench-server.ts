@@ -1,0 +1,35 @@
+/**
+ * The server under benchmark, run as a child process so its memory is measured alone: the real
+ * app over PostgreSQL on a free port. It samples its RSS every 20 ms and, when the parent asks,
+ * answers with the peak (and the kernel's maxRSS).
+ */
+import { createApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { createPgDb } from '../src/db/pg-adapter.ts';
+import { createLogger } from '../src/logger.ts';
+
+const url = process.env.BENCH_DATABASE_URL!;
+const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn' });
+const db = createPgDb(url, { max: 4 });
+const app = createApp({ db, config, log: createLogger(config.LOG_LEVEL) });
+
+let peakRss = process.memoryUsage.rss();
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+}, 20);
+
+const port = await app.listen(0, '127.0.0.1');
+process.send!({ type: 'ready', port, rss: process.memoryUsage.rss() });
+process.on('message', async (msg: { type: string }) => {
+  if (msg.type === 'reset') {
+    peakRss = process.memoryUsage.rss();
+    process.send!({ type: 'reset' });
+  } else if (msg.type === 'report') {
+    process.send!({ type: 'report', peakRss, maxRss: process.resourceUsage().maxRSS * 1024, rss: process.memoryUsage.rss() });
+  } else if (msg.type === 'stop') {
+    clearInterval(sampler);
+    await app.close();
+    await db.close();
+    process.exit(0);
+  }
+});

@@ -1,0 +1,117 @@
+/**
+ * `pnpm bench`: imports a generated 100,000-row CSV through the real HTTP endpoint into
+ * PostgreSQL and prints rows per second and the server process's peak RSS.
+ *
+ * Database: BENCH_DATABASE_URL or DATABASE_URL if set (a fresh organisation is created in it);
+ * otherwise `tournee_bench` on the local server (postgres@127.0.0.1:5432), recreated with
+ * PostGIS on every run. Rows: BENCH_ROWS (default 100000).
+ * Target on the 2-core reference machine: ≥ 20,000 rows/s and peak RSS < 300 MB.
+ */
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { insertUser } from '../src/auth/repo.ts';
+import { openSession } from '../src/auth/service.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { createPgDb } from '../src/db/pg-adapter.ts';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function benchDatabase(): Promise<string> {
+  const given = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (given) return given;
+  const url = 'postgres://postgres@127.0.0.1:5432/tournee_bench';
+  const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS tournee_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE tournee_bench');
+  await admin.end();
+  return url;
+}
+
+const STREETS = ['rue de la République', 'avenue Jean Jaurès', 'rue Mercière', 'quai Saint-Antoine', 'cours Lafayette',
+  'rue Garibaldi', 'boulevard des Belges', 'rue de Créqui', 'place Bellecour', 'rue Édouard Herriot'];
+const NAMES = ['Hélène Dupré', 'Jérôme Bœuf', 'Zoé Ménard', 'Loïc Garnier', 'Amélie Roux', 'François Lefèvre'];
+
+/** Writes the CSV row by row (never all in memory), the way a French export looks. */
+async function writeCsv(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  const w = async (s: string) => {
+    if (!out.write(s)) await once(out, 'drain');
+  };
+  await w('\ufeffRéférence;Client;Téléphone;Adresse;Code postal;Ville;Latitude;Longitude;Date;Début créneau;Fin créneau;Durée (min);Poids (kg);Remarques\r\n');
+  for (let i = 0; i < rows; i++) {
+    const day = 1 + (i % 20);
+    const lat = (45.70 + (i % 1000) / 10_000).toFixed(5).replace('.', ',');
+    const lon = (4.80 + (i % 997) / 10_000).toFixed(5).replace('.', ',');
+    const phone = `06 ${String(10 + (i % 90))} ${String(i % 100).padStart(2, '0')} ${String((i >> 3) % 100).padStart(2, '0')} ${String((i >> 7) % 100).padStart(2, '0')}`;
+    const start = 8 + (i % 6);
+    await w(`BENCH-${i};${NAMES[i % NAMES.length]};${phone};${i % 200} ${STREETS[i % STREETS.length]};6900${1 + (i % 9)};Lyon;${lat};${lon};${String(day).padStart(2, '0')}/04/2026;${start}h00;${start + 3}:00;5;${(i % 50) / 2};Commande n°${i}\r\n`);
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+async function main() {
+  const url = await benchDatabase();
+  const db = createPgDb(url, { max: 2 });
+  await migrate(db);
+  const org = await db.query<{ id: string }>(
+    "INSERT INTO organisations (name, dimensions) VALUES ('Bench ' || now(), '{kg,m3,parcels}') RETURNING id");
+  const user = await insertUser(db, { orgId: org.rows[0]!.id, email: `bench-${Date.now()}@bench.local`, name: 'bench', role: 'dispatcher', passwordHash: null });
+  const { token } = await openSession(db, user, 1);
+
+  const dir = await mkdtemp(join(tmpdir(), 'tournee-bench-'));
+  const file = join(dir, 'orders.csv');
+  await writeCsv(file, ROWS);
+  const size = (await stat(file)).size;
+
+  const child = fork(join(here, 'bench-server.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_DATABASE_URL: url },
+  });
+  const ask = async (type: string) => {
+    const reply = once(child, 'message');
+    child.send({ type });
+    return (await reply)[0] as Record<string, number>;
+  };
+  const [ready] = (await once(child, 'message')) as [{ port: number; rss: number }];
+
+  process.stdout.write(`Import benchmark: ${ROWS.toLocaleString('en')} rows, ${mb(size)} CSV, PostgreSQL ${new URL(url).pathname.slice(1)}\n`);
+  process.stdout.write(`server RSS at rest: ${mb(ready.rss)}\n`);
+  for (const run of ['first import (all created)', 're-import (all unchanged)']) {
+    await ask('reset');
+    const t0 = performance.now();
+    const res = await fetch(`http://127.0.0.1:${ready.port}/api/orders/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+    const body = (await res.json()) as Record<string, unknown>;
+    const seconds = (performance.now() - t0) / 1000;
+    const mem = await ask('report');
+    const { created, updated, unchanged, rejected } = body;
+    process.stdout.write(
+      `${run}: HTTP ${res.status} in ${seconds.toFixed(2)} s → ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s; ` +
+        `created ${created}, updated ${updated}, unchanged ${unchanged}, rejected ${rejected}; ` +
+        `server peak RSS ${mb(mem.peakRss!)} (kernel maxRSS ${mb(mem.maxRss!)})\n`,
+    );
+    if (res.status !== 200) process.stdout.write(`${JSON.stringify(body).slice(0, 2000)}\n`);
+  }
+  await ask('stop').catch(() => {});
+  await rm(dir, { recursive: true, force: true });
+  await db.close();
+  process.stdout.write('Target on the 2-core reference machine: ≥ 20,000 rows/s, peak RSS < 300 MB\n');
+}
+
+await main();

@@ -1,0 +1,36 @@
+/**
+ * Geocoding: turning an address into [lon, lat]. One interface, one HTTP provider speaking
+ * Nominatim's /search API (nominatim.openstreetmap.org, a self-hosted Nominatim, or any
+ * compatible service at GEOCODER_URL), a rate limiter, and a cache in the database.
+ */
+import type { Config } from '../config.ts';
+import { createNominatimGeocoder } from './nominatim.ts';
+
+export interface GeocodeResult {
+  lon: number;
+  lat: number;
+  /** The provider's label of the place it found. */
+  label: string;
+}
+
+export interface Geocoder {
+  /**
+   * The best match for an address, or null when the provider knows no such place.
+   * Throws GeocoderUnavailable when the provider cannot be reached or answers with an error.
+   */
+  geocode(address: string, country: string): Promise<GeocodeResult | null>;
+}
+
+/** The provider failed (network, timeout, HTTP error): the address may well exist. */
+export class GeocoderUnavailable extends Error {}
+
+/** The geocoder configured by GEOCODER_URL, or null when none is. */
+export function geocoderFromConfig(config: Config): Geocoder | null {
+  if (!config.GEOCODER_URL) return null;
+  return createNominatimGeocoder({
+    url: config.GEOCODER_URL,
+    userAgent: config.GEOCODER_USER_AGENT,
+    ratePerS: config.GEOCODER_RATE_PER_S,
+    timeoutMs: config.GEOCODER_TIMEOUT_MS,
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * multipart/form-data uploads without buffering: resolves as soon as the `file` part starts,
+ * with the form fields sent before it. Fields after the file are not seen — put `partial`,
+ * `sheet` and `mapping` before the file in the form, or in the query string.
+ */
+import type { Readable } from 'node:stream';
+import type { Request } from 'express';
+import busboy from 'busboy';
+import { AppError } from '../../errors.ts';
+
+export interface Upload {
+  file: Readable;
+  filename: string;
+  mimeType: string;
+  fields: Record<string, string>;
+}
+
+/** The `file` part of a multipart request, as a stream. */
+export function readMultipart(req: Request): Promise<Upload> {
+  return new Promise((resolve, reject) => {
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 1_000_000 } });
+    } catch (err) {
+      reject(new AppError('bad_request', `Unreadable multipart body: ${(err as Error).message}`));
+      return;
+    }
+    const fields: Record<string, string> = {};
+    let current: Readable | null = null;
+    bb.on('field', (name, value) => {
+      fields[name] = value;
+    });
+    bb.on('file', (name, stream, info) => {
+      if (name !== 'file' || current) {
+        stream.resume();
+        return;
+      }
+      current = stream;
+      resolve({ file: stream, filename: info.filename ?? '', mimeType: info.mimeType, fields });
+    });
+    bb.on('error', (err) => {
+      const e = new AppError('bad_request', `Unreadable multipart body: ${(err as Error).message}`);
+      if (current) current.destroy(e);
+      else reject(e);
+    });
+    bb.on('close', () => {
+      if (!current) reject(new AppError('bad_request', 'The form has no "file" field: send the CSV or XLSX as the field "file"'));
+    });
+    req.pipe(bb);
+  });
+}

@@ -1,0 +1,183 @@
+/**
+ * Validation of one order row, shared by imports (CSV, XLSX, JSON) and PATCH: raw cell values
+ * keyed by canonical field in, a normalised order (or every problem, each naming its column) out.
+ */
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { ImportRowError, TimeWindow } from '@tournee/shared';
+import { cellText, minutesOf, parseDate, parseList, parseNumber, parseTime, ValueError } from './values.ts';
+
+/** A row that passed validation; lon/lat null means "geocode the address". */
+export interface ValidRow {
+  ref: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  address: string;
+  lon: number | null;
+  lat: number | null;
+  dateFrom: string;
+  dateTo: string;
+  timeWindows: TimeWindow[];
+  serviceS: number;
+  /** One value per organisation dimension, in their order. */
+  demand: number[];
+  skills: string[];
+  priority: number;
+  notes: string;
+}
+
+export interface RowContext {
+  dimensions: string[];
+  defaultCountry: string;
+  defaultServiceS: number;
+}
+
+export type RowResult = { ok: true; row: ValidRow } | { ok: false; errors: ImportRowError[] };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const WINDOW_FIELD = /^tw(\d*)_(start|end)$/;
+
+/**
+ * The cells of one row being checked, and the errors found so far. A class rather than
+ * closures: validateRow runs 100,000 times in a big import and must not allocate functions.
+ */
+class Cells {
+  readonly errors: ImportRowError[] = [];
+  constructor(
+    readonly record: Record<string, unknown>,
+    readonly row: number,
+    readonly columnOf: (field: string) => string,
+  ) {}
+
+  text(field: string): string {
+    return cellText(this.record[field]);
+  }
+
+  /** True when the cell holds something (XLSX numbers and dates count even when they print as ''). */
+  has(field: string): boolean {
+    const v = this.record[field];
+    return typeof v === 'number' || v instanceof Date || cellText(v) !== '';
+  }
+
+  fail(field: string, message: string): void {
+    this.errors.push({ row: this.row, column: this.columnOf(field), value: this.text(field), message });
+  }
+
+  /** The parsed cell, null when it is empty or bad (a bad cell is recorded as an error). */
+  parse<T>(field: string, fn: (v: unknown) => T): T | null {
+    if (!this.has(field)) return null;
+    try {
+      return fn(this.record[field]);
+    } catch (err) {
+      if (!(err instanceof ValueError)) throw err;
+      this.fail(field, err.message);
+      return null;
+    }
+  }
+}
+
+const identity = (f: string) => f;
+
+/**
+ * Validates one row. `record` maps canonical fields to raw cells; `columnOf` gives the name of
+ * the column as the user wrote it (for messages); `row` is the row number the user sees.
+ */
+export function validateRow(
+  record: Record<string, unknown>,
+  row: number,
+  ctx: RowContext,
+  columnOf: (field: string) => string = identity,
+): RowResult {
+  const c = new Cells(record, row, columnOf);
+  const ref = c.text('ref');
+  if (!ref) c.fail('ref', 'is required: every order needs its own reference');
+  else if (ref.length > 100) c.fail('ref', 'is longer than 100 characters');
+
+  const name = c.text('name');
+  if (name.length > 200) c.fail('name', 'is longer than 200 characters');
+
+  let phone: string | null = null;
+  const phoneText = c.text('phone');
+  if (phoneText) {
+    const parsed = parsePhoneNumberFromString(phoneText, ctx.defaultCountry as CountryCode);
+    if (parsed?.isValid()) phone = parsed.number;
+    else c.fail('phone', `is not a valid phone number (numbers without a country code are read as ${ctx.defaultCountry})`);
+  }
+
+  const email = c.text('email') || null;
+  if (email && !EMAIL.test(email)) c.fail('email', 'is not an email address');
+
+  const cityLine = [c.text('postcode'), c.text('city')].filter(Boolean).join(' ');
+  const address = [c.text('address'), cityLine, c.text('country')].filter(Boolean).join(', ');
+
+  const lat = c.parse('lat', parseNumber);
+  const lon = c.parse('lon', parseNumber);
+  const hasLat = c.has('lat');
+  const hasLon = c.has('lon');
+  if (lat !== null && (lat < -90 || lat > 90)) c.fail('lat', 'is not a latitude: it must be between -90 and 90');
+  if (lon !== null && (lon < -180 || lon > 180)) c.fail('lon', 'is not a longitude: it must be between -180 and 180');
+  if (lat === 0 && lon === 0) c.fail('lat', 'lat 0, lon 0 is not a delivery address: give the real coordinates');
+  if (hasLat && !hasLon) c.fail('lon', 'is missing while lat is given: give both or neither');
+  if (hasLon && !hasLat) c.fail('lat', 'is missing while lon is given: give both or neither');
+  if (!hasLat && !hasLon && !address) c.fail('address', 'is empty and there are no lat and lon: give an address or coordinates');
+
+  const date = c.parse('date', parseDate);
+  let dateFrom = c.parse('date_from', parseDate) ?? date;
+  let dateTo = c.parse('date_to', parseDate) ?? dateFrom;
+  if (!dateFrom && !c.has('date') && !c.has('date_from')) c.fail('date_from' in record ? 'date_from' : 'date', 'is required');
+  if (dateFrom && dateTo && dateTo < dateFrom) c.fail('date_to', `ends before the first date ${dateFrom}`);
+  dateFrom ??= '';
+  dateTo ??= dateFrom;
+
+  const timeWindows: TimeWindow[] = [];
+  const windowNumbers = new Set<string>();
+  for (const key of Object.keys(record)) {
+    const m = WINDOW_FIELD.exec(key);
+    if (m) windowNumbers.add(m[1]!);
+  }
+  for (const n of [...windowNumbers].sort((a, b) => Number(a || 1) - Number(b || 1))) {
+    const [sf, ef] = [`tw${n}_start`, `tw${n}_end`];
+    const start = c.parse(sf, parseTime);
+    const end = c.parse(ef, parseTime);
+    if (start === null && end === null) {
+      if (!c.text(sf) && !c.text(ef)) continue;
+    } else if (start !== null && end === null && !c.text(ef)) {
+      c.fail(ef, `is empty while the window starts at ${start}: give both ends`);
+    } else if (end !== null && start === null && !c.text(sf)) {
+      c.fail(sf, `is empty while the window ends at ${end}: give both ends`);
+    } else if (start !== null && end !== null) {
+      if (minutesOf(end) <= minutesOf(start)) c.fail(ef, `ends at ${end}, not after the window's start ${start}`);
+      else timeWindows.push({ start, end });
+    }
+  }
+  timeWindows.sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+
+  const serviceMin = c.parse('service_min', parseNumber);
+  if (serviceMin !== null && (serviceMin < 0 || serviceMin > 24 * 60)) c.fail('service_min', 'must be between 0 and 1440 minutes');
+  const serviceS = serviceMin === null ? ctx.defaultServiceS : Math.round(serviceMin * 60);
+
+  const demand = ctx.dimensions.map((dim) => {
+    const v = c.parse(`demand_${dim}`, parseNumber);
+    if (v !== null && v < 0) c.fail(`demand_${dim}`, 'must not be negative');
+    return v ?? 0;
+  });
+
+  const priority = c.parse('priority', parseNumber) ?? 0;
+  if (!Number.isInteger(priority) || priority < 0 || priority > 100) c.fail('priority', 'must be a whole number from 0 to 100');
+
+  const notes = c.text('notes');
+  if (notes.length > 2000) c.fail('notes', 'is longer than 2000 characters');
+
+  if (c.errors.length) return { ok: false, errors: c.errors };
+  return {
+    ok: true,
+    row: {
+      ref, name, phone, email, address,
+      lon: hasLon ? lon : null,
+      lat: hasLat ? lat : null,
+      dateFrom, dateTo, timeWindows, serviceS, demand,
+      skills: parseList(record.skills),
+      priority, notes,
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/** SQL of orders outside imports: list with filters, get, update, cancel. */
+import type { Order, OrderListQuery, TimeWindow } from '@tournee/shared';
+import type { Db } from '../db/db.ts';
+import type { OrderWrite } from './import/import-repo.ts';
+
+interface OrderRow {
+  id: string; ref: string; name: string; phone: string | null; email: string | null; address: string;
+  lon: number; lat: number; geocoded: boolean; date_from: string; date_to: string; time_windows: TimeWindow[];
+  service_s: number; demand: number[]; skills: string[]; priority: number; notes: string; status: Order['status'];
+  created_at: Date; updated_at: Date; cancelled_at: Date | null;
+}
+
+const COLUMNS = `id, ref, name, phone, email, address, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat,
+  geocoded, date_from, date_to, time_windows, service_s, demand, skills, priority, notes, status, created_at,
+  updated_at, cancelled_at`;
+
+const toOrder = (r: OrderRow): Order => ({
+  id: r.id, ref: r.ref, name: r.name, phone: r.phone, email: r.email, address: r.address,
+  location: { type: 'Point', coordinates: [r.lon, r.lat] }, geocoded: r.geocoded,
+  dateFrom: r.date_from, dateTo: r.date_to, timeWindows: r.time_windows, serviceS: r.service_s,
+  demand: r.demand.map(Number), skills: r.skills, priority: r.priority, notes: r.notes, status: r.status,
+  createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+  cancelledAt: r.cancelled_at ? r.cancelled_at.toISOString() : null,
+});
+
+/** A page of the organisation's orders matching the filters, by first date then ref. */
+export async function listOrders(db: Db, orgId: string, q: OrderListQuery): Promise<{ items: Order[]; total: number }> {
+  const where = ['org_id = $1'];
+  const params: unknown[] = [orgId];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (q.from) add((p) => `date_to >= ${p}::date`, q.from);
+  if (q.to) add((p) => `date_from <= ${p}::date`, q.to);
+  if (q.status?.length) add((p) => `status = ANY(${p}::text[])`, q.status);
+  if (q.q) {
+    add((p) => `(ref ILIKE ${p} OR name ILIKE ${p} OR address ILIKE ${p})`, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  if (q.bbox) {
+    // A lon/lat box as drawn on a map: compared as geometry, not along great circles.
+    const [minLon, minLat, maxLon, maxLat] = q.bbox;
+    params.push(minLon, minLat, maxLon, maxLat);
+    const n = params.length;
+    where.push(`location::geometry && ST_MakeEnvelope($${n - 3}, $${n - 2}, $${n - 1}, $${n}, 4326)`);
+  }
+  const cond = where.join(' AND ');
+  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM orders WHERE ${cond}`, params);
+  const rows = await db.query<OrderRow>(
+    `SELECT ${COLUMNS} FROM orders WHERE ${cond} ORDER BY date_from, ref LIMIT ${q.limit} OFFSET ${q.offset}`,
+    params,
+  );
+  return { items: rows.rows.map(toOrder), total: total.rows[0]!.n };
+}
+
+/** One order of the organisation; `forUpdate` locks it for the rest of the transaction. */
+export async function findOrder(db: Db, orgId: string, id: string, forUpdate = false): Promise<Order | null> {
+  const res = await db.query<OrderRow>(
+    `SELECT ${COLUMNS} FROM orders WHERE org_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [orgId, id],
+  );
+  return res.rows[0] ? toOrder(res.rows[0]) : null;
+}
+
+/** Replaces an order's content (not its ref or status). */
+export async function updateOrder(db: Db, orgId: string, id: string, w: OrderWrite): Promise<Order> {
+  const res = await db.query<OrderRow>(
+    `UPDATE orders SET name = $3, phone = $4, email = $5, address = $6,
+       location = ST_SetSRID(ST_MakePoint($7, $8), 4326)::geography, geocoded = $9, date_from = $10, date_to = $11,
+       time_windows = $12, service_s = $13, demand = $14, skills = $15, priority = $16, notes = $17,
+       content_hash = $18, updated_at = now()
+     WHERE org_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+    [orgId, id, w.name, w.phone, w.email, w.address, w.lon, w.lat, w.geocoded, w.date_from, w.date_to,
+      JSON.stringify(w.time_windows), w.service_s, w.demand, w.skills, w.priority, w.notes, w.content_hash],
+  );
+  return toOrder(res.rows[0]!);
+}
+
+/** Marks an order cancelled; the row stays for the audit trail. */
+export async function cancelOrder(db: Db, orgId: string, id: string): Promise<Order> {
+  const res = await db.query<OrderRow>(
+    `UPDATE orders SET status = 'cancelled', cancelled_at = now(), updated_at = now()
+      WHERE org_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+    [orgId, id],
+  );
+  return toOrder(res.rows[0]!);
+}

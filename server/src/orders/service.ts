@@ -1,0 +1,128 @@
+/**
+ * Orders outside imports: list, read, change (validated like an import row) and cancel.
+ * Every write is audited in the same transaction.
+ */
+import type { ImportRowError, Order, OrderListQuery, OrderPatch, Page } from '@tournee/shared';
+import { LOCKED_ORDER_STATUSES } from '@tournee/shared';
+import { type Actor, recordEvent } from '../audit/audit.ts';
+import type { Db } from '../db/db.ts';
+import { AppError, notFound } from '../errors.ts';
+import { geocodeMany } from '../geocoding/cache.ts';
+import type { Geocoder } from '../geocoding/geocoder.ts';
+import { hashRow } from './import/pipeline.ts';
+import { type RowContext, validateRow } from './import/validate-row.ts';
+import * as repo from './repo.ts';
+
+export interface OrdersDeps {
+  db: Db;
+  geocoder: Geocoder | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function listOrders(db: Db, actor: Actor, q: OrderListQuery): Promise<Page<Order>> {
+  const { items, total } = await repo.listOrders(db, actor.orgId, q);
+  return { items, total, limit: q.limit, offset: q.offset };
+}
+
+export async function getOrder(db: Db, actor: Actor, id: string): Promise<Order> {
+  const order = UUID.test(id) ? await repo.findOrder(db, actor.orgId, id) : null;
+  if (!order) throw notFound('Order');
+  return order;
+}
+
+async function orgContext(db: Db, orgId: string): Promise<RowContext> {
+  const res = await db.query<{ dimensions: string[]; default_country: string; default_service_s: number }>(
+    'SELECT dimensions, default_country, default_service_s FROM organisations WHERE id = $1',
+    [orgId],
+  );
+  const o = res.rows[0]!;
+  return { dimensions: o.dimensions, defaultCountry: o.default_country.trim(), defaultServiceS: o.default_service_s };
+}
+
+/** The patch field an import column's error belongs to, so PATCH errors name the body's fields. */
+function patchField(column: string): string {
+  if (column === 'lat' || column === 'lon') return 'location';
+  if (column === 'date' || column === 'date_from') return 'dateFrom';
+  if (column === 'date_to') return 'dateTo';
+  if (/^tw\d*_/.test(column)) return 'timeWindows';
+  if (column === 'service_min') return 'serviceS';
+  if (column.startsWith('demand_')) return 'demand';
+  return column;
+}
+
+/**
+ * Changes an order. The merged order is validated exactly like an import row (phone to E.164,
+ * windows in order, coordinates on Earth…); a dispatched (or later) or cancelled order is a 409.
+ * A new address without a new location is geocoded when a geocoder is configured.
+ */
+export async function patchOrder(deps: OrdersDeps, actor: Actor, id: string, patch: OrderPatch): Promise<Order> {
+  return deps.db.transaction(async (tx) => {
+    const current = UUID.test(id) ? await repo.findOrder(tx, actor.orgId, id, true) : null;
+    if (!current) throw notFound('Order');
+    if ((LOCKED_ORDER_STATUSES as string[]).includes(current.status) || current.status === 'cancelled') {
+      throw new AppError('conflict', `Order ${current.ref} is ${current.status} and can no longer be changed`);
+    }
+    const ctx = await orgContext(tx, actor.orgId);
+    if (patch.demand && patch.demand.length !== ctx.dimensions.length) {
+      throw new AppError('unprocessable', `demand: needs one value per dimension (${ctx.dimensions.join(', ')})`, {
+        details: [{ field: 'demand', message: `needs ${ctx.dimensions.length} values` }],
+      });
+    }
+    const m = { ...current, ...patch };
+    const relocate = patch.address !== undefined && patch.address !== current.address && !patch.location;
+    const record: Record<string, unknown> = {
+      ref: m.ref, name: m.name, phone: m.phone, email: m.email, address: m.address,
+      lon: relocate ? undefined : m.location.coordinates[0], lat: relocate ? undefined : m.location.coordinates[1],
+      date_from: m.dateFrom, date_to: m.dateTo, service_min: m.serviceS / 60, skills: m.skills.join(','),
+      priority: m.priority, notes: m.notes,
+    };
+    m.timeWindows.forEach((w, i) => {
+      record[i === 0 ? 'tw_start' : `tw${i + 1}_start`] = w.start;
+      record[i === 0 ? 'tw_end' : `tw${i + 1}_end`] = w.end;
+    });
+    ctx.dimensions.forEach((d, i) => { record[`demand_${d}`] = m.demand[i] ?? 0; });
+    const result = validateRow(record, 0, ctx);
+    if (!result.ok) throw invalidPatch(result.errors);
+    const row = result.row;
+    let [lon, lat] = m.location.coordinates;
+    let geocoded = patch.location ? false : current.geocoded;
+    if (relocate && deps.geocoder) {
+      const found = (await geocodeMany(tx, deps.geocoder, [row.address], ctx.defaultCountry)).get(row.address);
+      if (found?.kind !== 'found') {
+        throw invalidPatch([{ row: 0, column: 'address', value: row.address, message:
+          found?.kind === 'not_found' ? 'was not found by the geocoder: give a location too' : 'could not be geocoded now: give a location too' }]);
+      }
+      ({ lon, lat } = found.result);
+      geocoded = true;
+    }
+    const updated = await repo.updateOrder(tx, actor.orgId, id, {
+      ref: row.ref, name: row.name, phone: row.phone, email: row.email, address: row.address, lon, lat, geocoded,
+      date_from: row.dateFrom, date_to: row.dateTo, time_windows: row.timeWindows, service_s: row.serviceS,
+      demand: row.demand, skills: row.skills, priority: row.priority, notes: row.notes,
+      content_hash: hashRow(row),
+    });
+    await recordEvent(tx, actor, 'order.update', 'order', id, { ref: current.ref, changes: patch });
+    return updated;
+  });
+}
+
+function invalidPatch(errors: ImportRowError[]): AppError {
+  const details = errors.map((e) => ({ field: patchField(e.column), value: e.value, message: e.message }));
+  return new AppError('unprocessable', `Invalid order: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, { details });
+}
+
+/** Cancels an order (DELETE): it stays, with status cancelled. Cancelling twice changes nothing. */
+export async function cancelOrder(db: Db, actor: Actor, id: string): Promise<Order> {
+  return db.transaction(async (tx) => {
+    const current = UUID.test(id) ? await repo.findOrder(tx, actor.orgId, id, true) : null;
+    if (!current) throw notFound('Order');
+    if (current.status === 'cancelled') return current;
+    if ((LOCKED_ORDER_STATUSES as string[]).includes(current.status)) {
+      throw new AppError('conflict', `Order ${current.ref} is ${current.status}: take it off its route before cancelling it`);
+    }
+    const cancelled = await repo.cancelOrder(tx, actor.orgId, id);
+    await recordEvent(tx, actor, 'order.cancel', 'order', id, { ref: current.ref, previousStatus: current.status });
+    return cancelled;
+  });
+}

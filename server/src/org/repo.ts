@@ -1,0 +1,50 @@
+import type { Organisation } from '@tournee/shared';
+import type { Db } from '../db/db.ts';
+
+interface OrgRow {
+  id: string;
+  name: string;
+  dimensions: string[];
+  default_service_s: number;
+  default_country: string;
+  locale: string;
+}
+
+const toOrganisation = (r: OrgRow): Organisation => ({
+  id: r.id,
+  name: r.name,
+  dimensions: r.dimensions,
+  defaultServiceS: r.default_service_s,
+  defaultCountry: r.default_country.trim(),
+  locale: r.locale,
+});
+
+export async function findOrganisation(db: Db, orgId: string): Promise<Organisation | null> {
+  const { rows } = await db.query<OrgRow>('SELECT * FROM organisations WHERE id = $1', [orgId]);
+  return rows[0] ? toOrganisation(rows[0]) : null;
+}
+
+/** Locks the organisation row for the rest of the transaction, so settings change one at a time. */
+export async function lockOrganisation(db: Db, orgId: string): Promise<Organisation | null> {
+  const { rows } = await db.query<OrgRow>('SELECT * FROM organisations WHERE id = $1 FOR UPDATE', [orgId]);
+  return rows[0] ? toOrganisation(rows[0]) : null;
+}
+
+export async function updateOrganisation(db: Db, org: Organisation): Promise<Organisation> {
+  const { rows } = await db.query<OrgRow>(
+    `UPDATE organisations SET name = $2, dimensions = $3, default_service_s = $4, default_country = $5, locale = $6
+     WHERE id = $1 RETURNING *`,
+    [org.id, org.name, org.dimensions, org.defaultServiceS, org.defaultCountry, org.locale],
+  );
+  return toOrganisation(rows[0]!);
+}
+
+/** How many live vehicles and open orders hold vectors sized by the dimensions. */
+export async function countVectorHolders(db: Db, orgId: string): Promise<{ vehicles: number; orders: number }> {
+  const { rows } = await db.query<{ vehicles: number; orders: number }>(
+    `SELECT (SELECT count(*)::int FROM vehicles WHERE org_id = $1 AND deleted_at IS NULL) AS vehicles,
+            (SELECT count(*)::int FROM orders WHERE org_id = $1 AND status <> 'cancelled') AS orders`,
+    [orgId],
+  );
+  return rows[0] ?? { vehicles: 0, orders: 0 };
+}

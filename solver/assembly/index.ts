@@ -1,0 +1,53 @@
+/**
+ * Tournée VRP engine — WebAssembly ABI.
+ *
+ * Build: `asc assembly/index.ts -O3 --runtime stub` (stub: the engine allocates its arrays once per
+ * instance and never frees; a fresh module instance is used per solve, so nothing accumulates).
+ *
+ * Host imports (module "env"):
+ *   now(): f64                                  monotonic clock in ms
+ *   progress(cost, routes, unassigned, ms)      called on every new best solution
+ *   shouldStop(): i32                           polled every 16 iterations; non-zero stops the search
+ *   abort(msg, file, line, col)                 AssemblyScript runtime abort (a trap for the host)
+ *
+ * Protocol: `configure(nLoc, nTasks, nVeh, dims, nTw, mode)`, then for each input id below write the
+ * array at `inputPtr(id)` (little-endian, tightly packed), then `solve()`, then read
+ * `outputLength()` f64 values at the pointer it returned.
+ *
+ * Inputs (T = nTasks, V = nVeh, L = nLoc, D = dims, W = nTw):
+ *   0 f64[L*L] travel times (mode 0, row-major from→to; ≥ 1e12 = unreachable)
+ *   1 f64[L*L] distances (mode 0)
+ *   2 f64[L*2] lon, lat in degrees (mode 1)
+ *   3 f64[T*4] service, setup, unassigned penalty, total window width
+ *   4 f64[T*D] load added at the route start (deliveries of single jobs)
+ *   5 f64[T*D] load change at the task (pickup − delivery; shipments ±amount)
+ *   6 f64[W*2] time windows [start, end], each task's sorted and disjoint
+ *   7 f64[V*8] shift start, shift end, max travel time, max distance, fixed cost, cost per s,
+ *              cost per distance unit, speed factor
+ *   8 f64[V*D] capacity
+ *   9 i32[T*5] location, first window, window count, kind (0 job 1 pickup 2 delivery 3 break),
+ *              partner task (shipments) or owning vehicle (breaks)
+ *  10 i32[V*3] start location (-1 none), end location (-1 none: open route), max stops (-1 none)
+ *  11 u64[T]   skill bitmask required
+ *  12 u64[V]   skill bitmask offered
+ *  13 f64[24]  params: 0 time limit ms, 1 max iterations (0 none), 2 circuity, 3 speed m/s,
+ *              4 neighbours, 5 fleet phase share, 6 seed, 7 T0 factor, 8 Tf factor, 9 c̄,
+ *              10 L_max, 11 blink rate
+ *
+ * Output f64[]: header [cost, routes, unassigned, iterations, distance, travel time, 0, 0], then per
+ * used route [vehicle, steps, departure, arrival at end, cost, distance] followed by per step
+ * [task, arrival, service start, departure, cumulative distance]; then per unassigned task
+ * [task, reason] with reasons 1 skills, 2 capacity, 3 time window, 4 max travel time,
+ * 5 max distance, 6 max stops, 7 unreachable, 8 no room left.
+ */
+import { runSearch } from "./search";
+import { writeOutput } from "./output";
+
+export { configure, inputPtr } from "./instance";
+export { outputLength } from "./output";
+
+/** Runs the search and returns the pointer of the output array. */
+export function solve(): usize {
+  runSearch();
+  return writeOutput();
+}

@@ -1,0 +1,93 @@
+/**
+ * SISR recreate: greedy insertion with blinks. Tasks are sorted by one of a few orders drawn at
+ * random (random, largest demand, farthest, closest, tightest window), then each goes to its
+ * cheapest feasible position, each position being skipped ("blinked") with a small probability.
+ */
+import { D, KIND_PICKUP, kindOf, pairOf, penaltyOf, nVeh, startNode, endNode, taskDelta, taskStartLoad, twWidthOf } from "./instance";
+import { cand, candStart } from "./init";
+import { evalInsert, evalPair, INF, pairDeliveryAfter } from "./insert";
+import { linkAfter, nxt, recompute, rJobs } from "./routes";
+import { pend, pendCount } from "./ruin";
+import { rand } from "./rng";
+import { addUnassigned, touch } from "./state";
+import { locOf, proximity } from "./travel";
+
+export let blinkRate: f64 = 0.01;
+/** When set, empty routes stay empty (fleet minimisation). */
+export let noNewRoutes: bool = false;
+export function setNoNewRoutes(b: bool): void { noNewRoutes = b; }
+export function setBlinkRate(b: f64): void { if (b >= 0) blinkRate = b; }
+
+let keys = new StaticArray<f64>(0);
+export function allocRecreate(): void { keys = new StaticArray<f64>(pend.length); }
+
+function demandOf(t: i32): f64 {
+  let s: f64 = 0;
+  for (let d = 0; d < D; d++) s += Math.abs(taskStartLoad[t * D + d]) + Math.abs(taskDelta[t * D + d]);
+  return s;
+}
+
+/** Sorts pend[0..pendCount) by a random SISR order (insertion sort: the list is short). */
+function sortPending(): void {
+  const n = pendCount;
+  const o = rand();
+  const depot = nVeh > 0 ? locOf(startNode(0)) : -1;
+  for (let i = 0; i < n; i++) {
+    const t = pend[i];
+    let k: f64;
+    if (o < 0.36) k = rand();
+    else if (o < 0.72) k = -demandOf(t);
+    else if (o < 0.9) k = -proximity(depot, locOf(t));
+    else if (o < 0.95) k = proximity(depot, locOf(t));
+    else k = twWidthOf(t);
+    keys[i] = k;
+  }
+  for (let i = 1; i < n; i++) {
+    const t = pend[i];
+    const k = keys[i];
+    let j = i - 1;
+    // Higher-priority tasks (larger unassigned penalty) always go first.
+    while (j >= 0 && (penaltyOf(pend[j]) < penaltyOf(t) || (penaltyOf(pend[j]) == penaltyOf(t) && keys[j] > k))) { pend[j + 1] = pend[j]; keys[j + 1] = keys[j]; j--; }
+    pend[j + 1] = t;
+    keys[j + 1] = k;
+  }
+}
+
+/** Inserts every pending task at its best position, or leaves it unassigned. */
+export function recreate(sortIt: bool): void {
+  if (sortIt) sortPending();
+  for (let i = 0; i < pendCount; i++) insertBest(pend[i]);
+}
+
+/** Inserts task t at its cheapest feasible position; returns false (and lists it unassigned) if none. */
+export function insertBest(t: i32): bool {
+  const isPair = kindOf(t) == KIND_PICKUP;
+  let best = INF;
+  let bestU = -1;
+  let bestR = -1;
+  let bestQ = -1;
+  const c1 = candStart[t + 1];
+  for (let ci = candStart[t]; ci < c1; ci++) {
+    const r = unchecked(cand[ci]);
+    if (noNewRoutes && unchecked(rJobs[r]) == 0) continue;
+    const e = endNode(r);
+    let u = startNode(r);
+    while (u != e) {
+      if (blinkRate > 0 && rand() < blinkRate) { u = unchecked(nxt[u]); continue; }
+      if (isPair) {
+        const c = evalPair(t, u, r);
+        if (c < best) { best = c; bestU = u; bestR = r; bestQ = pairDeliveryAfter; }
+      } else {
+        const c = evalInsert(t, u, r);
+        if (c < best) { best = c; bestU = u; bestR = r; }
+      }
+      u = unchecked(nxt[u]);
+    }
+  }
+  if (bestR < 0) { addUnassigned(t); return false; }
+  touch(bestR);
+  linkAfter(t, bestU);
+  if (isPair) linkAfter(pairOf(t), bestQ); // bestQ == t means right after the pickup
+  recompute(bestR);
+  return true;
+}

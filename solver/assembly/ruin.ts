@@ -1,0 +1,136 @@
+/**
+ * SISR ruin (Christiaens & Vanden Berghe, 2020): around a random seed task, remove one string of
+ * consecutive tasks from each of a few nearby routes, sometimes keeping a short substring in the
+ * middle ("split string"). Removing neighbours together frees room where it is useful.
+ */
+import { isBreak, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, endNode, startNode } from "./instance";
+import { adj, adjStart, isSeedable } from "./init";
+import { nxt, routeOf, rJobs, unlink } from "./routes";
+import { rand, randInt } from "./rng";
+import { recomputeTouched, touch } from "./state";
+
+/** Tasks removed by the last ruin (routable ones only: jobs and shipment pickups). */
+export let pend = new StaticArray<i32>(0);
+export let pendCount: i32 = 0;
+let routeSeq = new StaticArray<i32>(0);
+let ruinedStamp = new StaticArray<i32>(0);
+let ruinId: i32 = 0;
+
+export let avgRemoved: f64 = 10; // SISR's c̄
+export let maxString: f64 = 10; // SISR's L_max
+
+export function allocRuin(): void {
+  pend = new StaticArray<i32>(nTasks);
+  routeSeq = new StaticArray<i32>(nTasks);
+  ruinedStamp = new StaticArray<i32>(nVeh);
+}
+
+export function resetPend(): void { pendCount = 0; }
+export function pushPend(t: i32): void { unchecked(pend[pendCount++] = t); }
+
+export function setRuinParams(cbar: f64, lmax: f64): void {
+  if (cbar > 0) avgRemoved = cbar;
+  if (lmax > 0) maxString = lmax;
+}
+
+/** Removes task t (and its shipment partner) from its route into `pend`. */
+export function removeTask(t: i32): void {
+  const r = routeOf[t];
+  if (r < 0) return;
+  touch(r);
+  unlink(t);
+  const k = kindOf(t);
+  if (k == KIND_PICKUP || k == KIND_DELIVERY) {
+    const q = pairOf(t);
+    if (routeOf[q] >= 0) unlink(q);
+  }
+  unchecked(pend[pendCount++] = k == KIND_DELIVERY ? pairOf(t) : t);
+}
+
+/** Removes every task of route r (fleet minimisation). */
+export function removeRoute(r: i32): void {
+  touch(r);
+  let x = nxt[startNode(r)];
+  const e = endNode(r);
+  let n = 0;
+  while (x != e) { if (!isBreak(x)) unchecked(routeSeq[n++] = x); x = nxt[x]; }
+  for (let i = 0; i < n; i++) {
+    const t = routeSeq[i];
+    if (routeOf[t] >= 0) removeTask(t);
+  }
+  recomputeTouched();
+}
+
+function removeString(r: i32, c: i32, lsmax: f64): void {
+  let card = 0;
+  let ic = 0;
+  let x = nxt[startNode(r)];
+  const e = endNode(r);
+  while (x != e) {
+    if (!isBreak(x)) {
+      if (x == c) ic = card;
+      unchecked(routeSeq[card++] = x);
+    }
+    x = nxt[x];
+  }
+  if (card == 0) return;
+  let lmax = <i32>Math.min(<f64>card, lsmax);
+  if (lmax < 1) lmax = 1;
+  const l = randInt(lmax) + 1;
+  if (l == card || rand() < 0.5) {
+    // Plain string of length l containing c.
+    let lo = ic - l + 1; if (lo < 0) lo = 0;
+    let hi = ic; if (hi > card - l) hi = card - l;
+    const from = lo + randInt(hi - lo + 1);
+    for (let i = 0; i < l; i++) {
+      const t = routeSeq[from + i];
+      if (routeOf[t] >= 0) removeTask(t);
+    }
+    return;
+  }
+  // Split string: a window of l + m containing c, keeping m consecutive tasks inside it.
+  let m = 1;
+  while (l + m < card && rand() < 0.5) m++;
+  const size = l + m;
+  let lo = ic - size + 1; if (lo < 0) lo = 0;
+  let hi = ic; if (hi > card - size) hi = card - size;
+  const from = lo + randInt(hi - lo + 1);
+  const keep = from + randInt(l + 1);
+  for (let i = from; i < from + size; i++) {
+    if (i >= keep && i < keep + m) continue;
+    const t = routeSeq[i];
+    if (routeOf[t] >= 0) removeTask(t);
+  }
+}
+
+/** One SISR ruin step. Leaves the removed tasks in `pend` (after any already there). */
+export function ruin(assignedJobs: i32, usedRoutes: i32): void {
+  if (assignedJobs == 0 || usedRoutes == 0) return;
+  const avgCard = <f64>assignedJobs / <f64>usedRoutes;
+  const lsmax = Math.min(maxString, avgCard);
+  const ksmax = (4.0 * avgRemoved) / (1.0 + lsmax) - 1.0;
+  const ks = <i32>Math.floor(rand() * ksmax) + 1;
+  // Seed: a random routed task.
+  let seed = -1;
+  for (let tries = 0; tries < 64 && seed < 0; tries++) {
+    const t = randInt(nTasks);
+    if (routeOf[t] >= 0 && !isBreak(t)) seed = t;
+  }
+  if (seed < 0) return;
+  ruinId++;
+  let ruined = 0;
+  const a0 = adjStart[seed];
+  const a1 = adjStart[seed + 1];
+  for (let i = a0 - 1; i < a1 && ruined < ks; i++) {
+    const c = i < a0 ? seed : unchecked(adj[i]);
+    const r = routeOf[c];
+    if (r < 0 || unchecked(ruinedStamp[r]) == ruinId) continue;
+    ruinedStamp[r] = ruinId;
+    removeString(r, c, lsmax);
+    ruined++;
+  }
+  recomputeTouched();
+}
+
+@inline export function isRoutable(t: i32): bool { return isSeedable(t) && (kindOf(t) == KIND_JOB || kindOf(t) == KIND_PICKUP); }
+export function jobsIn(r: i32): i32 { return rJobs[r]; }

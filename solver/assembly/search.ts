@@ -1,0 +1,198 @@
+/**
+ * The search: greedy construction, then (for fixed vehicle costs) a fleet-minimisation phase
+ * driven by absence counters as in SISR, then ruin-and-recreate under simulated annealing with
+ * a geometric cooling over the time (or iteration) budget. The best solution is kept aside and
+ * reported to the host on every improvement.
+ */
+import { KIND_BREAK, kindOf, nTasks, nVeh, params, taskI, TASK_I_STRIDE, vehI, VEH_I_STRIDE, vehFixed, vehPerM, vehPerSec } from "./instance";
+import { adj, adjStart, buildCandidates, buildNeighbours, candStart, isSeedable } from "./init";
+import { allocRecreate, insertBest, recreate, setBlinkRate, setNoNewRoutes } from "./recreate";
+import { allocRoutes, rJobs } from "./routes";
+import { allocRuin, pend, pendCount, pushPend, removeRoute, resetPend, ruin, setRuinParams } from "./ruin";
+import { rand, seedRng } from "./rng";
+import {
+  addUnassigned, allocState, beginMove, bestCost, clearUnassigned, loadBest, rollback, saveBest,
+  totalCost, unas, unasCount, usedRoutes,
+} from "./state";
+import { baseDur, dist, locOf, prepareTravel } from "./travel";
+
+@external("env", "now") declare function now(): f64;
+@external("env", "progress") declare function progress(cost: f64, routes: i32, unassigned: i32, elapsedMs: f64): void;
+@external("env", "shouldStop") declare function shouldStop(): i32;
+
+export let iterations: i32 = 0;
+let startTime: f64 = 0;
+let stopped = false;
+
+function timeUp(deadline: f64): bool {
+  if (stopped) return true;
+  if ((iterations & 15) == 0 && shouldStop() != 0) { stopped = true; return true; }
+  return now() >= deadline;
+}
+
+function report(): void {
+  progress(bestCost, usedRoutes(), unasCount, now() - startTime);
+}
+
+/** Mean cost of an arc to a near neighbour: the scale of the annealing temperature. */
+function arcScale(): f64 {
+  let sum: f64 = 0;
+  let n = 0;
+  const perSec = nVeh > 0 ? vehPerSec(0) : 0.0;
+  const perM = nVeh > 0 ? vehPerM(0) : 1.0;
+  for (let t = 0; t < nTasks; t++) {
+    const a0 = adjStart[t];
+    let a1 = adjStart[t + 1];
+    if (a1 > a0 + 10) a1 = a0 + 10;
+    for (let i = a0; i < a1; i++) {
+      const b = adj[i];
+      sum += perSec * baseDur(locOf(t), locOf(b)) + perM * dist(locOf(t), locOf(b));
+      n++;
+    }
+  }
+  const s = n > 0 ? sum / <f64>n : 1.0;
+  return s > 0 ? s : 1.0;
+}
+
+function assignedJobs(): i32 {
+  let n = 0;
+  for (let r = 0; r < nVeh; r++) n += rJobs[r];
+  return n;
+}
+
+/** Moves the unassigned list into `pend` so that recreate retries them. */
+function pendUnassigned(): void {
+  for (let i = 0; i < unasCount; i++) pushPend(unchecked(unas[i]));
+  clearUnassigned();
+}
+
+function placeBreaks(): void {
+  setBlinkRate(0);
+  for (let t = 0; t < nTasks; t++) {
+    if (kindOf(t) != KIND_BREAK) continue;
+    if (!insertBest(t)) {
+      // A break that fits nowhere in its shift: the vehicle cannot be used at all.
+      clearUnassigned();
+      const v = taskI[t * TASK_I_STRIDE + 4];
+      vehI[v * VEH_I_STRIDE + 2] = 0;
+    }
+  }
+}
+
+function construct(): void {
+  resetPend();
+  for (let t = 0; t < nTasks; t++) {
+    if (isSeedable(t) && candStart[t + 1] > candStart[t]) pushPend(t);
+  }
+  recreate(true);
+  saveBest();
+  report();
+}
+
+function fleetPhase(deadline: f64, iterBudget: i32): void {
+  const absences = new StaticArray<i32>(nTasks);
+  let target = unasCount; // what a complete-as-possible solution leaves out
+  setNoNewRoutes(true);
+  let sumAbs: i64 = 0;
+  while (!timeUp(deadline) && (iterBudget <= 0 || iterations < iterBudget)) {
+    iterations++;
+    if (unasCount <= target) {
+      if (totalCost() < bestCost) { saveBest(); report(); }
+      // Empty the route with the fewest jobs; its jobs must find room elsewhere.
+      let rmin = -1;
+      for (let r = 0; r < nVeh; r++) {
+        if (rJobs[r] == 0) continue;
+        if (rmin < 0 || rJobs[r] < rJobs[rmin] || (rJobs[r] == rJobs[rmin] && rand() < 0.5)) rmin = r;
+      }
+      if (rmin < 0 || usedRoutes() <= 1) break;
+      beginMove();
+      resetPend();
+      removeRoute(rmin);
+      for (let i = 0; i < pendCount; i++) addUnassigned(pend[i]);
+      sumAbs = 0;
+      for (let i = 0; i < unasCount; i++) sumAbs += absences[unas[i]];
+    }
+    const prevCount = unasCount;
+    beginMove();
+    resetPend();
+    ruin(assignedJobs(), usedRoutes());
+    pendUnassigned();
+    recreate(true);
+    let s: i64 = 0;
+    for (let i = 0; i < unasCount; i++) s += absences[unas[i]];
+    if (unasCount < prevCount || s < sumAbs) {
+      sumAbs = s;
+    } else {
+      rollback();
+    }
+    for (let i = 0; i < unasCount; i++) absences[unas[i]]++;
+    sumAbs += unasCount;
+  }
+  setNoNewRoutes(false);
+  loadBest();
+}
+
+function annealingPhase(from: f64, deadline: f64, maxIter: i32): void {
+  const scale = arcScale();
+  const t0 = (params[7] > 0 ? params[7] : 1.0) * scale;
+  const tf = (params[8] > 0 ? params[8] : 0.01) * scale;
+  let cur = totalCost();
+  const firstIter = iterations;
+  while (!timeUp(deadline)) {
+    let frac: f64;
+    if (maxIter > 0) {
+      frac = <f64>(iterations - firstIter) / <f64>maxIter;
+      if (frac >= 1) break;
+    } else {
+      frac = (now() - from) / (deadline - from);
+    }
+    const temp = t0 * Math.pow(tf / t0, frac);
+    iterations++;
+    beginMove();
+    resetPend();
+    ruin(assignedJobs(), usedRoutes());
+    pendUnassigned();
+    recreate(true);
+    const nc = totalCost();
+    if (nc < cur - temp * Math.log(rand())) {
+      cur = nc;
+      if (nc < bestCost - 1e-9) { saveBest(); report(); }
+    } else {
+      rollback();
+    }
+  }
+}
+
+/** Runs the whole search; the host reads the result through `output.ts`. */
+export function runSearch(): void {
+  startTime = now();
+  iterations = 0;
+  stopped = false;
+  prepareTravel();
+  allocRoutes();
+  allocState();
+  allocRuin();
+  allocRecreate();
+  buildNeighbours();
+  buildCandidates();
+  seedRng(<u64>params[6]);
+  setRuinParams(params[9], params[10]);
+  placeBreaks();
+  setBlinkRate(params[11] >= 0 ? params[11] : 0.01);
+  construct();
+  const limit = params[0] > 0 ? params[0] : 1000.0;
+  const deadline = startTime + limit;
+  const maxIter = <i32>params[1];
+  let fleetShare = params[5];
+  let hasFixed = false;
+  for (let v = 0; v < nVeh; v++) if (vehFixed(v) > 0) hasFixed = true;
+  if (!hasFixed) fleetShare = 0;
+  if (fleetShare > 0 && usedRoutes() > 1) {
+    // Iteration-bounded runs stay deterministic: the fleet phase gets a share of the iterations.
+    if (maxIter > 0) fleetPhase(deadline, iterations + <i32>(<f64>maxIter * fleetShare));
+    else fleetPhase(startTime + limit * fleetShare, 0);
+  }
+  annealingPhase(now(), deadline, maxIter > 0 ? maxIter - iterations : 0);
+  loadBest();
+}
+

@@ -1,0 +1,151 @@
+/**
+ * Solution bookkeeping around the route lists: the unassigned list, undo snapshots of the routes
+ * an iteration touched (so a rejected move costs only what it changed), and the best solution.
+ */
+import { endNode, isBreak, nTasks, nVeh, penaltyOf, startNode } from "./instance";
+import { costSum, linkAfter, nxt, prv, recompute, routeOf } from "./routes";
+
+/** Unassigned routable tasks (jobs and shipment pickups). */
+export let unas = new StaticArray<i32>(0);
+export let unasCount: i32 = 0;
+export let unasPenalty: f64 = 0;
+
+// Undo log of the current iteration.
+let stamp = new StaticArray<i32>(0);
+let iterId: i32 = 1;
+let touched = new StaticArray<i32>(0);
+export let touchedCount: i32 = 0;
+let bkSeq = new StaticArray<i32>(0);
+let bkStart = new StaticArray<i32>(0);
+let bkLen = new StaticArray<i32>(0);
+let bkFill: i32 = 0;
+let bkUnas = new StaticArray<i32>(0);
+let bkUnasCount: i32 = 0;
+let bkUnasPenalty: f64 = 0;
+
+// Best solution.
+let bestSeq = new StaticArray<i32>(0);
+let bestLen = new StaticArray<i32>(0);
+let bestUnas = new StaticArray<i32>(0);
+let bestUnasCount: i32 = 0;
+export let bestCost: f64 = Infinity;
+
+export function allocState(): void {
+  unas = new StaticArray<i32>(nTasks);
+  stamp = new StaticArray<i32>(nVeh);
+  touched = new StaticArray<i32>(nVeh);
+  bkSeq = new StaticArray<i32>(nTasks);
+  bkStart = new StaticArray<i32>(nVeh);
+  bkLen = new StaticArray<i32>(nVeh);
+  bkUnas = new StaticArray<i32>(nTasks);
+  bestSeq = new StaticArray<i32>(nTasks);
+  bestLen = new StaticArray<i32>(nVeh);
+  bestUnas = new StaticArray<i32>(nTasks);
+}
+
+@inline export function totalCost(): f64 { return costSum + unasPenalty; }
+
+export function clearUnassigned(): void { unasCount = 0; unasPenalty = 0; }
+export function addUnassigned(t: i32): void {
+  unchecked(unas[unasCount++] = t);
+  unasPenalty += penaltyOf(t);
+}
+
+/** Starts a new undo log; the unassigned list is saved whole (it is short in practice). */
+export function beginMove(): void {
+  iterId++;
+  touchedCount = 0;
+  bkFill = 0;
+  for (let i = 0; i < unasCount; i++) unchecked(bkUnas[i] = unas[i]);
+  bkUnasCount = unasCount;
+  bkUnasPenalty = unasPenalty;
+}
+
+/** Saves route r's sequence the first time the current move touches it. */
+export function touch(r: i32): void {
+  if (unchecked(stamp[r]) == iterId) return;
+  stamp[r] = iterId;
+  touched[touchedCount++] = r;
+  bkStart[r] = bkFill;
+  let x = nxt[startNode(r)];
+  const e = endNode(r);
+  while (x != e) { unchecked(bkSeq[bkFill++] = x); x = unchecked(nxt[x]); }
+  bkLen[r] = bkFill - bkStart[r];
+}
+
+function relink(r: i32, seq: StaticArray<i32>, from: i32, len: i32): void {
+  // The caller has detached the current tasks (walking here could follow links that an earlier
+  // relink already rewired into another route).
+  const s = startNode(r);
+  const e = endNode(r);
+  nxt[s] = e;
+  prv[e] = s;
+  let u = s;
+  for (let i = 0; i < len; i++) {
+    const t = unchecked(seq[from + i]);
+    linkAfter(t, u);
+    u = t;
+  }
+}
+
+/** Refreshes the cached data of every route touched so far (after removals). */
+export function recomputeTouched(): void {
+  for (let i = 0; i < touchedCount; i++) recompute(unchecked(touched[i]));
+}
+
+/** Undoes the current move. */
+export function rollback(): void {
+  // Detach every touched route first: a task may have moved between two touched routes.
+  for (let i = 0; i < touchedCount; i++) {
+    const r = touched[i];
+    const e = endNode(r);
+    let x = nxt[startNode(r)];
+    while (x != e) { const n = nxt[x]; routeOf[x] = -1; x = n; }
+  }
+  for (let i = 0; i < touchedCount; i++) {
+    const r = touched[i];
+    relink(r, bkSeq, bkStart[r], bkLen[r]);
+  }
+  for (let i = 0; i < bkUnasCount; i++) unchecked(unas[i] = bkUnas[i]);
+  unasCount = bkUnasCount;
+  unasPenalty = bkUnasPenalty;
+  for (let i = 0; i < touchedCount; i++) recompute(touched[i]);
+  touchedCount = 0;
+}
+
+export function saveBest(): void {
+  let fill = 0;
+  for (let r = 0; r < nVeh; r++) {
+    const e = endNode(r);
+    let x = nxt[startNode(r)];
+    const from = fill;
+    while (x != e) { unchecked(bestSeq[fill++] = x); x = unchecked(nxt[x]); }
+    bestLen[r] = fill - from;
+  }
+  for (let i = 0; i < unasCount; i++) bestUnas[i] = unas[i];
+  bestUnasCount = unasCount;
+  bestCost = totalCost();
+}
+
+export function loadBest(): void {
+  for (let t = 0; t < nTasks; t++) routeOf[t] = -1;
+  let fill = 0;
+  for (let r = 0; r < nVeh; r++) {
+    relink(r, bestSeq, fill, bestLen[r]);
+    fill += bestLen[r];
+  }
+  clearUnassigned();
+  for (let i = 0; i < bestUnasCount; i++) addUnassigned(bestUnas[i]);
+  for (let r = 0; r < nVeh; r++) recompute(r);
+}
+
+/** Number of routes serving at least one job. */
+export function usedRoutes(): i32 {
+  let n = 0;
+  for (let r = 0; r < nVeh; r++) {
+    let x = nxt[startNode(r)];
+    const e = endNode(r);
+    while (x != e) { if (!isBreak(x)) { n++; break; } x = nxt[x]; }
+  }
+  return n;
+}

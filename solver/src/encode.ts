@@ -1,0 +1,216 @@
+/**
+ * Problem → the flat typed arrays of the WASM ABI (see assembly/index.ts for the layout).
+ * Tasks are numbered jobs first, then shipments (pickup, delivery), then breaks in vehicle order.
+ */
+import { normaliseWindows, validateProblem } from "./validate.ts";
+import type { Id, Location, Problem, SolveOptions, TimeWindow } from "./types.ts";
+
+export const KIND_JOB = 0;
+export const KIND_PICKUP = 1;
+export const KIND_DELIVERY = 2;
+export const KIND_BREAK = 3;
+const UNREACHABLE = 1e12;
+
+/** Everything a worker needs: structured-cloneable. */
+export interface Encoded {
+  counts: { locs: number; tasks: number; vehicles: number; dims: number; tws: number; mode: number };
+  f64: Float64Array[]; // ABI ids 0–8 and 13 (index 13 stored at position 9)
+  taskI: Int32Array;
+  vehI: Int32Array;
+  taskSkill: BigUint64Array;
+  vehSkill: BigUint64Array;
+  /** Per break task: [vehicle index, break index]. */
+  breaks: [number, number][];
+  nJobs: number;
+  nShipments: number;
+}
+
+export const DEFAULT_TUNING = { neighbours: 50, t0: 1, tf: 0.01, avgRemoved: 10, maxString: 10, blinkRate: 0.01 };
+
+interface TaskSpec {
+  loc: Location;
+  serviceS: number;
+  setupS: number;
+  windows: TimeWindow[];
+  start: number[];
+  delta: number[];
+  kind: number;
+  partner: number;
+  skills: Id[];
+  priority: number;
+}
+
+export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encoded {
+  const dims = validateProblem(problem);
+  const D = Math.max(1, dims);
+  const pad = (a: number[] | undefined): number[] => Array.from({ length: D }, (_, i) => a?.[i] ?? 0);
+  const matrixMode = problem.matrices !== undefined;
+  // Locations: matrix indices as they are; coordinates deduplicated.
+  const coordIndex = new Map<string, number>();
+  const coordList: number[] = [];
+  const locIdx = (l: Location | undefined): number => {
+    if (l === undefined) return -1;
+    if (typeof l === "number") return l;
+    const key = `${l[0]},${l[1]}`;
+    let i = coordIndex.get(key);
+    if (i === undefined) {
+      i = coordIndex.size;
+      coordIndex.set(key, i);
+      coordList.push(l[0], l[1]);
+    }
+    return i;
+  };
+  const tasks: TaskSpec[] = [];
+  const jobs = problem.jobs ?? [];
+  const ships = problem.shipments ?? [];
+  jobs.forEach((j, i) => {
+    const del = pad(j.delivery);
+    const pick = pad(j.pickup);
+    tasks.push({
+      loc: j.location, serviceS: j.serviceS ?? 0, setupS: j.setupS ?? 0,
+      windows: normaliseWindows(`jobs[${i}].timeWindows`, j.timeWindows) ?? [[0, Infinity]],
+      start: del, delta: pick.map((p, k) => p - (del[k] ?? 0)), kind: KIND_JOB, partner: -1,
+      skills: j.skills ?? [], priority: j.priority ?? 0,
+    });
+  });
+  ships.forEach((s, i) => {
+    const amt = pad(s.amount);
+    const base = tasks.length;
+    for (const part of ["pickup", "delivery"] as const) {
+      const st = s[part];
+      tasks.push({
+        loc: st.location, serviceS: st.serviceS ?? 0, setupS: st.setupS ?? 0,
+        windows: normaliseWindows(`shipments[${i}].${part}.timeWindows`, st.timeWindows) ?? [[0, Infinity]],
+        start: pad([]), delta: amt.map((a) => (part === "pickup" ? a : -a)),
+        kind: part === "pickup" ? KIND_PICKUP : KIND_DELIVERY, partner: part === "pickup" ? base + 1 : base,
+        skills: s.skills ?? [], priority: s.priority ?? 0,
+      });
+    }
+  });
+  const breaks: [number, number][] = [];
+  problem.vehicles.forEach((v, vi) => {
+    (v.breaks ?? []).forEach((b, bi) => {
+      breaks.push([vi, bi]);
+      tasks.push({
+        loc: -1, serviceS: b.serviceS ?? 0, setupS: 0,
+        windows: normaliseWindows(`vehicles[${vi}].breaks[${bi}].timeWindows`, b.timeWindows) ?? [[0, Infinity]],
+        start: pad([]), delta: pad([]), kind: KIND_BREAK, partner: vi, skills: [], priority: 0,
+      });
+    });
+  });
+  const T = tasks.length;
+  const V = problem.vehicles.length;
+  // Skills → bits.
+  const skillBit = new Map<Id, bigint>();
+  const mask = (ss: Id[]): bigint => {
+    let m = 0n;
+    for (const s of ss) {
+      let b = skillBit.get(s);
+      if (b === undefined) { b = 1n << BigInt(skillBit.size); skillBit.set(s, b); }
+      m |= b;
+    }
+    return m;
+  };
+  const taskSkill = new BigUint64Array(T);
+  tasks.forEach((t, i) => { taskSkill[i] = mask(t.skills); });
+  const vehSkill = new BigUint64Array(V);
+  problem.vehicles.forEach((v, i) => { vehSkill[i] = mask(v.skills ?? []); });
+  // Locations of tasks and vehicles.
+  const taskLoc = tasks.map((t) => (t.kind === KIND_BREAK ? -1 : locIdx(t.loc)));
+  const vStart = problem.vehicles.map((v) => locIdx(v.start));
+  const vEnd = problem.vehicles.map((v) => locIdx(v.end));
+  const L = matrixMode ? (problem.matrices?.durations.length ?? 0) : coordIndex.size;
+  const durM = new Float64Array(matrixMode ? L * L : 0);
+  const distM = new Float64Array(matrixMode ? L * L : 0);
+  let maxArc = 0;
+  if (matrixMode && problem.matrices) {
+    const { durations, distances } = problem.matrices;
+    for (let a = 0; a < L; a++) {
+      for (let b = 0; b < L; b++) {
+        const d = durations[a]?.[b];
+        durM[a * L + b] = d === null || d === undefined ? UNREACHABLE : d;
+        const m = distances ? distances[a]?.[b] : 0;
+        distM[a * L + b] = m === null || m === undefined ? UNREACHABLE : m;
+        if (d !== null && d !== undefined && d > maxArc) maxArc = d;
+        if (m !== null && m !== undefined && m > maxArc) maxArc = m;
+      }
+    }
+  }
+  const coords = matrixMode ? new Float64Array(0) : new Float64Array(coordList);
+  const speed = problem.speedModel?.speedMps ?? 8.33;
+  const circuity = problem.speedModel?.circuity ?? 1.3;
+  if (!matrixMode) maxArc = 2.1e7 * circuity * Math.max(1, 1 / speed); // half the Earth, generous
+  // Windows.
+  const twList: number[] = [];
+  const taskF = new Float64Array(T * 4);
+  const taskI = new Int32Array(T * 5);
+  const startLoad = new Float64Array(T * D);
+  const delta = new Float64Array(T * D);
+  // Costs and the unassigned penalty: an unassigned job must cost more than any whole solution.
+  const costs = problem.vehicles.map((v) => {
+    const c = v.costs;
+    const perHour = c ? (c.perHour ?? 0) : 3600;
+    return { fixed: c?.fixed ?? 0, perSec: perHour / 3600, perM: (c?.perKm ?? 0) / 1000 };
+  });
+  const maxRate = Math.max(1, ...costs.map((c) => c.perSec + c.perM));
+  const sumFixed = costs.reduce((s, c) => s + c.fixed, 0);
+  const unit = 10 * (sumFixed + (T + 2 * V) * maxArc * maxRate + 1);
+  tasks.forEach((t, i) => {
+    taskI[i * 5] = taskLoc[i] ?? -1;
+    taskI[i * 5 + 1] = twList.length / 2;
+    taskI[i * 5 + 2] = t.windows.length;
+    taskI[i * 5 + 3] = t.kind;
+    taskI[i * 5 + 4] = t.partner;
+    let width = 0;
+    for (const [s, e] of t.windows) { twList.push(s, e); width += Math.min(e, 1e12) - s; }
+    taskF[i * 4] = t.serviceS;
+    taskF[i * 4 + 1] = t.setupS;
+    taskF[i * 4 + 2] = unit * (1 + t.priority);
+    taskF[i * 4 + 3] = width;
+    for (let d = 0; d < D; d++) {
+      startLoad[i * D + d] = t.start[d] ?? 0;
+      delta[i * D + d] = t.delta[d] ?? 0;
+    }
+  });
+  const vehF = new Float64Array(V * 8);
+  const vehCap = new Float64Array(V * D);
+  const vehI = new Int32Array(V * 3);
+  problem.vehicles.forEach((v, i) => {
+    const tw = v.timeWindow ?? [0, Infinity];
+    const c = costs[i] ?? { fixed: 0, perSec: 1, perM: 0 };
+    vehF.set([tw[0], tw[1], v.maxTravelTimeS ?? Infinity, v.maxDistanceM ?? Infinity, c.fixed, c.perSec, c.perM, v.speedFactor ?? 1], i * 8);
+    for (let d = 0; d < D; d++) vehCap[i * D + d] = v.capacity ? (v.capacity[d] ?? 0) : Infinity;
+    vehI[i * 3] = vStart[i] ?? -1;
+    vehI[i * 3 + 1] = vEnd[i] ?? -1;
+    vehI[i * 3 + 2] = v.maxStops ?? -1;
+  });
+  const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
+  const params = new Float64Array(24);
+  params[0] = opts.timeLimitMs ?? 5000;
+  params[1] = opts.maxIterations ?? 0;
+  params[2] = circuity;
+  params[3] = speed;
+  params[4] = tuning.neighbours;
+  params[5] = opts.fleetShare ?? 0.3;
+  params[6] = opts.seed ?? 1;
+  params[7] = tuning.t0;
+  params[8] = tuning.tf;
+  params[9] = tuning.avgRemoved;
+  params[10] = tuning.maxString;
+  params[11] = tuning.blinkRate;
+  return {
+    counts: { locs: L, tasks: T, vehicles: V, dims: D, tws: twList.length / 2, mode: matrixMode ? 0 : 1 },
+    f64: [durM, distM, coords, taskF, startLoad, delta, new Float64Array(twList), vehF, vehCap, params],
+    taskI, vehI, taskSkill, vehSkill, breaks, nJobs: jobs.length, nShipments: ships.length,
+  };
+}
+
+/** Same encoding with a different seed / time limit (for parallel workers). */
+export function withRun(enc: Encoded, seed: number, timeLimitMs: number): Encoded {
+  const params = new Float64Array(enc.f64[9] ?? new Float64Array(24));
+  params[6] = seed;
+  params[0] = timeLimitMs;
+  const f64 = enc.f64.slice();
+  f64[9] = params;
+  return { ...enc, f64 };
+}

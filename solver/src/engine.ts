@@ -1,0 +1,90 @@
+/**
+ * Runs the WASM engine synchronously on one encoded problem (inside a worker thread, or directly
+ * in tests). A fresh instance per run: the `stub` runtime never frees, so instances are not reused.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { SolverError } from "./errors.ts";
+import type { Encoded } from "./encode.ts";
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  configure(locs: number, tasks: number, vehicles: number, dims: number, tws: number, mode: number): void;
+  inputPtr(id: number): number;
+  solve(): number;
+  outputLength(): number;
+}
+
+export interface EngineHooks {
+  progress?: (cost: number, routes: number, unassigned: number, elapsedMs: number) => void;
+  shouldStop?: () => boolean;
+}
+
+let cachedModule: WebAssembly.Module | undefined;
+
+/** Compiles (once) the engine shipped next to the built driver in `dist/`. */
+export function engineModule(): WebAssembly.Module {
+  if (cachedModule) return cachedModule;
+  const candidates = [new URL("./solver.wasm", import.meta.url), new URL("../dist/solver.wasm", import.meta.url)];
+  for (const url of candidates) {
+    try {
+      cachedModule = new WebAssembly.Module(readFileSync(fileURLToPath(url)));
+      return cachedModule;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    }
+  }
+  throw new SolverError("solver.wasm not found: run `pnpm --filter @tournee/solver build`");
+}
+
+function decodeAbort(mem: WebAssembly.Memory, ptr: number): string {
+  if (!ptr) return "";
+  // AssemblyScript strings: UTF-16, byte length stored 4 bytes before the data.
+  const len = new Uint32Array(mem.buffer, ptr - 4, 1)[0] ?? 0;
+  return String.fromCharCode(...new Uint16Array(mem.buffer, ptr, len >>> 1));
+}
+
+/** Solves `enc` and returns the raw output array (layout in assembly/index.ts). Throws on a trap. */
+export function runEngine(enc: Encoded, hooks: EngineHooks = {}, module = engineModule()): Float64Array {
+  let memory: WebAssembly.Memory | undefined;
+  const imports = {
+    env: {
+      now: () => performance.now(),
+      progress: (c: number, r: number, u: number, ms: number) => hooks.progress?.(c, r, u, ms),
+      shouldStop: () => (hooks.shouldStop?.() ? 1 : 0),
+      abort: (msg: number, file: number, line: number, col: number) => {
+        const m = memory ? decodeAbort(memory, msg) : "";
+        const f = memory ? decodeAbort(memory, file) : "";
+        throw new SolverError(`solver aborted: ${m} at ${f}:${line}:${col}`);
+      },
+    },
+  };
+  const instance = new WebAssembly.Instance(module, imports);
+  const ex = instance.exports as unknown as Exports;
+  memory = ex.memory;
+  const c = enc.counts;
+  ex.configure(c.locs, c.tasks, c.vehicles, c.dims, c.tws, c.mode);
+  // Pointers are stable after configure (nothing allocates until solve), but the buffer may have
+  // grown, so views are taken afresh for every array.
+  const write = (id: number, data: Float64Array | Int32Array | BigUint64Array) => {
+    if (data.length === 0) return;
+    const ptr = ex.inputPtr(id);
+    const Ctor = data.constructor as typeof Float64Array | typeof Int32Array | typeof BigUint64Array;
+    new Ctor(ex.memory.buffer, ptr, data.length).set(data as never);
+  };
+  for (let id = 0; id <= 8; id++) write(id, enc.f64[id] ?? new Float64Array(0));
+  write(9, enc.taskI);
+  write(10, enc.vehI);
+  write(11, enc.taskSkill);
+  write(12, enc.vehSkill);
+  write(13, enc.f64[9] ?? new Float64Array(24));
+  let ptr: number;
+  try {
+    ptr = ex.solve();
+  } catch (e) {
+    if (e instanceof SolverError) throw e;
+    throw new SolverError(`solver crashed: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, { cause: e });
+  }
+  const n = ex.outputLength();
+  return new Float64Array(ex.memory.buffer, ptr, n).slice();
+}

@@ -1,0 +1,223 @@
+/**
+ * The solver's problem and solution model. Times are seconds on one absolute axis (for a
+ * multi-day horizon: seconds from the horizon start), distances in metres (or the instance's
+ * units for literature benchmarks), amounts are vectors in the same dimension order everywhere.
+ */
+
+/** `[start, end]`, inclusive: service must start within it. */
+export type TimeWindow = readonly [start: number, end: number];
+
+/** `[lon, lat]` in degrees (GeoJSON order). */
+export type Coordinates = readonly [lon: number, lat: number];
+
+/**
+ * A place: an index into `Problem.matrices` when matrices are given, otherwise coordinates
+ * (travel is then computed from great-circle distances, see `Problem.speedModel`).
+ */
+export type Location = number | Coordinates;
+
+export type Id = string | number;
+
+export interface Break {
+  id: Id;
+  /** Allowed windows for the break's start (any number). */
+  timeWindows: TimeWindow[];
+  /** @default 0 */
+  serviceS?: number;
+}
+
+export interface VehicleCosts {
+  /** Paid once when the vehicle is used. @default 0 */
+  fixed?: number;
+  /** Per hour of travel (not waiting or service). @default 3600 when no cost is given, else 0 */
+  perHour?: number;
+  /** Per 1000 distance units (per km for metres). @default 0 */
+  perKm?: number;
+}
+
+export interface Vehicle {
+  id: Id;
+  /** Where the route starts; absent: at the first stop. */
+  start?: Location;
+  /** Where the route ends; absent: an open route ending at the last stop. */
+  end?: Location;
+  /** Shift: the route leaves the start and reaches the end within it. @default [0, ∞) */
+  timeWindow?: TimeWindow;
+  /** Up to 8 dimensions. @default [] (no capacity constraint) */
+  capacity?: number[];
+  /** Skills this vehicle offers. */
+  skills?: Id[];
+  breaks?: Break[];
+  /** Sum of travel times in s. */
+  maxTravelTimeS?: number;
+  /** Sum of distances. */
+  maxDistanceM?: number;
+  /** Maximum number of jobs (a shipment counts two). */
+  maxStops?: number;
+  costs?: VehicleCosts;
+  /** Travel times are divided by this factor. @default 1 */
+  speedFactor?: number;
+}
+
+export interface Job {
+  id: Id;
+  location: Location;
+  /** @default 0 */
+  serviceS?: number;
+  /** Paid on arrival unless the previous stop is at the same location. @default 0 */
+  setupS?: number;
+  /** Amount unloaded here, loaded at the route start. */
+  delivery?: number[];
+  /** Amount loaded here, carried to the route end. */
+  pickup?: number[];
+  skills?: Id[];
+  /** 0–100: higher-priority jobs are assigned first. @default 0 */
+  priority?: number;
+  /** Any number of windows; absent: any time. */
+  timeWindows?: TimeWindow[];
+}
+
+export interface ShipmentStep {
+  id: Id;
+  location: Location;
+  serviceS?: number;
+  setupS?: number;
+  timeWindows?: TimeWindow[];
+}
+
+/** A pickup and a delivery served by the same vehicle, the pickup first. */
+export interface Shipment {
+  pickup: ShipmentStep;
+  delivery: ShipmentStep;
+  /** Carried from the pickup to the delivery. */
+  amount?: number[];
+  skills?: Id[];
+  priority?: number;
+}
+
+export interface Matrices {
+  /** Travel times in s, `durations[from][to]`; `null` = no road. */
+  durations: (number | null)[][];
+  /** Distances in m; absent: zero everywhere (cost by time only). */
+  distances?: (number | null)[][];
+}
+
+/** Coordinate mode speed model: time = haversine × circuity ÷ speed. */
+export interface SpeedModel {
+  /** @default 8.33 (30 km/h) */
+  speedMps?: number;
+  /** Road distance over straight-line distance. @default 1.3 */
+  circuity?: number;
+}
+
+export interface Problem {
+  vehicles: Vehicle[];
+  jobs?: Job[];
+  shipments?: Shipment[];
+  /** Explicit matrices; when absent every location must be coordinates. */
+  matrices?: Matrices;
+  speedModel?: SpeedModel;
+}
+
+export type StepType = "start" | "job" | "pickup" | "delivery" | "break" | "end";
+
+export interface Step {
+  type: StepType;
+  /** Job, shipment step or break id (absent for start and end). */
+  id?: Id;
+  location?: Location;
+  arrival: number;
+  waitingS: number;
+  /** Service start (setup included in the service period). */
+  serviceStart: number;
+  departure: number;
+  /** Load after this step. */
+  load: number[];
+  /** Cumulative distance at this step. */
+  distance: number;
+}
+
+export interface Route {
+  vehicleId: Id;
+  /** Index of the vehicle in `Problem.vehicles`. */
+  vehicle: number;
+  steps: Step[];
+  cost: number;
+  distance: number;
+  /** Travel time. */
+  travelS: number;
+  waitingS: number;
+  serviceS: number;
+  /** From leaving the start to reaching the end. */
+  durationS: number;
+}
+
+export type UnassignedReason =
+  | "skills"
+  | "capacity"
+  | "time_window"
+  | "max_travel_time"
+  | "max_distance"
+  | "max_stops"
+  | "unreachable"
+  | "no_room";
+
+export interface Unassigned {
+  id: Id;
+  type: "job" | "shipment";
+  reason: UnassignedReason;
+}
+
+export interface Summary {
+  cost: number;
+  routes: number;
+  unassigned: number;
+  distance: number;
+  travelS: number;
+  waitingS: number;
+  serviceS: number;
+  iterations: number;
+  computingTimeMs: number;
+}
+
+export interface Solution {
+  summary: Summary;
+  routes: Route[];
+  unassigned: Unassigned[];
+}
+
+export interface Progress {
+  cost: number;
+  routes: number;
+  unassigned: number;
+  elapsedMs: number;
+  /** Which parallel search found it. */
+  worker: number;
+}
+
+export interface SolveOptions {
+  /** Wall-clock budget. @default 5000 */
+  timeLimitMs?: number;
+  /** @default 1 */
+  seed?: number;
+  /** Independent searches on worker threads; the best wins. @default 1 */
+  workers?: number;
+  signal?: AbortSignal;
+  /** Called on every improvement (at most every 50 ms per worker, and always for the last). */
+  onProgress?: (p: Progress) => void;
+  /** Stop after this many iterations: with it, a seed gives the same answer on any machine. */
+  maxIterations?: number;
+  /** Share of the budget spent removing routes when vehicles have a fixed cost. @default 0.3 */
+  fleetShare?: number;
+  /** Search tuning (advanced). */
+  tuning?: Partial<Tuning>;
+}
+
+export interface Tuning {
+  neighbours: number;
+  t0: number;
+  tf: number;
+  avgRemoved: number;
+  maxString: number;
+  blinkRate: number;
+}

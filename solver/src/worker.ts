@@ -1,0 +1,43 @@
+/**
+ * Worker-thread entry: runs one search per message. Messages in: `{ type: "solve", id, enc, stop }`
+ * where `stop` is an Int32Array on a SharedArrayBuffer that the host sets to 1 to cancel (the
+ * search polls it, since a busy WASM loop never sees thread messages). Messages out: `progress`
+ * (throttled to one per 50 ms, the last one always sent), `done` with the raw output, `error`.
+ */
+import { parentPort } from "node:worker_threads";
+import type { Encoded } from "./encode.ts";
+import { runEngine } from "./engine.ts";
+
+interface SolveMessage {
+  type: "solve";
+  id: number;
+  enc: Encoded;
+  stop: Int32Array;
+}
+
+const port = parentPort;
+if (port) {
+  port.on("message", (msg: SolveMessage) => {
+    if (msg.type !== "solve") return;
+    let last = 0;
+    let pending: [number, number, number, number] | undefined;
+    const flush = () => {
+      if (pending) port.postMessage({ type: "progress", id: msg.id, p: pending });
+      pending = undefined;
+    };
+    try {
+      const out = runEngine(msg.enc, {
+        progress: (c, r, u, ms) => {
+          pending = [c, r, u, ms];
+          const now = performance.now();
+          if (now - last >= 50) { last = now; flush(); }
+        },
+        shouldStop: () => Atomics.load(msg.stop, 0) !== 0,
+      });
+      flush();
+      port.postMessage({ type: "done", id: msg.id, out }, [out.buffer as ArrayBuffer]);
+    } catch (e) {
+      port.postMessage({ type: "error", id: msg.id, message: e instanceof Error ? e.message : String(e) });
+    }
+  });
+}

@@ -1,0 +1,24 @@
+import { expect } from "vitest";
+import { solve } from "../src/solve.ts";
+import type { Problem, Solution, SolveOptions } from "../src/types.ts";
+import { checkSolution } from "./checker.ts";
+
+/** Points on a line: travel time = distance = |i − j| × 10 between matrix indices. */
+export function lineMatrix(n: number, step = 10): { durations: number[][]; distances: number[][] } {
+  const m = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => Math.abs(i - j) * step));
+  return { durations: m, distances: m.map((r) => r.slice()) };
+}
+
+/** Solves with a small budget and runs the independent checker on the result. */
+export async function solveChecked(p: Problem, opts: SolveOptions = {}): Promise<Solution> {
+  const sol = await solve(p, { timeLimitMs: 300, ...opts });
+  expect(() => checkSolution(p, sol)).not.toThrow();
+  return sol;
+}
+
+export function jobOrder(sol: Solution, vehicle = 0): unknown[] {
+  const r = sol.routes.find((x) => x.vehicle === vehicle);
+  return r ? r.steps.filter((s) => s.type !== "start" && s.type !== "end").map((s) => s.id) : [];
+}
+
+export { prng } from "./prng.ts";
