@@ -8,8 +8,13 @@ import type { Db } from './db/db.ts';
 import { AppError } from './errors.ts';
 import { fleetRoutes } from './fleet/routes.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { singlePageApp, WEB_DIST } from './http/static-apps.ts';
 import type { Logger } from './logger.ts';
 import { ordersRoutes } from './orders/routes.ts';
+import { dispatchRoutes } from './dispatch/routes.ts';
+import { planningRoutes } from './planning/routes.ts';
+import { createPlanner, type Planner } from './planning/service.ts';
+import { createRealtime, type DispatchServer } from './realtime/io.ts';
 
 export interface AppDeps {
   db: Db;
@@ -20,6 +25,10 @@ export interface AppDeps {
 export interface App {
   app: express.Express;
   server: Server;
+  /** Socket.IO (namespace `/dispatch`); tests connect socket.io-client to it. */
+  io: DispatchServer;
+  /** The plan job runner. */
+  planner: Planner;
   /** Listens on `port` (0 for any free port) and resolves with the port actually bound. */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -43,25 +52,35 @@ export function createApp(deps: AppDeps): App {
   api.use(authRoutes(db, config));
   api.use(fleetRoutes(db, config));
   api.use(ordersRoutes({ db, config, log }));
+  const server = createServer(app);
+  const realtime = createRealtime(server, { db, config, log });
+  const planner = createPlanner({ db, config, log, events: realtime.events });
+  api.use(planningRoutes(db, planner));
+  api.use(dispatchRoutes({ db, config, events: realtime.events }));
   api.use(() => {
     throw new AppError('not_found', 'No such API route');
   });
   app.use('/api', api);
+  const web = singlePageApp(WEB_DIST);
+  if (web) app.use(web);
   app.use(errorHandler(log));
 
-  const server = createServer(app);
   return {
     app,
     server,
+    io: realtime.io,
+    planner,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      // Running plans are aborted and marked failed (nothing of them is written) before the
+      // database goes; Socket.IO closes the HTTP server with its own connections.
+      await planner.close();
+      server.closeAllConnections();
+      await realtime.close();
+    },
   };
 }

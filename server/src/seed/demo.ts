@@ -23,7 +23,7 @@ export interface DemoSummary {
  * data by construction): a depot in Lyon, 8 vans each with a driver and Mon–Fri shifts with a
  * lunch break, and about 400 orders over the next 10 working days.
  */
-export async function seedDemo(db: Db, orgId: string, now = DateTime.now()): Promise<DemoSummary> {
+export async function seedDemo(db: Db, orgId: string, now: DateTime = DateTime.now()): Promise<DemoSummary> {
   const actor = systemActor(orgId);
   const depot = await fleet.createDepot(
     db,

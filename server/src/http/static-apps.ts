@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Router } from 'express';
+
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/**
+ * Serves a built single-page app from `dir` under `mount`: hashed assets cached for a year,
+ * every other path answered with index.html so client-side routes survive a reload.
+ * Returns null when the app has not been built (the API still works without it).
+ */
+export function singlePageApp(dir: string): Router | null {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return null;
+  const router = express.Router();
+  router.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  router.use(express.static(dir, { index: false, maxAge: 0 }));
+  router.get(/.*/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+  return router;
+}
+
+/** The dispatcher app's build folder. */
+export const WEB_DIST = join(REPO_ROOT, 'web', 'dist');

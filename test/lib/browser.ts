@@ -1,0 +1,23 @@
+import { type Browser, chromium } from 'playwright-core';
+
+/**
+ * Debian's Chromium, headless, with the flags that keep it off the network and quiet.
+ * Playwright gives every launch a fresh, empty user-data-dir of its own.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}

@@ -1,0 +1,30 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from './client.ts';
+
+export interface ApiState<T> {
+  data: T | null;
+  error: Error | null;
+  loading: boolean;
+  reload(): void;
+}
+
+/** GETs `path` (again whenever it changes or `reload` is called); null skips the request. */
+export function useApi<T>(path: string | null): ApiState<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (!path) return;
+    let live = true;
+    setError(null);
+    api<T>(path).then(
+      (d) => live && setData(d),
+      (e: Error) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, error, loading: path !== null && data === null && error === null, reload };
+}

@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useSession } from '../auth/session.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { navigate, type Screen } from './router.ts';
+
+const NAV: Array<{ screen: Screen; label: MessageKey }> = [
+  { screen: 'orders', label: 'nav.orders' },
+  { screen: 'fleet', label: 'nav.fleet' },
+  { screen: 'planner', label: 'nav.planner' },
+];
+
+export function AppShell({ screen, children }: { screen: Screen; children: ReactNode }) {
+  const { t } = useI18n();
+  const { state, signOut } = useSession();
+  const user = state.status === 'signed-in' ? state.user : null;
+  return (
+    <div className="shell">
+      <header>
+        <strong className="brand">{t('app.name')}</strong>
+        <nav aria-label="main">
+          {NAV.map((n) => (
+            <a
+              key={n.screen}
+              href={`/${n.screen}`}
+              aria-current={n.screen === screen ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(n.screen);
+              }}
+            >
+              {t(n.label)}
+            </a>
+          ))}
+        </nav>
+        <div className="who">
+          <LanguageSwitch />
+          <span>{user?.email}</span>
+          <button type="button" onClick={() => void signOut()}>
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      <main>{children}</main>
+    </div>
+  );
+}

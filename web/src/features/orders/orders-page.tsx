@@ -1,0 +1,123 @@
+import { ORDER_STATUSES, type Order, type Page } from '@tournee/shared';
+import { useEffect, useState } from 'react';
+import { api, query } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { AsyncState } from '../layout/async-state.tsx';
+
+const PAGE_SIZE = 50;
+
+interface Filters {
+  q: string;
+  from: string;
+  to: string;
+  status: string;
+}
+
+/** The orders table: filters by day range, status and text; pages through thousands of rows. */
+export function OrdersPage() {
+  const { t } = useI18n();
+  const [filters, setFilters] = useState<Filters>({ q: '', from: '', to: '', status: '' });
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<Page<Order> | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    const timer = setTimeout(() => {
+      api<Page<Order>>(`/orders${query({ ...filters, limit: PAGE_SIZE, offset })}`).then(
+        (p) => live && setPage(p),
+        (e: Error) => live && setError(e),
+      );
+    }, 200); // typing in the search box should not send one request per key
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [filters, offset, reload]);
+
+  const set = (k: keyof Filters) => (e: { target: { value: string } }) => {
+    setOffset(0);
+    setFilters((f) => ({ ...f, [k]: e.target.value }));
+  };
+
+  return (
+    <section aria-labelledby="orders-title">
+      <h1 id="orders-title">{t('orders.title')}</h1>
+      <div className="filters" role="search">
+        <label>
+          {t('orders.filter.text')}
+          <input type="search" value={filters.q} onChange={set('q')} />
+        </label>
+        <label>
+          {t('orders.filter.from')}
+          <input type="date" value={filters.from} onChange={set('from')} />
+        </label>
+        <label>
+          {t('orders.filter.to')}
+          <input type="date" value={filters.to} onChange={set('to')} />
+        </label>
+        <label>
+          {t('orders.filter.status')}
+          <select value={filters.status} onChange={set('status')}>
+            <option value="">{t('orders.filter.anyStatus')}</option>
+            {ORDER_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <AsyncState loading={!page && !error} error={error} onRetry={() => setReload((n) => n + 1)}>
+        {page && page.total === 0 && <p className="empty">{t('orders.empty')}</p>}
+        {page && page.total > 0 && (
+          <>
+            <table className="orders">
+              <thead>
+                <tr>
+                  <th scope="col">{t('orders.col.ref')}</th>
+                  <th scope="col">{t('orders.col.name')}</th>
+                  <th scope="col">{t('orders.col.address')}</th>
+                  <th scope="col">{t('orders.col.dates')}</th>
+                  <th scope="col">{t('orders.col.windows')}</th>
+                  <th scope="col">{t('orders.col.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((o) => (
+                  <tr key={o.id}>
+                    <td>{o.ref}</td>
+                    <td>{o.name}</td>
+                    <td>{o.address}</td>
+                    <td>{o.dateFrom === o.dateTo ? o.dateFrom : `${o.dateFrom} → ${o.dateTo}`}</td>
+                    <td>{o.timeWindows.map((w) => `${w.start}–${w.end}`).join(', ')}</td>
+                    <td>
+                      <span className={`status status-${o.status}`}>{o.status}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="pager">
+              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+                {t('common.previous')}
+              </button>
+              <span>
+                {t('common.pageOf', {
+                  from: offset + 1,
+                  to: Math.min(offset + PAGE_SIZE, page.total),
+                  total: page.total,
+                })}
+              </span>
+              <button type="button" disabled={offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+                {t('common.next')}
+              </button>
+            </div>
+          </>
+        )}
+      </AsyncState>
+    </section>
+  );
+}
