@@ -14,8 +14,14 @@ const db = createPgDb(url, { max: 4 });
 const app = createApp({ db, config, log: createLogger(config.LOG_LEVEL) });
 
 let peakRss = process.memoryUsage.rss();
+let atPeak = process.memoryUsage();
+let cpuAtReset = process.cpuUsage();
 const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  const rss = process.memoryUsage.rss();
+  if (rss > peakRss) {
+    peakRss = rss;
+    if (process.env.BENCH_MEMORY_DETAIL) atPeak = process.memoryUsage();
+  }
 }, 20);
 
 const port = await app.listen(0, '127.0.0.1');
@@ -23,9 +29,20 @@ process.send!({ type: 'ready', port, rss: process.memoryUsage.rss() });
 process.on('message', async (msg: { type: string }) => {
   if (msg.type === 'reset') {
     peakRss = process.memoryUsage.rss();
+    cpuAtReset = process.cpuUsage();
     process.send!({ type: 'reset' });
   } else if (msg.type === 'report') {
-    process.send!({ type: 'report', peakRss, maxRss: process.resourceUsage().maxRSS * 1024, rss: process.memoryUsage.rss() });
+    const cpu = process.cpuUsage(cpuAtReset);
+    process.send!({
+      type: 'report',
+      cpuS: (cpu.user + cpu.system) / 1e6,
+      peakRss,
+      maxRss: process.resourceUsage().maxRSS * 1024,
+      rss: process.memoryUsage.rss(),
+      heapTotal: atPeak.heapTotal,
+      heapUsed: atPeak.heapUsed,
+      external: atPeak.external,
+    });
   } else if (msg.type === 'stop') {
     clearInterval(sampler);
     await app.close();

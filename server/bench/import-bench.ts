@@ -6,6 +6,12 @@
  * otherwise `tournee_bench` on the local server (postgres@127.0.0.1:5432), recreated with
  * PostGIS on every run. Rows: BENCH_ROWS (default 100000).
  * Target on the 2-core reference machine: ≥ 20,000 rows/s and peak RSS < 300 MB.
+ *
+ * The server runs in a child process (bench-server.ts), so its RSS and CPU are its own. Also
+ * printed: the server's CPU seconds, which — unlike rows/s — do not depend on what else the
+ * machine is doing. Diagnostics: BENCH_MEMORY_DETAIL=1 (heap at the RSS peak),
+ * BENCH_TRACE_GC=1, BENCH_CPU_PROF=<dir>, BENCH_HEAP_PROF=<dir> (V8 profiles of the server);
+ * BENCH_NODE_FLAGS="…" passes node flags to the server (to mirror how production starts it).
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
@@ -36,8 +42,18 @@ async function benchDatabase(): Promise<string> {
   return url;
 }
 
-const STREETS = ['rue de la République', 'avenue Jean Jaurès', 'rue Mercière', 'quai Saint-Antoine', 'cours Lafayette',
-  'rue Garibaldi', 'boulevard des Belges', 'rue de Créqui', 'place Bellecour', 'rue Édouard Herriot'];
+const STREETS = [
+  'rue de la République',
+  'avenue Jean Jaurès',
+  'rue Mercière',
+  'quai Saint-Antoine',
+  'cours Lafayette',
+  'rue Garibaldi',
+  'boulevard des Belges',
+  'rue de Créqui',
+  'place Bellecour',
+  'rue Édouard Herriot',
+];
 const NAMES = ['Hélène Dupré', 'Jérôme Bœuf', 'Zoé Ménard', 'Loïc Garnier', 'Amélie Roux', 'François Lefèvre'];
 
 /** Writes the CSV row by row (never all in memory), the way a French export looks. */
@@ -46,14 +62,18 @@ async function writeCsv(path: string, rows: number): Promise<void> {
   const w = async (s: string) => {
     if (!out.write(s)) await once(out, 'drain');
   };
-  await w('\ufeffRéférence;Client;Téléphone;Adresse;Code postal;Ville;Latitude;Longitude;Date;Début créneau;Fin créneau;Durée (min);Poids (kg);Remarques\r\n');
+  await w(
+    '\ufeffRéférence;Client;Téléphone;Adresse;Code postal;Ville;Latitude;Longitude;Date;Début créneau;Fin créneau;Durée (min);Poids (kg);Remarques\r\n',
+  );
   for (let i = 0; i < rows; i++) {
     const day = 1 + (i % 20);
-    const lat = (45.70 + (i % 1000) / 10_000).toFixed(5).replace('.', ',');
-    const lon = (4.80 + (i % 997) / 10_000).toFixed(5).replace('.', ',');
+    const lat = (45.7 + (i % 1000) / 10_000).toFixed(5).replace('.', ',');
+    const lon = (4.8 + (i % 997) / 10_000).toFixed(5).replace('.', ',');
     const phone = `06 ${String(10 + (i % 90))} ${String(i % 100).padStart(2, '0')} ${String((i >> 3) % 100).padStart(2, '0')} ${String((i >> 7) % 100).padStart(2, '0')}`;
     const start = 8 + (i % 6);
-    await w(`BENCH-${i};${NAMES[i % NAMES.length]};${phone};${i % 200} ${STREETS[i % STREETS.length]};6900${1 + (i % 9)};Lyon;${lat};${lon};${String(day).padStart(2, '0')}/04/2026;${start}h00;${start + 3}:00;5;${(i % 50) / 2};Commande n°${i}\r\n`);
+    await w(
+      `BENCH-${i};${NAMES[i % NAMES.length]};${phone};${i % 200} ${STREETS[i % STREETS.length]};6900${1 + (i % 9)};Lyon;${lat};${lon};${String(day).padStart(2, '0')}/04/2026;${start}h00;${start + 3}:00;5;${(i % 50) / 2};Commande n°${i}\r\n`,
+    );
   }
   out.end();
   await once(out, 'finish');
@@ -66,8 +86,15 @@ async function main() {
   const db = createPgDb(url, { max: 2 });
   await migrate(db);
   const org = await db.query<{ id: string }>(
-    "INSERT INTO organisations (name, dimensions) VALUES ('Bench ' || now(), '{kg,m3,parcels}') RETURNING id");
-  const user = await insertUser(db, { orgId: org.rows[0]!.id, email: `bench-${Date.now()}@bench.local`, name: 'bench', role: 'dispatcher', passwordHash: null });
+    "INSERT INTO organisations (name, dimensions) VALUES ('Bench ' || now(), '{kg,m3,parcels}') RETURNING id",
+  );
+  const user = await insertUser(db, {
+    orgId: org.rows[0]!.id,
+    email: `bench-${Date.now()}@bench.local`,
+    name: 'bench',
+    role: 'dispatcher',
+    passwordHash: '!', // matches no password: the bench only uses a session token
+  });
   const { token } = await openSession(db, user, 1);
 
   const dir = await mkdtemp(join(tmpdir(), 'tournee-bench-'));
@@ -76,7 +103,14 @@ async function main() {
   const size = (await stat(file)).size;
 
   const child = fork(join(here, 'bench-server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      ...(process.env.BENCH_TRACE_GC ? ['--trace-gc'] : []),
+      ...(process.env.BENCH_HEAP_PROF ? ['--heap-prof', `--heap-prof-dir=${process.env.BENCH_HEAP_PROF}`] : []),
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     env: { ...process.env, BENCH_DATABASE_URL: url },
   });
   const ask = async (type: string) => {
@@ -86,7 +120,9 @@ async function main() {
   };
   const [ready] = (await once(child, 'message')) as [{ port: number; rss: number }];
 
-  process.stdout.write(`Import benchmark: ${ROWS.toLocaleString('en')} rows, ${mb(size)} CSV, PostgreSQL ${new URL(url).pathname.slice(1)}\n`);
+  process.stdout.write(
+    `Import benchmark: ${ROWS.toLocaleString('en')} rows, ${mb(size)} CSV, PostgreSQL ${new URL(url).pathname.slice(1)}\n`,
+  );
   process.stdout.write(`server RSS at rest: ${mb(ready.rss)}\n`);
   for (const run of ['first import (all created)', 're-import (all unchanged)']) {
     await ask('reset');
@@ -104,11 +140,17 @@ async function main() {
     process.stdout.write(
       `${run}: HTTP ${res.status} in ${seconds.toFixed(2)} s → ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s; ` +
         `created ${created}, updated ${updated}, unchanged ${unchanged}, rejected ${rejected}; ` +
-        `server peak RSS ${mb(mem.peakRss!)} (kernel maxRSS ${mb(mem.maxRss!)})\n`,
+        `server peak RSS ${mb(mem.peakRss!)} (kernel maxRSS ${mb(mem.maxRss!)}); server CPU ${mem.cpuS!.toFixed(2)} s\n`,
     );
+    if (process.env.BENCH_MEMORY_DETAIL) {
+      process.stdout.write(
+        `  at peak: heapTotal ${mb(mem.heapTotal!)}, heapUsed ${mb(mem.heapUsed!)}, external ${mb(mem.external!)}\n`,
+      );
+    }
     if (res.status !== 200) process.stdout.write(`${JSON.stringify(body).slice(0, 2000)}\n`);
   }
-  await ask('stop').catch(() => {});
+  child.send({ type: 'stop' });
+  await once(child, 'exit');
   await rm(dir, { recursive: true, force: true });
   await db.close();
   process.stdout.write('Target on the 2-core reference machine: ≥ 20,000 rows/s, peak RSS < 300 MB\n');

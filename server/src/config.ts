@@ -25,6 +25,16 @@ const ConfigSchema = z.object({
   GEOCODER_USER_AGENT: optional(z.string()).default('Tournee/0.1 (self-hosted route planner)'),
   GEOCODER_TIMEOUT_MS: optional(z.coerce.number().int().positive()).default(10_000),
   LOGIN_MAX_FAILURES_PER_MINUTE: optional(z.coerce.number().int().positive()).default(5),
+  // Planning: the coordinate travel model, the solver budget and how many plans run at once.
+  TRAVEL_SPEED_KMH: optional(z.coerce.number().positive().max(200)).default(30),
+  TRAVEL_CIRCUITY: optional(z.coerce.number().min(1).max(5)).default(1.3),
+  PLAN_TIME_LIMIT_S: optional(z.coerce.number().positive().max(900)).default(30),
+  PLAN_CONCURRENCY: optional(z.coerce.number().int().positive()),
+  PLAN_SOLVER_WORKERS: optional(z.coerce.number().int().positive()),
+  OSRM_URL: optional(z.string().url()),
+  // With REDIS_URL: the BullMQ queue's name, and whether this server also solves (else only `pnpm worker` does).
+  PLAN_QUEUE_NAME: optional(z.string().regex(/^[\w-]+$/, 'letters, digits, - and _ only')).default('tournee-plans'),
+  PLAN_WORKER_IN_SERVER: optional(bool).default(true),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -3,6 +3,7 @@ import { ensureFirstAdmin } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open-db.ts';
+import { failInterruptedPlans } from './planning/plan-repo.ts';
 import { createLogger } from './logger.ts';
 import { seedDemo } from './seed/demo.ts';
 
@@ -18,6 +19,11 @@ async function main() {
   const db = await openDb(config);
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, 'migrations applied');
+  // Plans a previous process was running died with it: fail them with the reason.
+  // (With REDIS_URL, plans run on queue workers that outlive this process: the planner checks the queue.)
+  const interrupted = config.REDIS_URL ? [] : await failInterruptedPlans(db);
+  if (interrupted.length)
+    log.warn({ plans: interrupted.map((p) => p.id) }, 'plans interrupted by a restart marked failed');
   const newOrgId = await ensureFirstAdmin(db, config, log);
   if (newOrgId && config.SEED_DEMO) {
     const seeded = await seedDemo(db, newOrgId);

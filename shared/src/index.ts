@@ -9,6 +9,7 @@ export {
 } from './auth.ts';
 export {
   type GeoPoint,
+  type ImportColumn,
   ImportOptions,
   type ImportResult,
   type ImportRowError,
@@ -81,3 +82,39 @@ export {
   utcToLocal,
   zoneOffsetMinutes,
 } from './time.ts';
+export {
+  EditRequest,
+  type EditResult,
+  type EditedRoute,
+  InsertRequest,
+  type InsertResult,
+  LockRequest,
+  MAX_PLAN_DAYS,
+  PLAN_STATUSES,
+  type Plan,
+  PlanOptions,
+  type PlanProgress,
+  PlanRequest,
+  type PlanStatus,
+  type PlanSummary,
+  type PlannedRoute,
+  PublishRequest,
+  type PublishResult,
+  RouteSheetQuery,
+  type RouteStatus,
+  type RouteStop,
+  RoutesQuery,
+  STOP_STATUSES,
+  type StopStatus,
+  type UnassignedOrder,
+  type UnassignedReason,
+  type Violation,
+} from './planning.ts';
+export {
+  type DispatchClientEvents,
+  type DispatchServerEvents,
+  type PlanProgressEvent,
+  type PlanStatusEvent,
+  type RouteChangedEvent,
+  type RoutePublishedEvent,
+} from './events.ts';

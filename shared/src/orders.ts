@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const ORDER_STATUSES = ['imported', 'planned', 'dispatched', 'in_progress', 'delivered', 'failed', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'imported',
+  'planned',
+  'dispatched',
+  'in_progress',
+  'delivered',
+  'failed',
+  'cancelled',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Statuses in which an order is with a driver or done: imports and PATCH may not change it. */
@@ -58,8 +66,15 @@ export interface ImportRowError {
  * The answer to POST /api/orders/import (200 when written, 422 when all-or-nothing found a bad
  * row and wrote nothing: then created/updated/unchanged are 0).
  */
+/** How the import read one column of the file: the canonical field it feeds, or null (ignored). */
+export interface ImportColumn {
+  header: string;
+  field: string | null;
+}
+
 export interface ImportResult {
-  importId: string;
+  /** Null for a dry run and for a file that could not be read at all. */
+  importId: string | null;
   committed: boolean;
   partial: boolean;
   /** Data rows read (blank rows skipped). */
@@ -75,15 +90,23 @@ export interface ImportResult {
   ignoredColumns: string[];
   /** Path of the CSV of rejected rows (original columns plus `error`), or null when none. */
   rejectedCsv: string | null;
+  /** Every column of the file, in order, with the field it was read as. */
+  columns: ImportColumn[];
+  /** Set on a dry run (nothing written), with the first rows' cells as read, for a preview. */
+  dryRun?: boolean;
+  preview?: string[][];
 }
 
-const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', ''])])
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', ''])])
   .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
 
 /** Query (or multipart form fields) of POST /api/orders/import. */
 export const ImportOptions = z.object({
   /** Write the good rows and report the others, instead of all-or-nothing. @default false */
   partial: bool.default(false),
+  /** Check everything and answer as an import would, with a preview, but write nothing. @default false */
+  dryRun: bool.default(false),
   /** XLSX sheet by name or 1-based number. @default the first sheet */
   sheet: z.string().trim().min(1).optional(),
   /** JSON object { "their header": "canonical field" }; "" ignores a column. */
@@ -114,7 +137,14 @@ export const OrderListQuery = z.object({
   status: z
     .string()
     .optional()
-    .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined))
+    .transform((s) =>
+      s
+        ? s
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : undefined,
+    )
     .pipe(z.array(z.enum(ORDER_STATUSES)).optional()),
   /** Text searched in ref, name and address (case- and accent-insensitive). */
   q: z.string().trim().max(200).optional(),

@@ -35,6 +35,10 @@ export const UpdateOrganisationRequest = z
       .refine(isPhoneCountry, { message: 'must be a two-letter country code such as FR' }),
     /** Language of messages to customers (BCP 47, such as fr or en-GB). */
     locale: z.string().trim().refine(isLocale, { message: 'must be a language tag such as fr or en-GB' }),
+    /** Import column mapping remembered from the last import: `{ "their header": "canonical field" }`. */
+    importMapping: z
+      .record(z.string().max(200), z.string().max(64))
+      .refine((m) => Object.keys(m).length <= 200, { message: 'at most 200 remembered columns' }),
   })
   .partial();
 export type UpdateOrganisationRequest = z.infer<typeof UpdateOrganisationRequest>;
@@ -46,4 +50,5 @@ export interface Organisation {
   defaultServiceS: number;
   defaultCountry: string;
   locale: string;
+  importMapping: Record<string, string>;
 }

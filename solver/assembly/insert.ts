@@ -9,8 +9,8 @@ import {
   taskDelta, taskStartLoad, capOf, vehFixed, vehMaxDist, vehMaxStops, vehMaxTravel, vehPerM,
   vehPerSec, UNREACHABLE,
 } from "./instance";
-import { dist, dur, locOf } from "./travel";
-import { eDep, effLoc, lStart, loadAfter, nxt, pMax, prv, rDist, rJobs, rTravel, sMax, setupPaidAt } from "./routes";
+import { arcCost, dist, dur, locOf } from "./travel";
+import { eDep, effLoc, fixedScale, lStart, loadAfter, nxt, pMax, prv, rDist, rJobs, rTravel, sMax, setupPaidAt } from "./routes";
 
 export const INF: f64 = Infinity;
 
@@ -73,8 +73,11 @@ export function feasibleFrom(v: i32, x: i32, dep: f64, loc: i32): bool {
   return true;
 }
 
-/** Extra cost of inserting task `j` (not a shipment half) after node `u` of route `v`; INF if infeasible. */
-export function evalInsert(j: i32, u: i32, v: i32): f64 {
+/**
+ * Extra cost of inserting task `j` (not a shipment half) after node `u` of route `v`; INF if
+ * infeasible or not cheaper than `bound`.
+ */
+export function evalInsert(j: i32, u: i32, v: i32, bound: f64 = INF): f64 {
   const w = unchecked(nxt[u]);
   if (kindOf(j) == KIND_BREAK) {
     const st = earliestStart(j, unchecked(eDep[u]));
@@ -84,24 +87,26 @@ export function evalInsert(j: i32, u: i32, v: i32): f64 {
   }
   const maxStops = vehMaxStops(v);
   if (maxStops >= 0 && unchecked(rJobs[v]) + 1 > maxStops) { failStops++; return INF; }
-  if (!loadFits(v, j, u, w)) { failCap++; return INF; }
   const lu = unchecked(effLoc[u]);
   const lj = locOf(j);
   const lr = locOf(nextReal(w));
   const tUJ = dur(v, lu, lj);
   const tJR = dur(v, lj, lr);
   if (tUJ >= UNREACHABLE || tJR >= UNREACHABLE) { failUnreach++; return INF; }
+  // Price first: positions that cannot beat `bound` skip the feasibility checks altogether.
+  let c = arcCost(v, lu, lj) + arcCost(v, lj, lr) - arcCost(v, lu, lr);
+  if (unchecked(rJobs[v]) == 0) c += vehFixed(v) * fixedScale;
+  if (c >= bound) return INF;
+  if (!loadFits(v, j, u, w)) { failCap++; return INF; }
   const arr = unchecked(eDep[u]) + tUJ;
   const st = earliestStart(j, arr);
   if (st < 0) { failTw++; return INF; }
   const dep = st + (lu != lj ? setupOf(j) : 0.0) + serviceOf(j);
   if (!feasibleFrom(v, w, dep, lj)) { failTw++; return INF; }
-  const dT = tUJ + tJR - dur(v, lu, lr);
-  if (unchecked(rTravel[v]) + dT > vehMaxTravel(v)) { failTravel++; return INF; }
-  const dD = dist(lu, lj) + dist(lj, lr) - dist(lu, lr);
-  if (unchecked(rDist[v]) + dD > vehMaxDist(v)) { failDist++; return INF; }
-  let c = vehPerSec(v) * dT + vehPerM(v) * dD;
-  if (unchecked(rJobs[v]) == 0) c += vehFixed(v);
+  const maxT = vehMaxTravel(v);
+  if (maxT < INF && unchecked(rTravel[v]) + tUJ + tJR - dur(v, lu, lr) > maxT) { failTravel++; return INF; }
+  const maxD = vehMaxDist(v);
+  if (maxD < INF && unchecked(rDist[v]) + dist(lu, lj) + dist(lj, lr) - dist(lu, lr) > maxD) { failDist++; return INF; }
   return c;
 }
 
@@ -132,7 +137,7 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
   const depP = stP + (lu != lp ? setupOf(p) : 0.0) + serviceOf(p);
   const perSec = vehPerSec(v);
   const perM = vehPerM(v);
-  const fixed = unchecked(rJobs[v]) == 0 ? vehFixed(v) : 0.0;
+  const fixed = unchecked(rJobs[v]) == 0 ? vehFixed(v) * fixedScale : 0.0;
   let best = INF;
   pairDeliveryAfter = -1;
   // Delivery right after the pickup.

@@ -19,7 +19,13 @@ export function setNoNewRoutes(b: bool): void { noNewRoutes = b; }
 export function setBlinkRate(b: f64): void { if (b >= 0) blinkRate = b; }
 
 let keys = new StaticArray<f64>(0);
-export function allocRecreate(): void { keys = new StaticArray<f64>(pend.length); }
+/** How often each task was left out (fleet minimisation); when set, hard tasks go first half the time. */
+let absences = new StaticArray<i32>(0);
+let useAbsences = false;
+export function allocRecreate(): void { keys = new StaticArray<f64>(pend.length); absences = new StaticArray<i32>(pend.length); }
+export function countAbsence(t: i32): void { absences[t]++; }
+export function absencesOf(t: i32): i32 { return absences[t]; }
+export function setUseAbsences(b: bool): void { useAbsences = b; }
 
 function demandOf(t: i32): f64 {
   let s: f64 = 0;
@@ -30,7 +36,7 @@ function demandOf(t: i32): f64 {
 /** Sorts pend[0..pendCount) by a random SISR order (insertion sort: the list is short). */
 function sortPending(): void {
   const n = pendCount;
-  const o = rand();
+  const o = useAbsences && rand() < 0.5 ? 2.0 : rand();
   const depot = nVeh > 0 ? locOf(startNode(0)) : -1;
   for (let i = 0; i < n; i++) {
     const t = pend[i];
@@ -39,7 +45,8 @@ function sortPending(): void {
     else if (o < 0.72) k = -demandOf(t);
     else if (o < 0.9) k = -proximity(depot, locOf(t));
     else if (o < 0.95) k = proximity(depot, locOf(t));
-    else k = twWidthOf(t);
+    else if (o < 1.0) k = twWidthOf(t);
+    else k = -<f64>absences[t] + rand();
     keys[i] = k;
   }
   for (let i = 1; i < n; i++) {
@@ -78,7 +85,7 @@ export function insertBest(t: i32): bool {
         const c = evalPair(t, u, r);
         if (c < best) { best = c; bestU = u; bestR = r; bestQ = pairDeliveryAfter; }
       } else {
-        const c = evalInsert(t, u, r);
+        const c = evalInsert(t, u, r, best);
         if (c < best) { best = c; bestU = u; bestR = r; }
       }
       u = unchecked(nxt[u]);

@@ -30,6 +30,14 @@ export let rCost = new StaticArray<f64>(0);
 export let rFeasible = new StaticArray<bool>(0);
 /** Sum of rCost over all routes, kept current by `recompute`. */
 export let costSum: f64 = 0;
+/** Sum of the fixed costs of the used routes. */
+export let fixedSum: f64 = 0;
+/**
+ * Share of the fixed costs the search sees (insertions and acceptance). Below 1 the annealing can
+ * open a route for a while to escape a tight fleet; the best solution is always judged at 1.
+ */
+export let fixedScale: f64 = 1.0;
+export function setFixedScale(s: f64): void { fixedScale = s; }
 
 export function allocRoutes(): void {
   nxt = new StaticArray<i32>(nNodes);
@@ -51,6 +59,7 @@ export function allocRoutes(): void {
   rCost = new StaticArray<f64>(nVeh);
   rFeasible = new StaticArray<bool>(nVeh);
   costSum = 0;
+  fixedSum = 0;
   for (let t = 0; t < nTasks; t++) routeOf[t] = -1;
   for (let v = 0; v < nVeh; v++) {
     const s = startNode(v);
@@ -171,6 +180,8 @@ export function recompute(v: i32): void {
     lStart[x] = latestStart(x, lStart[n] - t - busy);
     x = p;
   }
+  if (jobs > 0 && rJobs[v] == 0) fixedSum += vehFixed(v);
+  else if (jobs == 0 && rJobs[v] > 0) fixedSum -= vehFixed(v);
   rJobs[v] = jobs;
   rSize[v] = size;
   rDist[v] = distance;

@@ -4,15 +4,15 @@
  * a geometric cooling over the time (or iteration) budget. The best solution is kept aside and
  * reported to the host on every improvement.
  */
-import { KIND_BREAK, kindOf, nTasks, nVeh, params, taskI, TASK_I_STRIDE, vehI, VEH_I_STRIDE, vehFixed, vehPerM, vehPerSec } from "./instance";
+import { KIND_BREAK, kindOf, nTasks, penaltyOf, nVeh, params, taskI, TASK_I_STRIDE, vehI, VEH_I_STRIDE, vehFixed, vehPerM, vehPerSec } from "./instance";
 import { adj, adjStart, buildCandidates, buildNeighbours, candStart, isSeedable } from "./init";
-import { allocRecreate, insertBest, recreate, setBlinkRate, setNoNewRoutes } from "./recreate";
-import { allocRoutes, rJobs } from "./routes";
+import { absencesOf, allocRecreate, countAbsence, insertBest, recreate, setBlinkRate, setNoNewRoutes, setUseAbsences } from "./recreate";
+import { allocRoutes, rJobs, setFixedScale } from "./routes";
 import { allocRuin, pend, pendCount, pushPend, removeRoute, resetPend, ruin, setRuinParams } from "./ruin";
 import { rand, seedRng } from "./rng";
 import {
   addUnassigned, allocState, beginMove, bestCost, clearUnassigned, loadBest, rollback, saveBest,
-  totalCost, unas, unasCount, usedRoutes,
+  searchCost, setUnasScale, totalCost, unas, unasCount, usedRoutes,
 } from "./state";
 import { baseDur, dist, locOf, prepareTravel } from "./travel";
 
@@ -21,6 +21,7 @@ import { baseDur, dist, locOf, prepareTravel } from "./travel";
 @external("env", "shouldStop") declare function shouldStop(): i32;
 
 export let iterations: i32 = 0;
+let vehiclesFirst = false;
 let startTime: f64 = 0;
 let stopped = false;
 
@@ -90,9 +91,9 @@ function construct(): void {
 }
 
 function fleetPhase(deadline: f64, iterBudget: i32): void {
-  const absences = new StaticArray<i32>(nTasks);
   let target = unasCount; // what a complete-as-possible solution leaves out
   setNoNewRoutes(true);
+  setUseAbsences(true);
   let sumAbs: i64 = 0;
   while (!timeUp(deadline) && (iterBudget <= 0 || iterations < iterBudget)) {
     iterations++;
@@ -110,7 +111,7 @@ function fleetPhase(deadline: f64, iterBudget: i32): void {
       removeRoute(rmin);
       for (let i = 0; i < pendCount; i++) addUnassigned(pend[i]);
       sumAbs = 0;
-      for (let i = 0; i < unasCount; i++) sumAbs += absences[unas[i]];
+      for (let i = 0; i < unasCount; i++) sumAbs += absencesOf(unas[i]);
     }
     const prevCount = unasCount;
     beginMove();
@@ -119,24 +120,39 @@ function fleetPhase(deadline: f64, iterBudget: i32): void {
     pendUnassigned();
     recreate(true);
     let s: i64 = 0;
-    for (let i = 0; i < unasCount; i++) s += absences[unas[i]];
+    for (let i = 0; i < unasCount; i++) s += absencesOf(unas[i]);
     if (unasCount < prevCount || s < sumAbs) {
       sumAbs = s;
     } else {
       rollback();
     }
-    for (let i = 0; i < unasCount; i++) absences[unas[i]]++;
+    for (let i = 0; i < unasCount; i++) countAbsence(unas[i]);
     sumAbs += unasCount;
   }
   setNoNewRoutes(false);
+  setUseAbsences(false);
   loadBest();
 }
 
 function annealingPhase(from: f64, deadline: f64, maxIter: i32): void {
   const scale = arcScale();
-  const t0 = (params[7] > 0 ? params[7] : 1.0) * scale;
-  const tf = (params[8] > 0 ? params[8] : 0.01) * scale;
-  let cur = totalCost();
+  // Vehicles-first runs start the annealing from a squeezed fleet: a hotter start helps it move.
+  const t0f = params[7] > 0 ? params[7] : vehiclesFirst ? 3.0 : 1.0;
+  const t0 = t0f * scale;
+  const tf = (params[8] > 0 ? params[8] : t0f * 0.01) * scale;
+  // Vehicles-first objectives: start with route openings priced like a few detours and raise the
+  // price geometrically to the true fixed cost, so that a tight fleet can breathe early on.
+  let maxFixed: f64 = 0;
+  for (let v = 0; v < nVeh; v++) if (vehFixed(v) > maxFixed) maxFixed = vehFixed(v);
+  const softK = params[12] > 0 ? params[12] : 1e300;
+  const s0 = maxFixed > 0 ? Math.min(1.0, softK * scale / maxFixed) : 1.0;
+  setFixedScale(s0);
+  let minPenalty: f64 = Infinity;
+  for (let t = 0; t < nTasks; t++) if (isSeedable(t) && penaltyOf(t) < minPenalty) minPenalty = penaltyOf(t);
+  const softU = params[14] > 0 ? params[14] : 0.0;
+  const u0 = softU > 0 && minPenalty < Infinity ? Math.min(1.0, softU * scale / minPenalty) : 1.0;
+  setUnasScale(u0);
+  let cur = searchCost();
   const firstIter = iterations;
   while (!timeUp(deadline)) {
     let frac: f64;
@@ -147,16 +163,21 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32): void {
       frac = (now() - from) / (deadline - from);
     }
     const temp = t0 * Math.pow(tf / t0, frac);
+    if (s0 < 1.0 || u0 < 1.0) {
+      if (s0 < 1.0) setFixedScale(s0 * Math.pow(1.0 / s0, frac));
+      if (u0 < 1.0) setUnasScale(u0 * Math.pow(1.0 / u0, frac));
+      cur = searchCost();
+    }
     iterations++;
     beginMove();
     resetPend();
     ruin(assignedJobs(), usedRoutes());
     pendUnassigned();
     recreate(true);
-    const nc = totalCost();
+    const nc = searchCost();
     if (nc < cur - temp * Math.log(rand())) {
       cur = nc;
-      if (nc < bestCost - 1e-9) { saveBest(); report(); }
+      if (totalCost() < bestCost - 1e-9 * Math.abs(bestCost)) { saveBest(); report(); }
     } else {
       rollback();
     }
@@ -187,12 +208,25 @@ export function runSearch(): void {
   let hasFixed = false;
   for (let v = 0; v < nVeh; v++) if (vehFixed(v) > 0) hasFixed = true;
   if (!hasFixed) fleetShare = 0;
-  if (fleetShare > 0 && usedRoutes() > 1) {
-    // Iteration-bounded runs stay deterministic: the fleet phase gets a share of the iterations.
-    if (maxIter > 0) fleetPhase(deadline, iterations + <i32>(<f64>maxIter * fleetShare));
-    else fleetPhase(startTime + limit * fleetShare, 0);
+  vehiclesFirst = fleetShare > 0;
+  if (fleetShare > 0) {
+    // Vehicles first: anneal a while (a well-shaped solution is a better start for removing
+    // routes), then remove routes, then anneal distance with the smaller fleet.
+    const pre = params[13] >= 0 ? params[13] : 0.2;
+    if (maxIter > 0) {
+      // Iteration-bounded runs stay deterministic: every phase gets a share of the iterations.
+      annealingPhase(now(), deadline, <i32>(<f64>maxIter * pre));
+      loadBest();
+      if (usedRoutes() > 1) fleetPhase(deadline, iterations + <i32>(<f64>maxIter * fleetShare));
+    } else {
+      annealingPhase(now(), startTime + limit * pre, 0);
+      loadBest();
+      if (usedRoutes() > 1) fleetPhase(startTime + limit * (pre + fleetShare), 0);
+    }
   }
   annealingPhase(now(), deadline, maxIter > 0 ? maxIter - iterations : 0);
+  setFixedScale(1.0);
+  setUnasScale(1.0);
   loadBest();
 }
 

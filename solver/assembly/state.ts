@@ -3,7 +3,7 @@
  * an iteration touched (so a rejected move costs only what it changed), and the best solution.
  */
 import { endNode, isBreak, nTasks, nVeh, penaltyOf, startNode } from "./instance";
-import { costSum, linkAfter, nxt, prv, recompute, routeOf } from "./routes";
+import { costSum, fixedScale, fixedSum, linkAfter, nxt, prv, recompute, routeOf } from "./routes";
 
 /** Unassigned routable tasks (jobs and shipment pickups). */
 export let unas = new StaticArray<i32>(0);
@@ -43,7 +43,17 @@ export function allocState(): void {
   bestUnas = new StaticArray<i32>(nTasks);
 }
 
+/** The true objective. */
 @inline export function totalCost(): f64 { return costSum + unasPenalty; }
+/** The objective the annealing sees (fixed costs scaled by `fixedScale`). */
+@inline export function searchCost(): f64 { return costSum - (1.0 - fixedScale) * fixedSum + unasScale * unasPenalty; }
+
+/**
+ * Share of the unassigned penalties the annealing sees. Below 1, a move may leave a task out for
+ * a while (it is retried on every iteration); only complete-as-possible solutions become best.
+ */
+export let unasScale: f64 = 1.0;
+export function setUnasScale(s: f64): void { unasScale = s; }
 
 export function clearUnassigned(): void { unasCount = 0; unasPenalty = 0; }
 export function addUnassigned(t: i32): void {

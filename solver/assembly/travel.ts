@@ -12,6 +12,11 @@ const EARTH_RADIUS_M: f64 = 6371008.8;
 
 let circuity: f64 = 1.0;
 let invSpeedMps: f64 = 1.0;
+/** All vehicles price travel the same way: arc costs come from one matrix / one formula. */
+let uniformCost = false;
+let uPerSec: f64 = 0;
+let uPerM: f64 = 0;
+let costM = new StaticArray<f64>(0);
 
 /** Fills derived arrays; called once after the driver has written the inputs. */
 export function prepareTravel(): void {
@@ -25,6 +30,19 @@ export function prepareTravel(): void {
     nodeLoc[nTasks + 2 * v + 1] = vehI[v * VEH_I_STRIDE + 1];
     const sf = vehF[v * VEH_F_STRIDE + 7];
     invSpeed[v] = sf > 0 ? 1.0 / sf : 1.0;
+  }
+  uniformCost = nVeh > 0;
+  for (let v = 1; v < nVeh; v++) {
+    if (vehF[v * VEH_F_STRIDE + 5] != vehF[5] || vehF[v * VEH_F_STRIDE + 6] != vehF[6] || invSpeed[v] != invSpeed[0]) uniformCost = false;
+  }
+  if (uniformCost) {
+    uPerSec = vehF[5] * invSpeed[0];
+    uPerM = vehF[6];
+    // A cost matrix saves half the lookups in the hottest loop; skipped when it would be large.
+    if (mode == MODE_MATRIX && nLoc <= 3000) {
+      costM = new StaticArray<f64>(nLoc * nLoc);
+      for (let i = 0; i < nLoc * nLoc; i++) costM[i] = uPerSec * matDur[i] + uPerM * matDist[i];
+    }
   }
   if (mode != MODE_MATRIX) {
     // Unit vectors make the great-circle distance a chord length plus one asin.
@@ -80,6 +98,19 @@ export function proximity(a: i32, b: i32): f64 {
   if (a < 0 || b < 0) return 0;
   if (mode == MODE_MATRIX) return unchecked(matDist[a * nLoc + b]) + unchecked(matDur[a * nLoc + b]);
   return chord2(a, b);
+}
+
+/** Travel cost of arc a→b for vehicle v (per-second and per-distance rates, speed factor). */
+@inline export function arcCost(v: i32, a: i32, b: i32): f64 {
+  if (a < 0 || b < 0) return 0;
+  if (uniformCost) {
+    if (mode == MODE_MATRIX) {
+      if (costM.length > 0) return unchecked(costM[a * nLoc + b]);
+      return uPerSec * unchecked(matDur[a * nLoc + b]) + uPerM * unchecked(matDist[a * nLoc + b]);
+    }
+    return geoMeters(a, b) * (uPerSec * invSpeedMps + uPerM);
+  }
+  return unchecked(vehF[v * VEH_F_STRIDE + 5]) * dur(v, a, b) + unchecked(vehF[v * VEH_F_STRIDE + 6]) * dist(a, b);
 }
 
 @inline export function locOf(u: i32): i32 { return unchecked(nodeLoc[u]); }

@@ -43,7 +43,7 @@ const num = (x: number, d = 2) => x.toFixed(d);
 async function literature(set: string, folder: string, ext: string, objective: "distance" | "vehicles", seconds: number, bks: Map<string, Bks>, load: (path: string) => Problem): Promise<void> {
   console.log(`\n## ${set} — objective: ${objective === "vehicles" ? "vehicles, then distance" : "distance only"} — ${seconds} s × ${workers} workers`);
   console.log(`${pad("instance", 12)}${pad("veh", 5)}${pad("distance", 11)}${pad("bks veh", 9)}${pad("bks dist", 11)}${pad("gap %", 8)}${pad("s", 7)}check`);
-  let cnv = 0, ctd = 0, bv = 0, bd = 0, gaps = 0, n = 0, vehOff = 0, total = 0;
+  let cnv = 0, ctd = 0, bv = 0, bd = 0, gaps = 0, n = 0, nb = 0, vehOff = 0, total = 0;
   for (const inst of listInstances(folder, ext)) {
     const p = load(inst.path);
     const t0 = performance.now();
@@ -55,9 +55,10 @@ async function literature(set: string, folder: string, ext: string, objective: "
     const unassigned = sol.unassigned.length ? ` (${sol.unassigned.length} unassigned)` : "";
     console.log(`${pad(inst.name, 12)}${pad(sol.summary.routes, 5)}${pad(num(sol.summary.distance), 11)}${pad(b?.vehicles ?? "-", 9)}${pad(b ? num(b.distance) : "-", 11)}${pad(num(gap), 8)}${pad(num(t, 1), 7)}${check(p, sol)}${unassigned}`);
     cnv += sol.summary.routes; ctd += sol.summary.distance; n++;
-    if (b) { bv += b.vehicles; bd += b.distance; gaps += gap; vehOff = Math.max(vehOff, sol.summary.routes - b.vehicles); }
+    if (b) { nb++; bv += b.vehicles; bd += b.distance; gaps += gap; vehOff = Math.max(vehOff, sol.summary.routes - b.vehicles); }
   }
-  console.log(`TOTAL ${set} ${objective}: CNV ${cnv} (bks ${bv})  CTD ${num(ctd)} (bks ${num(bd)})  avg gap ${num(gaps / n)}%  max vehicles over bks ${vehOff}  ${num(total, 0)} s`);
+  const vs = nb ? `avg gap ${num(gaps / nb)}% over ${nb}  max vehicles over bks ${vehOff}` : "no BKS for this objective";
+  console.log(`TOTAL ${set} ${objective}: ${n} instances  CNV ${cnv} (bks ${nb ? bv : "-"})  CTD ${num(ctd)} (bks ${nb ? num(bd) : "-"})  ${vs}  ${num(total, 0)} s`);
 }
 
 async function generated(name: string, p: Problem, seconds: number): Promise<void> {

@@ -25,7 +25,7 @@ export interface Encoded {
   nShipments: number;
 }
 
-export const DEFAULT_TUNING = { neighbours: 50, t0: 1, tf: 0.01, avgRemoved: 10, maxString: 10, blinkRate: 0.01 };
+export const DEFAULT_TUNING = { neighbours: 50, t0: 0, tf: 0, avgRemoved: 10, maxString: 10, blinkRate: 0.01, softFixed: 0, preShare: 0.2, softUnassigned: 0 };
 
 interface TaskSpec {
   loc: Location;
@@ -198,6 +198,9 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   params[9] = tuning.avgRemoved;
   params[10] = tuning.maxString;
   params[11] = tuning.blinkRate;
+  params[12] = tuning.softFixed;
+  params[13] = tuning.preShare;
+  params[14] = tuning.softUnassigned;
   return {
     counts: { locs: L, tasks: T, vehicles: V, dims: D, tws: twList.length / 2, mode: matrixMode ? 0 : 1 },
     f64: [durM, distM, coords, taskF, startLoad, delta, new Float64Array(twList), vehF, vehCap, params],

@@ -76,6 +76,13 @@ function runInWorker(enc: Encoded, index: number, opts: SolveOptions, stop: Int3
   });
 }
 
+/** Runs an already encoded problem (tests use it to feed the engine input it would reject). */
+export async function solveEncodedForTest(problem: Problem, enc: Encoded): Promise<Solution> {
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const out = await runInWorker(enc, 0, {}, stop, enc.f64[9]?.[0] ?? 5000);
+  return decodeSolution(problem, enc, out, 0);
+}
+
 /**
  * Solves a routing problem. Rejects with `ProblemError` (naming the field) on bad input, with the
  * signal's reason when aborted, and with `SolverError` when the engine fails.

@@ -214,10 +214,19 @@ export interface SolveOptions {
 }
 
 export interface Tuning {
+  /** Neighbours per task for the string removals. @default 50 */
   neighbours: number;
+  /** Start temperature in near-arc costs; 0 = auto (1, or 3 for vehicles-first). */
   t0: number;
+  /** Final temperature in near-arc costs; 0 = auto (t0 / 100). */
   tf: number;
   avgRemoved: number;
   maxString: number;
   blinkRate: number;
+  /** Price of opening a route early in the annealing, in near-arc costs (vehicles-first objectives). */
+  softFixed: number;
+  /** Share of the budget annealed before the fleet minimisation starts. */
+  preShare: number;
+  /** Price of leaving a task out early in the annealing, in near-arc costs (0: never). */
+  softUnassigned: number;
 }

@@ -186,3 +186,14 @@ describe('organisation', () => {
     expect((await readJson(res)).error.message).toMatch(/defaultCountry/);
   });
 });
+
+describe('remembered import mapping', () => {
+  it('lets a dispatcher save the column mapping for the next import, and reads it back', async () => {
+    const mapping = { 'N° commande': 'ref', 'Nom du client': 'name', Divers: 'ignore' };
+    const put = await t.api('/organisation/import-mapping', { method: 'PUT', body: json(mapping), as: 'dispatcher' });
+    expect(put.status).toBe(200);
+    const org = await readJson(await t.api('/organisation', { as: 'dispatcher' }));
+    expect(org.importMapping).toEqual(mapping);
+    expect((await t.api('/organisation/import-mapping', { method: 'PUT', body: json(mapping), as: 'driver' })).status).toBe(403);
+  });
+});

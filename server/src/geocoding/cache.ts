@@ -36,9 +36,12 @@ export async function geocodeMany(
     const key = cacheKey(address, country);
     const hit = byKey.get(key);
     if (hit) {
-      out.set(address, hit.lon === null || hit.lat === null
-        ? { kind: 'not_found' }
-        : { kind: 'found', result: { lon: hit.lon, lat: hit.lat, label: hit.label ?? '' } });
+      out.set(
+        address,
+        hit.lon === null || hit.lat === null
+          ? { kind: 'not_found' }
+          : { kind: 'found', result: { lon: hit.lon, lat: hit.lat, label: hit.label ?? '' } },
+      );
       continue;
     }
     if (out.has(address)) continue;

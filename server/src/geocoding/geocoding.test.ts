@@ -8,6 +8,9 @@ const places: Record<string, { lat: string; lon: string }> = {};
 const requests: { q: string; userAgent: string; countrycodes: string | null; at: number }[] = [];
 let failing = false;
 let nominatim: Server;
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions
+type Json = any;
+
 let t: TestApp;
 let noGeocoder: TestApp;
 const tag = Math.random().toString(36).slice(2, 8); // the cache is shared by every test run
@@ -16,15 +19,27 @@ beforeAll(async () => {
   nominatim = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const q = url.searchParams.get('q') ?? '';
-    requests.push({ q, userAgent: String(req.headers['user-agent']), countrycodes: url.searchParams.get('countrycodes'), at: Date.now() });
-    if (failing) { res.writeHead(503).end(); return; }
+    requests.push({
+      q,
+      userAgent: String(req.headers['user-agent']),
+      countrycodes: url.searchParams.get('countrycodes'),
+      at: Date.now(),
+    });
+    if (failing) {
+      res.writeHead(503).end();
+      return;
+    }
     const key = Object.keys(places).find((k) => q.toLowerCase().startsWith(k.toLowerCase()));
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify(key ? [{ ...places[key], display_name: `${key}, France` }] : []));
   });
   await new Promise<void>((r) => nominatim.listen(0, '127.0.0.1', r));
   const port = (nominatim.address() as AddressInfo).port;
-  t = await startTestApp({ GEOCODER_URL: `http://127.0.0.1:${port}`, GEOCODER_RATE_PER_S: '10', GEOCODER_USER_AGENT: 'TourneeTest/1' });
+  t = await startTestApp({
+    GEOCODER_URL: `http://127.0.0.1:${port}`,
+    GEOCODER_RATE_PER_S: '10',
+    GEOCODER_USER_AGENT: 'TourneeTest/1',
+  });
   noGeocoder = await startTestApp();
 });
 afterAll(async () => {
@@ -35,8 +50,12 @@ afterAll(async () => {
 
 const csv = (rows: string[]) => ['ref;Adresse;Code postal;Ville;Date', ...rows].join('\n');
 const post = async (app: TestApp, body: string) => {
-  const res = await app.api('/orders/import?partial=true', { method: 'POST', body, headers: { 'content-type': 'text/csv' } });
-  return res.json();
+  const res = await app.api('/orders/import?partial=true', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'text/csv' },
+  });
+  return (await res.json()) as Json;
 };
 
 describe('geocoding of imported orders', () => {
@@ -44,15 +63,23 @@ describe('geocoding of imported orders', () => {
     places[`10 rue A ${tag}`] = { lat: '45.75', lon: '4.85' };
     places[`20 rue B ${tag}`] = { lat: '45.76', lon: '4.86' };
     places[`30 rue C ${tag}`] = { lat: '45.77', lon: '4.87' };
-    const body = await post(t, csv([`G1;10 rue A ${tag};69002;Lyon;12/03/2026`, `G2;20 rue B ${tag};69002;Lyon;12/03/2026`,
-      `G3;30 rue C ${tag};69003;Lyon;12/03/2026`]));
+    const body = await post(
+      t,
+      csv([
+        `G1;10 rue A ${tag};69002;Lyon;12/03/2026`,
+        `G2;20 rue B ${tag};69002;Lyon;12/03/2026`,
+        `G3;30 rue C ${tag};69003;Lyon;12/03/2026`,
+      ]),
+    );
     expect(body).toMatchObject({ created: 3, rejected: 0 });
     const mine = requests.filter((r) => r.q.includes(tag));
     expect(mine).toHaveLength(3);
     expect(mine[0]).toMatchObject({ userAgent: 'TourneeTest/1', countrycodes: 'fr', q: `10 rue A ${tag}, 69002 Lyon` });
     expect(mine[2]!.at - mine[0]!.at).toBeGreaterThanOrEqual(190); // 10 per second
     const o = await t.db.query<{ lon: number; lat: number; geocoded: boolean }>(
-      "SELECT ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat, geocoded FROM orders WHERE org_id = $1 AND ref = 'G1'", [t.org.id]);
+      "SELECT ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat, geocoded FROM orders WHERE org_id = $1 AND ref = 'G1'",
+      [t.org.id],
+    );
     expect(o.rows[0]).toEqual({ lon: 4.85, lat: 45.75, geocoded: true });
   });
 
@@ -66,7 +93,11 @@ describe('geocoding of imported orders', () => {
   it('rejects an address the geocoder does not know, naming the address column', async () => {
     const body = await post(t, csv([`G5;99 nowhere ${tag};00000;Atlantis;12/03/2026`]));
     expect(body).toMatchObject({ created: 0, rejected: 1 });
-    expect(body.errors[0]).toMatchObject({ row: 2, column: 'Adresse', message: expect.stringMatching(/not found by the geocoder/) });
+    expect(body.errors[0]).toMatchObject({
+      row: 2,
+      column: 'Adresse',
+      message: expect.stringMatching(/not found by the geocoder/),
+    });
   });
 
   it('rejects rows when the geocoder fails, and does not cache the failure', async () => {

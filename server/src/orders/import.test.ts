@@ -3,6 +3,9 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions
+type Json = any;
+
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
@@ -12,16 +15,23 @@ afterAll(() => t.close());
 const HEADER = 'ref,name,phone,address,lat,lon,date,tw_start,tw_end,service_min,demand_kg,notes';
 const line = (i: number, notes = '') =>
   `R${i},Client ${i},06 12 34 56 ${String(10 + i).padStart(2, '0')},${i} rue de la Paix Lyon,45.7${i},4.8${i},2026-03-0${(i % 5) + 2},08:00,12:00,5,${i}.5,${notes}`;
-const tenRows = (notes = '') => [HEADER, ...Array.from({ length: 10 }, (_, i) => line(i + 1, i === 4 ? notes : ''))].join('\n');
+const tenRows = (notes = '') =>
+  [HEADER, ...Array.from({ length: 10 }, (_, i) => line(i + 1, i === 4 ? notes : ''))].join('\n');
 
-async function importBody(body: BodyInit, contentType: string, query = '') {
-  const res = await t.api(`/orders/import${query}`, { method: 'POST', body, headers: { 'content-type': contentType }, as: 'dispatcher' });
-  return { status: res.status, body: await res.json() };
+async function importBody(body: RequestInit['body'], contentType: string, query = '') {
+  const res = await t.api(`/orders/import${query}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': contentType },
+    as: 'dispatcher',
+  });
+  return { status: res.status, body: (await res.json()) as Json };
 }
 const orderCount = async () =>
   (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orders WHERE org_id = $1', [t.org.id])).rows[0]!.n;
 const orderByRef = async (ref: string) =>
-  (await t.db.query<Record<string, unknown>>('SELECT * FROM orders WHERE org_id = $1 AND ref = $2', [t.org.id, ref])).rows[0];
+  (await t.db.query<Record<string, unknown>>('SELECT * FROM orders WHERE org_id = $1 AND ref = $2', [t.org.id, ref]))
+    .rows[0];
 
 describe('POST /api/orders/import', () => {
   it('imports a 10-row CSV, then reports it unchanged, then one changed row as updated', async () => {
@@ -40,8 +50,14 @@ describe('POST /api/orders/import', () => {
     expect((await orderByRef('R5'))!.notes).toBe('fragile');
 
     const events = await t.db.query<{ details: Record<string, number> }>(
-      "SELECT details FROM events WHERE org_id = $1 AND action = 'orders.import' ORDER BY id", [t.org.id]);
-    expect(events.rows.map((e) => [e.details.created, e.details.updated, e.details.unchanged])).toEqual([[10, 0, 0], [0, 0, 10], [0, 1, 9]]);
+      "SELECT details FROM events WHERE org_id = $1 AND action = 'orders.import' ORDER BY id",
+      [t.org.id],
+    );
+    expect(events.rows.map((e) => [e.details.created, e.details.updated, e.details.unchanged])).toEqual([
+      [10, 0, 0],
+      [0, 0, 10],
+      [0, 1, 9],
+    ]);
   });
 
   const french = [
@@ -55,7 +71,12 @@ describe('POST /api/orders/import', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ created: 2, rejected: 0 });
     const o = await orderByRef('FR-1');
-    expect(o).toMatchObject({ name: 'Hélène Dupré', address: '12 rue Mercière, 69002 Lyon', date_from: '2026-03-05', service_s: 450 });
+    expect(o).toMatchObject({
+      name: 'Hélène Dupré',
+      address: '12 rue Mercière, 69002 Lyon',
+      date_from: '2026-03-05',
+      service_s: 450,
+    });
     expect(o!.notes).toBe('Sonner à l’interphone – 2ᵉ étage');
     expect(o!.time_windows).toEqual([{ start: '08:00', end: '12:00' }]);
   });
@@ -72,9 +93,28 @@ describe('POST /api/orders/import', () => {
   it('imports an XLSX file, with date and time cells, from a multipart form', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Livraisons');
-    ws.addRow(['Référence', 'Client', 'Adresse', 'Latitude', 'Longitude', 'Date', 'Début créneau', 'Fin créneau', 'Poids (kg)']);
-    ws.addRow(['X-1', 'Zoé Ménard', '1 quai Saint-Antoine, Lyon', 45.764, 4.8305, new Date(Date.UTC(2026, 2, 9)),
-      new Date(Date.UTC(1899, 11, 30, 9, 30)), new Date(Date.UTC(1899, 11, 30, 11, 0)), 20]);
+    ws.addRow([
+      'Référence',
+      'Client',
+      'Adresse',
+      'Latitude',
+      'Longitude',
+      'Date',
+      'Début créneau',
+      'Fin créneau',
+      'Poids (kg)',
+    ]);
+    ws.addRow([
+      'X-1',
+      'Zoé Ménard',
+      '1 quai Saint-Antoine, Lyon',
+      45.764,
+      4.8305,
+      new Date(Date.UTC(2026, 2, 9)),
+      new Date(Date.UTC(1899, 11, 30, 9, 30)),
+      new Date(Date.UTC(1899, 11, 30, 11, 0)),
+      20,
+    ]);
     ws.addRow(['X-2', 'Loïc', '2 rue Victor Hugo, Lyon', 45.755, 4.832, '10/03/2026', '14h', '16h', '2,5']);
     ws.getColumn(6).numFmt = 'dd/mm/yyyy';
     ws.getColumn(7).numFmt = 'hh:mm';
@@ -83,12 +123,47 @@ describe('POST /api/orders/import', () => {
     form.append('partial', 'false');
     form.append('file', new Blob([await wb.xlsx.writeBuffer()]), 'livraisons.xlsx');
     const res = await t.api('/orders/import', { method: 'POST', body: form, as: 'admin' });
-    const body = await res.json();
+    const body = (await res.json()) as Json;
     expect(res.status, JSON.stringify(body)).toBe(200);
     expect(body).toMatchObject({ created: 2, rejected: 0 });
-    expect(await orderByRef('X-1')).toMatchObject({ name: 'Zoé Ménard', date_from: '2026-03-09', demand: [20, 0, 0],
-      time_windows: [{ start: '09:30', end: '11:00' }] });
+    expect(await orderByRef('X-1')).toMatchObject({
+      name: 'Zoé Ménard',
+      date_from: '2026-03-09',
+      demand: [20, 0, 0],
+      time_windows: [{ start: '09:30', end: '11:00' }],
+    });
     expect(await orderByRef('X-2')).toMatchObject({ date_from: '2026-03-10', demand: [2.5, 0, 0] });
+  });
+
+  it('reads the sheet named by ?sheet=', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Notes').addRow(['nothing to see']);
+    const ws = wb.addWorksheet('Tournée');
+    ws.addRow(['ref', 'date', 'lat', 'lon']);
+    ws.addRow(['S-1', '2026-03-09', 45.7, 4.8]);
+    const res = await t.api('/orders/import?sheet=tourn%C3%A9e', {
+      method: 'POST',
+      body: Buffer.from(await wb.xlsx.writeBuffer()),
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+    expect(((await res.json()) as Json).created).toBe(1);
+  });
+
+  it('takes a tab-separated CSV from a multipart form, with partial as a form field', async () => {
+    const form = new FormData();
+    form.append('partial', 'true');
+    const tsv = 'Référence\tDate\tLatitude\tLongitude\nT-1\t12/03/2026\t45,7\t4,8\nT-2\t31/02/2026\t45,7\t4,8\n';
+    form.append('file', new Blob([tsv], { type: 'text/csv' }), 'export.csv');
+    const res = await t.api('/orders/import', { method: 'POST', body: form });
+    const body = (await res.json()) as Json;
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({ partial: true, created: 1, rejected: 1 });
+    expect(body.errors[0]).toMatchObject({ row: 3, column: 'Date', value: '31/02/2026' });
+    const bytes = Buffer.from(await (await t.api(body.rejectedCsv.replace('/api', ''))).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, so Excel reads UTF-8
+    expect(bytes.subarray(3).toString('utf8')).toBe(
+      'Référence\tDate\tLatitude\tLongitude\terror\r\nT-2\t31/02/2026\t45,7\t4,8\trow 3, Date: is not a valid calendar date\r\n',
+    );
   });
 
   it('imports a JSON array, with a mapping for an unusual header', async () => {
@@ -114,9 +189,19 @@ describe('POST /api/orders/import', () => {
     const before = await orderCount();
     const { status, body } = await importBody(bad, 'text/csv');
     expect(status).toBe(422);
-    expect(body).toMatchObject({ committed: false, created: 0, updated: 0, unchanged: 0, rejected: 4, error: { code: 'unprocessable' } });
+    expect(body).toMatchObject({
+      committed: false,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 4,
+      error: { code: 'unprocessable' },
+    });
     expect(body.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
-      [3, 'address'], [4, 'lat'], [5, 'tw_end'], [6, 'demand_kg'],
+      [3, 'address'],
+      [4, 'lat'],
+      [5, 'tw_end'],
+      [6, 'demand_kg'],
     ]);
     expect(body.errors[3]).toMatchObject({ value: 'abc' });
     expect(await orderCount()).toBe(before);
@@ -124,7 +209,10 @@ describe('POST /api/orders/import', () => {
     const csv = await t.api(body.rejectedCsv.replace('/api', ''), { as: 'dispatcher' });
     expect(csv.status).toBe(200);
     const text = await csv.text();
-    const lines = text.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('ref,name,address,lat,lon,date,tw_start,tw_end,demand_kg,error');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['B-2', 'B-3', 'B-4', 'B-5']);
     expect(lines[4]).toContain('row 6, demand_kg: is not a number');
@@ -152,13 +240,32 @@ describe('POST /api/orders/import', () => {
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ row: 1, column: 'demand_pallets' })]);
     const dup = await importBody('ref,date,lat,lon\nD1,2026-03-12,45,4\nD1,2026-03-13,45,4', 'text/csv');
-    expect(dup.body.errors).toEqual([expect.objectContaining({ row: 3, column: 'ref', message: expect.stringMatching(/row 2/) })]);
+    expect(dup.body.errors).toEqual([
+      expect.objectContaining({ row: 3, column: 'ref', message: expect.stringMatching(/row 2/) }),
+    ]);
+  });
+
+  it('answers 422 for a CSV that cannot be read, saying why', async () => {
+    const { status, body } = await importBody(`ref,date,lat,lon\nQ1,2026-03-12,45,"4\n${'x,'.repeat(10)}`, 'text/csv');
+    expect(status).toBe(422);
+    expect(body).toMatchObject({ created: 0, rejected: 0, error: { code: 'unprocessable' } });
+    expect(body.error.message).toMatch(/never closed/);
   });
 
   it('answers 401 without a token and 403 to a driver', async () => {
-    const anon = await t.api('/orders/import', { method: 'POST', body: tenRows(), headers: { 'content-type': 'text/csv' }, as: null });
+    const anon = await t.api('/orders/import', {
+      method: 'POST',
+      body: tenRows(),
+      headers: { 'content-type': 'text/csv' },
+      as: null,
+    });
     expect(anon.status).toBe(401);
-    const driver = await t.api('/orders/import', { method: 'POST', body: tenRows(), headers: { 'content-type': 'text/csv' }, as: 'driver' });
+    const driver = await t.api('/orders/import', {
+      method: 'POST',
+      body: tenRows(),
+      headers: { 'content-type': 'text/csv' },
+      as: 'driver',
+    });
     expect(driver.status).toBe(403);
   });
 });

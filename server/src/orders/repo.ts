@@ -4,10 +4,27 @@ import type { Db } from '../db/db.ts';
 import type { OrderWrite } from './import/import-repo.ts';
 
 interface OrderRow {
-  id: string; ref: string; name: string; phone: string | null; email: string | null; address: string;
-  lon: number; lat: number; geocoded: boolean; date_from: string; date_to: string; time_windows: TimeWindow[];
-  service_s: number; demand: number[]; skills: string[]; priority: number; notes: string; status: Order['status'];
-  created_at: Date; updated_at: Date; cancelled_at: Date | null;
+  id: string;
+  ref: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  address: string;
+  lon: number;
+  lat: number;
+  geocoded: boolean;
+  date_from: string;
+  date_to: string;
+  time_windows: TimeWindow[];
+  service_s: number;
+  demand: number[];
+  skills: string[];
+  priority: number;
+  notes: string;
+  status: Order['status'];
+  created_at: Date;
+  updated_at: Date;
+  cancelled_at: Date | null;
 }
 
 const COLUMNS = `id, ref, name, phone, email, address, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat,
@@ -15,13 +32,32 @@ const COLUMNS = `id, ref, name, phone, email, address, ST_X(location::geometry) 
   updated_at, cancelled_at`;
 
 const toOrder = (r: OrderRow): Order => ({
-  id: r.id, ref: r.ref, name: r.name, phone: r.phone, email: r.email, address: r.address,
-  location: { type: 'Point', coordinates: [r.lon, r.lat] }, geocoded: r.geocoded,
-  dateFrom: r.date_from, dateTo: r.date_to, timeWindows: r.time_windows, serviceS: r.service_s,
-  demand: r.demand.map(Number), skills: r.skills, priority: r.priority, notes: r.notes, status: r.status,
-  createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+  id: r.id,
+  ref: r.ref,
+  name: r.name,
+  phone: r.phone,
+  email: r.email,
+  address: r.address,
+  location: { type: 'Point', coordinates: [r.lon, r.lat] },
+  geocoded: r.geocoded,
+  dateFrom: r.date_from,
+  dateTo: r.date_to,
+  timeWindows: r.time_windows,
+  serviceS: r.service_s,
+  demand: r.demand.map(Number),
+  skills: r.skills,
+  priority: r.priority,
+  notes: r.notes,
+  status: r.status,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
   cancelledAt: r.cancelled_at ? r.cancelled_at.toISOString() : null,
 });
+
+const ACCENTED = 'àáâãäåçèéêëìíîïñòóôõöùúûüýÿ';
+const PLAIN = 'aaaaaaceeeeiiiinooooouuuuyy';
+const foldSql = (column: string) => `translate(lower(${column}), '${ACCENTED}', '${PLAIN}')`;
+const fold = (text: string) => [...text.toLowerCase()].map((ch) => PLAIN[ACCENTED.indexOf(ch)] ?? ch).join('');
 
 /** A page of the organisation's orders matching the filters, by first date then ref. */
 export async function listOrders(db: Db, orgId: string, q: OrderListQuery): Promise<{ items: Order[]; total: number }> {
@@ -35,7 +71,13 @@ export async function listOrders(db: Db, orgId: string, q: OrderListQuery): Prom
   if (q.to) add((p) => `date_from <= ${p}::date`, q.to);
   if (q.status?.length) add((p) => `status = ANY(${p}::text[])`, q.status);
   if (q.q) {
-    add((p) => `(ref ILIKE ${p} OR name ILIKE ${p} OR address ILIKE ${p})`, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    // Case- and accent-insensitive ("helene" finds "Hélène") with translate(), which both
+    // PostgreSQL and PGlite have, unlike the unaccent extension.
+    const like = `%${fold(q.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    add(
+      (p) => `(${foldSql('ref')} LIKE ${p} OR ${foldSql('name')} LIKE ${p} OR ${foldSql('address')} LIKE ${p})`,
+      like,
+    );
   }
   if (q.bbox) {
     // A lon/lat box as drawn on a map: compared as geometry, not along great circles.
@@ -63,15 +105,38 @@ export async function findOrder(db: Db, orgId: string, id: string, forUpdate = f
 }
 
 /** Replaces an order's content (not its ref or status). */
-export async function updateOrder(db: Db, orgId: string, id: string, w: OrderWrite): Promise<Order> {
+export async function updateOrder(
+  db: Db,
+  orgId: string,
+  id: string,
+  { row: w, geocoded, hash }: OrderWrite,
+): Promise<Order> {
   const res = await db.query<OrderRow>(
     `UPDATE orders SET name = $3, phone = $4, email = $5, address = $6,
        location = ST_SetSRID(ST_MakePoint($7, $8), 4326)::geography, geocoded = $9, date_from = $10, date_to = $11,
        time_windows = $12, service_s = $13, demand = $14, skills = $15, priority = $16, notes = $17,
        content_hash = $18, updated_at = now()
      WHERE org_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
-    [orgId, id, w.name, w.phone, w.email, w.address, w.lon, w.lat, w.geocoded, w.date_from, w.date_to,
-      JSON.stringify(w.time_windows), w.service_s, w.demand, w.skills, w.priority, w.notes, w.content_hash],
+    [
+      orgId,
+      id,
+      w.name,
+      w.phone,
+      w.email,
+      w.address,
+      w.lon,
+      w.lat,
+      geocoded,
+      w.dateFrom,
+      w.dateTo,
+      JSON.stringify(w.timeWindows),
+      w.serviceS,
+      w.demand,
+      w.skills,
+      w.priority,
+      w.notes,
+      hash,
+    ],
   );
   return toOrder(res.rows[0]!);
 }

@@ -1,6 +1,7 @@
 /**
  * Orders HTTP API (admin and dispatcher):
- *   POST   /api/orders/import                      CSV, XLSX or JSON array → ImportResult (200 or 422)
+ *   POST   /api/orders/import                      CSV, XLSX or JSON array → ImportResult (200 or 422);
+ *                                                   ?dryRun=true answers the same with a preview, writing nothing
  *   GET    /api/orders/imports/:id/rejected.csv    the rejected rows to fix and re-import
  *   GET    /api/orders                             filters: from, to, status, q, bbox; limit, offset
  *   GET    /api/orders/:id
@@ -17,6 +18,7 @@ import { geocoderFromConfig } from '../geocoding/geocoder.ts';
 import { parse } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
 import { findImport, rejectionsPage } from './import/import-repo.ts';
+import { previewImport } from './import/dry-run.ts';
 import { runImport } from './import/pipeline.ts';
 import { rejectedHeader, rejectedLine } from './import/rejected-csv.ts';
 import { drainRequest, openUpload } from './import/upload.ts';
@@ -39,14 +41,20 @@ export function ordersRoutes({ db, config, log }: { db: Db; config: Config; log:
     const query = req.query as Record<string, unknown>;
     let options = parse(ImportOptions, query, 'query');
     try {
-      const upload = await openUpload(req, (fields) => (fields.sheet ?? options.sheet));
+      const upload = await openUpload(req, (fields) => fields.sheet ?? options.sheet);
       options = parse(ImportOptions, { ...query, ...upload.fields }, 'options');
-      const result = await runImport({ db, geocoder }, actor, {
-        source: upload.source, filename: upload.filename, partial: options.partial, mapping: options.mapping ?? {},
-      });
+      const importRequest = {
+        source: upload.source,
+        filename: upload.filename,
+        partial: options.partial,
+        mapping: options.mapping ?? {},
+      };
+      const result = options.dryRun
+        ? await previewImport({ db, geocoder }, actor, importRequest)
+        : await runImport({ db, geocoder }, actor, importRequest);
       await drainRequest(req);
       log.info({ ...result, errors: undefined }, 'orders imported');
-      if (result.committed) {
+      if (result.committed || result.dryRun) {
         res.json(result);
       } else {
         const message = `${result.rejected} row(s) rejected, nothing imported: fix them, or import with partial=true to write the good rows`;
@@ -58,8 +66,19 @@ export function ordersRoutes({ db, config, log }: { db: Db; config: Config; log:
       if (err instanceof AppError && err.code === 'unprocessable') {
         const errors = (err.details as { errors?: unknown[] } | undefined)?.errors ?? [];
         res.status(422).json({
-          importId: null, committed: false, partial: options.partial, rows: 0, created: 0, updated: 0,
-          unchanged: 0, rejected: 0, errors, errorsTruncated: false, ignoredColumns: [], rejectedCsv: null,
+          importId: null,
+          committed: false,
+          partial: options.partial,
+          rows: 0,
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+          rejected: 0,
+          errors,
+          errorsTruncated: false,
+          ignoredColumns: [],
+          rejectedCsv: null,
+          columns: [],
           error: { code: err.code, message: err.message, details: errors },
         });
         return;

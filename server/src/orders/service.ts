@@ -9,7 +9,7 @@ import type { Db } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { geocodeMany } from '../geocoding/cache.ts';
 import type { Geocoder } from '../geocoding/geocoder.ts';
-import { hashRow } from './import/pipeline.ts';
+import { hashRow } from './import/row-hash.ts';
 import { type RowContext, validateRow } from './import/validate-row.ts';
 import * as repo from './repo.ts';
 
@@ -72,16 +72,27 @@ export async function patchOrder(deps: OrdersDeps, actor: Actor, id: string, pat
     const m = { ...current, ...patch };
     const relocate = patch.address !== undefined && patch.address !== current.address && !patch.location;
     const record: Record<string, unknown> = {
-      ref: m.ref, name: m.name, phone: m.phone, email: m.email, address: m.address,
-      lon: relocate ? undefined : m.location.coordinates[0], lat: relocate ? undefined : m.location.coordinates[1],
-      date_from: m.dateFrom, date_to: m.dateTo, service_min: m.serviceS / 60, skills: m.skills.join(','),
-      priority: m.priority, notes: m.notes,
+      ref: m.ref,
+      name: m.name,
+      phone: m.phone,
+      email: m.email,
+      address: m.address,
+      lon: relocate ? undefined : m.location.coordinates[0],
+      lat: relocate ? undefined : m.location.coordinates[1],
+      date_from: m.dateFrom,
+      date_to: m.dateTo,
+      service_min: m.serviceS / 60,
+      skills: m.skills.join(','),
+      priority: m.priority,
+      notes: m.notes,
     };
     m.timeWindows.forEach((w, i) => {
       record[i === 0 ? 'tw_start' : `tw${i + 1}_start`] = w.start;
       record[i === 0 ? 'tw_end' : `tw${i + 1}_end`] = w.end;
     });
-    ctx.dimensions.forEach((d, i) => { record[`demand_${d}`] = m.demand[i] ?? 0; });
+    ctx.dimensions.forEach((d, i) => {
+      record[`demand_${d}`] = m.demand[i] ?? 0;
+    });
     const result = validateRow(record, 0, ctx);
     if (!result.ok) throw invalidPatch(result.errors);
     const row = result.row;
@@ -90,18 +101,23 @@ export async function patchOrder(deps: OrdersDeps, actor: Actor, id: string, pat
     if (relocate && deps.geocoder) {
       const found = (await geocodeMany(tx, deps.geocoder, [row.address], ctx.defaultCountry)).get(row.address);
       if (found?.kind !== 'found') {
-        throw invalidPatch([{ row: 0, column: 'address', value: row.address, message:
-          found?.kind === 'not_found' ? 'was not found by the geocoder: give a location too' : 'could not be geocoded now: give a location too' }]);
+        throw invalidPatch([
+          {
+            row: 0,
+            column: 'address',
+            value: row.address,
+            message:
+              found?.kind === 'not_found'
+                ? 'was not found by the geocoder: give a location too'
+                : 'could not be geocoded now: give a location too',
+          },
+        ]);
       }
       ({ lon, lat } = found.result);
       geocoded = true;
     }
-    const updated = await repo.updateOrder(tx, actor.orgId, id, {
-      ref: row.ref, name: row.name, phone: row.phone, email: row.email, address: row.address, lon, lat, geocoded,
-      date_from: row.dateFrom, date_to: row.dateTo, time_windows: row.timeWindows, service_s: row.serviceS,
-      demand: row.demand, skills: row.skills, priority: row.priority, notes: row.notes,
-      content_hash: hashRow(row),
-    });
+    const hash = hashRow(row);
+    const updated = await repo.updateOrder(tx, actor.orgId, id, { row: { ...row, lon, lat }, geocoded, hash });
     await recordEvent(tx, actor, 'order.update', 'order', id, { ref: current.ref, changes: patch });
     return updated;
   });
@@ -109,7 +125,9 @@ export async function patchOrder(deps: OrdersDeps, actor: Actor, id: string, pat
 
 function invalidPatch(errors: ImportRowError[]): AppError {
   const details = errors.map((e) => ({ field: patchField(e.column), value: e.value, message: e.message }));
-  return new AppError('unprocessable', `Invalid order: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, { details });
+  return new AppError('unprocessable', `Invalid order: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, {
+    details,
+  });
 }
 
 /** Cancels an order (DELETE): it stays, with status cancelled. Cancelling twice changes nothing. */
@@ -119,7 +137,10 @@ export async function cancelOrder(db: Db, actor: Actor, id: string): Promise<Ord
     if (!current) throw notFound('Order');
     if (current.status === 'cancelled') return current;
     if ((LOCKED_ORDER_STATUSES as string[]).includes(current.status)) {
-      throw new AppError('conflict', `Order ${current.ref} is ${current.status}: take it off its route before cancelling it`);
+      throw new AppError(
+        'conflict',
+        `Order ${current.ref} is ${current.status}: take it off its route before cancelling it`,
+      );
     }
     const cancelled = await repo.cancelOrder(tx, actor.orgId, id);
     await recordEvent(tx, actor, 'order.cancel', 'order', id, { ref: current.ref, previousStatus: current.status });

@@ -8,6 +8,7 @@ interface OrgRow {
   default_service_s: number;
   default_country: string;
   locale: string;
+  settings: { importMapping?: Record<string, string> } | null;
 }
 
 const toOrganisation = (r: OrgRow): Organisation => ({
@@ -17,6 +18,7 @@ const toOrganisation = (r: OrgRow): Organisation => ({
   defaultServiceS: r.default_service_s,
   defaultCountry: r.default_country.trim(),
   locale: r.locale,
+  importMapping: r.settings?.importMapping ?? {},
 });
 
 export async function findOrganisation(db: Db, orgId: string): Promise<Organisation | null> {
@@ -32,9 +34,10 @@ export async function lockOrganisation(db: Db, orgId: string): Promise<Organisat
 
 export async function updateOrganisation(db: Db, org: Organisation): Promise<Organisation> {
   const { rows } = await db.query<OrgRow>(
-    `UPDATE organisations SET name = $2, dimensions = $3, default_service_s = $4, default_country = $5, locale = $6
+    `UPDATE organisations SET name = $2, dimensions = $3, default_service_s = $4, default_country = $5, locale = $6,
+       settings = jsonb_set(settings, '{importMapping}', $7::jsonb)
      WHERE id = $1 RETURNING *`,
-    [org.id, org.name, org.dimensions, org.defaultServiceS, org.defaultCountry, org.locale],
+    [org.id, org.name, org.dimensions, org.defaultServiceS, org.defaultCountry, org.locale, JSON.stringify(org.importMapping)],
   );
   return toOrganisation(rows[0]!);
 }

@@ -8,11 +8,29 @@ describe('header aliases', () => {
   });
   it('recognises French and English aliases', () => {
     const cases: Record<string, string> = {
-      Référence: 'ref', Client: 'name', Téléphone: 'phone', Adresse: 'address', 'Code postal': 'postcode',
-      Ville: 'city', Latitude: 'lat', Longitude: 'lon', Date: 'date', 'Début créneau': 'tw_start',
-      'Fin créneau': 'tw_end', 'Durée (min)': 'service_min', 'Poids (kg)': 'demand_kg', Priorité: 'priority',
-      Remarques: 'notes', Courriel: 'email', 'E-mail': 'email', 'TW2_START': 'tw2_start', 'Fin créneau 2': 'tw2_end',
-      demand_parcels: 'demand_parcels', Colis: 'demand_parcels', 'date_from': 'date_from', Compétences: 'skills',
+      Référence: 'ref',
+      Client: 'name',
+      Téléphone: 'phone',
+      Adresse: 'address',
+      'Code postal': 'postcode',
+      Ville: 'city',
+      Latitude: 'lat',
+      Longitude: 'lon',
+      Date: 'date',
+      'Début créneau': 'tw_start',
+      'Fin créneau': 'tw_end',
+      'Durée (min)': 'service_min',
+      'Poids (kg)': 'demand_kg',
+      Priorité: 'priority',
+      Remarques: 'notes',
+      Courriel: 'email',
+      'E-mail': 'email',
+      TW2_START: 'tw2_start',
+      'Fin créneau 2': 'tw2_end',
+      demand_parcels: 'demand_parcels',
+      Colis: 'demand_parcels',
+      date_from: 'date_from',
+      Compétences: 'skills',
     };
     for (const [header, field] of Object.entries(cases)) expect(fieldForHeader(header), header).toBe(field);
   });

@@ -23,15 +23,51 @@ export function normaliseHeader(header: string): string {
 }
 
 const ALIASES: Record<string, string[]> = {
-  ref: ['ref', 'reference', 'ref commande', 'reference commande', 'order ref', 'order reference', 'order id',
-    'order number', 'order no', 'external ref', 'commande', 'n commande', 'no commande', 'numero commande',
-    'numero de commande', 'id commande'],
-  name: ['name', 'client', 'nom', 'nom client', 'customer', 'customer name', 'destinataire', 'recipient',
-    'contact', 'raison sociale'],
+  ref: [
+    'ref',
+    'reference',
+    'ref commande',
+    'reference commande',
+    'order ref',
+    'order reference',
+    'order id',
+    'order number',
+    'order no',
+    'external ref',
+    'commande',
+    'n commande',
+    'no commande',
+    'numero commande',
+    'numero de commande',
+    'id commande',
+  ],
+  name: [
+    'name',
+    'client',
+    'nom',
+    'nom client',
+    'customer',
+    'customer name',
+    'destinataire',
+    'recipient',
+    'contact',
+    'raison sociale',
+  ],
   phone: ['phone', 'telephone', 'tel', 'phone number', 'mobile', 'portable', 'numero de telephone', 'gsm'],
   email: ['email', 'e mail', 'mail', 'courriel', 'adresse email', 'adresse e mail', 'adresse mail'],
-  address: ['address', 'adresse', 'adresse de livraison', 'delivery address', 'street', 'street address',
-    'rue', 'address 1', 'address line 1', 'adresse 1', 'adresse ligne 1'],
+  address: [
+    'address',
+    'adresse',
+    'adresse de livraison',
+    'delivery address',
+    'street',
+    'street address',
+    'rue',
+    'address 1',
+    'address line 1',
+    'adresse 1',
+    'adresse ligne 1',
+  ],
   postcode: ['postcode', 'code postal', 'cp', 'postal code', 'zip', 'zip code', 'zipcode'],
   city: ['city', 'ville', 'commune', 'town', 'localite'],
   country: ['country', 'pays'],
@@ -40,17 +76,68 @@ const ALIASES: Record<string, string[]> = {
   date: ['date', 'date de livraison', 'delivery date', 'jour', 'day', 'jour de livraison', 'date livraison'],
   date_from: ['date from', 'from date', 'date debut', 'date de debut', 'du', 'date min', 'earliest date'],
   date_to: ['date to', 'to date', 'date fin', 'date de fin', 'au', 'date max', 'latest date'],
-  tw_start: ['tw start', 'tw1 start', 'debut creneau', 'debut de creneau', 'creneau debut', 'heure debut',
-    'heure de debut', 'window start', 'time window start', 'start time', 'from time', 'debut', 'start'],
-  tw_end: ['tw end', 'tw1 end', 'fin creneau', 'fin de creneau', 'creneau fin', 'heure fin', 'heure de fin',
-    'window end', 'time window end', 'end time', 'to time', 'fin', 'end'],
-  service_min: ['service min', 'service', 'service time', 'service time min', 'service minutes', 'duree min',
-    'duree', 'duree service', 'duree de service', 'temps de service', 'temps service', 'duration',
-    'duration min', 'stop duration'],
+  tw_start: [
+    'tw start',
+    'tw1 start',
+    'debut creneau',
+    'debut de creneau',
+    'creneau debut',
+    'heure debut',
+    'heure de debut',
+    'window start',
+    'time window start',
+    'start time',
+    'from time',
+    'debut',
+    'start',
+  ],
+  tw_end: [
+    'tw end',
+    'tw1 end',
+    'fin creneau',
+    'fin de creneau',
+    'creneau fin',
+    'heure fin',
+    'heure de fin',
+    'window end',
+    'time window end',
+    'end time',
+    'to time',
+    'fin',
+    'end',
+  ],
+  service_min: [
+    'service min',
+    'service',
+    'service time',
+    'service time min',
+    'service minutes',
+    'duree min',
+    'duree',
+    'duree service',
+    'duree de service',
+    'temps de service',
+    'temps service',
+    'duration',
+    'duration min',
+    'stop duration',
+  ],
   skills: ['skills', 'competences', 'competence', 'skills required', 'tags', 'exigences'],
   priority: ['priority', 'priorite', 'prio'],
-  notes: ['notes', 'note', 'remarques', 'remarque', 'commentaire', 'commentaires', 'comment', 'comments',
-    'instructions', 'instructions de livraison', 'delivery instructions', 'observations'],
+  notes: [
+    'notes',
+    'note',
+    'remarques',
+    'remarque',
+    'commentaire',
+    'commentaires',
+    'comment',
+    'comments',
+    'instructions',
+    'instructions de livraison',
+    'delivery instructions',
+    'observations',
+  ],
 };
 
 const BY_ALIAS = new Map<string, string>();
@@ -60,13 +147,20 @@ for (const [field, aliases] of Object.entries(ALIASES)) for (const a of aliases)
 const QUANTITY_WORDS = '(?:demand|demande|poids|weight|volume|quantite|quantity|qte|qty|charge|load)';
 const QUANTITY_UNIT = new RegExp(`^${QUANTITY_WORDS} ([a-z0-9]+)$`);
 const BARE_QUANTITY: Record<string, string> = {
-  poids: 'demand_kg', weight: 'demand_kg', volume: 'demand_m3', colis: 'demand_parcels',
-  'nb colis': 'demand_parcels', 'nombre de colis': 'demand_parcels', parcels: 'demand_parcels',
-  packages: 'demand_parcels', 'nombre colis': 'demand_parcels',
+  poids: 'demand_kg',
+  weight: 'demand_kg',
+  volume: 'demand_m3',
+  colis: 'demand_parcels',
+  'nb colis': 'demand_parcels',
+  'nombre de colis': 'demand_parcels',
+  parcels: 'demand_parcels',
+  packages: 'demand_parcels',
+  'nombre colis': 'demand_parcels',
 };
 const WINDOW_N = /^(?:tw ?(\d+) (start|end)|(debut|fin) (?:de )?creneau (\d+)|window (\d+) (start|end))$/;
 
-const FIELD = /^(ref|name|phone|email|address|postcode|city|country|lat|lon|date|date_from|date_to|service_min|skills|priority|notes|tw\d*_(?:start|end)|demand_[a-z0-9]+)$/;
+const FIELD =
+  /^(ref|name|phone|email|address|postcode|city|country|lat|lon|date|date_from|date_to|service_min|skills|priority|notes|tw\d*_(?:start|end)|demand_[a-z0-9]+)$/;
 
 /** True when `field` is a canonical field name a mapping may point at. */
 export const isCanonicalField = (field: string): boolean => FIELD.test(field);
@@ -113,12 +207,20 @@ export function planColumns(headers: string[], dimensions: string[], mapping: Re
     let field = mapped.has(key) ? mapped.get(key) || null : fieldForHeader(header);
     if (field === 'tw1_start' || field === 'tw1_end') field = field.replace('tw1', 'tw');
     if (field?.startsWith('demand_') && !dimensions.includes(field.slice(7))) {
-      errors.push({ row: 1, column: header, value: header, message:
-        `"${field.slice(7)}" is not a dimension of this organisation (${dimensions.join(', ')}): name the column demand_<dimension>` });
+      errors.push({
+        row: 1,
+        column: header,
+        value: header,
+        message: `"${field.slice(7)}" is not a dimension of this organisation (${dimensions.join(', ')}): name the column demand_<dimension>`,
+      });
       field = null;
     } else if (field && seen.has(field)) {
-      errors.push({ row: 1, column: header, value: header, message:
-        `both "${seen.get(field)}" and "${header}" hold ${field}: keep one, or map one to another field with mapping` });
+      errors.push({
+        row: 1,
+        column: header,
+        value: header,
+        message: `both "${seen.get(field)}" and "${header}" hold ${field}: keep one, or map one to another field with mapping`,
+      });
       field = null;
     } else if (field) {
       seen.set(field, header);
@@ -128,12 +230,21 @@ export function planColumns(headers: string[], dimensions: string[], mapping: Re
     fields.push(field);
   }
   if (!seen.has('ref')) {
-    errors.push({ row: 1, column: 'ref', value: '', message:
-      'no column holds the order reference: add a "ref" (or "Référence") column, or map one with mapping' });
+    errors.push({
+      row: 1,
+      column: 'ref',
+      value: '',
+      message: 'no column holds the order reference: add a "ref" (or "Référence") column, or map one with mapping',
+    });
   }
   if (!seen.has('date') && !seen.has('date_from')) {
-    errors.push({ row: 1, column: 'date', value: '', message:
-      'no column holds the delivery date: add a "date" (or date_from and date_to) column, or map one with mapping' });
+    errors.push({
+      row: 1,
+      column: 'date',
+      value: '',
+      message:
+        'no column holds the delivery date: add a "date" (or date_from and date_to) column, or map one with mapping',
+    });
   }
   return { fields, ignored, errors };
 }

@@ -44,7 +44,8 @@ export function readMultipart(req: Request): Promise<Upload> {
       else reject(e);
     });
     bb.on('close', () => {
-      if (!current) reject(new AppError('bad_request', 'The form has no "file" field: send the CSV or XLSX as the field "file"'));
+      if (!current)
+        reject(new AppError('bad_request', 'The form has no "file" field: send the CSV or XLSX as the field "file"'));
     });
     req.pipe(bb);
   });

@@ -3,11 +3,11 @@
  * the user sees them (spreadsheet rows; the header is row 1). CSV and XLSX are parsed as
  * streams, so a 100,000-row upload never sits in memory whole.
  */
-import { pipeline, Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { pipeline, type Readable } from 'node:stream';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
-import { DecodeStream, detectDelimiter } from './detect.ts';
+import { CsvRecordError, CsvRecords } from './csv-records.ts';
+import { DecodeStream } from './detect.ts';
 import { cellText } from './values.ts';
 
 export interface SourceRow {
@@ -19,59 +19,69 @@ export interface SourceRow {
 export interface RowSource {
   format: 'csv' | 'xlsx' | 'json';
   header: string[];
-  rows: AsyncIterable<SourceRow>;
+  /** The data rows in chunks (one await per chunk, not per row: it matters at 100,000 rows). */
+  rows: AsyncIterable<SourceRow[]>;
   /** CSV only: the delimiter found, reused for the rejected-rows CSV. */
   delimiter?: string;
 }
 
-const isBlank = (cells: unknown[]) => cells.every((c) => cellText(c) === '');
+function isBlank(cells: unknown[]): boolean {
+  for (const c of cells) if (cellText(c) !== '') return false;
+  return true;
+}
 const unreadable = (what: string, err: unknown) =>
   new AppError('unprocessable', `The ${what} could not be read: ${(err as Error).message}`);
 
 /** Streams a CSV upload: encoding and delimiter detected, blank rows skipped but counted. */
 export async function csvSource(input: Readable): Promise<RowSource> {
   const decoded = new DecodeStream();
+  // The delimiter is detected from the first line by the parser; errors of any stage (a client
+  // that disconnects, an unclosed quote) reach the reader of the parser. The request itself is
+  // piped, not put in the pipeline: a bad file must not destroy the socket the 422 goes back on.
+  const parser = new CsvRecords();
   input.on('error', (err) => decoded.destroy(err));
   input.pipe(decoded);
-  const text = decoded[Symbol.asyncIterator]() as AsyncIterator<string>;
-  // Hold back only the first line (at most 64 KiB) to see which delimiter it uses.
-  let head = '';
-  while (!/[\r\n]/.test(head) && head.length < 65_536) {
-    const next = await text.next();
-    if (next.done) break;
-    head += next.value;
-  }
-  const delimiter = detectDelimiter(head);
-  const rest = Readable.from((async function* () {
-    if (head) yield head;
-    for (let next = await text.next(); !next.done; next = await text.next()) yield next.value;
-  })(), { objectMode: false });
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-  pipeline(rest, parser, () => {});
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  pipeline(decoded, parser, () => {});
+  const chunks = parser[Symbol.asyncIterator]() as AsyncIterator<string[][]>;
   let row = 0;
-  const nextRecord = async () => {
+  let pending: string[][] = [];
+  const nextChunk = async (): Promise<string[][] | null> => {
     try {
-      const next = await records.next();
-      if (!next.done) row++;
-      return next;
+      const next = await chunks.next();
+      return next.done ? null : next.value;
     } catch (err) {
-      if (err instanceof CsvError) throw unreadable(`CSV near row ${row + 1}`, err);
+      if (err instanceof CsvRecordError) throw unreadable('CSV', err);
       throw err;
     }
   };
-  let first = await nextRecord();
-  while (!first.done && isBlank(first.value)) first = await nextRecord();
-  if (first.done) throw new AppError('unprocessable', 'The file is empty: it needs a header row and at least one order');
-  const header = first.value.map((h) => cellText(h));
+  // The header is the first row that is not blank.
+  let header: string[] | null = null;
+  while (header === null) {
+    const chunk = await nextChunk();
+    if (chunk === null)
+      throw new AppError('unprocessable', 'The file is empty: it needs a header row and at least one order');
+    const i = chunk.findIndex((r) => !isBlank(r));
+    row += i < 0 ? chunk.length : i + 1;
+    if (i >= 0) {
+      header = chunk[i]!.map((h) => cellText(h));
+      pending = chunk.slice(i + 1);
+    }
+  }
+  const toRows = (records: string[][]): SourceRow[] => {
+    const out: SourceRow[] = [];
+    for (const cells of records) {
+      row++;
+      if (!isBlank(cells)) out.push({ row, cells });
+    }
+    return out;
+  };
   return {
     format: 'csv',
     header,
-    delimiter,
+    delimiter: parser.delimiter ?? ',',
     rows: (async function* () {
-      for (let next = await nextRecord(); !next.done; next = await nextRecord()) {
-        if (!isBlank(next.value)) yield { row, cells: next.value };
-      }
+      if (pending.length) yield toRows(pending);
+      for (let chunk = await nextChunk(); chunk; chunk = await nextChunk()) yield toRows(chunk);
     })(),
   };
 }
@@ -89,35 +99,51 @@ function cellValue(v: unknown): unknown {
 
 /** Streams one sheet of an XLSX upload: the first, or `sheet` by name or 1-based number. */
 export async function xlsxSource(input: Readable, sheet?: string): Promise<RowSource> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
+  // Loaded on first use: exceljs weighs ~20 MB of memory that CSV-only servers never need.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
   });
   const seen: string[] = [];
   try {
     for await (const ws of reader) {
       const name = String((ws as unknown as { name: string }).name);
       seen.push(name);
-      const wanted = sheet === undefined
-        || name.toLowerCase() === sheet.toLowerCase()
-        || String(seen.length) === sheet;
+      const wanted = sheet === undefined || name.toLowerCase() === sheet.toLowerCase() || String(seen.length) === sheet;
       if (!wanted) {
-        for await (const _ of ws) { /* a sheet must be read through before the next one comes */ }
+        for await (const _ of ws) {
+          /* a sheet must be read through before the next one comes */
+        }
         continue;
       }
       const rowsIt = ws[Symbol.asyncIterator]();
       const toCells = (r: ExcelJS.Row) => (r.values as unknown[]).slice(1).map(cellValue);
       let first = await rowsIt.next();
       while (!first.done && isBlank(toCells(first.value))) first = await rowsIt.next();
-      if (first.done) throw new AppError('unprocessable', `The sheet "${name}" is empty: it needs a header row and at least one order`);
+      if (first.done)
+        throw new AppError(
+          'unprocessable',
+          `The sheet "${name}" is empty: it needs a header row and at least one order`,
+        );
       const header = toCells(first.value).map((h) => cellText(h));
       return {
         format: 'xlsx',
         header,
         rows: (async function* () {
+          let chunk: SourceRow[] = [];
           for (let next = await rowsIt.next(); !next.done; next = await rowsIt.next()) {
             const cells = toCells(next.value);
-            if (!isBlank(cells)) yield { row: next.value.number, cells };
+            if (!isBlank(cells)) chunk.push({ row: next.value.number, cells });
+            if (chunk.length >= 500) {
+              yield chunk;
+              chunk = [];
+            }
           }
+          if (chunk.length) yield chunk;
         })(),
       };
     }
@@ -149,9 +175,11 @@ export function jsonSource(items: unknown[]): RowSource {
     format: 'json',
     header,
     rows: (async function* () {
-      for (let i = 0; i < items.length; i++) {
-        const item = items[i] as Record<string, unknown>;
-        yield { row: i + 1, cells: header.map((k) => jsonCell(item[k])) };
+      for (let i = 0; i < items.length; i += 500) {
+        yield items.slice(i, i + 500).map((item, k) => ({
+          row: i + k + 1,
+          cells: header.map((h) => jsonCell((item as Record<string, unknown>)[h])),
+        }));
       }
     })(),
   };

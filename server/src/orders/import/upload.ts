@@ -29,7 +29,8 @@ const isZip = (b: Buffer | null) => b !== null && b[0] === 0x50 && b[1] === 0x4b
 
 async function fileSource(stream: Readable, hintedXlsx: boolean, sheet: string | undefined): Promise<RowSource> {
   const head = await peek(stream);
-  if (head === null) throw new AppError('unprocessable', 'The file is empty: it needs a header row and at least one order');
+  if (head === null)
+    throw new AppError('unprocessable', 'The file is empty: it needs a header row and at least one order');
   return hintedXlsx || isZip(head) ? xlsxSource(stream, sheet) : csvSource(stream);
 }
 
@@ -41,15 +42,23 @@ export interface OpenedUpload {
 }
 
 /** Opens the upload; `sheetOf` reads the sheet option once the form fields are known. */
-export async function openUpload(req: Request, sheetOf: (fields: Record<string, string>) => string | undefined): Promise<OpenedUpload> {
+export async function openUpload(
+  req: Request,
+  sheetOf: (fields: Record<string, string>) => string | undefined,
+): Promise<OpenedUpload> {
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('multipart/form-data')) {
     const up = await readMultipart(req);
     const xlsx = /\.xls[xm]$/i.test(up.filename) || XLSX_TYPES.test(up.mimeType);
-    return { source: await fileSource(up.file, xlsx, sheetOf(up.fields)), filename: up.filename || null, fields: up.fields };
+    return {
+      source: await fileSource(up.file, xlsx, sheetOf(up.fields)),
+      filename: up.filename || null,
+      fields: up.fields,
+    };
   }
   if (type.startsWith('application/json')) {
-    if (!Array.isArray(req.body)) throw new AppError('bad_request', 'A JSON import is an array of objects, one per order');
+    if (!Array.isArray(req.body))
+      throw new AppError('bad_request', 'A JSON import is an array of objects, one per order');
     return { source: jsonSource(req.body), filename: null, fields: {} };
   }
   return { source: await fileSource(req, XLSX_TYPES.test(type), sheetOf({})), filename: null, fields: {} };

@@ -6,25 +6,76 @@ const base = { ref: 'A1', name: 'Mme Lefèvre', address: '3 rue de la Républiqu
 
 describe('validateRow', () => {
   it('normalises a good row', () => {
-    const r = validateRow({ ...base, phone: '06 12 34 56 78', lat: '45,76', lon: '4,83', tw_start: '8h', tw_end: '12:00',
-      tw2_start: '14:00', tw2_end: '17:00', service_min: '7,5', demand_kg: '12,5', skills: 'frigo', priority: '2' }, 2, ctx);
-    expect(r).toEqual({ ok: true, row: expect.objectContaining({
-      ref: 'A1', phone: '+33612345678', lat: 45.76, lon: 4.83, dateFrom: '2026-03-05', dateTo: '2026-03-05',
-      timeWindows: [{ start: '08:00', end: '12:00' }, { start: '14:00', end: '17:00' }], serviceS: 450,
-      demand: [12.5, 0], skills: ['frigo'], priority: 2 }) });
+    const r = validateRow(
+      {
+        ...base,
+        phone: '06 12 34 56 78',
+        lat: '45,76',
+        lon: '4,83',
+        tw_start: '8h',
+        tw_end: '12:00',
+        tw2_start: '14:00',
+        tw2_end: '17:00',
+        service_min: '7,5',
+        demand_kg: '12,5',
+        skills: 'frigo',
+        priority: '2',
+      },
+      2,
+      ctx,
+    );
+    expect(r).toEqual({
+      ok: true,
+      row: expect.objectContaining({
+        ref: 'A1',
+        phone: '+33612345678',
+        lat: 45.76,
+        lon: 4.83,
+        dateFrom: '2026-03-05',
+        dateTo: '2026-03-05',
+        timeWindows: [
+          { start: '08:00', end: '12:00' },
+          { start: '14:00', end: '17:00' },
+        ],
+        serviceS: 450,
+        demand: [12.5, 0],
+        skills: ['frigo'],
+        priority: 2,
+      }),
+    });
   });
   it('folds postcode and city into the address', () => {
-    const r = validateRow({ ref: 'A', date: '2026-03-05', address: '3 rue X', postcode: '69002', city: 'Lyon' }, 2, ctx);
+    const r = validateRow(
+      { ref: 'A', date: '2026-03-05', address: '3 rue X', postcode: '69002', city: 'Lyon' },
+      2,
+      ctx,
+    );
     expect(r.ok && r.row.address).toBe('3 rue X, 69002 Lyon');
     expect(r.ok && r.row.lon).toBeNull();
   });
   it('names each bad cell with its row and column', () => {
-    const r = validateRow({ ref: 'A', date: '2026-03-05', lat: '123', lon: '4.8', tw_start: '12:00', tw_end: '08:00',
-      demand_kg: 'abc', phone: '12' }, 7, ctx, (f) => `col:${f}`);
+    const r = validateRow(
+      {
+        ref: 'A',
+        date: '2026-03-05',
+        lat: '123',
+        lon: '4.8',
+        tw_start: '12:00',
+        tw_end: '08:00',
+        demand_kg: 'abc',
+        phone: '12',
+      },
+      7,
+      ctx,
+      (f) => `col:${f}`,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => [e.row, e.column, e.value])).toEqual([
-      [7, 'col:phone', '12'], [7, 'col:lat', '123'], [7, 'col:tw_end', '08:00'], [7, 'col:demand_kg', 'abc'],
+      [7, 'col:phone', '12'],
+      [7, 'col:lat', '123'],
+      [7, 'col:tw_end', '08:00'],
+      [7, 'col:demand_kg', 'abc'],
     ]);
   });
   it('rejects a row with neither an address nor coordinates', () => {

@@ -4,7 +4,7 @@
  */
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ImportRowError, TimeWindow } from '@tournee/shared';
-import { cellText, minutesOf, parseDate, parseList, parseNumber, parseTime, ValueError } from './values.ts';
+import { cellText, detached, minutesOf, parseDate, parseList, parseNumber, parseTime, ValueError } from './values.ts';
 
 /** A row that passed validation; lon/lat null means "geocode the address". */
 export interface ValidRow {
@@ -26,16 +26,49 @@ export interface ValidRow {
   notes: string;
 }
 
+const WINDOW_FIELD = /^tw(\d*)_(start|end)$/;
+
 export interface RowContext {
   dimensions: string[];
   defaultCountry: string;
   defaultServiceS: number;
+  /** The [start, end] field pairs of the file's windows (see windowFields); found per row when absent. */
+  windows?: [string, string][];
 }
+
+/** The time-window field pairs among `fields`, in window order: [['tw_start', 'tw_end'], ['tw2_start', 'tw2_end']]. */
+export function windowFields(fields: Iterable<string | null>): [string, string][] {
+  const numbers = new Set<string>();
+  for (const f of fields) {
+    const m = f ? WINDOW_FIELD.exec(f) : null;
+    if (m) numbers.add(m[1]!);
+  }
+  return [...numbers].sort((a, b) => Number(a || 1) - Number(b || 1)).map((n) => [`tw${n}_start`, `tw${n}_end`]);
+}
+
+const joinNonEmpty = (a: string, b: string, sep: string) => (a && b ? a + sep + b : a || b);
 
 export type RowResult = { ok: true; row: ValidRow } | { ok: false; errors: ImportRowError[] };
 
+// Customers come back: the same number recurs across a file and across imports, and parsing
+// one costs ~7 µs. Cleared when full rather than LRU: simple, and bounded.
+const phoneCache = new Map<string, string | null>();
+const PHONE_CACHE_MAX = 5_000;
+
+/** A phone number in E.164, or null when it is not valid for the country. */
+export function normalisePhone(text: string, country: string): string | null {
+  const key = `${country}|${text}`;
+  let out = phoneCache.get(key);
+  if (out === undefined) {
+    const parsed = parsePhoneNumberFromString(text, { defaultCountry: country as CountryCode });
+    out = parsed?.isValid() ? parsed.number : null;
+    if (phoneCache.size >= PHONE_CACHE_MAX) phoneCache.clear();
+    phoneCache.set(key, out);
+  }
+  return out;
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const WINDOW_FIELD = /^tw(\d*)_(start|end)$/;
 
 /**
  * The cells of one row being checked, and the errors found so far. A class rather than
@@ -60,7 +93,7 @@ class Cells {
   }
 
   fail(field: string, message: string): void {
-    this.errors.push({ row: this.row, column: this.columnOf(field), value: this.text(field), message });
+    this.errors.push({ row: this.row, column: this.columnOf(field), value: detached(this.text(field)), message });
   }
 
   /** The parsed cell, null when it is empty or bad (a bad cell is recorded as an error). */
@@ -99,16 +132,19 @@ export function validateRow(
   let phone: string | null = null;
   const phoneText = c.text('phone');
   if (phoneText) {
-    const parsed = parsePhoneNumberFromString(phoneText, ctx.defaultCountry as CountryCode);
-    if (parsed?.isValid()) phone = parsed.number;
-    else c.fail('phone', `is not a valid phone number (numbers without a country code are read as ${ctx.defaultCountry})`);
+    phone = normalisePhone(phoneText, ctx.defaultCountry);
+    if (phone === null)
+      c.fail('phone', `is not a valid phone number (numbers without a country code are read as ${ctx.defaultCountry})`);
   }
 
   const email = c.text('email') || null;
   if (email && !EMAIL.test(email)) c.fail('email', 'is not an email address');
 
-  const cityLine = [c.text('postcode'), c.text('city')].filter(Boolean).join(' ');
-  const address = [c.text('address'), cityLine, c.text('country')].filter(Boolean).join(', ');
+  const address = joinNonEmpty(
+    joinNonEmpty(c.text('address'), joinNonEmpty(c.text('postcode'), c.text('city'), ' '), ', '),
+    c.text('country'),
+    ', ',
+  );
 
   const lat = c.parse('lat', parseNumber);
   const lon = c.parse('lon', parseNumber);
@@ -119,24 +155,20 @@ export function validateRow(
   if (lat === 0 && lon === 0) c.fail('lat', 'lat 0, lon 0 is not a delivery address: give the real coordinates');
   if (hasLat && !hasLon) c.fail('lon', 'is missing while lat is given: give both or neither');
   if (hasLon && !hasLat) c.fail('lat', 'is missing while lon is given: give both or neither');
-  if (!hasLat && !hasLon && !address) c.fail('address', 'is empty and there are no lat and lon: give an address or coordinates');
+  if (!hasLat && !hasLon && !address)
+    c.fail('address', 'is empty and there are no lat and lon: give an address or coordinates');
 
   const date = c.parse('date', parseDate);
   let dateFrom = c.parse('date_from', parseDate) ?? date;
   let dateTo = c.parse('date_to', parseDate) ?? dateFrom;
-  if (!dateFrom && !c.has('date') && !c.has('date_from')) c.fail('date_from' in record ? 'date_from' : 'date', 'is required');
+  if (!dateFrom && !c.has('date') && !c.has('date_from'))
+    c.fail('date_from' in record ? 'date_from' : 'date', 'is required');
   if (dateFrom && dateTo && dateTo < dateFrom) c.fail('date_to', `ends before the first date ${dateFrom}`);
   dateFrom ??= '';
   dateTo ??= dateFrom;
 
   const timeWindows: TimeWindow[] = [];
-  const windowNumbers = new Set<string>();
-  for (const key of Object.keys(record)) {
-    const m = WINDOW_FIELD.exec(key);
-    if (m) windowNumbers.add(m[1]!);
-  }
-  for (const n of [...windowNumbers].sort((a, b) => Number(a || 1) - Number(b || 1))) {
-    const [sf, ef] = [`tw${n}_start`, `tw${n}_end`];
+  for (const [sf, ef] of ctx.windows ?? windowFields(Object.keys(record))) {
     const start = c.parse(sf, parseTime);
     const end = c.parse(ef, parseTime);
     if (start === null && end === null) {
@@ -150,10 +182,11 @@ export function validateRow(
       else timeWindows.push({ start, end });
     }
   }
-  timeWindows.sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+  if (timeWindows.length > 1) timeWindows.sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
 
   const serviceMin = c.parse('service_min', parseNumber);
-  if (serviceMin !== null && (serviceMin < 0 || serviceMin > 24 * 60)) c.fail('service_min', 'must be between 0 and 1440 minutes');
+  if (serviceMin !== null && (serviceMin < 0 || serviceMin > 24 * 60))
+    c.fail('service_min', 'must be between 0 and 1440 minutes');
   const serviceS = serviceMin === null ? ctx.defaultServiceS : Math.round(serviceMin * 60);
 
   const demand = ctx.dimensions.map((dim) => {
@@ -163,7 +196,8 @@ export function validateRow(
   });
 
   const priority = c.parse('priority', parseNumber) ?? 0;
-  if (!Number.isInteger(priority) || priority < 0 || priority > 100) c.fail('priority', 'must be a whole number from 0 to 100');
+  if (!Number.isInteger(priority) || priority < 0 || priority > 100)
+    c.fail('priority', 'must be a whole number from 0 to 100');
 
   const notes = c.text('notes');
   if (notes.length > 2000) c.fail('notes', 'is longer than 2000 characters');
@@ -172,12 +206,21 @@ export function validateRow(
   return {
     ok: true,
     row: {
-      ref, name, phone, email, address,
+      ref,
+      name,
+      phone,
+      email,
+      address,
       lon: hasLon ? lon : null,
       lat: hasLat ? lat : null,
-      dateFrom, dateTo, timeWindows, serviceS, demand,
+      dateFrom,
+      dateTo,
+      timeWindows,
+      serviceS,
+      demand,
       skills: parseList(record.skills),
-      priority, notes,
+      priority,
+      notes,
     },
   };
 }

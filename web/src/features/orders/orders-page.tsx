@@ -1,7 +1,9 @@
-import { ORDER_STATUSES, type Order, type Page } from '@tournee/shared';
+import { ORDER_STATUSES, type Order, type Organisation, type Page } from '@tournee/shared';
 import { useEffect, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useApi } from '../../api/use-api.ts';
+import { ImportWizard } from '../import/import-wizard.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 
 const PAGE_SIZE = 50;
@@ -21,6 +23,8 @@ export function OrdersPage() {
   const [page, setPage] = useState<Page<Order> | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [reload, setReload] = useState(0);
+  const [importing, setImporting] = useState(false);
+  const org = useApi<Organisation>('/organisation');
 
   useEffect(() => {
     let live = true;
@@ -44,7 +48,13 @@ export function OrdersPage() {
 
   return (
     <section aria-labelledby="orders-title">
-      <h1 id="orders-title">{t('orders.title')}</h1>
+      <div className="title-row">
+        <h1 id="orders-title">{t('orders.title')}</h1>
+        <button type="button" aria-expanded={importing} onClick={() => setImporting(!importing)}>
+          {t('import.open')}
+        </button>
+      </div>
+      {importing && org.data && <ImportWizard org={org.data} onImported={() => setReload((n) => n + 1)} />}
       <div className="filters" role="search">
         <label>
           {t('orders.filter.text')}

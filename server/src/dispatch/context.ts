@@ -1,0 +1,132 @@
+/**
+ * What the evaluator needs to know about a stored route: its shift (hours, breaks), vehicle
+ * (capacity, skills, limits) and depots, read from the database; and stops turned into
+ * evaluator stops.
+ */
+import type { Db } from '../db/db.ts';
+import type { LonLatPair } from '../planning/travel.ts';
+import type { EvalShift, EvalStop } from './evaluator.ts';
+import type { StopRecord } from './route-repo.ts';
+
+interface ContextRow {
+  route_id: string;
+  local_date: string;
+  time_zone: string;
+  shift_start: Date | null;
+  shift_end: Date | null;
+  breaks: { startAt: string; endAt: string; durationMin: number }[] | null;
+  start_lon: number;
+  start_lat: number;
+  end_lon: number;
+  end_lat: number;
+  capacity: number[];
+  skills: string[];
+  max_stops: number | null;
+  max_duration_s: number | null;
+  max_distance_m: number | null;
+  speed_factor: number;
+  dimensions: string[];
+}
+
+/** The evaluator's view of each route's shift, by route id. */
+export async function loadEvalShifts(db: Db, orgId: string, routeIds: string[]): Promise<Map<string, EvalShift>> {
+  const { rows } = await db.query<ContextRow>(
+    `SELECT r.id AS route_id, r.local_date, d.time_zone, s.start_at AS shift_start, s.end_at AS shift_end, s.breaks,
+       ST_X(d.location::geometry) AS start_lon, ST_Y(d.location::geometry) AS start_lat,
+       ST_X(coalesce(e.location, d.location)::geometry) AS end_lon, ST_Y(coalesce(e.location, d.location)::geometry) AS end_lat,
+       v.capacity, v.skills, v.max_stops, v.max_duration_s, v.max_distance_m, v.speed_factor, org.dimensions
+     FROM routes r JOIN vehicles v ON v.id = r.vehicle_id JOIN depots d ON d.id = v.depot_id
+     LEFT JOIN depots e ON e.id = v.end_depot_id LEFT JOIN shifts s ON s.id = r.shift_id
+     JOIN organisations org ON org.id = r.org_id
+     WHERE r.org_id = $1 AND r.id = ANY($2::uuid[])`,
+    [orgId, routeIds],
+  );
+  const out = new Map<string, EvalShift>();
+  for (const r of rows) {
+    out.set(r.route_id, {
+      zone: r.time_zone,
+      localDate: r.local_date,
+      // A route without a shift (its shift was deleted) keeps the whole day.
+      startMs: r.shift_start?.getTime() ?? Date.parse(`${r.local_date}T00:00:00Z`),
+      endMs: r.shift_end?.getTime() ?? Date.parse(`${r.local_date}T23:59:59Z`),
+      breaks: (r.breaks ?? []).map((b) => ({
+        startMs: Date.parse(b.startAt),
+        endMs: Date.parse(b.endAt),
+        durationS: b.durationMin * 60,
+      })),
+      start: [r.start_lon, r.start_lat],
+      end: [r.end_lon, r.end_lat],
+      dimensions: r.dimensions,
+      capacity: r.capacity.map(Number),
+      skills: r.skills,
+      maxStops: r.max_stops,
+      maxDurationS: r.max_duration_s,
+      maxDistanceM: r.max_distance_m,
+      slowness: Number(r.speed_factor) || 1,
+    });
+  }
+  return out;
+}
+
+/** A stored stop as the evaluator reads it. */
+export function evalStop(s: StopRecord): EvalStop {
+  return {
+    stopId: s.id,
+    orderId: s.orderId,
+    ref: s.ref,
+    kind: s.kind,
+    breakIndex: s.breakIndex,
+    location: (s.location?.coordinates as LonLatPair | undefined) ?? null,
+    serviceS: s.serviceS,
+    demand: s.demand,
+    skills: s.skills,
+    dateFrom: s.dateFrom,
+    dateTo: s.dateTo,
+    timeWindows: s.timeWindows,
+  };
+}
+
+/** An order not yet on a route, as an evaluator stop. */
+export async function loadOrderStops(
+  db: Db,
+  orgId: string,
+  orderIds: string[],
+): Promise<Map<string, EvalStop & { status: string }>> {
+  const { rows } = await db.query<{
+    id: string;
+    ref: string;
+    status: string;
+    lon: number;
+    lat: number;
+    service_s: number;
+    demand: number[];
+    skills: string[];
+    date_from: string;
+    date_to: string;
+    time_windows: EvalStop['timeWindows'];
+  }>(
+    `SELECT id, ref, status, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat, service_s, demand, skills,
+       date_from, date_to, time_windows FROM orders WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+    [orgId, orderIds],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        stopId: null,
+        orderId: r.id,
+        ref: r.ref,
+        kind: 'delivery' as const,
+        breakIndex: null,
+        location: [r.lon, r.lat] as const,
+        serviceS: r.service_s,
+        demand: r.demand.map(Number),
+        skills: r.skills,
+        dateFrom: r.date_from,
+        dateTo: r.date_to,
+        timeWindows: r.time_windows,
+        status: r.status,
+      },
+    ]),
+  );
+}

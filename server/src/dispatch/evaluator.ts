@@ -1,0 +1,221 @@
+/**
+ * The route evaluator (pure): given a route's shift, vehicle and stops in order, computes the
+ * planned times with the plan's travel (the solver's coordinate model, or the OSRM matrix) and
+ * lists every broken rule. Edits,
+ * urgent insertion and the acceptance tests' checks of edited routes rely on it.
+ *
+ * Timing follows the solver: the vehicle leaves the depot at its shift start (later if that only
+ * saves waiting at the first stop), service starts at the earliest time inside the first daily
+ * window it can still make, a break is taken where it sits in the sequence at the previous
+ * location, and the route must be back at its end depot by the shift end.
+ */
+import type { TimeWindow, Violation } from '@tournee/shared';
+import { dayWindows } from '../planning/time-axis.ts';
+import type { LonLatPair, Travel } from '../planning/travel.ts';
+
+export interface EvalShift {
+  zone: string;
+  localDate: string;
+  startMs: number;
+  endMs: number;
+  breaks: { startMs: number; endMs: number; durationS: number }[];
+  start: LonLatPair;
+  end: LonLatPair;
+  dimensions: readonly string[];
+  capacity: readonly number[];
+  skills: readonly string[];
+  maxStops: number | null;
+  maxDurationS: number | null;
+  maxDistanceM: number | null;
+  /** Multiplies travel times (the fleet's speedFactor). */
+  slowness: number;
+}
+
+export interface EvalStop {
+  stopId: string | null;
+  orderId: string | null;
+  ref: string | null;
+  kind: 'delivery' | 'pickup' | 'break';
+  breakIndex: number | null;
+  location: LonLatPair | null;
+  serviceS: number;
+  demand: readonly number[];
+  skills: readonly string[];
+  dateFrom: string | null;
+  dateTo: string | null;
+  timeWindows: readonly TimeWindow[];
+}
+
+export interface EvalTimes {
+  stopId: string | null;
+  orderId: string | null;
+  arrivalMs: number;
+  waitingS: number;
+  departureMs: number;
+  violations: Violation[];
+}
+
+export interface Evaluation {
+  startMs: number;
+  endMs: number;
+  distanceM: number;
+  durationS: number;
+  line: LonLatPair[];
+  stops: EvalTimes[];
+  violations: Violation[];
+}
+
+const minutes = (s: number) => Math.ceil(s / 60);
+const label = (s: EvalStop, i: number) => `stop ${i + 1}${s.ref ? ` (${s.ref})` : ''}`;
+
+/** Service start for an arrival, and how late it is when no window can be made. */
+function serviceStart(arrivalS: number, windows: [number, number][]): { start: number; lateS: number } {
+  for (const [ws, we] of windows) if (arrivalS <= we) return { start: Math.max(arrivalS, ws), lateS: 0 };
+  const lastEnd = windows[windows.length - 1]?.[1] ?? arrivalS;
+  return { start: arrivalS, lateS: arrivalS - lastEnd };
+}
+
+/** Evaluates a route from its depot departure at `departS` (epoch seconds). */
+function pass(
+  shift: EvalShift,
+  stops: readonly EvalStop[],
+  travel: Travel,
+  departS: number,
+  clock: { zone: string; originMs: number },
+) {
+  let t = departS;
+  let prev = shift.start;
+  let distanceM = 0;
+  const line: LonLatPair[] = [shift.start];
+  const out: EvalTimes[] = [];
+  const violations: Violation[] = [];
+  stops.forEach((s, i) => {
+    const v: Violation[] = [];
+    let windows: [number, number][];
+    let service = s.serviceS;
+    if (s.kind === 'break') {
+      const b = s.breakIndex !== null ? shift.breaks[s.breakIndex] : undefined;
+      service = b?.durationS ?? s.serviceS;
+      windows = b ? [[b.startMs / 1000, b.endMs / 1000 - service]] : [[t, t]];
+    } else {
+      const loc = s.location ?? prev;
+      distanceM += travel.distanceM(prev, loc);
+      t += travel.timeS(prev, loc) * shift.slowness;
+      prev = loc;
+      line.push(loc);
+      windows = dayWindows(clock, shift.localDate, s.timeWindows);
+      if (s.orderId && s.dateFrom && s.dateTo && (shift.localDate < s.dateFrom || shift.localDate > s.dateTo)) {
+        v.push({
+          kind: 'wrong_day',
+          stopId: s.stopId,
+          orderId: s.orderId,
+          message: `${label(s, i)} may only be delivered from ${s.dateFrom} to ${s.dateTo}, not on ${shift.localDate}`,
+        });
+      }
+      for (const skill of s.skills) {
+        if (!shift.skills.includes(skill) && s.orderId) {
+          v.push({
+            kind: 'skill',
+            stopId: s.stopId,
+            orderId: s.orderId,
+            skill,
+            message: `${label(s, i)} needs the skill "${skill}", which the vehicle does not have`,
+          });
+        }
+      }
+    }
+    const arrival = t;
+    const { start, lateS } = serviceStart(arrival, windows);
+    if (lateS > 0) {
+      v.push({
+        kind: 'late',
+        stopId: s.stopId,
+        orderId: s.orderId,
+        lateS: Math.round(lateS),
+        message: `late at ${s.kind === 'break' ? `the break (${label(s, i)})` : label(s, i)} by ${minutes(lateS)} min`,
+      });
+    }
+    t = start + service;
+    out.push({
+      stopId: s.stopId,
+      orderId: s.orderId,
+      arrivalMs: arrival * 1000,
+      waitingS: start - arrival,
+      departureMs: t * 1000,
+      violations: v,
+    });
+    violations.push(...v);
+  });
+  distanceM += travel.distanceM(prev, shift.end);
+  t += travel.timeS(prev, shift.end) * shift.slowness;
+  line.push(shift.end);
+  return { endS: t, distanceM, line, out, violations };
+}
+
+/** Recomputes a route's times and lists its violations. */
+export function evaluateRoute(shift: EvalShift, stops: readonly EvalStop[], travel: Travel): Evaluation {
+  // Epoch seconds as the axis: day windows are computed in the depot zone like the planner's.
+  const clock = { zone: shift.zone, originMs: 0 };
+  const shiftStartS = shift.startMs / 1000;
+  let run = pass(shift, stops, travel, shiftStartS, clock);
+  // Leave later instead of waiting at the first stop (nothing after it changes).
+  const firstWait = run.out[0] && stops[0]?.kind !== 'break' ? run.out[0].waitingS : 0;
+  const departS = shiftStartS + firstWait;
+  if (firstWait > 0) run = pass(shift, stops, travel, departS, clock);
+  const violations = [...run.violations];
+  const overS = run.endS - shift.endMs / 1000;
+  if (overS > 0.5)
+    violations.push({
+      kind: 'shift_end',
+      overS: Math.round(overS),
+      message: `back at the depot ${minutes(overS)} min after the shift ends`,
+    });
+  shift.dimensions.forEach((dimension, d) => {
+    const load = stops.reduce((a, s) => a + (s.kind === 'break' ? 0 : (s.demand[d] ?? 0)), 0);
+    const capacity = shift.capacity[d] ?? Infinity;
+    if (load > capacity + 1e-9) {
+      violations.push({
+        kind: 'capacity',
+        dimension,
+        load,
+        capacity,
+        message: `over capacity on ${dimension}: ${Math.round(load * 100) / 100} for ${capacity}`,
+      });
+    }
+  });
+  const count = stops.filter((s) => s.kind !== 'break').length;
+  if (shift.maxStops !== null && count > shift.maxStops) {
+    violations.push({
+      kind: 'max_stops',
+      stops: count,
+      max: shift.maxStops,
+      message: `${count} stops for at most ${shift.maxStops}`,
+    });
+  }
+  const durationS = run.endS - departS;
+  if (shift.maxDurationS !== null && durationS > shift.maxDurationS) {
+    violations.push({
+      kind: 'max_duration',
+      durationS: Math.round(durationS),
+      max: shift.maxDurationS,
+      message: `the route lasts ${minutes(durationS)} min for at most ${minutes(shift.maxDurationS)}`,
+    });
+  }
+  if (shift.maxDistanceM !== null && run.distanceM > shift.maxDistanceM) {
+    violations.push({
+      kind: 'max_distance',
+      distanceM: Math.round(run.distanceM),
+      max: shift.maxDistanceM,
+      message: `the route is ${(run.distanceM / 1000).toFixed(1)} km for at most ${(shift.maxDistanceM / 1000).toFixed(1)} km`,
+    });
+  }
+  return {
+    startMs: departS * 1000,
+    endMs: run.endS * 1000,
+    distanceM: run.distanceM,
+    durationS,
+    line: run.line,
+    stops: run.out,
+    violations,
+  };
+}

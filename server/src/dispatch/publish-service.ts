@@ -1,0 +1,92 @@
+/**
+ * Publication and locks. Publishing a day (or some routes) makes their routes `published` (the
+ * drivers' apps show them), their orders `dispatched`, bumps each route's version and stores
+ * its snapshot. Locks keep a route, or one stop's position, out of re-plans and edits.
+ */
+import type { PublishRequest, PublishResult } from '@tournee/shared';
+import { type Actor, recordEvent } from '../audit/audit.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { DispatchDeps } from './edit-service.ts';
+import { snapshotRoutes } from './versions.ts';
+
+export async function publish(deps: DispatchDeps, actor: Actor, req: PublishRequest): Promise<PublishResult> {
+  const { result, byDay } = await deps.db.transaction(async (tx) => {
+    if (req.routeIds) {
+      const found = await tx.query<{ id: string }>('SELECT id FROM routes WHERE org_id = $1 AND id = ANY($2::uuid[])', [
+        actor.orgId,
+        req.routeIds,
+      ]);
+      const known = new Set(found.rows.map((r) => r.id));
+      const missing = req.routeIds.findIndex((id) => !known.has(id));
+      if (missing >= 0) throw new AppError('bad_request', `routeIds[${missing}]: no route ${req.routeIds[missing]}`);
+    }
+    // Only routes with stops: an empty route has nothing for a driver.
+    const { rows } = await tx.query<{ id: string; version: number; driver_id: string | null; local_date: string }>(
+      `UPDATE routes r SET status = 'published', published_at = now(), version = version + 1, updated_at = now()
+        WHERE r.org_id = $1 AND r.status = 'planned' AND ($2::date IS NULL OR r.local_date = $2)
+          AND ($3::uuid[] IS NULL OR r.id = ANY($3)) AND EXISTS (SELECT 1 FROM stops s WHERE s.route_id = r.id)
+        RETURNING r.id, r.version, r.driver_id, r.local_date`,
+      [actor.orgId, req.date ?? null, req.routeIds ?? null],
+    );
+    const ids = rows.map((r) => r.id);
+    const orders = await tx.query(
+      `UPDATE orders SET status = 'dispatched', updated_at = now()
+        WHERE id IN (SELECT order_id FROM stops WHERE route_id = ANY($1::uuid[]) AND order_id IS NOT NULL)
+          AND status IN ('imported', 'planned')`,
+      [ids],
+    );
+    await snapshotRoutes(tx, ids);
+    const result: PublishResult = {
+      routes: rows.map((r) => ({ routeId: r.id, version: r.version, driverId: r.driver_id })),
+      orders: orders.rowCount,
+    };
+    await recordEvent(tx, actor, 'publish', 'route', null, { ...req, routes: ids.length, orders: orders.rowCount });
+    const byDay = new Map<string, PublishResult['routes']>();
+    for (const r of rows)
+      byDay.set(r.local_date, [
+        ...(byDay.get(r.local_date) ?? []),
+        { routeId: r.id, version: r.version, driverId: r.driver_id },
+      ]);
+    return { result, byDay };
+  });
+  for (const [localDate, routes] of byDay) deps.events.routePublished(actor.orgId, { localDate, routes });
+  return result;
+}
+
+/** Locks or unlocks a whole route. */
+export async function lockRoute(
+  deps: DispatchDeps,
+  actor: Actor,
+  routeId: string,
+  locked: boolean,
+): Promise<{ routeId: string; locked: boolean }> {
+  const row = await deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ local_date: string; version: number }>(
+      'UPDATE routes SET locked = $3, updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING local_date, version',
+      [actor.orgId, routeId, locked],
+    );
+    if (!rows[0]) throw notFound('Route');
+    await recordEvent(tx, actor, locked ? 'lock' : 'unlock', 'route', routeId);
+    return rows[0];
+  });
+  deps.events.routeChanged(actor.orgId, { routeId, localDate: row.local_date, version: row.version, reason: 'lock' });
+  return { routeId, locked };
+}
+
+/** Locks or unlocks one stop's position on its route. */
+export async function lockStop(
+  deps: DispatchDeps,
+  actor: Actor,
+  stopId: string,
+  locked: boolean,
+): Promise<{ stopId: string; locked: boolean }> {
+  await deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string }>(
+      `UPDATE stops s SET locked = $3 FROM routes r WHERE r.id = s.route_id AND r.org_id = $1 AND s.id = $2 RETURNING s.id`,
+      [actor.orgId, stopId, locked],
+    );
+    if (!rows[0]) throw notFound('Stop');
+    await recordEvent(tx, actor, locked ? 'lock' : 'unlock', 'stop', stopId);
+  });
+  return { stopId, locked };
+}

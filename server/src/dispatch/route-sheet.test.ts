@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { RouteRecord, StopRecord } from './route-repo.ts';
+import { navigationLinks, routeSheetCsv, routeSheetHtml } from './route-sheet.ts';
+
+const stop = (seq: number, over: Partial<StopRecord> = {}): StopRecord => ({
+  id: `s${seq}`,
+  routeId: 'r1',
+  seq,
+  kind: 'delivery',
+  orderId: `o${seq}`,
+  breakIndex: null,
+  ref: `R-${seq}`,
+  name: 'Zoé Ménard',
+  address: '1 rue "Mercière", Lyon',
+  phone: '+33612345678',
+  notes: '=HYPERLINK("x")',
+  location: { type: 'Point', coordinates: [4.83 + seq / 100, 45.76] },
+  demand: [12.5, 1],
+  serviceS: 300,
+  plannedArrivalAt: '2027-01-05T08:00:00.000Z',
+  waitingS: 0,
+  plannedDepartureAt: '2027-01-05T08:05:00.000Z',
+  locked: false,
+  status: 'pending',
+  violations: [],
+  dateFrom: null,
+  dateTo: null,
+  timeWindows: [],
+  skills: [],
+  ...over,
+});
+
+function route(n: number): RouteRecord {
+  const stops = Array.from({ length: n }, (_, i) => stop(i + 1));
+  return {
+    id: 'r1',
+    planId: null,
+    shiftId: null,
+    vehicleId: 'v',
+    vehicleName: 'Van <1>',
+    driverId: 'd',
+    driverName: 'Karim',
+    depotId: 'dep',
+    localDate: '2027-01-05',
+    status: 'published',
+    locked: false,
+    version: 2,
+    startAt: '2027-01-05T07:00:00.000Z',
+    endAt: '2027-01-05T16:00:00.000Z',
+    distanceM: 42_000,
+    durationS: 30_000,
+    geometry: {
+      type: 'LineString',
+      coordinates: [[4.83, 45.73], ...stops.map((s) => s.location!.coordinates), [4.83, 45.73]],
+    },
+    violations: [],
+    stops,
+  };
+}
+
+describe('route sheets', () => {
+  it('writes one CSV line per stop with local times, demand per dimension and a navigation link', () => {
+    const csv = routeSheetCsv([route(2)], 'Europe/Paris', ['kg', 'parcels']).split('\r\n');
+    expect(csv[0]).toBe(
+      'route,vehicle,seq,kind,ref,name,address,phone,arrival,departure,waiting_min,notes,demand_kg,demand_parcels,navigation',
+    );
+    expect(csv[1]).toContain(',09:00,09:05,0,'); // 08:00 UTC is 09:00 in Paris in January
+    expect(csv[1]).toContain('"1 rue ""Mercière"", Lyon"');
+    expect(csv[1]).toContain(',+33612345678,');
+    expect(csv[1]).toContain(`"'=HYPERLINK(""x"")"`); // a formula is neutralised
+    expect(csv[1]).toContain(
+      ',12.5,1,"https://www.google.com/maps/dir/?api=1&destination=45.76,4.84&travelmode=driving"',
+    );
+  });
+
+  it('splits a long route into navigation links of at most 9 waypoints', () => {
+    const links = navigationLinks(route(20));
+    expect(links.length).toBe(3);
+    for (const l of links)
+      expect(new URL(l).searchParams.get('waypoints')?.split('|').length ?? 0).toBeLessThanOrEqual(9);
+    expect(new URL(links[0]!).searchParams.get('origin')).toBe('45.73,4.83');
+    expect(new URL(links[2]!).searchParams.get('destination')).toBe('45.73,4.83');
+  });
+
+  it('prints an escaped page with the stops in order', () => {
+    const html = routeSheetHtml([route(2)], 'Europe/Paris', ['kg', 'parcels'], 'Karim — 2027-01-05');
+    expect(html).toContain('Van &lt;1&gt;');
+    expect(html.indexOf('R-1')).toBeLessThan(html.indexOf('R-2'));
+    expect(html).toContain('href="tel:+33612345678"');
+    expect(html).toContain('Open the route in Google Maps');
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Dispatch HTTP API:
+ *   POST /api/dispatch/edits        EditRequest → EditResult; 422 with the violations unless force
+ *   POST /api/dispatch/publish      { date } or { routeIds } → PublishResult
+ *   POST /api/dispatch/insert       urgent orders into a day → InsertResult (inserted, moved stops)
+ *   POST /api/routes/:id/lock       { locked } a whole route
+ *   POST /api/stops/:id/lock        { locked } one stop's position
+ *   GET  /api/route-sheets?date=&driverId=&format=csv|html   a driver's sheet (drivers: their own)
+ */
+import { EditRequest, InsertRequest, LockRequest, PublishRequest, RouteSheetQuery } from '@tournee/shared';
+import { Router } from 'express';
+import { z } from 'zod';
+import { actorOf, requireRole } from '../auth/middleware.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/db.ts';
+import { AppError } from '../errors.ts';
+import { parse } from '../http/validate.ts';
+import type { DispatchEvents } from '../realtime/events.ts';
+import { applyEdit } from './edit-service.ts';
+import { insertUrgent } from './insert-service.ts';
+import { lockRoute, lockStop, publish } from './publish-service.ts';
+import { listRoutesOfDay } from './route-repo.ts';
+import { routeSheetCsv, routeSheetHtml } from './route-sheet.ts';
+
+const IdParam = z.object({ id: z.uuid({ message: 'must be an id (uuid)' }) });
+
+export function dispatchRoutes(deps: { db: Db; config: Config; events: DispatchEvents }): Router {
+  const r = Router();
+  const staff = requireRole('admin', 'dispatcher');
+
+  r.post('/dispatch/edits', staff, async (req, res) => {
+    res.json(await applyEdit(deps, actorOf(req), parse(EditRequest, req.body ?? {})));
+  });
+  r.post('/dispatch/publish', staff, async (req, res) => {
+    res.json(await publish(deps, actorOf(req), parse(PublishRequest, req.body ?? {})));
+  });
+  r.post('/dispatch/insert', staff, async (req, res) => {
+    res.json(await insertUrgent(deps, actorOf(req), parse(InsertRequest, req.body ?? {})));
+  });
+  r.post('/routes/:id/lock', staff, async (req, res) => {
+    const { id } = parse(IdParam, req.params, 'path');
+    res.json(await lockRoute(deps, actorOf(req), id, parse(LockRequest, req.body ?? {}).locked));
+  });
+  r.post('/stops/:id/lock', staff, async (req, res) => {
+    const { id } = parse(IdParam, req.params, 'path');
+    res.json(await lockStop(deps, actorOf(req), id, parse(LockRequest, req.body ?? {}).locked));
+  });
+  r.get('/route-sheets', requireRole('admin', 'dispatcher', 'driver'), async (req, res) => {
+    const q = parse(RouteSheetQuery, req.query, 'query');
+    const actor = actorOf(req);
+    if (actor.role === 'driver' && req.user?.driverId !== q.driverId) {
+      throw new AppError('forbidden', 'driverId: a driver may only read their own route sheet');
+    }
+    const routes = (await listRoutesOfDay(deps.db, actor.orgId, q.date, { driverId: q.driverId })).filter(
+      (route) => actor.role !== 'driver' || route.status !== 'planned',
+    );
+    const meta = await deps.db.query<{ dimensions: string[]; time_zone: string | null; name: string | null }>(
+      `SELECT o.dimensions, (SELECT time_zone FROM depots WHERE id = $3) AS time_zone,
+         (SELECT name FROM drivers WHERE id = $2 AND org_id = $1) AS name FROM organisations o WHERE o.id = $1`,
+      [actor.orgId, q.driverId, routes[0]?.depotId ?? null],
+    );
+    const m = meta.rows[0]!;
+    const zone = m.time_zone ?? 'UTC';
+    const title = `${m.name ?? 'Driver'} — ${q.date}`;
+    if (q.format === 'csv') {
+      res.type('text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="route-${q.date}.csv"`);
+      res.send(`\uFEFF${routeSheetCsv(routes, zone, m.dimensions)}`);
+      return;
+    }
+    res.type('html').send(routeSheetHtml(routes, zone, m.dimensions, title));
+  });
+  return r;
+}

@@ -1,0 +1,115 @@
+import { CreateDepotRequest, CreateShiftRequest, CreateVehicleRequest } from '@tournee/shared';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../audit/audit.ts';
+import * as fleet from '../fleet/service.ts';
+import { createLogger } from '../logger.ts';
+import { runPlanJob } from '../planning/run-plan.ts';
+import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { redisEmitterEvents } from '../realtime/emitter.ts';
+import { startQueueWorker } from './queue.ts';
+
+const REDIS = process.env.REDIS_URL_TEST ?? 'redis://127.0.0.1:6379';
+
+async function redisUp(): Promise<boolean> {
+  const c = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await c.connect();
+    return (await c.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    c.disconnect();
+  }
+}
+
+describe.runIf(await redisUp())('plans on the BullMQ queue (REDIS_URL)', () => {
+  let t: PlanningTestApp;
+  let worker: { close(): Promise<void> };
+  let events: ReturnType<typeof redisEmitterEvents>;
+  const queue = `test-plans-${Math.random().toString(36).slice(2)}`;
+
+  beforeAll(async () => {
+    // The server only enqueues; a separate worker (as `pnpm worker` would) solves.
+    t = await startPlanningApp({ REDIS_URL: REDIS, PLAN_QUEUE_NAME: queue, PLAN_WORKER_IN_SERVER: 'false' });
+    events = redisEmitterEvents(REDIS);
+    const log = createLogger('silent');
+    worker = startQueueWorker({
+      redisUrl: REDIS,
+      name: queue,
+      db: t.db,
+      log,
+      concurrency: 1,
+      run: (id, signal) => runPlanJob({ db: t.db, config: t.config, log, events, solverWorkers: 1 }, id, signal),
+    });
+    const actor = systemActor(t.org.id);
+    const depot = await fleet.createDepot(
+      t.db,
+      actor,
+      CreateDepotRequest.parse({ name: 'Lyon', location: { lon: 4.8322, lat: 45.7295 }, timeZone: 'Europe/Paris' }),
+    );
+    const v = await fleet.createVehicle(
+      t.db,
+      actor,
+      CreateVehicleRequest.parse({ name: 'Van', depotId: depot.id, capacity: [800, 6, 60] }),
+    );
+    await fleet.createShift(
+      t.db,
+      actor,
+      CreateShiftRequest.parse({ vehicleId: v.id, localDate: '2027-06-01', start: '08:00', end: '17:00' }),
+    );
+    await t.importOrders(
+      Array.from({ length: 15 }, (_, i) => ({
+        ref: `Q-${i}`,
+        name: `C${i}`,
+        address: `${i} rue Q`,
+        lon: (4.82 + (i % 5) * 0.01).toFixed(4),
+        lat: (45.74 + Math.floor(i / 5) * 0.01).toFixed(4),
+        date_from: '2027-06-01',
+        date_to: '2027-06-01',
+        service_min: '5',
+        demand_kg: '1',
+        demand_m3: '0.01',
+        demand_parcels: '1',
+      })),
+    );
+  });
+  afterAll(async () => {
+    await worker.close();
+    await events.close();
+    await t.close();
+  });
+
+  it('a worker process solves the plan and its progress reaches the server’s sockets through Redis', async () => {
+    const socket = t.socket();
+    await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+    const statuses: string[] = [];
+    const progress: unknown[] = [];
+    socket.on('plan:status', (e) => statuses.push(e.status));
+    socket.on('plan:progress', (e) => progress.push(e));
+    const r = await t.call('POST', '/plans', { from: '2027-06-01', to: '2027-06-01', timeLimitS: 1.5 });
+    expect(r.status).toBe(202);
+    const plan = await t.waitForPlan(r.body.planId);
+    expect(plan.status, plan.error).toBe('done');
+    expect(plan.summary.assigned).toBe(15);
+    await new Promise((res) => setTimeout(res, 200));
+    expect(statuses).toContain('running');
+    expect(statuses).toContain('done');
+    expect(progress.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('cancelling from the server stops the worker’s solver and writes nothing', async () => {
+    const r = await t.call('POST', '/plans', { from: '2027-06-01', to: '2027-06-01', timeLimitS: 30 });
+    const { planId } = r.body;
+    await t.waitForPlan(planId, (p) => p.status === 'running');
+    const t0 = performance.now();
+    expect((await t.call('DELETE', `/plans/${planId}`)).status).toBe(200);
+    await t.app.planner.runner.idle();
+    expect(performance.now() - t0).toBeLessThan(5000);
+    const written = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM routes WHERE plan_id = $1', [
+      planId,
+    ]);
+    expect(written.rows[0]!.n).toBe(0);
+    expect((await t.waitForPlan(planId)).status).toBe('cancelled');
+  });
+});

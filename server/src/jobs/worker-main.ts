@@ -1,0 +1,51 @@
+/**
+ * `pnpm worker`: a solver process taking plan jobs from the BullMQ queue (REDIS_URL) and writing
+ * results to the shared PostgreSQL (DATABASE_URL); run as many as the machines allow. Progress
+ * and status reach dispatchers through Redis to the servers' Socket.IO rooms.
+ */
+import { availableParallelism } from 'node:os';
+import { shutdownWorkers } from '@tournee/solver';
+import { loadConfig } from '../config.ts';
+import { createPgDb } from '../db/pg-adapter.ts';
+import { createLogger } from '../logger.ts';
+import { runPlanJob } from '../planning/run-plan.ts';
+import { redisEmitterEvents } from '../realtime/emitter.ts';
+import { startQueueWorker } from './queue.ts';
+import { defaultConcurrency } from './runner.ts';
+
+async function main() {
+  const config = loadConfig();
+  if (!config.REDIS_URL || !config.DATABASE_URL) {
+    throw new Error('pnpm worker needs REDIS_URL (the plan queue) and DATABASE_URL (the shared PostgreSQL)');
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const db = createPgDb(config.DATABASE_URL);
+  const events = redisEmitterEvents(config.REDIS_URL);
+  // A worker machine does nothing else: every core but one for the solver.
+  const concurrency = config.PLAN_CONCURRENCY ?? defaultConcurrency();
+  const solverWorkers = config.PLAN_SOLVER_WORKERS ?? Math.max(1, Math.floor(availableParallelism() / concurrency));
+  const worker = startQueueWorker({
+    redisUrl: config.REDIS_URL,
+    name: config.PLAN_QUEUE_NAME,
+    db,
+    log,
+    concurrency,
+    run: (id, signal) => runPlanJob({ db, config, log, events, solverWorkers }, id, signal),
+  });
+  log.info({ queue: config.PLAN_QUEUE_NAME, concurrency, solverWorkers }, 'plan worker ready');
+  const stop = async () => {
+    log.info('plan worker stopping');
+    await worker.close();
+    await shutdownWorkers();
+    await events.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  process.stderr.write(`Tournée worker failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

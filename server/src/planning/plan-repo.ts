@@ -1,0 +1,185 @@
+/** SQL of plan rows: create, read, status transitions, unassigned orders. */
+import type {
+  Plan,
+  PlanOptions,
+  PlanProgress,
+  PlanStatus,
+  PlanSummary,
+  UnassignedOrder,
+  UnassignedReason,
+} from '@tournee/shared';
+import type { Db } from '../db/db.ts';
+import { reasonText } from './result-mapper.ts';
+
+interface PlanRow {
+  id: string;
+  org_id: string;
+  status: PlanStatus;
+  from_date: string;
+  to_date: string;
+  depot_ids: string[] | null;
+  order_ids: string[] | null;
+  options: PlanOptions & { timeLimitS?: number };
+  progress: Partial<PlanProgress>;
+  summary: PlanSummary | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+/** A plan row with what the runner needs beyond the API's view. */
+export interface PlanRecord extends Plan {
+  orgId: string;
+  createdBy: string | null;
+  timeLimitS: number | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+const toPlan = (r: PlanRow): PlanRecord => {
+  const { timeLimitS, ...options } = r.options;
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    createdBy: r.created_by,
+    timeLimitS: timeLimitS ?? null,
+    status: r.status,
+    from: r.from_date,
+    to: r.to_date,
+    depotIds: r.depot_ids,
+    orderIds: r.order_ids,
+    options,
+    progress: { bestCost: null, assigned: 0, unassigned: 0, elapsedMs: 0, ...r.progress },
+    summary: r.summary,
+    error: r.error,
+    createdAt: r.created_at.toISOString(),
+    startedAt: iso(r.started_at),
+    finishedAt: iso(r.finished_at),
+  };
+};
+
+export interface NewPlan {
+  from: string;
+  to: string;
+  depotIds: string[] | null;
+  orderIds: string[] | null;
+  options: PlanOptions;
+  timeLimitS: number | null;
+  createdBy: string | null;
+}
+
+export async function insertPlan(db: Db, orgId: string, p: NewPlan): Promise<PlanRecord> {
+  const { rows } = await db.query<PlanRow>(
+    `INSERT INTO plans (org_id, status, from_date, to_date, depot_ids, order_ids, options, created_by)
+     VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7) RETURNING *`,
+    [
+      orgId,
+      p.from,
+      p.to,
+      p.depotIds,
+      p.orderIds,
+      JSON.stringify({ ...p.options, timeLimitS: p.timeLimitS ?? undefined }),
+      p.createdBy,
+    ],
+  );
+  return toPlan(rows[0]!);
+}
+
+/** A plan of the organisation (any organisation when orgId is null: the runner). */
+export async function findPlan(
+  db: Db,
+  orgId: string | null,
+  id: string,
+  forUpdate = false,
+): Promise<PlanRecord | null> {
+  const { rows } = await db.query<PlanRow>(
+    `SELECT * FROM plans WHERE id = $1 AND ($2::uuid IS NULL OR org_id = $2)${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id, orgId],
+  );
+  return rows[0] ? toPlan(rows[0]) : null;
+}
+
+/** The organisation's latest plans, newest first. */
+export async function listPlans(db: Db, orgId: string, limit: number): Promise<PlanRecord[]> {
+  const { rows } = await db.query<PlanRow>('SELECT * FROM plans WHERE org_id = $1 ORDER BY created_at DESC LIMIT $2', [
+    orgId,
+    limit,
+  ]);
+  return rows.map(toPlan);
+}
+
+/** queued → running; false when the plan is no longer queued (cancelled meanwhile). */
+export async function markRunning(db: Db, id: string): Promise<boolean> {
+  const res = await db.query(
+    `UPDATE plans SET status = 'running', started_at = now() WHERE id = $1 AND status = 'queued'`,
+    [id],
+  );
+  return res.rowCount === 1;
+}
+
+export async function saveProgress(db: Db, id: string, progress: PlanProgress): Promise<void> {
+  await db.query(`UPDATE plans SET progress = $2 WHERE id = $1 AND status = 'running'`, [id, JSON.stringify(progress)]);
+}
+
+/** Ends a plan that is still queued or running; false when it had already ended. */
+export async function finishPlan(
+  db: Db,
+  id: string,
+  status: Exclude<PlanStatus, 'queued' | 'running'>,
+  fields: { summary?: PlanSummary; error?: string; progress?: PlanProgress } = {},
+): Promise<boolean> {
+  const res = await db.query(
+    `UPDATE plans SET status = $2, summary = coalesce($3, summary), error = $4, progress = coalesce($5, progress),
+       finished_at = now() WHERE id = $1 AND status IN ('queued', 'running')`,
+    [
+      id,
+      status,
+      fields.summary ? JSON.stringify(fields.summary) : null,
+      fields.error ?? null,
+      fields.progress ? JSON.stringify(fields.progress) : null,
+    ],
+  );
+  return res.rowCount === 1;
+}
+
+/**
+ * At start-up: plans a previous process left queued or running can never finish (their solver
+ * died with it). They are failed with the reason; nothing of them was written. `orgId` limits it
+ * to one organisation (tests share one database).
+ */
+export async function failInterruptedPlans(
+  db: Db,
+  orgId: string | null = null,
+): Promise<{ id: string; orgId: string }[]> {
+  const { rows } = await db.query<{ id: string; org_id: string }>(
+    `UPDATE plans SET status = 'failed', finished_at = now(),
+       error = 'the server restarted while this plan was ' || status || '; nothing was written, plan again'
+     WHERE status IN ('queued', 'running') AND ($1::uuid IS NULL OR org_id = $1) RETURNING id, org_id`,
+    [orgId],
+  );
+  return rows.map((r) => ({ id: r.id, orgId: r.org_id }));
+}
+
+export async function insertUnassigned(
+  db: Db,
+  planId: string,
+  items: { orderId: string; reason: UnassignedReason }[],
+): Promise<void> {
+  if (items.length === 0) return;
+  await db.query(
+    `INSERT INTO unassigned_orders (plan_id, order_id, reason)
+     SELECT $1, u.order_id, u.reason FROM jsonb_to_recordset($2::jsonb) AS u(order_id uuid, reason text)`,
+    [planId, JSON.stringify(items.map((u) => ({ order_id: u.orderId, reason: u.reason })))],
+  );
+}
+
+export async function listUnassigned(db: Db, planId: string): Promise<UnassignedOrder[]> {
+  const { rows } = await db.query<{ order_id: string; ref: string; reason: UnassignedReason }>(
+    `SELECT u.order_id, o.ref, u.reason FROM unassigned_orders u JOIN orders o ON o.id = u.order_id
+      WHERE u.plan_id = $1 ORDER BY o.ref`,
+    [planId],
+  );
+  return rows.map((r) => ({ orderId: r.order_id, ref: r.ref, reason: r.reason, message: reasonText(r.reason) }));
+}

@@ -1,0 +1,202 @@
+/**
+ * Turns dated shifts and open orders into one solver `Problem` over the whole horizon (pure).
+ *
+ * - Each shift is one solver vehicle: its route leaves the depot at the shift's start and is back
+ *   by its end (or by start + the vehicle's max duration, whichever is earlier), with its breaks.
+ * - Each order is one job whose windows are its allowed days (clipped to the horizon and to days
+ *   that have a shift) × its daily windows; without daily windows, the whole day.
+ * - Times are seconds on the axis of `time-axis.ts`; travel is the coordinate model.
+ */
+import { datesInRange, type LocalDate, type PlanOptions, type TimeWindow } from '@tournee/shared';
+import type { Job, Problem, Vehicle as SolverVehicle } from '@tournee/solver';
+import { dayWindows, type TimeAxis, timeAxis, toAxis } from './time-axis.ts';
+import type { LonLatPair, TravelModel } from './travel.ts';
+
+export interface DepotInput {
+  id: string;
+  location: LonLatPair;
+  timeZone: string;
+}
+
+export interface VehicleInput {
+  id: string;
+  name: string;
+  depotId: string;
+  endDepotId: string | null;
+  capacity: number[];
+  skills: string[];
+  fixedCost: number;
+  costPerKm: number;
+  costPerHour: number;
+  maxStops: number | null;
+  maxDurationS: number | null;
+  maxDistanceM: number | null;
+  /** Multiplies travel times (1.2 = 20 % slower). */
+  speedFactor: number;
+}
+
+export interface ShiftInput {
+  id: string;
+  vehicleId: string;
+  driverId: string | null;
+  localDate: LocalDate;
+  startAt: string;
+  endAt: string;
+  breaks: { startAt: string; endAt: string; durationMin: number }[];
+  /**
+   * A started route planned again: the vehicle is free at `location` from `at` (its last
+   * visited stop), the breaks listed are taken, `visited` stops are done, `line` is drawn so far.
+   */
+  resume?: { location: LonLatPair; at: string; breaksTaken: number[]; line: LonLatPair[]; visited: number };
+}
+
+export interface OrderInput {
+  id: string;
+  location: LonLatPair;
+  dateFrom: LocalDate;
+  dateTo: LocalDate;
+  timeWindows: TimeWindow[];
+  serviceS: number;
+  demand: number[];
+  skills: string[];
+  priority: number;
+}
+
+export interface PlanningInput {
+  zone: string;
+  from: LocalDate;
+  to: LocalDate;
+  dimensions: readonly string[];
+  depots: ReadonlyMap<string, DepotInput>;
+  vehicles: ReadonlyMap<string, VehicleInput>;
+  shifts: readonly ShiftInput[];
+  orders: readonly OrderInput[];
+  options: PlanOptions;
+  travel: TravelModel;
+}
+
+export interface BuiltProblem {
+  problem: Problem;
+  axis: TimeAxis;
+  /** `problem.vehicles[i]` is the route of `shifts[i]`. */
+  shifts: ShiftInput[];
+  /** `problem.jobs[i]` is `orders[i]`. */
+  orders: OrderInput[];
+  /** Orders none of whose allowed days has a shift in the horizon: never given to the solver. */
+  noShift: OrderInput[];
+}
+
+/** Makes every vector the organisation's length (missing values are 0). */
+export function fitVector(v: readonly number[], dims: number): number[] {
+  return Array.from({ length: dims }, (_, i) => Number(v[i] ?? 0));
+}
+
+/** The solver vehicle of one shift. `dayIndex` counts days from the horizon start (for preferEarliest). */
+function shiftVehicle(
+  input: PlanningInput,
+  axis: TimeAxis,
+  s: ShiftInput,
+  v: VehicleInput,
+  dayIndex: number,
+  stopCap: number | null,
+): SolverVehicle {
+  const depot = input.depots.get(v.depotId);
+  const endDepot = input.depots.get(v.endDepotId ?? v.depotId) ?? depot;
+  if (!depot || !endDepot) throw new Error(`vehicle ${v.name} has no depot in this plan`);
+  const shiftStart = toAxis(axis, s.startAt);
+  const start = s.resume ? Math.max(shiftStart, toAxis(axis, s.resume.at)) : shiftStart;
+  let end = toAxis(axis, s.endAt);
+  // The solver has no route-duration limit: a shift cut at start + max duration is the same rule
+  // for a route leaving at its shift start, and stricter (never wrong) for one leaving later.
+  if (v.maxDurationS) end = Math.min(end, shiftStart + v.maxDurationS);
+  const timeBased = v.costPerHour > 0 || v.costPerKm > 0;
+  const { preferEarliest, minimiseVehicles, balance } = input.options;
+  // Later days cost a little more, so the earliest allowed day wins when it can.
+  const dayFactor = preferEarliest ? 1 + 0.05 * dayIndex : 1;
+  let fixed = balance ? 0 : v.fixedCost;
+  if (minimiseVehicles) fixed += 10_000;
+  if (preferEarliest) fixed += 5 * dayIndex;
+  const visited = s.resume?.visited ?? 0;
+  const maxStops = [v.maxStops === null ? null : Math.max(1, v.maxStops - visited), stopCap].filter(
+    (x): x is number => x !== null && x > 0,
+  );
+  // Breaks already taken, or whose window has passed, are not asked of a resumed route.
+  const breaks = s.breaks
+    .map((b, k) => {
+      const durationS = b.durationMin * 60;
+      const bs = toAxis(axis, b.startAt);
+      return {
+        id: `${s.id}#${k}`,
+        k,
+        timeWindows: [[bs, Math.max(bs, toAxis(axis, b.endAt) - durationS)]] as [number, number][],
+        serviceS: durationS,
+      };
+    })
+    .filter((b) => !s.resume || (!s.resume.breaksTaken.includes(b.k) && b.timeWindows[0]![1] >= start))
+    .map(({ k: _k, ...b }) => b);
+  return {
+    id: s.id,
+    start: s.resume?.location ?? depot.location,
+    end: endDepot.location,
+    timeWindow: [start, Math.max(start, end)],
+    capacity: fitVector(v.capacity, input.dimensions.length),
+    skills: v.skills,
+    breaks,
+    maxDistanceM: v.maxDistanceM ?? undefined,
+    maxStops: maxStops.length ? Math.min(...maxStops) : undefined,
+    costs: {
+      fixed,
+      perHour: (timeBased ? v.costPerHour : 3600) * dayFactor,
+      perKm: v.costPerKm * dayFactor,
+    },
+    speedFactor: 1 / (v.speedFactor > 0 ? v.speedFactor : 1),
+  };
+}
+
+/** Builds the solver problem of a planning input. */
+export function buildProblem(input: PlanningInput): BuiltProblem {
+  const axis = timeAxis(input.from, input.zone);
+  const days = datesInRange(input.from, input.to);
+  const dayIndex = new Map(days.map((d, i) => [d, i]));
+  const shifts = input.shifts.filter((s) => input.vehicles.has(s.vehicleId) && dayIndex.has(s.localDate));
+  const shiftDays = new Set(shifts.map((s) => s.localDate));
+
+  const jobs: Job[] = [];
+  const orders: OrderInput[] = [];
+  const noShift: OrderInput[] = [];
+  const dims = input.dimensions.length;
+  for (const o of input.orders) {
+    // ISO dates compare as strings (Math.max would not do).
+    // biome-ignore lint/complexity/useMathMinMax: strings
+    const first = o.dateFrom > input.from ? o.dateFrom : input.from;
+    // biome-ignore lint/complexity/useMathMinMax: strings
+    const last = o.dateTo < input.to ? o.dateTo : input.to;
+    const allowed = first <= last ? datesInRange(first, last).filter((d) => shiftDays.has(d)) : [];
+    if (allowed.length === 0) {
+      noShift.push(o);
+      continue;
+    }
+    orders.push(o);
+    jobs.push({
+      id: o.id,
+      location: o.location,
+      serviceS: o.serviceS,
+      delivery: dims ? fitVector(o.demand, dims) : undefined,
+      skills: o.skills.length ? o.skills : undefined,
+      priority: Math.max(0, Math.min(100, o.priority)),
+      timeWindows: allowed.flatMap((d) => dayWindows(axis, d, o.timeWindows)),
+    });
+  }
+  // Balance: no route may take much more than its share of the stops.
+  const stopCap = input.options.balance && shifts.length ? Math.ceil((1.25 * orders.length) / shifts.length) + 1 : null;
+  const vehicles = shifts.map((s) =>
+    shiftVehicle(input, axis, s, input.vehicles.get(s.vehicleId)!, dayIndex.get(s.localDate) ?? 0, stopCap),
+  );
+  return {
+    problem: { vehicles, jobs, speedModel: { speedMps: input.travel.speedMps, circuity: input.travel.circuity } },
+    axis,
+    shifts,
+    orders,
+    noShift,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Solver solution → the routes, stops and unassigned orders the plan will write (pure): axis
+ * seconds become instants, step ids become order ids and break indexes, and each route gets the
+ * line through its depot and stops.
+ */
+import type { UnassignedReason } from '@tournee/shared';
+import type { Solution } from '@tournee/solver';
+import type { BuiltProblem, ShiftInput } from './problem-builder.ts';
+import { fromAxis } from './time-axis.ts';
+import { type LonLatPair, travelDistanceM } from './travel.ts';
+
+export interface PlannedStop {
+  kind: 'delivery' | 'break';
+  orderId: string | null;
+  /** For a break: its index in the shift's breaks. */
+  breakIndex: number | null;
+  location: LonLatPair | null;
+  arrivalAt: Date;
+  waitingS: number;
+  departureAt: Date;
+}
+
+export interface PlannedRouteValues {
+  shift: ShiftInput;
+  startAt: Date;
+  endAt: Date;
+  distanceM: number;
+  durationS: number;
+  cost: number;
+  /** Depot, stops, end depot: the geometry drawn until a road geometry exists. */
+  line: LonLatPair[];
+  stops: PlannedStop[];
+}
+
+export interface PlanResult {
+  routes: PlannedRouteValues[];
+  unassigned: { orderId: string; reason: UnassignedReason }[];
+  cost: number;
+  computingTimeMs: number;
+}
+
+const isPair = (l: unknown): l is LonLatPair => Array.isArray(l) && l.length === 2;
+
+/** Length of the part of a resumed route already driven, with the coordinate model. */
+const lineLengthM = (line: LonLatPair[], circuity: number) =>
+  line.reduce((a, p, i) => (i ? a + travelDistanceM(line[i - 1]!, p, { circuity, speedMps: 1 }) : 0), 0);
+
+/** Maps a solution of `built.problem` to what the plan persists. */
+export function mapSolution(built: BuiltProblem, solution: Solution): PlanResult {
+  const routes: PlannedRouteValues[] = [];
+  const orderLoc = new Map(built.orders.map((o) => [o.id, o.location]));
+  for (const r of solution.routes) {
+    const shift = built.shifts[r.vehicle];
+    const vehicle = built.problem.vehicles[r.vehicle];
+    if (!shift || !vehicle) throw new Error(`solution names vehicle ${r.vehicle}, which is not in the problem`);
+    const stops: PlannedStop[] = [];
+    let last: LonLatPair | null = isPair(vehicle.start) ? vehicle.start : null;
+    const line: LonLatPair[] = last ? [last] : [];
+    for (const step of r.steps) {
+      if (step.type !== 'job' && step.type !== 'break') continue;
+      const at = {
+        arrivalAt: fromAxis(built.axis, step.arrival),
+        waitingS: step.waitingS,
+        departureAt: fromAxis(built.axis, step.departure),
+      };
+      if (step.type === 'break') {
+        const k = Number(String(step.id).split('#')[1]);
+        stops.push({ kind: 'break', orderId: null, breakIndex: Number.isFinite(k) ? k : null, location: last, ...at });
+        continue;
+      }
+      // From the order, not the step: with road matrices, step locations are matrix indexes.
+      const loc = orderLoc.get(String(step.id)) ?? null;
+      if (loc) {
+        line.push(loc);
+        last = loc;
+      }
+      stops.push({ kind: 'delivery', orderId: String(step.id), breakIndex: null, location: loc, ...at });
+    }
+    if (isPair(vehicle.end)) line.push(vehicle.end);
+    // A resumed route's line starts at the depot, through the stops already visited.
+    if (shift.resume) line.splice(0, 1, ...shift.resume.line);
+    const first = r.steps[0];
+    const end = r.steps[r.steps.length - 1];
+    routes.push({
+      shift,
+      startAt: fromAxis(built.axis, first?.departure ?? 0),
+      endAt: fromAxis(built.axis, end?.arrival ?? 0),
+      distanceM:
+        r.distance + (shift.resume ? lineLengthM(shift.resume.line, built.problem.speedModel?.circuity ?? 1.3) : 0),
+      durationS: r.durationS,
+      cost: r.cost,
+      line,
+      stops,
+    });
+  }
+  const unassigned = [
+    ...solution.unassigned.map((u) => ({ orderId: String(u.id), reason: u.reason as UnassignedReason })),
+    ...built.noShift.map((o) => ({ orderId: o.id, reason: 'no_shift' as const })),
+  ];
+  return { routes, unassigned, cost: solution.summary.cost, computingTimeMs: solution.summary.computingTimeMs };
+}
+
+const REASON_TEXT: Record<UnassignedReason, string> = {
+  skills: 'no vehicle working on its days has the skills it needs',
+  capacity: 'its demand does not fit in any vehicle with room left',
+  time_window: 'no route can reach it within its time windows',
+  max_travel_time: 'every route that could take it would exceed its maximum travel time',
+  max_distance: 'every route that could take it would exceed its maximum distance',
+  max_stops: 'every route that could take it already has its maximum number of stops',
+  unreachable: 'its location cannot be reached from the depot',
+  no_room: 'the routes of its days are full (no time left in the shifts)',
+  no_shift: 'no vehicle has a shift on any of its allowed days in the plan range',
+};
+
+/** The dispatcher's sentence for an unassigned reason. */
+export function reasonText(reason: UnassignedReason): string {
+  return REASON_TEXT[reason] ?? reason;
+}

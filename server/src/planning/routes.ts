@@ -1,0 +1,51 @@
+/**
+ * Planning HTTP API (admin and dispatcher):
+ *   POST   /api/plans                   PlanRequest → 202 { planId } (the job runs in the background)
+ *   GET    /api/plans?limit=            the latest plans (default 20)
+ *   GET    /api/plans/:id               status, progress, summary
+ *   DELETE /api/plans/:id               cancels a queued or running plan (nothing is written)
+ *   GET    /api/plans/:id/unassigned    the orders the plan could not place, with the reason
+ *   GET    /api/routes?date=&depotId=   the routes of a day with their stops
+ */
+import { PlanRequest, RoutesQuery } from '@tournee/shared';
+import { Router } from 'express';
+import { z } from 'zod';
+import { actorOf, requireRole } from '../auth/middleware.ts';
+import type { Db } from '../db/db.ts';
+import { listRoutesOfDay } from '../dispatch/route-repo.ts';
+import { parse } from '../http/validate.ts';
+import type { Planner } from './service.ts';
+
+const IdParam = z.object({ id: z.uuid({ message: 'must be an id (uuid)' }) });
+const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
+
+export function planningRoutes(db: Db, planner: Planner): Router {
+  const r = Router();
+  const staff = requireRole('admin', 'dispatcher');
+
+  r.post('/plans', staff, async (req, res) => {
+    const body = parse(PlanRequest, req.body ?? {});
+    res.status(202).json(await planner.request(actorOf(req), body));
+  });
+  r.get('/plans', staff, async (req, res) => {
+    const { limit } = parse(ListQuery, req.query, 'query');
+    res.json({ items: await planner.list(actorOf(req), limit) });
+  });
+  r.get('/plans/:id', staff, async (req, res) => {
+    const { id } = parse(IdParam, req.params, 'path');
+    res.json(await planner.get(actorOf(req), id));
+  });
+  r.delete('/plans/:id', staff, async (req, res) => {
+    const { id } = parse(IdParam, req.params, 'path');
+    res.json(await planner.cancel(actorOf(req), id));
+  });
+  r.get('/plans/:id/unassigned', staff, async (req, res) => {
+    const { id } = parse(IdParam, req.params, 'path');
+    res.json({ items: await planner.unassigned(actorOf(req), id) });
+  });
+  r.get('/routes', staff, async (req, res) => {
+    const q = parse(RoutesQuery, req.query, 'query');
+    res.json({ date: q.date, routes: await listRoutesOfDay(db, actorOf(req).orgId, q.date, { depotId: q.depotId }) });
+  });
+  return r;
+}

@@ -1,0 +1,118 @@
+/**
+ * Planning: accept plan requests (queued on the job runner), answer their status, cancel them.
+ * `createPlanner` owns the runner; the app creates one and closes it on shutdown.
+ */
+import { availableParallelism } from 'node:os';
+import type { Plan, PlanRequest, UnassignedOrder } from '@tournee/shared';
+import { type Actor, recordEvent } from '../audit/audit.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/db.ts';
+import { AppError, notFound } from '../errors.ts';
+import { expandShiftPatterns } from '../fleet/service.ts';
+import { createQueueRunner, failOrphanedPlans, startQueueWorker } from '../jobs/queue.ts';
+import { createJobRunner, defaultConcurrency, type JobFn, type JobRunner } from '../jobs/runner.ts';
+import type { Logger } from '../logger.ts';
+import type { DispatchEvents } from '../realtime/events.ts';
+import { loadDepots } from './inputs-repo.ts';
+import { planZone } from './load.ts';
+import { findPlan, finishPlan, insertPlan, listPlans, listUnassigned, type PlanRecord } from './plan-repo.ts';
+import { runPlanJob } from './run-plan.ts';
+
+export interface Planner {
+  request(actor: Actor, req: PlanRequest): Promise<{ planId: string }>;
+  get(actor: Actor, id: string): Promise<Plan>;
+  list(actor: Actor, limit: number): Promise<Plan[]>;
+  cancel(actor: Actor, id: string): Promise<Plan>;
+  unassigned(actor: Actor, id: string): Promise<UnassignedOrder[]>;
+  runner: JobRunner;
+  close(): Promise<void>;
+}
+
+const publicPlan = ({ orgId: _o, createdBy: _c, timeLimitS: _t, ...plan }: PlanRecord): Plan => plan;
+
+export function createPlanner(deps: { db: Db; config: Config; log: Logger; events: DispatchEvents }): Planner {
+  const { db, config, log, events } = deps;
+  const concurrency = config.PLAN_CONCURRENCY ?? defaultConcurrency();
+  const solverWorkers =
+    config.PLAN_SOLVER_WORKERS ?? Math.max(1, Math.floor((availableParallelism() - 1) / concurrency));
+  const run: JobFn = (id, signal) => runPlanJob({ ...deps, solverWorkers }, id, signal);
+  let runner: JobRunner;
+  let worker: { close(): Promise<void> } | null = null;
+  if (config.REDIS_URL) {
+    const q = { redisUrl: config.REDIS_URL, name: config.PLAN_QUEUE_NAME, db, log };
+    const queueRunner = createQueueRunner(q);
+    runner = queueRunner;
+    if (config.PLAN_WORKER_IN_SERVER) worker = startQueueWorker({ ...q, run, concurrency });
+    void failOrphanedPlans(db, queueRunner.queue)
+      .then((ids) => ids.length && log.warn({ plans: ids }, 'plans whose job was lost marked failed'))
+      .catch((err) => log.error({ err }, 'could not check for lost plan jobs'));
+  } else {
+    runner = createJobRunner(run, {
+      concurrency,
+      onError: (id, err) => log.error({ err, planId: id }, 'plan job crashed'),
+    });
+  }
+
+  const mustFind = async (actor: Actor, id: string) => {
+    const plan = await findPlan(db, actor.orgId, id);
+    if (!plan) throw notFound('Plan');
+    return plan;
+  };
+
+  return {
+    runner,
+    async request(actor, req) {
+      const depots = await loadDepots(db, actor.orgId, req.depotIds ?? null);
+      req.depotIds?.forEach((id, i) => {
+        if (!depots.some((d) => d.id === id)) throw new AppError('bad_request', `depotIds[${i}]: no depot ${id}`);
+      });
+      planZone(depots);
+      // Weekly patterns may not be expanded that far yet: make the range's shifts exist first.
+      await expandShiftPatterns(db, actor, { through: req.to });
+      const plan = await db.transaction(async (tx) => {
+        const p = await insertPlan(tx, actor.orgId, {
+          from: req.from,
+          to: req.to,
+          depotIds: req.depotIds ?? null,
+          orderIds: req.orderIds ?? null,
+          options: req.options,
+          timeLimitS: req.timeLimitS ?? null,
+          createdBy: actor.userId,
+        });
+        await recordEvent(tx, actor, 'create', 'plan', p.id, { ...req });
+        return p;
+      });
+      runner.enqueue(plan.id);
+      events.planStatus(actor.orgId, { planId: plan.id, status: 'queued', summary: null, error: null });
+      return { planId: plan.id };
+    },
+    get: async (actor, id) => publicPlan(await mustFind(actor, id)),
+    list: async (actor, limit) => (await listPlans(db, actor.orgId, limit)).map(publicPlan),
+    async cancel(actor, id) {
+      await mustFind(actor, id);
+      const cancelled = await db.transaction(async (tx) => {
+        // Waits for a plan being written to commit: then it is done and cannot be cancelled.
+        const ok = await finishPlan(tx, id, 'cancelled', { error: 'cancelled by a user; nothing was written' });
+        if (ok) await recordEvent(tx, actor, 'cancel', 'plan', id);
+        return ok;
+      });
+      const plan = await mustFind(actor, id);
+      if (!cancelled)
+        throw new AppError(
+          'conflict',
+          `The plan is already ${plan.status}; only a queued or running plan can be cancelled`,
+        );
+      runner.cancel(id, 'cancelled by a user');
+      events.planStatus(actor.orgId, { planId: id, status: 'cancelled', summary: null, error: plan.error });
+      return publicPlan(plan);
+    },
+    async unassigned(actor, id) {
+      await mustFind(actor, id);
+      return listUnassigned(db, id);
+    },
+    async close() {
+      await worker?.close();
+      await runner.close('the server stopped while this plan was running');
+    },
+  };
+}

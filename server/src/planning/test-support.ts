@@ -1,0 +1,99 @@
+/**
+ * Test support for planning and dispatch: the real app over the test database with its own
+ * organisation (like `startTestApp`, but exposing the app so tests reach Socket.IO and the job
+ * runner), order import and plan polling. Not imported by the server.
+ */
+import type { Role } from '@tournee/shared';
+import { io as connect, type Socket } from 'socket.io-client';
+import { createTestOrg, type TestOrg } from '../../test/harness.ts';
+import { TEST_DATABASE_URL } from '../../test/test-db.ts';
+import { type App, createApp } from '../app.ts';
+import { systemActor } from '../audit/audit.ts';
+import { type Config, loadConfig } from '../config.ts';
+import type { Db } from '../db/db.ts';
+import { createPgDb } from '../db/pg-adapter.ts';
+import { createLogger } from '../logger.ts';
+import { runImport } from '../orders/import/pipeline.ts';
+import { jsonSource } from '../orders/import/sources.ts';
+
+export interface PlanningTestApp {
+  app: App;
+  db: Db;
+  config: Config;
+  org: TestOrg;
+  baseUrl: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
+  call(method: string, path: string, body?: unknown, as?: Role): Promise<{ status: number; body: any; ms: number }>;
+  socket(as?: Role): Socket;
+  importOrders(rows: Record<string, string>[]): Promise<void>;
+  // biome-ignore lint/suspicious/noExplicitAny: plan JSON
+  waitForPlan(planId: string, until?: (p: any) => boolean): Promise<any>;
+  close(): Promise<void>;
+}
+
+export async function startPlanningApp(env: Record<string, string> = {}): Promise<PlanningTestApp> {
+  const config = loadConfig({ DATABASE_URL: TEST_DATABASE_URL, LOG_LEVEL: 'silent', ...env });
+  const db = createPgDb(TEST_DATABASE_URL, { max: 5 });
+  const org = await createTestOrg(db);
+  const app = createApp({ db, config, log: createLogger(config.LOG_LEVEL) });
+  const port = await app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const sockets: Socket[] = [];
+  const t: PlanningTestApp = {
+    app,
+    db,
+    config,
+    org,
+    baseUrl,
+    async call(method, path, body, as = 'dispatcher') {
+      const t0 = performance.now();
+      const res = await fetch(`${baseUrl}/api${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${org.users[as].token}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const text = await res.text();
+      const ms = performance.now() - t0;
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {}
+      return { status: res.status, body: parsed, ms };
+    },
+    socket(as = 'dispatcher') {
+      const s = connect(`${baseUrl}/dispatch`, {
+        auth: { token: org.users[as].token },
+        transports: ['websocket'],
+        forceNew: true,
+      });
+      sockets.push(s);
+      return s;
+    },
+    async importOrders(rows) {
+      const r = await runImport({ db, geocoder: null }, systemActor(org.id), {
+        source: jsonSource(rows),
+        filename: 'test.json',
+        partial: false,
+        mapping: {},
+      });
+      if (!r.committed) throw new Error(`import failed: ${JSON.stringify(r.errors.slice(0, 3))}`);
+    },
+    async waitForPlan(planId, until = (p) => ['done', 'failed', 'cancelled'].includes(p.status)) {
+      for (;;) {
+        const r = await t.call('GET', `/plans/${planId}`);
+        if (r.status !== 200) throw new Error(`GET plan: ${r.status} ${JSON.stringify(r.body)}`);
+        if (until(r.body)) return r.body;
+        await new Promise((res) => setTimeout(res, 100));
+      }
+    },
+    async close() {
+      for (const s of sockets) s.disconnect();
+      await app.close();
+      await db.close();
+    },
+  };
+  return t;
+}

@@ -1,0 +1,108 @@
+/**
+ * Socket.IO server: the `/dispatch` namespace for admins and dispatchers, signed in with the
+ * API's session token (`auth.token` in the handshake, or the session cookie).
+ *
+ * Rooms: `org:<orgId>` (joined on connect: plan progress and status, publications) and
+ * `org:<orgId>:day:<YYYY-MM-DD>` (joined with `day:join`: route changes of that day). With
+ * REDIS_URL, the Redis adapter lets several server processes share the rooms.
+ */
+import type { Server as HttpServer } from 'node:http';
+import {
+  type Ack,
+  type DispatchClientEvents,
+  type DispatchServerEvents,
+  isLocalDate,
+  type User,
+} from '@tournee/shared';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import { SESSION_COOKIE } from '../auth/middleware.ts';
+import { userForToken } from '../auth/service.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/db.ts';
+import type { Logger } from '../logger.ts';
+import type { DispatchEvents } from './events.ts';
+
+interface SocketData {
+  user: User;
+}
+
+export type DispatchServer = Server<DispatchClientEvents, DispatchServerEvents, Record<string, never>, SocketData>;
+
+export const orgRoom = (orgId: string) => `org:${orgId}`;
+export const dayRoom = (orgId: string, date: string) => `org:${orgId}:day:${date}`;
+
+function cookieToken(cookie: string | undefined): string | null {
+  for (const c of cookie?.split(';') ?? []) {
+    const [name, ...value] = c.trim().split('=');
+    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
+export interface Realtime {
+  io: DispatchServer;
+  events: DispatchEvents;
+  close(): Promise<void>;
+}
+
+/** Attaches Socket.IO to the HTTP server and answers the events services emit through it. */
+export function createRealtime(server: HttpServer, deps: { db: Db; config: Config; log: Logger }): Realtime {
+  const io: DispatchServer = new Server(server, { serveClient: false, cors: { origin: false } });
+  let redis: Redis[] = [];
+  if (deps.config.REDIS_URL) {
+    const pub = new Redis(deps.config.REDIS_URL);
+    const sub = pub.duplicate();
+    redis = [pub, sub];
+    for (const c of redis) c.on('error', (err) => deps.log.warn({ err }, 'socket.io redis connection error'));
+    io.adapter(createAdapter(pub, sub));
+  }
+  const dispatch = io.of('/dispatch');
+  dispatch.use(async (socket, next) => {
+    try {
+      const auth = socket.handshake.auth as { token?: unknown };
+      const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
+      const user = token ? await userForToken(deps.db, token) : null;
+      if (!user) return next(new Error('unauthorized: no valid session token'));
+      if (user.role !== 'admin' && user.role !== 'dispatcher') return next(new Error('forbidden: dispatchers only'));
+      socket.data.user = user;
+      next();
+    } catch (err) {
+      deps.log.error({ err }, 'dispatch socket authentication failed');
+      next(new Error('internal'));
+    }
+  });
+  dispatch.on('connection', (socket) => {
+    const orgId = socket.data.user.orgId;
+    void socket.join(orgRoom(orgId));
+    const onDay = (join: boolean) => (date: string, ack: (a: Ack<{ room: string }>) => void) => {
+      if (typeof ack !== 'function') return;
+      if (typeof date !== 'string' || !isLocalDate(date)) {
+        ack({ ok: false, error: { code: 'bad_request', message: 'date: must be a date YYYY-MM-DD' } });
+        return;
+      }
+      const room = dayRoom(orgId, date);
+      void (join ? socket.join(room) : socket.leave(room));
+      ack({ ok: true, data: { room } });
+    };
+    socket.on('day:join', onDay(true));
+    socket.on('day:leave', onDay(false));
+  });
+
+  const events: DispatchEvents = {
+    planProgress: (orgId, e) => dispatch.to(orgRoom(orgId)).emit('plan:progress', e),
+    planStatus: (orgId, e) => dispatch.to(orgRoom(orgId)).emit('plan:status', e),
+    routePublished: (orgId, e) =>
+      dispatch.to(orgRoom(orgId)).to(dayRoom(orgId, e.localDate)).emit('route:published', e),
+    routeChanged: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('route:changed', e),
+  };
+  return {
+    io,
+    events,
+    close: async () => {
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
+      await Promise.all(redis.map((c) => c.quit().catch(() => {})));
+    },
+  };
+}

@@ -1,0 +1,245 @@
+/**
+ * Planning and dispatch as the HTTP API reads and answers them: plan requests and their status,
+ * routes and stops of a day, edits with the violations they cause, publication and urgent
+ * insertion. Instants are ISO strings (UTC); local dates 'YYYY-MM-DD' are days of the depot's zone.
+ */
+import { z } from 'zod';
+import type { GeoPoint } from './orders.ts';
+import { isLocalDate } from './time.ts';
+
+/** The longest range one plan may cover: five weeks. */
+export const MAX_PLAN_DAYS = 35;
+
+const localDate = z.string().trim().refine(isLocalDate, { message: 'must be a date YYYY-MM-DD' });
+const id = z.uuid({ message: 'must be an id (uuid)' });
+
+export const PlanOptions = z
+  .object({
+    /** Spread the work across routes and days rather than filling the first vehicles. @default false */
+    balance: z.boolean().default(false),
+    /** Among an order's allowed days, prefer the earliest. @default false */
+    preferEarliest: z.boolean().default(false),
+    /** Use as few vehicle-days as possible (a route costs much more than its distance). @default false */
+    minimiseVehicles: z.boolean().default(false),
+  })
+  .default({ balance: false, preferEarliest: false, minimiseVehicles: false });
+export type PlanOptions = z.infer<typeof PlanOptions>;
+
+/** `POST /api/plans`. Without depotIds: every depot; without orderIds: every open order of the range. */
+export const PlanRequest = z
+  .object({
+    from: localDate,
+    to: localDate,
+    depotIds: z.array(id).min(1).optional(),
+    orderIds: z.array(id).min(1).optional(),
+    /** Solver budget in seconds. @default 30 */
+    timeLimitS: z.number().min(0.2).max(900).optional(),
+    options: PlanOptions,
+  })
+  .superRefine((v, ctx) => {
+    if (!isLocalDate(v.from) || !isLocalDate(v.to)) return;
+    const days = Math.round((Date.parse(v.to) - Date.parse(v.from)) / 86_400_000) + 1;
+    if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before from ${v.from}` });
+    else if (days > MAX_PLAN_DAYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `the range is ${days} days; a plan covers at most ${MAX_PLAN_DAYS} days`,
+      });
+    }
+  });
+export type PlanRequest = z.infer<typeof PlanRequest>;
+
+export const PLAN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export interface PlanProgress {
+  bestCost: number | null;
+  assigned: number;
+  unassigned: number;
+  elapsedMs: number;
+}
+
+export interface PlanSummary {
+  routes: number;
+  assigned: number;
+  unassigned: number;
+  distanceM: number;
+  durationS: number;
+  cost: number;
+  /** Routes kept as they were (locked, or already started). */
+  keptRoutes: number;
+  computingTimeMs: number;
+}
+
+export interface Plan {
+  id: string;
+  status: PlanStatus;
+  from: string;
+  to: string;
+  depotIds: string[] | null;
+  orderIds: string[] | null;
+  options: PlanOptions;
+  progress: PlanProgress;
+  summary: PlanSummary | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export type UnassignedReason =
+  | 'skills'
+  | 'capacity'
+  | 'time_window'
+  | 'max_travel_time'
+  | 'max_distance'
+  | 'max_stops'
+  | 'unreachable'
+  | 'no_room'
+  | 'no_shift';
+
+export interface UnassignedOrder {
+  orderId: string;
+  ref: string;
+  reason: UnassignedReason;
+  /** A sentence for the dispatcher. */
+  message: string;
+}
+
+/** One broken rule of a route, for the dispatcher to read. */
+export type Violation =
+  | { kind: 'late'; stopId: string | null; orderId: string | null; lateS: number; message: string }
+  | { kind: 'wrong_day'; stopId: string | null; orderId: string; message: string }
+  | { kind: 'capacity'; dimension: string; load: number; capacity: number; message: string }
+  | { kind: 'shift_end'; overS: number; message: string }
+  | { kind: 'skill'; stopId: string | null; orderId: string; skill: string; message: string }
+  | { kind: 'max_stops'; stops: number; max: number; message: string }
+  | { kind: 'max_duration'; durationS: number; max: number; message: string }
+  | { kind: 'max_distance'; distanceM: number; max: number; message: string };
+
+export const STOP_STATUSES = ['pending', 'arrived', 'delivered', 'failed', 'skipped'] as const;
+export type StopStatus = (typeof STOP_STATUSES)[number];
+
+export interface RouteStop {
+  id: string;
+  seq: number;
+  kind: 'delivery' | 'pickup' | 'break';
+  orderId: string | null;
+  ref: string | null;
+  name: string | null;
+  address: string | null;
+  phone: string | null;
+  notes: string | null;
+  location: GeoPoint | null;
+  demand: number[];
+  serviceS: number;
+  plannedArrivalAt: string | null;
+  waitingS: number;
+  plannedDepartureAt: string | null;
+  locked: boolean;
+  status: StopStatus;
+  violations: Violation[];
+}
+
+export type RouteStatus = 'planned' | 'published' | 'in_progress' | 'done';
+
+export interface PlannedRoute {
+  id: string;
+  planId: string | null;
+  shiftId: string | null;
+  vehicleId: string;
+  vehicleName: string;
+  driverId: string | null;
+  driverName: string | null;
+  depotId: string;
+  localDate: string;
+  status: RouteStatus;
+  locked: boolean;
+  version: number;
+  startAt: string | null;
+  endAt: string | null;
+  distanceM: number;
+  durationS: number;
+  /** GeoJSON LineString through the depot and the stops, or null for an empty route. */
+  geometry: { type: 'LineString'; coordinates: [number, number][] } | null;
+  violations: Violation[];
+  stops: RouteStop[];
+}
+
+export const RoutesQuery = z.object({ date: localDate, depotId: id.optional() });
+
+const force = z.boolean().default(false);
+const dryRun = z.boolean().default(false);
+
+/** `POST /api/dispatch/edits`: one edit; refused (422) with its violations unless `force`. */
+export const EditRequest = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('move'), stopId: id, toRouteId: id, position: z.number().int().min(0), force, dryRun }),
+  z.object({ op: z.literal('reorder'), routeId: id, stopIds: z.array(id).min(1), force, dryRun }),
+  z.object({ op: z.literal('unassign'), stopId: id, force, dryRun }),
+  z.object({ op: z.literal('assign'), orderId: id, routeId: id, position: z.number().int().min(0), force, dryRun }),
+]);
+export type EditRequest = z.infer<typeof EditRequest>;
+
+/** The recomputed times of one route after an edit. */
+export interface EditedRoute {
+  routeId: string;
+  startAt: string;
+  endAt: string;
+  distanceM: number;
+  durationS: number;
+  stops: {
+    stopId: string | null;
+    orderId: string | null;
+    plannedArrivalAt: string;
+    waitingS: number;
+    plannedDepartureAt: string;
+  }[];
+  violations: Violation[];
+}
+
+export interface EditResult {
+  saved: boolean;
+  routes: EditedRoute[];
+  violations: Violation[];
+}
+
+export const LockRequest = z.object({ locked: z.boolean() });
+
+/** `POST /api/dispatch/publish`: a whole day, or only some routes. */
+export const PublishRequest = z
+  .object({ date: localDate.optional(), routeIds: z.array(id).min(1).optional() })
+  .refine((v) => v.date !== undefined || v.routeIds !== undefined, {
+    message: 'give a date or routeIds',
+    path: ['date'],
+  });
+export type PublishRequest = z.infer<typeof PublishRequest>;
+
+export interface PublishResult {
+  routes: { routeId: string; version: number; driverId: string | null }[];
+  orders: number;
+}
+
+/** `POST /api/dispatch/insert`: urgent orders into a (published) day, disturbing as little as possible. */
+export const InsertRequest = z.object({ date: localDate, orderIds: z.array(id).min(1).max(200) });
+export type InsertRequest = z.infer<typeof InsertRequest>;
+
+export interface InsertResult {
+  inserted: { orderId: string; routeId: string; stopId: string; position: number; plannedArrivalAt: string }[];
+  notInserted: { orderId: string; message: string }[];
+  /** Stops already on routes whose planned arrival changed. */
+  moved: {
+    stopId: string;
+    routeId: string;
+    orderId: string | null;
+    fromArrivalAt: string;
+    toArrivalAt: string;
+    deltaS: number;
+  }[];
+}
+
+export const RouteSheetQuery = z.object({
+  date: localDate,
+  driverId: id,
+  format: z.enum(['csv', 'html']).default('html'),
+});

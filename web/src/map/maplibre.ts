@@ -1,0 +1,11 @@
+/**
+ * MapLibre GL 6 for a bundled app: v6 is ESM-only without a default export, and its worker is a
+ * sibling file the bundler cannot see, so Vite emits it as its own entry and we point MapLibre at it.
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export { maplibregl };
