@@ -13,16 +13,26 @@ import { addUnassigned, touch } from "./state";
 import { locOf, proximity } from "./travel";
 
 export let blinkRate: f64 = 0.01;
-/** When set, empty routes stay empty (fleet minimisation). */
-export let noNewRoutes: bool = false;
-export function setNoNewRoutes(b: bool): void { noNewRoutes = b; }
+/**
+ * Fleet minimisation: routes closed for insertion. Frozen when the phase starts (empty routes) and
+ * when it empties a route on purpose; a route emptied by a ruin stays open, or the fleet would
+ * shrink by accident with its customers stranded.
+ */
+let closed = new StaticArray<bool>(0);
+let closing = false;
+export function closeEmptyRoutes(): void {
+  closing = true;
+  for (let r = 0; r < nVeh; r++) closed[r] = rJobs[r] == 0;
+}
+export function closeRoute(r: i32): void { closed[r] = true; }
+export function openAllRoutes(): void { closing = false; }
 export function setBlinkRate(b: f64): void { if (b >= 0) blinkRate = b; }
 
 let keys = new StaticArray<f64>(0);
 /** How often each task was left out (fleet minimisation); when set, hard tasks go first half the time. */
 let absences = new StaticArray<i32>(0);
 let useAbsences = false;
-export function allocRecreate(): void { keys = new StaticArray<f64>(pend.length); absences = new StaticArray<i32>(pend.length); }
+export function allocRecreate(): void { closed = new StaticArray<bool>(nVeh); keys = new StaticArray<f64>(pend.length); absences = new StaticArray<i32>(pend.length); }
 export function countAbsence(t: i32): void { absences[t]++; }
 export function absencesOf(t: i32): i32 { return absences[t]; }
 export function setUseAbsences(b: bool): void { useAbsences = b; }
@@ -76,7 +86,7 @@ export function insertBest(t: i32): bool {
   const c1 = candStart[t + 1];
   for (let ci = candStart[t]; ci < c1; ci++) {
     const r = unchecked(cand[ci]);
-    if (noNewRoutes && unchecked(rJobs[r]) == 0) continue;
+    if (closing && unchecked(closed[r])) continue;
     const e = endNode(r);
     let u = startNode(r);
     while (u != e) {

@@ -6,7 +6,7 @@
  */
 import { KIND_BREAK, kindOf, nTasks, penaltyOf, nVeh, params, taskI, TASK_I_STRIDE, vehI, VEH_I_STRIDE, vehFixed, vehPerM, vehPerSec } from "./instance";
 import { adj, adjStart, buildCandidates, buildNeighbours, candStart, isSeedable } from "./init";
-import { absencesOf, allocRecreate, countAbsence, insertBest, recreate, setBlinkRate, setNoNewRoutes, setUseAbsences } from "./recreate";
+import { absencesOf, allocRecreate, countAbsence, insertBest, openAllRoutes, closeEmptyRoutes, closeRoute, recreate, setBlinkRate, setUseAbsences } from "./recreate";
 import { allocRoutes, rJobs, setFixedScale } from "./routes";
 import { allocRuin, pend, pendCount, pushPend, removeRoute, resetPend, ruin, setRuinParams } from "./ruin";
 import { rand, seedRng } from "./rng";
@@ -92,7 +92,7 @@ function construct(): void {
 
 function fleetPhase(deadline: f64, iterBudget: i32): void {
   let target = unasCount; // what a complete-as-possible solution leaves out
-  setNoNewRoutes(true);
+  closeEmptyRoutes();
   setUseAbsences(true);
   let sumAbs: i64 = 0;
   while (!timeUp(deadline) && (iterBudget <= 0 || iterations < iterBudget)) {
@@ -108,6 +108,7 @@ function fleetPhase(deadline: f64, iterBudget: i32): void {
       if (rmin < 0 || usedRoutes() <= 1) break;
       beginMove();
       resetPend();
+      closeRoute(rmin);
       removeRoute(rmin);
       for (let i = 0; i < pendCount; i++) addUnassigned(pend[i]);
       sumAbs = 0;
@@ -129,7 +130,7 @@ function fleetPhase(deadline: f64, iterBudget: i32): void {
     for (let i = 0; i < unasCount; i++) countAbsence(unas[i]);
     sumAbs += unasCount;
   }
-  setNoNewRoutes(false);
+  openAllRoutes();
   setUseAbsences(false);
   loadBest();
 }

@@ -1,0 +1,74 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../lib/browser.ts';
+import { freshDatabase } from '../lib/e2e-db.ts';
+import { REPO_ROOT, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+
+const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts');
+const ADMIN = { email: 'dispatch@example.com', password: 'e2e-password-1' };
+
+// The dispatcher's import, in a real browser against the real server and PostgreSQL.
+describe('dispatcher web app: importing orders', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const url = await freshDatabase('tournee_e2e_web');
+    server = await startServerProcess({ DATABASE_URL: url, SEED_DEMO: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, `web-import-${ctx.task.name.replace(/\W+/g, '-')}.png`), fullPage: true });
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in, and the session survives a reload', async () => {
+    await page.goto(server.baseUrl);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    expect(await page.getByText(ADMIN.email).isVisible()).toBe(true);
+  });
+
+  it('imports a CSV with one bad row: the row is named, then fixed and imported', async () => {
+    const dir = join(tmpdir(), `tournee-e2e-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    const header = 'Référence;Client;Latitude;Longitude;Date;Début créneau;Fin créneau';
+    const bad = join(dir, 'orders.csv');
+    writeFileSync(bad, `${header}\nE-1;Anne;45,76;4,83;01/12/2026;08:00;12:00\nE-2;Bruno;123;4,84;01/12/2026;14:00;16:00\n`);
+
+    await page.getByRole('button', { name: 'Import a file' }).click();
+    await page.getByLabel('CSV or Excel file').setInputFiles(bad);
+    await page.getByText('2 rows read, 1 with problems').waitFor();
+    const rejected = page.getByRole('table', { name: 'Rejected rows' });
+    await expect.poll(() => rejected.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^3\s+Latitude\s+123\s+/)]);
+
+    const fixed = join(dir, 'orders-fixed.csv');
+    writeFileSync(fixed, `${header}\nE-1;Anne;45,76;4,83;01/12/2026;08:00;12:00\nE-2;Bruno;45,75;4,84;01/12/2026;14:00;16:00\n`);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByLabel('CSV or Excel file').setInputFiles(fixed);
+    await page.getByText('2 rows read, 0 with problems').waitFor();
+    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await page.getByRole('status').filter({ hasText: '2 created' }).waitFor();
+
+    const table = page.locator('table.orders').last();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
+    expect(await table.innerText()).toContain('Bruno');
+  });
+});
