@@ -25,7 +25,7 @@ export interface Encoded {
   nShipments: number;
 }
 
-export const DEFAULT_TUNING = { neighbours: 50, t0: 0, tf: 0, avgRemoved: 10, maxString: 10, blinkRate: 0.01, softFixed: 0, preShare: 0.2, softUnassigned: 0 };
+export const DEFAULT_TUNING = { neighbours: 50, t0: 0, tf: 0, avgRemoved: 10, maxString: 10, blinkRate: 0.01, softFixed: 0, preShare: 0.1, softUnassigned: 0 };
 
 interface TaskSpec {
   loc: Location;
@@ -191,7 +191,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   params[2] = circuity;
   params[3] = speed;
   params[4] = tuning.neighbours;
-  params[5] = opts.fleetShare ?? 0.3;
+  params[5] = opts.fleetShare ?? 0.4;
   params[6] = opts.seed ?? 1;
   params[7] = tuning.t0;
   params[8] = tuning.tf;

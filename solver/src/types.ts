@@ -207,7 +207,7 @@ export interface SolveOptions {
   onProgress?: (p: Progress) => void;
   /** Stop after this many iterations: with it, a seed gives the same answer on any machine. */
   maxIterations?: number;
-  /** Share of the budget spent removing routes when vehicles have a fixed cost. @default 0.3 */
+  /** Share of the budget spent removing routes when vehicles have a fixed cost. @default 0.4 */
   fleetShare?: number;
   /** Search tuning (advanced). */
   tuning?: Partial<Tuning>;
