@@ -8,7 +8,10 @@ import type { Db } from './db/db.ts';
 import { AppError } from './errors.ts';
 import { fleetRoutes } from './fleet/routes.ts';
 import { errorHandler } from './http/error-handler.ts';
-import { singlePageApp, WEB_DIST } from './http/static-apps.ts';
+import { DRIVER_PWA_DIST, singlePageApp, WEB_DIST } from './http/static-apps.ts';
+import { driverRoutes } from './drivers/routes.ts';
+import { startRetentionJob } from './tracking/retention.ts';
+import { trackingRoutes } from './tracking/routes.ts';
 import type { Logger } from './logger.ts';
 import { ordersRoutes } from './orders/routes.ts';
 import { dispatchRoutes } from './dispatch/routes.ts';
@@ -47,6 +50,10 @@ export function createApp(deps: AppDeps): App {
     await db.query('SELECT 1');
     res.json({ status: 'ok', database: db.kind });
   });
+  // What the browser apps need before anything else; public, no secrets.
+  api.get('/client-config', (_req, res) => {
+    res.json({ mapStyleUrl: config.MAP_STYLE_URL ?? null });
+  });
   api.use(express.json({ limit: '50mb' }));
   api.use(authenticate(db));
   api.use(authRoutes(db, config));
@@ -57,10 +64,16 @@ export function createApp(deps: AppDeps): App {
   const planner = createPlanner({ db, config, log, events: realtime.events });
   api.use(planningRoutes(db, planner));
   api.use(dispatchRoutes({ db, config, events: realtime.events }));
+  api.use(driverRoutes({ db, config, disconnectDriver: realtime.disconnectDriver }));
+  api.use(trackingRoutes(db));
+  const retention = startRetentionJob(db, config.POSITION_RETENTION_DAYS, log);
   api.use(() => {
     throw new AppError('not_found', 'No such API route');
   });
   app.use('/api', api);
+  // The driver app first: the dispatcher app answers every other path with its index.html.
+  const driverPwa = singlePageApp(DRIVER_PWA_DIST);
+  if (driverPwa) app.use('/driver', driverPwa);
   const web = singlePageApp(WEB_DIST);
   if (web) app.use(web);
   app.use(errorHandler(log));
@@ -79,6 +92,8 @@ export function createApp(deps: AppDeps): App {
       // Running plans are aborted and marked failed (nothing of them is written) before the
       // database goes; Socket.IO closes the HTTP server with its own connections.
       await planner.close();
+      retention.stop();
+      await realtime.ingest.drain();
       server.closeAllConnections();
       await realtime.close();
     },

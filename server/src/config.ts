@@ -20,6 +20,8 @@ const ConfigSchema = z.object({
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
   SESSION_TTL_HOURS: optional(z.coerce.number().positive()).default(24 * 7),
   COOKIE_SECURE: optional(bool).default(false),
+  /** Vector tile style for the dispatcher's map; without it an offline style is used. */
+  MAP_STYLE_URL: optional(z.string().url()),
   GEOCODER_URL: optional(z.string().url()),
   GEOCODER_RATE_PER_S: optional(z.coerce.number().positive()).default(1),
   GEOCODER_USER_AGENT: optional(z.string()).default('Tournee/0.1 (self-hosted route planner)'),
@@ -35,6 +37,14 @@ const ConfigSchema = z.object({
   // With REDIS_URL: the BullMQ queue's name, and whether this server also solves (else only `pnpm worker` does).
   PLAN_QUEUE_NAME: optional(z.string().regex(/^[\w-]+$/, 'letters, digits, - and _ only')).default('tournee-plans'),
   PLAN_WORKER_IN_SERVER: optional(bool).default(true),
+  // Driver app and tracking: the public address put in drivers' sign-in links (else the request's
+  // own), how long a link/code lasts, the code sign-in rate limit, the position filter and retention.
+  PUBLIC_URL: optional(z.string().url()),
+  DRIVER_ACCESS_TTL_HOURS: optional(z.coerce.number().positive().max(24 * 90)).default(24 * 7),
+  DRIVER_CODE_MAX_FAILURES_PER_MINUTE: optional(z.coerce.number().int().positive()).default(10),
+  POSITION_MAX_ACCURACY_M: optional(z.coerce.number().positive()).default(100),
+  POSITION_MAX_SPEED_KMH: optional(z.coerce.number().positive()).default(200),
+  POSITION_RETENTION_DAYS: optional(z.coerce.number().int().positive()).default(90),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -4,7 +4,7 @@
  * insertion. Instants are ISO strings (UTC); local dates 'YYYY-MM-DD' are days of the depot's zone.
  */
 import { z } from 'zod';
-import type { GeoPoint } from './orders.ts';
+import type { GeoPoint, TimeWindow } from './orders.ts';
 import { isLocalDate } from './time.ts';
 
 /** The longest range one plan may cover: five weeks. */
@@ -134,6 +134,8 @@ export interface RouteStop {
   location: GeoPoint | null;
   demand: number[];
   serviceS: number;
+  /** The order's daily windows, local times of the depot's zone (empty: any time). */
+  timeWindows: TimeWindow[];
   plannedArrivalAt: string | null;
   waitingS: number;
   plannedDepartureAt: string | null;
@@ -243,3 +245,26 @@ export const RouteSheetQuery = z.object({
   driverId: id,
   format: z.enum(['csv', 'html']).default('html'),
 });
+
+/** `GET /api/planning/calendar?from&to` (at most 62 days): what each day holds, for the planner's strip. */
+export const CalendarQuery = z
+  .object({ from: localDate, to: localDate })
+  .refine((v) => v.from <= v.to && Date.parse(v.to) - Date.parse(v.from) <= 61 * 86_400_000, {
+    message: 'must be on or after from, at most 62 days later',
+    path: ['to'],
+  });
+
+export interface CalendarDay {
+  date: string;
+  /** Open orders whose allowed days include this one. */
+  due: number;
+  /** Of those, orders not on any route yet. */
+  unplanned: number;
+  /** Stops on this day's routes. */
+  planned: number;
+  routes: number;
+  /** Routes published (or started, or done). */
+  published: number;
+  /** Shifts (vehicles working) this day. */
+  shifts: number;
+}

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useI18n } from './i18n/i18n.tsx';
 import { useSession } from './features/auth/session.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
@@ -5,11 +6,16 @@ import { AppShell } from './features/layout/app-shell.tsx';
 import { useScreen } from './features/layout/router.ts';
 import { FleetPage } from './features/fleet/fleet-page.tsx';
 import { OrdersPage } from './features/orders/orders-page.tsx';
+import { useApi } from './api/use-api.ts';
+
+// The planner brings MapLibre (most of the bundle): load it when the planner is opened.
+const PlannerPage = lazy(() => import('./features/planner/planner-page.tsx').then((m) => ({ default: m.PlannerPage })));
 
 export function App() {
   const { t } = useI18n();
   const { state } = useSession();
   const screen = useScreen();
+  const clientConfig = useApi<{ mapStyleUrl: string | null }>('/client-config');
   if (state.status === 'loading') return <p className="loading">{t('common.loading')}</p>;
   if (state.status === 'signed-out') return <SignInPage />;
   if (state.user.role === 'driver') return <p className="empty">{t('forbidden.driver')}</p>;
@@ -17,7 +23,11 @@ export function App() {
     <AppShell screen={screen}>
       {screen === 'orders' && <OrdersPage />}
       {screen === 'fleet' && <FleetPage />}
-      {screen === 'planner' && <p className="empty">…</p>}
+      {screen === 'planner' && (
+        <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+          <PlannerPage mapStyleUrl={clientConfig.data?.mapStyleUrl ?? null} />
+        </Suspense>
+      )}
     </AppShell>
   );
 }

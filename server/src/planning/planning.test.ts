@@ -102,5 +102,15 @@ describe('planning the demo', () => {
       route.stops.filter((s: { kind: string }) => s.kind !== 'break').length + 2,
     );
     expect(route.stops[0]).toMatchObject({ seq: 1, status: 'pending' });
+
+    // The planner's calendar strip: every planned stop counted on its day, a shift per van and day.
+    const cal = await t.call('GET', `/planning/calendar?from=${days[0]}&to=${days[9]}`);
+    expect(cal.status).toBe(200);
+    const calendar: Array<Record<string, number> & { date: string }> = cal.body.days;
+    expect(calendar.map((d) => d.date).filter((d) => days.includes(d))).toEqual(days.slice(0, 10));
+    const sum = (k: string) => calendar.reduce((n, d) => n + d[k]!, 0);
+    expect(sum('planned')).toBe(plan.summary.assigned);
+    expect(sum('unplanned')).toBe(0);
+    for (const d of calendar) expect(d.shifts).toBe(days.includes(d.date) ? 8 : 0);
   });
 });

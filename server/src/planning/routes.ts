@@ -6,14 +6,16 @@
  *   DELETE /api/plans/:id               cancels a queued or running plan (nothing is written)
  *   GET    /api/plans/:id/unassigned    the orders the plan could not place, with the reason
  *   GET    /api/routes?date=&depotId=   the routes of a day with their stops
+ *   GET    /api/planning/calendar?from&to  per day: orders due, unplanned, planned stops, routes, shifts
  */
-import { PlanRequest, RoutesQuery } from '@tournee/shared';
+import { CalendarQuery, PlanRequest, RoutesQuery } from '@tournee/shared';
 import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Db } from '../db/db.ts';
 import { listRoutesOfDay } from '../dispatch/route-repo.ts';
 import { parse } from '../http/validate.ts';
+import { planningCalendar } from './calendar.ts';
 import type { Planner } from './service.ts';
 
 const IdParam = z.object({ id: z.uuid({ message: 'must be an id (uuid)' }) });
@@ -46,6 +48,10 @@ export function planningRoutes(db: Db, planner: Planner): Router {
   r.get('/routes', staff, async (req, res) => {
     const q = parse(RoutesQuery, req.query, 'query');
     res.json({ date: q.date, routes: await listRoutesOfDay(db, actorOf(req).orgId, q.date, { depotId: q.depotId }) });
+  });
+  r.get('/planning/calendar', staff, async (req, res) => {
+    const q = parse(CalendarQuery, req.query, 'query');
+    res.json({ days: await planningCalendar(db, actorOf(req).orgId, q.from, q.to) });
   });
   return r;
 }

@@ -1,0 +1,189 @@
+/**
+ * Driver access, the driver's day and live tracking as they cross the HTTP and Socket.IO
+ * boundaries. Positions use GeoJSON order: `coordinates: [lon, lat]`. Instants are ISO strings;
+ * `deviceAt` is the phone's clock when the thing happened (kept as sent, never replaced by the
+ * server's receipt time).
+ */
+import { z } from 'zod';
+import type { GeoPoint, TimeWindow } from './orders.ts';
+import type { RouteStatus, StopStatus } from './planning.ts';
+
+const id = z.uuid({ message: 'must be an id (uuid)' });
+const instant = z.iso.datetime({ offset: true, message: 'must be an ISO date-time with a zone' });
+
+/** `POST /api/drivers/:id/access`: how long the link and code stay valid. @default 7 days */
+export const DriverAccessRequest = z.object({
+  ttlHours: z
+    .number()
+    .positive()
+    .max(24 * 90)
+    .optional(),
+});
+export type DriverAccessRequest = z.infer<typeof DriverAccessRequest>;
+
+/** The secret is shown once: only hashes are stored. `link` opens the PWA signed in. */
+export interface DriverAccess {
+  token: string;
+  link: string;
+  /** 8 characters the driver can type instead of opening the link. */
+  code: string;
+  expiresAt: string;
+}
+
+/** `POST /api/driver/session`: exchanges the short code (or checks the link's token) for the bearer token. */
+export const DriverSessionRequest = z.union([
+  z.object({ code: z.string().trim().min(4).max(32) }),
+  z.object({ token: z.string().trim().min(16).max(200) }),
+]);
+export type DriverSessionRequest = z.infer<typeof DriverSessionRequest>;
+
+export interface DriverSession {
+  token: string;
+  driver: { id: string; name: string };
+  orgId: string;
+  expiresAt: string;
+}
+
+/** One stop as the driver's app shows it. */
+export interface DriverStop {
+  id: string;
+  seq: number;
+  kind: 'delivery' | 'pickup' | 'break';
+  orderId: string | null;
+  ref: string | null;
+  name: string | null;
+  address: string | null;
+  phone: string | null;
+  notes: string | null;
+  location: GeoPoint | null;
+  /** Same order as `dimensions`. */
+  demand: number[];
+  serviceS: number;
+  timeWindows: TimeWindow[];
+  plannedArrivalAt: string | null;
+  plannedDepartureAt: string | null;
+  status: StopStatus;
+  actualArrivalAt: string | null;
+  actualDepartureAt: string | null;
+}
+
+export interface DriverRoute {
+  id: string;
+  version: number;
+  status: RouteStatus;
+  localDate: string;
+  timeZone: string;
+  depot: { name: string; location: GeoPoint };
+  vehicleName: string;
+  startAt: string | null;
+  endAt: string | null;
+  startedAt: string | null;
+  stops: DriverStop[];
+}
+
+/** `GET /api/driver/routes/today?date=` — `route` is null on a day without a published route. */
+export interface DriverDay {
+  localDate: string;
+  dimensions: string[];
+  route: DriverRoute | null;
+}
+
+export const DriverDayQuery = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .optional(),
+});
+
+/** One GPS fix from the phone; `id` is the phone's UUID, so a re-sent point is stored once. */
+export const PositionPoint = z.object({
+  id,
+  deviceAt: instant,
+  coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
+  accuracyM: z.number().min(0).nullable().optional(),
+  speedMps: z.number().min(0).nullable().optional(),
+  headingDeg: z.number().min(0).max(360).nullable().optional(),
+});
+export type PositionPoint = z.infer<typeof PositionPoint>;
+
+/** Batch limit: a phone offline for an hour at one fix per 10 s sends 360; it splits bigger outboxes. */
+export const MAX_POSITIONS_PER_BATCH = 500;
+export const PositionBatch = z.object({ points: z.array(PositionPoint).min(1).max(MAX_POSITIONS_PER_BATCH) });
+export type PositionBatch = z.infer<typeof PositionBatch>;
+
+/** Why the server dropped a point (it is acked all the same: re-sending it would not help). */
+export type PositionRejection = 'accuracy' | 'speed' | 'future' | 'too_old' | 'invalid';
+
+/**
+ * The ack of a `positions` batch. Every id sent is in exactly one list; the phone deletes them all
+ * from its outbox. `duplicates` were stored by an earlier send.
+ */
+export interface PositionsAck {
+  accepted: string[];
+  duplicates: string[];
+  rejected: { id: string; reason: PositionRejection }[];
+}
+
+export const STOP_EVENT_TYPES = ['started', 'arrived', 'delivered', 'failed', 'skipped'] as const;
+export type StopEventType = (typeof STOP_EVENT_TYPES)[number];
+
+/** Reasons offered for a failed delivery (free text goes in `note`). */
+export const FAIL_REASONS = ['absent', 'refused', 'address_not_found', 'no_access', 'damaged', 'other'] as const;
+
+/**
+ * `stop:event` on `/driver`. `started` is the route's start (sent with the first stop's id). The id
+ * is the phone's UUID: a retried send is applied once; events are applied in the order received.
+ */
+export const StopEventInput = z
+  .object({
+    id,
+    stopId: id,
+    type: z.enum(STOP_EVENT_TYPES),
+    reason: z.string().trim().max(100).nullable().optional(),
+    note: z.string().trim().max(2000).nullable().optional(),
+    recipientName: z.string().trim().max(200).nullable().optional(),
+    deviceAt: instant,
+  })
+  .superRefine((v, ctx) => {
+    if (v.type === 'failed' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a failed delivery needs a reason' });
+  });
+export type StopEventInput = z.infer<typeof StopEventInput>;
+
+export interface StopEventResult {
+  id: string;
+  /** False when this id was already applied (the ack of a retry). */
+  applied: boolean;
+  stopId: string;
+  status: StopStatus;
+}
+
+export const PROOF_KINDS = ['photo', 'signature'] as const;
+/** The most a proof file may weigh once decoded (the phone resizes photos well below it). */
+export const MAX_PROOF_BYTES = 5 * 1024 * 1024;
+
+/** `POST /api/driver/stops/:stopId/proof`: one file of one stop event, idempotent per (event, kind). */
+export const ProofUpload = z.object({
+  eventId: id,
+  kind: z.enum(PROOF_KINDS),
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+  /** The file, base64 (no data: prefix). */
+  data: z.string().min(4).max(Math.ceil((MAX_PROOF_BYTES * 4) / 3) + 4),
+});
+export type ProofUpload = z.infer<typeof ProofUpload>;
+
+/** A driver's latest position for the dispatcher's map (`GET /api/tracking/latest?date=`). */
+export interface LatestPosition {
+  driverId: string;
+  driverName: string | null;
+  routeId: string | null;
+  location: GeoPoint;
+  deviceAt: string;
+  accuracyM: number | null;
+  speedMps: number | null;
+  headingDeg: number | null;
+  /** No position for 5 minutes (device time). */
+  stale: boolean;
+}
+
+/** A driver is shown as stale after this long without a position. */
+export const STALE_AFTER_S = 300;

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
+import { freshDatabase } from '../lib/e2e-db.ts';
+import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+
+const ADMIN = { email: 'fleet@example.com', password: 'e2e-password-1' };
+const REDIS_URL = process.env.REDIS_URL_TEST ?? 'redis://127.0.0.1:6379';
+
+const connected = (s: Socket) =>
+  new Promise<void>((resolve, reject) => {
+    s.on('connect', () => resolve());
+    s.on('connect_error', reject);
+  });
+
+// Two server processes sharing PostgreSQL and Redis, as behind a load balancer: the driver's
+// phone is connected to one, the dispatcher's browser to the other.
+describe('live tracking across two server processes (Redis adapter)', () => {
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let dbUrl: string;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    dbUrl = await freshDatabase('tournee_e2e_driver_redis');
+    const env = { DATABASE_URL: dbUrl, REDIS_URL, SEED_DEMO: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' };
+    a = await startServerProcess(env);
+    b = await startServerProcess(env);
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await Promise.all([a?.stop(), b?.stop()]);
+  });
+
+  it('sends positions and stop statuses from a driver on one process to a dispatcher on the other', async () => {
+    const day = await seedDriverInto(dbUrl, ADMIN.email);
+    const staff = await adminToken(b.baseUrl, ADMIN.email, ADMIN.password);
+    const access = await issueDriverAccess(a.baseUrl, staff, day.driverId);
+
+    const dispatcher = io(`${b.baseUrl}/dispatch`, { auth: { token: staff }, transports: ['websocket'], forceNew: true });
+    sockets.push(dispatcher);
+    await connected(dispatcher);
+    await dispatcher.emitWithAck('day:join', day.localDate);
+    const positions: { driverId: string; location: { coordinates: number[] } }[] = [];
+    const statuses: { stopId: string; status: string }[] = [];
+    dispatcher.on('driver:position', (e) => positions.push(e));
+    dispatcher.on('stop:status', (e) => statuses.push(e));
+
+    const driver = io(`${a.baseUrl}/driver`, { auth: { token: access.token }, transports: ['websocket'], forceNew: true });
+    sockets.push(driver);
+    await connected(driver);
+    const t0 = Date.now();
+    const ack = await driver.emitWithAck('positions', {
+      points: [{ id: randomUUID(), deviceAt: new Date().toISOString(), coordinates: [4.8321, 45.7578], accuracyM: 6 }],
+    });
+    expect(ack.ok).toBe(true);
+    await expect.poll(() => positions.length, { timeout: 5000 }).toBe(1);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(positions[0]).toMatchObject({ driverId: day.driverId, location: { coordinates: [4.8321, 45.7578] } });
+
+    const ev = await driver.emitWithAck('stop:event', { id: randomUUID(), stopId: day.stopIds[0], type: 'arrived', deviceAt: new Date().toISOString() });
+    expect(ev).toMatchObject({ ok: true, data: { applied: true, status: 'arrived' } });
+    await expect.poll(() => statuses, { timeout: 5000 }).toEqual([expect.objectContaining({ stopId: day.stopIds[0], status: 'arrived' })]);
+
+    // A change made through process B reaches the driver's socket on process A.
+    const changed = new Promise<{ routeId: string }>((resolve) => driver.once('route:changed', resolve));
+    const lock = await fetch(`${b.baseUrl}/api/routes/${day.routeId}/lock`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${staff}`, 'content-type': 'application/json' },
+      body: '{"locked":true}',
+    });
+    expect(lock.status).toBe(200);
+    expect((await changed).routeId).toBe(day.routeId);
+
+    // Revoked on B: the driver's socket on A is dropped and refused afterwards.
+    const dropped = new Promise<string>((resolve) => driver.once('disconnect', resolve));
+    await fetch(`${b.baseUrl}/api/drivers/${day.driverId}/access`, { method: 'DELETE', headers: { authorization: `Bearer ${staff}` } });
+    expect(await dropped).toBe('io server disconnect');
+  });
+});
+

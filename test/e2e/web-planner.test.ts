@@ -1,0 +1,119 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, signIn } from '../lib/api-client.ts';
+import { launchChromium } from '../lib/browser.ts';
+import { freshDatabase } from '../lib/e2e-db.ts';
+import { REPO_ROOT, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+
+const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts');
+const ADMIN = { email: 'planner@example.com', password: 'e2e-password-2' };
+
+interface Route {
+  id: string;
+  vehicleName: string;
+  stops: Array<{ id: string; ref: string | null; kind: string; demand: number[]; plannedArrivalAt: string }>;
+}
+
+// The dispatcher's planning day, in Chromium against the real server, solver and PostgreSQL.
+describe('dispatcher web app: planning a day', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  let api: ApiClient;
+  let day: string;
+
+  const routesOf = async (): Promise<Route[]> => (await api.call('GET', `/routes?date=${day}`)).body.routes;
+  const load = (r: Route) => r.stops.reduce((kg, s) => kg + (s.demand[0] ?? 0), 0);
+
+  beforeAll(async () => {
+    const url = await freshDatabase('tournee_e2e_planner');
+    server = await startServerProcess({ DATABASE_URL: url, SEED_DEMO: 'true', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+    api = await signIn(server.baseUrl, ADMIN.email, ADMIN.password);
+    // A heavy order on the demo's first day: moving it onto a loaded van breaks its capacity.
+    const first = (await api.call('GET', '/orders?limit=1000')).body.items.map((o: { dateFrom: string }) => o.dateFrom).sort()[0];
+    day = first;
+    const heavy = await api.call('POST', '/orders/import', [
+      { ref: 'HEAVY-1', name: 'Palette', lat: '45.76', lon: '4.85', date: day, demand_kg: '700', tw_start: '08:00', tw_end: '17:00' },
+    ]);
+    expect(heavy.status).toBe(200);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'en-GB' });
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, `web-planner-${ctx.task.name.replace(/\W+/g, '-')}.png`), fullPage: true });
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('plans the days and draws the routes on the map', async () => {
+    await page.goto(server.baseUrl);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Planner' }).click();
+    await page.getByLabel('From', { exact: true }).fill(day);
+    await page.getByLabel('Time limit (s)').fill('3');
+    await page.getByRole('button', { name: 'Plan', exact: true }).click();
+    await page.getByText('Plan ready.').waitFor({ timeout: 60_000 });
+    await page.locator(`.calendar-strip [data-date="${day}"]`).click();
+    await page.locator('.route-card').first().waitFor();
+    // Rendered by MapLibre (WebGL through SwiftShader), not just present in the DOM.
+    await expect
+      .poll(() => page.evaluate(() => window.__tourneeMap?.queryRenderedFeatures({ layers: ['routes-line'] }).length ?? 0), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => window.__tourneeMap?.queryRenderedFeatures({ layers: ['stops-circle'] }).length ?? 0))
+      .toBeGreaterThan(5);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'planner.png') });
+  });
+
+  it('moves a stop to another route and shows the new times', async () => {
+    const routes = (await routesOf()).filter((r) => r.stops.some((s) => s.kind !== 'break' && s.ref !== 'HEAVY-1'));
+    expect(routes.length).toBeGreaterThanOrEqual(2);
+    const [a, b] = routes as [Route, Route];
+    const moving = a.stops.find((s) => s.kind !== 'break' && s.ref !== 'HEAVY-1')!;
+    const before = b.stops.length;
+    await page.locator(`[data-stop-id="${moving.id}"]`).dragTo(page.locator(`[data-route-id="${b.id}"] header`));
+    const refused = page.getByRole('alert').filter({ hasText: 'This change breaks rules' });
+    const saved = page.getByRole('status').filter({ hasText: /^Saved/ });
+    await expect.poll(async () => (await refused.isVisible()) || (await saved.isVisible())).toBe(true);
+    if (await refused.isVisible()) await page.getByRole('button', { name: 'Save anyway' }).click();
+    await saved.waitFor();
+    await expect.poll(async () => page.locator(`[data-route-id="${b.id}"] [data-stop-id="${moving.id}"]`).count()).toBe(1);
+    const after = (await routesOf()).find((r) => r.id === b.id)!;
+    expect(after.stops.length).toBe(before + 1);
+    expect(after.stops.find((s) => s.id === moving.id)!.plannedArrivalAt).not.toBe(moving.plannedArrivalAt);
+  });
+
+  it('refuses an over-capacity move with the violation, and saves it when forced', async () => {
+    const routes = await routesOf();
+    const from = routes.find((r) => r.stops.some((s) => s.ref === 'HEAVY-1'))!;
+    const heavy = from.stops.find((s) => s.ref === 'HEAVY-1')!;
+    const to = routes.filter((r) => r.id !== from.id).sort((x, y) => load(y) - load(x))[0]!;
+    expect(load(to) + 700).toBeGreaterThan(800);
+    await page.locator(`[data-stop-id="${heavy.id}"]`).dragTo(page.locator(`[data-route-id="${to.id}"] header`));
+    const alert = page.getByRole('alert').filter({ hasText: 'This change breaks rules' });
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/capacity on kg/i);
+    await page.getByRole('button', { name: 'Save anyway' }).click();
+    await page.getByRole('status').filter({ hasText: 'rule(s) broken' }).waitFor();
+    await expect.poll(() => page.locator(`[data-route-id="${to.id}"] .violations`).innerText()).toMatch(/capacity on kg/i);
+  });
+
+  it('publishes the day', async () => {
+    await page.getByRole('button', { name: 'Publish the day' }).click();
+    await page.getByRole('status').filter({ hasText: 'routes published' }).waitFor();
+    const routes = await routesOf();
+    expect(routes.filter((r) => r.stops.length > 0).every((r) => (r as unknown as { status: string }).status === 'published')).toBe(true);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * For driver end-to-end tests: a driver with a published route of today, written into the
+ * database a server process uses, and the admin's session token from the HTTP API.
+ */
+import { createPgDb } from '../../server/src/db/pg-adapter.ts';
+import { type SeededDay, seedDriverDay } from '../../server/src/tracking/test-support.ts';
+
+export async function seedDriverInto(databaseUrl: string, adminEmail: string, stops = 3): Promise<SeededDay> {
+  const db = createPgDb(databaseUrl, { max: 1 });
+  try {
+    const { rows } = await db.query<{ org_id: string }>('SELECT org_id FROM users WHERE lower(email) = lower($1)', [adminEmail]);
+    if (!rows[0]) throw new Error(`no user ${adminEmail}`);
+    return await seedDriverDay(db, rows[0].org_id, { name: 'Camille', stops });
+  } finally {
+    await db.close();
+  }
+}
+
+/** Signs in through the API and returns the bearer token. */
+export async function adminToken(baseUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`login: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Issues a driver link and code through the API. */
+export async function issueDriverAccess(baseUrl: string, token: string, driverId: string) {
+  const res = await fetch(`${baseUrl}/api/drivers/${driverId}/access`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (res.status !== 201) throw new Error(`access: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { token: string; link: string; code: string; expiresAt: string };
+}

@@ -1,0 +1,47 @@
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { useEdits } from './use-edits.ts';
+
+/** What the server said of the last edit: refused with its violations (force or dismiss), or saved (undo). */
+export function EditFeedback({ edits }: { edits: ReturnType<typeof useEdits> }) {
+  const { t } = useI18n();
+  if (edits.refusal) {
+    return (
+      <div role="alert" className="edit-feedback refused">
+        <strong>{t('planner.refused')}</strong>
+        <ul>
+          {edits.refusal.violations.map((v) => (
+            <li key={v.message}>{v.message}</li>
+          ))}
+        </ul>
+        <button type="button" onClick={() => void edits.force()}>
+          {t('planner.force')}
+        </button>
+        <button type="button" onClick={edits.dismiss}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    );
+  }
+  if (edits.error) {
+    return (
+      <p role="alert" className="error">
+        {edits.error}
+      </p>
+    );
+  }
+  if (edits.last) {
+    return (
+      <div role="status" className="edit-feedback">
+        {edits.last.violations.length
+          ? t('planner.savedWithViolations', { n: edits.last.violations.length })
+          : t('planner.saved')}
+        {edits.canUndo && (
+          <button type="button" onClick={() => void edits.undo()}>
+            {t('planner.undo')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  return null;
+}

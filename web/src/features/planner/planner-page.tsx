@@ -1,0 +1,43 @@
+import type { CalendarDay, Depot } from '@tournee/shared';
+import { useCallback, useState } from 'react';
+import { query } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { addDays, todayLocal } from '../fleet/week.ts';
+import { AsyncState } from '../layout/async-state.tsx';
+import { CalendarStrip } from './calendar-strip.tsx';
+import { DayView } from './day-view.tsx';
+import { PlanLauncher } from './plan-launcher.tsx';
+
+const HORIZON_DAYS = 35;
+
+/** Five weeks ahead at a glance; plan a range; then work day by day on the map and timeline. */
+export function PlannerPage({ mapStyleUrl }: { mapStyleUrl: string | null }) {
+  const { t } = useI18n();
+  const today = todayLocal();
+  const [range, setRange] = useState({ from: addDays(today, 1), to: addDays(today, 14) });
+  const [day, setDay] = useState(addDays(today, 1));
+  const calendar = useApi<{ days: CalendarDay[] }>(
+    `/planning/calendar${query({ from: today, to: addDays(today, HORIZON_DAYS - 1) })}`,
+  );
+  const depots = useApi<{ items: Depot[] }>('/depots');
+  const reloadCalendar = calendar.reload;
+  const onChanged = useCallback(() => reloadCalendar(), [reloadCalendar]);
+  // A finished plan changes every day it covered: the open day is fetched again (key change).
+  const [plans, setPlans] = useState(0);
+  const onPlanned = useCallback(() => {
+    reloadCalendar();
+    setPlans((n) => n + 1);
+  }, [reloadCalendar]);
+
+  return (
+    <section aria-labelledby="planner-title" className="planner">
+      <h1 id="planner-title">{t('nav.planner')}</h1>
+      <AsyncState loading={calendar.loading || depots.loading} error={calendar.error ?? depots.error} onRetry={calendar.reload}>
+        {calendar.data && <CalendarStrip days={calendar.data.days} selected={day} onSelect={setDay} />}
+        <PlanLauncher from={range.from} to={range.to} onRange={(from, to) => setRange({ from, to })} onDone={onPlanned} />
+        {depots.data && <DayView key={`${day}#${plans}`} date={day} depots={depots.data.items} mapStyleUrl={mapStyleUrl} onChanged={onChanged} />}
+      </AsyncState>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import type { EditRequest, PlannedRoute, RouteStop } from '@tournee/shared';
+import { type DragEvent, useState } from 'react';
+import { api, query } from '../../api/client.ts';
+import { routeColor } from '../../map/colors.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { clock } from './dates.ts';
+
+/** When the stop's work starts: a break's arrival is often long before its window opens. */
+const startOf = (s: RouteStop) =>
+  s.plannedArrivalAt ? new Date(Date.parse(s.plannedArrivalAt) + s.waitingS * 1000).toISOString() : null;
+
+interface Drag {
+  stopId: string;
+  fromRouteId: string;
+  fromIndex: number;
+}
+
+/**
+ * The day's routes as lists of stops. Drag a stop onto another stop (it goes before it) or onto
+ * a route (it goes last); the server recomputes the times and says what the move breaks.
+ */
+export function RouteBoard(props: {
+  routes: PlannedRoute[];
+  timeZone: string;
+  date: string;
+  selected: string | null;
+  onSelect(id: string): void;
+  onEdit(request: EditRequest, inverse: EditRequest): void;
+  onChanged(): void;
+}) {
+  const { t } = useI18n();
+  const [drag, setDrag] = useState<Drag | null>(null);
+
+  function drop(e: DragEvent, toRouteId: string, position: number) {
+    e.preventDefault();
+    e.stopPropagation();
+    if (!drag) return;
+    // Within one route, taking the stop out first shifts the later positions by one.
+    const target = drag.fromRouteId === toRouteId && drag.fromIndex < position ? position - 1 : position;
+    setDrag(null);
+    if (drag.fromRouteId === toRouteId && target === drag.fromIndex) return;
+    props.onEdit(
+      { op: 'move', stopId: drag.stopId, toRouteId, position: target, force: false, dryRun: false },
+      { op: 'move', stopId: drag.stopId, toRouteId: drag.fromRouteId, position: drag.fromIndex, force: true, dryRun: false },
+    );
+  }
+
+  async function lock(route: PlannedRoute) {
+    await api(`/routes/${route.id}/lock`, { method: 'POST', body: JSON.stringify({ locked: !route.locked }) });
+    props.onChanged();
+  }
+
+  const allow = (e: DragEvent) => drag && e.preventDefault();
+  const stopLabel = (s: RouteStop) => (s.kind === 'break' ? t('planner.break') : `${s.ref} · ${s.name ?? ''}`);
+
+  return (
+    <div className="route-board">
+      {props.routes.map((r, i) => (
+        <section
+          key={r.id}
+          className={`route-card${r.id === props.selected ? ' selected' : ''}`}
+          aria-label={t('planner.routeOf', { vehicle: r.vehicleName })}
+          onDragOver={allow}
+          onDrop={(e) => drop(e, r.id, r.stops.length)}
+          data-route-id={r.id}
+        >
+          <header style={{ borderTopColor: routeColor(i) }}>
+            <button type="button" className="link" onClick={() => props.onSelect(r.id)}>
+              <strong>{r.vehicleName}</strong> {r.driverName && <span>· {r.driverName}</span>}
+            </button>
+            <span className="route-meta">
+              {r.stops.filter((s) => s.kind !== 'break').length} {t('planner.stops')} · {(r.distanceM / 1000).toFixed(1)} km ·{' '}
+              {clock(r.startAt, props.timeZone)}–{clock(r.endAt, props.timeZone)}
+              {r.status !== 'planned' && <span className="status status-dispatched"> {t(`planner.routeStatus.${r.status}`)}</span>}
+            </span>
+            <button type="button" aria-pressed={r.locked} onClick={() => void lock(r)}>
+              {r.locked ? t('planner.unlock') : t('planner.lock')}
+            </button>
+            {r.driverId && (
+              <a href={`/api/route-sheets${query({ date: props.date, driverId: r.driverId, format: 'html' })}`} target="_blank" rel="noreferrer">
+                {t('planner.sheet')}
+              </a>
+            )}
+          </header>
+          {r.violations.length > 0 && (
+            <ul className="violations">
+              {r.violations.map((v) => (
+                <li key={v.message}>{v.message}</li>
+              ))}
+            </ul>
+          )}
+          <ol className="stops">
+            {r.stops.map((s, index) => (
+              <li
+                key={s.id}
+                className={`stop ${s.kind}${s.violations.length ? ' violated' : ''}`}
+                draggable={s.kind !== 'break' && !r.locked && !s.locked}
+                onDragStart={() => setDrag({ stopId: s.id, fromRouteId: r.id, fromIndex: index })}
+                onDragEnd={() => setDrag(null)}
+                onDragOver={allow}
+                onDrop={(e) => drop(e, r.id, index)}
+                data-stop-id={s.id}
+              >
+                <span className="seq">{s.kind === 'break' ? '☕' : s.seq}</span>
+                <span className="what">{stopLabel(s)}</span>
+                <span className="when">{clock(startOf(s), props.timeZone)}</span>
+                {s.violations.map((v) => (
+                  <span key={v.message} className="error">
+                    {v.message}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { localToUtc, type PlannedRoute } from '@tournee/shared';
+import { routeColor } from '../../map/colors.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { clock } from './dates.ts';
+
+const ms = (iso: string | null) => (iso ? Date.parse(iso) : Number.NaN);
+
+/**
+ * One row per route, drawn to scale over the day: travel as a thin line, waiting hatched,
+ * service and breaks as blocks, each stop's time windows as a faint band behind it.
+ */
+export function Timeline(props: { routes: PlannedRoute[]; timeZone: string; date: string; selected: string | null; onSelect(id: string): void }) {
+  const { t } = useI18n();
+  const used = props.routes.filter((r) => r.startAt && r.endAt);
+  if (used.length === 0) return null;
+  const t0 = Math.min(...used.map((r) => ms(r.startAt)));
+  const t1 = Math.max(...used.map((r) => ms(r.endAt)));
+  const pct = (v: number) => `${(((v - t0) / (t1 - t0 || 1)) * 100).toFixed(3)}%`;
+  const width = (a: number, b: number) => `${((Math.max(0, b - a) / (t1 - t0 || 1)) * 100).toFixed(3)}%`;
+  const hours: number[] = [];
+  for (let h = Math.ceil(t0 / 3_600_000) * 3_600_000; h <= t1; h += 3_600_000) hours.push(h);
+
+  return (
+    <div className="timeline" role="table" aria-label={t('planner.timeline')}>
+      <div className="timeline-row axis" role="row">
+        <span className="timeline-label" role="columnheader" />
+        <div className="timeline-track" role="cell">
+          {hours.map((h) => (
+            <span key={h} className="tick" style={{ left: pct(h) }}>
+              {clock(new Date(h).toISOString(), props.timeZone)}
+            </span>
+          ))}
+        </div>
+      </div>
+      {props.routes.map((r, i) => (
+        <div
+          key={r.id}
+          role="row"
+          className={`timeline-row${r.id === props.selected ? ' selected' : ''}${r.violations.length ? ' violated' : ''}`}
+          onClick={() => props.onSelect(r.id)}
+          onKeyDown={(e) => e.key === 'Enter' && props.onSelect(r.id)}
+          tabIndex={0}
+        >
+          <span className="timeline-label" role="rowheader" style={{ borderLeftColor: routeColor(i) }}>
+            {r.vehicleName}
+          </span>
+          <div className="timeline-track" role="cell">
+            {r.startAt && r.endAt && <span className="travel" style={{ left: pct(ms(r.startAt)), width: width(ms(r.startAt), ms(r.endAt)) }} />}
+            {r.stops.map((s) => {
+              const arrival = ms(s.plannedArrivalAt);
+              const start = arrival + s.waitingS * 1000;
+              const end = ms(s.plannedDepartureAt);
+              if (!Number.isFinite(arrival)) return null;
+              const late = s.violations.some((v) => v.kind === 'late');
+              return (
+                <span key={s.id}>
+                  {s.timeWindows.map((w) => {
+                    const a = localToUtc(props.date, w.start, props.timeZone).getTime();
+                    const b = localToUtc(props.date, w.end, props.timeZone).getTime();
+                    return <span key={`${w.start}-${w.end}`} className="window" style={{ left: pct(Math.max(a, t0)), width: width(Math.max(a, t0), Math.min(b, t1)) }} />;
+                  })}
+                  {s.waitingS > 0 && <span className="waiting" style={{ left: pct(arrival), width: width(arrival, start) }} />}
+                  <span
+                    className={`service ${s.kind}${late ? ' late' : ''}`}
+                    style={{ left: pct(start), width: width(start, end), background: s.kind === 'break' ? undefined : routeColor(i) }}
+                    title={`${s.seq}. ${s.ref ?? t('planner.break')} ${clock(s.plannedArrivalAt, props.timeZone)}–${clock(s.plannedDepartureAt, props.timeZone)}`}
+                  />
+                </span>
+              );
+            })}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
