@@ -74,16 +74,15 @@ describe('driver app: offline deliveries with proof', () => {
     await page.getByRole('listitem', { name: 'Client 1' }).waitFor();
     expect(page.url()).not.toContain('token=');
 
-    const manifest = await (await fetch(`${server.baseUrl}/driver/manifest.webmanifest`)).json();
+    const manifest = (await (await fetch(`${server.baseUrl}/driver/manifest.webmanifest`)).json()) as { icons: { src: string; sizes: string }[] };
     expect(manifest).toMatchObject({ start_url: '/driver/', scope: '/driver/', display: 'standalone', name: expect.any(String) });
     const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
     expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
     for (const icon of manifest.icons) expect((await fetch(`${server.baseUrl}/driver/${icon.src}`)).status).toBe(200);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-    const sw = await page.evaluate(async () => {
-      const reg = await navigator.serviceWorker.getRegistration();
-      return { scope: reg?.scope, state: reg?.active?.state, manifest: document.querySelector('link[rel=manifest]')?.getAttribute('href') };
-    });
+    // Strings, not functions: this package's TypeScript has no DOM types.
+    await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 30_000 });
+    const sw = await page.evaluate(`navigator.serviceWorker.getRegistration().then((reg) => ({
+      scope: reg?.scope, state: reg?.active?.state, manifest: document.querySelector('link[rel=manifest]')?.getAttribute('href') }))`);
     expect(sw).toEqual({ scope: `${server.baseUrl}/driver/`, state: 'activated', manifest: '/driver/manifest.webmanifest' });
   });
 

@@ -33,10 +33,15 @@ export function PlannerPage({ mapStyleUrl }: { mapStyleUrl: string | null }) {
   return (
     <section aria-labelledby="planner-title" className="planner">
       <h1 id="planner-title">{t('nav.planner')}</h1>
-      <AsyncState loading={calendar.loading || depots.loading} error={calendar.error ?? depots.error} onRetry={calendar.reload}>
+      {/* Each part loads on its own, so the day's routes do not wait for the calendar. */}
+      <AsyncState loading={calendar.loading} error={calendar.error} onRetry={calendar.reload}>
         {calendar.data && <CalendarStrip days={calendar.data.days} selected={day} onSelect={setDay} />}
-        <PlanLauncher from={range.from} to={range.to} onRange={(from, to) => setRange({ from, to })} onDone={onPlanned} />
-        {depots.data && <DayView key={`${day}#${plans}`} date={day} depots={depots.data.items} mapStyleUrl={mapStyleUrl} onChanged={onChanged} />}
+      </AsyncState>
+      <PlanLauncher from={range.from} to={range.to} onRange={(from, to) => setRange({ from, to })} onDone={onPlanned} />
+      <AsyncState loading={depots.loading} error={depots.error} onRetry={depots.reload}>
+        {depots.data && (
+          <DayView key={`${day}#${plans}`} date={day} depots={depots.data.items} mapStyleUrl={mapStyleUrl} onChanged={onChanged} />
+        )}
       </AsyncState>
     </section>
   );

@@ -17,6 +17,16 @@ export function Timeline(props: { routes: PlannedRoute[]; timeZone: string; date
   const t1 = Math.max(...used.map((r) => ms(r.endAt)));
   const pct = (v: number) => `${(((v - t0) / (t1 - t0 || 1)) * 100).toFixed(3)}%`;
   const width = (a: number, b: number) => `${((Math.max(0, b - a) / (t1 - t0 || 1)) * 100).toFixed(3)}%`;
+  // Most stops share a handful of windows: convert each local time once.
+  const instants = new Map<string, number>();
+  const instant = (time: string) => {
+    let v = instants.get(time);
+    if (v === undefined) {
+      v = localToUtc(props.date, time, props.timeZone).getTime();
+      instants.set(time, v);
+    }
+    return v;
+  };
   const hours: number[] = [];
   for (let h = Math.ceil(t0 / 3_600_000) * 3_600_000; h <= t1; h += 3_600_000) hours.push(h);
 
@@ -55,8 +65,8 @@ export function Timeline(props: { routes: PlannedRoute[]; timeZone: string; date
               return (
                 <span key={s.id}>
                   {s.timeWindows.map((w) => {
-                    const a = localToUtc(props.date, w.start, props.timeZone).getTime();
-                    const b = localToUtc(props.date, w.end, props.timeZone).getTime();
+                    const a = instant(w.start);
+                    const b = instant(w.end);
                     return <span key={`${w.start}-${w.end}`} className="window" style={{ left: pct(Math.max(a, t0)), width: width(Math.max(a, t0), Math.min(b, t1)) }} />;
                   })}
                   {s.waitingS > 0 && <span className="waiting" style={{ left: pct(arrival), width: width(arrival, start) }} />}
