@@ -24,7 +24,13 @@ describe('driver app: offline deliveries with proof', () => {
 
   beforeAll(async () => {
     const url = await freshDatabase('tournee_e2e_driver_pwa');
-    server = await startServerProcess({ DATABASE_URL: url, SEED_DEMO: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' });
+    server = await startServerProcess({
+      DATABASE_URL: url,
+      SEED_DEMO: 'false',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+    });
     day = await seedDriverInto(url, ADMIN.email, 3);
     db = new pg.Client({ connectionString: url });
     await db.connect();
@@ -41,7 +47,10 @@ describe('driver app: offline deliveries with proof', () => {
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail') {
       mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: join(ARTIFACTS, `driver-pwa-${ctx.task.name.replace(/\W+/g, '-')}.png`), fullPage: true });
+      await page.screenshot({
+        path: join(ARTIFACTS, `driver-pwa-${ctx.task.name.replace(/\W+/g, '-')}.png`),
+        fullPage: true,
+      });
     }
   });
 
@@ -59,7 +68,8 @@ describe('driver app: offline deliveries with proof', () => {
     const box = (await dialog.getByLabel('Signature').boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + box.height / 2);
     await page.mouse.down();
-    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 20 + i * 25, box.y + box.height / 2 + (i % 2 ? 20 : -20));
+    for (let i = 1; i <= 10; i++)
+      await page.mouse.move(box.x + 20 + i * 25, box.y + box.height / 2 + (i % 2 ? 20 : -20));
     await page.mouse.up();
     await dialog.getByLabel('Recipient name').fill(recipient);
     await dialog.getByRole('button', { name: 'Confirm' }).click();
@@ -74,8 +84,15 @@ describe('driver app: offline deliveries with proof', () => {
     await page.getByRole('listitem', { name: 'Client 1' }).waitFor();
     expect(page.url()).not.toContain('token=');
 
-    const manifest = (await (await fetch(`${server.baseUrl}/driver/manifest.webmanifest`)).json()) as { icons: { src: string; sizes: string }[] };
-    expect(manifest).toMatchObject({ start_url: '/driver/', scope: '/driver/', display: 'standalone', name: expect.any(String) });
+    const manifest = (await (await fetch(`${server.baseUrl}/driver/manifest.webmanifest`)).json()) as {
+      icons: { src: string; sizes: string }[];
+    };
+    expect(manifest).toMatchObject({
+      start_url: '/driver/',
+      scope: '/driver/',
+      display: 'standalone',
+      name: expect.any(String),
+    });
     const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
     expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
     for (const icon of manifest.icons) expect((await fetch(`${server.baseUrl}/driver/${icon.src}`)).status).toBe(200);
@@ -83,7 +100,11 @@ describe('driver app: offline deliveries with proof', () => {
     await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 30_000 });
     const sw = await page.evaluate(`navigator.serviceWorker.getRegistration().then((reg) => ({
       scope: reg?.scope, state: reg?.active?.state, manifest: document.querySelector('link[rel=manifest]')?.getAttribute('href') }))`);
-    expect(sw).toEqual({ scope: `${server.baseUrl}/driver/`, state: 'activated', manifest: '/driver/manifest.webmanifest' });
+    expect(sw).toEqual({
+      scope: `${server.baseUrl}/driver/`,
+      state: 'activated',
+      manifest: '/driver/manifest.webmanifest',
+    });
   });
 
   it('marks two stops delivered offline; back online the server has both, once, in order, with proofs', async () => {
@@ -100,7 +121,10 @@ describe('driver app: offline deliveries with proof', () => {
       .poll(async () => (await db.query('SELECT count(*)::int AS n FROM proof_files')).rows[0].n, { timeout: 30_000 })
       .toBe(4);
     await page.getByText('All sent').waitFor({ timeout: 30_000 });
-    const events = await db.query('SELECT id, stop_id, type, recipient_name FROM stop_events WHERE route_id = $1 ORDER BY seq', [day.routeId]);
+    const events = await db.query(
+      'SELECT id, stop_id, type, recipient_name FROM stop_events WHERE route_id = $1 ORDER BY seq',
+      [day.routeId],
+    );
     expect(events.rows.map((e) => [e.stop_id, e.type, e.recipient_name])).toEqual([
       [day.stopIds[0], 'started', null],
       [day.stopIds[0], 'delivered', 'Mme Durand'],
@@ -127,7 +151,9 @@ describe('driver app: offline deliveries with proof', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Today' }).waitFor();
     await page.getByRole('listitem', { name: 'Client 3' }).waitFor();
-    await expect.poll(() => page.getByRole('listitem', { name: 'Client 1' }).getByText('Delivered', { exact: true }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('listitem', { name: 'Client 1' }).getByText('Delivered', { exact: true }).count())
+      .toBe(1);
     await context.setOffline(false);
   });
 });

@@ -24,7 +24,14 @@ describe('live tracking across two server processes (Redis adapter)', () => {
 
   beforeAll(async () => {
     dbUrl = await freshDatabase('tournee_e2e_driver_redis');
-    const env = { DATABASE_URL: dbUrl, REDIS_URL, SEED_DEMO: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' };
+    const env = {
+      DATABASE_URL: dbUrl,
+      REDIS_URL,
+      SEED_DEMO: 'false',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+    };
     a = await startServerProcess(env);
     b = await startServerProcess(env);
   });
@@ -38,7 +45,11 @@ describe('live tracking across two server processes (Redis adapter)', () => {
     const staff = await adminToken(b.baseUrl, ADMIN.email, ADMIN.password);
     const access = await issueDriverAccess(a.baseUrl, staff, day.driverId);
 
-    const dispatcher = io(`${b.baseUrl}/dispatch`, { auth: { token: staff }, transports: ['websocket'], forceNew: true });
+    const dispatcher = io(`${b.baseUrl}/dispatch`, {
+      auth: { token: staff },
+      transports: ['websocket'],
+      forceNew: true,
+    });
     sockets.push(dispatcher);
     await connected(dispatcher);
     await dispatcher.emitWithAck('day:join', day.localDate);
@@ -47,7 +58,11 @@ describe('live tracking across two server processes (Redis adapter)', () => {
     dispatcher.on('driver:position', (e) => positions.push(e));
     dispatcher.on('stop:status', (e) => statuses.push(e));
 
-    const driver = io(`${a.baseUrl}/driver`, { auth: { token: access.token }, transports: ['websocket'], forceNew: true });
+    const driver = io(`${a.baseUrl}/driver`, {
+      auth: { token: access.token },
+      transports: ['websocket'],
+      forceNew: true,
+    });
     sockets.push(driver);
     await connected(driver);
     const t0 = Date.now();
@@ -59,9 +74,16 @@ describe('live tracking across two server processes (Redis adapter)', () => {
     expect(Date.now() - t0).toBeLessThan(1000);
     expect(positions[0]).toMatchObject({ driverId: day.driverId, location: { coordinates: [4.8321, 45.7578] } });
 
-    const ev = await driver.emitWithAck('stop:event', { id: randomUUID(), stopId: day.stopIds[0], type: 'arrived', deviceAt: new Date().toISOString() });
+    const ev = await driver.emitWithAck('stop:event', {
+      id: randomUUID(),
+      stopId: day.stopIds[0],
+      type: 'arrived',
+      deviceAt: new Date().toISOString(),
+    });
     expect(ev).toMatchObject({ ok: true, data: { applied: true, status: 'arrived' } });
-    await expect.poll(() => statuses, { timeout: 5000 }).toEqual([expect.objectContaining({ stopId: day.stopIds[0], status: 'arrived' })]);
+    await expect
+      .poll(() => statuses, { timeout: 5000 })
+      .toEqual([expect.objectContaining({ stopId: day.stopIds[0], status: 'arrived' })]);
 
     // A change made through process B reaches the driver's socket on process A.
     const changed = new Promise<{ routeId: string }>((resolve) => driver.once('route:changed', resolve));
@@ -75,8 +97,10 @@ describe('live tracking across two server processes (Redis adapter)', () => {
 
     // Revoked on B: the driver's socket on A is dropped and refused afterwards.
     const dropped = new Promise<string>((resolve) => driver.once('disconnect', resolve));
-    await fetch(`${b.baseUrl}/api/drivers/${day.driverId}/access`, { method: 'DELETE', headers: { authorization: `Bearer ${staff}` } });
+    await fetch(`${b.baseUrl}/api/drivers/${day.driverId}/access`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${staff}` },
+    });
     expect(await dropped).toBe('io server disconnect');
   });
 });
-

@@ -116,4 +116,35 @@ describe('dispatcher web app: planning a day', () => {
     const routes = await routesOf();
     expect(routes.filter((r) => r.stops.length > 0).every((r) => (r as unknown as { status: string }).status === 'published')).toBe(true);
   });
+
+  it('inserts an urgent order into the published day, listing the stops it moved', async () => {
+    const urgent = await api.call('POST', '/orders/import', [
+      { ref: 'URGENT-1', name: 'Urgence', lat: '45.755', lon: '4.845', date: day, tw_start: '08:00', tw_end: '18:00' },
+    ]);
+    expect(urgent.status).toBe(200);
+    await page.reload();
+    await page.locator('.route-card').first().waitFor();
+    await page.getByText(/Insert urgent orders/).click();
+    await page.getByLabel(/URGENT-1/).check();
+    await page.getByRole('button', { name: 'Insert 1 order(s)' }).click();
+    await page.getByRole('status').filter({ hasText: '1 inserted' }).waitFor();
+    const routes = await routesOf();
+    expect(routes.some((r) => r.stops.some((s) => s.ref === 'URGENT-1'))).toBe(true);
+  });
+
+  it('moves a stop with the keyboard form instead of dragging', async () => {
+    const routes = (await routesOf()).filter((r) => r.stops.some((s) => s.kind !== 'break'));
+    const [a, b] = routes as [Route, Route];
+    const stop = a.stops.find((s) => s.kind !== 'break' && s.ref !== 'HEAVY-1')!;
+    await page.locator(`[data-stop-id="${stop.id}"] button`).click();
+    const form = page.getByRole('form', { name: `Move stop ${stop.ref}` });
+    await form.getByLabel('To route').selectOption({ label: b.vehicleName });
+    await form.getByLabel('Position').fill('1');
+    await form.getByRole('button', { name: 'Move' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'This change breaks rules' });
+    const saved = page.getByRole('status').filter({ hasText: /^Saved/ });
+    await expect.poll(async () => (await refused.isVisible()) || (await saved.isVisible())).toBe(true);
+    if (await refused.isVisible()) await page.getByRole('button', { name: 'Save anyway' }).click();
+    await expect.poll(async () => (await routesOf()).find((r) => r.id === b.id)!.stops[0]!.id).toBe(stop.id);
+  });
 });

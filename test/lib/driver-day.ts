@@ -8,7 +8,9 @@ import { type SeededDay, seedDriverDay } from '../../server/src/tracking/test-su
 export async function seedDriverInto(databaseUrl: string, adminEmail: string, stops = 3): Promise<SeededDay> {
   const db = createPgDb(databaseUrl, { max: 1 });
   try {
-    const { rows } = await db.query<{ org_id: string }>('SELECT org_id FROM users WHERE lower(email) = lower($1)', [adminEmail]);
+    const { rows } = await db.query<{ org_id: string }>('SELECT org_id FROM users WHERE lower(email) = lower($1)', [
+      adminEmail,
+    ]);
     if (!rows[0]) throw new Error(`no user ${adminEmail}`);
     return await seedDriverDay(db, rows[0].org_id, { name: 'Camille', stops });
   } finally {

@@ -13,6 +13,8 @@ import { AsyncState } from '../layout/async-state.tsx';
 import { EditFeedback } from './edit-feedback.tsx';
 import { boundsOf, orderFeatures, routeFeatures } from './map-features.ts';
 import { RouteBoard } from './route-board.tsx';
+import { StopActions } from './stop-actions.tsx';
+import { UrgentInsert } from './urgent-insert.tsx';
 import { Timeline } from './timeline.tsx';
 import { useEdits } from './use-edits.ts';
 
@@ -22,6 +24,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
   const routes = useApi<{ routes: PlannedRoute[] }>(`/routes${query({ date: props.date })}`);
   const unplanned = useApi<Page<Order>>(`/orders${query({ from: props.date, to: props.date, status: 'imported', limit: 1000 })}`);
   const [selected, setSelected] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
   const [published, setPublished] = useState<string | null>(null);
   const map = useRef<MapLibreMap | null>(null);
   const depot = props.depots[0];
@@ -105,6 +108,10 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
         {published && <span role="status">{published}</span>}
       </div>
       <EditFeedback edits={edits} />
+      {picked && (
+        <StopActions routes={list} stopId={picked} onEdit={(req, inverse) => void edits.send(req, inverse)} onClose={() => setPicked(null)} />
+      )}
+      <UrgentInsert date={props.date} orders={unplanned.data?.items ?? []} timeZone={timeZone} onDone={reload} />
       <div className="day-grid">
         <MapView
           styleUrl={props.mapStyleUrl}
@@ -129,6 +136,8 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
                 onSelect={setSelected}
                 onEdit={(req, inverse) => void edits.send(req, inverse)}
                 onChanged={reload}
+                pickedStop={picked}
+                onPickStop={setPicked}
               />
             </div>
           )}

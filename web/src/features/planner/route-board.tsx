@@ -27,6 +27,9 @@ export function RouteBoard(props: {
   onSelect(id: string): void;
   onEdit(request: EditRequest, inverse: EditRequest): void;
   onChanged(): void;
+  /** The stop picked for the keyboard move form. */
+  pickedStop: string | null;
+  onPickStop(id: string): void;
 }) {
   const { t } = useI18n();
   const [drag, setDrag] = useState<Drag | null>(null);
@@ -102,7 +105,19 @@ export function RouteBoard(props: {
                 data-stop-id={s.id}
               >
                 <span className="seq">{s.kind === 'break' ? '☕' : s.seq}</span>
-                <span className="what">{stopLabel(s)}</span>
+                {s.kind === 'break' ? (
+                  <span className="what">{stopLabel(s)}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="link what"
+                    aria-pressed={props.pickedStop === s.id}
+                    disabled={r.locked || s.locked}
+                    onClick={() => props.onPickStop(s.id)}
+                  >
+                    {stopLabel(s)}
+                  </button>
+                )}
                 <span className="when">{clock(startOf(s), props.timeZone)}</span>
                 {s.violations.map((v) => (
                   <span key={v.message} className="error">
