@@ -4,6 +4,8 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { ShiftWeekGrid } from './shift-week-grid.tsx';
+import { DriverForm } from './driver-form.tsx';
+import { PatternForm } from './pattern-form.tsx';
 import { VehicleForm } from './vehicle-form.tsx';
 
 type Tab = 'vehicles' | 'drivers' | 'shifts';
@@ -12,6 +14,7 @@ type Tab = 'vehicles' | 'drivers' | 'shifts';
 export function FleetPage() {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('vehicles');
+  const [patterns, setPatterns] = useState(0); // a new pattern re-draws the week grid
   const org = useApi<Organisation>('/organisation');
   const depots = useApi<{ items: Depot[] }>('/depots');
   const vehicles = useApi<{ items: Vehicle[] }>('/vehicles');
@@ -61,6 +64,7 @@ export function FleetPage() {
           </>
         )}
         {tab === 'drivers' && drivers.data && (
+          <>
           <table className="orders">
             <thead>
               <tr>
@@ -81,8 +85,15 @@ export function FleetPage() {
               ))}
             </tbody>
           </table>
+          <DriverForm vehicles={vehicles.data?.items ?? []} onCreated={drivers.reload} />
+          </>
         )}
-        {tab === 'shifts' && vehicles.data && <ShiftWeekGrid vehicles={vehicles.data.items} />}
+        {tab === 'shifts' && vehicles.data && (
+          <>
+            <ShiftWeekGrid key={patterns} vehicles={vehicles.data.items} />
+            <PatternForm vehicles={vehicles.data.items} drivers={drivers.data?.items ?? []} onCreated={() => setPatterns((n) => n + 1)} />
+          </>
+        )}
       </AsyncState>
     </section>
   );
