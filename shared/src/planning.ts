@@ -139,6 +139,11 @@ export interface RouteStop {
   plannedArrivalAt: string | null;
   waitingS: number;
   plannedDepartureAt: string | null;
+  /** From the driver's stop events (or geofence): kept beside the plan for analytics. */
+  actualArrivalAt: string | null;
+  actualDepartureAt: string | null;
+  /** The live estimate of arrival while the stop is still to do, or null. */
+  etaAt: string | null;
   locked: boolean;
   status: StopStatus;
   violations: Violation[];

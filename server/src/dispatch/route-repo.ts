@@ -52,6 +52,9 @@ interface StopRow {
   planned_arrival_at: Date | null;
   waiting_s: number;
   planned_departure_at: Date | null;
+  actual_arrival_at: Date | null;
+  actual_departure_at: Date | null;
+  eta_at: Date | null;
   locked: boolean;
   status: RouteStop['status'];
   violations: Violation[];
@@ -70,7 +73,8 @@ const ROUTE_SQL = `SELECT r.id, r.plan_id, r.shift_id, r.vehicle_id, v.name AS v
 
 const STOP_SQL = `SELECT s.id, s.route_id, s.seq, s.kind, s.order_id, s.break_index, o.ref, o.name, o.address, o.phone, o.notes,
     ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat, o.demand, o.service_s,
-    s.planned_arrival_at, s.waiting_s, s.planned_departure_at, s.locked, s.status, s.violations,
+    s.planned_arrival_at, s.waiting_s, s.planned_departure_at, s.actual_arrival_at, s.actual_departure_at, s.eta_at,
+    s.locked, s.status, s.violations,
     o.date_from, o.date_to, o.time_windows, o.skills
   FROM stops s LEFT JOIN orders o ON o.id = s.order_id`;
 
@@ -93,6 +97,9 @@ export function toStop(r: StopRow): StopRecord {
     plannedArrivalAt: iso(r.planned_arrival_at),
     waitingS: Number(r.waiting_s),
     plannedDepartureAt: iso(r.planned_departure_at),
+    actualArrivalAt: iso(r.actual_arrival_at),
+    actualDepartureAt: iso(r.actual_departure_at),
+    etaAt: iso(r.eta_at),
     locked: r.locked,
     status: r.status,
     violations: r.violations,

@@ -11,12 +11,13 @@ import { routeColor } from '../../map/colors.ts';
 import { StopNumberMarkers } from '../../map/stop-markers.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 import { EditFeedback } from './edit-feedback.tsx';
-import { boundsOf, orderFeatures, routeFeatures } from './map-features.ts';
+import { boundsOf, driverFeatures, orderFeatures, routeFeatures } from './map-features.ts';
 import { RouteBoard } from './route-board.tsx';
 import { StopActions } from './stop-actions.tsx';
 import { UrgentInsert } from './urgent-insert.tsx';
 import { Timeline } from './timeline.tsx';
 import { useEdits } from './use-edits.ts';
+import { useLiveDrivers } from './use-live-drivers.ts';
 
 /** One day: the map beside the timeline and the routes' stop lists; edit, lock, publish. */
 export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: string | null; onChanged(): void }) {
@@ -36,6 +37,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
     onChanged();
   }, [routes.reload, unplanned.reload, onChanged]);
   const edits = useEdits(reload);
+  const drivers = useLiveDrivers(props.date);
 
   // Follow this day's room: another dispatcher's edit or a publication shows here at once.
   useEffect(() => {
@@ -46,11 +48,13 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
     const onChange = (e: { localDate: string }) => e.localDate === props.date && routes.reload();
     socket.on('route:changed', onChange);
     socket.on('route:published', onChange);
+    socket.on('stop:status', onChange);
     return () => {
       socket.emit('day:leave', props.date, () => {});
       socket.off('connect', join);
       socket.off('route:changed', onChange);
       socket.off('route:published', onChange);
+      socket.off('stop:status', onChange);
     };
   }, [props.date, routes.reload]);
 
@@ -66,6 +70,17 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
     },
     [routes.data, unplanned.data],
   );
+  // Drivers move on their own clock: only their source is refreshed on each position.
+  const paintDrivers = useCallback(
+    (m: MapLibreMap) => {
+      const list = routes.data?.routes ?? [];
+      setData(m, 'drivers', driverFeatures(drivers, list));
+    },
+    [drivers, routes.data],
+  );
+  useEffect(() => {
+    if (map.current) paintDrivers(map.current);
+  }, [paintDrivers]);
   useEffect(() => {
     if (map.current) paint(map.current, false);
   }, [paint]);
@@ -120,6 +135,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
           onReady={(m) => {
             map.current = m;
             paint(m, true);
+            paintDrivers(m);
           }}
         />
         <AsyncState loading={routes.loading} error={routes.error} onRetry={routes.reload}>

@@ -1,5 +1,6 @@
 import type { Order, PlannedRoute } from '@tournee/shared';
-import type { OrderFeatures, RouteFeatures, StopFeatures } from '../../map/layers.ts';
+import type { DriverFeatures, OrderFeatures, RouteFeatures, StopFeatures } from '../../map/layers.ts';
+import type { LiveDriver } from './use-live-drivers.ts';
 import { routeColor } from '../../map/colors.ts';
 
 /** The day's routes as GeoJSON for the map: lines coloured per vehicle and numbered stops. */
@@ -35,4 +36,20 @@ export function boundsOf(routes: PlannedRoute[]): [number, number, number, numbe
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+/** Drivers' positions, coloured like their route; stale ones faded by the layer. */
+export function driverFeatures(drivers: LiveDriver[], routes: PlannedRoute[]): DriverFeatures {
+  const index = new Map(routes.map((r, i) => [r.id, i]));
+  return {
+    type: 'FeatureCollection',
+    features: drivers.map((d) => {
+      const i = d.routeId ? index.get(d.routeId) : undefined;
+      return {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: d.coordinates },
+        properties: { driverId: d.driverId, color: i === undefined ? '#1d2433' : routeColor(i), stale: d.stale },
+      };
+    }),
+  };
 }

@@ -4,6 +4,7 @@ import { api, query } from '../../api/client.ts';
 import { routeColor } from '../../map/colors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { clock } from './dates.ts';
+import { driftMin, formatDrift, isLate } from './drift.ts';
 
 /** When the stop's work starts: a break's arrival is often long before its window opens. */
 const startOf = (s: RouteStop) =>
@@ -33,6 +34,7 @@ export function RouteBoard(props: {
 }) {
   const { t } = useI18n();
   const [drag, setDrag] = useState<Drag | null>(null);
+  const now = Date.now();
 
   function drop(e: DragEvent, toRouteId: string, position: number) {
     e.preventDefault();
@@ -61,7 +63,7 @@ export function RouteBoard(props: {
       {props.routes.map((r, i) => (
         <section
           key={r.id}
-          className={`route-card${r.id === props.selected ? ' selected' : ''}`}
+          className={`route-card${r.id === props.selected ? ' selected' : ''}${isLate(r, now) ? ' late' : ''}`}
           aria-label={t('planner.routeOf', { vehicle: r.vehicleName })}
           onDragOver={allow}
           onDrop={(e) => drop(e, r.id, r.stops.length)}
@@ -118,7 +120,10 @@ export function RouteBoard(props: {
                     {stopLabel(s)}
                   </button>
                 )}
-                <span className="when">{clock(startOf(s), props.timeZone)}</span>
+                <span className="when">
+                  {clock(startOf(s), props.timeZone)}
+                  <StopProgress stop={s} drift={driftMin(s, r.status, now)} />
+                </span>
                 {s.violations.map((v) => (
                   <span key={v.message} className="error">
                     {v.message}
@@ -130,5 +135,16 @@ export function RouteBoard(props: {
         </section>
       ))}
     </div>
+  );
+}
+
+/** Done or failed marks and the drift from the plan, so dispatchers see a day slipping. */
+function StopProgress({ stop, drift }: { stop: RouteStop; drift: number | null }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {stop.status !== 'pending' && <span className={`stop-status ${stop.status}`}> {t(`planner.stopStatus.${stop.status}`)}</span>}
+      {drift !== null && Math.abs(drift) >= 1 && <span className={`drift${drift >= 15 ? ' late' : ''}`}> {formatDrift(drift)}</span>}
+    </>
   );
 }

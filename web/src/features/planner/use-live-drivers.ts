@@ -1,0 +1,61 @@
+import { type DriverPositionEvent, type LatestPosition, STALE_AFTER_S } from '@tournee/shared';
+import { useEffect, useState } from 'react';
+import { api, query } from '../../api/client.ts';
+import { dispatchSocket } from '../../api/socket.ts';
+
+export interface LiveDriver {
+  driverId: string;
+  routeId: string | null;
+  coordinates: [number, number];
+  deviceAt: string;
+  stale: boolean;
+}
+
+const isStale = (deviceAt: string, now: number) => now - Date.parse(deviceAt) > STALE_AFTER_S * 1000;
+
+/**
+ * The drivers' freshest positions on a day: loaded once, then moved by `driver:position`
+ * (only ever forward in device time), and marked stale after five silent minutes.
+ */
+export function useLiveDrivers(date: string): LiveDriver[] {
+  const [drivers, setDrivers] = useState<Map<string, LiveDriver>>(new Map());
+  const [now, setNow] = useState(Date.now());
+
+  useEffect(() => {
+    let live = true;
+    api<{ items: LatestPosition[] }>(`/tracking/latest${query({ date })}`).then(
+      ({ items }) =>
+        live &&
+        setDrivers((current) => {
+          const next = new Map(current);
+          for (const p of items) {
+            const known = next.get(p.driverId);
+            if (known && known.deviceAt >= p.deviceAt) continue;
+            next.set(p.driverId, { driverId: p.driverId, routeId: p.routeId, coordinates: p.location.coordinates, deviceAt: p.deviceAt, stale: false });
+          }
+          return next;
+        }),
+      () => {}, // positions are a bonus on this screen: the plan still shows without them
+    );
+    const socket = dispatchSocket();
+    const onPosition = (e: DriverPositionEvent) => {
+      if (e.localDate !== date) return;
+      setDrivers((current) => {
+        const known = current.get(e.driverId);
+        if (known && Date.parse(known.deviceAt) >= Date.parse(e.deviceAt)) return current;
+        const next = new Map(current);
+        next.set(e.driverId, { driverId: e.driverId, routeId: e.routeId, coordinates: e.location.coordinates, deviceAt: e.deviceAt, stale: false });
+        return next;
+      });
+    };
+    socket.on('driver:position', onPosition);
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => {
+      live = false;
+      socket.off('driver:position', onPosition);
+      clearInterval(timer);
+    };
+  }, [date]);
+
+  return [...drivers.values()].map((d) => ({ ...d, stale: isStale(d.deviceAt, now) }));
+}
