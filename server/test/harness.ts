@@ -1,5 +1,5 @@
 import type { Role, User } from '@tournee/shared';
-import { createApp } from '../src/app.ts';
+import { type App, createApp } from '../src/app.ts';
 import { insertUser } from '../src/auth/repo.ts';
 import { openSession } from '../src/auth/service.ts';
 import { hashPassword } from '../src/auth/password.ts';
@@ -17,6 +17,8 @@ export interface TestOrg {
 }
 
 export interface TestApp {
+  /** The app itself: its Socket.IO server and job runner, for tests that reach them. */
+  app: App;
   baseUrl: string;
   db: Db;
   config: Config;
@@ -60,6 +62,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const port = await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
+    app,
     baseUrl,
     db,
     config,

@@ -1,18 +1,14 @@
 /**
- * Test support for planning and dispatch: the real app over the test database with its own
- * organisation (like `startTestApp`, but exposing the app so tests reach Socket.IO and the job
- * runner), order import and plan polling. Not imported by the server.
+ * Test support for planning and dispatch: `startTestApp` plus timed calls, Socket.IO clients,
+ * order import and plan polling. Not imported by the server.
  */
 import type { Role } from '@tournee/shared';
 import { io as connect, type Socket } from 'socket.io-client';
-import { createTestOrg, type TestOrg } from '../../test/harness.ts';
-import { TEST_DATABASE_URL } from '../../test/test-db.ts';
-import { type App, createApp } from '../app.ts';
+import { startTestApp, type TestOrg } from '../../test/harness.ts';
+import type { App } from '../app.ts';
 import { systemActor } from '../audit/audit.ts';
-import { type Config, loadConfig } from '../config.ts';
+import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
-import { createPgDb } from '../db/pg-adapter.ts';
-import { createLogger } from '../logger.ts';
 import { runImport } from '../orders/import/pipeline.ts';
 import { jsonSource } from '../orders/import/sources.ts';
 
@@ -32,12 +28,7 @@ export interface PlanningTestApp {
 }
 
 export async function startPlanningApp(env: Record<string, string> = {}): Promise<PlanningTestApp> {
-  const config = loadConfig({ DATABASE_URL: TEST_DATABASE_URL, LOG_LEVEL: 'silent', ...env });
-  const db = createPgDb(TEST_DATABASE_URL, { max: 5 });
-  const org = await createTestOrg(db);
-  const app = createApp({ db, config, log: createLogger(config.LOG_LEVEL) });
-  const port = await app.listen(0, '127.0.0.1');
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const { app, db, config, org, baseUrl, close } = await startTestApp(env);
   const sockets: Socket[] = [];
   const t: PlanningTestApp = {
     app,
@@ -91,8 +82,7 @@ export async function startPlanningApp(env: Record<string, string> = {}): Promis
     },
     async close() {
       for (const s of sockets) s.disconnect();
-      await app.close();
-      await db.close();
+      await close();
     },
   };
   return t;
