@@ -204,4 +204,3 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
   return best;
 }
 
-@inline export function isTaskNode(u: i32): bool { return u < nTasks; }

@@ -3,10 +3,10 @@
  * random (random, largest demand, farthest, closest, tightest window), then each goes to its
  * cheapest feasible position, each position being skipped ("blinked") with a small probability.
  */
-import { D, KIND_PICKUP, kindOf, pairOf, penaltyOf, nVeh, startNode, endNode, taskDelta, taskStartLoad, twWidthOf } from "./instance";
-import { cand, candStart } from "./init";
+import { D, KIND_JOB, KIND_PICKUP, kindOf, pairOf, penaltyOf, taskSkill, vehSkill, nVeh, startNode, endNode, taskDelta, taskStartLoad, twWidthOf } from "./instance";
+import { adj, adjStart, cand, candStart } from "./init";
 import { evalInsert, evalPair, INF, pairDeliveryAfter } from "./insert";
-import { linkAfter, nxt, recompute, rJobs } from "./routes";
+import { linkAfter, nxt, prv, recompute, rJobs, routeOf } from "./routes";
 import { pend, pendCount } from "./ruin";
 import { rand } from "./rng";
 import { addUnassigned, touch } from "./state";
@@ -76,14 +76,58 @@ export function recreate(sortIt: bool): void {
   for (let i = 0; i < pendCount; i++) insertBest(pend[i]);
 }
 
+/**
+ * Granular insertion for instances with long routes: a job is first tried only next to its
+ * nearest neighbours and in empty routes (O(K) instead of O(stops)); the full scan runs only when
+ * that finds nothing feasible, so no job is left out because of the shortcut. Off for short
+ * routes (many shifts, as in multi-day plans): there the neighbours often sit in routes of other
+ * days and the short list would open new routes instead of filling the right day's.
+ */
+let granularK: i32 = 0;
+export function setGranular(k: i32): void { granularK = k; }
+
+let best: f64 = INF;
+let bestU: i32 = -1;
+let bestR: i32 = -1;
+let bestQ: i32 = -1;
+
+@inline function tryAt(t: i32, u: i32, r: i32): void {
+  if (blinkRate > 0 && rand() < blinkRate) return;
+  const c = evalInsert(t, u, r, best);
+  if (c < best) { best = c; bestU = u; bestR = r; }
+}
+
+function granularScan(t: i32): void {
+  const a0 = adjStart[t];
+  let a1 = adjStart[t + 1];
+  if (a1 > a0 + granularK) a1 = a0 + granularK;
+  const skills = taskSkill[t];
+  for (let i = a0; i < a1; i++) {
+    const b = unchecked(adj[i]);
+    const r = unchecked(routeOf[b]);
+    if (r < 0 || (closing && unchecked(closed[r]))) continue;
+    if ((skills & ~unchecked(vehSkill[r])) != 0) continue;
+    tryAt(t, unchecked(prv[b]), r);
+    tryAt(t, b, r);
+  }
+  const c1 = candStart[t + 1];
+  for (let ci = candStart[t]; ci < c1; ci++) {
+    const r = unchecked(cand[ci]);
+    if (unchecked(rJobs[r]) != 0 || (closing && unchecked(closed[r]))) continue;
+    const e = endNode(r);
+    for (let u = startNode(r); u != e; u = unchecked(nxt[u])) tryAt(t, u, r);
+  }
+}
+
 /** Inserts task t at its cheapest feasible position; returns false (and lists it unassigned) if none. */
 export function insertBest(t: i32): bool {
   const isPair = kindOf(t) == KIND_PICKUP;
-  let best = INF;
-  let bestU = -1;
-  let bestR = -1;
-  let bestQ = -1;
-  const c1 = candStart[t + 1];
+  best = INF;
+  bestU = -1;
+  bestR = -1;
+  bestQ = -1;
+  if (granularK > 0 && kindOf(t) == KIND_JOB) granularScan(t);
+  const c1 = bestR >= 0 ? candStart[t] : candStart[t + 1];
   for (let ci = candStart[t]; ci < c1; ci++) {
     const r = unchecked(cand[ci]);
     if (closing && unchecked(closed[r])) continue;

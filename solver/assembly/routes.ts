@@ -192,5 +192,3 @@ export function recompute(v: i32): void {
   rFeasible[v] = feasible;
 }
 
-/** Whether node u is a route end (for loops walking a route). */
-@inline export function atEnd(u: i32): bool { return isEnd(u); }

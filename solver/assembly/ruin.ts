@@ -132,5 +132,3 @@ export function ruin(assignedJobs: i32, usedRoutes: i32): void {
   recomputeTouched();
 }
 
-@inline export function isRoutable(t: i32): bool { return isSeedable(t) && (kindOf(t) == KIND_JOB || kindOf(t) == KIND_PICKUP); }
-export function jobsIn(r: i32): i32 { return rJobs[r]; }

@@ -6,7 +6,7 @@
  */
 import { KIND_BREAK, kindOf, nTasks, penaltyOf, nVeh, params, taskI, TASK_I_STRIDE, vehI, VEH_I_STRIDE, vehFixed, vehPerM, vehPerSec } from "./instance";
 import { adj, adjStart, buildCandidates, buildNeighbours, candStart, isSeedable } from "./init";
-import { absencesOf, allocRecreate, countAbsence, insertBest, openAllRoutes, closeEmptyRoutes, closeRoute, recreate, setBlinkRate, setUseAbsences } from "./recreate";
+import { absencesOf, allocRecreate, countAbsence, insertBest, openAllRoutes, setGranular, closeEmptyRoutes, closeRoute, recreate, setBlinkRate, setUseAbsences } from "./recreate";
 import { allocRoutes, rJobs, setFixedScale } from "./routes";
 import { allocRuin, pend, pendCount, pushPend, removeRoute, resetPend, ruin, setRuinParams } from "./ruin";
 import { rand, seedRng } from "./rng";
@@ -141,12 +141,12 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32): void {
   const t0f = params[7] > 0 ? params[7] : vehiclesFirst ? 3.0 : 1.0;
   const t0 = t0f * scale;
   const tf = (params[8] > 0 ? params[8] : t0f * 0.01) * scale;
-  // Vehicles-first objectives: start with route openings priced like a few detours and raise the
-  // price geometrically to the true fixed cost, so that a tight fleet can breathe early on.
+  // Optional (tuning.softFixed): start with route openings priced like a few detours and raise the
+  // price geometrically to the true fixed cost. Off by default: measured worse on Solomon.
   let maxFixed: f64 = 0;
   for (let v = 0; v < nVeh; v++) if (vehFixed(v) > maxFixed) maxFixed = vehFixed(v);
-  const softK = params[12] > 0 ? params[12] : 1e300;
-  const s0 = maxFixed > 0 ? Math.min(1.0, softK * scale / maxFixed) : 1.0;
+  const softK = params[12];
+  const s0 = maxFixed > 0 && softK > 0 ? Math.min(1.0, softK * scale / maxFixed) : 1.0;
   setFixedScale(s0);
   let minPenalty: f64 = Infinity;
   for (let t = 0; t < nTasks; t++) if (isSeedable(t) && penaltyOf(t) < minPenalty) minPenalty = penaltyOf(t);
@@ -201,6 +201,9 @@ export function runSearch(): void {
   setRuinParams(params[9], params[10]);
   placeBreaks();
   setBlinkRate(params[11] >= 0 ? params[11] : 0.01);
+  // Granular insertion pays off once routes are long enough that full scans dominate.
+  const g = <i32>params[15];
+  setGranular(g > 0 ? g : g < 0 || nTasks <= 1500 || nTasks < 15 * nVeh ? 0 : 40);
   construct();
   const limit = params[0] > 0 ? params[0] : 1000.0;
   const deadline = startTime + limit;

@@ -25,7 +25,7 @@ export interface Encoded {
   nShipments: number;
 }
 
-export const DEFAULT_TUNING = { neighbours: 50, t0: 0, tf: 0, avgRemoved: 10, maxString: 10, blinkRate: 0.01, softFixed: 0, preShare: 0.1, softUnassigned: 0 };
+export const DEFAULT_TUNING = { neighbours: 50, t0: 0, tf: 0, avgRemoved: 10, maxString: 10, blinkRate: 0.01, softFixed: 0, preShare: 0.1, softUnassigned: 0, granular: 0 };
 
 interface TaskSpec {
   loc: Location;
@@ -201,6 +201,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   params[12] = tuning.softFixed;
   params[13] = tuning.preShare;
   params[14] = tuning.softUnassigned;
+  params[15] = tuning.granular;
   return {
     counts: { locs: L, tasks: T, vehicles: V, dims: D, tws: twList.length / 2, mode: matrixMode ? 0 : 1 },
     f64: [durM, distM, coords, taskF, startLoad, delta, new Float64Array(twList), vehF, vehCap, params],

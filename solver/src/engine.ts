@@ -1,9 +1,7 @@
 /**
- * Runs the WASM engine synchronously on one encoded problem (inside a worker thread, or directly
- * in tests). A fresh instance per run: the `stub` runtime never frees, so instances are not reused.
+ * Runs the WASM engine synchronously on one encoded problem (inside a Node worker thread, a Web
+ * Worker, or directly in tests). No Node or DOM APIs here: the caller supplies the compiled module. A fresh instance per run: the `stub` runtime never frees, so instances are not reused.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { SolverError } from "./errors.ts";
 import type { Encoded } from "./encode.ts";
 
@@ -20,23 +18,6 @@ export interface EngineHooks {
   shouldStop?: () => boolean;
 }
 
-let cachedModule: WebAssembly.Module | undefined;
-
-/** Compiles (once) the engine shipped next to the built driver in `dist/`. */
-export function engineModule(): WebAssembly.Module {
-  if (cachedModule) return cachedModule;
-  const candidates = [new URL("./solver.wasm", import.meta.url), new URL("../dist/solver.wasm", import.meta.url)];
-  for (const url of candidates) {
-    try {
-      cachedModule = new WebAssembly.Module(readFileSync(fileURLToPath(url)));
-      return cachedModule;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-    }
-  }
-  throw new SolverError("solver.wasm not found: run `pnpm --filter @tournee/solver build`");
-}
-
 function decodeAbort(mem: WebAssembly.Memory, ptr: number): string {
   if (!ptr) return "";
   // AssemblyScript strings: UTF-16, byte length stored 4 bytes before the data.
@@ -45,7 +26,7 @@ function decodeAbort(mem: WebAssembly.Memory, ptr: number): string {
 }
 
 /** Solves `enc` and returns the raw output array (layout in assembly/index.ts). Throws on a trap. */
-export function runEngine(enc: Encoded, hooks: EngineHooks = {}, module = engineModule()): Float64Array {
+export function runEngine(enc: Encoded, hooks: EngineHooks, module: WebAssembly.Module): Float64Array {
   let memory: WebAssembly.Memory | undefined;
   const imports = {
     env: {

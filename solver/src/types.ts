@@ -229,4 +229,6 @@ export interface Tuning {
   preShare: number;
   /** Price of leaving a task out early in the annealing, in near-arc costs (0: never). */
   softUnassigned: number;
+  /** Granular insertion neighbours: 0 = auto (40 above 1,500 tasks averaging ≥ 15 per vehicle), −1 = off. */
+  granular: number;
 }

@@ -7,6 +7,7 @@
 import { parentPort } from "node:worker_threads";
 import type { Encoded } from "./encode.ts";
 import { runEngine } from "./engine.ts";
+import { engineModule } from "./wasm-node.ts";
 
 interface SolveMessage {
   type: "solve";
@@ -33,7 +34,7 @@ if (port) {
           if (now - last >= 50) { last = now; flush(); }
         },
         shouldStop: () => Atomics.load(msg.stop, 0) !== 0,
-      });
+      }, engineModule());
       flush();
       port.postMessage({ type: "done", id: msg.id, out }, [out.buffer as ArrayBuffer]);
     } catch (e) {
