@@ -18,6 +18,8 @@ import { dispatchRoutes } from './dispatch/routes.ts';
 import { planningRoutes } from './planning/routes.ts';
 import { createPlanner, type Planner } from './planning/service.ts';
 import { createRealtime, type DispatchServer } from './realtime/io.ts';
+import { type CustomerComms, createCustomerComms } from './notify/index.ts';
+import type { DispatchEvents } from './realtime/events.ts';
 
 export interface AppDeps {
   db: Db;
@@ -32,6 +34,10 @@ export interface App {
   io: DispatchServer;
   /** The plan job runner. */
   planner: Planner;
+  /** The events every domain service emits (tests play drivers through them). */
+  events: DispatchEvents;
+  /** ETAs, customer notifications and tracking links. */
+  comms: CustomerComms;
   /** Listens on `port` (0 for any free port) and resolves with the port actually bound. */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -61,17 +67,21 @@ export function createApp(deps: AppDeps): App {
   api.use(ordersRoutes({ db, config, log }));
   const server = createServer(app);
   const realtime = createRealtime(server, { db, config, log });
+  // ETAs, customer messages and tracking pages listen to the same events (tapped in place).
+  const comms = createCustomerComms({ db, config, log, io: realtime.io, events: realtime.events });
   const planner = createPlanner({ db, config, log, events: realtime.events });
   api.use(planningRoutes(db, planner));
   api.use(dispatchRoutes({ db, config, events: realtime.events }));
   api.use(driverRoutes({ db, config, disconnectDriver: realtime.disconnectDriver }));
   api.use(trackingRoutes(db));
+  api.use(comms.api);
   const retention = startRetentionJob(db, config.POSITION_RETENTION_DAYS, log);
   api.use(() => {
     throw new AppError('not_found', 'No such API route');
   });
   app.use('/api', api);
   // The driver app first: the dispatcher app answers every other path with its index.html.
+  app.get('/t/:token', comms.page);
   const driverPwa = singlePageApp(DRIVER_PWA_DIST);
   if (driverPwa) app.use('/driver', driverPwa);
   const web = singlePageApp(WEB_DIST);
@@ -83,6 +93,8 @@ export function createApp(deps: AppDeps): App {
     server,
     io: realtime.io,
     planner,
+    events: realtime.events,
+    comms,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -94,6 +106,7 @@ export function createApp(deps: AppDeps): App {
       await planner.close();
       retention.stop();
       await realtime.ingest.drain();
+      await comms.close();
       server.closeAllConnections();
       await realtime.close();
     },

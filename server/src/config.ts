@@ -40,11 +40,26 @@ const ConfigSchema = z.object({
   // Driver app and tracking: the public address put in drivers' sign-in links (else the request's
   // own), how long a link/code lasts, the code sign-in rate limit, the position filter and retention.
   PUBLIC_URL: optional(z.string().url()),
-  DRIVER_ACCESS_TTL_HOURS: optional(z.coerce.number().positive().max(24 * 90)).default(24 * 7),
+  DRIVER_ACCESS_TTL_HOURS: optional(z.coerce.number().positive().max(2160)).default(168),
   DRIVER_CODE_MAX_FAILURES_PER_MINUTE: optional(z.coerce.number().int().positive()).default(10),
   POSITION_MAX_ACCURACY_M: optional(z.coerce.number().positive()).default(100),
   POSITION_MAX_SPEED_KMH: optional(z.coerce.number().positive()).default(200),
   POSITION_RETENTION_DAYS: optional(z.coerce.number().int().positive()).default(90),
+  // Customer notifications: `log` stores messages for the dispatcher to read (the demo); `live` sends
+  // SMS through Twilio and email through SMTP when they are configured.
+  NOTIFY_PROVIDER: optional(z.enum(['log', 'live'])).default('log'),
+  TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC\w+$/, 'must start with AC')),
+  TWILIO_AUTH_TOKEN: optional(z.string()),
+  TWILIO_FROM: optional(z.string()),
+  TWILIO_MESSAGING_SERVICE_SID: optional(z.string()),
+  TWILIO_API_BASE_URL: optional(z.string().url()),
+  SMTP_URL: optional(z.string().url()),
+  MAIL_FROM: optional(z.string()).default('Tournée <no-reply@tournee.local>'),
+  NOTIFY_POLL_MS: optional(z.coerce.number().int().positive()).default(2000),
+  NOTIFY_MAX_ATTEMPTS: optional(z.coerce.number().int().positive()).default(8),
+  NOTIFY_BACKOFF_MS: optional(z.coerce.number().int().positive()).default(30_000),
+  ETA_THROTTLE_MS: optional(z.coerce.number().int().min(0)).default(15_000),
+  TRACK_LINK_MAX_FAILURES_PER_MINUTE: optional(z.coerce.number().int().positive()).default(30),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -112,17 +112,17 @@ export {
   type UnassignedReason,
   type Violation,
 } from './planning.ts';
-export {
-  type DispatchClientEvents,
-  type DispatchServerEvents,
-  type DriverClientEvents,
-  type DriverPositionEvent,
-  type DriverServerEvents,
-  type StopStatusEvent,
-  type PlanProgressEvent,
-  type PlanStatusEvent,
-  type RouteChangedEvent,
-  type RoutePublishedEvent,
+export type {
+  DispatchClientEvents,
+  DispatchServerEvents,
+  DriverClientEvents,
+  DriverPositionEvent,
+  DriverServerEvents,
+  StopStatusEvent,
+  PlanProgressEvent,
+  PlanStatusEvent,
+  RouteChangedEvent,
+  RoutePublishedEvent,
 } from './events.ts';
 export {
   DriverAccessRequest,
@@ -149,3 +149,18 @@ export {
   type StopEventResult,
   type StopEventType,
 } from './tracking.ts';
+export {
+  DEFAULT_NOTIFY_SETTINGS,
+  type Notification,
+  NotificationsQuery,
+  NOTIFY_STATUSES,
+  NOTIFY_TRIGGERS,
+  type NotifyChannel,
+  NotifySettings,
+  type NotifyStatus,
+  type NotifyTrigger,
+  RatingRequest,
+  type TrackServerEvents,
+  type TrackStatus,
+  type TrackView,
+} from './notify.ts';

@@ -145,7 +145,8 @@ export const StopEventInput = z
     deviceAt: instant,
   })
   .superRefine((v, ctx) => {
-    if (v.type === 'failed' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a failed delivery needs a reason' });
+    if (v.type === 'failed' && !v.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a failed delivery needs a reason' });
   });
 export type StopEventInput = z.infer<typeof StopEventInput>;
 
@@ -167,7 +168,10 @@ export const ProofUpload = z.object({
   kind: z.enum(PROOF_KINDS),
   contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
   /** The file, base64 (no data: prefix). */
-  data: z.string().min(4).max(Math.ceil((MAX_PROOF_BYTES * 4) / 3) + 4),
+  data: z
+    .string()
+    .min(4)
+    .max(Math.ceil((MAX_PROOF_BYTES * 4) / 3) + 4),
 });
 export type ProofUpload = z.infer<typeof ProofUpload>;
 

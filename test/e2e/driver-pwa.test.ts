@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -23,6 +23,9 @@ describe('driver app: offline deliveries with proof', () => {
   let day: SeededDay;
 
   beforeAll(async () => {
+    if (!existsSync(join(REPO_ROOT, 'driver-pwa', 'dist', 'index.html'))) {
+      throw new Error('The driver app is not built: run `pnpm --filter @tournee/driver-pwa build` first');
+    }
     const url = await freshDatabase('tournee_e2e_driver_pwa');
     server = await startServerProcess({
       DATABASE_URL: url,
@@ -147,6 +150,9 @@ describe('driver app: offline deliveries with proof', () => {
   });
 
   it('loads offline after the first visit, with the day from the phone', async () => {
+    // The day as the server has it now (both deliveries) is what the phone keeps.
+    await page.reload();
+    await page.getByRole('listitem', { name: 'Client 2' }).getByText('Delivered', { exact: true }).waitFor();
     await context.setOffline(true);
     await page.reload();
     await page.getByRole('heading', { name: 'Today' }).waitFor();

@@ -25,3 +25,5 @@ export function singlePageApp(dir: string): Router | null {
 
 /** The dispatcher app's build folder. */
 export const WEB_DIST = join(REPO_ROOT, 'web', 'dist');
+/** The driver app's build folder (served under /driver/). */
+export const DRIVER_PWA_DIST = join(REPO_ROOT, 'driver-pwa', 'dist');

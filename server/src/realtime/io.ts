@@ -3,8 +3,9 @@
  * API's session token (`auth.token` in the handshake, or the session cookie).
  *
  * Rooms: `org:<orgId>` (joined on connect: plan progress and status, publications) and
- * `org:<orgId>:day:<YYYY-MM-DD>` (joined with `day:join`: route changes of that day). With
- * REDIS_URL, the Redis adapter lets several server processes share the rooms.
+ * `org:<orgId>:day:<YYYY-MM-DD>` (joined with `day:join`: route changes, driver positions and
+ * stop statuses of that day). With REDIS_URL, the Redis adapter lets several server processes
+ * share the rooms. The `/driver` namespace (drivers' phones) is set up by tracking/socket.ts.
  */
 import type { Server as HttpServer } from 'node:http';
 import {
@@ -22,6 +23,8 @@ import { userForToken } from '../auth/service.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
+import { attachDriverNamespace } from '../tracking/socket.ts';
+import type { PositionIngest } from '../tracking/ingest.ts';
 import type { DispatchEvents } from './events.ts';
 
 interface SocketData {
@@ -44,6 +47,10 @@ function cookieToken(cookie: string | undefined): string | null {
 export interface Realtime {
   io: DispatchServer;
   events: DispatchEvents;
+  /** Ends the driver's open `/driver` sockets (after a revocation), on every process. */
+  disconnectDriver(driverId: string): void;
+  /** The position ingest of `/driver` (the load bench drains it). */
+  ingest: PositionIngest;
   close(): Promise<void>;
 }
 
@@ -90,16 +97,35 @@ export function createRealtime(server: HttpServer, deps: { db: Db; config: Confi
     socket.on('day:leave', onDay(false));
   });
 
+  // Filled in below: the driver namespace needs `events` for its fan-out.
+  let driverNs: ReturnType<typeof attachDriverNamespace>['ns'] | null = null;
   const events: DispatchEvents = {
     planProgress: (orgId, e) => dispatch.to(orgRoom(orgId)).emit('plan:progress', e),
     planStatus: (orgId, e) => dispatch.to(orgRoom(orgId)).emit('plan:status', e),
-    routePublished: (orgId, e) =>
-      dispatch.to(orgRoom(orgId)).to(dayRoom(orgId, e.localDate)).emit('route:published', e),
-    routeChanged: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('route:changed', e),
+    routePublished: (orgId, e) => {
+      dispatch.to(orgRoom(orgId)).to(dayRoom(orgId, e.localDate)).emit('route:published', e);
+      for (const r of e.routes) {
+        if (!r.driverId || !driverNs) continue;
+        driverNs.in(`driver:${r.driverId}`).socketsJoin(`route:${r.routeId}`);
+        driverNs
+          .to(`driver:${r.driverId}`)
+          .emit('route:published', { routeId: r.routeId, localDate: e.localDate, version: r.version });
+      }
+    },
+    routeChanged: (orgId, e) => {
+      dispatch.to(dayRoom(orgId, e.localDate)).emit('route:changed', e);
+      driverNs?.to(`route:${e.routeId}`).emit('route:changed', e);
+    },
+    driverPosition: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('driver:position', e),
+    stopStatus: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('stop:status', e),
   };
+  const drivers = attachDriverNamespace(io as unknown as Server, { ...deps, events });
+  driverNs = drivers.ns;
   return {
     io,
     events,
+    disconnectDriver: drivers.disconnectDriver,
+    ingest: drivers.ingest,
     close: async () => {
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await Promise.all(redis.map((c) => c.quit().catch(() => {})));

@@ -1,0 +1,108 @@
+/** The two forms a stop action may need: proof of delivery, and the reason of a failure. */
+import { FAIL_REASONS } from '@tournee/shared';
+import { useState } from 'react';
+import { useI18n } from '../i18n.ts';
+import { resizePhoto } from '../lib/images.ts';
+import { SignaturePad } from './signature-pad.tsx';
+
+export interface Proof {
+  photo: string | null;
+  signature: string | null;
+  recipientName: string;
+  note: string;
+}
+
+export function ProofDialog({
+  title,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  onConfirm(p: Proof): void;
+  onCancel(): void;
+}) {
+  const { t } = useI18n();
+  const [photo, setPhoto] = useState<string | null>(null);
+  const [signature, setSignature] = useState<string | null>(null);
+  const [recipientName, setRecipient] = useState('');
+  const [note, setNote] = useState('');
+  return (
+    <div className="dialog" role="dialog" aria-label={t.proofTitle}>
+      <h2>{t.proofTitle}</h2>
+      <p className="muted">{title}</p>
+      <label>
+        {t.photo}
+        <input
+          type="file"
+          accept="image/*"
+          capture="environment"
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            setPhoto(f ? await resizePhoto(f) : null);
+          }}
+        />
+      </label>
+      {photo && <img className="preview" src={photo} alt={t.photo} />}
+      <span className="label">{t.signature}</span>
+      <SignaturePad onChange={setSignature} />
+      <label>
+        {t.recipient}
+        <input value={recipientName} onChange={(e) => setRecipient(e.target.value)} autoComplete="off" />
+      </label>
+      <label>
+        {t.note}
+        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+      </label>
+      <div className="row">
+        <button type="button" onClick={onCancel}>
+          {t.cancel}
+        </button>
+        <button type="button" className="primary" onClick={() => onConfirm({ photo, signature, recipientName, note })}>
+          {t.confirm}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function FailDialog({
+  title,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  onConfirm(reason: string, note: string): void;
+  onCancel(): void;
+}) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState<string>(FAIL_REASONS[0]);
+  const [note, setNote] = useState('');
+  return (
+    <div className="dialog" role="dialog" aria-label={t.failTitle}>
+      <h2>{t.failTitle}</h2>
+      <p className="muted">{title}</p>
+      <label>
+        {t.reason}
+        <select value={reason} onChange={(e) => setReason(e.target.value)}>
+          {FAIL_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {t.reasons[r]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.note}
+        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
+      </label>
+      <div className="row">
+        <button type="button" onClick={onCancel}>
+          {t.cancel}
+        </button>
+        <button type="button" className="primary" onClick={() => onConfirm(reason, note)}>
+          {t.confirm}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * A small map of the day without tiles: the depot, the stops in order (coloured by status) and
+ * the phone's position, drawn in SVG from their coordinates. It needs no network, so it works
+ * offline; the navigation app does the street-level part.
+ */
+import type { DriverRoute } from '@tournee/shared';
+
+const W = 360;
+const H = 170;
+const PAD = 14;
+const COLOUR: Record<string, string> = {
+  pending: '#155e75',
+  arrived: '#ca8a04',
+  delivered: '#16a34a',
+  failed: '#b91c1c',
+  skipped: '#9ca3af',
+};
+
+export function RouteSketch({
+  route,
+  here,
+  label,
+}: {
+  route: DriverRoute;
+  here: [number, number] | null;
+  label: string;
+}) {
+  const depot = route.depot.location.coordinates as [number, number];
+  const stops = route.stops.filter((s) => s.location);
+  const pts: [number, number][] = [depot, ...stops.map((s) => s.location!.coordinates as [number, number])];
+  if (here) pts.push(here);
+  // Equirectangular, with longitudes shrunk by cos(latitude) so distances look right.
+  const k = Math.cos((pts.reduce((a, p) => a + p[1], 0) / pts.length) * (Math.PI / 180));
+  const xs = pts.map((p) => p[0] * k);
+  const ys = pts.map((p) => p[1]);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const scale = Math.min((W - 2 * PAD) / (maxX - minX || 1e-3), (H - 2 * PAD) / (maxY - minY || 1e-3));
+  const at = ([lon, lat]: [number, number]) =>
+    [PAD + (lon * k - minX) * scale, H - PAD - (lat - minY) * scale] as const;
+  const line = [depot, ...stops.map((s) => s.location!.coordinates as [number, number])]
+    .map((p) => at(p).join(','))
+    .join(' ');
+  const [dx, dy] = at(depot);
+  return (
+    <svg className="sketch" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+      <polyline points={line} fill="none" stroke="#94a3b8" strokeWidth="2" strokeDasharray="4 3" />
+      <rect x={dx - 6} y={dy - 6} width="12" height="12" fill="#111" />
+      {stops.map((s) => {
+        const [x, y] = at(s.location!.coordinates as [number, number]);
+        return (
+          <g key={s.id}>
+            <circle cx={x} cy={y} r="9" fill={COLOUR[s.status] ?? '#155e75'} />
+            <text x={x} y={y + 4} textAnchor="middle" fontSize="10" fill="#fff">
+              {s.seq + 1}
+            </text>
+          </g>
+        );
+      })}
+      {here && <circle cx={at(here)[0]} cy={at(here)[1]} r="6" fill="#2563eb" stroke="#fff" strokeWidth="2" />}
+    </svg>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The driver's day as the app holds it: loaded from IndexedDB first (so it shows offline), then
+ * from the server when it answers. Actions go into the outbox and are applied to the local copy
+ * at once; the server's copy wins on the next fetch (it has applied the same events).
+ */
+import type { DriverDay, DriverSession, StopEventInput } from '@tournee/shared';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { fetchDay, HttpError } from '../api.ts';
+import { applyEvent } from '../lib/apply-event.ts';
+import { base64Of } from '../lib/images.ts';
+import { diffRoutes, type RouteDiff } from '../lib/route-diff.ts';
+import { OutboxSender } from '../outbox/sender.ts';
+import { countOutbox, enqueue, loadDay, type OutboxItem, onOutboxChange, peek, saveDay } from '../outbox/store.ts';
+import { startTracking, type Tracker } from '../tracking/positions.ts';
+import type { Proof } from './dialogs.tsx';
+
+export function useDay(session: DriverSession, onSignedOut: () => void) {
+  const [day, setDay] = useState<DriverDay | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [pending, setPending] = useState(0);
+  const [connected, setConnected] = useState(false);
+  const [diff, setDiff] = useState<RouteDiff | null>(null);
+  const [here, setHere] = useState<[number, number] | null>(null);
+  const sender = useRef<OutboxSender | null>(null);
+  const tracker = useRef<Tracker | null>(null);
+  const dayRef = useRef<DriverDay | null>(null);
+
+  const keep = useCallback((d: DriverDay) => {
+    dayRef.current = d;
+    setDay(d);
+    void saveDay(d);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      const fresh = await fetchDay(session.token);
+      const change = diffRoutes(dayRef.current?.route ?? null, fresh.route);
+      if (change) setDiff(change);
+      // Events still in the outbox are not on the server yet: replay them over its copy. (One
+      // sent while this fetch was under way shows at the next refresh, when the outbox drains.)
+      const waiting = await peek(10_000);
+      let merged = fresh;
+      for (const i of waiting) if (i.kind === 'event') merged = applyEvent(merged, i.event);
+      keep(merged);
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 401) onSignedOut();
+    } finally {
+      setLoaded(true);
+    }
+  }, [session.token, keep, onSignedOut]);
+
+  useEffect(() => {
+    let live = true;
+    void loadDay().then((cached) => {
+      if (live && cached && !dayRef.current) {
+        dayRef.current = cached;
+        setDay(cached);
+        setLoaded(true);
+      }
+      void refresh();
+    });
+    const s = new OutboxSender(session.token, {
+      onRouteChanged: () => void refresh(),
+      onUnauthorized: onSignedOut,
+      onConnection: (c) => {
+        setConnected(c);
+        if (c) void refresh();
+      },
+      onDropped: () => {},
+      onDrained: () => void refresh(),
+    });
+    sender.current = s;
+    const update = () => void countOutbox().then(setPending);
+    update();
+    const off = onOutboxChange(update);
+    return () => {
+      live = false;
+      off();
+      s.close();
+      tracker.current?.stop();
+    };
+  }, [session.token, refresh, onSignedOut]);
+
+  const route = day?.route ?? null;
+  const started = !!route && (route.status === 'in_progress' || route.status === 'done' || !!route.startedAt);
+
+  // Positions are recorded while the route is started, and stop when it is done.
+  useEffect(() => {
+    if (started && route?.status !== 'done' && !tracker.current) {
+      tracker.current = startTracking(() => sender.current?.kick(), setHere);
+    }
+    if ((!started || route?.status === 'done') && tracker.current) {
+      tracker.current.stop();
+      tracker.current = null;
+    }
+  }, [started, route?.status]);
+
+  /** Queues one stop event (with its proof files after it) and applies it to the local copy. */
+  const record = useCallback(
+    async (
+      type: StopEventInput['type'],
+      stopId: string,
+      extra: { reason?: string; note?: string; proof?: Proof } = {},
+    ) => {
+      const current = dayRef.current;
+      if (!current?.route) return;
+      const event: StopEventInput = {
+        id: crypto.randomUUID(),
+        stopId,
+        type,
+        deviceAt: new Date().toISOString(),
+        reason: extra.reason ?? null,
+        note: extra.note || extra.proof?.note || null,
+        recipientName: extra.proof?.recipientName || null,
+      };
+      const items: OutboxItem[] = [{ kind: 'event', event }];
+      if (extra.proof?.photo)
+        items.push({
+          kind: 'proof',
+          stopId,
+          upload: { eventId: event.id, kind: 'photo', contentType: 'image/jpeg', data: base64Of(extra.proof.photo) },
+        });
+      if (extra.proof?.signature)
+        items.push({
+          kind: 'proof',
+          stopId,
+          upload: {
+            eventId: event.id,
+            kind: 'signature',
+            contentType: 'image/png',
+            data: base64Of(extra.proof.signature),
+          },
+        });
+      await enqueue(...items);
+      keep(applyEvent(current, event));
+      sender.current?.kick();
+    },
+    [keep],
+  );
+
+  return { day, loaded, pending, connected, diff, dismissDiff: () => setDiff(null), here, started, record };
+}

@@ -1,0 +1,136 @@
+/** French and English text of the driver app; French by default unless the phone says otherwise. */
+import { createContext, useContext } from 'react';
+
+const en = {
+  appName: 'Tournée',
+  signIn: 'Sign in',
+  signInHelp: 'Open the link your dispatcher sent you, or type the code.',
+  code: 'Code',
+  signingIn: 'Signing in…',
+  signOut: 'Sign out',
+  today: 'Today',
+  noRoute: 'No route published for you today.',
+  loading: 'Loading your route…',
+  offline: 'Offline — everything is saved on the phone and sent later',
+  pending: (n: number) => `${n} waiting to be sent`,
+  allSent: 'All sent',
+  startRoute: 'Start route',
+  routeStarted: 'Route started',
+  arrived: 'Arrived',
+  delivered: 'Delivered',
+  failed: 'Failed',
+  skipped: 'Skip',
+  navigate: 'Navigate',
+  call: 'Call',
+  window: 'Window',
+  eta: 'ETA',
+  stop: 'Stop',
+  stops: 'stops',
+  done: 'done',
+  distance: (km: string) => `${km} km`,
+  changedBanner: (v: number) => `Your route changed (version ${v})`,
+  changes: (added: number, removed: number, moved: boolean) =>
+    [added ? `${added} added` : '', removed ? `${removed} removed` : '', moved ? 'order changed' : '']
+      .filter(Boolean)
+      .join(', ') || 'times changed',
+  dismiss: 'OK',
+  proofTitle: 'Proof of delivery',
+  photo: 'Photo',
+  signature: 'Signature',
+  clear: 'Clear',
+  recipient: 'Recipient name',
+  note: 'Note',
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  failTitle: 'Delivery failed',
+  reason: 'Reason',
+  reasons: {
+    absent: 'Nobody home',
+    refused: 'Refused',
+    address_not_found: 'Address not found',
+    no_access: 'No access',
+    damaged: 'Damaged goods',
+    other: 'Other',
+  } as Record<string, string>,
+  status: {
+    pending: 'To do',
+    arrived: 'Arrived',
+    delivered: 'Delivered',
+    failed: 'Failed',
+    skipped: 'Skipped',
+  } as Record<string, string>,
+  language: 'Français',
+  map: 'Map of the stops',
+};
+
+export type Messages = typeof en;
+
+const fr: Messages = {
+  ...en,
+  signIn: 'Se connecter',
+  signInHelp: 'Ouvrez le lien envoyé par votre exploitant, ou saisissez le code.',
+  signingIn: 'Connexion…',
+  signOut: 'Se déconnecter',
+  today: "Aujourd'hui",
+  noRoute: "Aucune tournée publiée pour vous aujourd'hui.",
+  loading: 'Chargement de la tournée…',
+  offline: 'Hors ligne — tout est gardé sur le téléphone et envoyé plus tard',
+  pending: (n) => `${n} en attente d'envoi`,
+  allSent: 'Tout est envoyé',
+  startRoute: 'Démarrer la tournée',
+  routeStarted: 'Tournée démarrée',
+  arrived: 'Arrivé',
+  delivered: 'Livré',
+  failed: 'Échec',
+  skipped: 'Passer',
+  navigate: 'Itinéraire',
+  call: 'Appeler',
+  window: 'Créneau',
+  eta: 'Prévu',
+  stop: 'Arrêt',
+  stops: 'arrêts',
+  done: 'faits',
+  changedBanner: (v) => `Votre tournée a changé (version ${v})`,
+  changes: (added, removed, moved) =>
+    [added ? `${added} ajouté(s)` : '', removed ? `${removed} retiré(s)` : '', moved ? 'ordre modifié' : '']
+      .filter(Boolean)
+      .join(', ') || 'horaires modifiés',
+  proofTitle: 'Preuve de livraison',
+  signature: 'Signature',
+  clear: 'Effacer',
+  recipient: 'Nom du destinataire',
+  note: 'Remarque',
+  confirm: 'Valider',
+  cancel: 'Annuler',
+  failTitle: 'Livraison en échec',
+  reason: 'Motif',
+  reasons: {
+    absent: 'Absent',
+    refused: 'Refusé',
+    address_not_found: 'Adresse introuvable',
+    no_access: "Pas d'accès",
+    damaged: 'Colis abîmé',
+    other: 'Autre',
+  },
+  status: { pending: 'À faire', arrived: 'Sur place', delivered: 'Livré', failed: 'Échec', skipped: 'Passé' },
+  language: 'English',
+  map: 'Carte des arrêts',
+};
+
+export type Locale = 'fr' | 'en';
+export const MESSAGES: Record<Locale, Messages> = { fr, en };
+
+/** The saved choice, else the phone's language. */
+export function initialLocale(): Locale {
+  const saved = localStorage.getItem('tournee.locale');
+  if (saved === 'fr' || saved === 'en') return saved;
+  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export const I18n = createContext<{ t: Messages; locale: Locale; setLocale(l: Locale): void }>({
+  t: fr,
+  locale: 'fr',
+  setLocale() {},
+});
+
+export const useI18n = () => useContext(I18n);

@@ -1,0 +1,39 @@
+/** Distances and navigation-app links (lon/lat in, as everywhere in Tournée). */
+
+/** Great-circle distance in metres. */
+export function distanceM(a: [number, number], b: [number, number]): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * rad;
+  const dLon = (b[0] - a[0]) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export interface NavLinks {
+  geo: string;
+  google: string;
+  apple: string;
+}
+
+/** Links that open the phone's navigation app at a stop: `geo:` (Android), Google Maps, Apple Maps. */
+export function navLinks([lon, lat]: [number, number], label: string): NavLinks {
+  const ll = `${lat.toFixed(6)},${lon.toFixed(6)}`;
+  return {
+    geo: `geo:${ll}?q=${ll}(${encodeURIComponent(label)})`,
+    google: `https://www.google.com/maps/dir/?api=1&destination=${ll}&travelmode=driving`,
+    apple: `https://maps.apple.com/?daddr=${ll}&dirflg=d`,
+  };
+}
+
+/** The link to use first: Apple Maps on iOS, `geo:` on Android, Google Maps elsewhere. */
+export function preferredNav(links: NavLinks, ua = navigator.userAgent): string {
+  if (/iPhone|iPad|iPod/.test(ua)) return links.apple;
+  if (/Android/.test(ua)) return links.geo;
+  return links.google;
+}
+
+/** A local time 'HH:MM' of an ISO instant in the route's zone. */
+export function localTime(iso: string | null, zone: string): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(iso));
+}

@@ -1,0 +1,111 @@
+/** What the ETA engine reads of a route, and where it writes the ETAs (stops.eta_*). */
+import type { Db } from '../db/db.ts';
+import type { LonLatPair } from '../planning/travel.ts';
+
+export interface EtaRouteStop {
+  id: string;
+  seq: number;
+  status: string;
+  orderId: string | null;
+  location: LonLatPair | null;
+  serviceS: number;
+  timeWindows: { start: string; end: string }[];
+}
+
+export interface EtaRoute {
+  id: string;
+  orgId: string;
+  driverId: string | null;
+  localDate: string;
+  status: string;
+  timeZone: string;
+  slowness: number;
+  stops: EtaRouteStop[];
+}
+
+/** The route with its stops (sequence order) and each stop's location and service. */
+export async function loadEtaRoute(db: Db, routeId: string): Promise<EtaRoute | null> {
+  const r = await db.query<{
+    id: string;
+    org_id: string;
+    driver_id: string | null;
+    local_date: string;
+    status: string;
+    time_zone: string;
+    speed_factor: number;
+  }>(
+    `SELECT r.id, r.org_id, r.driver_id, r.local_date, r.status, d.time_zone, v.speed_factor
+       FROM routes r JOIN depots d ON d.id = r.depot_id JOIN vehicles v ON v.id = r.vehicle_id
+      WHERE r.id = $1`,
+    [routeId],
+  );
+  const route = r.rows[0];
+  if (!route) return null;
+  const s = await db.query<{
+    id: string;
+    seq: number;
+    status: string;
+    order_id: string | null;
+    lon: number | null;
+    lat: number | null;
+    service_s: number | null;
+    time_windows: { start: string; end: string }[] | null;
+  }>(
+    `SELECT s.id, s.seq, s.status, s.order_id, ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat,
+            o.service_s, o.time_windows
+       FROM stops s LEFT JOIN orders o ON o.id = s.order_id
+      WHERE s.route_id = $1 ORDER BY s.seq`,
+    [routeId],
+  );
+  return {
+    id: route.id,
+    orgId: route.org_id,
+    driverId: route.driver_id,
+    localDate: route.local_date,
+    status: route.status,
+    timeZone: route.time_zone,
+    slowness: route.speed_factor,
+    stops: s.rows.map((x) => ({
+      id: x.id,
+      seq: x.seq,
+      status: x.status,
+      orderId: x.order_id,
+      location: x.lon === null || x.lat === null ? null : [x.lon, x.lat],
+      serviceS: x.service_s ?? 0,
+      timeWindows: x.time_windows ?? [],
+    })),
+  };
+}
+
+/** The driver's freshest stored fix. */
+export async function latestFix(db: Db, driverId: string): Promise<{ location: LonLatPair; at: number } | null> {
+  const { rows } = await db.query<{ lon: number; lat: number; device_at: Date }>(
+    `SELECT ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat, device_at
+       FROM latest_positions WHERE driver_id = $1`,
+    [driverId],
+  );
+  const p = rows[0];
+  return p ? { location: [p.lon, p.lat], at: p.device_at.getTime() } : null;
+}
+
+/** Writes every stop's ETA in one statement; `basisAt` is the fix the ETAs rest on. */
+export async function storeEtas(
+  db: Db,
+  etas: { stopId: string; at: number; low: number; high: number }[],
+  basisAt: number,
+): Promise<void> {
+  if (etas.length === 0) return;
+  await db.query(
+    `UPDATE stops s SET eta_at = e.at, eta_low_at = e.low, eta_high_at = e.high, eta_updated_at = $4
+       FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::timestamptz[]) AS at, unnest($3::timestamptz[]) AS low,
+                    unnest($5::timestamptz[]) AS high) e
+      WHERE s.id = e.id`,
+    [
+      etas.map((e) => e.stopId),
+      etas.map((e) => new Date(e.at)),
+      etas.map((e) => new Date(e.low)),
+      new Date(basisAt),
+      etas.map((e) => new Date(e.high)),
+    ],
+  );
+}

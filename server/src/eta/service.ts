@@ -1,0 +1,133 @@
+/**
+ * The live ETA engine: recomputes a route's remaining ETAs from the driver's latest fix,
+ * throttled per route (positions arrive every few seconds; a recompute every `throttleMs` is
+ * plenty), and at once on stop events. One recompute per route runs at a time; a request
+ * during it runs once more after it, so the last position always counts.
+ */
+import { DateTime } from 'luxon';
+import type { Db } from '../db/db.ts';
+import type { Logger } from '../logger.ts';
+import { coordinateTravel, type LonLatPair, type Travel } from '../planning/travel.ts';
+import { computeEtas, type Eta, type EtaStop, isStale, remainingOrder } from './engine.ts';
+import { type EtaRoute, latestFix, loadEtaRoute, storeEtas } from './repo.ts';
+
+/** One remaining stop's ETA with its place in the driver's queue (0 = next). */
+export interface StopEta extends Eta {
+  orderId: string | null;
+  stopsBefore: number;
+}
+
+export interface RouteEtas {
+  route: EtaRoute;
+  fix: { location: LonLatPair; at: number };
+  stale: boolean;
+  etas: StopEta[];
+}
+
+export interface EtaEngine {
+  /** Recomputes unless one ran for this route within the throttle; `force` for stop events. */
+  request(routeId: string, force?: boolean): void;
+  /** Recomputes now and answers the result (null: no route, no driver or no fix yet). */
+  recompute(routeId: string): Promise<RouteEtas | null>;
+  /** Resolves once no recompute is running or queued. */
+  drain(): Promise<void>;
+  /** Drops the trailing recomputes still waiting for the throttle. */
+  close(): void;
+}
+
+/** Opening instants of a stop's windows on the route's day, in the depot's zone. */
+export function windowOpenings(localDate: string, timeZone: string, windows: { start: string }[]): number[] {
+  return windows
+    .map((w) => DateTime.fromISO(`${localDate}T${w.start}`, { zone: timeZone }).toMillis())
+    .filter((t) => Number.isFinite(t))
+    .sort((a, b) => a - b);
+}
+
+export function createEtaEngine(deps: {
+  db: Db;
+  log: Logger;
+  throttleMs: number;
+  travel?: Travel;
+  onEtas(r: RouteEtas): Promise<void> | void;
+}): EtaEngine {
+  const travel = deps.travel ?? coordinateTravel();
+  const lastRun = new Map<string, number>();
+  const running = new Map<string, Promise<void>>();
+  const again = new Set<string>();
+  const trailing = new Map<string, NodeJS.Timeout>();
+
+  async function recompute(routeId: string): Promise<RouteEtas | null> {
+    const route = await loadEtaRoute(deps.db, routeId);
+    if (!route?.driverId || (route.status !== 'published' && route.status !== 'in_progress')) return null;
+    const fix = await latestFix(deps.db, route.driverId);
+    if (!fix) return null;
+    const now = Date.now();
+    const stale = isStale(fix.at, now);
+    const queue = remainingOrder(route.stops).filter((s) => s.location !== null);
+    const stops: EtaStop[] = queue.map((s) => ({
+      id: s.id,
+      location: s.location!,
+      serviceS: s.serviceS,
+      opensAt: windowOpenings(route.localDate, route.timeZone, s.timeWindows),
+      arrived: s.status === 'arrived',
+    }));
+    // A stale fix still gives ETAs (from where the driver was last seen), flagged stale.
+    const etas = computeEtas({ now, driver: fix, stops, travel, slowness: route.slowness });
+    await storeEtas(deps.db, etas, fix.at);
+    const byId = new Map(queue.map((s, i) => [s.id, { orderId: s.orderId, stopsBefore: i }]));
+    return {
+      route,
+      fix,
+      stale,
+      etas: etas.map((e) => ({ ...e, ...byId.get(e.stopId)! })),
+    };
+  }
+
+  const run = (routeId: string) => {
+    const p = (async () => {
+      try {
+        lastRun.set(routeId, Date.now());
+        const r = await recompute(routeId);
+        if (r) await deps.onEtas(r);
+      } catch (err) {
+        deps.log.error({ err, routeId }, 'ETA recompute failed');
+      } finally {
+        running.delete(routeId);
+        if (again.delete(routeId)) run(routeId);
+      }
+    })();
+    running.set(routeId, p);
+  };
+
+  return {
+    request(routeId, force = false) {
+      if (running.has(routeId)) {
+        again.add(routeId);
+        return;
+      }
+      const wait = deps.throttleMs - (Date.now() - (lastRun.get(routeId) ?? 0));
+      if (force || wait <= 0) {
+        clearTimeout(trailing.get(routeId));
+        trailing.delete(routeId);
+        run(routeId);
+      } else if (!trailing.has(routeId)) {
+        // The last position of a burst still counts, once the throttle allows.
+        trailing.set(
+          routeId,
+          setTimeout(() => {
+            trailing.delete(routeId);
+            run(routeId);
+          }, wait).unref(),
+        );
+      }
+    },
+    close() {
+      for (const t of trailing.values()) clearTimeout(t);
+      trailing.clear();
+    },
+    recompute,
+    async drain() {
+      while (running.size > 0) await Promise.all([...running.values()]);
+    },
+  };
+}

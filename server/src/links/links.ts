@@ -1,0 +1,45 @@
+/**
+ * Tracking links: a random 192-bit token per message, stored only as its SHA-256, scoped to one
+ * order. A link lives until a day after the delivery ends (delivered or failed).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/db.ts';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Tokens are 32 base64url characters; anything else is refused before a lookup. */
+export const looksLikeToken = (s: string) => /^[A-Za-z0-9_-]{32}$/.test(s);
+
+/** A new link to the order's tracking page; answers the token (shown once, in the message). */
+export async function createLink(db: Db, orgId: string, orderId: string): Promise<string> {
+  const token = randomBytes(24).toString('base64url');
+  await db.query('INSERT INTO tracking_links (org_id, order_id, token_hash) VALUES ($1, $2, $3)', [
+    orgId,
+    orderId,
+    hashToken(token),
+  ]);
+  return token;
+}
+
+/** The order a live token opens, or null (unknown and expired look the same). */
+export async function resolveLink(db: Db, token: string): Promise<{ orgId: string; orderId: string } | null> {
+  if (!looksLikeToken(token)) return null;
+  const { rows } = await db.query<{ org_id: string; order_id: string }>(
+    `SELECT org_id, order_id FROM tracking_links
+      WHERE token_hash = $1 AND (expires_at IS NULL OR expires_at > now())`,
+    [hashToken(token)],
+  );
+  return rows[0] ? { orgId: rows[0].org_id, orderId: rows[0].order_id } : null;
+}
+
+/** After delivery (or failure) the order's links expire a day later. */
+export async function expireLinksAfterDelivery(db: Db, orderId: string, at: Date): Promise<void> {
+  await db.query(
+    `UPDATE tracking_links SET expires_at = $2::timestamptz + interval '1 day'
+      WHERE order_id = $1 AND (expires_at IS NULL OR expires_at > $2::timestamptz + interval '1 day')`,
+    [orderId, at],
+  );
+}
+
+/** The public address of a token's page. */
+export const linkUrl = (publicUrl: string, token: string) => `${publicUrl.replace(/\/$/, '')}/t/${token}`;

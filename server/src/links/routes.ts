@@ -1,0 +1,126 @@
+/**
+ * The public side of tracking links (no sign-in; the token is the key):
+ *   GET  /t/:token                      the tracking page (web/dist/track.html), or the 404 page
+ *   GET  /api/track/:token              the order's TrackView
+ *   GET  /api/track/:token/proof/:kind  the proof of delivery (photo | signature)
+ *   POST /api/track/:token/rating       1–5 and a comment, once, after delivery
+ *   POST /api/track/:token/opt-out      no more messages to this order's phone and email
+ * Unknown and expired tokens answer the same 404; too many of them from one address, 429.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalisePhone, RatingRequest } from '@tournee/shared';
+import { type Request, type RequestHandler, Router } from 'express';
+import { recordEvent, systemActor } from '../audit/audit.ts';
+import type { Db } from '../db/db.ts';
+import { AppError } from '../errors.ts';
+import { WEB_DIST } from '../http/static-apps.ts';
+import { parse } from '../http/validate.ts';
+import { resolveLink } from './links.ts';
+import type { FailureLimiter } from './rate-limit.ts';
+import { buildTrackView } from './view.ts';
+
+const NOT_FOUND_HTML = `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Lien introuvable – Link not found</title></head><body style="font-family:sans-serif;padding:2em">
+<h1>Lien introuvable</h1><p>Ce lien de suivi n’existe pas ou a expiré.</p>
+<h1>Link not found</h1><p>This tracking link does not exist or has expired.</p></body></html>`;
+
+const tooMany = () =>
+  new AppError('too_many_requests', 'Too many unknown tracking links from this address; wait a minute', {
+    headers: { 'retry-after': '60' },
+  });
+
+/** Resolves `req.params.token` or throws the one 404 (counted against the address). */
+async function orderOf(db: Db, limiter: FailureLimiter, req: Request): Promise<{ orgId: string; orderId: string }> {
+  const ip = req.ip ?? 'unknown';
+  if (limiter.blocked(ip)) throw tooMany();
+  const link = await resolveLink(db, String(req.params.token));
+  if (!link) {
+    limiter.fail(ip);
+    throw new AppError('not_found', 'No such tracking link (unknown or expired)');
+  }
+  return link;
+}
+
+export function trackApiRoutes(db: Db, limiter: FailureLimiter): Router {
+  const r = Router();
+  r.get('/track/:token', async (req, res) => {
+    const { orderId } = await orderOf(db, limiter, req);
+    res.setHeader('cache-control', 'no-store');
+    res.json(await buildTrackView(db, orderId));
+  });
+  r.get('/track/:token/proof/:kind', async (req, res) => {
+    const { orderId } = await orderOf(db, limiter, req);
+    const { rows } = await db.query<{ content_type: string; data: Buffer }>(
+      `SELECT pf.content_type, pf.data FROM proof_files pf JOIN stop_events se ON se.id = pf.stop_event_id
+         JOIN stops s ON s.id = se.stop_id
+        WHERE s.order_id = $1 AND pf.kind = $2 AND se.type = 'delivered' ORDER BY pf.created_at DESC LIMIT 1`,
+      [orderId, req.params.kind],
+    );
+    if (!rows[0]) throw new AppError('not_found', 'No proof of delivery of this kind');
+    res.type(rows[0].content_type).setHeader('cache-control', 'private, max-age=3600');
+    res.send(rows[0].data);
+  });
+  r.post('/track/:token/rating', async (req, res) => {
+    const link = await orderOf(db, limiter, req);
+    const body = parse(RatingRequest, req.body);
+    const view = await buildTrackView(db, link.orderId);
+    if (view?.status !== 'delivered') throw new AppError('conflict', 'rating: the order is not delivered yet');
+    await db.transaction(async (tx) => {
+      const r = await tx.query(
+        'INSERT INTO ratings (order_id, rating, comment) VALUES ($1, $2, $3) ON CONFLICT (order_id) DO NOTHING',
+        [link.orderId, body.rating, body.comment],
+      );
+      if (r.rowCount === 0) throw new AppError('conflict', 'rating: this delivery was already rated');
+      await recordEvent(tx, systemActor(link.orgId), 'rate', 'order', link.orderId, { rating: body.rating });
+    });
+    res.status(201).json({ rating: body.rating, comment: body.comment });
+  });
+  r.post('/track/:token/opt-out', async (req, res) => {
+    const link = await orderOf(db, limiter, req);
+    const o = await db.query<{ phone: string | null; email: string | null; default_country: string }>(
+      'SELECT o.phone, o.email, g.default_country FROM orders o JOIN organisations g ON g.id = o.org_id WHERE o.id = $1',
+      [link.orderId],
+    );
+    const row = o.rows[0];
+    // Stored as the outbox addresses them: E.164 phones, trimmed emails.
+    const phone = row?.phone ? normalisePhone(row.phone, row.default_country) : null;
+    const recipients = [phone?.ok ? phone.e164 : null, row?.email?.trim() || null].filter((x): x is string => !!x);
+    await db.transaction(async (tx) => {
+      await tx.query(
+        'INSERT INTO notify_opt_outs (org_id, recipient) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
+        [link.orgId, recipients],
+      );
+      await recordEvent(tx, systemActor(link.orgId), 'opt_out', 'order', link.orderId);
+    });
+    res.json({ optedOut: true });
+  });
+  return r;
+}
+
+/** `GET /t/:token`: the page for a live token, the same 404 page for any other. */
+export function trackPage(db: Db, limiter: FailureLimiter): RequestHandler {
+  const file = join(WEB_DIST, 'track.html');
+  let page: Buffer | null = null;
+  return async (req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('referrer-policy', 'no-referrer');
+    const ip = req.ip ?? 'unknown';
+    if (limiter.blocked(ip)) {
+      res.status(429).setHeader('retry-after', '60').type('html').send(NOT_FOUND_HTML);
+      return;
+    }
+    const link = await resolveLink(db, String(req.params.token));
+    if (!link) {
+      limiter.fail(ip);
+      res.status(404).type('html').send(NOT_FOUND_HTML);
+      return;
+    }
+    page ??= existsSync(file) ? readFileSync(file) : null;
+    if (!page) {
+      res.type('html').send('<!doctype html><p>The tracking page is not built (pnpm --filter @tournee/web build).</p>');
+      return;
+    }
+    res.type('html').send(page);
+  };
+}

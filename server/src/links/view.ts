@@ -1,0 +1,141 @@
+/**
+ * The tracking page's view of one order. Everything is read for that order only: its own stop,
+ * its own ETA, a count of the stops before it (never which), and the driver's position only once
+ * the driver is one or two stops away.
+ */
+import type { TrackStatus, TrackView } from '@tournee/shared';
+import type { Db } from '../db/db.ts';
+import { STALE_AFTER_MS } from '../eta/engine.ts';
+import { twoHourWindow } from '../notify/templates.ts';
+
+/** The driver shows on the map with at most this many stops before the customer's. */
+export const SHOW_DRIVER_WITHIN_STOPS = 1;
+
+type Row = {
+  name: string;
+  address: string;
+  order_status: string;
+  lon: number;
+  lat: number;
+  org_name: string;
+  stop_id: string | null;
+  seq: number | null;
+  stop_status: string | null;
+  planned_arrival_at: Date | null;
+  eta_at: Date | null;
+  eta_low_at: Date | null;
+  eta_high_at: Date | null;
+  eta_updated_at: Date | null;
+  actual_arrival_at: Date | null;
+  actual_departure_at: Date | null;
+  route_id: string | null;
+  route_status: string | null;
+  local_date: string | null;
+  driver_id: string | null;
+  time_zone: string | null;
+};
+
+export async function buildTrackView(db: Db, orderId: string, now = Date.now()): Promise<TrackView | null> {
+  const { rows } = await db.query<Row>(
+    `SELECT o.name, o.address, o.status AS order_status, ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat,
+            g.name AS org_name, s.id AS stop_id, s.seq, s.status AS stop_status, s.planned_arrival_at, s.eta_at,
+            s.eta_low_at, s.eta_high_at, s.eta_updated_at, s.actual_arrival_at, s.actual_departure_at,
+            r.id AS route_id, r.status AS route_status, r.local_date, r.driver_id, d.time_zone
+       FROM orders o JOIN organisations g ON g.id = o.org_id
+       LEFT JOIN LATERAL (SELECT s.* FROM stops s JOIN routes r ON r.id = s.route_id
+                           WHERE s.order_id = o.id AND r.status <> 'planned'
+                           ORDER BY r.local_date DESC LIMIT 1) s ON true
+       LEFT JOIN routes r ON r.id = s.route_id LEFT JOIN depots d ON d.id = r.depot_id
+      WHERE o.id = $1`,
+    [orderId],
+  );
+  const o = rows[0];
+  if (!o) return null;
+  const started = o.route_status === 'in_progress' || o.route_status === 'done';
+  const open = o.stop_status === 'pending' || o.stop_status === 'arrived';
+  let stopsBefore: number | null = null;
+  if (started && open && o.route_id) {
+    // Counted, never listed: the page learns how many stops come first, nothing about them.
+    const c = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM stops WHERE route_id = $1 AND id <> $2
+          AND (status = 'arrived' OR (status = 'pending' AND seq < $3))`,
+      [o.route_id, o.stop_id, o.seq],
+    );
+    stopsBefore = o.stop_status === 'arrived' ? 0 : (c.rows[0]?.n ?? 0);
+  }
+  let driver: TrackView['driver'] = null;
+  if (stopsBefore !== null && stopsBefore <= SHOW_DRIVER_WITHIN_STOPS && o.driver_id) {
+    const p = await db.query<{ lon: number; lat: number; device_at: Date }>(
+      `SELECT ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat, device_at
+         FROM latest_positions WHERE driver_id = $1 AND route_id = $2`,
+      [o.driver_id, o.route_id],
+    );
+    const fix = p.rows[0];
+    if (fix) driver = { location: { type: 'Point', coordinates: [fix.lon, fix.lat] }, at: fix.device_at.toISOString() };
+  }
+  let delivery: TrackView['delivery'] = null;
+  if (o.stop_status === 'delivered' || o.stop_status === 'failed' || o.stop_status === 'skipped') {
+    const e = await db.query<{ id: string; reason: string | null; recipient_name: string | null; device_at: Date }>(
+      `SELECT id, reason, recipient_name, device_at FROM stop_events
+        WHERE stop_id = $1 AND type IN ('delivered', 'failed', 'skipped') ORDER BY device_at DESC LIMIT 1`,
+      [o.stop_id],
+    );
+    const ev = e.rows[0];
+    const kinds = ev
+      ? (
+          await db.query<{ kind: 'photo' | 'signature' }>('SELECT kind FROM proof_files WHERE stop_event_id = $1', [
+            ev.id,
+          ])
+        ).rows
+      : [];
+    delivery = {
+      at: (o.actual_departure_at ?? ev?.device_at ?? null)?.toISOString() ?? null,
+      recipientName: ev?.recipient_name ?? null,
+      reason: ev?.reason ?? null,
+      proofKinds: kinds.map((k) => k.kind),
+    };
+  }
+  const rating = await db.query<{ rating: number; comment: string }>(
+    'SELECT rating, comment FROM ratings WHERE order_id = $1',
+    [orderId],
+  );
+  const status: TrackStatus =
+    o.order_status === 'cancelled'
+      ? 'cancelled'
+      : o.stop_status === 'delivered'
+        ? 'delivered'
+        : o.stop_status === 'failed' || o.stop_status === 'skipped'
+          ? 'failed'
+          : o.stop_status === 'arrived'
+            ? 'arrived'
+            : started
+              ? 'on_the_way'
+              : 'scheduled';
+  const window = o.planned_arrival_at ? twoHourWindow(o.planned_arrival_at.getTime()) : null;
+  const eta =
+    open && o.eta_at && o.eta_low_at && o.eta_high_at && o.eta_updated_at
+      ? {
+          at: o.eta_at.toISOString(),
+          low: o.eta_low_at.toISOString(),
+          high: o.eta_high_at.toISOString(),
+          updatedAt: o.eta_updated_at.toISOString(),
+          stale: now - o.eta_updated_at.getTime() > STALE_AFTER_MS,
+        }
+      : null;
+  return {
+    status,
+    customerName: o.name,
+    address: o.address,
+    orgName: o.org_name,
+    timeZone: o.time_zone ?? 'Europe/Paris',
+    localDate: o.local_date,
+    window: window ? { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() } : null,
+    eta,
+    stopsBefore,
+    driver,
+    destination: { type: 'Point', coordinates: [o.lon, o.lat] },
+    delivery,
+    rating: rating.rows[0] ?? null,
+    canRate: status === 'delivered' && !rating.rows[0],
+  };
+}

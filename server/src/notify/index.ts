@@ -1,0 +1,106 @@
+/**
+ * Customer communications, wired in one place: the ETA engine, notification triggers, the
+ * outbox sender, tracking links (page and API) and the `/track` namespace. The app adds it with
+ * `createCustomerComms(...)` and it listens to the same `DispatchEvents` every domain service
+ * calls (tapped in place, so events emitted by the `/driver` namespace reach it too).
+ */
+import type { RequestHandler, Router } from 'express';
+import { Router as makeRouter } from 'express';
+import type { Server } from 'socket.io';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/db.ts';
+import { createEtaEngine, type EtaEngine } from '../eta/service.ts';
+import { failureLimiter } from '../links/rate-limit.ts';
+import { trackApiRoutes, trackPage } from '../links/routes.ts';
+import type { Logger } from '../logger.ts';
+import { coordinateTravel } from '../planning/travel.ts';
+import type { DispatchEvents } from '../realtime/events.ts';
+import type { DispatchServer } from '../realtime/io.ts';
+import { attachTrackNamespace } from '../realtime/track.ts';
+import { createNotifyListener } from './listener.ts';
+import { providersFor } from './providers.ts';
+import { notifyRoutes } from './routes.ts';
+import { type Sender, startSender } from './sender.ts';
+
+export interface CustomerComms {
+  /** `/api` routes: dispatcher notifications, Twilio callbacks, the public tracking API. */
+  api: Router;
+  /** `GET /t/:token`. */
+  page: RequestHandler;
+  sender: Sender;
+  eta: EtaEngine;
+  /** Resolves once pending event handling is done (tests). */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Adds `extra`'s handlers after each of `target`'s, on the same object (callers keep their reference). */
+export function tapEvents(target: DispatchEvents, extra: Partial<DispatchEvents>): void {
+  for (const k of Object.keys(extra) as (keyof DispatchEvents)[]) {
+    const first = target[k] as (orgId: string, e: unknown) => void;
+    const then = extra[k] as ((orgId: string, e: unknown) => void) | undefined;
+    if (!then) continue;
+    (target as unknown as Record<string, (orgId: string, e: unknown) => void>)[k] = (orgId, e) => {
+      first(orgId, e);
+      then(orgId, e);
+    };
+  }
+}
+
+/** The base URL put in messages: PUBLIC_URL, else this server's own port on localhost. */
+const publicBase = (config: Config) => config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+
+export function createCustomerComms(deps: {
+  db: Db;
+  config: Config;
+  log: Logger;
+  io: DispatchServer;
+  events: DispatchEvents;
+}): CustomerComms {
+  const { db, config, log } = deps;
+  const limiter = failureLimiter(config.TRACK_LINK_MAX_FAILURES_PER_MINUTE);
+  const track = attachTrackNamespace(deps.io as unknown as Server, { db, log, limiter });
+  const sender = startSender(
+    db,
+    providersFor(config, log),
+    { pollMs: config.NOTIFY_POLL_MS, maxAttempts: config.NOTIFY_MAX_ATTEMPTS, backoffMs: config.NOTIFY_BACKOFF_MS },
+    log,
+  );
+  let kicked = false;
+  const kick = () => {
+    // Coalesced: one send pass soon after a burst of writes, not one per message.
+    if (kicked) return;
+    kicked = true;
+    setImmediate(() => {
+      kicked = false;
+      sender.tick().catch((err) => log.error({ err }, 'notification send failed'));
+    });
+  };
+  const travel = coordinateTravel({ circuity: config.TRAVEL_CIRCUITY, speedMps: config.TRAVEL_SPEED_KMH / 3.6 });
+  let listener: ReturnType<typeof createNotifyListener> | null = null;
+  const eta = createEtaEngine({
+    db,
+    log,
+    throttleMs: config.ETA_THROTTLE_MS,
+    travel,
+    onEtas: (r) => listener!.onEtas(r),
+  });
+  listener = createNotifyListener({ db, log, eta, track, publicUrl: publicBase(config), onQueued: kick });
+  tapEvents(deps.events, listener.events);
+
+  const api = makeRouter();
+  api.use(notifyRoutes({ db, config, log, kick }));
+  api.use(trackApiRoutes(db, limiter));
+  return {
+    api,
+    page: trackPage(db, limiter),
+    sender,
+    eta,
+    drain: () => listener!.drain(),
+    async close() {
+      eta.close();
+      await listener!.drain().catch(() => {});
+      await sender.stop();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The customer side of the dispatch events: publication, the driver's start, positions and stop
+ * events feed the ETA engine, the notification triggers and the tracking pages. Handlers never
+ * throw into the caller (the events are fire-and-forget for the domain services); work is
+ * chained per route so the messages of one route are decided in event order.
+ */
+import type { DriverPositionEvent, RoutePublishedEvent, StopStatusEvent } from '@tournee/shared';
+import type { Db } from '../db/db.ts';
+import type { EtaEngine, RouteEtas } from '../eta/service.ts';
+import { expireLinksAfterDelivery } from '../links/links.ts';
+import type { Logger } from '../logger.ts';
+import type { DispatchEvents } from '../realtime/events.ts';
+import type { TrackPush } from '../realtime/track.ts';
+import { loadOrderContexts, routeOrderIds } from './context-repo.ts';
+import { resolveSettings } from './settings.ts';
+import { twoHourWindow } from './templates.ts';
+import { fireTrigger, type TriggerDeps } from './triggers.ts';
+
+export interface ListenerDeps extends TriggerDeps {
+  db: Db;
+  log: Logger;
+  eta: EtaEngine;
+  track: TrackPush | null;
+}
+
+export interface NotifyListener {
+  events: Partial<DispatchEvents>;
+  /** What the ETA engine calls with each route's fresh ETAs. */
+  onEtas(r: RouteEtas): Promise<void>;
+  /** Resolves once every queued handler ran (tests, shutdown). */
+  drain(): Promise<void>;
+}
+
+export function createNotifyListener(deps: ListenerDeps): NotifyListener {
+  const chains = new Map<string, Promise<void>>();
+  const queue = (key: string, what: string, fn: () => Promise<void>) => {
+    const next = (chains.get(key) ?? Promise.resolve())
+      .then(fn)
+      .catch((err) => deps.log.error({ err, key }, `notify: ${what} failed`))
+      .finally(() => {
+        if (chains.get(key) === next) chains.delete(key);
+      });
+    chains.set(key, next);
+  };
+
+  async function published(e: RoutePublishedEvent) {
+    for (const r of e.routes) {
+      const ctxs = await loadOrderContexts(deps.db, await routeOrderIds(deps.db, r.routeId, true));
+      for (const c of ctxs) {
+        if (c.plannedArrivalAt === null) continue;
+        // A re-publication that moves the stop to another window is a new message; the same window is not.
+        const window = twoHourWindow(c.plannedArrivalAt);
+        await fireTrigger(deps, c, { trigger: 'published', version: `${e.localDate}@${window.from}` });
+      }
+    }
+  }
+
+  async function stop(e: StopStatusEvent) {
+    if (e.type === 'started') {
+      const ctxs = await loadOrderContexts(deps.db, await routeOrderIds(deps.db, e.routeId, true));
+      for (const c of ctxs) await fireTrigger(deps, c, { trigger: 'started', version: e.routeId });
+    } else if ((e.type === 'delivered' || e.type === 'failed') && e.orderId) {
+      const [c] = await loadOrderContexts(deps.db, [e.orderId]);
+      if (c) await fireTrigger(deps, c, { trigger: e.type, version: c.stopId ?? e.stopId, reason: e.reason });
+      // After the message: its own link (the proof of delivery) expires with the others.
+      await expireLinksAfterDelivery(deps.db, e.orderId, new Date(e.actualDepartureAt ?? e.deviceAt));
+    }
+    if (e.orderId) await deps.track?.update(e.orderId);
+  }
+
+  async function onEtas(r: RouteEtas) {
+    const orderIds = r.etas.flatMap((x) => (x.orderId ? [x.orderId] : []));
+    // Stale positions give no message: the ETAs are kept for the page, flagged, not trusted.
+    if (!r.stale && r.route.status === 'in_progress') {
+      const ctxs = new Map((await loadOrderContexts(deps.db, orderIds)).map((c) => [c.orderId, c]));
+      const now = Date.now();
+      for (const x of r.etas) {
+        const c = x.orderId ? ctxs.get(x.orderId) : undefined;
+        if (!c) continue;
+        const s = resolveSettings(c.settings.notify);
+        const ctx = { ...c, etaAt: x.at };
+        if (x.stopsBefore === 0 || x.at - now <= s.nextWithinMin * 60_000) {
+          await fireTrigger(deps, ctx, { trigger: 'next', version: c.stopId ?? x.stopId, eta: x.at });
+        } else if (c.toldEtaAt !== null && Math.abs(x.at - c.toldEtaAt) > s.etaMovedMin * 60_000) {
+          await fireTrigger(deps, ctx, { trigger: 'eta_moved', version: String(c.etaMoves + 1), eta: x.at });
+        }
+      }
+    }
+    for (const id of deps.track?.watched(orderIds) ?? []) await deps.track?.update(id);
+  }
+
+  const events: Partial<DispatchEvents> = {
+    routePublished: (_orgId, e) => queue(`day:${e.localDate}`, 'route published', () => published(e)),
+    routeChanged: (_orgId, e) => deps.eta.request(e.routeId, true),
+    driverPosition: (_orgId, e: DriverPositionEvent) => {
+      if (e.routeId) deps.eta.request(e.routeId);
+    },
+    stopStatus: (_orgId, e) => {
+      queue(`route:${e.routeId}`, 'stop status', () => stop(e));
+      deps.eta.request(e.routeId, true);
+    },
+  };
+
+  return {
+    events,
+    onEtas: (r) =>
+      new Promise<void>((resolve) => {
+        queue(`route:${r.route.id}`, 'ETA triggers', () => onEtas(r));
+        void chains.get(`route:${r.route.id}`)!.then(resolve);
+      }),
+    async drain() {
+      await deps.eta.drain();
+      while (chains.size > 0) {
+        await Promise.all([...chains.values()]);
+        await deps.eta.drain();
+      }
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Where messages go: Twilio for SMS, SMTP (nodemailer) for email, or the `log` provider, which
+ * only records (the outbox row itself is the stored message the dispatcher reads) — the
+ * embedded demo's default, and the fallback for a channel that is not configured.
+ */
+import { randomUUID } from 'node:crypto';
+import nodemailer, { type Transporter } from 'nodemailer';
+import twilio from 'twilio';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Claimed } from './outbox-repo.ts';
+
+export interface Provider {
+  name: string;
+  /** Answers the provider's message id; throws when the message was not accepted. */
+  send(m: Claimed): Promise<string | null>;
+  close?(): void;
+}
+
+export const logProvider = (log: Logger): Provider => ({
+  name: 'log',
+  async send(m) {
+    log.info({ channel: m.channel, to: m.recipient, subject: m.subject }, 'notification (log provider)');
+    return `log-${randomUUID()}`;
+  },
+});
+
+/** The status callback URL Twilio is told to call, when the public address is known. */
+export const twilioCallbackUrl = (config: Config) =>
+  config.PUBLIC_URL ? `${config.PUBLIC_URL.replace(/\/$/, '')}/api/notify/twilio/status` : undefined;
+
+export function twilioProvider(config: Config): Provider {
+  const client = twilio(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN);
+  // Tests point the Messages API at a local stand-in.
+  if (config.TWILIO_API_BASE_URL) client.api.baseUrl = config.TWILIO_API_BASE_URL.replace(/\/$/, '');
+  const statusCallback = twilioCallbackUrl(config);
+  return {
+    name: 'twilio',
+    async send(m) {
+      const msg = await client.messages.create({
+        to: m.recipient,
+        body: m.body,
+        ...(config.TWILIO_MESSAGING_SERVICE_SID
+          ? { messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID }
+          : { from: config.TWILIO_FROM! }),
+        ...(statusCallback ? { statusCallback } : {}),
+      });
+      return msg.sid;
+    },
+  };
+}
+
+export function smtpProvider(config: Config): Provider {
+  const transport: Transporter = nodemailer.createTransport(config.SMTP_URL!);
+  return {
+    name: 'smtp',
+    async send(m) {
+      const info = await transport.sendMail({
+        from: config.MAIL_FROM,
+        to: m.recipient,
+        subject: m.subject ?? '',
+        text: m.body,
+        ...(m.html ? { html: m.html } : {}),
+      });
+      return info.messageId ?? null;
+    },
+    close: () => transport.close(),
+  };
+}
+
+/** One provider per channel from the configuration (log where a channel is not configured). */
+export function providersFor(config: Config, log: Logger): { sms: Provider; email: Provider } {
+  const fallback = logProvider(log);
+  if (config.NOTIFY_PROVIDER === 'log') return { sms: fallback, email: fallback };
+  const smsReady =
+    config.TWILIO_ACCOUNT_SID &&
+    config.TWILIO_AUTH_TOKEN &&
+    (config.TWILIO_FROM || config.TWILIO_MESSAGING_SERVICE_SID);
+  if (!smsReady) log.warn('NOTIFY_PROVIDER=live without TWILIO_* settings: SMS go to the log provider');
+  if (!config.SMTP_URL) log.warn('NOTIFY_PROVIDER=live without SMTP_URL: email goes to the log provider');
+  return {
+    sms: smsReady ? twilioProvider(config) : fallback,
+    email: config.SMTP_URL ? smtpProvider(config) : fallback,
+  };
+}

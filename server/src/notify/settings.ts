@@ -1,0 +1,49 @@
+/** An organisation's notification settings (defaults filled in) and quiet hours. */
+import { DEFAULT_NOTIFY_SETTINGS, NotifySettings, type NotifyTrigger } from '@tournee/shared';
+import { DateTime } from 'luxon';
+
+export interface ResolvedSettings {
+  triggers: Record<NotifyTrigger, boolean>;
+  channels: { sms: boolean; email: boolean };
+  quietHours: { start: string; end: string } | null;
+  nextWithinMin: number;
+  etaMovedMin: number;
+  rebookUrl: string | null;
+  rebookPhone: string | null;
+}
+
+/** Reads `organisations.settings.notify`; a malformed value falls back to the defaults. */
+export function resolveSettings(raw: unknown): ResolvedSettings {
+  const parsed = NotifySettings.safeParse(raw ?? {});
+  const s = parsed.success ? parsed.data : {};
+  return {
+    triggers: { ...DEFAULT_NOTIFY_SETTINGS.triggers, ...s.triggers },
+    channels: { ...DEFAULT_NOTIFY_SETTINGS.channels, ...s.channels },
+    quietHours: s.quietHours === undefined ? DEFAULT_NOTIFY_SETTINGS.quietHours : s.quietHours,
+    nextWithinMin: s.nextWithinMin ?? DEFAULT_NOTIFY_SETTINGS.nextWithinMin,
+    etaMovedMin: s.etaMovedMin ?? DEFAULT_NOTIFY_SETTINGS.etaMovedMin,
+    rebookUrl: s.rebookUrl ?? null,
+    rebookPhone: s.rebookPhone ?? null,
+  };
+}
+
+export const triggerOn = (s: ResolvedSettings, t: NotifyTrigger) => s.triggers[t] !== false;
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * When quiet hours hold at `at` (in `timeZone`), the instant they end; else null. A window whose
+ * start is after its end spans midnight (21:00–08:00).
+ */
+export function quietUntil(q: { start: string; end: string } | null, at: number, timeZone: string): number | null {
+  if (!q || q.start === q.end) return null;
+  const local = DateTime.fromMillis(at, { zone: timeZone });
+  const m = local.hour * 60 + local.minute;
+  const s = minutes(q.start);
+  const e = minutes(q.end);
+  const inside = s < e ? m >= s && m < e : m >= s || m < e;
+  if (!inside) return null;
+  let end = local.set({ hour: Math.floor(e / 60), minute: e % 60, second: 0, millisecond: 0 });
+  if (end.toMillis() <= at) end = end.plus({ days: 1 });
+  return end.toMillis();
+}

@@ -1,0 +1,140 @@
+/**
+ * Message templates, French and English: one short SMS and one email (text + HTML) per trigger,
+ * with the customer's name, the announced window or the ETA, and the tracking link.
+ */
+import type { NotifyTrigger } from '@tournee/shared';
+import { DateTime } from 'luxon';
+
+export interface MessageVars {
+  name: string;
+  orgName: string;
+  timeZone: string;
+  /** Instants (ms). */
+  windowFrom?: number;
+  windowTo?: number;
+  eta?: number;
+  link: string;
+  reason?: string | null;
+  rebook?: string | null;
+}
+
+export interface Message {
+  sms: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+type Lang = 'fr' | 'en';
+export const langOf = (locale: string): Lang => (locale.toLowerCase().startsWith('fr') ? 'fr' : 'en');
+
+const time = (ms: number | undefined, v: MessageVars, lang: Lang) =>
+  ms === undefined ? '' : DateTime.fromMillis(ms, { zone: v.timeZone }).setLocale(lang).toFormat('HH:mm');
+const day = (ms: number | undefined, v: MessageVars, lang: Lang) =>
+  ms === undefined ? '' : DateTime.fromMillis(ms, { zone: v.timeZone }).setLocale(lang).toFormat('cccc d LLLL');
+
+const REASONS: Record<Lang, Record<string, string>> = {
+  fr: {
+    absent: 'personne n’était présent',
+    refused: 'le colis a été refusé',
+    address_not_found: 'l’adresse est introuvable',
+    no_access: 'l’accès était impossible',
+    damaged: 'le colis est endommagé',
+  },
+  en: {
+    absent: 'nobody was in',
+    refused: 'the parcel was refused',
+    address_not_found: 'the address could not be found',
+    no_access: 'the address could not be reached',
+    damaged: 'the parcel is damaged',
+  },
+};
+
+function lines(t: NotifyTrigger, v: MessageVars, lang: Lang): { subject: string; body: string } {
+  const w = { d: day(v.windowFrom, v, lang), f: time(v.windowFrom, v, lang), t: time(v.windowTo, v, lang) };
+  const eta = time(v.eta, v, lang);
+  const reason = v.reason ? (REASONS[lang][v.reason] ?? v.reason) : null;
+  if (lang === 'fr') {
+    switch (t) {
+      case 'published':
+        return {
+          subject: `Votre livraison ${w.d}`,
+          body: `Bonjour ${v.name}, votre livraison ${v.orgName} est prévue ${w.d} entre ${w.f} et ${w.t}.`,
+        };
+      case 'started':
+        return {
+          subject: 'Votre livreur est parti',
+          body: `Bonjour ${v.name}, votre livreur ${v.orgName} a commencé sa tournée. Arrivée estimée vers ${eta}.`,
+        };
+      case 'next':
+        return {
+          subject: 'Vous êtes le prochain',
+          body: `Bonjour ${v.name}, vous êtes le prochain : votre livreur arrive vers ${eta}.`,
+        };
+      case 'eta_moved':
+        return {
+          subject: 'Nouvelle heure d’arrivée',
+          body: `Bonjour ${v.name}, votre livraison arrivera plutôt vers ${eta}.`,
+        };
+      case 'delivered':
+        return {
+          subject: 'Colis livré',
+          body: `Bonjour ${v.name}, votre commande ${v.orgName} a été livrée. Preuve de livraison et avis :`,
+        };
+      case 'failed':
+        return {
+          subject: 'Livraison impossible',
+          body: `Bonjour ${v.name}, nous n’avons pas pu livrer votre commande${reason ? ` (${reason})` : ''}. ${v.rebook ? `Pour reprogrammer : ${v.rebook}.` : 'Répondez à ce message pour reprogrammer.'}`,
+        };
+    }
+  }
+  switch (t) {
+    case 'published':
+      return {
+        subject: `Your delivery on ${w.d}`,
+        body: `Hello ${v.name}, your ${v.orgName} delivery is planned on ${w.d} between ${w.f} and ${w.t}.`,
+      };
+    case 'started':
+      return {
+        subject: 'Your driver is on the way',
+        body: `Hello ${v.name}, your ${v.orgName} driver has started the round. Expected around ${eta}.`,
+      };
+    case 'next':
+      return { subject: 'You are next', body: `Hello ${v.name}, you are next: your driver arrives around ${eta}.` };
+    case 'eta_moved':
+      return { subject: 'New arrival time', body: `Hello ${v.name}, your delivery now arrives around ${eta}.` };
+    case 'delivered':
+      return {
+        subject: 'Delivered',
+        body: `Hello ${v.name}, your ${v.orgName} order was delivered. Proof of delivery and rating:`,
+      };
+    case 'failed':
+      return {
+        subject: 'Delivery failed',
+        body: `Hello ${v.name}, we could not deliver your order${reason ? ` (${reason})` : ''}. ${v.rebook ? `To re-book: ${v.rebook}.` : 'Reply to this message to re-book.'}`,
+      };
+  }
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The SMS and email of one trigger for one customer. */
+export function renderMessage(trigger: NotifyTrigger, locale: string, v: MessageVars): Message {
+  const lang = langOf(locale);
+  const { subject, body } = lines(trigger, v, lang);
+  const follow = lang === 'fr' ? 'Suivre la livraison' : 'Track the delivery';
+  return {
+    sms: `${body} ${v.link}`,
+    subject: `${v.orgName} – ${subject}`,
+    text: `${body}\n\n${follow}: ${v.link}\n`,
+    html: `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif"><p>${escapeHtml(body)}</p><p><a href="${escapeHtml(v.link)}">${follow}</a></p></body></html>`,
+  };
+}
+
+/** The two-hour window announced at publication around a planned arrival, on half-hours. */
+export function twoHourWindow(plannedArrival: number): { from: number; to: number } {
+  const half = 30 * 60_000;
+  const from = Math.floor((plannedArrival - 60 * 60_000) / half) * half;
+  return { from, to: from + 2 * 60 * 60_000 };
+}

@@ -1,0 +1,105 @@
+/**
+ * Turns a trigger for one order into outbox rows: one SMS (E.164 phone) and one email, each
+ * keyed `order:trigger:version:channel`, so the same trigger firing twice writes once. The
+ * organisation's switches, quiet hours and opt-outs are applied here; suppressed messages are
+ * written as `suppressed` with the reason, so the dispatcher sees why nothing went out.
+ */
+import { normalisePhone, type NotifyChannel, type NotifyTrigger } from '@tournee/shared';
+import type { Db } from '../db/db.ts';
+import { createLink, linkUrl } from '../links/links.ts';
+import { type OrderContext, optedOut, rememberToldEta } from './context-repo.ts';
+import { enqueue, existingKeys } from './outbox-repo.ts';
+import { quietUntil, resolveSettings, triggerOn } from './settings.ts';
+import { renderMessage, twoHourWindow } from './templates.ts';
+
+export interface TriggerDeps {
+  db: Db;
+  publicUrl: string;
+  /** Called after rows were written (wakes the sender). */
+  onQueued?(): void;
+}
+
+export interface TriggerInput {
+  trigger: NotifyTrigger;
+  /** Part of the idempotency key: a new version is a new message. */
+  version: string;
+  eta?: number;
+  reason?: string | null;
+  now?: number;
+}
+
+/** Telling the ETA sets the baseline the "ETA moved" trigger compares with. */
+const TELLS_ETA: NotifyTrigger[] = ['published', 'started', 'next', 'eta_moved'];
+
+/** Writes the trigger's messages for one order; answers how many rows were written. */
+export async function fireTrigger(deps: TriggerDeps, ctx: OrderContext, t: TriggerInput): Promise<number> {
+  const settings = resolveSettings(ctx.settings.notify);
+  if (!triggerOn(settings, t.trigger)) return 0;
+  const now = t.now ?? Date.now();
+  const targets: { channel: NotifyChannel; recipient: string }[] = [];
+  if (settings.channels.sms && ctx.phone) {
+    const p = normalisePhone(ctx.phone, ctx.defaultCountry);
+    if (p.ok) targets.push({ channel: 'sms', recipient: p.e164 });
+  }
+  if (settings.channels.email && ctx.email && /^[^\s@]+@[^\s@]+$/.test(ctx.email.trim()))
+    targets.push({ channel: 'email', recipient: ctx.email.trim() });
+  if (targets.length === 0) return 0;
+  const keyOf = (c: NotifyChannel) => `${ctx.orderId}:${t.trigger}:${t.version}:${c}`;
+  const have = await existingKeys(
+    deps.db,
+    targets.map((x) => keyOf(x.channel)),
+  );
+  const todo = targets.filter((x) => !have.has(keyOf(x.channel)));
+  if (todo.length === 0) return 0;
+
+  const out = await optedOut(
+    deps.db,
+    ctx.orgId,
+    todo.map((x) => x.recipient),
+  );
+  const quiet = quietUntil(settings.quietHours, now, ctx.timeZone);
+  const window = ctx.plannedArrivalAt !== null ? twoHourWindow(ctx.plannedArrivalAt) : null;
+  const token = await createLink(deps.db, ctx.orgId, ctx.orderId);
+  const msg = renderMessage(t.trigger, ctx.locale, {
+    name: ctx.name || (ctx.locale.startsWith('fr') ? 'client' : 'customer'),
+    orgName: ctx.orgName,
+    timeZone: ctx.timeZone,
+    windowFrom: window?.from,
+    windowTo: window?.to,
+    eta: t.eta ?? ctx.etaAt ?? ctx.plannedArrivalAt ?? undefined,
+    link: linkUrl(deps.publicUrl, token),
+    reason: t.reason,
+    rebook: settings.rebookUrl ?? settings.rebookPhone,
+  });
+  let written = 0;
+  for (const x of todo) {
+    // The day's announcement waits for the morning; live messages are worthless later.
+    const suppressed = out.has(x.recipient)
+      ? 'opted out'
+      : quiet !== null && t.trigger !== 'published'
+        ? 'quiet hours'
+        : null;
+    const ok = await enqueue(deps.db, {
+      orgId: ctx.orgId,
+      orderId: ctx.orderId,
+      routeId: ctx.routeId,
+      channel: x.channel,
+      trigger: t.trigger,
+      key: keyOf(x.channel),
+      recipient: x.recipient,
+      locale: ctx.locale,
+      subject: x.channel === 'email' ? msg.subject : null,
+      body: x.channel === 'sms' ? msg.sms : msg.text,
+      html: x.channel === 'email' ? msg.html : null,
+      status: suppressed ? 'suppressed' : 'pending',
+      notBefore: quiet !== null && !suppressed ? new Date(quiet) : undefined,
+      note: suppressed ?? undefined,
+    });
+    if (ok) written++;
+  }
+  const told = t.eta ?? ctx.etaAt ?? ctx.plannedArrivalAt;
+  if (written > 0 && TELLS_ETA.includes(t.trigger) && told !== null)
+    await rememberToldEta(deps.db, ctx.orderId, told, t.trigger === 'eta_moved');
+  if (written > 0) deps.onQueued?.();
+  return written;
+}

@@ -1,0 +1,144 @@
+/**
+ * Position ingest: batches from every driver socket are gathered for a few milliseconds and
+ * written together (one INSERT for the points, one upsert for the latest positions), so 2,000
+ * phones sending a fix a second cost ~50 statements a second instead of 4,000. A socket's ack
+ * waits for its points' flush: acked means stored. One flush runs at a time; points arriving
+ * meanwhile go in the next one.
+ */
+import type { PositionPoint } from '@tournee/shared';
+import type { Db } from '../db/db.ts';
+import type { Logger } from '../logger.ts';
+import type { DispatchEvents } from '../realtime/events.ts';
+import { ingestPositions, type PositionRow } from './position-repo.ts';
+
+/** What the socket knows of the driver sending: where its positions belong. */
+export interface DriverContext {
+  driverId: string;
+  orgId: string;
+  routeId: string | null;
+  /** The day room positions are sent to. */
+  localDate: string;
+}
+
+interface Pending {
+  ctx: DriverContext;
+  points: (PositionPoint & { t: number })[];
+  resolve: (inserted: Set<string>) => void;
+  reject: (err: unknown) => void;
+}
+
+export interface IngestOptions {
+  /** How long the first point of a flush waits for others. @default 20 */
+  flushMs?: number;
+  /** A flush starts at once past this many points. @default 2000 */
+  maxPoints?: number;
+  /** Flushes under way at once. @default 2 */
+  maxInFlight?: number;
+}
+
+export class PositionIngest {
+  private pending: Pending[] = [];
+  private count = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly running = new Set<Promise<void>>();
+  private readonly flushMs: number;
+  private readonly maxPoints: number;
+  private readonly maxInFlight: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly events: DispatchEvents,
+    private readonly log: Logger,
+    opts: IngestOptions = {},
+  ) {
+    this.flushMs = opts.flushMs ?? 20;
+    this.maxPoints = opts.maxPoints ?? 2000;
+    this.maxInFlight = opts.maxInFlight ?? 2;
+  }
+
+  /** Stores the points (already filtered); resolves with the ids inserted now (the others were stored before). */
+  submit(ctx: DriverContext, points: (PositionPoint & { t: number })[]): Promise<Set<string>> {
+    if (points.length === 0) return Promise.resolve(new Set());
+    return new Promise((resolve, reject) => {
+      this.pending.push({ ctx, points, resolve, reject });
+      this.count += points.length;
+      this.schedule();
+    });
+  }
+
+  /** Writes whatever is pending and waits for it. */
+  async drain(): Promise<void> {
+    while (this.pending.length > 0 || this.running.size > 0) {
+      if (this.pending.length > 0 && this.running.size < this.maxInFlight) this.start();
+      else await Promise.race(this.running);
+    }
+  }
+
+  private schedule() {
+    if (this.running.size >= this.maxInFlight) return;
+    if (this.count >= this.maxPoints || this.running.size > 0) this.start();
+    else this.timer ??= setTimeout(() => this.start(), this.flushMs);
+  }
+
+  private start() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.running.size >= this.maxInFlight || this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.count = 0;
+    const run: Promise<void> = this.flush(batch).finally(() => {
+      this.running.delete(run);
+      if (this.pending.length > 0) this.schedule();
+    });
+    this.running.add(run);
+  }
+
+  private async flush(batch: Pending[]): Promise<void> {
+    const rows: PositionRow[] = [];
+    const ctxOf = new Map<string, DriverContext>();
+    for (const b of batch) {
+      ctxOf.set(b.ctx.driverId, b.ctx);
+      for (const p of b.points) {
+        rows.push({
+          clientId: p.id,
+          orgId: b.ctx.orgId,
+          driverId: b.ctx.driverId,
+          routeId: b.ctx.routeId,
+          deviceAt: new Date(p.t),
+          lon: p.coordinates[0],
+          lat: p.coordinates[1],
+          accuracyM: p.accuracyM ?? null,
+          speedMps: p.speedMps ?? null,
+          headingDeg: p.headingDeg ?? null,
+        });
+      }
+    }
+    try {
+      const { inserted, moved } = await ingestPositions(this.db, rows);
+      const receivedAt = new Date().toISOString();
+      const byKey = new Map<string, PositionRow>();
+      for (const r of rows) if (inserted.has(r.clientId)) byKey.set(`${r.driverId}|${r.deviceAt.getTime()}`, r);
+      for (const [driverId, at] of moved) {
+        const r = byKey.get(`${driverId}|${at}`);
+        const ctx = ctxOf.get(driverId);
+        if (!r || !ctx) continue;
+        this.events.driverPosition(r.orgId, {
+          driverId,
+          routeId: r.routeId,
+          localDate: ctx.localDate,
+          location: { type: 'Point', coordinates: [r.lon, r.lat] },
+          deviceAt: r.deviceAt.toISOString(),
+          receivedAt,
+          accuracyM: r.accuracyM,
+          speedMps: r.speedMps,
+          headingDeg: r.headingDeg,
+        });
+      }
+      for (const b of batch) b.resolve(inserted);
+    } catch (err) {
+      this.log.error({ err, points: rows.length }, 'position flush failed');
+      for (const b of batch) b.reject(err);
+    }
+  }
+}

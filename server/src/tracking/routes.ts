@@ -1,0 +1,39 @@
+/**
+ * Tracking for dispatchers:
+ *   GET /api/tracking/latest?date=   latest position per driver (with `stale` after 5 minutes)
+ *   GET /api/stops/:id/events        the stop's events in the order applied, with their proof files
+ *   GET /api/proofs/:id              one proof file's bytes
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { actorOf, requireRole } from '../auth/middleware.ts';
+import type { Db } from '../db/db.ts';
+import { idOf } from '../fleet/http.ts';
+import { parse } from '../http/validate.ts';
+import { listLatest } from './position-repo.ts';
+import { readProof, stopHistory } from './proof.ts';
+
+const LatestQuery = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    .optional(),
+});
+
+export function trackingRoutes(db: Db): Router {
+  const r = Router();
+  const staff = requireRole('admin', 'dispatcher');
+  r.get('/tracking/latest', staff, async (req, res) => {
+    const { date } = parse(LatestQuery, req.query, 'query');
+    res.json({ items: await listLatest(db, actorOf(req).orgId, date) });
+  });
+  r.get('/stops/:id/events', staff, async (req, res) => {
+    res.json({ items: await stopHistory(db, actorOf(req).orgId, idOf(req.params)) });
+  });
+  r.get('/proofs/:id', staff, async (req, res) => {
+    const f = await readProof(db, actorOf(req).orgId, idOf(req.params));
+    res.type(f.contentType).setHeader('cache-control', 'private, max-age=86400');
+    res.send(f.data);
+  });
+  return r;
+}

@@ -1,0 +1,171 @@
+/**
+ * The `/driver` Socket.IO namespace: the phone's token in `auth.token`, then `positions` batches
+ * and `stop:event`s, each acked (see DriverClientEvents in shared for the ack semantics).
+ *
+ * Rooms: `driver:<driverId>` (publications for this driver; revocation disconnects it) and
+ * `route:<routeId>` for each published route of the driver from yesterday on (route changes).
+ * Stop events of one socket are applied one after the other, in the order they arrived.
+ * Every 4–6 minutes (checked on the next message) the socket re-reads the driver's route and checks
+ * the token is still live, so a revocation made by another process also ends the session.
+ */
+import {
+  type Ack,
+  type DriverClientEvents,
+  type DriverServerEvents,
+  PositionBatch,
+  StopEventInput,
+} from '@tournee/shared';
+import type { Namespace, Server } from 'socket.io';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/db.ts';
+import type { DriverPrincipal } from '../drivers/access-repo.ts';
+import { driverForToken } from '../drivers/access-service.ts';
+import { driverToday, findDriverRoute } from '../drivers/day-repo.ts';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { DispatchEvents } from '../realtime/events.ts';
+import { type Fix, filterBatch } from './filter.ts';
+import { type DriverContext, PositionIngest } from './ingest.ts';
+import { applyStopEvent } from './stop-events.ts';
+
+interface SocketData {
+  token: string;
+  principal: DriverPrincipal;
+  ctx: DriverContext;
+  last: Fix | null;
+  queue: Promise<unknown>;
+}
+
+export type DriverNamespace = Namespace<DriverClientEvents, DriverServerEvents, Record<string, never>, SocketData>;
+
+export const driverRoom = (driverId: string) => `driver:${driverId}`;
+export const routeRoom = (routeId: string) => `route:${routeId}`;
+
+// Re-reading every socket's route on the same minute would stall ingest after a mass reconnect:
+// each socket waits 4–6 minutes (random), and positions never wait for it.
+const refreshDelay = () => 240_000 + Math.random() * 120_000;
+
+function errorAck(err: unknown, log: Logger): { ok: false; error: { code: string; message: string } } {
+  if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
+  log.error({ err }, 'driver socket handler failed');
+  return { ok: false, error: { code: 'internal', message: 'Internal error; the phone will retry' } };
+}
+
+function parseAck<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  v: unknown,
+): T {
+  const r = schema.safeParse(v);
+  if (r.success) return r.data;
+  const msg = r.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ');
+  throw new AppError('bad_request', msg);
+}
+
+async function resolveContext(db: Db, p: DriverPrincipal): Promise<{ ctx: DriverContext; routeIds: string[] }> {
+  const route = await findDriverRoute(db, p.driverId);
+  const localDate = route?.localDate ?? (await driverToday(db, p.driverId, p.orgId));
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM routes WHERE driver_id = $1 AND status <> 'planned' AND local_date >= $2::date - 1`,
+    [p.driverId, localDate],
+  );
+  return {
+    ctx: { driverId: p.driverId, orgId: p.orgId, routeId: route?.id ?? null, localDate },
+    routeIds: rows.map((r) => r.id),
+  };
+}
+
+/** Sets up `/driver` on the Socket.IO server; `ingest` is exposed for the load bench and tests. */
+export function attachDriverNamespace(
+  io: Server,
+  deps: { db: Db; config: Config; log: Logger; events: DispatchEvents },
+): { ns: DriverNamespace; ingest: PositionIngest; disconnectDriver(driverId: string): void } {
+  const { db, config, log, events } = deps;
+  const ns = io.of('/driver') as unknown as DriverNamespace;
+  const ingest = new PositionIngest(db, events, log);
+  const filterOpts = {
+    maxAccuracyM: config.POSITION_MAX_ACCURACY_M,
+    maxSpeedMps: config.POSITION_MAX_SPEED_KMH / 3.6,
+    maxAgeMs: config.POSITION_RETENTION_DAYS * 86_400_000,
+  };
+
+  ns.use(async (socket, next) => {
+    try {
+      const token = (socket.handshake.auth as { token?: unknown }).token;
+      const principal = typeof token === 'string' ? await driverForToken(db, token) : null;
+      if (!principal || typeof token !== 'string')
+        return next(new Error('unauthorized: driver link or code unknown, expired or revoked'));
+      const { ctx, routeIds } = await resolveContext(db, principal);
+      Object.assign(socket.data, { token, principal, ctx, last: null, queue: Promise.resolve() });
+      await socket.join([driverRoom(principal.driverId), ...routeIds.map(routeRoom)]);
+      next();
+    } catch (err) {
+      log.error({ err }, 'driver socket authentication failed');
+      next(new Error('internal'));
+    }
+  });
+
+  ns.on('connection', (socket) => {
+    const d = socket.data;
+    /** Re-checks the token and re-reads the route now and then; false when the token died. */
+    let nextRefresh = Date.now() + refreshDelay();
+    const refresh = async (): Promise<boolean> => {
+      if (Date.now() < nextRefresh) return true;
+      nextRefresh = Date.now() + refreshDelay();
+      const p = await driverForToken(db, d.token);
+      if (!p) {
+        socket.disconnect(true);
+        return false;
+      }
+      const { ctx, routeIds } = await resolveContext(db, p);
+      d.ctx = ctx;
+      await socket.join(routeIds.map(routeRoom));
+      return true;
+    };
+
+    socket.on('positions', async (batch, ack) => {
+      if (typeof ack !== 'function') return;
+      try {
+        void refresh().catch((err) => log.warn({ err }, 'driver socket refresh failed'));
+        const { points } = parseAck(PositionBatch, batch);
+        const f = filterBatch(points, d.last, Date.now(), filterOpts);
+        d.last = f.last;
+        const inserted = await ingest.submit(d.ctx, f.keep);
+        const accepted: string[] = [];
+        const duplicates = [...f.duplicates];
+        for (const p of f.keep) (inserted.has(p.id) ? accepted : duplicates).push(p.id);
+        ack({ ok: true, data: { accepted, duplicates, rejected: f.rejected } });
+      } catch (err) {
+        ack(errorAck(err, log));
+      }
+    });
+
+    socket.on('stop:event', (e, ack) => {
+      if (typeof ack !== 'function') return;
+      // Chained: the next event of this socket starts once this one is applied.
+      d.queue = d.queue.then(async () => {
+        try {
+          if (!(await refresh())) throw new AppError('unauthorized', 'token revoked or expired');
+          const input = parseAck(StopEventInput, e);
+          const result = await applyStopEvent({ db, events }, d.principal, input);
+          if (input.type === 'started') d.ctx = { ...d.ctx, routeId: result.routeId, localDate: result.localDate };
+          ack({
+            ok: true,
+            data: { id: result.id, applied: result.applied, stopId: result.stopId, status: result.status },
+          } satisfies Ack<unknown>);
+        } catch (err) {
+          ack(errorAck(err, log));
+        }
+      });
+    });
+  });
+
+  return {
+    ns,
+    ingest,
+    disconnectDriver: (driverId) => ns.in(driverRoom(driverId)).disconnectSockets(true),
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * Stop events from the driver's phone: stored once per device UUID, then applied to the stop,
+ * its order and its route in the same transaction, and announced to the dispatchers' day room.
+ *
+ * Actual times: `arrived` sets the arrival (the first one wins, and it replaces a geofence
+ * arrival); `delivered` / `failed` set the departure (and the arrival too when neither the
+ * driver nor the geofence gave one). A stop already delivered,
+ * failed or skipped is not taken back to `arrived`. `started` (sent with any stop of the route)
+ * starts the route. The route is `done` once no stop is pending or arrived.
+ */
+import type { RouteStatus, StopEventInput, StopStatus } from '@tournee/shared';
+import { type Actor, recordEvent } from '../audit/audit.ts';
+import type { Db } from '../db/db.ts';
+import type { DriverPrincipal } from '../drivers/access-repo.ts';
+import { AppError } from '../errors.ts';
+import type { DispatchEvents } from '../realtime/events.ts';
+
+export interface AppliedStopEvent {
+  id: string;
+  applied: boolean;
+  stopId: string;
+  routeId: string;
+  localDate: string;
+  status: StopStatus;
+}
+
+const TERMINAL: StopStatus[] = ['delivered', 'failed', 'skipped'];
+const NEW_STATUS: Record<StopEventInput['type'], StopStatus | null> = {
+  started: null,
+  arrived: 'arrived',
+  delivered: 'delivered',
+  failed: 'failed',
+  skipped: 'skipped',
+};
+
+interface StopRow {
+  route_id: string;
+  order_id: string | null;
+  driver_id: string | null;
+  org_id: string;
+  local_date: string;
+  route_status: RouteStatus;
+  status: StopStatus;
+}
+
+/** Applies one stop event (or recognises it by id); throws forbidden for another driver's stop. */
+export async function applyStopEvent(
+  deps: { db: Db; events: DispatchEvents },
+  driver: DriverPrincipal,
+  e: StopEventInput,
+): Promise<AppliedStopEvent> {
+  const actor: Actor = { userId: null, orgId: driver.orgId, role: 'driver' };
+  const out = await deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query<StopRow>(
+      `SELECT s.route_id, s.order_id, r.driver_id, r.org_id, r.local_date, r.status AS route_status, s.status
+         FROM stops s JOIN routes r ON r.id = s.route_id WHERE s.id = $1 FOR UPDATE OF s, r`,
+      [e.stopId],
+    );
+    const stop = rows[0];
+    if (!stop || stop.org_id !== driver.orgId) throw new AppError('not_found', `stopId: no stop ${e.stopId}`);
+    if (stop.driver_id !== driver.driverId || stop.route_status === 'planned') {
+      throw new AppError('forbidden', 'stopId: this stop is not on one of your published routes');
+    }
+    const ins = await tx.query(
+      `INSERT INTO stop_events (id, stop_id, driver_id, type, reason, note, recipient_name, device_at, org_id, route_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [
+        e.id,
+        e.stopId,
+        driver.driverId,
+        e.type,
+        e.reason ?? null,
+        e.note ?? null,
+        e.recipientName ?? null,
+        e.deviceAt,
+        driver.orgId,
+        stop.route_id,
+      ],
+    );
+    const base = { id: e.id, stopId: e.stopId, routeId: stop.route_id, localDate: stop.local_date };
+    if (ins.rowCount === 0) {
+      const prev = await tx.query<{ driver_id: string; stop_id: string }>(
+        'SELECT driver_id, stop_id FROM stop_events WHERE id = $1',
+        [e.id],
+      );
+      if (prev.rows[0]?.stop_id !== e.stopId || prev.rows[0]?.driver_id !== driver.driverId) {
+        throw new AppError('conflict', `id: event ${e.id} was already used for another stop`);
+      }
+      return { ...base, applied: false, status: stop.status, announce: null };
+    }
+
+    let routeStatus: RouteStatus = stop.route_status;
+    let status = stop.status;
+    if (e.type === 'started' || stop.route_status === 'published') {
+      const r = await tx.query<{ status: RouteStatus }>(
+        `UPDATE routes SET status = CASE WHEN status = 'published' THEN 'in_progress' ELSE status END,
+           started_at = coalesce(started_at, $2), updated_at = now() WHERE id = $1 RETURNING status`,
+        [stop.route_id, e.deviceAt],
+      );
+      routeStatus = r.rows[0]!.status;
+    }
+    const next = NEW_STATUS[e.type];
+    let times = { arr: null as Date | null, dep: null as Date | null };
+    if (next && !(next === 'arrived' && TERMINAL.includes(stop.status))) {
+      const departs = next !== 'arrived';
+      const u = await tx.query<{
+        status: StopStatus;
+        actual_arrival_at: Date | null;
+        actual_departure_at: Date | null;
+      }>(
+        `UPDATE stops SET status = $2,
+           actual_arrival_at = CASE WHEN $2 = 'skipped' THEN actual_arrival_at
+             WHEN $2 = 'arrived' AND actual_arrival_source IS DISTINCT FROM 'event' THEN $3
+             ELSE coalesce(actual_arrival_at, $3) END,
+           actual_arrival_source = CASE WHEN $2 = 'skipped' THEN actual_arrival_source
+             WHEN $2 = 'arrived' THEN 'event' ELSE coalesce(actual_arrival_source, 'event') END,
+           actual_departure_at = CASE WHEN $4 AND $2 <> 'skipped' THEN $3 ELSE actual_departure_at END
+         WHERE id = $1 RETURNING status, actual_arrival_at, actual_departure_at`,
+        [e.stopId, next, e.deviceAt, departs],
+      );
+      status = u.rows[0]!.status;
+      times = { arr: u.rows[0]!.actual_arrival_at, dep: u.rows[0]!.actual_departure_at };
+      if (stop.order_id && (next === 'delivered' || next === 'failed')) {
+        await tx.query(`UPDATE orders SET status = $2, updated_at = now() WHERE id = $1`, [stop.order_id, next]);
+      }
+      const left = await tx.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM stops WHERE route_id = $1 AND kind <> 'break' AND status IN ('pending', 'arrived')`,
+        [stop.route_id],
+      );
+      if (left.rows[0]!.n === 0) {
+        await tx.query(`UPDATE routes SET status = 'done', updated_at = now() WHERE id = $1`, [stop.route_id]);
+        routeStatus = 'done';
+      }
+    }
+    await recordEvent(tx, actor, `stop_${e.type}`, 'stop', e.stopId, {
+      eventId: e.id,
+      driverId: driver.driverId,
+      reason: e.reason ?? null,
+    });
+    const announce = {
+      eventId: e.id,
+      type: e.type,
+      stopId: e.stopId,
+      routeId: stop.route_id,
+      orderId: stop.order_id,
+      driverId: driver.driverId,
+      localDate: stop.local_date,
+      status,
+      routeStatus,
+      reason: e.reason ?? null,
+      deviceAt: new Date(e.deviceAt).toISOString(),
+      actualArrivalAt: times.arr?.toISOString() ?? null,
+      actualDepartureAt: times.dep?.toISOString() ?? null,
+    };
+    return { ...base, applied: true, status, announce };
+  });
+  if (out.announce) deps.events.stopStatus(driver.orgId, out.announce);
+  const { announce: _, ...result } = out;
+  return result;
+}

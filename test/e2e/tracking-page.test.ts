@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TrackView } from '@tournee/shared';
+import type { Browser, Page } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createPgDb } from '../../server/src/db/pg-adapter.ts';
+import { createLink } from '../../server/src/links/links.ts';
+import type { SeededDay } from '../../server/src/tracking/test-support.ts';
+import { launchChromium } from '../lib/browser.ts';
+import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
+import { freshDatabase } from '../lib/e2e-db.ts';
+import { REPO_ROOT, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+
+const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts');
+const ADMIN = { email: 'track@example.com', password: 'e2e-password-1' };
+
+// A customer watches the third stop of a route in Chromium while a driver (the real /driver
+// socket) runs it: ETA, then the driver on the map once one stop away, then delivery and rating.
+describe('tracking page', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  let day: SeededDay;
+  let driver: Socket;
+  let token: string;
+  let dbUrl: string;
+
+  beforeAll(async () => {
+    if (!existsSync(join(REPO_ROOT, 'web', 'dist', 'track.html')))
+      throw new Error('The tracking page is not built: run `pnpm --filter @tournee/web build` first');
+    dbUrl = await freshDatabase('tournee_e2e_tracking_page');
+    server = await startServerProcess({
+      DATABASE_URL: dbUrl,
+      SEED_DEMO: 'false',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+      ETA_THROTTLE_MS: '0',
+    });
+    day = await seedDriverInto(dbUrl, ADMIN.email, 3);
+    const db = createPgDb(dbUrl, { max: 1 });
+    const { rows } = await db.query<{ org_id: string }>('SELECT org_id FROM orders WHERE id = $1', [day.orderIds[2]]);
+    token = await createLink(db, rows[0]!.org_id, day.orderIds[2]!);
+    await db.close();
+    const staff = await adminToken(server.baseUrl, ADMIN.email, ADMIN.password);
+    const access = await issueDriverAccess(server.baseUrl, staff, day.driverId);
+    driver = io(`${server.baseUrl}/driver`, {
+      auth: { token: access.token },
+      transports: ['websocket'],
+      forceNew: true,
+    });
+    await new Promise<void>((resolve, reject) => {
+      driver.once('connect', resolve);
+      driver.once('connect_error', reject);
+    });
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 390, height: 800 }, locale: 'en-GB' })).newPage();
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({
+        path: join(ARTIFACTS, `tracking-page-${ctx.task.name.replace(/\W+/g, '-')}.png`),
+        fullPage: true,
+      });
+    }
+  });
+
+  afterAll(async () => {
+    driver?.disconnect();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  // Fixes 30 s apart in device time, so the speed filter takes the hops as a van's.
+  let clock = Date.now() - 5 * 60_000;
+  const position = async (lon: number, lat: number) => {
+    clock += 30_000;
+    const ack = await driver.emitWithAck('positions', {
+      points: [{ id: randomUUID(), deviceAt: new Date(clock).toISOString(), coordinates: [lon, lat], accuracyM: 5 }],
+    });
+    expect(ack.ok).toBe(true);
+  };
+  const stopEvent = async (i: number, type: string) => {
+    const ack = await driver.emitWithAck('stop:event', {
+      id: randomUUID(),
+      stopId: day.stopIds[i],
+      type,
+      deviceAt: new Date().toISOString(),
+    });
+    expect(ack.ok).toBe(true);
+  };
+  const views = () => page.evaluate(() => (globalThis as { __track?: { views: TrackView[] } }).__track?.views ?? []);
+
+  it('shows the ETA, then the moving driver once one stop away, and nothing of other stops', async () => {
+    await page.goto(`${server.baseUrl}/t/${token}`);
+    await page.locator('#status').getByText('Delivery planned').waitFor();
+    await stopEvent(0, 'started');
+    await position(4.8345, 45.7601);
+    await page.locator('#eta').waitFor();
+    await page.locator('#before').getByText('2 stops before yours').waitFor();
+    expect((await views()).at(-1)!.driver).toBeNull();
+    await stopEvent(0, 'arrived');
+    await stopEvent(0, 'delivered');
+    // One stop away: the driver shows, and moves.
+    await position(4.8321, 45.7611);
+    await page.locator('#before').getByText('1 stop before yours').waitFor();
+    await expect
+      .poll(async () => (await views()).at(-1)?.driver?.location.coordinates, { timeout: 10_000 })
+      .toEqual([4.8321, 45.7611]);
+    await position(4.8333, 45.7615);
+    await expect
+      .poll(async () => (await views()).at(-1)?.driver?.location.coordinates, { timeout: 10_000 })
+      .toEqual([4.8333, 45.7615]);
+    await page.locator('#map').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'tracking-page-driver.png') });
+
+    // The page's data: this order only — no other stop, customer or route line.
+    const data = JSON.stringify(await views());
+    for (const other of [day.orderIds[0], day.orderIds[1], day.stopIds[0], day.stopIds[1], day.routeId, day.driverId])
+      expect(data).not.toContain(other);
+    for (const text of [
+      'Client 1',
+      'Client 2',
+      '1 rue de la',
+      '2 rue de la',
+      'geometry',
+      'LineString',
+      '4.834,45.762',
+      '4.83,45.76',
+    ])
+      expect(data).not.toContain(text);
+    expect(Object.keys((await views()).at(-1)!).sort()).toEqual(
+      [
+        'address',
+        'canRate',
+        'customerName',
+        'delivery',
+        'destination',
+        'driver',
+        'eta',
+        'localDate',
+        'orgName',
+        'rating',
+        'status',
+        'stopsBefore',
+        'timeZone',
+        'window',
+      ].sort(),
+    );
+  });
+
+  it('after delivery shows the proof and takes a rating', async () => {
+    await stopEvent(1, 'arrived');
+    await stopEvent(1, 'delivered');
+    await stopEvent(2, 'arrived');
+    await stopEvent(2, 'delivered');
+    await page.locator('#status').getByText('Delivered').waitFor();
+    await page.locator('#delivery').waitFor();
+    await page.locator('[data-star="4"]').click();
+    await page.locator('#rating textarea').fill('Parfait');
+    await page.locator('#send-rating').click();
+    await page.getByText('Thank you for your rating!').waitFor();
+    const res = await fetch(`${server.baseUrl}/api/track/${token}`);
+    expect(await res.json()).toMatchObject({
+      status: 'delivered',
+      rating: { rating: 4, comment: 'Parfait' },
+      canRate: false,
+    });
+  });
+});

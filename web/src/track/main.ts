@@ -1,0 +1,152 @@
+/**
+ * The public tracking page (/t/<token>): plain TypeScript, no framework, so it loads fast on a
+ * phone. It shows one order — status, window, ETA, the driver on a small map once one or two
+ * stops away, and after delivery the proof and a rating — live over Socket.IO `/track`.
+ */
+import type { TrackServerEvents, TrackView } from '@tournee/shared';
+import { io, type Socket } from 'socket.io-client';
+import type { DriverMap } from './map.ts';
+import { dayOf, hhmm, statusText, t } from './text.ts';
+
+declare global {
+  interface Window {
+    /** The data the page shows (tests read it: nothing of other customers may be in it). */
+    __track?: { views: TrackView[] };
+  }
+}
+
+const token = location.pathname.split('/').filter(Boolean).pop() ?? '';
+const root = document.getElementById('app')!;
+const seen: TrackView[] = [];
+window.__track = { views: seen };
+let map: DriverMap | null = null;
+let mapLoading = false;
+let styleUrl: string | null = null;
+const STALE_AFTER_MS = 5 * 60_000;
+
+const el = (tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+};
+
+function rating(v: TrackView): HTMLElement {
+  const card = el('section', { class: 'card', id: 'rating' }, el('h2', {}, t.rate));
+  let chosen = 0;
+  const stars = el('div', { class: 'stars' });
+  for (let i = 1; i <= 5; i++) {
+    const b = el('button', { type: 'button', 'aria-label': String(i), 'data-star': String(i) }, '★');
+    b.addEventListener('click', () => {
+      chosen = i;
+      for (const [j, x] of [...stars.querySelectorAll('button')].entries()) x.classList.toggle('on', j < i);
+    });
+    stars.append(b);
+  }
+  const comment = el('textarea', { placeholder: t.comment, maxlength: '1000' }) as HTMLTextAreaElement;
+  const send = el('button', { type: 'button', id: 'send-rating' }, t.send);
+  send.addEventListener('click', async () => {
+    if (!chosen) return;
+    const res = await fetch(`/api/track/${token}/rating`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rating: chosen, comment: comment.value }),
+    });
+    if (res.ok) render({ ...v, rating: { rating: chosen, comment: comment.value }, canRate: false });
+  });
+  card.append(stars, comment, send);
+  return card;
+}
+
+function render(v: TrackView) {
+  seen.push(v);
+  const tz = v.timeZone;
+  const parts: HTMLElement[] = [
+    el('p', { class: 'muted' }, v.orgName),
+    el('h1', { id: 'status' }, statusText(v.status)),
+  ];
+  if (v.window && (v.status === 'scheduled' || v.status === 'on_the_way'))
+    parts.push(
+      el(
+        'section',
+        { class: 'card' },
+        el('div', { class: 'muted' }, `${t.window} · ${dayOf(v.window.from, tz)}`),
+        el('div', { class: 'big', id: 'window' }, `${hhmm(v.window.from, tz)} – ${hhmm(v.window.to, tz)}`),
+      ),
+    );
+  if (v.eta)
+    parts.push(
+      el(
+        'section',
+        { class: 'card' },
+        el('div', { class: 'muted' }, t.eta),
+        el('div', { class: 'big', id: 'eta' }, `${hhmm(v.eta.low, tz)} – ${hhmm(v.eta.high, tz)}`),
+        ...(v.stopsBefore !== null ? [el('div', { id: 'before' }, t.before(v.stopsBefore))] : []),
+        ...(v.eta.stale ? [el('p', { class: 'muted', id: 'stale' }, t.stale)] : []),
+      ),
+    );
+  const mapBox = el('div', { id: 'map' });
+  if (v.driver) parts.push(mapBox);
+  if (v.delivery) {
+    const d = el('section', { class: 'card', id: 'delivery' });
+    if (v.delivery.at) d.append(el('div', {}, `${statusText(v.status)} · ${hhmm(v.delivery.at, tz)}`));
+    if (v.delivery.recipientName) d.append(el('div', {}, `${t.receivedBy} ${v.delivery.recipientName}`));
+    if (v.delivery.reason) d.append(el('div', {}, `${t.reason}: ${v.delivery.reason}`));
+    for (const k of v.delivery.proofKinds)
+      d.append(el('img', { class: 'proof', alt: k, src: `/api/track/${token}/proof/${k}` }));
+    parts.push(d);
+  }
+  if (v.canRate) parts.push(rating(v));
+  if (v.status === 'scheduled' || v.status === 'on_the_way') {
+    const stop = el('button', { type: 'button', id: 'opt-out', class: 'muted' }, t.stop);
+    stop.addEventListener('click', async () => {
+      const res = await fetch(`/api/track/${token}/opt-out`, { method: 'POST' });
+      if (res.ok) stop.replaceWith(el('p', { class: 'muted' }, t.stopped));
+    });
+    parts.push(el('p', {}, stop));
+  } else if (v.rating) parts.push(el('section', { class: 'card' }, `${'★'.repeat(v.rating.rating)} — ${t.thanks}`));
+  // Re-rendering would drop the live map: keep its container when there is one.
+  const oldMap = document.getElementById('map');
+  root.replaceChildren(...parts);
+  if (v.driver && oldMap && map) mapBox.replaceWith(oldMap);
+  if (!v.driver) map = null;
+  else void showDriver(v);
+}
+
+async function showDriver(v: TrackView) {
+  if (!v.driver) return;
+  if (map) return map.moveDriver(v.driver.location);
+  if (mapLoading) return;
+  mapLoading = true;
+  // MapLibre only now: most customers never need it.
+  const { createDriverMap } = await import('./map.ts');
+  map = createDriverMap(document.getElementById('map')!, v.destination, v.driver.location, styleUrl);
+  mapLoading = false;
+  const last = seen[seen.length - 1];
+  if (last?.driver) map.moveDriver(last.driver.location);
+}
+
+async function start() {
+  const res = await fetch(`/api/track/${token}`);
+  if (!res.ok) {
+    root.replaceChildren(el('h1', {}, res.status === 429 ? '429' : '404'));
+    return;
+  }
+  styleUrl =
+    (
+      (await fetch('/api/client-config')
+        .then((r) => r.json())
+        .catch(() => ({}))) as { mapStyleUrl?: string | null }
+    ).mapStyleUrl ?? null;
+  render((await res.json()) as TrackView);
+  const socket: Socket<TrackServerEvents> = io('/track', { auth: { token }, transports: ['websocket'] });
+  socket.on('track:update', render);
+  // No news from the driver for 5 minutes: say the estimate may be out of date, without a reload.
+  setInterval(() => {
+    const last = seen[seen.length - 1];
+    if (last?.eta && !last.eta.stale && Date.now() - Date.parse(last.eta.updatedAt) > STALE_AFTER_MS)
+      render({ ...last, eta: { ...last.eta, stale: true } });
+  }, 30_000);
+}
+
+void start();
