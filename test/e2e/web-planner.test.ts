@@ -147,4 +147,17 @@ describe('dispatcher web app: planning a day', () => {
     if (await refused.isVisible()) await page.getByRole('button', { name: 'Save anyway' }).click();
     await expect.poll(async () => (await routesOf()).find((r) => r.id === b.id)!.stops[0]!.id).toBe(stop.id);
   });
+
+  it('lists the messages the publication wrote to the customers of an order', async () => {
+    const order = (await api.call('GET', '/orders?q=DEMO&status=dispatched&limit=1')).body.items[0];
+    expect(order).toBeDefined();
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('searchbox').fill(order.ref);
+    await page.getByRole('row', { name: new RegExp(order.ref) }).getByRole('link', { name: 'Messages' }).click();
+    await page.getByRole('heading', { name: 'Messages to customers' }).waitFor();
+    const rows = page.locator('table.orders tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2); // SMS and email
+    const text = await rows.allInnerTexts();
+    expect(text.join('\n')).toContain(order.email);
+  });
 });

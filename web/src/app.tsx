@@ -5,6 +5,7 @@ import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { AppShell } from './features/layout/app-shell.tsx';
 import { useScreen } from './features/layout/router.ts';
 import { FleetPage } from './features/fleet/fleet-page.tsx';
+import { MessagesPage } from './features/messages/messages-page.tsx';
 import { OrdersPage } from './features/orders/orders-page.tsx';
 import { useApi } from './api/use-api.ts';
 
@@ -23,6 +24,7 @@ export function App() {
     <AppShell screen={screen}>
       {screen === 'orders' && <OrdersPage />}
       {screen === 'fleet' && <FleetPage />}
+      {screen === 'messages' && <MessagesPage key={location.search} />}
       {screen === 'planner' && (
         <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
           <PlannerPage mapStyleUrl={clientConfig.data?.mapStyleUrl ?? null} />

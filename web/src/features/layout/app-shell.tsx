@@ -9,6 +9,7 @@ const NAV: Array<{ screen: Screen; label: MessageKey }> = [
   { screen: 'orders', label: 'nav.orders' },
   { screen: 'fleet', label: 'nav.fleet' },
   { screen: 'planner', label: 'nav.planner' },
+  { screen: 'messages', label: 'nav.messages' },
 ];
 
 export function AppShell({ screen, children }: { screen: Screen; children: ReactNode }) {

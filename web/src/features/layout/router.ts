@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 
 /** The app's few screens; the path is the source of truth so reload and back work. */
-export type Screen = 'orders' | 'fleet' | 'planner';
-const SCREENS: Screen[] = ['orders', 'fleet', 'planner'];
+export type Screen = 'orders' | 'fleet' | 'planner' | 'messages';
+const SCREENS: Screen[] = ['orders', 'fleet', 'planner', 'messages'];
 
 export function screenOf(pathname: string): Screen {
   const first = pathname.split('/').filter(Boolean)[0];
   return SCREENS.includes(first as Screen) ? (first as Screen) : 'orders';
 }
 
-export function navigate(screen: Screen) {
-  history.pushState(null, '', `/${screen}`);
+export function navigate(screen: Screen, search = '') {
+  history.pushState(null, '', `/${screen}${search}`);
   dispatchEvent(new PopStateEvent('popstate'));
 }
 

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useApi } from '../../api/use-api.ts';
 import { ImportWizard } from '../import/import-wizard.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
+import { navigate } from '../layout/router.ts';
 
 const PAGE_SIZE = 50;
 
@@ -93,6 +94,7 @@ export function OrdersPage() {
                   <th scope="col">{t('orders.col.dates')}</th>
                   <th scope="col">{t('orders.col.windows')}</th>
                   <th scope="col">{t('orders.col.status')}</th>
+                  <th scope="col">{t('orders.messages')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -105,6 +107,17 @@ export function OrdersPage() {
                     <td>{o.timeWindows.map((w) => `${w.start}–${w.end}`).join(', ')}</td>
                     <td>
                       <span className={`status status-${o.status}`}>{o.status}</span>
+                    </td>
+                    <td>
+                      <a
+                        href={`/messages?orderId=${o.id}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          navigate('messages', `?orderId=${o.id}`);
+                        }}
+                      >
+                        {t('orders.messages')}
+                      </a>
                     </td>
                   </tr>
                 ))}
