@@ -220,6 +220,10 @@ async function main() {
   line('positions sent', String(sent));
   line('positions accepted (acked, stored)', `${accepted} (${stored} rows in positions)`);
   line('accepted / s (mean over run)', (accepted / elapsedS).toFixed(0));
+  line(
+    `accepted / s (steady: mean of s 2–${SECONDS - 1})`,
+    (buckets.reduce((a, n) => a + n, 0) / buckets.length).toFixed(0),
+  );
   line('accepted / s (min 1-s bucket)', String(Math.min(...buckets)));
   const slow = [...perSecond.entries()]
     .filter(([s, n]) => s >= 2 && s < SECONDS - 1 && n < DRIVERS * 0.9)

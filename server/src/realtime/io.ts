@@ -128,6 +128,7 @@ export function createRealtime(server: HttpServer, deps: { db: Db; config: Confi
     ingest: drivers.ingest,
     close: async () => {
       await new Promise<void>((resolve) => void io.close(() => resolve()));
+      await drivers.close();
       await Promise.all(redis.map((c) => c.quit().catch(() => {})));
     },
   };

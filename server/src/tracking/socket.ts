@@ -18,6 +18,7 @@ import {
 import type { Namespace, Server } from 'socket.io';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
+import { createPgDb } from '../db/pg-adapter.ts';
 import type { DriverPrincipal } from '../drivers/access-repo.ts';
 import { driverForToken } from '../drivers/access-service.ts';
 import { driverToday, findDriverRoute } from '../drivers/day-repo.ts';
@@ -82,10 +83,18 @@ async function resolveContext(db: Db, p: DriverPrincipal): Promise<{ ctx: Driver
 export function attachDriverNamespace(
   io: Server,
   deps: { db: Db; config: Config; log: Logger; events: DispatchEvents },
-): { ns: DriverNamespace; ingest: PositionIngest; disconnectDriver(driverId: string): void } {
+): {
+  ns: DriverNamespace;
+  ingest: PositionIngest;
+  disconnectDriver(driverId: string): void;
+  close(): Promise<void>;
+} {
   const { db, config, log, events } = deps;
   const ns = io.of('/driver') as unknown as DriverNamespace;
-  const ingest = new PositionIngest(db, events, log);
+  // Positions get connections of their own on PostgreSQL: a burst of other queries queued in the
+  // shared pool (ETA recomputes, an import) must not hold up the acks of thousands of phones.
+  const ingestDb = config.DATABASE_URL ? createPgDb(config.DATABASE_URL, { max: 2 }) : db;
+  const ingest = new PositionIngest(ingestDb, events, log);
   const filterOpts = {
     maxAccuracyM: config.POSITION_MAX_ACCURACY_M,
     maxSpeedMps: config.POSITION_MAX_SPEED_KMH / 3.6,
@@ -167,5 +176,9 @@ export function attachDriverNamespace(
     ns,
     ingest,
     disconnectDriver: (driverId) => ns.in(driverRoom(driverId)).disconnectSockets(true),
+    close: async () => {
+      await ingest.drain();
+      if (ingestDb !== db) await ingestDb.close();
+    },
   };
 }
