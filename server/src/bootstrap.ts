@@ -28,9 +28,7 @@ export async function ensureFirstAdmin(db: Db, config: Config, log: Logger): Pro
     log.info({ email }, 'first admin created');
   } else {
     // Printed once, on purpose outside the JSON log, so the operator sees it at first start.
-    process.stdout.write(
-      `\n  First admin created: ${email}\n  Password (shown once, change it): ${password}\n\n`,
-    );
+    process.stdout.write(`\n  First admin created: ${email}\n  Password (shown once, change it): ${password}\n\n`);
   }
   return orgId;
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
 /** Treats empty strings as unset, so `FOO=` in a .env file means "use the default". */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -1,6 +1,6 @@
 import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './bootstrap.ts';
-import { loadConfig } from './config.ts';
+import { type Config, loadConfig } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open-db.ts';
 import { failInterruptedPlans } from './planning/plan-repo.ts';
@@ -8,7 +8,7 @@ import { createLogger } from './logger.ts';
 import { seedDemo } from './seed/demo.ts';
 
 async function main() {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {

@@ -1,4 +1,4 @@
-export { type Ack, type ApiError, type Page } from './api.ts';
+export type { Ack, ApiError, Page } from './api.ts';
 export {
   CreateUserRequest,
   LoginRequest,

@@ -2,21 +2,24 @@
  * Benchmark inputs: the literature sets read in place from ../shared/bench (never copied), a
  * CVRPLIB reader, and two generated instances (seeded, so every run measures the same thing).
  */
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
-import { parseSolomon, solomonToProblem, type Objective } from "../src/solomon.ts";
-import type { Job, Problem, Vehicle } from "../src/types.ts";
-import { prng } from "../test/prng.ts";
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSolomon, solomonToProblem, type Objective } from '../src/solomon.ts';
+import type { Job, Problem, Vehicle } from '../src/types.ts';
+import { prng } from '../test/prng.ts';
 
-export const BENCH_DIR = new URL("../../../shared/bench/", import.meta.url).pathname;
+export const BENCH_DIR = new URL('../../../shared/bench/', import.meta.url).pathname;
 
-export interface Bks { vehicles: number; distance: number }
+export interface Bks {
+  vehicles: number;
+  distance: number;
+}
 
 export function readBks(file: string): Map<string, Bks> {
   const out = new Map<string, Bks>();
-  const lines = readFileSync(join(BENCH_DIR, file), "utf8").trim().split(/\r?\n/).slice(1);
+  const lines = readFileSync(join(BENCH_DIR, file), 'utf8').trim().split(/\r?\n/).slice(1);
   for (const l of lines) {
-    const [name, v, d] = l.split(",");
+    const [name, v, d] = l.split(',');
     if (name) out.set(name.toLowerCase(), { vehicles: Number(v), distance: Number(d) });
   }
   return out;
@@ -30,12 +33,12 @@ export function listInstances(folder: string, ext: string): { name: string; path
 }
 
 export function solomonProblem(path: string, objective: Objective): Problem {
-  return solomonToProblem(parseSolomon(readFileSync(path, "utf8")), objective);
+  return solomonToProblem(parseSolomon(readFileSync(path, 'utf8')), objective);
 }
 
 /** CVRPLIB (TSPLIB) reader: EUC_2D rounded to the nearest integer, as the X set's BKS use. */
 export function cvrpProblem(path: string, vehicles: number): Problem {
-  const text = readFileSync(path, "utf8");
+  const text = readFileSync(path, 'utf8');
   const cap = Number(/CAPACITY\s*:\s*(\d+)/.exec(text)?.[1]);
   const section = (name: string) => {
     const start = text.indexOf(name);
@@ -47,17 +50,22 @@ export function cvrpProblem(path: string, vehicles: number): Problem {
     }
     return rows;
   };
-  const coords = section("NODE_COORD_SECTION");
-  const demand = section("DEMAND_SECTION");
-  const depot = (section("DEPOT_SECTION")[0]?.[0] ?? 1) - 1;
-  const m = coords.map((a) => coords.map((b) => Math.round(Math.hypot((a[1] ?? 0) - (b[1] ?? 0), (a[2] ?? 0) - (b[2] ?? 0)))));
+  const coords = section('NODE_COORD_SECTION');
+  const demand = section('DEMAND_SECTION');
+  const depot = (section('DEPOT_SECTION')[0]?.[0] ?? 1) - 1;
+  const m = coords.map((a) =>
+    coords.map((b) => Math.round(Math.hypot((a[1] ?? 0) - (b[1] ?? 0), (a[2] ?? 0) - (b[2] ?? 0)))),
+  );
   const jobs: Job[] = [];
   coords.forEach((_, i) => {
     if (i !== depot) jobs.push({ id: i + 1, location: i, delivery: [demand[i]?.[1] ?? 0] });
   });
   return {
     matrices: { durations: m, distances: m },
-    vehicles: Array.from({ length: vehicles }, (_, i): Vehicle => ({ id: i, start: depot, end: depot, capacity: [cap], costs: { perKm: 1000 } })),
+    vehicles: Array.from(
+      { length: vehicles },
+      (_, i): Vehicle => ({ id: i, start: depot, end: depot, capacity: [cap], costs: { perKm: 1000 } }),
+    ),
     jobs,
   };
 }
@@ -78,15 +86,26 @@ export function bigCityProblem(stops = 10000, vehicles = 300, seed = 7): Problem
     const windowed = rnd() < 0.5;
     const s = 8 * h + Math.floor(rnd() * 8) * h;
     return {
-      id: i, location: [lon, lat] as const, serviceS: 180, delivery: [1 + Math.floor(rnd() * 3)],
+      id: i,
+      location: [lon, lat] as const,
+      serviceS: 180,
+      delivery: [1 + Math.floor(rnd() * 3)],
       timeWindows: windowed ? [[s, s + 2 * h] as const] : undefined,
     };
   });
   return {
     speedModel: { speedMps: 8.33, circuity: 1.3 },
-    vehicles: Array.from({ length: vehicles }, (_, i): Vehicle => ({
-      id: i, start: depot, end: depot, capacity: [100], timeWindow: [7 * h, 19 * h], costs: { fixed: 0, perHour: 3600 },
-    })),
+    vehicles: Array.from(
+      { length: vehicles },
+      (_, i): Vehicle => ({
+        id: i,
+        start: depot,
+        end: depot,
+        capacity: [100],
+        timeWindow: [7 * h, 19 * h],
+        costs: { fixed: 0, perHour: 3600 },
+      }),
+    ),
     jobs,
   };
 }
@@ -101,7 +120,11 @@ export function fiveWeekProblem(seed = 11): Problem {
   for (let d = 0; d < 35; d++) {
     for (let v = 0; v < 40; v++) {
       vehicles.push({
-        id: `v${v}-d${d}`, start: depot, end: depot, capacity: [40], timeWindow: [d * day + 8 * h, d * day + 17 * h],
+        id: `v${v}-d${d}`,
+        start: depot,
+        end: depot,
+        capacity: [40],
+        timeWindow: [d * day + 8 * h, d * day + 17 * h],
         costs: { fixed: 0, perHour: 3600 },
       });
     }
@@ -110,13 +133,18 @@ export function fiveWeekProblem(seed = 11): Problem {
     const k = 1 + Math.floor(rnd() * 5);
     const days = new Set<number>();
     while (days.size < k) days.add(Math.floor(rnd() * 35));
-    const windows = [...days].sort((a, b) => a - b).map((d) => {
-      const s = d * day + 8 * h + Math.floor(rnd() * 14) * 1800;
-      return [s, s + 2 * h] as const;
-    });
+    const windows = [...days]
+      .sort((a, b) => a - b)
+      .map((d) => {
+        const s = d * day + 8 * h + Math.floor(rnd() * 14) * 1800;
+        return [s, s + 2 * h] as const;
+      });
     return {
-      id: i, location: [depot[0] + (rnd() - 0.5) * 0.5, depot[1] + (rnd() - 0.5) * 0.35] as const,
-      serviceS: 600, delivery: [1 + Math.floor(rnd() * 3)], timeWindows: windows,
+      id: i,
+      location: [depot[0] + (rnd() - 0.5) * 0.5, depot[1] + (rnd() - 0.5) * 0.35] as const,
+      serviceS: 600,
+      delivery: [1 + Math.floor(rnd() * 3)],
+      timeWindows: windows,
     };
   });
   return { speedModel: { speedMps: 9, circuity: 1.3 }, vehicles, jobs };

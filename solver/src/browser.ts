@@ -4,13 +4,13 @@
  * `new Worker(new URL("@tournee/solver/web-worker", import.meta.url), { type: "module" })`.
  * One worker per search, terminated afterwards (a browser tab rarely solves back to back).
  */
-import { decodeSolution } from "./decode.ts";
-import { encodeProblem, withRun } from "./encode.ts";
-import { SolverError } from "./errors.ts";
-import type { Problem, Solution, SolveOptions } from "./types.ts";
+import { decodeSolution } from './decode.ts';
+import { encodeProblem, withRun } from './encode.ts';
+import { SolverError } from './errors.ts';
+import type { Problem, Solution, SolveOptions } from './types.ts';
 
-export type { Problem, Solution, SolveOptions } from "./types.ts";
-export { ProblemError, SolverError } from "./errors.ts";
+export type { Problem, Solution, SolveOptions } from './types.ts';
+export { ProblemError, SolverError } from './errors.ts';
 
 interface WorkerLike {
   postMessage(message: unknown): void;
@@ -19,42 +19,57 @@ interface WorkerLike {
   onerror: ((e: { message?: string }) => void) | null;
 }
 
-export async function solveInBrowser(problem: Problem, opts: SolveOptions & { createWorker: () => WorkerLike }): Promise<Solution> {
+export async function solveInBrowser(
+  problem: Problem,
+  opts: SolveOptions & { createWorker: () => WorkerLike },
+): Promise<Solution> {
   const t0 = performance.now();
   const enc = encodeProblem(problem, opts);
   opts.signal?.throwIfAborted();
   const limit = opts.timeLimitMs ?? 5000;
   const n = Math.max(1, Math.floor(opts.workers ?? 1));
-  const shared = typeof SharedArrayBuffer === "function" && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  const shared =
+    typeof SharedArrayBuffer === 'function' &&
+    (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
   const stop = shared ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
   const workers: WorkerLike[] = [];
   const onAbort = () => {
     if (stop) Atomics.store(stop, 0, 1);
     else for (const w of workers) w.terminate();
   };
-  opts.signal?.addEventListener("abort", onAbort, { once: true });
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const outs = await Promise.all(Array.from({ length: n }, (_, i) => new Promise<Float64Array>((resolve, reject) => {
-      const w = opts.createWorker();
-      workers.push(w);
-      const done = (err: Error | null, out?: Float64Array) => { w.terminate(); if (err) reject(err); else if (out) resolve(out); };
-      if (!stop) opts.signal?.addEventListener("abort", () => done(new SolverError("aborted")), { once: true });
-      w.onmessage = (e) => {
-        const m = e.data;
-        if (m.type === "progress" && m.p) {
-          const [cost = 0, routes = 0, unassigned = 0, elapsedMs = 0] = m.p;
-          opts.onProgress?.({ cost, routes, unassigned, elapsedMs, worker: i });
-        } else if (m.type === "done" && m.out) done(null, m.out);
-        else if (m.type === "error") done(new SolverError(m.message ?? "solver failed"));
-      };
-      w.onerror = (e) => done(new SolverError(`solver worker crashed: ${e.message ?? "unknown error"}`));
-      w.postMessage({ type: "solve", id: i, enc: withRun(enc, (opts.seed ?? 1) + i, limit), stop });
-    })));
+    const outs = await Promise.all(
+      Array.from(
+        { length: n },
+        (_, i) =>
+          new Promise<Float64Array>((resolve, reject) => {
+            const w = opts.createWorker();
+            workers.push(w);
+            const done = (err: Error | null, out?: Float64Array) => {
+              w.terminate();
+              if (err) reject(err);
+              else if (out) resolve(out);
+            };
+            if (!stop) opts.signal?.addEventListener('abort', () => done(new SolverError('aborted')), { once: true });
+            w.onmessage = (e) => {
+              const m = e.data;
+              if (m.type === 'progress' && m.p) {
+                const [cost = 0, routes = 0, unassigned = 0, elapsedMs = 0] = m.p;
+                opts.onProgress?.({ cost, routes, unassigned, elapsedMs, worker: i });
+              } else if (m.type === 'done' && m.out) done(null, m.out);
+              else if (m.type === 'error') done(new SolverError(m.message ?? 'solver failed'));
+            };
+            w.onerror = (e) => done(new SolverError(`solver worker crashed: ${e.message ?? 'unknown error'}`));
+            w.postMessage({ type: 'solve', id: i, enc: withRun(enc, (opts.seed ?? 1) + i, limit), stop });
+          }),
+      ),
+    );
     opts.signal?.throwIfAborted();
     let best = outs[0] as Float64Array;
     for (const o of outs) if ((o[0] ?? Infinity) < (best[0] ?? Infinity) - 1e-9) best = o;
     return decodeSolution(problem, enc, best, performance.now() - t0);
   } finally {
-    opts.signal?.removeEventListener("abort", onAbort);
+    opts.signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -1,10 +1,16 @@
 /** Raw engine output (assembly/index.ts) → Solution, with loads recomputed from the problem. */
-import { KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, type Encoded } from "./encode.ts";
-import type { Id, Location, Problem, Route, Solution, Step, Unassigned, UnassignedReason } from "./types.ts";
+import { KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, type Encoded } from './encode.ts';
+import type { Id, Location, Problem, Route, Solution, Step, Unassigned, UnassignedReason } from './types.ts';
 
 const REASONS: Record<number, UnassignedReason> = {
-  1: "skills", 2: "capacity", 3: "time_window", 4: "max_travel_time", 5: "max_distance",
-  6: "max_stops", 7: "unreachable", 8: "no_room",
+  1: 'skills',
+  2: 'capacity',
+  3: 'time_window',
+  4: 'max_travel_time',
+  5: 'max_distance',
+  6: 'max_stops',
+  7: 'unreachable',
+  8: 'no_room',
 };
 
 interface TaskInfo {
@@ -23,12 +29,26 @@ function taskInfos(problem: Problem, enc: Encoded): TaskInfo[] {
   (problem.jobs ?? []).forEach((j, i) => {
     const del = pad(j.delivery);
     const pick = pad(j.pickup);
-    out.push({ kind: KIND_JOB, id: j.id, location: j.location, startLoad: del, delta: pick.map((p, k) => p - (del[k] ?? 0)), ref: i });
+    out.push({
+      kind: KIND_JOB,
+      id: j.id,
+      location: j.location,
+      startLoad: del,
+      delta: pick.map((p, k) => p - (del[k] ?? 0)),
+      ref: i,
+    });
   });
   (problem.shipments ?? []).forEach((s, i) => {
     const amt = pad(s.amount);
     out.push({ kind: KIND_PICKUP, id: s.pickup.id, location: s.pickup.location, startLoad: pad(), delta: amt, ref: i });
-    out.push({ kind: KIND_DELIVERY, id: s.delivery.id, location: s.delivery.location, startLoad: pad(), delta: amt.map((a) => -a), ref: i });
+    out.push({
+      kind: KIND_DELIVERY,
+      id: s.delivery.id,
+      location: s.delivery.location,
+      startLoad: pad(),
+      delta: amt.map((a) => -a),
+      ref: i,
+    });
   });
   for (const [vi, bi] of enc.breaks) {
     const b = problem.vehicles[vi]?.breaks?.[bi];
@@ -37,7 +57,7 @@ function taskInfos(problem: Problem, enc: Encoded): TaskInfo[] {
   return out;
 }
 
-const TYPE = ["job", "pickup", "delivery", "break"] as const;
+const TYPE = ['job', 'pickup', 'delivery', 'break'] as const;
 
 export function decodeSolution(problem: Problem, enc: Encoded, out: Float64Array, elapsedMs: number): Solution {
   const tasks = taskInfos(problem, enc);
@@ -65,45 +85,89 @@ export function decodeSolution(problem: Problem, enc: Encoded, out: Float64Array
     const load = Array.from({ length: D }, () => 0);
     for (const s of raw) {
       const t = tasks[s.task];
-      if (t) t.startLoad.forEach((a, d) => { load[d] = (load[d] ?? 0) + a; });
+      if (t)
+        t.startLoad.forEach((a, d) => {
+          load[d] = (load[d] ?? 0) + a;
+        });
     }
-    const trim = (l: number[]) => (D === 1 && !problem.vehicles.some((x) => x.capacity?.length) ? l.slice(0, 0) : l.slice());
+    const trim = (l: number[]) =>
+      D === 1 && !problem.vehicles.some((x) => x.capacity?.length) ? l.slice(0, 0) : l.slice();
     const steps: Step[] = [];
-    steps.push({ type: "start", location: vehicle.start, arrival: depart, waitingS: 0, serviceStart: depart, departure: depart, load: trim(load), distance: 0 });
+    steps.push({
+      type: 'start',
+      location: vehicle.start,
+      arrival: depart,
+      waitingS: 0,
+      serviceStart: depart,
+      departure: depart,
+      load: trim(load),
+      distance: 0,
+    });
     let waiting = 0;
     let service = 0;
     for (const s of raw) {
       const t = tasks[s.task];
       if (!t) throw new Error(`engine returned unknown task ${s.task}`);
-      t.delta.forEach((a, d) => { load[d] = (load[d] ?? 0) + a; });
+      t.delta.forEach((a, d) => {
+        load[d] = (load[d] ?? 0) + a;
+      });
       waiting += s.start - s.arrival;
       service += s.departure - s.start;
       steps.push({
-        type: TYPE[t.kind] ?? "job", id: t.id, location: t.location, arrival: s.arrival, waitingS: s.start - s.arrival,
-        serviceStart: s.start, departure: s.departure, load: trim(load), distance: s.dist,
+        type: TYPE[t.kind] ?? 'job',
+        id: t.id,
+        location: t.location,
+        arrival: s.arrival,
+        waitingS: s.start - s.arrival,
+        serviceStart: s.start,
+        departure: s.departure,
+        load: trim(load),
+        distance: s.dist,
       });
     }
-    steps.push({ type: "end", location: vehicle.end, arrival: endArr, waitingS: 0, serviceStart: endArr, departure: endArr, load: trim(load), distance });
+    steps.push({
+      type: 'end',
+      location: vehicle.end,
+      arrival: endArr,
+      waitingS: 0,
+      serviceStart: endArr,
+      departure: endArr,
+      load: trim(load),
+      distance,
+    });
     const durationS = endArr - depart;
     routes.push({
-      vehicleId: vehicle.id, vehicle: v, steps, cost, distance, travelS: durationS - waiting - service,
-      waitingS: waiting, serviceS: service, durationS,
+      vehicleId: vehicle.id,
+      vehicle: v,
+      steps,
+      cost,
+      distance,
+      travelS: durationS - waiting - service,
+      waitingS: waiting,
+      serviceS: service,
+      durationS,
     });
   }
   const unassigned: Unassigned[] = [];
   for (let k = 0; k < nUn; k++) {
     const t = tasks[at(p)];
-    const reason = REASONS[at(p + 1)] ?? "no_room";
+    const reason = REASONS[at(p + 1)] ?? 'no_room';
     p += 2;
     if (!t || t.kind === KIND_BREAK) continue;
-    unassigned.push({ id: t.id, type: t.kind === KIND_JOB ? "job" : "shipment", reason });
+    unassigned.push({ id: t.id, type: t.kind === KIND_JOB ? 'job' : 'shipment', reason });
   }
   routes.sort((a, b) => a.vehicle - b.vehicle);
   return {
     summary: {
-      cost: routes.reduce((s, r) => s + r.cost, 0), routes: routes.length, unassigned: unassigned.length,
-      distance: at(4), travelS: at(5), waitingS: routes.reduce((s, r) => s + r.waitingS, 0),
-      serviceS: routes.reduce((s, r) => s + r.serviceS, 0), iterations: at(3), computingTimeMs: Math.round(elapsedMs),
+      cost: routes.reduce((s, r) => s + r.cost, 0),
+      routes: routes.length,
+      unassigned: unassigned.length,
+      distance: at(4),
+      travelS: at(5),
+      waitingS: routes.reduce((s, r) => s + r.waitingS, 0),
+      serviceS: routes.reduce((s, r) => s + r.serviceS, 0),
+      iterations: at(3),
+      computingTimeMs: Math.round(elapsedMs),
     },
     routes,
     unassigned,

@@ -2,8 +2,8 @@
  * Problem → the flat typed arrays of the WASM ABI (see assembly/index.ts for the layout).
  * Tasks are numbered jobs first, then shipments (pickup, delivery), then breaks in vehicle order.
  */
-import { normaliseWindows, validateProblem } from "./validate.ts";
-import type { Id, Location, Problem, SolveOptions, TimeWindow } from "./types.ts";
+import { normaliseWindows, validateProblem } from './validate.ts';
+import type { Id, Location, Problem, SolveOptions, TimeWindow } from './types.ts';
 
 export const KIND_JOB = 0;
 export const KIND_PICKUP = 1;
@@ -25,7 +25,18 @@ export interface Encoded {
   nShipments: number;
 }
 
-export const DEFAULT_TUNING = { neighbours: 50, t0: 0, tf: 0, avgRemoved: 10, maxString: 10, blinkRate: 0.01, softFixed: 0, preShare: 0.1, softUnassigned: 0, granular: 0 };
+export const DEFAULT_TUNING = {
+  neighbours: 50,
+  t0: 0,
+  tf: 0,
+  avgRemoved: 10,
+  maxString: 10,
+  blinkRate: 0.01,
+  softFixed: 0,
+  preShare: 0.1,
+  softUnassigned: 0,
+  granular: 0,
+};
 
 interface TaskSpec {
   loc: Location;
@@ -50,7 +61,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   const coordList: number[] = [];
   const locIdx = (l: Location | undefined): number => {
     if (l === undefined) return -1;
-    if (typeof l === "number") return l;
+    if (typeof l === 'number') return l;
     const key = `${l[0]},${l[1]}`;
     let i = coordIndex.get(key);
     if (i === undefined) {
@@ -67,23 +78,34 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
     const del = pad(j.delivery);
     const pick = pad(j.pickup);
     tasks.push({
-      loc: j.location, serviceS: j.serviceS ?? 0, setupS: j.setupS ?? 0,
+      loc: j.location,
+      serviceS: j.serviceS ?? 0,
+      setupS: j.setupS ?? 0,
       windows: normaliseWindows(`jobs[${i}].timeWindows`, j.timeWindows) ?? [[0, Infinity]],
-      start: del, delta: pick.map((p, k) => p - (del[k] ?? 0)), kind: KIND_JOB, partner: -1,
-      skills: j.skills ?? [], priority: j.priority ?? 0,
+      start: del,
+      delta: pick.map((p, k) => p - (del[k] ?? 0)),
+      kind: KIND_JOB,
+      partner: -1,
+      skills: j.skills ?? [],
+      priority: j.priority ?? 0,
     });
   });
   ships.forEach((s, i) => {
     const amt = pad(s.amount);
     const base = tasks.length;
-    for (const part of ["pickup", "delivery"] as const) {
+    for (const part of ['pickup', 'delivery'] as const) {
       const st = s[part];
       tasks.push({
-        loc: st.location, serviceS: st.serviceS ?? 0, setupS: st.setupS ?? 0,
+        loc: st.location,
+        serviceS: st.serviceS ?? 0,
+        setupS: st.setupS ?? 0,
         windows: normaliseWindows(`shipments[${i}].${part}.timeWindows`, st.timeWindows) ?? [[0, Infinity]],
-        start: pad([]), delta: amt.map((a) => (part === "pickup" ? a : -a)),
-        kind: part === "pickup" ? KIND_PICKUP : KIND_DELIVERY, partner: part === "pickup" ? base + 1 : base,
-        skills: s.skills ?? [], priority: s.priority ?? 0,
+        start: pad([]),
+        delta: amt.map((a) => (part === 'pickup' ? a : -a)),
+        kind: part === 'pickup' ? KIND_PICKUP : KIND_DELIVERY,
+        partner: part === 'pickup' ? base + 1 : base,
+        skills: s.skills ?? [],
+        priority: s.priority ?? 0,
       });
     }
   });
@@ -92,9 +114,16 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
     (v.breaks ?? []).forEach((b, bi) => {
       breaks.push([vi, bi]);
       tasks.push({
-        loc: -1, serviceS: b.serviceS ?? 0, setupS: 0,
+        loc: -1,
+        serviceS: b.serviceS ?? 0,
+        setupS: 0,
         windows: normaliseWindows(`vehicles[${vi}].breaks[${bi}].timeWindows`, b.timeWindows) ?? [[0, Infinity]],
-        start: pad([]), delta: pad([]), kind: KIND_BREAK, partner: vi, skills: [], priority: 0,
+        start: pad([]),
+        delta: pad([]),
+        kind: KIND_BREAK,
+        partner: vi,
+        skills: [],
+        priority: 0,
       });
     });
   });
@@ -106,15 +135,22 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
     let m = 0n;
     for (const s of ss) {
       let b = skillBit.get(s);
-      if (b === undefined) { b = 1n << BigInt(skillBit.size); skillBit.set(s, b); }
+      if (b === undefined) {
+        b = 1n << BigInt(skillBit.size);
+        skillBit.set(s, b);
+      }
       m |= b;
     }
     return m;
   };
   const taskSkill = new BigUint64Array(T);
-  tasks.forEach((t, i) => { taskSkill[i] = mask(t.skills); });
+  tasks.forEach((t, i) => {
+    taskSkill[i] = mask(t.skills);
+  });
   const vehSkill = new BigUint64Array(V);
-  problem.vehicles.forEach((v, i) => { vehSkill[i] = mask(v.skills ?? []); });
+  problem.vehicles.forEach((v, i) => {
+    vehSkill[i] = mask(v.skills ?? []);
+  });
   // Locations of tasks and vehicles.
   const taskLoc = tasks.map((t) => (t.kind === KIND_BREAK ? -1 : locIdx(t.loc)));
   const vStart = problem.vehicles.map((v) => locIdx(v.start));
@@ -162,7 +198,10 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
     taskI[i * 5 + 3] = t.kind;
     taskI[i * 5 + 4] = t.partner;
     let width = 0;
-    for (const [s, e] of t.windows) { twList.push(s, e); width += Math.min(e, 1e12) - s; }
+    for (const [s, e] of t.windows) {
+      twList.push(s, e);
+      width += Math.min(e, 1e12) - s;
+    }
     taskF[i * 4] = t.serviceS;
     taskF[i * 4 + 1] = t.setupS;
     taskF[i * 4 + 2] = unit * (1 + t.priority);
@@ -178,7 +217,19 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   problem.vehicles.forEach((v, i) => {
     const tw = v.timeWindow ?? [0, Infinity];
     const c = costs[i] ?? { fixed: 0, perSec: 1, perM: 0 };
-    vehF.set([tw[0], tw[1], v.maxTravelTimeS ?? Infinity, v.maxDistanceM ?? Infinity, c.fixed, c.perSec, c.perM, v.speedFactor ?? 1], i * 8);
+    vehF.set(
+      [
+        tw[0],
+        tw[1],
+        v.maxTravelTimeS ?? Infinity,
+        v.maxDistanceM ?? Infinity,
+        c.fixed,
+        c.perSec,
+        c.perM,
+        v.speedFactor ?? 1,
+      ],
+      i * 8,
+    );
     for (let d = 0; d < D; d++) vehCap[i * D + d] = v.capacity ? (v.capacity[d] ?? 0) : Infinity;
     vehI[i * 3] = vStart[i] ?? -1;
     vehI[i * 3 + 1] = vEnd[i] ?? -1;
@@ -205,7 +256,13 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   return {
     counts: { locs: L, tasks: T, vehicles: V, dims: D, tws: twList.length / 2, mode: matrixMode ? 0 : 1 },
     f64: [durM, distM, coords, taskF, startLoad, delta, new Float64Array(twList), vehF, vehCap, params],
-    taskI, vehI, taskSkill, vehSkill, breaks, nJobs: jobs.length, nShipments: ships.length,
+    taskI,
+    vehI,
+    taskSkill,
+    vehSkill,
+    breaks,
+    nJobs: jobs.length,
+    nShipments: ships.length,
   };
 }
 

@@ -2,8 +2,8 @@
  * Runs the WASM engine synchronously on one encoded problem (inside a Node worker thread, a Web
  * Worker, or directly in tests). No Node or DOM APIs here: the caller supplies the compiled module. A fresh instance per run: the `stub` runtime never frees, so instances are not reused.
  */
-import { SolverError } from "./errors.ts";
-import type { Encoded } from "./encode.ts";
+import { SolverError } from './errors.ts';
+import type { Encoded } from './encode.ts';
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -19,7 +19,7 @@ export interface EngineHooks {
 }
 
 function decodeAbort(mem: WebAssembly.Memory, ptr: number): string {
-  if (!ptr) return "";
+  if (!ptr) return '';
   // AssemblyScript strings: UTF-16, byte length stored 4 bytes before the data.
   const len = new Uint32Array(mem.buffer, ptr - 4, 1)[0] ?? 0;
   return String.fromCharCode(...new Uint16Array(mem.buffer, ptr, len >>> 1));
@@ -34,8 +34,8 @@ export function runEngine(enc: Encoded, hooks: EngineHooks, module: WebAssembly.
       progress: (c: number, r: number, u: number, ms: number) => hooks.progress?.(c, r, u, ms),
       shouldStop: () => (hooks.shouldStop?.() ? 1 : 0),
       abort: (msg: number, file: number, line: number, col: number) => {
-        const m = memory ? decodeAbort(memory, msg) : "";
-        const f = memory ? decodeAbort(memory, file) : "";
+        const m = memory ? decodeAbort(memory, msg) : '';
+        const f = memory ? decodeAbort(memory, file) : '';
         throw new SolverError(`solver aborted: ${m} at ${f}:${line}:${col}`);
       },
     },
@@ -64,7 +64,9 @@ export function runEngine(enc: Encoded, hooks: EngineHooks, module: WebAssembly.
     ptr = ex.solve();
   } catch (e) {
     if (e instanceof SolverError) throw e;
-    throw new SolverError(`solver crashed: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, { cause: e });
+    throw new SolverError(`solver crashed: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, {
+      cause: e,
+    });
   }
   const n = ex.outputLength();
   return new Float64Array(ex.memory.buffer, ptr, n).slice();

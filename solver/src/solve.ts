@@ -3,21 +3,21 @@
  * (seeds seed, seed+1, …) and keeps the best. Workers are pooled between calls; a worker whose
  * engine trapped or ran out of memory is terminated and replaced by a fresh one next time.
  */
-import { Worker } from "node:worker_threads";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { decodeSolution } from "./decode.ts";
-import { encodeProblem, withRun, type Encoded } from "./encode.ts";
-import { SolverError } from "./errors.ts";
-import type { Problem, Solution, SolveOptions } from "./types.ts";
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { decodeSolution } from './decode.ts';
+import { encodeProblem, withRun, type Encoded } from './encode.ts';
+import { SolverError } from './errors.ts';
+import type { Problem, Solution, SolveOptions } from './types.ts';
 
 /** Grace after the time limit before a silent worker is killed. */
 const HARD_GRACE_MS = 5000;
 
 function workerUrl(): URL {
-  const here = new URL("./worker.js", import.meta.url);
+  const here = new URL('./worker.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
-  return new URL("../dist/worker.js", import.meta.url); // running from src/ (tests)
+  return new URL('../dist/worker.js', import.meta.url); // running from src/ (tests)
 }
 
 const idle: Worker[] = [];
@@ -30,9 +30,9 @@ function takeWorker(): Worker {
 }
 
 function releaseWorker(w: Worker): void {
-  w.removeAllListeners("message");
-  w.removeAllListeners("error");
-  w.removeAllListeners("exit");
+  w.removeAllListeners('message');
+  w.removeAllListeners('error');
+  w.removeAllListeners('exit');
   w.unref(); // an idle pool never keeps the process alive
   idle.push(w);
 }
@@ -43,7 +43,13 @@ export async function shutdownWorkers(): Promise<void> {
   await Promise.all(ws.map((w) => w.terminate()));
 }
 
-function runInWorker(enc: Encoded, index: number, opts: SolveOptions, stop: Int32Array, limitMs: number): Promise<Float64Array> {
+function runInWorker(
+  enc: Encoded,
+  index: number,
+  opts: SolveOptions,
+  stop: Int32Array,
+  limitMs: number,
+): Promise<Float64Array> {
   return new Promise((resolve, reject) => {
     const w = takeWorker();
     const id = nextId++;
@@ -62,17 +68,17 @@ function runInWorker(enc: Encoded, index: number, opts: SolveOptions, stop: Int3
       if (err) reject(err);
       else if (out) resolve(out);
     };
-    w.on("message", (m: { type: string; id: number; p?: number[]; out?: Float64Array; message?: string }) => {
+    w.on('message', (m: { type: string; id: number; p?: number[]; out?: Float64Array; message?: string }) => {
       if (m.id !== id) return;
-      if (m.type === "progress" && m.p) {
+      if (m.type === 'progress' && m.p) {
         const [cost = 0, routes = 0, unassigned = 0, elapsedMs = 0] = m.p;
         opts.onProgress?.({ cost, routes, unassigned, elapsedMs, worker: index });
-      } else if (m.type === "done" && m.out) finish(null, false, m.out);
-      else if (m.type === "error") finish(new SolverError(m.message ?? "solver failed"), true);
+      } else if (m.type === 'done' && m.out) finish(null, false, m.out);
+      else if (m.type === 'error') finish(new SolverError(m.message ?? 'solver failed'), true);
     });
-    w.on("error", (e) => finish(new SolverError(`solver worker crashed: ${e.message}`, { cause: e }), true));
-    w.on("exit", (code) => finish(new SolverError(`solver worker exited with code ${code}`), true));
-    w.postMessage({ type: "solve", id, enc, stop });
+    w.on('error', (e) => finish(new SolverError(`solver worker crashed: ${e.message}`, { cause: e }), true));
+    w.on('exit', (code) => finish(new SolverError(`solver worker exited with code ${code}`), true));
+    w.postMessage({ type: 'solve', id, enc, stop });
   });
 }
 
@@ -96,7 +102,7 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   const seed = opts.seed ?? 1;
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const onAbort = () => Atomics.store(stop, 0, 1);
-  opts.signal?.addEventListener("abort", onAbort, { once: true });
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const outs = await Promise.all(
       Array.from({ length: workers }, (_, i) => runInWorker(withRun(enc, seed + i, limit), i, opts, stop, limit)),
@@ -107,6 +113,6 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
     for (const o of outs) if ((o[0] ?? Infinity) < (best[0] ?? Infinity) - 1e-9) best = o;
     return decodeSolution(problem, enc, best, performance.now() - t0);
   } finally {
-    opts.signal?.removeEventListener("abort", onAbort);
+    opts.signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -119,7 +119,7 @@ export interface Problem {
   speedModel?: SpeedModel;
 }
 
-export type StepType = "start" | "job" | "pickup" | "delivery" | "break" | "end";
+export type StepType = 'start' | 'job' | 'pickup' | 'delivery' | 'break' | 'end';
 
 export interface Step {
   type: StepType;
@@ -153,18 +153,18 @@ export interface Route {
 }
 
 export type UnassignedReason =
-  | "skills"
-  | "capacity"
-  | "time_window"
-  | "max_travel_time"
-  | "max_distance"
-  | "max_stops"
-  | "unreachable"
-  | "no_room";
+  | 'skills'
+  | 'capacity'
+  | 'time_window'
+  | 'max_travel_time'
+  | 'max_distance'
+  | 'max_stops'
+  | 'unreachable'
+  | 'no_room';
 
 export interface Unassigned {
   id: Id;
-  type: "job" | "shipment";
+  type: 'job' | 'shipment';
   reason: UnassignedReason;
 }
 

@@ -2,42 +2,42 @@
  * Input validation. Every check names the field (`vehicles[3].timeWindow: end before start`) so
  * a user can fix their file from the message alone. Returns normalised windows (sorted, merged).
  */
-import { ProblemError } from "./errors.ts";
-import type { Location, Problem, TimeWindow } from "./types.ts";
+import { ProblemError } from './errors.ts';
+import type { Location, TimeWindow } from './types.ts';
 
 export const MAX_DIMS = 8;
 export const MAX_SKILLS = 64;
 
 function isObj(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 function num(field: string, x: unknown, opts: { min?: number; int?: boolean; optional?: boolean } = {}): void {
   if (x === undefined && opts.optional !== false) return;
-  if (typeof x !== "number" || !Number.isFinite(x)) throw new ProblemError(field, "must be a finite number");
+  if (typeof x !== 'number' || !Number.isFinite(x)) throw new ProblemError(field, 'must be a finite number');
   if (opts.min !== undefined && x < opts.min) throw new ProblemError(field, `must be at least ${opts.min}`);
-  if (opts.int && !Number.isInteger(x)) throw new ProblemError(field, "must be an integer");
+  if (opts.int && !Number.isInteger(x)) throw new ProblemError(field, 'must be an integer');
 }
 
 function amounts(field: string, x: unknown): number {
   if (x === undefined) return 0;
-  if (!Array.isArray(x)) throw new ProblemError(field, "must be an array of amounts");
+  if (!Array.isArray(x)) throw new ProblemError(field, 'must be an array of amounts');
   if (x.length > MAX_DIMS) throw new ProblemError(field, `at most ${MAX_DIMS} dimensions`);
-  x.forEach((a, i) => num(`${field}[${i}]`, a, { min: 0 }));
+  for (const [i, a] of x.entries()) num(`${field}[${i}]`, a, { min: 0 });
   return x.length;
 }
 
 /** Checks and normalises a window list: sorted by start, overlapping windows merged. */
 export function normaliseWindows(field: string, x: unknown): TimeWindow[] | undefined {
   if (x === undefined) return undefined;
-  if (!Array.isArray(x)) throw new ProblemError(field, "must be an array of [start, end]");
-  if (x.length === 0) throw new ProblemError(field, "must hold at least one window");
+  if (!Array.isArray(x)) throw new ProblemError(field, 'must be an array of [start, end]');
+  if (x.length === 0) throw new ProblemError(field, 'must hold at least one window');
   const ws = x.map((w, i) => {
     const f = `${field}[${i}]`;
-    if (!Array.isArray(w) || w.length !== 2) throw new ProblemError(f, "must be [start, end]");
+    if (!Array.isArray(w) || w.length !== 2) throw new ProblemError(f, 'must be [start, end]');
     num(`${f}[0]`, w[0], { min: 0 });
-    if (typeof w[1] !== "number" || Number.isNaN(w[1])) throw new ProblemError(`${f}[1]`, "must be a number");
-    if (w[1] < w[0]) throw new ProblemError(f, "end before start");
+    if (typeof w[1] !== 'number' || Number.isNaN(w[1])) throw new ProblemError(`${f}[1]`, 'must be a number');
+    if (w[1] < w[0]) throw new ProblemError(f, 'end before start');
     return [w[0], w[1]] as const;
   });
   ws.sort((a, b) => a[0] - b[0]);
@@ -52,9 +52,10 @@ export function normaliseWindows(field: string, x: unknown): TimeWindow[] | unde
 
 function skills(field: string, x: unknown, seen: Set<unknown>): void {
   if (x === undefined) return;
-  if (!Array.isArray(x)) throw new ProblemError(field, "must be an array");
+  if (!Array.isArray(x)) throw new ProblemError(field, 'must be an array');
   x.forEach((s, i) => {
-    if (typeof s !== "string" && typeof s !== "number") throw new ProblemError(`${field}[${i}]`, "must be a string or number");
+    if (typeof s !== 'string' && typeof s !== 'number')
+      throw new ProblemError(`${field}[${i}]`, 'must be a string or number');
     seen.add(s);
   });
   if (seen.size > MAX_SKILLS) throw new ProblemError(field, `at most ${MAX_SKILLS} distinct skills per problem`);
@@ -62,28 +63,30 @@ function skills(field: string, x: unknown, seen: Set<unknown>): void {
 
 function location(field: string, x: unknown, matrixSize: number | undefined): void {
   if (matrixSize !== undefined) {
-    if (typeof x !== "number" || !Number.isInteger(x) || x < 0 || x >= matrixSize) {
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x >= matrixSize) {
       throw new ProblemError(field, `must be a matrix index in 0…${matrixSize - 1}`);
     }
     return;
   }
-  if (!Array.isArray(x) || x.length !== 2) throw new ProblemError(field, "must be [lon, lat] (no matrices given)");
+  if (!Array.isArray(x) || x.length !== 2) throw new ProblemError(field, 'must be [lon, lat] (no matrices given)');
   num(`${field}[0]`, x[0]);
   num(`${field}[1]`, x[1]);
-  if (Math.abs(x[0] as number) > 180) throw new ProblemError(`${field}[0]`, "longitude outside −180…180");
-  if (Math.abs(x[1] as number) > 90) throw new ProblemError(`${field}[1]`, "latitude outside −90…90");
+  if (Math.abs(x[0] as number) > 180) throw new ProblemError(`${field}[0]`, 'longitude outside −180…180');
+  if (Math.abs(x[1] as number) > 90) throw new ProblemError(`${field}[1]`, 'latitude outside −90…90');
 }
 
 function matrix(field: string, m: unknown, n: number | undefined): number {
-  if (!Array.isArray(m)) throw new ProblemError(field, "must be a square array of arrays");
+  if (!Array.isArray(m)) throw new ProblemError(field, 'must be a square array of arrays');
   const size = n ?? m.length;
   if (m.length !== size) throw new ProblemError(field, `must have ${size} rows`);
   m.forEach((row, i) => {
-    if (!Array.isArray(row) || row.length !== size) throw new ProblemError(`${field}[${i}]`, `must have ${size} entries`);
+    if (!Array.isArray(row) || row.length !== size)
+      throw new ProblemError(`${field}[${i}]`, `must have ${size} entries`);
     for (let j = 0; j < size; j++) {
       const v = row[j];
       if (v === null) continue;
-      if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new ProblemError(`${field}[${i}][${j}]`, "must be a number ≥ 0 or null");
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+        throw new ProblemError(`${field}[${i}][${j}]`, 'must be a number ≥ 0 or null');
     }
   });
   return size;
@@ -91,37 +94,40 @@ function matrix(field: string, m: unknown, n: number | undefined): number {
 
 /** Throws a ProblemError naming the first bad field; returns the number of load dimensions. */
 export function validateProblem(p: unknown): number {
-  if (!isObj(p)) throw new ProblemError("problem", "must be an object");
+  if (!isObj(p)) throw new ProblemError('problem', 'must be an object');
   let size: number | undefined;
   if (p.matrices !== undefined) {
-    if (!isObj(p.matrices)) throw new ProblemError("matrices", "must be an object");
-    if (p.matrices.durations === undefined) throw new ProblemError("matrices.durations", "is required");
-    size = matrix("matrices.durations", p.matrices.durations, undefined);
-    if (p.matrices.distances !== undefined) matrix("matrices.distances", p.matrices.distances, size);
+    if (!isObj(p.matrices)) throw new ProblemError('matrices', 'must be an object');
+    if (p.matrices.durations === undefined) throw new ProblemError('matrices.durations', 'is required');
+    size = matrix('matrices.durations', p.matrices.durations, undefined);
+    if (p.matrices.distances !== undefined) matrix('matrices.distances', p.matrices.distances, size);
   }
   if (p.speedModel !== undefined) {
-    if (!isObj(p.speedModel)) throw new ProblemError("speedModel", "must be an object");
-    num("speedModel.speedMps", p.speedModel.speedMps, { min: 1e-6 });
-    num("speedModel.circuity", p.speedModel.circuity, { min: 1e-6 });
+    if (!isObj(p.speedModel)) throw new ProblemError('speedModel', 'must be an object');
+    num('speedModel.speedMps', p.speedModel.speedMps, { min: 1e-6 });
+    num('speedModel.circuity', p.speedModel.circuity, { min: 1e-6 });
   }
-  if (!Array.isArray(p.vehicles) || p.vehicles.length === 0) throw new ProblemError("vehicles", "must be a non-empty array");
+  if (!Array.isArray(p.vehicles) || p.vehicles.length === 0)
+    throw new ProblemError('vehicles', 'must be a non-empty array');
   const dims = new Set<number>();
   const skillSet = new Set<unknown>();
   const ids = new Set<unknown>();
   p.vehicles.forEach((v: unknown, i: number) => {
     const f = `vehicles[${i}]`;
-    if (!isObj(v)) throw new ProblemError(f, "must be an object");
-    if (typeof v.id !== "string" && typeof v.id !== "number") throw new ProblemError(`${f}.id`, "must be a string or number");
+    if (!isObj(v)) throw new ProblemError(f, 'must be an object');
+    if (typeof v.id !== 'string' && typeof v.id !== 'number')
+      throw new ProblemError(`${f}.id`, 'must be a string or number');
     if (ids.has(v.id)) throw new ProblemError(`${f}.id`, `duplicate id ${String(v.id)}`);
     ids.add(v.id);
     if (v.start !== undefined) location(`${f}.start`, v.start, size);
     if (v.end !== undefined) location(`${f}.end`, v.end, size);
     if (v.timeWindow !== undefined) {
       const w = v.timeWindow;
-      if (!Array.isArray(w) || w.length !== 2) throw new ProblemError(`${f}.timeWindow`, "must be [start, end]");
+      if (!Array.isArray(w) || w.length !== 2) throw new ProblemError(`${f}.timeWindow`, 'must be [start, end]');
       num(`${f}.timeWindow[0]`, w[0], { min: 0 });
-      if (typeof w[1] !== "number" || Number.isNaN(w[1])) throw new ProblemError(`${f}.timeWindow[1]`, "must be a number");
-      if (w[1] < w[0]) throw new ProblemError(`${f}.timeWindow`, "end before start");
+      if (typeof w[1] !== 'number' || Number.isNaN(w[1]))
+        throw new ProblemError(`${f}.timeWindow[1]`, 'must be a number');
+      if (w[1] < w[0]) throw new ProblemError(`${f}.timeWindow`, 'end before start');
     }
     if (v.capacity !== undefined) dims.add(amounts(`${f}.capacity`, v.capacity));
     skills(`${f}.skills`, v.skills, skillSet);
@@ -130,17 +136,17 @@ export function validateProblem(p: unknown): number {
     num(`${f}.maxStops`, v.maxStops, { min: 0, int: true });
     num(`${f}.speedFactor`, v.speedFactor, { min: 1e-6 });
     if (v.costs !== undefined) {
-      if (!isObj(v.costs)) throw new ProblemError(`${f}.costs`, "must be an object");
+      if (!isObj(v.costs)) throw new ProblemError(`${f}.costs`, 'must be an object');
       num(`${f}.costs.fixed`, v.costs.fixed, { min: 0 });
       num(`${f}.costs.perHour`, v.costs.perHour, { min: 0 });
       num(`${f}.costs.perKm`, v.costs.perKm, { min: 0 });
     }
     if (v.breaks !== undefined) {
-      if (!Array.isArray(v.breaks)) throw new ProblemError(`${f}.breaks`, "must be an array");
+      if (!Array.isArray(v.breaks)) throw new ProblemError(`${f}.breaks`, 'must be an array');
       v.breaks.forEach((b: unknown, k: number) => {
         const bf = `${f}.breaks[${k}]`;
-        if (!isObj(b)) throw new ProblemError(bf, "must be an object");
-        if (b.timeWindows === undefined) throw new ProblemError(`${bf}.timeWindows`, "is required");
+        if (!isObj(b)) throw new ProblemError(bf, 'must be an object');
+        if (b.timeWindows === undefined) throw new ProblemError(`${bf}.timeWindows`, 'is required');
         normaliseWindows(`${bf}.timeWindows`, b.timeWindows);
         num(`${bf}.serviceS`, b.serviceS, { min: 0 });
       });
@@ -148,14 +154,15 @@ export function validateProblem(p: unknown): number {
   });
   const taskIds = new Set<unknown>();
   const jobs = p.jobs ?? [];
-  if (!Array.isArray(jobs)) throw new ProblemError("jobs", "must be an array");
+  if (!Array.isArray(jobs)) throw new ProblemError('jobs', 'must be an array');
   jobs.forEach((j: unknown, i: number) => {
     const f = `jobs[${i}]`;
-    if (!isObj(j)) throw new ProblemError(f, "must be an object");
-    if (typeof j.id !== "string" && typeof j.id !== "number") throw new ProblemError(`${f}.id`, "must be a string or number");
+    if (!isObj(j)) throw new ProblemError(f, 'must be an object');
+    if (typeof j.id !== 'string' && typeof j.id !== 'number')
+      throw new ProblemError(`${f}.id`, 'must be a string or number');
     if (taskIds.has(j.id)) throw new ProblemError(`${f}.id`, `duplicate id ${String(j.id)}`);
     taskIds.add(j.id);
-    if (j.location === undefined) throw new ProblemError(`${f}.location`, "is required");
+    if (j.location === undefined) throw new ProblemError(`${f}.location`, 'is required');
     location(`${f}.location`, j.location, size);
     num(`${f}.serviceS`, j.serviceS, { min: 0 });
     num(`${f}.setupS`, j.setupS, { min: 0 });
@@ -163,20 +170,22 @@ export function validateProblem(p: unknown): number {
     if (j.pickup !== undefined) dims.add(amounts(`${f}.pickup`, j.pickup));
     skills(`${f}.skills`, j.skills, skillSet);
     num(`${f}.priority`, j.priority, { min: 0 });
-    if (typeof j.priority === "number" && j.priority > 100) throw new ProblemError(`${f}.priority`, "must be at most 100");
+    if (typeof j.priority === 'number' && j.priority > 100)
+      throw new ProblemError(`${f}.priority`, 'must be at most 100');
     normaliseWindows(`${f}.timeWindows`, j.timeWindows);
   });
   const ships = p.shipments ?? [];
-  if (!Array.isArray(ships)) throw new ProblemError("shipments", "must be an array");
+  if (!Array.isArray(ships)) throw new ProblemError('shipments', 'must be an array');
   ships.forEach((s: unknown, i: number) => {
     const f = `shipments[${i}]`;
-    if (!isObj(s)) throw new ProblemError(f, "must be an object");
-    for (const part of ["pickup", "delivery"] as const) {
+    if (!isObj(s)) throw new ProblemError(f, 'must be an object');
+    for (const part of ['pickup', 'delivery'] as const) {
       const st = s[part];
       const pf = `${f}.${part}`;
-      if (!isObj(st)) throw new ProblemError(pf, "must be an object");
-      if (typeof st.id !== "string" && typeof st.id !== "number") throw new ProblemError(`${pf}.id`, "must be a string or number");
-      if (st.location === undefined) throw new ProblemError(`${pf}.location`, "is required");
+      if (!isObj(st)) throw new ProblemError(pf, 'must be an object');
+      if (typeof st.id !== 'string' && typeof st.id !== 'number')
+        throw new ProblemError(`${pf}.id`, 'must be a string or number');
+      if (st.location === undefined) throw new ProblemError(`${pf}.location`, 'is required');
       location(`${pf}.location`, st.location, size);
       num(`${pf}.serviceS`, st.serviceS, { min: 0 });
       num(`${pf}.setupS`, st.setupS, { min: 0 });
@@ -187,7 +196,8 @@ export function validateProblem(p: unknown): number {
     num(`${f}.priority`, s.priority, { min: 0 });
   });
   const d = [...dims].filter((x) => x > 0);
-  if (new Set(d).size > 1) throw new ProblemError("capacity", `amount vectors have different lengths (${[...new Set(d)].join(", ")})`);
+  if (new Set(d).size > 1)
+    throw new ProblemError('capacity', `amount vectors have different lengths (${[...new Set(d)].join(', ')})`);
   return d[0] ?? 0;
 }
 

@@ -4,13 +4,13 @@
  * search polls it, since a busy WASM loop never sees thread messages). Messages out: `progress`
  * (throttled to one per 50 ms, the last one always sent), `done` with the raw output, `error`.
  */
-import { parentPort } from "node:worker_threads";
-import type { Encoded } from "./encode.ts";
-import { runEngine } from "./engine.ts";
-import { engineModule } from "./wasm-node.ts";
+import { parentPort } from 'node:worker_threads';
+import type { Encoded } from './encode.ts';
+import { runEngine } from './engine.ts';
+import { engineModule } from './wasm-node.ts';
 
 interface SolveMessage {
-  type: "solve";
+  type: 'solve';
   id: number;
   enc: Encoded;
   stop: Int32Array;
@@ -18,27 +18,34 @@ interface SolveMessage {
 
 const port = parentPort;
 if (port) {
-  port.on("message", (msg: SolveMessage) => {
-    if (msg.type !== "solve") return;
+  port.on('message', (msg: SolveMessage) => {
+    if (msg.type !== 'solve') return;
     let last = 0;
     let pending: [number, number, number, number] | undefined;
     const flush = () => {
-      if (pending) port.postMessage({ type: "progress", id: msg.id, p: pending });
+      if (pending) port.postMessage({ type: 'progress', id: msg.id, p: pending });
       pending = undefined;
     };
     try {
-      const out = runEngine(msg.enc, {
-        progress: (c, r, u, ms) => {
-          pending = [c, r, u, ms];
-          const now = performance.now();
-          if (now - last >= 50) { last = now; flush(); }
+      const out = runEngine(
+        msg.enc,
+        {
+          progress: (c, r, u, ms) => {
+            pending = [c, r, u, ms];
+            const now = performance.now();
+            if (now - last >= 50) {
+              last = now;
+              flush();
+            }
+          },
+          shouldStop: () => Atomics.load(msg.stop, 0) !== 0,
         },
-        shouldStop: () => Atomics.load(msg.stop, 0) !== 0,
-      }, engineModule());
+        engineModule(),
+      );
       flush();
-      port.postMessage({ type: "done", id: msg.id, out }, [out.buffer as ArrayBuffer]);
+      port.postMessage({ type: 'done', id: msg.id, out }, [out.buffer as ArrayBuffer]);
     } catch (e) {
-      port.postMessage({ type: "error", id: msg.id, message: e instanceof Error ? e.message : String(e) });
+      port.postMessage({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) });
     }
   });
 }

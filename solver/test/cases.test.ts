@@ -1,16 +1,22 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { shutdownWorkers } from "../src/solve.ts";
-import type { Problem } from "../src/types.ts";
-import { jobOrder, lineMatrix, solveChecked } from "./helpers.ts";
+import { afterAll, describe, expect, it } from 'vitest';
+import { shutdownWorkers } from '../src/solve.ts';
+import type { Problem } from '../src/types.ts';
+import { jobOrder, lineMatrix, solveChecked } from './helpers.ts';
 
 afterAll(() => shutdownWorkers());
 
-describe("solve on hand-checkable instances", () => {
+describe('solve on hand-checkable instances', () => {
   it("uses two routes when one vehicle's capacity cannot hold both jobs", async () => {
     const p: Problem = {
       matrices: lineMatrix(3),
-      vehicles: [{ id: "a", start: 0, end: 0, capacity: [1] }, { id: "b", start: 0, end: 0, capacity: [1] }],
-      jobs: [{ id: 1, location: 1, delivery: [1] }, { id: 2, location: 2, delivery: [1] }],
+      vehicles: [
+        { id: 'a', start: 0, end: 0, capacity: [1] },
+        { id: 'b', start: 0, end: 0, capacity: [1] },
+      ],
+      jobs: [
+        { id: 1, location: 1, delivery: [1] },
+        { id: 2, location: 2, delivery: [1] },
+      ],
     };
     const sol = await solveChecked(p);
     expect(sol.routes).toHaveLength(2);
@@ -18,49 +24,55 @@ describe("solve on hand-checkable instances", () => {
     expect(sol.summary.cost).toBe(20 + 40);
   });
 
-  it("serves the far job first when its window closes early", async () => {
+  it('serves the far job first when its window closes early', async () => {
     const p: Problem = {
       matrices: lineMatrix(3),
-      vehicles: [{ id: "a", start: 0, end: 0 }],
+      vehicles: [{ id: 'a', start: 0, end: 0 }],
       jobs: [
-        { id: "near", location: 1, timeWindows: [[30, 100]] },
-        { id: "far", location: 2, timeWindows: [[0, 25]] },
+        { id: 'near', location: 1, timeWindows: [[30, 100]] },
+        { id: 'far', location: 2, timeWindows: [[0, 25]] },
       ],
     };
     const sol = await solveChecked(p);
-    expect(jobOrder(sol)).toEqual(["far", "near"]);
+    expect(jobOrder(sol)).toEqual(['far', 'near']);
   });
 
-  it("gives a job needing a skill to the only vehicle that has it, and reports a skill nobody has", async () => {
+  it('gives a job needing a skill to the only vehicle that has it, and reports a skill nobody has', async () => {
     const p: Problem = {
       matrices: lineMatrix(3),
-      vehicles: [{ id: "plain", start: 0, end: 0 }, { id: "cold", start: 0, end: 0, skills: ["fridge"] }],
-      jobs: [{ id: "ice", location: 1, skills: ["fridge"] }, { id: "piano", location: 2, skills: ["crane"] }],
+      vehicles: [
+        { id: 'plain', start: 0, end: 0 },
+        { id: 'cold', start: 0, end: 0, skills: ['fridge'] },
+      ],
+      jobs: [
+        { id: 'ice', location: 1, skills: ['fridge'] },
+        { id: 'piano', location: 2, skills: ['crane'] },
+      ],
     };
     const sol = await solveChecked(p);
-    expect(sol.routes.map((r) => r.vehicleId)).toEqual(["cold"]);
-    expect(sol.unassigned).toEqual([{ id: "piano", type: "job", reason: "skills" }]);
+    expect(sol.routes.map((r) => r.vehicleId)).toEqual(['cold']);
+    expect(sol.unassigned).toEqual([{ id: 'piano', type: 'job', reason: 'skills' }]);
   });
 
   it("visits a shipment's pickup before its delivery, even when the delivery is on the way", async () => {
     const p: Problem = {
       matrices: lineMatrix(4),
-      vehicles: [{ id: "a", start: 0, end: 0, capacity: [1] }],
-      shipments: [{ pickup: { id: "p", location: 3 }, delivery: { id: "d", location: 1 }, amount: [1] }],
+      vehicles: [{ id: 'a', start: 0, end: 0, capacity: [1] }],
+      shipments: [{ pickup: { id: 'p', location: 3 }, delivery: { id: 'd', location: 1 }, amount: [1] }],
     };
     const sol = await solveChecked(p);
-    expect(jobOrder(sol)).toEqual(["p", "d"]);
+    expect(jobOrder(sol)).toEqual(['p', 'd']);
     expect(sol.routes[0]?.steps.map((s) => s.load[0])).toEqual([0, 1, 0, 0]);
   });
 
-  it("places a break inside its window", async () => {
+  it('places a break inside its window', async () => {
     const p: Problem = {
       matrices: lineMatrix(4),
-      vehicles: [{ id: "a", start: 0, end: 0, breaks: [{ id: "lunch", timeWindows: [[50, 60]], serviceS: 15 }] }],
+      vehicles: [{ id: 'a', start: 0, end: 0, breaks: [{ id: 'lunch', timeWindows: [[50, 60]], serviceS: 15 }] }],
       jobs: [1, 2, 3].map((i) => ({ id: i, location: i, serviceS: 20 })),
     };
     const sol = await solveChecked(p);
-    const brk = sol.routes[0]?.steps.find((s) => s.type === "break");
+    const brk = sol.routes[0]?.steps.find((s) => s.type === 'break');
     expect(brk?.serviceStart).toBeGreaterThanOrEqual(50);
     expect(brk?.serviceStart).toBeLessThanOrEqual(60);
     expect(brk?.departure).toBe((brk?.serviceStart ?? 0) + 15);
@@ -69,8 +81,17 @@ describe("solve on hand-checkable instances", () => {
   it("uses a job's second time window when the first cannot be reached", async () => {
     const p: Problem = {
       matrices: lineMatrix(2),
-      vehicles: [{ id: "a", start: 0, end: 0 }],
-      jobs: [{ id: "x", location: 1, timeWindows: [[0, 5], [100, 200]] }],
+      vehicles: [{ id: 'a', start: 0, end: 0 }],
+      jobs: [
+        {
+          id: 'x',
+          location: 1,
+          timeWindows: [
+            [0, 5],
+            [100, 200],
+          ],
+        },
+      ],
     };
     const sol = await solveChecked(p);
     const step = sol.routes[0]?.steps[1];
@@ -78,11 +99,14 @@ describe("solve on hand-checkable instances", () => {
     expect(sol.unassigned).toEqual([]);
   });
 
-  it("ends an open route at the last stop", async () => {
+  it('ends an open route at the last stop', async () => {
     const p: Problem = {
       matrices: lineMatrix(3),
-      vehicles: [{ id: "a", start: 0 }],
-      jobs: [{ id: 1, location: 1 }, { id: 2, location: 2 }],
+      vehicles: [{ id: 'a', start: 0 }],
+      jobs: [
+        { id: 1, location: 1 },
+        { id: 2, location: 2 },
+      ],
     };
     const sol = await solveChecked(p);
     expect(jobOrder(sol)).toEqual([1, 2]);
@@ -90,48 +114,54 @@ describe("solve on hand-checkable instances", () => {
     expect(sol.routes[0]?.steps.at(-1)?.arrival).toBe(20);
   });
 
-  it("explains why jobs stay unassigned", async () => {
+  it('explains why jobs stay unassigned', async () => {
     const m = lineMatrix(4);
     (m.durations[0] as (number | null)[])[3] = null;
     const p: Problem = {
-      matrices: m as Problem["matrices"],
-      vehicles: [{ id: "a", start: 0, end: 0, capacity: [5], timeWindow: [0, 100] }],
+      matrices: m as Problem['matrices'],
+      vehicles: [{ id: 'a', start: 0, end: 0, capacity: [5], timeWindow: [0, 100] }],
       jobs: [
-        { id: "heavy", location: 1, delivery: [6] },
-        { id: "late", location: 2, timeWindows: [[500, 600]] },
-        { id: "island", location: 3 },
+        { id: 'heavy', location: 1, delivery: [6] },
+        { id: 'late', location: 2, timeWindows: [[500, 600]] },
+        { id: 'island', location: 3 },
       ],
     };
     const sol = await solveChecked(p);
     const reasons = Object.fromEntries(sol.unassigned.map((u) => [u.id, u.reason]));
-    expect(reasons).toEqual({ heavy: "capacity", late: "time_window", island: "unreachable" });
+    expect(reasons).toEqual({ heavy: 'capacity', late: 'time_window', island: 'unreachable' });
   });
 
-  it("assigns the high-priority job when only one fits", async () => {
+  it('assigns the high-priority job when only one fits', async () => {
     const p: Problem = {
       matrices: lineMatrix(3),
-      vehicles: [{ id: "a", start: 0, end: 0, capacity: [1] }],
-      jobs: [{ id: "low", location: 1, delivery: [1] }, { id: "high", location: 2, delivery: [1], priority: 100 }],
+      vehicles: [{ id: 'a', start: 0, end: 0, capacity: [1] }],
+      jobs: [
+        { id: 'low', location: 1, delivery: [1] },
+        { id: 'high', location: 2, delivery: [1], priority: 100 },
+      ],
     };
     const sol = await solveChecked(p);
-    expect(jobOrder(sol)).toEqual(["high"]);
-    expect(sol.unassigned[0]?.reason).toBe("capacity");
+    expect(jobOrder(sol)).toEqual(['high']);
+    expect(sol.unassigned[0]?.reason).toBe('capacity');
   });
 
-  it("pays a setup time once for two stops at the same place", async () => {
+  it('pays a setup time once for two stops at the same place', async () => {
     const p: Problem = {
       matrices: lineMatrix(2),
-      vehicles: [{ id: "a", start: 0, end: 0 }],
-      jobs: [{ id: 1, location: 1, setupS: 30, serviceS: 5 }, { id: 2, location: 1, setupS: 30, serviceS: 5 }],
+      vehicles: [{ id: 'a', start: 0, end: 0 }],
+      jobs: [
+        { id: 1, location: 1, setupS: 30, serviceS: 5 },
+        { id: 2, location: 1, setupS: 30, serviceS: 5 },
+      ],
     };
     const sol = await solveChecked(p);
     expect(sol.routes[0]?.steps.at(-1)?.arrival).toBe(10 + 30 + 5 + 5 + 10);
   });
 
-  it("routes on coordinates without matrices", async () => {
+  it('routes on coordinates without matrices', async () => {
     const p: Problem = {
       speedModel: { speedMps: 10, circuity: 1 },
-      vehicles: [{ id: "a", start: [2.35, 48.85], end: [2.35, 48.85], capacity: [10] }],
+      vehicles: [{ id: 'a', start: [2.35, 48.85], end: [2.35, 48.85], capacity: [10] }],
       jobs: [
         { id: 1, location: [2.36, 48.86], delivery: [1] },
         { id: 2, location: [2.34, 48.84], delivery: [1] },

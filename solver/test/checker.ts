@@ -2,7 +2,7 @@
  * Independent solution checker for the tests. Written from the problem definition only: it does
  * not use the solver's encoder, engine or decoder, and recomputes travel, times, loads and cost.
  */
-import type { Location, Problem, Solution, TimeWindow } from "../src/types.ts";
+import type { Location, Problem, Solution, TimeWindow } from '../src/types.ts';
 
 const EPS = 1e-6;
 
@@ -15,7 +15,12 @@ function haversineM(a: readonly [number, number], b: readonly [number, number]):
 }
 
 /** Travel (time, distance) between two locations, or null for "no road". */
-export function travel(p: Problem, a: Location | undefined, b: Location | undefined, speedFactor = 1): [number, number] | null {
+export function travel(
+  p: Problem,
+  a: Location | undefined,
+  b: Location | undefined,
+  speedFactor = 1,
+): [number, number] | null {
   if (a === undefined || b === undefined) return [0, 0];
   if (p.matrices) {
     const t = p.matrices.durations[a as number]?.[b as number];
@@ -40,7 +45,9 @@ const tol = (x: number) => EPS * Math.max(1, Math.abs(x)) * 10;
 
 /** Throws with a precise message on the first violation; returns the recomputed total cost. */
 export function checkSolution(p: Problem, sol: Solution): number {
-  const fail = (m: string): never => { throw new Error(`checker: ${m}`); };
+  const fail = (m: string): never => {
+    throw new Error(`checker: ${m}`);
+  };
   const jobs = new Map((p.jobs ?? []).map((j) => [j.id, j]));
   const pickups = new Map((p.shipments ?? []).map((s) => [s.pickup.id, s]));
   const deliveries = new Map((p.shipments ?? []).map((s) => [s.delivery.id, s]));
@@ -56,21 +63,30 @@ export function checkSolution(p: Problem, sol: Solution): number {
     const steps = r.steps;
     const first = steps[0];
     const last = steps[steps.length - 1];
-    if (first?.type !== "start" || last?.type !== "end") fail(`route ${String(v.id)} must start and end`);
+    if (first?.type !== 'start' || last?.type !== 'end') fail(`route ${String(v.id)} must start and end`);
     if ((first?.departure ?? 0) < shift[0] - EPS) fail(`route ${String(v.id)} leaves before its shift`);
-    if ((last?.arrival ?? 0) > shift[1] + tol(shift[1])) fail(`route ${String(v.id)} ends after its shift: ${last?.arrival} > ${shift[1]}`);
+    if ((last?.arrival ?? 0) > shift[1] + tol(shift[1]))
+      fail(`route ${String(v.id)} ends after its shift: ${last?.arrival} > ${shift[1]}`);
     // Loads: deliveries on board at the start.
-    const dims = Math.max(v.capacity?.length ?? 0, ...(p.jobs ?? []).map((j) => Math.max(j.delivery?.length ?? 0, j.pickup?.length ?? 0)));
+    const dims = Math.max(
+      v.capacity?.length ?? 0,
+      ...(p.jobs ?? []).map((j) => Math.max(j.delivery?.length ?? 0, j.pickup?.length ?? 0)),
+    );
     const load = Array.from({ length: dims }, () => 0);
     for (const s of steps) {
-      const j = s.type === "job" ? jobs.get(s.id as never) : undefined;
-      j?.delivery?.forEach((a, d) => { load[d] = (load[d] ?? 0) + a; });
+      const j = s.type === 'job' ? jobs.get(s.id as never) : undefined;
+      j?.delivery?.forEach((a, d) => {
+        load[d] = (load[d] ?? 0) + a;
+      });
     }
     const cap = (where: string) => {
       if (!v.capacity) return;
-      load.forEach((l, d) => { if (l > (v.capacity?.[d] ?? 0) + EPS) fail(`${where}: load ${l} over capacity ${v.capacity?.[d]} on vehicle ${String(v.id)}`); });
+      load.forEach((l, d) => {
+        if (l > (v.capacity?.[d] ?? 0) + EPS)
+          fail(`${where}: load ${l} over capacity ${v.capacity?.[d]} on vehicle ${String(v.id)}`);
+      });
     };
-    cap("route start");
+    cap('route start');
     let time = first?.departure ?? 0;
     let loc: Location | undefined = v.start;
     let travelS = 0;
@@ -83,9 +99,10 @@ export function checkSolution(p: Problem, sol: Solution): number {
       let windows: readonly TimeWindow[] | undefined;
       let service = 0;
       let setup = 0;
-      if (s.type === "end") to = v.end;
-      else if (s.type === "break") {
-        const b = v.breaks?.find((x) => x.id === s.id) ?? fail(`unknown break ${String(s.id)} on vehicle ${String(v.id)}`);
+      if (s.type === 'end') to = v.end;
+      else if (s.type === 'break') {
+        const b =
+          v.breaks?.find((x) => x.id === s.id) ?? fail(`unknown break ${String(s.id)} on vehicle ${String(v.id)}`);
         if (breaksSeen.has(s.id)) fail(`break ${String(s.id)} twice`);
         breaksSeen.add(s.id);
         to = loc;
@@ -96,62 +113,91 @@ export function checkSolution(p: Problem, sol: Solution): number {
         if (seen.has(key)) fail(`${key} served twice`);
         seen.add(key);
         jobsCount++;
-        if (s.type === "job") {
+        if (s.type === 'job') {
           const j = jobs.get(s.id as never) ?? fail(`unknown job ${String(s.id)}`);
-          to = j.location; windows = j.timeWindows; service = j.serviceS ?? 0; setup = j.setupS ?? 0;
-          if ((j.skills ?? []).some((k) => !(v.skills ?? []).includes(k as never))) fail(`job ${String(j.id)} lacks skills on ${String(v.id)}`);
-          j.delivery?.forEach((a, d) => { load[d] = (load[d] ?? 0) - a; });
-          j.pickup?.forEach((a, d) => { load[d] = (load[d] ?? 0) + a; });
+          to = j.location;
+          windows = j.timeWindows;
+          service = j.serviceS ?? 0;
+          setup = j.setupS ?? 0;
+          if ((j.skills ?? []).some((k) => !(v.skills ?? []).includes(k as never)))
+            fail(`job ${String(j.id)} lacks skills on ${String(v.id)}`);
+          j.delivery?.forEach((a, d) => {
+            load[d] = (load[d] ?? 0) - a;
+          });
+          j.pickup?.forEach((a, d) => {
+            load[d] = (load[d] ?? 0) + a;
+          });
         } else {
-          const sh = (s.type === "pickup" ? pickups.get(s.id as never) : deliveries.get(s.id as never)) ?? fail(`unknown shipment step ${String(s.id)}`);
-          const st = s.type === "pickup" ? sh.pickup : sh.delivery;
-          to = st.location; windows = st.timeWindows; service = st.serviceS ?? 0; setup = st.setupS ?? 0;
-          if ((sh.skills ?? []).some((k) => !(v.skills ?? []).includes(k as never))) fail(`shipment lacks skills on ${String(v.id)}`);
-          if (s.type === "pickup") onBoard.add(sh);
+          const sh =
+            (s.type === 'pickup' ? pickups.get(s.id as never) : deliveries.get(s.id as never)) ??
+            fail(`unknown shipment step ${String(s.id)}`);
+          const st = s.type === 'pickup' ? sh.pickup : sh.delivery;
+          to = st.location;
+          windows = st.timeWindows;
+          service = st.serviceS ?? 0;
+          setup = st.setupS ?? 0;
+          if ((sh.skills ?? []).some((k) => !(v.skills ?? []).includes(k as never)))
+            fail(`shipment lacks skills on ${String(v.id)}`);
+          if (s.type === 'pickup') onBoard.add(sh);
           else if (!onBoard.has(sh)) fail(`delivery ${String(s.id)} before its pickup`);
           else onBoard.delete(sh);
-          sh.amount?.forEach((a, d) => { load[d] = (load[d] ?? 0) + (s.type === "pickup" ? a : -a); });
+          sh.amount?.forEach((a, d) => {
+            load[d] = (load[d] ?? 0) + (s.type === 'pickup' ? a : -a);
+          });
         }
       }
-      const tr = s.type === "break" ? [0, 0] : travel(p, loc, to, sf);
+      const tr = s.type === 'break' ? [0, 0] : travel(p, loc, to, sf);
       if (!tr) fail(`unreachable arc to ${String(s.id)}`);
       const [tt, dd] = tr as [number, number];
       travelS += tt;
       dist += dd;
       const arrival = time + tt;
-      if (Math.abs(arrival - s.arrival) > tol(arrival)) fail(`arrival at ${s.type} ${String(s.id)} is ${s.arrival}, recomputed ${arrival}`);
+      if (Math.abs(arrival - s.arrival) > tol(arrival))
+        fail(`arrival at ${s.type} ${String(s.id)} is ${s.arrival}, recomputed ${arrival}`);
       if (s.serviceStart < arrival - tol(arrival)) fail(`service before arrival at ${String(s.id)}`);
-      if (s.type !== "end" && !inWindows(s.serviceStart, windows)) fail(`${s.type} ${String(s.id)} starts at ${s.serviceStart} outside its windows`);
-      const paidSetup = s.type !== "break" && s.type !== "end" && JSON.stringify(to) !== JSON.stringify(loc) ? setup : 0;
-      if (s.type !== "end" && s.departure + tol(s.departure) < s.serviceStart + paidSetup + service) fail(`service at ${String(s.id)} too short`);
-      if (Math.abs(dist - s.distance) > tol(dist)) fail(`distance at ${String(s.id)} is ${s.distance}, recomputed ${dist}`);
+      if (s.type !== 'end' && !inWindows(s.serviceStart, windows))
+        fail(`${s.type} ${String(s.id)} starts at ${s.serviceStart} outside its windows`);
+      const paidSetup =
+        s.type !== 'break' && s.type !== 'end' && JSON.stringify(to) !== JSON.stringify(loc) ? setup : 0;
+      if (s.type !== 'end' && s.departure + tol(s.departure) < s.serviceStart + paidSetup + service)
+        fail(`service at ${String(s.id)} too short`);
+      if (Math.abs(dist - s.distance) > tol(dist))
+        fail(`distance at ${String(s.id)} is ${s.distance}, recomputed ${dist}`);
       cap(`after ${s.type} ${String(s.id)}`);
-      for (let d = 0; d < dims; d++) if (Math.abs((load[d] ?? 0) - (s.load[d] ?? load[d] ?? 0)) > EPS) fail(`reported load after ${String(s.id)} differs`);
-      time = s.type === "end" ? arrival : s.departure;
-      if (s.type !== "break") loc = to;
+      for (let d = 0; d < dims; d++)
+        if (Math.abs((load[d] ?? 0) - (s.load[d] ?? load[d] ?? 0)) > EPS)
+          fail(`reported load after ${String(s.id)} differs`);
+      time = s.type === 'end' ? arrival : s.departure;
+      if (s.type !== 'break') loc = to;
     }
     if (onBoard.size > 0) fail(`route ${String(v.id)} ends with a shipment on board`);
     for (const b of v.breaks ?? []) if (!breaksSeen.has(b.id)) fail(`break ${String(b.id)} missing on ${String(v.id)}`);
     if (v.maxStops !== undefined && jobsCount > v.maxStops) fail(`too many stops on ${String(v.id)}`);
-    if (v.maxTravelTimeS !== undefined && travelS > v.maxTravelTimeS + tol(travelS)) fail(`max travel time exceeded on ${String(v.id)}`);
-    if (v.maxDistanceM !== undefined && dist > v.maxDistanceM + tol(dist)) fail(`max distance exceeded on ${String(v.id)}`);
+    if (v.maxTravelTimeS !== undefined && travelS > v.maxTravelTimeS + tol(travelS))
+      fail(`max travel time exceeded on ${String(v.id)}`);
+    if (v.maxDistanceM !== undefined && dist > v.maxDistanceM + tol(dist))
+      fail(`max distance exceeded on ${String(v.id)}`);
     const c = v.costs;
     const perHour = c ? (c.perHour ?? 0) : 3600;
     const cost = (c?.fixed ?? 0) + (perHour / 3600) * travelS + ((c?.perKm ?? 0) / 1000) * dist;
-    if (Math.abs(cost - r.cost) > 1e-6 * Math.max(1, cost)) fail(`route ${String(v.id)} cost ${r.cost}, recomputed ${cost}`);
+    if (Math.abs(cost - r.cost) > 1e-6 * Math.max(1, cost))
+      fail(`route ${String(v.id)} cost ${r.cost}, recomputed ${cost}`);
     total += cost;
   }
   // Everything is either served or reported unassigned, exactly once.
-  const unassigned = new Set(sol.unassigned.map((u) => `${u.type === "shipment" ? "pickup" : "job"}:${String(u.id)}`));
+  const unassigned = new Set(sol.unassigned.map((u) => `${u.type === 'shipment' ? 'pickup' : 'job'}:${String(u.id)}`));
   for (const j of p.jobs ?? []) {
     const k = `job:${String(j.id)}`;
-    if (seen.has(k) === unassigned.has(k)) fail(`job ${String(j.id)} is ${seen.has(k) ? "both served and unassigned" : "neither served nor unassigned"}`);
+    if (seen.has(k) === unassigned.has(k))
+      fail(`job ${String(j.id)} is ${seen.has(k) ? 'both served and unassigned' : 'neither served nor unassigned'}`);
   }
   for (const s of p.shipments ?? []) {
     const k = `pickup:${String(s.pickup.id)}`;
-    if (seen.has(k) !== seen.has(`delivery:${String(s.delivery.id)}`)) fail(`shipment ${String(s.pickup.id)} half served`);
+    if (seen.has(k) !== seen.has(`delivery:${String(s.delivery.id)}`))
+      fail(`shipment ${String(s.pickup.id)} half served`);
     if (seen.has(k) === unassigned.has(k)) fail(`shipment ${String(s.pickup.id)} status inconsistent`);
   }
-  if (Math.abs(total - sol.summary.cost) > 1e-6 * Math.max(1, total)) fail(`summary cost ${sol.summary.cost}, recomputed ${total}`);
+  if (Math.abs(total - sol.summary.cost) > 1e-6 * Math.max(1, total))
+    fail(`summary cost ${sol.summary.cost}, recomputed ${total}`);
   return total;
 }

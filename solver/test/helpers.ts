@@ -1,7 +1,7 @@
-import { expect } from "vitest";
-import { solve } from "../src/solve.ts";
-import type { Problem, Solution, SolveOptions } from "../src/types.ts";
-import { checkSolution } from "./checker.ts";
+import { expect } from 'vitest';
+import { solve } from '../src/solve.ts';
+import type { Problem, Solution, SolveOptions } from '../src/types.ts';
+import { checkSolution } from './checker.ts';
 
 /** Points on a line: travel time = distance = |i − j| × 10 between matrix indices. */
 export function lineMatrix(n: number, step = 10): { durations: number[][]; distances: number[][] } {
@@ -18,7 +18,7 @@ export async function solveChecked(p: Problem, opts: SolveOptions = {}): Promise
 
 export function jobOrder(sol: Solution, vehicle = 0): unknown[] {
   const r = sol.routes.find((x) => x.vehicle === vehicle);
-  return r ? r.steps.filter((s) => s.type !== "start" && s.type !== "end").map((s) => s.id) : [];
+  return r ? r.steps.filter((s) => s.type !== 'start' && s.type !== 'end').map((s) => s.id) : [];
 }
 
-export { prng } from "./prng.ts";
+export { prng } from './prng.ts';

@@ -1,11 +1,11 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { shutdownWorkers } from "../src/solve.ts";
-import { solveChecked } from "./helpers.ts";
-import { oracle, randomInstance, toProblem } from "./oracle.ts";
+import { afterAll, describe, expect, it } from 'vitest';
+import { shutdownWorkers } from '../src/solve.ts';
+import { solveChecked } from './helpers.ts';
+import { oracle, randomInstance, toProblem } from './oracle.ts';
 
 afterAll(() => shutdownWorkers());
 
-describe("solve against a brute-force oracle", () => {
+describe('solve against a brute-force oracle', () => {
   for (let seed = 1; seed <= 12; seed++) {
     it(`finds the optimum of random instance #${seed}`, async () => {
       const inst = randomInstance(seed);

@@ -4,8 +4,8 @@
  * then the best partition of the served jobs into at most |vehicles| routes, serving as many jobs
  * as possible first (the objective's first level).
  */
-import type { Problem } from "../src/types.ts";
-import { prng } from "./prng.ts";
+import type { Problem } from '../src/types.ts';
+import { prng } from './prng.ts';
 
 export interface Inst {
   n: number;
@@ -30,7 +30,12 @@ export function randomInstance(seed: number): Inst {
     return [s, s + 30 + Math.floor(rnd() * 80)];
   });
   return {
-    n, vehicles: 2 + Math.floor(rnd() * 2), cap: 10, horizon, m, tw,
+    n,
+    vehicles: 2 + Math.floor(rnd() * 2),
+    cap: 10,
+    horizon,
+    m,
+    tw,
     demand: Array.from({ length: n }, () => 1 + Math.floor(rnd() * 5)),
     service: Array.from({ length: n }, () => Math.floor(rnd() * 20)),
   };
@@ -102,10 +107,18 @@ export function toProblem(inst: Inst): Problem {
   return {
     matrices: { durations: inst.m, distances: inst.m },
     vehicles: Array.from({ length: inst.vehicles }, (_, i) => ({
-      id: i, start: 0, end: 0, capacity: [inst.cap], timeWindow: [0, inst.horizon] as const,
+      id: i,
+      start: 0,
+      end: 0,
+      capacity: [inst.cap],
+      timeWindow: [0, inst.horizon] as const,
     })),
     jobs: Array.from({ length: inst.n }, (_, j) => ({
-      id: j, location: j + 1, delivery: [inst.demand[j] ?? 0], serviceS: inst.service[j] ?? 0, timeWindows: [inst.tw[j] as [number, number]],
+      id: j,
+      location: j + 1,
+      delivery: [inst.demand[j] ?? 0],
+      serviceS: inst.service[j] ?? 0,
+      timeWindows: [inst.tw[j] as [number, number]],
     })),
   };
 }

@@ -34,18 +34,35 @@ async function main() {
   const bundle = mainBundleGzip();
   const url = await freshDatabase('tournee_bench_web');
   const admin = { email: 'bench@example.com', password: 'bench-password-1' };
-  const server = await startServerProcess({ DATABASE_URL: url, SEED_DEMO: 'false', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, LOG_LEVEL: 'warn' });
+  const server = await startServerProcess({
+    DATABASE_URL: url,
+    SEED_DEMO: 'false',
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    LOG_LEVEL: 'warn',
+  });
   try {
     const api = await signIn(server.baseUrl, admin.email, admin.password);
     const day = tomorrow('Europe/Paris');
-    const depot = await api.call('POST', '/depots', { name: 'Bench', location: { lon: 4.85, lat: 45.75 }, timeZone: 'Europe/Paris' });
+    const depot = await api.call('POST', '/depots', {
+      name: 'Bench',
+      location: { lon: 4.85, lat: 45.75 },
+      timeZone: 'Europe/Paris',
+    });
     for (let v = 0; v < VEHICLES; v++) {
-      const vehicle = await api.call('POST', '/vehicles', { name: `V${String(v + 1).padStart(2, '0')}`, depotId: depot.body.id, capacity: [10_000, 100, 1000] });
+      const vehicle = await api.call('POST', '/vehicles', {
+        name: `V${String(v + 1).padStart(2, '0')}`,
+        depotId: depot.body.id,
+        capacity: [10_000, 100, 1000],
+      });
       await api.call('POST', '/shifts', { vehicleId: vehicle.body.id, localDate: day, start: '07:00', end: '20:00' });
     }
     // Stops spread over a 20 km square around the depot, windows morning or afternoon.
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const rows = Array.from({ length: STOPS }, (_, i) => ({
       ref: `B${i}`,
       name: `Client ${i}`,
@@ -76,14 +93,20 @@ async function main() {
     const t0 = Date.now();
     await page.goto(`${server.baseUrl}/planner`);
     await page.locator('.route-card').first().waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => (window.__tourneeMap?.queryRenderedFeatures({ layers: ['stops-circle'] }).length ?? 0) > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (window.__tourneeMap?.queryRenderedFeatures({ layers: ['stops-circle'] }).length ?? 0) > 0,
+      null,
+      { timeout: 60_000 },
+    );
     const renderMs = Date.now() - t0;
     await browser.close();
 
     console.log('web bench');
     console.log(`  main bundle       ${bundle.file}: ${(bundle.bytes / 1024).toFixed(1)} kB gzip (target ≤ 500 kB)`);
     console.log(`  planned day       ${routes.length} routes, ${stops} stops (plan ${status})`);
-    console.log(`  first render      ${(renderMs / 1000).toFixed(2)} s from navigation to routes and stops drawn (target ≤ 2 s)`);
+    console.log(
+      `  first render      ${(renderMs / 1000).toFixed(2)} s from navigation to routes and stops drawn (target ≤ 2 s)`,
+    );
   } finally {
     await server.stop();
   }

@@ -10,7 +10,8 @@ describe('first start on the embedded database', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tournee-data-'));
   let server: ServerProcess;
   let token: string;
-  const get = (path: string) => fetch(`${server.baseUrl}/api${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const get = (path: string) =>
+    fetch(`${server.baseUrl}/api${path}`, { headers: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
     server = await startServerProcess({

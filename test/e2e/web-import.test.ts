@@ -18,7 +18,12 @@ describe('dispatcher web app: importing orders', () => {
 
   beforeAll(async () => {
     const url = await freshDatabase('tournee_e2e_web');
-    server = await startServerProcess({ DATABASE_URL: url, SEED_DEMO: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+    server = await startServerProcess({
+      DATABASE_URL: url,
+      SEED_DEMO: 'false',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   });
@@ -26,7 +31,10 @@ describe('dispatcher web app: importing orders', () => {
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail') {
       mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: join(ARTIFACTS, `web-import-${ctx.task.name.replace(/\W+/g, '-')}.png`), fullPage: true });
+      await page.screenshot({
+        path: join(ARTIFACTS, `web-import-${ctx.task.name.replace(/\W+/g, '-')}.png`),
+        fullPage: true,
+      });
     }
   });
 
@@ -51,16 +59,24 @@ describe('dispatcher web app: importing orders', () => {
     mkdirSync(dir, { recursive: true });
     const header = 'Référence;Client;Latitude;Longitude;Date;Début créneau;Fin créneau';
     const bad = join(dir, 'orders.csv');
-    writeFileSync(bad, `${header}\nE-1;Anne;45,76;4,83;01/12/2026;08:00;12:00\nE-2;Bruno;123;4,84;01/12/2026;14:00;16:00\n`);
+    writeFileSync(
+      bad,
+      `${header}\nE-1;Anne;45,76;4,83;01/12/2026;08:00;12:00\nE-2;Bruno;123;4,84;01/12/2026;14:00;16:00\n`,
+    );
 
     await page.getByRole('button', { name: 'Import a file' }).click();
     await page.getByLabel('CSV or Excel file').setInputFiles(bad);
     await page.getByText('2 rows read, 1 with problems').waitFor();
     const rejected = page.getByRole('table', { name: 'Rejected rows' });
-    await expect.poll(() => rejected.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^3\s+Latitude\s+123\s+/)]);
+    await expect
+      .poll(() => rejected.locator('tbody tr').allInnerTexts())
+      .toEqual([expect.stringMatching(/^3\s+Latitude\s+123\s+/)]);
 
     const fixed = join(dir, 'orders-fixed.csv');
-    writeFileSync(fixed, `${header}\nE-1;Anne;45,76;4,83;01/12/2026;08:00;12:00\nE-2;Bruno;45,75;4,84;01/12/2026;14:00;16:00\n`);
+    writeFileSync(
+      fixed,
+      `${header}\nE-1;Anne;45,76;4,83;01/12/2026;08:00;12:00\nE-2;Bruno;45,75;4,84;01/12/2026;14:00;16:00\n`,
+    );
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByLabel('CSV or Excel file').setInputFiles(fixed);
     await page.getByText('2 rows read, 0 with problems').waitFor();

@@ -29,13 +29,29 @@ describe('dispatcher web app: planning a day', () => {
 
   beforeAll(async () => {
     const url = await freshDatabase('tournee_e2e_planner');
-    server = await startServerProcess({ DATABASE_URL: url, SEED_DEMO: 'true', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+    server = await startServerProcess({
+      DATABASE_URL: url,
+      SEED_DEMO: 'true',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    });
     api = await signIn(server.baseUrl, ADMIN.email, ADMIN.password);
     // A heavy order on the demo's first day: moving it onto a loaded van breaks its capacity.
-    const first = (await api.call('GET', '/orders?limit=1000')).body.items.map((o: { dateFrom: string }) => o.dateFrom).sort()[0];
+    const first = (await api.call('GET', '/orders?limit=1000')).body.items
+      .map((o: { dateFrom: string }) => o.dateFrom)
+      .sort()[0];
     day = first;
     const heavy = await api.call('POST', '/orders/import', [
-      { ref: 'HEAVY-1', name: 'Palette', lat: '45.76', lon: '4.85', date: day, demand_kg: '700', tw_start: '08:00', tw_end: '17:00' },
+      {
+        ref: 'HEAVY-1',
+        name: 'Palette',
+        lat: '45.76',
+        lon: '4.85',
+        date: day,
+        demand_kg: '700',
+        tw_start: '08:00',
+        tw_end: '17:00',
+      },
     ]);
     expect(heavy.status).toBe(200);
     browser = await launchChromium();
@@ -45,7 +61,10 @@ describe('dispatcher web app: planning a day', () => {
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail') {
       mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: join(ARTIFACTS, `web-planner-${ctx.task.name.replace(/\W+/g, '-')}.png`), fullPage: true });
+      await page.screenshot({
+        path: join(ARTIFACTS, `web-planner-${ctx.task.name.replace(/\W+/g, '-')}.png`),
+        fullPage: true,
+      });
     }
   });
 
@@ -68,10 +87,15 @@ describe('dispatcher web app: planning a day', () => {
     await page.locator('.route-card').first().waitFor();
     // Rendered by MapLibre (WebGL through SwiftShader), not just present in the DOM.
     await expect
-      .poll(() => page.evaluate(() => window.__tourneeMap?.queryRenderedFeatures({ layers: ['routes-line'] }).length ?? 0), { timeout: 15_000 })
+      .poll(
+        () => page.evaluate(() => window.__tourneeMap?.queryRenderedFeatures({ layers: ['routes-line'] }).length ?? 0),
+        { timeout: 15_000 },
+      )
       .toBeGreaterThan(0);
     await expect
-      .poll(() => page.evaluate(() => window.__tourneeMap?.queryRenderedFeatures({ layers: ['stops-circle'] }).length ?? 0))
+      .poll(() =>
+        page.evaluate(() => window.__tourneeMap?.queryRenderedFeatures({ layers: ['stops-circle'] }).length ?? 0),
+      )
       .toBeGreaterThan(5);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'planner.png') });
@@ -89,7 +113,9 @@ describe('dispatcher web app: planning a day', () => {
     await expect.poll(async () => (await refused.isVisible()) || (await saved.isVisible())).toBe(true);
     if (await refused.isVisible()) await page.getByRole('button', { name: 'Save anyway' }).click();
     await saved.waitFor();
-    await expect.poll(async () => page.locator(`[data-route-id="${b.id}"] [data-stop-id="${moving.id}"]`).count()).toBe(1);
+    await expect
+      .poll(async () => page.locator(`[data-route-id="${b.id}"] [data-stop-id="${moving.id}"]`).count())
+      .toBe(1);
     const after = (await routesOf()).find((r) => r.id === b.id)!;
     expect(after.stops.length).toBe(before + 1);
     expect(after.stops.find((s) => s.id === moving.id)!.plannedArrivalAt).not.toBe(moving.plannedArrivalAt);
@@ -107,14 +133,20 @@ describe('dispatcher web app: planning a day', () => {
     expect(await alert.innerText()).toMatch(/capacity on kg/i);
     await page.getByRole('button', { name: 'Save anyway' }).click();
     await page.getByRole('status').filter({ hasText: 'rule(s) broken' }).waitFor();
-    await expect.poll(() => page.locator(`[data-route-id="${to.id}"] .violations`).innerText()).toMatch(/capacity on kg/i);
+    await expect
+      .poll(() => page.locator(`[data-route-id="${to.id}"] .violations`).innerText())
+      .toMatch(/capacity on kg/i);
   });
 
   it('publishes the day', async () => {
     await page.getByRole('button', { name: 'Publish the day' }).click();
     await page.getByRole('status').filter({ hasText: 'routes published' }).waitFor();
     const routes = await routesOf();
-    expect(routes.filter((r) => r.stops.length > 0).every((r) => (r as unknown as { status: string }).status === 'published')).toBe(true);
+    expect(
+      routes
+        .filter((r) => r.stops.length > 0)
+        .every((r) => (r as unknown as { status: string }).status === 'published'),
+    ).toBe(true);
   });
 
   it('inserts an urgent order into the published day, listing the stops it moved', async () => {
@@ -153,7 +185,10 @@ describe('dispatcher web app: planning a day', () => {
     expect(order).toBeDefined();
     await page.getByRole('link', { name: 'Orders' }).click();
     await page.getByRole('searchbox').fill(order.ref);
-    await page.getByRole('row', { name: new RegExp(order.ref) }).getByRole('link', { name: 'Messages' }).click();
+    await page
+      .getByRole('row', { name: new RegExp(order.ref) })
+      .getByRole('link', { name: 'Messages' })
+      .click();
     await page.getByRole('heading', { name: 'Messages to customers' }).waitFor();
     const rows = page.locator('table.orders tbody tr');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2); // SMS and email

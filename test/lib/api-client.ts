@@ -18,7 +18,10 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     async call(method, path, body) {
       const r = await fetch(`${baseUrl}/api${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await r.text();

@@ -22,6 +22,23 @@ export interface Tracker {
 export function startTracking(onQueued: () => void, onFix?: (lonLat: [number, number]) => void): Tracker {
   let last: { t: number; at: [number, number] } | null = null;
   let lastKick = 0;
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Sends now, or once SEND_EVERY_MS has passed since the last send: a fix queued just after a
+   * send must not wait for the next fix (a parked van may not give one for minutes).
+   */
+  const send = () => {
+    const wait = lastKick + SEND_EVERY_MS - Date.now();
+    if (wait <= 0) {
+      lastKick = Date.now();
+      onQueued();
+    } else if (!pending) {
+      pending = setTimeout(() => {
+        pending = null;
+        send();
+      }, wait);
+    }
+  };
   let lock: { release(): Promise<void> } | null = null;
   const wakeLock = (
     navigator as Navigator & { wakeLock?: { request(type: 'screen'): Promise<{ release(): Promise<void> }> } }
@@ -55,12 +72,7 @@ export function startTracking(onQueued: () => void, onFix?: (lonLat: [number, nu
           speedMps: pos.coords.speed ?? null,
           headingDeg: pos.coords.heading != null && Number.isFinite(pos.coords.heading) ? pos.coords.heading : null,
         },
-      }).then(() => {
-        if (Date.now() - lastKick >= SEND_EVERY_MS) {
-          lastKick = Date.now();
-          onQueued();
-        }
-      });
+      }).then(send);
     },
     () => {},
     { enableHighAccuracy: true, maximumAge: 5_000, timeout: 60_000 },
@@ -68,6 +80,7 @@ export function startTracking(onQueued: () => void, onFix?: (lonLat: [number, nu
 
   return {
     stop() {
+      if (pending) clearTimeout(pending);
       if (watch !== undefined) navigator.geolocation.clearWatch(watch);
       document.removeEventListener('visibilitychange', acquire);
       void lock?.release().catch(() => {});

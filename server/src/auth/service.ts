@@ -29,9 +29,9 @@ export async function login(
   }
   const found = await repo.findUserByEmail(db, input.email);
   dummyHash ??= hashPassword('not-a-real-password');
-  const ok = found?.passwordHash
-    ? await verifyPassword(input.password, found.passwordHash)
-    : (await verifyPassword(input.password, await dummyHash), false);
+  let ok = false;
+  if (found?.passwordHash) ok = await verifyPassword(input.password, found.passwordHash);
+  else await verifyPassword(input.password, await dummyHash);
   if (!found || !ok) {
     await repo.recordFailure(db, input.email, input.ip);
     throw new AppError('unauthorized', 'Wrong email or password');

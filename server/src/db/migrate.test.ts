@@ -17,7 +17,7 @@ describe('migrations', () => {
     expect(await migrate(lite)).toEqual(all);
     expect(await migrate(lite)).toEqual([]);
     const { rows } = await lite.query<{ d: number }>(
-      "SELECT round(ST_Distance(ST_MakePoint(4.83, 45.76)::geography, ST_MakePoint(4.84, 45.76)::geography)) AS d",
+      'SELECT round(ST_Distance(ST_MakePoint(4.83, 45.76)::geography, ST_MakePoint(4.84, 45.76)::geography)) AS d',
     );
     expect(Number(rows[0]!.d)).toBeGreaterThan(700);
   });

@@ -111,13 +111,15 @@ export function createEtaEngine(deps: {
         trailing.delete(routeId);
         run(routeId);
       } else if (!trailing.has(routeId)) {
-        // The last position of a burst still counts, once the throttle allows.
+        // The last position of a burst still counts, once the throttle allows. A random extra
+        // delay spreads routes that started together, so they do not all recompute at once.
+        const jitter = Math.random() * deps.throttleMs * 0.25;
         trailing.set(
           routeId,
           setTimeout(() => {
             trailing.delete(routeId);
             run(routeId);
-          }, wait).unref(),
+          }, wait + jitter).unref(),
         );
       }
     },

@@ -194,6 +194,8 @@ describe('remembered import mapping', () => {
     expect(put.status).toBe(200);
     const org = await readJson(await t.api('/organisation', { as: 'dispatcher' }));
     expect(org.importMapping).toEqual(mapping);
-    expect((await t.api('/organisation/import-mapping', { method: 'PUT', body: json(mapping), as: 'driver' })).status).toBe(403);
+    expect(
+      (await t.api('/organisation/import-mapping', { method: 'PUT', body: json(mapping), as: 'driver' })).status,
+    ).toBe(403);
   });
 });

@@ -3,9 +3,7 @@ import { AppError } from '../errors.ts';
 
 /** A zod issue path as users read it: `vehicles[3].capacity`. */
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
 /**

@@ -15,7 +15,12 @@ const CSV = [
 ].join('\r\n');
 
 const post = (query: string) =>
-  t.api(`/orders/import${query}`, { method: 'POST', body: CSV, headers: { 'content-type': 'text/csv' }, as: 'dispatcher' });
+  t.api(`/orders/import${query}`, {
+    method: 'POST',
+    body: CSV,
+    headers: { 'content-type': 'text/csv' },
+    as: 'dispatcher',
+  });
 const count = async () =>
   (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orders WHERE org_id = $1', [t.org.id])).rows[0]!.n;
 

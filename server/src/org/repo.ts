@@ -37,7 +37,15 @@ export async function updateOrganisation(db: Db, org: Organisation): Promise<Org
     `UPDATE organisations SET name = $2, dimensions = $3, default_service_s = $4, default_country = $5, locale = $6,
        settings = jsonb_set(settings, '{importMapping}', $7::jsonb)
      WHERE id = $1 RETURNING *`,
-    [org.id, org.name, org.dimensions, org.defaultServiceS, org.defaultCountry, org.locale, JSON.stringify(org.importMapping)],
+    [
+      org.id,
+      org.name,
+      org.dimensions,
+      org.defaultServiceS,
+      org.defaultCountry,
+      org.locale,
+      JSON.stringify(org.importMapping),
+    ],
   );
   return toOrganisation(rows[0]!);
 }

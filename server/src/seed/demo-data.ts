@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { FIRST_NAMES, LAST_NAMES, LYON_STREETS } from './lyon-streets.ts';
 import { between, mulberry32, pick } from './prng.ts';
 
@@ -39,7 +39,10 @@ const WINDOWS: ReadonlyArray<Array<[string, string]>> = [
   [['13:30', '17:00']],
   [['14:00', '16:00']],
   [['10:00', '12:00']],
-  [['08:00', '10:00'], ['15:00', '17:00']],
+  [
+    ['08:00', '10:00'],
+    ['15:00', '17:00'],
+  ],
   [],
 ];
 
@@ -61,7 +64,10 @@ export function demoOrders(now: DateTime, count = 400, seed = 42): Array<Record<
       ref: `DEMO-${String(i + 1).padStart(4, '0')}`,
       name: `${first} ${last}`,
       phone: `+336${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
-      email: `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '') + '@example.com',
+      email: `${`${first}.${last}`
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z.]/g, '')}@example.com`,
       address: `${1 + Math.floor(rand() * 120)} ${s.street}, ${s.postcode} ${s.city}`,
       lat: (s.lat + between(rand, -0.0025, 0.0025)).toFixed(6),
       lon: (s.lon + between(rand, -0.0035, 0.0035)).toFixed(6),
@@ -73,7 +79,10 @@ export function demoOrders(now: DateTime, count = 400, seed = 42): Array<Record<
       demand_parcels: String(1 + Math.floor(rand() * 4)),
       skills: rand() < 0.06 ? 'fridge' : '',
       priority: String(rand() < 0.1 ? 80 : 0),
-      notes: rand() < 0.2 ? pick(rand, ['Code porte 1234A', 'Sonner à l’interphone', 'Laisser au gardien', '2e étage sans ascenseur']) : '',
+      notes:
+        rand() < 0.2
+          ? pick(rand, ['Code porte 1234A', 'Sonner à l’interphone', 'Laisser au gardien', '2e étage sans ascenseur'])
+          : '',
     };
     windows.forEach(([start, end], w) => {
       const p = w === 0 ? 'tw' : `tw${w + 1}`;

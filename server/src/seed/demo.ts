@@ -1,4 +1,9 @@
-import { CreateDepotRequest, CreateDriverRequest, CreateShiftPatternRequest, CreateVehicleRequest } from '@tournee/shared';
+import {
+  CreateDepotRequest,
+  CreateDriverRequest,
+  CreateShiftPatternRequest,
+  CreateVehicleRequest,
+} from '@tournee/shared';
 import { DateTime } from 'luxon';
 import { systemActor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
@@ -7,7 +12,16 @@ import { runImport } from '../orders/import/pipeline.ts';
 import { jsonSource } from '../orders/import/sources.ts';
 import { DEMO_DEPOT, DEMO_VEHICLES, DEMO_ZONE, demoOrders } from './demo-data.ts';
 
-const DRIVER_NAMES = ['Karim Benali', 'Sophie Morel', 'Julien Roux', 'Nadia Haddad', 'Thomas Fontaine', 'Laura Perrin', 'Mehdi Aubert', 'Claire Vidal'];
+const DRIVER_NAMES = [
+  'Karim Benali',
+  'Sophie Morel',
+  'Julien Roux',
+  'Nadia Haddad',
+  'Thomas Fontaine',
+  'Laura Perrin',
+  'Mehdi Aubert',
+  'Claire Vidal',
+];
 
 export interface DemoSummary {
   orgId: string;
@@ -64,11 +78,12 @@ export async function seedDemo(db: Db, orgId: string, now: DateTime = DateTime.n
     );
     shifts += pattern.expansion.created;
   }
-  const result = await runImport(
-    { db, geocoder: null },
-    actor,
-    { source: jsonSource(demoOrders(now)), filename: 'demo-orders.json', partial: false, mapping: {} },
-  );
+  const result = await runImport({ db, geocoder: null }, actor, {
+    source: jsonSource(demoOrders(now)),
+    filename: 'demo-orders.json',
+    partial: false,
+    mapping: {},
+  });
   return {
     orgId,
     depots: 1,

@@ -5,7 +5,11 @@ import { ApiRequestError } from './client.ts';
  * POSTs a file as multipart with upload progress (fetch cannot report it). Resolves with the
  * parsed JSON body for 2xx and 422 (an import answers its rejected rows with 422), rejects otherwise.
  */
-export function uploadFile<T>(path: string, file: File, onProgress?: (fraction: number) => void): Promise<{ status: number; body: T }> {
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  onProgress?: (fraction: number) => void,
+): Promise<{ status: number; body: T }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api${path}`);
@@ -19,7 +23,8 @@ export function uploadFile<T>(path: string, file: File, onProgress?: (fraction: 
       } catch {
         // not JSON: reported below
       }
-      if ((xhr.status >= 200 && xhr.status < 300) || xhr.status === 422) return resolve({ status: xhr.status, body: body as T });
+      if ((xhr.status >= 200 && xhr.status < 300) || xhr.status === 422)
+        return resolve({ status: xhr.status, body: body as T });
       const err = (body as ApiError | null)?.error;
       reject(new ApiRequestError(xhr.status, err?.code ?? 'internal', err?.message ?? xhr.statusText, err?.details));
     };

@@ -190,7 +190,8 @@ export const fr: Record<MessageKey, string> = {
   'import.partial': 'Importer les lignes correctes même si d’autres sont rejetées',
   'import.progress': 'Progression de l’envoi',
   'import.checking': 'Vérification des lignes…',
-  'import.previewSummary': '{rows} lignes lues, {rejected} avec des problèmes. Vérifiez la lecture de chaque colonne, puis importez.',
+  'import.previewSummary':
+    '{rows} lignes lues, {rejected} avec des problèmes. Vérifiez la lecture de chaque colonne, puis importez.',
   'import.mapColumn': 'Champ pour la colonne {column}',
   'import.ignore': '(ignorer)',
   'import.recheck': 'Vérifier à nouveau',

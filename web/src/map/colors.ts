@@ -1,4 +1,17 @@
 /** Distinct, colour-blind-friendly route colours (Okabe–Ito plus Tableau), cycled by route index. */
-const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#8C564B', '#F0E442', '#7F7F7F', '#17BECF', '#BCBD22', '#1F77B4'];
+const PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#D55E00',
+  '#56B4E9',
+  '#8C564B',
+  '#F0E442',
+  '#7F7F7F',
+  '#17BECF',
+  '#BCBD22',
+  '#1F77B4',
+];
 
 export const routeColor = (index: number): string => PALETTE[index % PALETTE.length]!;

@@ -51,7 +51,12 @@ export function addPlanLayers(map: MapLibreMap): void {
     type: 'circle',
     source: 'unassigned',
     filter: ['!', ['has', 'point_count']],
-    paint: { 'circle-radius': 5, 'circle-color': '#ffffff', 'circle-stroke-color': '#c62828', 'circle-stroke-width': 2 },
+    paint: {
+      'circle-radius': 5,
+      'circle-color': '#ffffff',
+      'circle-stroke-color': '#c62828',
+      'circle-stroke-width': 2,
+    },
   });
   map.addLayer({
     id: 'drivers-point',
@@ -68,6 +73,10 @@ export function addPlanLayers(map: MapLibreMap): void {
 }
 
 /** Replaces a source's data (no-op until the style and our layers exist). */
-export function setData(map: MapLibreMap, source: 'routes' | 'stops' | 'unassigned' | 'drivers', data: FeatureCollection): void {
+export function setData(
+  map: MapLibreMap,
+  source: 'routes' | 'stops' | 'unassigned' | 'drivers',
+  data: FeatureCollection,
+): void {
   (map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
 }

@@ -22,10 +22,12 @@ export interface MapViewProps {
 }
 
 export function MapView({ styleUrl, center, zoom = 11, onReady, label }: MapViewProps) {
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLElement>(null);
   const ready = useRef(onReady);
   ready.current = onReady;
 
+  // The map is created once per style; centre and zoom are only the initial view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     if (!container.current) return;
     const map = new maplibregl.Map({
@@ -53,9 +55,7 @@ export function MapView({ styleUrl, center, zoom = 11, onReady, label }: MapView
       if (window.__tourneeMap === map) window.__tourneeMap = undefined;
       map.remove();
     };
-    // The map is created once per style; centre and zoom are only the initial view.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   }, [styleUrl]);
 
-  return <div ref={container} className="map" role="region" aria-label={label} />;
+  return <section ref={container} className="map" aria-label={label} />;
 }

@@ -32,7 +32,13 @@ export function SignInPage() {
         <h1 id="sign-in-title">{t('signIn.title')}</h1>
         <label>
           {t('signIn.email')}
-          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </label>
         <label>
           {t('signIn.password')}

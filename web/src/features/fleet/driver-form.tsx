@@ -12,7 +12,12 @@ export function DriverForm(props: { vehicles: Vehicle[]; onCreated(): void }) {
       label={t('fleet.addDriver')}
       path="/drivers"
       onCreated={props.onCreated}
-      body={() => ({ name: v.name, phone: v.phone || undefined, email: v.email || undefined, defaultVehicleId: v.vehicle || undefined })}
+      body={() => ({
+        name: v.name,
+        phone: v.phone || undefined,
+        email: v.email || undefined,
+        defaultVehicleId: v.vehicle || undefined,
+      })}
     >
       <label>
         {t('fleet.driver')}

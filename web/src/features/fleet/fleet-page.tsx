@@ -33,7 +33,13 @@ export function FleetPage() {
           </button>
         ))}
       </div>
-      <AsyncState loading={loading} error={error} onRetry={() => [org, depots, vehicles, drivers].forEach((s) => s.reload())}>
+      <AsyncState
+        loading={loading}
+        error={error}
+        onRetry={() => {
+          for (const s of [org, depots, vehicles, drivers]) s.reload();
+        }}
+      >
         {tab === 'vehicles' && org.data && depots.data && vehicles.data && (
           <>
             <table className="orders">
@@ -65,33 +71,37 @@ export function FleetPage() {
         )}
         {tab === 'drivers' && drivers.data && (
           <>
-          <table className="orders">
-            <thead>
-              <tr>
-                <th scope="col">{t('fleet.driver')}</th>
-                <th scope="col">{t('fleet.phone')}</th>
-                <th scope="col">Email</th>
-                <th scope="col">{t('fleet.vehicle')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {drivers.data.items.map((d) => (
-                <tr key={d.id}>
-                  <td>{d.name}</td>
-                  <td>{d.phone}</td>
-                  <td>{d.email}</td>
-                  <td>{d.defaultVehicleId ? vehicleName.get(d.defaultVehicleId) : ''}</td>
+            <table className="orders">
+              <thead>
+                <tr>
+                  <th scope="col">{t('fleet.driver')}</th>
+                  <th scope="col">{t('fleet.phone')}</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">{t('fleet.vehicle')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <DriverForm vehicles={vehicles.data?.items ?? []} onCreated={drivers.reload} />
+              </thead>
+              <tbody>
+                {drivers.data.items.map((d) => (
+                  <tr key={d.id}>
+                    <td>{d.name}</td>
+                    <td>{d.phone}</td>
+                    <td>{d.email}</td>
+                    <td>{d.defaultVehicleId ? vehicleName.get(d.defaultVehicleId) : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <DriverForm vehicles={vehicles.data?.items ?? []} onCreated={drivers.reload} />
           </>
         )}
         {tab === 'shifts' && vehicles.data && (
           <>
             <ShiftWeekGrid key={patterns} vehicles={vehicles.data.items} />
-            <PatternForm vehicles={vehicles.data.items} drivers={drivers.data?.items ?? []} onCreated={() => setPatterns((n) => n + 1)} />
+            <PatternForm
+              vehicles={vehicles.data.items}
+              drivers={drivers.data?.items ?? []}
+              onCreated={() => setPatterns((n) => n + 1)}
+            />
           </>
         )}
       </AsyncState>

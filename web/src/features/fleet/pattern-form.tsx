@@ -9,11 +9,21 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 /** A weekly pattern ("Mon–Fri 08:00–17:00, break 12:00–14:00 for 30 min") that expands into dated shifts. */
 export function PatternForm(props: { vehicles: Vehicle[]; drivers: Driver[]; onCreated(): void }) {
   const { t, locale } = useI18n();
-  const [v, setV] = useState({ vehicle: props.vehicles[0]?.id ?? '', driver: '', start: '08:00', end: '17:00', breakStart: '12:00', breakEnd: '14:00', breakMin: 30, from: todayLocal() });
+  const [v, setV] = useState({
+    vehicle: props.vehicles[0]?.id ?? '',
+    driver: '',
+    start: '08:00',
+    end: '17:00',
+    breakStart: '12:00',
+    breakEnd: '14:00',
+    breakMin: 30,
+    from: todayLocal(),
+  });
   const [days, setDays] = useState(new Set([1, 2, 3, 4, 5]));
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   // 2024-01-01 was a Monday: day names in the UI language without a lookup table.
-  const dayName = (d: number) => new Date(Date.UTC(2024, 0, d)).toLocaleDateString(locale, { weekday: 'short', timeZone: 'UTC' });
+  const dayName = (d: number) =>
+    new Date(Date.UTC(2024, 0, d)).toLocaleDateString(locale, { weekday: 'short', timeZone: 'UTC' });
   return (
     <SimpleForm
       label={t('fleet.addPattern')}

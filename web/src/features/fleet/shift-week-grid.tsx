@@ -93,7 +93,11 @@ export function ShiftWeekGrid({ vehicles }: { vehicles: Vehicle[] }) {
           <strong>{dayLabel(editing.date)}</strong>
           <label>
             {t('fleet.shifts.start')}
-            <input type="time" value={editing.start} onChange={(e) => setEditing({ ...editing, start: e.target.value })} />
+            <input
+              type="time"
+              value={editing.start}
+              onChange={(e) => setEditing({ ...editing, start: e.target.value })}
+            />
           </label>
           <label>
             {t('fleet.shifts.end')}

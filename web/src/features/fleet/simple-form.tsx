@@ -6,7 +6,13 @@ import { useI18n } from '../../i18n/i18n.tsx';
  * A small create form: fields are children, `body()` builds the request from them; the
  * server's message (which names the bad field) is shown as it is.
  */
-export function SimpleForm(props: { label: string; path: string; body(): unknown; onCreated(): void; children: ReactNode }) {
+export function SimpleForm(props: {
+  label: string;
+  path: string;
+  body(): unknown;
+  onCreated(): void;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

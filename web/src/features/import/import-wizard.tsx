@@ -1,4 +1,3 @@
-
 import { useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload.ts';
@@ -32,7 +31,11 @@ export function ImportWizard({ org, onImported }: { org: Organisation; onImporte
     setError(null);
     setStep({ kind: 'uploading', fraction: 0 });
     try {
-      const q = query({ dryRun: dryRun ? 'true' : undefined, partial: partial ? 'true' : undefined, mapping: JSON.stringify(mapping) });
+      const q = query({
+        dryRun: dryRun ? 'true' : undefined,
+        partial: partial ? 'true' : undefined,
+        mapping: JSON.stringify(mapping),
+      });
       const { status, body } = await uploadFile<Answer>(`/orders/import${q}`, file, (fraction) =>
         setStep({ kind: 'uploading', fraction }),
       );

@@ -2,7 +2,12 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** The loading and error states every screen shows the same way. */
-export function AsyncState(props: { loading: boolean; error: Error | null; onRetry?: () => void; children: ReactNode }) {
+export function AsyncState(props: {
+  loading: boolean;
+  error: Error | null;
+  onRetry?: () => void;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   if (props.error) {
     return (

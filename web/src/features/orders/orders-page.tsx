@@ -27,6 +27,8 @@ export function OrdersPage() {
   const [importing, setImporting] = useState(false);
   const org = useApi<Organisation>('/organisation');
 
+  // `reload` is not read: changing it is how Retry asks for the same page again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     let live = true;
     setError(null);
@@ -56,7 +58,7 @@ export function OrdersPage() {
         </button>
       </div>
       {importing && org.data && <ImportWizard org={org.data} onImported={() => setReload((n) => n + 1)} />}
-      <div className="filters" role="search">
+      <search className="filters">
         <label>
           {t('orders.filter.text')}
           <input type="search" value={filters.q} onChange={set('q')} />
@@ -80,7 +82,7 @@ export function OrdersPage() {
             ))}
           </select>
         </label>
-      </div>
+      </search>
       <AsyncState loading={!page && !error} error={error} onRetry={() => setReload((n) => n + 1)}>
         {page && page.total === 0 && <p className="empty">{t('orders.empty')}</p>}
         {page && page.total > 0 && (
@@ -134,7 +136,11 @@ export function OrdersPage() {
                   total: page.total,
                 })}
               </span>
-              <button type="button" disabled={offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+              <button
+                type="button"
+                disabled={offset + PAGE_SIZE >= page.total}
+                onClick={() => setOffset(offset + PAGE_SIZE)}
+              >
                 {t('common.next')}
               </button>
             </div>

@@ -11,7 +11,11 @@ export function CalendarStrip(props: { days: CalendarDay[]; selected: string; on
   return (
     <ol className="calendar-strip" aria-label={t('planner.calendar')}>
       {props.days.map((d) => {
-        const label = new Date(`${d.date}T12:00:00Z`).toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short' });
+        const label = new Date(`${d.date}T12:00:00Z`).toLocaleDateString(locale, {
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+        });
         const state = d.routes === 0 ? 'empty' : d.published === d.routes ? 'published' : 'planned';
         return (
           <li key={d.date}>

@@ -17,7 +17,13 @@ export function CostCurve({ points }: { points: PlanProgressEvent[] }) {
     .map((p, i) => `${i ? 'L' : 'M'}${((p.elapsedMs / tMax) * w).toFixed(1)},${y(p.bestCost!).toFixed(1)}`)
     .join(' ');
   return (
-    <svg width={w} height={h} role="img" aria-label={t('planner.costCurve', { cost: Math.round(lo) })} className="cost-curve">
+    <svg
+      width={w}
+      height={h}
+      role="img"
+      aria-label={t('planner.costCurve', { cost: Math.round(lo) })}
+      className="cost-curve"
+    >
       <path d={path} fill="none" stroke="currentColor" strokeWidth={2} />
     </svg>
   );

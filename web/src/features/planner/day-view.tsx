@@ -23,7 +23,9 @@ import { useLiveDrivers } from './use-live-drivers.ts';
 export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: string | null; onChanged(): void }) {
   const { t } = useI18n();
   const routes = useApi<{ routes: PlannedRoute[] }>(`/routes${query({ date: props.date })}`);
-  const unplanned = useApi<Page<Order>>(`/orders${query({ from: props.date, to: props.date, status: 'imported', limit: 1000 })}`);
+  const unplanned = useApi<Page<Order>>(
+    `/orders${query({ from: props.date, to: props.date, status: 'imported', limit: 1000 })}`,
+  );
   const [selected, setSelected] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const [published, setPublished] = useState<string | null>(null);
@@ -94,13 +96,18 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
     if (!m || index < 0) return numbers.current.clear();
     numbers.current.show(
       m,
-      list[index]!.stops.flatMap((s) => (s.location ? [{ seq: s.seq, coordinates: s.location.coordinates, color: routeColor(index) }] : [])),
+      list[index]!.stops.flatMap((s) =>
+        s.location ? [{ seq: s.seq, coordinates: s.location.coordinates, color: routeColor(index) }] : [],
+      ),
     );
   }, [selected, routes.data]);
   useEffect(() => () => numbers.current.clear(), []);
 
   async function publish() {
-    const out = await api<PublishResult>('/dispatch/publish', { method: 'POST', body: JSON.stringify({ date: props.date }) });
+    const out = await api<PublishResult>('/dispatch/publish', {
+      method: 'POST',
+      body: JSON.stringify({ date: props.date }),
+    });
     setPublished(t('planner.publishedText', { routes: out.routes.length, orders: out.orders }));
     reload();
   }
@@ -124,7 +131,12 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
       </div>
       <EditFeedback edits={edits} />
       {picked && (
-        <StopActions routes={list} stopId={picked} onEdit={(req, inverse) => void edits.send(req, inverse)} onClose={() => setPicked(null)} />
+        <StopActions
+          routes={list}
+          stopId={picked}
+          onEdit={(req, inverse) => void edits.send(req, inverse)}
+          onClose={() => setPicked(null)}
+        />
       )}
       <UrgentInsert date={props.date} orders={unplanned.data?.items ?? []} timeZone={timeZone} onDone={reload} />
       <div className="day-grid">
@@ -143,7 +155,13 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
             <p className="empty">{t('planner.noRoutes')}</p>
           ) : (
             <div>
-              <Timeline routes={list} timeZone={timeZone} date={props.date} selected={selected} onSelect={setSelected} />
+              <Timeline
+                routes={list}
+                timeZone={timeZone}
+                date={props.date}
+                selected={selected}
+                onSelect={setSelected}
+              />
               <RouteBoard
                 routes={list}
                 timeZone={timeZone}

@@ -13,12 +13,15 @@ const stop = (over: Partial<RouteStop>): RouteStop =>
     etaAt: null,
     ...over,
   }) as RouteStop;
-const route = (stops: RouteStop[], status: PlannedRoute['status'] = 'in_progress') => ({ status, stops }) as PlannedRoute;
+const route = (stops: RouteStop[], status: PlannedRoute['status'] = 'in_progress') =>
+  ({ status, stops }) as PlannedRoute;
 const at = (iso: string) => Date.parse(iso);
 
 describe('drift from the plan', () => {
   it('uses the actual arrival once the driver is there', () => {
-    expect(driftMin(stop({ status: 'delivered', actualArrivalAt: '2026-12-01T09:12:00.000Z' }), 'in_progress', 0)).toBe(12);
+    expect(driftMin(stop({ status: 'delivered', actualArrivalAt: '2026-12-01T09:12:00.000Z' }), 'in_progress', 0)).toBe(
+      12,
+    );
   });
 
   it('uses the live ETA while the stop is still to do', () => {

@@ -12,7 +12,8 @@ export function driftMin(stop: RouteStop, routeStatus: PlannedRoute['status'], n
   const planned = Date.parse(stop.plannedArrivalAt);
   const seen = stop.actualArrivalAt ?? stop.etaAt;
   if (seen) return Math.round((Date.parse(seen) - planned) / 60_000);
-  if (routeStatus === 'in_progress' && stop.status === 'pending' && now > planned) return Math.round((now - planned) / 60_000);
+  if (routeStatus === 'in_progress' && stop.status === 'pending' && now > planned)
+    return Math.round((now - planned) / 60_000);
   return null;
 }
 

@@ -9,7 +9,8 @@ export function routeFeatures(routes: PlannedRoute[]): { lines: RouteFeatures; s
   const stops: StopFeatures = { type: 'FeatureCollection', features: [] };
   routes.forEach((r, i) => {
     const color = routeColor(i);
-    if (r.geometry) lines.features.push({ type: 'Feature', geometry: r.geometry, properties: { routeId: r.id, color } });
+    if (r.geometry)
+      lines.features.push({ type: 'Feature', geometry: r.geometry, properties: { routeId: r.id, color } });
     for (const s of r.stops) {
       if (!s.location) continue;
       stops.features.push({

@@ -13,7 +13,12 @@ interface Running {
 }
 
 /** Choose a range (≤ 35 days), launch a plan, watch its progress and cost curve live, cancel. */
-export function PlanLauncher(props: { from: string; to: string; onRange(from: string, to: string): void; onDone(): void }) {
+export function PlanLauncher(props: {
+  from: string;
+  to: string;
+  onRange(from: string, to: string): void;
+  onDone(): void;
+}) {
   const { t } = useI18n();
   const [timeLimitS, setTimeLimitS] = useState(30);
   const [minimiseVehicles, setMinimiseVehicles] = useState(false);
@@ -67,7 +72,13 @@ export function PlanLauncher(props: { from: string; to: string; onRange(from: st
       </label>
       <label>
         {t('planner.timeLimit')}
-        <input type="number" min={1} max={900} value={timeLimitS} onChange={(e) => setTimeLimitS(Number(e.target.value))} />
+        <input
+          type="number"
+          min={1}
+          max={900}
+          value={timeLimitS}
+          onChange={(e) => setTimeLimitS(Number(e.target.value))}
+        />
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={minimiseVehicles} onChange={(e) => setMinimiseVehicles(e.target.checked)} />
@@ -78,15 +89,14 @@ export function PlanLauncher(props: { from: string; to: string; onRange(from: st
       </button>
       {active && (
         <>
-          <progress
-            max={timeLimitS * 1000}
-            value={last?.elapsedMs ?? 0}
-            aria-label={t('planner.progress')}
-          />
+          <progress max={timeLimitS * 1000} value={last?.elapsedMs ?? 0} aria-label={t('planner.progress')} />
           <span role="status">
             {t('planner.progressText', { assigned: last?.assigned ?? 0, unassigned: last?.unassigned ?? 0 })}
           </span>
-          <button type="button" onClick={() => void api(`/plans/${running.planId}`, { method: 'DELETE' }).catch(() => {})}>
+          <button
+            type="button"
+            onClick={() => void api(`/plans/${running.planId}`, { method: 'DELETE' }).catch(() => {})}
+          >
             {t('common.cancel')}
           </button>
         </>

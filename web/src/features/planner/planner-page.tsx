@@ -40,7 +40,13 @@ export function PlannerPage({ mapStyleUrl }: { mapStyleUrl: string | null }) {
       <PlanLauncher from={range.from} to={range.to} onRange={(from, to) => setRange({ from, to })} onDone={onPlanned} />
       <AsyncState loading={depots.loading} error={depots.error} onRetry={depots.reload}>
         {depots.data && (
-          <DayView key={`${day}#${plans}`} date={day} depots={depots.data.items} mapStyleUrl={mapStyleUrl} onChanged={onChanged} />
+          <DayView
+            key={`${day}#${plans}`}
+            date={day}
+            depots={depots.data.items}
+            mapStyleUrl={mapStyleUrl}
+            onChanged={onChanged}
+          />
         )}
       </AsyncState>
     </section>

@@ -46,7 +46,14 @@ export function RouteBoard(props: {
     if (drag.fromRouteId === toRouteId && target === drag.fromIndex) return;
     props.onEdit(
       { op: 'move', stopId: drag.stopId, toRouteId, position: target, force: false, dryRun: false },
-      { op: 'move', stopId: drag.stopId, toRouteId: drag.fromRouteId, position: drag.fromIndex, force: true, dryRun: false },
+      {
+        op: 'move',
+        stopId: drag.stopId,
+        toRouteId: drag.fromRouteId,
+        position: drag.fromIndex,
+        force: true,
+        dryRun: false,
+      },
     );
   }
 
@@ -74,15 +81,21 @@ export function RouteBoard(props: {
               <strong>{r.vehicleName}</strong> {r.driverName && <span>· {r.driverName}</span>}
             </button>
             <span className="route-meta">
-              {r.stops.filter((s) => s.kind !== 'break').length} {t('planner.stops')} · {(r.distanceM / 1000).toFixed(1)} km ·{' '}
-              {clock(r.startAt, props.timeZone)}–{clock(r.endAt, props.timeZone)}
-              {r.status !== 'planned' && <span className="status status-dispatched"> {t(`planner.routeStatus.${r.status}`)}</span>}
+              {r.stops.filter((s) => s.kind !== 'break').length} {t('planner.stops')} ·{' '}
+              {(r.distanceM / 1000).toFixed(1)} km · {clock(r.startAt, props.timeZone)}–{clock(r.endAt, props.timeZone)}
+              {r.status !== 'planned' && (
+                <span className="status status-dispatched"> {t(`planner.routeStatus.${r.status}`)}</span>
+              )}
             </span>
             <button type="button" aria-pressed={r.locked} onClick={() => void lock(r)}>
               {r.locked ? t('planner.unlock') : t('planner.lock')}
             </button>
             {r.driverId && (
-              <a href={`/api/route-sheets${query({ date: props.date, driverId: r.driverId, format: 'html' })}`} target="_blank" rel="noreferrer">
+              <a
+                href={`/api/route-sheets${query({ date: props.date, driverId: r.driverId, format: 'html' })}`}
+                target="_blank"
+                rel="noreferrer"
+              >
                 {t('planner.sheet')}
               </a>
             )}
@@ -143,8 +156,12 @@ function StopProgress({ stop, drift }: { stop: RouteStop; drift: number | null }
   const { t } = useI18n();
   return (
     <>
-      {stop.status !== 'pending' && <span className={`stop-status ${stop.status}`}> {t(`planner.stopStatus.${stop.status}`)}</span>}
-      {drift !== null && Math.abs(drift) >= 1 && <span className={`drift${drift >= 15 ? ' late' : ''}`}> {formatDrift(drift)}</span>}
+      {stop.status !== 'pending' && (
+        <span className={`stop-status ${stop.status}`}> {t(`planner.stopStatus.${stop.status}`)}</span>
+      )}
+      {drift !== null && Math.abs(drift) >= 1 && (
+        <span className={`drift${drift >= 15 ? ' late' : ''}`}> {formatDrift(drift)}</span>
+      )}
     </>
   );
 }

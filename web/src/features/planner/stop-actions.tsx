@@ -29,7 +29,14 @@ export function StopActions(props: {
       onSubmit={(e) => {
         e.preventDefault();
         props.onEdit(
-          { op: 'move', stopId: stop.id, toRouteId: to, position: Math.max(0, Math.min(max, position) - 1), force: false, dryRun: false },
+          {
+            op: 'move',
+            stopId: stop.id,
+            toRouteId: to,
+            position: Math.max(0, Math.min(max, position) - 1),
+            force: false,
+            dryRun: false,
+          },
           { op: 'move', stopId: stop.id, toRouteId: from.id, position: index, force: true, dryRun: false },
         );
         props.onClose();

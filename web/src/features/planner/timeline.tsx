@@ -9,7 +9,13 @@ const ms = (iso: string | null) => (iso ? Date.parse(iso) : Number.NaN);
  * One row per route, drawn to scale over the day: travel as a thin line, waiting hatched,
  * service and breaks as blocks, each stop's time windows as a faint band behind it.
  */
-export function Timeline(props: { routes: PlannedRoute[]; timeZone: string; date: string; selected: string | null; onSelect(id: string): void }) {
+export function Timeline(props: {
+  routes: PlannedRoute[];
+  timeZone: string;
+  date: string;
+  selected: string | null;
+  onSelect(id: string): void;
+}) {
   const { t } = useI18n();
   const used = props.routes.filter((r) => r.startAt && r.endAt);
   if (used.length === 0) return null;
@@ -31,10 +37,10 @@ export function Timeline(props: { routes: PlannedRoute[]; timeZone: string; date
   for (let h = Math.ceil(t0 / 3_600_000) * 3_600_000; h <= t1; h += 3_600_000) hours.push(h);
 
   return (
-    <div className="timeline" role="table" aria-label={t('planner.timeline')}>
-      <div className="timeline-row axis" role="row">
-        <span className="timeline-label" role="columnheader" />
-        <div className="timeline-track" role="cell">
+    <section className="timeline" aria-label={t('planner.timeline')}>
+      <div className="timeline-row axis" aria-hidden="true">
+        <span className="timeline-label" />
+        <div className="timeline-track">
           {hours.map((h) => (
             <span key={h} className="tick" style={{ left: pct(h) }}>
               {clock(new Date(h).toISOString(), props.timeZone)}
@@ -45,17 +51,22 @@ export function Timeline(props: { routes: PlannedRoute[]; timeZone: string; date
       {props.routes.map((r, i) => (
         <div
           key={r.id}
-          role="row"
           className={`timeline-row${r.id === props.selected ? ' selected' : ''}${r.violations.length ? ' violated' : ''}`}
-          onClick={() => props.onSelect(r.id)}
-          onKeyDown={(e) => e.key === 'Enter' && props.onSelect(r.id)}
-          tabIndex={0}
         >
-          <span className="timeline-label" role="rowheader" style={{ borderLeftColor: routeColor(i) }}>
+          {/* The row's bars are a picture of the route; its button selects it, for keyboard users too. */}
+          <button
+            type="button"
+            className="timeline-label link"
+            style={{ borderLeftColor: routeColor(i) }}
+            aria-pressed={r.id === props.selected}
+            onClick={() => props.onSelect(r.id)}
+          >
             {r.vehicleName}
-          </span>
-          <div className="timeline-track" role="cell">
-            {r.startAt && r.endAt && <span className="travel" style={{ left: pct(ms(r.startAt)), width: width(ms(r.startAt), ms(r.endAt)) }} />}
+          </button>
+          <div className="timeline-track" aria-hidden="true" onClick={() => props.onSelect(r.id)}>
+            {r.startAt && r.endAt && (
+              <span className="travel" style={{ left: pct(ms(r.startAt)), width: width(ms(r.startAt), ms(r.endAt)) }} />
+            )}
             {r.stops.map((s) => {
               const arrival = ms(s.plannedArrivalAt);
               const start = arrival + s.waitingS * 1000;
@@ -67,12 +78,24 @@ export function Timeline(props: { routes: PlannedRoute[]; timeZone: string; date
                   {s.timeWindows.map((w) => {
                     const a = instant(w.start);
                     const b = instant(w.end);
-                    return <span key={`${w.start}-${w.end}`} className="window" style={{ left: pct(Math.max(a, t0)), width: width(Math.max(a, t0), Math.min(b, t1)) }} />;
+                    return (
+                      <span
+                        key={`${w.start}-${w.end}`}
+                        className="window"
+                        style={{ left: pct(Math.max(a, t0)), width: width(Math.max(a, t0), Math.min(b, t1)) }}
+                      />
+                    );
                   })}
-                  {s.waitingS > 0 && <span className="waiting" style={{ left: pct(arrival), width: width(arrival, start) }} />}
+                  {s.waitingS > 0 && (
+                    <span className="waiting" style={{ left: pct(arrival), width: width(arrival, start) }} />
+                  )}
                   <span
                     className={`service ${s.kind}${late ? ' late' : ''}`}
-                    style={{ left: pct(start), width: width(start, end), background: s.kind === 'break' ? undefined : routeColor(i) }}
+                    style={{
+                      left: pct(start),
+                      width: width(start, end),
+                      background: s.kind === 'break' ? undefined : routeColor(i),
+                    }}
                     title={`${s.seq}. ${s.ref ?? t('planner.break')} ${clock(s.plannedArrivalAt, props.timeZone)}–${clock(s.plannedDepartureAt, props.timeZone)}`}
                   />
                 </span>
@@ -81,6 +104,6 @@ export function Timeline(props: { routes: PlannedRoute[]; timeZone: string; date
           </div>
         </div>
       ))}
-    </div>
+    </section>
   );
 }

@@ -62,7 +62,13 @@ export function UrgentInsert(props: { date: string; orders: Order[]; timeZone: s
       )}
       {result && (
         <div role="status">
-          <p>{t('planner.insertResult', { inserted: result.inserted.length, notInserted: result.notInserted.length, moved: result.moved.length })}</p>
+          <p>
+            {t('planner.insertResult', {
+              inserted: result.inserted.length,
+              notInserted: result.notInserted.length,
+              moved: result.moved.length,
+            })}
+          </p>
           <ul>
             {result.notInserted.map((n) => (
               <li key={n.orderId} className="error">

@@ -27,7 +27,8 @@ export function useEdits(onSaved: () => void) {
       setUndo(inverse);
       onSaved();
     } catch (e) {
-      const refused = e instanceof ApiRequestError && e.status === 422 ? (e.details as { violations?: Violation[] }) : null;
+      const refused =
+        e instanceof ApiRequestError && e.status === 422 ? (e.details as { violations?: Violation[] }) : null;
       if (refused?.violations) {
         setRefusal({ request, violations: refused.violations, message: (e as Error).message });
       } else {

@@ -31,7 +31,13 @@ export function useLiveDrivers(date: string): LiveDriver[] {
           for (const p of items) {
             const known = next.get(p.driverId);
             if (known && known.deviceAt >= p.deviceAt) continue;
-            next.set(p.driverId, { driverId: p.driverId, routeId: p.routeId, coordinates: p.location.coordinates, deviceAt: p.deviceAt, stale: false });
+            next.set(p.driverId, {
+              driverId: p.driverId,
+              routeId: p.routeId,
+              coordinates: p.location.coordinates,
+              deviceAt: p.deviceAt,
+              stale: false,
+            });
           }
           return next;
         }),
@@ -44,7 +50,13 @@ export function useLiveDrivers(date: string): LiveDriver[] {
         const known = current.get(e.driverId);
         if (known && Date.parse(known.deviceAt) >= Date.parse(e.deviceAt)) return current;
         const next = new Map(current);
-        next.set(e.driverId, { driverId: e.driverId, routeId: e.routeId, coordinates: e.location.coordinates, deviceAt: e.deviceAt, stale: false });
+        next.set(e.driverId, {
+          driverId: e.driverId,
+          routeId: e.routeId,
+          coordinates: e.location.coordinates,
+          deviceAt: e.deviceAt,
+          stale: false,
+        });
         return next;
       });
     };

@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SeededDay } from '../../server/src/tracking/test-support.ts';
+import { signIn } from '../lib/api-client.ts';
+import { launchChromium } from '../lib/browser.ts';
+import { issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
+import { freshDatabase } from '../lib/e2e-db.ts';
+import { REPO_ROOT, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+
+const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts');
+const ADMIN = { email: 'live@example.com', password: 'e2e-password-3' };
+const START = { latitude: 45.7601, longitude: 4.8302, accuracy: 10 };
+// 80 m on, some seconds later: a van's pace (the server drops impossible jumps).
+const LATER = { latitude: 45.7608, longitude: 4.8297, accuracy: 10 };
+
+/** The rendered driver markers on the dispatcher's map, as [lon, lat]. */
+const driverMarkers = (page: Page) =>
+  page.evaluate(() =>
+    (window.__tourneeMap?.queryRenderedFeatures({ layers: ['drivers-point'] }) ?? []).map(
+      (f) => f.geometry.coordinates as [number, number],
+    ),
+  );
+const near = (p: [number, number] | undefined, q: { latitude: number; longitude: number }) =>
+  !!p && Math.abs(p[0] - q.longitude) < 1e-4 && Math.abs(p[1] - q.latitude) < 1e-4;
+
+// The live day: a driver's phone (second browser context, the real driver app) streams its
+// position and the marker moves on the dispatcher's map.
+describe('dispatcher web app: the live day', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let dispatcher: Page;
+  let phone: BrowserContext;
+  let day: SeededDay;
+
+  beforeAll(async () => {
+    const url = await freshDatabase('tournee_e2e_live');
+    server = await startServerProcess({ DATABASE_URL: url, SEED_DEMO: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' });
+    day = await seedDriverInto(url, ADMIN.email, 3);
+    browser = await launchChromium();
+    dispatcher = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+    phone = await browser.newContext({ viewport: { width: 400, height: 860 }, locale: 'en-GB', permissions: ['geolocation'], geolocation: START });
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await dispatcher.screenshot({ path: join(ARTIFACTS, `web-live-${ctx.task.name.replace(/\W+/g, '-')}.png`) });
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("moves the driver's marker on the dispatcher map as the phone moves", async () => {
+    await dispatcher.goto(server.baseUrl);
+    await dispatcher.getByLabel('Email').fill(ADMIN.email);
+    await dispatcher.getByLabel('Password').fill(ADMIN.password);
+    await dispatcher.getByRole('button', { name: 'Sign in' }).click();
+    await dispatcher.getByRole('link', { name: 'Planner' }).click();
+    await dispatcher.locator(`.calendar-strip [data-date="${day.localDate}"]`).click();
+    await dispatcher.locator('.route-card').first().waitFor();
+    expect(await driverMarkers(dispatcher)).toEqual([]);
+
+    const api = await signIn(server.baseUrl, ADMIN.email, ADMIN.password);
+    const access = await issueDriverAccess(server.baseUrl, api.token, day.driverId);
+    const driverApp = await phone.newPage();
+    await driverApp.goto(access.link);
+    await driverApp.getByRole('heading', { name: 'Today' }).waitFor();
+    await driverApp.getByRole('button', { name: 'Start route' }).click();
+
+    await expect.poll(async () => near((await driverMarkers(dispatcher))[0], START), { timeout: 30_000 }).toBe(true);
+    await new Promise((r) => setTimeout(r, 5000));
+    await phone.setGeolocation(LATER);
+    await expect.poll(async () => near((await driverMarkers(dispatcher))[0], LATER), { timeout: 30_000 }).toBe(true);
+    expect(await driverMarkers(dispatcher)).toHaveLength(1);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await dispatcher.screenshot({ path: join(ARTIFACTS, 'live.png') });
+
+    // The route is on the road now: the dispatcher's card says so.
+    await expect.poll(() => dispatcher.locator('.route-card').first().textContent(), { timeout: 15_000 }).toMatch(/on the road/);
+  });
+});
