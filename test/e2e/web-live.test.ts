@@ -36,11 +36,22 @@ describe('dispatcher web app: the live day', () => {
 
   beforeAll(async () => {
     const url = await freshDatabase('tournee_e2e_live');
-    server = await startServerProcess({ DATABASE_URL: url, SEED_DEMO: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' });
+    server = await startServerProcess({
+      DATABASE_URL: url,
+      SEED_DEMO: 'false',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+    });
     day = await seedDriverInto(url, ADMIN.email, 3);
     browser = await launchChromium();
     dispatcher = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
-    phone = await browser.newContext({ viewport: { width: 400, height: 860 }, locale: 'en-GB', permissions: ['geolocation'], geolocation: START });
+    phone = await browser.newContext({
+      viewport: { width: 400, height: 860 },
+      locale: 'en-GB',
+      permissions: ['geolocation'],
+      geolocation: START,
+    });
   });
 
   afterEach(async (ctx) => {
@@ -81,6 +92,8 @@ describe('dispatcher web app: the live day', () => {
     await dispatcher.screenshot({ path: join(ARTIFACTS, 'live.png') });
 
     // The route is on the road now: the dispatcher's card says so.
-    await expect.poll(() => dispatcher.locator('.route-card').first().textContent(), { timeout: 15_000 }).toMatch(/on the road/);
+    await expect
+      .poll(() => dispatcher.locator('.route-card').first().textContent(), { timeout: 15_000 })
+      .toMatch(/on the road/);
   });
 });

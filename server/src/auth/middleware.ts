@@ -9,7 +9,6 @@ export const SESSION_COOKIE = 'tournee_session';
 
 declare global {
   // Express merges its Request type with this global namespace.
-  // biome-ignore lint/style/noNamespace: the augmentation point Express offers
   namespace Express {
     interface Request {
       user?: User;
