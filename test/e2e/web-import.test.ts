@@ -87,4 +87,19 @@ describe('dispatcher web app: importing orders', () => {
     await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
     expect(await table.innerText()).toContain('Bruno');
   });
+
+  it('adds a depot from the fleet screen; a wrong time zone is refused naming the field', async () => {
+    await page.getByRole('link', { name: 'Fleet' }).click();
+    await page.getByRole('tab', { name: 'Depots' }).click();
+    const form = page.getByRole('form', { name: 'Add depot' });
+    await form.getByLabel('Depot').fill('Entrepôt Est');
+    await form.getByLabel('Latitude').fill('45,75');
+    await form.getByLabel('Longitude').fill('4,9');
+    await form.getByLabel('Time zone').fill('Europe/Lyon');
+    await form.getByRole('button', { name: 'Add depot' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/timeZone/);
+    await form.getByLabel('Time zone').fill('Europe/Paris');
+    await form.getByRole('button', { name: 'Add depot' }).click();
+    await page.getByRole('cell', { name: 'Entrepôt Est' }).waitFor();
+  });
 });

@@ -7,9 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { TEST_DATABASE_URL } from '../../test/test-db.ts';
+import { recreateDatabase, TEST_DATABASE_URL, testDatabaseUrl } from '../../test/test-db.ts';
 import { type App, createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Db } from '../db/db.ts';
@@ -98,24 +97,12 @@ export async function startTwilioStandIn(): Promise<{ url: string; sms: Sms[]; c
  * outbox sender over the shared test database — takes these messages.
  */
 export async function ownTestDatabase(suffix: string): Promise<string> {
-  const base = new URL(TEST_DATABASE_URL);
-  const name = `${base.pathname.slice(1)}_${suffix}`;
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const db = createPgDb(url.toString(), { max: 1 });
+  const url = testDatabaseUrl(`${new URL(TEST_DATABASE_URL).pathname.slice(1)}_${suffix}`);
+  await recreateDatabase(url);
+  const db = createPgDb(url, { max: 1 });
   await migrate(db);
   await db.close();
-  return url.toString();
+  return url;
 }
 
 /** The real app with its `DispatchEvents` (to play a driver through them). */

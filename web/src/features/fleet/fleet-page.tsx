@@ -4,11 +4,12 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { ShiftWeekGrid } from './shift-week-grid.tsx';
+import { DepotForm } from './depot-form.tsx';
 import { DriverForm } from './driver-form.tsx';
 import { PatternForm } from './pattern-form.tsx';
 import { VehicleForm } from './vehicle-form.tsx';
 
-type Tab = 'vehicles' | 'drivers' | 'shifts';
+type Tab = 'depots' | 'vehicles' | 'drivers' | 'shifts';
 
 /** Depots, vehicles (capacity vector, skills), drivers, and the week grid of shifts. */
 export function FleetPage() {
@@ -27,7 +28,7 @@ export function FleetPage() {
     <section aria-labelledby="fleet-title">
       <h1 id="fleet-title">{t('nav.fleet')}</h1>
       <div role="tablist" className="tabs">
-        {(['vehicles', 'drivers', 'shifts'] as const).map((k) => (
+        {(['depots', 'vehicles', 'drivers', 'shifts'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
             {t(`fleet.tab.${k}`)}
           </button>
@@ -40,6 +41,33 @@ export function FleetPage() {
           for (const s of [org, depots, vehicles, drivers]) s.reload();
         }}
       >
+        {tab === 'depots' && depots.data && (
+          <>
+            <table className="orders">
+              <thead>
+                <tr>
+                  <th scope="col">{t('fleet.depot')}</th>
+                  <th scope="col">{t('fleet.address')}</th>
+                  <th scope="col">{t('fleet.timeZone')}</th>
+                  <th scope="col">lat, lon</th>
+                </tr>
+              </thead>
+              <tbody>
+                {depots.data.items.map((d) => (
+                  <tr key={d.id}>
+                    <td>{d.name}</td>
+                    <td>{d.address}</td>
+                    <td>{d.timeZone}</td>
+                    <td>
+                      {d.location.coordinates[1].toFixed(5)}, {d.location.coordinates[0].toFixed(5)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <DepotForm onCreated={depots.reload} />
+          </>
+        )}
         {tab === 'vehicles' && org.data && depots.data && vehicles.data && (
           <>
             <table className="orders">
