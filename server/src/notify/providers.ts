@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
-import twilio from 'twilio';
+import type { Twilio } from 'twilio';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Claimed } from './outbox-repo.ts';
@@ -30,14 +30,21 @@ export const twilioCallbackUrl = (config: Config) =>
   config.PUBLIC_URL ? `${config.PUBLIC_URL.replace(/\/$/, '')}/api/notify/twilio/status` : undefined;
 
 export function twilioProvider(config: Config): Provider {
-  const client = twilio(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN);
-  // Tests point the Messages API at a local stand-in.
-  if (config.TWILIO_API_BASE_URL) client.api.baseUrl = config.TWILIO_API_BASE_URL.replace(/\/$/, '');
+  // The twilio package costs ~15 MB of memory: loaded on the first SMS, not at start.
+  let client: Promise<Twilio> | null = null;
+  const connect = async () => {
+    const { default: twilio } = await import('twilio');
+    const c = twilio(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN);
+    // Tests point the Messages API at a local stand-in.
+    if (config.TWILIO_API_BASE_URL) c.api.baseUrl = config.TWILIO_API_BASE_URL.replace(/\/$/, '');
+    return c;
+  };
   const statusCallback = twilioCallbackUrl(config);
   return {
     name: 'twilio',
     async send(m) {
-      const msg = await client.messages.create({
+      client ??= connect();
+      const msg = await (await client).messages.create({
         to: m.recipient,
         body: m.body,
         ...(config.TWILIO_MESSAGING_SERVICE_SID

@@ -8,7 +8,6 @@
  */
 import { NotificationsQuery, NotifySettings } from '@tournee/shared';
 import express, { Router } from 'express';
-import twilio from 'twilio';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import { recordEvent } from '../audit/audit.ts';
 import type { Config } from '../config.ts';
@@ -66,6 +65,7 @@ export function notifyRoutes(deps: { db: Db; config: Config; log: Logger; kick()
     // Twilio signs the URL it called: the configured public one, else this request's own.
     const url = twilioCallbackUrl(config) ?? `${req.protocol}://${req.get('host')}${req.originalUrl}`;
     const params = (req.body ?? {}) as Record<string, string>;
+    const { default: twilio } = await import('twilio');
     if (!token || !twilio.validateRequest(token, signature, url, params))
       throw new AppError('forbidden', 'X-Twilio-Signature: not a valid signature for this request');
     const sid = params.MessageSid ?? params.SmsSid;
