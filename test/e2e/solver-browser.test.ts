@@ -39,7 +39,10 @@ describe('solver in a browser Web Worker', () => {
   beforeAll(async () => {
     server = createServer(async (req, res) => {
       const path = normalize(req.url ?? '/').replace(/^(\.\.[/\\])+/, '');
-      if (path === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+      if (path === '/') {
+        res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+        return;
+      }
       try {
         const body = await readFile(join(DIST, path));
         res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
