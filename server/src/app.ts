@@ -14,6 +14,7 @@ import { startRetentionJob } from './tracking/retention.ts';
 import { trackingRoutes } from './tracking/routes.ts';
 import type { Logger } from './logger.ts';
 import { ordersRoutes } from './orders/routes.ts';
+import { unassignCancelledOrder } from './dispatch/cancel-order.ts';
 import { dispatchRoutes } from './dispatch/routes.ts';
 import { planningRoutes } from './planning/routes.ts';
 import { createPlanner, type Planner } from './planning/service.ts';
@@ -64,13 +65,20 @@ export function createApp(deps: AppDeps): App {
   api.use(authenticate(db));
   api.use(authRoutes(db, config));
   api.use(fleetRoutes(db, config));
-  api.use(ordersRoutes({ db, config, log }));
   const server = createServer(app);
   const realtime = createRealtime(server, { db, config, log });
   // ETAs, customer messages and tracking pages listen to the same events (tapped in place).
   const comms = createCustomerComms({ db, config, log, io: realtime.io, events: realtime.events });
   const planner = createPlanner({ db, config, log, events: realtime.events });
   api.use(planningRoutes(db, planner));
+  api.use(
+    ordersRoutes({
+      db,
+      config,
+      log,
+      onCancelled: (actor, orderId) => unassignCancelledOrder({ db, config, events: realtime.events }, actor, orderId),
+    }),
+  );
   api.use(dispatchRoutes({ db, config, events: realtime.events }));
   api.use(driverRoutes({ db, config, disconnectDriver: realtime.disconnectDriver }));
   api.use(trackingRoutes(db));

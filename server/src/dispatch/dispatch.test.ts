@@ -223,4 +223,17 @@ describe('dispatching a planned day', () => {
     );
     expect(delivered.rows[0]!.n).toBe(2);
   });
+
+  it('takes a cancelled order off its route, with the times recomputed', async () => {
+    const route = (await routesOf(days[1]!)).find(
+      (r) => r.status === 'planned' && r.stops.filter((s) => s.orderId).length >= 2,
+    )!;
+    const stop = route.stops.find((s) => s.orderId)!;
+    const res = await t.call('DELETE', `/orders/${stop.orderId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('cancelled');
+    const after = (await routesOf(days[1]!)).find((r) => r.id === route.id)!;
+    expect(after.stops.some((s) => s.orderId === stop.orderId)).toBe(false);
+    expect(after.stops.length).toBe(route.stops.length - 1);
+  });
 });

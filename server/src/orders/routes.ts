@@ -10,6 +10,7 @@
  */
 import { ImportOptions, OrderListQuery, OrderPatch } from '@tournee/shared';
 import { type Response, Router } from 'express';
+import type { Actor } from '../audit/audit.ts';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
@@ -31,7 +32,15 @@ async function write(res: Response, chunk: string): Promise<void> {
   if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
 }
 
-export function ordersRoutes({ db, config, log }: { db: Db; config: Config; log: Logger }): Router {
+export interface OrdersRoutesDeps {
+  db: Db;
+  config: Config;
+  log: Logger;
+  /** Called after an order is cancelled, to take it off the routes it is planned on. */
+  onCancelled?: (actor: Actor, orderId: string) => Promise<unknown>;
+}
+
+export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps): Router {
   const r = Router();
   const geocoder = geocoderFromConfig(config);
   const staff = requireRole('admin', 'dispatcher');
@@ -120,7 +129,10 @@ export function ordersRoutes({ db, config, log }: { db: Db; config: Config; log:
   });
 
   r.delete('/orders/:id', staff, async (req, res) => {
-    res.json(await service.cancelOrder(db, actorOf(req), String(req.params.id)));
+    const actor = actorOf(req);
+    const order = await service.cancelOrder(db, actor, String(req.params.id));
+    await onCancelled?.(actor, order.id);
+    res.json(order);
   });
 
   return r;
