@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // Browsers under CI load repaint late: poll up to 10 s before calling an assertion failed.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -104,13 +104,17 @@ describe('dispatcher web app: planning a day', () => {
   it('moves a stop to another route and shows the new times', async () => {
     const routes = (await routesOf()).filter((r) => r.stops.some((s) => s.kind !== 'break' && s.ref !== 'HEAVY-1'));
     expect(routes.length).toBeGreaterThanOrEqual(2);
-    const [a, b] = routes as [Route, Route];
+    // Onto a route without the heavy order, so the move is about times, not capacity.
+    const b = routes.find((r) => !r.stops.some((s) => s.ref === 'HEAVY-1'))!;
+    const a = routes.find((r) => r.id !== b.id)!;
     const moving = a.stops.find((s) => s.kind !== 'break' && s.ref !== 'HEAVY-1')!;
     const before = b.stops.length;
     await page.locator(`[data-stop-id="${moving.id}"]`).dragTo(page.locator(`[data-route-id="${b.id}"] header`));
     const refused = page.getByRole('alert').filter({ hasText: 'This change breaks rules' });
     const saved = page.getByRole('status').filter({ hasText: /^Saved/ });
-    await expect.poll(async () => (await refused.isVisible()) || (await saved.isVisible())).toBe(true);
+    await expect
+      .poll(async () => (await refused.isVisible()) || (await saved.isVisible()), { timeout: 10_000 })
+      .toBe(true);
     if (await refused.isVisible()) await page.getByRole('button', { name: 'Save anyway' }).click();
     await saved.waitFor();
     await expect
@@ -134,7 +138,7 @@ describe('dispatcher web app: planning a day', () => {
     await page.getByRole('button', { name: 'Save anyway' }).click();
     await page.getByRole('status').filter({ hasText: 'rule(s) broken' }).waitFor();
     await expect
-      .poll(() => page.locator(`[data-route-id="${to.id}"] .violations`).innerText())
+      .poll(() => page.locator(`[data-route-id="${to.id}"] .violations`).innerText(), { timeout: 10_000 })
       .toMatch(/capacity on kg/i);
   });
 
@@ -175,9 +179,13 @@ describe('dispatcher web app: planning a day', () => {
     await form.getByRole('button', { name: 'Move' }).click();
     const refused = page.getByRole('alert').filter({ hasText: 'This change breaks rules' });
     const saved = page.getByRole('status').filter({ hasText: /^Saved/ });
-    await expect.poll(async () => (await refused.isVisible()) || (await saved.isVisible())).toBe(true);
+    await expect
+      .poll(async () => (await refused.isVisible()) || (await saved.isVisible()), { timeout: 10_000 })
+      .toBe(true);
     if (await refused.isVisible()) await page.getByRole('button', { name: 'Save anyway' }).click();
-    await expect.poll(async () => (await routesOf()).find((r) => r.id === b.id)!.stops[0]!.id).toBe(stop.id);
+    await expect
+      .poll(async () => (await routesOf()).find((r) => r.id === b.id)!.stops[0]!.id, { timeout: 10_000 })
+      .toBe(stop.id);
   });
 
   it('lists the messages the publication wrote to the customers of an order', async () => {
