@@ -1,6 +1,7 @@
 import type { Vehicle } from '@tournee/shared';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { NamedSelect } from './named-select.tsx';
 import { SimpleForm } from './simple-form.tsx';
 
 export function DriverForm(props: { vehicles: Vehicle[]; onCreated(): void }) {
@@ -31,17 +32,7 @@ export function DriverForm(props: { vehicles: Vehicle[]; onCreated(): void }) {
         Email
         <input type="email" value={v.email} onChange={set('email')} />
       </label>
-      <label>
-        {t('fleet.vehicle')}
-        <select value={v.vehicle} onChange={set('vehicle')}>
-          <option value="">—</option>
-          {props.vehicles.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NamedSelect label={t('fleet.vehicle')} value={v.vehicle} items={props.vehicles} onChange={set('vehicle')} />
     </SimpleForm>
   );
 }

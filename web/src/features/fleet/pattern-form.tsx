@@ -2,6 +2,7 @@ import type { Driver, Vehicle } from '@tournee/shared';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { todayLocal } from './week.ts';
+import { NamedSelect } from './named-select.tsx';
 import { SimpleForm } from './simple-form.tsx';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -39,27 +40,14 @@ export function PatternForm(props: { vehicles: Vehicle[]; drivers: Driver[]; onC
         validFrom: v.from,
       })}
     >
-      <label>
-        {t('fleet.vehicle')}
-        <select value={v.vehicle} onChange={set('vehicle')}>
-          {props.vehicles.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('fleet.driver')}
-        <select value={v.driver} onChange={set('driver')}>
-          <option value="">—</option>
-          {props.drivers.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NamedSelect
+        label={t('fleet.vehicle')}
+        value={v.vehicle}
+        items={props.vehicles}
+        onChange={set('vehicle')}
+        optional={false}
+      />
+      <NamedSelect label={t('fleet.driver')} value={v.driver} items={props.drivers} onChange={set('driver')} />
       <fieldset className="weekdays">
         <legend>{t('fleet.weekdays')}</legend>
         {WEEKDAYS.map((d) => (

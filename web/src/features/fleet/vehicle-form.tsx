@@ -2,6 +2,7 @@ import type { Depot } from '@tournee/shared';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { NamedSelect } from './named-select.tsx';
 
 /** Adds a vehicle: name, depot, one capacity field per organisation dimension, skills. */
 export function VehicleForm(props: { dimensions: string[]; depots: Depot[]; onCreated(): void }) {
@@ -41,16 +42,13 @@ export function VehicleForm(props: { dimensions: string[]; depots: Depot[]; onCr
         {t('fleet.vehicle')}
         <input required value={name} onChange={(e) => setName(e.target.value)} />
       </label>
-      <label>
-        {t('fleet.depot')}
-        <select value={depotId} onChange={(e) => setDepotId(e.target.value)}>
-          {props.depots.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NamedSelect
+        label={t('fleet.depot')}
+        value={depotId}
+        items={props.depots}
+        onChange={(e) => setDepotId(e.target.value)}
+        optional={false}
+      />
       {props.dimensions.map((d) => (
         <label key={d}>
           {d}
