@@ -5,8 +5,8 @@
  * server's receipt time).
  */
 import { z } from 'zod';
-import type { GeoPoint, TimeWindow } from './orders.ts';
-import type { RouteStatus, StopStatus } from './planning.ts';
+import type { GeoPoint } from './orders.ts';
+import type { RouteStatus, RouteStop, StopStatus } from './planning.ts';
 
 const id = z.uuid({ message: 'must be an id (uuid)' });
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO date-time with a zone' });
@@ -44,28 +44,11 @@ export interface DriverSession {
   expiresAt: string;
 }
 
-/** One stop as the driver's app shows it. */
-export interface DriverStop {
-  id: string;
-  seq: number;
-  kind: 'delivery' | 'pickup' | 'break';
-  orderId: string | null;
-  ref: string | null;
-  name: string | null;
-  address: string | null;
-  phone: string | null;
-  notes: string | null;
-  location: GeoPoint | null;
-  /** Same order as `dimensions`. */
-  demand: number[];
-  serviceS: number;
-  timeWindows: TimeWindow[];
-  plannedArrivalAt: string | null;
-  plannedDepartureAt: string | null;
-  status: StopStatus;
-  actualArrivalAt: string | null;
-  actualDepartureAt: string | null;
-}
+/**
+ * One stop as the driver's app shows it: the planned stop without what only dispatchers need
+ * (locks, violations, the live ETA). `demand` is in the order of `dimensions`.
+ */
+export type DriverStop = Omit<RouteStop, 'waitingS' | 'etaAt' | 'locked' | 'violations'>;
 
 export interface DriverRoute {
   id: string;

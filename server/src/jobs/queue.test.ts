@@ -1,11 +1,8 @@
-import { CreateDepotRequest, CreateShiftRequest, CreateVehicleRequest } from '@tournee/shared';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../audit/audit.ts';
-import * as fleet from '../fleet/service.ts';
 import { createLogger } from '../logger.ts';
 import { runPlanJob } from '../planning/run-plan.ts';
-import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { oneVanDay, type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
 import { redisEmitterEvents } from '../realtime/emitter.ts';
 import { startQueueWorker } from './queue.ts';
 
@@ -42,22 +39,7 @@ describe.runIf(await redisUp())('plans on the BullMQ queue (REDIS_URL)', () => {
       concurrency: 1,
       run: (id, signal) => runPlanJob({ db: t.db, config: t.config, log, events, solverWorkers: 1 }, id, signal),
     });
-    const actor = systemActor(t.org.id);
-    const depot = await fleet.createDepot(
-      t.db,
-      actor,
-      CreateDepotRequest.parse({ name: 'Lyon', location: { lon: 4.8322, lat: 45.7295 }, timeZone: 'Europe/Paris' }),
-    );
-    const v = await fleet.createVehicle(
-      t.db,
-      actor,
-      CreateVehicleRequest.parse({ name: 'Van', depotId: depot.id, capacity: [800, 6, 60] }),
-    );
-    await fleet.createShift(
-      t.db,
-      actor,
-      CreateShiftRequest.parse({ vehicleId: v.id, localDate: '2027-06-01', start: '08:00', end: '17:00' }),
-    );
+    await oneVanDay(t, '2027-06-01');
     await t.importOrders(
       Array.from({ length: 15 }, (_, i) => ({
         ref: `Q-${i}`,

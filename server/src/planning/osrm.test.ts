@@ -1,11 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CreateDepotRequest, CreateShiftRequest, CreateVehicleRequest } from '@tournee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../audit/audit.ts';
-import * as fleet from '../fleet/service.ts';
 import { createOsrmClient } from './osrm.ts';
-import { type PlanningTestApp, startPlanningApp } from './test-support.ts';
+import { oneVanDay, type PlanningTestApp, startPlanningApp } from './test-support.ts';
 import { type LonLatPair, travelDistanceM } from './travel.ts';
 
 /** A stand-in for OSRM: roads 1.5 × the straight line at 10 m/s; counts the requests. */
@@ -82,22 +79,7 @@ describe('OSRM table provider', () => {
     let t: PlanningTestApp;
     beforeAll(async () => {
       t = await startPlanningApp({ OSRM_URL: osrm.url });
-      const actor = systemActor(t.org.id);
-      const depot = await fleet.createDepot(
-        t.db,
-        actor,
-        CreateDepotRequest.parse({ name: 'Lyon', location: { lon: 4.8322, lat: 45.7295 }, timeZone: 'Europe/Paris' }),
-      );
-      const v = await fleet.createVehicle(
-        t.db,
-        actor,
-        CreateVehicleRequest.parse({ name: 'Van', depotId: depot.id, capacity: [800, 6, 60] }),
-      );
-      await fleet.createShift(
-        t.db,
-        actor,
-        CreateShiftRequest.parse({ vehicleId: v.id, localDate: '2027-05-04', start: '08:00', end: '17:00' }),
-      );
+      await oneVanDay(t, '2027-05-04');
       await t.importOrders(
         grid(12).map((p, i) => ({
           ref: `OSRM-${i}`,

@@ -2,11 +2,12 @@
  * Test support for planning and dispatch: `startTestApp` plus timed calls, Socket.IO clients,
  * order import and plan polling. Not imported by the server.
  */
-import type { Role } from '@tournee/shared';
+import { CreateDepotRequest, CreateShiftRequest, CreateVehicleRequest, type Role } from '@tournee/shared';
 import { io as connect, type Socket } from 'socket.io-client';
 import { startTestApp, type TestOrg } from '../../test/harness.ts';
 import type { App } from '../app.ts';
 import { systemActor } from '../audit/audit.ts';
+import * as fleet from '../fleet/service.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { runImport } from '../orders/import/pipeline.ts';
@@ -86,4 +87,28 @@ export async function startPlanningApp(env: Record<string, string> = {}): Promis
     },
   };
   return t;
+}
+
+/** One van of a Lyon depot with an 08:00–17:00 shift on `localDate`, for plans of one small day. */
+export async function oneVanDay(
+  t: PlanningTestApp,
+  localDate: string,
+): Promise<{ depotId: string; vehicleId: string }> {
+  const actor = systemActor(t.org.id);
+  const depot = await fleet.createDepot(
+    t.db,
+    actor,
+    CreateDepotRequest.parse({ name: 'Lyon', location: { lon: 4.8322, lat: 45.7295 }, timeZone: 'Europe/Paris' }),
+  );
+  const v = await fleet.createVehicle(
+    t.db,
+    actor,
+    CreateVehicleRequest.parse({ name: 'Van', depotId: depot.id, capacity: [800, 6, 60] }),
+  );
+  await fleet.createShift(
+    t.db,
+    actor,
+    CreateShiftRequest.parse({ vehicleId: v.id, localDate, start: '08:00', end: '17:00' }),
+  );
+  return { depotId: depot.id, vehicleId: v.id };
 }
