@@ -1,16 +1,17 @@
 /**
- * The server under benchmark, run as a child process so its memory is measured alone: the real
- * app over PostgreSQL on a free port. It samples its RSS every 20 ms and, when the parent asks,
- * answers with the peak (and the kernel's maxRSS).
+ * The server under benchmark, in a child process so its memory and CPU are its own: the real app
+ * as `pnpm start` runs it — compiled (see server-child.ts), over PostgreSQL with the production
+ * pool, the environment passed through (ETA_THROTTLE_MS and friends apply). It samples its RSS
+ * every 20 ms and answers the parent's `reset`, `report` (CPU since the reset, peak RSS, the
+ * heap at the peak) and `stop`.
  */
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { createPgDb } from '../src/db/pg-adapter.ts';
+import { openDb } from '../src/db/open-db.ts';
 import { createLogger } from '../src/logger.ts';
 
-const url = process.env.BENCH_DATABASE_URL!;
-const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn' });
-const db = createPgDb(url, { max: 4 });
+const config = loadConfig({ ...process.env, DATABASE_URL: process.env.BENCH_DATABASE_URL, LOG_LEVEL: 'warn' });
+const db = await openDb(config);
 const app = createApp({ db, config, log: createLogger(config.LOG_LEVEL) });
 
 let peakRss = process.memoryUsage.rss();

@@ -7,28 +7,25 @@
  * PostGIS on every run. Rows: BENCH_ROWS (default 100000).
  * Target on the 2-core reference machine: ≥ 20,000 rows/s and peak RSS < 300 MB.
  *
- * The server runs in a child process (bench-server.ts), so its RSS and CPU are its own. Also
- * printed: the server's CPU seconds, which — unlike rows/s — do not depend on what else the
- * machine is doing. Diagnostics: BENCH_MEMORY_DETAIL=1 (heap at the RSS peak),
- * BENCH_TRACE_GC=1, BENCH_CPU_PROF=<dir>, BENCH_HEAP_PROF=<dir> (V8 profiles of the server);
- * BENCH_NODE_FLAGS="…" passes node flags to the server (to mirror how production starts it).
+ * The server runs compiled, as `pnpm start` runs it, in a child process (bench-server.ts), so its
+ * RSS and CPU are its own. Also printed: the server's CPU seconds, which — unlike rows/s — do not
+ * depend on what else the machine is doing. Diagnostics: BENCH_MEMORY_DETAIL=1 (heap at the RSS
+ * peak), and the node flags of server-child.ts (GC trace, CPU and heap profiles).
  */
-import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { insertUser } from '../src/auth/repo.ts';
 import { openSession } from '../src/auth/service.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createPgDb } from '../src/db/pg-adapter.ts';
+import { startBenchServer } from './server-child.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const here = dirname(fileURLToPath(import.meta.url));
 
 async function benchDatabase(): Promise<string> {
   const given = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -102,32 +99,16 @@ async function main() {
   await writeCsv(file, ROWS);
   const size = (await stat(file)).size;
 
-  const child = fork(join(here, 'bench-server.ts'), [], {
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
-      ...(process.env.BENCH_TRACE_GC ? ['--trace-gc'] : []),
-      ...(process.env.BENCH_HEAP_PROF ? ['--heap-prof', `--heap-prof-dir=${process.env.BENCH_HEAP_PROF}`] : []),
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-    ],
-    env: { ...process.env, BENCH_DATABASE_URL: url },
-  });
-  const ask = async (type: string) => {
-    const reply = once(child, 'message');
-    child.send({ type });
-    return (await reply)[0] as Record<string, number>;
-  };
-  const [ready] = (await once(child, 'message')) as [{ port: number; rss: number }];
+  const server = await startBenchServer(url);
 
   process.stdout.write(
     `Import benchmark: ${ROWS.toLocaleString('en')} rows, ${mb(size)} CSV, PostgreSQL ${new URL(url).pathname.slice(1)}\n`,
   );
-  process.stdout.write(`server RSS at rest: ${mb(ready.rss)}\n`);
+  process.stdout.write(`server RSS at rest: ${mb(server.restRss)}\n`);
   for (const run of ['first import (all created)', 're-import (all unchanged)']) {
-    await ask('reset');
+    await server.ask('reset');
     const t0 = performance.now();
-    const res = await fetch(`http://127.0.0.1:${ready.port}/api/orders/import`, {
+    const res = await fetch(`http://127.0.0.1:${server.port}/api/orders/import`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
       body: Readable.toWeb(createReadStream(file)) as ReadableStream,
@@ -135,7 +116,7 @@ async function main() {
     } as RequestInit);
     const body = (await res.json()) as Record<string, unknown>;
     const seconds = (performance.now() - t0) / 1000;
-    const mem = await ask('report');
+    const mem = await server.ask('report');
     const { created, updated, unchanged, rejected } = body;
     process.stdout.write(
       `${run}: HTTP ${res.status} in ${seconds.toFixed(2)} s → ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s; ` +
@@ -149,8 +130,7 @@ async function main() {
     }
     if (res.status !== 200) process.stdout.write(`${JSON.stringify(body).slice(0, 2000)}\n`);
   }
-  child.send({ type: 'stop' });
-  await once(child, 'exit');
+  await server.stop();
   await rm(dir, { recursive: true, force: true });
   await db.close();
   process.stdout.write('Target on the 2-core reference machine: ≥ 20,000 rows/s, peak RSS < 300 MB\n');

@@ -5,20 +5,15 @@
  * to the dispatcher's receipt, lost points (sent but not stored: must be 0), the server's CPU
  * and RSS, and the machine's load average (the machine is shared: read figures with it).
  *
- * The server runs in a child process (tracking-server.ts: the app as `pnpm start` runs it, with
+ * The server runs in a child process (bench-server.ts: the app as `pnpm start` runs it, with
  * the environment passed through, e.g. ETA_THROTTLE_MS), the phones and the dispatcher in this
  * one, so latencies include this process's own event-loop delays. Run: `pnpm --filter
  * @tournee/server bench:tracking` (or `pnpm bench` at the root, with the other benches).
  * Database: BENCH_TRACKING_DATABASE_URL, else a fresh `tournee_bench_tracking` on 127.0.0.1.
- * BENCH_CHILD=bench-server.ts runs the shared bench server (pool of 4) instead; BENCH_CPU_PROF=dir
- * writes the server's CPU profile there.
+ * BENCH_CPU_PROF=dir writes the server's CPU profile there (see server-child.ts).
  */
-import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { insertUser } from '../src/auth/repo.ts';
@@ -26,10 +21,10 @@ import { openSession } from '../src/auth/service.ts';
 import { hashToken, newToken } from '../src/auth/tokens.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createPgDb } from '../src/db/pg-adapter.ts';
+import { startBenchServer } from './server-child.ts';
 
 const DRIVERS = Number(process.env.BENCH_DRIVERS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
-const here = dirname(fileURLToPath(import.meta.url));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
@@ -97,21 +92,8 @@ const connect = (s: Socket) =>
 async function main() {
   const url = await benchDatabase();
   const { db, drivers, dispatcherToken, localDate } = await seed(url);
-  const child = fork(join(here, process.env.BENCH_CHILD ?? 'tracking-server.ts'), [], {
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-    ],
-    env: { ...process.env, BENCH_DATABASE_URL: url },
-  });
-  const ask = async (type: string) => {
-    const reply = once(child, 'message');
-    child.send({ type });
-    return (await reply)[0] as Record<string, number>;
-  };
-  const [ready] = (await once(child, 'message')) as [{ port: number; rss: number }];
-  const base = `http://127.0.0.1:${ready.port}`;
+  const child = await startBenchServer(url);
+  const base = `http://127.0.0.1:${child.port}`;
   process.stdout.write(
     `Tracking benchmark: ${DRIVERS} drivers × 1 position/s × ${SECONDS} s, PostgreSQL ${new URL(url).pathname.slice(1)}\n`,
   );
@@ -149,7 +131,7 @@ async function main() {
   }
   process.stdout.write(`${sockets.length} driver sockets connected\n`);
 
-  await ask('reset');
+  await child.ask('reset');
   let sent = 0;
   let accepted = 0;
   let refused = 0;
@@ -209,7 +191,7 @@ async function main() {
   await Promise.all(acks);
   const elapsedS = (performance.now() - t0) / 1000;
   await new Promise((r) => setTimeout(r, 1000));
-  const server = await ask('report');
+  const server = await child.ask('report');
   for (const stop of timers) stop();
 
   const stored = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM positions')).rows[0]!.n;
@@ -241,7 +223,7 @@ async function main() {
     'server CPU',
     `${server.cpuS!.toFixed(1)} s over ${elapsedS.toFixed(0)} s (${((server.cpuS! / elapsedS) * 100).toFixed(0)}% of one core)`,
   );
-  line('server RSS peak / at rest', `${mb(server.peakRss!)} / ${mb(ready.rss)}`);
+  line('server RSS peak / at rest', `${mb(server.peakRss!)} / ${mb(child.restRss)}`);
   line('bench process CPU', `${((process.cpuUsage().user + process.cpuUsage().system) / 1e6).toFixed(1)} s`);
   line(
     'load average after',
@@ -252,8 +234,7 @@ async function main() {
 
   for (const s of sockets) s.disconnect();
   dispatcher.disconnect();
-  child.send({ type: 'stop' });
-  await once(child, 'exit');
+  await child.stop();
   await db.close();
 }
 

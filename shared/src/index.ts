@@ -40,7 +40,7 @@ export {
   type Vehicle,
 } from './fleet.ts';
 export { type Organisation, UpdateOrganisationRequest } from './organisation.ts';
-export { isPhoneCountry, normalisePhone, type PhoneResult } from './phone.ts';
+export { isPhoneCountry, normalisePhone, type PhoneResult, phoneE164 } from './phone.ts';
 export {
   type BreakWindow,
   type HoursProblem,

@@ -25,6 +25,34 @@ describe('dispatcher web app: planning a day', () => {
   let day: string;
 
   const routesOf = async (): Promise<Route[]> => (await api.call('GET', `/routes?date=${day}`)).body.routes;
+
+  /**
+   * Drags a stop onto a route's card the way a dispatcher does: onto the place of that card
+   * nearest the stop (its header, or one of its stops), with the route list scrolled so both
+   * are in sight. A synthetic drag does not scroll the list as it goes, and a drag that starts
+   * before a scroll picks up whatever stop the scroll brought under the pointer.
+   */
+  const dragStop = async (stopId: string, routeId: string) => {
+    const target = await page.evaluate(
+      ([stopId, routeId]) => {
+        const board = document.querySelector('.route-board')!;
+        const source = board.querySelector(`[data-stop-id="${stopId}"]`)!.getBoundingClientRect();
+        const card = board.querySelector(`[data-route-id="${routeId}"]`)!;
+        const places = [card.querySelector('header')!, ...Array.from(card.querySelectorAll('[data-stop-id]'))];
+        const gap = (e: Element) => Math.abs(e.getBoundingClientRect().top - source.top);
+        const nearest = places.reduce((a, b) => (gap(b) < gap(a) ? b : a));
+        const middle = (nearest.getBoundingClientRect().top + source.top) / 2;
+        const view = board.getBoundingClientRect();
+        board.scrollTop += middle - (view.top + view.height / 2);
+        return nearest.tagName === 'HEADER' ? null : nearest.getAttribute('data-stop-id');
+      },
+      [stopId, routeId],
+    );
+    const card = page.locator(`[data-route-id="${routeId}"]`);
+    await page
+      .locator(`[data-stop-id="${stopId}"]`)
+      .dragTo(target ? card.locator(`[data-stop-id="${target}"]`) : card.locator('header'));
+  };
   const load = (r: Route) => r.stops.reduce((kg, s) => kg + (s.demand[0] ?? 0), 0);
 
   beforeAll(async () => {
@@ -106,10 +134,13 @@ describe('dispatcher web app: planning a day', () => {
     expect(routes.length).toBeGreaterThanOrEqual(2);
     // Onto a route without the heavy order, so the move is about times, not capacity.
     const b = routes.find((r) => !r.stops.some((s) => s.ref === 'HEAVY-1'))!;
-    const a = routes.find((r) => r.id !== b.id)!;
-    const moving = a.stops.find((s) => s.kind !== 'break' && s.ref !== 'HEAVY-1')!;
+    // From the route next to it in the list, its stop nearest to it: a short drag.
+    const index = routes.indexOf(b);
+    const a = routes[index + 1] ?? routes[index - 1]!;
+    const candidates = a.stops.filter((s) => s.kind !== 'break' && s.ref !== 'HEAVY-1');
+    const moving = routes.indexOf(a) < index ? candidates.at(-1)! : candidates[0]!;
     const before = b.stops.length;
-    await page.locator(`[data-stop-id="${moving.id}"]`).dragTo(page.locator(`[data-route-id="${b.id}"] header`));
+    await dragStop(moving.id, b.id);
     const refused = page.getByRole('alert').filter({ hasText: 'This change breaks rules' });
     const saved = page.getByRole('status').filter({ hasText: /^Saved/ });
     await expect
@@ -131,7 +162,7 @@ describe('dispatcher web app: planning a day', () => {
     const heavy = from.stops.find((s) => s.ref === 'HEAVY-1')!;
     const to = routes.filter((r) => r.id !== from.id).sort((x, y) => load(y) - load(x))[0]!;
     expect(load(to) + 700).toBeGreaterThan(800);
-    await page.locator(`[data-stop-id="${heavy.id}"]`).dragTo(page.locator(`[data-route-id="${to.id}"] header`));
+    await dragStop(heavy.id, to.id);
     const alert = page.getByRole('alert').filter({ hasText: 'This change breaks rules' });
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/capacity on kg/i);

@@ -23,13 +23,14 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the real server as `pnpm start` does (tsx over server/src/main.ts) in its own process,
+ * Starts the real server as `pnpm start` does (the bundle server/dist/main.js, built by `pnpm test`
+ * before the tests run) in its own process,
  * and resolves once GET /api/health answers.
  */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
   const port = await freePort();
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/main.js'], {
     cwd: join(REPO_ROOT, 'server'),
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

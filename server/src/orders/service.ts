@@ -37,7 +37,11 @@ async function orgContext(db: Db, orgId: string): Promise<RowContext> {
     [orgId],
   );
   const o = res.rows[0]!;
-  return { dimensions: o.dimensions, defaultCountry: o.default_country.trim(), defaultServiceS: o.default_service_s };
+  return {
+    dimensions: o.dimensions,
+    defaultCountry: o.default_country.trim().toUpperCase(),
+    defaultServiceS: o.default_service_s,
+  };
 }
 
 /** The patch field an import column's error belongs to, so PATCH errors name the body's fields. */

@@ -71,7 +71,7 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
   const plan = planColumns(source.header, o.dimensions, req.mapping);
   const ctx: RowContext = {
     dimensions: o.dimensions,
-    defaultCountry: o.default_country.trim(),
+    defaultCountry: o.default_country.trim().toUpperCase(),
     defaultServiceS: o.default_service_s,
     windows: windowFields(plan.fields),
   };

@@ -2,8 +2,7 @@
  * Validation of one order row, shared by imports (CSV, XLSX, JSON) and PATCH: raw cell values
  * keyed by canonical field in, a normalised order (or every problem, each naming its column) out.
  */
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { ImportRowError, TimeWindow } from '@tournee/shared';
+import { type ImportRowError, phoneE164, type TimeWindow } from '@tournee/shared';
 import { cellText, detached, minutesOf, parseDate, parseList, parseNumber, parseTime, ValueError } from './values.ts';
 
 /** A row that passed validation; lon/lat null means "geocode the address". */
@@ -30,6 +29,7 @@ const WINDOW_FIELD = /^tw(\d*)_(start|end)$/;
 
 export interface RowContext {
   dimensions: string[];
+  /** ISO 3166-1 alpha-2, upper case: national phone numbers are read in it. */
   defaultCountry: string;
   defaultServiceS: number;
   /** The [start, end] field pairs of the file's windows (see windowFields); found per row when absent. */
@@ -49,24 +49,6 @@ export function windowFields(fields: Iterable<string | null>): [string, string][
 const joinNonEmpty = (a: string, b: string, sep: string) => (a && b ? a + sep + b : a || b);
 
 export type RowResult = { ok: true; row: ValidRow } | { ok: false; errors: ImportRowError[] };
-
-// Customers come back: the same number recurs across a file and across imports, and parsing
-// one costs ~7 µs. Cleared when full rather than LRU: simple, and bounded.
-const phoneCache = new Map<string, string | null>();
-const PHONE_CACHE_MAX = 5_000;
-
-/** A phone number in E.164, or null when it is not valid for the country. */
-export function normalisePhone(text: string, country: string): string | null {
-  const key = `${country}|${text}`;
-  let out = phoneCache.get(key);
-  if (out === undefined) {
-    const parsed = parsePhoneNumberFromString(text, { defaultCountry: country as CountryCode });
-    out = parsed?.isValid() ? parsed.number : null;
-    if (phoneCache.size >= PHONE_CACHE_MAX) phoneCache.clear();
-    phoneCache.set(key, out);
-  }
-  return out;
-}
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -132,7 +114,7 @@ export function validateRow(
   let phone: string | null = null;
   const phoneText = c.text('phone');
   if (phoneText) {
-    phone = normalisePhone(phoneText, ctx.defaultCountry);
+    phone = phoneE164(phoneText, ctx.defaultCountry);
     if (phone === null)
       c.fail('phone', `is not a valid phone number (numbers without a country code are read as ${ctx.defaultCountry})`);
   }
