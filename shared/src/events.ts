@@ -36,6 +36,17 @@ export interface RouteChangedEvent {
 }
 
 /**
+ * Fresh live ETAs of a route's remaining stops, after a position or a stop event (throttled per
+ * route, see ETA_THROTTLE_MS); `stale` when the driver's last fix is too old to trust them.
+ */
+export interface RouteEtasEvent {
+  routeId: string;
+  localDate: string;
+  stale: boolean;
+  etas: { stopId: string; etaAt: string }[];
+}
+
+/**
  * A driver's freshest accepted position, sent to the day room (`org:<orgId>:day:<localDate>`) of
  * the route the driver runs (or, without one, of the depot's today) within a second of receipt.
  * Only positions that move the driver forward in device time are sent: late points are stored
@@ -81,6 +92,7 @@ export interface DispatchServerEvents {
   'plan:status': (e: PlanStatusEvent) => void;
   'route:published': (e: RoutePublishedEvent) => void;
   'route:changed': (e: RouteChangedEvent) => void;
+  'route:etas': (e: RouteEtasEvent) => void;
   'driver:position': (e: DriverPositionEvent) => void;
   'stop:status': (e: StopStatusEvent) => void;
 }

@@ -122,6 +122,7 @@ export type {
   PlanProgressEvent,
   PlanStatusEvent,
   RouteChangedEvent,
+  RouteEtasEvent,
   RoutePublishedEvent,
 } from './events.ts';
 export {

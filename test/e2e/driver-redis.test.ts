@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
+import { adminToken, issueDriverAccess, seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
 import { freshDatabase } from '../lib/e2e-db.ts';
 import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
 
@@ -15,7 +15,7 @@ const connected = (s: Socket) =>
   });
 
 // Two server processes sharing PostgreSQL and Redis, as behind a load balancer: the driver's
-// phone is connected to one, the dispatcher's browser to the other.
+// phone is connected to one, the dispatcher's browser and the customer's tracking page to the other.
 describe('live tracking across two server processes (Redis adapter)', () => {
   let a: ServerProcess;
   let b: ServerProcess;
@@ -57,6 +57,19 @@ describe('live tracking across two server processes (Redis adapter)', () => {
     const statuses: { stopId: string; status: string }[] = [];
     dispatcher.on('driver:position', (e) => positions.push(e));
     dispatcher.on('stop:status', (e) => statuses.push(e));
+    const etas: { routeId: string; etas: { stopId: string; etaAt: string }[] }[] = [];
+    dispatcher.on('route:etas', (e) => etas.push(e));
+
+    const customer = io(`${b.baseUrl}/track`, {
+      auth: { token: await trackingLinkInto(dbUrl, day.orderIds[0]!) },
+      transports: ['websocket'],
+      forceNew: true,
+    });
+    sockets.push(customer);
+    const pageStatuses: string[] = [];
+    customer.on('track:update', (v: { status: string }) => pageStatuses.push(v.status));
+    await connected(customer);
+    await expect.poll(() => pageStatuses, { timeout: 5000 }).toEqual(['scheduled']);
 
     const driver = io(`${a.baseUrl}/driver`, {
       auth: { token: access.token },
@@ -73,6 +86,11 @@ describe('live tracking across two server processes (Redis adapter)', () => {
     await expect.poll(() => positions.length, { timeout: 5000 }).toBe(1);
     expect(Date.now() - t0).toBeLessThan(1000);
     expect(positions[0]).toMatchObject({ driverId: day.driverId, location: { coordinates: [4.8321, 45.7578] } });
+    // The ETAs process A computed from that position reach the dispatcher on B, every stop ahead.
+    await expect.poll(() => etas.length, { timeout: 5000 }).toBeGreaterThan(0);
+    expect(etas[0]!.routeId).toBe(day.routeId);
+    expect(etas[0]!.etas.map((x) => x.stopId)).toEqual(day.stopIds);
+    expect(Date.parse(etas[0]!.etas[0]!.etaAt)).toBeGreaterThan(t0);
 
     const ev = await driver.emitWithAck('stop:event', {
       id: randomUUID(),
@@ -84,6 +102,8 @@ describe('live tracking across two server processes (Redis adapter)', () => {
     await expect
       .poll(() => statuses, { timeout: 5000 })
       .toEqual([expect.objectContaining({ stopId: day.stopIds[0], status: 'arrived' })]);
+    // The customer's page, open on process B, hears of the arrival handled by process A.
+    await expect.poll(() => pageStatuses.at(-1), { timeout: 5000 }).toBe('arrived');
 
     // A change made through process B reaches the driver's socket on process A.
     const changed = new Promise<{ routeId: string }>((resolve) => driver.once('route:changed', resolve));

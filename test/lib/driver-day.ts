@@ -3,6 +3,7 @@
  * database a server process uses, and the admin's session token from the HTTP API.
  */
 import { createPgDb } from '../../server/src/db/pg-adapter.ts';
+import { createLink } from '../../server/src/links/links.ts';
 import { type SeededDay, seedDriverDay } from '../../server/src/tracking/test-support.ts';
 
 export async function seedDriverInto(databaseUrl: string, adminEmail: string, stops = 3): Promise<SeededDay> {
@@ -13,6 +14,17 @@ export async function seedDriverInto(databaseUrl: string, adminEmail: string, st
     ]);
     if (!rows[0]) throw new Error(`no user ${adminEmail}`);
     return await seedDriverDay(db, rows[0].org_id, { name: 'Camille', stops });
+  } finally {
+    await db.close();
+  }
+}
+
+/** A customer's tracking link to the order (as a message would carry it): its token. */
+export async function trackingLinkInto(databaseUrl: string, orderId: string): Promise<string> {
+  const db = createPgDb(databaseUrl, { max: 1 });
+  try {
+    const { rows } = await db.query<{ org_id: string }>('SELECT org_id FROM orders WHERE id = $1', [orderId]);
+    return await createLink(db, rows[0]!.org_id, orderId);
   } finally {
     await db.close();
   }

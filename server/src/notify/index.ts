@@ -59,7 +59,12 @@ export function createCustomerComms(deps: {
 }): CustomerComms {
   const { db, config, log } = deps;
   const limiter = failureLimiter(config.TRACK_LINK_MAX_FAILURES_PER_MINUTE);
-  const track = attachTrackNamespace(deps.io as unknown as Server, { db, log, limiter });
+  const track = attachTrackNamespace(deps.io as unknown as Server, {
+    db,
+    log,
+    limiter,
+    clustered: Boolean(config.REDIS_URL),
+  });
   const sender = startSender(
     db,
     providersFor(config, log),
@@ -83,7 +88,16 @@ export function createCustomerComms(deps: {
     log,
     throttleMs: config.ETA_THROTTLE_MS,
     travel,
-    onEtas: (r) => listener!.onEtas(r),
+    onEtas: (r) => {
+      // Dispatchers see the live ETAs at once; the customers' side decides its messages.
+      deps.events.routeEtas(r.route.orgId, {
+        routeId: r.route.id,
+        localDate: r.route.localDate,
+        stale: r.stale,
+        etas: r.etas.map((x) => ({ stopId: x.stopId, etaAt: new Date(x.at).toISOString() })),
+      });
+      return listener!.onEtas(r);
+    },
   });
   listener = createNotifyListener({ db, log, eta, track, publicUrl: publicBase(config), onQueued: kick });
   tapEvents(deps.events, listener.events);

@@ -65,7 +65,7 @@ export function createNotifyListener(deps: ListenerDeps): NotifyListener {
       // After the message: its own link (the proof of delivery) expires with the others.
       await expireLinksAfterDelivery(deps.db, e.orderId, new Date(e.actualDepartureAt ?? e.deviceAt));
     }
-    if (e.orderId) await deps.track?.update(e.orderId);
+    if (e.orderId) await deps.track?.refresh([e.orderId]);
   }
 
   async function onEtas(r: RouteEtas) {
@@ -86,7 +86,7 @@ export function createNotifyListener(deps: ListenerDeps): NotifyListener {
         }
       }
     }
-    for (const id of deps.track?.watched(orderIds) ?? []) await deps.track?.update(id);
+    await deps.track?.refresh(orderIds);
   }
 
   const events: Partial<DispatchEvents> = {

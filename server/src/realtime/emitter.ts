@@ -31,6 +31,7 @@ export function redisEmitterEvents(redisUrl: string): DispatchEvents & { close()
       dispatch.to(dayRoom(orgId, e.localDate)).emit('route:changed', e);
       driver.to(`route:${e.routeId}`).emit('route:changed', e);
     },
+    routeEtas: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('route:etas', e),
     driverPosition: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('driver:position', e),
     stopStatus: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('stop:status', e),
     close: async () => {

@@ -7,6 +7,7 @@ import type {
   PlanProgressEvent,
   PlanStatusEvent,
   RouteChangedEvent,
+  RouteEtasEvent,
   RoutePublishedEvent,
   StopStatusEvent,
 } from '@tournee/shared';
@@ -18,6 +19,8 @@ export interface DispatchEvents {
   /** Also tells the drivers' sockets following the route (`route:<id>` on `/driver`). */
   routeChanged(orgId: string, e: RouteChangedEvent): void;
   /** To the day room of `e.localDate`. */
+  routeEtas(orgId: string, e: RouteEtasEvent): void;
+  /** To the day room of `e.localDate`. */
   driverPosition(orgId: string, e: DriverPositionEvent): void;
   /** To the day room of `e.localDate`. */
   stopStatus(orgId: string, e: StopStatusEvent): void;
@@ -28,6 +31,7 @@ export const noEvents: DispatchEvents = {
   planStatus() {},
   routePublished() {},
   routeChanged() {},
+  routeEtas() {},
   driverPosition() {},
   stopStatus() {},
 };

@@ -116,6 +116,7 @@ export function createRealtime(server: HttpServer, deps: { db: Db; config: Confi
       dispatch.to(dayRoom(orgId, e.localDate)).emit('route:changed', e);
       driverNs?.to(`route:${e.routeId}`).emit('route:changed', e);
     },
+    routeEtas: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('route:etas', e),
     driverPosition: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('driver:position', e),
     stopStatus: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('stop:status', e),
   };

@@ -3,6 +3,10 @@
  * A socket joins the room of its one order (`order:<orderId>`) and hears only `track:update`
  * (its TrackView) and `track:driver` (the driver's position, only while one or two stops away).
  * Failed handshakes count against the address like unknown links over HTTP.
+ *
+ * Several server processes (REDIS_URL): the process that learns of a change (a stop event, fresh
+ * ETAs) tells the others with a server-side event, and each builds the view for the pages open
+ * on it: a page gets its updates whichever process it is connected to.
  */
 import type { TrackServerEvents, TrackView } from '@tournee/shared';
 import type { Namespace, Server } from 'socket.io';
@@ -12,23 +16,30 @@ import type { FailureLimiter } from '../links/rate-limit.ts';
 import { buildTrackView } from '../links/view.ts';
 import type { Logger } from '../logger.ts';
 
+/** Between the server processes of a cluster: these orders changed, refresh their open pages. */
+const REFRESH = 'track:refresh';
+interface TrackServerSideEvents {
+  [REFRESH]: (orderIds: string[]) => void;
+}
+
 export type TrackNamespace = Namespace<
   Record<string, never>,
   TrackServerEvents,
-  Record<string, never>,
+  TrackServerSideEvents,
   { orderId: string }
 >;
 
 export interface TrackPush {
-  /** Orders with a tracking page open on this process. */
-  watched(orderIds: Iterable<string>): string[];
-  /** Sends the order's fresh view to its pages (no-op when none is open). */
-  update(orderId: string): Promise<void>;
+  /** Sends each order's fresh view to its open tracking pages, on every server process. */
+  refresh(orderIds: string[]): Promise<void>;
 }
 
 const room = (orderId: string) => `order:${orderId}`;
 
-export function attachTrackNamespace(io: Server, deps: { db: Db; log: Logger; limiter: FailureLimiter }): TrackPush {
+export function attachTrackNamespace(
+  io: Server,
+  deps: { db: Db; log: Logger; limiter: FailureLimiter; clustered: boolean },
+): TrackPush {
   const ns = io.of('/track') as unknown as TrackNamespace;
   ns.use(async (socket, next) => {
     const ip = socket.handshake.address;
@@ -52,18 +63,29 @@ export function attachTrackNamespace(io: Server, deps: { db: Db; log: Logger; li
     const view = await buildTrackView(deps.db, socket.data.orderId).catch(() => null);
     if (view) socket.emit('track:update', view);
   });
-  const push = (orderId: string, v: TrackView) => {
-    ns.to(room(orderId)).emit('track:update', v);
+  /** Pushes fresh views to the pages open on this process (adapter.rooms is this process's). */
+  const refreshHere = async (orderIds: string[]) => {
+    for (const orderId of orderIds) {
+      const r = room(orderId);
+      if ((ns.adapter.rooms.get(r)?.size ?? 0) === 0) continue;
+      const v: TrackView | null = await buildTrackView(deps.db, orderId);
+      // local: the other processes build their own pages' views (see REFRESH).
+      if (v) ns.local.to(r).emit('track:update', v);
+    }
   };
+  if (deps.clustered) {
+    ns.on(REFRESH, (orderIds) => {
+      if (!Array.isArray(orderIds)) return;
+      refreshHere(orderIds.filter((id) => typeof id === 'string')).catch((err) =>
+        deps.log.error({ err }, 'tracking pages refresh failed'),
+      );
+    });
+  }
   return {
-    watched(orderIds) {
-      const rooms = ns.adapter.rooms;
-      return [...orderIds].filter((id) => (rooms.get(room(id))?.size ?? 0) > 0);
-    },
-    async update(orderId) {
-      if ((ns.adapter.rooms.get(room(orderId))?.size ?? 0) === 0) return;
-      const v = await buildTrackView(deps.db, orderId);
-      if (v) push(orderId, v);
+    async refresh(orderIds) {
+      if (orderIds.length === 0) return;
+      if (deps.clustered) ns.serverSideEmit(REFRESH, orderIds);
+      await refreshHere(orderIds);
     },
   };
 }

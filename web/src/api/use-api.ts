@@ -6,6 +6,8 @@ export interface ApiState<T> {
   error: Error | null;
   loading: boolean;
   reload(): void;
+  /** Changes the data held, without a request (a live event carried the change). */
+  patch(change: (data: T) => T): void;
 }
 
 /** GETs `path` (again whenever it changes or `reload` is called); null skips the request. */
@@ -28,5 +30,6 @@ export function useApi<T>(path: string | null): ApiState<T> {
     };
   }, [path, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data, error, loading: path !== null && data === null && error === null, reload };
+  const patch = useCallback((change: (data: T) => T) => setData((d) => (d === null ? d : change(d))), []);
+  return { data, error, loading: path !== null && data === null && error === null, reload, patch };
 }

@@ -1,4 +1,4 @@
-import type { Depot, Order, Page, PlannedRoute, PublishResult } from '@tournee/shared';
+import type { Depot, Order, Page, PlannedRoute, PublishResult, RouteEtasEvent } from '@tournee/shared';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, query } from '../../api/client.ts';
@@ -11,6 +11,7 @@ import { routeColor } from '../../map/colors.ts';
 import { StopNumberMarkers } from '../../map/stop-markers.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 import { EditFeedback } from './edit-feedback.tsx';
+import { withLiveEtas } from './live-etas.ts';
 import { boundsOf, driverFeatures, orderFeatures, routeFeatures } from './map-features.ts';
 import { RouteBoard } from './route-board.tsx';
 import { StopActions } from './stop-actions.tsx';
@@ -48,17 +49,22 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
     join();
     socket.on('connect', join);
     const onChange = (e: { localDate: string }) => e.localDate === props.date && routes.reload();
+    // ETAs come often: patched into the routes held, not reloaded.
+    const onEtas = (e: RouteEtasEvent) =>
+      e.localDate === props.date && routes.patch((d) => ({ routes: withLiveEtas(d.routes, e) }));
     socket.on('route:changed', onChange);
     socket.on('route:published', onChange);
     socket.on('stop:status', onChange);
+    socket.on('route:etas', onEtas);
     return () => {
       socket.emit('day:leave', props.date, () => {});
       socket.off('connect', join);
       socket.off('route:changed', onChange);
       socket.off('route:published', onChange);
       socket.off('stop:status', onChange);
+      socket.off('route:etas', onEtas);
     };
-  }, [props.date, routes.reload]);
+  }, [props.date, routes.reload, routes.patch]);
 
   const paint = useCallback(
     (m: MapLibreMap, fit: boolean) => {
