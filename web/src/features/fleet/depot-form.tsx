@@ -1,49 +1,54 @@
-import { useState } from 'react';
+import type { Depot } from '@tournee/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { SimpleForm } from './simple-form.tsx';
+import { type EditProps, SimpleForm } from './simple-form.tsx';
+import { useFields } from './use-fields.ts';
+
+// French keyboards type "45,7295": read a decimal comma as a point.
+const decimal = (s: string) => Number(s.replace(',', '.'));
 
 /** A depot: where routes start and end, and the time zone its days and local times are read in. */
-export function DepotForm({ onCreated }: { onCreated(): void }) {
+export function DepotForm({ editing, onSaved, onCancel }: EditProps<Depot>) {
   const { t } = useI18n();
-  const [v, setV] = useState({
-    name: '',
-    address: '',
-    lat: '',
-    lon: '',
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-  });
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+  const { values: v, bind } = useFields(() => ({
+    name: editing?.name ?? '',
+    address: editing?.address ?? '',
+    lat: editing ? String(editing.location.coordinates[1]) : '',
+    lon: editing ? String(editing.location.coordinates[0]) : '',
+    timeZone: editing?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  }));
   return (
     <SimpleForm
       label={t('fleet.addDepot')}
       path="/depots"
-      onCreated={onCreated}
+      editing={editing}
+      onSaved={onSaved}
+      onCancel={onCancel}
       body={() => ({
         name: v.name,
         address: v.address,
-        location: { lon: Number(v.lon.replace(',', '.')), lat: Number(v.lat.replace(',', '.')) },
+        location: { lon: decimal(v.lon), lat: decimal(v.lat) },
         timeZone: v.timeZone,
       })}
     >
       <label>
         {t('fleet.depot')}
-        <input required value={v.name} onChange={set('name')} />
+        <input required {...bind('name')} />
       </label>
       <label>
         {t('fleet.address')}
-        <input value={v.address} onChange={set('address')} />
+        <input {...bind('address')} />
       </label>
       <label>
         Latitude
-        <input required inputMode="decimal" value={v.lat} onChange={set('lat')} placeholder="45.7295" />
+        <input required inputMode="decimal" {...bind('lat')} placeholder="45.7295" />
       </label>
       <label>
         Longitude
-        <input required inputMode="decimal" value={v.lon} onChange={set('lon')} placeholder="4.8322" />
+        <input required inputMode="decimal" {...bind('lon')} placeholder="4.8322" />
       </label>
       <label>
         {t('fleet.timeZone')}
-        <input required value={v.timeZone} onChange={set('timeZone')} placeholder="Europe/Paris" />
+        <input required {...bind('timeZone')} placeholder="Europe/Paris" />
       </label>
     </SimpleForm>
   );

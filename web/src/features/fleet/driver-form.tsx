@@ -1,38 +1,46 @@
-import type { Vehicle } from '@tournee/shared';
-import { useState } from 'react';
+import type { Driver, Vehicle } from '@tournee/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NamedSelect } from './named-select.tsx';
-import { SimpleForm } from './simple-form.tsx';
+import { type EditProps, SimpleForm } from './simple-form.tsx';
+import { useFields } from './use-fields.ts';
 
-export function DriverForm(props: { vehicles: Vehicle[]; onCreated(): void }) {
+/** A driver: phone (stored in E.164 by the server), email, and the vehicle they usually drive. */
+export function DriverForm({ vehicles, editing, onSaved, onCancel }: EditProps<Driver> & { vehicles: Vehicle[] }) {
   const { t } = useI18n();
-  const [v, setV] = useState({ name: '', phone: '', email: '', vehicle: '' });
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+  const { values: v, bind } = useFields(() => ({
+    name: editing?.name ?? '',
+    phone: editing?.phone ?? '',
+    email: editing?.email ?? '',
+    vehicle: editing?.defaultVehicleId ?? '',
+  }));
   return (
     <SimpleForm
       label={t('fleet.addDriver')}
       path="/drivers"
-      onCreated={props.onCreated}
+      editing={editing}
+      onSaved={onSaved}
+      onCancel={onCancel}
+      // An emptied field is null, which clears it on PATCH (absent would keep the old value).
       body={() => ({
         name: v.name,
-        phone: v.phone || undefined,
-        email: v.email || undefined,
-        defaultVehicleId: v.vehicle || undefined,
+        phone: v.phone.trim() || null,
+        email: v.email.trim() || null,
+        defaultVehicleId: v.vehicle || null,
       })}
     >
       <label>
         {t('fleet.driver')}
-        <input required value={v.name} onChange={set('name')} />
+        <input required {...bind('name')} />
       </label>
       <label>
         {t('fleet.phone')}
-        <input type="tel" value={v.phone} onChange={set('phone')} placeholder="06 12 34 56 78" />
+        <input type="tel" {...bind('phone')} placeholder="06 12 34 56 78" />
       </label>
       <label>
         Email
-        <input type="email" value={v.email} onChange={set('email')} />
+        <input type="email" {...bind('email')} />
       </label>
-      <NamedSelect label={t('fleet.vehicle')} value={v.vehicle} items={props.vehicles} onChange={set('vehicle')} />
+      <NamedSelect label={t('fleet.vehicle')} items={vehicles} {...bind('vehicle')} />
     </SimpleForm>
   );
 }

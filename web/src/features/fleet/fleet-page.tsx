@@ -3,15 +3,19 @@ import { useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
-import { ShiftWeekGrid } from './shift-week-grid.tsx';
 import { DepotForm } from './depot-form.tsx';
 import { DriverForm } from './driver-form.tsx';
+import { FleetList } from './fleet-list.tsx';
 import { PatternForm } from './pattern-form.tsx';
+import { ShiftWeekGrid } from './shift-week-grid.tsx';
 import { VehicleForm } from './vehicle-form.tsx';
 
 type Tab = 'depots' | 'vehicles' | 'drivers' | 'shifts';
 
-/** Depots, vehicles (capacity vector, skills), drivers, and the week grid of shifts. */
+/**
+ * Depots, vehicles (capacity vector, skills) and drivers, each listed, added, edited and deleted;
+ * and the week grid of shifts.
+ */
 export function FleetPage() {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('vehicles');
@@ -23,6 +27,7 @@ export function FleetPage() {
   const loading = org.loading || depots.loading || vehicles.loading || drivers.loading;
   const error = org.error ?? depots.error ?? vehicles.error ?? drivers.error;
   const vehicleName = new Map(vehicles.data?.items.map((v) => [v.id, v.name]) ?? []);
+  const dimensions = org.data?.dimensions ?? [];
 
   return (
     <section aria-labelledby="fleet-title">
@@ -42,85 +47,54 @@ export function FleetPage() {
         }}
       >
         {tab === 'depots' && depots.data && (
-          <>
-            <table className="orders">
-              <thead>
-                <tr>
-                  <th scope="col">{t('fleet.depot')}</th>
-                  <th scope="col">{t('fleet.address')}</th>
-                  <th scope="col">{t('fleet.timeZone')}</th>
-                  <th scope="col">lat, lon</th>
-                </tr>
-              </thead>
-              <tbody>
-                {depots.data.items.map((d) => (
-                  <tr key={d.id}>
-                    <td>{d.name}</td>
-                    <td>{d.address}</td>
-                    <td>{d.timeZone}</td>
-                    <td>
-                      {d.location.coordinates[1].toFixed(5)}, {d.location.coordinates[0].toFixed(5)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <DepotForm onCreated={depots.reload} />
-          </>
+          <FleetList
+            path="/depots"
+            items={depots.data.items}
+            forceable={false}
+            onChanged={depots.reload}
+            columns={[
+              { header: t('fleet.depot'), cell: (d) => d.name },
+              { header: t('fleet.address'), cell: (d) => d.address },
+              { header: t('fleet.timeZone'), cell: (d) => d.timeZone },
+              {
+                header: 'lat, lon',
+                cell: (d) => `${d.location.coordinates[1].toFixed(5)}, ${d.location.coordinates[0].toFixed(5)}`,
+              },
+            ]}
+            form={(p) => <DepotForm {...p} />}
+          />
         )}
         {tab === 'vehicles' && org.data && depots.data && vehicles.data && (
-          <>
-            <table className="orders">
-              <thead>
-                <tr>
-                  <th scope="col">{t('fleet.vehicle')}</th>
-                  {org.data.dimensions.map((d) => (
-                    <th key={d} scope="col">
-                      {d}
-                    </th>
-                  ))}
-                  <th scope="col">{t('fleet.skills')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {vehicles.data.items.map((v) => (
-                  <tr key={v.id}>
-                    <td>{v.name}</td>
-                    {v.capacity.map((c, i) => (
-                      <td key={org.data?.dimensions[i]}>{c}</td>
-                    ))}
-                    <td>{v.skills.join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <VehicleForm dimensions={org.data.dimensions} depots={depots.data.items} onCreated={vehicles.reload} />
-          </>
+          <FleetList
+            path="/vehicles"
+            items={vehicles.data.items}
+            forceable
+            onChanged={vehicles.reload}
+            columns={[
+              { header: t('fleet.vehicle'), cell: (v) => v.name },
+              ...org.data.dimensions.map((d, i) => ({ header: d, cell: (v: Vehicle) => v.capacity[i] })),
+              { header: t('fleet.skills'), cell: (v) => v.skills.join(', ') },
+            ]}
+            form={(p) => <VehicleForm {...p} dimensions={dimensions} depots={depots.data?.items ?? []} />}
+          />
         )}
         {tab === 'drivers' && drivers.data && (
-          <>
-            <table className="orders">
-              <thead>
-                <tr>
-                  <th scope="col">{t('fleet.driver')}</th>
-                  <th scope="col">{t('fleet.phone')}</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">{t('fleet.vehicle')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {drivers.data.items.map((d) => (
-                  <tr key={d.id}>
-                    <td>{d.name}</td>
-                    <td>{d.phone}</td>
-                    <td>{d.email}</td>
-                    <td>{d.defaultVehicleId ? vehicleName.get(d.defaultVehicleId) : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <DriverForm vehicles={vehicles.data?.items ?? []} onCreated={drivers.reload} />
-          </>
+          <FleetList
+            path="/drivers"
+            items={drivers.data.items}
+            forceable
+            onChanged={drivers.reload}
+            columns={[
+              { header: t('fleet.driver'), cell: (d) => d.name },
+              { header: t('fleet.phone'), cell: (d) => d.phone },
+              { header: 'Email', cell: (d) => d.email },
+              {
+                header: t('fleet.vehicle'),
+                cell: (d) => (d.defaultVehicleId ? vehicleName.get(d.defaultVehicleId) : ''),
+              },
+            ]}
+            form={(p) => <DriverForm {...p} vehicles={vehicles.data?.items ?? []} />}
+          />
         )}
         {tab === 'shifts' && vehicles.data && (
           <>

@@ -1,30 +1,53 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
+/** What a fleet form is given by its list: the row being edited (null = a create form), and what to do after. */
+export interface EditProps<T> {
+  editing: T | null;
+  onSaved(): void;
+  onCancel(): void;
+}
+
 /**
- * A small create form: fields are children, `body()` builds the request from them; the
- * server's message (which names the bad field) is shown as it is.
+ * A small create-or-edit form: fields are children, `body()` builds the request from them.
+ * Creating POSTs to `path`; editing PATCHes `path/:id` and offers Cancel. The server's message
+ * (which names the bad field) is shown as it is.
  */
 export function SimpleForm(props: {
+  /** The create button's text, and the form's name while it creates. */
   label: string;
+  /** The collection, such as `/vehicles`. */
   path: string;
+  /** The row being changed; absent or null for a create form. */
+  editing?: { id: string; name: string } | null;
   body(): unknown;
-  onCreated(): void;
+  onSaved(): void;
+  onCancel?(): void;
   children: ReactNode;
 }) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const editing = props.editing ?? null;
+
+  // The form sits below a table that may be long: bring it to the dispatcher who clicked Edit.
+  const isEdit = editing !== null;
+  useEffect(() => {
+    if (!isEdit) return;
+    form.current?.scrollIntoView?.({ block: 'nearest' });
+    form.current?.querySelector<HTMLElement>('input, select')?.focus();
+  }, [isEdit]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
     setBusy(true);
     try {
-      await api(props.path, { method: 'POST', body: JSON.stringify(props.body()) });
-      props.onCreated();
-      (e.target as HTMLFormElement).reset();
+      const [path, method] = editing ? [`${props.path}/${editing.id}`, 'PATCH'] : [props.path, 'POST'];
+      await api(path, { method, body: JSON.stringify(props.body()) });
+      props.onSaved();
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -33,11 +56,22 @@ export function SimpleForm(props: {
   }
 
   return (
-    <form className="inline-form" onSubmit={submit} aria-label={props.label}>
+    <form
+      ref={form}
+      className={editing ? 'inline-form editing' : 'inline-form'}
+      onSubmit={submit}
+      aria-label={editing ? t('fleet.editing', { name: editing.name }) : props.label}
+    >
+      {editing && <strong>{t('fleet.editing', { name: editing.name })}</strong>}
       {props.children}
       <button type="submit" disabled={busy}>
-        {props.label}
+        {editing ? t('fleet.saveChanges') : props.label}
       </button>
+      {editing && (
+        <button type="button" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}

@@ -1,76 +1,56 @@
-import type { Depot } from '@tournee/shared';
-import { type FormEvent, useState } from 'react';
-import { api } from '../../api/client.ts';
+import type { Depot, Vehicle } from '@tournee/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NamedSelect } from './named-select.tsx';
+import { type EditProps, SimpleForm } from './simple-form.tsx';
+import { useFields } from './use-fields.ts';
 
-/** Adds a vehicle: name, depot, one capacity field per organisation dimension, skills. */
-export function VehicleForm(props: { dimensions: string[]; depots: Depot[]; onCreated(): void }) {
+/**
+ * A vehicle's name, depot, one capacity field per organisation dimension, and skills. Editing
+ * sends only these: costs, limits and speed stay as they are.
+ */
+export function VehicleForm(props: EditProps<Vehicle> & { dimensions: string[]; depots: Depot[] }) {
   const { t } = useI18n();
-  const [name, setName] = useState('');
-  const [depotId, setDepotId] = useState(props.depots[0]?.id ?? '');
-  const [capacity, setCapacity] = useState<Record<string, string>>({});
-  const [skills, setSkills] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    try {
-      await api('/vehicles', {
-        method: 'POST',
-        body: JSON.stringify({
-          name,
-          depotId,
-          capacity: Object.fromEntries(props.dimensions.map((d) => [d, Number(capacity[d] ?? 0)])),
-          skills: skills
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        }),
-      });
-      setName('');
-      props.onCreated();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-
+  const { editing } = props;
+  const { values: v, bind } = useFields(() => ({
+    name: editing?.name ?? '',
+    depotId: editing?.depotId ?? props.depots[0]?.id ?? '',
+    skills: editing?.skills.join(', ') ?? '',
+  }));
+  const capacity = useFields(() =>
+    Object.fromEntries(props.dimensions.map((d) => [d, editing ? String(editing.capacityByDimension[d] ?? 0) : ''])),
+  );
   return (
-    <form className="inline-form" onSubmit={submit} aria-label={t('fleet.addVehicle')}>
+    <SimpleForm
+      label={t('fleet.addVehicle')}
+      path="/vehicles"
+      editing={editing}
+      onSaved={props.onSaved}
+      onCancel={props.onCancel}
+      body={() => ({
+        name: v.name,
+        depotId: v.depotId,
+        capacity: Object.fromEntries(props.dimensions.map((d) => [d, Number(capacity.values[d] || 0)])),
+        skills: v.skills
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      })}
+    >
       <label>
         {t('fleet.vehicle')}
-        <input required value={name} onChange={(e) => setName(e.target.value)} />
+        <input required {...bind('name')} />
       </label>
-      <NamedSelect
-        label={t('fleet.depot')}
-        value={depotId}
-        items={props.depots}
-        onChange={(e) => setDepotId(e.target.value)}
-        optional={false}
-      />
+      <NamedSelect label={t('fleet.depot')} items={props.depots} optional={false} {...bind('depotId')} />
       {props.dimensions.map((d) => (
         <label key={d}>
           {d}
-          <input
-            type="number"
-            min={0}
-            step="any"
-            value={capacity[d] ?? ''}
-            onChange={(e) => setCapacity({ ...capacity, [d]: e.target.value })}
-          />
+          <input type="number" min={0} step="any" {...capacity.bind(d)} />
         </label>
       ))}
       <label>
         {t('fleet.skills')}
-        <input value={skills} onChange={(e) => setSkills(e.target.value)} placeholder="fridge, tail-lift" />
+        <input {...bind('skills')} placeholder="fridge, tail-lift" />
       </label>
-      <button type="submit">{t('fleet.addVehicle')}</button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-    </form>
+    </SimpleForm>
   );
 }
