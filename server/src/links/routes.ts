@@ -33,10 +33,10 @@ const tooMany = () =>
 /** Resolves `req.params.token` or throws the one 404 (counted against the address). */
 async function orderOf(db: Db, limiter: FailureLimiter, req: Request): Promise<{ orgId: string; orderId: string }> {
   const ip = req.ip ?? 'unknown';
-  if (limiter.blocked(ip)) throw tooMany();
+  if (await limiter.blocked(ip)) throw tooMany();
   const link = await resolveLink(db, String(req.params.token));
   if (!link) {
-    limiter.fail(ip);
+    await limiter.fail(ip);
     throw new AppError('not_found', 'No such tracking link (unknown or expired)');
   }
   return link;
@@ -106,13 +106,13 @@ export function trackPage(db: Db, limiter: FailureLimiter): RequestHandler {
     res.setHeader('cache-control', 'no-store');
     res.setHeader('referrer-policy', 'no-referrer');
     const ip = req.ip ?? 'unknown';
-    if (limiter.blocked(ip)) {
+    if (await limiter.blocked(ip)) {
       res.status(429).setHeader('retry-after', '60').type('html').send(NOT_FOUND_HTML);
       return;
     }
     const link = await resolveLink(db, String(req.params.token));
     if (!link) {
-      limiter.fail(ip);
+      await limiter.fail(ip);
       res.status(404).type('html').send(NOT_FOUND_HTML);
       return;
     }

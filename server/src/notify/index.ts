@@ -7,10 +7,11 @@
 import type { RequestHandler, Router } from 'express';
 import { Router as makeRouter } from 'express';
 import type { Server } from 'socket.io';
+import { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { createEtaEngine, type EtaEngine } from '../eta/service.ts';
-import { failureLimiter } from '../links/rate-limit.ts';
+import { failureLimiter, redisFailureLimiter } from '../links/rate-limit.ts';
 import { trackApiRoutes, trackPage } from '../links/routes.ts';
 import type { Logger } from '../logger.ts';
 import { coordinateTravel } from '../planning/travel.ts';
@@ -58,7 +59,11 @@ export function createCustomerComms(deps: {
   events: DispatchEvents;
 }): CustomerComms {
   const { db, config, log } = deps;
-  const limiter = failureLimiter(config.TRACK_LINK_MAX_FAILURES_PER_MINUTE);
+  // Several processes share one count through Redis; alone, memory is enough.
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
+  redis?.on('error', (err) => log.warn({ err }, 'tracking-link limiter: redis connection error'));
+  const max = config.TRACK_LINK_MAX_FAILURES_PER_MINUTE;
+  const limiter = redis ? redisFailureLimiter(redis, max) : failureLimiter(max);
   const track = attachTrackNamespace(deps.io as unknown as Server, {
     db,
     log,
@@ -115,6 +120,7 @@ export function createCustomerComms(deps: {
       eta.close();
       await listener!.drain().catch(() => {});
       await sender.stop();
+      await redis?.quit().catch(() => {});
     },
   };
 }

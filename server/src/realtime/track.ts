@@ -44,11 +44,11 @@ export function attachTrackNamespace(
   ns.use(async (socket, next) => {
     const ip = socket.handshake.address;
     try {
-      if (deps.limiter.blocked(ip)) return next(new Error('too_many_requests'));
+      if (await deps.limiter.blocked(ip)) return next(new Error('too_many_requests'));
       const token = (socket.handshake.auth as { token?: unknown }).token;
       const link = typeof token === 'string' ? await resolveLink(deps.db, token) : null;
       if (!link) {
-        deps.limiter.fail(ip);
+        await deps.limiter.fail(ip);
         return next(new Error('not_found'));
       }
       socket.data.orderId = link.orderId;
