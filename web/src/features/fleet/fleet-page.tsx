@@ -69,7 +69,10 @@ export function FleetPage() {
             path="/vehicles"
             items={vehicles.data.items}
             forceable
-            onChanged={vehicles.reload}
+            onChanged={() => {
+              vehicles.reload();
+              drivers.reload(); // a deleted vehicle is no longer any driver's default
+            }}
             columns={[
               { header: t('fleet.vehicle'), cell: (v) => v.name },
               ...org.data.dimensions.map((d, i) => ({ header: d, cell: (v: Vehicle) => v.capacity[i] })),
