@@ -10,6 +10,10 @@ import { fromVroom } from '../src/vroom.ts';
 import { checkSolution } from './checker.ts';
 import { lineMatrix, prng } from './helpers.ts';
 
+// These tests break the problem's shape on purpose: any field may hold anything.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type Loose = Record<string, any>;
+
 afterAll(() => shutdownWorkers());
 
 const base = (): Problem => ({
@@ -22,7 +26,7 @@ const base = (): Problem => ({
 });
 
 describe('input validation', () => {
-  const cases: [string, (p: Record<string, any>) => void, RegExp][] = [
+  const cases: [string, (p: Loose) => void, RegExp][] = [
     [
       'a vehicle shift ending before it starts',
       (p) => {
@@ -132,7 +136,7 @@ describe('input validation', () => {
   ];
   for (const [what, mutate, re] of cases) {
     it(`rejects ${what}`, async () => {
-      const p = structuredClone(base()) as unknown as Record<string, any>;
+      const p = structuredClone(base()) as unknown as Loose;
       mutate(p);
       const err = await solve(p as unknown as Problem, { timeLimitMs: 100 }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ProblemError);
@@ -150,8 +154,8 @@ describe('input validation', () => {
     const rnd = prng(99);
     const junk = [null, 0, -1, 'x', [], {}, [1, 2], { a: 1 }, Number.POSITIVE_INFINITY, true];
     for (let k = 0; k < 200; k++) {
-      const p = structuredClone(base()) as unknown as Record<string, any>;
-      const paths: [any, string][] = [
+      const p = structuredClone(base()) as unknown as Loose;
+      const paths: [Loose, string][] = [
         [p, 'vehicles'],
         [p, 'jobs'],
         [p, 'matrices'],
@@ -163,7 +167,7 @@ describe('input validation', () => {
         [p.jobs[1], 'skills'],
         [p.jobs[1], 'id'],
       ];
-      const [obj, key] = paths[Math.floor(rnd() * paths.length)] as [any, string];
+      const [obj, key] = paths[Math.floor(rnd() * paths.length)] as [Loose, string];
       obj[key] = junk[Math.floor(rnd() * junk.length)];
       const res = await solve(p as unknown as Problem, { timeLimitMs: 50 }).then(
         (s) => {
