@@ -4,7 +4,8 @@
  *
  * Database: BENCH_DATABASE_URL or DATABASE_URL if set (a fresh organisation is created in it);
  * otherwise `tournee_bench` on the local server (postgres@127.0.0.1:5432), recreated with
- * PostGIS on every run. Rows: BENCH_ROWS (default 100000).
+ * PostGIS on every run. Rows: BENCH_ROWS (default 100000). BENCH_FORMAT=xlsx imports the same
+ * rows as an XLSX workbook instead (typed cells), for comparison; the targets are for CSV.
  * Target on the 2-core reference machine: ≥ 20,000 rows/s and peak RSS < 300 MB.
  *
  * The server runs compiled, as `pnpm start` runs it, in a child process (bench-server.ts), so its
@@ -26,6 +27,7 @@ import { createPgDb } from '../src/db/pg-adapter.ts';
 import { startBenchServer } from './server-child.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const FORMAT = process.env.BENCH_FORMAT === 'xlsx' ? 'xlsx' : 'csv';
 
 async function benchDatabase(): Promise<string> {
   const given = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -53,27 +55,74 @@ const STREETS = [
 ];
 const NAMES = ['Hélène Dupré', 'Jérôme Bœuf', 'Zoé Ménard', 'Loïc Garnier', 'Amélie Roux', 'François Lefèvre'];
 
-/** Writes the CSV row by row (never all in memory), the way a French export looks. */
+const HEADER = [
+  'Référence',
+  'Client',
+  'Téléphone',
+  'Adresse',
+  'Code postal',
+  'Ville',
+  'Latitude',
+  'Longitude',
+  'Date',
+  'Début créneau',
+  'Fin créneau',
+  'Durée (min)',
+  'Poids (kg)',
+  'Remarques',
+];
+
+/** Row i of the bench file, the way a French export has it (as text in a CSV; typed cells in XLSX). */
+function benchRow(i: number): (string | number | Date)[] {
+  const phone = `06 ${String(10 + (i % 90))} ${String(i % 100).padStart(2, '0')} ${String((i >> 3) % 100).padStart(2, '0')} ${String((i >> 7) % 100).padStart(2, '0')}`;
+  const start = 8 + (i % 6);
+  return [
+    `BENCH-${i}`,
+    NAMES[i % NAMES.length]!,
+    phone,
+    `${i % 200} ${STREETS[i % STREETS.length]}`,
+    `6900${1 + (i % 9)}`,
+    'Lyon',
+    Number((45.7 + (i % 1000) / 10_000).toFixed(5)),
+    Number((4.8 + (i % 997) / 10_000).toFixed(5)),
+    new Date(Date.UTC(2026, 3, 1 + (i % 20))),
+    `${start}h00`,
+    `${start + 3}:00`,
+    5,
+    (i % 50) / 2,
+    `Commande n°${i}`,
+  ];
+}
+
+/** A cell as a French spreadsheet exports it to CSV: decimal commas, JJ/MM/AAAA dates. */
+const csvCell = (v: string | number | Date) =>
+  v instanceof Date
+    ? `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}`
+    : typeof v === 'number'
+      ? String(v).replace('.', ',')
+      : v;
+
+/** Writes the CSV row by row (never all in memory), `;`-separated with a BOM. */
 async function writeCsv(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);
   const w = async (s: string) => {
     if (!out.write(s)) await once(out, 'drain');
   };
-  await w(
-    '\ufeffRéférence;Client;Téléphone;Adresse;Code postal;Ville;Latitude;Longitude;Date;Début créneau;Fin créneau;Durée (min);Poids (kg);Remarques\r\n',
-  );
-  for (let i = 0; i < rows; i++) {
-    const day = 1 + (i % 20);
-    const lat = (45.7 + (i % 1000) / 10_000).toFixed(5).replace('.', ',');
-    const lon = (4.8 + (i % 997) / 10_000).toFixed(5).replace('.', ',');
-    const phone = `06 ${String(10 + (i % 90))} ${String(i % 100).padStart(2, '0')} ${String((i >> 3) % 100).padStart(2, '0')} ${String((i >> 7) % 100).padStart(2, '0')}`;
-    const start = 8 + (i % 6);
-    await w(
-      `BENCH-${i};${NAMES[i % NAMES.length]};${phone};${i % 200} ${STREETS[i % STREETS.length]};6900${1 + (i % 9)};Lyon;${lat};${lon};${String(day).padStart(2, '0')}/04/2026;${start}h00;${start + 3}:00;5;${(i % 50) / 2};Commande n°${i}\r\n`,
-    );
-  }
+  await w(`\ufeff${HEADER.join(';')}\r\n`);
+  for (let i = 0; i < rows; i++) await w(`${benchRow(i).map(csvCell).join(';')}\r\n`);
   out.end();
   await once(out, 'finish');
+}
+
+/** Writes the same rows as an XLSX workbook, streamed (typed cells: numbers and dates). */
+async function writeXlsx(path: string, rows: number): Promise<void> {
+  const { default: excel } = await import('exceljs');
+  const book = new excel.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  const sheet = book.addWorksheet('Commandes');
+  sheet.addRow(HEADER).commit();
+  for (let i = 0; i < rows; i++) sheet.addRow(benchRow(i)).commit();
+  sheet.commit();
+  await book.commit();
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -95,14 +144,14 @@ async function main() {
   const { token } = await openSession(db, user, 1);
 
   const dir = await mkdtemp(join(tmpdir(), 'tournee-bench-'));
-  const file = join(dir, 'orders.csv');
-  await writeCsv(file, ROWS);
+  const file = join(dir, `orders.${FORMAT}`);
+  await (FORMAT === 'xlsx' ? writeXlsx : writeCsv)(file, ROWS);
   const size = (await stat(file)).size;
 
   const server = await startBenchServer(url);
 
   process.stdout.write(
-    `Import benchmark: ${ROWS.toLocaleString('en')} rows, ${mb(size)} CSV, PostgreSQL ${new URL(url).pathname.slice(1)}\n`,
+    `Import benchmark: ${ROWS.toLocaleString('en')} rows, ${mb(size)} ${FORMAT.toUpperCase()}, PostgreSQL ${new URL(url).pathname.slice(1)}\n`,
   );
   process.stdout.write(`server RSS at rest: ${mb(server.restRss)}\n`);
   for (const run of ['first import (all created)', 're-import (all unchanged)']) {
@@ -110,7 +159,11 @@ async function main() {
     const t0 = performance.now();
     const res = await fetch(`http://127.0.0.1:${server.port}/api/orders/import`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type':
+          FORMAT === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
+      },
       body: Readable.toWeb(createReadStream(file)) as ReadableStream,
       duplex: 'half',
     } as RequestInit);
