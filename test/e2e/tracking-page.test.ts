@@ -94,6 +94,10 @@ describe('tracking page', () => {
     expect(ack.ok).toBe(true);
   };
   const views = () => page.evaluate(() => (globalThis as { __track?: { views: TrackView[] } }).__track?.views ?? []);
+  const driverMoves = () =>
+    page.evaluate(
+      () => (globalThis as { __track?: { driverMoves: TrackView['driver'][] } }).__track?.driverMoves ?? [],
+    );
 
   it('shows the ETA, then the moving driver once one stop away, and nothing of other stops', async () => {
     await page.goto(`${server.baseUrl}/t/${token}`);
@@ -115,11 +119,15 @@ describe('tracking page', () => {
     await expect
       .poll(async () => (await views()).at(-1)?.driver?.location.coordinates, { timeout: 10_000 })
       .toEqual([4.8333, 45.7615]);
+    // Each position also comes on its own, without waiting for the next ETA.
+    await expect
+      .poll(async () => (await driverMoves()).map((d) => d?.location.coordinates), { timeout: 10_000 })
+      .toContainEqual([4.8333, 45.7615]);
     await page.locator('#map').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'tracking-page-driver.png') });
 
     // The page's data: this order only — no other stop, customer or route line.
-    const data = JSON.stringify(await views());
+    const data = JSON.stringify([await views(), await driverMoves()]);
     for (const other of [day.orderIds[0], day.orderIds[1], day.stopIds[0], day.stopIds[1], day.routeId, day.driverId])
       expect(data).not.toContain(other);
     for (const text of [

@@ -8,6 +8,7 @@ import type { DriverPositionEvent, RoutePublishedEvent, StopStatusEvent } from '
 import type { Db } from '../db/db.ts';
 import type { EtaEngine, RouteEtas } from '../eta/service.ts';
 import { expireLinksAfterDelivery } from '../links/links.ts';
+import { SHOW_DRIVER_WITHIN_STOPS } from '../links/view.ts';
 import type { Logger } from '../logger.ts';
 import type { DispatchEvents } from '../realtime/events.ts';
 import type { TrackPush } from '../realtime/track.ts';
@@ -33,6 +34,9 @@ export interface NotifyListener {
 
 export function createNotifyListener(deps: ListenerDeps): NotifyListener {
   const chains = new Map<string, Promise<void>>();
+  // Per route on the road, the orders whose page shows the driver (the latest ETAs tell which):
+  // every position goes straight to those pages, between two ETA recomputes.
+  const showDriver = new Map<string, string[]>();
   const queue = (key: string, what: string, fn: () => Promise<void>) => {
     const next = (chains.get(key) ?? Promise.resolve())
       .then(fn)
@@ -70,6 +74,9 @@ export function createNotifyListener(deps: ListenerDeps): NotifyListener {
 
   async function onEtas(r: RouteEtas) {
     const orderIds = r.etas.flatMap((x) => (x.orderId ? [x.orderId] : []));
+    const near = r.etas.flatMap((x) => (x.orderId && x.stopsBefore <= SHOW_DRIVER_WITHIN_STOPS ? [x.orderId] : []));
+    if (r.route.status === 'in_progress' && near.length) showDriver.set(r.route.id, near);
+    else showDriver.delete(r.route.id);
     // Stale positions give no message: the ETAs are kept for the page, flagged, not trusted.
     if (!r.stale && r.route.status === 'in_progress') {
       const ctxs = new Map((await loadOrderContexts(deps.db, orderIds)).map((c) => [c.orderId, c]));
@@ -93,7 +100,10 @@ export function createNotifyListener(deps: ListenerDeps): NotifyListener {
     routePublished: (_orgId, e) => queue(`day:${e.localDate}`, 'route published', () => published(e)),
     routeChanged: (_orgId, e) => deps.eta.request(e.routeId, true),
     driverPosition: (_orgId, e: DriverPositionEvent) => {
-      if (e.routeId) deps.eta.request(e.routeId);
+      if (!e.routeId) return;
+      deps.eta.request(e.routeId);
+      const near = showDriver.get(e.routeId);
+      if (near) deps.track?.driverMoved(near, { location: e.location, at: e.deviceAt });
     },
     stopStatus: (_orgId, e) => {
       queue(`route:${e.routeId}`, 'stop status', () => stop(e));

@@ -4,6 +4,7 @@ import { io } from 'socket.io-client';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrg, readJson, type TestOrg } from '../../test/harness.ts';
+import { createLink } from '../links/links.ts';
 import { seedDriverDay } from '../tracking/test-support.ts';
 import { ownTestDatabase, simulatedDriver, startCommsApp, startSmtp, startTwilioStandIn } from './test-support.ts';
 
@@ -149,11 +150,25 @@ describe('customer notifications over real SMTP and a Twilio stand-in', () => {
         WHERE s.route_id = $1 ORDER BY s.seq`,
       [env.day.routeId],
     );
+    // The second customer's tracking page: it shows the driver only while one or two stops away.
+    const page = io(`${env.baseUrl}/track`, {
+      auth: { token: await createLink(env.db, env.org.id, env.day.orderIds[1]!) },
+      transports: ['websocket'],
+      forceNew: true,
+    });
+    const pageSaw: string[] = [];
+    page.on('track:driver', (d: { location: { coordinates: number[] } }) =>
+      pageSaw.push(JSON.stringify(d.location.coordinates)),
+    );
+    await new Promise((resolve) => page.once('track:update', resolve));
+    const sentOnLeg: string[][] = [[], [], []];
     let [lon, lat] = [4.835, 45.76];
     for (let i = 0; i < 3; i++) {
       const to = stops.rows[i]!;
       for (let k = 1; k <= 4; k++) {
-        await driver.position(lon + ((to.lon - lon) * k) / 4, lat + ((to.lat - lat) * k) / 4);
+        const at: [number, number] = [lon + ((to.lon - lon) * k) / 4, lat + ((to.lat - lat) * k) / 4];
+        sentOnLeg[i]!.push(JSON.stringify(at));
+        await driver.position(...at);
         await env.app.comms.drain();
       }
       [lon, lat] = [to.lon, to.lat];
@@ -161,6 +176,11 @@ describe('customer notifications over real SMTP and a Twilio stand-in', () => {
       await driver.event(i, 'delivered');
       await env.app.comms.drain();
     }
+    page.disconnect();
+    // Positions went straight to the page on the way to stops 1 and 2, none after its delivery.
+    expect(pageSaw.length).toBeGreaterThanOrEqual(5);
+    expect(pageSaw.every((p) => sentOnLeg[0]!.includes(p) || sentOnLeg[1]!.includes(p))).toBe(true);
+    expect(pageSaw).toEqual(expect.arrayContaining(sentOnLeg[1]!));
     await until('all sent', async () => (await env.list()).every((n) => n.status === 'sent'));
     const all = await env.list();
     for (const orderId of env.day.orderIds) {

@@ -8,7 +8,7 @@
  * ETAs) tells the others with a server-side event, and each builds the view for the pages open
  * on it: a page gets its updates whichever process it is connected to.
  */
-import type { TrackServerEvents, TrackView } from '@tournee/shared';
+import type { GeoPoint, TrackServerEvents, TrackView } from '@tournee/shared';
 import type { Namespace, Server } from 'socket.io';
 import type { Db } from '../db/db.ts';
 import { resolveLink } from '../links/links.ts';
@@ -32,6 +32,8 @@ export type TrackNamespace = Namespace<
 export interface TrackPush {
   /** Sends each order's fresh view to its open tracking pages, on every server process. */
   refresh(orderIds: string[]): Promise<void>;
+  /** The driver's new position, to the pages of these orders (the ones that show the driver). */
+  driverMoved(orderIds: string[], at: { location: GeoPoint; at: string }): void;
 }
 
 const room = (orderId: string) => `order:${orderId}`;
@@ -82,6 +84,10 @@ export function attachTrackNamespace(
     });
   }
   return {
+    driverMoved(orderIds, d) {
+      // Through the adapter: every process delivers it to the pages open on it.
+      for (const id of orderIds) ns.to(room(id)).emit('track:driver', d);
+    },
     async refresh(orderIds) {
       if (orderIds.length === 0) return;
       if (deps.clustered) ns.serverSideEmit(REFRESH, orderIds);

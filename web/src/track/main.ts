@@ -10,15 +10,16 @@ import { dayOf, hhmm, statusText, t } from './text.ts';
 
 declare global {
   interface Window {
-    /** The data the page shows (tests read it: nothing of other customers may be in it). */
-    __track?: { views: TrackView[] };
+    /** The data the page got (tests read it: nothing of other customers may be in it). */
+    __track?: { views: TrackView[]; driverMoves: TrackView['driver'][] };
   }
 }
 
 const token = location.pathname.split('/').filter(Boolean).pop() ?? '';
 const root = document.getElementById('app')!;
 const seen: TrackView[] = [];
-window.__track = { views: seen };
+const driverMoves: TrackView['driver'][] = [];
+window.__track = { views: seen, driverMoves };
 let map: DriverMap | null = null;
 let mapLoading = false;
 let styleUrl: string | null = null;
@@ -141,6 +142,14 @@ async function start() {
   render((await res.json()) as TrackView);
   const socket: Socket<TrackServerEvents> = io('/track', { auth: { token }, transports: ['websocket'] });
   socket.on('track:update', render);
+  // Between two updates, the driver's own moves (sent only while the page shows the driver).
+  socket.on('track:driver', (d) => {
+    driverMoves.push(d);
+    const last = seen[seen.length - 1];
+    if (!last?.driver) return;
+    last.driver = d;
+    map?.moveDriver(d.location);
+  });
   // No news from the driver for 5 minutes: say the estimate may be out of date, without a reload.
   setInterval(() => {
     const last = seen[seen.length - 1];
