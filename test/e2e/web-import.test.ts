@@ -70,14 +70,23 @@ describe('dispatcher web app: importing orders', () => {
     const rejected = page.getByRole('table', { name: 'Rejected rows' });
     await expect
       .poll(() => rejected.locator('tbody tr').allInnerTexts())
-      .toEqual([expect.stringMatching(/^3\s+Latitude\s+123\s+/)]);
+      .toEqual([expect.stringMatching(/^3\s+Latitude\s+123\s+is not a latitude/)]);
+
+    // In French, the server explains the row in French too.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByLabel('Fichier CSV ou Excel').setInputFiles(bad);
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Lignes rejetées' }).locator('tbody tr').allInnerTexts())
+      .toEqual([expect.stringMatching(/^3\s+Latitude\s+123\s+n'est pas une latitude/)]);
+    await page.getByRole('button', { name: 'Annuler' }).click();
+    await page.getByLabel('Langue').selectOption('en');
 
     const fixed = join(dir, 'orders-fixed.csv');
     writeFileSync(
       fixed,
       `${header}\nE-1;Anne;45,76;4,83;01/12/2026;08:00;12:00\nE-2;Bruno;45,75;4,84;01/12/2026;14:00;16:00\n`,
     );
-    await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByLabel('CSV or Excel file').setInputFiles(fixed);
     await page.getByText('2 rows read, 0 with problems').waitFor();
     await page.getByRole('button', { name: 'Import 2 rows' }).click();

@@ -18,11 +18,11 @@ const line = (i: number, notes = '') =>
 const tenRows = (notes = '') =>
   [HEADER, ...Array.from({ length: 10 }, (_, i) => line(i + 1, i === 4 ? notes : ''))].join('\n');
 
-async function importBody(body: RequestInit['body'], contentType: string, query = '') {
+async function importBody(body: RequestInit['body'], contentType: string, query = '', language?: string) {
   const res = await t.api(`/orders/import${query}`, {
     method: 'POST',
     body,
-    headers: { 'content-type': contentType },
+    headers: { 'content-type': contentType, ...(language ? { 'accept-language': language } : {}) },
     as: 'dispatcher',
   });
   return { status: res.status, body: (await res.json()) as Json };
@@ -216,6 +216,25 @@ describe('POST /api/orders/import', () => {
     expect(lines[0]).toBe('ref,name,address,lat,lon,date,tw_start,tw_end,demand_kg,error');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['B-2', 'B-3', 'B-4', 'B-5']);
     expect(lines[4]).toContain('row 6, demand_kg: is not a number');
+  });
+
+  it('explains the rows and columns in French to a dispatcher whose app is in French', async () => {
+    const { status, body } = await importBody(bad, 'text/csv', '', 'fr-FR,fr;q=0.9,en;q=0.5');
+    expect(status).toBe(422);
+    expect(body.error.message).toMatch(/^4 ligne\(s\) rejetée\(s\), rien n'a été importé/);
+    expect(body.errors.map((e: { column: string; message: string }) => [e.column, e.message])).toEqual([
+      ['address', 'est vide et il n’y a ni lat ni lon : donnez une adresse ou des coordonnées'],
+      ['lat', "n'est pas une latitude : elle doit être comprise entre -90 et 90"],
+      ['tw_end', 'finit à 09:00, pas après le début du créneau 12:00'],
+      ['demand_kg', "n'est pas un nombre"],
+    ]);
+    const header = await importBody('ref,date,lat,lon,demand_pallets\nA,2026-03-12,45,4,1', 'text/csv', '', 'fr');
+    expect(header.body.error.message).toMatch(
+      /^La ligne d'en-tête a des problèmes : demand_pallets: « pallets » n'est pas une dimension/,
+    );
+    // Without a French preference, English.
+    const english = await importBody(bad, 'text/csv', '', 'de-DE,en;q=0.8');
+    expect(english.body.errors[3].message).toBe('is not a number');
   });
 
   it('writes the good rows with partial=true and reports the rest', async () => {

@@ -22,6 +22,7 @@ import { findImport, rejectionsPage } from './import/import-repo.ts';
 import { previewImport } from './import/dry-run.ts';
 import { runImport } from './import/pipeline.ts';
 import { rejectedHeader, rejectedLine } from './import/rejected-csv.ts';
+import { IMPORT_MESSAGES, importLang } from './import/messages.ts';
 import { drainRequest, openUpload } from './import/upload.ts';
 import * as service from './service.ts';
 
@@ -49,6 +50,8 @@ export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps)
     const actor = actorOf(req);
     const query = req.query as Record<string, unknown>;
     let options = parse(ImportOptions, query, 'query');
+    // Rows and columns are explained in the dispatcher's language (Accept-Language: fr or en).
+    const lang = importLang((...langs) => req.acceptsLanguages(...langs));
     try {
       const upload = await openUpload(req, (fields) => fields.sheet ?? options.sheet);
       options = parse(ImportOptions, { ...query, ...upload.fields }, 'options');
@@ -57,6 +60,7 @@ export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps)
         filename: upload.filename,
         partial: options.partial,
         mapping: options.mapping ?? {},
+        lang,
       };
       const result = options.dryRun
         ? await previewImport({ db, geocoder }, actor, importRequest)
@@ -66,7 +70,7 @@ export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps)
       if (result.committed || result.dryRun) {
         res.json(result);
       } else {
-        const message = `${result.rejected} row(s) rejected, nothing imported: fix them, or import with partial=true to write the good rows`;
+        const message = IMPORT_MESSAGES[lang].rejectedNothingImported(result.rejected);
         res.status(422).json({ ...result, error: { code: 'unprocessable', message, details: result.errors } });
       }
     } catch (err) {

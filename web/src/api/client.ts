@@ -1,4 +1,5 @@
 import type { ApiError } from '@tournee/shared';
+import { initialLocale } from '../i18n/i18n.tsx';
 
 /** An API failure with the server's code and message (which names the bad field). */
 export class ApiRequestError extends Error {
@@ -19,6 +20,8 @@ export class ApiRequestError extends Error {
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  // The server explains bad input in the app's language where it can (imports).
+  if (!headers.has('accept-language')) headers.set('accept-language', initialLocale());
   const res = await fetch(`/api${path}`, { ...init, headers, credentials: 'same-origin' });
   if (res.status === 204) return undefined as T;
   const body = await res.json().catch(() => null);

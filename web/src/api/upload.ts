@@ -1,3 +1,4 @@
+import { initialLocale } from '../i18n/i18n.tsx';
 import type { ApiError } from '@tournee/shared';
 import { ApiRequestError } from './client.ts';
 
@@ -14,6 +15,7 @@ export function uploadFile<T>(
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api${path}`);
     xhr.withCredentials = true;
+    xhr.setRequestHeader('accept-language', initialLocale()); // rows are explained in the app's language
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiRequestError(0, 'network', 'The upload failed: network error'));
     xhr.onload = () => {

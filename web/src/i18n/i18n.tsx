@@ -5,7 +5,7 @@ export type Locale = 'fr' | 'en';
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { en, fr };
 const STORAGE_KEY = 'tournee.locale';
 
-/** The saved choice, else the browser's language, else French. */
+/** The saved choice, else the browser's language, else French (also what the API is asked to answer in). */
 export function initialLocale(): Locale {
   const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
   if (saved === 'fr' || saved === 'en') return saved;

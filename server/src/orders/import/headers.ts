@@ -4,6 +4,8 @@
  * `mapping` ({ "their header": "canonical field" }) names any other header.
  */
 
+import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
+
 /** A problem with the header row; `row` is always 1 (the header row). */
 export interface HeaderError {
   row: 1;
@@ -195,7 +197,12 @@ export interface ColumnPlan {
  * the column); demand columns must name one of the organisation's dimensions; two columns may
  * not feed one field; `ref` and a date are required.
  */
-export function planColumns(headers: string[], dimensions: string[], mapping: Record<string, string> = {}): ColumnPlan {
+export function planColumns(
+  headers: string[],
+  dimensions: string[],
+  mapping: Record<string, string> = {},
+  m: ImportMessages = IMPORT_MESSAGES.en,
+): ColumnPlan {
   const mapped = new Map<string, string>();
   for (const [from, to] of Object.entries(mapping)) mapped.set(normaliseHeader(from), to);
   const fields: (string | null)[] = [];
@@ -211,7 +218,7 @@ export function planColumns(headers: string[], dimensions: string[], mapping: Re
         row: 1,
         column: header,
         value: header,
-        message: `"${field.slice(7)}" is not a dimension of this organisation (${dimensions.join(', ')}): name the column demand_<dimension>`,
+        message: m.notDimension(field.slice(7), dimensions.join(', ')),
       });
       field = null;
     } else if (field && seen.has(field)) {
@@ -219,7 +226,7 @@ export function planColumns(headers: string[], dimensions: string[], mapping: Re
         row: 1,
         column: header,
         value: header,
-        message: `both "${seen.get(field)}" and "${header}" hold ${field}: keep one, or map one to another field with mapping`,
+        message: m.sameField(seen.get(field)!, header, field),
       });
       field = null;
     } else if (field) {
@@ -234,7 +241,7 @@ export function planColumns(headers: string[], dimensions: string[], mapping: Re
       row: 1,
       column: 'ref',
       value: '',
-      message: 'no column holds the order reference: add a "ref" (or "Référence") column, or map one with mapping',
+      message: m.noRefColumn,
     });
   }
   if (!seen.has('date') && !seen.has('date_from')) {
@@ -242,8 +249,7 @@ export function planColumns(headers: string[], dimensions: string[], mapping: Re
       row: 1,
       column: 'date',
       value: '',
-      message:
-        'no column holds the delivery date: add a "date" (or date_from and date_to) column, or map one with mapping',
+      message: m.noDateColumn,
     });
   }
   return { fields, ignored, errors };

@@ -16,6 +16,7 @@ import { AppError } from '../../errors.ts';
 import { geocodeMany } from '../../geocoding/cache.ts';
 import type { Geocoder } from '../../geocoding/geocoder.ts';
 import { planColumns } from './headers.ts';
+import { IMPORT_MESSAGES, type ImportLang } from './messages.ts';
 import { hashRow } from './row-hash.ts';
 import * as repo from './import-repo.ts';
 import type { RowSource, SourceRow } from './sources.ts';
@@ -39,6 +40,8 @@ export interface ImportRequest {
   filename: string | null;
   partial: boolean;
   mapping: Record<string, string>;
+  /** The language of the messages about rows and columns (English when absent). */
+  lang?: ImportLang;
 }
 
 interface Pending {
@@ -68,17 +71,19 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
   const o = org.rows[0];
   if (!o) throw new AppError('not_found', 'Organisation not found');
   const { source } = req;
-  const plan = planColumns(source.header, o.dimensions, req.mapping);
+  const m = IMPORT_MESSAGES[req.lang ?? 'en'];
+  const plan = planColumns(source.header, o.dimensions, req.mapping, m);
   const ctx: RowContext = {
     dimensions: o.dimensions,
     defaultCountry: o.default_country.trim().toUpperCase(),
     defaultServiceS: o.default_service_s,
     windows: windowFields(plan.fields),
+    messages: m,
   };
   if (plan.errors.length) {
     throw new AppError(
       'unprocessable',
-      `The header row has problems: ${plan.errors.map((e) => `${e.column}: ${e.message}`).join('; ')}`,
+      m.headerProblems(plan.errors.map((e) => `${e.column}: ${e.message}`).join('; ')),
       {
         details: { errors: plan.errors },
       },
@@ -121,7 +126,7 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
           row: p.source.row,
           column: columnOf('ref'),
           value: p.row.ref,
-          message: `conflict: order ${p.row.ref} is already ${status} and can no longer be changed by an import`,
+          message: m.conflict(p.row.ref, status),
         },
       ]);
 
@@ -184,15 +189,15 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
           const fail = (message: string) =>
             reject(source, [{ row: source.row, column: columnOf('address'), value: row.address, message }]);
           if (!geocoder) {
-            fail('has no lat and lon, and no geocoder is configured (GEOCODER_URL) to find them: add lat and lon');
+            fail(m.noGeocoder);
             continue;
           }
           if (g?.kind === 'not_found') {
-            fail('was not found by the geocoder: check the address or add lat and lon');
+            fail(m.notFound);
             continue;
           }
           if (g?.kind !== 'found') {
-            fail(`could not be geocoded (${g?.message ?? 'no answer'}): try again later or add lat and lon`);
+            fail(m.geocoderFailed(g?.message ?? 'no answer'));
             continue;
           }
           row.lon = g.result.lon;
@@ -238,7 +243,7 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
               row: src.row,
               column: columnOf('ref'),
               value: result.row.ref,
-              message: `appears again: row ${first} has the same ref`,
+              message: m.duplicateRef(first),
             },
           ]);
           continue;

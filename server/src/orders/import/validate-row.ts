@@ -3,6 +3,7 @@
  * keyed by canonical field in, a normalised order (or every problem, each naming its column) out.
  */
 import { type ImportRowError, phoneE164, type TimeWindow } from '@tournee/shared';
+import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 import { cellText, detached, minutesOf, parseDate, parseList, parseNumber, parseTime, ValueError } from './values.ts';
 
 /** A row that passed validation; lon/lat null means "geocode the address". */
@@ -34,6 +35,8 @@ export interface RowContext {
   defaultServiceS: number;
   /** The [start, end] field pairs of the file's windows (see windowFields); found per row when absent. */
   windows?: [string, string][];
+  /** The messages' language (English when absent). */
+  messages?: ImportMessages;
 }
 
 /** The time-window field pairs among `fields`, in window order: [['tw_start', 'tw_end'], ['tw2_start', 'tw2_end']]. */
@@ -62,6 +65,7 @@ class Cells {
     readonly record: Record<string, unknown>,
     readonly row: number,
     readonly columnOf: (field: string) => string,
+    readonly m: ImportMessages,
   ) {}
 
   text(field: string): string {
@@ -85,7 +89,7 @@ class Cells {
       return fn(this.record[field]);
     } catch (err) {
       if (!(err instanceof ValueError)) throw err;
-      this.fail(field, err.message);
+      this.fail(field, this.m.value[err.problem]);
       return null;
     }
   }
@@ -103,24 +107,24 @@ export function validateRow(
   ctx: RowContext,
   columnOf: (field: string) => string = identity,
 ): RowResult {
-  const c = new Cells(record, row, columnOf);
+  const m = ctx.messages ?? IMPORT_MESSAGES.en;
+  const c = new Cells(record, row, columnOf, m);
   const ref = c.text('ref');
-  if (!ref) c.fail('ref', 'is required: every order needs its own reference');
-  else if (ref.length > 100) c.fail('ref', 'is longer than 100 characters');
+  if (!ref) c.fail('ref', m.refRequired);
+  else if (ref.length > 100) c.fail('ref', m.longerThan(100));
 
   const name = c.text('name');
-  if (name.length > 200) c.fail('name', 'is longer than 200 characters');
+  if (name.length > 200) c.fail('name', m.longerThan(200));
 
   let phone: string | null = null;
   const phoneText = c.text('phone');
   if (phoneText) {
     phone = phoneE164(phoneText, ctx.defaultCountry);
-    if (phone === null)
-      c.fail('phone', `is not a valid phone number (numbers without a country code are read as ${ctx.defaultCountry})`);
+    if (phone === null) c.fail('phone', m.badPhone(ctx.defaultCountry));
   }
 
   const email = c.text('email') || null;
-  if (email && !EMAIL.test(email)) c.fail('email', 'is not an email address');
+  if (email && !EMAIL.test(email)) c.fail('email', m.badEmail);
 
   const address = joinNonEmpty(
     joinNonEmpty(c.text('address'), joinNonEmpty(c.text('postcode'), c.text('city'), ' '), ', '),
@@ -132,20 +136,19 @@ export function validateRow(
   const lon = c.parse('lon', parseNumber);
   const hasLat = c.has('lat');
   const hasLon = c.has('lon');
-  if (lat !== null && (lat < -90 || lat > 90)) c.fail('lat', 'is not a latitude: it must be between -90 and 90');
-  if (lon !== null && (lon < -180 || lon > 180)) c.fail('lon', 'is not a longitude: it must be between -180 and 180');
-  if (lat === 0 && lon === 0) c.fail('lat', 'lat 0, lon 0 is not a delivery address: give the real coordinates');
-  if (hasLat && !hasLon) c.fail('lon', 'is missing while lat is given: give both or neither');
-  if (hasLon && !hasLat) c.fail('lat', 'is missing while lon is given: give both or neither');
-  if (!hasLat && !hasLon && !address)
-    c.fail('address', 'is empty and there are no lat and lon: give an address or coordinates');
+  if (lat !== null && (lat < -90 || lat > 90)) c.fail('lat', m.notLatitude);
+  if (lon !== null && (lon < -180 || lon > 180)) c.fail('lon', m.notLongitude);
+  if (lat === 0 && lon === 0) c.fail('lat', m.zeroZero);
+  if (hasLat && !hasLon) c.fail('lon', m.missingWhileGiven('lat'));
+  if (hasLon && !hasLat) c.fail('lat', m.missingWhileGiven('lon'));
+  if (!hasLat && !hasLon && !address) c.fail('address', m.noPlace);
 
   const date = c.parse('date', parseDate);
   let dateFrom = c.parse('date_from', parseDate) ?? date;
   let dateTo = c.parse('date_to', parseDate) ?? dateFrom;
   if (!dateFrom && !c.has('date') && !c.has('date_from'))
-    c.fail('date_from' in record ? 'date_from' : 'date', 'is required');
-  if (dateFrom && dateTo && dateTo < dateFrom) c.fail('date_to', `ends before the first date ${dateFrom}`);
+    c.fail('date_from' in record ? 'date_from' : 'date', m.required);
+  if (dateFrom && dateTo && dateTo < dateFrom) c.fail('date_to', m.endsBeforeFirstDate(dateFrom));
   dateFrom ??= '';
   dateTo ??= dateFrom;
 
@@ -156,33 +159,31 @@ export function validateRow(
     if (start === null && end === null) {
       if (!c.text(sf) && !c.text(ef)) continue;
     } else if (start !== null && end === null && !c.text(ef)) {
-      c.fail(ef, `is empty while the window starts at ${start}: give both ends`);
+      c.fail(ef, m.windowMissingEnd(start));
     } else if (end !== null && start === null && !c.text(sf)) {
-      c.fail(sf, `is empty while the window ends at ${end}: give both ends`);
+      c.fail(sf, m.windowMissingStart(end));
     } else if (start !== null && end !== null) {
-      if (minutesOf(end) <= minutesOf(start)) c.fail(ef, `ends at ${end}, not after the window's start ${start}`);
+      if (minutesOf(end) <= minutesOf(start)) c.fail(ef, m.windowBackwards(start, end));
       else timeWindows.push({ start, end });
     }
   }
   if (timeWindows.length > 1) timeWindows.sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
 
   const serviceMin = c.parse('service_min', parseNumber);
-  if (serviceMin !== null && (serviceMin < 0 || serviceMin > 24 * 60))
-    c.fail('service_min', 'must be between 0 and 1440 minutes');
+  if (serviceMin !== null && (serviceMin < 0 || serviceMin > 24 * 60)) c.fail('service_min', m.serviceRange);
   const serviceS = serviceMin === null ? ctx.defaultServiceS : Math.round(serviceMin * 60);
 
   const demand = ctx.dimensions.map((dim) => {
     const v = c.parse(`demand_${dim}`, parseNumber);
-    if (v !== null && v < 0) c.fail(`demand_${dim}`, 'must not be negative');
+    if (v !== null && v < 0) c.fail(`demand_${dim}`, m.negative);
     return v ?? 0;
   });
 
   const priority = c.parse('priority', parseNumber) ?? 0;
-  if (!Number.isInteger(priority) || priority < 0 || priority > 100)
-    c.fail('priority', 'must be a whole number from 0 to 100');
+  if (!Number.isInteger(priority) || priority < 0 || priority > 100) c.fail('priority', m.priorityRange);
 
   const notes = c.text('notes');
-  if (notes.length > 2000) c.fail('notes', 'is longer than 2000 characters');
+  if (notes.length > 2000) c.fail('notes', m.longerThan(2000));
 
   if (c.errors.length) return { ok: false, errors: c.errors };
   return {

@@ -4,7 +4,14 @@
  * Each returns the parsed value or throws a ValueError whose message tells how to fix the cell.
  */
 
-export class ValueError extends Error {}
+import { IMPORT_MESSAGES, type ValueProblem } from './messages.ts';
+
+/** A cell that cannot be read; `problem` names why, for a message in the request's language. */
+export class ValueError extends Error {
+  constructor(readonly problem: ValueProblem) {
+    super(IMPORT_MESSAGES.en.value[problem]);
+  }
+}
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -39,7 +46,7 @@ const FR_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
  */
 export function parseDate(value: unknown): string {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new ValueError('is not a valid date');
+    if (Number.isNaN(value.getTime())) throw new ValueError('badDate');
     return `${value.getUTCFullYear()}-${pad2(value.getUTCMonth() + 1)}-${pad2(value.getUTCDate())}`;
   }
   const text = cellText(value);
@@ -54,9 +61,9 @@ export function parseDate(value: unknown): string {
     [d, mo, y] = [Number(fr[1]), Number(fr[2]), Number(fr[3])];
     if (fr[3]!.length === 2) y += 2000;
   } else {
-    throw new ValueError('is not a date: write it as AAAA-MM-JJ or JJ/MM/AAAA');
+    throw new ValueError('notDate');
   }
-  if (!isValidDate(y, mo, d)) throw new ValueError('is not a valid calendar date');
+  if (!isValidDate(y, mo, d)) throw new ValueError('notCalendarDate');
   return `${y}-${pad2(mo)}-${pad2(d)}`;
 }
 
@@ -69,22 +76,22 @@ const TIME = /^(\d{1,2})(?:[:hH](\d{2})?(?::(\d{2}))?)?$/;
  */
 export function parseTime(value: unknown): string {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new ValueError('is not a valid time');
+    if (Number.isNaN(value.getTime())) throw new ValueError('badTime');
     // Excel stores times as fractions of a day; seconds are rounded to the minute.
     const minutes = Math.round((value.getUTCHours() * 3600 + value.getUTCMinutes() * 60 + value.getUTCSeconds()) / 60);
     return `${pad2(Math.floor(minutes / 60) % 24)}:${pad2(minutes % 60)}`;
   }
   if (typeof value === 'number') {
-    if (!(value >= 0 && value <= 1)) throw new ValueError('is not a time of day');
+    if (!(value >= 0 && value <= 1)) throw new ValueError('notTimeOfDay');
     const minutes = Math.round(value * 24 * 60);
     return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
   }
   const text = cellText(value);
   const m = TIME.exec(text);
-  if (!m) throw new ValueError('is not a time: write it as HH:MM (08:00, 8:00 or 08h00)');
+  if (!m) throw new ValueError('notTime');
   const h = Number(m[1]);
   const min = m[2] === undefined ? 0 : Number(m[2]);
-  if (h > 24 || min > 59 || (h === 24 && min > 0)) throw new ValueError('is not a valid time of day');
+  if (h > 24 || min > 59 || (h === 24 && min > 0)) throw new ValueError('badTimeOfDay');
   return `${pad2(h)}:${pad2(min)}`;
 }
 
@@ -104,7 +111,7 @@ export const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60
  */
 export function parseNumber(value: unknown): number {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new ValueError('is not a number');
+    if (!Number.isFinite(value)) throw new ValueError('notNumber');
     return value;
   }
   let text = cellText(value).replace(/[\s']/g, '');
@@ -116,7 +123,7 @@ export function parseNumber(value: unknown): number {
   } else if (comma >= 0) {
     text = text.replace(',', '.');
   }
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) throw new ValueError('is not a number');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) throw new ValueError('notNumber');
   return Number(text);
 }
 

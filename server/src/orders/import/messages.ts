@@ -1,0 +1,149 @@
+/**
+ * What an import says about its rows and columns, in the language of the request (English or
+ * French): dispatchers fix their files from these messages, in the app's language. Every
+ * language implements the whole interface, so none can miss a message.
+ */
+export type ImportLang = 'en' | 'fr';
+export const IMPORT_LANGS: readonly ImportLang[] = ['en', 'fr'];
+
+/** Why a cell could not be read (thrown by the parsers of values.ts as ValueError keys). */
+export type ValueProblem =
+  | 'notDate'
+  | 'badDate'
+  | 'notCalendarDate'
+  | 'badTime'
+  | 'notTimeOfDay'
+  | 'notTime'
+  | 'badTimeOfDay'
+  | 'notNumber';
+
+export interface ImportMessages {
+  value: Record<ValueProblem, string>;
+  required: string;
+  refRequired: string;
+  longerThan(chars: number): string;
+  badPhone(country: string): string;
+  badEmail: string;
+  notLatitude: string;
+  notLongitude: string;
+  zeroZero: string;
+  missingWhileGiven(given: string): string;
+  noPlace: string;
+  endsBeforeFirstDate(date: string): string;
+  windowMissingEnd(start: string): string;
+  windowMissingStart(end: string): string;
+  windowBackwards(start: string, end: string): string;
+  serviceRange: string;
+  negative: string;
+  priorityRange: string;
+  duplicateRef(firstRow: number): string;
+  conflict(ref: string, status: string): string;
+  noGeocoder: string;
+  notFound: string;
+  geocoderFailed(why: string): string;
+  notDimension(dim: string, dims: string): string;
+  sameField(a: string, b: string, field: string): string;
+  noRefColumn: string;
+  noDateColumn: string;
+  headerProblems(list: string): string;
+  rejectedNothingImported(rejected: number): string;
+}
+
+const en: ImportMessages = {
+  value: {
+    notDate: 'is not a date: write it as AAAA-MM-JJ or JJ/MM/AAAA',
+    badDate: 'is not a valid date',
+    notCalendarDate: 'is not a valid calendar date',
+    badTime: 'is not a valid time',
+    notTimeOfDay: 'is not a time of day',
+    notTime: 'is not a time: write it as HH:MM (08:00, 8:00 or 08h00)',
+    badTimeOfDay: 'is not a valid time of day',
+    notNumber: 'is not a number',
+  },
+  required: 'is required',
+  refRequired: 'is required: every order needs its own reference',
+  longerThan: (n) => `is longer than ${n} characters`,
+  badPhone: (c) => `is not a valid phone number (numbers without a country code are read as ${c})`,
+  badEmail: 'is not an email address',
+  notLatitude: 'is not a latitude: it must be between -90 and 90',
+  notLongitude: 'is not a longitude: it must be between -180 and 180',
+  zeroZero: 'lat 0, lon 0 is not a delivery address: give the real coordinates',
+  missingWhileGiven: (given) => `is missing while ${given} is given: give both or neither`,
+  noPlace: 'is empty and there are no lat and lon: give an address or coordinates',
+  endsBeforeFirstDate: (d) => `ends before the first date ${d}`,
+  windowMissingEnd: (s) => `is empty while the window starts at ${s}: give both ends`,
+  windowMissingStart: (e) => `is empty while the window ends at ${e}: give both ends`,
+  windowBackwards: (s, e) => `ends at ${e}, not after the window's start ${s}`,
+  serviceRange: 'must be between 0 and 1440 minutes',
+  negative: 'must not be negative',
+  priorityRange: 'must be a whole number from 0 to 100',
+  duplicateRef: (r) => `appears again: row ${r} has the same ref`,
+  conflict: (ref, status) => `conflict: order ${ref} is already ${status} and can no longer be changed by an import`,
+  noGeocoder: 'has no lat and lon, and no geocoder is configured (GEOCODER_URL) to find them: add lat and lon',
+  notFound: 'was not found by the geocoder: check the address or add lat and lon',
+  geocoderFailed: (why) => `could not be geocoded (${why}): try again later or add lat and lon`,
+  notDimension: (dim, dims) =>
+    `"${dim}" is not a dimension of this organisation (${dims}): name the column demand_<dimension>`,
+  sameField: (a, b, f) => `both "${a}" and "${b}" hold ${f}: keep one, or map one to another field with mapping`,
+  noRefColumn: 'no column holds the order reference: add a "ref" (or "Référence") column, or map one with mapping',
+  noDateColumn:
+    'no column holds the delivery date: add a "date" (or date_from and date_to) column, or map one with mapping',
+  headerProblems: (list) => `The header row has problems: ${list}`,
+  rejectedNothingImported: (n) =>
+    `${n} row(s) rejected, nothing imported: fix them, or import with partial=true to write the good rows`,
+};
+
+const fr: ImportMessages = {
+  value: {
+    notDate: "n'est pas une date : écrivez-la AAAA-MM-JJ ou JJ/MM/AAAA",
+    badDate: "n'est pas une date valide",
+    notCalendarDate: "n'est pas une date du calendrier",
+    badTime: "n'est pas une heure valide",
+    notTimeOfDay: "n'est pas une heure de la journée",
+    notTime: "n'est pas une heure : écrivez-la HH:MM (08:00, 8:00 ou 08h00)",
+    badTimeOfDay: "n'est pas une heure valide de la journée",
+    notNumber: "n'est pas un nombre",
+  },
+  required: 'est obligatoire',
+  refRequired: 'est obligatoire : chaque commande a sa propre référence',
+  longerThan: (n) => `dépasse ${n} caractères`,
+  badPhone: (c) => `n'est pas un numéro de téléphone valide (sans indicatif, il est lu comme un numéro ${c})`,
+  badEmail: "n'est pas une adresse e-mail",
+  notLatitude: "n'est pas une latitude : elle doit être comprise entre -90 et 90",
+  notLongitude: "n'est pas une longitude : elle doit être comprise entre -180 et 180",
+  zeroZero: "lat 0, lon 0 n'est pas une adresse de livraison : donnez les vraies coordonnées",
+  missingWhileGiven: (given) => `manque alors que ${given} est donnée : donnez les deux ou aucune`,
+  noPlace: 'est vide et il n’y a ni lat ni lon : donnez une adresse ou des coordonnées',
+  endsBeforeFirstDate: (d) => `finit avant la première date ${d}`,
+  windowMissingEnd: (s) => `est vide alors que le créneau commence à ${s} : donnez les deux bornes`,
+  windowMissingStart: (e) => `est vide alors que le créneau finit à ${e} : donnez les deux bornes`,
+  windowBackwards: (s, e) => `finit à ${e}, pas après le début du créneau ${s}`,
+  serviceRange: 'doit être entre 0 et 1440 minutes',
+  negative: 'ne doit pas être négatif',
+  priorityRange: 'doit être un nombre entier de 0 à 100',
+  duplicateRef: (r) => `apparaît deux fois : la ligne ${r} a la même référence`,
+  conflict: (ref, status) =>
+    `conflit : la commande ${ref} est déjà au statut ${status} et un import ne peut plus la modifier`,
+  noGeocoder:
+    "n'a ni lat ni lon, et aucun géocodeur n'est configuré (GEOCODER_URL) pour les trouver : ajoutez lat et lon",
+  notFound: "n'a pas été trouvée par le géocodeur : vérifiez l'adresse ou ajoutez lat et lon",
+  geocoderFailed: (why) => `n'a pas pu être géocodée (${why}) : réessayez plus tard ou ajoutez lat et lon`,
+  notDimension: (dim, dims) =>
+    `« ${dim} » n'est pas une dimension de cette organisation (${dims}) : nommez la colonne demand_<dimension>`,
+  sameField: (a, b, f) =>
+    `« ${a} » et « ${b} » contiennent tous deux ${f} : gardez-en une, ou associez l'autre à un autre champ (mapping)`,
+  noRefColumn:
+    'aucune colonne ne contient la référence de commande : ajoutez une colonne « Référence » (ou « ref »), ou associez-en une (mapping)',
+  noDateColumn:
+    'aucune colonne ne contient la date de livraison : ajoutez une colonne « Date » (ou date_from et date_to), ou associez-en une (mapping)',
+  headerProblems: (list) => `La ligne d'en-tête a des problèmes : ${list}`,
+  rejectedNothingImported: (n) =>
+    `${n} ligne(s) rejetée(s), rien n'a été importé : corrigez-les, ou importez avec partial=true pour écrire les bonnes lignes`,
+};
+
+export const IMPORT_MESSAGES: Record<ImportLang, ImportMessages> = { en, fr };
+
+/** The language of a request's `Accept-Language` (English unless French is preferred). */
+export function importLang(accepts: (...langs: string[]) => string | false): ImportLang {
+  return accepts(...IMPORT_LANGS) === 'fr' ? 'fr' : 'en';
+}
