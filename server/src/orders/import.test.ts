@@ -232,6 +232,17 @@ describe('POST /api/orders/import', () => {
     expect(header.body.error.message).toMatch(
       /^La ligne d'en-tête a des problèmes : demand_pallets: « pallets » n'est pas une dimension/,
     );
+    const unclosed = await importBody(
+      `ref,date,lat,lon\nQ1,2026-03-12,45,"4\n${'x,'.repeat(10)}`,
+      'text/csv',
+      '',
+      'fr',
+    );
+    expect(unclosed.body.error.message).toBe(
+      "Le CSV n'a pas pu être lu : une cellule entre guillemets qui commence ligne 2 n'est jamais fermée",
+    );
+    const empty = await importBody('', 'text/csv', '', 'fr');
+    expect(empty.body.error.message).toMatch(/^Le fichier est vide/);
     // Without a French preference, English.
     const english = await importBody(bad, 'text/csv', '', 'de-DE,en;q=0.8');
     expect(english.body.errors[3].message).toBe('is not a number');
@@ -268,7 +279,7 @@ describe('POST /api/orders/import', () => {
     const { status, body } = await importBody(`ref,date,lat,lon\nQ1,2026-03-12,45,"4\n${'x,'.repeat(10)}`, 'text/csv');
     expect(status).toBe(422);
     expect(body).toMatchObject({ created: 0, rejected: 0, error: { code: 'unprocessable' } });
-    expect(body.error.message).toMatch(/never closed/);
+    expect(body.error.message).toBe('The CSV could not be read: a quoted cell that starts on row 2 is never closed');
   });
 
   it('answers 401 without a token and 403 to a driver', async () => {

@@ -49,11 +49,11 @@ export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps)
   r.post('/orders/import', staff, async (req, res) => {
     const actor = actorOf(req);
     const query = req.query as Record<string, unknown>;
-    let options = parse(ImportOptions, query, 'query');
-    // Rows and columns are explained in the dispatcher's language (Accept-Language: fr or en).
+    // Files, rows and columns are explained in the dispatcher's language (Accept-Language: fr or en).
     const lang = importLang((...langs) => req.acceptsLanguages(...langs));
+    let options = parse(ImportOptions, query, 'query');
     try {
-      const upload = await openUpload(req, (fields) => fields.sheet ?? options.sheet);
+      const upload = await openUpload(req, (fields) => fields.sheet ?? options.sheet, IMPORT_MESSAGES[lang]);
       options = parse(ImportOptions, { ...query, ...upload.fields }, 'options');
       const importRequest = {
         source: upload.source,

@@ -14,7 +14,10 @@ const CR = 13;
 /** An unfinished record longer than this is an unclosed quote, not a cell. */
 const MAX_RECORD_CHARS = 1_000_000;
 
-export class CsvRecordError extends Error {}
+/** A record that never ends: a quoted cell, opened on `row`, is never closed. */
+export class CsvRecordError extends Error {
+  row = 0;
+}
 
 export class CsvRecords extends Transform {
   private carry = '';
@@ -54,13 +57,14 @@ export class CsvRecords extends Transform {
       this.carry = parse(text, this.delim, final, out);
       this.records += out.length;
       if (this.carry.length > MAX_RECORD_CHARS) {
-        throw new CsvRecordError(`a quoted cell that starts on row ${this.records + 1} is never closed`);
+        throw new CsvRecordError('a quoted cell is never closed');
       }
       if (out.length) this.push(out);
       done();
     } catch (err) {
-      if (err instanceof CsvRecordError && !/row \d/.test(err.message)) {
-        err.message = `${err.message} (row ${this.records + 1})`;
+      if (err instanceof CsvRecordError) {
+        err.row = this.records + 1;
+        err.message = `a quoted cell that starts on row ${err.row} is never closed`;
       }
       done(err as Error);
     }

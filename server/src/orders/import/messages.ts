@@ -47,6 +47,15 @@ export interface ImportMessages {
   noDateColumn: string;
   headerProblems(list: string): string;
   rejectedNothingImported(rejected: number): string;
+  emptyFile: string;
+  emptySheet(name: string): string;
+  unclosedQuote(row: number): string;
+  unreadable(what: 'CSV' | 'XLSX', why: string): string;
+  noSheetNamed(sheet: string, sheets: string): string;
+  noSheet: string;
+  jsonNotArray: string;
+  unreadableForm(why: string): string;
+  noFileField: string;
 }
 
 const en: ImportMessages = {
@@ -91,6 +100,15 @@ const en: ImportMessages = {
   headerProblems: (list) => `The header row has problems: ${list}`,
   rejectedNothingImported: (n) =>
     `${n} row(s) rejected, nothing imported: fix them, or import with partial=true to write the good rows`,
+  emptyFile: 'The file is empty: it needs a header row and at least one order',
+  emptySheet: (name) => `The sheet "${name}" is empty: it needs a header row and at least one order`,
+  unclosedQuote: (row) => `The CSV could not be read: a quoted cell that starts on row ${row} is never closed`,
+  unreadable: (what, why) => `The ${what === 'CSV' ? 'CSV' : 'XLSX file'} could not be read: ${why}`,
+  noSheetNamed: (sheet, sheets) => `The workbook has no sheet "${sheet}"; its sheets are: ${sheets}`,
+  noSheet: 'The XLSX file has no sheet',
+  jsonNotArray: 'A JSON import is an array of objects, one per order',
+  unreadableForm: (why) => `Unreadable multipart body: ${why}`,
+  noFileField: 'The form has no "file" field: send the CSV or XLSX as the field "file"',
 };
 
 const fr: ImportMessages = {
@@ -139,6 +157,16 @@ const fr: ImportMessages = {
   headerProblems: (list) => `La ligne d'en-tête a des problèmes : ${list}`,
   rejectedNothingImported: (n) =>
     `${n} ligne(s) rejetée(s), rien n'a été importé : corrigez-les, ou importez avec partial=true pour écrire les bonnes lignes`,
+  emptyFile: 'Le fichier est vide : il faut une ligne d’en-tête et au moins une commande',
+  emptySheet: (name) => `La feuille « ${name} » est vide : il faut une ligne d’en-tête et au moins une commande`,
+  unclosedQuote: (row) =>
+    `Le CSV n'a pas pu être lu : une cellule entre guillemets qui commence ligne ${row} n'est jamais fermée`,
+  unreadable: (what, why) => `Le ${what === 'CSV' ? 'CSV' : 'fichier XLSX'} n'a pas pu être lu : ${why}`,
+  noSheetNamed: (sheet, sheets) => `Le classeur n'a pas de feuille « ${sheet} » ; ses feuilles sont : ${sheets}`,
+  noSheet: "Le fichier XLSX n'a aucune feuille",
+  jsonNotArray: 'Un import JSON est un tableau d’objets, un par commande',
+  unreadableForm: (why) => `Formulaire multipart illisible : ${why}`,
+  noFileField: 'Le formulaire n’a pas de champ « file » : envoyez le CSV ou le XLSX dans le champ « file »',
 };
 
 export const IMPORT_MESSAGES: Record<ImportLang, ImportMessages> = { en, fr };

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import type { Request } from 'express';
 import busboy from 'busboy';
 import { AppError } from '../../errors.ts';
+import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 
 export interface Upload {
   file: Readable;
@@ -16,13 +17,13 @@ export interface Upload {
 }
 
 /** The `file` part of a multipart request, as a stream. */
-export function readMultipart(req: Request): Promise<Upload> {
+export function readMultipart(req: Request, m: ImportMessages = IMPORT_MESSAGES.en): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
       bb = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 1_000_000 } });
     } catch (err) {
-      reject(new AppError('bad_request', `Unreadable multipart body: ${(err as Error).message}`));
+      reject(new AppError('bad_request', m.unreadableForm((err as Error).message)));
       return;
     }
     const fields: Record<string, string> = {};
@@ -39,13 +40,12 @@ export function readMultipart(req: Request): Promise<Upload> {
       resolve({ file: stream, filename: info.filename ?? '', mimeType: info.mimeType, fields });
     });
     bb.on('error', (err) => {
-      const e = new AppError('bad_request', `Unreadable multipart body: ${(err as Error).message}`);
+      const e = new AppError('bad_request', m.unreadableForm((err as Error).message));
       if (current) current.destroy(e);
       else reject(e);
     });
     bb.on('close', () => {
-      if (!current)
-        reject(new AppError('bad_request', 'The form has no "file" field: send the CSV or XLSX as the field "file"'));
+      if (!current) reject(new AppError('bad_request', m.noFileField));
     });
     req.pipe(bb);
   });

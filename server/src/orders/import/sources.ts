@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
 import { CsvRecordError, CsvRecords } from './csv-records.ts';
 import { DecodeStream } from './detect.ts';
+import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 import { cellText } from './values.ts';
 
 export interface SourceRow {
@@ -29,11 +30,10 @@ function isBlank(cells: unknown[]): boolean {
   for (const c of cells) if (cellText(c) !== '') return false;
   return true;
 }
-const unreadable = (what: string, err: unknown) =>
-  new AppError('unprocessable', `The ${what} could not be read: ${(err as Error).message}`);
+const en = IMPORT_MESSAGES.en;
 
 /** Streams a CSV upload: encoding and delimiter detected, blank rows skipped but counted. */
-export async function csvSource(input: Readable): Promise<RowSource> {
+export async function csvSource(input: Readable, m: ImportMessages = en): Promise<RowSource> {
   const decoded = new DecodeStream();
   // The delimiter is detected from the first line by the parser; errors of any stage (a client
   // that disconnects, an unclosed quote) reach the reader of the parser. The request itself is
@@ -50,7 +50,7 @@ export async function csvSource(input: Readable): Promise<RowSource> {
       const next = await chunks.next();
       return next.done ? null : next.value;
     } catch (err) {
-      if (err instanceof CsvRecordError) throw unreadable('CSV', err);
+      if (err instanceof CsvRecordError) throw new AppError('unprocessable', m.unclosedQuote(err.row));
       throw err;
     }
   };
@@ -58,8 +58,7 @@ export async function csvSource(input: Readable): Promise<RowSource> {
   let header: string[] | null = null;
   while (header === null) {
     const chunk = await nextChunk();
-    if (chunk === null)
-      throw new AppError('unprocessable', 'The file is empty: it needs a header row and at least one order');
+    if (chunk === null) throw new AppError('unprocessable', m.emptyFile);
     const i = chunk.findIndex((r) => !isBlank(r));
     row += i < 0 ? chunk.length : i + 1;
     if (i >= 0) {
@@ -98,7 +97,7 @@ function cellValue(v: unknown): unknown {
 }
 
 /** Streams one sheet of an XLSX upload: the first, or `sheet` by name or 1-based number. */
-export async function xlsxSource(input: Readable, sheet?: string): Promise<RowSource> {
+export async function xlsxSource(input: Readable, sheet?: string, m: ImportMessages = en): Promise<RowSource> {
   // Loaded on first use: exceljs weighs ~20 MB of memory that CSV-only servers never need.
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
@@ -124,11 +123,7 @@ export async function xlsxSource(input: Readable, sheet?: string): Promise<RowSo
       const toCells = (r: ExcelJS.Row) => (r.values as unknown[]).slice(1).map(cellValue);
       let first = await rowsIt.next();
       while (!first.done && isBlank(toCells(first.value))) first = await rowsIt.next();
-      if (first.done)
-        throw new AppError(
-          'unprocessable',
-          `The sheet "${name}" is empty: it needs a header row and at least one order`,
-        );
+      if (first.done) throw new AppError('unprocessable', m.emptySheet(name));
       const header = toCells(first.value).map((h) => cellText(h));
       return {
         format: 'xlsx',
@@ -149,12 +144,12 @@ export async function xlsxSource(input: Readable, sheet?: string): Promise<RowSo
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw unreadable('XLSX file', err);
+    throw new AppError('unprocessable', m.unreadable('XLSX', (err as Error).message));
   }
   if (sheet !== undefined) {
-    throw new AppError('unprocessable', `The workbook has no sheet "${sheet}"; its sheets are: ${seen.join(', ')}`);
+    throw new AppError('unprocessable', m.noSheetNamed(sheet, seen.join(', ')));
   }
-  throw new AppError('unprocessable', 'The XLSX file has no sheet');
+  throw new AppError('unprocessable', m.noSheet);
 }
 
 // Lists (skills) arrive as arrays; anything else nested is kept as its JSON text.
@@ -162,11 +157,11 @@ const jsonCell = (v: unknown): unknown =>
   Array.isArray(v) ? v.join(',') : v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
 
 /** A JSON array of objects: the header is every key met, in order; row n is the n-th element. */
-export function jsonSource(items: unknown[]): RowSource {
+export function jsonSource(items: unknown[], m: ImportMessages = en): RowSource {
   const keys = new Map<string, number>();
   for (const item of items) {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      throw new AppError('bad_request', 'A JSON import is an array of objects, one per order');
+      throw new AppError('bad_request', m.jsonNotArray);
     }
     for (const k of Object.keys(item)) if (!keys.has(k)) keys.set(k, keys.size);
   }

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import type { Request } from 'express';
 import { AppError } from '../../errors.ts';
 import { readMultipart } from './multipart.ts';
+import type { ImportMessages } from './messages.ts';
 import { csvSource, jsonSource, type RowSource, xlsxSource } from './sources.ts';
 
 const XLSX_TYPES = /spreadsheetml|ms-excel/;
@@ -27,11 +28,15 @@ async function peek(stream: Readable): Promise<Buffer | null> {
 // XLSX files are ZIP archives: "PK\x03\x04".
 const isZip = (b: Buffer | null) => b !== null && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-async function fileSource(stream: Readable, hintedXlsx: boolean, sheet: string | undefined): Promise<RowSource> {
+async function fileSource(
+  stream: Readable,
+  hintedXlsx: boolean,
+  sheet: string | undefined,
+  m: ImportMessages,
+): Promise<RowSource> {
   const head = await peek(stream);
-  if (head === null)
-    throw new AppError('unprocessable', 'The file is empty: it needs a header row and at least one order');
-  return hintedXlsx || isZip(head) ? xlsxSource(stream, sheet) : csvSource(stream);
+  if (head === null) throw new AppError('unprocessable', m.emptyFile);
+  return hintedXlsx || isZip(head) ? xlsxSource(stream, sheet, m) : csvSource(stream, m);
 }
 
 export interface OpenedUpload {
@@ -41,27 +46,27 @@ export interface OpenedUpload {
   fields: Record<string, string>;
 }
 
-/** Opens the upload; `sheetOf` reads the sheet option once the form fields are known. */
+/** Opens the upload; `sheetOf` reads the sheet option once the form fields are known; `m` says what is wrong. */
 export async function openUpload(
   req: Request,
   sheetOf: (fields: Record<string, string>) => string | undefined,
+  m: ImportMessages,
 ): Promise<OpenedUpload> {
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('multipart/form-data')) {
-    const up = await readMultipart(req);
+    const up = await readMultipart(req, m);
     const xlsx = /\.xls[xm]$/i.test(up.filename) || XLSX_TYPES.test(up.mimeType);
     return {
-      source: await fileSource(up.file, xlsx, sheetOf(up.fields)),
+      source: await fileSource(up.file, xlsx, sheetOf(up.fields), m),
       filename: up.filename || null,
       fields: up.fields,
     };
   }
   if (type.startsWith('application/json')) {
-    if (!Array.isArray(req.body))
-      throw new AppError('bad_request', 'A JSON import is an array of objects, one per order');
-    return { source: jsonSource(req.body), filename: null, fields: {} };
+    if (!Array.isArray(req.body)) throw new AppError('bad_request', m.jsonNotArray);
+    return { source: jsonSource(req.body, m), filename: null, fields: {} };
   }
-  return { source: await fileSource(req, XLSX_TYPES.test(type), sheetOf({})), filename: null, fields: {} };
+  return { source: await fileSource(req, XLSX_TYPES.test(type), sheetOf({}), m), filename: null, fields: {} };
 }
 
 /**
