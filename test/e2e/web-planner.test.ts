@@ -156,6 +156,35 @@ describe('dispatcher web app: planning a day', () => {
     expect(after.stops.find((s) => s.id === moving.id)!.plannedArrivalAt).not.toBe(moving.plannedArrivalAt);
   });
 
+  it('moves a stop by dragging its block on the timeline onto another row, where it is dropped in time', async () => {
+    const routes = (await routesOf()).filter((r) => r.stops.some((s) => s.kind !== 'break'));
+    const [a, b] = [routes[0]!, routes[1]!];
+    const moving = a.stops.find((s) => s.kind !== 'break' && s.ref !== 'HEAVY-1')!;
+    const track = page.locator(`.timeline-track[data-route-id="${b.id}"]`);
+    const box = (await track.boundingBox())!;
+    // Dropped at the right end of the row: after every stop of that route.
+    await page
+      .locator(`[data-timeline-stop="${moving.id}"]`)
+      .dragTo(track, { targetPosition: { x: box.width - 2, y: box.height / 2 } });
+    const refused = page.getByRole('alert').filter({ hasText: 'This change breaks rules' });
+    await expect
+      .poll(
+        async () =>
+          (await refused.isVisible()) || (await routesOf()).find((r) => r.id === b.id)!.stops.length > b.stops.length,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(true);
+    if (await refused.isVisible()) await page.getByRole('button', { name: 'Save anyway' }).click();
+    await expect
+      .poll(async () => (await routesOf()).find((r) => r.id === b.id)!.stops.at(-1)?.id, { timeout: 10_000 })
+      .toBe(moving.id);
+    await expect
+      .poll(() => page.locator(`.timeline-track[data-route-id="${b.id}"] [data-timeline-stop="${moving.id}"]`).count())
+      .toBe(1);
+  });
+
   it('refuses an over-capacity move with the violation, and saves it when forced', async () => {
     const routes = await routesOf();
     const from = routes.find((r) => r.stops.some((s) => s.ref === 'HEAVY-1'))!;

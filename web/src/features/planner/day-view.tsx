@@ -167,6 +167,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
                 date={props.date}
                 selected={selected}
                 onSelect={setSelected}
+                onEdit={(req, inverse) => void edits.send(req, inverse)}
               />
               <RouteBoard
                 routes={list}

@@ -5,16 +5,11 @@ import { routeColor } from '../../map/colors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { clock } from './dates.ts';
 import { driftMin, formatDrift, isLate } from './drift.ts';
+import { canDrag, moveEdits, type StopDrag } from './stop-drag.ts';
 
 /** When the stop's work starts: a break's arrival is often long before its window opens. */
 const startOf = (s: RouteStop) =>
   s.plannedArrivalAt ? new Date(Date.parse(s.plannedArrivalAt) + s.waitingS * 1000).toISOString() : null;
-
-interface Drag {
-  stopId: string;
-  fromRouteId: string;
-  fromIndex: number;
-}
 
 /**
  * The day's routes as lists of stops. Drag a stop onto another stop (it goes before it) or onto
@@ -33,28 +28,16 @@ export function RouteBoard(props: {
   onPickStop(id: string): void;
 }) {
   const { t } = useI18n();
-  const [drag, setDrag] = useState<Drag | null>(null);
+  const [drag, setDrag] = useState<StopDrag | null>(null);
   const now = Date.now();
 
   function drop(e: DragEvent, toRouteId: string, position: number) {
     e.preventDefault();
     e.stopPropagation();
     if (!drag) return;
-    // Within one route, taking the stop out first shifts the later positions by one.
-    const target = drag.fromRouteId === toRouteId && drag.fromIndex < position ? position - 1 : position;
     setDrag(null);
-    if (drag.fromRouteId === toRouteId && target === drag.fromIndex) return;
-    props.onEdit(
-      { op: 'move', stopId: drag.stopId, toRouteId, position: target, force: false, dryRun: false },
-      {
-        op: 'move',
-        stopId: drag.stopId,
-        toRouteId: drag.fromRouteId,
-        position: drag.fromIndex,
-        force: true,
-        dryRun: false,
-      },
-    );
+    const edits = moveEdits(drag, toRouteId, position);
+    if (edits) props.onEdit(...edits);
   }
 
   async function lock(route: PlannedRoute) {
@@ -112,7 +95,7 @@ export function RouteBoard(props: {
               <li
                 key={s.id}
                 className={`stop ${s.kind}${s.violations.length ? ' violated' : ''}`}
-                draggable={s.kind !== 'break' && !r.locked && !s.locked}
+                draggable={canDrag(r, s)}
                 onDragStart={() => setDrag({ stopId: s.id, fromRouteId: r.id, fromIndex: index })}
                 onDragEnd={() => setDrag(null)}
                 onDragOver={allow}

@@ -1,13 +1,16 @@
-import { localToUtc, type PlannedRoute } from '@tournee/shared';
+import { type EditRequest, localToUtc, type PlannedRoute } from '@tournee/shared';
+import { type DragEvent, useState } from 'react';
 import { routeColor } from '../../map/colors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { clock } from './dates.ts';
+import { canDrag, moveEdits, positionAt, type StopDrag } from './stop-drag.ts';
 
 const ms = (iso: string | null) => (iso ? Date.parse(iso) : Number.NaN);
 
 /**
  * One row per route, drawn to scale over the day: travel as a thin line, waiting hatched,
- * service and breaks as blocks, each stop's time windows as a faint band behind it.
+ * service and breaks as blocks, each stop's time windows as a faint band behind it. A stop's
+ * block can be dragged onto any row: it goes where the drop falls in time.
  */
 export function Timeline(props: {
   routes: PlannedRoute[];
@@ -15,8 +18,10 @@ export function Timeline(props: {
   date: string;
   selected: string | null;
   onSelect(id: string): void;
+  onEdit(request: EditRequest, inverse: EditRequest): void;
 }) {
   const { t } = useI18n();
+  const [drag, setDrag] = useState<StopDrag | null>(null);
   const used = props.routes.filter((r) => r.startAt && r.endAt);
   if (used.length === 0) return null;
   const t0 = Math.min(...used.map((r) => ms(r.startAt)));
@@ -32,6 +37,19 @@ export function Timeline(props: {
       instants.set(time, v);
     }
     return v;
+  };
+  const allow = (e: DragEvent) => drag && e.preventDefault();
+  /** The instant under the pointer on a row's track. */
+  const timeAt = (e: DragEvent<HTMLElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    return t0 + ((e.clientX - box.left) / (box.width || 1)) * (t1 - t0);
+  };
+  const drop = (e: DragEvent<HTMLElement>, route: PlannedRoute) => {
+    e.preventDefault();
+    if (!drag) return;
+    setDrag(null);
+    const edits = moveEdits(drag, route.id, positionAt(route, timeAt(e), drag.stopId));
+    if (edits) props.onEdit(...edits);
   };
   const hours: number[] = [];
   for (let h = Math.ceil(t0 / 3_600_000) * 3_600_000; h <= t1; h += 3_600_000) hours.push(h);
@@ -63,11 +81,18 @@ export function Timeline(props: {
           >
             {r.vehicleName}
           </button>
-          <div className="timeline-track" aria-hidden="true" onClick={() => props.onSelect(r.id)}>
+          <div
+            className="timeline-track"
+            aria-hidden="true"
+            onClick={() => props.onSelect(r.id)}
+            onDragOver={allow}
+            onDrop={(e) => drop(e, r)}
+            data-route-id={r.id}
+          >
             {r.startAt && r.endAt && (
               <span className="travel" style={{ left: pct(ms(r.startAt)), width: width(ms(r.startAt), ms(r.endAt)) }} />
             )}
-            {r.stops.map((s) => {
+            {r.stops.map((s, index) => {
               const arrival = ms(s.plannedArrivalAt);
               const start = arrival + s.waitingS * 1000;
               const end = ms(s.plannedDepartureAt);
@@ -89,6 +114,7 @@ export function Timeline(props: {
                   {s.waitingS > 0 && (
                     <span className="waiting" style={{ left: pct(arrival), width: width(arrival, start) }} />
                   )}
+                  {/* biome-ignore lint/a11y/noStaticElementInteractions: dragging on the (aria-hidden) picture is a mouse shortcut; the move form does the same from the keyboard */}
                   <span
                     className={`service ${s.kind}${late ? ' late' : ''}`}
                     style={{
@@ -97,6 +123,10 @@ export function Timeline(props: {
                       background: s.kind === 'break' ? undefined : routeColor(i),
                     }}
                     title={`${s.seq}. ${s.ref ?? t('planner.break')} ${clock(s.plannedArrivalAt, props.timeZone)}–${clock(s.plannedDepartureAt, props.timeZone)}`}
+                    draggable={canDrag(r, s)}
+                    onDragStart={() => setDrag({ stopId: s.id, fromRouteId: r.id, fromIndex: index })}
+                    onDragEnd={() => setDrag(null)}
+                    data-timeline-stop={s.id}
                   />
                 </span>
               );
