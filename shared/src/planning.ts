@@ -110,7 +110,15 @@ export interface UnassignedOrder {
 /** One broken rule of a route, for the dispatcher to read. */
 export type Violation =
   | { kind: 'late'; stopId: string | null; orderId: string | null; lateS: number; message: string }
-  | { kind: 'wrong_day'; stopId: string | null; orderId: string; message: string }
+  | {
+      kind: 'wrong_day';
+      stopId: string | null;
+      orderId: string;
+      /** The order's days (absent on violations stored before they were added). */
+      dateFrom?: string;
+      dateTo?: string;
+      message: string;
+    }
   | { kind: 'capacity'; dimension: string; load: number; capacity: number; message: string }
   | { kind: 'shift_end'; overS: number; message: string }
   | { kind: 'skill'; stopId: string | null; orderId: string; skill: string; message: string }

@@ -109,6 +109,8 @@ function pass(
           kind: 'wrong_day',
           stopId: s.stopId,
           orderId: s.orderId,
+          dateFrom: s.dateFrom,
+          dateTo: s.dateTo,
           message: `${label(s, i)} may only be delivered from ${s.dateFrom} to ${s.dateTo}, not on ${shift.localDate}`,
         });
       }

@@ -135,7 +135,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
         </button>
         {published && <span role="status">{published}</span>}
       </div>
-      <EditFeedback edits={edits} />
+      <EditFeedback edits={edits} routes={routes.data?.routes ?? []} />
       {picked && (
         <StopActions
           routes={list}

@@ -1,8 +1,10 @@
+import type { PlannedRoute } from '@tournee/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { useEdits } from './use-edits.ts';
+import { stopIndex, violationText } from './violation-text.ts';
 
 /** What the server said of the last edit: refused with its violations (force or dismiss), or saved (undo). */
-export function EditFeedback({ edits }: { edits: ReturnType<typeof useEdits> }) {
+export function EditFeedback({ edits, routes }: { edits: ReturnType<typeof useEdits>; routes: PlannedRoute[] }) {
   const { t } = useI18n();
   if (edits.refusal) {
     return (
@@ -10,7 +12,7 @@ export function EditFeedback({ edits }: { edits: ReturnType<typeof useEdits> }) 
         <strong>{t('planner.refused')}</strong>
         <ul>
           {edits.refusal.violations.map((v) => (
-            <li key={v.message}>{v.message}</li>
+            <li key={v.message}>{violationText(v, stopIndex(routes), t)}</li>
           ))}
         </ul>
         <button type="button" onClick={() => void edits.force()}>

@@ -1,11 +1,12 @@
 import type { EditRequest, PlannedRoute, RouteStop } from '@tournee/shared';
-import { type DragEvent, useState } from 'react';
+import { type DragEvent, useMemo, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { routeColor } from '../../map/colors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { clock } from './dates.ts';
 import { driftMin, formatDrift, isLate } from './drift.ts';
 import { canDrag, moveEdits, type StopDrag } from './stop-drag.ts';
+import { stopIndex, violationText } from './violation-text.ts';
 
 /** When the stop's work starts: a break's arrival is often long before its window opens. */
 const startOf = (s: RouteStop) =>
@@ -29,6 +30,7 @@ export function RouteBoard(props: {
 }) {
   const { t } = useI18n();
   const [drag, setDrag] = useState<StopDrag | null>(null);
+  const stops = useMemo(() => stopIndex(props.routes), [props.routes]);
   const now = Date.now();
 
   function drop(e: DragEvent, toRouteId: string, position: number) {
@@ -86,7 +88,7 @@ export function RouteBoard(props: {
           {r.violations.length > 0 && (
             <ul className="violations">
               {r.violations.map((v) => (
-                <li key={v.message}>{v.message}</li>
+                <li key={v.message}>{violationText(v, stops, t)}</li>
               ))}
             </ul>
           )}
@@ -122,7 +124,7 @@ export function RouteBoard(props: {
                 </span>
                 {s.violations.map((v) => (
                   <span key={v.message} className="error">
-                    {v.message}
+                    {violationText(v, stops, t)}
                   </span>
                 ))}
               </li>
