@@ -109,7 +109,9 @@ describe('dispatcher web app: editing and deleting the fleet', () => {
     await row.getByRole('button', { name: 'Delete', exact: true }).click();
     await row.getByText('Delete Van 8?').waitFor();
     await row.getByRole('button', { name: 'Yes' }).click();
-    await expect.poll(() => row.getByRole('alert').textContent()).toMatch(/Van 8 has \d+ shift\(s\) to come/);
+    await expect
+      .poll(() => row.getByRole('alert').textContent())
+      .toMatch(/^Van 8 has \d+ shift\(s\) to come: deleting it anyway cancels them.$/);
     await row.getByRole('button', { name: 'Delete anyway' }).click();
 
     await expect.poll(() => page.getByRole('cell', { name: 'Van 8', exact: true }).count()).toBe(0);

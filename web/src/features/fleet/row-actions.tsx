@@ -10,9 +10,24 @@ type Step =
   | { at: 'refused'; message: string; canForce: boolean };
 
 /**
+ * Why a delete was refused, in the app's language: a 409 says what still needs the row in its
+ * details (shifts, routes or vehicles); anything else is the server's message as it is.
+ */
+function refusalText(err: unknown, name: string, driver: boolean, t: ReturnType<typeof useI18n>['t']): string {
+  const details =
+    err instanceof ApiRequestError && err.status === 409 ? (err.details as Record<string, unknown>) : null;
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : typeof v === 'number' ? v : null);
+  const n = { shifts: count(details?.shifts), routes: count(details?.routes), vehicles: count(details?.vehicles) };
+  if (n.routes) return t('fleet.inUse.routes', { name, n: n.routes });
+  if (n.shifts) return t(driver ? 'fleet.inUse.driverShifts' : 'fleet.inUse.shifts', { name, n: n.shifts });
+  if (n.vehicles) return t('fleet.inUse.vehicles', { name, n: n.vehicles });
+  return (err as Error).message;
+}
+
+/**
  * Edit and Delete buttons of one fleet row. Delete asks in the row itself, and shows a refusal
- * (409: shifts or vehicles still need the row) with the server's message; where the API takes
- * `?force=true` it offers "Delete anyway".
+ * (409: shifts or vehicles still need the row) saying why; where the API takes `?force=true` it
+ * offers "Delete anyway".
  */
 export function RowActions(props: {
   name: string;
@@ -34,7 +49,7 @@ export function RowActions(props: {
     } catch (e) {
       // A forced delete refused again (a route on the road) will not pass by forcing once more.
       const canForce = props.forceable && !force && e instanceof ApiRequestError && e.status === 409;
-      setStep({ at: 'refused', message: (e as Error).message, canForce });
+      setStep({ at: 'refused', message: refusalText(e, props.name, props.path.startsWith('/drivers/'), t), canForce });
     }
   }
 
