@@ -1,15 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotFailures } from '../lib/artifacts.ts';
 import type { SeededDay } from '../../server/src/tracking/test-support.ts';
 import { launchChromium } from '../lib/browser.ts';
 import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
 import { freshDatabase } from '../lib/e2e-db.ts';
 import { REPO_ROOT, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
 
-const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts');
 const ADMIN = { email: 'pwa@example.com', password: 'e2e-password-1' };
 const PHOTO = join(REPO_ROOT, 'driver-pwa', 'public', 'icon-512.png');
 
@@ -47,15 +47,7 @@ describe('driver app: offline deliveries with proof', () => {
     page = await context.newPage();
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({
-        path: join(ARTIFACTS, `driver-pwa-${ctx.task.name.replace(/\W+/g, '-')}.png`),
-        fullPage: true,
-      });
-    }
-  });
+  screenshotFailures('driver-pwa', () => page);
 
   afterAll(async () => {
     await browser?.close();

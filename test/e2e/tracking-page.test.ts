@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrackView } from '@tournee/shared';
 import type { Browser, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { createPgDb } from '../../server/src/db/pg-adapter.ts';
 import { createLink } from '../../server/src/links/links.ts';
 import type { SeededDay } from '../../server/src/tracking/test-support.ts';
@@ -13,7 +14,6 @@ import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day
 import { freshDatabase } from '../lib/e2e-db.ts';
 import { REPO_ROOT, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
 
-const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts');
 const ADMIN = { email: 'track@example.com', password: 'e2e-password-1' };
 
 // A customer watches the third stop of a route in Chromium while a driver (the real /driver
@@ -59,15 +59,7 @@ describe('tracking page', () => {
     page = await (await browser.newContext({ viewport: { width: 390, height: 800 }, locale: 'en-GB' })).newPage();
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({
-        path: join(ARTIFACTS, `tracking-page-${ctx.task.name.replace(/\W+/g, '-')}.png`),
-        fullPage: true,
-      });
-    }
-  });
+  screenshotFailures('tracking-page', () => page);
 
   afterAll(async () => {
     driver?.disconnect();
@@ -124,7 +116,7 @@ describe('tracking page', () => {
       .poll(async () => (await driverMoves()).map((d) => d?.location.coordinates), { timeout: 10_000 })
       .toContainEqual([4.8333, 45.7615]);
     await page.locator('#map').waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'tracking-page-driver.png') });
+    await saveScreenshot(page, 'tracking-page-driver');
 
     // The page's data: this order only — no other stop, customer or route line.
     const data = JSON.stringify([await views(), await driverMoves()]);

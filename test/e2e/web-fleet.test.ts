@@ -1,13 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { type ApiClient, signIn } from '../lib/api-client.ts';
 import { launchChromium } from '../lib/browser.ts';
 import { freshDatabase } from '../lib/e2e-db.ts';
-import { REPO_ROOT, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
 
-const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts');
 const ADMIN = { email: 'fleet@example.com', password: 'e2e-password-3' };
 
 // Editing and deleting depots, vehicles and drivers, in Chromium against the real server and
@@ -48,15 +46,7 @@ describe('dispatcher web app: editing and deleting the fleet', () => {
     await page.getByRole('heading', { name: 'Fleet' }).waitFor();
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({
-        path: join(ARTIFACTS, `web-fleet-${ctx.task.name.replace(/\W+/g, '-')}.png`),
-        fullPage: true,
-      });
-    }
-  });
+  screenshotFailures('web-fleet', () => page);
 
   afterAll(async () => {
     await browser?.close();
@@ -70,8 +60,7 @@ describe('dispatcher web app: editing and deleting the fleet', () => {
     const kg = form.getByLabel('kg', { exact: true });
     await expect.poll(() => kg.inputValue()).toBe('800');
     await kg.fill('950');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'fleet-edit.png'), fullPage: true });
+    await saveScreenshot(page, 'fleet-edit', true);
     await form.getByRole('button', { name: 'Save changes' }).click();
 
     // Back to a create form, and the row reads the new value under "kg".

@@ -2,12 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotFailures } from '../lib/artifacts.ts';
 import { launchChromium } from '../lib/browser.ts';
 import { freshDatabase } from '../lib/e2e-db.ts';
-import { REPO_ROOT, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
 
-const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts');
 const ADMIN = { email: 'dispatch@example.com', password: 'e2e-password-1' };
 
 // The dispatcher's import, in a real browser against the real server and PostgreSQL.
@@ -28,15 +28,7 @@ describe('dispatcher web app: importing orders', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({
-        path: join(ARTIFACTS, `web-import-${ctx.task.name.replace(/\W+/g, '-')}.png`),
-        fullPage: true,
-      });
-    }
-  });
+  screenshotFailures('web-import', () => page);
 
   afterAll(async () => {
     await browser?.close();

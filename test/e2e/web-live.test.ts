@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import type { SeededDay } from '../../server/src/tracking/test-support.ts';
 import { signIn } from '../lib/api-client.ts';
 import { launchChromium } from '../lib/browser.ts';
 import { issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
 import { freshDatabase } from '../lib/e2e-db.ts';
-import { REPO_ROOT, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
 
-const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts');
 const ADMIN = { email: 'live@example.com', password: 'e2e-password-3' };
 const START = { latitude: 45.7601, longitude: 4.8302, accuracy: 10 };
 // 80 m on, some seconds later: a van's pace (the server drops impossible jumps).
@@ -54,12 +52,7 @@ describe('dispatcher web app: the live day', () => {
     });
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await dispatcher.screenshot({ path: join(ARTIFACTS, `web-live-${ctx.task.name.replace(/\W+/g, '-')}.png`) });
-    }
-  });
+  screenshotFailures('web-live', () => dispatcher);
 
   afterAll(async () => {
     await browser?.close();
@@ -88,8 +81,7 @@ describe('dispatcher web app: the live day', () => {
     await phone.setGeolocation(LATER);
     await expect.poll(async () => near((await driverMarkers(dispatcher))[0], LATER), { timeout: 30_000 }).toBe(true);
     expect(await driverMarkers(dispatcher)).toHaveLength(1);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await dispatcher.screenshot({ path: join(ARTIFACTS, 'live.png') });
+    await saveScreenshot(dispatcher, 'live');
 
     // The route is on the road now: the dispatcher's card says so.
     await expect

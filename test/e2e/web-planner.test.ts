@@ -1,13 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { type ApiClient, signIn } from '../lib/api-client.ts';
 import { launchChromium } from '../lib/browser.ts';
 import { freshDatabase } from '../lib/e2e-db.ts';
-import { REPO_ROOT, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
 
-const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts');
 const ADMIN = { email: 'planner@example.com', password: 'e2e-password-2' };
 
 interface Route {
@@ -86,15 +84,7 @@ describe('dispatcher web app: planning a day', () => {
     page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'en-GB' });
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({
-        path: join(ARTIFACTS, `web-planner-${ctx.task.name.replace(/\W+/g, '-')}.png`),
-        fullPage: true,
-      });
-    }
-  });
+  screenshotFailures('web-planner', () => page);
 
   afterAll(async () => {
     await browser?.close();
@@ -125,8 +115,7 @@ describe('dispatcher web app: planning a day', () => {
         page.evaluate(() => window.__tourneeMap?.queryRenderedFeatures({ layers: ['stops-circle'] }).length ?? 0),
       )
       .toBeGreaterThan(5);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'planner.png') });
+    await saveScreenshot(page, 'planner');
   });
 
   it('moves a stop to another route and shows the new times', async () => {
