@@ -7,8 +7,8 @@ import { screenshotFailures } from '../lib/artifacts.ts';
 import type { SeededDay } from '../../server/src/tracking/test-support.ts';
 import { launchChromium } from '../lib/browser.ts';
 import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
-import { freshDatabase } from '../lib/e2e-db.ts';
-import { REPO_ROOT, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import { REPO_ROOT, type ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'pwa@example.com', password: 'e2e-password-1' };
 const PHOTO = join(REPO_ROOT, 'driver-pwa', 'public', 'icon-512.png');
@@ -26,14 +26,9 @@ describe('driver app: offline deliveries with proof', () => {
     if (!existsSync(join(REPO_ROOT, 'driver-pwa', 'dist', 'index.html'))) {
       throw new Error('The driver app is not built: run `pnpm --filter @tournee/driver-pwa build` first');
     }
-    const url = await freshDatabase('tournee_e2e_driver_pwa');
-    server = await startServerProcess({
-      DATABASE_URL: url,
-      SEED_DEMO: 'false',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-    });
+    const started = await startOnFreshDatabase('tournee_e2e_driver_pwa', ADMIN, { LOG_LEVEL: 'warn' });
+    server = started.server;
+    const url = started.databaseUrl;
     day = await seedDriverInto(url, ADMIN.email, 3);
     db = new pg.Client({ connectionString: url });
     await db.connect();

@@ -11,8 +11,8 @@ import { createLink } from '../../server/src/links/links.ts';
 import type { SeededDay } from '../../server/src/tracking/test-support.ts';
 import { launchChromium } from '../lib/browser.ts';
 import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
-import { freshDatabase } from '../lib/e2e-db.ts';
-import { REPO_ROOT, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import { REPO_ROOT, type ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'track@example.com', password: 'e2e-password-1' };
 
@@ -30,15 +30,10 @@ describe('tracking page', () => {
   beforeAll(async () => {
     if (!existsSync(join(REPO_ROOT, 'web', 'dist', 'track.html')))
       throw new Error('The tracking page is not built: run `pnpm --filter @tournee/web build` first');
-    dbUrl = await freshDatabase('tournee_e2e_tracking_page');
-    server = await startServerProcess({
-      DATABASE_URL: dbUrl,
-      SEED_DEMO: 'false',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
+    ({ server, databaseUrl: dbUrl } = await startOnFreshDatabase('tournee_e2e_tracking_page', ADMIN, {
       LOG_LEVEL: 'warn',
       ETA_THROTTLE_MS: '0',
-    });
+    }));
     day = await seedDriverInto(dbUrl, ADMIN.email, 3);
     const db = createPgDb(dbUrl, { max: 1 });
     const { rows } = await db.query<{ org_id: string }>('SELECT org_id FROM orders WHERE id = $1', [day.orderIds[2]]);

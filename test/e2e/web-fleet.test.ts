@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { type ApiClient, signIn } from '../lib/api-client.ts';
 import { launchChromium } from '../lib/browser.ts';
-import { freshDatabase } from '../lib/e2e-db.ts';
-import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import type { ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'fleet@example.com', password: 'e2e-password-3' };
 
@@ -28,13 +28,7 @@ describe('dispatcher web app: editing and deleting the fleet', () => {
   const tab = (name: string) => page.getByRole('tab', { name }).click();
 
   beforeAll(async () => {
-    const url = await freshDatabase('tournee_e2e_fleet');
-    server = await startServerProcess({
-      DATABASE_URL: url,
-      SEED_DEMO: 'true',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    });
+    ({ server } = await startOnFreshDatabase('tournee_e2e_fleet', ADMIN, { SEED_DEMO: 'true' }));
     api = await signIn(server.baseUrl, ADMIN.email, ADMIN.password);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });

@@ -5,8 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotFailures } from '../lib/artifacts.ts';
 import { launchChromium } from '../lib/browser.ts';
-import { freshDatabase } from '../lib/e2e-db.ts';
-import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import type { ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'dispatch@example.com', password: 'e2e-password-1' };
 
@@ -17,13 +17,7 @@ describe('dispatcher web app: importing orders', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const url = await freshDatabase('tournee_e2e_web');
-    server = await startServerProcess({
-      DATABASE_URL: url,
-      SEED_DEMO: 'false',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    });
+    ({ server } = await startOnFreshDatabase('tournee_e2e_web', ADMIN));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   });

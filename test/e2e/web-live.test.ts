@@ -5,8 +5,8 @@ import type { SeededDay } from '../../server/src/tracking/test-support.ts';
 import { signIn } from '../lib/api-client.ts';
 import { launchChromium } from '../lib/browser.ts';
 import { issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
-import { freshDatabase } from '../lib/e2e-db.ts';
-import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import type { ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'live@example.com', password: 'e2e-password-3' };
 const START = { latitude: 45.7601, longitude: 4.8302, accuracy: 10 };
@@ -33,14 +33,9 @@ describe('dispatcher web app: the live day', () => {
   let day: SeededDay;
 
   beforeAll(async () => {
-    const url = await freshDatabase('tournee_e2e_live');
-    server = await startServerProcess({
-      DATABASE_URL: url,
-      SEED_DEMO: 'false',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-    });
+    const started = await startOnFreshDatabase('tournee_e2e_live', ADMIN, { LOG_LEVEL: 'warn' });
+    server = started.server;
+    const url = started.databaseUrl;
     day = await seedDriverInto(url, ADMIN.email, 3);
     browser = await launchChromium();
     dispatcher = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { type ApiClient, signIn } from '../lib/api-client.ts';
 import { launchChromium } from '../lib/browser.ts';
-import { freshDatabase } from '../lib/e2e-db.ts';
-import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import type { ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'planner@example.com', password: 'e2e-password-2' };
 
@@ -54,13 +54,7 @@ describe('dispatcher web app: planning a day', () => {
   const load = (r: Route) => r.stops.reduce((kg, s) => kg + (s.demand[0] ?? 0), 0);
 
   beforeAll(async () => {
-    const url = await freshDatabase('tournee_e2e_planner');
-    server = await startServerProcess({
-      DATABASE_URL: url,
-      SEED_DEMO: 'true',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    });
+    ({ server } = await startOnFreshDatabase('tournee_e2e_planner', ADMIN, { SEED_DEMO: 'true' }));
     api = await signIn(server.baseUrl, ADMIN.email, ADMIN.password);
     // A heavy order on the demo's first day: moving it onto a loaded van breaks its capacity.
     const first = (await api.call('GET', '/orders?limit=1000')).body.items
