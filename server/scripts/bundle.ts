@@ -7,11 +7,10 @@
  * src/, so paths.ts finds the package root the same way from source and from a bundle.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+import { SERVER_ROOT } from '../src/paths.ts';
 
-const SERVER_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(SERVER_ROOT, 'dist');
 
 /** npm packages stay external; workspace packages shipping TypeScript source are compiled in. */

@@ -50,17 +50,17 @@ export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps)
     const actor = actorOf(req);
     const query = req.query as Record<string, unknown>;
     // Files, rows and columns are explained in the dispatcher's language (Accept-Language: fr or en).
-    const lang = importLang((...langs) => req.acceptsLanguages(...langs));
+    const messages = IMPORT_MESSAGES[importLang((...langs) => req.acceptsLanguages(...langs))];
     let options = parse(ImportOptions, query, 'query');
     try {
-      const upload = await openUpload(req, (fields) => fields.sheet ?? options.sheet, IMPORT_MESSAGES[lang]);
+      const upload = await openUpload(req, (fields) => fields.sheet ?? options.sheet, messages);
       options = parse(ImportOptions, { ...query, ...upload.fields }, 'options');
       const importRequest = {
         source: upload.source,
         filename: upload.filename,
         partial: options.partial,
         mapping: options.mapping ?? {},
-        lang,
+        messages,
       };
       const result = options.dryRun
         ? await previewImport({ db, geocoder }, actor, importRequest)
@@ -70,7 +70,7 @@ export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps)
       if (result.committed || result.dryRun) {
         res.json(result);
       } else {
-        const message = IMPORT_MESSAGES[lang].rejectedNothingImported(result.rejected);
+        const message = messages.rejectedNothingImported(result.rejected);
         res.status(422).json({ ...result, error: { code: 'unprocessable', message, details: result.errors } });
       }
     } catch (err) {

@@ -33,7 +33,7 @@ export interface TrackPush {
   /** Sends each order's fresh view to its open tracking pages, on every server process. */
   refresh(orderIds: string[]): Promise<void>;
   /** The driver's new position, to the pages of these orders (the ones that show the driver). */
-  driverMoved(orderIds: string[], at: { location: GeoPoint; at: string }): void;
+  driverMoved(orderIds: string[], fix: { location: GeoPoint; at: string }): void;
 }
 
 const room = (orderId: string) => `order:${orderId}`;

@@ -16,7 +16,7 @@ import { AppError } from '../../errors.ts';
 import { geocodeMany } from '../../geocoding/cache.ts';
 import type { Geocoder } from '../../geocoding/geocoder.ts';
 import { planColumns } from './headers.ts';
-import { IMPORT_MESSAGES, type ImportLang } from './messages.ts';
+import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 import { hashRow } from './row-hash.ts';
 import * as repo from './import-repo.ts';
 import type { RowSource, SourceRow } from './sources.ts';
@@ -40,8 +40,8 @@ export interface ImportRequest {
   filename: string | null;
   partial: boolean;
   mapping: Record<string, string>;
-  /** The language of the messages about rows and columns (English when absent). */
-  lang?: ImportLang;
+  /** What to say about rows and columns, in the request's language (English when absent). */
+  messages?: ImportMessages;
 }
 
 interface Pending {
@@ -71,7 +71,7 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
   const o = org.rows[0];
   if (!o) throw new AppError('not_found', 'Organisation not found');
   const { source } = req;
-  const m = IMPORT_MESSAGES[req.lang ?? 'en'];
+  const m = req.messages ?? IMPORT_MESSAGES.en;
   const plan = planColumns(source.header, o.dimensions, req.mapping, m);
   const ctx: RowContext = {
     dimensions: o.dimensions,

@@ -7,12 +7,13 @@ import { stopIndex, violationText } from './violation-text.ts';
 export function EditFeedback({ edits, routes }: { edits: ReturnType<typeof useEdits>; routes: PlannedRoute[] }) {
   const { t } = useI18n();
   if (edits.refusal) {
+    const stops = stopIndex(routes);
     return (
       <div role="alert" className="edit-feedback refused">
         <strong>{t('planner.refused')}</strong>
         <ul>
           {edits.refusal.violations.map((v) => (
-            <li key={v.message}>{violationText(v, stopIndex(routes), t)}</li>
+            <li key={v.message}>{violationText(v, stops, t)}</li>
           ))}
         </ul>
         <button type="button" onClick={() => void edits.force()}>
