@@ -59,6 +59,24 @@ const ConfigSchema = z.object({
   NOTIFY_BACKOFF_MS: optional(z.coerce.number().int().positive()).default(30_000),
   ETA_THROTTLE_MS: optional(z.coerce.number().int().min(0)).default(15_000),
   TRACK_LINK_MAX_FAILURES_PER_MINUTE: optional(z.coerce.number().int().positive()).default(30),
+  // Hardening. Imports: the largest upload (413 past it), the largest expanded size of one XLSX zip
+  // entry, and the shared-string table's count and total characters (422 past them), all checked
+  // while reading so memory never grows to the bomb's size; rejected rows kept this many days, at most
+  // this many per import.
+  IMPORT_MAX_BYTES: optional(z.coerce.number().int().positive()).default(50 * 1024 * 1024),
+  IMPORT_MAX_ENTRY_BYTES: optional(z.coerce.number().int().positive()).default(256 * 1024 * 1024),
+  IMPORT_MAX_SHARED_STRINGS: optional(z.coerce.number().int().positive()).default(2_000_000),
+  IMPORT_MAX_SHARED_STRING_CHARS: optional(z.coerce.number().int().positive()).default(64 * 1024 * 1024),
+  IMPORT_REJECTIONS_RETENTION_DAYS: optional(z.coerce.number().int().positive()).default(30),
+  IMPORT_REJECTIONS_MAX_ROWS: optional(z.coerce.number().int().positive()).default(10_000),
+  /**
+   * Which peers' X-Forwarded-For is believed (Express "trust proxy"): unset = none, so clients
+   * cannot pick their own address for rate limits; a hop count (`1`), or a comma-separated list of
+   * addresses, subnets or Express names (`loopback, 10.0.0.0/8`).
+   */
+  TRUST_PROXY: optional(z.string()),
+  /** Bearer token that unlocks `GET /api/metrics` (Prometheus text); unset = no metrics endpoint. */
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
