@@ -18,8 +18,12 @@ export function freePort(): Promise<number> {
 
 export interface ServerProcess {
   baseUrl: string;
+  /** The server's process id. */
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
+  /** Sends `signal` (e.g. SIGKILL, as a crash would) and resolves once the process has exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /**
@@ -52,12 +56,20 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     child.kill('SIGKILL');
     throw new Error(`server did not answer /api/health within ${timeoutMs} ms:\n${out}`);
   }
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
   return {
     baseUrl,
+    pid: child.pid!,
     output: () => out,
+    kill: (signal) =>
+      new Promise((resolve) => {
+        if (exited()) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (exited()) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
