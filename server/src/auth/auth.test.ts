@@ -52,8 +52,15 @@ describe('auth', () => {
     const sixth = await login(email, 'wrong password');
     expect(sixth.status).toBe(429);
     expect(sixth.headers.get('retry-after')).toBe('60');
-    // Even the right password waits out the minute: the limit is per account.
+    // Even the right password waits out the minute from the address that failed.
     expect((await login(email, TEST_PASSWORD)).status).toBe(429);
+  });
+
+  it('evaluates no more than the limit of many parallel wrong passwords', async () => {
+    const email = `nobody-${t.org.id}@test.local`;
+    const statuses = await Promise.all(Array.from({ length: 60 }, () => login(email, 'wrong').then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(t.config.LOGIN_MAX_FAILURES_PER_MINUTE);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
   });
 
   it('forbids a driver from admin-only routes with 403', async () => {

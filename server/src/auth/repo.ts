@@ -70,18 +70,58 @@ export async function revokeSession(db: Db, tokenHash: string) {
   await db.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1', [tokenHash]);
 }
 
-export async function countRecentFailures(db: Db, email: string, ip: string, windowS: number) {
-  const { rows } = await db.query<{ by_email: number; by_ip: number }>(
-    `SELECT count(*) FILTER (WHERE email = lower($1))::int AS by_email,
-            count(*) FILTER (WHERE ip = $2)::int AS by_ip
-     FROM login_failures WHERE at > now() - make_interval(secs => $3)`,
-    [email, ip, windowS],
-  );
-  return rows[0] ?? { by_email: 0, by_ip: 0 };
+/** Recent failed (or still running) sign-ins: for the account, for the account from this address, and from this address. */
+export interface AttemptCounts {
+  byEmail: number;
+  byEmailIp: number;
+  byIp: number;
 }
 
-export async function recordFailure(db: Db, email: string, ip: string) {
-  await db.query('INSERT INTO login_failures (email, ip) VALUES (lower($1), $2)', [email, ip]);
+// Advisory lock namespaces (first key of the two-key form); the second key hashes the email or address.
+const ACCOUNT_LOCK = 724_801_011;
+const ADDRESS_LOCK = 724_801_012;
+
+/**
+ * Reserves one sign-in attempt before the password is checked, atomically: under per-account and
+ * per-address advisory locks (always taken in that order, so they cannot deadlock) it counts the
+ * attempts of the last `windowS` seconds and, if `admit` agrees, writes a `pending` row that
+ * counts as a failure until {@link settleAttempt}. Parallel requests therefore see each other's
+ * reservations. Returns the reservation's id, or null when refused.
+ */
+export async function reserveAttempt(
+  db: Db,
+  email: string,
+  ip: string,
+  windowS: number,
+  admit: (counts: AttemptCounts) => boolean,
+): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1::int, hashtext(lower($2::text)))', [ACCOUNT_LOCK, email]);
+    await tx.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2::text))', [ADDRESS_LOCK, ip]);
+    const { rows } = await tx.query<AttemptCounts>(
+      `SELECT count(*) FILTER (WHERE email = lower($1))::int AS "byEmail",
+              count(*) FILTER (WHERE email = lower($1) AND ip = $2)::int AS "byEmailIp",
+              count(*) FILTER (WHERE ip = $2)::int AS "byIp"
+       FROM login_failures
+       WHERE at > now() - make_interval(secs => $3) AND (email = lower($1) OR ip = $2)`,
+      [email, ip, windowS],
+    );
+    if (!admit(rows[0] ?? { byEmail: 0, byEmailIp: 0, byIp: 0 })) return null;
+    const inserted = await tx.query<{ id: string }>(
+      'INSERT INTO login_failures (email, ip, pending) VALUES (lower($1), $2, true) RETURNING id::text',
+      [email, ip],
+    );
+    return inserted.rows[0]!.id;
+  });
+}
+
+/** Ends a reservation: forgotten when the password was right, kept as a failure when not. */
+export async function settleAttempt(db: Db, id: string, ok: boolean) {
+  if (ok) {
+    await db.query('DELETE FROM login_failures WHERE id = $1::bigint', [id]);
+    return;
+  }
+  await db.query('UPDATE login_failures SET pending = false, at = now() WHERE id = $1::bigint', [id]);
   // Keep the table small: failures older than a day no longer count for anything.
   if (Math.random() < 0.01) await db.query("DELETE FROM login_failures WHERE at < now() - interval '1 day'");
 }

@@ -15,27 +15,46 @@ export interface LoginPolicy {
 // so response times do not reveal which emails have accounts.
 let dummyHash: Promise<string> | null = null;
 
-/** Checks the password and opens a session; the sixth failure in a minute is refused with 429. */
+/**
+ * Whether a sign-in attempt may be evaluated, given the attempts of the last minute (failures
+ * and reservations still running).
+ *
+ * - An address may fail at most `4 × limit` times a minute, whatever the accounts.
+ * - An account takes at most `limit` failures a minute from all addresses together …
+ * - … but once that is used up, an address with no recent failure for the account still gets
+ *   one try: so an attacker who spends the account's budget cannot lock its owner out (the
+ *   owner's address is clean), while each extra address an attacker uses buys one guess a minute.
+ *   We chose this over progressive delays because a delay still lets anyone slow an admin down.
+ */
+export function admitsAttempt(c: repo.AttemptCounts, limit: number): boolean {
+  if (c.byIp >= limit * 4) return false;
+  return c.byEmail < limit || c.byEmailIp === 0;
+}
+
+const tooMany = () =>
+  new AppError('too_many_requests', 'Too many failed sign-ins; try again in a minute', {
+    headers: { 'Retry-After': '60' },
+  });
+
+/**
+ * Checks the password and opens a session. The attempt is reserved (counted) before scrypt runs,
+ * so parallel requests cannot all slip past the limit; a refused attempt answers 429 unevaluated.
+ */
 export async function login(
   db: Db,
   policy: LoginPolicy,
   input: { email: string; password: string; ip: string },
 ): Promise<LoginResponse> {
-  const recent = await repo.countRecentFailures(db, input.email, input.ip, 60);
-  if (recent.by_email >= policy.maxFailuresPerMinute || recent.by_ip >= policy.maxFailuresPerMinute * 4) {
-    throw new AppError('too_many_requests', 'Too many failed sign-ins; try again in a minute', {
-      headers: { 'Retry-After': '60' },
-    });
-  }
+  const limit = policy.maxFailuresPerMinute;
+  const reservation = await repo.reserveAttempt(db, input.email, input.ip, 60, (c) => admitsAttempt(c, limit));
+  if (!reservation) throw tooMany();
   const found = await repo.findUserByEmail(db, input.email);
   dummyHash ??= hashPassword('not-a-real-password');
   let ok = false;
   if (found?.passwordHash) ok = await verifyPassword(input.password, found.passwordHash);
   else await verifyPassword(input.password, await dummyHash);
-  if (!found || !ok) {
-    await repo.recordFailure(db, input.email, input.ip);
-    throw new AppError('unauthorized', 'Wrong email or password');
-  }
+  await repo.settleAttempt(db, reservation, Boolean(found && ok));
+  if (!found || !ok) throw new AppError('unauthorized', 'Wrong email or password');
   return openSession(db, found.user, policy.sessionTtlHours);
 }
 
