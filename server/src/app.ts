@@ -9,6 +9,7 @@ import { AppError } from './errors.ts';
 import { fleetRoutes } from './fleet/routes.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { DRIVER_PWA_DIST, singlePageApp, WEB_DIST } from './http/static-apps.ts';
+import { trustProxySetting } from './http/trust-proxy.ts';
 import { driverRoutes } from './drivers/routes.ts';
 import { startRetentionJob } from './tracking/retention.ts';
 import { trackingRoutes } from './tracking/routes.ts';
@@ -49,8 +50,9 @@ export function createApp(deps: AppDeps): App {
   const { db, config, log } = deps;
   const app = express();
   app.disable('x-powered-by');
-  // Behind a load balancer the client's address is in X-Forwarded-For (login rate limits use it).
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Behind a load balancer the client's address is in X-Forwarded-For (rate limits use it), but
+  // only the proxies TRUST_PROXY names are believed: by default nobody is.
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
 
   const api = Router();
   api.get('/health', async (_req, res) => {
