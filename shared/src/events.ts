@@ -110,7 +110,8 @@ export interface DispatchClientEvents {
  * disconnects the driver's open sockets.
  *
  * Acks: `positions` answers once the batch is stored (or recognised as already stored): the phone
- * may delete every id in the ack from its outbox. `stop:event` answers once the event is applied
+ * may delete every id in the ack from its outbox. Points are judged one by one: a point out of
+ * bounds (or refused by the database) is in `rejected` and never fails the others. `stop:event` answers once the event is applied
  * (or recognised by id); an `{ ok: false }` ack with code `forbidden` / `bad_request` /
  * `not_found` is final (the phone drops the event and shows it), `internal` is retried.
  */

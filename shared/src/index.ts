@@ -139,6 +139,8 @@ export {
   MAX_POSITIONS_PER_BATCH,
   MAX_PROOF_BYTES,
   PositionBatch,
+  PositionBatchEnvelope,
+  POSITION_BOUNDS,
   PositionPoint,
   type PositionRejection,
   type PositionsAck,

@@ -78,13 +78,25 @@ export const DriverDayQuery = z.object({
     .optional(),
 });
 
+/**
+ * The physical bounds of a fix's numbers. Anything beyond is a broken sensor or a forged point;
+ * they also keep every value well inside the PostgreSQL `real` columns (~3.4e38), so one bad
+ * point can never fail the insert of a whole flush. (Zod numbers already refuse NaN and Infinity.)
+ */
+export const POSITION_BOUNDS = {
+  /** A fix this vague (100 km) locates nothing. */
+  maxAccuracyM: 100_000,
+  /** 100 m/s = 360 km/h: no delivery vehicle goes faster. */
+  maxSpeedMps: 100,
+} as const;
+
 /** One GPS fix from the phone; `id` is the phone's UUID, so a re-sent point is stored once. */
 export const PositionPoint = z.object({
   id,
   deviceAt: instant,
   coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
-  accuracyM: z.number().min(0).nullable().optional(),
-  speedMps: z.number().min(0).nullable().optional(),
+  accuracyM: z.number().min(0).max(POSITION_BOUNDS.maxAccuracyM).nullable().optional(),
+  speedMps: z.number().min(0).max(POSITION_BOUNDS.maxSpeedMps).nullable().optional(),
   headingDeg: z.number().min(0).max(360).nullable().optional(),
 });
 export type PositionPoint = z.infer<typeof PositionPoint>;
@@ -93,18 +105,30 @@ export type PositionPoint = z.infer<typeof PositionPoint>;
 export const MAX_POSITIONS_PER_BATCH = 500;
 export const PositionBatch = z.object({ points: z.array(PositionPoint).min(1).max(MAX_POSITIONS_PER_BATCH) });
 export type PositionBatch = z.infer<typeof PositionBatch>;
+/**
+ * What the server checks of a batch as a whole: the points are then checked one by one, so a
+ * bad point is rejected alone instead of failing its batch.
+ */
+export const PositionBatchEnvelope = z.object({
+  points: z.array(z.unknown()).min(1).max(MAX_POSITIONS_PER_BATCH),
+});
 
-/** Why the server dropped a point (it is acked all the same: re-sending it would not help). */
+/**
+ * Why the server dropped a point (it is acked all the same: re-sending it would not help).
+ * `invalid`: a field out of its bounds or of the wrong type (named in `field`), or a point the
+ * database refused.
+ */
 export type PositionRejection = 'accuracy' | 'speed' | 'future' | 'too_old' | 'invalid';
 
 /**
  * The ack of a `positions` batch. Every id sent is in exactly one list; the phone deletes them all
- * from its outbox. `duplicates` were stored by an earlier send.
+ * from its outbox. `duplicates` were stored by an earlier send. A point without a readable `id`
+ * cannot be named in the ack and is ignored.
  */
 export interface PositionsAck {
   accepted: string[];
   duplicates: string[];
-  rejected: { id: string; reason: PositionRejection }[];
+  rejected: { id: string; reason: PositionRejection; field?: string }[];
 }
 
 export const STOP_EVENT_TYPES = ['started', 'arrived', 'delivered', 'failed', 'skipped'] as const;

@@ -3,12 +3,14 @@
  * written together (one INSERT for the points, one upsert for the latest positions), so 2,000
  * phones sending a fix a second cost ~50 statements a second instead of 4,000. A socket's ack
  * waits for its points' flush: acked means stored. One flush runs at a time; points arriving
- * meanwhile go in the next one.
+ * meanwhile go in the next one. A point the database refuses is isolated (see isolate.ts): it is
+ * reported invalid and the flush's other points are stored all the same.
  */
 import type { PositionPoint } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
 import type { DispatchEvents } from '../realtime/events.ts';
+import { writeIsolating } from './isolate.ts';
 import { ingestPositions, type PositionRow } from './position-repo.ts';
 
 /** What the socket knows of the driver sending: where its positions belong. */
@@ -20,10 +22,16 @@ export interface DriverContext {
   localDate: string;
 }
 
+/** What became of a submission's points: inserted now, or refused by the database (the others were stored before). */
+export interface IngestResult {
+  inserted: Set<string>;
+  invalid: Set<string>;
+}
+
 interface Pending {
   ctx: DriverContext;
   points: (PositionPoint & { t: number })[];
-  resolve: (inserted: Set<string>) => void;
+  resolve: (r: IngestResult) => void;
   reject: (err: unknown) => void;
 }
 
@@ -56,9 +64,9 @@ export class PositionIngest {
     this.maxInFlight = opts.maxInFlight ?? 2;
   }
 
-  /** Stores the points (already filtered); resolves with the ids inserted now (the others were stored before). */
-  submit(ctx: DriverContext, points: (PositionPoint & { t: number })[]): Promise<Set<string>> {
-    if (points.length === 0) return Promise.resolve(new Set());
+  /** Stores the points (already filtered); resolves with the ids inserted now and those refused. */
+  submit(ctx: DriverContext, points: (PositionPoint & { t: number })[]): Promise<IngestResult> {
+    if (points.length === 0) return Promise.resolve({ inserted: new Set(), invalid: new Set() });
     return new Promise((resolve, reject) => {
       this.pending.push({ ctx, points, resolve, reject });
       this.count += points.length;
@@ -115,7 +123,7 @@ export class PositionIngest {
       }
     }
     try {
-      const { inserted, moved } = await ingestPositions(this.db, rows);
+      const { inserted, moved, invalid } = await this.write(rows);
       const receivedAt = new Date().toISOString();
       const byKey = new Map<string, PositionRow>();
       for (const r of rows) if (inserted.has(r.clientId)) byKey.set(`${r.driverId}|${r.deviceAt.getTime()}`, r);
@@ -135,10 +143,27 @@ export class PositionIngest {
           headingDeg: r.headingDeg,
         });
       }
-      for (const b of batch) b.resolve(inserted);
+      for (const b of batch) b.resolve({ inserted, invalid });
     } catch (err) {
       this.log.error({ err, points: rows.length }, 'position flush failed');
       for (const b of batch) b.reject(err);
     }
+  }
+
+  /** One statement for the whole flush; on a data error, the bad points are isolated. */
+  private async write(rows: PositionRow[]) {
+    const { results, refused } = await writeIsolating(rows, (part) => ingestPositions(this.db, [...part]));
+    const inserted = new Set<string>();
+    const moved = new Map<string, number>();
+    for (const r of results) {
+      for (const id of r.inserted) inserted.add(id);
+      for (const [driverId, at] of r.moved) moved.set(driverId, Math.max(at, moved.get(driverId) ?? at));
+    }
+    const invalid = new Set<string>();
+    for (const { row, err } of refused) {
+      this.log.warn({ err, driverId: row.driverId, clientId: row.clientId }, 'position refused by the database');
+      invalid.add(row.clientId);
+    }
+    return { inserted, moved, invalid };
   }
 }

@@ -12,7 +12,7 @@ import {
   type Ack,
   type DriverClientEvents,
   type DriverServerEvents,
-  PositionBatch,
+  PositionBatchEnvelope,
   StopEventInput,
 } from '@tournee/shared';
 import type { Namespace, Server } from 'socket.io';
@@ -27,6 +27,7 @@ import type { Logger } from '../logger.ts';
 import type { DispatchEvents } from '../realtime/events.ts';
 import { type Fix, filterBatch } from './filter.ts';
 import { type DriverContext, PositionIngest } from './ingest.ts';
+import { splitPoints } from './points.ts';
 import { applyStopEvent } from './stop-events.ts';
 
 interface SocketData {
@@ -139,14 +140,20 @@ export function attachDriverNamespace(
       if (typeof ack !== 'function') return;
       try {
         void refresh().catch((err) => log.warn({ err }, 'driver socket refresh failed'));
-        const { points } = parseAck(PositionBatch, batch);
-        const f = filterBatch(points, d.last, Date.now(), filterOpts);
+        // The envelope is checked as a whole, each point alone: one bad point never fails its batch.
+        const { points } = parseAck(PositionBatchEnvelope, batch);
+        const { valid, rejected } = splitPoints(points);
+        const f = filterBatch(valid, d.last, Date.now(), filterOpts);
         d.last = f.last;
-        const inserted = await ingest.submit(d.ctx, f.keep);
+        const { inserted, invalid } = await ingest.submit(d.ctx, f.keep);
         const accepted: string[] = [];
         const duplicates = [...f.duplicates];
-        for (const p of f.keep) (inserted.has(p.id) ? accepted : duplicates).push(p.id);
-        ack({ ok: true, data: { accepted, duplicates, rejected: f.rejected } });
+        rejected.push(...f.rejected);
+        for (const p of f.keep) {
+          if (invalid.has(p.id)) rejected.push({ id: p.id, reason: 'invalid' });
+          else (inserted.has(p.id) ? accepted : duplicates).push(p.id);
+        }
+        ack({ ok: true, data: { accepted, duplicates, rejected } });
       } catch (err) {
         ack(errorAck(err, log));
       }
