@@ -111,8 +111,10 @@ export interface DispatchClientEvents {
  *
  * Acks: `positions` answers once the batch is stored (or recognised as already stored): the phone
  * may delete every id in the ack from its outbox. Points are judged one by one: a point out of
- * bounds (or refused by the database) is in `rejected` and never fails the others. `stop:event` answers once the event is applied
- * (or recognised by id); an `{ ok: false }` ack with code `forbidden` / `bad_request` /
+ * bounds (or refused by the database) is in `rejected` and never fails the others.
+ * `stop:event` answers once the event is applied (or recognised by id); its `deviceAt` has the
+ * bounds of a position's (at most 2 minutes ahead of the server, not older than the retention),
+ * else `bad_request` naming it. An `{ ok: false }` ack with code `forbidden` / `bad_request` /
  * `not_found` is final (the phone drops the event and shows it), `internal` is retried.
  */
 export interface DriverServerEvents {

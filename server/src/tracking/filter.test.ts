@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterBatch, haversineM } from './filter.ts';
+import { deviceTimeProblem, filterBatch, haversineM } from './filter.ts';
 
 const NOW = Date.parse('2027-01-04T10:00:00Z');
 const opts = { maxAccuracyM: 100, maxSpeedMps: 200 / 3.6, maxAgeMs: 7 * 86_400_000 };
@@ -41,5 +41,21 @@ describe('position filter', () => {
     expect(r.rejected).toEqual([{ id: pt('5', 0).id, reason: 'speed' }]);
     expect(r.keep.map((p) => p.id.slice(-1))).toEqual(['6', '7']);
     expect(r.last?.t).toBe(NOW - 5000);
+  });
+});
+
+describe('deviceTimeProblem', () => {
+  const now = Date.parse('2026-03-02T10:00:00Z');
+  const o = { maxAgeMs: 90 * 86_400_000 };
+
+  it('allows two minutes of phone clock ahead and the retention behind', () => {
+    expect(deviceTimeProblem(now + 119_000, now, o)).toBeNull();
+    expect(deviceTimeProblem(now - 89 * 86_400_000, now, o)).toBeNull();
+  });
+
+  it('names what is wrong with a time out of bounds', () => {
+    expect(deviceTimeProblem(Date.parse('9999-12-31T23:59:59Z'), now, o)).toBe('future');
+    expect(deviceTimeProblem(now - 91 * 86_400_000, now, o)).toBe('too_old');
+    expect(deviceTimeProblem(Number.NaN, now, o)).toBe('invalid');
   });
 });

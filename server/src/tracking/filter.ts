@@ -2,7 +2,8 @@
  * The position filter: which of a batch's points are stored. Pure, so it is unit-tested alone.
  *
  * Dropped (and acked as rejected, since sending them again would not help): accuracy worse than
- * the limit, device time more than 2 minutes ahead of the server or older than the retention,
+ * the limit, device time more than 2 minutes ahead of the server or older than the retention
+ * (the same bounds hold for stop events, see deviceTimeProblem),
  * and a jump from the previous point (in device time) faster than the speed limit. Late points
  * (older than the last one seen) are kept: they fill the track but never move the marker.
  * Duplicate ids within the batch are acked as duplicates.
@@ -32,6 +33,8 @@ export interface FilterResult {
 }
 
 const EARTH_M = 6_371_008.8;
+/** Clock drift allowed to a phone ahead of the server. */
+export const DEFAULT_MAX_FUTURE_MS = 120_000;
 
 /** Great-circle distance in metres between two lon/lat points. */
 export function haversineM(aLon: number, aLat: number, bLon: number, bLat: number): number {
@@ -40,6 +43,18 @@ export function haversineM(aLon: number, aLat: number, bLon: number, bLat: numbe
   const dLon = (bLon - aLon) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** The device-time bounds, shared by positions and stop events: null when `t` is within them. */
+export function deviceTimeProblem(
+  t: number,
+  now: number,
+  o: Pick<FilterOptions, 'maxFutureMs' | 'maxAgeMs'>,
+): 'invalid' | 'future' | 'too_old' | null {
+  if (!Number.isFinite(t)) return 'invalid';
+  if (t > now + (o.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS)) return 'future';
+  if (t < now - o.maxAgeMs) return 'too_old';
+  return null;
 }
 
 /** Filters one batch given the newest point kept before it (per socket), at server time `now`. */
@@ -55,9 +70,8 @@ export function filterBatch(points: PositionPoint[], prev: Fix | null, now: numb
     }
     seen.add(p.id);
     const t = Date.parse(p.deviceAt);
-    if (!Number.isFinite(t)) rejected.push({ id: p.id, reason: 'invalid' });
-    else if (t > now + (o.maxFutureMs ?? 120_000)) rejected.push({ id: p.id, reason: 'future' });
-    else if (t < now - o.maxAgeMs) rejected.push({ id: p.id, reason: 'too_old' });
+    const timeProblem = deviceTimeProblem(t, now, o);
+    if (timeProblem) rejected.push({ id: p.id, reason: timeProblem });
     else if (p.accuracyM != null && p.accuracyM > o.maxAccuracyM) rejected.push({ id: p.id, reason: 'accuracy' });
     else candidates.push({ ...p, t });
   }

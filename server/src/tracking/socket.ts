@@ -25,7 +25,7 @@ import { driverToday, findDriverRoute } from '../drivers/day-repo.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { DispatchEvents } from '../realtime/events.ts';
-import { type Fix, filterBatch } from './filter.ts';
+import { deviceTimeProblem, type Fix, filterBatch } from './filter.ts';
 import { type DriverContext, PositionIngest } from './ingest.ts';
 import { splitPoints } from './points.ts';
 import { applyStopEvent } from './stop-events.ts';
@@ -65,6 +65,23 @@ function parseAck<T>(
   if (r.success) return r.data;
   const msg = r.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ');
   throw new AppError('bad_request', msg);
+}
+
+/**
+ * A stop event's device time has the bounds of a position's: it becomes the stop's actual times,
+ * the route's start and the tracking links' expiry, so a phone clock set to year 9999 must not
+ * reach them. Refused as `bad_request` (final: the phone drops the event and says why).
+ */
+function checkEventTime(deviceAt: string, o: { maxAgeMs: number }) {
+  const problem = deviceTimeProblem(Date.parse(deviceAt), Date.now(), o);
+  if (problem === 'future')
+    throw new AppError('bad_request', `deviceAt: ${deviceAt} is ahead of the server's clock; check the phone's clock`);
+  if (problem === 'too_old')
+    throw new AppError(
+      'bad_request',
+      `deviceAt: ${deviceAt} is older than the ${Math.round(o.maxAgeMs / 86_400_000)} days kept`,
+    );
+  if (problem) throw new AppError('bad_request', `deviceAt: ${deviceAt} is not a valid time`);
 }
 
 async function resolveContext(db: Db, p: DriverPrincipal): Promise<{ ctx: DriverContext; routeIds: string[] }> {
@@ -166,6 +183,7 @@ export function attachDriverNamespace(
         try {
           if (!(await refresh())) throw new AppError('unauthorized', 'token revoked or expired');
           const input = parseAck(StopEventInput, e);
+          checkEventTime(input.deviceAt, filterOpts);
           const result = await applyStopEvent({ db, events }, d.principal, input);
           if (input.type === 'started') d.ctx = { ...d.ctx, routeId: result.routeId, localDate: result.localDate };
           ack({
