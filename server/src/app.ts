@@ -9,6 +9,7 @@ import { AppError } from './errors.ts';
 import { fleetRoutes } from './fleet/routes.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { DRIVER_PWA_DIST, singlePageApp, WEB_DIST } from './http/static-apps.ts';
+import { jsonBody, rejectNulInQuery } from './http/input-guards.ts';
 import { trustProxySetting } from './http/trust-proxy.ts';
 import { driverRoutes } from './drivers/routes.ts';
 import { startRetentionJob } from './tracking/retention.ts';
@@ -53,6 +54,8 @@ export function createApp(deps: AppDeps): App {
   // Behind a load balancer the client's address is in X-Forwarded-For (rate limits use it), but
   // only the proxies TRUST_PROXY names are believed: by default nobody is.
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  // A NUL byte in any query parameter is a 400 naming it (PostgreSQL text cannot hold one).
+  app.use(rejectNulInQuery);
 
   const api = Router();
   api.get('/health', async (_req, res) => {
@@ -63,7 +66,8 @@ export function createApp(deps: AppDeps): App {
   api.get('/client-config', (_req, res) => {
     res.json({ mapStyleUrl: config.MAP_STYLE_URL ?? null });
   });
-  api.use(express.json({ limit: '50mb' }));
+  // JSON bodies: too-deep nesting and NUL characters are a 400 naming the body or the field.
+  api.use(jsonBody({ limit: '50mb' }));
   api.use(authenticate(db));
   api.use(authRoutes(db, config));
   api.use(fleetRoutes(db, config));

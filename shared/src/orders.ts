@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalDateField } from './time.ts';
 
 export const ORDER_STATUSES = [
   'imported',
@@ -126,7 +127,7 @@ export const ImportOptions = z.object({
 });
 export type ImportOptions = z.infer<typeof ImportOptions>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const isoDate = LocalDateField;
 
 /** Query of GET /api/orders. */
 export const OrderListQuery = z.object({

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import type { GeoPoint, TimeWindow } from './orders.ts';
-import { isLocalDate } from './time.ts';
+import { isLocalDate, LocalDateField } from './time.ts';
 
 /** The longest range one plan may cover: five weeks. */
 export const MAX_PLAN_DAYS = 35;
 
-const localDate = z.string().trim().refine(isLocalDate, { message: 'must be a date YYYY-MM-DD' });
+const localDate = LocalDateField;
 const id = z.uuid({ message: 'must be an id (uuid)' });
 
 export const PlanOptions = z

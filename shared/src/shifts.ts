@@ -9,13 +9,12 @@ import {
   type ShiftBreak,
   shiftHoursProblems,
 } from './shift-hours.ts';
-import { isLocalDate, isLocalTime } from './time.ts';
+import { isLocalTime, LocalDateField } from './time.ts';
 
 export const LocalTimeField = z
   .string()
   .trim()
   .refine(isLocalTime, { message: 'must be a local time HH:MM, such as 08:00' });
-export const LocalDateField = z.string().trim().refine(isLocalDate, { message: 'must be a date YYYY-MM-DD' });
 const id = z.uuid({ message: 'must be an id (uuid)' });
 
 export const BreakWindow = z.object({

@@ -1,5 +1,5 @@
 /**
- * Calendar dates, wall-clock times and IANA time zones, with `Intl` only (no dependency, no I/O),
+ * Calendar dates, wall-clock times and IANA time zones, with `Intl` only (no I/O; zod for the schema),
  * so the server, the web app and the planning code convert the same way.
  *
  * A `LocalDate` is 'YYYY-MM-DD' and a `LocalTime` is 'HH:MM', both in some depot's zone; an
@@ -7,6 +7,8 @@
  * a wall time skipped by a spring-forward gap moves forward by the gap (02:30 → 03:30), and a
  * wall time repeated by a fall-back overlap is its first occurrence.
  */
+
+import { z } from 'zod';
 
 /** A calendar date 'YYYY-MM-DD'. */
 export type LocalDate = string;
@@ -24,6 +26,13 @@ export function isLocalDate(s: string): boolean {
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return new Date(ms).toISOString().slice(0, 10) === s;
 }
+
+/**
+ * A real calendar date 'YYYY-MM-DD' as a zod field (2026-13-45 and 2027-02-30 are refused): every
+ * date parameter and body field uses it, so an impossible date is a 400 naming the field rather
+ * than a database error.
+ */
+export const LocalDateField = z.string().trim().refine(isLocalDate, { message: 'must be a real date YYYY-MM-DD' });
 
 /** True for 'HH:MM' from 00:00 to 23:59. */
 export function isLocalTime(s: string): boolean {

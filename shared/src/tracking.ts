@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { GeoPoint } from './orders.ts';
 import type { RouteStatus, RouteStop, StopStatus } from './planning.ts';
+import { LocalDateField } from './time.ts';
 
 const id = z.uuid({ message: 'must be an id (uuid)' });
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO date-time with a zone' });
@@ -71,12 +72,7 @@ export interface DriverDay {
   route: DriverRoute | null;
 }
 
-export const DriverDayQuery = z.object({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-    .optional(),
-});
+export const DriverDayQuery = z.object({ date: LocalDateField.optional() });
 
 /**
  * The physical bounds of a fix's numbers. Anything beyond is a broken sensor or a forged point;

@@ -1,4 +1,5 @@
 import type { Role, User } from '@tournee/shared';
+import { parseCookie } from 'cookie';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Actor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
@@ -17,16 +18,21 @@ declare global {
   }
 }
 
+/**
+ * The session token in a Cookie header. Parsed with the `cookie` package, which keeps a value it
+ * cannot URL-decode (`%E0`) as it is: such a token matches no session, so the caller is simply
+ * not signed in (never a 500).
+ */
+export function cookieToken(header: string | undefined): string | null {
+  if (!header) return null;
+  return parseCookie(header)[SESSION_COOKIE] || null;
+}
+
 /** The session token from `Authorization: Bearer …` or, failing that, the session cookie. */
 export function tokenFrom(req: Request): string | null {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
-  const cookies = req.headers.cookie?.split(';') ?? [];
-  for (const c of cookies) {
-    const [name, ...value] = c.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
-  }
-  return null;
+  return cookieToken(req.headers.cookie);
 }
 
 /** Resolves the caller's user, if any; routes decide with `requireRole` whether one is needed. */

@@ -13,10 +13,29 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     // Body-parser errors carry a status (400 malformed JSON, 413 too large): keep it.
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status < 500) {
-      res.status(status).json({ error: { code: 'bad_request', message: String(err.message ?? 'Bad request') } });
+      const message = clientErrorMessage(err);
+      res.status(status).json({ error: { code: status === 404 ? 'not_found' : 'bad_request', message } });
       return;
     }
     log.error({ err, method: req.method, url: req.originalUrl, user: req.user?.id }, 'unhandled error');
     res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on our side' } });
   };
+}
+
+/** What a 4xx error from Express or body-parser tells the client, naming the body when it is at fault. */
+function clientErrorMessage(err: { type?: unknown; message?: unknown; limit?: unknown }): string {
+  const detail = String(err.message ?? 'Bad request');
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return `Invalid body: malformed JSON (${detail})`;
+    case 'entity.too.large':
+      return `Invalid body: larger than the limit of ${String(err.limit)} bytes`;
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return `Invalid body: ${detail}`;
+    default:
+      return detail;
+  }
 }

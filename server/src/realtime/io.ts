@@ -18,7 +18,7 @@ import {
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
-import { SESSION_COOKIE } from '../auth/middleware.ts';
+import { cookieToken } from '../auth/middleware.ts';
 import { userForToken } from '../auth/service.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
@@ -35,14 +35,6 @@ export type DispatchServer = Server<DispatchClientEvents, DispatchServerEvents, 
 
 export const orgRoom = (orgId: string) => `org:${orgId}`;
 export const dayRoom = (orgId: string, date: string) => `org:${orgId}:day:${date}`;
-
-function cookieToken(cookie: string | undefined): string | null {
-  for (const c of cookie?.split(';') ?? []) {
-    const [name, ...value] = c.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
-  }
-  return null;
-}
 
 export interface Realtime {
   io: DispatchServer;

@@ -4,6 +4,7 @@
  *   GET /api/stops/:id/events        the stop's events in the order applied, with their proof files
  *   GET /api/proofs/:id              one proof file's bytes
  */
+import { LocalDateField } from '@tournee/shared';
 import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/middleware.ts';
@@ -13,12 +14,7 @@ import { parse } from '../http/validate.ts';
 import { listLatest } from './position-repo.ts';
 import { readProof, stopHistory } from './proof.ts';
 
-const LatestQuery = z.object({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-    .optional(),
-});
+const LatestQuery = z.object({ date: LocalDateField.optional() });
 
 export function trackingRoutes(db: Db): Router {
   const r = Router();
