@@ -2,12 +2,15 @@
  * Proof of delivery files (photo, signature), tied to the stop event they prove. Stored once per
  * (event, kind): a retried upload answers the file already stored. The event must have reached
  * the server first (the phone's outbox sends it before its files): otherwise 409, retried later.
+ * A file is stored only when its bytes are the image type declared (422 otherwise), and served
+ * only as the type its bytes show (see image-type.ts).
  */
 import { MAX_PROOF_BYTES, type ProofUpload } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import type { DriverPrincipal } from '../drivers/access-repo.ts';
 import { AppError, notFound } from '../errors.ts';
+import { sniffImageType } from './image-type.ts';
 
 export interface ProofFile {
   id: string;
@@ -29,6 +32,15 @@ export async function saveProof(
   if (data.length === 0) throw new AppError('bad_request', 'data: must be the file in base64');
   if (data.length > MAX_PROOF_BYTES)
     throw new AppError('bad_request', `data: the file is over ${MAX_PROOF_BYTES} bytes`);
+  const actual = sniffImageType(data);
+  if (actual !== p.contentType) {
+    throw new AppError(
+      'unprocessable',
+      actual
+        ? `data: the file is ${actual}, not ${p.contentType} as contentType says`
+        : `data: the file is not ${p.contentType} (its first bytes are not an image's)`,
+    );
+  }
   return db.transaction(async (tx) => {
     const ev = await tx.query<{ stop_id: string; driver_id: string }>(
       'SELECT stop_id, driver_id FROM stop_events WHERE id = $1',
@@ -125,13 +137,23 @@ export async function stopHistory(db: Db, orgId: string, stopId: string) {
   );
 }
 
-/** One proof file's bytes, if it belongs to the organisation. */
-export async function readProof(db: Db, orgId: string, id: string): Promise<{ contentType: string; data: Buffer }> {
+/**
+ * One proof file's bytes, if it belongs to the organisation, with the type its bytes show: a file
+ * stored before types were checked and whose bytes are no image is given as an opaque download.
+ */
+export async function readProof(
+  db: Db,
+  orgId: string,
+  id: string,
+): Promise<{ contentType: string; data: Buffer; image: boolean }> {
   const { rows } = await db.query<{ content_type: string; data: Buffer }>(
     `SELECT p.content_type, p.data FROM proof_files p JOIN stop_events e ON e.id = p.stop_event_id
       JOIN stops s ON s.id = e.stop_id JOIN routes r ON r.id = s.route_id WHERE p.id = $1 AND r.org_id = $2`,
     [id, orgId],
   );
   if (!rows[0]) throw notFound('Proof file');
-  return { contentType: rows[0].content_type, data: rows[0].data };
+  const actual = sniffImageType(rows[0].data);
+  return actual
+    ? { contentType: actual, data: rows[0].data, image: true }
+    : { contentType: 'application/octet-stream', data: rows[0].data, image: false };
 }

@@ -2,7 +2,7 @@
  * Tracking for dispatchers:
  *   GET /api/tracking/latest?date=   latest position per driver (with `stale` after 5 minutes)
  *   GET /api/stops/:id/events        the stop's events in the order applied, with their proof files
- *   GET /api/proofs/:id              one proof file's bytes
+ *   GET /api/proofs/:id              one proof file's bytes (typed by its bytes, nosniff)
  */
 import { LocalDateField } from '@tournee/shared';
 import { Router } from 'express';
@@ -28,7 +28,11 @@ export function trackingRoutes(db: Db): Router {
   });
   r.get('/proofs/:id', staff, async (req, res) => {
     const f = await readProof(db, actorOf(req).orgId, idOf(req.params));
-    res.type(f.contentType).setHeader('cache-control', 'private, max-age=86400');
+    // The type comes from the file's bytes; nosniff stops a browser from guessing another.
+    res.setHeader('content-type', f.contentType);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('content-disposition', f.image ? 'inline' : 'attachment');
+    res.setHeader('cache-control', 'private, max-age=86400');
     res.send(f.data);
   });
   return r;

@@ -194,7 +194,8 @@ describe('driver access, positions and stop events', () => {
       eventId: events[2]!.id,
       kind: 'photo',
       contentType: 'image/jpeg',
-      data: Buffer.from('fake jpeg').toString('base64'),
+      // A JPEG's signature (the server checks the bytes are the type declared), then anything.
+      data: Buffer.from('\xff\xd8\xff\xe0 fake jpeg', 'latin1').toString('base64'),
     };
     const up = await driverApi(anneToken, `/driver/stops/${anne.stopIds[0]}/proof`, {
       method: 'POST',
@@ -217,7 +218,7 @@ describe('driver access, positions and stop events', () => {
     const file = await fetch(`${t.baseUrl}/api/proofs/${history.body.items[2].proofs[0].id}`, {
       headers: { authorization: `Bearer ${t.org.users.dispatcher.token}` },
     });
-    expect(Buffer.from(await file.arrayBuffer()).toString()).toBe('fake jpeg');
+    expect(Buffer.from(await file.arrayBuffer()).toString('latin1')).toBe('\xff\xd8\xff\xe0 fake jpeg');
   });
 
   it("refuses another driver's route over HTTP and the socket", async () => {
@@ -244,7 +245,7 @@ describe('driver access, positions and stop events', () => {
       eventId: annesEvent!.id,
       kind: 'signature',
       contentType: 'image/png',
-      data: Buffer.from('x').toString('base64'),
+      data: Buffer.from('\x89PNG\r\n\x1a\nx', 'latin1').toString('base64'),
     };
     const res = await driverApi(brunoToken, `/driver/stops/${annesEvent!.stop_id}/proof`, {
       method: 'POST',
