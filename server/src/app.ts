@@ -28,6 +28,8 @@ export interface AppDeps {
   db: Db;
   config: Config;
   log: Logger;
+  /** How often open /dispatch sockets re-check their session. @default 60000 */
+  sessionRecheckMs?: number;
 }
 
 export interface App {
@@ -68,11 +70,12 @@ export function createApp(deps: AppDeps): App {
   });
   // JSON bodies: too-deep nesting and NUL characters are a 400 naming the body or the field.
   api.use(jsonBody({ limit: '50mb' }));
-  api.use(authenticate(db));
-  api.use(authRoutes(db, config));
-  api.use(fleetRoutes(db, config));
   const server = createServer(app);
-  const realtime = createRealtime(server, { db, config, log });
+  const realtime = createRealtime(server, { db, config, log, sessionRecheckMs: deps.sessionRecheckMs });
+  api.use(authenticate(db));
+  // Signing out also ends the /dispatch sockets opened with that session, on every process.
+  api.use(authRoutes(db, config, { onLogout: realtime.endSession }));
+  api.use(fleetRoutes(db, config));
   // ETAs, customer messages and tracking pages listen to the same events (tapped in place).
   const comms = createCustomerComms({ db, config, log, io: realtime.io, events: realtime.events });
   const planner = createPlanner({ db, config, log, events: realtime.events });

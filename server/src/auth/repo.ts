@@ -66,6 +66,28 @@ export async function findSessionUser(db: Db, tokenHash: string): Promise<User |
   return rows[0] ? toUser(rows[0]) : null;
 }
 
+/** A live session's user and expiry (null when unknown, revoked, expired or the user is disabled). */
+export async function findSession(db: Db, tokenHash: string): Promise<{ user: User; expiresAt: Date } | null> {
+  const { rows } = await db.query<UserRow & { session_expires_at: Date }>(
+    `SELECT u.*, s.expires_at AS session_expires_at FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`,
+    [tokenHash],
+  );
+  const row = rows[0];
+  return row ? { user: toUser(row), expiresAt: new Date(row.session_expires_at) } : null;
+}
+
+/** Which of these sessions are still live (not revoked, not expired, user not disabled). */
+export async function liveSessionHashes(db: Db, tokenHashes: string[]): Promise<Set<string>> {
+  if (tokenHashes.length === 0) return new Set();
+  const { rows } = await db.query<{ token_hash: string }>(
+    `SELECT s.token_hash FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = ANY($1::text[]) AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`,
+    [tokenHashes],
+  );
+  return new Set(rows.map((r) => r.token_hash));
+}
+
 export async function revokeSession(db: Db, tokenHash: string) {
   await db.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1', [tokenHash]);
 }

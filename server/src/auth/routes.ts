@@ -7,7 +7,11 @@ import { actorOf, requireRole, SESSION_COOKIE } from './middleware.ts';
 import * as auth from './service.ts';
 import { listUsers } from './repo.ts';
 
-export function authRoutes(db: Db, config: Config): Router {
+/**
+ * Sign-in, sign-out and users. `onLogout` receives the hash of a revoked session's token, so the
+ * realtime layer can end the sockets opened with it.
+ */
+export function authRoutes(db: Db, config: Config, hooks: { onLogout?: (tokenHash: string) => void } = {}): Router {
   const router = Router();
   const policy = {
     maxFailuresPerMinute: config.LOGIN_MAX_FAILURES_PER_MINUTE,
@@ -28,7 +32,7 @@ export function authRoutes(db: Db, config: Config): Router {
   });
 
   router.post('/auth/logout', requireRole('admin', 'dispatcher', 'driver'), async (req, res) => {
-    if (req.token) await auth.logout(db, req.token);
+    if (req.token) hooks.onLogout?.(await auth.logout(db, req.token));
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });

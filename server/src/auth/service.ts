@@ -69,8 +69,21 @@ export async function userForToken(db: Db, token: string): Promise<User | null> 
   return repo.findSessionUser(db, hashToken(token));
 }
 
-export async function logout(db: Db, token: string): Promise<void> {
-  await repo.revokeSession(db, hashToken(token));
+/** The live session of a token, with its hash (the name of its socket room) and expiry. */
+export async function sessionForToken(
+  db: Db,
+  token: string,
+): Promise<{ user: User; tokenHash: string; expiresAt: Date } | null> {
+  const tokenHash = hashToken(token);
+  const session = await repo.findSession(db, tokenHash);
+  return session ? { ...session, tokenHash } : null;
+}
+
+/** Revokes the session; returns its hash so the caller can end the sockets opened with it. */
+export async function logout(db: Db, token: string): Promise<string> {
+  const tokenHash = hashToken(token);
+  await repo.revokeSession(db, tokenHash);
+  return tokenHash;
 }
 
 export async function createUser(

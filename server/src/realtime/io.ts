@@ -19,15 +19,16 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { cookieToken } from '../auth/middleware.ts';
-import { userForToken } from '../auth/service.ts';
+import { sessionForToken } from '../auth/service.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
 import { attachDriverNamespace } from '../tracking/socket.ts';
 import type { PositionIngest } from '../tracking/ingest.ts';
 import type { DispatchEvents } from './events.ts';
+import { bindToSession, endSession, type SessionData, watchSessions } from './session-watch.ts';
 
-interface SocketData {
+interface SocketData extends SessionData {
   user: User;
 }
 
@@ -39,6 +40,8 @@ export const dayRoom = (orgId: string, date: string) => `org:${orgId}:day:${date
 export interface Realtime {
   io: DispatchServer;
   events: DispatchEvents;
+  /** Ends the `/dispatch` sockets opened with this session (after a logout), on every process. */
+  endSession(tokenHash: string): void;
   /** Ends the driver's open `/driver` sockets (after a revocation), on every process. */
   disconnectDriver(driverId: string): void;
   /** The position ingest of `/driver` (the load bench drains it). */
@@ -47,7 +50,10 @@ export interface Realtime {
 }
 
 /** Attaches Socket.IO to the HTTP server and answers the events services emit through it. */
-export function createRealtime(server: HttpServer, deps: { db: Db; config: Config; log: Logger }): Realtime {
+export function createRealtime(
+  server: HttpServer,
+  deps: { db: Db; config: Config; log: Logger; sessionRecheckMs?: number },
+): Realtime {
   const io: DispatchServer = new Server(server, { serveClient: false, cors: { origin: false } });
   let redis: Redis[] = [];
   if (deps.config.REDIS_URL) {
@@ -62,10 +68,13 @@ export function createRealtime(server: HttpServer, deps: { db: Db; config: Confi
     try {
       const auth = socket.handshake.auth as { token?: unknown };
       const token = typeof auth.token === 'string' ? auth.token : cookieToken(socket.handshake.headers.cookie);
-      const user = token ? await userForToken(deps.db, token) : null;
-      if (!user) return next(new Error('unauthorized: no valid session token'));
+      const session = token ? await sessionForToken(deps.db, token) : null;
+      if (!session) return next(new Error('unauthorized: no valid session token'));
+      const { user } = session;
       if (user.role !== 'admin' && user.role !== 'dispatcher') return next(new Error('forbidden: dispatchers only'));
       socket.data.user = user;
+      socket.data.tokenHash = session.tokenHash;
+      socket.data.expiresAt = session.expiresAt;
       next();
     } catch (err) {
       deps.log.error({ err }, 'dispatch socket authentication failed');
@@ -75,6 +84,7 @@ export function createRealtime(server: HttpServer, deps: { db: Db; config: Confi
   dispatch.on('connection', (socket) => {
     const orgId = socket.data.user.orgId;
     void socket.join(orgRoom(orgId));
+    bindToSession(socket, socket.data);
     const onDay = (join: boolean) => (date: string, ack: (a: Ack<{ room: string }>) => void) => {
       if (typeof ack !== 'function') return;
       if (typeof date !== 'string' || !isLocalDate(date)) {
@@ -112,14 +122,18 @@ export function createRealtime(server: HttpServer, deps: { db: Db; config: Confi
     driverPosition: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('driver:position', e),
     stopStatus: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('stop:status', e),
   };
+  // Long-lived sockets re-check their session: revoked, expired or disabled users are cut off.
+  const sessions = watchSessions(dispatch, deps.db, deps.log, deps.sessionRecheckMs ?? 60_000);
   const drivers = attachDriverNamespace(io as unknown as Server, { ...deps, events });
   driverNs = drivers.ns;
   return {
     io,
     events,
+    endSession: (tokenHash) => endSession(dispatch, tokenHash),
     disconnectDriver: drivers.disconnectDriver,
     ingest: drivers.ingest,
     close: async () => {
+      sessions.stop();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await drivers.close();
       await Promise.all(redis.map((c) => c.quit().catch(() => {})));
