@@ -21,6 +21,7 @@ import { dispatchRoutes } from './dispatch/routes.ts';
 import { planningRoutes } from './planning/routes.ts';
 import { createPlanner, type Planner } from './planning/service.ts';
 import { createRealtime, type DispatchServer } from './realtime/io.ts';
+import { mountMetrics } from './metrics/mount.ts';
 import { type CustomerComms, createCustomerComms } from './notify/index.ts';
 import type { DispatchEvents } from './realtime/events.ts';
 
@@ -79,6 +80,8 @@ export function createApp(deps: AppDeps): App {
   // ETAs, customer messages and tracking pages listen to the same events (tapped in place).
   const comms = createCustomerComms({ db, config, log, io: realtime.io, events: realtime.events });
   const planner = createPlanner({ db, config, log, events: realtime.events });
+  // GET /api/metrics and the HTTP latency histogram, only with METRICS_TOKEN.
+  mountMetrics({ app, api, config, db, log, io: realtime.io, ingest: realtime.ingest });
   api.use(planningRoutes(db, planner));
   api.use(
     ordersRoutes({

@@ -28,6 +28,7 @@ import type { DispatchEvents } from '../realtime/events.ts';
 import { deviceTimeProblem, type Fix, filterBatch } from './filter.ts';
 import { type DriverContext, PositionIngest } from './ingest.ts';
 import { splitPoints } from './points.ts';
+import { countPositionsAck } from '../metrics/position-counters.ts';
 import { applyStopEvent } from './stop-events.ts';
 
 interface SocketData {
@@ -170,6 +171,7 @@ export function attachDriverNamespace(
           if (invalid.has(p.id)) rejected.push({ id: p.id, reason: 'invalid' });
           else (inserted.has(p.id) ? accepted : duplicates).push(p.id);
         }
+        countPositionsAck(ingest, { accepted, duplicates, rejected });
         ack({ ok: true, data: { accepted, duplicates, rejected } });
       } catch (err) {
         ack(errorAck(err, log));
