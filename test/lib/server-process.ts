@@ -32,7 +32,8 @@ export interface ServerProcess {
  * and resolves once GET /api/health answers.
  */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
-  const port = await freePort();
+  // `env.PORT` restarts a server where its clients expect it (a reconnection test); else a free port.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['dist/main.js'], {
     cwd: join(REPO_ROOT, 'server'),

@@ -1,5 +1,6 @@
 import type { DispatchClientEvents, DispatchServerEvents } from '@tournee/shared';
 import { io, type Socket } from 'socket.io-client';
+import { watchConnections } from './reconnect.ts';
 
 export type DispatchSocket = Socket<DispatchServerEvents, DispatchClientEvents>;
 
@@ -10,7 +11,8 @@ let socket: DispatchSocket | null = null;
  * authenticates the handshake; Socket.IO reconnects by itself after a network drop.
  */
 export function dispatchSocket(): DispatchSocket {
-  socket ??= io('/dispatch', { withCredentials: true, transports: ['websocket', 'polling'] });
+  // Watched from the start, so screens know a reconnection from the page's first connection.
+  socket ??= watchConnections(io('/dispatch', { withCredentials: true, transports: ['websocket', 'polling'] }));
   return socket;
 }
 

@@ -2,6 +2,7 @@ import type { Depot, Order, Page, PlannedRoute, PublishResult, RouteEtasEvent } 
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, query } from '../../api/client.ts';
+import { onConnect } from '../../api/reconnect.ts';
 import { dispatchSocket } from '../../api/socket.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -43,11 +44,22 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
   const drivers = useLiveDrivers(props.date);
 
   // Follow this day's room: another dispatcher's edit or a publication shows here at once.
+  // After a reconnection the day is fetched again once the room is joined again: events sent
+  // while the link (or Redis between servers) was down are not replayed.
   useEffect(() => {
     const socket = dispatchSocket();
-    const join = () => socket.emit('day:join', props.date, () => {});
+    const join = (then?: () => void) => socket.emit('day:join', props.date, () => then?.());
     join();
-    socket.on('connect', join);
+    const stopConnect = onConnect(socket, (reconnected) =>
+      join(
+        reconnected
+          ? () => {
+              routes.reload();
+              unplanned.reload();
+            }
+          : undefined,
+      ),
+    );
     const onChange = (e: { localDate: string }) => e.localDate === props.date && routes.reload();
     // ETAs come often: patched into the routes held, not reloaded.
     const onEtas = (e: RouteEtasEvent) =>
@@ -58,13 +70,13 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
     socket.on('route:etas', onEtas);
     return () => {
       socket.emit('day:leave', props.date, () => {});
-      socket.off('connect', join);
+      stopConnect();
       socket.off('route:changed', onChange);
       socket.off('route:published', onChange);
       socket.off('stop:status', onChange);
       socket.off('route:etas', onEtas);
     };
-  }, [props.date, routes.reload, routes.patch]);
+  }, [props.date, routes.reload, routes.patch, unplanned.reload]);
 
   const paint = useCallback(
     (m: MapLibreMap, fit: boolean) => {

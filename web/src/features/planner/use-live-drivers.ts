@@ -1,6 +1,7 @@
 import { type DriverPositionEvent, type LatestPosition, STALE_AFTER_S } from '@tournee/shared';
 import { useEffect, useState } from 'react';
 import { api, query } from '../../api/client.ts';
+import { onReconnect } from '../../api/reconnect.ts';
 import { dispatchSocket } from '../../api/socket.ts';
 
 export interface LiveDriver {
@@ -14,8 +15,9 @@ export interface LiveDriver {
 const isStale = (deviceAt: string, now: number) => now - Date.parse(deviceAt) > STALE_AFTER_S * 1000;
 
 /**
- * The drivers' freshest positions on a day: loaded once, then moved by `driver:position`
- * (only ever forward in device time), and marked stale after five silent minutes.
+ * The drivers' freshest positions on a day: loaded once (and again after every reconnection of
+ * the socket, since positions sent while it was down are not replayed), then moved by
+ * `driver:position` (only ever forward in device time), and marked stale after five silent minutes.
  */
 export function useLiveDrivers(date: string): LiveDriver[] {
   const [drivers, setDrivers] = useState<Map<string, LiveDriver>>(new Map());
@@ -23,27 +25,30 @@ export function useLiveDrivers(date: string): LiveDriver[] {
 
   useEffect(() => {
     let live = true;
-    api<{ items: LatestPosition[] }>(`/tracking/latest${query({ date })}`).then(
-      ({ items }) =>
-        live &&
-        setDrivers((current) => {
-          const next = new Map(current);
-          for (const p of items) {
-            const known = next.get(p.driverId);
-            if (known && known.deviceAt >= p.deviceAt) continue;
-            next.set(p.driverId, {
-              driverId: p.driverId,
-              routeId: p.routeId,
-              coordinates: p.location.coordinates,
-              deviceAt: p.deviceAt,
-              stale: false,
-            });
-          }
-          return next;
-        }),
-      () => {}, // positions are a bonus on this screen: the plan still shows without them
-    );
+    const load = () =>
+      api<{ items: LatestPosition[] }>(`/tracking/latest${query({ date })}`).then(
+        ({ items }) =>
+          live &&
+          setDrivers((current) => {
+            const next = new Map(current);
+            for (const p of items) {
+              const known = next.get(p.driverId);
+              if (known && Date.parse(known.deviceAt) >= Date.parse(p.deviceAt)) continue;
+              next.set(p.driverId, {
+                driverId: p.driverId,
+                routeId: p.routeId,
+                coordinates: p.location.coordinates,
+                deviceAt: p.deviceAt,
+                stale: false,
+              });
+            }
+            return next;
+          }),
+        () => {}, // positions are a bonus on this screen: the plan still shows without them
+      );
+    void load();
     const socket = dispatchSocket();
+    const stopReconnect = onReconnect(socket, () => void load());
     const onPosition = (e: DriverPositionEvent) => {
       if (e.localDate !== date) return;
       setDrivers((current) => {
@@ -65,6 +70,7 @@ export function useLiveDrivers(date: string): LiveDriver[] {
     return () => {
       live = false;
       socket.off('driver:position', onPosition);
+      stopReconnect();
       clearInterval(timer);
     };
   }, [date]);

@@ -1,0 +1,94 @@
+/**
+ * Fault suite, item 14: a realtime event lost while the dispatcher's socket was down is caught up.
+ * Two server processes on one database without Redis (so nothing carries process A's events to
+ * process B, as when Redis is down): the driver's phone talks to A, the dispatcher's browser to B.
+ * B restarts on its port; while it is down the driver delivers a stop. Once the browser's socket
+ * reconnects, the planner shows the delivery and the driver's position without a page reload.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeededDay } from '../../server/src/tracking/test-support.ts';
+import { screenshotFailures } from '../lib/artifacts.ts';
+import { launchChromium } from '../lib/browser.ts';
+import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
+import { freshDatabase } from '../lib/e2e-db.ts';
+import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+
+const ADMIN = { email: 'fault-reconnect@example.com', password: 'fault-password-14' };
+
+const driverMarkers = (page: Page) =>
+  page.evaluate(() => (window.__tourneeMap?.queryRenderedFeatures({ layers: ['drivers-point'] }) ?? []).length);
+
+describe('dispatcher catch-up after a reconnection (item 14)', () => {
+  let env: Record<string, string>;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  let day: SeededDay;
+  let driver: Socket;
+
+  beforeAll(async () => {
+    const databaseUrl = await freshDatabase('tournee_fault_tracking_reconnect');
+    env = {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: '',
+      SEED_DEMO: 'false',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+    };
+    a = await startServerProcess(env);
+    b = await startServerProcess(env);
+    day = await seedDriverInto(databaseUrl, ADMIN.email, 3);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+  });
+
+  screenshotFailures('tracking-reconnect', () => page);
+
+  afterAll(async () => {
+    driver?.disconnect();
+    await browser?.close();
+    await Promise.all([a?.stop(), b?.stop()]);
+  });
+
+  it('shows a delivery and a position sent while its server was down, once the socket reconnects', async () => {
+    await page.goto(b.baseUrl);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Planner' }).click();
+    await page.locator(`.calendar-strip [data-date="${day.localDate}"]`).click();
+    const stop = page.locator(`[data-stop-id="${day.stopIds[0]}"]`);
+    await stop.waitFor();
+    expect(await stop.locator('.stop-status').count()).toBe(0);
+    expect(await driverMarkers(page)).toBe(0);
+
+    // B goes down (the browser's socket drops and retries); the driver, on A, goes on working.
+    const port = new URL(b.baseUrl).port;
+    await b.stop();
+    const staff = await adminToken(a.baseUrl, ADMIN.email, ADMIN.password);
+    const access = await issueDriverAccess(a.baseUrl, staff, day.driverId);
+    driver = io(`${a.baseUrl}/driver`, { auth: { token: access.token }, transports: ['websocket'], forceNew: true });
+    const positions = (await driver.emitWithAck('positions', {
+      points: [{ id: randomUUID(), deviceAt: new Date().toISOString(), coordinates: [4.8302, 45.7601], accuracyM: 8 }],
+    })) as { ok: boolean };
+    expect(positions.ok).toBe(true);
+    const delivered = (await driver.emitWithAck('stop:event', {
+      id: randomUUID(),
+      stopId: day.stopIds[0],
+      type: 'delivered',
+      deviceAt: new Date().toISOString(),
+    })) as { ok: boolean };
+    expect(delivered.ok).toBe(true);
+
+    // B is back where the browser expects it; nothing replays the events it never saw.
+    b = await startServerProcess({ ...env, PORT: port });
+    // Socket.IO retries every 5 s at most, then the page fetches the day again.
+    await expect.poll(() => stop.locator('.stop-status.delivered').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => driverMarkers(page), { timeout: 20_000 }).toBe(1);
+  });
+});
