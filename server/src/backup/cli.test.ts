@@ -2,15 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backupKind, defaultBackupName, parseArgs, restoreCommand } from './cli.ts';
+import { backupCommand, backupKind, defaultBackupName, parseArgs, restoreCommand } from './cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tournee-backup-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs `restore` and returns its exit code and messages. */
-async function restore(argv: string[], env: Record<string, string>) {
+/** Runs `restore` (or `backup`) and returns its exit code and messages. */
+async function restore(argv: string[], env: Record<string, string>, command = restoreCommand) {
   const lines: string[] = [];
-  const code = await restoreCommand(
+  const code = await command(
     argv,
     { INIT_CWD: dir, ...env },
     { info: (l) => lines.push(l), error: (l) => lines.push(l) },
@@ -58,5 +58,16 @@ describe('backup command line', () => {
     writeFileSync(join(dataDir, 'pglite', 'postmaster.pid'), '-42\n');
     const open = await restore(['b.tar.gz', '--force'], { DATA_DIR: dataDir });
     expect(open).toEqual({ code: 1, text: expect.stringContaining('stop the server first') });
+  });
+
+  it('does not back up an embedded database a server has open, nor overwrite a file', async () => {
+    const dataDir = join(dir, 'open');
+    mkdirSync(join(dataDir, 'pglite'), { recursive: true });
+    writeFileSync(join(dataDir, 'pglite', 'PG_VERSION'), '17\n');
+    writeFileSync(join(dataDir, 'pglite', 'postmaster.pid'), '-42\n');
+    const open = await restore(['new.tar.gz'], { DATA_DIR: dataDir }, backupCommand);
+    expect(open).toEqual({ code: 1, text: expect.stringContaining('stop the server first') });
+    const exists = await restore(['c.txt'], { DATA_DIR: dataDir }, backupCommand);
+    expect(exists).toEqual({ code: 1, text: expect.stringMatching(/c\.txt exists.*--force/) });
   });
 });
