@@ -52,6 +52,8 @@ describe('GET /api/metrics', () => {
     ({ server, databaseUrl } = await startOnFreshDatabase('tournee_fault_ops_metrics', ADMIN, {
       METRICS_TOKEN,
       LOG_LEVEL: 'warn',
+      // The outbox sender would send the due message before the scrape: it polls once an hour here.
+      NOTIFY_POLL_MS: '3600000',
     }));
     db = createPgDb(databaseUrl, { max: 1 });
     const { rows } = await db.query<{ org_id: string }>('SELECT org_id FROM users WHERE email = $1', [ADMIN.email]);
