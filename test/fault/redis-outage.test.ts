@@ -114,4 +114,17 @@ describe('Redis killed under two server processes', () => {
     // Both processes lived through it.
     for (const s of servers) expect((await fetch(`${s.baseUrl}/api/health`)).status).toBe(200);
   });
+
+  // KNOWN BUG (reported with issue 11, not fixed here): the plan queue worker's close()
+  // (server/src/jobs/queue.ts, startQueueWorker → `await worker.close()`) waits for Redis forever,
+  // so SIGTERM never ends a server whose Redis is gone; BullMQ's `worker.close(true)` returns.
+  // `it.fails` keeps the suite green meanwhile and turns red once it is fixed: then make it `it`.
+  it.fails('still stops on SIGTERM (known bug: hangs in the plan worker close)', async () => {
+    const s = servers[0]!;
+    const stopped = await Promise.race([
+      s.stop().then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), 10_000)),
+    ]);
+    expect(stopped).toBe(true);
+  });
 });
