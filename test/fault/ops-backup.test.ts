@@ -140,6 +140,14 @@ describe('pnpm backup / pnpm restore', () => {
     const again = await pnpm(['restore', file], { DATABASE_URL: target });
     expect(again.code).toBe(1);
     expect(again.out).toMatch(/not empty.*--force/);
+    // With --force the backup's tables replace the database's (a change made since is undone).
+    const extra = new pg.Client({ connectionString: target });
+    await extra.connect();
+    await extra.query(`UPDATE orders SET ref = 'changed after the backup' WHERE ref = $1`, [seeded.orderRefs[0]]);
+    await extra.end();
+    const forced = await pnpm(['restore', file, '--force'], { DATABASE_URL: target });
+    expect(forced.out).toContain('3 orders, 1 routes, 1 proof files');
+    expect(forced.code).toBe(0);
 
     await expectRestored({ DATABASE_URL: target }, seeded);
   });
