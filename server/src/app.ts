@@ -10,6 +10,7 @@ import { fleetRoutes } from './fleet/routes.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { DRIVER_PWA_DIST, singlePageApp, WEB_DIST } from './http/static-apps.ts';
 import { jsonBody, rejectNulInQuery } from './http/input-guards.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { trustProxySetting } from './http/trust-proxy.ts';
 import { driverRoutes } from './drivers/routes.ts';
 import { startRetentionJob } from './tracking/retention.ts';
@@ -54,6 +55,8 @@ export function createApp(deps: AppDeps): App {
   const { db, config, log } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // CSP, frame-ancestors 'none', nosniff, Referrer-Policy, HSTS behind https: on every answer.
+  app.use(securityHeaders(config));
   // Behind a load balancer the client's address is in X-Forwarded-For (rate limits use it), but
   // only the proxies TRUST_PROXY names are believed: by default nobody is.
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
