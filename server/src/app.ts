@@ -16,7 +16,7 @@ import { driverRoutes } from './drivers/routes.ts';
 import { startRetentionJob } from './tracking/retention.ts';
 import { trackingRoutes } from './tracking/routes.ts';
 import type { Logger } from './logger.ts';
-import { ordersRoutes } from './orders/routes.ts';
+import { exceptOrdersImport, ordersRoutes } from './orders/routes.ts';
 import { unassignCancelledOrder } from './dispatch/cancel-order.ts';
 import { dispatchRoutes } from './dispatch/routes.ts';
 import { planningRoutes } from './planning/routes.ts';
@@ -73,7 +73,8 @@ export function createApp(deps: AppDeps): App {
     res.json({ mapStyleUrl: config.MAP_STYLE_URL ?? null });
   });
   // JSON bodies: too-deep nesting and NUL characters are a 400 naming the body or the field.
-  api.use(jsonBody({ limit: '50mb' }));
+  // (The orders import reads its own body: CSV, XLSX or JSON, capped by IMPORT_MAX_BYTES.)
+  api.use(exceptOrdersImport(jsonBody({ limit: '50mb' })));
   const server = createServer(app);
   const realtime = createRealtime(server, { db, config, log, sessionRecheckMs: deps.sessionRecheckMs });
   api.use(authenticate(db));

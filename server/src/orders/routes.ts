@@ -9,7 +9,7 @@
  *   DELETE /api/orders/:id                         cancels (the order is kept, status cancelled)
  */
 import { ImportOptions, OrderListQuery, OrderPatch } from '@tournee/shared';
-import { type Response, Router } from 'express';
+import { type RequestHandler, type Response, Router } from 'express';
 import type { Actor } from '../audit/audit.ts';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
@@ -23,7 +23,7 @@ import { previewImport } from './import/dry-run.ts';
 import { runImport } from './import/pipeline.ts';
 import { rejectedHeader, rejectedLine } from './import/rejected-csv.ts';
 import { IMPORT_MESSAGES, importLang } from './import/messages.ts';
-import { drainRequest, openUpload } from './import/upload.ts';
+import { drainRequest, openUpload, uploadLimits } from './import/upload.ts';
 import * as service from './service.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,6 +31,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Writes to a response, waiting when its buffer is full (keeps big downloads flat in memory). */
 async function write(res: Response, chunk: string): Promise<void> {
   if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
+}
+
+/**
+ * `handlers` (the app's JSON body parser) for every request but the orders import, which reads
+ * its own body: counted against IMPORT_MAX_BYTES, and a bad cell named by its row and column.
+ */
+export function exceptOrdersImport(handlers: RequestHandler | RequestHandler[]): RequestHandler {
+  const inner = Router();
+  inner.use(handlers);
+  return (req, res, next) => {
+    if (req.method === 'POST' && req.path === '/orders/import') next();
+    else inner(req, res, next);
+  };
 }
 
 export interface OrdersRoutesDeps {
@@ -45,6 +58,10 @@ export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps)
   const r = Router();
   const geocoder = geocoderFromConfig(config);
   const staff = requireRole('admin', 'dispatcher');
+  const limits = uploadLimits(config);
+  // What is left of a refused body is read (so the client gets the answer) up to this much more,
+  // then the connection is closed: a client that keeps sending gets no more of our time.
+  const drainBytes = Math.max(4 * limits.maxBytes, 64 * 1024 * 1024);
 
   r.post('/orders/import', staff, async (req, res) => {
     const actor = actorOf(req);
@@ -53,7 +70,7 @@ export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps)
     const messages = IMPORT_MESSAGES[importLang((...langs) => req.acceptsLanguages(...langs))];
     let options = parse(ImportOptions, query, 'query');
     try {
-      const upload = await openUpload(req, (fields) => fields.sheet ?? options.sheet, messages);
+      const upload = await openUpload(req, (fields) => fields.sheet ?? options.sheet, messages, limits);
       options = parse(ImportOptions, { ...query, ...upload.fields }, 'options');
       const importRequest = {
         source: upload.source,
@@ -65,7 +82,7 @@ export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps)
       const result = options.dryRun
         ? await previewImport({ db, geocoder }, actor, importRequest)
         : await runImport({ db, geocoder }, actor, importRequest);
-      await drainRequest(req);
+      await drainRequest(req, drainBytes);
       log.info({ ...result, errors: undefined }, 'orders imported');
       if (result.committed || result.dryRun) {
         res.json(result);
@@ -74,7 +91,7 @@ export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps)
         res.status(422).json({ ...result, error: { code: 'unprocessable', message, details: result.errors } });
       }
     } catch (err) {
-      await drainRequest(req);
+      await drainRequest(req, drainBytes);
       // A file that cannot be read at all still answers in the shape of an import result.
       if (err instanceof AppError && err.code === 'unprocessable') {
         const errors = (err.details as { errors?: unknown[] } | undefined)?.errors ?? [];

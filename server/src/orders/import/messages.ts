@@ -56,7 +56,34 @@ export interface ImportMessages {
   jsonNotArray: string;
   unreadableForm(why: string): string;
   noFileField: string;
+  /** The upload passed IMPORT_MAX_BYTES (413). */
+  tooLarge(maxBytes: number): string;
+  /** The XLSX archive passed one of the limits checked while it inflates (422); `part` is the zip entry. */
+  xlsxLimit(limit: XlsxLimit, max: number, part: string): string;
+  /** A mapped cell holds a NUL character (PostgreSQL text cannot store it). */
+  nulCharacter: string;
+  /** A JSON cell nested deeper than a value or a flat list can be. */
+  tooDeep(maxDepth: number): string;
+  /** The header row holds a NUL character in a column name. */
+  nulInHeader(column: number): string;
+  /** The JSON body could not be parsed. */
+  unreadableJson(why: string): string;
+  /** Only the first `kept` rejected rows were kept for the rejected-rows CSV. */
+  rejectedTruncated(kept: number, rejected: number): string;
 }
+
+/** The limits an XLSX file is checked against while it inflates (see zip-guard.ts). */
+export type XlsxLimit =
+  | 'entry'
+  | 'part'
+  | 'workbook'
+  | 'sharedStrings'
+  | 'sharedStringChars'
+  | 'cellChars'
+  | 'rowCells';
+
+const mb = (bytes: number, unit: string) => `${(bytes / 1048576).toFixed(bytes % 1048576 ? 1 : 0)} ${unit}`;
+const num = (n: number, lang: ImportLang) => n.toLocaleString(lang);
 
 const en: ImportMessages = {
   value: {
@@ -109,6 +136,33 @@ const en: ImportMessages = {
   jsonNotArray: 'A JSON import is an array of objects, one per order',
   unreadableForm: (why) => `Unreadable multipart body: ${why}`,
   noFileField: 'The form has no "file" field: send the CSV or XLSX as the field "file"',
+  tooLarge: (max) =>
+    `The file is larger than ${mb(max, 'MB')}, the most one import takes (IMPORT_MAX_BYTES): split it into smaller files`,
+  xlsxLimit: (limit, max, part) => {
+    const refused = 'The XLSX file is refused:';
+    switch (limit) {
+      case 'entry':
+        return `${refused} its part ${part} expands to more than ${mb(max, 'MB')} (IMPORT_MAX_ENTRY_BYTES)`;
+      case 'part':
+        return `${refused} its part ${part} expands to more than ${mb(max, 'MB')}, far more than a workbook needs there`;
+      case 'workbook':
+        return `${refused} its parts expand to more than ${mb(max, 'MB')} in all (twice IMPORT_MAX_ENTRY_BYTES)`;
+      case 'sharedStrings':
+        return `${refused} it holds more than ${num(max, 'en')} distinct texts (IMPORT_MAX_SHARED_STRINGS)`;
+      case 'sharedStringChars':
+        return `${refused} its texts hold more than ${num(max, 'en')} characters in all (IMPORT_MAX_SHARED_STRING_CHARS)`;
+      case 'cellChars':
+        return `${refused} a cell holds more than ${num(max, 'en')} characters (a spreadsheet cell holds at most 32,767)`;
+      case 'rowCells':
+        return `${refused} a row of ${part} has more than ${num(max, 'en')} cells (a sheet has at most 16,384 columns)`;
+    }
+  },
+  nulCharacter: 'holds a NUL character (\\0), which cannot be stored: remove it',
+  tooDeep: (d) => `is nested more than ${d} levels deep: a cell holds a value or a flat list`,
+  nulInHeader: (c) => `The header row is refused: the name of column ${c} holds a NUL character (\\0)`,
+  unreadableJson: (why) => `The JSON body could not be read: ${why}`,
+  rejectedTruncated: (kept, n) =>
+    `only the first ${num(kept, 'en')} of the ${num(n, 'en')} rejected rows are listed (IMPORT_REJECTIONS_MAX_ROWS): fix them and import again to see the rest`,
 };
 
 const fr: ImportMessages = {
@@ -167,6 +221,33 @@ const fr: ImportMessages = {
   jsonNotArray: 'Un import JSON est un tableau d’objets, un par commande',
   unreadableForm: (why) => `Formulaire multipart illisible : ${why}`,
   noFileField: 'Le formulaire n’a pas de champ « file » : envoyez le CSV ou le XLSX dans le champ « file »',
+  tooLarge: (max) =>
+    `Le fichier dépasse ${mb(max, 'Mo')}, le maximum d'un import (IMPORT_MAX_BYTES) : découpez-le en fichiers plus petits`,
+  xlsxLimit: (limit, max, part) => {
+    const refused = 'Le fichier XLSX est refusé :';
+    switch (limit) {
+      case 'entry':
+        return `${refused} sa partie ${part} se décompresse en plus de ${mb(max, 'Mo')} (IMPORT_MAX_ENTRY_BYTES)`;
+      case 'part':
+        return `${refused} sa partie ${part} se décompresse en plus de ${mb(max, 'Mo')}, bien plus qu'un classeur n'en a besoin`;
+      case 'workbook':
+        return `${refused} ses parties se décompressent en plus de ${mb(max, 'Mo')} au total (deux fois IMPORT_MAX_ENTRY_BYTES)`;
+      case 'sharedStrings':
+        return `${refused} il contient plus de ${num(max, 'fr')} textes distincts (IMPORT_MAX_SHARED_STRINGS)`;
+      case 'sharedStringChars':
+        return `${refused} ses textes dépassent ${num(max, 'fr')} caractères au total (IMPORT_MAX_SHARED_STRING_CHARS)`;
+      case 'cellChars':
+        return `${refused} une cellule contient plus de ${num(max, 'fr')} caractères (une cellule en contient au plus 32 767)`;
+      case 'rowCells':
+        return `${refused} une ligne de ${part} a plus de ${num(max, 'fr')} cellules (une feuille a au plus 16 384 colonnes)`;
+    }
+  },
+  nulCharacter: 'contient un caractère NUL (\\0), qui ne peut pas être enregistré : supprimez-le',
+  tooDeep: (d) => `est imbriquée sur plus de ${d} niveaux : une cellule contient une valeur ou une liste simple`,
+  nulInHeader: (c) => `La ligne d'en-tête est refusée : le nom de la colonne ${c} contient un caractère NUL (\\0)`,
+  unreadableJson: (why) => `Le corps JSON n'a pas pu être lu : ${why}`,
+  rejectedTruncated: (kept, n) =>
+    `seules les ${num(kept, 'fr')} premières des ${num(n, 'fr')} lignes rejetées sont listées (IMPORT_REJECTIONS_MAX_ROWS) : corrigez-les et importez à nouveau pour voir les suivantes`,
 };
 
 export const IMPORT_MESSAGES: Record<ImportLang, ImportMessages> = { en, fr };

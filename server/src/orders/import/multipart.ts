@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import type { Request } from 'express';
 import busboy from 'busboy';
 import { AppError } from '../../errors.ts';
+import { limitBytes } from './byte-limit.ts';
 import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 
 export interface Upload {
@@ -16,12 +17,18 @@ export interface Upload {
   fields: Record<string, string>;
 }
 
-/** The `file` part of a multipart request, as a stream. */
-export function readMultipart(req: Request, m: ImportMessages = IMPORT_MESSAGES.en): Promise<Upload> {
+/** The `file` part of a multipart request, as a stream that fails with a 413 past `maxBytes`. */
+export function readMultipart(
+  req: Request,
+  m: ImportMessages = IMPORT_MESSAGES.en,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 1_000_000 } });
+      // busboy stops one byte past the limit (so the counter below sees it passed) and drops the rest.
+      const fileSize = Number.isFinite(maxBytes) ? maxBytes + 1 : undefined;
+      bb = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 1_000_000, fileSize } });
     } catch (err) {
       reject(new AppError('bad_request', m.unreadableForm((err as Error).message)));
       return;
@@ -36,8 +43,8 @@ export function readMultipart(req: Request, m: ImportMessages = IMPORT_MESSAGES.
         stream.resume();
         return;
       }
-      current = stream;
-      resolve({ file: stream, filename: info.filename ?? '', mimeType: info.mimeType, fields });
+      current = limitBytes(stream, maxBytes, m);
+      resolve({ file: current, filename: info.filename ?? '', mimeType: info.mimeType, fields });
     });
     bb.on('error', (err) => {
       const e = new AppError('bad_request', m.unreadableForm((err as Error).message));

@@ -3,13 +3,14 @@
  * the user sees them (spreadsheet rows; the header is row 1). CSV and XLSX are parsed as
  * streams, so a 100,000-row upload never sits in memory whole.
  */
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
 import { CsvRecordError, CsvRecords } from './csv-records.ts';
 import { DecodeStream } from './detect.ts';
 import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 import { cellText } from './values.ts';
+import { guardZip, type ZipLimits, ZipLimitError } from './zip-guard.ts';
 
 export interface SourceRow {
   /** The row number the user sees: spreadsheet row (header = 1), or the element's 1-based index in a JSON array. */
@@ -96,11 +97,50 @@ function cellValue(v: unknown): unknown {
   return String(v);
 }
 
-/** Streams one sheet of an XLSX upload: the first, or `sheet` by name or 1-based number. */
-export async function xlsxSource(input: Readable, sheet?: string, m: ImportMessages = en): Promise<RowSource> {
+/** A guard error as the answer to the import: 422 naming the limit (other errors go as they are). */
+function guardAnswer(err: Error, m: ImportMessages): Error {
+  if (!(err instanceof ZipLimitError)) return err;
+  if (err.limit === 'unreadable') return new AppError('unprocessable', m.unreadable('XLSX', err.message));
+  return new AppError('unprocessable', m.xlsxLimit(err.limit, err.max, err.entry), {
+    details: { limit: err.limit, max: err.max, part: err.entry },
+  });
+}
+
+/**
+ * Streams one sheet of an XLSX upload: the first, or `sheet` by name or 1-based number. With
+ * `limits`, the archive goes through the zip guard first (see zip-guard.ts).
+ */
+export async function xlsxSource(
+  input: Readable,
+  sheet?: string,
+  m: ImportMessages = en,
+  limits?: ZipLimits,
+): Promise<RowSource> {
   // Loaded on first use: exceljs weighs ~20 MB of memory that CSV-only servers never need.
   const { default: excel } = await import('exceljs');
-  const reader = new excel.stream.xlsx.WorkbookReader(input, {
+  // Past a limit the guard ends exceljs's input (so exceljs stops) and rejects `stopped`, which
+  // every wait on exceljs races with: the guard's reason wins over whatever exceljs says.
+  let stop: Error | null = null;
+  let rejectStopped: (err: Error) => void = () => {};
+  const stopped = new Promise<never>((_, reject) => {
+    rejectStopped = reject;
+  });
+  stopped.catch(() => {});
+  const guarded = limits
+    ? Readable.from(
+        (async function* () {
+          try {
+            yield* guardZip(input, limits);
+          } catch (err) {
+            stop = guardAnswer(err as Error, m);
+            rejectStopped(stop);
+          }
+        })(),
+        { objectMode: false },
+      )
+    : input;
+  const race = <T>(p: Promise<T>): Promise<T> => (limits ? Promise.race([p, stopped]) : p);
+  const reader = new excel.stream.xlsx.WorkbookReader(guarded, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -109,20 +149,21 @@ export async function xlsxSource(input: Readable, sheet?: string, m: ImportMessa
   });
   const seen: string[] = [];
   try {
-    for await (const ws of reader) {
+    const sheets = reader[Symbol.asyncIterator]();
+    for (let s = await race(sheets.next()); !s.done; s = await race(sheets.next())) {
+      const ws = s.value;
       const name = String((ws as unknown as { name: string }).name);
       seen.push(name);
       const wanted = sheet === undefined || name.toLowerCase() === sheet.toLowerCase() || String(seen.length) === sheet;
+      const rowsIt = ws[Symbol.asyncIterator]();
       if (!wanted) {
-        for await (const _ of ws) {
-          /* a sheet must be read through before the next one comes */
-        }
+        // A sheet must be read through before the next one comes.
+        while (!(await race(rowsIt.next())).done) {}
         continue;
       }
-      const rowsIt = ws[Symbol.asyncIterator]();
       const toCells = (r: ExcelJS.Row) => (r.values as unknown[]).slice(1).map(cellValue);
-      let first = await rowsIt.next();
-      while (!first.done && isBlank(toCells(first.value))) first = await rowsIt.next();
+      let first = await race(rowsIt.next());
+      while (!first.done && isBlank(toCells(first.value))) first = await race(rowsIt.next());
       if (first.done) throw new AppError('unprocessable', m.emptySheet(name));
       const header = toCells(first.value).map((h) => cellText(h));
       return {
@@ -130,22 +171,31 @@ export async function xlsxSource(input: Readable, sheet?: string, m: ImportMessa
         header,
         rows: (async function* () {
           let chunk: SourceRow[] = [];
-          for (let next = await rowsIt.next(); !next.done; next = await rowsIt.next()) {
-            const cells = toCells(next.value);
-            if (!isBlank(cells)) chunk.push({ row: next.value.number, cells });
-            if (chunk.length >= 500) {
-              yield chunk;
-              chunk = [];
+          try {
+            for (let next = await race(rowsIt.next()); !next.done; next = await race(rowsIt.next())) {
+              const cells = toCells(next.value);
+              if (!isBlank(cells)) chunk.push({ row: next.value.number, cells });
+              if (chunk.length >= 500) {
+                yield chunk;
+                chunk = [];
+              }
             }
+          } catch (err) {
+            if (stop) throw stop;
+            if (err instanceof AppError) throw err;
+            throw new AppError('unprocessable', m.unreadable('XLSX', (err as Error).message));
           }
+          if (stop) throw stop;
           if (chunk.length) yield chunk;
         })(),
       };
     }
   } catch (err) {
+    if (stop) throw stop;
     if (err instanceof AppError) throw err;
     throw new AppError('unprocessable', m.unreadable('XLSX', (err as Error).message));
   }
+  if (stop) throw stop;
   if (sheet !== undefined) {
     throw new AppError('unprocessable', m.noSheetNamed(sheet, seen.join(', ')));
   }
