@@ -44,6 +44,8 @@ async function setup(smtpPort: number) {
     TWILIO_API_BASE_URL: twilioStandIn.url,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     PUBLIC_URL,
+    // The tests play customers behind a proxy on loopback: each X-Forwarded-For is its own address.
+    TRUST_PROXY: 'loopback',
     NOTIFY_POLL_MS: '100',
     NOTIFY_BACKOFF_MS: '150',
     ETA_THROTTLE_MS: '0',
