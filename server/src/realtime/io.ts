@@ -26,6 +26,7 @@ import type { Logger } from '../logger.ts';
 import { attachDriverNamespace } from '../tracking/socket.ts';
 import type { PositionIngest } from '../tracking/ingest.ts';
 import type { DispatchEvents } from './events.ts';
+import { reconnectAfterRedisLoss } from './redis-catch-up.ts';
 import { bindToSession, endSession, type SessionData, watchSessions } from './session-watch.ts';
 
 interface SocketData extends SessionData {
@@ -64,6 +65,8 @@ export function createRealtime(
     io.adapter(createAdapter(pub, sub));
   }
   const dispatch = io.of('/dispatch');
+  // Events other processes sent while Redis was unreachable are lost: dispatchers reconnect and catch up.
+  if (redis[1]) reconnectAfterRedisLoss(redis[1], dispatch, deps.log);
   dispatch.use(async (socket, next) => {
     try {
       const auth = socket.handshake.auth as { token?: unknown };
