@@ -192,6 +192,10 @@ export interface Rejection {
   cells: string[];
 }
 
+// jsonb cannot hold \u0000 either: a NUL in a rejected cell (the reason it was rejected) is kept as U+FFFD.
+const noNul = (_key: string, v: unknown) =>
+  typeof v === 'string' && v.includes('\0') ? v.replaceAll('\0', '\ufffd') : v;
+
 /** Stores rejected rows; a row rejected twice (e.g. by validation, then the geocoder) keeps every error. */
 export async function insertRejections(db: Db, importId: string, rejections: Rejection[]): Promise<void> {
   if (rejections.length === 0) return;
@@ -200,7 +204,7 @@ export async function insertRejections(db: Db, importId: string, rejections: Rej
      SELECT $1, r.row, r.errors, r.cells FROM jsonb_to_recordset($2::jsonb) AS r("row" integer, errors jsonb, cells jsonb)
      ON CONFLICT (import_id, row_number) DO UPDATE
        SET errors = import_rejections.errors || EXCLUDED.errors`,
-    [importId, JSON.stringify(rejections)],
+    [importId, JSON.stringify(rejections, noNul)],
   );
 }
 

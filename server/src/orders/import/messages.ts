@@ -60,6 +60,8 @@ export interface ImportMessages {
   tooLarge(maxBytes: number): string;
   /** The XLSX archive passed one of the limits checked while it inflates (422); `part` is the zip entry. */
   xlsxLimit(limit: XlsxLimit, max: number, part: string): string;
+  /** The XML of an XLSX part holds a NUL character, in `cell` (e.g. B3) when known. */
+  xlsxNul(cell: string, part: string): string;
   /** A mapped cell holds a NUL character (PostgreSQL text cannot store it). */
   nulCharacter: string;
   /** A JSON cell nested deeper than a value or a flat list can be. */
@@ -157,6 +159,10 @@ const en: ImportMessages = {
         return `${refused} a row of ${part} has more than ${num(max, 'en')} cells (a sheet has at most 16,384 columns)`;
     }
   },
+  xlsxNul: (cell, part) =>
+    cell
+      ? `The XLSX file is refused: cell ${cell} (row ${cell.replace(/^[A-Z]+/, '')}, column ${cell.replace(/\d+$/, '')}) holds a NUL character (\\0), which a spreadsheet cannot hold: remove it`
+      : `The XLSX file is refused: its part ${part} holds a NUL character (\\0), which a spreadsheet cannot hold: remove it`,
   nulCharacter: 'holds a NUL character (\\0), which cannot be stored: remove it',
   tooDeep: (d) => `is nested more than ${d} levels deep: a cell holds a value or a flat list`,
   nulInHeader: (c) => `The header row is refused: the name of column ${c} holds a NUL character (\\0)`,
@@ -242,6 +248,10 @@ const fr: ImportMessages = {
         return `${refused} une ligne de ${part} a plus de ${num(max, 'fr')} cellules (une feuille a au plus 16 384 colonnes)`;
     }
   },
+  xlsxNul: (cell, part) =>
+    cell
+      ? `Le fichier XLSX est refusé : la cellule ${cell} (ligne ${cell.replace(/^[A-Z]+/, '')}, colonne ${cell.replace(/\d+$/, '')}) contient un caractère NUL (\\0), qu'un classeur ne peut pas contenir : supprimez-le`
+      : `Le fichier XLSX est refusé : sa partie ${part} contient un caractère NUL (\\0), qu'un classeur ne peut pas contenir : supprimez-le`,
   nulCharacter: 'contient un caractère NUL (\\0), qui ne peut pas être enregistré : supprimez-le',
   tooDeep: (d) => `est imbriquée sur plus de ${d} niveaux : une cellule contient une valeur ou une liste simple`,
   nulInHeader: (c) => `La ligne d'en-tête est refusée : le nom de la colonne ${c} contient un caractère NUL (\\0)`,

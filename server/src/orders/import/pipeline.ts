@@ -20,7 +20,7 @@ import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 import { hashRow } from './row-hash.ts';
 import * as repo from './import-repo.ts';
 import type { RowSource, SourceRow } from './sources.ts';
-import { type RowContext, type ValidRow, validateRow, windowFields } from './validate-row.ts';
+import { type RowContext, type ValidRow, validateRow, windowFields, withoutNul } from './validate-row.ts';
 import { cellText, detached } from './values.ts';
 
 /** Rows per database round trip; big enough to amortise it, small enough to keep memory flat. */
@@ -72,6 +72,12 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
   if (!o) throw new AppError('not_found', 'Organisation not found');
   const { source } = req;
   const m = req.messages ?? IMPORT_MESSAGES.en;
+  const nulAt = source.header.findIndex((h) => h.includes('\0'));
+  if (nulAt >= 0) {
+    const column = withoutNul(source.header[nulAt]!);
+    const error = { row: 1, column, value: column, message: m.nulInHeader(nulAt + 1) };
+    throw new AppError('unprocessable', error.message, { details: { errors: [error] } });
+  }
   const plan = planColumns(source.header, o.dimensions, req.mapping, m);
   const ctx: RowContext = {
     dimensions: o.dimensions,

@@ -101,6 +101,13 @@ function cellValue(v: unknown): unknown {
 function guardAnswer(err: Error, m: ImportMessages): Error {
   if (!(err instanceof ZipLimitError)) return err;
   if (err.limit === 'unreadable') return new AppError('unprocessable', m.unreadable('XLSX', err.message));
+  if (err.limit === 'nul') {
+    const cell = /^([A-Z]+)(\d+)$/.exec(err.detail);
+    const error = cell ? { row: Number(cell[2]), column: cell[1]!, value: '', message: m.nulCharacter } : null;
+    return new AppError('unprocessable', m.xlsxNul(err.detail, err.entry), {
+      details: { errors: error ? [error] : [] },
+    });
+  }
   return new AppError('unprocessable', m.xlsxLimit(err.limit, err.max, err.entry), {
     details: { limit: err.limit, max: err.max, part: err.entry },
   });

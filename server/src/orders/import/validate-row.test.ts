@@ -5,6 +5,14 @@ const ctx: RowContext = { dimensions: ['kg', 'parcels'], defaultCountry: 'FR', d
 const base = { ref: 'A1', name: 'Mme Lefèvre', address: '3 rue de la République, Lyon', date: '05/03/2026' };
 
 describe('validateRow', () => {
+  it('rejects a cell holding a NUL character, naming its column, the NUL shown as U+FFFD', () => {
+    const r = validateRow({ ...base, notes: 'porte\u0000B' }, 7, ctx, (f) => (f === 'notes' ? 'Remarques' : f));
+    expect(r).toEqual({
+      ok: false,
+      errors: [{ row: 7, column: 'Remarques', value: 'porte\ufffdB', message: expect.stringMatching(/NUL/) }],
+    });
+  });
+
   it('normalises a good row', () => {
     const r = validateRow(
       {

@@ -97,6 +97,9 @@ class Cells {
 
 const identity = (f: string) => f;
 
+/** The text with every NUL shown as U+FFFD (�), so it can be stored and shown where it was. */
+export const withoutNul = (s: string): string => (s.includes('\0') ? s.replaceAll('\0', '\ufffd') : s);
+
 /**
  * Validates one row. `record` maps canonical fields to raw cells; `columnOf` gives the name of
  * the column as the user wrote it (for messages); `row` is the row number the user sees.
@@ -109,6 +112,13 @@ export function validateRow(
 ): RowResult {
   const m = ctx.messages ?? IMPORT_MESSAGES.en;
   const c = new Cells(record, row, columnOf, m);
+  // PostgreSQL text cannot hold NUL: a cell with one is the user's to fix, named like any other.
+  for (const field in record) {
+    const v = record[field];
+    if (typeof v === 'string' && v.includes('\0')) {
+      c.errors.push({ row, column: columnOf(field), value: withoutNul(cellText(v)), message: m.nulCharacter });
+    }
+  }
   const ref = c.text('ref');
   if (!ref) c.fail('ref', m.refRequired);
   else if (ref.length > 100) c.fail('ref', m.longerThan(100));

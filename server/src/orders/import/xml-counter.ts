@@ -10,7 +10,14 @@ export const MAX_CELL_CHARS = 1024 * 1024;
 /** The most cells a row of a sheet can have (columns A to XFD). */
 export const MAX_ROW_CELLS = 16_384;
 
-export type XmlLimit = 'sharedStrings' | 'sharedStringChars' | 'cellChars' | 'rowCells';
+export type XmlLimit = 'sharedStrings' | 'sharedStringChars' | 'cellChars' | 'rowCells' | 'nul';
+
+/** What the counter stopped at: the limit, its value, and for a NUL the cell it is in (e.g. `B3`) when known. */
+export interface XmlStop {
+  limit: XmlLimit;
+  max: number;
+  cell?: string;
+}
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -27,6 +34,11 @@ export class XmlCounter {
   private chars = 0;
   private cellChars = 0;
   private rowCells = 0;
+  /** Where the current tag, and the last cell's tag, start (for naming the cell of a NUL). */
+  private tagBuf: Buffer | null = null;
+  private tagAt = 0;
+  private cellBuf: Buffer | null = null;
+  private cellAt = 0;
 
   constructor(
     private readonly kind: 'sharedStrings' | 'sheet',
@@ -34,7 +46,7 @@ export class XmlCounter {
   ) {}
 
   /** Counts one chunk; returns the limit passed, if any. */
-  scan(buf: Buffer): { limit: XmlLimit; max: number } | null {
+  scan(buf: Buffer): XmlStop | null {
     const len = buf.length;
     let i = 0;
     while (i < len) {
@@ -67,6 +79,8 @@ export class XmlCounter {
             if ((b & 0xc0) !== 0x80) {
               n++;
               if (b > 0x20) visible++;
+              // XML cannot hold NUL (exceljs would fail on it): say where it is, as a cell.
+              else if (b === 0) return { limit: 'nul', max: 0, cell: this.cellRef() };
             }
           }
           this.cellChars += visible;
@@ -82,13 +96,22 @@ export class XmlCounter {
         this.inTag = true;
         this.naming = true;
         this.name = '';
+        this.tagBuf = buf;
+        this.tagAt = lt;
         i = lt + 1;
       }
     }
     return null;
   }
 
-  private openTag(): { limit: XmlLimit; max: number } | null {
+  /** The `r` attribute (e.g. `B3`) of the last cell's tag, when the tag is whole in its chunk. */
+  private cellRef(): string | undefined {
+    if (this.kind !== 'sheet' || !this.cellBuf) return undefined;
+    const tag = this.cellBuf.subarray(this.cellAt, this.cellAt + 200).toString('latin1');
+    return /^<c\s[^>]*?\br="([A-Z]{1,3}\d{1,7})"/.exec(tag)?.[1];
+  }
+
+  private openTag(): XmlStop | null {
     const name = this.name;
     if (this.kind === 'sharedStrings') {
       if (name === 'si') {
@@ -99,6 +122,8 @@ export class XmlCounter {
       }
     } else if (name === 'c') {
       this.cellChars = 0;
+      this.cellBuf = this.tagBuf;
+      this.cellAt = this.tagAt;
       if (++this.rowCells > MAX_ROW_CELLS) return { limit: 'rowCells', max: MAX_ROW_CELLS };
     } else if (name === 'row') {
       this.rowCells = 0;

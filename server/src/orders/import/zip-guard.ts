@@ -35,10 +35,11 @@ export interface ZipLimits {
 /** Why the guard stopped: which limit, and its value (for a message in the request's language). */
 export class ZipLimitError extends Error {
   constructor(
-    readonly limit: 'entry' | 'workbook' | XmlLimit | 'unreadable',
+    readonly limit: 'entry' | 'part' | 'workbook' | XmlLimit | 'unreadable',
     readonly max: number,
     readonly entry: string,
-    detail = '',
+    /** For an unreadable archive, why; for a NUL, the cell it is in (e.g. `B3`) when known. */
+    readonly detail = '',
   ) {
     super(`${limit} limit ${max} passed in ${entry}${detail ? `: ${detail}` : ''}`);
   }
@@ -49,12 +50,15 @@ class EntryCount {
   bytes = 0;
   private readonly xml: XmlCounter | null;
   private readonly max: number;
+  private readonly limit: 'entry' | 'part';
   constructor(
     readonly name: string,
     limits: ZipLimits,
     private readonly total: { bytes: number; max: number },
   ) {
-    this.max = WHOLE_PARTS.has(name) ? Math.min(WHOLE_PART_MAX_BYTES, limits.maxEntryBytes) : limits.maxEntryBytes;
+    const whole = WHOLE_PARTS.has(name) && WHOLE_PART_MAX_BYTES < limits.maxEntryBytes;
+    this.max = whole ? WHOLE_PART_MAX_BYTES : limits.maxEntryBytes;
+    this.limit = whole ? 'part' : 'entry';
     const kind = name === 'xl/sharedStrings.xml' ? 'sharedStrings' : SHEET.test(name) ? 'sheet' : null;
     this.xml = kind ? new XmlCounter(kind, limits) : null;
   }
@@ -62,10 +66,10 @@ class EntryCount {
   add(chunk: Buffer): void {
     this.bytes += chunk.length;
     this.total.bytes += chunk.length;
-    if (this.bytes > this.max) throw new ZipLimitError('entry', this.max, this.name);
+    if (this.bytes > this.max) throw new ZipLimitError(this.limit, this.max, this.name);
     if (this.total.bytes > this.total.max) throw new ZipLimitError('workbook', this.total.max, this.name);
     const over = this.xml?.scan(chunk);
-    if (over) throw new ZipLimitError(over.limit, over.max, this.name);
+    if (over) throw new ZipLimitError(over.limit, over.max, this.name, over.cell);
   }
 }
 
