@@ -42,6 +42,7 @@ function watchCancellation(db: Db, planId: string, ctl: AbortController): () => 
  */
 export function startQueueWorker(opts: QueueOptions & { run: JobFn; concurrency: number }): { close(): Promise<void> } {
   const local = new Map<string, AbortController>();
+  const conn = connection(opts.redisUrl);
   const worker = new Worker<{ planId: string }>(
     opts.name ?? 'tournee-plans',
     async (job) => {
@@ -63,20 +64,24 @@ export function startQueueWorker(opts: QueueOptions & { run: JobFn; concurrency:
         local.delete(planId);
       }
     },
-    { connection: connection(opts.redisUrl), concurrency: opts.concurrency, maxStalledCount: 1 },
+    { connection: conn, concurrency: opts.concurrency, maxStalledCount: 1 },
   );
   worker.on('error', (err) => opts.log.error({ err }, 'plan queue worker error'));
   return {
     async close() {
       for (const ctl of local.values()) ctl.abort(new Error('the worker stopped while this plan was running'));
-      await worker.close();
+      // A graceful close talks to Redis and waits for it forever when Redis is down: then the
+      // jobs (already aborted) are left to BullMQ's stalled-job check, and the process may stop.
+      await worker.close(conn.status !== 'ready');
+      conn.disconnect();
     },
   };
 }
 
 /** The JobRunner of the server side: enqueue and cancel go through Redis and the database. */
 export function createQueueRunner(opts: QueueOptions): JobRunner & { queue: Queue } {
-  const queue = new Queue<{ planId: string }>(opts.name ?? 'tournee-plans', { connection: connection(opts.redisUrl) });
+  const conn = connection(opts.redisUrl);
+  const queue = new Queue<{ planId: string }>(opts.name ?? 'tournee-plans', { connection: conn });
   const pending = async () => {
     const c = await queue.getJobCounts('wait', 'active', 'delayed', 'prioritized');
     return Object.values(c).reduce((a, b) => a + b, 0);
@@ -96,6 +101,8 @@ export function createQueueRunner(opts: QueueOptions): JobRunner & { queue: Queu
     },
     async close() {
       await queue.close();
+      // BullMQ leaves a connection it was given open (reconnecting for ever while Redis is down).
+      conn.disconnect();
     },
   };
 }

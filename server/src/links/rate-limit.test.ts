@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashToken, looksLikeToken } from './links.ts';
-import { failureLimiter, redisFailureLimiter } from './rate-limit.ts';
+import { createLogger } from '../logger.ts';
+import { failureLimiter, limiterRedis, redisFailureLimiter } from './rate-limit.ts';
 
 const REDIS = process.env.REDIS_URL_TEST ?? 'redis://127.0.0.1:6379';
 
@@ -51,5 +53,30 @@ describe('tracking link guards shared through Redis', () => {
     for (let i = 0; i < 3; i++) await a.fail('9.9.9.9', t);
     expect(await b.blocked('9.9.9.9', t + 1000)).toBe(true);
     expect(await b.blocked('9.9.9.9', t + 70_000)).toBe(false);
+  });
+});
+
+describe('tracking link guards with Redis not answering', () => {
+  // A "Redis" that accepts connections and never answers: the worst case for a client.
+  let hung: Server;
+  afterAll(() => new Promise<void>((r) => hung.close(() => r())));
+
+  it('fails open within the command timeout and counts in memory meanwhile', async () => {
+    hung = createServer(() => {});
+    await new Promise<void>((r) => hung.listen(0, '127.0.0.1', r));
+    const port = (hung.address() as { port: number }).port;
+    const redis = limiterRedis(`redis://127.0.0.1:${port}`, createLogger('silent'));
+    try {
+      const l = redisFailureLimiter(redis, 2, `test:track-miss:${randomUUID()}`);
+      const t0 = performance.now();
+      expect(await l.blocked('1.2.3.4')).toBe(false);
+      await l.fail('1.2.3.4');
+      await l.fail('1.2.3.4');
+      expect(await l.blocked('1.2.3.4')).toBe(true);
+      // Four commands; the issue's bound is 200 ms each at most (generous: 1 s for all).
+      expect(performance.now() - t0).toBeLessThan(1000);
+    } finally {
+      redis.disconnect();
+    }
   });
 });

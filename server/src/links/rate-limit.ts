@@ -3,8 +3,13 @@
  * after `maxPerMinute` misses (a 192-bit token is not guessable; this keeps the database out of
  * a brute force). In memory for one process; in Redis when several server processes share the
  * traffic (REDIS_URL), so the limit holds whichever process a request lands on.
+ *
+ * Redis is an optimisation here, never a dependency: with Redis slow or down the limiter fails
+ * open *fast* (each command gives up after 200 ms, none waits in an offline queue) and counts in
+ * this process's memory meanwhile, so customers' tracking pages answer as if Redis were there.
  */
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger.ts';
 
 export interface FailureLimiter {
   /** True when this address is over the limit (checked before any lookup). */
@@ -32,29 +37,71 @@ export function failureLimiter(maxPerMinute: number): FailureLimiter {
   };
 }
 
+/** How long one limiter command may take before the request goes on without it. */
+export const LIMITER_COMMAND_TIMEOUT_MS = 200;
+
+/**
+ * The limiter's own Redis connection (not shared with Socket.IO or BullMQ, whose connections
+ * must queue and retry): no offline queue, so a command while disconnected fails at once; a
+ * command timeout, so a hung server costs 200 ms at most; no retry per request; and reconnects
+ * in the background with a capped backoff (never blocking a request).
+ */
+export function limiterRedis(url: string, log: Logger): Redis {
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    commandTimeout: LIMITER_COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 2000,
+    retryStrategy: (times) => Math.min(200 * times, 5000),
+  });
+  // One warning per outage, not one per reconnect attempt.
+  let down = false;
+  redis.on('error', (err) => {
+    if (down) return;
+    down = true;
+    log.warn({ err }, 'tracking-link limiter: redis unreachable; counting in memory until it is back');
+  });
+  redis.on('ready', () => {
+    if (down) log.info('tracking-link limiter: redis reachable again');
+    down = false;
+  });
+  return redis;
+}
+
 /**
  * The same limit kept in Redis: a counter per address and minute (expiring after two), and the
  * last minute counted in proportion to how much of it is still within the window — the usual
- * sliding-window estimate, two keys per address whatever the traffic.
+ * sliding-window estimate, two keys per address whatever the traffic. While Redis does not
+ * answer, `fallback` (this process's memory) counts instead. How long "does not answer" takes
+ * is the client's: give it one from `limiterRedis`.
  */
-export function redisFailureLimiter(redis: Redis, maxPerMinute: number, prefix = 'tournee:track-miss'): FailureLimiter {
+export function redisFailureLimiter(
+  redis: Redis,
+  maxPerMinute: number,
+  prefix = 'tournee:track-miss',
+  fallback: FailureLimiter = failureLimiter(maxPerMinute),
+): FailureLimiter {
   const key = (ip: string, minute: number) => `${prefix}:${ip}:${minute}`;
-  // Fails open: with Redis unreachable, customers still see their tracking pages.
   return {
     async blocked(ip, now = Date.now()) {
       const minute = Math.floor(now / 60_000);
-      const counts = await redis.mget(key(ip, minute), key(ip, minute - 1)).catch(() => [null, null]);
+      const counts = await redis.mget(key(ip, minute), key(ip, minute - 1)).catch(() => null);
+      if (!counts) return fallback.blocked(ip, now);
       const stillIn = 1 - (now % 60_000) / 60_000;
       return Number(counts[0] ?? 0) + Number(counts[1] ?? 0) * stillIn >= maxPerMinute;
     },
     async fail(ip, now = Date.now()) {
       const k = key(ip, Math.floor(now / 60_000));
-      await redis
+      const ok = await redis
         .multi()
         .incr(k)
         .expire(k, 120)
         .exec()
-        .catch(() => {});
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!ok) await fallback.fail(ip, now);
     },
   };
 }

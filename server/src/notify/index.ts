@@ -7,11 +7,10 @@
 import type { RequestHandler, Router } from 'express';
 import { Router as makeRouter } from 'express';
 import type { Server } from 'socket.io';
-import { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { createEtaEngine, type EtaEngine } from '../eta/service.ts';
-import { failureLimiter, redisFailureLimiter } from '../links/rate-limit.ts';
+import { failureLimiter, limiterRedis, redisFailureLimiter } from '../links/rate-limit.ts';
 import { trackApiRoutes, trackPage } from '../links/routes.ts';
 import type { Logger } from '../logger.ts';
 import { coordinateTravel } from '../planning/travel.ts';
@@ -59,9 +58,9 @@ export function createCustomerComms(deps: {
   events: DispatchEvents;
 }): CustomerComms {
   const { db, config, log } = deps;
-  // Several processes share one count through Redis; alone, memory is enough.
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;
-  redis?.on('error', (err) => log.warn({ err }, 'tracking-link limiter: redis connection error'));
+  // Several processes share one count through Redis (a connection of its own that never makes
+  // a request wait: see limiterRedis); alone, memory is enough.
+  const redis = config.REDIS_URL ? limiterRedis(config.REDIS_URL, log) : null;
   const max = config.TRACK_LINK_MAX_FAILURES_PER_MINUTE;
   const limiter = redis ? redisFailureLimiter(redis, max) : failureLimiter(max);
   const track = attachTrackNamespace(deps.io as unknown as Server, {
@@ -120,7 +119,8 @@ export function createCustomerComms(deps: {
       eta.close();
       await listener!.drain().catch(() => {});
       await sender.stop();
-      await redis?.quit().catch(() => {});
+      // Nothing to flush: the limiter's counters are written as they happen.
+      redis?.disconnect();
     },
   };
 }
