@@ -99,7 +99,7 @@ export function createApp(deps: AppDeps): App {
   api.use(driverRoutes({ db, config, disconnectDriver: realtime.disconnectDriver }));
   api.use(trackingRoutes(db));
   api.use(comms.api);
-  const retention = startRetentionJob(db, config.POSITION_RETENTION_DAYS, log);
+  const retention = startRetentionJob(db, config, log);
   api.use(() => {
     throw new AppError('not_found', 'No such API route');
   });

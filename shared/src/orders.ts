@@ -91,6 +91,10 @@ export interface ImportResult {
   ignoredColumns: string[];
   /** Path of the CSV of rejected rows (original columns plus `error`), or null when none. */
   rejectedCsv: string | null;
+  /** Rejected rows kept for that CSV: all of them up to IMPORT_REJECTIONS_MAX_ROWS (`rejected` counts all). */
+  rejectedKept?: number;
+  /** Set when the CSV lists only the first `rejectedKept` rejected rows: says so, in the request's language. */
+  rejectedNote?: string;
   /** Every column of the file, in order, with the field it was read as. */
   columns: ImportColumn[];
   /** Set on a dry run (nothing written), with the first rows' cells as read, for a preview. */

@@ -21,7 +21,7 @@ import type { Logger } from '../logger.ts';
 import { findImport, rejectionsPage } from './import/import-repo.ts';
 import { previewImport } from './import/dry-run.ts';
 import { runImport } from './import/pipeline.ts';
-import { rejectedHeader, rejectedLine } from './import/rejected-csv.ts';
+import { rejectedHeader, rejectedLine, rejectedNoteLine } from './import/rejected-csv.ts';
 import { IMPORT_MESSAGES, importLang } from './import/messages.ts';
 import { drainRequest, openUpload, uploadLimits } from './import/upload.ts';
 import * as service from './service.ts';
@@ -78,6 +78,7 @@ export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps)
         partial: options.partial,
         mapping: options.mapping ?? {},
         messages,
+        maxRejectedRows: config.IMPORT_REJECTIONS_MAX_ROWS,
       };
       const result = options.dryRun
         ? await previewImport({ db, geocoder }, actor, importRequest)
@@ -122,6 +123,10 @@ export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps)
     const id = String(req.params.id);
     const imp = UUID.test(id) ? await findImport(db, actor.orgId, id) : null;
     if (!imp) throw notFound('Import');
+    const messages = IMPORT_MESSAGES[importLang((...langs) => req.acceptsLanguages(...langs))];
+    if (imp.rejectionsPurgedAt && imp.rejectedRows > 0) {
+      throw new AppError('not_found', messages.rejectionsPurged(config.IMPORT_REJECTIONS_RETENTION_DAYS));
+    }
     const base = (imp.filename ?? 'orders').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_');
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="${base}-rejected.csv"`);
@@ -131,6 +136,11 @@ export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps)
       if (page.length === 0) break;
       await write(res, page.map((rej) => rejectedLine(imp.columns, rej, imp.delimiter)).join(''));
       after = page[page.length - 1]!.row;
+    }
+    // Cut short at IMPORT_REJECTIONS_MAX_ROWS: the last line says so, in the error column.
+    if (imp.rejectedKept !== null) {
+      const note = messages.rejectedTruncated(imp.rejectedKept, imp.rejectedRows);
+      await write(res, rejectedNoteLine(imp.columns, note, imp.delimiter));
     }
     res.end();
   });

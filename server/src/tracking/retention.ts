@@ -1,21 +1,56 @@
 /**
- * The retention purge: raw positions received more than POSITION_RETENTION_DAYS ago are
- * deleted every 6 hours, and once shortly after start. Latest positions and stop events stay.
+ * The retention purge, every 6 hours and once shortly after start: raw positions received more
+ * than POSITION_RETENTION_DAYS ago (latest positions and stop events stay), and the rejected rows
+ * of imports made more than IMPORT_REJECTIONS_RETENTION_DAYS ago (the imports' records stay).
  */
+import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
+import { purgeImportRejections } from '../orders/import/import-repo.ts';
 import { purgePositions } from './position-repo.ts';
 
-export function startRetentionJob(db: Db, days: number, log: Logger, everyMs = 6 * 3600_000): { stop(): void } {
+export type RetentionConfig = Pick<Config, 'POSITION_RETENTION_DAYS' | 'IMPORT_REJECTIONS_RETENTION_DAYS'>;
+
+/**
+ * One run of the purge; each kind is purged even when the other fails (it is retried at the
+ * next run). Returns the rows deleted.
+ */
+export async function purgeExpired(
+  db: Db,
+  config: RetentionConfig,
+  log: Logger,
+): Promise<{ positions: number; importRejections: number }> {
+  const deleted = { positions: 0, importRejections: 0 };
+  try {
+    const days = config.POSITION_RETENTION_DAYS;
+    deleted.positions = await purgePositions(db, days);
+    if (deleted.positions > 0) log.info({ deleted: deleted.positions, days }, 'old positions purged');
+  } catch (err) {
+    log.warn({ err }, 'position purge failed; retried at the next run');
+  }
+  try {
+    const days = config.IMPORT_REJECTIONS_RETENTION_DAYS;
+    deleted.importRejections = await purgeImportRejections(db, days);
+    if (deleted.importRejections > 0)
+      log.info({ deleted: deleted.importRejections, days }, 'old import rejections purged');
+  } catch (err) {
+    log.warn({ err }, 'import rejections purge failed; retried at the next run');
+  }
+  return deleted;
+}
+
+export function startRetentionJob(
+  db: Db,
+  config: RetentionConfig,
+  log: Logger,
+  everyMs = 6 * 3600_000,
+): { stop(): void } {
   let running = false;
   const run = async () => {
     if (running) return;
     running = true;
     try {
-      const n = await purgePositions(db, days);
-      if (n > 0) log.info({ deleted: n, days }, 'old positions purged');
-    } catch (err) {
-      log.warn({ err }, 'position purge failed; retried at the next run');
+      await purgeExpired(db, config, log);
     } finally {
       running = false;
     }

@@ -177,11 +177,19 @@ export interface ImportCounts {
   rejected: number;
 }
 
-export async function finishImport(db: Db, id: string, committed: boolean, c: ImportCounts): Promise<void> {
+/** Closes the record of an import; `rejectedKept` is how many rejected rows were stored when the cap cut them short. */
+export async function finishImport(
+  db: Db,
+  id: string,
+  committed: boolean,
+  c: ImportCounts,
+  rejectedKept: number | null,
+): Promise<void> {
   await db.query(
-    `UPDATE imports SET committed = $2, total_rows = $3, created = $4, updated = $5, unchanged = $6, rejected_rows = $7
+    `UPDATE imports SET committed = $2, total_rows = $3, created = $4, updated = $5, unchanged = $6, rejected_rows = $7,
+            rejected_kept = $8
       WHERE id = $1`,
-    [id, committed, c.rows, c.created, c.updated, c.unchanged, c.rejected],
+    [id, committed, c.rows, c.created, c.updated, c.unchanged, c.rejected, rejectedKept],
   );
 }
 
@@ -213,14 +221,42 @@ export interface ImportInfo {
   columns: string[];
   delimiter: string;
   filename: string | null;
+  /** Rows rejected, all counted. */
+  rejectedRows: number;
+  /** Rejected rows stored when IMPORT_REJECTIONS_MAX_ROWS cut them short; null when all were. */
+  rejectedKept: number | null;
+  /** When the retention purge deleted its rejected rows, or null. */
+  rejectionsPurgedAt: Date | null;
 }
 
 export async function findImport(db: Db, orgId: string, id: string): Promise<ImportInfo | null> {
   const res = await db.query<ImportInfo>(
-    'SELECT id, columns, delimiter, filename FROM imports WHERE org_id = $1 AND id = $2',
+    `SELECT id, columns, delimiter, filename, rejected_rows AS "rejectedRows", rejected_kept AS "rejectedKept",
+            rejections_purged_at AS "rejectionsPurgedAt"
+       FROM imports WHERE org_id = $1 AND id = $2`,
     [orgId, id],
   );
   return res.rows[0] ?? null;
+}
+
+/**
+ * Deletes the rejected rows of imports made more than `days` ago, in chunks so the table is
+ * never locked long, and marks those imports purged. Returns the rows deleted.
+ */
+export async function purgeImportRejections(db: Db, days: number, chunk = 10_000): Promise<number> {
+  const old = `SELECT id FROM imports WHERE rejections_purged_at IS NULL AND at < now() - make_interval(days => $1)`;
+  let total = 0;
+  for (;;) {
+    const r = await db.query(
+      `DELETE FROM import_rejections WHERE (import_id, row_number) IN (
+         SELECT import_id, row_number FROM import_rejections WHERE import_id IN (${old}) LIMIT $2)`,
+      [days, chunk],
+    );
+    total += r.rowCount;
+    if (r.rowCount < chunk) break;
+  }
+  await db.query(`UPDATE imports SET rejections_purged_at = now() WHERE id IN (${old})`, [days]);
+  return total;
 }
 
 /** One page of an import's rejected rows, after row `afterRow`, in row order. */

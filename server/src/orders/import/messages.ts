@@ -72,6 +72,8 @@ export interface ImportMessages {
   unreadableJson(why: string): string;
   /** Only the first `kept` rejected rows were kept for the rejected-rows CSV. */
   rejectedTruncated(kept: number, rejected: number): string;
+  /** The rejected rows of an import were purged after `days` days. */
+  rejectionsPurged(days: number): string;
 }
 
 /** The limits an XLSX file is checked against while it inflates (see zip-guard.ts). */
@@ -169,6 +171,8 @@ const en: ImportMessages = {
   unreadableJson: (why) => `The JSON body could not be read: ${why}`,
   rejectedTruncated: (kept, n) =>
     `only the first ${num(kept, 'en')} of the ${num(n, 'en')} rejected rows are listed (IMPORT_REJECTIONS_MAX_ROWS): fix them and import again to see the rest`,
+  rejectionsPurged: (days) =>
+    `The rejected rows of this import were deleted: they are kept ${days} days (IMPORT_REJECTIONS_RETENTION_DAYS). Import the file again to see them`,
 };
 
 const fr: ImportMessages = {
@@ -258,6 +262,8 @@ const fr: ImportMessages = {
   unreadableJson: (why) => `Le corps JSON n'a pas pu être lu : ${why}`,
   rejectedTruncated: (kept, n) =>
     `seules les ${num(kept, 'fr')} premières des ${num(n, 'fr')} lignes rejetées sont listées (IMPORT_REJECTIONS_MAX_ROWS) : corrigez-les et importez à nouveau pour voir les suivantes`,
+  rejectionsPurged: (days) =>
+    `Les lignes rejetées de cet import ont été supprimées : elles sont gardées ${days} jours (IMPORT_REJECTIONS_RETENTION_DAYS). Importez à nouveau le fichier pour les voir`,
 };
 
 export const IMPORT_MESSAGES: Record<ImportLang, ImportMessages> = { en, fr };

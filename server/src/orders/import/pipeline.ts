@@ -42,7 +42,15 @@ export interface ImportRequest {
   mapping: Record<string, string>;
   /** What to say about rows and columns, in the request's language (English when absent). */
   messages?: ImportMessages;
+  /**
+   * Rejected rows stored for the rejected-rows CSV (IMPORT_REJECTIONS_MAX_ROWS); past it they are
+   * still counted and reported, not stored: a 200 MB file of bad rows must not fill the database.
+   * @default 10000
+   */
+  maxRejectedRows?: number;
 }
+
+export const DEFAULT_MAX_REJECTED_ROWS = 10_000;
 
 interface Pending {
   source: SourceRow;
@@ -120,9 +128,17 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
     // does not have to geocode again; PGlite has one connection, so there it stays inside.
     const cacheDb = db.kind === 'pg' ? db : tx;
 
+    const maxKept = req.maxRejectedRows ?? DEFAULT_MAX_REJECTED_ROWS;
+    const kept = new Set<number>(); // rows stored (a row rejected twice keeps both errors)
+    let dropped = 0;
     const reject = (source: SourceRow, errs: ImportRowError[]) => {
       counts.rejected++;
       for (const e of errs) if (errors.length < MAX_ERRORS_IN_RESPONSE + 1) errors.push(e);
+      if (kept.size >= maxKept && !kept.has(source.row)) {
+        dropped++;
+        return;
+      }
+      kept.add(source.row);
       rejections.push({ row: source.row, errors: errs, cells: source.cells.map(displayCell) });
     };
 
@@ -306,7 +322,7 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
 
     const committed = req.partial || counts.rejected === 0;
     if (!committed) Object.assign(counts, { created: 0, updated: 0, unchanged: 0 });
-    await repo.finishImport(tx, importId, committed, counts);
+    await repo.finishImport(tx, importId, committed, counts, dropped > 0 ? kept.size : null);
     await recordEvent(tx, actor, 'orders.import', 'import', importId, {
       format: source.format,
       filename: req.filename,
@@ -324,6 +340,8 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
       ignoredColumns: plan.ignored,
       columns: source.header.map((header, i) => ({ header, field: plan.fields[i] ?? null })),
       rejectedCsv: counts.rejected ? `/api/orders/imports/${importId}/rejected.csv` : null,
+      rejectedKept: kept.size,
+      ...(dropped > 0 ? { rejectedNote: m.rejectedTruncated(kept.size, counts.rejected) } : {}),
     };
   });
 }

@@ -23,3 +23,7 @@ export function rejectedLine(columns: string[], r: Rejection, delimiter: string)
   const error = r.errors.map((e) => `row ${e.row}, ${e.column}: ${e.message}`).join(' | ');
   return csvLine([...cells, error], delimiter);
 }
+
+/** A last line with empty cells and `note` as its error (e.g. that the list is cut short). */
+export const rejectedNoteLine = (columns: string[], note: string, delimiter: string): string =>
+  csvLine([...columns.map(() => ''), note], delimiter);
