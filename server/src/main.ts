@@ -19,9 +19,10 @@ async function main() {
   const db = await openDb(config);
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  // Plans a previous process was running died with it: fail them with the reason.
-  // (With REDIS_URL, plans run on queue workers that outlive this process: the planner checks the queue.)
-  const interrupted = config.REDIS_URL ? [] : await failInterruptedPlans(db);
+  // Plans whose process died (a previous run of this one, a crashed peer) are failed with the
+  // reason; plans another live process holds, or waiting on the queue, are left alone
+  // (planning/plan-owner.ts).
+  const interrupted = await failInterruptedPlans(db);
   if (interrupted.length)
     log.warn({ plans: interrupted.map((p) => p.id) }, 'plans interrupted by a restart marked failed');
   const newOrgId = await ensureFirstAdmin(db, config, log);

@@ -8,6 +8,7 @@ import { shutdownWorkers } from '@tournee/solver';
 import { loadConfig } from '../config.ts';
 import { createPgDb } from '../db/pg-adapter.ts';
 import { createLogger } from '../logger.ts';
+import { startPlanHeartbeat } from '../planning/plan-heartbeat.ts';
 import { runPlanJob } from '../planning/run-plan.ts';
 import { redisEmitterEvents } from '../realtime/emitter.ts';
 import { startQueueWorker } from './queue.ts';
@@ -32,9 +33,17 @@ async function main() {
     concurrency,
     run: (id, signal) => runPlanJob({ db, config, log, events, solverWorkers }, id, signal),
   });
+  // Keeps this worker's running plans alive for the servers sharing the database (and fails
+  // those of workers that died).
+  const heartbeat = startPlanHeartbeat({
+    db,
+    log,
+    onFailed: (p) => events.planStatus(p.orgId, { planId: p.id, status: 'failed', summary: null, error: p.error }),
+  });
   log.info({ queue: config.PLAN_QUEUE_NAME, concurrency, solverWorkers }, 'plan worker ready');
   const stop = async () => {
     log.info('plan worker stopping');
+    heartbeat.stop();
     await worker.close();
     await shutdownWorkers();
     await events.close();

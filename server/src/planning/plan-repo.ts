@@ -9,6 +9,7 @@ import type {
   UnassignedReason,
 } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import { ownerGoneHere, PLAN_OWNER_TIMEOUT_MS, type PlanOwner } from './plan-owner.ts';
 import { reasonText } from './result-mapper.ts';
 
 interface PlanRow {
@@ -68,12 +69,18 @@ export interface NewPlan {
   options: PlanOptions;
   timeLimitS: number | null;
   createdBy: string | null;
+  /** The process holding the plan in its in-memory queue (see plan-owner.ts). */
+  owner?: PlanOwner | null;
+  /** Or the BullMQ queue it waits on (then no process holds it until a worker starts it). */
+  queueName?: string | null;
 }
 
 export async function insertPlan(db: Db, orgId: string, p: NewPlan): Promise<PlanRecord> {
   const { rows } = await db.query<PlanRow>(
-    `INSERT INTO plans (org_id, status, from_date, to_date, depot_ids, order_ids, options, created_by)
-     VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7) RETURNING *`,
+    `INSERT INTO plans (org_id, status, from_date, to_date, depot_ids, order_ids, options, created_by,
+                        owner_host, owner_pid, owner_started_at, heartbeat_at, queue_name)
+     VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $8::text IS NULL THEN NULL ELSE now() END, $11)
+     RETURNING *`,
     [
       orgId,
       p.from,
@@ -82,6 +89,10 @@ export async function insertPlan(db: Db, orgId: string, p: NewPlan): Promise<Pla
       p.orderIds,
       JSON.stringify({ ...p.options, timeLimitS: p.timeLimitS ?? undefined }),
       p.createdBy,
+      p.owner?.host ?? null,
+      p.owner?.pid ?? null,
+      p.owner?.startedAt ?? null,
+      p.queueName ?? null,
     ],
   );
   return toPlan(rows[0]!);
@@ -110,13 +121,29 @@ export async function listPlans(db: Db, orgId: string, limit: number): Promise<P
   return rows.map(toPlan);
 }
 
-/** queued → running; false when the plan is no longer queued (cancelled meanwhile). */
-export async function markRunning(db: Db, id: string): Promise<boolean> {
+/**
+ * queued → running, held by `owner` from now on (the process that runs it); false when the plan
+ * is no longer queued (cancelled meanwhile).
+ */
+export async function markRunning(db: Db, id: string, owner: PlanOwner | null = null): Promise<boolean> {
   const res = await db.query(
-    `UPDATE plans SET status = 'running', started_at = now() WHERE id = $1 AND status = 'queued'`,
-    [id],
+    `UPDATE plans SET status = 'running', started_at = now(),
+       owner_host = coalesce($2, owner_host), owner_pid = coalesce($3, owner_pid),
+       owner_started_at = coalesce($4, owner_started_at), heartbeat_at = CASE WHEN $2::text IS NULL THEN heartbeat_at ELSE now() END
+     WHERE id = $1 AND status = 'queued'`,
+    [id, owner?.host ?? null, owner?.pid ?? null, owner?.startedAt ?? null],
   );
   return res.rowCount === 1;
+}
+
+/** The owner's heartbeat on every plan it holds (queued in its memory or running); how many. */
+export async function heartbeatPlans(db: Db, owner: PlanOwner): Promise<number> {
+  const res = await db.query(
+    `UPDATE plans SET heartbeat_at = now()
+      WHERE status IN ('queued', 'running') AND owner_host = $1 AND owner_pid = $2 AND owner_started_at = $3`,
+    [owner.host, owner.pid, owner.startedAt],
+  );
+  return res.rowCount;
 }
 
 export async function saveProgress(db: Db, id: string, progress: PlanProgress): Promise<void> {
@@ -144,22 +171,58 @@ export async function finishPlan(
   return res.rowCount === 1;
 }
 
+interface HeldRow {
+  id: string;
+  org_id: string;
+  status: 'queued' | 'running';
+  owner_host: string | null;
+  owner_pid: number | null;
+  owner_started_at: Date | null;
+  queue_name: string | null;
+  stale: boolean;
+}
+
 /**
- * At start-up: plans a previous process left queued or running can never finish (their solver
- * died with it). They are failed with the reason; nothing of them was written. `orgId` limits it
- * to one organisation (tests share one database).
+ * Plans whose holder is gone (see plan-owner.ts) can never finish: they are failed with the
+ * reason; nothing of them was written. Run at start-up and every few seconds by every process,
+ * it never touches a plan a live process holds, nor one waiting on a BullMQ queue (the queue's
+ * side checks those: failOrphanedPlans). Plans without an owner (from before owners were
+ * recorded) count as gone. `orgId` limits it to one organisation (tests share one database).
  */
 export async function failInterruptedPlans(
   db: Db,
   orgId: string | null = null,
-): Promise<{ id: string; orgId: string }[]> {
-  const { rows } = await db.query<{ id: string; org_id: string }>(
-    `UPDATE plans SET status = 'failed', finished_at = now(),
-       error = 'the server restarted while this plan was ' || status || '; nothing was written, plan again'
-     WHERE status IN ('queued', 'running') AND ($1::uuid IS NULL OR org_id = $1) RETURNING id, org_id`,
-    [orgId],
+  opts: { timeoutMs?: number } = {},
+): Promise<{ id: string; orgId: string; error: string }[]> {
+  const timeoutMs = opts.timeoutMs ?? PLAN_OWNER_TIMEOUT_MS;
+  const { rows } = await db.query<HeldRow>(
+    `SELECT id, org_id, status, owner_host, owner_pid, owner_started_at, queue_name,
+            (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $2::double precision / 1000)) AS stale
+       FROM plans WHERE status IN ('queued', 'running') AND ($1::uuid IS NULL OR org_id = $1)`,
+    [orgId, timeoutMs],
   );
-  return rows.map((r) => ({ id: r.id, orgId: r.org_id }));
+  const failed: { id: string; orgId: string; error: string }[] = [];
+  for (const r of rows) {
+    if (r.status === 'queued' && r.queue_name !== null) continue;
+    const deadHere =
+      r.owner_host !== null &&
+      r.owner_pid !== null &&
+      r.owner_started_at !== null &&
+      ownerGoneHere({ host: r.owner_host, pid: r.owner_pid, startedAt: r.owner_started_at });
+    if (!deadHere && !r.stale && r.owner_host !== null) continue;
+    // Only if nobody took it over or beat meanwhile (another process may sweep at the same time).
+    const res = await db.query<{ error: string }>(
+      `UPDATE plans SET status = 'failed', finished_at = now(),
+         error = 'the server restarted while this plan was ' || status || ' (its process is gone); nothing was written, plan again'
+       WHERE id = $1 AND status IN ('queued', 'running') AND owner_host IS NOT DISTINCT FROM $2
+         AND owner_pid IS NOT DISTINCT FROM $3 AND owner_started_at IS NOT DISTINCT FROM $4
+         AND ($5 OR heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $6::double precision / 1000))
+       RETURNING error`,
+      [r.id, r.owner_host, r.owner_pid, r.owner_started_at, deadHere, timeoutMs],
+    );
+    if (res.rows[0]) failed.push({ id: r.id, orgId: r.org_id, error: res.rows[0].error });
+  }
+  return failed;
 }
 
 export async function insertUnassigned(

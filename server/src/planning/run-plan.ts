@@ -12,6 +12,7 @@ import type { Logger } from '../logger.ts';
 import type { DispatchEvents } from '../realtime/events.ts';
 import { loadPlan } from './load.ts';
 import { PlanNotRunning, writePlanResult } from './persist.ts';
+import { thisProcess } from './plan-owner.ts';
 import { findPlan, finishPlan, markRunning, saveProgress } from './plan-repo.ts';
 import { type BuiltProblem, buildProblem } from './problem-builder.ts';
 import { mapSolution } from './result-mapper.ts';
@@ -48,7 +49,8 @@ function emptySolution(built: BuiltProblem): Solution {
 export async function runPlanJob(deps: PlanJobDeps, planId: string, signal: AbortSignal): Promise<void> {
   const { db, events, log } = deps;
   const plan = await findPlan(db, null, planId);
-  if (!plan || !(await markRunning(db, planId))) return; // cancelled before it started
+  // From here this process holds the plan (its heartbeat keeps it alive for other processes).
+  if (!plan || !(await markRunning(db, planId, thisProcess()))) return; // cancelled before it started
   const orgId = plan.orgId;
   const actor: Actor = { userId: plan.createdBy, orgId, role: 'system' };
   events.planStatus(orgId, { planId, status: 'running', summary: null, error: null });

@@ -15,6 +15,8 @@ import type { Logger } from '../logger.ts';
 import type { DispatchEvents } from '../realtime/events.ts';
 import { loadDepots } from './inputs-repo.ts';
 import { planZone } from './load.ts';
+import { startPlanHeartbeat } from './plan-heartbeat.ts';
+import { thisProcess } from './plan-owner.ts';
 import { findPlan, finishPlan, insertPlan, listPlans, listUnassigned, type PlanRecord } from './plan-repo.ts';
 import { runPlanJob } from './run-plan.ts';
 
@@ -53,6 +55,14 @@ export function createPlanner(deps: { db: Db; config: Config; log: Logger; event
     });
   }
 
+  // This process's plans stay alive for other processes sharing the database; plans of dead
+  // processes are failed (plan-owner.ts).
+  const heartbeat = startPlanHeartbeat({
+    db,
+    log,
+    onFailed: (p) => events.planStatus(p.orgId, { planId: p.id, status: 'failed', summary: null, error: p.error }),
+  });
+
   const mustFind = async (actor: Actor, id: string) => {
     const plan = await findPlan(db, actor.orgId, id);
     if (!plan) throw notFound('Plan');
@@ -78,6 +88,8 @@ export function createPlanner(deps: { db: Db; config: Config; log: Logger; event
           options: req.options,
           timeLimitS: req.timeLimitS ?? null,
           createdBy: actor.userId,
+          // In-process runner: this process holds it from now on; with a queue, the queue does.
+          ...(config.REDIS_URL ? { queueName: config.PLAN_QUEUE_NAME } : { owner: thisProcess() }),
         });
         await recordEvent(tx, actor, 'create', 'plan', p.id, { ...req });
         return p;
@@ -111,6 +123,7 @@ export function createPlanner(deps: { db: Db; config: Config; log: Logger; event
       return listUnassigned(db, id);
     },
     async close() {
+      heartbeat.stop();
       await worker?.close();
       await runner.close('the server stopped while this plan was running');
     },
