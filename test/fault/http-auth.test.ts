@@ -47,28 +47,39 @@ const tally = (statuses: number[]) =>
     return acc;
   }, {});
 
-const databases = [
-  { kind: 'PostgreSQL', env: async () => ({ DATABASE_URL: await freshDatabase('tournee_fault_http_auth') }) },
-  { kind: 'PGlite', env: async () => ({ DATABASE_URL: '', DATA_DIR: dataDir }) },
-];
+// Four servers, started together (their start-up is most of this file's time): PostgreSQL and
+// PGlite for the limit itself, and two with a smaller limit, without and with TRUST_PROXY.
 const dataDir = mkdtempSync(join(tmpdir(), 'tournee-fault-auth-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-describe.each(databases)('sign-in rate limit on $kind', ({ env }) => {
-  let server: ServerProcess;
-  beforeAll(async () => {
-    server = await startServerProcess({
-      ...(await env()),
-      SEED_DEMO: 'false',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOGIN_MAX_FAILURES_PER_MINUTE: String(LIMIT),
-      LOG_LEVEL: 'warn',
-    });
+const XFF_LIMIT = 2;
+const servers: Record<'PostgreSQL' | 'PGlite' | 'untrusting' | 'trusting', ServerProcess> = {} as never;
+const start = async (limit: number, env: () => Promise<Record<string, string>>) =>
+  startServerProcess({
+    ...(await env()),
+    SEED_DEMO: 'false',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOGIN_MAX_FAILURES_PER_MINUTE: String(limit),
+    LOG_LEVEL: 'warn',
   });
-  afterAll(() => server?.stop());
+beforeAll(async () => {
+  [servers.PostgreSQL, servers.PGlite, servers.untrusting, servers.trusting] = await Promise.all([
+    start(LIMIT, async () => ({ DATABASE_URL: await freshDatabase('tournee_fault_http_auth') })),
+    start(LIMIT, async () => ({ DATABASE_URL: '', DATA_DIR: dataDir })),
+    start(XFF_LIMIT, async () => ({ DATABASE_URL: await freshDatabase('tournee_fault_http_xff_off') })),
+    start(XFF_LIMIT, async () => ({
+      DATABASE_URL: await freshDatabase('tournee_fault_http_xff_on'),
+      TRUST_PROXY: 'loopback',
+    })),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all(Object.values(servers).map((s) => s?.stop()));
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
+describe.each(['PostgreSQL', 'PGlite'] as const)('sign-in rate limit on %s', (kind) => {
   it('evaluates at most the limit of 300 parallel wrong passwords, and the admin still signs in from a clean address', async () => {
+    const server = servers[kind];
     const wrong = { email: ADMIN.email, password: 'not the password' };
     const statuses = await Promise.all(Array.from({ length: 300 }, () => login(server.baseUrl, wrong)));
     const counts = tally(statuses);
@@ -85,40 +96,26 @@ describe.each(databases)('sign-in rate limit on $kind', ({ env }) => {
 });
 
 describe('X-Forwarded-For and TRUST_PROXY', () => {
-  // One address may fail LIMIT × 4 sign-ins a minute across all accounts (unknown emails too).
-  const PER_ADDRESS = LIMIT * 4;
-  const start = async (name: string, extra: Record<string, string>) =>
-    startServerProcess({
-      DATABASE_URL: await freshDatabase(name),
-      SEED_DEMO: 'false',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOGIN_MAX_FAILURES_PER_MINUTE: String(LIMIT),
-      LOG_LEVEL: 'warn',
-      ...extra,
-    });
+  // One address may fail 4 × the per-account limit a minute across all accounts (unknown emails too).
+  const PER_ADDRESS = XFF_LIMIT * 4;
   const attempt = (server: ServerProcess, i: number, forwardedFor: string) =>
     login(
       server.baseUrl,
       { email: `nobody-${i}@example.com`, password: 'wrong' },
       { headers: { 'x-forwarded-for': forwardedFor } },
     );
-  const servers: ServerProcess[] = [];
-  afterAll(() => Promise.all(servers.map((s) => s.stop())));
+  const fail = (server: ServerProcess, forwardedFor: (i: number) => string) =>
+    Promise.all(Array.from({ length: PER_ADDRESS }, (_, i) => attempt(server, i, forwardedFor(i))));
 
   it('ignores X-Forwarded-For when TRUST_PROXY is unset: made-up addresses do not escape the per-address limit', async () => {
-    const server = await start('tournee_fault_http_xff_off', {});
-    servers.push(server);
-    for (let i = 0; i < PER_ADDRESS; i++) expect(await attempt(server, i, `198.51.100.${i + 1}`)).toBe(401);
-    expect(await attempt(server, PER_ADDRESS, '198.51.100.200')).toBe(429);
+    expect(await fail(servers.untrusting, (i) => `198.51.100.${i + 1}`)).toEqual(Array(PER_ADDRESS).fill(401));
+    expect(await attempt(servers.untrusting, PER_ADDRESS, '198.51.100.200')).toBe(429);
   });
 
   it('uses X-Forwarded-For from the proxies TRUST_PROXY names', async () => {
-    const server = await start('tournee_fault_http_xff_on', { TRUST_PROXY: 'loopback' });
-    servers.push(server);
-    for (let i = 0; i < PER_ADDRESS; i++) expect(await attempt(server, i, '203.0.113.1')).toBe(401);
-    expect(await attempt(server, PER_ADDRESS, '203.0.113.1')).toBe(429);
+    expect(await fail(servers.trusting, () => '203.0.113.1')).toEqual(Array(PER_ADDRESS).fill(401));
+    expect(await attempt(servers.trusting, PER_ADDRESS, '203.0.113.1')).toBe(429);
     // Another client behind the same proxy is not held back by the first one's failures.
-    expect(await attempt(server, PER_ADDRESS + 1, '203.0.113.2')).toBe(401);
+    expect(await attempt(servers.trusting, PER_ADDRESS + 1, '203.0.113.2')).toBe(401);
   });
 });
