@@ -100,7 +100,7 @@ function cellValue(v: unknown): unknown {
 /** A guard error as the answer to the import: 422 naming the limit (other errors go as they are). */
 function guardAnswer(err: Error, m: ImportMessages): Error {
   if (!(err instanceof ZipLimitError)) return err;
-  if (err.limit === 'unreadable') return new AppError('unprocessable', m.unreadable('XLSX', err.message));
+  if (err.limit === 'unreadable') return new AppError('unprocessable', m.unreadable('XLSX', err.detail));
   if (err.limit === 'nul') {
     const cell = /^([A-Z]+)(\d+)$/.exec(err.detail);
     const error = cell ? { row: Number(cell[2]), column: cell[1]!, value: '', message: m.nulCharacter } : null;

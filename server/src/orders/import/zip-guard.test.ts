@@ -61,4 +61,12 @@ describe('guardZip', () => {
     expect(err).toBeInstanceOf(ZipLimitError);
     expect(err).toMatchObject({ limit: 'sharedStrings', max: 3, entry: 'xl/sharedStrings.xml' });
   });
+
+  it('refuses bytes that are not a zip archive after a first header', async () => {
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    const bytes = Buffer.concat([header, Buffer.from('not a zip at all')]);
+    const err = await collect(guardZip(pieces(bytes, 7), LIMITS)).catch((e: unknown) => e);
+    expect(err).toMatchObject({ limit: 'unreadable', detail: expect.stringMatching(/not a zip record/) });
+  });
 });
