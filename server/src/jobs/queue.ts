@@ -5,13 +5,14 @@
  * plan's status every second and aborts the solver when a user cancelled it (from any server).
  *
  * Restart rule: BullMQ's stalled-job check hands a job whose worker died to another worker; a
- * plan already `running` then is failed with the reason rather than half-run twice.
+ * plan already `running` then is never run twice: it is failed with the reason when its owner
+ * is gone (planning/plan-owner.ts), else left to the owner, which still beats.
  */
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
-import { findPlan, finishPlan } from '../planning/plan-repo.ts';
+import { failInterruptedPlans, findPlan, finishPlan } from '../planning/plan-repo.ts';
 import type { JobFn, JobRunner } from './runner.ts';
 
 export interface QueueOptions {
@@ -49,9 +50,9 @@ export function startQueueWorker(opts: QueueOptions & { run: JobFn; concurrency:
       const { planId } = job.data;
       const plan = await findPlan(opts.db, null, planId);
       if (plan?.status === 'running') {
-        await finishPlan(opts.db, planId, 'failed', {
-          error: 'the worker running this plan stopped; nothing was written, plan again',
-        });
+        // Handed over as stalled: failed if its worker is gone; a worker that only lost its
+        // Redis lock for a while still beats in the database and finishes it.
+        await failInterruptedPlans(opts.db, null, { planId });
         return;
       }
       const ctl = new AbortController();

@@ -187,19 +187,21 @@ interface HeldRow {
  * reason; nothing of them was written. Run at start-up and every few seconds by every process,
  * it never touches a plan a live process holds, nor one waiting on a BullMQ queue (the queue's
  * side checks those: failOrphanedPlans). Plans without an owner (from before owners were
- * recorded) count as gone. `orgId` limits it to one organisation (tests share one database).
+ * recorded) count as gone. `orgId` limits it to one organisation (tests share one database),
+ * `planId` to one plan.
  */
 export async function failInterruptedPlans(
   db: Db,
   orgId: string | null = null,
-  opts: { timeoutMs?: number } = {},
+  opts: { timeoutMs?: number; planId?: string } = {},
 ): Promise<{ id: string; orgId: string; error: string }[]> {
   const timeoutMs = opts.timeoutMs ?? PLAN_OWNER_TIMEOUT_MS;
   const { rows } = await db.query<HeldRow>(
     `SELECT id, org_id, status, owner_host, owner_pid, owner_started_at, queue_name,
             (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $2::double precision / 1000)) AS stale
-       FROM plans WHERE status IN ('queued', 'running') AND ($1::uuid IS NULL OR org_id = $1)`,
-    [orgId, timeoutMs],
+       FROM plans WHERE status IN ('queued', 'running') AND ($1::uuid IS NULL OR org_id = $1)
+        AND ($3::uuid IS NULL OR id = $3)`,
+    [orgId, timeoutMs, opts.planId ?? null],
   );
   const failed: { id: string; orgId: string; error: string }[] = [];
   for (const r of rows) {
