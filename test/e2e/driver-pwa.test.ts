@@ -86,8 +86,11 @@ describe('driver app: offline deliveries with proof', () => {
     const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
     expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
     for (const icon of manifest.icons) expect((await fetch(`${server.baseUrl}/driver/${icon.src}`)).status).toBe(200);
-    // Strings, not functions: this package's TypeScript has no DOM types.
-    await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 30_000 });
+    // Strings, not functions: this package's TypeScript has no DOM types. Polled with evaluate, not
+    // waitForFunction, which evals its string inside the page, and the page's CSP refuses eval.
+    await expect
+      .poll(() => page.evaluate('navigator.serviceWorker.controller !== null'), { timeout: 30_000 })
+      .toBe(true);
     const sw = await page.evaluate(`navigator.serviceWorker.getRegistration().then((reg) => ({
       scope: reg?.scope, state: reg?.active?.state, manifest: document.querySelector('link[rel=manifest]')?.getAttribute('href') }))`);
     expect(sw).toEqual({
