@@ -57,6 +57,8 @@ const ConfigSchema = z.object({
   NOTIFY_POLL_MS: optional(z.coerce.number().int().positive()).default(2000),
   NOTIFY_MAX_ATTEMPTS: optional(z.coerce.number().int().positive()).default(8),
   NOTIFY_BACKOFF_MS: optional(z.coerce.number().int().positive()).default(30_000),
+  // How long a claimed outbox row is held (kept alive while its send is in flight).
+  NOTIFY_LEASE_MS: optional(z.coerce.number().int().min(300)).default(60_000),
   ETA_THROTTLE_MS: optional(z.coerce.number().int().min(0)).default(15_000),
   TRACK_LINK_MAX_FAILURES_PER_MINUTE: optional(z.coerce.number().int().positive()).default(30),
   // Hardening. Imports: the largest upload (413 past it), the largest expanded size of one XLSX zip

@@ -72,7 +72,12 @@ export function createCustomerComms(deps: {
   const sender = startSender(
     db,
     providersFor(config, log),
-    { pollMs: config.NOTIFY_POLL_MS, maxAttempts: config.NOTIFY_MAX_ATTEMPTS, backoffMs: config.NOTIFY_BACKOFF_MS },
+    {
+      pollMs: config.NOTIFY_POLL_MS,
+      maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+      backoffMs: config.NOTIFY_BACKOFF_MS,
+      leaseMs: config.NOTIFY_LEASE_MS,
+    },
     log,
   );
   let kicked = false;

@@ -1,8 +1,20 @@
 /**
- * The outbox (table `notifications`). A message is written once per idempotency key; senders
- * claim due rows with `FOR UPDATE SKIP LOCKED`, so several processes never take the same row.
- * A claim is a lease: a sender that dies mid-send leaves the row `sending` until the lease ends,
- * then another sender takes it again.
+ * The outbox (table `notifications`): **enqueued once, delivered at least once.**
+ *
+ * A message is written once per idempotency key (a trigger firing twice writes nothing new).
+ * Senders claim due rows with `FOR UPDATE SKIP LOCKED`, so two senders never claim the same row
+ * at once. A claim is a lease (NOTIFY_LEASE_MS, a minute by default), renewed by the sender
+ * while the provider call is in flight (`extendLease`), so a slow provider is never raced by a
+ * second sender. Delivery is not exactly-once: the provider's accept and our `markSent` are two
+ * systems, and the same message goes out again when
+ *   - the sender dies (crash, kill -9, lost machine) after the provider accepted the message and
+ *     before `markSent` committed: the lease runs out and another sender resends it;
+ *   - `markSent` fails (database down at that moment): same, after the lease;
+ *   - the provider accepted but the answer was lost (timeout, connection reset): recorded as an
+ *     error and retried after the backoff;
+ *   - a dispatcher resends it (`requeue`), on purpose.
+ * Receivers can recognise repeats where the channel allows: every send of a row carries the same
+ * key (an email's Message-ID is derived from it; see providers.ts for SMS).
  */
 import type { Notification, NotificationsQuery, NotifyChannel, NotifyStatus, NotifyTrigger } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
@@ -63,6 +75,8 @@ export async function existingKeys(db: Db, keys: string[]): Promise<Set<string>>
 
 export interface Claimed {
   id: string;
+  /** The row's idempotency key: the same on every send of this message. */
+  key: string;
   channel: NotifyChannel;
   recipient: string;
   subject: string | null;
@@ -79,10 +93,21 @@ export async function claimDue(db: Db, limit: number, leaseMs: number): Promise<
       WHERE n.id IN (SELECT id FROM notifications
                       WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()
                       ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-      RETURNING n.id, n.channel, n.recipient, n.subject, n.body, n.html, n.attempts`,
+      RETURNING n.id, n.idempotency_key AS key, n.channel, n.recipient, n.subject, n.body, n.html, n.attempts`,
     [limit, leaseMs],
   );
   return rows;
+}
+
+/** Renews the lease of rows still being sent (the sender's heartbeat); how many it renewed. */
+export async function extendLease(db: Db, ids: string[], leaseMs: number): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await db.query(
+    `UPDATE notifications SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
+      WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
+    [ids, leaseMs],
+  );
+  return r.rowCount;
 }
 
 export async function markSent(db: Db, id: string, provider: string, providerId: string | null): Promise<void> {

@@ -3,7 +3,7 @@ import { createTestOrg, readJson, type TestApp } from '../../test/harness.ts';
 import { createLogger } from '../logger.ts';
 import { seedDriverDay } from '../tracking/test-support.ts';
 import { loadOrderContexts } from './context-repo.ts';
-import type { Claimed } from './outbox-repo.ts';
+import { type Claimed, claimDue } from './outbox-repo.ts';
 import type { Provider } from './providers.ts';
 import { startSender } from './sender.ts';
 import { ownTestDatabase, startCommsApp } from './test-support.ts';
@@ -137,6 +137,61 @@ describe('outbox', () => {
     expect(rows[0]!.n).toBe(80);
     expect(a.sent.length).toBeGreaterThan(0);
     expect(b.sent.length).toBeGreaterThan(0);
+    await Promise.all([sa.stop(), sb.stop()]);
+  });
+  it("renews a slow send's lease so no other sender takes it, and resends a dead sender's rows after the lease", async () => {
+    const [ctx] = await loadOrderContexts(t.db, [orderIds[0]!]);
+    await fireTrigger(deps(), ctx!, { trigger: 'eta_moved', version: 'lease-1' });
+    const leaseMs = 300;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = {
+      name: 'slow',
+      started: [] as string[],
+      async send(m: Claimed) {
+        slow.started.push(m.id);
+        await gate;
+        return `slow-${m.id}`;
+      },
+    };
+    const other = fakeProvider();
+    const opts = { pollMs: 3600_000, maxAttempts: 3, backoffMs: 1, leaseMs };
+    const sa = startSender(t.db, { sms: slow, email: slow }, opts, log);
+    const sb = startSender(t.db, { sms: other, email: other }, opts, log);
+    const t0 = Date.now();
+    const aTick = sa.tick();
+    await expect.poll(() => slow.started.length).toBe(2);
+    const leaseEnd = async () => {
+      const { rows } = await t.db.query<{ at: Date }>(
+        'SELECT min(next_attempt_at) AS at FROM notifications WHERE id = ANY($1::uuid[])',
+        [slow.started],
+      );
+      return rows[0]!.at.getTime();
+    };
+    // B keeps looking while A's send lasts several leases: A's heartbeat keeps the rows A's.
+    await expect
+      .poll(
+        async () => {
+          await sb.tick();
+          return leaseEnd();
+        },
+        { interval: 50 },
+      )
+      .toBeGreaterThan(t0 + 4 * leaseMs);
+    expect(other.sent.map((m) => m.id).filter((id) => slow.started.includes(id))).toEqual([]);
+    release();
+    expect(await aTick).toBe(2);
+
+    // A sender that claims and dies (no heartbeat): its rows go out again once the lease ends.
+    await fireTrigger(deps(), ctx!, { trigger: 'eta_moved', version: 'lease-2' });
+    const dead = (await claimDue(t.db, 10, leaseMs)).map((m) => m.id);
+    expect(dead).toHaveLength(2);
+    await expect
+      .poll(async () => {
+        await sb.tick();
+        return other.sent.filter((m) => dead.includes(m.id)).length;
+      })
+      .toBe(2);
     await Promise.all([sa.stop(), sb.stop()]);
   });
 });

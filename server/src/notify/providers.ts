@@ -3,7 +3,7 @@
  * only records (the outbox row itself is the stored message the dispatcher reads) — the
  * embedded demo's default, and the fallback for a channel that is not configured.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Twilio } from 'twilio';
 import type { Config } from '../config.ts';
@@ -44,9 +44,14 @@ export function twilioProvider(config: Config): Provider {
     name: 'twilio',
     async send(m) {
       client ??= connect();
+      // Twilio's Messages API takes no idempotency key (its create call has no such parameter or
+      // header; `I-Twilio-Idempotency-Token` is only on the webhooks Twilio sends us). A repeat
+      // therefore cannot be refused by Twilio: the lease and its heartbeat keep repeats to the
+      // cases outbox-repo.ts lists. `attempt` tells Twilio which attempt of ours this is.
       const msg = await (await client).messages.create({
         to: m.recipient,
         body: m.body,
+        attempt: m.attempts,
         ...(config.TWILIO_MESSAGING_SERVICE_SID
           ? { messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID }
           : { from: config.TWILIO_FROM! }),
@@ -57,12 +62,24 @@ export function twilioProvider(config: Config): Provider {
   };
 }
 
+/** The domain of the sender address (`Name <user@domain>` or `user@domain`). */
+const mailDomain = (from: string) => /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'tournee.local';
+
+/**
+ * The Message-ID of every send of an outbox row: derived from its idempotency key, so a resend
+ * (after a crash, an error or a dispatcher's resend) carries the same one and mail systems and
+ * clients can drop the repeat.
+ */
+export const stableMessageId = (key: string, from: string) =>
+  `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@${mailDomain(from)}>`;
+
 export function smtpProvider(config: Config): Provider {
   const transport: Transporter = nodemailer.createTransport(config.SMTP_URL!);
   return {
     name: 'smtp',
     async send(m) {
       const info = await transport.sendMail({
+        messageId: stableMessageId(m.key, config.MAIL_FROM),
         from: config.MAIL_FROM,
         to: m.recipient,
         subject: m.subject ?? '',
