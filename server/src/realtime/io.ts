@@ -38,6 +38,23 @@ export type DispatchServer = Server<DispatchClientEvents, DispatchServerEvents, 
 export const orgRoom = (orgId: string) => `org:${orgId}`;
 export const dayRoom = (orgId: string, date: string) => `org:${orgId}:day:${date}`;
 
+/**
+ * Closes a Redis connection without waiting on a Redis that is gone: `quit()` is queued until
+ * Redis answers, so with Redis down it would never return and a SIGTERM would hang. Only a ready
+ * connection is asked to quit, for at most a second; any other is dropped.
+ */
+async function closeRedis(c: Redis): Promise<void> {
+  if (c.status === 'ready') {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, 1000);
+    });
+    await Promise.race([c.quit().catch(() => {}), late]);
+    clearTimeout(timer);
+  }
+  c.disconnect();
+}
+
 export interface Realtime {
   io: DispatchServer;
   events: DispatchEvents;
@@ -139,7 +156,7 @@ export function createRealtime(
       sessions.stop();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await drivers.close();
-      await Promise.all(redis.map((c) => c.quit().catch(() => {})));
+      await Promise.all(redis.map(closeRedis));
     },
   };
 }
