@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, signIn } from '../lib/api-client.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { startThrowawayRedis, type ThrowawayRedis } from '../lib/throwaway-redis.ts';
 
 const ADMIN = { email: 'plan-owner@example.com', password: 'fault-password-1' };
 
@@ -25,6 +26,7 @@ const statusOf = async (api: ApiClient, id: string) => (await api.call('GET', `/
 describe('plans owned by another server process', () => {
   let a: ServerProcess;
   let databaseUrl: string;
+  let redis: ThrowawayRedis | undefined;
   const others: ServerProcess[] = [];
   const env = () => ({
     DATABASE_URL: databaseUrl,
@@ -42,6 +44,7 @@ describe('plans owned by another server process', () => {
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), ...others.map((s) => s.stop())]);
+    await redis?.kill();
   });
 
   it("leaves a live process's running plan alone when another process starts", async () => {
@@ -74,5 +77,23 @@ describe('plans owned by another server process', () => {
     const plan = (await onC.call('GET', `/plans/${planId}`)).body;
     expect(plan.error).toMatch(/nothing was written/);
     expect(plan.summary).toBeNull();
+  });
+  it('leaves plans running on the Redis queue, or waiting in it, alone when a process without Redis starts', async () => {
+    redis = await startThrowawayRedis();
+    const queued = await startServerProcess({ ...env(), REDIS_URL: redis.url, PLAN_CONCURRENCY: '1' });
+    others.push(queued);
+    const onQ = await signIn(queued.baseUrl, ADMIN.email, ADMIN.password);
+    const running = await requestPlan(onQ, 10);
+    await expect.poll(() => statusOf(onQ, running)).toBe('running');
+    const waiting = await requestPlan(onQ, 1);
+    expect(await statusOf(onQ, waiting)).toBe('queued');
+
+    const plain = await startServerProcess(env());
+    others.push(plain);
+    const onPlain = await signIn(plain.baseUrl, ADMIN.email, ADMIN.password);
+    expect(await statusOf(onPlain, running)).toBe('running');
+    expect(await statusOf(onPlain, waiting)).toBe('queued');
+    await expect.poll(() => statusOf(onPlain, running), { timeout: 60_000, interval: 500 }).toBe('done');
+    await expect.poll(() => statusOf(onPlain, waiting), { timeout: 60_000, interval: 500 }).toBe('done');
   });
 });
