@@ -53,9 +53,6 @@ describe('tracking links with Redis killed', () => {
     await redis.kill();
   });
   afterAll(async () => {
-    // Redis back first: the server's graceful stop waits for its Socket.IO adapter's connection
-    // (realtime/io.ts), which takes over a minute with Redis down.
-    if (redis) redis = await startThrowawayRedis(redis.port);
     await Promise.all([server?.stop(), other?.stop()]);
     await redis?.kill();
   });
