@@ -20,6 +20,8 @@ export const tooLarge = (maxBytes: number, m: ImportMessages): AppError =>
 export function limitBytes(input: Readable, maxBytes: number, m: ImportMessages): Readable {
   let seen = 0;
   const counter = new Transform({
+    // As much buffered as a socket read brings and more, so the count adds no pause to the upload.
+    highWaterMark: 1024 * 1024,
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length;
       if (seen > maxBytes) {
