@@ -20,7 +20,7 @@ import { enqueue } from '../src/notify/outbox-repo.ts';
 import { smtpProvider } from '../src/notify/providers.ts';
 import { startSender } from '../src/notify/sender.ts';
 import { startSmtp } from '../src/notify/test-support.ts';
-import { coordinateTravel } from '../src/planning/travel.ts';
+import { coordinateTravel } from '../src/travel/travel.ts';
 import { seedDriverDay } from '../src/tracking/test-support.ts';
 
 async function database(): Promise<string> {

@@ -4,9 +4,9 @@
  * evaluator stops.
  */
 import type { Db } from '../db/db.ts';
-import type { LonLatPair } from '../planning/travel.ts';
+import type { LonLatPair } from '../travel/travel.ts';
 import type { EvalShift, EvalStop } from './evaluator.ts';
-import type { StopRecord } from './route-repo.ts';
+import type { StopRecord } from '../lifecycle/route-repo.ts';
 
 interface ContextRow {
   route_id: string;

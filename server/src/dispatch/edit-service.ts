@@ -12,12 +12,12 @@ import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
-import { travelFor } from '../planning/road.ts';
-import type { LonLatPair } from '../planning/travel.ts';
+import { travelFor } from '../travel/road.ts';
+import type { LonLatPair } from '../travel/travel.ts';
 import type { DispatchEvents } from '../realtime/events.ts';
 import { evalStop, loadEvalShifts, loadOrderStops } from './context.ts';
 import { type EvalStop, evaluateRoute } from './evaluator.ts';
-import { findRoutes, type RouteRecord, routeOfStop } from './route-repo.ts';
+import { findRoutes, type RouteRecord, routeOfStop } from '../lifecycle/route-repo.ts';
 import { type RouteWrite, writeRoutes } from './route-writer.ts';
 
 export interface DispatchDeps {

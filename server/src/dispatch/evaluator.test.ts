@@ -3,7 +3,7 @@ import { solve } from '@tournee/solver';
 import { describe, expect, it } from 'vitest';
 import { buildProblem, type OrderInput } from '../planning/problem-builder.ts';
 import { mapSolution } from '../planning/result-mapper.ts';
-import { coordinateTravel, DEFAULT_TRAVEL } from '../planning/travel.ts';
+import { coordinateTravel, DEFAULT_TRAVEL } from '../travel/travel.ts';
 import { type EvalShift, type EvalStop, evaluateRoute } from './evaluator.ts';
 
 const ZONE = 'Europe/Paris';

@@ -10,8 +10,8 @@
  * location, and the route must be back at its end depot by the shift end.
  */
 import type { TimeWindow, Violation } from '@tournee/shared';
-import { dayWindows } from '../planning/time-axis.ts';
-import type { LonLatPair, Travel } from '../planning/travel.ts';
+import { dayWindows } from '../travel/time-axis.ts';
+import type { LonLatPair, Travel } from '../travel/travel.ts';
 
 export interface EvalShift {
   zone: string;

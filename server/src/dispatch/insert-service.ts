@@ -7,12 +7,12 @@
 import type { InsertRequest, InsertResult } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
-import { travelFor } from '../planning/road.ts';
-import type { LonLatPair } from '../planning/travel.ts';
+import { travelFor } from '../travel/road.ts';
+import type { LonLatPair } from '../travel/travel.ts';
 import { evalStop, loadEvalShifts, loadOrderStops } from './context.ts';
 import { type DispatchDeps, frozenPrefix } from './edit-service.ts';
 import { type EvalStop, type Evaluation, evaluateRoute } from './evaluator.ts';
-import { listRoutesOfDay } from './route-repo.ts';
+import { listRoutesOfDay } from '../lifecycle/route-repo.ts';
 import { type RouteWrite, writeRoutes } from './route-writer.ts';
 
 interface Candidate {

@@ -7,7 +7,7 @@ import type { PublishRequest, PublishResult } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { DispatchDeps } from './edit-service.ts';
-import { snapshotRoutes } from './versions.ts';
+import { snapshotRoutes } from '../lifecycle/versions.ts';
 
 export async function publish(deps: DispatchDeps, actor: Actor, req: PublishRequest): Promise<PublishResult> {
   const { result, byDay } = await deps.db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RouteRecord, StopRecord } from './route-repo.ts';
+import type { RouteRecord, StopRecord } from '../lifecycle/route-repo.ts';
 import { navigationLinks, routeSheetCsv, routeSheetHtml } from './route-sheet.ts';
 
 const stop = (seq: number, over: Partial<StopRecord> = {}): StopRecord => ({

@@ -4,7 +4,7 @@
  * each stop) in a navigation app. Times are shown on the depot zone's wall clock.
  */
 import { utcToLocal } from '@tournee/shared';
-import type { RouteRecord } from './route-repo.ts';
+import type { RouteRecord } from '../lifecycle/route-repo.ts';
 
 /** Google Maps takes at most this many waypoints in a directions link. */
 const MAX_WAYPOINTS = 9;

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db/db.ts';
 import type { EvalStop, Evaluation } from './evaluator.ts';
-import { bumpPublished } from './versions.ts';
+import { bumpPublished } from '../lifecycle/versions.ts';
 
 export interface RouteWrite {
   routeId: string;

@@ -19,7 +19,7 @@ import type { DispatchEvents } from '../realtime/events.ts';
 import { applyEdit } from './edit-service.ts';
 import { insertUrgent } from './insert-service.ts';
 import { lockRoute, lockStop, publish } from './publish-service.ts';
-import { listRoutesOfDay } from './route-repo.ts';
+import { listRoutesOfDay } from '../lifecycle/route-repo.ts';
 import { routeSheetCsv, routeSheetHtml } from './route-sheet.ts';
 
 const IdParam = z.object({ id: z.uuid({ message: 'must be an id (uuid)' }) });

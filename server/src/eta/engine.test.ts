@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coordinateTravel } from '../planning/travel.ts';
+import { coordinateTravel } from '../travel/travel.ts';
 import { computeEtas, halfWindowMs, isStale, remainingOrder } from './engine.ts';
 
 const travel = coordinateTravel({ circuity: 1, speedMps: 10 });

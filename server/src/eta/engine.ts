@@ -4,7 +4,7 @@
  * window's opening and adding service times. Every ETA carries a window that widens with how far
  * ahead it is, since errors add up along the route.
  */
-import type { LonLatPair, Travel } from '../planning/travel.ts';
+import type { LonLatPair, Travel } from '../travel/travel.ts';
 
 export interface EtaStop {
   id: string;

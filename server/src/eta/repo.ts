@@ -1,6 +1,6 @@
 /** What the ETA engine reads of a route, and where it writes the ETAs (stops.eta_*). */
 import type { Db } from '../db/db.ts';
-import type { LonLatPair } from '../planning/travel.ts';
+import type { LonLatPair } from '../travel/travel.ts';
 
 export interface EtaRouteStop {
   id: string;

@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
-import { coordinateTravel, type LonLatPair, type Travel } from '../planning/travel.ts';
+import { coordinateTravel, type LonLatPair, type Travel } from '../travel/travel.ts';
 import { computeEtas, type Eta, type EtaStop, isStale, remainingOrder } from './engine.ts';
 import { type EtaRoute, latestFix, loadEtaRoute, storeEtas } from './repo.ts';
 

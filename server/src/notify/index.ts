@@ -13,7 +13,7 @@ import { createEtaEngine, type EtaEngine } from '../eta/service.ts';
 import { failureLimiter, limiterRedis, redisFailureLimiter } from '../links/rate-limit.ts';
 import { trackApiRoutes, trackPage } from '../links/routes.ts';
 import type { Logger } from '../logger.ts';
-import { coordinateTravel } from '../planning/travel.ts';
+import { coordinateTravel } from '../travel/travel.ts';
 import type { DispatchEvents } from '../realtime/events.ts';
 import type { DispatchServer } from '../realtime/io.ts';
 import { attachTrackNamespace } from '../realtime/track.ts';

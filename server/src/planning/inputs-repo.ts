@@ -5,7 +5,7 @@
 import type { TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { DepotInput, OrderInput, ShiftInput, VehicleInput } from './problem-builder.ts';
-import type { LonLatPair } from './travel.ts';
+import type { LonLatPair } from '../travel/travel.ts';
 
 export async function loadDimensions(db: Db, orgId: string): Promise<string[]> {
   const { rows } = await db.query<{ dimensions: string[] }>('SELECT dimensions FROM organisations WHERE id = $1', [

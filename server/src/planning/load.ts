@@ -14,7 +14,7 @@ import {
 } from './inputs-repo.ts';
 import type { PlanRecord } from './plan-repo.ts';
 import type { PlanningInput } from './problem-builder.ts';
-import type { TravelModel } from './travel.ts';
+import { type TravelModel, travelModel } from '../travel/travel.ts';
 
 export interface LoadedPlan {
   input: PlanningInput;
@@ -25,10 +25,6 @@ export interface LoadedPlan {
   /** Routes left exactly as they are: locked, done, or holding a locked stop. */
   kept: ExistingRoute[];
   refs: Map<string, string>;
-}
-
-export function travelModel(config: Config): TravelModel {
-  return { speedMps: config.TRAVEL_SPEED_KMH / 3.6, circuity: config.TRAVEL_CIRCUITY };
 }
 
 /** The zone of the depots in scope; several zones in one plan are refused (a day would be ambiguous). */

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOsrmClient } from './osrm.ts';
+import { createOsrmClient } from '../travel/osrm.ts';
 import { oneVanDay, type PlanningTestApp, startPlanningApp } from './test-support.ts';
-import { type LonLatPair, travelDistanceM } from './travel.ts';
+import { type LonLatPair, travelDistanceM } from '../travel/travel.ts';
 
 /** A stand-in for OSRM: roads 1.5 × the straight line at 10 m/s; counts the requests. */
 function fakeOsrm(): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {

@@ -9,7 +9,7 @@ import type { PlanSummary } from '@tournee/shared';
 import type { Actor } from '../audit/audit.ts';
 import { recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { bumpPublished } from '../dispatch/versions.ts';
+import { bumpPublished } from '../lifecycle/versions.ts';
 import { AppError } from '../errors.ts';
 import type { ExistingRoute } from './inputs-repo.ts';
 import { finishPlan, insertUnassigned } from './plan-repo.ts';

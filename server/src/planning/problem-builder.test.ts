@@ -3,8 +3,8 @@ import { solve } from '@tournee/solver';
 import { describe, expect, it } from 'vitest';
 import { buildProblem, type PlanningInput, type ShiftInput, type VehicleInput } from './problem-builder.ts';
 import { mapSolution } from './result-mapper.ts';
-import { dayWindows, timeAxis } from './time-axis.ts';
-import { DEFAULT_TRAVEL } from './travel.ts';
+import { dayWindows, timeAxis } from '../travel/time-axis.ts';
+import { DEFAULT_TRAVEL } from '../travel/travel.ts';
 
 const ZONE = 'Europe/Paris';
 const H = 3600;

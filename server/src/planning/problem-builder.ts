@@ -9,8 +9,8 @@
  */
 import { datesInRange, type LocalDate, type PlanOptions, type TimeWindow } from '@tournee/shared';
 import type { Job, Problem, Vehicle as SolverVehicle } from '@tournee/solver';
-import { dayWindows, type TimeAxis, timeAxis, toAxis } from './time-axis.ts';
-import type { LonLatPair, TravelModel } from './travel.ts';
+import { dayWindows, type TimeAxis, timeAxis, toAxis } from '../travel/time-axis.ts';
+import type { LonLatPair, TravelModel } from '../travel/travel.ts';
 
 export interface DepotInput {
   id: string;

@@ -6,8 +6,8 @@
 import type { UnassignedReason } from '@tournee/shared';
 import type { Solution } from '@tournee/solver';
 import type { BuiltProblem, ShiftInput } from './problem-builder.ts';
-import { fromAxis } from './time-axis.ts';
-import { type LonLatPair, travelDistanceM } from './travel.ts';
+import { fromAxis } from '../travel/time-axis.ts';
+import { type LonLatPair, travelDistanceM } from '../travel/travel.ts';
 
 export interface PlannedStop {
   kind: 'delivery' | 'break';

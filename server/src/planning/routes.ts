@@ -13,7 +13,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Db } from '../db/db.ts';
-import { listRoutesOfDay } from '../dispatch/route-repo.ts';
+import { listRoutesOfDay } from '../lifecycle/route-repo.ts';
 import { parse } from '../http/validate.ts';
 import { planningCalendar } from './calendar.ts';
 import type { Planner } from './service.ts';

@@ -16,7 +16,8 @@ import { thisProcess } from './plan-owner.ts';
 import { findPlan, finishPlan, markRunning, saveProgress } from './plan-repo.ts';
 import { type BuiltProblem, buildProblem } from './problem-builder.ts';
 import { mapSolution } from './result-mapper.ts';
-import { roadLines, solverProblem } from './road.ts';
+import { roadLines } from '../travel/road.ts';
+import { solverProblem } from './solver-problem.ts';
 
 export interface PlanJobDeps {
   db: Db;

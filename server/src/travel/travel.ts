@@ -16,6 +16,11 @@ export interface TravelModel {
 
 export const DEFAULT_TRAVEL: TravelModel = { circuity: 1.3, speedMps: 8.33 };
 
+/** The organisation-wide model from the configuration (TRAVEL_SPEED_KMH, TRAVEL_CIRCUITY). */
+export function travelModel(config: { TRAVEL_SPEED_KMH: number; TRAVEL_CIRCUITY: number }): TravelModel {
+  return { speedMps: config.TRAVEL_SPEED_KMH / 3.6, circuity: config.TRAVEL_CIRCUITY };
+}
+
 // The solver's radius: the same figure keeps the TypeScript and WASM times identical to the ms.
 const EARTH_RADIUS_M = 6371008.8;
 const RAD = Math.PI / 180;
