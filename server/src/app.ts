@@ -17,7 +17,7 @@ import { startRetentionJob } from './tracking/retention.ts';
 import { trackingRoutes } from './tracking/routes.ts';
 import type { Logger } from './logger.ts';
 import { exceptOrdersImport, ordersRoutes } from './orders/routes.ts';
-import { unassignCancelledOrder } from './dispatch/cancel-order.ts';
+import { takeOffRoutes } from './dispatch/cancel-order.ts';
 import { dispatchRoutes } from './dispatch/routes.ts';
 import { planningRoutes } from './planning/routes.ts';
 import { createPlanner, type Planner } from './planning/service.ts';
@@ -92,7 +92,7 @@ export function createApp(deps: AppDeps): App {
       db,
       config,
       log,
-      onCancelled: (actor, orderId) => unassignCancelledOrder({ db, config, events: realtime.events }, actor, orderId),
+      takeOffRoutes: takeOffRoutes({ config, events: realtime.events }),
     }),
   );
   api.use(dispatchRoutes({ db, config, events: realtime.events }));

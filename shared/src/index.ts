@@ -106,6 +106,7 @@ export {
   type RouteStatus,
   type RouteStop,
   RoutesQuery,
+  StartOverrideRequest,
   STOP_STATUSES,
   type StopStatus,
   type UnassignedOrder,

@@ -8,12 +8,23 @@ export const ORDER_STATUSES = [
   'in_progress',
   'delivered',
   'failed',
+  'skipped',
+  'on_hold',
   'cancelled',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** Statuses in which an order is with a driver or done: imports and PATCH may not change it. */
-export const LOCKED_ORDER_STATUSES: readonly OrderStatus[] = ['dispatched', 'in_progress', 'delivered', 'failed'];
+/**
+ * Statuses in which an order is with a driver or done: imports and PATCH may not change it.
+ * The transitions between statuses are the server's order lifecycle (server/src/lifecycle).
+ */
+export const LOCKED_ORDER_STATUSES: readonly OrderStatus[] = [
+  'dispatched',
+  'in_progress',
+  'delivered',
+  'failed',
+  'skipped',
+];
 
 /** A delivery window in the local time of the depot's zone, 'HH:MM'. */
 export interface TimeWindow {

@@ -221,6 +221,13 @@ export interface EditResult {
 
 export const LockRequest = z.object({ locked: z.boolean() });
 
+/**
+ * `POST /api/routes/:id/start-override`: lets the driver start the route on a day other than its
+ * date (refused otherwise); audited.
+ */
+export const StartOverrideRequest = z.object({ allowed: z.boolean() });
+export type StartOverrideRequest = z.infer<typeof StartOverrideRequest>;
+
 /** `POST /api/dispatch/publish`: a whole day, or only some routes. */
 export const PublishRequest = z
   .object({ date: localDate.optional(), routeIds: z.array(id).min(1).optional() })

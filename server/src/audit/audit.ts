@@ -27,3 +27,24 @@ export async function recordEvent(
     [actor.orgId, actor.userId, action, entity, entityId, JSON.stringify(details)],
   );
 }
+
+/** Appends many audit events in one statement (set-based writes: one event per row changed). */
+export async function recordEvents(
+  db: Db,
+  actor: Actor,
+  events: { action: string; entity: string; entityId: string | null; details?: Record<string, unknown> }[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await db.query(
+    `INSERT INTO events (org_id, user_id, action, entity, entity_id, details)
+     SELECT $1, $2, e.action, e.entity, e.entity_id, coalesce(e.details, '{}')
+       FROM jsonb_to_recordset($3::jsonb) AS e(action text, entity text, entity_id text, details jsonb)`,
+    [
+      actor.orgId,
+      actor.userId,
+      JSON.stringify(
+        events.map((e) => ({ action: e.action, entity: e.entity, entity_id: e.entityId, details: e.details ?? {} })),
+      ),
+    ],
+  );
+}

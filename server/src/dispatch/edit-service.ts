@@ -146,41 +146,51 @@ const answer = (w: RouteWrite, newStops?: Map<string, string>): EditedRoute => (
   violations: w.evaluation.violations,
 });
 
+/**
+ * One edit inside the caller's transaction; answers the result and the changed routes'
+ * versions (null for a dry run), for the caller to announce once committed.
+ */
+export async function editInTransaction(
+  tx: Db,
+  deps: Omit<DispatchDeps, 'db'>,
+  actor: Actor,
+  req: EditRequest,
+): Promise<{ result: EditResult; changed: Map<string, { version: number; localDate: string }> | null }> {
+  const { routes, next, removed } = await plan(tx, actor.orgId, req);
+  const shifts = await loadEvalShifts(
+    tx,
+    actor.orgId,
+    routes.map((r) => r.id),
+  );
+  const points: LonLatPair[] = [...shifts.values()].flatMap((s) => [s.start, s.end]);
+  for (const stops of next.values()) for (const s of stops) if (s.location) points.push(s.location);
+  const travel = await travelFor(deps.config, points);
+  const writes: RouteWrite[] = routes.map((r) => {
+    const stops = next.get(r.id)!;
+    return { routeId: r.id, stops, evaluation: evaluateRoute(shifts.get(r.id)!, stops, travel) };
+  });
+  const violations: Violation[] = writes.flatMap((w) => w.evaluation.violations);
+  if (req.dryRun) return { result: { saved: false, routes: writes.map((w) => answer(w)), violations }, changed: null };
+  if (violations.length && !req.force) {
+    throw new AppError(
+      'unprocessable',
+      `The edit breaks ${violations.length} rule(s): ${violations.map((v) => v.message).join('; ')}. Send force: true to save it anyway.`,
+      {
+        details: { violations, routes: writes.map((w) => answer(w)) },
+      },
+    );
+  }
+  const written = await writeRoutes(tx, actor, writes, removed);
+  await recordEvent(tx, actor, req.op, 'route', routes[0]!.id, { ...req, violations: violations.length });
+  return {
+    result: { saved: true, routes: writes.map((w) => answer(w, written.newStops)), violations },
+    changed: written.versions,
+  };
+}
+
 /** Applies (or, with dryRun, previews) one edit. */
 export async function applyEdit(deps: DispatchDeps, actor: Actor, req: EditRequest): Promise<EditResult> {
-  const { result, changed } = await deps.db.transaction(async (tx) => {
-    const { routes, next, removed } = await plan(tx, actor.orgId, req);
-    const shifts = await loadEvalShifts(
-      tx,
-      actor.orgId,
-      routes.map((r) => r.id),
-    );
-    const points: LonLatPair[] = [...shifts.values()].flatMap((s) => [s.start, s.end]);
-    for (const stops of next.values()) for (const s of stops) if (s.location) points.push(s.location);
-    const travel = await travelFor(deps.config, points);
-    const writes: RouteWrite[] = routes.map((r) => {
-      const stops = next.get(r.id)!;
-      return { routeId: r.id, stops, evaluation: evaluateRoute(shifts.get(r.id)!, stops, travel) };
-    });
-    const violations: Violation[] = writes.flatMap((w) => w.evaluation.violations);
-    if (req.dryRun)
-      return { result: { saved: false, routes: writes.map((w) => answer(w)), violations }, changed: null };
-    if (violations.length && !req.force) {
-      throw new AppError(
-        'unprocessable',
-        `The edit breaks ${violations.length} rule(s): ${violations.map((v) => v.message).join('; ')}. Send force: true to save it anyway.`,
-        {
-          details: { violations, routes: writes.map((w) => answer(w)) },
-        },
-      );
-    }
-    const written = await writeRoutes(tx, writes, removed);
-    await recordEvent(tx, actor, req.op, 'route', routes[0]!.id, { ...req, violations: violations.length });
-    return {
-      result: { saved: true, routes: writes.map((w) => answer(w, written.newStops)), violations },
-      changed: written.versions,
-    };
-  });
+  const { result, changed } = await deps.db.transaction((tx) => editInTransaction(tx, deps, actor, req));
   for (const [routeId, v] of changed ?? []) deps.events.routeChanged(actor.orgId, { routeId, ...v, reason: 'edit' });
   return result;
 }

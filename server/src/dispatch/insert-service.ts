@@ -110,7 +110,7 @@ export async function insertUrgent(deps: DispatchDeps, actor: Actor, req: Insert
       const c = current.get(id)!;
       return { routeId: id, stops: c.stops, evaluation: c.evaluation };
     });
-    const written = await writeRoutes(tx, writes);
+    const written = await writeRoutes(tx, actor, writes);
     for (const w of writes) {
       w.evaluation.stops.forEach((t, i) => {
         if (t.stopId === null && t.orderId) {

@@ -7,6 +7,7 @@ import type { PublishRequest, PublishResult } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { DispatchDeps } from './edit-service.ts';
+import { allowStartAnyDay, publishRoutes } from '../lifecycle/route-status.ts';
 import { snapshotRoutes } from '../lifecycle/versions.ts';
 
 export async function publish(deps: DispatchDeps, actor: Actor, req: PublishRequest): Promise<PublishResult> {
@@ -20,32 +21,19 @@ export async function publish(deps: DispatchDeps, actor: Actor, req: PublishRequ
       const missing = req.routeIds.findIndex((id) => !known.has(id));
       if (missing >= 0) throw new AppError('bad_request', `routeIds[${missing}]: no route ${req.routeIds[missing]}`);
     }
-    // Only routes with stops: an empty route has nothing for a driver.
-    const { rows } = await tx.query<{ id: string; version: number; driver_id: string | null; local_date: string }>(
-      `UPDATE routes r SET status = 'published', published_at = now(), version = version + 1, updated_at = now()
-        WHERE r.org_id = $1 AND r.status = 'planned' AND ($2::date IS NULL OR r.local_date = $2)
-          AND ($3::uuid[] IS NULL OR r.id = ANY($3)) AND EXISTS (SELECT 1 FROM stops s WHERE s.route_id = r.id)
-        RETURNING r.id, r.version, r.driver_id, r.local_date`,
-      [actor.orgId, req.date ?? null, req.routeIds ?? null],
-    );
-    const ids = rows.map((r) => r.id);
-    const orders = await tx.query(
-      `UPDATE orders SET status = 'dispatched', updated_at = now()
-        WHERE id IN (SELECT order_id FROM stops WHERE route_id = ANY($1::uuid[]) AND order_id IS NOT NULL)
-          AND status IN ('imported', 'planned')`,
-      [ids],
-    );
+    const published = await publishRoutes(tx, actor, { date: req.date ?? null, routeIds: req.routeIds ?? null });
+    const ids = published.routes.map((r) => r.id);
     await snapshotRoutes(tx, ids);
     const result: PublishResult = {
-      routes: rows.map((r) => ({ routeId: r.id, version: r.version, driverId: r.driver_id })),
-      orders: orders.rowCount,
+      routes: published.routes.map((r) => ({ routeId: r.id, version: r.version, driverId: r.driverId })),
+      orders: published.orders,
     };
-    await recordEvent(tx, actor, 'publish', 'route', null, { ...req, routes: ids.length, orders: orders.rowCount });
+    await recordEvent(tx, actor, 'publish', 'route', null, { ...req, routes: ids.length, orders: published.orders });
     const byDay = new Map<string, PublishResult['routes']>();
-    for (const r of rows)
-      byDay.set(r.local_date, [
-        ...(byDay.get(r.local_date) ?? []),
-        { routeId: r.id, version: r.version, driverId: r.driver_id },
+    for (const r of published.routes)
+      byDay.set(r.localDate, [
+        ...(byDay.get(r.localDate) ?? []),
+        { routeId: r.id, version: r.version, driverId: r.driverId },
       ]);
     return { result, byDay };
   });
@@ -89,4 +77,17 @@ export async function lockStop(
     await recordEvent(tx, actor, locked ? 'lock' : 'unlock', 'stop', stopId);
   });
   return { stopId, locked };
+}
+
+/**
+ * Lets the route's driver start it on a day other than its date (`allowed: false` takes that
+ * back). Audited; the start itself is audited again, with the day it happened.
+ */
+export async function setStartOverride(
+  deps: DispatchDeps,
+  actor: Actor,
+  routeId: string,
+  allowed: boolean,
+): Promise<{ routeId: string; allowed: boolean; localDate: string }> {
+  return deps.db.transaction((tx) => allowStartAnyDay(tx, actor, routeId, allowed));
 }

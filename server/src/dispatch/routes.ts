@@ -5,9 +5,17 @@
  *   POST /api/dispatch/insert       urgent orders into a day → InsertResult (inserted, moved stops)
  *   POST /api/routes/:id/lock       { locked } a whole route
  *   POST /api/stops/:id/lock        { locked } one stop's position
+ *   POST /api/routes/:id/start-override  { allowed } lets the driver start it on another day (audited)
  *   GET  /api/route-sheets?date=&driverId=&format=csv|html   a driver's sheet (drivers: their own)
  */
-import { EditRequest, InsertRequest, LockRequest, PublishRequest, RouteSheetQuery } from '@tournee/shared';
+import {
+  EditRequest,
+  InsertRequest,
+  LockRequest,
+  PublishRequest,
+  RouteSheetQuery,
+  StartOverrideRequest,
+} from '@tournee/shared';
 import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/middleware.ts';
@@ -18,7 +26,7 @@ import { parse } from '../http/validate.ts';
 import type { DispatchEvents } from '../realtime/events.ts';
 import { applyEdit } from './edit-service.ts';
 import { insertUrgent } from './insert-service.ts';
-import { lockRoute, lockStop, publish } from './publish-service.ts';
+import { lockRoute, lockStop, publish, setStartOverride } from './publish-service.ts';
 import { listRoutesOfDay } from '../lifecycle/route-repo.ts';
 import { routeSheetCsv, routeSheetHtml } from './route-sheet.ts';
 
@@ -40,6 +48,11 @@ export function dispatchRoutes(deps: { db: Db; config: Config; events: DispatchE
   r.post('/routes/:id/lock', staff, async (req, res) => {
     const { id } = parse(IdParam, req.params, 'path');
     res.json(await lockRoute(deps, actorOf(req), id, parse(LockRequest, req.body ?? {}).locked));
+  });
+  r.post('/routes/:id/start-override', staff, async (req, res) => {
+    const { id } = parse(IdParam, req.params, 'path');
+    const { allowed } = parse(StartOverrideRequest, req.body ?? {});
+    res.json(await setStartOverride(deps, actorOf(req), id, allowed));
   });
   r.post('/stops/:id/lock', staff, async (req, res) => {
     const { id } = parse(IdParam, req.params, 'path');

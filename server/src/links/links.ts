@@ -1,6 +1,7 @@
 /**
  * Tracking links: a random 192-bit token per message, stored only as its SHA-256, scoped to one
- * order. A link lives until a day after the delivery ends (delivered or failed).
+ * order. A link lives until a day after the delivery ends (delivered or failed); a cancelled
+ * order's links expire at once.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.ts';
@@ -43,3 +44,14 @@ export async function expireLinksAfterDelivery(db: Db, orderId: string, at: Date
 
 /** The public address of a token's page. */
 export const linkUrl = (publicUrl: string, token: string) => `${publicUrl.replace(/\/$/, '')}/t/${token}`;
+
+/** The orders' links expire now (a cancelled order has nothing left to track). */
+export async function expireLinksNow(db: Db, orderIds: readonly string[]): Promise<number> {
+  if (orderIds.length === 0) return 0;
+  const res = await db.query(
+    `UPDATE tracking_links SET expires_at = now()
+      WHERE order_id = ANY($1::uuid[]) AND (expires_at IS NULL OR expires_at > now())`,
+    [orderIds],
+  );
+  return res.rowCount;
+}

@@ -1,4 +1,4 @@
-/** SQL of orders outside imports: list with filters, get, update, cancel. */
+/** SQL of orders outside imports: list with filters, get, update (status: see lifecycle/). */
 import type { Order, OrderListQuery, TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { OrderWrite } from './import/import-repo.ts';
@@ -137,16 +137,6 @@ export async function updateOrder(
       w.notes,
       hash,
     ],
-  );
-  return toOrder(res.rows[0]!);
-}
-
-/** Marks an order cancelled; the row stays for the audit trail. */
-export async function cancelOrder(db: Db, orgId: string, id: string): Promise<Order> {
-  const res = await db.query<OrderRow>(
-    `UPDATE orders SET status = 'cancelled', cancelled_at = now(), updated_at = now()
-      WHERE org_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
-    [orgId, id],
   );
   return toOrder(res.rows[0]!);
 }

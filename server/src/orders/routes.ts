@@ -10,7 +10,6 @@
  */
 import { ImportOptions, OrderListQuery, OrderPatch } from '@tournee/shared';
 import { type RequestHandler, type Response, Router } from 'express';
-import type { Actor } from '../audit/audit.ts';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
@@ -50,11 +49,11 @@ export interface OrdersRoutesDeps {
   db: Db;
   config: Config;
   log: Logger;
-  /** Called after an order is cancelled, to take it off the routes it is planned on. */
-  onCancelled?: (actor: Actor, orderId: string) => Promise<unknown>;
+  /** Takes a cancelled order off the routes it is planned on, in the cancel's transaction. */
+  takeOffRoutes?: service.TakeOffRoutes;
 }
 
-export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps): Router {
+export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDeps): Router {
   const r = Router();
   const geocoder = geocoderFromConfig(config);
   const staff = requireRole('admin', 'dispatcher');
@@ -161,9 +160,7 @@ export function ordersRoutes({ db, config, log, onCancelled }: OrdersRoutesDeps)
 
   r.delete('/orders/:id', staff, async (req, res) => {
     const actor = actorOf(req);
-    const order = await service.cancelOrder(db, actor, String(req.params.id));
-    await onCancelled?.(actor, order.id);
-    res.json(order);
+    res.json(await service.cancelOrder({ db, takeOffRoutes }, actor, String(req.params.id)));
   });
 
   return r;

@@ -8,6 +8,8 @@ import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { geocodeMany } from '../geocoding/cache.ts';
+import { cancelOrders } from '../lifecycle/cancel.ts';
+import { whyNot } from '../lifecycle/transitions.ts';
 import type { Geocoder } from '../geocoding/geocoder.ts';
 import { hashRow } from './import/row-hash.ts';
 import { type RowContext, validateRow } from './import/validate-row.ts';
@@ -134,20 +136,31 @@ function invalidPatch(errors: ImportRowError[]): AppError {
   });
 }
 
-/** Cancels an order (DELETE): it stays, with status cancelled. Cancelling twice changes nothing. */
-export async function cancelOrder(db: Db, actor: Actor, id: string): Promise<Order> {
-  return db.transaction(async (tx) => {
+/** Takes an order's pending stops off their routes in the caller's transaction (dispatch). */
+export type TakeOffRoutes = (tx: Db, actor: Actor, orderId: string) => Promise<() => void>;
+
+/**
+ * Cancels an order (DELETE): it stays, with status cancelled, and its tracking links expire.
+ * In one transaction: checked against the order lifecycle (a dispatched, started or delivered
+ * order is a 409 saying why), its stop taken off a draft route, the order cancelled and audited.
+ * Cancelling twice changes nothing.
+ */
+export async function cancelOrder(
+  deps: { db: Db; takeOffRoutes?: TakeOffRoutes },
+  actor: Actor,
+  id: string,
+): Promise<Order> {
+  const { order, announce } = await deps.db.transaction(async (tx) => {
     const current = UUID.test(id) ? await repo.findOrder(tx, actor.orgId, id, true) : null;
     if (!current) throw notFound('Order');
-    if (current.status === 'cancelled') return current;
-    if ((LOCKED_ORDER_STATUSES as string[]).includes(current.status)) {
-      throw new AppError(
-        'conflict',
-        `Order ${current.ref} is ${current.status}: take it off its route before cancelling it`,
-      );
-    }
-    const cancelled = await repo.cancelOrder(tx, actor.orgId, id);
+    if (current.status === 'cancelled') return { order: current, announce: null };
+    const why = whyNot(current.status, 'cancelled', 'cancel');
+    if (why) throw new AppError('conflict', `Order ${current.ref}: ${why}`);
+    const announce = deps.takeOffRoutes ? await deps.takeOffRoutes(tx, actor, id) : null;
+    await cancelOrders(tx, actor, [id], { strict: true });
     await recordEvent(tx, actor, 'order.cancel', 'order', id, { ref: current.ref, previousStatus: current.status });
-    return cancelled;
+    return { order: (await repo.findOrder(tx, actor.orgId, id))!, announce };
   });
+  announce?.();
+  return order;
 }

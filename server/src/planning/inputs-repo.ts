@@ -4,6 +4,7 @@
  */
 import type { TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import { PLANNABLE_STATUSES } from '../lifecycle/transitions.ts';
 import type { DepotInput, OrderInput, ShiftInput, VehicleInput } from './problem-builder.ts';
 import type { LonLatPair } from '../travel/travel.ts';
 
@@ -193,7 +194,7 @@ export async function loadVisited(db: Db, routeIds: string[]): Promise<Map<strin
 }
 
 /**
- * The orders to plan: open (imported, planned or dispatched), allowed on a day of the range, and
+ * The orders to plan: open (PLANNABLE_STATUSES: not yet visited), allowed on a day of the range, and
  * not on a route the plan does not replace (kept, another depot's, another day's) nor visited
  * on a started route.
  */
@@ -224,12 +225,12 @@ export async function loadOrders(
     `SELECT o.id, o.ref, ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat, o.date_from, o.date_to,
             o.time_windows, o.service_s, o.demand, o.skills, o.priority
        FROM orders o
-      WHERE o.org_id = $1 AND o.status IN ('imported', 'planned', 'dispatched')
+      WHERE o.org_id = $1 AND o.status = ANY($7::text[])
         AND o.date_to >= $2 AND o.date_from <= $3 AND ($4::uuid[] IS NULL OR o.id = ANY($4))
         AND NOT EXISTS (SELECT 1 FROM stops s WHERE s.order_id = o.id AND NOT (s.route_id = ANY($5::uuid[]))
                           AND NOT (s.route_id = ANY($6::uuid[]) AND s.status = 'pending'))
       ORDER BY o.date_from, o.ref`,
-    [orgId, q.from, q.to, q.orderIds, q.replaceableRouteIds, q.continuedRouteIds],
+    [orgId, q.from, q.to, q.orderIds, q.replaceableRouteIds, q.continuedRouteIds, PLANNABLE_STATUSES],
   );
   return rows.map((r) => ({
     id: r.id,

@@ -14,7 +14,7 @@ import {
 } from './inputs-repo.ts';
 import type { PlanRecord } from './plan-repo.ts';
 import type { PlanningInput } from './problem-builder.ts';
-import { type TravelModel, travelModel } from '../travel/travel.ts';
+import { travelModel } from '../travel/travel.ts';
 
 export interface LoadedPlan {
   input: PlanningInput;

@@ -1,7 +1,7 @@
 /**
  * Writes a finished plan in ONE transaction: the routes of the used shifts (updating the shift's
- * route in place when a re-plan replaces it), their stops, the unassigned orders, order statuses
- * and the plan's summary. It first re-checks under row locks that the plan is still running
+ * route in place when a re-plan replaces it) and their stops through the lifecycle (which moves
+ * the orders' statuses with their routes), the unassigned orders and the plan's summary. It first re-checks under row locks that the plan is still running
  * (not cancelled) and that no replaced route was locked or started meanwhile; otherwise it
  * throws and nothing is written.
  */
@@ -9,6 +9,8 @@ import type { PlanSummary } from '@tournee/shared';
 import type { Actor } from '../audit/audit.ts';
 import { recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
+import { dropUnusedRoutes, upsertShiftRoutes } from '../lifecycle/plan-routes.ts';
+import { type RouteStopsWrite, writeRouteStops } from '../lifecycle/stop-writer.ts';
 import { bumpPublished } from '../lifecycle/versions.ts';
 import { AppError } from '../errors.ts';
 import type { ExistingRoute } from './inputs-repo.ts';
@@ -71,92 +73,52 @@ export async function writePlanResult(
     if (changed.rows.length > 0) {
       throw new AppError('conflict', `route ${changed.rows[0]!.id} was locked or started while planning; plan again`);
     }
-    // The replaced routes' orders go back to imported; the new stops set them again below.
-    await tx.query(
-      `UPDATE orders SET status = 'imported', updated_at = now() WHERE status IN ('planned', 'dispatched')
-         AND id IN (SELECT order_id FROM stops WHERE order_id IS NOT NULL
-                      AND (route_id = ANY($1::uuid[]) OR (route_id = ANY($2::uuid[]) AND status = 'pending')))`,
-      [oldIds, contIds],
-    );
-    // Started routes keep their visited stops, renumbered 1…k; the new part follows them.
-    await tx.query(
-      `DELETE FROM stops WHERE route_id = ANY($1::uuid[]) OR (route_id = ANY($2::uuid[]) AND status = 'pending')`,
-      [oldIds, contIds],
-    );
-    await tx.query(
-      `UPDATE stops s SET seq = x.n FROM (SELECT id, row_number() OVER (PARTITION BY route_id ORDER BY seq) AS n
-         FROM stops WHERE route_id = ANY($1::uuid[])) x WHERE s.id = x.id`,
-      [contIds],
-    );
-
-    const routeRows = result.routes.map((r) => ({
-      shift_id: r.shift.id,
-      vehicle_id: r.shift.vehicleId,
-      driver_id: r.shift.driverId,
-      local_date: r.shift.localDate,
-      start_at: r.startAt.toISOString(),
-      end_at: r.endAt.toISOString(),
-      distance_m: r.distanceM,
-      duration_s: r.durationS,
-      geometry: r.line.length >= 2 ? JSON.stringify({ type: 'LineString', coordinates: r.line }) : null,
-    }));
-    const written = await tx.query<{ id: string; shift_id: string; local_date: string }>(
-      `INSERT INTO routes (org_id, plan_id, shift_id, vehicle_id, driver_id, depot_id, local_date, start_at, end_at,
-         distance_m, duration_s, geometry)
-       SELECT $1, $2, r.shift_id, r.vehicle_id, r.driver_id, v.depot_id, r.local_date, r.start_at, r.end_at,
-         r.distance_m, r.duration_s, ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4326)::geography
-       FROM jsonb_to_recordset($3::jsonb) AS r(shift_id uuid, vehicle_id uuid, driver_id uuid, local_date date,
-         start_at timestamptz, end_at timestamptz, distance_m float8, duration_s float8, geometry text)
-       JOIN vehicles v ON v.id = r.vehicle_id
-       ON CONFLICT (shift_id) DO UPDATE SET plan_id = EXCLUDED.plan_id, driver_id = EXCLUDED.driver_id,
-         start_at = CASE WHEN routes.id = ANY($4::uuid[]) THEN routes.start_at ELSE EXCLUDED.start_at END,
-         end_at = EXCLUDED.end_at, distance_m = EXCLUDED.distance_m,
-         duration_s = CASE WHEN routes.id = ANY($4::uuid[]) AND routes.start_at IS NOT NULL
-           THEN extract(epoch FROM EXCLUDED.end_at - routes.start_at) ELSE EXCLUDED.duration_s END,
-         geometry = EXCLUDED.geometry, violations = '[]', updated_at = now()
-       RETURNING id, shift_id, local_date`,
-      [actor.orgId, planId, JSON.stringify(routeRows), contIds],
-    );
-    const routeOfShift = new Map(written.rows.map((r) => [r.shift_id, r.id]));
-    // Replaced routes whose shift is unused now: drafts go; published ones stay, empty, as a new version.
-    const unused = replaceable.filter((r) => !r.shiftId || !routeOfShift.has(r.shiftId));
-    await tx.query(`DELETE FROM routes WHERE id = ANY($1::uuid[]) AND status = 'planned'`, [unused.map((r) => r.id)]);
-    const emptied = await tx.query<{ id: string }>(
-      `UPDATE routes SET plan_id = $2, distance_m = 0, duration_s = 0, geometry = NULL, start_at = NULL, end_at = NULL
-        WHERE id = ANY($1::uuid[]) RETURNING id`,
-      [unused.map((r) => r.id), planId],
-    );
-
-    const stopRows = result.routes.flatMap((r) =>
-      r.stops.map((s, i) => ({
-        route_id: routeOfShift.get(r.shift.id),
-        order_id: s.orderId,
-        seq: (r.shift.resume?.visited ?? 0) + i + 1,
-        kind: s.kind,
-        break_index: s.breakIndex,
-        arrival: s.arrivalAt.toISOString(),
-        waiting_s: s.waitingS,
-        departure: s.departureAt.toISOString(),
+    const routeOfShift = await upsertShiftRoutes(
+      tx,
+      actor.orgId,
+      planId,
+      result.routes.map((r) => ({
+        shiftId: r.shift.id,
+        vehicleId: r.shift.vehicleId,
+        driverId: r.shift.driverId,
+        localDate: r.shift.localDate,
+        startAt: r.startAt,
+        endAt: r.endAt,
+        distanceM: r.distanceM,
+        durationS: r.durationS,
+        line: r.line,
       })),
+      contIds,
     );
-    await tx.query(
-      `INSERT INTO stops (route_id, order_id, seq, kind, break_index, planned_arrival_at, waiting_s, planned_departure_at)
-       SELECT s.route_id, s.order_id, s.seq, s.kind, s.break_index, s.arrival, s.waiting_s, s.departure
-       FROM jsonb_to_recordset($1::jsonb) AS s(route_id uuid, order_id uuid, seq int, kind text, break_index smallint,
-         arrival timestamptz, waiting_s float8, departure timestamptz)`,
-      [JSON.stringify(stopRows)],
-    );
+    // Every replaced or continued route is rewritten: the new stops of its shift, or none.
+    // Continued (started) routes keep their visited stops; the re-planned part follows them.
+    const writes = new Map<string, RouteStopsWrite>();
+    for (const r of [...replaceable, ...continued]) writes.set(r.id, { routeId: r.id, stops: [] });
+    for (const r of continued) writes.set(r.id, { routeId: r.id, stops: [], afterVisited: true });
+    for (const r of result.routes) {
+      const routeId = routeOfShift.get(r.shift.id)!;
+      writes.set(routeId, {
+        routeId,
+        afterVisited: contIds.includes(routeId),
+        stops: r.stops.map((s) => ({
+          stopId: null,
+          orderId: s.orderId,
+          kind: s.kind,
+          breakIndex: s.breakIndex,
+          arrivalAt: s.arrivalAt,
+          waitingS: s.waitingS,
+          departureAt: s.departureAt,
+        })),
+      });
+    }
+    await writeRouteStops(tx, actor, [...writes.values()], { cause: 'plan', bump: false });
+    const unused = replaceable.filter((r) => !r.shiftId || !routeOfShift.has(r.shiftId)).map((r) => r.id);
+    const emptied = await dropUnusedRoutes(tx, planId, unused);
     const routeIds = [...routeOfShift.values()];
-    await tx.query(
-      `UPDATE orders o SET status = CASE WHEN r.status = 'planned' THEN 'planned' ELSE 'dispatched' END, updated_at = now()
-         FROM stops s JOIN routes r ON r.id = s.route_id
-        WHERE s.route_id = ANY($1::uuid[]) AND o.id = s.order_id AND o.status IN ('imported', 'planned', 'dispatched')`,
-      [routeIds],
-    );
-    const versions = await bumpPublished(tx, [...new Set([...routeIds, ...emptied.rows.map((r) => r.id), ...contIds])]);
+    const versions = await bumpPublished(tx, [...new Set([...routeIds, ...emptied, ...contIds])]);
     await insertUnassigned(tx, planId, result.unassigned);
 
-    const assigned = stopRows.filter((s) => s.kind === 'delivery').length;
+    const assigned = result.routes.reduce((a, r) => a + r.stops.filter((s) => s.kind === 'delivery').length, 0);
     const summary: PlanSummary = {
       routes: result.routes.length,
       assigned,

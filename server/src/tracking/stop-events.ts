@@ -1,18 +1,19 @@
 /**
  * Stop events from the driver's phone: stored once per device UUID, then applied to the stop,
- * its order and its route in the same transaction, and announced to the dispatchers' day room.
+ * its order and its route by the order lifecycle (lifecycle/stop-outcome.ts) in the same
+ * transaction, and announced to the dispatchers' day room.
  *
- * Actual times: `arrived` sets the arrival (the first one wins, and it replaces a geofence
- * arrival); `delivered` / `failed` set the departure (and the arrival too when neither the
- * driver nor the geofence gave one). A stop already delivered,
- * failed or skipped is not taken back to `arrived`. `started` (sent with any stop of the route)
- * starts the route. The route is `done` once no stop is pending or arrived.
+ * `started` (sent with any stop of the route), or any first event on a published route, starts
+ * the route — only on the route's own date, unless a dispatcher allowed another day: otherwise
+ * the event is refused (409, final: the phone drops it) and nothing is stored.
  */
 import type { RouteStatus, StopEventInput, StopStatus } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import type { DriverPrincipal } from '../drivers/access-repo.ts';
 import { AppError } from '../errors.ts';
+import { startRoute } from '../lifecycle/route-status.ts';
+import { applyStopOutcome } from '../lifecycle/stop-outcome.ts';
 import type { DispatchEvents } from '../realtime/events.ts';
 
 export interface AppliedStopEvent {
@@ -24,8 +25,7 @@ export interface AppliedStopEvent {
   status: StopStatus;
 }
 
-const TERMINAL: StopStatus[] = ['delivered', 'failed', 'skipped'];
-const NEW_STATUS: Record<StopEventInput['type'], StopStatus | null> = {
+const NEW_STATUS: Record<StopEventInput['type'], Exclude<StopStatus, 'pending'> | null> = {
   started: null,
   arrived: 'arrived',
   delivered: 'delivered',
@@ -92,50 +92,33 @@ export async function applyStopEvent(
     let routeStatus: RouteStatus = stop.route_status;
     let status = stop.status;
     if (e.type === 'started' || stop.route_status === 'published') {
-      const r = await tx.query<{ status: RouteStatus }>(
-        `UPDATE routes SET status = CASE WHEN status = 'published' THEN 'in_progress' ELSE status END,
-           started_at = coalesce(started_at, $2), updated_at = now() WHERE id = $1 RETURNING status`,
-        [stop.route_id, e.deviceAt],
-      );
-      routeStatus = r.rows[0]!.status;
+      // Refused (409) on a day other than the route's date unless a dispatcher allowed it.
+      routeStatus = (await startRoute(tx, actor, stop.route_id, { at: new Date(e.deviceAt) })).status;
     }
     const next = NEW_STATUS[e.type];
     let times = { arr: null as Date | null, dep: null as Date | null };
-    if (next && !(next === 'arrived' && TERMINAL.includes(stop.status))) {
-      const departs = next !== 'arrived';
-      const u = await tx.query<{
-        status: StopStatus;
-        actual_arrival_at: Date | null;
-        actual_departure_at: Date | null;
-      }>(
-        `UPDATE stops SET status = $2,
-           actual_arrival_at = CASE WHEN $2 = 'skipped' THEN actual_arrival_at
-             WHEN $2 = 'arrived' AND actual_arrival_source IS DISTINCT FROM 'event' THEN $3
-             ELSE coalesce(actual_arrival_at, $3) END,
-           actual_arrival_source = CASE WHEN $2 = 'skipped' THEN actual_arrival_source
-             WHEN $2 = 'arrived' THEN 'event' ELSE coalesce(actual_arrival_source, 'event') END,
-           actual_departure_at = CASE WHEN $4 AND $2 <> 'skipped' THEN $3 ELSE actual_departure_at END
-         WHERE id = $1 RETURNING status, actual_arrival_at, actual_departure_at`,
-        [e.stopId, next, e.deviceAt, departs],
+    let orderRefused: string | null = null;
+    if (next) {
+      const out = await applyStopOutcome(
+        tx,
+        actor,
+        { id: e.stopId, routeId: stop.route_id, orderId: stop.order_id, status: stop.status },
+        next,
+        new Date(e.deviceAt),
+        { eventId: e.id },
       );
-      status = u.rows[0]!.status;
-      times = { arr: u.rows[0]!.actual_arrival_at, dep: u.rows[0]!.actual_departure_at };
-      if (stop.order_id && (next === 'delivered' || next === 'failed')) {
-        await tx.query(`UPDATE orders SET status = $2, updated_at = now() WHERE id = $1`, [stop.order_id, next]);
-      }
-      const left = await tx.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM stops WHERE route_id = $1 AND kind <> 'break' AND status IN ('pending', 'arrived')`,
-        [stop.route_id],
-      );
-      if (left.rows[0]!.n === 0) {
-        await tx.query(`UPDATE routes SET status = 'done', updated_at = now() WHERE id = $1`, [stop.route_id]);
-        routeStatus = 'done';
+      if (out) {
+        status = out.status;
+        times = { arr: out.actualArrivalAt, dep: out.actualDepartureAt };
+        orderRefused = out.orderRefused;
+        if (out.routeDone) routeStatus = 'done';
       }
     }
     await recordEvent(tx, actor, `stop_${e.type}`, 'stop', e.stopId, {
       eventId: e.id,
       driverId: driver.driverId,
       reason: e.reason ?? null,
+      ...(orderRefused ? { orderRefused } : {}),
     });
     const announce = {
       eventId: e.id,

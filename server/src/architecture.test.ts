@@ -1,0 +1,91 @@
+/**
+ * Rules of the server's layout that a reviewer would otherwise have to check by eye:
+ * - the order lifecycle (`src/lifecycle/`) is the only writer of `orders.status`;
+ * - planning and dispatch do not depend on each other (both sit on lifecycle and travel).
+ * The server's own sources are read as text: test files and `test-support.ts` (test fixtures that
+ * write rows straight to the database) are left out.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = dirname(fileURLToPath(import.meta.url));
+
+function sources(dir = SRC): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return sources(p);
+    const isTest = e.name.endsWith('.test.ts') || e.name === 'test-support.ts';
+    return e.name.endsWith('.ts') && !isTest ? [p] : [];
+  });
+}
+
+const rel = (p: string) => relative(SRC, p).split('\\').join('/');
+
+/** Statements of `sql` that write `orders.status` (UPDATE … SET status, INSERT naming status). */
+function statusWrites(sql: string): string[] {
+  const found: string[] = [];
+  const text = sql.replace(/\s+/g, ' ');
+  for (const m of text.matchAll(/\bUPDATE orders\b(?: (?:AS )?\w+)? SET (.*?)(?=\b(?:WHERE|FROM|RETURNING)\b|$)/gi)) {
+    if (/(^|[\s,.])status\s*=/i.test(m[1]!)) found.push(m[0]);
+  }
+  for (const m of text.matchAll(/\bINSERT INTO orders\b(?: AS \w+)? \(([^)]*)\)/gi)) {
+    if (/\bstatus\b/i.test(m[1]!)) found.push(m[0]);
+  }
+  for (const m of text.matchAll(/\bINSERT INTO orders\b.*?\bDO UPDATE SET (.*?)(?=\b(?:WHERE|RETURNING)\b|$)/gi)) {
+    if (/(^|[\s,.])status\s*=/i.test(m[1]!)) found.push(m[0]);
+  }
+  return found;
+}
+
+/** Files reachable from `start` by relative imports, composition roots (app.ts …) left out. */
+function reachable(start: string[]): Set<string> {
+  const roots = new Set(['app.ts', 'main.ts', 'index.ts', 'bootstrap.ts']);
+  const seen = new Set<string>();
+  const todo = [...start];
+  while (todo.length) {
+    const f = todo.pop()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    const text = readFileSync(f, 'utf8');
+    for (const m of text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'(\.{1,2}\/[^']+\.ts)'/gm)) {
+      const target = resolve(dirname(f), m[1]!);
+      if (!roots.has(rel(target))) todo.push(target);
+    }
+  }
+  return seen;
+}
+
+const inModule = (mod: string) => sources().filter((f) => rel(f).startsWith(`${mod}/`));
+
+describe('the server layout', () => {
+  it('finds status writes in SQL the way they are written', () => {
+    expect(statusWrites(`UPDATE orders o SET status = 'x', updated_at = now() FROM stops s`)).toHaveLength(1);
+    expect(statusWrites(`UPDATE orders SET name = $2, updated_at = now() WHERE status = 'imported'`)).toHaveLength(0);
+    expect(statusWrites(`INSERT INTO orders (org_id, ref, status) VALUES ($1, $2, 'planned')`)).toHaveLength(1);
+    expect(
+      statusWrites(`INSERT INTO orders AS o (org_id, ref) SELECT … ON CONFLICT (org_id, ref) DO UPDATE SET
+      name = EXCLUDED.name WHERE o.status NOT IN ('dispatched')`),
+    ).toHaveLength(0);
+  });
+
+  it('writes orders.status only in the lifecycle module', () => {
+    const offenders = sources()
+      .filter((f) => !rel(f).startsWith('lifecycle/'))
+      .flatMap((f) => statusWrites(readFileSync(f, 'utf8')).map((sql) => `${rel(f)}: ${sql.slice(0, 80)}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps planning and dispatch independent of each other', () => {
+    const fromPlanning = [...reachable(inModule('planning'))].map(rel).filter((f) => f.startsWith('dispatch/'));
+    const fromDispatch = [...reachable(inModule('dispatch'))].map(rel).filter((f) => f.startsWith('planning/'));
+    expect(fromPlanning).toEqual([]);
+    expect(fromDispatch).toEqual([]);
+  });
+
+  it('keeps lifecycle and travel below planning and dispatch', () => {
+    const below = [...reachable([...inModule('lifecycle'), ...inModule('travel')])].map(rel);
+    expect(below.filter((f) => f.startsWith('planning/') || f.startsWith('dispatch/'))).toEqual([]);
+  });
+});

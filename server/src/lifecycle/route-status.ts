@@ -1,0 +1,142 @@
+/**
+ * Route statuses and what they do to their orders: publishing a route dispatches its orders,
+ * starting it puts them in progress. A route starts on its own date (in its depot's zone) only,
+ * unless a dispatcher allowed another day (`start_any_day`); both the permission and a start
+ * on another day are audited.
+ */
+import { type RouteStatus, utcToLocal } from '@tournee/shared';
+import { type Actor, recordEvent } from '../audit/audit.ts';
+import type { Db } from '../db/db.ts';
+import { AppError, notFound } from '../errors.ts';
+import { transitionOrders } from './order-status.ts';
+
+export interface PublishedRoute {
+  id: string;
+  version: number;
+  driverId: string | null;
+  localDate: string;
+}
+
+/**
+ * Publishes the organisation's draft routes with stops (of a day, or the given ones): version
+ * + 1, and their planned orders dispatched. Answers the routes and the number of orders.
+ */
+export async function publishRoutes(
+  tx: Db,
+  actor: Actor,
+  q: { date: string | null; routeIds: string[] | null },
+): Promise<{ routes: PublishedRoute[]; orders: number }> {
+  // Only routes with stops: an empty route has nothing for a driver.
+  const { rows } = await tx.query<{ id: string; version: number; driver_id: string | null; local_date: string }>(
+    `UPDATE routes r SET status = 'published', published_at = now(), version = version + 1, updated_at = now()
+      WHERE r.org_id = $1 AND r.status = 'planned' AND ($2::date IS NULL OR r.local_date = $2)
+        AND ($3::uuid[] IS NULL OR r.id = ANY($3)) AND EXISTS (SELECT 1 FROM stops s WHERE s.route_id = r.id)
+      RETURNING r.id, r.version, r.driver_id, r.local_date`,
+    [actor.orgId, q.date, q.routeIds],
+  );
+  const ids = rows.map((r) => r.id);
+  const orderIds = await ordersOn(tx, ids, ['planned']);
+  const { changed } = await transitionOrders(tx, actor, orderIds, 'dispatched', 'publish');
+  return {
+    routes: rows.map((r) => ({ id: r.id, version: r.version, driverId: r.driver_id, localDate: r.local_date })),
+    orders: changed.length,
+  };
+}
+
+async function ordersOn(tx: Db, routeIds: string[], statuses: string[]): Promise<string[]> {
+  if (routeIds.length === 0) return [];
+  const { rows } = await tx.query<{ id: string }>(
+    `SELECT DISTINCT o.id FROM stops s JOIN orders o ON o.id = s.order_id
+      WHERE s.route_id = ANY($1::uuid[]) AND o.status = ANY($2::text[])`,
+    [routeIds, statuses],
+  );
+  return rows.map((r) => r.id);
+}
+
+export interface StartOptions {
+  /** When the route started (the driver's device time). */
+  at: Date;
+  /** @default new Date() */
+  now?: Date;
+}
+
+/**
+ * Starts a published route: `in_progress`, `started_at`, its dispatched orders `in_progress`.
+ * The day is the depot zone's date of the earlier of `at` and now (an event queued offline
+ * yesterday still counts for yesterday; a phone clock ahead gains nothing). A route already
+ * started (or not published) is answered as it is.
+ */
+export async function startRoute(
+  tx: Db,
+  actor: Actor,
+  routeId: string,
+  opts: StartOptions,
+): Promise<{ started: boolean; status: RouteStatus }> {
+  const { rows } = await tx.query<{
+    status: RouteStatus;
+    local_date: string;
+    start_any_day: boolean;
+    time_zone: string;
+  }>(
+    `SELECT r.status, r.local_date, r.start_any_day, d.time_zone FROM routes r JOIN depots d ON d.id = r.depot_id
+      WHERE r.id = $1 AND r.org_id = $2 FOR UPDATE OF r`,
+    [routeId, actor.orgId],
+  );
+  const r = rows[0];
+  if (!r) throw notFound('Route');
+  if (r.status !== 'published') return { started: false, status: r.status };
+  const now = opts.now ?? new Date();
+  const today = utcToLocal(Math.min(opts.at.getTime(), now.getTime()), r.time_zone).localDate;
+  const otherDay = today !== r.local_date;
+  if (otherDay && !r.start_any_day) {
+    throw new AppError(
+      'conflict',
+      `This route is for ${r.local_date} and today is ${today} (${r.time_zone}): it cannot be started today unless a dispatcher allows it`,
+      { details: { localDate: r.local_date, today } },
+    );
+  }
+  await tx.query(
+    `UPDATE routes SET status = 'in_progress', started_at = coalesce(started_at, $2), updated_at = now() WHERE id = $1`,
+    [routeId, opts.at],
+  );
+  const orderIds = await ordersOn(tx, [routeId], ['dispatched']);
+  const { changed } = await transitionOrders(tx, actor, orderIds, 'in_progress', 'route_start', {
+    details: { routeId },
+  });
+  await recordEvent(tx, actor, 'route.start', 'route', routeId, {
+    localDate: r.local_date,
+    today,
+    otherDay,
+    orders: changed.length,
+  });
+  return { started: true, status: 'in_progress' };
+}
+
+/** Allows (or no longer allows) the driver to start the route on a day other than its date. */
+export async function allowStartAnyDay(
+  tx: Db,
+  actor: Actor,
+  routeId: string,
+  allowed: boolean,
+): Promise<{ routeId: string; allowed: boolean; localDate: string }> {
+  const { rows } = await tx.query<{ local_date: string }>(
+    'UPDATE routes SET start_any_day = $3, updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING local_date',
+    [actor.orgId, routeId, allowed],
+  );
+  if (!rows[0]) throw notFound('Route');
+  await recordEvent(tx, actor, allowed ? 'route.start_override' : 'route.start_override_revoked', 'route', routeId, {
+    localDate: rows[0].local_date,
+  });
+  return { routeId, allowed, localDate: rows[0].local_date };
+}
+
+/** Marks the route done once no stop is left to visit; answers its status. */
+export async function finishRouteIfDone(tx: Db, routeId: string): Promise<RouteStatus | null> {
+  const { rows } = await tx.query<{ status: RouteStatus }>(
+    `UPDATE routes SET status = 'done', updated_at = now() WHERE id = $1 AND status <> 'done'
+        AND NOT EXISTS (SELECT 1 FROM stops WHERE route_id = $1 AND kind <> 'break' AND status IN ('pending', 'arrived'))
+      RETURNING status`,
+    [routeId],
+  );
+  return rows[0]?.status ?? null;
+}

@@ -1,0 +1,69 @@
+/**
+ * A driver's stop event applied to the stop, its order and its route, in the caller's
+ * transaction (tracking/stop-events.ts stores the event and checks who sent it).
+ *
+ * Actual times: `arrived` sets the arrival (the first one wins, and it replaces a geofence
+ * arrival); `delivered` / `failed` set the departure (and the arrival too when neither the
+ * driver nor the geofence gave one). A stop already delivered, failed or skipped is not taken
+ * back to `arrived`. The order becomes delivered / failed / skipped with its stop (a later event
+ * may correct an earlier one). The route is `done` once no stop is pending or arrived.
+ */
+import type { StopStatus } from '@tournee/shared';
+import type { Actor } from '../audit/audit.ts';
+import type { Db } from '../db/db.ts';
+import { transitionOrders } from './order-status.ts';
+import { finishRouteIfDone } from './route-status.ts';
+
+const TERMINAL: StopStatus[] = ['delivered', 'failed', 'skipped'];
+
+export interface StopOutcome {
+  status: StopStatus;
+  actualArrivalAt: Date | null;
+  actualDepartureAt: Date | null;
+  /** True when this event finished the route. */
+  routeDone: boolean;
+  /**
+   * Why the order did not follow its stop (e.g. it was re-queued meanwhile), or null. The stop
+   * still records what the driver said: a driver's event is never lost to an order's state.
+   */
+  orderRefused: string | null;
+}
+
+export async function applyStopOutcome(
+  tx: Db,
+  actor: Actor,
+  stop: { id: string; routeId: string; orderId: string | null; status: StopStatus },
+  next: Exclude<StopStatus, 'pending'>,
+  at: Date,
+  details: Record<string, unknown> = {},
+): Promise<StopOutcome | null> {
+  if (next === 'arrived' && TERMINAL.includes(stop.status)) return null;
+  const departs = next !== 'arrived';
+  const u = await tx.query<{ status: StopStatus; actual_arrival_at: Date | null; actual_departure_at: Date | null }>(
+    `UPDATE stops SET status = $2,
+       actual_arrival_at = CASE WHEN $2 = 'skipped' THEN actual_arrival_at
+         WHEN $2 = 'arrived' AND actual_arrival_source IS DISTINCT FROM 'event' THEN $3
+         ELSE coalesce(actual_arrival_at, $3) END,
+       actual_arrival_source = CASE WHEN $2 = 'skipped' THEN actual_arrival_source
+         WHEN $2 = 'arrived' THEN 'event' ELSE coalesce(actual_arrival_source, 'event') END,
+       actual_departure_at = CASE WHEN $4 AND $2 <> 'skipped' THEN $3 ELSE actual_departure_at END
+     WHERE id = $1 RETURNING status, actual_arrival_at, actual_departure_at`,
+    [stop.id, next, at, departs],
+  );
+  let orderRefused: string | null = null;
+  if (stop.orderId && next !== 'arrived') {
+    const { refused } = await transitionOrders(tx, actor, [stop.orderId], next, 'stop_event', {
+      details: { stopId: stop.id, ...details },
+    });
+    orderRefused = refused[0]?.reason ?? null;
+  }
+  const routeDone = (await finishRouteIfDone(tx, stop.routeId)) === 'done';
+  const row = u.rows[0]!;
+  return {
+    status: row.status,
+    actualArrivalAt: row.actual_arrival_at,
+    actualDepartureAt: row.actual_departure_at,
+    routeDone,
+    orderRefused,
+  };
+}
