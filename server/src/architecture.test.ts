@@ -1,6 +1,8 @@
 /**
  * Rules of the server's layout that a reviewer would otherwise have to check by eye:
- * - the order lifecycle (`src/lifecycle/`) is the only writer of `orders.status`;
+ * - the order lifecycle (`src/lifecycle/`) is the only writer of `orders.status`, and the only one
+ *   that creates, deletes, moves or changes the status of routes and stops (the ETA engine's
+ *   `eta_*` columns are its own);
  * - planning and dispatch do not depend on each other (both sit on lifecycle and travel).
  * The server's own sources are read as text: test files and `test-support.ts` (test fixtures that
  * write rows straight to the database) are left out.
@@ -35,6 +37,17 @@ function statusWrites(sql: string): string[] {
   }
   for (const m of text.matchAll(/\bINSERT INTO orders\b.*?\bDO UPDATE SET (.*?)(?=\b(?:WHERE|RETURNING)\b|$)/gi)) {
     if (/(^|[\s,.])status\s*=/i.test(m[1]!)) found.push(m[0]);
+  }
+  return found;
+}
+
+/** Statements of `sql` that write routes or stops other than their ETA columns. */
+function routeWrites(sql: string): string[] {
+  const text = sql.replace(/\s+/g, ' ');
+  const found = [...text.matchAll(/\b(?:INSERT INTO|DELETE FROM) (?:routes|stops)\b/gi)].map((m) => m[0]);
+  for (const m of text.matchAll(/\bUPDATE (?:routes|stops)\b(?: \w+)? SET (.*?)(?=\b(?:WHERE|FROM|RETURNING)\b|$)/gi)) {
+    const columns = [...m[1]!.matchAll(/(?:^|,)\s*(\w+)\s*=/g)].map((c) => c[1]!);
+    if (columns.some((c) => !c.startsWith('eta_'))) found.push(m[0]);
   }
   return found;
 }
@@ -74,6 +87,15 @@ describe('the server layout', () => {
     const offenders = sources()
       .filter((f) => !rel(f).startsWith('lifecycle/'))
       .flatMap((f) => statusWrites(readFileSync(f, 'utf8')).map((sql) => `${rel(f)}: ${sql.slice(0, 80)}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('writes routes and stops only in the lifecycle module (ETAs aside)', () => {
+    expect(routeWrites('UPDATE stops s SET eta_at = e.at, eta_low_at = e.low FROM x')).toEqual([]);
+    expect(routeWrites("UPDATE routes SET status = 'done' WHERE id = $1")).toHaveLength(1);
+    const offenders = sources()
+      .filter((f) => !rel(f).startsWith('lifecycle/'))
+      .flatMap((f) => routeWrites(readFileSync(f, 'utf8')).map((sql) => `${rel(f)}: ${sql.slice(0, 80)}`));
     expect(offenders).toEqual([]);
   });
 

@@ -1,12 +1,14 @@
 /**
- * Publication and locks. Publishing a day (or some routes) makes their routes `published` (the
- * drivers' apps show them), their orders `dispatched`, bumps each route's version and stores
- * its snapshot. Locks keep a route, or one stop's position, out of re-plans and edits.
+ * Publication, locks and start overrides, over the lifecycle's writers. Publishing a day (or some
+ * routes) makes their routes `published` (the drivers' apps show them), their orders
+ * `dispatched`, bumps each route's version and stores its snapshot. Locks keep a route, or one
+ * stop's position, out of re-plans and edits.
  */
 import type { PublishRequest, PublishResult } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { DispatchDeps } from './edit-service.ts';
+import { setRouteLock, setStopLock } from '../lifecycle/locks.ts';
 import { allowStartAnyDay, publishRoutes } from '../lifecycle/route-status.ts';
 import { snapshotRoutes } from '../lifecycle/versions.ts';
 
@@ -48,16 +50,8 @@ export async function lockRoute(
   routeId: string,
   locked: boolean,
 ): Promise<{ routeId: string; locked: boolean }> {
-  const row = await deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ local_date: string; version: number }>(
-      'UPDATE routes SET locked = $3, updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING local_date, version',
-      [actor.orgId, routeId, locked],
-    );
-    if (!rows[0]) throw notFound('Route');
-    await recordEvent(tx, actor, locked ? 'lock' : 'unlock', 'route', routeId);
-    return rows[0];
-  });
-  deps.events.routeChanged(actor.orgId, { routeId, localDate: row.local_date, version: row.version, reason: 'lock' });
+  const row = await deps.db.transaction((tx) => setRouteLock(tx, actor, routeId, locked));
+  deps.events.routeChanged(actor.orgId, { routeId, ...row, reason: 'lock' });
   return { routeId, locked };
 }
 
@@ -68,14 +62,7 @@ export async function lockStop(
   stopId: string,
   locked: boolean,
 ): Promise<{ stopId: string; locked: boolean }> {
-  await deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string }>(
-      `UPDATE stops s SET locked = $3 FROM routes r WHERE r.id = s.route_id AND r.org_id = $1 AND s.id = $2 RETURNING s.id`,
-      [actor.orgId, stopId, locked],
-    );
-    if (!rows[0]) throw notFound('Stop');
-    await recordEvent(tx, actor, locked ? 'lock' : 'unlock', 'stop', stopId);
-  });
+  await deps.db.transaction((tx) => setStopLock(tx, actor, stopId, locked));
   return { stopId, locked };
 }
 

@@ -62,9 +62,9 @@ export interface StartOptions {
 
 /**
  * Starts a published route: `in_progress`, `started_at`, its dispatched orders `in_progress`.
- * The day is the depot zone's date of the earlier of `at` and now (an event queued offline
- * yesterday still counts for yesterday; a phone clock ahead gains nothing). A route already
- * started (or not published) is answered as it is.
+ * Allowed on the route's date in its depot's zone: today's, or the day of `at` when that is
+ * earlier (an event queued offline yesterday still counts for yesterday; a phone clock ahead
+ * gains nothing). A route already started (or not published) is answered as it is.
  */
 export async function startRoute(
   tx: Db,
@@ -86,8 +86,9 @@ export async function startRoute(
   if (!r) throw notFound('Route');
   if (r.status !== 'published') return { started: false, status: r.status };
   const now = opts.now ?? new Date();
-  const today = utcToLocal(Math.min(opts.at.getTime(), now.getTime()), r.time_zone).localDate;
-  const otherDay = today !== r.local_date;
+  const dayOf = (ms: number) => utcToLocal(ms, r.time_zone).localDate;
+  const today = dayOf(now.getTime());
+  const otherDay = today !== r.local_date && dayOf(Math.min(opts.at.getTime(), now.getTime())) !== r.local_date;
   if (otherDay && !r.start_any_day) {
     throw new AppError(
       'conflict',
