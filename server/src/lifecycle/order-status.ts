@@ -103,9 +103,10 @@ export function transitionOrders(
 }
 
 /**
- * "The order follows its route": each given order not yet visited goes to the status its stop's
- * route says — planned (draft), dispatched (published), in_progress (on the road) — or back to
- * imported when no route holds it any more. Delivered, failed, skipped, held and cancelled
+ * "The order follows its route": each given order not yet visited goes to the status its open
+ * (pending or arrived) stop's route says — planned (draft), dispatched (published), in_progress
+ * (on the road) — or back to imported when no route holds it any more (a visited stop of an
+ * earlier attempt does not count). Delivered, failed, skipped, held and cancelled
  * orders are not moved. Call it after writing stops, in the same transaction.
  */
 export async function followRoutes(
@@ -120,7 +121,7 @@ export async function followRoutes(
        coalesce((SELECT CASE r.status WHEN 'planned' THEN 'planned' WHEN 'published' THEN 'dispatched'
                    WHEN 'in_progress' THEN 'in_progress' ELSE o.status END
                    FROM stops s JOIN routes r ON r.id = s.route_id
-                  WHERE s.order_id = o.id ORDER BY (s.status = 'pending') DESC, r.local_date DESC LIMIT 1),
+                  WHERE s.order_id = o.id AND s.status IN ('pending', 'arrived') ORDER BY r.local_date DESC LIMIT 1),
                 'imported') AS target
        FROM orders o WHERE o.org_id = $1 AND o.id = ANY($2::uuid[]) AND o.status = ANY($3::text[])`,
     [actor.orgId, [...new Set(orderIds)], FOLLOWING_STATUSES],

@@ -43,11 +43,12 @@ export async function publishRoutes(
   };
 }
 
+/** Orders in one of `statuses` with a stop still to visit (pending or arrived) on the routes. */
 async function ordersOn(tx: Db, routeIds: string[], statuses: string[]): Promise<string[]> {
   if (routeIds.length === 0) return [];
   const { rows } = await tx.query<{ id: string }>(
     `SELECT DISTINCT o.id FROM stops s JOIN orders o ON o.id = s.order_id
-      WHERE s.route_id = ANY($1::uuid[]) AND o.status = ANY($2::text[])`,
+      WHERE s.route_id = ANY($1::uuid[]) AND s.status IN ('pending', 'arrived') AND o.status = ANY($2::text[])`,
     [routeIds, statuses],
   );
   return rows.map((r) => r.id);

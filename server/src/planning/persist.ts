@@ -1,9 +1,9 @@
 /**
  * Writes a finished plan in ONE transaction: the routes of the used shifts (updating the shift's
  * route in place when a re-plan replaces it) and their stops through the lifecycle (which moves
- * the orders' statuses with their routes), the unassigned orders and the plan's summary. It first re-checks under row locks that the plan is still running
- * (not cancelled) and that no replaced route was locked or started meanwhile; otherwise it
- * throws and nothing is written.
+ * the orders' statuses with their routes), the unassigned orders and the plan's summary. It
+ * first re-checks under row locks that the plan is still running (not cancelled) and that no
+ * replaced route was locked or started meanwhile; otherwise it throws and nothing is written.
  */
 import type { PlanSummary } from '@tournee/shared';
 import type { Actor } from '../audit/audit.ts';
