@@ -5,6 +5,7 @@ import {
   CreateDriverRequest,
   CreateShiftRequest,
   CreateVehicleRequest,
+  localToUtc,
   todayIn,
 } from '@tournee/shared';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -180,5 +181,19 @@ describe('the order lifecycle on a real day', () => {
         details: { localDate: tomorrow, today, otherDay: true, orders: 2 },
       },
     ]);
+  });
+
+  it("accepts yesterday's start sent late from the phone's queue, not a start made today", async () => {
+    const yesterday = addDays(today, -1);
+    const queued = await seedDriverDay(t.db, t.org.id, { name: 'Nina', date: yesterday, stops: 1 });
+    const late = await seedDriverDay(t.db, t.org.id, { name: 'Omar', date: yesterday, stops: 1 });
+    const evening = localToUtc(yesterday, '18:00', 'Europe/Paris').toISOString();
+    const nina = await driverSocket(queued.driverId);
+    expect((await event(nina, queued.stopIds[0]!, 'started', { deviceAt: evening })).ok).toBe(true);
+    expect(await routeStatus(queued.routeId)).toBe('in_progress');
+    const omar = await driverSocket(late.driverId);
+    const refused = await event(omar, late.stopIds[0]!, 'started');
+    expect(refused.error?.message).toContain(`This route is for ${yesterday} and today is ${today}`);
+    expect(await routeStatus(late.routeId)).toBe('published');
   });
 });
