@@ -8,8 +8,7 @@ import type { PublishRequest, PublishResult } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
 import type { DispatchDeps } from './edit-service.ts';
-import { setRouteLock, setStopLock } from '../lifecycle/locks.ts';
-import { allowStartAnyDay, publishRoutes } from '../lifecycle/route-status.ts';
+import { allowStartAnyDay, publishRoutes, setRouteLock, setStopLock } from '../lifecycle/route-status.ts';
 import { snapshotRoutes } from '../lifecycle/versions.ts';
 
 export async function publish(deps: DispatchDeps, actor: Actor, req: PublishRequest): Promise<PublishResult> {

@@ -1,6 +1,7 @@
 /**
  * Route statuses and what they do to their orders: publishing a route dispatches its orders,
- * starting it puts them in progress. A route starts on its own date (in its depot's zone) only,
+ * starting it puts them in progress. Also the locks, which keep a route or one stop's position
+ * out of re-plans and edits. A route starts on its own date (in its depot's zone) only,
  * unless a dispatcher allowed another day (`start_any_day`); both the permission and a start
  * on another day are audited.
  */
@@ -141,4 +142,30 @@ export async function finishRouteIfDone(tx: Db, routeId: string): Promise<RouteS
     [routeId],
   );
   return rows[0]?.status ?? null;
+}
+
+/** Locks or unlocks a whole route; answers its date and version (for `route:changed`). */
+export async function setRouteLock(
+  tx: Db,
+  actor: Actor,
+  routeId: string,
+  locked: boolean,
+): Promise<{ localDate: string; version: number }> {
+  const { rows } = await tx.query<{ local_date: string; version: number }>(
+    'UPDATE routes SET locked = $3, updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING local_date, version',
+    [actor.orgId, routeId, locked],
+  );
+  if (!rows[0]) throw notFound('Route');
+  await recordEvent(tx, actor, locked ? 'lock' : 'unlock', 'route', routeId);
+  return { localDate: rows[0].local_date, version: rows[0].version };
+}
+
+/** Locks or unlocks one stop's position on its route. */
+export async function setStopLock(tx: Db, actor: Actor, stopId: string, locked: boolean): Promise<void> {
+  const { rows } = await tx.query<{ id: string }>(
+    `UPDATE stops s SET locked = $3 FROM routes r WHERE r.id = s.route_id AND r.org_id = $1 AND s.id = $2 RETURNING s.id`,
+    [actor.orgId, stopId, locked],
+  );
+  if (!rows[0]) throw notFound('Stop');
+  await recordEvent(tx, actor, locked ? 'lock' : 'unlock', 'stop', stopId);
 }
