@@ -34,6 +34,8 @@ const en = {
       .filter(Boolean)
       .join(', ') || 'times changed',
   dismiss: 'OK',
+  /** Before the server's reason for an event it refused for good (e.g. a route started on another day). */
+  notAccepted: 'Not accepted',
   proofTitle: 'Proof of delivery',
   photo: 'Photo',
   signature: 'Signature',
@@ -95,6 +97,7 @@ const fr: Messages = {
     [added ? `${added} ajouté(s)` : '', removed ? `${removed} retiré(s)` : '', moved ? 'ordre modifié' : '']
       .filter(Boolean)
       .join(', ') || 'horaires modifiés',
+  notAccepted: 'Refusé par le serveur',
   proofTitle: 'Preuve de livraison',
   signature: 'Signature',
   clear: 'Effacer',

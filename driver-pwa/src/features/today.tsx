@@ -58,6 +58,14 @@ export function Today({ session, onSignOut }: { session: DriverSession; onSignOu
           </button>
         </div>
       )}
+      {d.refused && (
+        <div className="banner" role="alert">
+          <strong>{t.notAccepted}</strong> — {d.refused}
+          <button type="button" onClick={d.dismissRefused}>
+            {t.dismiss}
+          </button>
+        </div>
+      )}
       {!d.loaded && <p>{t.loading}</p>}
       {d.loaded && !route && <p>{t.noRoute}</p>}
       {route && !d.started && nextStop && (

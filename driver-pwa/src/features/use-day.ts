@@ -20,6 +20,8 @@ export function useDay(session: DriverSession, onSignedOut: () => void) {
   const [pending, setPending] = useState(0);
   const [connected, setConnected] = useState(false);
   const [diff, setDiff] = useState<RouteDiff | null>(null);
+  // The last event the server refused for good (dropped from the outbox): the driver must know.
+  const [refused, setRefused] = useState<string | null>(null);
   const [here, setHere] = useState<[number, number] | null>(null);
   const sender = useRef<OutboxSender | null>(null);
   const tracker = useRef<Tracker | null>(null);
@@ -66,7 +68,9 @@ export function useDay(session: DriverSession, onSignedOut: () => void) {
         setConnected(c);
         if (c) void refresh();
       },
-      onDropped: () => {},
+      onDropped: (item, message) => {
+        if (item.kind === 'event') setRefused(message);
+      },
       onDrained: () => void refresh(),
     });
     sender.current = s;
@@ -138,5 +142,17 @@ export function useDay(session: DriverSession, onSignedOut: () => void) {
     [keep],
   );
 
-  return { day, loaded, pending, connected, diff, dismissDiff: () => setDiff(null), here, started, record };
+  return {
+    day,
+    loaded,
+    pending,
+    connected,
+    diff,
+    dismissDiff: () => setDiff(null),
+    refused,
+    dismissRefused: () => setRefused(null),
+    here,
+    started,
+    record,
+  };
 }
