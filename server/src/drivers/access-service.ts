@@ -87,22 +87,22 @@ export async function openDriverSession(
   input: { code: string } | { token: string },
   ctx: { ip: string; maxFailuresPerMinute: number },
 ): Promise<DriverSession> {
-  if ((await repo.countCodeFailures(db, ctx.ip, 60)) >= ctx.maxFailuresPerMinute) {
+  // The attempt is counted before the code is checked, so parallel guesses share one budget.
+  const attempt = await repo.reserveCodeAttempt(db, ctx.ip, 60, ctx.maxFailuresPerMinute);
+  if (!attempt) {
     throw new AppError('too_many_requests', 'Too many wrong codes; try again in a minute', {
       headers: { 'Retry-After': '60' },
     });
   }
   if ('token' in input) {
     const p = await driverForToken(db, input.token);
-    if (p) return toSession(p, input.token);
-    await repo.recordCodeFailure(db, ctx.ip);
-    throw new AppError('unauthorized', 'token: this sign-in link is unknown, expired or revoked');
+    if (!p) throw new AppError('unauthorized', 'token: this sign-in link is unknown, expired or revoked');
+    await repo.forgetCodeAttempt(db, attempt);
+    return toSession(p, input.token);
   }
   const p = await repo.principalByCode(db, hashToken(normaliseCode(input.code)));
-  if (!p) {
-    await repo.recordCodeFailure(db, ctx.ip);
-    throw new AppError('unauthorized', 'code: this code is unknown, expired or revoked');
-  }
+  if (!p) throw new AppError('unauthorized', 'code: this code is unknown, expired or revoked');
+  await repo.forgetCodeAttempt(db, attempt);
   const token = newToken();
   await db.transaction(async (tx) => {
     await repo.insertAccess(tx, {
