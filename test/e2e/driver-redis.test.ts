@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, issueDriverAccess, seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
-import { freshDatabase } from '../lib/e2e-db.ts';
-import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { startServerPair } from '../lib/e2e-db.ts';
+import type { ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'fleet@example.com', password: 'e2e-password-1' };
 const REDIS_URL = process.env.REDIS_URL_TEST ?? 'redis://127.0.0.1:6379';
@@ -23,17 +23,7 @@ describe('live tracking across two server processes (Redis adapter)', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    dbUrl = await freshDatabase('tournee_e2e_driver_redis');
-    const env = {
-      DATABASE_URL: dbUrl,
-      REDIS_URL,
-      SEED_DEMO: 'false',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-    };
-    a = await startServerProcess(env);
-    b = await startServerProcess(env);
+    ({ a, b, databaseUrl: dbUrl } = await startServerPair('tournee_e2e_driver_redis', ADMIN, { REDIS_URL }));
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();

@@ -1,8 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../lib/api-client.ts';
-import { freshDatabase } from '../lib/e2e-db.ts';
-import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { startServerPair } from '../lib/e2e-db.ts';
+import type { ServerProcess } from '../lib/server-process.ts';
 
 // Issue 11, item 5: signing out ends that session's /dispatch sockets at once — on every server
 // process (two here, sharing PostgreSQL and Redis as behind a load balancer) — and the token
@@ -17,16 +17,7 @@ describe('/dispatch sockets after logout', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    const env = {
-      DATABASE_URL: await freshDatabase('tournee_fault_http_logout'),
-      REDIS_URL,
-      SEED_DEMO: 'false',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-    };
-    a = await startServerProcess(env);
-    b = await startServerProcess(env);
+    ({ a, b } = await startServerPair('tournee_fault_http_logout', ADMIN, { REDIS_URL }));
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();

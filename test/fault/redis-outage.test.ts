@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../lib/api-client.ts';
 import { seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
-import { freshDatabase } from '../lib/e2e-db.ts';
-import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { startServerPair } from '../lib/e2e-db.ts';
+import type { ServerProcess } from '../lib/server-process.ts';
 import { startThrowawayRedis, type ThrowawayRedis } from '../lib/throwaway-redis.ts';
 
 const ADMIN = { email: 'redis-outage@example.com', password: 'fault-password-1' };
@@ -48,18 +48,12 @@ describe('Redis killed under two server processes', () => {
 
   beforeAll(async () => {
     redis = await startThrowawayRedis();
-    const dbUrl = await freshDatabase('tournee_fault_redis_outage');
-    const env = {
-      DATABASE_URL: dbUrl,
+    const pair = await startServerPair('tournee_fault_redis_outage', ADMIN, {
       REDIS_URL: redis.url,
       SEED_DEMO: 'true',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-    };
-    // One after the other: the first seeds the demo, the second finds it.
-    servers = [await startServerProcess(env)];
-    servers.push(await startServerProcess(env));
+    });
+    const dbUrl = pair.databaseUrl;
+    servers = [pair.a, pair.b];
     const seeded = await seedDriverInto(dbUrl, ADMIN.email, 1);
     token = await trackingLinkInto(dbUrl, seeded.orderIds[0]!);
     const api = await signIn(servers[0]!.baseUrl, ADMIN.email, ADMIN.password);

@@ -20,7 +20,7 @@ import type { SeededDay } from '../../server/src/tracking/test-support.ts';
 import { screenshotFailures } from '../lib/artifacts.ts';
 import { launchChromium } from '../lib/browser.ts';
 import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
-import { freshDatabase } from '../lib/e2e-db.ts';
+import { startServerPair } from '../lib/e2e-db.ts';
 import { freePort, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'fault-reconnect@example.com', password: 'fault-password-14' };
@@ -38,17 +38,8 @@ describe('dispatcher catch-up after a reconnection (item 14)', () => {
   let driver: Socket;
 
   beforeAll(async () => {
-    const databaseUrl = await freshDatabase('tournee_fault_tracking_reconnect');
-    env = {
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: '',
-      SEED_DEMO: 'false',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-    };
-    a = await startServerProcess(env);
-    b = await startServerProcess(env);
+    let databaseUrl: string;
+    ({ a, b, databaseUrl, env } = await startServerPair('tournee_fault_tracking_reconnect', ADMIN, { REDIS_URL: '' }));
     day = await seedDriverInto(databaseUrl, ADMIN.email, 3);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
@@ -136,16 +127,9 @@ describe('dispatchers reconnect once Redis is back (item 14)', () => {
   beforeAll(async () => {
     port = await freePort();
     redis = await redisOn(port);
-    const env = {
-      DATABASE_URL: await freshDatabase('tournee_fault_tracking_reconnect_redis'),
+    ({ a, b } = await startServerPair('tournee_fault_tracking_reconnect_redis', ADMIN, {
       REDIS_URL: `redis://127.0.0.1:${port}`,
-      SEED_DEMO: 'false',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-    };
-    a = await startServerProcess(env);
-    b = await startServerProcess(env);
+    }));
   });
   afterAll(async () => {
     dispatcher?.disconnect();

@@ -16,14 +16,30 @@ export async function startOnFreshDatabase(
   name: string,
   admin: { email: string; password: string },
   env: Record<string, string> = {},
-): Promise<{ server: ServerProcess; databaseUrl: string }> {
+): Promise<{ server: ServerProcess; databaseUrl: string; env: Record<string, string> }> {
   const databaseUrl = await freshDatabase(name);
-  const server = await startServerProcess({
+  const all = {
     DATABASE_URL: databaseUrl,
     SEED_DEMO: 'false',
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     ...env,
-  });
-  return { server, databaseUrl };
+  };
+  const server = await startServerProcess(all);
+  return { server, databaseUrl, env: all };
+}
+
+/**
+ * Two server processes on one fresh database `name`, as behind a load balancer (give them
+ * REDIS_URL to share rooms and queues). Started one after the other: the first migrates and
+ * seeds, the second finds it done. `env` is what both got, to start another like them.
+ */
+export async function startServerPair(
+  name: string,
+  admin: { email: string; password: string },
+  env: Record<string, string> = {},
+): Promise<{ a: ServerProcess; b: ServerProcess; databaseUrl: string; env: Record<string, string> }> {
+  const first = await startOnFreshDatabase(name, admin, { LOG_LEVEL: 'warn', ...env });
+  const b = await startServerProcess(first.env);
+  return { a: first.server, b, databaseUrl: first.databaseUrl, env: first.env };
 }
