@@ -74,6 +74,19 @@ export interface ImportRowError {
   message: string;
 }
 
+/** Why an imported row cannot be served by the fleet as it is (a warning: the row is still imported). */
+export type ImportWarningCode = 'capacity' | 'skill' | 'distance' | 'no_shift';
+
+/** One row the fleet cannot serve as it is, and why, in the request's language. */
+export interface ImportWarning {
+  /** The row as the spreadsheet shows it (the header is row 1). */
+  row: number;
+  /** The column the warning is about, as the file names it, when there is one. */
+  column?: string;
+  code: ImportWarningCode;
+  message: string;
+}
+
 /**
  * The answer to POST /api/orders/import (200 when written, 422 when all-or-nothing found a bad
  * row and wrote nothing: then created/updated/unchanged are 0).
@@ -98,6 +111,13 @@ export interface ImportResult {
   /** Every rejected cell, up to 1,000; the CSV at rejectedCsv has them all. */
   errors: ImportRowError[];
   errorsTruncated: boolean;
+  /**
+   * Rows imported (or, in a dry run, that would be) that the fleet cannot serve as it is: demand
+   * above every vehicle's capacity, a skill no vehicle has, too far from every depot, no shift on
+   * any of its days. Up to 1,000; `warningsTruncated` says when there were more.
+   */
+  warnings: ImportWarning[];
+  warningsTruncated?: boolean;
   /** Headers that matched no field and were ignored. */
   ignoredColumns: string[];
   /** Path of the CSV of rejected rows (original columns plus `error`), or null when none. */
@@ -202,3 +222,86 @@ export const OrderPatch = z
   .partial()
   .strict();
 export type OrderPatch = z.infer<typeof OrderPatch>;
+
+/** Body of POST /api/orders/:id/hold: why, and optionally when the hold ends by itself. */
+export const HoldRequest = z
+  .object({
+    /** Why the order is held, for the dispatcher (e.g. "customer away until the 12th"). */
+    reason: z.string().trim().min(1, 'must say why the order is held').max(500),
+    /** An instant (ISO 8601 with a zone) in the future; without it the order is held until released. */
+    until: z.iso
+      .datetime({ offset: true, message: 'must be an ISO 8601 instant, e.g. 2026-05-12T08:00:00+02:00' })
+      .refine((s) => Date.parse(s) > Date.now(), { message: 'must be in the future' })
+      .optional(),
+  })
+  .strict();
+export type HoldRequest = z.infer<typeof HoldRequest>;
+
+/** One visit of an order: what the driver's stop event said (a corrected event updates it). */
+export interface Attempt {
+  /** 1 for the first visit, 2 for the next… */
+  n: number;
+  /** Null once the stop is gone (routes rewritten); the attempt stays. */
+  stopId: string | null;
+  routeId: string | null;
+  /** The route's day. */
+  localDate: string;
+  outcome: 'delivered' | 'failed' | 'skipped';
+  /** The driver's reason (FAIL_REASONS for a failure), or null. */
+  reason: string | null;
+  note: string | null;
+  /** The device's time of the event. */
+  at: string;
+  /** Proof files (photo, signature) of the event. */
+  proofIds: string[];
+}
+
+/** GET /api/orders/:id: the order, its visits, and why it is held (when it is). */
+export interface OrderDetail extends Order {
+  attempts: Attempt[];
+  holdReason: string | null;
+  holdUntil: string | null;
+}
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const RescheduleWindow = z
+  .object({
+    start: z.string().trim().regex(HHMM, 'must be HH:MM'),
+    end: z.string().trim().regex(HHMM, 'must be HH:MM'),
+  })
+  .refine((w) => w.start < w.end, { message: 'must end after it starts', path: ['end'] });
+
+/** Statuses an order may be rescheduled from (it is on no route). */
+export const RESCHEDULABLE_STATUSES: readonly OrderStatus[] = ['failed', 'skipped', 'on_hold', 'imported'];
+
+/** Body of POST /api/orders/:id/reschedule: new allowed days, and optionally windows and notes. */
+export const RescheduleRequest = z
+  .object({
+    dateFrom: LocalDateField,
+    dateTo: LocalDateField,
+    /** Replace the order's delivery windows (local times of the depot's zone). */
+    timeWindows: z.array(RescheduleWindow).max(10).optional(),
+    /** Replace the order's notes. */
+    notes: z.string().max(2000).optional(),
+  })
+  .strict()
+  .refine((r) => r.dateFrom <= r.dateTo, { message: 'must not be before dateFrom', path: ['dateTo'] });
+export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
+
+/** Body of POST /api/orders/reschedule: the same for several orders, answered per id. */
+export const BulkRescheduleRequest = z
+  .object({
+    ids: z.array(z.string().uuid('must be order ids')).min(1).max(1000),
+    dateFrom: LocalDateField,
+    dateTo: LocalDateField,
+    timeWindows: z.array(RescheduleWindow).max(10).optional(),
+    notes: z.string().max(2000).optional(),
+  })
+  .strict()
+  .refine((r) => r.dateFrom <= r.dateTo, { message: 'must not be before dateFrom', path: ['dateTo'] });
+export type BulkRescheduleRequest = z.infer<typeof BulkRescheduleRequest>;
+
+/** One order's answer to a reschedule: done, or why not. */
+export type RescheduleOutcome =
+  | { id: string; ok: true; status: OrderStatus; dateFrom: string; dateTo: string }
+  | { id: string; ok: false; code: 'not_found' | 'conflict' | 'unprocessable'; reason: string };

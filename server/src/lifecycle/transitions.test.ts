@@ -24,6 +24,10 @@ describe('the order transition table', () => {
     ['planned', 'cancelled', 'cancel'],
     ['failed', 'cancelled', 'cancel'],
     ['on_hold', 'cancelled', 'cancel'],
+    ['failed', 'imported', 'reschedule'],
+    ['skipped', 'imported', 'reschedule'],
+    ['on_hold', 'imported', 'reschedule'],
+    ['failed', 'on_hold', 'hold'],
   ])('allows %s → %s by %s', (from, to, cause) => {
     expect(whyNot(from, to, cause)).toBeNull();
   });
@@ -42,6 +46,9 @@ describe('the order transition table', () => {
     ['in_progress', 'delivered', 'edit', /by stop_event, not by edit/],
     ['planned', 'dispatched', 'route_start', /by plan or edit or publish, not by route_start/],
     ['dispatched', 'in_progress', 'stop_event', /not by stop_event/],
+    ['delivered', 'imported', 'reschedule', /delivered; only a stop event/],
+    ['dispatched', 'imported', 'reschedule', /by plan or edit, not by reschedule/],
+    ['cancelled', 'imported', 'reschedule', /cancelled, which is final/],
   ])('refuses %s → %s by %s, saying why', (from, to, cause, reason) => {
     expect(whyNot(from, to, cause)).toMatch(reason);
   });

@@ -24,8 +24,10 @@ export type TransitionCause =
   /** The driver's delivered / failed / skipped (a later event may correct an earlier one). */
   | 'stop_event'
   | 'cancel'
-  /** Back to imported after a failed or skipped visit (redelivery, reschedule). */
+  /** Back to imported after a failed or skipped visit (automatic redelivery, redelivery.ts). */
   | 'requeue'
+  /** New dates for an order not on a route (failed, skipped, held or imported): reschedule.ts. */
+  | 'reschedule'
   | 'hold'
   | 'release';
 
@@ -54,9 +56,21 @@ export const ORDER_TRANSITIONS: Table = {
     on_hold: ['hold'],
   },
   delivered: { failed: STOP, skipped: STOP },
-  failed: { delivered: STOP, skipped: STOP, imported: ['requeue'], on_hold: ['hold'], cancelled: ['cancel'] },
-  skipped: { delivered: STOP, failed: STOP, imported: ['requeue'], on_hold: ['hold'], cancelled: ['cancel'] },
-  on_hold: { imported: ['release'], cancelled: ['cancel'] },
+  failed: {
+    delivered: STOP,
+    skipped: STOP,
+    imported: ['requeue', 'reschedule'],
+    on_hold: ['hold'],
+    cancelled: ['cancel'],
+  },
+  skipped: {
+    delivered: STOP,
+    failed: STOP,
+    imported: ['requeue', 'reschedule'],
+    on_hold: ['hold'],
+    cancelled: ['cancel'],
+  },
+  on_hold: { imported: ['release', 'reschedule'], cancelled: ['cancel'] },
   cancelled: {},
 };
 
