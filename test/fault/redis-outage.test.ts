@@ -5,6 +5,7 @@
  * answers in < 500 ms. The Redis is a throwaway redis-server of this test's own, never the
  * shared one on 6379.
  */
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../lib/api-client.ts';
 import { seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
@@ -107,6 +108,23 @@ describe('Redis killed under two server processes', () => {
     }
     // Both processes lived through it.
     for (const s of servers) expect((await fetch(`${s.baseUrl}/api/health`)).status).toBe(200);
+  });
+
+  it("pushes the tracking page's live view over its socket, fast", async () => {
+    for (const s of servers) {
+      const t0 = performance.now();
+      const socket = io(`${s.baseUrl}/track`, { auth: { token }, transports: ['websocket'], forceNew: true });
+      try {
+        const view = await new Promise<{ status: string }>((resolve, reject) => {
+          socket.once('track:update', resolve);
+          socket.once('connect_error', reject);
+        });
+        expect(view.status).toBe('scheduled');
+        expect(performance.now() - t0).toBeLessThan(TRACK_PAGE_MS);
+      } finally {
+        socket.disconnect();
+      }
+    }
   });
 
   // An operator's restart (SIGTERM) must still end a server whose Redis is gone: the realtime
