@@ -18,6 +18,8 @@ import { trackingRoutes } from './tracking/routes.ts';
 import type { Logger } from './logger.ts';
 import { exceptOrdersImport, ordersRoutes } from './orders/routes.ts';
 import { takeOffRoutes } from './dispatch/cancel-order.ts';
+import { startHoldReleaseJob } from './lifecycle/hold-release-job.ts';
+import { holdRoutes } from './orders/hold-routes.ts';
 import { dispatchRoutes } from './dispatch/routes.ts';
 import { planningRoutes } from './planning/routes.ts';
 import { createPlanner, type Planner } from './planning/service.ts';
@@ -95,11 +97,15 @@ export function createApp(deps: AppDeps): App {
       takeOffRoutes: takeOffRoutes({ config, events: realtime.events }),
     }),
   );
+  // Hold and release: a held order's stop comes off its route like a cancelled one's.
+  api.use(holdRoutes({ db, takeOffRoutes: takeOffRoutes({ config, events: realtime.events }) }));
   api.use(dispatchRoutes({ db, config, events: realtime.events }));
   api.use(driverRoutes({ db, config, disconnectDriver: realtime.disconnectDriver }));
   api.use(trackingRoutes(db));
   api.use(comms.api);
   const retention = startRetentionJob(db, config, log);
+  // Holds with an end release themselves, checked every minute.
+  const holdRelease = startHoldReleaseJob(db, log);
   api.use(() => {
     throw new AppError('not_found', 'No such API route');
   });
@@ -129,6 +135,7 @@ export function createApp(deps: AppDeps): App {
       // database goes; Socket.IO closes the HTTP server with its own connections.
       await planner.close();
       retention.stop();
+      await holdRelease.stop();
       await realtime.ingest.drain();
       await comms.close();
       server.closeAllConnections();
