@@ -71,6 +71,8 @@ const ConfigSchema = z.object({
   IMPORT_MAX_SHARED_STRING_CHARS: optional(z.coerce.number().int().positive()).default(64 * 1024 * 1024),
   IMPORT_REJECTIONS_RETENTION_DAYS: optional(z.coerce.number().int().positive()).default(30),
   IMPORT_REJECTIONS_MAX_ROWS: optional(z.coerce.number().int().positive()).default(10_000),
+  // Imported rows farther than this (straight line) from every depot are warned about (still imported).
+  IMPORT_MAX_DEPOT_DISTANCE_KM: optional(z.coerce.number().positive()).default(150),
   /**
    * Which peers' X-Forwarded-For is believed (Express "trust proxy"): unset = none, so clients
    * cannot pick their own address for rate limits; a hop count (`1`), or a comma-separated list of

@@ -79,11 +79,12 @@ export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDep
         messages,
         maxRejectedRows: config.IMPORT_REJECTIONS_MAX_ROWS,
       };
+        maxDepotDistanceKm: config.IMPORT_MAX_DEPOT_DISTANCE_KM,
       const result = options.dryRun
         ? await previewImport({ db, geocoder }, actor, importRequest)
         : await runImport({ db, geocoder }, actor, importRequest);
       await drainRequest(req, drainBytes);
-      log.info({ ...result, errors: undefined }, 'orders imported');
+      log.info({ ...result, errors: undefined, warnings: result.warnings.length }, 'orders imported');
       if (result.committed || result.dryRun) {
         res.json(result);
       } else {
@@ -107,6 +108,7 @@ export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDep
           errors,
           errorsTruncated: false,
           ignoredColumns: [],
+          warnings: [],
           rejectedCsv: null,
           columns: [],
           error: { code: err.code, message: err.message, details: errors },

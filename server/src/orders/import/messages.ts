@@ -74,6 +74,16 @@ export interface ImportMessages {
   rejectedTruncated(kept: number, rejected: number): string;
   /** The rejected rows of an import were purged after `days` days. */
   rejectionsPurged(days: number): string;
+  /** Warnings (the row is imported): see serviceability.ts. */
+  warn: {
+    /** The demand on one dimension is above every vehicle's capacity on it. */
+    capacity(demand: string, largest: string): string;
+    /** Each dimension fits some vehicle, but no one vehicle holds them all together. */
+    capacityTogether(demand: string): string;
+    skill(skill: string): string;
+    distance(km: number, maxKm: number): string;
+    noShift(from: string, to: string): string;
+  };
 }
 
 /** The limits an XLSX file is checked against while it inflates (see zip-guard.ts). */
@@ -173,6 +183,19 @@ const en: ImportMessages = {
     `only the first ${num(kept, 'en')} of the ${num(n, 'en')} rejected rows are listed (IMPORT_REJECTIONS_MAX_ROWS): fix them and import again to see the rest`,
   rejectionsPurged: (days) =>
     `The rejected rows of this import were deleted: they are kept ${days} days (IMPORT_REJECTIONS_RETENTION_DAYS). Import the file again to see them`,
+  warn: {
+    capacity: (demand, largest) =>
+      `demand ${demand} is more than any vehicle carries (the largest takes ${largest}): it cannot be planned as it is`,
+    capacityTogether: (demand) =>
+      `no single vehicle carries ${demand} together: it cannot be planned as it is (split the order?)`,
+    skill: (skill) => `needs the skill "${skill}", which no vehicle has: it cannot be planned as it is`,
+    distance: (km, max) =>
+      `is ${num(km, 'en')} km from the nearest depot, farther than ${num(max, 'en')} km (IMPORT_MAX_DEPOT_DISTANCE_KM): check the address or coordinates`,
+    noShift: (from, to) =>
+      from === to
+        ? `no vehicle has a shift on ${from}: it cannot be planned on its day`
+        : `no vehicle has a shift on any day from ${from} to ${to}: it cannot be planned on its days`,
+  },
 };
 
 const fr: ImportMessages = {
@@ -264,6 +287,20 @@ const fr: ImportMessages = {
     `seules les ${num(kept, 'fr')} premières des ${num(n, 'fr')} lignes rejetées sont listées (IMPORT_REJECTIONS_MAX_ROWS) : corrigez-les et importez à nouveau pour voir les suivantes`,
   rejectionsPurged: (days) =>
     `Les lignes rejetées de cet import ont été supprimées : elles sont gardées ${days} jours (IMPORT_REJECTIONS_RETENTION_DAYS). Importez à nouveau le fichier pour les voir`,
+  warn: {
+    capacity: (demand, largest) =>
+      `la demande de ${demand} dépasse la capacité de tous les véhicules (le plus grand prend ${largest}) : elle ne peut pas être planifiée telle quelle`,
+    capacityTogether: (demand) =>
+      `aucun véhicule ne transporte à la fois ${demand} : elle ne peut pas être planifiée telle quelle (scinder la commande ?)`,
+    skill: (skill) =>
+      `demande la compétence « ${skill} », qu'aucun véhicule n'a : elle ne peut pas être planifiée telle quelle`,
+    distance: (km, max) =>
+      `est à ${num(km, 'fr')} km du dépôt le plus proche, plus de ${num(max, 'fr')} km (IMPORT_MAX_DEPOT_DISTANCE_KM) : vérifiez l'adresse ou les coordonnées`,
+    noShift: (from, to) =>
+      from === to
+        ? `aucun véhicule n'a de service le ${from} : elle ne peut pas être planifiée ce jour-là`
+        : `aucun véhicule n'a de service du ${from} au ${to} : elle ne peut pas être planifiée sur ses jours`,
+  },
 };
 
 export const IMPORT_MESSAGES: Record<ImportLang, ImportMessages> = { en, fr };

@@ -8,17 +8,19 @@
  * checked, so that every bad row is still reported. Rejected rows are written outside the
  * savepoint, so they survive to be downloaded as a CSV and fixed.
  */
-import type { ImportResult, ImportRowError } from '@tournee/shared';
+import type { ImportResult, ImportRowError, ImportWarning } from '@tournee/shared';
 import { LOCKED_ORDER_STATUSES } from '@tournee/shared';
 import { type Actor, recordEvent } from '../../audit/audit.ts';
 import type { Db } from '../../db/db.ts';
 import { AppError } from '../../errors.ts';
+import { loadFleetSummary } from '../../fleet/fleet-summary.ts';
 import { geocodeMany } from '../../geocoding/cache.ts';
 import type { Geocoder } from '../../geocoding/geocoder.ts';
 import { planColumns } from './headers.ts';
 import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 import { hashRow } from './row-hash.ts';
 import * as repo from './import-repo.ts';
+import { serviceabilityCheck } from './serviceability.ts';
 import type { RowSource, SourceRow } from './sources.ts';
 import { type RowContext, type ValidRow, validateRow, windowFields, withoutNul } from './validate-row.ts';
 import { cellText, detached } from './values.ts';
@@ -48,6 +50,8 @@ export interface ImportRequest {
    * @default 10000
    */
   maxRejectedRows?: number;
+  /** Rows farther than this from every depot are warned about (IMPORT_MAX_DEPOT_DISTANCE_KM). @default 150 */
+  maxDepotDistanceKm?: number;
 }
 
 export const DEFAULT_MAX_REJECTED_ROWS = 10_000;
@@ -108,6 +112,16 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
     if (f && !columnName.has(f)) columnName.set(f, source.header[i]!);
   });
   const columnOf = (f: string) => columnName.get(f) ?? f;
+  // Warnings about the date name the column the file has: `date`, or `date_from`.
+  const warningColumnOf = (f: string) => columnOf(f === 'date' && !columnName.has('date') ? 'date_from' : f);
+
+  // The fleet is read once; each row is then checked in memory (a few comparisons, no query).
+  const check = serviceabilityCheck(await loadFleetSummary(db, actor.orgId), {
+    dimensions: o.dimensions,
+    messages: m,
+    maxDepotDistanceKm: req.maxDepotDistanceKm,
+    today: new Date().toISOString().slice(0, 10),
+  });
 
   return db.transaction(async (tx) => {
     const importId = await repo.insertImport(tx, {
@@ -121,6 +135,12 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
     });
     const counts = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
     const errors: ImportRowError[] = [];
+    const warnings: ImportWarning[] = [];
+    /** Lists what the fleet cannot do for a row that is (or, once fixed, would be) imported. */
+    const warn = (p: Pending) => {
+      if (!check || warnings.length > MAX_ERRORS_IN_RESPONSE) return;
+      for (const w of check(p.row, p.source.row, warningColumnOf, p.geocoded ? 'address' : 'lat')) warnings.push(w);
+    };
     const seenRefs = new Map<string, number>();
     let writing = true; // false once a strict import has met a bad row: then only check
     let rejections: repo.Rejection[] = [];
@@ -169,21 +189,29 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
           const e = existing.get(p.row.ref);
           if (!e || e.contentHash !== p.hash) return true;
           counts.unchanged++;
+          warn(p); // without coordinates: its distance was checked when it was geocoded
           return false;
         });
         if (!writing) {
-          for (const p of rows) {
+          rows = rows.filter((p) => {
             const e = existing.get(p.row.ref);
-            if (e && (LOCKED_ORDER_STATUSES as string[]).includes(e.status)) conflict(p, e.status);
-          }
+            if (!e || !(LOCKED_ORDER_STATUSES as string[]).includes(e.status)) return true;
+            conflict(p, e.status);
+            return false;
+          });
         }
       }
       const located = await locate(cacheDb, rows);
-      if (!writing) return;
+      if (!writing) {
+        for (const p of located) warn(p as Pending);
+        return;
+      }
       const done = await repo.upsertOrders(db, actor.orgId, located);
       counts.created += done.created;
       counts.updated += done.updated;
       counts.unchanged += located.length - done.created - done.updated - done.conflicts.length;
+      const refused = new Set(done.conflicts);
+      for (const p of located) if (!refused.has(p.row.ref)) warn(p as Pending);
       if (done.conflicts.length) {
         const byRef = new Map(rows.map((p) => [p.row.ref, p]));
         const statuses = await repo.findExisting(db, actor.orgId, done.conflicts);
@@ -337,6 +365,8 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
       ...counts,
       errors: errors.sort((a, b) => a.row - b.row).slice(0, MAX_ERRORS_IN_RESPONSE),
       errorsTruncated: errors.length > MAX_ERRORS_IN_RESPONSE,
+      warnings: warnings.sort((a, b) => a.row - b.row).slice(0, MAX_ERRORS_IN_RESPONSE),
+      warningsTruncated: warnings.length > MAX_ERRORS_IN_RESPONSE,
       ignoredColumns: plan.ignored,
       columns: source.header.map((header, i) => ({ header, field: plan.fields[i] ?? null })),
       rejectedCsv: counts.rejected ? `/api/orders/imports/${importId}/rejected.csv` : null,

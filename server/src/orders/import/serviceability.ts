@@ -1,0 +1,134 @@
+/**
+ * Can the fleet serve an imported row as it is? Four checks against the organisation's fleet,
+ * summarised once per import (fleet/fleet-summary.ts), so each row costs a few comparisons and no
+ * query: demand above every vehicle's capacity, a skill no vehicle has, farther than N km from
+ * every depot, no shift on any of its days. The answers are warnings, not errors: the row is
+ * imported; the planner would leave it unassigned, so the dispatcher hears it now.
+ */
+import { addDays, type ImportWarning, isoWeekday, type LocalDate } from '@tournee/shared';
+import type { FleetSummary } from '../../fleet/fleet-summary.ts';
+import type { ImportMessages } from './messages.ts';
+import type { ValidRow } from './validate-row.ts';
+
+/** How far from every depot a row may be before it is warned about. @default 150 */
+export const DEFAULT_MAX_DEPOT_DISTANCE_KM = 150;
+
+export interface ServiceabilityOptions {
+  dimensions: string[];
+  messages: ImportMessages;
+  /** @default DEFAULT_MAX_DEPOT_DISTANCE_KM */
+  maxDepotDistanceKm?: number;
+  /** Patterns stand for shifts not expanded yet from this date on (past dates get no new shifts). */
+  today: LocalDate;
+}
+
+/** The column a warning names, as the file calls it: `field` is a canonical field. */
+export type ColumnOf = (field: string) => string;
+
+/** Checks one row; `placeField` is the column its place came from (`lat` or `address`). */
+export type RowCheck = (row: ValidRow, rowNumber: number, columnOf: ColumnOf, placeField: string) => ImportWarning[];
+
+const EARTH_RADIUS_KM = 6371.0088;
+const RAD = Math.PI / 180;
+// Demands and capacities are decimals read from files: 0.1 + 0.2 must still fit in 0.3.
+const EPSILON = 1e-9;
+
+/** Great-circle distance in km (a haversine: cheap, and road distance only adds to it). */
+export function haversineKm(aLon: number, aLat: number, bLon: number, bLat: number): number {
+  const dLat = (bLat - aLat) * RAD;
+  const dLon = (bLon - aLon) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * RAD) * Math.cos(bLat * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** The capacity vectors no other vector holds entirely: a demand fits some vehicle iff it fits one of these. */
+export function paretoFront(vectors: number[][]): number[][] {
+  const dominated = (a: number[], b: number[]) => a.every((x, i) => x <= b[i]!) && a.some((x, i) => x < b[i]!);
+  const unique = [...new Map(vectors.map((v) => [v.join(','), v])).values()];
+  return unique.filter((v) => !unique.some((w) => w !== v && dominated(v, w)));
+}
+
+/** Index of the first element of sorted `a` not below `x`. */
+function lowerBound(a: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const later = (a: string, b: string) => (a > b ? a : b);
+const earlier = (a: string, b: string) => (a < b ? a : b);
+
+/** Whether some vehicle works on a day of [from, to]: a shift, or a pattern not yet expanded that far. */
+export function hasShiftBetween(fleet: FleetSummary, from: LocalDate, to: LocalDate, today: LocalDate): boolean {
+  const at = lowerBound(fleet.shiftDates, from);
+  if (at < fleet.shiftDates.length && fleet.shiftDates[at]! <= to) return true;
+  for (const p of fleet.patterns) {
+    let start = later(later(from, p.validFrom), today);
+    if (p.expandedThrough) start = later(start, addDays(p.expandedThrough, 1));
+    const end = p.validTo ? earlier(to, p.validTo) : to;
+    // A week holds every weekday: at most seven dates to look at.
+    for (let d = start, n = 0; d <= end && n < 7; d = addDays(d, 1), n++) {
+      if (p.weekdays.includes(isoWeekday(d))) return true;
+    }
+  }
+  return false;
+}
+
+const amount = (n: number) => String(Math.round(n * 1000) / 1000);
+
+/**
+ * The check of one import's rows against `fleet`, or null when the organisation has no vehicle
+ * yet: a fleet not set up is not a problem of each row (planning says so on its own).
+ */
+export function serviceabilityCheck(fleet: FleetSummary, opts: ServiceabilityOptions): RowCheck | null {
+  if (fleet.capacities.length === 0) return null;
+  const { dimensions, messages: m, today } = opts;
+  const maxKm = opts.maxDepotDistanceKm ?? DEFAULT_MAX_DEPOT_DISTANCE_KM;
+  const capacities = fleet.capacities.map((c) => dimensions.map((_, i) => Number(c[i] ?? 0)));
+  const largest = dimensions.map((_, i) => Math.max(...capacities.map((c) => c[i]!)));
+  const front = paretoFront(capacities);
+  const fits = (demand: number[], cap: number[]) => demand.every((d, i) => d <= cap[i]! + EPSILON);
+
+  return (row, rowNumber, columnOf, placeField) => {
+    const out: ImportWarning[] = [];
+    const warn = (code: ImportWarning['code'], message: string, column?: string) =>
+      out.push(column === undefined ? { row: rowNumber, code, message } : { row: rowNumber, column, code, message });
+
+    let over = false;
+    for (let i = 0; i < dimensions.length; i++) {
+      const d = row.demand[i] ?? 0;
+      if (d > largest[i]! + EPSILON) {
+        over = true;
+        const dim = dimensions[i]!;
+        warn(
+          'capacity',
+          m.warn.capacity(`${amount(d)} ${dim}`, `${amount(largest[i]!)} ${dim}`),
+          columnOf(`demand_${dim}`),
+        );
+      }
+    }
+    if (!over && front.length > 1 && !front.some((cap) => fits(row.demand, cap))) {
+      const together = dimensions.flatMap((dim, i) => (row.demand[i] ? [`${amount(row.demand[i]!)} ${dim}`] : []));
+      warn('capacity', m.warn.capacityTogether(together.join(', ')));
+    }
+
+    for (const skill of row.skills)
+      if (!fleet.skills.has(skill)) warn('skill', m.warn.skill(skill), columnOf('skills'));
+
+    if (row.lon !== null && row.lat !== null && fleet.depots.length) {
+      let nearest = Number.POSITIVE_INFINITY;
+      for (const d of fleet.depots) nearest = Math.min(nearest, haversineKm(row.lon, row.lat, d.lon, d.lat));
+      if (nearest > maxKm) warn('distance', m.warn.distance(Math.round(nearest), maxKm), columnOf(placeField));
+    }
+
+    if (row.dateFrom && !hasShiftBetween(fleet, row.dateFrom, row.dateTo, today)) {
+      warn('no_shift', m.warn.noShift(row.dateFrom, row.dateTo), columnOf('date'));
+    }
+    return out;
+  };
+}
