@@ -4,7 +4,7 @@
  * insertion. Instants are ISO strings (UTC); local dates 'YYYY-MM-DD' are days of the depot's zone.
  */
 import { z } from 'zod';
-import type { GeoPoint, TimeWindow } from './orders.ts';
+import type { GeoPoint, OrderStatus, TimeWindow } from './orders.ts';
 import { isLocalDate, LocalDateField } from './time.ts';
 
 /** The longest range one plan may cover: five weeks. */
@@ -97,7 +97,17 @@ export type UnassignedReason =
   | 'max_stops'
   | 'unreachable'
   | 'no_room'
-  | 'no_shift';
+  /** No shift on any of its allowed days within the plan's range, at the depots planned. */
+  | 'no_shift_on_allowed_days'
+  // Orders named in `orderIds` that the plan did not even try to place:
+  | 'on_hold'
+  | 'cancelled'
+  /** None of its allowed days is in the plan's range. */
+  | 'outside_range'
+  /** On a route this plan keeps (locked, of another depot or day): move or unassign it there. */
+  | 'on_other_route'
+  /** Visited already (`status:delivered`, `status:failed`, `status:skipped`): reschedule it first. */
+  | `status:${OrderStatus}`;
 
 export interface UnassignedOrder {
   orderId: string;

@@ -2,11 +2,12 @@
  * Reads what a plan is built from: depots in scope, their vehicles and dated shifts, the routes
  * already in the range (kept or replaceable) and the open orders.
  */
-import type { TimeWindow } from '@tournee/shared';
+import type { OrderStatus, TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import { PLANNABLE_STATUSES } from '../lifecycle/transitions.ts';
 import type { DepotInput, OrderInput, ShiftInput, VehicleInput } from './problem-builder.ts';
 import type { LonLatPair } from '../travel/travel.ts';
+import type { NamedOrder } from './unplanned.ts';
 
 export async function loadDimensions(db: Db, orgId: string): Promise<string[]> {
   const { rows } = await db.query<{ dimensions: string[] }>('SELECT dimensions FROM organisations WHERE id = $1', [
@@ -195,8 +196,9 @@ export async function loadVisited(db: Db, routeIds: string[]): Promise<Map<strin
 
 /**
  * The orders to plan: open (PLANNABLE_STATUSES: not yet visited), allowed on a day of the range, and
- * not on a route the plan does not replace (kept, another depot's, another day's) nor visited
- * on a started route.
+ * not on a route the plan does not replace (kept, another depot's, another day's) nor being visited
+ * on a started route. Only open stops (pending, arrived) hold an order: the visited stop of an
+ * earlier attempt (failed, then re-queued) does not.
  */
 export async function loadOrders(
   db: Db,
@@ -227,7 +229,8 @@ export async function loadOrders(
        FROM orders o
       WHERE o.org_id = $1 AND o.status = ANY($7::text[])
         AND o.date_to >= $2 AND o.date_from <= $3 AND ($4::uuid[] IS NULL OR o.id = ANY($4))
-        AND NOT EXISTS (SELECT 1 FROM stops s WHERE s.order_id = o.id AND NOT (s.route_id = ANY($5::uuid[]))
+        AND NOT EXISTS (SELECT 1 FROM stops s WHERE s.order_id = o.id AND s.status IN ('pending', 'arrived')
+                          AND NOT (s.route_id = ANY($5::uuid[]))
                           AND NOT (s.route_id = ANY($6::uuid[]) AND s.status = 'pending'))
       ORDER BY o.date_from, o.ref`,
     [orgId, q.from, q.to, q.orderIds, q.replaceableRouteIds, q.continuedRouteIds, PLANNABLE_STATUSES],
@@ -244,4 +247,47 @@ export async function loadOrders(
     skills: r.skills,
     priority: r.priority,
   }));
+}
+
+/**
+ * The orders named in a plan's `orderIds` (of the organisation), with what decides whether the
+ * plan can take them: status, days, and whether a route the plan does not replace holds them
+ * (the same rule as loadOrders).
+ */
+export async function loadNamedOrders(
+  db: Db,
+  orgId: string,
+  q: { orderIds: string[]; replaceableRouteIds: string[]; continuedRouteIds: string[] },
+): Promise<NamedOrder[]> {
+  const { rows } = await db.query<{
+    id: string;
+    status: OrderStatus;
+    date_from: string;
+    date_to: string;
+    on_other_route: boolean;
+  }>(
+    `SELECT o.id, o.status, o.date_from, o.date_to,
+       EXISTS (SELECT 1 FROM stops s WHERE s.order_id = o.id AND s.status IN ('pending', 'arrived')
+                 AND NOT (s.route_id = ANY($3::uuid[]))
+                 AND NOT (s.route_id = ANY($4::uuid[]) AND s.status = 'pending')) AS on_other_route
+       FROM orders o WHERE o.org_id = $1 AND o.id = ANY($2::uuid[])`,
+    [orgId, q.orderIds, q.replaceableRouteIds, q.continuedRouteIds],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    dateFrom: r.date_from,
+    dateTo: r.date_to,
+    onOtherRoute: r.on_other_route,
+  }));
+}
+
+/** The ids of `ids` that are no order of the organisation. */
+export async function unknownOrderIds(db: Db, orgId: string, ids: readonly string[]): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM orders WHERE org_id = $1 AND id = ANY($2::uuid[])', [
+    orgId,
+    [...ids],
+  ]);
+  const known = new Set(rows.map((r) => r.id));
+  return ids.filter((id) => !known.has(id));
 }

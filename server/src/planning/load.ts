@@ -1,4 +1,5 @@
 /** Gathers a plan's input from the database: scope, fleet, shifts, routes to keep, orders. */
+import type { UnassignedReason } from '@tournee/shared';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
@@ -7,6 +8,7 @@ import {
   loadDepots,
   loadDimensions,
   loadExistingRoutes,
+  loadNamedOrders,
   loadOrders,
   loadShifts,
   loadVehicles,
@@ -14,6 +16,7 @@ import {
 } from './inputs-repo.ts';
 import type { PlanRecord } from './plan-repo.ts';
 import type { PlanningInput } from './problem-builder.ts';
+import { unloadedNamed } from './unplanned.ts';
 import { travelModel } from '../travel/travel.ts';
 
 export interface LoadedPlan {
@@ -25,6 +28,8 @@ export interface LoadedPlan {
   /** Routes left exactly as they are: locked, done, or holding a locked stop. */
   kept: ExistingRoute[];
   refs: Map<string, string>;
+  /** Orders named in `orderIds` that are not planned at all (held, cancelled, visited…), with why. */
+  unloaded: { orderId: string; reason: UnassignedReason }[];
 }
 
 /** The zone of the depots in scope; several zones in one plan are refused (a day would be ambiguous). */
@@ -75,13 +80,24 @@ export async function loadPlan(db: Db, config: Config, plan: PlanRecord): Promis
           }
         : s;
     });
+  const routeScope = {
+    replaceableRouteIds: replaceable.map((r) => r.id),
+    continuedRouteIds: continued.map((r) => r.id),
+  };
   const orders = await loadOrders(db, plan.orgId, {
     from: plan.from,
     to: plan.to,
     orderIds: plan.orderIds,
-    replaceableRouteIds: replaceable.map((r) => r.id),
-    continuedRouteIds: continued.map((r) => r.id),
+    ...routeScope,
   });
+  // Every order the dispatcher named and the plan leaves out gets its reason.
+  const unloaded = plan.orderIds
+    ? unloadedNamed(
+        await loadNamedOrders(db, plan.orgId, { orderIds: plan.orderIds, ...routeScope }),
+        new Set(orders.map((o) => o.id)),
+        plan,
+      )
+    : [];
   return {
     input: {
       zone,
@@ -99,5 +115,6 @@ export async function loadPlan(db: Db, config: Config, plan: PlanRecord): Promis
     continued,
     kept,
     refs: new Map(orders.map((o) => [o.id, o.ref])),
+    unloaded,
   };
 }

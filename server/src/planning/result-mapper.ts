@@ -95,12 +95,12 @@ export function mapSolution(built: BuiltProblem, solution: Solution): PlanResult
   }
   const unassigned = [
     ...solution.unassigned.map((u) => ({ orderId: String(u.id), reason: u.reason as UnassignedReason })),
-    ...built.noShift.map((o) => ({ orderId: o.id, reason: 'no_shift' as const })),
+    ...built.noShift.map((o) => ({ orderId: o.id, reason: 'no_shift_on_allowed_days' as const })),
   ];
   return { routes, unassigned, cost: solution.summary.cost, computingTimeMs: solution.summary.computingTimeMs };
 }
 
-const REASON_TEXT: Record<UnassignedReason, string> = {
+const REASON_TEXT: Record<string, string> = {
   skills: 'no vehicle working on its days has the skills it needs',
   capacity: 'its demand does not fit in any vehicle with room left',
   time_window: 'no route can reach it within its time windows',
@@ -109,10 +109,18 @@ const REASON_TEXT: Record<UnassignedReason, string> = {
   max_stops: 'every route that could take it already has its maximum number of stops',
   unreachable: 'its location cannot be reached from the depot',
   no_room: 'the routes of its days are full (no time left in the shifts)',
-  no_shift: 'no vehicle has a shift on any of its allowed days in the plan range',
+  no_shift_on_allowed_days: 'no vehicle of the depots planned has a shift on any of its allowed days in the plan range',
+  on_hold: 'it is on hold: release it to plan it',
+  cancelled: 'it is cancelled',
+  outside_range: 'none of its allowed days is in the plan range',
+  on_other_route:
+    'it is on a route this plan keeps (locked, started, or of another day or depot): move or unassign it there',
+  'status:delivered': 'it is delivered already',
+  'status:failed': 'its delivery failed: reschedule it to plan it again',
+  'status:skipped': 'its stop was skipped: reschedule it to plan it again',
 };
 
 /** The dispatcher's sentence for an unassigned reason. */
 export function reasonText(reason: UnassignedReason): string {
-  return REASON_TEXT[reason] ?? reason;
+  return REASON_TEXT[reason] ?? (reason.startsWith('status:') ? `it is ${reason.slice(7)}` : reason);
 }

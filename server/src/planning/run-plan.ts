@@ -71,7 +71,8 @@ export async function runPlanJob(deps: PlanJobDeps, planId: string, signal: Abor
     const loaded = await loadPlan(db, deps.config, plan);
     const built = buildProblem(loaded.input);
     const total = built.orders.length;
-    progress = { ...progress, unassigned: total + built.noShift.length };
+    const leftOut = built.noShift.length + loaded.unloaded.length;
+    progress = { ...progress, unassigned: total + leftOut };
     push();
     const { problem, road } =
       total > 0 ? await solverProblem(deps.config, built) : { problem: built.problem, road: false };
@@ -88,7 +89,7 @@ export async function runPlanJob(deps: PlanJobDeps, planId: string, signal: Abor
                 ...progress,
                 bestCost: p.cost,
                 assigned: total - p.unassigned,
-                unassigned: p.unassigned + built.noShift.length,
+                unassigned: p.unassigned + leftOut,
               };
               const now = performance.now();
               if (now - lastPush >= 250) {
@@ -101,6 +102,7 @@ export async function runPlanJob(deps: PlanJobDeps, planId: string, signal: Abor
     clearInterval(ticker);
     signal.throwIfAborted();
     const result = mapSolution(built, solution);
+    result.unassigned.push(...loaded.unloaded);
     if (road) {
       const lines = await roadLines(
         deps.config,

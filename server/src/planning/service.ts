@@ -13,7 +13,7 @@ import { createQueueRunner, failOrphanedPlans, startQueueWorker } from '../jobs/
 import { createJobRunner, defaultConcurrency, type JobFn, type JobRunner } from '../jobs/runner.ts';
 import type { Logger } from '../logger.ts';
 import type { DispatchEvents } from '../realtime/events.ts';
-import { loadDepots } from './inputs-repo.ts';
+import { loadDepots, unknownOrderIds } from './inputs-repo.ts';
 import { planZone } from './load.ts';
 import { startPlanHeartbeat } from './plan-heartbeat.ts';
 import { thisProcess } from './plan-owner.ts';
@@ -77,6 +77,12 @@ export function createPlanner(deps: { db: Db; config: Config; log: Logger; event
         if (!depots.some((d) => d.id === id)) throw new AppError('bad_request', `depotIds[${i}]: no depot ${id}`);
       });
       planZone(depots);
+      // A named order the plan could not even list as unassigned is a mistake in the request.
+      if (req.orderIds) {
+        const unknown = new Set(await unknownOrderIds(db, actor.orgId, req.orderIds));
+        const i = req.orderIds.findIndex((id) => unknown.has(id));
+        if (i >= 0) throw new AppError('bad_request', `orderIds[${i}]: no order ${req.orderIds[i]}`);
+      }
       // Weekly patterns may not be expanded that far yet: make the range's shifts exist first.
       await expandShiftPatterns(db, actor, { through: req.to });
       const plan = await db.transaction(async (tx) => {
