@@ -4,6 +4,7 @@ import { uploadFile } from '../../api/upload.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { ImportColumn, ImportResult, Organisation } from '@tournee/shared';
 import { importFields, mappingFrom } from './import-fields.ts';
+import { ImportWarnings } from './import-warnings.tsx';
 import { RejectedRows } from './rejected-rows.tsx';
 
 /** An import's answer; a file that cannot be read at all also carries a top-level error. */
@@ -140,6 +141,7 @@ export function ImportWizard({ org, onImported }: { org: Organisation; onImporte
             </table>
           </div>
           {step.preview.errors.length > 0 && <RejectedRows errors={step.preview.errors} />}
+          <ImportWarnings warnings={step.preview.warnings ?? []} truncated={step.preview.warningsTruncated} />
           <div className="inline-form">
             <button type="button" onClick={() => void send(step.file, true, mappingFrom(step.preview.columns, chosen))}>
               {t('import.recheck')}
@@ -165,6 +167,7 @@ export function ImportWizard({ org, onImported }: { org: Organisation; onImporte
             {!step.result.committed && ` ${t('import.nothingWritten')}`}
           </p>
           {step.result.errors.length > 0 && <RejectedRows errors={step.result.errors} />}
+          <ImportWarnings warnings={step.result.warnings ?? []} truncated={step.result.warningsTruncated} />
           {step.result.rejectedCsv && (
             <a href={step.result.rejectedCsv} download>
               {t('import.downloadRejected')}

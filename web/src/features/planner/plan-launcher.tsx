@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { dispatchSocket } from '../../api/socket.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CostCurve } from './cost-curve.tsx';
+import { UnplannedOrders } from './unplanned-orders.tsx';
 
 interface Running {
   planId: string;
@@ -107,6 +108,7 @@ export function PlanLauncher(props: {
           {t(`planner.status.${running.status}`)} {running.error ?? ''}
         </span>
       )}
+      {running?.status === 'done' && <UnplannedOrders planId={running.planId} />}
       {error && (
         <p role="alert" className="error">
           {error}
