@@ -84,7 +84,14 @@ export function createApp(deps: AppDeps): App {
   api.use(authRoutes(db, config, { onLogout: realtime.endSession }));
   api.use(fleetRoutes(db, config));
   // ETAs, customer messages and tracking pages listen to the same events (tapped in place).
-  const comms = createCustomerComms({ db, config, log, io: realtime.io, events: realtime.events });
+  const comms = createCustomerComms({
+    db,
+    config,
+    log,
+    io: realtime.io,
+    events: realtime.events,
+    takeOffRoutes: takeOffRoutes({ config, events: realtime.events }),
+  });
   const planner = createPlanner({ db, config, log, events: realtime.events });
   // GET /api/metrics and the HTTP latency histogram, only with METRICS_TOKEN.
   mountMetrics({ app, api, config, db, log, io: realtime.io, ingest: realtime.ingest });

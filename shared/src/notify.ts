@@ -4,9 +4,18 @@
  * anything of another customer: no other stop, no route line.
  */
 import { z } from 'zod';
-import type { GeoPoint } from './orders.ts';
+import type { GeoPoint, TimeWindow } from './orders.ts';
+import { LocalDateField } from './time.ts';
 
-export const NOTIFY_TRIGGERS = ['published', 'started', 'next', 'eta_moved', 'delivered', 'failed'] as const;
+export const NOTIFY_TRIGGERS = [
+  'published',
+  'started',
+  'next',
+  'eta_moved',
+  'delivered',
+  'failed',
+  'rescheduled',
+] as const;
 export type NotifyTrigger = (typeof NOTIFY_TRIGGERS)[number];
 
 export const NOTIFY_STATUSES = ['pending', 'sending', 'sent', 'delivered', 'failed', 'suppressed'] as const;
@@ -32,7 +41,15 @@ export const NotifySettings = z.object({
 export type NotifySettings = z.infer<typeof NotifySettings>;
 
 export const DEFAULT_NOTIFY_SETTINGS = {
-  triggers: { published: true, started: true, next: true, eta_moved: true, delivered: true, failed: true },
+  triggers: {
+    published: true,
+    started: true,
+    next: true,
+    eta_moved: true,
+    delivered: true,
+    failed: true,
+    rescheduled: true,
+  },
   channels: { sms: true, email: true },
   quietHours: { start: '21:00', end: '08:00' },
   nextWithinMin: 15,
@@ -76,7 +93,33 @@ export const RatingRequest = z.object({
 });
 export type RatingRequest = z.infer<typeof RatingRequest>;
 
-export type TrackStatus = 'scheduled' | 'on_the_way' | 'arrived' | 'delivered' | 'failed' | 'cancelled';
+/** `rescheduled`: after a failed or skipped visit, the order waits for another day (`reschedule.next`). */
+export type TrackStatus = 'scheduled' | 'on_the_way' | 'arrived' | 'delivered' | 'failed' | 'rescheduled' | 'cancelled';
+
+/** A day the customer may move the delivery to, with the windows offered that day (depot's local time). */
+export interface OfferedDay {
+  date: string;
+  windows: TimeWindow[];
+}
+
+const HHMMWindow = z
+  .object({ start: HHMM, end: HHMM })
+  .refine((w) => w.start < w.end, { message: 'must end after it starts', path: ['end'] });
+
+/** `POST /api/track/:token/reschedule`: one of the offered days, and optionally one of its windows. */
+export const TrackRescheduleRequest = z.object({
+  date: LocalDateField,
+  window: HHMMWindow.nullable().optional(),
+});
+export type TrackRescheduleRequest = z.infer<typeof TrackRescheduleRequest>;
+
+/** The answer to a reschedule; a replay of the same request gets the same answer (nothing changes twice). */
+export interface TrackRescheduleResult {
+  date: string;
+  window: TimeWindow | null;
+  /** When the change was made (the first time the request was received). */
+  at: string;
+}
 
 /** `GET /api/track/:token` and `track:update` on `/track`: one order, nothing else. */
 export interface TrackView {
@@ -103,6 +146,16 @@ export interface TrackView {
   } | null;
   rating: { rating: number; comment: string } | null;
   canRate: boolean;
+  reschedule: {
+    /** The page offers another day now: after a failure, or before the route starts when `beforeStart`. */
+    allowed: boolean;
+    /** The organisation lets customers move a delivery whose route has not started (`customerReschedule`). */
+    beforeStart: boolean;
+    /** Empty when not allowed. */
+    days: OfferedDay[];
+    /** The days the order now waits for, once moved (by the customer or a redelivery); null otherwise. */
+    next: { dateFrom: string; dateTo: string; windows: TimeWindow[] } | null;
+  };
 }
 
 /** `/track` namespace: `auth.token` is the link's token; the socket only hears its own order. */

@@ -140,6 +140,7 @@ describe('tracking page', () => {
         'localDate',
         'orgName',
         'rating',
+        'reschedule',
         'status',
         'stopsBefore',
         'timeZone',

@@ -5,6 +5,7 @@
  *   GET  /api/track/:token/proof/:kind  the proof of delivery (photo | signature)
  *   POST /api/track/:token/rating       1–5 and a comment, once, after delivery
  *   POST /api/track/:token/opt-out      no more messages to this order's phone and email
+ *   POST /api/track/:token/reschedule   another day for the delivery (reschedule-routes.ts)
  * Unknown and expired tokens answer the same 404; too many of them from one address, 429.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -25,13 +26,17 @@ const NOT_FOUND_HTML = `<!doctype html><html><head><meta charset="utf-8"><meta n
 <h1>Lien introuvable</h1><p>Ce lien de suivi n’existe pas ou a expiré.</p>
 <h1>Link not found</h1><p>This tracking link does not exist or has expired.</p></body></html>`;
 
-const tooMany = () =>
+export const tooMany = () =>
   new AppError('too_many_requests', 'Too many unknown tracking links from this address; wait a minute', {
     headers: { 'retry-after': '60' },
   });
 
 /** Resolves `req.params.token` or throws the one 404 (counted against the address). */
-async function orderOf(db: Db, limiter: FailureLimiter, req: Request): Promise<{ orgId: string; orderId: string }> {
+export async function orderOf(
+  db: Db,
+  limiter: FailureLimiter,
+  req: Request,
+): Promise<{ orgId: string; orderId: string }> {
   const ip = req.ip ?? 'unknown';
   if (await limiter.blocked(ip)) throw tooMany();
   const link = await resolveLink(db, String(req.params.token));

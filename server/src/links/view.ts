@@ -7,6 +7,7 @@ import type { TrackStatus, TrackView } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import { STALE_AFTER_MS } from '../eta/engine.ts';
 import { twoHourWindow } from '../notify/templates.ts';
+import { trackReschedule } from './reschedule-service.ts';
 
 /** The driver shows on the map with at most this many stops before the customer's. */
 export const SHOW_DRIVER_WITHIN_STOPS = 1;
@@ -105,7 +106,10 @@ export async function buildTrackView(db: Db, orderId: string, now = Date.now()):
       : o.stop_status === 'delivered'
         ? 'delivered'
         : o.stop_status === 'failed' || o.stop_status === 'skipped'
-          ? 'failed'
+          ? // After the failed visit the order waits for another day (the customer's or a redelivery).
+            o.order_status === 'imported' || o.order_status === 'planned'
+            ? 'rescheduled'
+            : 'failed'
           : o.stop_status === 'arrived'
             ? 'arrived'
             : started
@@ -137,5 +141,6 @@ export async function buildTrackView(db: Db, orderId: string, now = Date.now()):
     delivery,
     rating: rating.rows[0] ?? null,
     canRate: status === 'delivered' && !rating.rows[0],
+    reschedule: await trackReschedule(db, orderId, new Date(now)),
   };
 }

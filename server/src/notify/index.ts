@@ -11,7 +11,9 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { createEtaEngine, type EtaEngine } from '../eta/service.ts';
 import { failureLimiter, limiterRedis, redisFailureLimiter } from '../links/rate-limit.ts';
+import { rescheduleLimits, trackRescheduleRoutes } from '../links/reschedule-routes.ts';
 import { trackApiRoutes, trackPage } from '../links/routes.ts';
+import type { TakeOffRoutes } from '../lifecycle/reschedule.ts';
 import type { Logger } from '../logger.ts';
 import { coordinateTravel } from '../travel/travel.ts';
 import type { DispatchEvents } from '../realtime/events.ts';
@@ -56,6 +58,8 @@ export function createCustomerComms(deps: {
   log: Logger;
   io: DispatchServer;
   events: DispatchEvents;
+  /** Lets a customer move a delivery whose route has not started (when the organisation allows it). */
+  takeOffRoutes?: TakeOffRoutes;
 }): CustomerComms {
   const { db, config, log } = deps;
   // Several processes share one count through Redis (a connection of its own that never makes
@@ -114,6 +118,17 @@ export function createCustomerComms(deps: {
   const api = makeRouter();
   api.use(notifyRoutes({ db, config, log, kick }));
   api.use(trackApiRoutes(db, limiter));
+  api.use(
+    trackRescheduleRoutes({
+      db,
+      failures: limiter,
+      limits: rescheduleLimits(redis),
+      publicUrl: publicBase(config),
+      takeOffRoutes: deps.takeOffRoutes,
+      onQueued: kick,
+      refresh: (ids) => track.refresh(ids),
+    }),
+  );
   return {
     api,
     page: trackPage(db, limiter),

@@ -16,6 +16,9 @@ export interface MessageVars {
   link: string;
   reason?: string | null;
   rebook?: string | null;
+  /** The day (and window, local times) a delivery was moved to (`rescheduled`). */
+  newDate?: string;
+  newWindow?: { start: string; end: string } | null;
 }
 
 export interface Message {
@@ -32,6 +35,9 @@ const time = (ms: number | undefined, v: MessageVars, lang: Lang) =>
   ms === undefined ? '' : DateTime.fromMillis(ms, { zone: v.timeZone }).setLocale(lang).toFormat('HH:mm');
 const day = (ms: number | undefined, v: MessageVars, lang: Lang) =>
   ms === undefined ? '' : DateTime.fromMillis(ms, { zone: v.timeZone }).setLocale(lang).toFormat('cccc d LLLL');
+
+const dateOf = (localDate: string | undefined, lang: Lang) =>
+  localDate ? DateTime.fromISO(localDate).setLocale(lang).toFormat('cccc d LLLL') : '';
 
 const REASONS: Record<Lang, Record<string, string>> = {
   fr: {
@@ -54,6 +60,7 @@ function lines(t: NotifyTrigger, v: MessageVars, lang: Lang): { subject: string;
   const w = { d: day(v.windowFrom, v, lang), f: time(v.windowFrom, v, lang), t: time(v.windowTo, v, lang) };
   const eta = time(v.eta, v, lang);
   const reason = v.reason ? (REASONS[lang][v.reason] ?? v.reason) : null;
+  const moved = { d: dateOf(v.newDate, lang), f: v.newWindow?.start, t: v.newWindow?.end };
   if (lang === 'fr') {
     switch (t) {
       case 'published':
@@ -86,6 +93,11 @@ function lines(t: NotifyTrigger, v: MessageVars, lang: Lang): { subject: string;
           subject: 'Livraison impossible',
           body: `Bonjour ${v.name}, nous n’avons pas pu livrer votre commande${reason ? ` (${reason})` : ''}. ${v.rebook ? `Pour reprogrammer : ${v.rebook}.` : 'Répondez à ce message pour reprogrammer.'}`,
         };
+      case 'rescheduled':
+        return {
+          subject: `Livraison reprogrammée au ${moved.d}`,
+          body: `Bonjour ${v.name}, c’est noté : votre livraison ${v.orgName} est reprogrammée au ${moved.d}${moved.f ? ` entre ${moved.f} et ${moved.t}` : ''}. Vous recevrez l’heure de passage dès que la tournée sera prête.`,
+        };
     }
   }
   switch (t) {
@@ -112,6 +124,11 @@ function lines(t: NotifyTrigger, v: MessageVars, lang: Lang): { subject: string;
       return {
         subject: 'Delivery failed',
         body: `Hello ${v.name}, we could not deliver your order${reason ? ` (${reason})` : ''}. ${v.rebook ? `To re-book: ${v.rebook}.` : 'Reply to this message to re-book.'}`,
+      };
+    case 'rescheduled':
+      return {
+        subject: `Delivery moved to ${moved.d}`,
+        body: `Hello ${v.name}, done: your ${v.orgName} delivery is moved to ${moved.d}${moved.f ? ` between ${moved.f} and ${moved.t}` : ''}. You will get the time of the visit once the round is ready.`,
       };
   }
 }

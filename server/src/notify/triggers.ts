@@ -25,8 +25,13 @@ export interface TriggerInput {
   version: string;
   eta?: number;
   reason?: string | null;
+  /** `rescheduled`: the day and window the customer chose. */
+  moved?: { date: string; window: { start: string; end: string } | null };
   now?: number;
 }
+
+/** Messages worth sending after quiet hours (the others are about a moment that will have passed). */
+const WAITS_FOR_MORNING: NotifyTrigger[] = ['published', 'rescheduled'];
 
 /** Telling the ETA sets the baseline the "ETA moved" trigger compares with. */
 const TELLS_ETA: NotifyTrigger[] = ['published', 'started', 'next', 'eta_moved'];
@@ -70,13 +75,15 @@ export async function fireTrigger(deps: TriggerDeps, ctx: OrderContext, t: Trigg
     link: linkUrl(deps.publicUrl, token),
     reason: t.reason,
     rebook: settings.rebookUrl ?? settings.rebookPhone,
+    newDate: t.moved?.date,
+    newWindow: t.moved?.window ?? null,
   });
   let written = 0;
   for (const x of todo) {
-    // The day's announcement waits for the morning; live messages are worthless later.
+    // The day's announcement and a change of day wait for the morning; live messages are worthless later.
     const suppressed = out.has(x.recipient)
       ? 'opted out'
-      : quiet !== null && t.trigger !== 'published'
+      : quiet !== null && !WAITS_FOR_MORNING.includes(t.trigger)
         ? 'quiet hours'
         : null;
     const ok = await enqueue(deps.db, {
