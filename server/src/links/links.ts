@@ -1,7 +1,8 @@
 /**
  * Tracking links: a random 192-bit token per message, stored only as its SHA-256, scoped to one
- * order. A link lives until a day after the delivery ends (delivered or failed); a cancelled
- * order's links expire at once.
+ * order. A link lives until a day after the delivery ends (delivered or failed), and never
+ * longer than TRACK_LINK_MAX_DAYS after it was created (its expiry is set when it is created;
+ * later changes only bring it forward); a cancelled order's links expire at once.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.ts';
@@ -11,14 +12,25 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 /** Tokens are 32 base64url characters; anything else is refused before a lookup. */
 export const looksLikeToken = (s: string) => /^[A-Za-z0-9_-]{32}$/.test(s);
 
-/** A new link to the order's tracking page; answers the token (shown once, in the message). */
-export async function createLink(db: Db, orgId: string, orderId: string): Promise<string> {
+/** The longest a link lives, in days, when TRACK_LINK_MAX_DAYS does not say. */
+export const DEFAULT_LINK_MAX_DAYS = 30;
+
+/**
+ * A new link to the order's tracking page, expiring `maxDays` after now at the latest; answers
+ * the token (shown once, in the message).
+ */
+export async function createLink(
+  db: Db,
+  orgId: string,
+  orderId: string,
+  maxDays: number = DEFAULT_LINK_MAX_DAYS,
+): Promise<string> {
   const token = randomBytes(24).toString('base64url');
-  await db.query('INSERT INTO tracking_links (org_id, order_id, token_hash) VALUES ($1, $2, $3)', [
-    orgId,
-    orderId,
-    hashToken(token),
-  ]);
+  await db.query(
+    `INSERT INTO tracking_links (org_id, order_id, token_hash, created_at, expires_at)
+     VALUES ($1, $2, $3, now(), now() + make_interval(secs => $4::double precision * 86400))`,
+    [orgId, orderId, hashToken(token), maxDays],
+  );
   return token;
 }
 

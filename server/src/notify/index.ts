@@ -112,7 +112,15 @@ export function createCustomerComms(deps: {
       return listener!.onEtas(r);
     },
   });
-  listener = createNotifyListener({ db, log, eta, track, publicUrl: publicBase(config), onQueued: kick });
+  listener = createNotifyListener({
+    db,
+    log,
+    eta,
+    track,
+    publicUrl: publicBase(config),
+    linkMaxDays: config.TRACK_LINK_MAX_DAYS,
+    onQueued: kick,
+  });
   tapEvents(deps.events, listener.events);
 
   const api = makeRouter();

@@ -15,6 +15,8 @@ import { renderMessage, twoHourWindow } from './templates.ts';
 export interface TriggerDeps {
   db: Db;
   publicUrl: string;
+  /** The longest a message's tracking link lives, in days. @default 30 (TRACK_LINK_MAX_DAYS) */
+  linkMaxDays?: number;
   /** Called after rows were written (wakes the sender). */
   onQueued?(): void;
 }
@@ -64,7 +66,7 @@ export async function fireTrigger(deps: TriggerDeps, ctx: OrderContext, t: Trigg
   );
   const quiet = quietUntil(settings.quietHours, now, ctx.timeZone);
   const window = ctx.plannedArrivalAt !== null ? twoHourWindow(ctx.plannedArrivalAt) : null;
-  const token = await createLink(deps.db, ctx.orgId, ctx.orderId);
+  const token = await createLink(deps.db, ctx.orgId, ctx.orderId, deps.linkMaxDays);
   const msg = renderMessage(t.trigger, ctx.locale, {
     name: ctx.name || (ctx.locale.startsWith('fr') ? 'client' : 'customer'),
     orgName: ctx.orgName,
