@@ -20,6 +20,7 @@ import { exceptOrdersImport, ordersRoutes } from './orders/routes.ts';
 import { takeOffRoutes } from './dispatch/cancel-order.ts';
 import { startHoldReleaseJob } from './lifecycle/hold-release-job.ts';
 import { holdRoutes } from './orders/hold-routes.ts';
+import { rescheduleRoutes } from './orders/reschedule-routes.ts';
 import { dispatchRoutes } from './dispatch/routes.ts';
 import { planningRoutes } from './planning/routes.ts';
 import { createPlanner, type Planner } from './planning/service.ts';
@@ -106,6 +107,8 @@ export function createApp(deps: AppDeps): App {
   );
   // Hold and release: a held order's stop comes off its route like a cancelled one's.
   api.use(holdRoutes({ db, takeOffRoutes: takeOffRoutes({ config, events: realtime.events }) }));
+  // Reschedule (one order or many): failed, skipped, held or imported orders get new days.
+  api.use(rescheduleRoutes({ db, takeOffRoutes: takeOffRoutes({ config, events: realtime.events }) }));
   api.use(dispatchRoutes({ db, config, events: realtime.events }));
   api.use(driverRoutes({ db, config, disconnectDriver: realtime.disconnectDriver }));
   api.use(trackingRoutes(db));

@@ -48,7 +48,14 @@ export {
   UpdateVehicleRequest,
   type Vehicle,
 } from './fleet.ts';
-export { type Organisation, UpdateOrganisationRequest } from './organisation.ts';
+export {
+  CustomerRescheduleSettings,
+  DEFAULT_CUSTOMER_RESCHEDULE,
+  DEFAULT_REDELIVERY,
+  type Organisation,
+  RedeliverySettings,
+  UpdateOrganisationRequest,
+} from './organisation.ts';
 export { isPhoneCountry, normalisePhone, type PhoneResult, phoneE164 } from './phone.ts';
 export {
   type BreakWindow,

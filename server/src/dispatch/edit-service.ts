@@ -121,7 +121,10 @@ async function plan(
     if (!order) throw notFound('Order');
     if (!['imported', 'planned'].includes(order.status))
       throw new AppError('conflict', `orderId: the order is ${order.status}`);
-    const on = await tx.query('SELECT 1 FROM stops WHERE order_id = $1', [req.orderId]);
+    // Open stops only: the visited stop of an earlier attempt does not hold a re-queued order.
+    const on = await tx.query(`SELECT 1 FROM stops WHERE order_id = $1 AND status IN ('pending', 'arrived')`, [
+      req.orderId,
+    ]);
     if (on.rows.length)
       throw new AppError('conflict', 'orderId: the order is already on a route; move its stop instead');
     next.set(req.routeId, clampInsert(next.get(req.routeId)!, req.position, order));

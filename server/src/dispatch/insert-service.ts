@@ -58,7 +58,8 @@ export async function insertUrgent(deps: DispatchDeps, actor: Actor, req: Insert
       }),
     );
     const onRoute = await tx.query<{ order_id: string }>(
-      'SELECT order_id FROM stops WHERE order_id = ANY($1::uuid[])',
+      // Open stops only: the visited stop of an earlier attempt does not hold a re-queued order.
+      `SELECT order_id FROM stops WHERE order_id = ANY($1::uuid[]) AND status IN ('pending', 'arrived')`,
       [req.orderIds],
     );
     const busy = new Set(onRoute.rows.map((r) => r.order_id));

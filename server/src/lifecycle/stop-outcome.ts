@@ -7,11 +7,18 @@
  * driver nor the geofence gave one). A stop already delivered, failed or skipped is not taken
  * back to `arrived`. The order becomes delivered / failed / skipped with its stop (a later event
  * may correct an earlier one). The route is `done` once no stop is pending or arrived.
+ *
+ * Delivered / failed / skipped also end an attempt (attempts.ts: one per visit, a corrected event
+ * updates it); a failed or skipped visit ends the attempt, not the order: with the
+ * organisation's redelivery setting the order is re-queued or held (redelivery.ts), all in
+ * this transaction.
  */
 import type { StopStatus } from '@tournee/shared';
 import type { Actor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
+import { recordAttempt } from './attempts.ts';
 import { transitionOrders } from './order-status.ts';
+import { type RedeliveryOutcome, redeliverAfterFailure } from './redelivery.ts';
 import { finishRouteIfDone } from './route-status.ts';
 
 const TERMINAL: StopStatus[] = ['delivered', 'failed', 'skipped'];
@@ -27,6 +34,15 @@ export interface StopOutcome {
    * still records what the driver said: a driver's event is never lost to an order's state.
    */
   orderRefused: string | null;
+  /** What automatic redelivery did with the order of a failed or skipped visit, or null. */
+  redelivery: RedeliveryOutcome | null;
+}
+
+/** The stop event behind an outcome: its id, and the driver's reason and note. */
+export interface StopEventInfo {
+  eventId?: string;
+  reason?: string | null;
+  note?: string | null;
 }
 
 export async function applyStopOutcome(
@@ -35,7 +51,7 @@ export async function applyStopOutcome(
   stop: { id: string; routeId: string; orderId: string | null; status: StopStatus },
   next: Exclude<StopStatus, 'pending'>,
   at: Date,
-  details: Record<string, unknown> = {},
+  event: StopEventInfo = {},
 ): Promise<StopOutcome | null> {
   if (next === 'arrived' && TERMINAL.includes(stop.status)) return null;
   const departs = next !== 'arrived';
@@ -51,11 +67,36 @@ export async function applyStopOutcome(
     [stop.id, next, at, departs],
   );
   let orderRefused: string | null = null;
+  let redelivery: RedeliveryOutcome | null = null;
   if (stop.orderId && next !== 'arrived') {
-    const { refused } = await transitionOrders(tx, actor, [stop.orderId], next, 'stop_event', {
-      details: { stopId: stop.id, ...details },
+    const reason = event.reason ?? null;
+    const { changed, refused } = await transitionOrders(tx, actor, [stop.orderId], next, 'stop_event', {
+      details: { stopId: stop.id, ...(event.eventId ? { eventId: event.eventId } : {}), reason },
     });
     orderRefused = refused[0]?.reason ?? null;
+    // The driver's word is kept as the visit's attempt even when the order did not follow.
+    const attempt = await recordAttempt(tx, {
+      orgId: actor.orgId,
+      orderId: stop.orderId,
+      stopId: stop.id,
+      routeId: stop.routeId,
+      outcome: next,
+      reason,
+      note: event.note ?? null,
+      at,
+      eventId: event.eventId ?? null,
+    });
+    if (next !== 'delivered' && changed.length > 0) {
+      redelivery = await redeliverAfterFailure(tx, actor, {
+        orderId: stop.orderId,
+        stopId: stop.id,
+        localDate: attempt.localDate,
+        // A skipped stop re-queues when `skipped` is among the setting's reasons.
+        reason: next === 'skipped' ? 'skipped' : reason,
+        n: attempt.n,
+        eventId: event.eventId ?? null,
+      });
+    }
   }
   const routeDone = (await finishRouteIfDone(tx, stop.routeId)) === 'done';
   const row = u.rows[0]!;
@@ -65,5 +106,6 @@ export async function applyStopOutcome(
     actualDepartureAt: row.actual_departure_at,
     routeDone,
     orderRefused,
+    redelivery,
   };
 }

@@ -4,7 +4,7 @@
  *                                                   ?dryRun=true answers the same with a preview, writing nothing
  *   GET    /api/orders/imports/:id/rejected.csv    the rejected rows to fix and re-import
  *   GET    /api/orders                             filters: from, to, status, q, bbox; limit, offset
- *   GET    /api/orders/:id
+ *   GET    /api/orders/:id                         the order with its attempts[] (visits) and hold
  *   PATCH  /api/orders/:id                         validated like an import row; 409 once dispatched
  *   DELETE /api/orders/:id                         cancels (the order is kept, status cancelled)
  */
@@ -23,6 +23,7 @@ import { runImport } from './import/pipeline.ts';
 import { rejectedHeader, rejectedLine, rejectedNoteLine } from './import/rejected-csv.ts';
 import { IMPORT_MESSAGES, importLang } from './import/messages.ts';
 import { drainRequest, openUpload, uploadLimits } from './import/upload.ts';
+import { getOrderDetail } from './detail.ts';
 import * as service from './service.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -78,8 +79,8 @@ export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDep
         mapping: options.mapping ?? {},
         messages,
         maxRejectedRows: config.IMPORT_REJECTIONS_MAX_ROWS,
-      };
         maxDepotDistanceKm: config.IMPORT_MAX_DEPOT_DISTANCE_KM,
+      };
       const result = options.dryRun
         ? await previewImport({ db, geocoder }, actor, importRequest)
         : await runImport({ db, geocoder }, actor, importRequest);
@@ -107,8 +108,8 @@ export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDep
           rejected: 0,
           errors,
           errorsTruncated: false,
-          ignoredColumns: [],
           warnings: [],
+          ignoredColumns: [],
           rejectedCsv: null,
           columns: [],
           error: { code: err.code, message: err.message, details: errors },
@@ -152,7 +153,7 @@ export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDep
   });
 
   r.get('/orders/:id', staff, async (req, res) => {
-    res.json(await service.getOrder(db, actorOf(req), String(req.params.id)));
+    res.json(await getOrderDetail(db, actorOf(req), String(req.params.id)));
   });
 
   r.patch('/orders/:id', staff, async (req, res) => {

@@ -1,4 +1,10 @@
-import type { Organisation } from '@tournee/shared';
+import {
+  type CustomerRescheduleSettings,
+  DEFAULT_CUSTOMER_RESCHEDULE,
+  DEFAULT_REDELIVERY,
+  type Organisation,
+  type RedeliverySettings,
+} from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 
 interface OrgRow {
@@ -8,7 +14,11 @@ interface OrgRow {
   default_service_s: number;
   default_country: string;
   locale: string;
-  settings: { importMapping?: Record<string, string> } | null;
+  settings: {
+    importMapping?: Record<string, string>;
+    redelivery?: Partial<RedeliverySettings>;
+    customerReschedule?: Partial<CustomerRescheduleSettings>;
+  } | null;
 }
 
 const toOrganisation = (r: OrgRow): Organisation => ({
@@ -19,6 +29,9 @@ const toOrganisation = (r: OrgRow): Organisation => ({
   defaultCountry: r.default_country.trim(),
   locale: r.locale,
   importMapping: r.settings?.importMapping ?? {},
+  // Stored as set; figures never set read as the defaults.
+  redelivery: { ...DEFAULT_REDELIVERY, ...r.settings?.redelivery },
+  customerReschedule: { ...DEFAULT_CUSTOMER_RESCHEDULE, ...r.settings?.customerReschedule },
 });
 
 export async function findOrganisation(db: Db, orgId: string): Promise<Organisation | null> {
@@ -35,7 +48,8 @@ export async function lockOrganisation(db: Db, orgId: string): Promise<Organisat
 export async function updateOrganisation(db: Db, org: Organisation): Promise<Organisation> {
   const { rows } = await db.query<OrgRow>(
     `UPDATE organisations SET name = $2, dimensions = $3, default_service_s = $4, default_country = $5, locale = $6,
-       settings = jsonb_set(settings, '{importMapping}', $7::jsonb)
+       settings = coalesce(settings, '{}'::jsonb) || jsonb_build_object('importMapping', $7::jsonb, 'redelivery', $8::jsonb,
+         'customerReschedule', $9::jsonb)
      WHERE id = $1 RETURNING *`,
     [
       org.id,
@@ -45,6 +59,8 @@ export async function updateOrganisation(db: Db, org: Organisation): Promise<Org
       org.defaultCountry,
       org.locale,
       JSON.stringify(org.importMapping),
+      JSON.stringify(org.redelivery),
+      JSON.stringify(org.customerReschedule),
     ],
   );
   return toOrganisation(rows[0]!);

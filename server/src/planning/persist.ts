@@ -39,7 +39,8 @@ export async function writePlanResult(
     const plan = await tx.query<{ status: string }>('SELECT status FROM plans WHERE id = $1 FOR UPDATE', [planId]);
     if (plan.rows[0]?.status !== 'running') throw new PlanNotRunning(`plan is ${plan.rows[0]?.status ?? 'gone'}`);
     // One plan writes at a time per organisation, and only over what it read: another plan
-    // finishing meanwhile may have taken its shifts or orders.
+    // finishing meanwhile may have taken its shifts or orders (an open stop elsewhere; the
+    // visited stop of an earlier attempt does not hold a re-queued order).
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plan-write:${actor.orgId}`]);
     const oldIds = replaceable.map((r) => r.id);
     const contIds = continued.map((r) => r.id);
@@ -48,8 +49,8 @@ export async function writePlanResult(
       [result.routes.map((r) => r.shift.id), [...oldIds, ...contIds]],
     );
     const planned = await tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM stops WHERE order_id = ANY($1::uuid[]) AND NOT (route_id = ANY($2::uuid[]))
-         AND NOT (route_id = ANY($3::uuid[]) AND status = 'pending')`,
+      `SELECT count(*)::int AS n FROM stops WHERE order_id = ANY($1::uuid[]) AND status IN ('pending', 'arrived')
+         AND NOT (route_id = ANY($2::uuid[])) AND NOT (route_id = ANY($3::uuid[]) AND status = 'pending')`,
       [
         result.routes.flatMap((r) => r.stops.map((s) => s.orderId).filter((id): id is string => id !== null)),
         oldIds,

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { systemActor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import * as fleet from '../fleet/service.ts';
+import { updateOrganisation } from '../org/service.ts';
 import { runImport } from '../orders/import/pipeline.ts';
 import { jsonSource } from '../orders/import/sources.ts';
 import { DEMO_DEPOT, DEMO_VEHICLES, DEMO_ZONE, demoOrders } from './demo-data.ts';
@@ -35,7 +36,9 @@ export interface DemoSummary {
 /**
  * Seeds the demo organisation through the same services the API uses (so the demo is valid
  * data by construction): a depot in Lyon, 8 vans each with a driver and Mon–Fri shifts with a
- * lunch break, and about 400 orders over the next 10 working days.
+ * lunch break, and about 400 orders over the next 10 working days. Failed deliveries come back
+ * by themselves: automatic redelivery is on (customer absent or no access: the next working day,
+ * held after 2 visits).
  */
 export async function seedDemo(db: Db, orgId: string, now: DateTime = DateTime.now()): Promise<DemoSummary> {
   const actor = systemActor(orgId);
@@ -50,6 +53,9 @@ export async function seedDemo(db: Db, orgId: string, now: DateTime = DateTime.n
     }),
   );
   const today = now.setZone(DEMO_ZONE).toISODate()!;
+  await updateOrganisation(db, actor, {
+    redelivery: { auto: true, maxAttempts: 2, offsetDays: 1, reasons: ['absent', 'no_access'] },
+  });
   let shifts = 0;
   for (const [i, v] of DEMO_VEHICLES.entries()) {
     const vehicle = await fleet.createVehicle(db, actor, CreateVehicleRequest.parse({ ...v, depotId: depot.id }));

@@ -105,7 +105,7 @@ export async function applyStopEvent(
         { id: e.stopId, routeId: stop.route_id, orderId: stop.order_id, status: stop.status },
         next,
         new Date(e.deviceAt),
-        { eventId: e.id },
+        { eventId: e.id, reason: e.reason ?? null, note: e.note ?? null },
       );
       if (out) {
         status = out.status;
