@@ -97,4 +97,33 @@ describe('dispatcher web app: importing orders', () => {
     await form.getByRole('button', { name: 'Add depot' }).click();
     await page.getByRole('cell', { name: 'Entrepôt Est' }).waitFor();
   });
+
+  it('lists a row the fleet cannot serve as a warning, and imports it all the same', async () => {
+    // The depot added above gets an 800 kg van: a 1,200 kg order fits no vehicle.
+    const made = await page.evaluate(async () => {
+      const depots = await (await fetch('/api/depots')).json();
+      const res = await fetch('/api/vehicles', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Van', depotId: depots.items[0].id, capacity: [800, 10, 100] }),
+      });
+      return `${res.status} ${await res.text()}`;
+    });
+    expect(made).toMatch(/^201 /);
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('button', { name: 'Import a file' }).click();
+    const file = join(tmpdir(), `tournee-e2e-${process.pid}`, 'orders-heavy.csv');
+    writeFileSync(
+      file,
+      'Référence;Client;Latitude;Longitude;Date;Poids (kg)\nH-1;Anne;45,76;4,83;01/12/2026;12\nH-2;Carl;45,75;4,84;01/12/2026;1200\n',
+    );
+    await page.getByLabel('CSV or Excel file').setInputFiles(file);
+    await page.getByText('2 rows read, 0 with problems').waitFor();
+    const heavy = /^3\s+Poids \(kg\)\s+capacity\s+demand 1200 kg is more than any vehicle carries/;
+    const warnings = page.getByRole('table', { name: /Rows the fleet cannot serve/ });
+    await expect.poll(() => warnings.locator('tbody tr').allInnerTexts()).toContainEqual(expect.stringMatching(heavy));
+    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await page.getByRole('status').filter({ hasText: '2 created' }).waitFor();
+    await expect.poll(() => warnings.locator('tbody tr').allInnerTexts()).toContainEqual(expect.stringMatching(heavy));
+  });
 });
