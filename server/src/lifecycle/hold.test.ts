@@ -168,6 +168,23 @@ describe('holding orders', () => {
     expect(again.body.error.message).toMatch(/the order is planned, not on hold/);
   });
 
+  it('holds an order of a route on the road whose stop is not visited yet: the stop leaves the driver’s list', async () => {
+    const seeded = await seedDriverDay(t.db, t.org.id, { name: 'Road', date: addDays(today, 6), stops: 3 });
+    await t.db.query(`UPDATE routes SET status = 'in_progress' WHERE id = $1`, [seeded.routeId]);
+    await t.db.query(`UPDATE orders SET status = 'in_progress' WHERE id = ANY($1)`, [seeded.orderIds]);
+    await t.db.query(`UPDATE stops SET status = 'delivered' WHERE id = $1`, [seeded.stopIds[0]]);
+    await t.db.query(`UPDATE orders SET status = 'delivered' WHERE id = $1`, [seeded.orderIds[0]]);
+    const held = await t.call('POST', `/orders/${seeded.orderIds[2]}/hold`, { reason: 'customer called: not home' });
+    expect(held.status).toBe(200);
+    expect(held.body.status).toBe('on_hold');
+    const stops = await t.db.query<{ order_id: string; seq: number }>(
+      'SELECT order_id, seq FROM stops WHERE route_id = $1 ORDER BY seq',
+      [seeded.routeId],
+    );
+    expect(stops.rows.map((s) => s.order_id)).toEqual(seeded.orderIds.slice(0, 2));
+    expect(await statusOf(seeded.orderIds[1]!)).toBe('in_progress');
+  });
+
   it('refuses a hold without a reason, with an end in the past, of a delivered order or one whose driver is at the door', async () => {
     const seeded = await seedDriverDay(t.db, t.org.id, { name: 'Hold', date: addDays(today, 5), stops: 3 });
     const [atDoor, delivered] = seeded.orderIds;
