@@ -6,6 +6,7 @@
 import type { TrackServerEvents, TrackView } from '@tournee/shared';
 import { io, type Socket } from 'socket.io-client';
 import type { DriverMap } from './map.ts';
+import { confirmationCard, nextCard, rescheduleCard } from './reschedule.ts';
 import { dayOf, hhmm, statusText, t } from './text.ts';
 
 declare global {
@@ -66,6 +67,10 @@ function render(v: TrackView) {
     el('p', { class: 'muted' }, v.orgName),
     el('h1', { id: 'status' }, statusText(v.status)),
   ];
+  const confirmation = confirmationCard(el);
+  if (confirmation) parts.push(confirmation);
+  const next = nextCard(v, el);
+  if (next) parts.push(next);
   if (v.window && (v.status === 'scheduled' || v.status === 'on_the_way'))
     parts.push(
       el(
@@ -90,13 +95,21 @@ function render(v: TrackView) {
   if (v.driver) parts.push(mapBox);
   if (v.delivery) {
     const d = el('section', { class: 'card', id: 'delivery' });
-    if (v.delivery.at) d.append(el('div', {}, `${statusText(v.status)} · ${hhmm(v.delivery.at, tz)}`));
+    // A rescheduled order's card is about the failed visit.
+    const visit = v.status === 'rescheduled' ? t.failed : statusText(v.status);
+    if (v.delivery.at) d.append(el('div', {}, `${visit} · ${hhmm(v.delivery.at, tz)}`));
     if (v.delivery.recipientName) d.append(el('div', {}, `${t.receivedBy} ${v.delivery.recipientName}`));
-    if (v.delivery.reason) d.append(el('div', {}, `${t.reason}: ${v.delivery.reason}`));
+    if (v.delivery.reason) d.append(el('div', {}, `${t.reason}: ${t.reasons[v.delivery.reason] ?? v.delivery.reason}`));
     for (const k of v.delivery.proofKinds)
       d.append(el('img', { class: 'proof', alt: k, src: `/api/track/${token}/proof/${k}` }));
     parts.push(d);
   }
+  const reschedule = rescheduleCard(v, el, token, async () => {
+    // The fresh view (the socket brings it too): the new day, and what is offered now.
+    const res = await fetch(`/api/track/${token}`).catch(() => null);
+    render(res?.ok ? ((await res.json()) as TrackView) : (seen[seen.length - 1] ?? v));
+  });
+  if (reschedule) parts.push(reschedule);
   if (v.canRate) parts.push(rating(v));
   if (v.status === 'scheduled' || v.status === 'on_the_way') {
     const stop = el('button', { type: 'button', id: 'opt-out', class: 'muted' }, t.stop);

@@ -10,6 +10,7 @@ const T = {
     arrived: 'Votre livreur est arrivé',
     delivered: 'Livré',
     failed: 'Livraison impossible',
+    rescheduled: 'Livraison reprogrammée',
     cancelled: 'Commande annulée',
     window: 'Créneau',
     eta: 'Arrivée estimée',
@@ -23,6 +24,24 @@ const T = {
     reason: 'Motif',
     stop: 'Ne plus recevoir de messages',
     stopped: 'Vous ne recevrez plus de messages pour cette livraison.',
+    pickDay: 'Choisir un autre jour',
+    changeDay: 'Changer de jour',
+    pickWindow: 'À quel moment ?',
+    anyTime: 'Toute la journée',
+    confirm: 'Confirmer',
+    nextDay: 'Jour de livraison',
+    confirmed: (day: string, window: string | null) =>
+      `C’est noté : votre livraison est reprogrammée au ${day}${window ? `, ${window}` : ''}. Un message vous le confirme.`,
+    between: (w: { start: string; end: string }) => `entre ${w.start} et ${w.end}`,
+    reasons: {
+      absent: 'personne n’était présent',
+      refused: 'colis refusé',
+      address_not_found: 'adresse introuvable',
+      no_access: 'accès impossible',
+      damaged: 'colis endommagé',
+    } as Record<string, string>,
+    rescheduleFailed: 'Ce jour n’est plus disponible. Choisissez-en un autre.',
+    tooMany: 'Trop de demandes : réessayez dans une minute.',
   },
   en: {
     scheduled: 'Delivery planned',
@@ -30,6 +49,7 @@ const T = {
     arrived: 'Your driver has arrived',
     delivered: 'Delivered',
     failed: 'Delivery failed',
+    rescheduled: 'Delivery rescheduled',
     cancelled: 'Order cancelled',
     window: 'Window',
     eta: 'Expected',
@@ -43,6 +63,24 @@ const T = {
     reason: 'Reason',
     stop: 'Stop messages',
     stopped: 'You will get no more messages about this delivery.',
+    pickDay: 'Pick another day',
+    changeDay: 'Change the day',
+    pickWindow: 'What time?',
+    anyTime: 'Any time',
+    confirm: 'Confirm',
+    nextDay: 'Delivery day',
+    confirmed: (day: string, window: string | null) =>
+      `Done: your delivery is moved to ${day}${window ? `, ${window}` : ''}. A message confirms it.`,
+    between: (w: { start: string; end: string }) => `between ${w.start} and ${w.end}`,
+    reasons: {
+      absent: 'nobody was in',
+      refused: 'parcel refused',
+      address_not_found: 'address not found',
+      no_access: 'no access',
+      damaged: 'parcel damaged',
+    } as Record<string, string>,
+    rescheduleFailed: 'This day is no longer available. Please pick another one.',
+    tooMany: 'Too many requests: try again in a minute.',
   },
 } as const;
 
@@ -56,3 +94,15 @@ export const dayOf = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat(navigator.language, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(
     new Date(iso),
   );
+
+/** A calendar day 'YYYY-MM-DD' as words ("mardi 8 décembre"), whatever the phone's zone. */
+export const dayName = (localDate: string) =>
+  new Intl.DateTimeFormat(navigator.language, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${localDate}T12:00:00Z`));
+
+/** A window of local times as shown: "12:00 – 17:00". */
+export const windowText = (w: { start: string; end: string }) => `${w.start} – ${w.end}`;
