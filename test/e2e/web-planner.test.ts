@@ -72,6 +72,8 @@ describe('dispatcher web app: planning a day', () => {
         tw_start: '08:00',
         tw_end: '17:00',
       },
+      // No demo vehicle has a crane: the plan leaves it out, and says why.
+      { ref: 'CRANE-1', name: 'Grue', lat: '45.75', lon: '4.84', date: day, skills: 'crane' },
     ]);
     expect(heavy.status).toBe(200);
     browser = await launchChromium();
@@ -95,6 +97,9 @@ describe('dispatcher web app: planning a day', () => {
     await page.getByLabel('Time limit (s)').fill('3');
     await page.getByRole('button', { name: 'Plan', exact: true }).click();
     await page.getByText('Plan ready.').waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Orders this plan could not place' }).innerText())
+      .toMatch(/CRANE-1\s+no vehicle working on its days has the skills it needs/);
     await page.locator(`.calendar-strip [data-date="${day}"]`).click();
     await page.locator('.route-card').first().waitFor();
     // Rendered by MapLibre (WebGL through SwiftShader), not just present in the DOM.
