@@ -208,6 +208,14 @@ describe('the customer picks another day from the tracking page', () => {
     expect(await order(orderId)).toMatchObject({ status: 'imported', date_from: day(3), date_to: day(3) });
     // Its stop came off tomorrow's route (the driver's list no longer has it).
     expect(await count('stops WHERE order_id = $1', [orderId])).toBe(0);
+
+    // A double tap: two identical requests at once make one change and one message.
+    const [a, b] = await Promise.all([track(token, 'POST', { date: day(7) }), track(token, 'POST', { date: day(7) })]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body).toEqual(b.body);
+    expect(await count(`events WHERE entity_id = $1 AND action = 'order.customer_reschedule'`, [orderId])).toBe(2);
+    expect(await count(`notifications WHERE order_id = $1 AND trigger = 'rescheduled'`, [orderId])).toBe(2);
+    expect(await order(orderId)).toMatchObject({ status: 'imported', date_from: day(7) });
   });
 
   it(`answers 429 after ${RESCHEDULE_PER_TOKEN} requests a minute on one link`, async () => {
