@@ -191,6 +191,12 @@ describe('attempts and automatic redelivery', () => {
       { to: 'on_hold', cause: 'hold', hold: 'max_attempts' },
       { to: 'failed', cause: 'stop_event', hold: null },
     ]);
+
+    // A late correction of the first visit does not take the order past its later visit.
+    expect((await event(s, day1.get(b)!, 'delivered')).ok).toBe(true);
+    const late = await order(b);
+    expect(late.status).toBe('on_hold');
+    expect(late.attempts.map((x: { outcome: string }) => x.outcome)).toEqual(['delivered', 'failed']);
   });
 
   it('corrects an attempt with a later event of the same stop instead of adding one', async () => {
@@ -203,5 +209,28 @@ describe('attempts and automatic redelivery', () => {
     const fixed = await order(id);
     expect(fixed.status).toBe('delivered');
     expect(fixed.attempts).toMatchObject([{ n: 1, stopId, outcome: 'delivered', reason: null }]);
+  });
+
+  it('delivers a re-queued order when the driver corrects the failed visit to delivered', async () => {
+    const day = await seedDriverDay(t.db, t.org.id, { name: 'Zoé', stops: 1 });
+    await fleet.createShift(
+      t.db,
+      systemActor(t.org.id),
+      CreateShiftRequest.parse({
+        vehicleId: day.vehicleId,
+        localDate: addDays(today, 1),
+        start: '08:00',
+        end: '17:00',
+      }),
+    );
+    const [stopId, id] = [day.stopIds[0]!, day.orderIds[0]!];
+    const s = await driverSocket(day.driverId);
+    expect((await event(s, stopId, 'failed', { reason: 'absent' })).ok).toBe(true);
+    expect(await order(id)).toMatchObject({ status: 'imported', dateFrom: addDays(today, 1) });
+    // The parcel was in fact handed over: the order is delivered, not visited again.
+    expect((await event(s, stopId, 'delivered')).ok).toBe(true);
+    const fixed = await order(id);
+    expect(fixed.status).toBe('delivered');
+    expect(fixed.attempts).toMatchObject([{ n: 1, stopId, outcome: 'delivered' }]);
   });
 });

@@ -47,7 +47,8 @@ export async function redeliveryDay(
 ): Promise<LocalDate | null> {
   const { first: today } = await planningHorizon(tx, orgId, now);
   const from = addDays(failedDay, 1);
-  const days = await workingDays(tx, orgId, orderId, from, addDays(from < today ? today : from, SHIFT_HORIZON_DAYS));
+  const searchEnd = addDays([from, today].sort()[1]!, SHIFT_HORIZON_DAYS);
+  const days = await workingDays(tx, orgId, orderId, from, searchEnd);
   const day = days[offsetDays - 1];
   if (day && day >= today) return day;
   return days.find((d) => d >= today) ?? null;

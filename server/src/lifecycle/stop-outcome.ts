@@ -70,10 +70,23 @@ export async function applyStopOutcome(
   let redelivery: RedeliveryOutcome | null = null;
   if (stop.orderId && next !== 'arrived') {
     const reason = event.reason ?? null;
-    const { changed, refused } = await transitionOrders(tx, actor, [stop.orderId], next, 'stop_event', {
-      details: { stopId: stop.id, ...(event.eventId ? { eventId: event.eventId } : {}), reason },
-    });
-    orderRefused = refused[0]?.reason ?? null;
+    // A late correction of an earlier visit changes that attempt, not the order, which has
+    // been visited again since.
+    const later = await tx.query(
+      `SELECT 1 FROM attempts a WHERE a.order_id = $1
+          AND a.n > (SELECT b.n FROM attempts b WHERE b.stop_id = $2) LIMIT 1`,
+      [stop.orderId, stop.id],
+    );
+    let changed: unknown[] = [];
+    if (later.rows.length > 0) {
+      orderRefused = 'the order has been visited again since: this event corrects an earlier attempt only';
+    } else {
+      const out = await transitionOrders(tx, actor, [stop.orderId], next, 'stop_event', {
+        details: { stopId: stop.id, ...(event.eventId ? { eventId: event.eventId } : {}), reason },
+      });
+      changed = out.changed;
+      orderRefused = out.refused[0]?.reason ?? null;
+    }
     // The driver's word is kept as the visit's attempt even when the order did not follow.
     const attempt = await recordAttempt(tx, {
       orgId: actor.orgId,

@@ -28,6 +28,8 @@ describe('the order transition table', () => {
     ['skipped', 'imported', 'reschedule'],
     ['on_hold', 'imported', 'reschedule'],
     ['failed', 'on_hold', 'hold'],
+    ['imported', 'delivered', 'stop_event'],
+    ['on_hold', 'delivered', 'stop_event'],
   ])('allows %s → %s by %s', (from, to, cause) => {
     expect(whyNot(from, to, cause)).toBeNull();
   });

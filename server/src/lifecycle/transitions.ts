@@ -8,8 +8,9 @@
  * An order on a route follows it (cause `plan` or `edit`): imported / planned / dispatched /
  * in_progress as its route is a draft, published or on the road, and back to imported when its
  * stop leaves every route. `failed` and `skipped` end a visit, not the order: `requeue` puts
- * them back to imported (redelivery, reschedule); `hold` / `release` park an order; `cancelled`
- * is final.
+ * them back to imported (`requeue`: automatic redelivery; `reschedule`: new days from a
+ * dispatcher or the customer), and a driver correcting such a visit to delivered delivers the
+ * re-queued or held order (`stop_event`); `hold` / `release` park an order; `cancelled` is final.
  */
 import type { OrderStatus } from '@tournee/shared';
 
@@ -37,7 +38,15 @@ const STOP: readonly TransitionCause[] = ['stop_event'];
 type Table = { readonly [F in OrderStatus]: { readonly [T in OrderStatus]?: readonly TransitionCause[] } };
 
 export const ORDER_TRANSITIONS: Table = {
-  imported: { planned: FOLLOW, dispatched: FOLLOW, in_progress: FOLLOW, on_hold: ['hold'], cancelled: ['cancel'] },
+  // delivered by stop_event: the driver corrects the failed visit of a re-queued (or held) order.
+  imported: {
+    planned: FOLLOW,
+    dispatched: FOLLOW,
+    in_progress: FOLLOW,
+    delivered: STOP,
+    on_hold: ['hold'],
+    cancelled: ['cancel'],
+  },
   planned: {
     imported: FOLLOW,
     dispatched: [...FOLLOW, 'publish'],
@@ -70,7 +79,7 @@ export const ORDER_TRANSITIONS: Table = {
     on_hold: ['hold'],
     cancelled: ['cancel'],
   },
-  on_hold: { imported: ['release', 'reschedule'], cancelled: ['cancel'] },
+  on_hold: { imported: ['release', 'reschedule'], delivered: STOP, cancelled: ['cancel'] },
   cancelled: {},
 };
 
