@@ -52,9 +52,12 @@ export async function loadFleetSummary(db: Db, orgId: string): Promise<FleetSumm
     valid_to: string | null;
     expanded_through: string | null;
   }>(
+    // One pass over the organisation's shifts for every pattern's last expanded date.
     `SELECT p.weekdays, p.valid_from::text AS valid_from, p.valid_to::text AS valid_to,
-            (SELECT max(s.local_date)::text FROM shifts s WHERE s.pattern_id = p.id) AS expanded_through
+            e.through::text AS expanded_through
        FROM shift_patterns p JOIN vehicles v ON v.id = p.vehicle_id
+       LEFT JOIN (SELECT pattern_id, max(local_date) AS through FROM shifts
+                   WHERE org_id = $1 AND pattern_id IS NOT NULL GROUP BY pattern_id) e ON e.pattern_id = p.id
       WHERE p.org_id = $1 AND p.deleted_at IS NULL AND v.deleted_at IS NULL`,
     [orgId],
   );

@@ -105,4 +105,29 @@ describe('import warnings: rows the fleet cannot serve as it is', () => {
       "aucun véhicule n'a de service le 2027-03-27 : elle ne peut pas être planifiée ce jour-là",
     );
   });
+
+  it('counts a weekly pattern’s days beyond the shifts made from it so far', async () => {
+    const send = async (path: string, body: unknown) =>
+      readJson(await t.api(path, { method: 'POST', body: JSON.stringify(body), as: 'dispatcher' }));
+    const [depot] = (await readJson(await t.api('/depots', { as: 'dispatcher' }))).items;
+    const van = await send('/vehicles', { name: 'Van 2', depotId: depot.id, capacity: [800, 6, 60] });
+    // Open-ended from Monday 3 May 2027: shifts are made five weeks ahead, the pattern says the rest.
+    await send('/shift-patterns', {
+      vehicleId: van.id,
+      weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      start: '08:00',
+      end: '17:00',
+      validFrom: '2027-05-03',
+    });
+    const csv = ['ref,lat,lon,date', 'LATER-1,45.76,4.83,2027-09-07', 'LATER-2,45.76,4.83,2027-09-11'].join('\n');
+    const res = await t.api('/orders/import?dryRun=true', {
+      method: 'POST',
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+      as: 'dispatcher',
+    });
+    const body = await readJson(res);
+    // Tuesday 7 September is a pattern day; Saturday the 11th is not.
+    expect(body.warnings.map((w: Json) => [w.row, w.code])).toEqual([[3, 'no_shift']]);
+  });
 });
