@@ -91,7 +91,7 @@ function lines(t: NotifyTrigger, v: MessageVars, lang: Lang): { subject: string;
       case 'failed':
         return {
           subject: 'Livraison impossible',
-          body: `Bonjour ${v.name}, nous n’avons pas pu livrer votre commande${reason ? ` (${reason})` : ''}. ${v.rebook ? `Pour reprogrammer : ${v.rebook}.` : 'Répondez à ce message pour reprogrammer.'}`,
+          body: `Bonjour ${v.name}, nous n’avons pas pu livrer votre commande${reason ? ` (${reason})` : ''}. ${v.rebook ? `Pour reprogrammer : ${v.rebook}.` : 'Choisissez un autre jour sur la page de suivi.'}`,
         };
       case 'rescheduled':
         return {
@@ -123,7 +123,7 @@ function lines(t: NotifyTrigger, v: MessageVars, lang: Lang): { subject: string;
     case 'failed':
       return {
         subject: 'Delivery failed',
-        body: `Hello ${v.name}, we could not deliver your order${reason ? ` (${reason})` : ''}. ${v.rebook ? `To re-book: ${v.rebook}.` : 'Reply to this message to re-book.'}`,
+        body: `Hello ${v.name}, we could not deliver your order${reason ? ` (${reason})` : ''}. ${v.rebook ? `To re-book: ${v.rebook}.` : 'Pick another day on the tracking page.'}`,
       };
     case 'rescheduled':
       return {
