@@ -13,6 +13,7 @@ import { systemActor } from '../audit/audit.ts';
 import * as fleet from '../fleet/service.ts';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
 import { seedDriverDay } from '../tracking/test-support.ts';
+import { redeliverAfterFailure, redeliveryDay } from './redelivery.ts';
 
 /**
  * Attempts and redelivery on a real app: a failed stop ends an attempt, the order comes back by
@@ -232,5 +233,49 @@ describe('attempts and automatic redelivery', () => {
     const fixed = await order(id);
     expect(fixed.status).toBe('delivered');
     expect(fixed.attempts).toMatchObject([{ n: 1, stopId, outcome: 'delivered' }]);
+  });
+
+  it('counts working days that can serve the order, never re-queues into the past, and says when no day can', async () => {
+    const actor = systemActor(t.org.id);
+    const van = (
+      await t.db.query<{ id: string }>(`SELECT id FROM vehicles WHERE org_id = $1 AND name = 'Van'`, [t.org.id])
+    ).rows[0]!.id;
+    for (const localDate of [addDays(today, 4), addDays(today, -2)]) {
+      await fleet.createShift(
+        t.db,
+        actor,
+        CreateShiftRequest.parse({ vehicleId: van, driverId, localDate, start: '08:00', end: '17:00' }),
+      );
+    }
+    const id = (await t.db.query<{ id: string }>(`SELECT id FROM orders WHERE ref = 'RD-C'`)).rows[0]!.id;
+    const dayAfter = (failed: string, offset: number) =>
+      t.db.transaction((tx) => redeliveryDay(tx, t.org.id, id, failed, offset));
+    // Working days: today, today + 2 and today + 4 (the van), today + 1 (Zoé's van), one in the past.
+    expect(await dayAfter(today, 1)).toBe(addDays(today, 1));
+    expect(await dayAfter(today, 2)).toBe(addDays(today, 2));
+    expect(await dayAfter(today, 3)).toBe(addDays(today, 4));
+    // An event synced days late re-queues from today, not into the past.
+    expect(await dayAfter(addDays(today, -3), 1)).toBe(today);
+
+    // An order needing a skill no vehicle has: no day, the order stays failed, and the trail says why.
+    await t.db.query(`UPDATE orders SET skills = '{fridge}' WHERE id = $1`, [id]);
+    expect(await dayAfter(today, 1)).toBeNull();
+    const out = await t.db.transaction((tx) =>
+      redeliverAfterFailure(tx, actor, {
+        orderId: id,
+        stopId: randomUUID(),
+        localDate: today,
+        reason: 'absent',
+        n: 1,
+        eventId: null,
+      }),
+    );
+    expect(out).toEqual({ action: 'none', why: `no shift can deliver this order within 35 days after ${today}` });
+    expect((await order(id)).status).toBe('failed');
+    const why = await t.db.query<{ outcome: string }>(
+      `SELECT details->>'outcome' AS outcome FROM events WHERE entity_id = $1 AND action = 'order.redelivery'`,
+      [id],
+    );
+    expect(why.rows).toEqual([{ outcome: 'none' }]);
   });
 });
