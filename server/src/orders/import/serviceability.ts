@@ -5,7 +5,7 @@
  * every depot, no shift on any of its days. The answers are warnings, not errors: the row is
  * imported; the planner would leave it unassigned, so the dispatcher hears it now.
  */
-import { addDays, type ImportWarning, isoWeekday, type LocalDate } from '@tournee/shared';
+import type { ImportWarning, LocalDate } from '@tournee/shared';
 import type { FleetSummary } from '../../fleet/fleet-summary.ts';
 import type { ImportMessages } from './messages.ts';
 import type { ValidRow } from './validate-row.ts';
@@ -60,21 +60,45 @@ function lowerBound(a: readonly string[], x: string): number {
   return lo;
 }
 
-const later = (a: string, b: string) => (a > b ? a : b);
-const earlier = (a: string, b: string) => (a < b ? a : b);
+/** Days since 1970-01-01 (a Thursday) of a valid YYYY-MM-DD date: plain arithmetic, no Date per day. */
+const dayNumber = (d: LocalDate) =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+/** Bit (ISO weekday − 1) of a day number. */
+const weekdayBit = (day: number) => 1 << (((day % 7) + 10) % 7);
+
+/** A pattern as day numbers: the days it will still make shifts for, on the weekdays of `mask`. */
+interface DaySpan {
+  mask: number;
+  first: number;
+  last: number;
+}
+const compiled = new WeakMap<FleetSummary, DaySpan[]>();
+function daySpans(fleet: FleetSummary): DaySpan[] {
+  let spans = compiled.get(fleet);
+  if (!spans) {
+    spans = fleet.patterns.map((p) => ({
+      mask: p.weekdays.reduce((m, w) => m | (1 << (w - 1)), 0),
+      // Dates already expanded are read from the shifts (a cancelled one is no shift).
+      first: Math.max(dayNumber(p.validFrom), p.expandedThrough ? dayNumber(p.expandedThrough) + 1 : -Infinity),
+      last: p.validTo ? dayNumber(p.validTo) : Infinity,
+    }));
+    compiled.set(fleet, spans);
+  }
+  return spans;
+}
 
 /** Whether some vehicle works on a day of [from, to]: a shift, or a pattern not yet expanded that far. */
 export function hasShiftBetween(fleet: FleetSummary, from: LocalDate, to: LocalDate, today: LocalDate): boolean {
   const at = lowerBound(fleet.shiftDates, from);
   if (at < fleet.shiftDates.length && fleet.shiftDates[at]! <= to) return true;
-  for (const p of fleet.patterns) {
-    let start = later(later(from, p.validFrom), today);
-    if (p.expandedThrough) start = later(start, addDays(p.expandedThrough, 1));
-    const end = p.validTo ? earlier(to, p.validTo) : to;
-    // A week holds every weekday: at most seven dates to look at.
-    for (let d = start, n = 0; d <= end && n < 7; d = addDays(d, 1), n++) {
-      if (p.weekdays.includes(isoWeekday(d))) return true;
-    }
+  if (fleet.patterns.length === 0) return false;
+  const lo = Math.max(dayNumber(from), dayNumber(today));
+  const hi = dayNumber(to);
+  for (const p of daySpans(fleet)) {
+    const start = Math.max(lo, p.first);
+    const end = Math.min(hi, p.last);
+    // A week holds every weekday: at most seven days to look at.
+    for (let d = start; d <= end && d < start + 7; d++) if (p.mask & weekdayBit(d)) return true;
   }
   return false;
 }
