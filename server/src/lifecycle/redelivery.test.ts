@@ -26,9 +26,11 @@ describe('attempts and automatic redelivery', () => {
   const nextWorkingDay = addDays(today, 2);
   const sockets: Socket[] = [];
   let driverId = '';
+  let lastToken = '';
 
   const driverSocket = async (id = driverId) => {
     const { token } = (await t.call('POST', `/drivers/${id}/access`, {})).body as { token: string };
+    lastToken = token;
     const s = connect(`${t.baseUrl}/driver`, { auth: { token }, transports: ['websocket'], forceNew: true });
     sockets.push(s);
     await new Promise<void>((resolve, reject) => {
@@ -204,8 +206,24 @@ describe('attempts and automatic redelivery', () => {
     const day = await seedDriverDay(t.db, t.org.id, { name: 'Marc', stops: 1 });
     const [stopId, id] = [day.stopIds[0]!, day.orderIds[0]!];
     const s = await driverSocket(day.driverId);
-    expect((await event(s, stopId, 'failed', { reason: 'refused' })).ok).toBe(true);
-    expect((await order(id)).attempts).toMatchObject([{ n: 1, stopId, outcome: 'failed', reason: 'refused' }]);
+    const failedEvent = randomUUID();
+    expect((await event(s, stopId, 'failed', { id: failedEvent, reason: 'refused' })).ok).toBe(true);
+    // The photo of the refused parcel is the attempt's proof.
+    const photo = await fetch(`${t.baseUrl}/api/driver/stops/${stopId}/proof`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${lastToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        eventId: failedEvent,
+        kind: 'photo',
+        contentType: 'image/jpeg',
+        data: Buffer.from('\xff\xd8\xff\xe0 fake jpeg', 'latin1').toString('base64'),
+      }),
+    });
+    expect(photo.status).toBe(201);
+    const proofId = ((await photo.json()) as { id: string }).id;
+    expect((await order(id)).attempts).toMatchObject([
+      { n: 1, stopId, outcome: 'failed', reason: 'refused', proofIds: [proofId] },
+    ]);
     expect((await event(s, stopId, 'delivered')).ok).toBe(true);
     const fixed = await order(id);
     expect(fixed.status).toBe('delivered');
