@@ -6,6 +6,8 @@
  * otherwise `tournee_bench` on the local server (postgres@127.0.0.1:5432), recreated with
  * PostGIS on every run. Rows: BENCH_ROWS (default 100000). BENCH_FORMAT=xlsx imports the same
  * rows as an XLSX workbook instead (typed cells), for comparison; the targets are for CSV.
+ * The organisation has a small fleet, so each row is checked against it (import warnings);
+ * BENCH_FLEET=0 leaves it without one, for comparison.
  * Target on the 2-core reference machine: ≥ 20,000 rows/s and peak RSS < 300 MB.
  *
  * The server runs compiled, as `pnpm start` runs it, in a child process (bench-server.ts), so its
@@ -127,6 +129,37 @@ async function writeXlsx(path: string, rows: number): Promise<void> {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
+/**
+ * A fleet as a real organisation has one (a Lyon depot, 10 vans working every bench day, a weekly
+ * pattern each), so every row goes through the import's serviceability checks; BENCH_FLEET=0
+ * imports into an organisation without a fleet (the checks are then skipped), for comparison.
+ */
+async function seedBenchFleet(db: ReturnType<typeof createPgDb>, orgId: string): Promise<void> {
+  const depot = await db.query<{ id: string }>(
+    `INSERT INTO depots (org_id, name, location, time_zone)
+     VALUES ($1, 'Lyon', ST_SetSRID(ST_MakePoint(4.84, 45.76), 4326)::geography, 'Europe/Paris') RETURNING id`,
+    [orgId],
+  );
+  await db.query(
+    `INSERT INTO vehicles (org_id, depot_id, name, capacity, skills)
+     SELECT $1, $2, 'Van ' || n, ARRAY[800 + 100 * (n % 3), 6, 60]::float8[], ARRAY['fridge']
+       FROM generate_series(1, 10) AS n`,
+    [orgId, depot.rows[0]!.id],
+  );
+  await db.query(
+    `INSERT INTO shift_patterns (org_id, vehicle_id, weekdays, start_local, end_local, valid_from)
+     SELECT $1, id, '{1,2,3,4,5}', '08:00', '17:00', '2026-01-01' FROM vehicles WHERE org_id = $1`,
+    [orgId],
+  );
+  await db.query(
+    `INSERT INTO shifts (org_id, vehicle_id, local_date, start_local, end_local, start_at, end_at)
+     SELECT $1, v.id, d::date, '08:00', '17:00', d + interval '6 hours', d + interval '15 hours'
+       FROM vehicles v, generate_series('2026-04-01'::timestamptz, '2026-04-20', interval '1 day') AS d
+      WHERE v.org_id = $1`,
+    [orgId],
+  );
+}
+
 async function main() {
   const url = await benchDatabase();
   const db = createPgDb(url, { max: 2 });
@@ -134,6 +167,7 @@ async function main() {
   const org = await db.query<{ id: string }>(
     "INSERT INTO organisations (name, dimensions) VALUES ('Bench ' || now(), '{kg,m3,parcels}') RETURNING id",
   );
+  if (process.env.BENCH_FLEET !== '0') await seedBenchFleet(db, org.rows[0]!.id);
   const user = await insertUser(db, {
     orgId: org.rows[0]!.id,
     email: `bench-${Date.now()}@bench.local`,
@@ -171,9 +205,10 @@ async function main() {
     const seconds = (performance.now() - t0) / 1000;
     const mem = await server.ask('report');
     const { created, updated, unchanged, rejected } = body;
+    const warned = Array.isArray(body.warnings) ? body.warnings.length : 0;
     process.stdout.write(
       `${run}: HTTP ${res.status} in ${seconds.toFixed(2)} s → ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s; ` +
-        `created ${created}, updated ${updated}, unchanged ${unchanged}, rejected ${rejected}; ` +
+        `created ${created}, updated ${updated}, unchanged ${unchanged}, rejected ${rejected}, warnings ${warned}; ` +
         `server peak RSS ${mb(mem.peakRss!)} (kernel maxRSS ${mb(mem.maxRss!)}); server CPU ${mem.cpuS!.toFixed(2)} s\n`,
     );
     if (process.env.BENCH_MEMORY_DETAIL) {
