@@ -62,7 +62,7 @@ const ConfigSchema = z.object({
   ETA_THROTTLE_MS: optional(z.coerce.number().int().min(0)).default(15_000),
   TRACK_LINK_MAX_FAILURES_PER_MINUTE: optional(z.coerce.number().int().positive()).default(30),
   // A tracking link expires this many days after it was sent at the latest (delivered: a day after).
-  TRACK_LINK_MAX_DAYS: optional(z.coerce.number().positive().max(3650)).default(30),
+  TRACK_LINK_MAX_DAYS: optional(z.coerce.number().positive().max(3650)).default(60),
   // Hardening. Imports: the largest upload (413 past it), the largest expanded size of one XLSX zip
   // entry, and the shared-string table's count and total characters (422 past them), all checked
   // while reading so memory never grows to the bomb's size; rejected rows kept this many days, at most

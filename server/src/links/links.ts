@@ -13,7 +13,9 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export const looksLikeToken = (s: string) => /^[A-Za-z0-9_-]{32}$/.test(s);
 
 /** The longest a link lives, in days, when TRACK_LINK_MAX_DAYS does not say. */
-export const DEFAULT_LINK_MAX_DAYS = 30;
+// Longer than the five-week planning horizon plus a re-delivery, so a link sent when a far day is
+// published still works on the day.
+export const DEFAULT_LINK_MAX_DAYS = 60;
 
 /**
  * A new link to the order's tracking page, expiring `maxDays` after now at the latest; answers

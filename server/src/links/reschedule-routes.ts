@@ -44,6 +44,8 @@ export interface RescheduleRoutesDeps {
   failures: FailureLimiter;
   limits: RescheduleLimits;
   publicUrl: string;
+  /** The confirmation's new link lives at most this many days (TRACK_LINK_MAX_DAYS). */
+  linkMaxDays?: number;
   /** Takes the order's stop off an unstarted route (changes before the start). */
   takeOffRoutes?: TakeOffRoutes;
   /** After a change: wake the outbox sender. */

@@ -72,6 +72,8 @@ export async function trackReschedule(db: Db, orderId: string, now = new Date())
 export interface RescheduleDeps {
   db: Db;
   publicUrl: string;
+  /** The confirmation's new link lives at most this many days (TRACK_LINK_MAX_DAYS). */
+  linkMaxDays?: number;
   takeOffRoutes?: TakeOffRoutes;
   now?: () => Date;
 }
@@ -144,7 +146,7 @@ export async function rescheduleFromLink(
     // The confirmation, in the same transaction: one change, one message (keyed by the change).
     const [ctx] = await loadOrderContexts(tx, [link.orderId]);
     if (ctx) {
-      await fireTrigger({ db: tx, publicUrl: deps.publicUrl }, ctx, {
+      await fireTrigger({ db: tx, publicUrl: deps.publicUrl, linkMaxDays: deps.linkMaxDays }, ctx, {
         trigger: 'rescheduled',
         version: `${body.date}@${change.at.getTime()}`,
         moved: { date: body.date, window },

@@ -132,6 +132,7 @@ export function createCustomerComms(deps: {
       failures: limiter,
       limits: rescheduleLimits(redis),
       publicUrl: publicBase(config),
+      linkMaxDays: config.TRACK_LINK_MAX_DAYS,
       takeOffRoutes: deps.takeOffRoutes,
       onQueued: kick,
       refresh: (ids) => track.refresh(ids),

@@ -15,7 +15,7 @@ import { renderMessage, twoHourWindow } from './templates.ts';
 export interface TriggerDeps {
   db: Db;
   publicUrl: string;
-  /** The longest a message's tracking link lives, in days. @default 30 (TRACK_LINK_MAX_DAYS) */
+  /** The longest a message's tracking link lives, in days. @default 60 (TRACK_LINK_MAX_DAYS) */
   linkMaxDays?: number;
   /** Called after rows were written (wakes the sender). */
   onQueued?(): void;

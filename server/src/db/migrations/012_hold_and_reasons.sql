@@ -9,5 +9,5 @@ CREATE INDEX IF NOT EXISTS orders_hold_until_idx ON orders (hold_until) WHERE st
 UPDATE unassigned_orders SET reason = 'no_shift_on_allowed_days' WHERE reason = 'no_shift';
 
 -- Tracking links now get their expiry when created (at most TRACK_LINK_MAX_DAYS later); links
--- made before that had none: they get the default maximum, 30 days after they were created.
-UPDATE tracking_links SET expires_at = created_at + interval '30 days' WHERE expires_at IS NULL;
+-- made before that had none: they get the default maximum, 60 days after they were created.
+UPDATE tracking_links SET expires_at = created_at + interval '60 days' WHERE expires_at IS NULL;
