@@ -49,6 +49,16 @@ export {
   type Vehicle,
 } from './fleet.ts';
 export {
+  type Alert,
+  ALERT_STATUSES,
+  ALERT_TYPES,
+  AlertSettings,
+  AlertsQuery,
+  type AlertStatus,
+  type AlertType,
+  DEFAULT_ALERTS,
+} from './alerts.ts';
+export {
   CustomerRescheduleSettings,
   DEFAULT_CUSTOMER_RESCHEDULE,
   DEFAULT_REDELIVERY,
@@ -98,6 +108,22 @@ export {
   utcToLocal,
   zoneOffsetMinutes,
 } from './time.ts';
+export {
+  type InstantWindow,
+  type StopTimes,
+  type StopTimesInput,
+  serviceStartFor,
+  serviceStartIso,
+  stopTimes,
+  windowsOnDay,
+} from './stop-times.ts';
+export {
+  type AnnouncedBand,
+  type AnnouncedBandInput,
+  announcedBand,
+  bandInside,
+  DEFAULT_BAND_MIN,
+} from './announced-band.ts';
 export {
   type CalendarDay,
   CalendarQuery,
