@@ -6,6 +6,7 @@
  * sent there); `day:join` adds the socket to the room of one local date, where route changes of
  * that day are sent. Acks follow `Ack<T>`: `{ ok: true, data }` or `{ ok: false, error }`.
  */
+import type { Alert } from './alerts.ts';
 import type { Ack } from './api.ts';
 import type { GeoPoint } from './orders.ts';
 import type { PlanProgress, PlanStatus, PlanSummary, RouteStatus, StopStatus } from './planning.ts';
@@ -95,6 +96,12 @@ export interface DispatchServerEvents {
   'route:etas': (e: RouteEtasEvent) => void;
   'driver:position': (e: DriverPositionEvent) => void;
   'stop:status': (e: StopStatusEvent) => void;
+  /** An alert opened (to the day room of `localDate`; see alerts.ts). */
+  'alert:new': (e: Alert) => void;
+  /** A dispatcher acknowledged an alert (to the day room). */
+  'alert:acknowledged': (e: Alert) => void;
+  /** An alert's condition ended (to the day room). */
+  'alert:resolved': (e: Alert) => void;
 }
 
 export interface DispatchClientEvents {

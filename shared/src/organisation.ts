@@ -1,5 +1,6 @@
 /** The organisation's settings as `GET/PATCH /api/organisation` read and answer them. */
 import { z } from 'zod';
+import { AlertSettings } from './alerts.ts';
 import { isPhoneCountry } from './phone.ts';
 import { FAIL_REASONS } from './tracking.ts';
 
@@ -88,6 +89,8 @@ export const UpdateOrganisationRequest = z
     redelivery: RedeliverySettings,
     /** Customers changing the day from the tracking page. */
     customerReschedule: CustomerRescheduleSettings,
+    /** Thresholds of the dispatchers' alerts (late risk, stale GPS, off route, route not started). */
+    alerts: AlertSettings,
   })
   .partial();
 export type UpdateOrganisationRequest = z.infer<typeof UpdateOrganisationRequest>;
@@ -102,4 +105,5 @@ export interface Organisation {
   importMapping: Record<string, string>;
   redelivery: RedeliverySettings;
   customerReschedule: CustomerRescheduleSettings;
+  alerts: AlertSettings;
 }

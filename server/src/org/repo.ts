@@ -1,5 +1,7 @@
 import {
+  type AlertSettings,
   type CustomerRescheduleSettings,
+  DEFAULT_ALERTS,
   DEFAULT_CUSTOMER_RESCHEDULE,
   DEFAULT_REDELIVERY,
   type Organisation,
@@ -18,6 +20,7 @@ interface OrgRow {
     importMapping?: Record<string, string>;
     redelivery?: Partial<RedeliverySettings>;
     customerReschedule?: Partial<CustomerRescheduleSettings>;
+    alerts?: Partial<AlertSettings>;
   } | null;
 }
 
@@ -32,6 +35,7 @@ const toOrganisation = (r: OrgRow): Organisation => ({
   // Stored as set; figures never set read as the defaults.
   redelivery: { ...DEFAULT_REDELIVERY, ...r.settings?.redelivery },
   customerReschedule: { ...DEFAULT_CUSTOMER_RESCHEDULE, ...r.settings?.customerReschedule },
+  alerts: { ...DEFAULT_ALERTS, ...r.settings?.alerts },
 });
 
 export async function findOrganisation(db: Db, orgId: string): Promise<Organisation | null> {
@@ -49,7 +53,7 @@ export async function updateOrganisation(db: Db, org: Organisation): Promise<Org
   const { rows } = await db.query<OrgRow>(
     `UPDATE organisations SET name = $2, dimensions = $3, default_service_s = $4, default_country = $5, locale = $6,
        settings = coalesce(settings, '{}'::jsonb) || jsonb_build_object('importMapping', $7::jsonb, 'redelivery', $8::jsonb,
-         'customerReschedule', $9::jsonb)
+         'customerReschedule', $9::jsonb, 'alerts', $10::jsonb)
      WHERE id = $1 RETURNING *`,
     [
       org.id,
@@ -61,6 +65,7 @@ export async function updateOrganisation(db: Db, org: Organisation): Promise<Org
       JSON.stringify(org.importMapping),
       JSON.stringify(org.redelivery),
       JSON.stringify(org.customerReschedule),
+      JSON.stringify(org.alerts),
     ],
   );
   return toOrganisation(rows[0]!);
