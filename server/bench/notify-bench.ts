@@ -55,9 +55,10 @@ async function main() {
   const travel = coordinateTravel();
   const stops = Array.from({ length: 60 }, (_, i) => ({
     id: String(i),
+    kind: 'visit' as const,
     location: [4.83 + i * 0.004, 45.76 + i * 0.002] as [number, number],
     serviceS: 300,
-    opensAt: [],
+    windows: [],
     arrived: false,
   }));
   const pure: number[] = [];

@@ -1,17 +1,26 @@
 /**
  * The ETA engine's arithmetic, pure: from the driver's position and the stops left in the order
- * the driver is doing them, each stop's arrival under the travel model, waiting for a time
- * window's opening and adding service times. Every ETA carries a window that widens with how far
- * ahead it is, since errors add up along the route.
+ * the driver is doing them, each stop's arrival under the plan's travel (the straight-line model
+ * or OSRM's durations, see travel-cache.ts), its service start under the stop's time windows and
+ * its departure. The timing rules are the plan's (shared/src/stop-times.ts, the route evaluator):
+ * service starts inside the first window the driver can still make (waiting for it to open, even
+ * when that is a later window of the day); past every window it starts on arrival, late against
+ * the last. A break is taken where it sits in the sequence, at the previous place, not before its
+ * window opens. Every ETA carries a band that widens with how far ahead it is, since errors add up
+ * along the route.
  */
+import { type InstantWindow, stopTimes } from '@tournee/shared';
 import type { LonLatPair, Travel } from '../travel/travel.ts';
 
 export interface EtaStop {
   id: string;
-  location: LonLatPair;
+  /** A break has no place of its own: the driver takes it where the previous stop was. */
+  kind: 'visit' | 'break';
+  location: LonLatPair | null;
+  /** Service time, or the break's duration. */
   serviceS: number;
-  /** Instants (ms) the stop's time windows open, ascending; empty = any time. */
-  opensAt: number[];
+  /** The stop's windows that day as instants, ascending; empty = any time. For a break: its earliest and latest start. */
+  windows: InstantWindow[];
   /** The driver is already there: no travel, service from now. */
   arrived: boolean;
 }
@@ -28,6 +37,14 @@ export interface EtaInput {
 
 export interface Eta {
   stopId: string;
+  /** When the driver gets there (ms). */
+  arrivalMs: number;
+  /** When the visit (or break) starts: not before the window the driver can still make opens. */
+  serviceStartMs: number;
+  departureMs: number;
+  /** Seconds past the end of the stop's last window (0 when on time). */
+  lateS: number;
+  /** The ETA customers are told: the service start (when the door is knocked). */
   at: number;
   low: number;
   high: number;
@@ -43,11 +60,17 @@ export function halfWindowMs(aheadMs: number): number {
 
 /**
  * The stops still to do, in the order the driver is doing them: one the driver has arrived at
- * comes first (even out of the planned sequence), then the rest by sequence.
+ * comes first (even out of the planned sequence), then the rest by sequence. A break (the driver
+ * app does not report breaks) counts as still to take only while no later stop is done.
  */
-export function remainingOrder<T extends { seq: number; status: string }>(stops: readonly T[]): T[] {
+export function remainingOrder<T extends { seq: number; status: string; kind?: string }>(stops: readonly T[]): T[] {
+  const lastDone = stops.reduce(
+    (m, s) => (s.kind !== 'break' && s.status !== 'pending' && s.status !== 'arrived' ? Math.max(m, s.seq) : m),
+    Number.NEGATIVE_INFINITY,
+  );
   return stops
     .filter((s) => s.status === 'pending' || s.status === 'arrived')
+    .filter((s) => s.kind !== 'break' || s.seq > lastDone)
     .sort((a, b) => (a.status === 'arrived' ? 0 : 1) - (b.status === 'arrived' ? 0 : 1) || a.seq - b.seq);
 }
 
@@ -58,14 +81,19 @@ export function computeEtas(input: EtaInput): Eta[] {
   let here = input.driver.location;
   const out: Eta[] = [];
   for (const s of input.stops) {
-    let arrival = s.arrived ? t : t + input.travel.timeS(here, s.location) * slowness * 1000;
-    // Early: the driver waits for the window to open (ETAs show when the door is knocked).
-    const first = s.opensAt[0];
-    if (first !== undefined && arrival < first) arrival = first;
-    const half = halfWindowMs(arrival - input.now);
-    out.push({ stopId: s.id, at: arrival, low: arrival - half, high: arrival + half });
-    t = arrival + s.serviceS * 1000;
-    here = s.location;
+    const there = s.location ?? here;
+    const arrivalMs = s.arrived ? t : t + input.travel.timeS(here, there) * slowness * 1000;
+    const times = stopTimes({ arrivalMs, windows: s.windows, serviceS: s.serviceS });
+    const half = halfWindowMs(times.serviceStartMs - input.now);
+    out.push({
+      stopId: s.id,
+      ...times,
+      at: times.serviceStartMs,
+      low: times.serviceStartMs - half,
+      high: times.serviceStartMs + half,
+    });
+    t = times.departureMs;
+    here = there;
   }
   return out;
 }

@@ -6,6 +6,9 @@ export interface EtaRouteStop {
   id: string;
   seq: number;
   status: string;
+  kind: 'delivery' | 'pickup' | 'break';
+  /** For a break: which of the shift's breaks it is. */
+  breakIndex: number | null;
   orderId: string | null;
   location: LonLatPair | null;
   serviceS: number;
@@ -18,8 +21,12 @@ export interface EtaRoute {
   driverId: string | null;
   localDate: string;
   status: string;
+  /** Bumped by every edit of the stops: the key of the route's cached road matrix. */
+  version: number;
   timeZone: string;
   slowness: number;
+  /** The shift's breaks as instants: earliest start, latest end, duration. */
+  breaks: { startMs: number; endMs: number; durationS: number }[];
   stops: EtaRouteStop[];
 }
 
@@ -31,11 +38,14 @@ export async function loadEtaRoute(db: Db, routeId: string): Promise<EtaRoute | 
     driver_id: string | null;
     local_date: string;
     status: string;
+    version: number;
     time_zone: string;
     speed_factor: number;
+    breaks: { startAt: string; endAt: string; durationMin: number }[] | null;
   }>(
-    `SELECT r.id, r.org_id, r.driver_id, r.local_date, r.status, d.time_zone, v.speed_factor
+    `SELECT r.id, r.org_id, r.driver_id, r.local_date, r.status, r.version, d.time_zone, v.speed_factor, sh.breaks
        FROM routes r JOIN depots d ON d.id = r.depot_id JOIN vehicles v ON v.id = r.vehicle_id
+       LEFT JOIN shifts sh ON sh.id = r.shift_id
       WHERE r.id = $1`,
     [routeId],
   );
@@ -45,13 +55,15 @@ export async function loadEtaRoute(db: Db, routeId: string): Promise<EtaRoute | 
     id: string;
     seq: number;
     status: string;
+    kind: EtaRouteStop['kind'];
+    break_index: number | null;
     order_id: string | null;
     lon: number | null;
     lat: number | null;
     service_s: number | null;
     time_windows: { start: string; end: string }[] | null;
   }>(
-    `SELECT s.id, s.seq, s.status, s.order_id, ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat,
+    `SELECT s.id, s.seq, s.status, s.kind, s.break_index, s.order_id, ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat,
             o.service_s, o.time_windows
        FROM stops s LEFT JOIN orders o ON o.id = s.order_id
       WHERE s.route_id = $1 ORDER BY s.seq`,
@@ -63,12 +75,20 @@ export async function loadEtaRoute(db: Db, routeId: string): Promise<EtaRoute | 
     driverId: route.driver_id,
     localDate: route.local_date,
     status: route.status,
+    version: route.version,
     timeZone: route.time_zone,
-    slowness: route.speed_factor,
+    slowness: Number(route.speed_factor) || 1,
+    breaks: (route.breaks ?? []).map((b) => ({
+      startMs: Date.parse(b.startAt),
+      endMs: Date.parse(b.endAt),
+      durationS: b.durationMin * 60,
+    })),
     stops: s.rows.map((x) => ({
       id: x.id,
       seq: x.seq,
       status: x.status,
+      kind: x.kind,
+      breakIndex: x.break_index,
       orderId: x.order_id,
       location: x.lon === null || x.lat === null ? null : [x.lon, x.lat],
       serviceS: x.service_s ?? 0,

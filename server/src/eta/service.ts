@@ -4,12 +4,13 @@
  * plenty), and at once on stop events. One recompute per route runs at a time; a request
  * during it runs once more after it, so the last position always counts.
  */
-import { DateTime } from 'luxon';
+import { type InstantWindow, windowsOnDay } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
 import { coordinateTravel, type LonLatPair, type Travel } from '../travel/travel.ts';
 import { computeEtas, type Eta, type EtaStop, isStale, remainingOrder } from './engine.ts';
-import { type EtaRoute, latestFix, loadEtaRoute, storeEtas } from './repo.ts';
+import { type EtaRoute, type EtaRouteStop, latestFix, loadEtaRoute, storeEtas } from './repo.ts';
+import { createEtaTravel } from './travel-cache.ts';
 
 /** One remaining stop's ETA with its place in the driver's queue (0 = next). */
 export interface StopEta extends Eta {
@@ -35,22 +36,38 @@ export interface EtaEngine {
   close(): void;
 }
 
-/** Opening instants of a stop's windows on the route's day, in the depot's zone. */
-export function windowOpenings(localDate: string, timeZone: string, windows: { start: string }[]): number[] {
-  return windows
-    .map((w) => DateTime.fromISO(`${localDate}T${w.start}`, { zone: timeZone }).toMillis())
-    .filter((t) => Number.isFinite(t))
-    .sort((a, b) => a - b);
+/**
+ * A remaining stop as the engine takes it: a visit with its windows on the route's day (every
+ * one of them, in the depot's zone); a break with its duration, from its earliest start to its
+ * latest (the shift's window minus the duration), like the route evaluator.
+ */
+export function etaStop(route: EtaRoute, s: EtaRouteStop): EtaStop {
+  if (s.kind === 'break') {
+    const b = s.breakIndex !== null ? route.breaks[s.breakIndex] : undefined;
+    const windows: InstantWindow[] = b ? [{ startMs: b.startMs, endMs: b.endMs - b.durationS * 1000 }] : [];
+    return { id: s.id, kind: 'break', location: null, serviceS: b?.durationS ?? 0, windows, arrived: false };
+  }
+  return {
+    id: s.id,
+    kind: 'visit',
+    location: s.location,
+    serviceS: s.serviceS,
+    windows: windowsOnDay(route.localDate, s.timeWindows, route.timeZone),
+    arrived: s.status === 'arrived',
+  };
 }
 
 export function createEtaEngine(deps: {
   db: Db;
   log: Logger;
   throttleMs: number;
+  /** The straight-line model (TRAVEL_SPEED_KMH, TRAVEL_CIRCUITY), and OSRM's fallback. */
   travel?: Travel;
+  /** OSRM_URL: live ETAs then use OSRM's durations, like the plan. */
+  osrmUrl?: string | undefined;
   onEtas(r: RouteEtas): Promise<void> | void;
 }): EtaEngine {
-  const travel = deps.travel ?? coordinateTravel();
+  const roads = createEtaTravel({ osrmUrl: deps.osrmUrl, fallback: deps.travel ?? coordinateTravel(), log: deps.log });
   const lastRun = new Map<string, number>();
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
@@ -63,18 +80,24 @@ export function createEtaEngine(deps: {
     if (!fix) return null;
     const now = Date.now();
     const stale = isStale(fix.at, now);
-    const queue = remainingOrder(route.stops).filter((s) => s.location !== null);
-    const stops: EtaStop[] = queue.map((s) => ({
-      id: s.id,
-      location: s.location!,
-      serviceS: s.serviceS,
-      opensAt: windowOpenings(route.localDate, route.timeZone, s.timeWindows),
-      arrived: s.status === 'arrived',
-    }));
+    // A break whose latest end has passed was taken (or skipped): the app does not report breaks.
+    const queue = remainingOrder(route.stops).filter((s) =>
+      s.kind === 'break'
+        ? s.breakIndex !== null && (route.breaks[s.breakIndex]?.endMs ?? 0) > now
+        : s.location !== null,
+    );
+    const stops = queue.map((s) => etaStop(route, s));
+    const points = route.stops.flatMap((s) => (s.location ? [s.location] : []));
+    // The live leg: from the position to the first place to drive to (none when already there).
+    const first = stops.find((s) => s.kind === 'visit');
+    const next = first && !first.arrived ? first.location : null;
+    const travel = await roads.forRoute(route, points, fix.location, next);
     // A stale fix still gives ETAs (from where the driver was last seen), flagged stale.
     const etas = computeEtas({ now, driver: fix, stops, travel, slowness: route.slowness });
     await storeEtas(deps.db, etas, fix.at);
-    const byId = new Map(queue.map((s, i) => [s.id, { orderId: s.orderId, stopsBefore: i }]));
+    // Places in the driver's queue count visits only (a break is not a stop the customer waits for).
+    const visits = queue.filter((s) => s.kind !== 'break');
+    const byId = new Map(queue.map((s) => [s.id, { orderId: s.orderId, stopsBefore: Math.max(0, visits.indexOf(s)) }]));
     return {
       route,
       fix,
