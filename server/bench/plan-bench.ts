@@ -33,7 +33,7 @@ import { runImport } from '../src/orders/import/pipeline.ts';
 import { jsonSource } from '../src/orders/import/sources.ts';
 import { checkRoutes } from '../src/planning/independent-checker.ts';
 import { createPlanner } from '../src/planning/service.ts';
-import { noEvents } from '../src/realtime/events.ts';
+import { createDomainEvents } from '../src/events/bus.ts';
 import { nextWorkingDays } from '../src/seed/demo-data.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { mulberry32 } from '../src/seed/prng.ts';
@@ -131,7 +131,9 @@ async function generated(db: Db, actor: Actor, from: string): Promise<void> {
 
 async function run(db: Db, label: string, actor: Actor, from: string, to: string, timeLimitS: number): Promise<void> {
   const config = loadConfig({ DATABASE_URL: 'postgres://unused', LOG_LEVEL: 'silent' });
-  const planner = createPlanner({ db, config, log: createLogger('silent'), events: noEvents });
+  const log = createLogger('silent');
+  // No subscriber: the bench measures the planner alone.
+  const planner = createPlanner({ db, config, log, bus: createDomainEvents({ log }) });
   const t0 = performance.now();
   const { planId } = await planner.request(actor, PlanRequest.parse({ from, to, timeLimitS }));
   await planner.runner.idle();

@@ -26,7 +26,8 @@ export function takeOffRoutes(deps: Omit<DispatchDeps, 'db'>) {
       for (const [routeId, v] of out.changed ?? []) changed.set(routeId, v);
     }
     return () => {
-      for (const [routeId, v] of changed) deps.events.routeChanged(actor.orgId, { routeId, ...v, reason: 'edit' });
+      for (const [routeId, v] of changed)
+        deps.bus.publish('routeChanged', { orgId: actor.orgId, routeId, ...v, reason: 'edit' });
     };
   };
 }

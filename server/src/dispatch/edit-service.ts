@@ -14,7 +14,7 @@ import type { Db } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { travelFor } from '../travel/road.ts';
 import type { LonLatPair } from '../travel/travel.ts';
-import type { DispatchEvents } from '../realtime/events.ts';
+import type { DomainPublisher } from '../events/bus.ts';
 import { evalStop, loadEvalShifts, loadOrderStops } from './context.ts';
 import { type EvalStop, evaluateRoute } from './evaluator.ts';
 import { findRoutes, type RouteRecord, routeOfStop } from '../lifecycle/route-repo.ts';
@@ -23,7 +23,8 @@ import { type RouteWrite, writeRoutes } from './route-writer.ts';
 export interface DispatchDeps {
   db: Db;
   config: Config;
-  events: DispatchEvents;
+  /** Route changes, published after each commit. */
+  bus: DomainPublisher;
 }
 
 /** Index of the last stop that may not move (locked or visited), -1 when none. */
@@ -194,6 +195,7 @@ export async function editInTransaction(
 /** Applies (or, with dryRun, previews) one edit. */
 export async function applyEdit(deps: DispatchDeps, actor: Actor, req: EditRequest): Promise<EditResult> {
   const { result, changed } = await deps.db.transaction((tx) => editInTransaction(tx, deps, actor, req));
-  for (const [routeId, v] of changed ?? []) deps.events.routeChanged(actor.orgId, { routeId, ...v, reason: 'edit' });
+  for (const [routeId, v] of changed ?? [])
+    deps.bus.publish('routeChanged', { orgId: actor.orgId, routeId, ...v, reason: 'edit' });
   return result;
 }

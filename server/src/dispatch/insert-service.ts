@@ -146,6 +146,7 @@ export async function insertUrgent(deps: DispatchDeps, actor: Actor, req: Insert
     });
     return { result, versions: written.versions };
   });
-  for (const [routeId, v] of versions) deps.events.routeChanged(actor.orgId, { routeId, ...v, reason: 'insert' });
+  for (const [routeId, v] of versions)
+    deps.bus.publish('routeChanged', { orgId: actor.orgId, routeId, ...v, reason: 'insert' });
   return result;
 }

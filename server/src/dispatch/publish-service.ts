@@ -38,7 +38,8 @@ export async function publish(deps: DispatchDeps, actor: Actor, req: PublishRequ
       ]);
     return { result, byDay };
   });
-  for (const [localDate, routes] of byDay) deps.events.routePublished(actor.orgId, { localDate, routes });
+  for (const [localDate, routes] of byDay)
+    deps.bus.publish('routePublished', { orgId: actor.orgId, localDate, routes });
   return result;
 }
 
@@ -50,7 +51,7 @@ export async function lockRoute(
   locked: boolean,
 ): Promise<{ routeId: string; locked: boolean }> {
   const row = await deps.db.transaction((tx) => setRouteLock(tx, actor, routeId, locked));
-  deps.events.routeChanged(actor.orgId, { routeId, ...row, reason: 'lock' });
+  deps.bus.publish('routeChanged', { orgId: actor.orgId, routeId, ...row, reason: 'lock' });
   return { routeId, locked };
 }
 

@@ -23,7 +23,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { parse } from '../http/validate.ts';
-import type { DispatchEvents } from '../realtime/events.ts';
+import type { DomainPublisher } from '../events/bus.ts';
 import { applyEdit } from './edit-service.ts';
 import { insertUrgent } from './insert-service.ts';
 import { lockRoute, lockStop, publish, setStartOverride } from './publish-service.ts';
@@ -32,7 +32,7 @@ import { routeSheetCsv, routeSheetHtml } from './route-sheet.ts';
 
 const IdParam = z.object({ id: z.uuid({ message: 'must be an id (uuid)' }) });
 
-export function dispatchRoutes(deps: { db: Db; config: Config; events: DispatchEvents }): Router {
+export function dispatchRoutes(deps: { db: Db; config: Config; bus: DomainPublisher }): Router {
   const r = Router();
   const staff = requireRole('admin', 'dispatcher');
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { runPlanJob } from '../planning/run-plan.ts';
 import { oneVanDay, type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
-import { redisEmitterEvents } from '../realtime/emitter.ts';
+import { createDomainEvents } from '../events/bus.ts';
+import { redisFanOut } from '../realtime/emitter.ts';
 import { startQueueWorker } from './queue.ts';
 
 const REDIS = process.env.REDIS_URL_TEST ?? 'redis://127.0.0.1:6379';
@@ -23,21 +24,24 @@ async function redisUp(): Promise<boolean> {
 describe.runIf(await redisUp())('plans on the BullMQ queue (REDIS_URL)', () => {
   let t: PlanningTestApp;
   let worker: { close(): Promise<void> };
-  let events: ReturnType<typeof redisEmitterEvents>;
+  let fanOut: ReturnType<typeof redisFanOut>;
   const queue = `test-plans-${Math.random().toString(36).slice(2)}`;
 
   beforeAll(async () => {
     // The server only enqueues; a separate worker (as `pnpm worker` would) solves.
     t = await startPlanningApp({ REDIS_URL: REDIS, PLAN_QUEUE_NAME: queue, PLAN_WORKER_IN_SERVER: 'false' });
-    events = redisEmitterEvents(REDIS);
+    // The worker's bus, with its one subscriber: the fan-out through Redis (as in worker-main.ts).
     const log = createLogger('silent');
+    const bus = createDomainEvents({ log });
+    fanOut = redisFanOut(REDIS);
+    bus.subscribe('realtime', fanOut.handlers);
     worker = startQueueWorker({
       redisUrl: REDIS,
       name: queue,
       db: t.db,
       log,
       concurrency: 1,
-      run: (id, signal) => runPlanJob({ db: t.db, config: t.config, log, events, solverWorkers: 1 }, id, signal),
+      run: (id, signal) => runPlanJob({ db: t.db, config: t.config, log, bus, solverWorkers: 1 }, id, signal),
     });
     await oneVanDay(t, '2027-06-01');
     await t.importOrders(
@@ -58,7 +62,7 @@ describe.runIf(await redisUp())('plans on the BullMQ queue (REDIS_URL)', () => {
   });
   afterAll(async () => {
     await worker.close();
-    await events.close();
+    await fanOut.close();
     await t.close();
   });
 

@@ -89,7 +89,7 @@ describe('holding orders', () => {
     expect((await t.call('POST', '/dispatch/publish', { date: day })).status).toBe(200);
     const before = (await t.call('GET', `/routes?date=${day}`)).body.routes[0];
     expect(before.stops.filter((s: { orderId: string | null }) => s.orderId)).toHaveLength(3);
-    const announced = vi.spyOn(t.app.events, 'routeChanged');
+    const announced = vi.spyOn(t.app.bus, 'publish');
 
     const held = await t.call('POST', `/orders/${b}/hold`, { reason: 'gate closed for works' });
     expect(held.status).toBe(200);
@@ -101,7 +101,10 @@ describe('holding orders', () => {
     const orders = after.stops.map((s: { orderId: string | null }) => s.orderId).filter(Boolean);
     expect(orders.sort()).toEqual([a, c].sort());
     expect(after.stops.map((s: { seq: number }) => s.seq)).toEqual(after.stops.map((_: unknown, i: number) => i + 1));
-    expect(announced).toHaveBeenCalledWith(t.org.id, expect.objectContaining({ routeId: before.id, reason: 'edit' }));
+    expect(announced).toHaveBeenCalledWith(
+      'routeChanged',
+      expect.objectContaining({ orgId: t.org.id, routeId: before.id, reason: 'edit' }),
+    );
     announced.mockRestore();
     expect([await statusOf(a!), await statusOf(c!)]).toEqual(['dispatched', 'dispatched']);
     expect(await trail(b!)).toEqual([

@@ -9,7 +9,7 @@ import type { Actor } from '../audit/audit.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
-import type { DispatchEvents } from '../realtime/events.ts';
+import type { DomainPublisher } from '../events/bus.ts';
 import { loadPlan } from './load.ts';
 import { PlanNotRunning, writePlanResult } from './persist.ts';
 import { thisProcess } from './plan-owner.ts';
@@ -23,7 +23,8 @@ export interface PlanJobDeps {
   db: Db;
   config: Config;
   log: Logger;
-  events: DispatchEvents;
+  /** Plan progress, status and route changes, published after each commit. */
+  bus: DomainPublisher;
   /** Solver threads per plan. */
   solverWorkers: number;
 }
@@ -48,18 +49,18 @@ function emptySolution(built: BuiltProblem): Solution {
 }
 
 export async function runPlanJob(deps: PlanJobDeps, planId: string, signal: AbortSignal): Promise<void> {
-  const { db, events, log } = deps;
+  const { db, bus, log } = deps;
   const plan = await findPlan(db, null, planId);
   // From here this process holds the plan (its heartbeat keeps it alive for other processes).
   if (!plan || !(await markRunning(db, planId, thisProcess()))) return; // cancelled before it started
   const orgId = plan.orgId;
   const actor: Actor = { userId: plan.createdBy, orgId, role: 'system' };
-  events.planStatus(orgId, { planId, status: 'running', summary: null, error: null });
+  bus.publish('planStatus', { orgId, planId, status: 'running', summary: null, error: null });
   const t0 = performance.now();
   let progress: PlanProgress = { bestCost: null, assigned: 0, unassigned: 0, elapsedMs: 0 };
   const push = () => {
     progress = { ...progress, elapsedMs: Math.round(performance.now() - t0) };
-    events.planProgress(orgId, { planId, ...progress });
+    bus.publish('planProgress', { orgId, planId, ...progress });
   };
   let lastPush = 0;
   let ticks = 0;
@@ -122,8 +123,8 @@ export async function runPlanJob(deps: PlanJobDeps, planId: string, signal: Abor
       loaded.kept.length,
       loaded.continued,
     );
-    events.planStatus(orgId, { planId, status: 'done', summary: written.summary, error: null });
-    for (const r of written.routes) events.routeChanged(orgId, { ...r, reason: 'replan' });
+    bus.publish('planStatus', { orgId, planId, status: 'done', summary: written.summary, error: null });
+    for (const r of written.routes) bus.publish('routeChanged', { orgId, ...r, reason: 'replan' });
   } catch (err) {
     clearInterval(ticker);
     if (err instanceof PlanNotRunning) return; // cancelled while it ran: DELETE already set the status
@@ -131,7 +132,7 @@ export async function runPlanJob(deps: PlanJobDeps, planId: string, signal: Abor
     const error = signal.aborted ? `${reason}; nothing was written` : reason;
     if (!signal.aborted) log.warn({ err, planId }, 'plan failed');
     if (await finishPlan(db, planId, 'failed', { error, progress })) {
-      events.planStatus(orgId, { planId, status: 'failed', summary: null, error });
+      bus.publish('planStatus', { orgId, planId, status: 'failed', summary: null, error });
     }
   }
 }

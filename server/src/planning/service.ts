@@ -12,7 +12,7 @@ import { expandShiftPatterns } from '../fleet/service.ts';
 import { createQueueRunner, failOrphanedPlans, startQueueWorker } from '../jobs/queue.ts';
 import { createJobRunner, defaultConcurrency, type JobFn, type JobRunner } from '../jobs/runner.ts';
 import type { Logger } from '../logger.ts';
-import type { DispatchEvents } from '../realtime/events.ts';
+import type { DomainPublisher } from '../events/bus.ts';
 import { loadDepots, unknownOrderIds } from './inputs-repo.ts';
 import { planZone } from './load.ts';
 import { startPlanHeartbeat } from './plan-heartbeat.ts';
@@ -32,8 +32,8 @@ export interface Planner {
 
 const publicPlan = ({ orgId: _o, createdBy: _c, timeLimitS: _t, ...plan }: PlanRecord): Plan => plan;
 
-export function createPlanner(deps: { db: Db; config: Config; log: Logger; events: DispatchEvents }): Planner {
-  const { db, config, log, events } = deps;
+export function createPlanner(deps: { db: Db; config: Config; log: Logger; bus: DomainPublisher }): Planner {
+  const { db, config, log, bus } = deps;
   const concurrency = config.PLAN_CONCURRENCY ?? defaultConcurrency();
   const solverWorkers =
     config.PLAN_SOLVER_WORKERS ?? Math.max(1, Math.floor((availableParallelism() - 1) / concurrency));
@@ -60,7 +60,8 @@ export function createPlanner(deps: { db: Db; config: Config; log: Logger; event
   const heartbeat = startPlanHeartbeat({
     db,
     log,
-    onFailed: (p) => events.planStatus(p.orgId, { planId: p.id, status: 'failed', summary: null, error: p.error }),
+    onFailed: (p) =>
+      bus.publish('planStatus', { orgId: p.orgId, planId: p.id, status: 'failed', summary: null, error: p.error }),
   });
 
   const mustFind = async (actor: Actor, id: string) => {
@@ -101,7 +102,7 @@ export function createPlanner(deps: { db: Db; config: Config; log: Logger; event
         return p;
       });
       runner.enqueue(plan.id);
-      events.planStatus(actor.orgId, { planId: plan.id, status: 'queued', summary: null, error: null });
+      bus.publish('planStatus', { orgId: actor.orgId, planId: plan.id, status: 'queued', summary: null, error: null });
       return { planId: plan.id };
     },
     get: async (actor, id) => publicPlan(await mustFind(actor, id)),
@@ -121,7 +122,13 @@ export function createPlanner(deps: { db: Db; config: Config; log: Logger; event
           `The plan is already ${plan.status}; only a queued or running plan can be cancelled`,
         );
       runner.cancel(id, 'cancelled by a user');
-      events.planStatus(actor.orgId, { planId: id, status: 'cancelled', summary: null, error: plan.error });
+      bus.publish('planStatus', {
+        orgId: actor.orgId,
+        planId: id,
+        status: 'cancelled',
+        summary: null,
+        error: plan.error,
+      });
       return publicPlan(plan);
     },
     async unassigned(actor, id) {

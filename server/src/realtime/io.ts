@@ -2,10 +2,11 @@
  * Socket.IO server: the `/dispatch` namespace for admins and dispatchers, signed in with the
  * API's session token (`auth.token` in the handshake, or the session cookie).
  *
- * Rooms: `org:<orgId>` (joined on connect: plan progress and status, publications) and
- * `org:<orgId>:day:<YYYY-MM-DD>` (joined with `day:join`: route changes, driver positions and
- * stop statuses of that day). With REDIS_URL, the Redis adapter lets several server processes
- * share the rooms. The `/driver` namespace (drivers' phones) is set up by tracking/socket.ts.
+ * Rooms (realtime/rooms.ts): `org:<orgId>` (joined on connect) and `org:<orgId>:day:<YYYY-MM-DD>`
+ * (joined with `day:join`). What is sent to them is the realtime fan-out (realtime/fan-out.ts),
+ * which `app.ts` subscribes to the domain-event bus. With REDIS_URL, the Redis adapter lets
+ * several server processes share the rooms. The `/driver` namespace (drivers' phones) is set up
+ * by tracking/socket.ts.
  */
 import type { Server as HttpServer } from 'node:http';
 import {
@@ -25,8 +26,10 @@ import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
 import { attachDriverNamespace } from '../tracking/socket.ts';
 import type { PositionIngest } from '../tracking/ingest.ts';
-import type { DispatchEvents } from './events.ts';
+import type { DomainHandlers, DomainPublisher } from '../events/bus.ts';
+import { type Broadcaster, outlets, realtimeFanOut } from './fan-out.ts';
 import { reconnectAfterRedisLoss } from './redis-catch-up.ts';
+import { dayRoom, orgRoom } from './rooms.ts';
 import { bindToSession, endSession, type SessionData, watchSessions } from './session-watch.ts';
 
 interface SocketData extends SessionData {
@@ -34,9 +37,6 @@ interface SocketData extends SessionData {
 }
 
 export type DispatchServer = Server<DispatchClientEvents, DispatchServerEvents, Record<string, never>, SocketData>;
-
-export const orgRoom = (orgId: string) => `org:${orgId}`;
-export const dayRoom = (orgId: string, date: string) => `org:${orgId}:day:${date}`;
 
 /**
  * Closes a Redis connection without waiting on a Redis that is gone: `quit()` is queued until
@@ -57,7 +57,8 @@ async function closeRedis(c: Redis): Promise<void> {
 
 export interface Realtime {
   io: DispatchServer;
-  events: DispatchEvents;
+  /** The bus handlers sending domain events to this process's sockets (subscribed in app.ts). */
+  fanOut: DomainHandlers;
   /** Ends the `/dispatch` sockets opened with this session (after a logout), on every process. */
   endSession(tokenHash: string): void;
   /** Ends the driver's open `/driver` sockets (after a revocation), on every process. */
@@ -67,10 +68,10 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-/** Attaches Socket.IO to the HTTP server and answers the events services emit through it. */
+/** Attaches Socket.IO to the HTTP server; `bus` takes what the `/driver` namespace publishes. */
 export function createRealtime(
   server: HttpServer,
-  deps: { db: Db; config: Config; log: Logger; sessionRecheckMs?: number },
+  deps: { db: Db; config: Config; log: Logger; bus: DomainPublisher; sessionRecheckMs?: number },
 ): Realtime {
   const io: DispatchServer = new Server(server, { serveClient: false, cors: { origin: false } });
   let redis: Redis[] = [];
@@ -119,36 +120,14 @@ export function createRealtime(
     socket.on('day:leave', onDay(false));
   });
 
-  // Filled in below: the driver namespace needs `events` for its fan-out.
-  let driverNs: ReturnType<typeof attachDriverNamespace>['ns'] | null = null;
-  const events: DispatchEvents = {
-    planProgress: (orgId, e) => dispatch.to(orgRoom(orgId)).emit('plan:progress', e),
-    planStatus: (orgId, e) => dispatch.to(orgRoom(orgId)).emit('plan:status', e),
-    routePublished: (orgId, e) => {
-      dispatch.to(orgRoom(orgId)).to(dayRoom(orgId, e.localDate)).emit('route:published', e);
-      for (const r of e.routes) {
-        if (!r.driverId || !driverNs) continue;
-        driverNs.in(`driver:${r.driverId}`).socketsJoin(`route:${r.routeId}`);
-        driverNs
-          .to(`driver:${r.driverId}`)
-          .emit('route:published', { routeId: r.routeId, localDate: e.localDate, version: r.version });
-      }
-    },
-    routeChanged: (orgId, e) => {
-      dispatch.to(dayRoom(orgId, e.localDate)).emit('route:changed', e);
-      driverNs?.to(`route:${e.routeId}`).emit('route:changed', e);
-    },
-    routeEtas: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('route:etas', e),
-    driverPosition: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('driver:position', e),
-    stopStatus: (orgId, e) => dispatch.to(dayRoom(orgId, e.localDate)).emit('stop:status', e),
-  };
   // Long-lived sockets re-check their session: revoked, expired or disabled users are cut off.
   const sessions = watchSessions(dispatch, deps.db, deps.log, deps.sessionRecheckMs ?? 60_000);
-  const drivers = attachDriverNamespace(io as unknown as Server, { ...deps, events });
-  driverNs = drivers.ns;
+  const drivers = attachDriverNamespace(io as unknown as Server, deps);
+  // Socket.IO's typed namespaces, seen through the one shape the fan-out needs.
+  const fanOut = realtimeFanOut(outlets(dispatch as unknown as Broadcaster, drivers.ns as unknown as Broadcaster));
   return {
     io,
-    events,
+    fanOut,
     endSession: (tokenHash) => endSession(dispatch, tokenHash),
     disconnectDriver: drivers.disconnectDriver,
     ingest: drivers.ingest,

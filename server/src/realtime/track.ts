@@ -15,6 +15,7 @@ import { resolveLink } from '../links/links.ts';
 import type { FailureLimiter } from '../links/rate-limit.ts';
 import { buildTrackView } from '../links/view.ts';
 import type { Logger } from '../logger.ts';
+import { orderRoom } from './rooms.ts';
 
 /** Between the server processes of a cluster: these orders changed, refresh their open pages. */
 const REFRESH = 'track:refresh';
@@ -36,7 +37,7 @@ export interface TrackPush {
   driverMoved(orderIds: string[], fix: { location: GeoPoint; at: string }): void;
 }
 
-const room = (orderId: string) => `order:${orderId}`;
+const room = orderRoom;
 
 export function attachTrackNamespace(
   io: Server,

@@ -5,7 +5,7 @@ import { TEST_DATABASE_URL } from '../../test/test-db.ts';
 import type { Db } from '../db/db.ts';
 import { createPgDb } from '../db/pg-adapter.ts';
 import { createLogger } from '../logger.ts';
-import { type DispatchEvents, noEvents } from '../realtime/events.ts';
+import type { DomainPublisher } from '../events/bus.ts';
 import { type DriverContext, PositionIngest } from './ingest.ts';
 import { isDataError, writeIsolating } from './isolate.ts';
 import { seedDriverDay } from './test-support.ts';
@@ -25,7 +25,11 @@ describe('position ingest with a point the database refuses', () => {
   let a: DriverContext;
   let b: DriverContext;
   const moved: string[] = [];
-  const events: DispatchEvents = { ...noEvents, driverPosition: (_org, e) => moved.push(e.driverId) };
+  const bus: DomainPublisher = {
+    publish: (type, e) => {
+      if (type === 'driverPosition' && 'driverId' in e) moved.push(e.driverId);
+    },
+  };
 
   beforeAll(async () => {
     db = createPgDb(TEST_DATABASE_URL, { max: 2 });
@@ -40,7 +44,7 @@ describe('position ingest with a point the database refuses', () => {
   afterAll(() => db.close());
 
   it("stores every other driver's points of the flush and reports the bad one invalid", async () => {
-    const ingest = new PositionIngest(db, events, createLogger('silent'), { flushMs: 50 });
+    const ingest = new PositionIngest(db, bus, createLogger('silent'), { flushMs: 50 });
     // 1e39 passes no schema today; here it stands for any value a column cannot hold.
     const bad = point(1, { speedMps: 1e39 });
     const aGood = [point(0), point(2)];

@@ -9,7 +9,7 @@
 import type { PositionPoint } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
-import type { DispatchEvents } from '../realtime/events.ts';
+import type { DomainPublisher } from '../events/bus.ts';
 import { writeIsolating } from './isolate.ts';
 import { ingestPositions, type PositionRow } from './position-repo.ts';
 
@@ -55,7 +55,7 @@ export class PositionIngest {
 
   constructor(
     private readonly db: Db,
-    private readonly events: DispatchEvents,
+    private readonly bus: DomainPublisher,
     private readonly log: Logger,
     opts: IngestOptions = {},
   ) {
@@ -131,7 +131,8 @@ export class PositionIngest {
         const r = byKey.get(`${driverId}|${at}`);
         const ctx = ctxOf.get(driverId);
         if (!r || !ctx) continue;
-        this.events.driverPosition(r.orgId, {
+        this.bus.publish('driverPosition', {
+          orgId: r.orgId,
           driverId,
           routeId: r.routeId,
           localDate: ctx.localDate,

@@ -24,7 +24,8 @@ import { driverForToken } from '../drivers/access-service.ts';
 import { driverToday, findDriverRoute } from '../drivers/day-repo.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { DispatchEvents } from '../realtime/events.ts';
+import type { DomainPublisher } from '../events/bus.ts';
+import { driverRoom, routeRoom } from '../realtime/rooms.ts';
 import { deviceTimeProblem, type Fix, filterBatch } from './filter.ts';
 import { type DriverContext, PositionIngest } from './ingest.ts';
 import { splitPoints } from './points.ts';
@@ -40,9 +41,6 @@ interface SocketData {
 }
 
 export type DriverNamespace = Namespace<DriverClientEvents, DriverServerEvents, Record<string, never>, SocketData>;
-
-export const driverRoom = (driverId: string) => `driver:${driverId}`;
-export const routeRoom = (routeId: string) => `route:${routeId}`;
 
 // Re-reading every socket's route on the same minute would stall ingest after a mass reconnect:
 // each socket waits 4–6 minutes (random), and positions never wait for it.
@@ -101,19 +99,19 @@ async function resolveContext(db: Db, p: DriverPrincipal): Promise<{ ctx: Driver
 /** Sets up `/driver` on the Socket.IO server; `ingest` is exposed for the load bench and tests. */
 export function attachDriverNamespace(
   io: Server,
-  deps: { db: Db; config: Config; log: Logger; events: DispatchEvents },
+  deps: { db: Db; config: Config; log: Logger; bus: DomainPublisher },
 ): {
   ns: DriverNamespace;
   ingest: PositionIngest;
   disconnectDriver(driverId: string): void;
   close(): Promise<void>;
 } {
-  const { db, config, log, events } = deps;
+  const { db, config, log, bus } = deps;
   const ns = io.of('/driver') as unknown as DriverNamespace;
   // Positions get connections of their own on PostgreSQL: a burst of other queries queued in the
   // shared pool (ETA recomputes, an import) must not hold up the acks of thousands of phones.
   const ingestDb = config.DATABASE_URL ? createPgDb(config.DATABASE_URL, { max: 2 }) : db;
-  const ingest = new PositionIngest(ingestDb, events, log);
+  const ingest = new PositionIngest(ingestDb, bus, log);
   const filterOpts = {
     maxAccuracyM: config.POSITION_MAX_ACCURACY_M,
     maxSpeedMps: config.POSITION_MAX_SPEED_KMH / 3.6,
@@ -186,7 +184,7 @@ export function attachDriverNamespace(
           if (!(await refresh())) throw new AppError('unauthorized', 'token revoked or expired');
           const input = parseAck(StopEventInput, e);
           checkEventTime(input.deviceAt, filterOpts);
-          const result = await applyStopEvent({ db, events }, d.principal, input);
+          const result = await applyStopEvent({ db, bus }, d.principal, input);
           if (input.type === 'started') d.ctx = { ...d.ctx, routeId: result.routeId, localDate: result.localDate };
           ack({
             ok: true,

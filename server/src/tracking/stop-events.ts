@@ -14,7 +14,7 @@ import type { DriverPrincipal } from '../drivers/access-repo.ts';
 import { AppError } from '../errors.ts';
 import { startRoute } from '../lifecycle/route-status.ts';
 import { applyStopOutcome } from '../lifecycle/stop-outcome.ts';
-import type { DispatchEvents } from '../realtime/events.ts';
+import type { DomainPublisher } from '../events/bus.ts';
 
 export interface AppliedStopEvent {
   id: string;
@@ -45,7 +45,7 @@ interface StopRow {
 
 /** Applies one stop event (or recognises it by id); throws forbidden for another driver's stop. */
 export async function applyStopEvent(
-  deps: { db: Db; events: DispatchEvents },
+  deps: { db: Db; bus: DomainPublisher },
   driver: DriverPrincipal,
   e: StopEventInput,
 ): Promise<AppliedStopEvent> {
@@ -137,7 +137,7 @@ export async function applyStopEvent(
     };
     return { ...base, applied: true, status, announce };
   });
-  if (out.announce) deps.events.stopStatus(driver.orgId, out.announce);
+  if (out.announce) deps.bus.publish('stopStatus', { orgId: driver.orgId, ...out.announce });
   const { announce: _, ...result } = out;
   return result;
 }
