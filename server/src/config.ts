@@ -60,6 +60,10 @@ const ConfigSchema = z.object({
   // How long a claimed outbox row is held (kept alive while its send is in flight).
   NOTIFY_LEASE_MS: optional(z.coerce.number().int().min(300)).default(60_000),
   ETA_THROTTLE_MS: optional(z.coerce.number().int().min(0)).default(15_000),
+  // Per order: at most one "ETA moved" message this often (minutes; later moves are coalesced into
+  // the next one), and no "you are next" within this many minutes of "started" for the same stop.
+  NOTIFY_ETA_MOVED_MIN_INTERVAL_MIN: optional(z.coerce.number().int().min(0)).default(20),
+  NOTIFY_NEXT_AFTER_STARTED_MIN: optional(z.coerce.number().int().min(0)).default(10),
   TRACK_LINK_MAX_FAILURES_PER_MINUTE: optional(z.coerce.number().int().positive()).default(30),
   // A tracking link expires this many days after it was sent at the latest (delivered: a day after).
   TRACK_LINK_MAX_DAYS: optional(z.coerce.number().positive().max(3650)).default(60),

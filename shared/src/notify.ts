@@ -129,8 +129,15 @@ export interface TrackView {
   orgName: string;
   timeZone: string;
   localDate: string | null;
-  /** The two-hour window announced at publication. */
+  /** The band told to the customer (`announced`), or the plan's band before any message. */
   window: { from: string; to: string } | null;
+  /** The slot the customer booked: the order's windows on the delivery day (ISO instants); empty = any time. */
+  bookedWindows: { start: string; end: string }[];
+  /**
+   * What the messages said (the last band told), null before any message; `outside` when it was
+   * early or late for the booked slot (the message said so).
+   */
+  announced: { start: string; end: string; outside: 'early' | 'late' | null } | null;
   /** `updatedAt` is the instant of the driver fix the ETA rests on; `stale` after 5 min without one. */
   eta: { at: string; low: string; high: string; updatedAt: string; stale: boolean } | null;
   /** How many stops the driver still has to do before this one (null before the route starts). */

@@ -1,6 +1,7 @@
 /**
- * Tracking links: a random 192-bit token per message, stored only as its SHA-256, scoped to one
- * order. A link lives until a day after the delivery ends (delivered or failed), and never
+ * Tracking links: a random 192-bit token, looked up by its SHA-256, scoped to one order. Every
+ * message of an order carries the same link (`orderLink`), so the token is kept beside its hash
+ * (the outbox holds it in each message's body anyway). A link lives until a day after the delivery ends (delivered or failed), and never
  * longer than TRACK_LINK_MAX_DAYS after it was created (its expiry is set when it is created;
  * later changes only bring it forward); a cancelled order's links expire at once.
  */
@@ -29,11 +30,31 @@ export async function createLink(
 ): Promise<string> {
   const token = randomBytes(24).toString('base64url');
   await db.query(
-    `INSERT INTO tracking_links (org_id, order_id, token_hash, created_at, expires_at)
-     VALUES ($1, $2, $3, now(), now() + make_interval(secs => $4::double precision * 86400))`,
-    [orgId, orderId, hashToken(token), maxDays],
+    `INSERT INTO tracking_links (org_id, order_id, token_hash, token, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, now(), now() + make_interval(secs => $5::double precision * 86400))`,
+    [orgId, orderId, hashToken(token), token, maxDays],
   );
   return token;
+}
+
+/**
+ * The order's tracking link for a message: its newest link while that one lives at least another
+ * day (so published, started, next, ETA moved and delivered all carry the same token), else a new
+ * one. Links made before tokens were kept cannot be reused and are replaced once.
+ */
+export async function orderLink(
+  db: Db,
+  orgId: string,
+  orderId: string,
+  maxDays: number = DEFAULT_LINK_MAX_DAYS,
+): Promise<string> {
+  const { rows } = await db.query<{ token: string | null }>(
+    `SELECT token FROM tracking_links
+      WHERE order_id = $1 AND org_id = $2 AND (expires_at IS NULL OR expires_at > now() + interval '1 day')
+      ORDER BY created_at DESC LIMIT 1`,
+    [orderId, orgId],
+  );
+  return rows[0]?.token ?? (await createLink(db, orgId, orderId, maxDays));
 }
 
 /** The order a live token opens, or null (unknown and expired look the same). */

@@ -3,10 +3,11 @@
  * its own ETA, a count of the stops before it (never which), and the driver's position only once
  * the driver is one or two stops away.
  */
-import type { TrackStatus, TrackView } from '@tournee/shared';
+import { type TimeWindow, type TrackStatus, type TrackView, utcToLocal } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import { STALE_AFTER_MS } from '../eta/engine.ts';
-import { twoHourWindow } from '../notify/templates.ts';
+import { announcedBandOf } from '../notify/context-repo.ts';
+import { bookedWindows, plannedTimes } from '../notify/told-times.ts';
 import { trackReschedule } from './reschedule-service.ts';
 
 /** The driver shows on the map with at most this many stops before the customer's. */
@@ -23,6 +24,9 @@ type Row = {
   seq: number | null;
   stop_status: string | null;
   planned_arrival_at: Date | null;
+  waiting_s: number | null;
+  time_windows: TimeWindow[] | null;
+  service_s: number;
   eta_at: Date | null;
   eta_low_at: Date | null;
   eta_high_at: Date | null;
@@ -40,8 +44,9 @@ export async function buildTrackView(db: Db, orderId: string, now = Date.now()):
   const { rows } = await db.query<Row>(
     `SELECT o.name, o.address, o.status AS order_status, ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat,
             g.name AS org_name, s.id AS stop_id, s.seq, s.status AS stop_status, s.planned_arrival_at, s.eta_at,
+            s.waiting_s, o.time_windows, o.service_s,
             s.eta_low_at, s.eta_high_at, s.eta_updated_at, s.actual_arrival_at, s.actual_departure_at,
-            r.id AS route_id, r.status AS route_status, r.local_date, r.driver_id, d.time_zone
+            r.id AS route_id, r.status AS route_status, to_char(r.local_date, 'YYYY-MM-DD') AS local_date, r.driver_id, d.time_zone
        FROM orders o JOIN organisations g ON g.id = o.org_id
        LEFT JOIN LATERAL (SELECT s.* FROM stops s JOIN routes r ON r.id = s.route_id
                            WHERE s.order_id = o.id AND r.status <> 'planned'
@@ -115,7 +120,21 @@ export async function buildTrackView(db: Db, orderId: string, now = Date.now()):
             : started
               ? 'on_the_way'
               : 'scheduled';
-  const window = o.planned_arrival_at ? twoHourWindow(o.planned_arrival_at.getTime()) : null;
+  const timeZone = o.time_zone ?? 'Europe/Paris';
+  const day = { localDate: o.local_date, timeWindows: o.time_windows ?? [], timeZone };
+  const planned = plannedTimes({
+    ...day,
+    serviceS: Number(o.service_s ?? 0),
+    plannedArrivalAt: o.planned_arrival_at?.getTime() ?? null,
+    waitingS: Number(o.waiting_s ?? 0),
+    etaAt: null,
+    announced: null,
+  });
+  // What was told for this day only (a band told for an earlier, failed day is not this one's).
+  const told = await announcedBandOf(db, orderId);
+  const announced = told && o.local_date && utcToLocal(told.startMs, timeZone).localDate === o.local_date ? told : null;
+  const window = announced ?? planned?.band ?? null;
+  const iso = (ms: number) => new Date(ms).toISOString();
   const eta =
     open && o.eta_at && o.eta_low_at && o.eta_high_at && o.eta_updated_at
       ? {
@@ -131,9 +150,13 @@ export async function buildTrackView(db: Db, orderId: string, now = Date.now()):
     customerName: o.name,
     address: o.address,
     orgName: o.org_name,
-    timeZone: o.time_zone ?? 'Europe/Paris',
+    timeZone,
     localDate: o.local_date,
-    window: window ? { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() } : null,
+    window: window ? { from: iso(window.startMs), to: iso(window.endMs) } : null,
+    bookedWindows: bookedWindows(day).map((w) => ({ start: iso(w.startMs), end: iso(w.endMs) })),
+    announced: announced
+      ? { start: iso(announced.startMs), end: iso(announced.endMs), outside: announced.outside }
+      : null,
     eta,
     stopsBefore,
     driver,

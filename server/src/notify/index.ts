@@ -120,6 +120,8 @@ export function createCustomerComms(deps: {
     publicUrl: publicBase(config),
     linkMaxDays: config.TRACK_LINK_MAX_DAYS,
     onQueued: kick,
+    etaMovedEveryMin: config.NOTIFY_ETA_MOVED_MIN_INTERVAL_MIN,
+    nextAfterStartedMin: config.NOTIFY_NEXT_AFTER_STARTED_MIN,
   });
   tapEvents(deps.events, listener.events);
 

@@ -14,7 +14,7 @@ import type { DispatchEvents } from '../realtime/events.ts';
 import type { TrackPush } from '../realtime/track.ts';
 import { loadOrderContexts, routeOrderIds } from './context-repo.ts';
 import { resolveSettings } from './settings.ts';
-import { twoHourWindow } from './templates.ts';
+import { plannedTimes } from './told-times.ts';
 import { fireTrigger, type TriggerDeps } from './triggers.ts';
 
 export interface ListenerDeps extends TriggerDeps {
@@ -52,9 +52,9 @@ export function createNotifyListener(deps: ListenerDeps): NotifyListener {
       const ctxs = await loadOrderContexts(deps.db, await routeOrderIds(deps.db, r.routeId, true));
       for (const c of ctxs) {
         if (c.plannedArrivalAt === null) continue;
-        // A re-publication that moves the stop to another window is a new message; the same window is not.
-        const window = twoHourWindow(c.plannedArrivalAt);
-        await fireTrigger(deps, c, { trigger: 'published', version: `${e.localDate}@${window.from}` });
+        // A re-publication that moves the stop to another band is a new message; the same band is not.
+        const band = plannedTimes(c)!.band;
+        await fireTrigger(deps, c, { trigger: 'published', version: `${e.localDate}@${band.startMs}` });
       }
     }
   }

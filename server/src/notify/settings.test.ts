@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quietUntil, resolveSettings } from './settings.ts';
-import { renderMessage, twoHourWindow } from './templates.ts';
+import { announcedBand } from '@tournee/shared';
+import { renderMessage } from './templates.ts';
 
 const at = (iso: string) => new Date(iso).getTime();
 
@@ -26,17 +27,17 @@ describe('settings', () => {
 });
 
 describe('templates', () => {
-  const w = twoHourWindow(at('2026-03-10T09:47:00Z'));
+  const w = announcedBand({ windows: [], serviceStartMs: at('2026-03-10T09:47:00Z') });
   const vars = {
     name: 'Anne',
     orgName: 'Primeurs',
     timeZone: 'Europe/Paris',
-    windowFrom: w.from,
-    windowTo: w.to,
+    windowFrom: w.startMs,
+    windowTo: w.endMs,
     link: 'https://x/t/abc',
   };
   it('announce the two-hour window in French and English with the link', () => {
-    expect(w.to - w.from).toBe(2 * 3600_000);
+    expect(w.endMs - w.startMs).toBe(2 * 3600_000);
     const fr = renderMessage('published', 'fr', vars);
     expect(fr.sms).toContain('entre 09:30 et 11:30');
     expect(fr.sms).toContain('https://x/t/abc');

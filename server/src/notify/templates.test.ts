@@ -24,3 +24,25 @@ describe('the rescheduled message', () => {
     expect(fr.sms).toContain('Choisissez un autre jour sur la page de suivi. https://x/t/abc');
   });
 });
+
+describe('the times told', () => {
+  const vars = { name: 'Chloé', orgName: 'Tournée', timeZone: 'Europe/Paris', link: 'https://x/t/abc' };
+  const at = (hhmm: string) => Date.parse(`2026-12-01T${hhmm}:00+01:00`);
+  const booked = [{ from: at('13:00'), to: at('16:00') }];
+
+  it('announces the band alone when it is inside the booked slot', () => {
+    const fr = renderMessage('published', 'fr', { ...vars, windowFrom: at('13:00'), windowTo: at('15:00'), booked });
+    expect(fr.sms).toContain('entre 13:00 et 15:00. https://x/t/abc');
+    expect(fr.sms).not.toContain('créneau');
+  });
+
+  it('says plainly when the delivery will be late or early for the slot booked', () => {
+    const late = { ...vars, windowFrom: at('16:00'), windowTo: at('18:00'), booked, outside: 'late' as const };
+    expect(renderMessage('started', 'fr', late).sms).toContain(
+      'Arrivée estimée entre 16:00 et 18:00. C’est après le créneau que vous aviez réservé (13:00–16:00)',
+    );
+    expect(renderMessage('eta_moved', 'en', late).sms).toContain('after the slot you booked (13:00–16:00)');
+    const early = { ...vars, windowFrom: at('11:00'), windowTo: at('13:00'), booked, outside: 'early' as const };
+    expect(renderMessage('published', 'en', early).sms).toContain('before the slot you booked (13:00–16:00)');
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Message templates, French and English: one short SMS and one email (text + HTML) per trigger,
- * with the customer's name, the announced window or the ETA, and the tracking link.
+ * with the customer's name, the announced band or the ETA (a service start, never a bare arrival:
+ * see triggers.ts), and the tracking link. A band outside the slot the customer booked says so.
  */
 import type { NotifyTrigger } from '@tournee/shared';
 import { DateTime } from 'luxon';
@@ -9,9 +10,14 @@ export interface MessageVars {
   name: string;
   orgName: string;
   timeZone: string;
-  /** Instants (ms). */
+  /** The announced band (instants, ms): inside the booked slot unless `outside` says otherwise. */
   windowFrom?: number;
   windowTo?: number;
+  /** The band (or the ETA) is before every booked window, or past the one it missed. */
+  outside?: 'early' | 'late' | null;
+  /** The booked windows that day (instants, ms), named when the band is outside them. */
+  booked?: { from: number; to: number }[];
+  /** The expected service start (ms). */
   eta?: number;
   link: string;
   reason?: string | null;
@@ -61,27 +67,29 @@ function lines(t: NotifyTrigger, v: MessageVars, lang: Lang): { subject: string;
   const eta = time(v.eta, v, lang);
   const reason = v.reason ? (REASONS[lang][v.reason] ?? v.reason) : null;
   const moved = { d: dateOf(v.newDate, lang), f: v.newWindow?.start, t: v.newWindow?.end };
+  const booked = (v.booked ?? []).map((b) => `${time(b.from, v, lang)}–${time(b.to, v, lang)}`).join(', ');
+  const off = outsideText(v.outside, booked, lang);
   if (lang === 'fr') {
     switch (t) {
       case 'published':
         return {
           subject: `Votre livraison ${w.d}`,
-          body: `Bonjour ${v.name}, votre livraison ${v.orgName} est prévue ${w.d} entre ${w.f} et ${w.t}.`,
+          body: `Bonjour ${v.name}, votre livraison ${v.orgName} est prévue ${w.d} entre ${w.f} et ${w.t}.${off}`,
         };
       case 'started':
         return {
           subject: 'Votre livreur est parti',
-          body: `Bonjour ${v.name}, votre livreur ${v.orgName} a commencé sa tournée. Arrivée estimée vers ${eta}.`,
+          body: `Bonjour ${v.name}, votre livreur ${v.orgName} a commencé sa tournée. Arrivée estimée entre ${w.f} et ${w.t}.${off}`,
         };
       case 'next':
         return {
           subject: 'Vous êtes le prochain',
-          body: `Bonjour ${v.name}, vous êtes le prochain : votre livreur arrive vers ${eta}.`,
+          body: `Bonjour ${v.name}, vous êtes le prochain : votre livreur arrive vers ${eta}.${off}`,
         };
       case 'eta_moved':
         return {
           subject: 'Nouvelle heure d’arrivée',
-          body: `Bonjour ${v.name}, votre livraison arrivera plutôt vers ${eta}.`,
+          body: `Bonjour ${v.name}, nouvelle estimation : votre livraison arrivera entre ${w.f} et ${w.t}.${off}`,
         };
       case 'delivered':
         return {
@@ -104,17 +112,23 @@ function lines(t: NotifyTrigger, v: MessageVars, lang: Lang): { subject: string;
     case 'published':
       return {
         subject: `Your delivery on ${w.d}`,
-        body: `Hello ${v.name}, your ${v.orgName} delivery is planned on ${w.d} between ${w.f} and ${w.t}.`,
+        body: `Hello ${v.name}, your ${v.orgName} delivery is planned on ${w.d} between ${w.f} and ${w.t}.${off}`,
       };
     case 'started':
       return {
         subject: 'Your driver is on the way',
-        body: `Hello ${v.name}, your ${v.orgName} driver has started the round. Expected around ${eta}.`,
+        body: `Hello ${v.name}, your ${v.orgName} driver has started the round. Expected between ${w.f} and ${w.t}.${off}`,
       };
     case 'next':
-      return { subject: 'You are next', body: `Hello ${v.name}, you are next: your driver arrives around ${eta}.` };
+      return {
+        subject: 'You are next',
+        body: `Hello ${v.name}, you are next: your driver arrives around ${eta}.${off}`,
+      };
     case 'eta_moved':
-      return { subject: 'New arrival time', body: `Hello ${v.name}, your delivery now arrives around ${eta}.` };
+      return {
+        subject: 'New arrival time',
+        body: `Hello ${v.name}, new estimate: your delivery now arrives between ${w.f} and ${w.t}.${off}`,
+      };
     case 'delivered':
       return {
         subject: 'Delivered',
@@ -133,6 +147,18 @@ function lines(t: NotifyTrigger, v: MessageVars, lang: Lang): { subject: string;
   }
 }
 
+/** Said plainly when the time told is outside the slot the customer booked. */
+function outsideText(outside: 'early' | 'late' | null | undefined, booked: string, lang: Lang): string {
+  if (!outside || !booked) return '';
+  if (lang === 'fr')
+    return outside === 'late'
+      ? ` C’est après le créneau que vous aviez réservé (${booked}) : nous sommes désolés du retard.`
+      : ` C’est avant le créneau que vous aviez réservé (${booked}).`;
+  return outside === 'late'
+    ? ` That is after the slot you booked (${booked}); sorry for the delay.`
+    : ` That is before the slot you booked (${booked}).`;
+}
+
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -147,11 +173,4 @@ export function renderMessage(trigger: NotifyTrigger, locale: string, v: Message
     text: `${body}\n\n${follow}: ${v.link}\n`,
     html: `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif"><p>${escapeHtml(body)}</p><p><a href="${escapeHtml(v.link)}">${follow}</a></p></body></html>`,
   };
-}
-
-/** The two-hour window announced at publication around a planned arrival, on half-hours. */
-export function twoHourWindow(plannedArrival: number): { from: number; to: number } {
-  const half = 30 * 60_000;
-  const from = Math.floor((plannedArrival - 60 * 60_000) / half) * half;
-  return { from, to: from + 2 * 60 * 60_000 };
 }

@@ -3,14 +3,21 @@
  * keyed `order:trigger:version:channel`, so the same trigger firing twice writes once. The
  * organisation's switches, quiet hours and opt-outs are applied here; suppressed messages are
  * written as `suppressed` with the reason, so the dispatcher sees why nothing went out.
+ *
+ * Every message of an order carries the same tracking link, and tells times computed one way
+ * (told-times.ts): a band inside the booked slot, or one that says it is early or late. Per order,
+ * "ETA moved" goes out at most once per NOTIFY_ETA_MOVED_MIN_INTERVAL_MIN (a move in between waits
+ * and is told with the next one), and "next" is dropped (written as suppressed) when "started"
+ * went out less than NOTIFY_NEXT_AFTER_STARTED_MIN before: it already gave the time.
  */
 import { normalisePhone, type NotifyChannel, type NotifyTrigger } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import { createLink, linkUrl } from '../links/links.ts';
-import { type OrderContext, optedOut, rememberToldEta } from './context-repo.ts';
+import { linkUrl, orderLink } from '../links/links.ts';
+import { type OrderContext, optedOut, rememberTold, rememberToldEta } from './context-repo.ts';
 import { enqueue, existingKeys } from './outbox-repo.ts';
 import { quietUntil, resolveSettings, triggerOn } from './settings.ts';
-import { renderMessage, twoHourWindow } from './templates.ts';
+import { renderMessage } from './templates.ts';
+import { plannedTimes, toldTimes } from './told-times.ts';
 
 export interface TriggerDeps {
   db: Db;
@@ -19,6 +26,10 @@ export interface TriggerDeps {
   linkMaxDays?: number;
   /** Called after rows were written (wakes the sender). */
   onQueued?(): void;
+  /** At most one "ETA moved" per order this often (minutes). @default 20 (NOTIFY_ETA_MOVED_MIN_INTERVAL_MIN) */
+  etaMovedEveryMin?: number;
+  /** No "next" this soon after "started" (minutes). @default 10 (NOTIFY_NEXT_AFTER_STARTED_MIN) */
+  nextAfterStartedMin?: number;
 }
 
 export interface TriggerInput {
@@ -37,12 +48,23 @@ const WAITS_FOR_MORNING: NotifyTrigger[] = ['published', 'rescheduled'];
 
 /** Telling the ETA sets the baseline the "ETA moved" trigger compares with. */
 const TELLS_ETA: NotifyTrigger[] = ['published', 'started', 'next', 'eta_moved'];
+/** The messages that tell a band: the last one told is what the tracking page shows as announced. */
+const TELLS_BAND: NotifyTrigger[] = ['published', 'started', 'eta_moved'];
+
+const minutesAgo = (at: number | null, now: number) => (at === null ? Number.POSITIVE_INFINITY : (now - at) / 60_000);
 
 /** Writes the trigger's messages for one order; answers how many rows were written. */
 export async function fireTrigger(deps: TriggerDeps, ctx: OrderContext, t: TriggerInput): Promise<number> {
   const settings = resolveSettings(ctx.settings.notify);
   if (!triggerOn(settings, t.trigger)) return 0;
   const now = t.now ?? Date.now();
+  // Throttled: a move told less than N minutes ago waits (the next recompute tells the latest).
+  if (t.trigger === 'eta_moved' && minutesAgo(ctx.etaMovedSentAt, now) < (deps.etaMovedEveryMin ?? 20)) return 0;
+  const afterStarted = minutesAgo(ctx.startedSentAt, now);
+  const coalesced =
+    t.trigger === 'next' && afterStarted < (deps.nextAfterStartedMin ?? 10)
+      ? `coalesced: "started" was sent ${Math.round(afterStarted)} min before`
+      : null;
   const targets: { channel: NotifyChannel; recipient: string }[] = [];
   if (settings.channels.sms && ctx.phone) {
     const p = normalisePhone(ctx.phone, ctx.defaultCountry);
@@ -65,15 +87,17 @@ export async function fireTrigger(deps: TriggerDeps, ctx: OrderContext, t: Trigg
     todo.map((x) => x.recipient),
   );
   const quiet = quietUntil(settings.quietHours, now, ctx.timeZone);
-  const window = ctx.plannedArrivalAt !== null ? twoHourWindow(ctx.plannedArrivalAt) : null;
-  const token = await createLink(deps.db, ctx.orgId, ctx.orderId, deps.linkMaxDays);
+  const told = t.trigger === 'published' ? plannedTimes(ctx) : toldTimes(ctx, t.eta, now, t.trigger !== 'eta_moved');
+  const token = await orderLink(deps.db, ctx.orgId, ctx.orderId, deps.linkMaxDays);
   const msg = renderMessage(t.trigger, ctx.locale, {
     name: ctx.name || (ctx.locale.startsWith('fr') ? 'client' : 'customer'),
     orgName: ctx.orgName,
     timeZone: ctx.timeZone,
-    windowFrom: window?.from,
-    windowTo: window?.to,
-    eta: t.eta ?? ctx.etaAt ?? ctx.plannedArrivalAt ?? undefined,
+    windowFrom: told?.band.startMs,
+    windowTo: told?.band.endMs,
+    outside: told?.band.outside,
+    booked: told?.booked.map((w) => ({ from: w.startMs, to: w.endMs })),
+    eta: told?.serviceStartMs,
     link: linkUrl(deps.publicUrl, token),
     reason: t.reason,
     rebook: settings.rebookUrl ?? settings.rebookPhone,
@@ -85,9 +109,11 @@ export async function fireTrigger(deps: TriggerDeps, ctx: OrderContext, t: Trigg
     // The day's announcement and a change of day wait for the morning; live messages are worthless later.
     const suppressed = out.has(x.recipient)
       ? 'opted out'
-      : quiet !== null && !WAITS_FOR_MORNING.includes(t.trigger)
-        ? 'quiet hours'
-        : null;
+      : coalesced
+        ? coalesced
+        : quiet !== null && !WAITS_FOR_MORNING.includes(t.trigger)
+          ? 'quiet hours'
+          : null;
     const ok = await enqueue(deps.db, {
       orgId: ctx.orgId,
       orderId: ctx.orderId,
@@ -106,9 +132,15 @@ export async function fireTrigger(deps: TriggerDeps, ctx: OrderContext, t: Trigg
     });
     if (ok) written++;
   }
-  const told = t.eta ?? ctx.etaAt ?? ctx.plannedArrivalAt;
-  if (written > 0 && TELLS_ETA.includes(t.trigger) && told !== null)
-    await rememberToldEta(deps.db, ctx.orderId, told, t.trigger === 'eta_moved');
+  if (written > 0 && !coalesced && told) {
+    if (TELLS_ETA.includes(t.trigger))
+      await rememberToldEta(deps.db, ctx.orderId, told.serviceStartMs, t.trigger === 'eta_moved');
+    await rememberTold(deps.db, ctx.orderId, {
+      band: TELLS_BAND.includes(t.trigger) ? told.band : null,
+      etaMovedAt: t.trigger === 'eta_moved' ? now : null,
+      startedAt: t.trigger === 'started' ? now : null,
+    });
+  }
   if (written > 0) deps.onQueued?.();
   return written;
 }
