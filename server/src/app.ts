@@ -27,7 +27,8 @@ import { createPlanner, type Planner } from './planning/service.ts';
 import { createRealtime, type DispatchServer } from './realtime/io.ts';
 import { mountMetrics } from './metrics/mount.ts';
 import { type CustomerComms, createCustomerComms } from './notify/index.ts';
-import type { DispatchEvents } from './realtime/events.ts';
+import { createDomainEvents, type DomainEvents } from './events/bus.ts';
+import { etaRequests } from './eta/requests.ts';
 
 export interface AppDeps {
   db: Db;
@@ -44,8 +45,8 @@ export interface App {
   io: DispatchServer;
   /** The plan job runner. */
   planner: Planner;
-  /** The events every domain service emits (tests play drivers through them). */
-  events: DispatchEvents;
+  /** The domain-event bus every service publishes to (tests play drivers through it). */
+  bus: DomainEvents;
   /** ETAs, customer notifications and tracking links. */
   comms: CustomerComms;
   /** Listens on `port` (0 for any free port) and resolves with the port actually bound. */
@@ -79,21 +80,31 @@ export function createApp(deps: AppDeps): App {
   // (The orders import reads its own body: CSV, XLSX or JSON, capped by IMPORT_MAX_BYTES.)
   api.use(exceptOrdersImport(jsonBody({ limit: '50mb' })));
   const server = createServer(app);
-  const realtime = createRealtime(server, { db, config, log, sessionRecheckMs: deps.sessionRecheckMs });
+  // Services publish domain events here; the consumers subscribe below, side by side.
+  const bus = createDomainEvents({ log });
+  const realtime = createRealtime(server, { db, config, log, bus, sessionRecheckMs: deps.sessionRecheckMs });
   api.use(authenticate(db));
   // Signing out also ends the /dispatch sockets opened with that session, on every process.
   api.use(authRoutes(db, config, { onLogout: realtime.endSession }));
   api.use(fleetRoutes(db, config));
-  // ETAs, customer messages and tracking pages listen to the same events (tapped in place).
+  // ETAs, customer messages and tracking pages (their bus handlers are subscribed below).
   const comms = createCustomerComms({
     db,
     config,
     log,
     io: realtime.io,
-    events: realtime.events,
-    takeOffRoutes: takeOffRoutes({ config, events: realtime.events }),
+    bus,
+    takeOffRoutes: takeOffRoutes({ config, bus }),
   });
-  const planner = createPlanner({ db, config, log, events: realtime.events });
+  const planner = createPlanner({ db, config, log, bus });
+
+  // Every consumer of the domain events, in the order its handlers run (events/bus.ts): sockets
+  // first (dispatchers and drivers see the change at once), then customer messages, then the
+  // live ETAs (whose `etasChanged` comes back to the sockets and the messages).
+  bus.subscribe('realtime', realtime.fanOut);
+  bus.subscribe('notify', comms.notify);
+  bus.subscribe('eta', etaRequests(comms.eta));
+
   // GET /api/metrics and the HTTP latency histogram, only with METRICS_TOKEN.
   mountMetrics({ app, api, config, db, log, io: realtime.io, ingest: realtime.ingest });
   api.use(planningRoutes(db, planner));
@@ -102,14 +113,14 @@ export function createApp(deps: AppDeps): App {
       db,
       config,
       log,
-      takeOffRoutes: takeOffRoutes({ config, events: realtime.events }),
+      takeOffRoutes: takeOffRoutes({ config, bus }),
     }),
   );
   // Hold and release: a held order's stop comes off its route like a cancelled one's.
-  api.use(holdRoutes({ db, takeOffRoutes: takeOffRoutes({ config, events: realtime.events }) }));
+  api.use(holdRoutes({ db, takeOffRoutes: takeOffRoutes({ config, bus }) }));
   // Reschedule (one order or many): failed, skipped, held or imported orders get new days.
-  api.use(rescheduleRoutes({ db, takeOffRoutes: takeOffRoutes({ config, events: realtime.events }) }));
-  api.use(dispatchRoutes({ db, config, events: realtime.events }));
+  api.use(rescheduleRoutes({ db, takeOffRoutes: takeOffRoutes({ config, bus }) }));
+  api.use(dispatchRoutes({ db, config, bus }));
   api.use(driverRoutes({ db, config, disconnectDriver: realtime.disconnectDriver }));
   api.use(trackingRoutes(db));
   api.use(comms.api);
@@ -133,7 +144,7 @@ export function createApp(deps: AppDeps): App {
     server,
     io: realtime.io,
     planner,
-    events: realtime.events,
+    bus,
     comms,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
@@ -148,6 +159,7 @@ export function createApp(deps: AppDeps): App {
       await holdRelease.stop();
       await realtime.ingest.drain();
       await comms.close();
+      await bus.drain();
       server.closeAllConnections();
       await realtime.close();
     },

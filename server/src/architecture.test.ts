@@ -110,4 +110,23 @@ describe('the server layout', () => {
     const below = [...reachable([...inModule('lifecycle'), ...inModule('travel')])].map(rel);
     expect(below.filter((f) => f.startsWith('planning/') || f.startsWith('dispatch/'))).toEqual([]);
   });
+
+  it('subscribes to domain events only where the app is wired, and patches no shared event object', () => {
+    // app.ts (the server) and jobs/worker-main.ts (`pnpm worker`) create the bus and subscribe
+    // every consumer; modules hand out handlers and publish, nothing else.
+    const roots = new Set(['app.ts', 'jobs/worker-main.ts']);
+    const rules = [
+      /\bbus\.(?:subscribe|on)\(/,
+      /\bcreateDomainEvents\(/,
+      /\btapEvents\b/,
+      /Object\.assign\(\s*(?:events|bus)\b/,
+    ];
+    const offenders = sources()
+      .filter((f) => !rel(f).startsWith('events/') && !roots.has(rel(f)))
+      .flatMap((f) => {
+        const text = readFileSync(f, 'utf8');
+        return rules.filter((re) => re.test(text)).map((re) => `${rel(f)}: ${re.source}`);
+      });
+    expect(offenders).toEqual([]);
+  });
 });

@@ -1,8 +1,8 @@
 /**
  * Customer communications, wired in one place: the ETA engine, notification triggers, the
  * outbox sender, tracking links (page and API) and the `/track` namespace. The app adds it with
- * `createCustomerComms(...)` and it listens to the same `DispatchEvents` every domain service
- * calls (tapped in place, so events emitted by the `/driver` namespace reach it too).
+ * `createCustomerComms(...)` and subscribes its `notify` handlers (and the ETA engine's requests)
+ * to the domain-event bus; the ETA engine publishes each route's fresh ETAs there.
  */
 import type { RequestHandler, Router } from 'express';
 import { Router as makeRouter } from 'express';
@@ -16,7 +16,7 @@ import { trackApiRoutes, trackPage } from '../links/routes.ts';
 import type { TakeOffRoutes } from '../lifecycle/reschedule.ts';
 import type { Logger } from '../logger.ts';
 import { coordinateTravel } from '../travel/travel.ts';
-import type { DispatchEvents } from '../realtime/events.ts';
+import type { DomainEvents, DomainHandlers } from '../events/bus.ts';
 import type { DispatchServer } from '../realtime/io.ts';
 import { attachTrackNamespace } from '../realtime/track.ts';
 import { createNotifyListener } from './listener.ts';
@@ -31,22 +31,11 @@ export interface CustomerComms {
   page: RequestHandler;
   sender: Sender;
   eta: EtaEngine;
+  /** The notify listener's bus handlers (customer messages, tracking pages). */
+  notify: DomainHandlers;
   /** Resolves once pending event handling is done (tests). */
   drain(): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Adds `extra`'s handlers after each of `target`'s, on the same object (callers keep their reference). */
-export function tapEvents(target: DispatchEvents, extra: Partial<DispatchEvents>): void {
-  for (const k of Object.keys(extra) as (keyof DispatchEvents)[]) {
-    const first = target[k] as (orgId: string, e: unknown) => void;
-    const then = extra[k] as ((orgId: string, e: unknown) => void) | undefined;
-    if (!then) continue;
-    (target as unknown as Record<string, (orgId: string, e: unknown) => void>)[k] = (orgId, e) => {
-      first(orgId, e);
-      then(orgId, e);
-    };
-  }
 }
 
 /** The base URL put in messages: PUBLIC_URL, else this server's own port on localhost. */
@@ -57,7 +46,8 @@ export function createCustomerComms(deps: {
   config: Config;
   log: Logger;
   io: DispatchServer;
-  events: DispatchEvents;
+  /** The ETA engine publishes `etasChanged`; `drain` waits for the bus's subscribers. */
+  bus: Pick<DomainEvents, 'publish' | 'drain'>;
   /** Lets a customer move a delivery whose route has not started (when the organisation allows it). */
   takeOffRoutes?: TakeOffRoutes;
 }): CustomerComms {
@@ -95,27 +85,21 @@ export function createCustomerComms(deps: {
     });
   };
   const travel = coordinateTravel({ circuity: config.TRAVEL_CIRCUITY, speedMps: config.TRAVEL_SPEED_KMH / 3.6 });
-  let listener: ReturnType<typeof createNotifyListener> | null = null;
+  // Fresh ETAs go to the bus: dispatchers see them, the notify listener decides its messages.
   const eta = createEtaEngine({
     db,
     log,
     throttleMs: config.ETA_THROTTLE_MS,
     travel,
-    onEtas: (r) => {
-      // Dispatchers see the live ETAs at once; the customers' side decides its messages.
-      deps.events.routeEtas(r.route.orgId, {
-        routeId: r.route.id,
-        localDate: r.route.localDate,
-        stale: r.stale,
-        etas: r.etas.map((x) => ({ stopId: x.stopId, etaAt: new Date(x.at).toISOString() })),
-      });
-      return listener!.onEtas(r);
-    },
+    onEtas: (r) => deps.bus.publish('etasChanged', { orgId: r.route.orgId, ...r }),
   });
-  listener = createNotifyListener({
+  const listener = createNotifyListener({
     db,
     log,
-    eta,
+    upstreamIdle: async () => {
+      await eta.drain();
+      await deps.bus.drain();
+    },
     track,
     publicUrl: publicBase(config),
     linkMaxDays: config.TRACK_LINK_MAX_DAYS,
@@ -123,7 +107,6 @@ export function createCustomerComms(deps: {
     etaMovedEveryMin: config.NOTIFY_ETA_MOVED_MIN_INTERVAL_MIN,
     nextAfterStartedMin: config.NOTIFY_NEXT_AFTER_STARTED_MIN,
   });
-  tapEvents(deps.events, listener.events);
 
   const api = makeRouter();
   api.use(notifyRoutes({ db, config, log, kick }));
@@ -145,10 +128,11 @@ export function createCustomerComms(deps: {
     page: trackPage(db, limiter),
     sender,
     eta,
-    drain: () => listener!.drain(),
+    notify: listener.handlers,
+    drain: () => listener.drain(),
     async close() {
       eta.close();
-      await listener!.drain().catch(() => {});
+      await listener.drain().catch(() => {});
       await sender.stop();
       // Nothing to flush: the limiter's counters are written as they happen.
       redis?.disconnect();

@@ -1,16 +1,16 @@
 /**
- * The customer side of the dispatch events: publication, the driver's start, positions and stop
- * events feed the ETA engine, the notification triggers and the tracking pages. Handlers never
- * throw into the caller (the events are fire-and-forget for the domain services); work is
- * chained per route so the messages of one route are decided in event order.
+ * The customer side of the domain events (subscribed to the bus in app.ts): publication, the
+ * driver's start, stop events and fresh ETAs decide the notifications and refresh the tracking
+ * pages; positions move the driver on the pages of the next stops. Work is chained per route so
+ * the messages of one route are decided in event order; a handler never throws into the bus.
  */
-import type { DriverPositionEvent, RoutePublishedEvent, StopStatusEvent } from '@tournee/shared';
+import type { RoutePublishedEvent, StopStatusEvent } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { EtaEngine, RouteEtas } from '../eta/service.ts';
+import type { DomainHandlers } from '../events/bus.ts';
+import type { RouteEtas } from '../eta/service.ts';
 import { expireLinksAfterDelivery } from '../links/links.ts';
 import { SHOW_DRIVER_WITHIN_STOPS } from '../links/view.ts';
 import type { Logger } from '../logger.ts';
-import type { DispatchEvents } from '../realtime/events.ts';
 import type { TrackPush } from '../realtime/track.ts';
 import { loadOrderContexts, routeOrderIds } from './context-repo.ts';
 import { resolveSettings } from './settings.ts';
@@ -20,14 +20,14 @@ import { fireTrigger, type TriggerDeps } from './triggers.ts';
 export interface ListenerDeps extends TriggerDeps {
   db: Db;
   log: Logger;
-  eta: EtaEngine;
   track: TrackPush | null;
+  /** Resolves once what feeds the listener (the ETA engine, the bus) is idle. */
+  upstreamIdle(): Promise<void>;
 }
 
 export interface NotifyListener {
-  events: Partial<DispatchEvents>;
-  /** What the ETA engine calls with each route's fresh ETAs. */
-  onEtas(r: RouteEtas): Promise<void>;
+  /** Its bus handlers: publications, stop statuses, positions and fresh ETAs. */
+  handlers: DomainHandlers;
   /** Resolves once every queued handler ran (tests, shutdown). */
   drain(): Promise<void>;
 }
@@ -96,33 +96,23 @@ export function createNotifyListener(deps: ListenerDeps): NotifyListener {
     await deps.track?.refresh(orderIds);
   }
 
-  const events: Partial<DispatchEvents> = {
-    routePublished: (_orgId, e) => queue(`day:${e.localDate}`, 'route published', () => published(e)),
-    routeChanged: (_orgId, e) => deps.eta.request(e.routeId, true),
-    driverPosition: (_orgId, e: DriverPositionEvent) => {
-      if (!e.routeId) return;
-      deps.eta.request(e.routeId);
-      const near = showDriver.get(e.routeId);
+  const handlers: DomainHandlers = {
+    routePublished: (e) => queue(`day:${e.localDate}`, 'route published', () => published(e)),
+    driverPosition: (e) => {
+      const near = e.routeId ? showDriver.get(e.routeId) : undefined;
       if (near) deps.track?.driverMoved(near, { location: e.location, at: e.deviceAt });
     },
-    stopStatus: (_orgId, e) => {
-      queue(`route:${e.routeId}`, 'stop status', () => stop(e));
-      deps.eta.request(e.routeId, true);
-    },
+    stopStatus: (e) => queue(`route:${e.routeId}`, 'stop status', () => stop(e)),
+    etasChanged: (r) => queue(`route:${r.route.id}`, 'ETA triggers', () => onEtas(r)),
   };
 
   return {
-    events,
-    onEtas: (r) =>
-      new Promise<void>((resolve) => {
-        queue(`route:${r.route.id}`, 'ETA triggers', () => onEtas(r));
-        void chains.get(`route:${r.route.id}`)!.then(resolve);
-      }),
+    handlers,
     async drain() {
-      await deps.eta.drain();
+      await deps.upstreamIdle();
       while (chains.size > 0) {
         await Promise.all([...chains.values()]);
-        await deps.eta.drain();
+        await deps.upstreamIdle();
       }
     },
   };

@@ -135,7 +135,8 @@ describe('customer notifications over real SMTP and a Twilio stand-in', () => {
     bad.disconnect();
     expect(refused.message).toBe('not_found');
     // Publication events again (or a retried publication) send nothing more.
-    env.events.routePublished(env.org.id, {
+    env.bus.publish('routePublished', {
+      orgId: env.org.id,
       localDate: env.day.localDate,
       routes: [{ routeId: env.day.routeId, version: 2, driverId: env.day.driverId }],
     });
@@ -145,7 +146,7 @@ describe('customer notifications over real SMTP and a Twilio stand-in', () => {
   });
 
   it('a driver run sends "next" and "delivered" once each per order', async () => {
-    const driver = simulatedDriver(env.db, env.events, env.org.id, env.day);
+    const driver = simulatedDriver(env.db, env.bus, env.org.id, env.day);
     await driver.event(0, 'started');
     const stops = await env.db.query<{ lon: number; lat: number }>(
       `SELECT ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat FROM stops s JOIN orders o ON o.id = s.order_id

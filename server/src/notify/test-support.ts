@@ -15,7 +15,7 @@ import type { Db } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
 import { createPgDb } from '../db/pg-adapter.ts';
 import { createLogger } from '../logger.ts';
-import type { DispatchEvents } from '../realtime/events.ts';
+import type { DomainPublisher } from '../events/bus.ts';
 import type { SeededDay } from '../tracking/test-support.ts';
 
 export interface Mail {
@@ -105,11 +105,11 @@ export async function ownTestDatabase(suffix: string): Promise<string> {
   return url;
 }
 
-/** The real app with its `DispatchEvents` (to play a driver through them). */
+/** The real app with its domain-event bus (to play a driver through it). */
 export async function startCommsApp(
   databaseUrl: string,
   env: Record<string, string>,
-): Promise<{ app: App; db: Db; baseUrl: string; events: DispatchEvents; close(): Promise<void> }> {
+): Promise<{ app: App; db: Db; baseUrl: string; bus: DomainPublisher; close(): Promise<void> }> {
   const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env });
   const db = createPgDb(databaseUrl, { max: 5 });
   const app = createApp({ db, config, log: createLogger(config.LOG_LEVEL) });
@@ -118,7 +118,7 @@ export async function startCommsApp(
     app,
     db,
     baseUrl: `http://127.0.0.1:${port}`,
-    events: app.events,
+    bus: app.bus,
     close: async () => {
       await app.close();
       await db.close();
@@ -127,7 +127,7 @@ export async function startCommsApp(
 }
 
 /** A driver moving through a seeded day the way the `/driver` namespace records and announces it. */
-export function simulatedDriver(db: Db, events: DispatchEvents, orgId: string, day: SeededDay) {
+export function simulatedDriver(db: Db, bus: DomainPublisher, orgId: string, day: SeededDay) {
   const announce = (
     stopIdx: number,
     type: 'started' | 'arrived' | 'delivered' | 'failed',
@@ -151,7 +151,8 @@ export function simulatedDriver(db: Db, events: DispatchEvents, orgId: string, d
          ON CONFLICT (driver_id) DO UPDATE SET device_at = EXCLUDED.device_at, location = EXCLUDED.location, route_id = EXCLUDED.route_id`,
         [day.driverId, orgId, day.routeId, at, lon, lat],
       );
-      events.driverPosition(orgId, {
+      bus.publish('driverPosition', {
+        orgId,
         driverId: day.driverId,
         routeId: day.routeId,
         localDate: day.localDate,
@@ -179,7 +180,8 @@ export function simulatedDriver(db: Db, events: DispatchEvents, orgId: string, d
         `INSERT INTO stop_events (id, stop_id, driver_id, type, reason, device_at, org_id, route_id) VALUES ($1, $2, $3, $4, $5, now(), $6, $7)`,
         [eventId, a.stopId, day.driverId, type, reason, orgId, day.routeId],
       );
-      events.stopStatus(orgId, {
+      bus.publish('stopStatus', {
+        orgId,
         eventId,
         type,
         stopId: a.stopId,

@@ -1,0 +1,31 @@
+/**
+ * app.ts is the one place consumers subscribe to the domain events: the real app's bus lists,
+ * per event type, who listens.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+
+describe('the app’s domain-event subscribers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('has the sockets, customer messages and live ETAs listen to stop statuses and positions', () => {
+    for (const type of ['stopStatus', 'driverPosition'] as const) {
+      expect(t.app.bus.subscribers(type)).toEqual(expect.arrayContaining(['realtime', 'notify', 'eta']));
+    }
+  });
+
+  it('sends fresh ETAs to the sockets and the customer messages, and route changes to the ETAs', () => {
+    expect(t.app.bus.subscribers('etasChanged')).toEqual(expect.arrayContaining(['realtime', 'notify']));
+    expect(t.app.bus.subscribers('routeChanged')).toEqual(expect.arrayContaining(['realtime', 'eta']));
+    expect(t.app.bus.subscribers('routePublished')).toEqual(expect.arrayContaining(['realtime', 'notify']));
+  });
+
+  it('sends plan progress and status to the sockets only', () => {
+    expect(t.app.bus.subscribers('planProgress')).toEqual(['realtime']);
+    expect(t.app.bus.subscribers('planStatus')).toEqual(['realtime']);
+  });
+});
