@@ -49,6 +49,9 @@ async function setup(smtpPort: number) {
     NOTIFY_POLL_MS: '100',
     NOTIFY_BACKOFF_MS: '150',
     ETA_THROTTLE_MS: '0',
+    // The driver starts and reaches the first stop within seconds: every "next" is sent here (the
+    // throttle after "started" is covered by times-agree.test.ts).
+    NOTIFY_NEXT_AFTER_STARTED_MIN: '0',
   });
   const org: TestOrg = await createTestOrg(comms.db);
   // Quiet hours off (the test may run at night); "next" only for the very next stop.

@@ -151,7 +151,12 @@ describe('times that agree on the demo day', () => {
     const now = Date.now();
     const planned = (await ctx()).plannedArrivalAt!;
     const moved = (version: string, minutes: number, etaMin: number) =>
-      fireTrigger(deps(), ctx0, { trigger: 'eta_moved', version, eta: planned + etaMin * 60_000, now: now + minutes * 60_000 });
+      fireTrigger(deps(), ctx0, {
+        trigger: 'eta_moved',
+        version,
+        eta: planned + etaMin * 60_000,
+        now: now + minutes * 60_000,
+      });
     let ctx0 = await ctx();
     expect(await moved('1', 0, 30)).toBe(2);
     ctx0 = await ctx();
