@@ -1,0 +1,59 @@
+/**
+ * The alerts module as the app wires it: the service (detectors fed by the domain events), its
+ * bus handlers, the `/api/alerts` routes and the 30-second sweep. Alert events go to the day
+ * room of the alert's date on `/dispatch`.
+ */
+import type { Router } from 'express';
+import type { Db } from '../db/db.ts';
+import type { DomainHandlers } from '../events/bus.ts';
+import type { Logger } from '../logger.ts';
+import type { DispatchServer } from '../realtime/io.ts';
+import { dayRoom } from '../realtime/rooms.ts';
+import { alertsRoutes } from './routes.ts';
+import { type AlertPublish, type Alerts, createAlerts } from './service.ts';
+
+export type { Alerts };
+import { startAlertSweep } from './sweep.ts';
+
+export interface AlertsModule {
+  service: Alerts;
+  /** Subscribed to the domain-event bus in app.ts. */
+  handlers: DomainHandlers;
+  api: Router;
+  /** Stops the sweep and waits for the writes under way. */
+  close(): Promise<void>;
+}
+
+/** Sends alert events to the day room of each alert's date. */
+export function alertPublisher(io: DispatchServer): AlertPublish {
+  const dispatch = io.of('/dispatch');
+  return (orgId, event, alert) => dispatch.to(dayRoom(orgId, alert.localDate)).emit(event, alert);
+}
+
+export function createAlertsModule(deps: {
+  db: Db;
+  log: Logger;
+  io: DispatchServer;
+  /** How often the sweep runs. @default 30000 */
+  sweepMs?: number;
+}): AlertsModule {
+  const publish = alertPublisher(deps.io);
+  const service = createAlerts({ db: deps.db, log: deps.log, publish });
+  const sweep = startAlertSweep(service, deps.log, deps.sweepMs);
+  return {
+    service,
+    handlers: {
+      driverPosition: (e) => service.onDriverPosition(e.orgId, e),
+      stopStatus: (e) => service.onStopStatus(e.orgId, e),
+      etasChanged: (r) =>
+        service.onEtas(r.orgId, { routeId: r.route.id, localDate: r.route.localDate, stale: r.stale, etas: r.etas }),
+      routeChanged: (e) => service.onRouteChanged(e.orgId, e),
+      routePublished: (e) => service.onRoutePublished(e.orgId, e),
+    },
+    api: alertsRoutes({ db: deps.db, publish }),
+    async close() {
+      sweep.stop();
+      await service.drain();
+    },
+  };
+}

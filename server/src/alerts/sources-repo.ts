@@ -1,0 +1,194 @@
+/**
+ * What the alert detectors read of other modules' tables (routes, stops, orders, shifts, latest
+ * positions, the notification outbox, the organisation's settings): read-only, in few set-based
+ * statements, so the sweep costs a handful of queries every 30 s whatever the fleet's size.
+ */
+import type { AlertSettings } from '@tournee/shared';
+import type { Db } from '../db/db.ts';
+
+type SettingsJson = Partial<AlertSettings> | null;
+
+/** A route as the position path needs it, loaded once per version. */
+export interface RouteInfo {
+  id: string;
+  orgId: string;
+  localDate: string;
+  driverId: string | null;
+  status: string;
+  version: number;
+  /** GeoJSON LineString coordinates of the planned route, null when it has none. */
+  line: [number, number][] | null;
+}
+
+export async function loadRouteInfo(db: Db, routeId: string): Promise<RouteInfo | null> {
+  const { rows } = await db.query<{
+    id: string;
+    org_id: string;
+    local_date: string;
+    driver_id: string | null;
+    status: string;
+    version: number;
+    geojson: string | null;
+  }>(
+    `SELECT id, org_id, to_char(local_date, 'YYYY-MM-DD') AS local_date, driver_id, status, version,
+            ST_AsGeoJSON(geometry::geometry) AS geojson
+       FROM routes WHERE id = $1`,
+    [routeId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const line = r.geojson ? (JSON.parse(r.geojson) as { coordinates: [number, number][] }).coordinates : null;
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    localDate: r.local_date,
+    driverId: r.driver_id,
+    status: r.status,
+    version: r.version,
+    line,
+  };
+}
+
+/** Versions and statuses of cached routes, to drop those changed by another process. */
+export async function routeVersions(db: Db, ids: string[]): Promise<Map<string, { version: number; status: string }>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; version: number; status: string }>(
+    'SELECT id, version, status FROM routes WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, { version: r.version, status: r.status }]));
+}
+
+/** A route's stops with their order, planned arrival and windows, and the depot's zone (late risk). */
+export async function loadStopWindows(db: Db, routeId: string) {
+  const { rows } = await db.query<{
+    id: string;
+    order_id: string | null;
+    planned_arrival_at: Date | null;
+    time_windows: { start: string; end: string }[] | null;
+    time_zone: string;
+    local_date: string;
+    driver_id: string | null;
+  }>(
+    `SELECT s.id, s.order_id, s.planned_arrival_at, o.time_windows, d.time_zone,
+            to_char(r.local_date, 'YYYY-MM-DD') AS local_date, r.driver_id
+       FROM stops s JOIN routes r ON r.id = s.route_id JOIN depots d ON d.id = r.depot_id
+       LEFT JOIN orders o ON o.id = s.order_id
+      WHERE s.route_id = $1`,
+    [routeId],
+  );
+  return rows;
+}
+
+/** The organisation's alert thresholds as stored (merged with the defaults by the caller). */
+export async function orgAlertSettings(db: Db, orgId: string): Promise<SettingsJson> {
+  const { rows } = await db.query<{ alerts: SettingsJson }>(
+    `SELECT settings->'alerts' AS alerts FROM organisations WHERE id = $1`,
+    [orgId],
+  );
+  return rows[0]?.alerts ?? null;
+}
+
+/**
+ * Routes on the road (`in_progress`, with a driver, shift not ended an hour ago) with their
+ * driver's freshest fix: the candidates for `stale_gps`.
+ */
+export async function startedRoutes(db: Db, now: Date) {
+  const { rows } = await db.query<{
+    id: string;
+    org_id: string;
+    driver_id: string;
+    local_date: string;
+    started_at: Date | null;
+    last_fix_at: Date | null;
+    alerts: SettingsJson;
+  }>(
+    `SELECT r.id, r.org_id, r.driver_id, to_char(r.local_date, 'YYYY-MM-DD') AS local_date, r.started_at,
+            lp.device_at AS last_fix_at, o.settings->'alerts' AS alerts
+       FROM routes r JOIN organisations o ON o.id = r.org_id
+       LEFT JOIN shifts sh ON sh.id = r.shift_id
+       LEFT JOIN latest_positions lp ON lp.driver_id = r.driver_id
+      WHERE r.status = 'in_progress' AND r.driver_id IS NOT NULL
+        AND coalesce(sh.end_at, r.end_at, r.started_at + interval '14 hours', $1::timestamptz) > $1::timestamptz - interval '1 hour'`,
+    [now],
+  );
+  return rows;
+}
+
+/** Published routes whose shift (else planned) start has passed and whose shift is not over. */
+export async function unstartedRoutes(db: Db, now: Date) {
+  const { rows } = await db.query<{
+    id: string;
+    org_id: string;
+    driver_id: string | null;
+    local_date: string;
+    start_at: Date;
+    alerts: SettingsJson;
+  }>(
+    `SELECT r.id, r.org_id, r.driver_id, to_char(r.local_date, 'YYYY-MM-DD') AS local_date,
+            coalesce(sh.start_at, r.start_at) AS start_at, o.settings->'alerts' AS alerts
+       FROM routes r JOIN organisations o ON o.id = r.org_id
+       LEFT JOIN shifts sh ON sh.id = r.shift_id
+      WHERE r.status = 'published' AND coalesce(sh.start_at, r.start_at) < $1::timestamptz
+        AND coalesce(sh.end_at, r.end_at, coalesce(sh.start_at, r.start_at) + interval '12 hours') > $1::timestamptz`,
+    [now],
+  );
+  return rows;
+}
+
+/** Routes of unresolved `route_not_started` / `stale_gps` alerts with what ends them. */
+export async function routesOfUnresolved(db: Db, type: 'route_not_started' | 'stale_gps') {
+  const { rows } = await db.query<{
+    org_id: string;
+    subject: string;
+    status: string | null;
+    last_fix_at: Date | null;
+    alerts: SettingsJson;
+  }>(
+    `SELECT a.org_id, a.subject, r.status, lp.device_at AS last_fix_at, o.settings->'alerts' AS alerts
+       FROM alerts a JOIN organisations o ON o.id = a.org_id
+       LEFT JOIN routes r ON r.id = a.route_id
+       LEFT JOIN latest_positions lp ON lp.driver_id = r.driver_id
+      WHERE a.type = $1 AND a.status <> 'resolved'`,
+    [type],
+  );
+  return rows;
+}
+
+/** Outbox messages marked failed in the last day, with the day they belong to. */
+export async function failedMessages(db: Db, now: Date, notificationId?: string) {
+  const { rows } = await db.query<{
+    id: string;
+    org_id: string;
+    order_id: string | null;
+    channel: string;
+    trigger: string;
+    last_error: string | null;
+    local_date: string;
+    route_id: string | null;
+    stop_id: string | null;
+  }>(
+    `SELECT n.id, n.org_id, n.order_id, n.channel, n.trigger, n.last_error,
+            to_char(coalesce(r.local_date, od.date_from, n.created_at::date), 'YYYY-MM-DD') AS local_date,
+            r.id AS route_id, st.id AS stop_id
+       FROM notifications n
+       LEFT JOIN orders od ON od.id = n.order_id
+       LEFT JOIN LATERAL (SELECT s.id, s.route_id FROM stops s WHERE s.order_id = n.order_id
+                           ORDER BY (s.status = 'pending') DESC, s.id LIMIT 1) st ON true
+       LEFT JOIN routes r ON r.id = st.route_id
+      WHERE n.status = 'failed' AND n.created_at > $1::timestamptz - interval '1 day'
+        AND ($2::uuid IS NULL OR n.id = $2::uuid)`,
+    [now, notificationId ?? null],
+  );
+  return rows;
+}
+
+/** Unresolved `message_failed` alerts whose message is no longer failed (resent, delivered at last). */
+export async function messagesNoLongerFailed(db: Db) {
+  const { rows } = await db.query<{ org_id: string; subject: string }>(
+    `SELECT a.org_id, a.subject FROM alerts a
+       LEFT JOIN notifications n ON a.subject = 'notification:' || n.id::text
+      WHERE a.type = 'message_failed' AND a.status <> 'resolved' AND (n.id IS NULL OR n.status <> 'failed')`,
+  );
+  return rows;
+}
