@@ -177,7 +177,7 @@ describe('dispatching a planned day', () => {
     expect(csv.status).toBe(200);
     const text = await csv.text();
     const lines = text.trim().split('\r\n');
-    expect(lines[0]).toContain('route,vehicle,seq,kind,ref,name,address,phone,arrival,departure');
+    expect(lines[0]).toContain('route,vehicle,seq,kind,ref,name,address,phone,arrival,service_start,departure');
     expect(lines.length).toBe(route!.stops.length + 1);
     expect(text).toContain('https://www.google.com/maps/dir/?api=1');
     const html = await t.call('GET', `/route-sheets?date=${days[0]}&driverId=${route!.driverId}`);

@@ -65,9 +65,9 @@ describe('route sheets', () => {
   it('writes one CSV line per stop with local times, demand per dimension and a navigation link', () => {
     const csv = routeSheetCsv([route(2)], 'Europe/Paris', ['kg', 'parcels']).split('\r\n');
     expect(csv[0]).toBe(
-      'route,vehicle,seq,kind,ref,name,address,phone,arrival,departure,waiting_min,notes,demand_kg,demand_parcels,navigation',
+      'route,vehicle,seq,kind,ref,name,address,phone,arrival,service_start,departure,waiting_min,time_windows,notes,demand_kg,demand_parcels,navigation',
     );
-    expect(csv[1]).toContain(',09:00,09:05,0,'); // 08:00 UTC is 09:00 in Paris in January
+    expect(csv[1]).toContain(',09:00,09:00,09:05,0,,'); // 08:00 UTC is 09:00 in Paris in January
     expect(csv[1]).toContain('"1 rue ""Mercière"", Lyon"');
     expect(csv[1]).toContain(',+33612345678,');
     expect(csv[1]).toContain(`"'=HYPERLINK(""x"")"`); // a formula is neutralised
@@ -91,5 +91,21 @@ describe('route sheets', () => {
     expect(html.indexOf('R-1')).toBeLessThan(html.indexOf('R-2'));
     expect(html).toContain('href="tel:+33612345678"');
     expect(html).toContain('Open the route in Google Maps');
+  });
+
+  it('shows the service start of a stop the driver reaches before its window opens (12:09 for 13:00–16:00 → 13:00)', () => {
+    const early = stop(1, {
+      timeWindows: [{ start: '13:00', end: '16:00' }],
+      plannedArrivalAt: '2027-01-05T11:09:00.000Z',
+      waitingS: 51 * 60,
+      plannedDepartureAt: '2027-01-05T12:05:00.000Z',
+    });
+    const r = { ...route(1), stops: [early] };
+    const csv = routeSheetCsv([r], 'Europe/Paris', ['kg']).split('\r\n');
+    expect(csv[1]).toContain(',12:09,13:00,13:05,51,13:00–16:00,');
+    const html = routeSheetHtml([r], 'Europe/Paris', ['kg'], 'Karim');
+    expect(html).toContain(
+      '<td>1</td><td>13:00–13:05<br><small>arrive 12:09, wait</small><br><small>window 13:00–16:00</small>',
+    );
   });
 });

@@ -1,9 +1,12 @@
 /**
  * Route sheets (pure): a driver's routes of one day as CSV, or as a printable HTML page with
  * stops in order, times, address, phone, notes and demand, plus links that open the route (and
- * each stop) in a navigation app. Times are shown on the depot zone's wall clock.
+ * each stop) in a navigation app. Times are shown on the depot zone's wall clock; a stop's time is
+ * its service start (shared/src/stop-times.ts: never before the customer's window opens), the
+ * time the planner, the driver app and the customer's messages show, with the arrival beside it
+ * when the driver waits.
  */
-import { utcToLocal } from '@tournee/shared';
+import { serviceStartIso, utcToLocal } from '@tournee/shared';
 import type { RouteRecord } from '../lifecycle/route-repo.ts';
 
 /** Google Maps takes at most this many waypoints in a directions link. */
@@ -39,6 +42,11 @@ const stopLink = (c: readonly number[]) =>
   `https://www.google.com/maps/dir/?api=1&destination=${ll(c)}&travelmode=driving`;
 const hhmm = (iso: string | null, zone: string) => (iso ? utcToLocal(new Date(iso), zone).localTime : '');
 
+type Stop = RouteRecord['stops'][number];
+const serviceStart = (r: RouteRecord, s: Stop, zone: string) =>
+  serviceStartIso({ ...s, localDate: r.localDate, timeZone: zone });
+const windowsText = (s: Stop) => s.timeWindows.map((w) => `${w.start}–${w.end}`).join(' ');
+
 const csvCell = (v: string | number) => {
   const s = String(v);
   // A leading = + - @ would run as a formula in a spreadsheet (a phone number +336… is only a number).
@@ -58,8 +66,10 @@ export function routeSheetCsv(routes: RouteRecord[], zone: string, dimensions: r
     'address',
     'phone',
     'arrival',
+    'service_start',
     'departure',
     'waiting_min',
+    'time_windows',
     'notes',
     ...dimensions.map((d) => `demand_${d}`),
     'navigation',
@@ -78,8 +88,10 @@ export function routeSheetCsv(routes: RouteRecord[], zone: string, dimensions: r
           s.address ?? '',
           s.phone ?? '',
           hhmm(s.plannedArrivalAt, zone),
+          hhmm(serviceStart(r, s, zone), zone),
           hhmm(s.plannedDepartureAt, zone),
           Math.round(s.waitingS / 60),
+          windowsText(s),
           s.notes ?? '',
           ...dimensions.map((_, d) => (s.kind === 'break' ? '' : (s.demand[d] ?? 0))),
           s.location ? stopLink(s.location.coordinates) : '',
@@ -109,7 +121,12 @@ export function routeSheetHtml(
       }
       const demand = dimensions.map((d, i) => `${s.demand[i] ?? 0} ${esc(d)}`).join(', ');
       const nav = s.location ? ` <a href="${esc(stopLink(s.location.coordinates))}">navigate</a>` : '';
-      return `<tr><td>${s.seq}</td><td>${hhmm(s.plannedArrivalAt, zone)}–${hhmm(s.plannedDepartureAt, zone)}</td>
+      const start = serviceStart(r, s, zone);
+      // The driver may be there earlier and wait: the arrival is shown beside the service start.
+      const early = start && s.plannedArrivalAt && hhmm(start, zone) !== hhmm(s.plannedArrivalAt, zone);
+      const slot = s.timeWindows.length ? `<br><small>window ${esc(windowsText(s))}</small>` : '';
+      const arrived = early ? `<br><small>arrive ${hhmm(s.plannedArrivalAt, zone)}, wait</small>` : '';
+      return `<tr><td>${s.seq}</td><td>${hhmm(start, zone)}–${hhmm(s.plannedDepartureAt, zone)}${arrived}${slot}</td>
 <td><strong>${esc(s.ref ?? '')}</strong> ${esc(s.name ?? '')}</td><td>${esc(s.address ?? '')}${nav}</td>
 <td>${s.phone ? `<a href="tel:${esc(s.phone)}">${esc(s.phone)}</a>` : ''}</td><td>${esc(demand)}</td><td>${esc(s.notes ?? '')}</td></tr>`;
     });
