@@ -29,6 +29,7 @@ import { mountMetrics } from './metrics/mount.ts';
 import { type CustomerComms, createCustomerComms } from './notify/index.ts';
 import { createDomainEvents, type DomainEvents } from './events/bus.ts';
 import { etaRequests } from './eta/requests.ts';
+import { type Alerts, createAlertsModule } from './alerts/index.ts';
 
 export interface AppDeps {
   db: Db;
@@ -49,6 +50,8 @@ export interface App {
   bus: DomainEvents;
   /** ETAs, customer notifications and tracking links. */
   comms: CustomerComms;
+  /** The alerts inbox's detectors (tests drive its sweep with their own clock). */
+  alerts: Alerts;
   /** Listens on `port` (0 for any free port) and resolves with the port actually bound. */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -104,6 +107,9 @@ export function createApp(deps: AppDeps): App {
   bus.subscribe('realtime', realtime.fanOut);
   bus.subscribe('notify', comms.notify);
   bus.subscribe('eta', etaRequests(comms.eta));
+  // Dispatchers' alerts: off route, stale GPS, late risk, failed deliveries… (sweep every 30 s).
+  const alerts = createAlertsModule({ db, log, io: realtime.io });
+  bus.subscribe('alerts', alerts.handlers);
 
   // GET /api/metrics and the HTTP latency histogram, only with METRICS_TOKEN.
   mountMetrics({ app, api, config, db, log, io: realtime.io, ingest: realtime.ingest });
@@ -124,6 +130,7 @@ export function createApp(deps: AppDeps): App {
   api.use(driverRoutes({ db, config, disconnectDriver: realtime.disconnectDriver }));
   api.use(trackingRoutes(db));
   api.use(comms.api);
+  api.use(alerts.api);
   const retention = startRetentionJob(db, config, log);
   // Holds with an end release themselves, checked every minute.
   const holdRelease = startHoldReleaseJob(db, log);
@@ -146,6 +153,7 @@ export function createApp(deps: AppDeps): App {
     planner,
     bus,
     comms,
+    alerts: alerts.service,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -160,6 +168,7 @@ export function createApp(deps: AppDeps): App {
       await realtime.ingest.drain();
       await comms.close();
       await bus.drain();
+      await alerts.close();
       server.closeAllConnections();
       await realtime.close();
     },

@@ -12,16 +12,16 @@ describe('the app’s domain-event subscribers', () => {
   });
   afterAll(() => t.close());
 
-  it('has the sockets, customer messages and live ETAs listen to stop statuses and positions', () => {
+  it('has the sockets, customer messages, live ETAs and alerts listen to stop statuses and positions', () => {
     for (const type of ['stopStatus', 'driverPosition'] as const) {
-      expect(t.app.bus.subscribers(type)).toEqual(expect.arrayContaining(['realtime', 'notify', 'eta']));
+      expect(t.app.bus.subscribers(type)).toEqual(['realtime', 'notify', 'eta', 'alerts']);
     }
   });
 
-  it('sends fresh ETAs to the sockets and the customer messages, and route changes to the ETAs', () => {
-    expect(t.app.bus.subscribers('etasChanged')).toEqual(expect.arrayContaining(['realtime', 'notify']));
-    expect(t.app.bus.subscribers('routeChanged')).toEqual(expect.arrayContaining(['realtime', 'eta']));
-    expect(t.app.bus.subscribers('routePublished')).toEqual(expect.arrayContaining(['realtime', 'notify']));
+  it('sends fresh ETAs to the sockets, messages and alerts, and route changes to the ETAs and alerts', () => {
+    expect(t.app.bus.subscribers('etasChanged')).toEqual(['realtime', 'notify', 'alerts']);
+    expect(t.app.bus.subscribers('routeChanged')).toEqual(['realtime', 'eta', 'alerts']);
+    expect(t.app.bus.subscribers('routePublished')).toEqual(['realtime', 'notify', 'alerts']);
   });
 
   it('sends plan progress and status to the sockets only', () => {
