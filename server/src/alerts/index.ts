@@ -1,14 +1,13 @@
 /**
  * The alerts module as the app wires it: the service (detectors fed by the domain events), its
- * bus handlers, the `/api/alerts` routes and the 30-second sweep. Alert events go to the day
- * room of the alert's date on `/dispatch`.
+ * bus handlers, the `/api/alerts` routes and the 30-second sweep. Alert events are published on
+ * the bus (`alertChanged`); the realtime fan-out sends them to the day room of the alert's date
+ * on `/dispatch`.
  */
 import type { Router } from 'express';
 import type { Db } from '../db/db.ts';
-import type { DomainHandlers } from '../events/bus.ts';
+import type { DomainHandlers, DomainPublisher } from '../events/bus.ts';
 import type { Logger } from '../logger.ts';
-import type { DispatchServer } from '../realtime/io.ts';
-import { dayRoom } from '../realtime/rooms.ts';
 import { alertsRoutes } from './routes.ts';
 import { type AlertPublish, type Alerts, createAlerts } from './service.ts';
 
@@ -24,20 +23,19 @@ export interface AlertsModule {
   close(): Promise<void>;
 }
 
-/** Sends alert events to the day room of each alert's date. */
-export function alertPublisher(io: DispatchServer): AlertPublish {
-  const dispatch = io.of('/dispatch');
-  return (orgId, event, alert) => dispatch.to(dayRoom(orgId, alert.localDate)).emit(event, alert);
+/** Publishes alert events on the bus (the realtime fan-out, and later webhooks, take them). */
+export function alertPublisher(bus: DomainPublisher): AlertPublish {
+  return (orgId, event, alert) => bus.publish('alertChanged', { orgId, event, alert });
 }
 
 export function createAlertsModule(deps: {
   db: Db;
   log: Logger;
-  io: DispatchServer;
+  bus: DomainPublisher;
   /** How often the sweep runs. @default 30000 */
   sweepMs?: number;
 }): AlertsModule {
-  const publish = alertPublisher(deps.io);
+  const publish = alertPublisher(deps.bus);
   const service = createAlerts({ db: deps.db, log: deps.log, publish });
   const sweep = startAlertSweep(service, deps.log, deps.sweepMs);
   return {

@@ -18,6 +18,7 @@
  *   (the notify listener, per route) chains its own work.
  */
 import type {
+  Alert,
   DriverPositionEvent,
   PlanProgressEvent,
   PlanStatusEvent,
@@ -42,6 +43,8 @@ export interface DomainEventMap {
   driverPosition: DriverPositionEvent & { orgId: string };
   /** The ETA engine recomputed a route's remaining ETAs. */
   etasChanged: RouteEtas & { orgId: string };
+  /** An alert opened, was acknowledged or resolved (the socket event name says which). */
+  alertChanged: { orgId: string; event: 'alert:new' | 'alert:acknowledged' | 'alert:resolved'; alert: Alert };
 }
 
 export type DomainEventType = keyof DomainEventMap;

@@ -24,8 +24,9 @@ describe('the app’s domain-event subscribers', () => {
     expect(t.app.bus.subscribers('routePublished')).toEqual(['realtime', 'notify', 'alerts']);
   });
 
-  it('sends plan progress and status to the sockets only', () => {
+  it('sends plan progress and status, and alert changes, to the sockets only', () => {
     expect(t.app.bus.subscribers('planProgress')).toEqual(['realtime']);
     expect(t.app.bus.subscribers('planStatus')).toEqual(['realtime']);
+    expect(t.app.bus.subscribers('alertChanged')).toEqual(['realtime']);
   });
 });

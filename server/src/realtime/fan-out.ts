@@ -66,5 +66,6 @@ export function realtimeFanOut(out: Outlets): DomainHandlers {
       }),
     driverPosition: ({ orgId, ...e }) => out.dispatch([dayRoom(orgId, e.localDate)], 'driver:position', e),
     stopStatus: ({ orgId, ...e }) => out.dispatch([dayRoom(orgId, e.localDate)], 'stop:status', e),
+    alertChanged: ({ orgId, event, alert }) => out.dispatch([dayRoom(orgId, alert.localDate)], event, alert),
   };
 }
