@@ -11,6 +11,12 @@
  * @tournee/server bench:tracking` (or `pnpm bench` at the root, with the other benches).
  * Database: BENCH_TRACKING_DATABASE_URL, else a fresh `tournee_bench_tracking` on 127.0.0.1.
  * BENCH_CPU_PROF=dir writes the server's CPU profile there (see server-child.ts).
+ *
+ * Alerts on: every route is on the road with a planned line along its driver's path, and one
+ * driver in BENCH_OFF_ROUTE_EVERY (10) drifts away from it and back (40 m a second, so the
+ * speed filter keeps every fix, out to 800 m and back over 40 s): the dispatcher's socket gets
+ * `alert:new` (off_route) after 3 fixes past 500 m. Printed: p50/p99 from sending that third
+ * fix to receiving `alert:new`, against the issue's 1 s.
  */
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -25,6 +31,15 @@ import { startBenchServer } from './server-child.ts';
 
 const DRIVERS = Number(process.env.BENCH_DRIVERS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const OFF_EVERY = Number(process.env.BENCH_OFF_ROUTE_EVERY ?? 10);
+/** How far driver `i` is from its route line at its n-th fix: a 40-s triangle out to 800 m, phases staggered. */
+const offsetM = (i: number, n: number) => {
+  if (OFF_EVERY <= 0 || i % OFF_EVERY !== 0) return 0;
+  const t = (n + i) % 40;
+  return 40 * (t <= 20 ? t : 40 - t);
+};
+const lonOf = (i: number, n: number) => 4.8 + (i % 100) / 1000 + n / 100_000;
+const latOf = (i: number, n: number) => 45.7 + i / 100_000 + offsetM(i, n) / 111_195;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
@@ -60,9 +75,16 @@ async function seed(url: string) {
   );
   const ids = drivers.rows.map((r) => r.id);
   await db.query(
-    `INSERT INTO routes (org_id, vehicle_id, driver_id, depot_id, local_date, status, version, published_at)
-     SELECT $1, d.default_vehicle_id, d.id, $2, (now() AT TIME ZONE 'Europe/Paris')::date, 'published', 2, now() FROM drivers d WHERE d.org_id = $1`,
+    `INSERT INTO routes (org_id, vehicle_id, driver_id, depot_id, local_date, status, version, published_at, started_at)
+     SELECT $1, d.default_vehicle_id, d.id, $2, (now() AT TIME ZONE 'Europe/Paris')::date, 'in_progress', 2, now(), now()
+       FROM drivers d WHERE d.org_id = $1`,
     [org, depot],
+  );
+  // Each route's planned line runs along its driver's path (the alerts' off-route check).
+  await db.query(
+    `UPDATE routes r SET geometry = ST_SetSRID(ST_MakeLine(ST_MakePoint(x.lon - 0.01, x.lat), ST_MakePoint(x.lon + 0.02, x.lat)), 4326)::geography
+       FROM unnest($1::uuid[], $2::float8[], $3::float8[]) AS x(d, lon, lat) WHERE r.driver_id = x.d`,
+    [ids, ids.map((_, i) => lonOf(i, 0)), ids.map((_, i) => 45.7 + i / 100_000)],
   );
   const tokens = ids.map(() => newToken());
   await db.query(
@@ -121,6 +143,20 @@ async function main() {
     }
   });
 
+  // Off-route alerts: the fix that made one (its coordinates) → when it was sent.
+  const offSentAt = new Map<string, number>();
+  const alertLat: number[] = [];
+  let alertsSeen = 0;
+  dispatcher.on(
+    'alert:new',
+    (a: { type: string; driverId: string | null; details: { location?: { coordinates: number[] } } }) => {
+      if (a.type !== 'off_route') return;
+      alertsSeen++;
+      const t = offSentAt.get(`${a.driverId}|${a.details.location?.coordinates.join(',')}`);
+      if (t !== undefined) alertLat.push(performance.now() - t);
+    },
+  );
+
   const sockets: Socket[] = [];
   for (let i = 0; i < drivers.length; i += 100) {
     const batch = drivers
@@ -153,10 +189,12 @@ async function main() {
       const t = performance.now();
       sentAt.set(`${d.id}|${deviceAt}`, t);
       sent++;
+      const coordinates = [lonOf(i, n), latOf(i, n)];
+      if (offsetM(i, n) > 500) offSentAt.set(`${d.id}|${coordinates.join(',')}`, t);
       const point = {
         id: randomUUID(),
         deviceAt,
-        coordinates: [4.8 + (i % 100) / 1000 + n / 100_000, 45.7 + i / 100_000],
+        coordinates,
         accuracyM: 8,
         speedMps: 9,
       };
@@ -214,6 +252,12 @@ async function main() {
   line(
     'send → dispatcher p50 / p99 / max',
     `${pct(latencies, 50).toFixed(1)} / ${pct(latencies, 99).toFixed(1)} / ${latencies.at(-1)?.toFixed(1)} ms`,
+  );
+  alertLat.sort((a, b) => a - b);
+  line(
+    'position → alert:new p50 / p99 / max',
+    `${pct(alertLat, 50).toFixed(1)} / ${pct(alertLat, 99).toFixed(1)} / ${alertLat.at(-1)?.toFixed(1)} ms ` +
+      `(p99 = ${((pct(alertLat, 99) / 1000) * 100).toFixed(0)}% of the 1 s limit; ${alertLat.length} of ${alertsSeen} off_route alerts matched)`,
   );
   line('send → ack p50 / p99', `${pct(ackLat, 50).toFixed(1)} / ${pct(ackLat, 99).toFixed(1)} ms`);
   line('dispatcher events received', `${latencies.length} of ${sent}`);
