@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { serviceStartIso, utcToLocal } from '@tournee/shared';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +74,29 @@ describe('driver app: offline deliveries with proof', () => {
     await page.getByRole('heading', { name: 'Today' }).waitFor();
     await page.getByRole('listitem', { name: 'Client 1' }).waitFor();
     expect(page.url()).not.toContain('token=');
+    // The first stop is reached before its 09:00–12:00 window opens: the card says the service start
+    // (as the planner and the customer's messages do), with the arrival beside it.
+    const { rows } = await db.query<{ at: Date; zone: string }>(
+      `SELECT s.planned_arrival_at AS at, d.time_zone AS zone FROM stops s JOIN routes r ON r.id = s.route_id
+         JOIN depots d ON d.id = r.depot_id WHERE s.id = $1`,
+      [day.stopIds[0]],
+    );
+    const { at, zone } = rows[0]!;
+    const clock = (iso: string) => utcToLocal(new Date(iso), zone).localTime;
+    const start = clock(
+      serviceStartIso({
+        plannedArrivalAt: at.toISOString(),
+        timeWindows: [{ start: '09:00', end: '12:00' }],
+        localDate: day.localDate,
+        timeZone: zone,
+      })!,
+    );
+    expect(start >= '09:00').toBe(true);
+    const arrival = clock(at.toISOString());
+    // 08:20 in winter (the seeded route leaves at 07:00 UTC): "Planned 09:00 (arrive 08:20, wait)".
+    expect(await page.getByRole('listitem', { name: 'Client 1' }).locator('.planned').textContent()).toBe(
+      arrival === start ? `Planned ${start}` : `Planned ${start} (arrive ${arrival}, wait)`,
+    );
 
     const manifest = (await (await fetch(`${server.baseUrl}/driver/manifest.webmanifest`)).json()) as {
       icons: { src: string; sizes: string }[];

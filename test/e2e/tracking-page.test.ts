@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TrackView } from '@tournee/shared';
+import { bandInside, type TrackView, utcToLocal } from '@tournee/shared';
 import type { Browser, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,8 @@ describe('tracking page', () => {
     });
     expect(ack.ok).toBe(true);
   };
+  const windowsOf = (v: TrackView) =>
+    v.bookedWindows.map((w) => ({ startMs: Date.parse(w.start), endMs: Date.parse(w.end) }));
   const views = () => page.evaluate(() => (globalThis as { __track?: { views: TrackView[] } }).__track?.views ?? []);
   const driverMoves = () =>
     page.evaluate(
@@ -89,6 +91,15 @@ describe('tracking page', () => {
   it('shows the ETA, then the moving driver once one stop away, and nothing of other stops', async () => {
     await page.goto(`${server.baseUrl}/t/${token}`);
     await page.locator('#status').getByText('Delivery planned').waitFor();
+    // The slot the customer booked, and apart from it the band announced inside it.
+    const first = (await views())[0]!;
+    const clock = (iso: string) => utcToLocal(new Date(iso), first.timeZone).localTime;
+    expect(first.bookedWindows.map((w) => `${clock(w.start)}–${clock(w.end)}`)).toEqual(['09:00–12:00']);
+    expect(await page.locator('#booked').textContent()).toBe('09:00 – 12:00');
+    const band = first.window!;
+    expect(bandInside({ startMs: Date.parse(band.from), endMs: Date.parse(band.to) }, windowsOf(first))).toBe(true);
+    expect(await page.locator('#window').textContent()).toBe(`${clock(band.from)} – ${clock(band.to)}`);
+    await saveScreenshot(page, 'tracking-page-booked-slot');
     await stopEvent(0, 'started');
     await position(4.8345, 45.7601);
     await page.locator('#eta').waitFor();
@@ -131,6 +142,8 @@ describe('tracking page', () => {
     expect(Object.keys((await views()).at(-1)!).sort()).toEqual(
       [
         'address',
+        'announced',
+        'bookedWindows',
         'canRate',
         'customerName',
         'delivery',

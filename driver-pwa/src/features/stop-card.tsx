@@ -1,5 +1,5 @@
 /** One stop of the day: where, when, what, and the buttons of what the driver does there. */
-import type { DriverStop } from '@tournee/shared';
+import { type DriverStop, serviceStartIso } from '@tournee/shared';
 import { useI18n } from '../i18n.ts';
 import { localTime, navLinks, preferredNav } from '../lib/geo.ts';
 
@@ -8,6 +8,7 @@ export type StopAction = 'arrived' | 'delivered' | 'failed' | 'skipped';
 export function StopCard({
   stop,
   zone,
+  localDate,
   dimensions,
   distanceKm,
   isNext,
@@ -16,6 +17,8 @@ export function StopCard({
 }: {
   stop: DriverStop;
   zone: string;
+  /** The route's day: the customer's windows are read on it. */
+  localDate: string;
   dimensions: string[];
   distanceKm: number | null;
   isNext: boolean;
@@ -26,6 +29,8 @@ export function StopCard({
   const open = stop.status === 'pending' || stop.status === 'arrived';
   const label = stop.name ?? stop.ref ?? `${t.stop} ${stop.seq + 1}`;
   const links = stop.location ? navLinks(stop.location.coordinates as [number, number], label) : null;
+  const start = serviceStartIso({ ...stop, localDate, timeZone: zone });
+  const arrival = localTime(stop.plannedArrivalAt, zone);
   const demand = stop.demand
     .map((v, i) => (v ? `${v} ${dimensions[i] ?? ''}` : ''))
     .filter(Boolean)
@@ -44,8 +49,11 @@ export function StopCard({
             {t.window} {stop.timeWindows.map((w) => `${w.start}–${w.end}`).join(', ')}
           </span>
         )}
-        <span>
-          {t.eta} {localTime(stop.plannedArrivalAt, zone)}
+        {/* The service start (shared/src/stop-times.ts): a stop reached at 12:09 for a 13:00–16:00 window is
+            "Prévu 13:00", as in the planner and the customer's messages; the arrival is shown when earlier. */}
+        <span className="planned">
+          {t.eta} {localTime(start, zone)}
+          {arrival !== localTime(start, zone) && arrival ? ` (${t.arriveAt(arrival)})` : ''}
         </span>
         {distanceKm !== null && <span>{t.distance(distanceKm.toFixed(1))}</span>}
         {demand && <span>{demand}</span>}

@@ -90,6 +90,7 @@ export function Today({ session, onSignOut }: { session: DriverSession; onSignOu
                 key={s.id}
                 stop={s}
                 zone={route.timeZone}
+                localDate={route.localDate}
                 dimensions={d.day?.dimensions ?? []}
                 distanceKm={
                   s.id === nextStop?.id && d.here && s.location

@@ -3,7 +3,7 @@
  * its own ETA, a count of the stops before it (never which), and the driver's position only once
  * the driver is one or two stops away.
  */
-import { type TimeWindow, type TrackStatus, type TrackView, utcToLocal } from '@tournee/shared';
+import { serviceStartFor, type TimeWindow, type TrackStatus, type TrackView, utcToLocal } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import { STALE_AFTER_MS } from '../eta/engine.ts';
 import { announcedBandOf } from '../notify/context-repo.ts';
@@ -134,12 +134,14 @@ export async function buildTrackView(db: Db, orderId: string, now = Date.now()):
   const told = await announcedBandOf(db, orderId);
   const announced = told && o.local_date && utcToLocal(told.startMs, timeZone).localDate === o.local_date ? told : null;
   const window = announced ?? planned?.band ?? null;
+  const booked = bookedWindows(day);
   const iso = (ms: number) => new Date(ms).toISOString();
   const eta =
     open && o.eta_at && o.eta_low_at && o.eta_high_at && o.eta_updated_at
       ? {
           at: o.eta_at.toISOString(),
-          low: o.eta_low_at.toISOString(),
+          // Service cannot start before the booked window opens: neither can the band's low end.
+          low: iso(Math.min(o.eta_at.getTime(), serviceStartFor(o.eta_low_at.getTime(), booked).startMs)),
           high: o.eta_high_at.toISOString(),
           updatedAt: o.eta_updated_at.toISOString(),
           stale: now - o.eta_updated_at.getTime() > STALE_AFTER_MS,
@@ -153,7 +155,7 @@ export async function buildTrackView(db: Db, orderId: string, now = Date.now()):
     timeZone,
     localDate: o.local_date,
     window: window ? { from: iso(window.startMs), to: iso(window.endMs) } : null,
-    bookedWindows: bookedWindows(day).map((w) => ({ start: iso(w.startMs), end: iso(w.endMs) })),
+    bookedWindows: booked.map((w) => ({ start: iso(w.startMs), end: iso(w.endMs) })),
     announced: announced
       ? { start: iso(announced.startMs), end: iso(announced.endMs), outside: announced.outside }
       : null,

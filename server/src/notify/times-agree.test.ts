@@ -1,4 +1,4 @@
-import { bandInside, stopTimes, type TimeWindow, utcToLocal, windowsOnDay } from '@tournee/shared';
+import { bandInside, stopTimes, type TimeWindow, type TrackView, utcToLocal, windowsOnDay } from '@tournee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderLink } from '../links/links.ts';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
@@ -79,13 +79,14 @@ describe('times that agree on the demo day', () => {
         )
       ).rows[0]!.body;
       const token = tokenOf(sms)!;
-      const view = await (await fetch(`${t.baseUrl}/api/track/${token}`)).json();
+      const view = (await (await fetch(`${t.baseUrl}/api/track/${token}`)).json()) as TrackView;
       const ctx = `order ${s.order_id}, booked ${JSON.stringify(s.time_windows)}, planned ${hhmm(plan.serviceStartMs)}`;
       // The page: the booked slot as instants, and the band the message told.
       expect(view.bookedWindows, ctx).toEqual(
         booked.map((w) => ({ start: new Date(w.startMs).toISOString(), end: new Date(w.endMs).toISOString() })),
       );
       expect(view.announced, ctx).not.toBeNull();
+      if (!view.announced) continue;
       expect(sms, ctx).toContain(`entre ${hhmm(view.announced.start)} et ${hhmm(view.announced.end)}`);
       expect(view.window, ctx).toEqual({ from: view.announced.start, to: view.announced.end });
       const band = { startMs: Date.parse(view.announced.start), endMs: Date.parse(view.announced.end) };

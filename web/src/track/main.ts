@@ -1,6 +1,7 @@
 /**
  * The public tracking page (/t/<token>): plain TypeScript, no framework, so it loads fast on a
- * phone. It shows one order — status, window, ETA, the driver on a small map once one or two
+ * phone. It shows one order — status, the slot the customer booked and, apart from it, the time
+ * announced by the messages and the live ETA, the driver on a small map once one or two
  * stops away, and after delivery the proof and a rating — live over Socket.IO `/track`.
  */
 import type { TrackServerEvents, TrackView } from '@tournee/shared';
@@ -71,13 +72,30 @@ function render(v: TrackView) {
   if (confirmation) parts.push(confirmation);
   const next = nextCard(v, el);
   if (next) parts.push(next);
-  if (v.window && (v.status === 'scheduled' || v.status === 'on_the_way'))
+  const upcoming = v.status === 'scheduled' || v.status === 'on_the_way';
+  // The booked slot and the announced band are two things: the band lies inside the slot unless
+  // the delivery is early or late, and then the page says so.
+  if (v.bookedWindows.length > 0 && upcoming)
+    parts.push(
+      el(
+        'section',
+        { class: 'card' },
+        el('div', { class: 'muted' }, `${t.booked} · ${dayOf(v.bookedWindows[0]!.start, tz)}`),
+        el(
+          'div',
+          { class: 'big', id: 'booked' },
+          v.bookedWindows.map((w) => `${hhmm(w.start, tz)} – ${hhmm(w.end, tz)}`).join(', '),
+        ),
+      ),
+    );
+  if (v.window && upcoming)
     parts.push(
       el(
         'section',
         { class: 'card' },
         el('div', { class: 'muted' }, `${t.window} · ${dayOf(v.window.from, tz)}`),
         el('div', { class: 'big', id: 'window' }, `${hhmm(v.window.from, tz)} – ${hhmm(v.window.to, tz)}`),
+        ...(v.announced?.outside ? [el('p', { id: 'outside' }, t.outside[v.announced.outside])] : []),
       ),
     );
   if (v.eta)
