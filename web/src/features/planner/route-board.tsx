@@ -1,4 +1,4 @@
-import type { EditRequest, PlannedRoute, RouteStop } from '@tournee/shared';
+import { type EditRequest, type PlannedRoute, type RouteStop, serviceStartIso } from '@tournee/shared';
 import { type DragEvent, useMemo, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { routeColor } from '../../map/colors.ts';
@@ -8,9 +8,11 @@ import { driftMin, formatDrift, isLate } from './drift.ts';
 import { canDrag, moveEdits, type StopDrag } from './stop-drag.ts';
 import { stopIndex, violationText } from './violation-text.ts';
 
-/** When the stop's work starts: a break's arrival is often long before its window opens. */
-const startOf = (s: RouteStop) =>
-  s.plannedArrivalAt ? new Date(Date.parse(s.plannedArrivalAt) + s.waitingS * 1000).toISOString() : null;
+/**
+ * When the stop's work starts (shared/src/stop-times.ts, as the route sheet, the driver app and the
+ * customer's messages say): never before its window opens, nor before arrival plus the plan's waiting.
+ */
+const startOf = (s: RouteStop, localDate: string, timeZone: string) => serviceStartIso({ ...s, localDate, timeZone });
 
 /**
  * The day's routes as lists of stops. Drag a stop onto another stop (it goes before it) or onto
@@ -119,7 +121,7 @@ export function RouteBoard(props: {
                   </button>
                 )}
                 <span className="when">
-                  {clock(startOf(s), props.timeZone)}
+                  {clock(startOf(s, props.date, props.timeZone), props.timeZone)}
                   <StopProgress stop={s} drift={driftMin(s, r.status, now)} />
                 </span>
                 {s.violations.map((v) => (

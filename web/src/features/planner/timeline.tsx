@@ -1,4 +1,4 @@
-import { type EditRequest, localToUtc, type PlannedRoute } from '@tournee/shared';
+import { type EditRequest, localToUtc, type PlannedRoute, serviceStartIso } from '@tournee/shared';
 import { type DragEvent, useState } from 'react';
 import { routeColor } from '../../map/colors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -94,7 +94,7 @@ export function Timeline(props: {
             )}
             {r.stops.map((s, index) => {
               const arrival = ms(s.plannedArrivalAt);
-              const start = arrival + s.waitingS * 1000;
+              const start = ms(serviceStartIso({ ...s, localDate: props.date, timeZone: props.timeZone }));
               const end = ms(s.plannedDepartureAt);
               if (!Number.isFinite(arrival)) return null;
               const late = s.violations.some((v) => v.kind === 'late');
@@ -122,7 +122,7 @@ export function Timeline(props: {
                       width: width(start, end),
                       background: s.kind === 'break' ? undefined : routeColor(i),
                     }}
-                    title={`${s.seq}. ${s.ref ?? t('planner.break')} ${clock(s.plannedArrivalAt, props.timeZone)}–${clock(s.plannedDepartureAt, props.timeZone)}`}
+                    title={`${s.seq}. ${s.ref ?? t('planner.break')} ${clock(new Date(start).toISOString(), props.timeZone)}–${clock(s.plannedDepartureAt, props.timeZone)}`}
                     draggable={canDrag(r, s)}
                     onDragStart={() => setDrag({ stopId: s.id, fromRouteId: r.id, fromIndex: index })}
                     onDragEnd={() => setDrag(null)}
