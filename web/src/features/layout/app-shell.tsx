@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
+import { AlertsInbox } from '../alerts/alerts-inbox.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { navigate, type Screen } from './router.ts';
 
@@ -36,6 +37,7 @@ export function AppShell({ screen, children }: { screen: Screen; children: React
           ))}
         </nav>
         <div className="who">
+          <AlertsInbox />
           <LanguageSwitch />
           <span>{user?.email}</span>
           <button type="button" onClick={() => void signOut()}>
