@@ -3,7 +3,7 @@
  * over `/dispatch` (day room), the sweep driven with its own clock (no waiting).
  */
 import { randomUUID } from 'node:crypto';
-import type { Alert } from '@tournee/shared';
+import { type Alert, DEFAULT_ALERTS } from '@tournee/shared';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
@@ -233,6 +233,21 @@ describe('alerts inbox', () => {
     alerts.onEtas(t.org.id, etas(-5));
     await alerts.drain();
     expect(announced.map((a) => a.ev)).toEqual(['alert:new', 'alert:resolved']);
+  });
+
+  it("takes its thresholds from the organisation's settings", async () => {
+    const bad = await t.call('PATCH', '/organisation', { alerts: { ...DEFAULT_ALERTS, offRouteM: 10 } }, 'admin');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/alerts\.offRouteM/);
+    const ok = await t.call('PATCH', '/organisation', { alerts: { ...DEFAULT_ALERTS, staleGpsMin: 20 } }, 'admin');
+    expect(ok.status).toBe(200);
+    expect((await t.call('GET', '/organisation')).body.alerts).toEqual({ ...DEFAULT_ALERTS, staleGpsMin: 20 });
+    const before = of('alert:new', 'stale_gps').length;
+    await t.app.alerts.sweep(clock + 10 * 60_000);
+    await t.app.alerts.drain();
+    expect(of('alert:new', 'stale_gps')).toHaveLength(before);
+    await t.app.alerts.sweep(clock + 21 * 60_000);
+    await expect.poll(() => of('alert:new', 'stale_gps').length).toBe(before + 1);
   });
 
   it('opens message_failed for an outbox message marked failed, resolved once it is resent', async () => {

@@ -248,7 +248,9 @@ export function createAlerts(deps: AlertsDeps) {
       unresolved = keys;
     },
     cachedRoutes: () =>
-      [...routes.entries()].flatMap(([id, r]) => (r instanceof Promise ? [] : [{ id, version: r.version }])),
+      [...routes.entries()].flatMap(([id, r]) =>
+        r instanceof Promise ? [] : [{ id, version: r.version, localDate: r.localDate }],
+      ),
     invalidate,
   };
 
