@@ -1,7 +1,8 @@
 /**
  * Customer communications bench:
  *  1. ETA recomputation per position batch for a 60-stop route: the engine's arithmetic alone,
- *     and the whole recompute (read route and fix, compute, write 60 ETAs) over PostgreSQL.
+ *     and the whole recompute (read route and fix, compute, write 60 ETAs) over PostgreSQL; then
+ *     with OSRM_URL on a local OSRM stand-in (the route's matrix cached, one table row per recompute).
  *  2. Notifications per second through the outbox (claim with SKIP LOCKED, send, mark sent) to a
  *     local SMTP server (smtp-server on 127.0.0.1), with a pooled nodemailer transport.
  *
@@ -15,6 +16,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { createPgDb } from '../src/db/pg-adapter.ts';
 import { computeEtas } from '../src/eta/engine.ts';
 import { createEtaEngine } from '../src/eta/service.ts';
+import { osrmStandIn } from '../src/eta/test-support.ts';
 import { createLogger } from '../src/logger.ts';
 import { enqueue } from '../src/notify/outbox-repo.ts';
 import { smtpProvider } from '../src/notify/providers.ts';
@@ -77,6 +79,20 @@ async function main() {
   console.log(
     `ETA recompute, 60-stop route: compute ${pct(pure, 0.5).toFixed(3)} ms p50 / ${pct(pure, 0.99).toFixed(3)} ms p99; ` +
       `with PostgreSQL read+write ${pct(full, 0.5).toFixed(1)} ms p50 / ${pct(full, 0.99).toFixed(1)} ms p99 per position batch`,
+  );
+  const osrm = await osrmStandIn();
+  const roads = createEtaEngine({ db, log, throttleMs: 0, travel, osrmUrl: osrm.url, onEtas: () => {} });
+  const withOsrm: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    await roads.recompute(day.routeId);
+    withOsrm.push(performance.now() - t0);
+  }
+  await osrm.close();
+  console.log(
+    `  with OSRM (local stand-in): ${pct(withOsrm, 0.5).toFixed(1)} ms p50 / ${pct(withOsrm, 0.99).toFixed(1)} ms p99 ` +
+      `(${(pct(withOsrm, 0.5) / pct(full, 0.5)).toFixed(2)}× the straight-line recompute); ` +
+      `${osrm.requests.length} OSRM requests for 200 recomputes`,
   );
 
   // 2. Outbox → local SMTP.

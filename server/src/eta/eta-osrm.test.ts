@@ -1,52 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startTestApp, type TestApp } from '../../test/harness.ts';
 import { type SeededDay, seedDriverDay } from '../tracking/test-support.ts';
-import { type LonLatPair, travelDistanceM, travelModel, travelTimeS } from '../travel/travel.ts';
-
-/** OSRM's roads in the stand-in: the straight line at 2 m/s, far slower than the 30 km/h model. */
-const ROAD_MPS = 2;
-const roadS = (a: LonLatPair, b: LonLatPair) => travelDistanceM(a, b, { circuity: 1, speedMps: 1 }) / ROAD_MPS;
-
-/** A stand-in for OSRM's HTTP API (/table/v1 and /route/v1) that records every request. */
-function osrmStandIn(): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
-  const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
-    requests.push(req.url ?? '');
-    const url = new URL(req.url ?? '/', 'http://x');
-    const [, service, , , coordText] = url.pathname.split('/');
-    const points = (coordText ?? '').split(';').map((c) => c.split(',').map(Number) as unknown as LonLatPair);
-    res.setHeader('content-type', 'application/json');
-    if (service === 'table') {
-      const src = (url.searchParams.get('sources') ?? '').split(';').map(Number);
-      const dst = (url.searchParams.get('destinations') ?? '').split(';').map(Number);
-      const durations = src.map((i) => dst.map((j) => roadS(points[i]!, points[j]!)));
-      const distances = durations.map((row) => row.map((s) => s * ROAD_MPS));
-      res.end(JSON.stringify({ code: 'Ok', durations, distances }));
-    } else if (service === 'route') {
-      res.end(JSON.stringify({ code: 'Ok', routes: [{ geometry: { type: 'LineString', coordinates: points } }] }));
-    } else {
-      res.statusCode = 400;
-      res.end(JSON.stringify({ code: 'InvalidService', message: 'no such service' }));
-    }
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        requests,
-        close: () =>
-          new Promise((r) => {
-            server.close(() => r());
-            server.closeAllConnections();
-          }),
-      }),
-    ),
-  );
-}
+import { type LonLatPair, travelModel, travelTimeS } from '../travel/travel.ts';
+import { osrmStandIn, roadS } from './test-support.ts';
 
 /** A table request for a route's stop matrix (more than the two points of the live leg). */
 const isMatrix = (u: string) => u.startsWith('/table/') && u.split('?')[0]!.split(';').length > 2;
