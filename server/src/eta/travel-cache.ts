@@ -81,7 +81,8 @@ export function createEtaTravel(opts: EtaTravelOptions): EtaTravel {
     try {
       const m = await osrm.table(unique);
       answered();
-      return matrixTravel(unique, m, fallback);
+      // Durations only: ETAs need no distances, and kept matrices then weigh half as much.
+      return matrixTravel(unique, { durations: m.durations, distances: [] }, fallback);
     } catch (err) {
       failed(err, 'route matrix');
       return null;
