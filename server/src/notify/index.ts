@@ -91,6 +91,7 @@ export function createCustomerComms(deps: {
     log,
     throttleMs: config.ETA_THROTTLE_MS,
     travel,
+    osrmUrl: config.OSRM_URL,
     onEtas: (r) => deps.bus.publish('etasChanged', { orgId: r.route.orgId, ...r }),
   });
   const listener = createNotifyListener({
