@@ -38,6 +38,8 @@ export interface TriggerInput {
   version: string;
   eta?: number;
   reason?: string | null;
+  /** `proximity`: stops the driver still makes before this one. */
+  stopsAway?: number;
   /** `rescheduled`: the day and window the customer chose. */
   moved?: { date: string; window: { start: string; end: string } | null };
   now?: number;
@@ -47,7 +49,7 @@ export interface TriggerInput {
 const WAITS_FOR_MORNING: NotifyTrigger[] = ['published', 'rescheduled'];
 
 /** Telling the ETA sets the baseline the "ETA moved" trigger compares with. */
-const TELLS_ETA: NotifyTrigger[] = ['published', 'started', 'next', 'eta_moved'];
+const TELLS_ETA: NotifyTrigger[] = ['published', 'started', 'next', 'eta_moved', 'proximity'];
 /** The messages that tell a band: the last one told is what the tracking page shows as announced. */
 const TELLS_BAND: NotifyTrigger[] = ['published', 'started', 'eta_moved'];
 
@@ -100,6 +102,7 @@ export async function fireTrigger(deps: TriggerDeps, ctx: OrderContext, t: Trigg
     eta: told?.serviceStartMs,
     link: linkUrl(deps.publicUrl, token),
     reason: t.reason,
+    stopsAway: t.stopsAway,
     rebook: settings.rebookUrl ?? settings.rebookPhone,
     newDate: t.moved?.date,
     newWindow: t.moved?.window ?? null,
@@ -132,9 +135,8 @@ export async function fireTrigger(deps: TriggerDeps, ctx: OrderContext, t: Trigg
     });
     if (ok) written++;
   }
-  if (written > 0 && !coalesced && told) {
-    if (TELLS_ETA.includes(t.trigger))
-      await rememberToldEta(deps.db, ctx.orderId, told.serviceStartMs, t.trigger === 'eta_moved');
+  if (written > 0 && !coalesced && told && TELLS_ETA.includes(t.trigger)) {
+    await rememberToldEta(deps.db, ctx.orderId, told.serviceStartMs, t.trigger === 'eta_moved');
     await rememberTold(deps.db, ctx.orderId, {
       band: TELLS_BAND.includes(t.trigger) ? told.band : null,
       etaMovedAt: t.trigger === 'eta_moved' ? now : null,
