@@ -30,6 +30,7 @@ import { type CustomerComms, createCustomerComms } from './notify/index.ts';
 import { createDomainEvents, type DomainEvents } from './events/bus.ts';
 import { etaRequests } from './eta/requests.ts';
 import { type Alerts, createAlertsModule } from './alerts/index.ts';
+import { analyticsRoutes } from './analytics/routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps): App {
   api.use(trackingRoutes(db));
   api.use(comms.api);
   api.use(alerts.api);
+  api.use(analyticsRoutes(db));
   const retention = startRetentionJob(db, config, log);
   // Holds with an end release themselves, checked every minute.
   const holdRelease = startHoldReleaseJob(db, log);

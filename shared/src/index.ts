@@ -49,6 +49,23 @@ export {
   type Vehicle,
 } from './fleet.ts';
 export {
+  ANALYTICS_GROUP_BY,
+  ANALYTICS_OUTCOMES,
+  type AnalyticsGroupBy,
+  type AnalyticsOutcome,
+  type AnalyticsRow,
+  AnalyticsSettings,
+  type AnalyticsStop,
+  AnalyticsStopsQuery,
+  type AnalyticsSummary,
+  AnalyticsSummaryQuery,
+  DEFAULT_ANALYTICS,
+  type LearnedServiceTime,
+  type RatingItem,
+  RatingsQuery,
+  ServiceTimesQuery,
+} from './analytics.ts';
+export {
   type Alert,
   ALERT_STATUSES,
   ALERT_TYPES,

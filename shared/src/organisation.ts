@@ -1,6 +1,7 @@
 /** The organisation's settings as `GET/PATCH /api/organisation` read and answer them. */
 import { z } from 'zod';
 import { AlertSettings } from './alerts.ts';
+import { AnalyticsSettings } from './analytics.ts';
 import { isPhoneCountry } from './phone.ts';
 import { FAIL_REASONS } from './tracking.ts';
 
@@ -91,6 +92,8 @@ export const UpdateOrganisationRequest = z
     customerReschedule: CustomerRescheduleSettings,
     /** Thresholds of the dispatchers' alerts (late risk, stale GPS, off route, route not started). */
     alerts: AlertSettings,
+    /** Analytics: the on-time tolerance. */
+    analytics: AnalyticsSettings,
   })
   .partial();
 export type UpdateOrganisationRequest = z.infer<typeof UpdateOrganisationRequest>;
@@ -106,4 +109,5 @@ export interface Organisation {
   redelivery: RedeliverySettings;
   customerReschedule: CustomerRescheduleSettings;
   alerts: AlertSettings;
+  analytics: AnalyticsSettings;
 }

@@ -1,7 +1,9 @@
 import {
   type AlertSettings,
+  type AnalyticsSettings,
   type CustomerRescheduleSettings,
   DEFAULT_ALERTS,
+  DEFAULT_ANALYTICS,
   DEFAULT_CUSTOMER_RESCHEDULE,
   DEFAULT_REDELIVERY,
   type Organisation,
@@ -21,6 +23,7 @@ interface OrgRow {
     redelivery?: Partial<RedeliverySettings>;
     customerReschedule?: Partial<CustomerRescheduleSettings>;
     alerts?: Partial<AlertSettings>;
+    analytics?: Partial<AnalyticsSettings>;
   } | null;
 }
 
@@ -36,6 +39,7 @@ const toOrganisation = (r: OrgRow): Organisation => ({
   redelivery: { ...DEFAULT_REDELIVERY, ...r.settings?.redelivery },
   customerReschedule: { ...DEFAULT_CUSTOMER_RESCHEDULE, ...r.settings?.customerReschedule },
   alerts: { ...DEFAULT_ALERTS, ...r.settings?.alerts },
+  analytics: { ...DEFAULT_ANALYTICS, ...r.settings?.analytics },
 });
 
 export async function findOrganisation(db: Db, orgId: string): Promise<Organisation | null> {
@@ -53,7 +57,7 @@ export async function updateOrganisation(db: Db, org: Organisation): Promise<Org
   const { rows } = await db.query<OrgRow>(
     `UPDATE organisations SET name = $2, dimensions = $3, default_service_s = $4, default_country = $5, locale = $6,
        settings = coalesce(settings, '{}'::jsonb) || jsonb_build_object('importMapping', $7::jsonb, 'redelivery', $8::jsonb,
-         'customerReschedule', $9::jsonb, 'alerts', $10::jsonb)
+         'customerReschedule', $9::jsonb, 'alerts', $10::jsonb, 'analytics', $11::jsonb)
      WHERE id = $1 RETURNING *`,
     [
       org.id,
@@ -66,6 +70,7 @@ export async function updateOrganisation(db: Db, org: Organisation): Promise<Org
       JSON.stringify(org.redelivery),
       JSON.stringify(org.customerReschedule),
       JSON.stringify(org.alerts),
+      JSON.stringify(org.analytics),
     ],
   );
   return toOrganisation(rows[0]!);
