@@ -15,6 +15,8 @@ export const NOTIFY_TRIGGERS = [
   'delivered',
   'failed',
   'rescheduled',
+  // Optional (off by default): "your driver is N stops away", before "next".
+  'proximity',
 ] as const;
 export type NotifyTrigger = (typeof NOTIFY_TRIGGERS)[number];
 
@@ -32,6 +34,8 @@ export const NotifySettings = z.object({
   quietHours: z.object({ start: HHMM, end: HHMM }).nullable().optional(),
   /** "You are next" once the ETA is this close (minutes). */
   nextWithinMin: z.number().int().min(1).max(180).optional(),
+  /** `proximity`: told once the customer is this many stops away (or fewer, before "next"). */
+  proximityStops: z.number().int().min(1).max(10).optional(),
   /** A new message once the ETA moved this much from the last one told (minutes). */
   etaMovedMin: z.number().int().min(5).max(600).optional(),
   /** Where a customer re-books after a failed delivery (shown in the "failed" message). */
@@ -49,10 +53,12 @@ export const DEFAULT_NOTIFY_SETTINGS = {
     delivered: true,
     failed: true,
     rescheduled: true,
+    proximity: false,
   },
   channels: { sms: true, email: true },
   quietHours: { start: '21:00', end: '08:00' },
   nextWithinMin: 15,
+  proximityStops: 2,
   etaMovedMin: 20,
   rebookUrl: null,
   rebookPhone: null,

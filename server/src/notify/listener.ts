@@ -88,8 +88,19 @@ export function createNotifyListener(deps: ListenerDeps): NotifyListener {
         const ctx = { ...c, etaAt: x.at };
         if (x.stopsBefore === 0 || x.at - now <= s.nextWithinMin * 60_000) {
           await fireTrigger(deps, ctx, { trigger: 'next', version: c.stopId ?? x.stopId, eta: x.at });
-        } else if (c.toldEtaAt !== null && Math.abs(x.at - c.toldEtaAt) > s.etaMovedMin * 60_000) {
-          await fireTrigger(deps, ctx, { trigger: 'eta_moved', version: String(c.etaMoves + 1), eta: x.at });
+        } else {
+          // Optional (notify.triggers.proximity): once per stop, a few stops ahead; when it is off
+          // or was sent already, the ETA-moved check still runs.
+          const told =
+            x.stopsBefore <= s.proximityStops &&
+            (await fireTrigger(deps, ctx, {
+              trigger: 'proximity',
+              version: c.stopId ?? x.stopId,
+              eta: x.at,
+              stopsAway: x.stopsBefore,
+            })) > 0;
+          if (!told && c.toldEtaAt !== null && Math.abs(x.at - c.toldEtaAt) > s.etaMovedMin * 60_000)
+            await fireTrigger(deps, ctx, { trigger: 'eta_moved', version: String(c.etaMoves + 1), eta: x.at });
         }
       }
     }

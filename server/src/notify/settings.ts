@@ -7,6 +7,7 @@ export interface ResolvedSettings {
   channels: { sms: boolean; email: boolean };
   quietHours: { start: string; end: string } | null;
   nextWithinMin: number;
+  proximityStops: number;
   etaMovedMin: number;
   rebookUrl: string | null;
   rebookPhone: string | null;
@@ -21,6 +22,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     channels: { ...DEFAULT_NOTIFY_SETTINGS.channels, ...s.channels },
     quietHours: s.quietHours === undefined ? DEFAULT_NOTIFY_SETTINGS.quietHours : s.quietHours,
     nextWithinMin: s.nextWithinMin ?? DEFAULT_NOTIFY_SETTINGS.nextWithinMin,
+    proximityStops: s.proximityStops ?? DEFAULT_NOTIFY_SETTINGS.proximityStops,
     etaMovedMin: s.etaMovedMin ?? DEFAULT_NOTIFY_SETTINGS.etaMovedMin,
     rebookUrl: s.rebookUrl ?? null,
     rebookPhone: s.rebookPhone ?? null,

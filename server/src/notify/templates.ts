@@ -22,6 +22,8 @@ export interface MessageVars {
   link: string;
   reason?: string | null;
   rebook?: string | null;
+  /** `proximity`: how many stops the driver still makes before this one. */
+  stopsAway?: number;
   /** The day (and window, local times) a delivery was moved to (`rescheduled`). */
   newDate?: string;
   newWindow?: { start: string; end: string } | null;
@@ -86,6 +88,11 @@ function lines(t: NotifyTrigger, v: MessageVars, lang: Lang): { subject: string;
           subject: 'Vous êtes le prochain',
           body: `Bonjour ${v.name}, vous êtes le prochain : votre livreur arrive vers ${eta}.${off}`,
         };
+      case 'proximity':
+        return {
+          subject: 'Votre livreur approche',
+          body: `Bonjour ${v.name}, votre livreur ${v.orgName} est à ${v.stopsAway ?? 1} arrêt${(v.stopsAway ?? 1) > 1 ? 's' : ''} de chez vous : arrivée vers ${eta}.${off}`,
+        };
       case 'eta_moved':
         return {
           subject: 'Nouvelle heure d’arrivée',
@@ -123,6 +130,11 @@ function lines(t: NotifyTrigger, v: MessageVars, lang: Lang): { subject: string;
       return {
         subject: 'You are next',
         body: `Hello ${v.name}, you are next: your driver arrives around ${eta}.${off}`,
+      };
+    case 'proximity':
+      return {
+        subject: 'Your driver is close',
+        body: `Hello ${v.name}, your ${v.orgName} driver is ${v.stopsAway ?? 1} stop${(v.stopsAway ?? 1) > 1 ? 's' : ''} away: arriving around ${eta}.${off}`,
       };
     case 'eta_moved':
       return {
