@@ -31,6 +31,7 @@ import { createDomainEvents, type DomainEvents } from './events/bus.ts';
 import { etaRequests } from './eta/requests.ts';
 import { type Alerts, createAlertsModule } from './alerts/index.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
+import { savingsRoutes } from './savings/routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -133,6 +134,8 @@ export function createApp(deps: AppDeps): App {
   api.use(comms.api);
   api.use(alerts.api);
   api.use(analyticsRoutes(db));
+  // Baselines (the customer's own routes) and a plan's savings against one.
+  api.use(savingsRoutes({ db, config }));
   const retention = startRetentionJob(db, config, log);
   // Holds with an end release themselves, checked every minute.
   const holdRelease = startHoldReleaseJob(db, log);

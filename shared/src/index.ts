@@ -230,3 +230,16 @@ export {
   type TrackStatus,
   type TrackView,
 } from './notify.ts';
+export {
+  type Baseline,
+  BaselineImportOptions,
+  type BaselineImportResult,
+  type BaselineRoute,
+  COMPARED_FIGURES,
+  type ComparedFigure,
+  CompareQuery,
+  compareFigures,
+  type FigureDelta,
+  type PlanComparison,
+  type RouteSetFigures,
+} from './savings.ts';
