@@ -9,6 +9,10 @@
  *
  * Database: BENCH_DATABASE_URL, else `tournee_plan_bench` on the local server, recreated.
  * Solver budgets: BENCH_PLAN_TIME_S (default 120) and BENCH_DEMO_TIME_S (default 20).
+ * Horizon vs day by day (BENCH_DAILY=0 skips it): the same generated orders, each fixed to its
+ * first allowed day, planned one day at a time (the way users of a day-by-day solver such as VROOM
+ * plan) with BENCH_PLAN_TIME_S split evenly over the days that have orders; km, vans
+ * (vehicle-days used) and unassigned are printed for both, with the deltas.
  * Targets on the 2-core reference machine: generated ≤ 5 min, ≥ 99 % assigned, RSS < 2 GB;
  * demo ≤ 30 s.
  */
@@ -40,6 +44,7 @@ import { mulberry32 } from '../src/seed/prng.ts';
 
 const PLAN_S = Number(process.env.BENCH_PLAN_TIME_S ?? 120);
 const DEMO_S = Number(process.env.BENCH_DEMO_TIME_S ?? 20);
+const DAILY = process.env.BENCH_DAILY !== '0';
 const DIMS = ['kg', 'm3', 'parcels'];
 
 async function benchDatabase(): Promise<string> {
@@ -60,7 +65,11 @@ async function newOrg(db: Db, name: string): Promise<Actor> {
   return systemActor(rows[0]!.id);
 }
 
-async function generated(db: Db, actor: Actor, from: string): Promise<void> {
+/**
+ * The generated instance; with `firstDayOnly`, every order may only be delivered on its first
+ * allowed day (the same orders, drawn from the same seed, with date_to = date_from).
+ */
+async function generated(db: Db, actor: Actor, from: string, firstDayOnly = false): Promise<void> {
   const rand = mulberry32(2026);
   const depot = await fleet.createDepot(
     db,
@@ -111,7 +120,7 @@ async function generated(db: Db, actor: Actor, from: string): Promise<void> {
       lat: (45.76 + r * Math.sin(a) * 0.7).toFixed(5),
       lon: (4.84 + r * Math.cos(a)).toFixed(5),
       date_from: addDays(from, first),
-      date_to: addDays(from, Math.min(34, first + span)),
+      date_to: addDays(from, firstDayOnly ? first : Math.min(34, first + span)),
       tw_start: `${String(startH).padStart(2, '0')}:00`,
       tw_end: `${String(startH + 2).padStart(2, '0')}:00`,
       service_min: '5',
@@ -129,8 +138,25 @@ async function generated(db: Db, actor: Actor, from: string): Promise<void> {
   if (!r.committed) throw new Error(`bench import failed: ${JSON.stringify(r.errors.slice(0, 3))}`);
 }
 
-async function run(db: Db, label: string, actor: Actor, from: string, to: string, timeLimitS: number): Promise<void> {
-  const config = loadConfig({ DATABASE_URL: 'postgres://unused', LOG_LEVEL: 'silent' });
+/** What the horizon and the day-by-day runs are compared on. */
+interface Outcome {
+  distanceM: number;
+  /** Vehicle-days used (routes with stops). */
+  vans: number;
+  assigned: number;
+  unassigned: number;
+}
+
+const config = loadConfig({ DATABASE_URL: 'postgres://unused', LOG_LEVEL: 'silent' });
+
+async function run(
+  db: Db,
+  label: string,
+  actor: Actor,
+  from: string,
+  to: string,
+  timeLimitS: number,
+): Promise<Outcome> {
   const log = createLogger('silent');
   // No subscriber: the bench measures the planner alone.
   const planner = createPlanner({ db, config, log, bus: createDomainEvents({ log }) });
@@ -160,6 +186,58 @@ async function run(db: Db, label: string, actor: Actor, from: string, to: string
   process.stdout.write(`${line.join(' | ')}\n`);
   for (const p of problems.slice(0, 5)) process.stdout.write(`  ${p}\n`);
   await planner.close();
+  return { distanceM: s.distanceM, vans: s.routes, assigned: s.assigned, unassigned: s.unassigned };
+}
+
+/**
+ * Day by day: each day with orders planned on its own (its orders may only go on it), the total
+ * budget split evenly over those days; an order a day cannot take stays unassigned.
+ */
+async function runDaily(db: Db, actor: Actor, from: string, totalS: number): Promise<Outcome> {
+  const log = createLogger('silent');
+  const planner = createPlanner({ db, config, log, bus: createDomainEvents({ log }) });
+  const { rows } = await db.query<{ d: string }>(
+    'SELECT DISTINCT date_from::text AS d FROM orders WHERE org_id = $1 ORDER BY d',
+    [actor.orgId],
+  );
+  const perDayS = Math.max(0.2, totalS / rows.length);
+  const out: Outcome = { distanceM: 0, vans: 0, assigned: 0, unassigned: 0 };
+  const t0 = performance.now();
+  for (const { d } of rows) {
+    const { planId } = await planner.request(actor, PlanRequest.parse({ from: d, to: d, timeLimitS: perDayS }));
+    await planner.runner.idle();
+    const plan = await planner.get(actor, planId);
+    if (plan.status !== 'done' || !plan.summary) throw new Error(`day ${d}: plan ${plan.status}: ${plan.error}`);
+    out.distanceM += plan.summary.distanceM;
+    out.vans += plan.summary.routes;
+    out.assigned += plan.summary.assigned;
+    out.unassigned += plan.summary.unassigned;
+  }
+  const wallS = (performance.now() - t0) / 1000;
+  process.stdout.write(
+    `day by day: ${rows.length} days from ${from} | wall ${wallS.toFixed(1)} s (solver budget ${perDayS.toFixed(1)} s a day) | ` +
+      `assigned ${out.assigned}/${out.assigned + out.unassigned} | distance ${(out.distanceM / 1000).toFixed(0)} km | vans ${out.vans}\n`,
+  );
+  await planner.close();
+  return out;
+}
+
+/** The horizon's figures against day by day's: each with its delta and %. */
+function printComparison(horizon: Outcome, daily: Outcome): void {
+  const row = (label: string, h: number, d: number, unit = '') => {
+    const delta = h - d;
+    const pct = d === 0 ? '' : ` (${delta > 0 ? '+' : ''}${((100 * delta) / d).toFixed(1)} %)`;
+    return `  ${label.padEnd(11)} horizon ${h}${unit} | day by day ${d}${unit} | delta ${delta > 0 ? '+' : ''}${delta}${unit}${pct}`;
+  };
+  const km = (m: number) => Math.round(m / 1000);
+  process.stdout.write(
+    [
+      'horizon planning vs day by day (same orders, same total solver budget):',
+      row('km', km(horizon.distanceM), km(daily.distanceM), ' km'),
+      row('vans', horizon.vans, daily.vans),
+      row('unassigned', horizon.unassigned, daily.unassigned),
+    ].join('\n') + '\n',
+  );
 }
 
 async function main() {
@@ -174,7 +252,12 @@ async function main() {
   process.stdout.write(
     `generated 40 vans Mon–Sat and 8,000 orders in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
   );
-  if (PLAN_S > 0) await run(db, 'generated 35 days', gen, monday, addDays(monday, 34), PLAN_S);
+  const horizon = PLAN_S > 0 ? await run(db, 'generated 35 days', gen, monday, addDays(monday, 34), PLAN_S) : null;
+  if (horizon && DAILY) {
+    const daily = await newOrg(db, 'Plan bench (generated, day by day)');
+    await generated(db, daily, monday, true);
+    printComparison(horizon, await runDaily(db, daily, monday, PLAN_S));
+  }
   const demo = await newOrg(db, 'Plan bench (demo)');
   await seedDemo(db, demo.orgId, DateTime.now());
   const days = nextWorkingDays(DateTime.now(), 10);

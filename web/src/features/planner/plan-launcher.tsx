@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { dispatchSocket } from '../../api/socket.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CostCurve } from './cost-curve.tsx';
+import { SavingsCard } from './savings-card.tsx';
 import { UnplannedOrders } from './unplanned-orders.tsx';
 
 interface Running {
@@ -109,6 +110,8 @@ export function PlanLauncher(props: {
         </span>
       )}
       {running?.status === 'done' && <UnplannedOrders planId={running.planId} />}
+      {/* Against the customer's own routes, when a baseline of a day in the range was imported. */}
+      {running?.status === 'done' && <SavingsCard planId={running.planId} from={props.from} to={props.to} />}
       {error && (
         <p role="alert" className="error">
           {error}
