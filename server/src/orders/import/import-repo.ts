@@ -32,6 +32,13 @@ export async function findExisting(db: Db, orgId: string, refs: string[]): Promi
 
 const LOCKED = LOCKED_ORDER_STATUSES.map((s) => `'${s}'`).join(', ');
 
+/** Where the orders of an import come from (the order's history starts with it). */
+export interface ImportOrigin {
+  importId: string;
+  /** `import` for a file (CSV, XLSX), `api` for a JSON body. */
+  source: 'import' | 'api';
+}
+
 export interface BatchOutcome {
   created: number;
   updated: number;
@@ -45,7 +52,12 @@ export interface BatchOutcome {
  * order, or a locked one (dispatched and later), is left alone; the locked ones the batch
  * would have changed come back as conflicts.
  */
-export async function upsertOrders(db: Db, orgId: string, rows: OrderWrite[]): Promise<BatchOutcome> {
+export async function upsertOrders(
+  db: Db,
+  orgId: string,
+  rows: OrderWrite[],
+  origin: ImportOrigin,
+): Promise<BatchOutcome> {
   if (rows.length === 0) return { created: 0, updated: 0, conflicts: [] };
   const col = (k: keyof ValidRow) => joinColumn(rows.map((w) => w.row[k]));
   const res = await db.query<{ created: number; updated: number }>(
@@ -55,17 +67,19 @@ export async function upsertOrders(db: Db, orgId: string, rows: OrderWrite[]): P
               demand, skills, priority, notes, content_hash)
      ), up AS (
        INSERT INTO orders AS o (org_id, ref, name, phone, email, address, location, geocoded, date_from, date_to,
-                                time_windows, service_s, demand, skills, priority, notes, content_hash)
+                                time_windows, service_s, demand, skills, priority, notes, content_hash,
+                                source, import_id, last_import_id)
        SELECT $1::uuid, ref, name, phone, email, address, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography,
               geocoded, date_from, date_to, time_windows::jsonb, service_s, demand::float8[], skills::text[],
-              priority, notes, content_hash
+              priority, notes, content_hash, $${TYPES.length + 2}::text, $${TYPES.length + 3}::uuid,
+              $${TYPES.length + 3}::uuid
          FROM r
        ON CONFLICT (org_id, ref) DO UPDATE SET
          name = EXCLUDED.name, phone = EXCLUDED.phone, email = EXCLUDED.email, address = EXCLUDED.address,
          location = EXCLUDED.location, geocoded = EXCLUDED.geocoded, date_from = EXCLUDED.date_from,
          date_to = EXCLUDED.date_to, time_windows = EXCLUDED.time_windows, service_s = EXCLUDED.service_s,
          demand = EXCLUDED.demand, skills = EXCLUDED.skills, priority = EXCLUDED.priority, notes = EXCLUDED.notes,
-         content_hash = EXCLUDED.content_hash, updated_at = now()
+         content_hash = EXCLUDED.content_hash, last_import_id = EXCLUDED.last_import_id, updated_at = now()
        WHERE o.content_hash <> EXCLUDED.content_hash AND o.status NOT IN (${LOCKED})
        RETURNING (xmax = 0) AS inserted
      )
@@ -90,6 +104,8 @@ export async function upsertOrders(db: Db, orgId: string, rows: OrderWrite[]): P
       col('priority'),
       col('notes'),
       joinColumn(rows.map((w) => w.hash)),
+      origin.source,
+      origin.importId,
     ],
   );
   const { created, updated } = res.rows[0]!;

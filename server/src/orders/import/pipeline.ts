@@ -133,6 +133,8 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
       columns: source.header,
       delimiter: source.delimiter ?? ',',
     });
+    // Each order remembers the import that created (and last changed) it: its history starts there.
+    const origin: repo.ImportOrigin = { importId, source: source.format === 'json' ? 'api' : 'import' };
     const counts = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
     const errors: ImportRowError[] = [];
     const warnings: ImportWarning[] = [];
@@ -206,7 +208,7 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
         for (const p of located) warn(p as Pending);
         return;
       }
-      const done = await repo.upsertOrders(db, actor.orgId, located);
+      const done = await repo.upsertOrders(db, actor.orgId, located, origin);
       counts.created += done.created;
       counts.updated += done.updated;
       counts.unchanged += located.length - done.created - done.updated - done.conflicts.length;
