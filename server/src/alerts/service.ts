@@ -249,7 +249,7 @@ export function createAlerts(deps: AlertsDeps) {
     },
     cachedRoutes: () =>
       [...routes.entries()].flatMap(([id, r]) =>
-        r instanceof Promise ? [] : [{ id, version: r.version, localDate: r.localDate }],
+        r instanceof Promise ? [] : [{ id, version: r.version, status: r.status, localDate: r.localDate }],
       ),
     invalidate,
   };

@@ -27,7 +27,7 @@ export interface SweepContext {
   open(a: Omit<NewAlert, 'at'>): void;
   resolve(orgId: string, type: AlertType, subject: string): void;
   setUnresolved(keys: Set<string>): void;
-  cachedRoutes(): { id: string; version: number; localDate: string }[];
+  cachedRoutes(): { id: string; version: number; status: string; localDate: string }[];
   invalidate(routeId: string): void;
 }
 
@@ -72,7 +72,7 @@ export async function runSweep(ctx: SweepContext, at: number): Promise<void> {
 
   await sweepMessages(ctx, at);
 
-  // Routes changed by another process: their line and windows are read again on next use.
+  // Routes changed (or started) by another process: read again on next use.
   // Routes done, gone or of days past leave the cache (it holds today's fleet, not the year's).
   const cached = ctx.cachedRoutes();
   const dayBefore = new Date(at - 2 * 86_400_000).toISOString().slice(0, 10);
@@ -82,7 +82,8 @@ export async function runSweep(ctx: SweepContext, at: number): Promise<void> {
   );
   for (const c of cached) {
     const cur = current.get(c.id);
-    if (cur?.version !== c.version || cur.status === 'done' || c.localDate < dayBefore) ctx.invalidate(c.id);
+    const stale = cur?.version !== c.version || cur.status !== c.status;
+    if (stale || cur.status === 'done' || c.localDate < dayBefore) ctx.invalidate(c.id);
   }
 }
 
