@@ -30,6 +30,7 @@ import { type CustomerComms, createCustomerComms } from './notify/index.ts';
 import { createDomainEvents, type DomainEvents } from './events/bus.ts';
 import { etaRequests } from './eta/requests.ts';
 import { type Alerts, createAlertsModule } from './alerts/index.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { savingsRoutes } from './savings/routes.ts';
 
@@ -133,6 +134,8 @@ export function createApp(deps: AppDeps): App {
   api.use(trackingRoutes(db));
   api.use(comms.api);
   api.use(alerts.api);
+  // The audit trail (admins) and each order's chain of custody.
+  api.use(auditRoutes(db));
   api.use(analyticsRoutes(db));
   // Baselines (the customer's own routes) and a plan's savings against one.
   api.use(savingsRoutes({ db, config }));

@@ -1,5 +1,15 @@
 export type { Ack, ApiError, Page } from './api.ts';
 export {
+  type AuditEvent,
+  type AuditPage,
+  AuditQuery,
+  HISTORY_KINDS,
+  type HistoryActor,
+  type HistoryEntry,
+  type HistoryKind,
+  type OrderHistory,
+} from './audit.ts';
+export {
   CreateUserRequest,
   LoginRequest,
   type LoginResponse,

@@ -65,7 +65,10 @@ describe("an order's history", () => {
         [t.org.id],
       )
     ).rows;
-    expect(order).toMatchObject({ source: 'import', import_id: ((await imported.json()) as { importId: string }).importId });
+    expect(order).toMatchObject({
+      source: 'import',
+      import_id: ((await imported.json()) as { importId: string }).importId,
+    });
     const id = order!.id;
 
     expect((await t.call('PATCH', `/orders/${id}`, { notes: 'Code porte 1234' })).status).toBe(200);

@@ -32,7 +32,8 @@ export function authRoutes(db: Db, config: Config, hooks: { onLogout?: (tokenHas
   });
 
   router.post('/auth/logout', requireRole('admin', 'dispatcher', 'driver'), async (req, res) => {
-    if (req.token) hooks.onLogout?.(await auth.logout(db, req.token));
+    const who = req.user ? { user: req.user, ip: req.ip ?? 'unknown' } : undefined;
+    if (req.token) hooks.onLogout?.(await auth.logout(db, req.token, who));
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });

@@ -1,5 +1,6 @@
 import type { LoginResponse, Role, User } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
+import { recordSignIn, SIGN_IN, SIGN_IN_FAILED, SIGN_OUT } from '../audit/sign-ins.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -54,8 +55,15 @@ export async function login(
   if (found?.passwordHash) ok = await verifyPassword(input.password, found.passwordHash);
   else await verifyPassword(input.password, await dummyHash);
   await repo.settleAttempt(db, reservation, Boolean(found && ok));
-  if (!found || !ok) throw new AppError('unauthorized', 'Wrong email or password');
-  return openSession(db, found.user, policy.sessionTtlHours);
+  const who = { email: input.email, ip: input.ip };
+  if (!found || !ok) {
+    const reason = found ? 'wrong_password' : 'unknown_email';
+    await recordSignIn(db, SIGN_IN_FAILED, found?.user ?? null, { ...who, reason });
+    throw new AppError('unauthorized', 'Wrong email or password');
+  }
+  const session = await openSession(db, found.user, policy.sessionTtlHours);
+  await recordSignIn(db, SIGN_IN, found.user, who);
+  return session;
 }
 
 export async function openSession(db: Db, user: User, ttlHours: number): Promise<LoginResponse> {
@@ -79,10 +87,14 @@ export async function sessionForToken(
   return session ? { ...session, tokenHash } : null;
 }
 
-/** Revokes the session; returns its hash so the caller can end the sockets opened with it. */
-export async function logout(db: Db, token: string): Promise<string> {
+/**
+ * Revokes the session (audited as `user`'s sign-out, from `ip`); returns its hash so the caller
+ * can end the sockets opened with it.
+ */
+export async function logout(db: Db, token: string, who?: { user: User; ip: string }): Promise<string> {
   const tokenHash = hashToken(token);
   await repo.revokeSession(db, tokenHash);
+  if (who) await recordSignIn(db, SIGN_OUT, who.user, { email: who.user.email, ip: who.ip });
   return tokenHash;
 }
 
