@@ -55,7 +55,7 @@ describe('analytics summary', () => {
       plannedServiceS: 20 * 300,
       actualServiceS: 17 * 360 + 240 + 360 + 600,
     });
-    // Metres: PostGIS on the spheroid against the meridian arc integrated here.
+    // Metres: PostGIS against the arc computed here on the same sphere.
     expect(Math.abs(total.actualKm - kmA)).toBeLessThanOrEqual(0.001);
     expect(kmA).toBeGreaterThan(11.1);
     // Alice: 50 + 0.5 × km + 20 × 9.5 h; Bruno: 50 + 0.5 × 8 + 20 × (09:55 − 07:00); over 17 delivered.

@@ -176,19 +176,12 @@ export async function seedAnalyticsFixture(db: Db, orgId: string): Promise<Analy
   return { depotId, vehicleId, driverA, driverB, routeA, routeB };
 }
 
-/** The WGS84 meridian arc between two latitudes (degrees), in metres: what ST_Length on geography measures. */
+/**
+ * The arc between two latitudes on one meridian, in metres, on PostGIS's sphere (the WGS84 mean
+ * radius (2a + b) / 3): what ST_Length(geography, false) measures along the fixture's line.
+ */
 export function meridianArcM(lat1: number, lat2: number): number {
   const a = 6378137;
-  const f = 1 / 298.257223563;
-  const e2 = f * (2 - f);
-  const steps = 1000;
-  const h = (((lat2 - lat1) / steps) * Math.PI) / 180;
-  let sum = 0;
-  // Simpson's rule over the meridian radius of curvature M(φ) = a(1−e²)/(1−e² sin²φ)^1.5.
-  for (let i = 0; i <= steps; i++) {
-    const phi = (lat1 * Math.PI) / 180 + i * h;
-    const m = (a * (1 - e2)) / (1 - e2 * Math.sin(phi) ** 2) ** 1.5;
-    sum += m * (i === 0 || i === steps ? 1 : i % 2 ? 4 : 2);
-  }
-  return (sum * h) / 3;
+  const b = a * (1 - 1 / 298.257223563);
+  return ((2 * a + b) / 3) * (((lat2 - lat1) * Math.PI) / 180);
 }
