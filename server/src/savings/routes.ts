@@ -27,16 +27,23 @@ export function savingsRoutes(deps: { db: Db; config: Config }): Router {
   const staff = requireRole('admin', 'dispatcher');
   const geocoder = geocoderFromConfig(config);
   const limits = uploadLimits(config);
+  // As the orders import: what is left of a refused body is read up to this much, then closed.
+  const drainBytes = Math.max(4 * limits.maxBytes, 64 * 1024 * 1024);
 
   r.post('/baselines', staff, async (req, res) => {
     const actor = actorOf(req);
     const messages = IMPORT_MESSAGES[importLang((...langs) => req.acceptsLanguages(...langs))];
     const query = req.query as Record<string, unknown>;
-    // A JSON array was already read by the API's JSON body parser; files are streamed here.
-    const upload = Array.isArray(req.body)
-      ? { source: jsonSource(req.body, messages), filename: null, fields: {} }
-      : await openUpload(req, (f) => f.sheet ?? (query.sheet as string | undefined), messages, limits);
     try {
+      // A JSON body was already read by the API's JSON body parser; files are streamed here.
+      if (req.is('application/json') && !Array.isArray(req.body)) {
+        throw new AppError('bad_request', messages.jsonNotArray, {
+          details: [{ field: 'body', message: messages.jsonNotArray }],
+        });
+      }
+      const upload = Array.isArray(req.body)
+        ? { source: jsonSource(req.body, messages), filename: null, fields: {} }
+        : await openUpload(req, (f) => f.sheet ?? (query.sheet as string | undefined), messages, limits);
       const options = parse(BaselineImportOptions, { ...query, ...upload.fields }, 'options');
       const out = await service.importBaseline({ db, config, geocoder }, actor, {
         source: upload.source,
@@ -55,7 +62,7 @@ export function savingsRoutes(deps: { db: Db; config: Config }): Router {
       }
       res.status(201).json(out.baseline);
     } finally {
-      await drainRequest(req);
+      await drainRequest(req, drainBytes);
     }
   });
 

@@ -129,6 +129,14 @@ describe('savings against the customer’s own routes', () => {
     ]);
   });
 
+  it('refuses a JSON body that is not an array of rows, and an unknown baseline', async () => {
+    const r = await t.call('POST', `/baselines?date=${date}`, { rows: [] });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details[0].field).toBe('body');
+    const unknown = await t.call('GET', '/baselines/00000000-0000-4000-8000-000000000000');
+    expect(unknown.status).toBe(404);
+  });
+
   it('refuses a baseline without a day, naming the parameter', async () => {
     const r = await upload(baselineCsv, '');
     expect(r.status).toBe(400);
