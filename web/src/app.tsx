@@ -11,6 +11,10 @@ import { useApi } from './api/use-api.ts';
 
 // The planner brings MapLibre (most of the bundle): load it when the planner is opened.
 const PlannerPage = lazy(() => import('./features/planner/planner-page.tsx').then((m) => ({ default: m.PlannerPage })));
+// Analytics brings uPlot: loaded only when the screen is opened.
+const AnalyticsPage = lazy(() =>
+  import('./features/analytics/analytics-page.tsx').then((m) => ({ default: m.AnalyticsPage })),
+);
 
 export function App() {
   const { t } = useI18n();
@@ -25,6 +29,11 @@ export function App() {
       {screen === 'orders' && <OrdersPage />}
       {screen === 'fleet' && <FleetPage />}
       {screen === 'messages' && <MessagesPage key={location.search} />}
+      {screen === 'analytics' && (
+        <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+          <AnalyticsPage />
+        </Suspense>
+      )}
       {screen === 'planner' && (
         <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
           <PlannerPage mapStyleUrl={clientConfig.data?.mapStyleUrl ?? null} />

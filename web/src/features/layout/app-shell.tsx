@@ -11,6 +11,7 @@ const NAV: Array<{ screen: Screen; label: MessageKey }> = [
   { screen: 'fleet', label: 'nav.fleet' },
   { screen: 'planner', label: 'nav.planner' },
   { screen: 'messages', label: 'nav.messages' },
+  { screen: 'analytics', label: 'nav.analytics' },
 ];
 
 export function AppShell({ screen, children }: { screen: Screen; children: ReactNode }) {

@@ -1,0 +1,68 @@
+import type { AnalyticsOutcome, AnalyticsStop } from '@tournee/shared';
+import { query } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { AsyncState } from '../layout/async-state.tsx';
+
+/** Which stops a clicked figure stands for. */
+export interface Drill {
+  outcome: AnalyticsOutcome;
+  driverId?: string;
+  title: string;
+}
+
+const time = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '—';
+
+/** The stops behind a figure, from `GET /api/analytics/stops`. */
+export function StopsDrilldown(props: { from: string; to: string; drill: Drill; onClose(): void }) {
+  const { t } = useI18n();
+  const { from, to, drill } = props;
+  const stops = useApi<{ items: AnalyticsStop[] }>(
+    `/analytics/stops${query({ from, to, outcome: drill.outcome, driverId: drill.driverId })}`,
+  );
+  return (
+    <section className="drilldown" aria-label={drill.title}>
+      <header>
+        <h3>
+          {drill.title} ({stops.data?.items.length ?? '…'})
+        </h3>
+        <button type="button" onClick={props.onClose}>
+          {t('analytics.close')}
+        </button>
+      </header>
+      <AsyncState loading={stops.loading} error={stops.error} onRetry={stops.reload}>
+        <table className="analytics-table">
+          <thead>
+            <tr>
+              <th>{t('analytics.day')}</th>
+              <th>{t('fleet.driver')}</th>
+              <th>{t('analytics.order')}</th>
+              <th>{t('analytics.customer')}</th>
+              <th>{t('analytics.status')}</th>
+              <th>{t('analytics.reason')}</th>
+              <th>{t('analytics.plannedAt')}</th>
+              <th>{t('analytics.arrivedAt')}</th>
+              <th>{t('analytics.late')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stops.data?.items.map((s) => (
+              <tr key={s.stopId}>
+                <td>{s.localDate}</td>
+                <td>{s.driverName ?? '—'}</td>
+                <td>{s.orderRef}</td>
+                <td>{s.customer}</td>
+                <td>{s.status}</td>
+                <td>{s.reason ?? ''}</td>
+                <td>{time(s.plannedArrivalAt)}</td>
+                <td>{time(s.actualArrivalAt)}</td>
+                <td>{s.lateMin === null ? '' : `${s.lateMin} min`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </AsyncState>
+    </section>
+  );
+}
