@@ -73,6 +73,7 @@ export function comparisonPage(c: PlanComparison, baseline: Baseline): string {
 <body>
 <h1>Savings on ${escapeHtml(c.localDate)}</h1>
 <p class="sub">Optimised plan against “${escapeHtml(baseline.name)}” (your routes, evaluated with the same travel and rules).</p>
+${c.plan.stops === c.baseline.stops ? '' : `<p class="sub">Note: the plan serves ${c.plan.stops} stops on this day, your routes ${c.baseline.stops}.</p>`}
 <p class="hint">Print this page with your browser (Ctrl+P / ⌘P).</p>
 <table><thead><tr><th>Figure</th><th>Your routes</th><th>Optimised</th><th>Change</th></tr></thead>
 <tbody>

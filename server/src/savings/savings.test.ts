@@ -175,5 +175,12 @@ describe('savings against the customer’s own routes', () => {
     expect(html).toContain('−1 (−50.0 %)');
     expect(html).toContain('@media print');
     expect(html).not.toContain('<script');
+
+    // Planned again: the first plan's routes are the second's now, and nothing is left to compare.
+    const again = await t.call('POST', '/plans', { from: date, to: date, timeLimitS: 0.5 });
+    expect((await t.waitForPlan(again.body.planId)).status).toBe('done');
+    const stale = await t.call('GET', `/plans/${plan.id}/compare?baseline=${baseline.id}`);
+    expect(stale.status).toBe(422);
+    expect(stale.body.error.message).toContain(`no routes on ${date}`);
   });
 });

@@ -239,6 +239,12 @@ export async function comparePlan(
     });
   }
   const routes = (await listRoutesOfDay(db, actor.orgId, date)).filter((r) => r.planId === plan.id);
+  // Zero km against the baseline's would read as a 100 % saving: say what is missing instead.
+  if (routes.length === 0) {
+    throw new AppError('unprocessable', `the plan has no routes on ${date} (nothing planned, or planned again since)`, {
+      details: { field: 'baseline' },
+    });
+  }
   const shifts = await loadEvalShifts(
     db,
     actor.orgId,

@@ -1,11 +1,13 @@
 import type { Baseline, ComparedFigure, FigureDelta, PlanComparison } from '@tournee/shared';
 import { useEffect, useState } from 'react';
 import { api, query } from '../../api/client.ts';
-import { type Locale, useI18n } from '../../i18n/i18n.tsx';
+import { format, type Locale, useI18n } from '../../i18n/i18n.tsx';
 
 // The card's own words (the app's catalogue belongs to the whole app; these belong to the card).
-const WORDS: Record<Locale, Record<ComparedFigure | 'title' | 'against' | 'report' | 'yours' | 'plan', string>> = {
+type Word = ComparedFigure | 'title' | 'against' | 'report' | 'yours' | 'plan' | 'stops';
+const WORDS: Record<Locale, Record<Word, string>> = {
   en: {
+    stops: 'The plan serves {plan} stops on this day, your routes {baseline}.',
     title: 'Savings',
     against: 'Against',
     report: 'Print the report',
@@ -19,6 +21,7 @@ const WORDS: Record<Locale, Record<ComparedFigure | 'title' | 'against' | 'repor
     cost: 'Cost',
   },
   fr: {
+    stops: 'Le plan dessert {plan} arrêts ce jour-là, vos tournées {baseline}.',
     title: 'Économies',
     against: 'Par rapport à',
     report: 'Imprimer le rapport',
@@ -125,6 +128,9 @@ export function SavingsCard(props: { planId: string; from: string; to: string })
             ))}
           </tbody>
         </table>
+      )}
+      {comparison && comparison.plan.stops !== comparison.baseline.stops && (
+        <p>{format(w.stops, { plan: comparison.plan.stops, baseline: comparison.baseline.stops })}</p>
       )}
       {comparison && (
         <a
