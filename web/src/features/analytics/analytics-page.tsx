@@ -28,7 +28,12 @@ export function AnalyticsPage() {
   const byDay = useApi<AnalyticsSummary>(`/analytics/summary${query({ ...range, groupBy: 'day' })}`);
   const byDriver = useApi<AnalyticsSummary>(`/analytics/summary${query({ ...range, groupBy: 'driver' })}`);
   const labels = useMemo(
-    () => ({ onTimePct: t('analytics.onTime'), delivered: t('analytics.delivered'), actualKm: t('analytics.km') }),
+    () => ({
+      day: t('analytics.day'),
+      onTimePct: t('analytics.onTime'),
+      delivered: t('analytics.delivered'),
+      actualKm: t('analytics.km'),
+    }),
     [t],
   );
   const change = (k: 'from' | 'to', v: string) => {

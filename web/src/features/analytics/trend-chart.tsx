@@ -4,6 +4,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
 export interface TrendLabels {
+  day: string;
   onTimePct: string;
   delivered: string;
   actualKm: string;
@@ -18,8 +19,9 @@ export function TrendChart({ days, labels }: { days: AnalyticsRow[]; labels: Tre
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    // Days are local dates: noon UTC keeps each point on its own day in any zone the browser is in.
-    const x = days.map((d) => Date.parse(`${d.key}T12:00:00Z`) / 1000);
+    // One point per day at its index; the axis names the day (local dates, no time of day).
+    const x = days.map((_, i) => i);
+    const dayLabel = (i: number) => days[Math.round(i)]?.key?.slice(5) ?? '';
     const data: uPlot.AlignedData = [
       x,
       days.map((d) => d.onTimePct),
@@ -30,14 +32,18 @@ export function TrendChart({ days, labels }: { days: AnalyticsRow[]; labels: Tre
       {
         width: Math.max(320, el.clientWidth),
         height: 260,
-        scales: { pct: { range: [0, 100] }, n: {} },
+        scales: { x: { time: false }, pct: { range: [0, 100] }, n: {} },
         series: [
-          {},
+          { label: labels.day, value: (_u, v) => (v === null ? '—' : (days[v]?.key ?? '')) },
           { label: labels.onTimePct, scale: 'pct', stroke: '#2e7d32', width: 2 },
           { label: labels.delivered, scale: 'n', stroke: '#1565c0', width: 2 },
           { label: labels.actualKm, scale: 'n', stroke: '#ef6c00', width: 2, dash: [6, 4] },
         ],
-        axes: [{}, { scale: 'pct', values: (_u, vs) => vs.map((v) => `${v} %`) }, { scale: 'n', side: 1 }],
+        axes: [
+          { incrs: [1, 2, 7, 14, 28], values: (_u, vs) => vs.map((v) => (Number.isInteger(v) ? dayLabel(v) : '')) },
+          { scale: 'pct', values: (_u, vs) => vs.map((v) => `${v} %`) },
+          { scale: 'n', side: 1 },
+        ],
       },
       data,
       el,
