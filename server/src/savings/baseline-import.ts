@@ -11,6 +11,7 @@ import type { Geocoder } from '../geocoding/geocoder.ts';
 import { normaliseHeader, planColumns } from '../orders/import/headers.ts';
 import { IMPORT_MESSAGES, type ImportMessages } from '../orders/import/messages.ts';
 import type { RowSource } from '../orders/import/sources.ts';
+import { baselineMessages } from './messages.ts';
 import { type ValidRow, validateRow, windowFields } from '../orders/import/validate-row.ts';
 import { cellText, parseNumber, ValueError } from '../orders/import/values.ts';
 
@@ -68,6 +69,7 @@ export interface ReadContext {
 /** Reads and checks every row (all errors are reported, none thrown, except for a bad header). */
 export async function readBaselineFile(source: RowSource, ctx: ReadContext): Promise<BaselineFile> {
   const m = ctx.messages ?? IMPORT_MESSAGES.en;
+  const bm = baselineMessages(ctx.messages);
   const columns: BaselineFile['columns'] = { driver: null, vehicle: null, seq: null };
   const at: Partial<Record<'driver' | 'vehicle' | 'seq', number>> = {};
   const mapping: Record<string, string> = {};
@@ -82,7 +84,7 @@ export async function readBaselineFile(source: RowSource, ctx: ReadContext): Pro
   // The day is the request's: a file without a date column is fine.
   const errors: ImportRowError[] = plan.errors.filter((e) => !(e.column === 'date' && e.value === ''));
   if (at.driver === undefined && at.vehicle === undefined) {
-    errors.push({ row: 1, column: 'driver', value: '', message: 'a baseline needs a driver or vehicle column' });
+    errors.push({ row: 1, column: 'driver', value: '', message: bm.noRouteColumn });
   }
   const columnName = new Map<string, string>();
   plan.fields.forEach((f, i) => {
@@ -118,7 +120,7 @@ export async function readBaselineFile(source: RowSource, ctx: ReadContext): Pro
       const vehicle = cell('vehicle') || null;
       if (!driver && !vehicle) {
         const column = columns.vehicle ?? columns.driver!;
-        rowErrors.push({ row: src.row, column, value: '', message: 'is required: which route the stop is on' });
+        rowErrors.push({ row: src.row, column, value: '', message: bm.routeRequired });
       }
       let seq = index;
       if (at.seq !== undefined) {
@@ -131,7 +133,7 @@ export async function readBaselineFile(source: RowSource, ctx: ReadContext): Pro
             row: src.row,
             column: columns.seq!,
             value: cell('seq'),
-            message: 'must be a whole number: the stop’s place on its route',
+            message: bm.badSeq,
           });
         }
       }

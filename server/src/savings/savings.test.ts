@@ -42,12 +42,12 @@ describe('savings against the customer’s own routes', () => {
   const baselineCsv = csv(
     orders.map((o, i) => ({ ...o, driver: o.postcode === '69001' ? 'Alice' : 'Bob', seq: String(i + 1) })),
   );
-  const upload = async (text: string, query = `date=${date}`) => {
+  const upload = async (text: string, query = `date=${date}`, lang = 'en') => {
     const form = new FormData();
     form.append('file', new Blob([text], { type: 'text/csv' }), 'current-routes.csv');
     const res = await fetch(`${t.baseUrl}/api/baselines?${query}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${t.org.users.dispatcher.token}` },
+      headers: { authorization: `Bearer ${t.org.users.dispatcher.token}`, 'accept-language': lang },
       body: form,
     });
     // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
@@ -127,6 +127,9 @@ describe('savings against the customer’s own routes', () => {
     expect(again.body.error.details.errors).toEqual([
       expect.objectContaining({ row: 3, column: 'driver', value: 'Zoé', message: 'no driver is named "Zoé"' }),
     ]);
+    // A French dispatcher reads it in French.
+    const fr = await upload(csv(rows), `date=${date}`, 'fr');
+    expect(fr.body.error.details.errors[0].message).toBe('aucun chauffeur ne s’appelle « Zoé »');
   });
 
   it('refuses a JSON body that is not an array of rows, and an unknown baseline', async () => {

@@ -24,6 +24,7 @@ import { travelFor } from '../travel/road.ts';
 import type { LonLatPair } from '../travel/travel.ts';
 import { type BaselineRow, readBaselineFile } from './baseline-import.ts';
 import { routeFigures, totalFigures, withBreaks } from './figures.ts';
+import { baselineMessages } from './messages.ts';
 import * as repo from './repo.ts';
 
 export interface SavingsDeps {
@@ -46,6 +47,7 @@ export async function importBaseline(
   req: { source: RowSource; date: string; name?: string; filename: string | null; messages?: ImportMessages },
 ): Promise<BaselineOutcome> {
   const { db, config } = deps;
+  const bm = baselineMessages(req.messages);
   const org = await repo.orgImportSettings(db, actor.orgId);
   if (!org) throw new AppError('not_found', 'Organisation not found');
   const file = await readBaselineFile(req.source, {
@@ -57,9 +59,7 @@ export async function importBaseline(
   });
   if (file.errors.length) return rejected(file.errors);
   if (file.rows.length === 0) {
-    return rejected([
-      { row: 1, column: file.columns.vehicle ?? 'driver', value: '', message: 'the file has no stops' },
-    ]);
+    return rejected([{ row: 1, column: file.columns.vehicle ?? 'driver', value: '', message: bm.noStops }]);
   }
 
   // Rows → routes, by vehicle name when the file has one, else by driver.
@@ -96,29 +96,29 @@ export async function importBaseline(
     if (first.vehicle) {
       vehicle = byName(first.vehicle);
       if (!vehicle) {
-        fail(`no vehicle of the fleet is named "${first.vehicle}"`);
+        fail(bm.noVehicle(first.vehicle));
         continue;
       }
     } else {
       const driver = drivers.find((d) => d.name.trim().toLowerCase() === first.driver!.trim().toLowerCase());
       if (!driver) {
-        fail(`no driver is named "${first.driver}"`);
+        fail(bm.noDriver(first.driver!));
         continue;
       }
       const shift = shifts.find((s) => s.driverId === driver.id);
       vehicle = vehicles.find((v) => v.id === (shift?.vehicleId ?? driver.defaultVehicleId));
       if (!vehicle) {
-        fail(`${driver.name} has no shift on ${req.date} and no default vehicle`);
+        fail(bm.driverWithoutVehicle(driver.name, req.date));
         continue;
       }
     }
     const shift = shifts.find((s) => s.vehicleId === vehicle.id);
     if (!shift) {
-      fail(`${vehicle.name} has no shift on ${req.date}: add one so the route has hours`);
+      fail(bm.noShift(vehicle.name, req.date));
       continue;
     }
     if (taken.has(vehicle.id)) {
-      fail(`${vehicle.name} already drives the route of row ${taken.get(vehicle.id)}: one route per vehicle and day`);
+      fail(bm.vehicleTaken(vehicle.name, taken.get(vehicle.id)!));
       continue;
     }
     taken.set(vehicle.id, first.row);
