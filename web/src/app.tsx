@@ -6,6 +6,7 @@ import { AppShell } from './features/layout/app-shell.tsx';
 import { useScreen } from './features/layout/router.ts';
 import { FleetPage } from './features/fleet/fleet-page.tsx';
 import { MessagesPage } from './features/messages/messages-page.tsx';
+import { AuditPage } from './features/audit/audit-page.tsx';
 import { OrdersPage } from './features/orders/orders-page.tsx';
 import { useApi } from './api/use-api.ts';
 
@@ -29,6 +30,7 @@ export function App() {
       {screen === 'orders' && <OrdersPage />}
       {screen === 'fleet' && <FleetPage />}
       {screen === 'messages' && <MessagesPage key={location.search} />}
+      {screen === 'audit' && <AuditPage />}
       {screen === 'analytics' && (
         <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
           <AnalyticsPage />

@@ -6,11 +6,13 @@ import { AlertsInbox } from '../alerts/alerts-inbox.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { navigate, type Screen } from './router.ts';
 
-const NAV: Array<{ screen: Screen; label: MessageKey }> = [
+// `adminOnly` entries are shown to admins only (the API refuses the others anyway).
+const NAV: Array<{ screen: Screen; label: MessageKey; adminOnly?: boolean }> = [
   { screen: 'orders', label: 'nav.orders' },
   { screen: 'fleet', label: 'nav.fleet' },
   { screen: 'planner', label: 'nav.planner' },
   { screen: 'messages', label: 'nav.messages' },
+  { screen: 'audit', label: 'nav.audit', adminOnly: true },
   { screen: 'analytics', label: 'nav.analytics' },
 ];
 
@@ -23,7 +25,7 @@ export function AppShell({ screen, children }: { screen: Screen; children: React
       <header>
         <strong className="brand">{t('app.name')}</strong>
         <nav aria-label="main">
-          {NAV.map((n) => (
+          {NAV.filter((n) => !n.adminOnly || user?.role === 'admin').map((n) => (
             <a
               key={n.screen}
               href={`/${n.screen}`}

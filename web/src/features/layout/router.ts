@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 
 /** The app's few screens; the path is the source of truth so reload and back work. */
-export type Screen = 'orders' | 'fleet' | 'planner' | 'messages' | 'analytics';
-const SCREENS: Screen[] = ['orders', 'fleet', 'planner', 'messages', 'analytics'];
+export type Screen = 'orders' | 'fleet' | 'planner' | 'messages' | 'analytics' | 'audit';
+const SCREENS: Screen[] = ['orders', 'fleet', 'planner', 'messages', 'analytics', 'audit'];
 
 export function screenOf(pathname: string): Screen {
   const first = pathname.split('/').filter(Boolean)[0];
