@@ -43,8 +43,11 @@ export function AuditPage() {
     e.preventDefault();
     setFilters({ ...draft });
   };
+  // A failed sign-in was done by nobody signed in; other events without a user are the server's.
   const emailOf = (e: AuditEvent) =>
-    e.userEmail ?? (e.userId ? users.data?.items.find((u) => u.id === e.userId)?.email : null) ?? at('system');
+    e.userEmail ??
+    (e.userId ? users.data?.items.find((u) => u.id === e.userId)?.email : null) ??
+    (e.action === 'auth.sign_in_failed' ? '—' : at('system'));
 
   return (
     <section aria-labelledby="audit-title" className="audit">
