@@ -9,6 +9,7 @@
  * time, its ratio to the 2 s limit and to a bare count of the same stops measured in this run.
  * Never asserted in a test.
  */
+import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { ANALYTICS_GROUP_BY } from '@tournee/shared';
 import { createTestOrg } from '../test/harness.ts';
@@ -143,6 +144,12 @@ async function main() {
   }
   const bareMs = Math.max(1, median(bare));
   console.log(`bare count of the range's stops: ${bareMs} ms`);
+  // The machine is shared: the load beside the figures says how much of its ${cpus().length} cores the run had.
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${cpus().length} cores`,
+  );
   for (const groupBy of ANALYTICS_GROUP_BY) {
     const times: number[] = [];
     let result: Awaited<ReturnType<typeof summary>> | null = null;
