@@ -175,6 +175,9 @@ describe("an order's history", () => {
     });
     expect(Date.parse(done.details.receivedAt as string)).toBeGreaterThanOrEqual(Date.parse(deliveredAt));
     expect(entries[steps[6]!]!.details.deviceAt).toBe(startedAt);
+    // The status changes the driver's events caused are the driver's.
+    expect(entries[steps[8]!]!.actor).toMatchObject({ type: 'driver', id: lea.id });
+    expect(entries.find((e) => e.details.to === 'in_progress')!.actor).toMatchObject({ type: 'driver', id: lea.id });
     expect(entries[steps[9]!]).toMatchObject({ details: { kind: 'photo', eventId: deliveredId } });
     expect(entries[steps[10]!]).toMatchObject({
       actor: { type: 'customer' },

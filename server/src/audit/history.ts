@@ -73,15 +73,28 @@ export async function orderHistory(db: Db, orgId: string, orderId: string): Prom
       details: { importId: null, created: true, source: order.source },
     });
   }
+  // A change without a user made by a driver's stop event (the order delivered, the route
+  // started) is the driver's: the event it names, or the one received in the same transaction.
+  const driverOf = (e: repo.OrderEventRow): HistoryActor | null => {
+    const by =
+      stopEvents.find((s) => s.id === e.details?.eventId) ??
+      stopEvents.find((s) => s.received_at.getTime() === e.at.getTime());
+    return by ? driver(by.driver_id, by.driver_name) : null;
+  };
   for (const e of events) {
     // The rating has its own entry, from the ratings table (with the comment).
     if (e.action === 'rate') continue;
     const d = e.details ?? {};
     const isStatus = e.action === 'order.status';
+    const actor = e.user_id
+      ? user(e.user_id, e.user_name)
+      : CUSTOMER_ACTIONS.has(e.action)
+        ? CUSTOMER
+        : (driverOf(e) ?? user(null, null));
     entries.push({
       at: iso(e.at),
       kind: isStatus ? 'status' : 'edit',
-      actor: !e.user_id && CUSTOMER_ACTIONS.has(e.action) ? CUSTOMER : user(e.user_id, e.user_name),
+      actor,
       summary: isStatus ? `Status ${d.from} → ${d.to} (${d.cause})` : `${e.action}`,
       details: { action: e.action, eventId: e.id, ...d },
     });
