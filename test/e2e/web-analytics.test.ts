@@ -65,6 +65,13 @@ describe('dispatcher web app: analytics', () => {
       .poll(() => rows.nth(1).getByRole('cell').allInnerTexts())
       .toEqual(['Bruno Petit', '8', '8', '0', '100.0 %', '0', '—', '0.0 / 8.0', '0.0 h', '—']);
     expect(await rows.nth(2).getByRole('cell').nth(4).innerText()).toBe('75.0 %');
+    // Customers' ratings with their comments (four on Alice's deliveries).
+    const ratings = page.getByRole('region', { name: 'Customer ratings' });
+    await expect.poll(() => ratings.locator('tbody tr').count()).toBe(4);
+    expect(await ratings.locator('tbody td:nth-child(6)').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Comment 1', 'Comment 2', 'Comment 3', 'Comment 4']),
+    );
+    expect(await ratings.getByRole('cell', { name: '3 / 5' }).innerText()).toBe('★★★☆☆');
     await saveScreenshot(page, 'web-analytics', true);
   });
 

@@ -253,6 +253,10 @@ export const en = {
   'analytics.reason': 'Reason',
   'analytics.plannedAt': 'Planned',
   'analytics.arrivedAt': 'Arrived',
+  'analytics.lateBy': 'Late by',
+  'analytics.ratings': 'Customer ratings',
+  'analytics.noRatings': 'No ratings in this period.',
+  'analytics.comment': 'Comment',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -513,4 +517,8 @@ export const fr: Record<MessageKey, string> = {
   'analytics.reason': 'Motif',
   'analytics.plannedAt': 'Prévu',
   'analytics.arrivedAt': 'Arrivé',
+  'analytics.lateBy': 'Retard',
+  'analytics.ratings': 'Notes des clients',
+  'analytics.noRatings': 'Aucune note sur cette période.',
+  'analytics.comment': 'Commentaire',
 };

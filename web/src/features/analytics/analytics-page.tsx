@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { DriverTable } from './driver-table.tsx';
 import { KpiCards } from './kpi-cards.tsx';
+import { RatingsPanel } from './ratings-panel.tsx';
 import { type Drill, StopsDrilldown } from './stops-drilldown.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import './analytics.css';
@@ -74,6 +75,7 @@ export function AnalyticsPage() {
             )}
             <h3>{t('analytics.byDriver')}</h3>
             <DriverTable rows={byDriver.data.groups} onDrill={setDrill} />
+            <RatingsPanel {...range} />
           </>
         )}
       </AsyncState>

@@ -43,7 +43,7 @@ export function StopsDrilldown(props: { from: string; to: string; drill: Drill; 
               <th>{t('analytics.reason')}</th>
               <th>{t('analytics.plannedAt')}</th>
               <th>{t('analytics.arrivedAt')}</th>
-              <th>{t('analytics.late')}</th>
+              <th>{t('analytics.lateBy')}</th>
             </tr>
           </thead>
           <tbody>
