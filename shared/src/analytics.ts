@@ -151,8 +151,13 @@ export const AnalyticsSettings = z
   .object({
     /** Minutes an arrival may be outside its window and still count as on time. @default 0 */
     onTimeToleranceMin: z.number().int('must be whole minutes').min(0).max(240),
+    /**
+     * Imported rows without service_min take the median service time of the last this many
+     * visits at their address (0: the organisation's default service time instead). @default 5
+     */
+    serviceTimeVisits: z.number().int('must be a whole number').min(0).max(50),
   })
   .strict();
 export type AnalyticsSettings = z.infer<typeof AnalyticsSettings>;
 
-export const DEFAULT_ANALYTICS: AnalyticsSettings = { onTimeToleranceMin: 0 };
+export const DEFAULT_ANALYTICS: AnalyticsSettings = { onTimeToleranceMin: 0, serviceTimeVisits: 5 };

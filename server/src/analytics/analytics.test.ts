@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readJson, startTestApp, type TestApp } from '../../test/harness.ts';
+import { systemActor } from '../audit/audit.ts';
+import { runImport } from '../orders/import/pipeline.ts';
+import { jsonSource } from '../orders/import/sources.ts';
 import { type AnalyticsFixture, FIXTURE, meridianArcM, seedAnalyticsFixture } from './test-support.ts';
 
 let t: TestApp;
@@ -91,13 +94,16 @@ describe('analytics summary', () => {
   it('counts an arrival within the organisation tolerance as on time', async () => {
     const patch = await t.api('/organisation', {
       method: 'PATCH',
-      body: JSON.stringify({ analytics: { onTimeToleranceMin: 10 } }),
+      body: JSON.stringify({ analytics: { onTimeToleranceMin: 10, serviceTimeVisits: 5 } }),
     });
     expect(patch.status).toBe(200);
     const { body } = await get(`/analytics/summary?${range}`);
     expect(body.onTimeToleranceMin).toBe(10);
     expect(body.total).toMatchObject({ onTime: 18, onTimePct: 90 });
-    await t.api('/organisation', { method: 'PATCH', body: JSON.stringify({ analytics: { onTimeToleranceMin: 0 } }) });
+    await t.api('/organisation', {
+      method: 'PATCH',
+      body: JSON.stringify({ analytics: { onTimeToleranceMin: 0, serviceTimeVisits: 5 } }),
+    });
   });
 
   it('exports the groups and the total as CSV and XLSX', async () => {
@@ -171,5 +177,55 @@ describe('ratings and learned service times', () => {
       `/analytics/service-times?address=${encodeURIComponent('12 rue des Lilas, Lyon')}&visits=2`,
     );
     expect(last2.body.items[0]).toMatchObject({ visits: 2, serviceMin: 8 });
+  });
+});
+
+describe('learned service times at import', () => {
+  const importRows = async (rows: Record<string, string>[]) => {
+    const r = await runImport({ db: t.db, geocoder: null }, systemActor(t.org.id), {
+      source: jsonSource(rows),
+      filename: 'learned.json',
+      partial: false,
+      mapping: {},
+    });
+    expect(r.committed).toBe(true);
+  };
+  const serviceOf = async (ref: string) =>
+    (
+      await t.db.query<{ service_s: number }>('SELECT service_s FROM orders WHERE org_id = $1 AND ref = $2', [
+        t.org.id,
+        ref,
+      ])
+    ).rows[0]?.service_s;
+  const row = (ref: string, address: string, extra: Record<string, string> = {}) => ({
+    ref,
+    name: ref,
+    address,
+    lat: '45.75',
+    lon: '4.84',
+    date: '2026-03-10',
+    ...extra,
+  });
+
+  it("gives a row without service_min the median of its address's last visits, and keeps a given one", async () => {
+    await importRows([
+      row('learned-1', '12 Rue des Lilas,  Lyon'),
+      row('learned-2', '12 rue des Lilas, Lyon', { service_min: '15' }),
+      row('learned-3', '99 avenue Nouvelle, Lyon'),
+    ]);
+    expect(await serviceOf('learned-1')).toBe(360);
+    expect(await serviceOf('learned-2')).toBe(900);
+    // No visit measured there: the organisation's default service time.
+    expect(await serviceOf('learned-3')).toBe(300);
+  });
+
+  it('uses the default service time when the organisation turns learning off', async () => {
+    const patch = await t.api('/organisation', {
+      method: 'PATCH',
+      body: JSON.stringify({ analytics: { onTimeToleranceMin: 0, serviceTimeVisits: 0 } }),
+    });
+    expect(patch.status).toBe(200);
+    await importRows([row('learned-4', '12 rue des Lilas, Lyon')]);
+    expect(await serviceOf('learned-4')).toBe(300);
   });
 });

@@ -10,6 +10,7 @@
  */
 import type { ImportResult, ImportRowError, ImportWarning } from '@tournee/shared';
 import { LOCKED_ORDER_STATUSES } from '@tournee/shared';
+import { learnedServiceDefaults } from '../../analytics/learned-service.ts';
 import { type Actor, recordEvent } from '../../audit/audit.ts';
 import type { Db } from '../../db/db.ts';
 import { AppError } from '../../errors.ts';
@@ -112,6 +113,10 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
     if (f && !columnName.has(f)) columnName.set(f, source.header[i]!);
   });
   const columnOf = (f: string) => columnName.get(f) ?? f;
+  // Rows without service_min take the service time learned at their address (analytics/).
+  const learned = learnedServiceDefaults(actor.orgId);
+  const serviceAt = plan.fields.indexOf('service_min');
+  const lacksServiceMin = (p: Pending) => serviceAt < 0 || cellText(p.source.cells[serviceAt]).trim() === '';
   // Warnings about the date name the column the file has: `date`, or `date_from`.
   const warningColumnOf = (f: string) => columnOf(f === 'date' && !columnName.has('date') ? 'date_from' : f);
 
@@ -208,6 +213,7 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
         for (const p of located) warn(p as Pending);
         return;
       }
+      await learned.apply(db, (located as Pending[]).filter(lacksServiceMin));
       const done = await repo.upsertOrders(db, actor.orgId, located, origin);
       counts.created += done.created;
       counts.updated += done.updated;
