@@ -35,6 +35,15 @@ describe('dispatcher web app: the audit trail', () => {
     for (let i = 1; i <= DRIVERS; i++) {
       expect((await api.call('POST', '/drivers', { name: `Driver ${i}` })).status).toBe(201);
     }
+    // One order sent by an API client (a JSON body), then changed by the admin.
+    const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const row = { ref: 'AUD-1', name: 'Mme Martin', address: '1 place Bellecour, Lyon', lat: '45.7578', lon: '4.8320' };
+    const imported = await api.call('POST', '/orders/import', [
+      { ...row, date_from: day, date_to: day, service_min: '5' },
+    ]);
+    expect(imported.status).toBe(200);
+    const orders = (await api.call('GET', `/orders?from=${day}&to=${day}`)).body.items as Array<{ id: string }>;
+    expect((await api.call('PATCH', `/orders/${orders[0]!.id}`, { notes: 'Sonner deux fois' })).status).toBe(200);
     expect((await login({ ...DISPATCHER, password: 'not-the-password' })).status).toBe(401);
     expect((await login(DISPATCHER)).status).toBe(200);
 
@@ -94,6 +103,23 @@ describe('dispatcher web app: the audit trail', () => {
     expect(lines[0]).toBe('at,action,entity,entity_id,user_id,user_email,details');
     expect(lines.filter((l) => l.includes('auth.sign_in_failed'))).toHaveLength(1);
 
+    await form.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => rows().count()).toBe(50);
+  });
+
+  it("opens an order's history from its row: the import that brought it, then the change", async () => {
+    const form = page.getByRole('form', { name: 'Audit trail' });
+    await form.getByLabel('Subject', { exact: true }).selectOption({ label: 'Order' });
+    await form.getByRole('button', { name: 'Filter', exact: true }).click();
+    await expect.poll(() => rows().count()).toBe(1);
+    await rows().first().getByRole('button', { name: 'History' }).click();
+    const panel = page.getByRole('region', { name: 'History of order AUD-1' });
+    const entries = panel.getByRole('listitem');
+    await expect.poll(() => entries.count()).toBe(2);
+    expect(await entries.nth(0).textContent()).toContain('Created by the import of a JSON request');
+    expect(await entries.nth(1).textContent()).toMatch(/Change.*order\.update.*by Administrator/);
+    await saveScreenshot(page, 'web-audit-history');
+    await panel.getByRole('button', { name: 'Close' }).click();
     await form.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => rows().count()).toBe(50);
   });

@@ -60,7 +60,7 @@ export async function orderHistory(db: Db, orgId: string, orderId: string): Prom
       at: iso(i.at),
       kind: 'import',
       actor: user(i.user_id, i.user_name),
-      summary: `${created ? 'Created' : 'Changed'} by the import of ${i.filename ?? `a ${i.format} body`}`,
+      summary: `${created ? 'Created' : 'Changed'} by the import of ${i.filename ?? (i.format === 'json' ? 'a JSON request' : `a ${i.format} upload`)}`,
       details: { importId: i.id, filename: i.filename, format: i.format, created, source: order.source },
     });
   }

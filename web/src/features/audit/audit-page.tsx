@@ -6,6 +6,7 @@ import { AsyncState } from '../layout/async-state.tsx';
 import { type AuditFilters, auditQuery, NO_FILTERS } from './audit-query.ts';
 import { ENTITY_NAMES, useAuditText } from './audit-text.ts';
 import './audit.css';
+import { OrderHistoryPanel } from './order-history.tsx';
 
 const PAGE = 50;
 
@@ -19,6 +20,8 @@ export function AuditPage() {
   const [next, setNext] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<Error | null>(null);
+  // `/audit?order=<id>` opens that order's history (other screens can link to it).
+  const [historyOf, setHistoryOf] = useState<string | null>(() => new URLSearchParams(location.search).get('order'));
 
   const load = useCallback(async (f: AuditFilters, cursor: string | null) => {
     setLoading(true);
@@ -107,11 +110,12 @@ export function AuditPage() {
           {at('csv')}
         </a>
       </form>
+      {historyOf && <OrderHistoryPanel key={historyOf} orderId={historyOf} onClose={() => setHistoryOf(null)} />}
       <AsyncState loading={loading && items.length === 0} error={error} onRetry={() => void load(filters, null)}>
         {items.length === 0 && !loading && <p className="empty">{at('empty')}</p>}
         {items.length > 0 && (
           <table className="orders audit-table">
-            <caption>{at('shown', { n: items.length })}</caption>
+            <caption>{items.length === 1 ? at('shownOne') : at('shown', { n: items.length })}</caption>
             <thead>
               <tr>
                 <th scope="col">{at('when')}</th>
@@ -132,6 +136,11 @@ export function AuditPage() {
                   <td>
                     {entityName(e.entity)}
                     {e.entityId && <div className="audit-id">{e.entityId}</div>}
+                    {e.entity === 'order' && e.entityId && (
+                      <button type="button" className="link" onClick={() => setHistoryOf(e.entityId)}>
+                        {at('history')}
+                      </button>
+                    )}
                   </td>
                   <td className="audit-details">
                     <code>{detailsText(e.details)}</code>

@@ -24,7 +24,15 @@ const en = {
   empty: 'No event matches these filters.',
   more: 'Load more',
   shown: '{n} events shown',
+  shownOne: '1 event shown',
   end: 'End of the trail.',
+  history: 'History',
+  historyTitle: 'History of order {ref}',
+  historyEmpty: 'Nothing recorded for this order yet.',
+  close: 'Close',
+  device: 'phone {at}',
+  received: 'received {at}',
+  by: 'by {who}',
 } as const;
 
 type Key = keyof typeof en;
@@ -49,7 +57,15 @@ const fr: Record<Key, string> = {
   empty: 'Aucun événement ne correspond à ces filtres.',
   more: 'Afficher plus',
   shown: '{n} événements affichés',
+  shownOne: '1 événement affiché',
   end: 'Fin du journal.',
+  history: 'Historique',
+  historyTitle: 'Historique de la commande {ref}',
+  historyEmpty: 'Rien n’est encore enregistré pour cette commande.',
+  close: 'Fermer',
+  device: 'téléphone {at}',
+  received: 'reçu {at}',
+  by: 'par {who}',
 };
 
 /** Subjects of the trail, as the server names them, in words. */
@@ -76,6 +92,7 @@ export function useAuditText() {
   const { locale } = useI18n();
   const table = locale === 'fr' ? fr : en;
   return {
+    locale,
     at: (key: Key, values?: Record<string, string | number>) => format(table[key], values),
     entityName: (entity: string) => ENTITIES[entity]?.[locale] ?? entity,
   };

@@ -1,0 +1,59 @@
+/**
+ * One line per entry of an order's history in the app's language. The server words each entry
+ * in English (`summary`); French is built here from the entry's kind and details.
+ */
+import type { HistoryEntry, HistoryKind } from '@tournee/shared';
+import type { Locale } from '../../i18n/i18n.tsx';
+
+export const KIND_NAMES: Record<HistoryKind, { en: string; fr: string }> = {
+  import: { en: 'Import', fr: 'Import' },
+  edit: { en: 'Change', fr: 'Modification' },
+  status: { en: 'Status', fr: 'Statut' },
+  plan: { en: 'Plan', fr: 'Planification' },
+  publication: { en: 'Publication', fr: 'Publication' },
+  stop_event: { en: 'Driver', fr: 'Chauffeur' },
+  proof: { en: 'Proof', fr: 'Preuve' },
+  message: { en: 'Message', fr: 'Message' },
+  rating: { en: 'Rating', fr: 'Note' },
+};
+
+const STOP_TYPES_FR: Record<string, string> = {
+  started: 'en route',
+  arrived: 'arrivé',
+  delivered: 'livré',
+  failed: 'échec',
+  skipped: 'passé',
+};
+
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+/** What happened, in `locale`. */
+export function historyLine(e: HistoryEntry, locale: Locale): string {
+  if (locale === 'en') return e.summary;
+  const d = e.details;
+  switch (e.kind) {
+    case 'import':
+      if (!d.importId) return `Créée (${str(d.source)})`;
+      return `${d.created ? 'Créée' : 'Modifiée'} par l’import de ${str(d.filename) || (d.format === 'json' ? 'une requête JSON' : `un envoi ${str(d.format)}`)}`;
+    case 'edit':
+      return str(d.action);
+    case 'status':
+      return `Statut ${str(d.from)} → ${str(d.to)} (${str(d.cause)})`;
+    case 'plan':
+      if (d.routeId) return `Planifiée sur une tournée du ${str(d.localDate)}`;
+      if (d.unassignedReason) return `Laissée non affectée par une planification (${str(d.unassignedReason)})`;
+      return 'Placée par une planification (remplacée depuis)';
+    case 'publication':
+      return d.first
+        ? `Publiée au chauffeur (arrêt ${str(d.seq)})`
+        : `Tournée modifiée, renvoyée en version ${str(d.version)} (arrêt ${str(d.seq)})`;
+    case 'stop_event':
+      return `Chauffeur : ${STOP_TYPES_FR[str(d.type)] ?? str(d.type)}${d.reason ? ` (${str(d.reason)})` : ''}`;
+    case 'proof':
+      return `Preuve de livraison : ${d.kind === 'signature' ? 'signature' : 'photo'}`;
+    case 'message':
+      return `${str(d.channel).toUpperCase()} « ${str(d.trigger)} » à ${str(d.recipient)} : ${str(d.status)}`;
+    case 'rating':
+      return `Note ${str(d.rating)}/5${d.comment ? ` : ${str(d.comment)}` : ''}`;
+  }
+}

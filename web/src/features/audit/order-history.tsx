@@ -1,0 +1,43 @@
+import type { HistoryActor, OrderHistory } from '@tournee/shared';
+import { useApi } from '../../api/use-api.ts';
+import { AsyncState } from '../layout/async-state.tsx';
+import { useAuditText } from './audit-text.ts';
+import { historyLine, KIND_NAMES } from './history-text.ts';
+
+const time = (iso: unknown) => (typeof iso === 'string' ? new Date(iso).toLocaleTimeString() : '');
+
+/** One order's chain of custody, oldest first: who did what, when (a stop event: both clocks). */
+export function OrderHistoryPanel({ orderId, onClose }: { orderId: string; onClose: () => void }) {
+  const { at, locale } = useAuditText();
+  const history = useApi<OrderHistory>(`/orders/${encodeURIComponent(orderId)}/history`);
+  const who = (a: HistoryActor | undefined) => (a && a.type !== 'system' ? at('by', { who: a.name ?? a.type }) : '');
+  return (
+    <section className="order-history" aria-labelledby="order-history-title">
+      <h2 id="order-history-title">{at('historyTitle', { ref: history.data?.ref ?? '…' })}</h2>
+      <button type="button" onClick={onClose}>
+        {at('close')}
+      </button>
+      <AsyncState loading={history.loading} error={history.error} onRetry={history.reload}>
+        {history.data?.entries.length === 0 && <p className="empty">{at('historyEmpty')}</p>}
+        <ol>
+          {history.data?.entries.map((e, i) => (
+            // Entries have no id; the list is replaced whole on each fetch, never reordered.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            <li key={`${e.at}-${i}`} className={`history-${e.kind}`}>
+              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+              <strong>{KIND_NAMES[e.kind][locale]}</strong>
+              <span>{historyLine(e, locale)}</span>
+              <span className="history-who">{who(e.actor)}</span>
+              {e.kind === 'stop_event' && (
+                <span className="history-who">
+                  {at('device', { at: time(e.details.deviceAt) })} ·{' '}
+                  {at('received', { at: time(e.details.receivedAt) })}
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </AsyncState>
+    </section>
+  );
+}
