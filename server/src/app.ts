@@ -111,7 +111,7 @@ export function createApp(deps: AppDeps): App {
   bus.subscribe('notify', comms.notify);
   bus.subscribe('eta', etaRequests(comms.eta));
   // Dispatchers' alerts: off route, stale GPS, late risk, failed deliveries… (sweep every 30 s).
-  const alerts = createAlertsModule({ db, log, bus });
+  const alerts = createAlertsModule({ db, log, bus, databaseUrl: config.DATABASE_URL });
   bus.subscribe('alerts', alerts.handlers);
 
   // GET /api/metrics and the HTTP latency histogram, only with METRICS_TOKEN.

@@ -6,6 +6,7 @@
  */
 import type { Router } from 'express';
 import type { Db } from '../db/db.ts';
+import { createPgDb } from '../db/pg-adapter.ts';
 import type { DomainHandlers, DomainPublisher } from '../events/bus.ts';
 import type { Logger } from '../logger.ts';
 import { alertsRoutes } from './routes.ts';
@@ -32,11 +33,17 @@ export function createAlertsModule(deps: {
   db: Db;
   log: Logger;
   bus: DomainPublisher;
+  /**
+   * On PostgreSQL, the alerts get two connections of their own: an alert's write must not wait
+   * behind a burst of ETA recomputes in the shared pool (position → alert:new within a second).
+   */
+  databaseUrl?: string;
   /** How often the sweep runs. @default 30000 */
   sweepMs?: number;
 }): AlertsModule {
   const publish = alertPublisher(deps.bus);
-  const service = createAlerts({ db: deps.db, log: deps.log, publish });
+  const own = deps.databaseUrl ? createPgDb(deps.databaseUrl, { max: 2 }) : null;
+  const service = createAlerts({ db: own ?? deps.db, log: deps.log, publish });
   const sweep = startAlertSweep(service, deps.log, deps.sweepMs);
   return {
     service,
@@ -52,6 +59,7 @@ export function createAlertsModule(deps: {
     async close() {
       sweep.stop();
       await service.drain();
+      await own?.close();
     },
   };
 }
