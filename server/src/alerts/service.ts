@@ -9,15 +9,14 @@
  * database is written only when an alert opens or resolves; the unique index on unresolved
  * alerts makes two processes detecting the same thing open one alert, announced once.
  */
-import { type Alert, type AlertSettings, type AlertType, DEFAULT_ALERTS } from '@tournee/shared';
+import type { Alert, AlertType } from '@tournee/shared';
 import type { DriverPositionEvent, StopStatusEvent } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
-import { freshOffRoute, isLateRisk, type OffRouteState, offRouteStep, windowEndAt } from './detectors.ts';
-import { type PreparedLine, pointToLineDistanceM, prepareLine } from './geometry.ts';
+import { type CachedRoute, createCaches } from './caches.ts';
+import { freshOffRoute, isLateRisk, type OffRouteState, offRouteStep } from './detectors.ts';
+import { pointToLineDistanceM } from './geometry.ts';
 import { type NewAlert, openAlert, publicAlert, resolveAlert } from './repo.ts';
-import { loadRouteInfo, loadStopWindows, orgAlertSettings, type RouteInfo } from './sources-repo.ts';
-import { settingsOf } from './settings.ts';
 import { runSweep, type SweepContext, sweepMessages } from './sweep.ts';
 
 export type AlertEventName = 'alert:new' | 'alert:acknowledged' | 'alert:resolved';
@@ -30,10 +29,6 @@ export interface AlertsDeps {
   publish: AlertPublish;
   /** The clock (tests move it). @default Date.now */
   now?: () => number;
-}
-
-interface CachedRoute extends RouteInfo {
-  prepared: PreparedLine | null;
 }
 
 /** A route's fresh live ETAs (`at`: when the visit starts, ms), as the ETA engine gives them. */
@@ -55,10 +50,7 @@ export type Alerts = ReturnType<typeof createAlerts>;
 export function createAlerts(deps: AlertsDeps) {
   const { db, log } = deps;
   const now = deps.now ?? Date.now;
-  const routes = new Map<string, CachedRoute | Promise<CachedRoute | null>>();
-  const windows = new Map<string, Promise<Map<string, { end: number | null; orderId: string | null }>>>();
   const drivers = new Map<string, DriverState>();
-  const orgSettings = new Map<string, { s: AlertSettings; at: number; loading: boolean }>();
   /** `orgId|type|subject` of unresolved alerts (this process's view, refreshed by the sweep). */
   let unresolved = new Set<string>();
   const busy = new Set<string>();
@@ -70,6 +62,7 @@ export function createAlerts(deps: AlertsDeps) {
     work.add(q);
     void q.finally(() => work.delete(q));
   };
+  const { routes, route, settings, stopWindows, invalidate, cachedRoutes } = createCaches(db, now, track);
 
   /** Opens (once) and announces; no-op while the same key is being written. */
   function open(a: Omit<NewAlert, 'at'>, force = false) {
@@ -100,53 +93,6 @@ export function createAlerts(deps: AlertsDeps) {
     );
   }
 
-  /** The organisation's thresholds, re-read in the background at most once a minute. */
-  function settings(orgId: string): AlertSettings {
-    let c = orgSettings.get(orgId);
-    if (!c) {
-      c = { s: DEFAULT_ALERTS, at: 0, loading: false };
-      orgSettings.set(orgId, c);
-    }
-    if (!c.loading && now() - c.at > 60_000) {
-      c.loading = true;
-      const entry = c;
-      track(
-        orgAlertSettings(db, orgId)
-          .then((stored) => {
-            entry.s = settingsOf(stored);
-            entry.at = now();
-          })
-          .finally(() => {
-            entry.loading = false;
-          }),
-      );
-    }
-    return c.s;
-  }
-
-  function route(routeId: string): CachedRoute | Promise<CachedRoute | null> {
-    const hit = routes.get(routeId);
-    if (hit) return hit;
-    const p = Promise.all([loadRouteInfo(db, routeId)]).then(async ([info]) => {
-      if (!info) {
-        routes.delete(routeId);
-        return null;
-      }
-      await primeSettings(info.orgId);
-      const c: CachedRoute = { ...info, prepared: info.line ? prepareLine(info.line) : null };
-      if (routes.get(routeId) === p) routes.set(routeId, c);
-      return c;
-    });
-    routes.set(routeId, p);
-    return p;
-  }
-
-  async function primeSettings(orgId: string) {
-    const c = orgSettings.get(orgId);
-    if (c && c.at > 0) return;
-    orgSettings.set(orgId, { s: settingsOf(await orgAlertSettings(db, orgId)), at: now(), loading: false });
-  }
-
   /** One fix against the route line: off_route after N fixes far from it, resolved on return. */
   function position(r: CachedRoute, e: DriverPositionEvent) {
     let st = drivers.get(e.driverId);
@@ -173,32 +119,6 @@ export function createAlerts(deps: AlertsDeps) {
         details: { distanceM: Math.round(distanceM), lastM: st.lastM.map(Math.round), location: e.location },
       });
     } else if (verdict === 'on') resolve(r.orgId, 'off_route', `route:${r.id}`);
-  }
-
-  function stopWindows(routeId: string) {
-    let p = windows.get(routeId);
-    if (!p) {
-      p = loadStopWindows(db, routeId).then(
-        (rows) =>
-          new Map(
-            rows.map((x) => [
-              x.id,
-              {
-                orderId: x.order_id,
-                end: windowEndAt(
-                  x.local_date,
-                  x.time_zone,
-                  x.time_windows ?? [],
-                  x.planned_arrival_at?.getTime() ?? null,
-                ),
-              },
-            ]),
-          ),
-      );
-      p.catch(() => windows.delete(routeId));
-      windows.set(routeId, p);
-    }
-    return p;
   }
 
   async function etas(orgId: string, e: LiveEtas) {
@@ -234,11 +154,6 @@ export function createAlerts(deps: AlertsDeps) {
     for (const stopId of ends.keys()) if (!live.has(stopId)) resolve(orgId, 'late_risk', `stop:${stopId}`);
   }
 
-  const invalidate = (routeId: string) => {
-    routes.delete(routeId);
-    windows.delete(routeId);
-  };
-
   const sweepCtx: SweepContext = {
     db,
     open: (a) => open(a),
@@ -247,10 +162,7 @@ export function createAlerts(deps: AlertsDeps) {
       // Writes under way keep their own view; everything else follows the database.
       unresolved = keys;
     },
-    cachedRoutes: () =>
-      [...routes.entries()].flatMap(([id, r]) =>
-        r instanceof Promise ? [] : [{ id, version: r.version, status: r.status, localDate: r.localDate }],
-      ),
+    cachedRoutes,
     invalidate,
   };
 

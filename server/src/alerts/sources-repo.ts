@@ -20,7 +20,8 @@ export interface RouteInfo {
   line: [number, number][] | null;
 }
 
-export async function loadRouteInfo(db: Db, routeId: string): Promise<RouteInfo | null> {
+/** Routes by id (one statement for all the routes first seen in the same moment). */
+export async function loadRouteInfos(db: Db, ids: string[]): Promise<Map<string, RouteInfo>> {
   const { rows } = await db.query<{
     id: string;
     org_id: string;
@@ -32,21 +33,23 @@ export async function loadRouteInfo(db: Db, routeId: string): Promise<RouteInfo 
   }>(
     `SELECT id, org_id, to_char(local_date, 'YYYY-MM-DD') AS local_date, driver_id, status, version,
             ST_AsGeoJSON(geometry::geometry) AS geojson
-       FROM routes WHERE id = $1`,
-    [routeId],
+       FROM routes WHERE id = ANY($1::uuid[])`,
+    [ids],
   );
-  const r = rows[0];
-  if (!r) return null;
-  const line = r.geojson ? (JSON.parse(r.geojson) as { coordinates: [number, number][] }).coordinates : null;
-  return {
-    id: r.id,
-    orgId: r.org_id,
-    localDate: r.local_date,
-    driverId: r.driver_id,
-    status: r.status,
-    version: r.version,
-    line,
-  };
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        orgId: r.org_id,
+        localDate: r.local_date,
+        driverId: r.driver_id,
+        status: r.status,
+        version: r.version,
+        line: r.geojson ? (JSON.parse(r.geojson) as { coordinates: [number, number][] }).coordinates : null,
+      },
+    ]),
+  );
 }
 
 /** Versions and statuses of cached routes, to drop those changed by another process. */
