@@ -2,7 +2,7 @@
  * What the alerts service keeps in memory so a position costs no query: each route's line
  * (projected once per version), each route's stop windows (late risk) and each organisation's
  * thresholds (re-read at most once a minute). Routes first seen in the same moment (2,000
- * drivers after a restart) are read in one statement.
+ * drivers after a restart) are read in one statement, and so are their windows.
  */
 import { type AlertSettings, DEFAULT_ALERTS } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
@@ -15,11 +15,40 @@ export interface CachedRoute extends RouteInfo {
   prepared: PreparedLine | null;
 }
 
-type Waiter = { resolve(r: RouteInfo | null): void; reject(err: unknown): void };
+type WindowMap = Map<string, { end: number | null; orderId: string | null }>;
+
+/** Gathers the keys asked for within `delayMs` into one call of `load`; a key it misses answers null. */
+function batched<V>(
+  load: (keys: string[]) => Promise<Map<string, V>>,
+  delayMs = 10,
+): (key: string) => Promise<V | null> {
+  let batch: Map<string, { resolve(v: V | null): void; reject(err: unknown): void }[]> | null = null;
+  return (key) =>
+    new Promise((resolve, reject) => {
+      if (!batch) {
+        const b = new Map<string, { resolve(v: V | null): void; reject(err: unknown): void }[]>();
+        batch = b;
+        setTimeout(() => {
+          batch = null;
+          load([...b.keys()]).then(
+            (found) => {
+              for (const [k, ws] of b) for (const w of ws) w.resolve(found.get(k) ?? null);
+            },
+            (err) => {
+              for (const ws of b.values()) for (const w of ws) w.reject(err);
+            },
+          );
+        }, delayMs);
+      }
+      const waiting = batch.get(key) ?? [];
+      waiting.push({ resolve, reject });
+      batch.set(key, waiting);
+    });
+}
 
 export function createCaches(db: Db, now: () => number, track: (p: Promise<unknown>) => void) {
   const routes = new Map<string, CachedRoute | Promise<CachedRoute | null>>();
-  const windows = new Map<string, Promise<Map<string, { end: number | null; orderId: string | null }>>>();
+  const windows = new Map<string, Promise<WindowMap>>();
   const orgSettings = new Map<string, { s: AlertSettings; at: number; loading: Promise<void> | null }>();
 
   /** Reads the organisation's thresholds unless read within the minute (one read at a time). */
@@ -50,28 +79,17 @@ export function createCaches(db: Db, now: () => number, track: (p: Promise<unkno
     return orgSettings.get(orgId)!.s;
   }
 
-  // Routes first seen in the same moment (2,000 drivers after a restart) are read in one statement.
-  let batch: Map<string, Waiter> | null = null;
-  function loadRoute(routeId: string): Promise<RouteInfo | null> {
-    return new Promise((resolve, reject) => {
-      if (!batch) {
-        const b = new Map<string, Waiter>();
-        batch = b;
-        setImmediate(() => {
-          batch = null;
-          loadRouteInfos(db, [...b.keys()]).then(
-            (infos) => {
-              for (const [id, w] of b) w.resolve(infos.get(id) ?? null);
-            },
-            (err) => {
-              for (const w of b.values()) w.reject(err);
-            },
-          );
-        });
-      }
-      batch.set(routeId, { resolve, reject });
-    });
-  }
+  // Routes first seen in the same moment (a reconnecting fleet, 2,000 first ETAs) are read in
+  // one statement: 10 ms gathers them.
+  const loadRoute = batched((ids) => loadRouteInfos(db, ids));
+  const loadWindows = batched(async (ids) => {
+    const byRoute = new Map<string, WindowMap>(ids.map((id) => [id, new Map()]));
+    for (const x of await loadStopWindows(db, ids)) {
+      const end = windowEndAt(x.local_date, x.time_zone, x.time_windows ?? [], x.planned_arrival_at?.getTime() ?? null);
+      byRoute.get(x.route_id)?.set(x.id, { orderId: x.order_id, end });
+    }
+    return byRoute;
+  });
 
   function route(routeId: string): CachedRoute | Promise<CachedRoute | null> {
     const hit = routes.get(routeId);
@@ -97,26 +115,10 @@ export function createCaches(db: Db, now: () => number, track: (p: Promise<unkno
     return p;
   }
 
-  function stopWindows(routeId: string) {
+  function stopWindows(routeId: string): Promise<WindowMap> {
     let p = windows.get(routeId);
     if (!p) {
-      p = loadStopWindows(db, routeId).then(
-        (rows) =>
-          new Map(
-            rows.map((x) => [
-              x.id,
-              {
-                orderId: x.order_id,
-                end: windowEndAt(
-                  x.local_date,
-                  x.time_zone,
-                  x.time_windows ?? [],
-                  x.planned_arrival_at?.getTime() ?? null,
-                ),
-              },
-            ]),
-          ),
-      );
+      p = loadWindows(routeId).then((m) => m ?? new Map());
       p.catch(() => windows.delete(routeId));
       windows.set(routeId, p);
     }

@@ -62,10 +62,11 @@ export async function routeVersions(db: Db, ids: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.id, { version: r.version, status: r.status }]));
 }
 
-/** A route's stops with their order, planned arrival and windows, and the depot's zone (late risk). */
-export async function loadStopWindows(db: Db, routeId: string) {
+/** Routes' stops with their order, planned arrival and windows, and the depot's zone (late risk). */
+export async function loadStopWindows(db: Db, routeIds: string[]) {
   const { rows } = await db.query<{
     id: string;
+    route_id: string;
     order_id: string | null;
     planned_arrival_at: Date | null;
     time_windows: { start: string; end: string }[] | null;
@@ -73,12 +74,12 @@ export async function loadStopWindows(db: Db, routeId: string) {
     local_date: string;
     driver_id: string | null;
   }>(
-    `SELECT s.id, s.order_id, s.planned_arrival_at, o.time_windows, d.time_zone,
+    `SELECT s.id, s.route_id, s.order_id, s.planned_arrival_at, o.time_windows, d.time_zone,
             to_char(r.local_date, 'YYYY-MM-DD') AS local_date, r.driver_id
        FROM stops s JOIN routes r ON r.id = s.route_id JOIN depots d ON d.id = r.depot_id
        LEFT JOIN orders o ON o.id = s.order_id
-      WHERE s.route_id = $1`,
-    [routeId],
+      WHERE s.route_id = ANY($1::uuid[])`,
+    [routeIds],
   );
   return rows;
 }
