@@ -236,7 +236,8 @@ function printComparison(horizon: Outcome, daily: Outcome): void {
       row('km', km(horizon.distanceM), km(daily.distanceM), ' km'),
       row('vans', horizon.vans, daily.vans),
       row('unassigned', horizon.unassigned, daily.unassigned),
-    ].join('\n') + '\n',
+      '',
+    ].join('\n'),
   );
 }
 
