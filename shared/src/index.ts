@@ -253,3 +253,4 @@ export {
   type PlanComparison,
   type RouteSetFigures,
 } from './savings.ts';
+export { type PreparedLine, pointToLineDistanceM, prepareLine } from './route-line.ts';

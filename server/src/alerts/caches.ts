@@ -7,7 +7,7 @@
 import { type AlertSettings, DEFAULT_ALERTS } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import { windowEndAt } from './detectors.ts';
-import { type PreparedLine, prepareLine } from './geometry.ts';
+import { type PreparedLine, prepareLine } from '@tournee/shared';
 import { settingsOf } from './settings.ts';
 import { loadRouteInfos, loadStopWindows, orgAlertSettings, type RouteInfo } from './sources-repo.ts';
 

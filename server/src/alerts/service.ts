@@ -15,7 +15,7 @@ import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
 import { type CachedRoute, createCaches } from './caches.ts';
 import { freshOffRoute, isLateRisk, type OffRouteState, offRouteStep } from './detectors.ts';
-import { pointToLineDistanceM } from './geometry.ts';
+import { pointToLineDistanceM } from '@tournee/shared';
 import { type NewAlert, openAlert, publicAlert, resolveAlert } from './repo.ts';
 import { runSweep, type SweepContext, sweepMessages } from './sweep.ts';
 

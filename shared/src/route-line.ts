@@ -1,10 +1,10 @@
 /**
- * Distance from a fix to the route line, for `off_route`. The issue asks for `@turf/turf`'s
- * `pointToLineDistance`; the package is not a dependency of this workspace (and none may be added
- * here), so this is the same measure done the cheap way: the line is projected once onto a local
- * equirectangular plane (metres, around the line's mean latitude) and each fix costs one pass
- * over its segments. Within a city (tens of km) the error against Turf's geodesic answer is far
- * below a metre per hundred, which is well inside a 500 m threshold.
+ * Distance from a fix to a route line (the `off_route` alert). Turf's `pointToLineDistance` is the
+ * reference (route-line.test.ts checks against it), but it does geodesic work per segment on every
+ * call; at 2,000 fixes a second this does the same measure the cheap way: the line is projected
+ * once per route version onto a local equirectangular plane (metres, around the line's mean
+ * latitude) and each fix costs one pass over its segments. Within a city the difference from
+ * Turf's answer is well under 1 %, far inside a 500 m threshold.
  */
 
 const R = 6_371_008.8; // mean Earth radius, as Turf's
