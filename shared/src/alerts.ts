@@ -14,6 +14,7 @@ export const ALERT_TYPES = [
   'failed_delivery',
   'route_not_started',
   'message_failed',
+  'pod_missing',
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 
@@ -62,6 +63,12 @@ export const AlertSettings = z
     offRouteFixes: z.number().int('must be a whole number').min(1).max(20),
     /** Minutes after the shift start with the route not started before `route_not_started`. @default 15 */
     notStartedMin: z.number().int('must be whole minutes').min(1).max(240),
+    /**
+     * Minutes after a delivery (its event received) for the proof files its order requires to
+     * arrive (they follow the event in their own request) before `pod_missing`. Optional in a
+     * request, for clients written before it. @default 2
+     */
+    podGraceMin: z.number().int('must be whole minutes').min(1).max(240).default(2),
   })
   .strict();
 export type AlertSettings = z.infer<typeof AlertSettings>;
@@ -72,4 +79,5 @@ export const DEFAULT_ALERTS: AlertSettings = {
   offRouteM: 500,
   offRouteFixes: 3,
   notStartedMin: 15,
+  podGraceMin: 2,
 };

@@ -215,6 +215,7 @@ export {
   type PositionRejection,
   type PositionsAck,
   PROOF_KINDS,
+  type ProofKind,
   ProofUpload,
   STALE_AFTER_S,
   STOP_EVENT_TYPES,

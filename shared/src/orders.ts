@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalDateField } from './time.ts';
+import { PROOF_KINDS, type ProofKind } from './tracking.ts';
 
 export const ORDER_STATUSES = [
   'imported',
@@ -58,6 +59,8 @@ export interface Order {
   skills: string[];
   priority: number;
   notes: string;
+  /** Proof files the delivered stop must have (else the `pod_missing` alert); empty: none. */
+  requireProof: ProofKind[];
   status: OrderStatus;
   createdAt: string;
   updatedAt: string;
@@ -218,6 +221,7 @@ export const OrderPatch = z
     skills: z.array(z.string()),
     priority: z.number().int(),
     notes: z.string(),
+    requireProof: z.array(z.enum(PROOF_KINDS, { message: `must be ${PROOF_KINDS.join(' or ')}` })).max(2),
   })
   .partial()
   .strict();

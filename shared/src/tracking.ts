@@ -162,6 +162,8 @@ export interface StopEventResult {
 }
 
 export const PROOF_KINDS = ['photo', 'signature'] as const;
+/** A kind of proof-of-delivery file; an order may require some (`Order.requireProof`). */
+export type ProofKind = (typeof PROOF_KINDS)[number];
 /** The most a proof file may weigh once decoded (the phone resizes photos well below it). */
 export const MAX_PROOF_BYTES = 5 * 1024 * 1024;
 

@@ -5,6 +5,7 @@ import {
   isGpsStale,
   isLateRisk,
   isNotStarted,
+  isProofOverdue,
   offRouteStep,
   type OffRouteState,
   windowEndAt,
@@ -74,5 +75,10 @@ describe('threshold checks', () => {
   it('route not started 15 minutes after the shift start', () => {
     expect(isNotStarted(t0, t0 + 15 * 60_000, s)).toBe(false);
     expect(isNotStarted(t0, t0 + 16 * 60_000, s)).toBe(true);
+  });
+  it('proof overdue 2 minutes after the delivery reached the server, never without a delivery event', () => {
+    expect(isProofOverdue(t0, t0 + 2 * 60_000, s)).toBe(false);
+    expect(isProofOverdue(t0, t0 + 2 * 60_000 + 1, s)).toBe(true);
+    expect(isProofOverdue(null, t0 + 60 * 60_000, s)).toBe(false);
   });
 });

@@ -71,3 +71,10 @@ export function isGpsStale(
 /** `route_not_started`: a published route still not started `notStartedMin` after its shift's start. */
 export const isNotStarted = (shiftStartAt: number, now: number, s: Pick<AlertSettings, 'notStartedMin'>) =>
   now - shiftStartAt > s.notStartedMin * 60_000;
+
+/**
+ * `pod_missing`: the delivery (as received, ms) is more than `podGraceMin` old and proof is still
+ * missing. Without a delivered event there is nothing a proof could be attached to: no alert.
+ */
+export const isProofOverdue = (deliveredAt: number | null, now: number, s: Pick<AlertSettings, 'podGraceMin'>) =>
+  deliveredAt !== null && now - deliveredAt > s.podGraceMin * 60_000;

@@ -196,3 +196,51 @@ export async function messagesNoLongerFailed(db: Db) {
   );
   return rows;
 }
+
+// The proof kinds an order requires that no event of the stop has a file of.
+const MISSING_PROOF = `ARRAY(SELECT k FROM unnest(o.require_proof) AS k
+  WHERE NOT EXISTS (SELECT 1 FROM stop_events e JOIN proof_files p ON p.stop_event_id = e.id
+                     WHERE e.stop_id = s.id AND p.kind = k))`;
+
+/**
+ * Delivered stops of yesterday's and today's routes whose order requires proof kinds the stop
+ * has no file of, with when the delivery reached the server: the candidates for `pod_missing`
+ * (the caller waits `podGraceMin` after it, as the files follow the event in their own request).
+ */
+export async function deliveredWithoutProof(db: Db, now: Date) {
+  const { rows } = await db.query<{
+    stop_id: string;
+    route_id: string;
+    order_id: string;
+    org_id: string;
+    driver_id: string | null;
+    local_date: string;
+    delivered_at: Date | null;
+    missing: string[];
+    alerts: SettingsJson;
+  }>(
+    `SELECT s.id AS stop_id, r.id AS route_id, o.id AS order_id, r.org_id, r.driver_id,
+            to_char(r.local_date, 'YYYY-MM-DD') AS local_date, d.received_at AS delivered_at,
+            ${MISSING_PROOF} AS missing, org.settings->'alerts' AS alerts
+       FROM routes r JOIN organisations org ON org.id = r.org_id
+       JOIN stops s ON s.route_id = r.id AND s.status = 'delivered'
+       JOIN orders o ON o.id = s.order_id AND cardinality(o.require_proof) > 0
+       LEFT JOIN LATERAL (SELECT max(e.received_at) AS received_at FROM stop_events e
+                           WHERE e.stop_id = s.id AND e.type = 'delivered') d ON true
+      WHERE r.local_date >= $1::timestamptz::date - 1 AND r.status IN ('in_progress', 'done')`,
+    [now],
+  );
+  return rows.filter((r) => r.missing.length > 0);
+}
+
+/** Unresolved `pod_missing` alerts whose stop is no longer delivered or has every proof its order requires. */
+export async function podNoLongerMissing(db: Db) {
+  const { rows } = await db.query<{ org_id: string; subject: string }>(
+    `SELECT a.org_id, a.subject FROM alerts a
+       LEFT JOIN stops s ON s.id = a.stop_id
+       LEFT JOIN orders o ON o.id = s.order_id
+      WHERE a.type = 'pod_missing' AND a.status <> 'resolved'
+        AND (s.id IS NULL OR s.status <> 'delivered' OR o.id IS NULL OR cardinality(${MISSING_PROOF}) = 0)`,
+  );
+  return rows;
+}

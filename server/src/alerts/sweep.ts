@@ -1,20 +1,22 @@
 /**
  * The periodic sweep (every 30 s, in every server process): what is noticed by its absence —
  * a started route without a fix for `staleGpsMin`, a published route not started
- * `notStartedMin` after its shift's start, an outbox message marked failed — and the end of
- * those conditions. It also refreshes the service's view of unresolved alerts and drops cached
- * routes another process changed. Several processes sweeping at once open each alert once
- * (the unique index on unresolved alerts).
+ * `notStartedMin` after its shift's start, an outbox message marked failed, a delivery still
+ * without the proof its order requires — and the end of those conditions. It also refreshes
+ * the service's view of unresolved alerts and drops cached routes another process changed.
+ * Several processes sweeping at once open each alert once (the unique index on unresolved alerts).
  */
 import type { AlertType } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
-import { isGpsStale, isNotStarted } from './detectors.ts';
+import { isGpsStale, isNotStarted, isProofOverdue } from './detectors.ts';
 import { type NewAlert, unresolvedKeys } from './repo.ts';
 import { settingsOf } from './settings.ts';
 import {
+  deliveredWithoutProof,
   failedMessages,
   messagesNoLongerFailed,
+  podNoLongerMissing,
   routesOfUnresolved,
   routeVersions,
   startedRoutes,
@@ -71,6 +73,7 @@ export async function runSweep(ctx: SweepContext, at: number): Promise<void> {
   }
 
   await sweepMessages(ctx, at);
+  await sweepProofs(ctx, at);
 
   // Routes changed (or started) by another process: read again on next use.
   // Routes done, gone or of days past leave the cache (it holds today's fleet, not the year's).
@@ -103,6 +106,29 @@ export async function sweepMessages(ctx: SweepContext, at: number, notificationI
   }
   if (notificationId) return;
   for (const a of await messagesNoLongerFailed(ctx.db)) ctx.resolve(a.org_id, 'message_failed', a.subject);
+}
+
+/**
+ * `pod_missing`: a delivered stop still without a proof kind its order requires `podGraceMin`
+ * after the delivery reached the server (the files follow the event in their own request);
+ * resolved once the files arrive, the requirement goes or the stop is no longer delivered.
+ */
+async function sweepProofs(ctx: SweepContext, at: number): Promise<void> {
+  for (const p of await deliveredWithoutProof(ctx.db, new Date(at))) {
+    if (!isProofOverdue(ms(p.delivered_at), at, settingsOf(p.alerts))) continue;
+    ctx.open({
+      orgId: p.org_id,
+      type: 'pod_missing',
+      subject: `stop:${p.stop_id}`,
+      localDate: p.local_date,
+      routeId: p.route_id,
+      stopId: p.stop_id,
+      orderId: p.order_id,
+      driverId: p.driver_id,
+      details: { missing: p.missing, deliveredAt: p.delivered_at?.toISOString() ?? null },
+    });
+  }
+  for (const a of await podNoLongerMissing(ctx.db)) ctx.resolve(a.org_id, 'pod_missing', a.subject);
 }
 
 /** Runs the sweep every `everyMs` (the first after one period), one pass at a time. */

@@ -1,5 +1,5 @@
 /** SQL of orders outside imports: list with filters, get, update (status: see lifecycle/). */
-import type { Order, OrderListQuery, TimeWindow } from '@tournee/shared';
+import type { Order, OrderListQuery, ProofKind, TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { OrderWrite } from './import/import-repo.ts';
 
@@ -21,6 +21,7 @@ interface OrderRow {
   skills: string[];
   priority: number;
   notes: string;
+  require_proof: ProofKind[];
   status: Order['status'];
   created_at: Date;
   updated_at: Date;
@@ -28,8 +29,8 @@ interface OrderRow {
 }
 
 const COLUMNS = `id, ref, name, phone, email, address, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat,
-  geocoded, date_from, date_to, time_windows, service_s, demand, skills, priority, notes, status, created_at,
-  updated_at, cancelled_at`;
+  geocoded, date_from, date_to, time_windows, service_s, demand, skills, priority, notes, require_proof, status,
+  created_at, updated_at, cancelled_at`;
 
 const toOrder = (r: OrderRow): Order => ({
   id: r.id,
@@ -48,6 +49,7 @@ const toOrder = (r: OrderRow): Order => ({
   skills: r.skills,
   priority: r.priority,
   notes: r.notes,
+  requireProof: r.require_proof,
   status: r.status,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
@@ -115,7 +117,7 @@ export async function updateOrder(
     `UPDATE orders SET name = $3, phone = $4, email = $5, address = $6,
        location = ST_SetSRID(ST_MakePoint($7, $8), 4326)::geography, geocoded = $9, date_from = $10, date_to = $11,
        time_windows = $12, service_s = $13, demand = $14, skills = $15, priority = $16, notes = $17,
-       content_hash = $18, updated_at = now()
+       content_hash = $18, require_proof = $19, updated_at = now()
      WHERE org_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
     [
       orgId,
@@ -136,6 +138,7 @@ export async function updateOrder(
       w.priority,
       w.notes,
       hash,
+      w.requireProof,
     ],
   );
   return toOrder(res.rows[0]!);

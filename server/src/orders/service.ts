@@ -54,6 +54,7 @@ function patchField(column: string): string {
   if (/^tw\d*_/.test(column)) return 'timeWindows';
   if (column === 'service_min') return 'serviceS';
   if (column.startsWith('demand_')) return 'demand';
+  if (column === 'require_proof') return 'requireProof';
   return column;
 }
 
@@ -91,6 +92,7 @@ export async function patchOrder(deps: OrdersDeps, actor: Actor, id: string, pat
       skills: m.skills.join(','),
       priority: m.priority,
       notes: m.notes,
+      require_proof: m.requireProof.join(','),
     };
     m.timeWindows.forEach((w, i) => {
       record[i === 0 ? 'tw_start' : `tw${i + 1}_start`] = w.start;

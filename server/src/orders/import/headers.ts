@@ -126,6 +126,20 @@ const ALIASES: Record<string, string[]> = {
   ],
   skills: ['skills', 'competences', 'competence', 'skills required', 'tags', 'exigences'],
   priority: ['priority', 'priorite', 'prio'],
+  require_proof: [
+    'require proof',
+    'requireproof',
+    'required proof',
+    'proof required',
+    'proof',
+    'proof of delivery',
+    'pod',
+    'preuve',
+    'preuves',
+    'preuve requise',
+    'preuves requises',
+    'preuve de livraison',
+  ],
   notes: [
     'notes',
     'note',
@@ -162,7 +176,7 @@ const BARE_QUANTITY: Record<string, string> = {
 const WINDOW_N = /^(?:tw ?(\d+) (start|end)|(debut|fin) (?:de )?creneau (\d+)|window (\d+) (start|end))$/;
 
 const FIELD =
-  /^(ref|name|phone|email|address|postcode|city|country|lat|lon|date|date_from|date_to|service_min|skills|priority|notes|tw\d*_(?:start|end)|demand_[a-z0-9]+)$/;
+  /^(ref|name|phone|email|address|postcode|city|country|lat|lon|date|date_from|date_to|service_min|skills|priority|notes|require_proof|tw\d*_(?:start|end)|demand_[a-z0-9]+)$/;
 
 /** True when `field` is a canonical field name a mapping may point at. */
 export const isCanonicalField = (field: string): boolean => FIELD.test(field);

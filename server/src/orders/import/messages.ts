@@ -36,6 +36,8 @@ export interface ImportMessages {
   serviceRange: string;
   negative: string;
   priorityRange: string;
+  /** A proof kind (require_proof) that is not one of PROOF_KINDS. */
+  unknownProof(kind: string): string;
   duplicateRef(firstRow: number): string;
   conflict(ref: string, status: string): string;
   noGeocoder: string;
@@ -127,6 +129,7 @@ const en: ImportMessages = {
   serviceRange: 'must be between 0 and 1440 minutes',
   negative: 'must not be negative',
   priorityRange: 'must be a whole number from 0 to 100',
+  unknownProof: (k) => `"${k}" is not a kind of proof: write photo, signature, or both as photo,signature`,
   duplicateRef: (r) => `appears again: row ${r} has the same ref`,
   conflict: (ref, status) => `conflict: order ${ref} is already ${status} and can no longer be changed by an import`,
   noGeocoder: 'has no lat and lon, and no geocoder is configured (GEOCODER_URL) to find them: add lat and lon',
@@ -226,6 +229,8 @@ const fr: ImportMessages = {
   serviceRange: 'doit être entre 0 et 1440 minutes',
   negative: 'ne doit pas être négatif',
   priorityRange: 'doit être un nombre entier de 0 à 100',
+  unknownProof: (k) =>
+    `« ${k} » n'est pas un type de preuve : écrivez photo, signature, ou les deux sous la forme photo,signature`,
   duplicateRef: (r) => `apparaît deux fois : la ligne ${r} a la même référence`,
   conflict: (ref, status) =>
     `conflit : la commande ${ref} est déjà au statut ${status} et un import ne peut plus la modifier`,

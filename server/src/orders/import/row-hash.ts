@@ -10,5 +10,7 @@ export function hashRow(r: ValidRow): string {
   const text = `v1\x1f${r.ref}\x1f${r.name}\x1f${r.phone ?? ''}\x1f${r.email ?? ''}\x1f${r.address}\x1f${r.lon ?? ''}\x1f${r.lat ?? ''}\x1f${
     r.dateFrom
   }\x1f${r.dateTo}\x1f${windows}\x1f${r.serviceS}\x1f${r.demand.join(',')}\x1f${r.skills.join('\x1e')}\x1f${r.priority}\x1f${r.notes}`;
-  return hash('sha1', text, 'base64');
+  // Appended only when set: an order without required proof hashes as before the field existed,
+  // so re-importing an older file is still "unchanged".
+  return hash('sha1', r.requireProof.length ? `${text}\x1fproof:${r.requireProof.join(',')}` : text, 'base64');
 }

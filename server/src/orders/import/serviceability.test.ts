@@ -36,6 +36,7 @@ const row = (over: Partial<ValidRow> = {}): ValidRow => ({
   skills: [],
   priority: 0,
   notes: '',
+  requireProof: [],
   ...over,
 });
 

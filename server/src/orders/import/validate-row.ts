@@ -2,7 +2,7 @@
  * Validation of one order row, shared by imports (CSV, XLSX, JSON) and PATCH: raw cell values
  * keyed by canonical field in, a normalised order (or every problem, each naming its column) out.
  */
-import { type ImportRowError, phoneE164, type TimeWindow } from '@tournee/shared';
+import { type ImportRowError, PROOF_KINDS, type ProofKind, phoneE164, type TimeWindow } from '@tournee/shared';
 import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 import { cellText, detached, minutesOf, parseDate, parseList, parseNumber, parseTime, ValueError } from './values.ts';
 
@@ -24,6 +24,8 @@ export interface ValidRow {
   skills: string[];
   priority: number;
   notes: string;
+  /** Proof files the delivered stop must have, in PROOF_KINDS order; empty: none. */
+  requireProof: ProofKind[];
 }
 
 const WINDOW_FIELD = /^tw(\d*)_(start|end)$/;
@@ -195,6 +197,9 @@ export function validateRow(
   const notes = c.text('notes');
   if (notes.length > 2000) c.fail('notes', m.longerThan(2000));
 
+  // Most files have no such column: nothing is allocated then.
+  const requireProof = c.has('require_proof') ? proofKinds(c) : NO_PROOF;
+
   if (c.errors.length) return { ok: false, errors: c.errors };
   return {
     ok: true,
@@ -214,6 +219,20 @@ export function validateRow(
       skills: parseList(record.skills),
       priority,
       notes,
+      requireProof,
     },
   };
+}
+
+const NO_PROOF: ProofKind[] = [];
+
+/** The proof kinds of a `require_proof` cell ("photo", "signature", "photo,signature"), in PROOF_KINDS order. */
+function proofKinds(c: Cells): ProofKind[] {
+  const given = parseList(c.record.require_proof).map((k) => k.toLowerCase());
+  const unknown = given.find((k) => !(PROOF_KINDS as readonly string[]).includes(k));
+  if (unknown !== undefined) {
+    c.fail('require_proof', c.m.unknownProof(unknown));
+    return NO_PROOF;
+  }
+  return PROOF_KINDS.filter((k) => given.includes(k));
 }

@@ -10,6 +10,7 @@ export const TYPE_KEYS: Record<AlertType, MessageKey> = {
   failed_delivery: 'alerts.type.failed_delivery',
   route_not_started: 'alerts.type.route_not_started',
   message_failed: 'alerts.type.message_failed',
+  pod_missing: 'alerts.type.pod_missing',
 };
 
 const hhmm = (iso: unknown) =>
@@ -31,5 +32,9 @@ export function alertDetail(a: Alert, t: T): string {
       return t('alerts.detail.route_not_started', { at: hhmm(d.shiftStartAt) });
     case 'message_failed':
       return t('alerts.detail.message_failed', { channel: String(d.channel ?? ''), error: String(d.error ?? '—') });
+    case 'pod_missing':
+      return t('alerts.detail.pod_missing', {
+        kinds: Array.isArray(d.missing) ? d.missing.map((k) => t(`alerts.proof.${k}` as MessageKey)).join(', ') : '—',
+      });
   }
 }
