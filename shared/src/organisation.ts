@@ -90,7 +90,7 @@ export const UpdateOrganisationRequest = z
     redelivery: RedeliverySettings,
     /** Customers changing the day from the tracking page. */
     customerReschedule: CustomerRescheduleSettings,
-    /** Thresholds of the dispatchers' alerts (late risk, stale GPS, off route, route not started). */
+    /** Thresholds of the dispatchers' alerts (late risk, stale GPS, off route, route not started, proof grace). */
     alerts: AlertSettings,
     /** Analytics: the on-time tolerance. */
     analytics: AnalyticsSettings,

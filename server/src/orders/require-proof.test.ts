@@ -62,6 +62,26 @@ describe('orders requiring proof of delivery', () => {
     expect((await orderOf('Q2')).requireProof).toEqual(['photo']);
   });
 
+  it('reads requireProof as a list from a JSON import', async () => {
+    const res = await t.api('/orders/import', {
+      method: 'POST',
+      body: JSON.stringify([
+        {
+          ref: 'J1',
+          name: 'Client',
+          address: 'Lyon',
+          lat: 45.76,
+          lon: 4.83,
+          date: '2026-03-05',
+          requireProof: ['signature', 'photo'],
+        },
+      ]),
+      as: 'dispatcher',
+    });
+    expect(res.status).toBe(200);
+    expect((await orderOf('J1')).requireProof).toEqual(['photo', 'signature']);
+  });
+
   it('rejects an unknown kind of proof naming the row and the column', async () => {
     const csv = [`${OLD_HEADER},Preuve requise`, `${old('U1')},photo`, `${old('U2')},photo;tampon`].join('\n');
     const res = await importCsv(csv);
