@@ -29,15 +29,18 @@ describe('alerts inbox', () => {
   let phone: Socket;
   let dispatcher: Socket;
   const seen: { event: string; alert: Alert }[] = [];
-  // Fixes a minute apart (a 700 m jump in less would be dropped as too fast), ending before now.
-  let clock = Date.now() - 12 * 60_000;
+  // Fixes 20 s apart (a 700 m jump in less would be dropped as too fast at 200 km/h), all in the
+  // last few minutes: every process sweeping this shared database (other test files' apps too) uses
+  // the real clock, and a last fix older than 5 minutes would open stale_gps behind the test's back.
+  const STEP_MS = 20_000;
+  let clock = Date.now() - 11 * STEP_MS;
   const sockets: Socket[] = [];
   const of = (event: string, type: string) => seen.filter((s) => s.event === event && s.alert.type === type);
   // Late risk depends on the hour the test runs (live ETAs against the seeded 09:00–12:00 windows).
   const types = (items: Alert[]) => items.map((a) => a.type).filter((x) => x !== 'late_risk');
 
   const sendFix = async (lon: number, lat: number) => {
-    clock += 60_000;
+    clock += STEP_MS;
     const ack = await phone.emitWithAck('positions', {
       points: [{ id: randomUUID(), deviceAt: new Date(clock).toISOString(), coordinates: [lon, lat], accuracyM: 8 }],
     });
@@ -134,7 +137,8 @@ describe('alerts inbox', () => {
     const later = clock + 10 * 60_000;
     await Promise.all([a.sweep(later), b.sweep(later)]);
     await Promise.all([a.drain(), b.drain()]);
-    expect(announced.filter((x) => x.type === 'stale_gps')).toHaveLength(1);
+    // Both sweep every organisation in the shared test database: count this route's only.
+    expect(announced.filter((x) => x.type === 'stale_gps' && x.routeId === anne.routeId)).toHaveLength(1);
     const open = await t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM alerts WHERE type = 'stale_gps' AND route_id = $1 AND status <> 'resolved'`,
       [anne.routeId],
@@ -242,12 +246,14 @@ describe('alerts inbox', () => {
     const ok = await t.call('PATCH', '/organisation', { alerts: { ...DEFAULT_ALERTS, staleGpsMin: 20 } }, 'admin');
     expect(ok.status).toBe(200);
     expect((await t.call('GET', '/organisation')).body.alerts).toEqual({ ...DEFAULT_ALERTS, staleGpsMin: 20 });
-    const before = of('alert:new', 'stale_gps').length;
+    // Anne's route only: Bruno's (started in an earlier test, without fixes) ages too.
+    const annes = () => of('alert:new', 'stale_gps').filter((s) => s.alert.routeId === anne.routeId).length;
+    const before = annes();
     await t.app.alerts.sweep(clock + 10 * 60_000);
     await t.app.alerts.drain();
-    expect(of('alert:new', 'stale_gps')).toHaveLength(before);
+    expect(annes()).toBe(before);
     await t.app.alerts.sweep(clock + 21 * 60_000);
-    await expect.poll(() => of('alert:new', 'stale_gps').length).toBe(before + 1);
+    await expect.poll(annes).toBe(before + 1);
   });
 
   it('opens message_failed for an outbox message marked failed, resolved once it is resent', async () => {
