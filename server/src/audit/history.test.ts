@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import {
-  CreateDepotRequest,
-  CreateDriverRequest,
-  CreateShiftRequest,
-  CreateVehicleRequest,
-  type HistoryEntry,
-  todayIn,
-} from '@tournee/shared';
-import { io as connect, type Socket } from 'socket.io-client';
+import { type HistoryEntry, todayIn } from '@tournee/shared';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from './audit.ts';
-import * as fleet from '../fleet/service.ts';
 import { createLink } from '../links/links.ts';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { driverSocket, vanWithShifts } from '../../test/driver-day.ts';
 
 describe("an order's history", () => {
   let t: PlanningTestApp;
@@ -28,23 +20,7 @@ describe("an order's history", () => {
   });
 
   it('lists import, edit, plan, publication, stop events, proof, messages and rating in time order', async () => {
-    const actor = systemActor(t.org.id);
-    const depot = await fleet.createDepot(
-      t.db,
-      actor,
-      CreateDepotRequest.parse({ name: 'Lyon', location: { lon: 4.8322, lat: 45.7295 }, timeZone: 'Europe/Paris' }),
-    );
-    const van = await fleet.createVehicle(
-      t.db,
-      actor,
-      CreateVehicleRequest.parse({ name: 'Van', depotId: depot.id, capacity: [800, 6, 60] }),
-    );
-    const lea = await fleet.createDriver(t.db, actor, CreateDriverRequest.parse({ name: 'Léa' }));
-    await fleet.createShift(
-      t.db,
-      actor,
-      CreateShiftRequest.parse({ vehicleId: van.id, driverId: lea.id, localDate: today, start: '00:30', end: '23:30' }),
-    );
+    const lea = { id: (await vanWithShifts(t, [today])).driverId };
 
     // A dispatcher uploads a CSV file: the order remembers that import.
     const csv = [
@@ -78,13 +54,7 @@ describe("an order's history", () => {
     const route = (await t.call('GET', `/routes?date=${today}`)).body.routes[0];
     const stopId = route.stops.find((s: { orderId: string }) => s.orderId === id).id as string;
 
-    const { token } = (await t.call('POST', `/drivers/${lea.id}/access`, {})).body as { token: string };
-    const s = connect(`${t.baseUrl}/driver`, { auth: { token }, transports: ['websocket'], forceNew: true });
-    sockets.push(s);
-    await new Promise<void>((resolve, reject) => {
-      s.on('connect', () => resolve());
-      s.on('connect_error', reject);
-    });
+    const { socket: s, token } = await driverSocket(t, lea.id, sockets);
     const startedAt = new Date().toISOString();
     expect(
       (await s.emitWithAck('stop:event', { id: randomUUID(), stopId, type: 'started', deviceAt: startedAt })).ok,

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
 import { loadOrders } from '../planning/inputs-repo.ts';
 import { seedDemo } from '../seed/demo.ts';
+import { driverSocket as openDriverSocket, stopEvent } from '../../test/driver-day.ts';
 
 /**
  * Issue 12's acceptance on the demo: a tenth of a day's stops failed as `absent` (through the
@@ -14,18 +14,8 @@ describe('the demo after a day with failed deliveries', () => {
   let t: PlanningTestApp;
   const sockets: Socket[] = [];
 
-  const driverSocket = async (driverId: string) => {
-    const { token } = (await t.call('POST', `/drivers/${driverId}/access`, {})).body as { token: string };
-    const s = connect(`${t.baseUrl}/driver`, { auth: { token }, transports: ['websocket'], forceNew: true });
-    sockets.push(s);
-    await new Promise<void>((resolve, reject) => {
-      s.on('connect', () => resolve());
-      s.on('connect_error', reject);
-    });
-    return s;
-  };
-  const event = (s: Socket, stopId: string, type: string, extra: Record<string, unknown> = {}) =>
-    s.emitWithAck('stop:event', { id: randomUUID(), stopId, type, deviceAt: new Date().toISOString(), ...extra });
+  const driverSocket = async (driverId: string) => (await openDriverSocket(t, driverId, sockets)).socket;
+  const event = stopEvent;
 
   beforeAll(async () => {
     t = await startPlanningApp();

@@ -1,42 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import {
-  addDays,
-  CreateDepotRequest,
-  CreateDriverRequest,
-  CreateShiftRequest,
-  CreateVehicleRequest,
-  localToUtc,
-  todayIn,
-} from '@tournee/shared';
-import { io as connect, type Socket } from 'socket.io-client';
+import { addDays, localToUtc, todayIn } from '@tournee/shared';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../audit/audit.ts';
-import * as fleet from '../fleet/service.ts';
 import { createLink, resolveLink } from '../links/links.ts';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
 import { seedDriverDay } from '../tracking/test-support.ts';
+import { driverSocket, stopEvent, vanWithShifts } from '../../test/driver-day.ts';
 
 describe('the order lifecycle on a real day', () => {
   let t: PlanningTestApp;
   const today = todayIn('Europe/Paris');
   const sockets: Socket[] = [];
 
-  /**
-   * A driver's socket with a fresh link token (the token a sign-in link opens a session with;
-   * not through POST /api/driver/session, whose per-address limit other test files exhaust).
-   */
-  const driverSocket = async (driverId: string) => {
-    const { token } = (await t.call('POST', `/drivers/${driverId}/access`, {})).body as { token: string };
-    const s = connect(`${t.baseUrl}/driver`, { auth: { token }, transports: ['websocket'], forceNew: true });
-    sockets.push(s);
-    await new Promise<void>((resolve, reject) => {
-      s.on('connect', () => resolve());
-      s.on('connect_error', reject);
-    });
-    return s;
-  };
-  const event = (s: Socket, stopId: string, type: string, extra: Record<string, unknown> = {}) =>
-    s.emitWithAck('stop:event', { id: randomUUID(), stopId, type, deviceAt: new Date().toISOString(), ...extra });
+  const driverSocketOf = async (driverId: string) => (await driverSocket(t, driverId, sockets)).socket;
+  const event = stopEvent;
   const statusOf = async (ids: string[]) =>
     (
       await t.db.query<{ id: string; status: string }>('SELECT id, status FROM orders WHERE id = ANY($1)', [ids])
@@ -53,23 +29,7 @@ describe('the order lifecycle on a real day', () => {
   });
 
   it('takes orders from plan to publish to a started route to delivered, each step audited', async () => {
-    const actor = systemActor(t.org.id);
-    const depot = await fleet.createDepot(
-      t.db,
-      actor,
-      CreateDepotRequest.parse({ name: 'Lyon', location: { lon: 4.8322, lat: 45.7295 }, timeZone: 'Europe/Paris' }),
-    );
-    const van = await fleet.createVehicle(
-      t.db,
-      actor,
-      CreateVehicleRequest.parse({ name: 'Van', depotId: depot.id, capacity: [800, 6, 60] }),
-    );
-    const lea = await fleet.createDriver(t.db, actor, CreateDriverRequest.parse({ name: 'Léa' }));
-    await fleet.createShift(
-      t.db,
-      actor,
-      CreateShiftRequest.parse({ vehicleId: van.id, driverId: lea.id, localDate: today, start: '00:30', end: '23:30' }),
-    );
+    const lea = { id: (await vanWithShifts(t, [today])).driverId };
     const row = (ref: string, lat: string) => ({
       ref,
       name: ref,
@@ -113,7 +73,7 @@ describe('the order lifecycle on a real day', () => {
 
     const route = (await t.call('GET', `/routes?date=${today}`)).body.routes[0];
     const stopOf = (orderId: string) => route.stops.find((s: { orderId: string }) => s.orderId === orderId).id;
-    const s = await driverSocket(lea.id);
+    const s = await driverSocketOf(lea.id);
     expect((await event(s, stopOf(a), 'started')).ok).toBe(true);
     expect(await routeStatus(route.id)).toBe('in_progress');
     expect(await statusOf([a, b])).toEqual({ [a]: 'in_progress', [b]: 'in_progress' });
@@ -149,7 +109,7 @@ describe('the order lifecycle on a real day', () => {
   it("refuses to start tomorrow's route today, until a dispatcher allows it (audited)", async () => {
     const tomorrow = addDays(today, 1);
     const day = await seedDriverDay(t.db, t.org.id, { name: 'Marc', date: tomorrow, stops: 2 });
-    const s = await driverSocket(day.driverId);
+    const s = await driverSocketOf(day.driverId);
     const refused = await event(s, day.stopIds[0]!, 'started');
     expect(refused.ok).toBe(false);
     expect(refused.error.code).toBe('conflict');
@@ -188,10 +148,10 @@ describe('the order lifecycle on a real day', () => {
     const queued = await seedDriverDay(t.db, t.org.id, { name: 'Nina', date: yesterday, stops: 1 });
     const late = await seedDriverDay(t.db, t.org.id, { name: 'Omar', date: yesterday, stops: 1 });
     const evening = localToUtc(yesterday, '18:00', 'Europe/Paris').toISOString();
-    const nina = await driverSocket(queued.driverId);
+    const nina = await driverSocketOf(queued.driverId);
     expect((await event(nina, queued.stopIds[0]!, 'started', { deviceAt: evening })).ok).toBe(true);
     expect(await routeStatus(queued.routeId)).toBe('in_progress');
-    const omar = await driverSocket(late.driverId);
+    const omar = await driverSocketOf(late.driverId);
     const refused = await event(omar, late.stopIds[0]!, 'started');
     expect(refused.error?.message).toContain(`This route is for ${yesterday} and today is ${today}`);
     expect(await routeStatus(late.routeId)).toBe('published');

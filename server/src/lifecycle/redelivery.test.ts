@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import {
-  addDays,
-  CreateDepotRequest,
-  CreateDriverRequest,
-  CreateShiftRequest,
-  CreateVehicleRequest,
-  todayIn,
-} from '@tournee/shared';
-import { io as connect, type Socket } from 'socket.io-client';
+import { addDays, CreateShiftRequest, todayIn } from '@tournee/shared';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
 import * as fleet from '../fleet/service.ts';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
 import { seedDriverDay } from '../tracking/test-support.ts';
+import { driverSocket as openDriverSocket, stopEvent, vanWithShifts } from '../../test/driver-day.ts';
 import { redeliverAfterFailure, redeliveryDay } from './redelivery.ts';
 
 /**
@@ -29,18 +23,11 @@ describe('attempts and automatic redelivery', () => {
   let lastToken = '';
 
   const driverSocket = async (id = driverId) => {
-    const { token } = (await t.call('POST', `/drivers/${id}/access`, {})).body as { token: string };
+    const { socket, token } = await openDriverSocket(t, id, sockets);
     lastToken = token;
-    const s = connect(`${t.baseUrl}/driver`, { auth: { token }, transports: ['websocket'], forceNew: true });
-    sockets.push(s);
-    await new Promise<void>((resolve, reject) => {
-      s.on('connect', () => resolve());
-      s.on('connect_error', reject);
-    });
-    return s;
+    return socket;
   };
-  const event = (s: Socket, stopId: string, type: string, extra: Record<string, unknown> = {}) =>
-    s.emitWithAck('stop:event', { id: randomUUID(), stopId, type, deviceAt: new Date().toISOString(), ...extra });
+  const event = stopEvent;
   const order = async (id: string) => (await t.call('GET', `/orders/${id}`)).body;
 
   /** Plans `day`, publishes it, lets the route start today, starts it: the stop id of each order. */
@@ -63,25 +50,7 @@ describe('attempts and automatic redelivery', () => {
 
   beforeAll(async () => {
     t = await startPlanningApp();
-    const actor = systemActor(t.org.id);
-    const depot = await fleet.createDepot(
-      t.db,
-      actor,
-      CreateDepotRequest.parse({ name: 'Lyon', location: { lon: 4.8322, lat: 45.7295 }, timeZone: 'Europe/Paris' }),
-    );
-    const van = await fleet.createVehicle(
-      t.db,
-      actor,
-      CreateVehicleRequest.parse({ name: 'Van', depotId: depot.id, capacity: [800, 6, 60] }),
-    );
-    driverId = (await fleet.createDriver(t.db, actor, CreateDriverRequest.parse({ name: 'Léa' }))).id;
-    for (const localDate of [today, nextWorkingDay]) {
-      await fleet.createShift(
-        t.db,
-        actor,
-        CreateShiftRequest.parse({ vehicleId: van.id, driverId, localDate, start: '00:30', end: '23:30' }),
-      );
-    }
+    driverId = (await vanWithShifts(t, [today, nextWorkingDay])).driverId;
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, todayIn } from '@tournee/shared';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
 import { seedDriverDay } from '../tracking/test-support.ts';
 import { rescheduleOrders } from './reschedule.ts';
+import { driverSocket as openDriverSocket, stopEvent } from '../../test/driver-day.ts';
 
 /** Dispatchers give failed, skipped, held or imported orders new days; the others are refused, saying why. */
 describe('rescheduling orders', () => {
@@ -21,18 +22,8 @@ describe('rescheduling orders', () => {
     dispatched: '',
   };
 
-  const driverSocket = async (driverId: string) => {
-    const { token } = (await t.call('POST', `/drivers/${driverId}/access`, {})).body as { token: string };
-    const s = connect(`${t.baseUrl}/driver`, { auth: { token }, transports: ['websocket'], forceNew: true });
-    sockets.push(s);
-    await new Promise<void>((resolve, reject) => {
-      s.on('connect', () => resolve());
-      s.on('connect_error', reject);
-    });
-    return s;
-  };
-  const event = (s: Socket, stopId: string, type: string, extra: Record<string, unknown> = {}) =>
-    s.emitWithAck('stop:event', { id: randomUUID(), stopId, type, deviceAt: new Date().toISOString(), ...extra });
+  const driverSocket = async (driverId: string) => (await openDriverSocket(t, driverId, sockets)).socket;
+  const event = stopEvent;
   const statusOf = async (id: string) =>
     (await t.db.query<{ status: string }>('SELECT status FROM orders WHERE id = $1', [id])).rows[0]!.status;
 

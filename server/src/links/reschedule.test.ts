@@ -1,17 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import {
-  addDays,
-  CreateDepotRequest,
-  CreateDriverRequest,
-  CreateShiftRequest,
-  CreateVehicleRequest,
-  todayIn,
-} from '@tournee/shared';
-import { io as connect, type Socket } from 'socket.io-client';
+import { addDays, todayIn } from '@tournee/shared';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../audit/audit.ts';
-import * as fleet from '../fleet/service.ts';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { driverSocket as openDriverSocket, stopEvent, vanWithShifts } from '../../test/driver-day.ts';
 import { createLink } from './links.ts';
 import { RESCHEDULE_PER_TOKEN } from './reschedule-routes.ts';
 
@@ -66,41 +57,11 @@ describe('the customer picks another day from the tracking page', () => {
     expect((await t.waitForPlan(plan.body.planId)).status).toBe('done');
     expect((await t.call('POST', '/dispatch/publish', { date })).status).toBe(200);
   };
-  const driverSocket = async () => {
-    const { token } = (await t.call('POST', `/drivers/${driverId}/access`, {})).body as { token: string };
-    const s = connect(`${t.baseUrl}/driver`, { auth: { token }, transports: ['websocket'], forceNew: true });
-    sockets.push(s);
-    await new Promise<void>((resolve, reject) => {
-      s.on('connect', () => resolve());
-      s.on('connect_error', reject);
-    });
-    return s;
-  };
-  const stopEvent = (s: Socket, stopId: string, type: string, extra: Record<string, unknown> = {}) =>
-    s.emitWithAck('stop:event', { id: randomUUID(), stopId, type, deviceAt: new Date().toISOString(), ...extra });
-
+  const driverSocket = async () => (await openDriverSocket(t, driverId, sockets)).socket;
   beforeAll(async () => {
     t = await startPlanningApp();
-    const actor = systemActor(t.org.id);
-    const depot = await fleet.createDepot(
-      t.db,
-      actor,
-      CreateDepotRequest.parse({ name: 'Lyon', location: { lon: 4.8322, lat: 45.7295 }, timeZone: 'Europe/Paris' }),
-    );
-    const van = await fleet.createVehicle(
-      t.db,
-      actor,
-      CreateVehicleRequest.parse({ name: 'Van', depotId: depot.id, capacity: [800, 6, 60] }),
-    );
-    driverId = (await fleet.createDriver(t.db, actor, CreateDriverRequest.parse({ name: 'Léa' }))).id;
     // Shifts today, on days 1, 2, 3 and 7, and one past the 35-day horizon; none on days 4–6.
-    for (const n of [0, 1, 2, 3, 7, 40]) {
-      await fleet.createShift(
-        t.db,
-        actor,
-        CreateShiftRequest.parse({ vehicleId: van.id, driverId, localDate: day(n), start: '00:30', end: '23:30' }),
-      );
-    }
+    driverId = (await vanWithShifts(t, [0, 1, 2, 3, 7, 40].map(day))).driverId;
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
