@@ -7,6 +7,9 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** OpenFreeMap's public style: no key; tiles, sprites and glyphs all on tiles.openfreemap.org. */
+export const DEFAULT_MAP_STYLE_URL = 'https://tiles.openfreemap.org/styles/liberty';
+
 const ConfigSchema = z.object({
   PORT: optional(z.coerce.number().int().min(0).max(65535)).default(3000),
   HOST: optional(z.string()).default('0.0.0.0'),
@@ -19,8 +22,13 @@ const ConfigSchema = z.object({
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
   SESSION_TTL_HOURS: optional(z.coerce.number().positive()).default(24 * 7),
   COOKIE_SECURE: optional(bool).default(false),
-  /** Vector tile style for the dispatcher's map; without it an offline style is used. */
-  MAP_STYLE_URL: optional(z.string().url()),
+  /**
+   * Vector tile style for the dispatcher's map: OpenFreeMap's keyless public style by default;
+   * `offline` or `none` → the built-in offline style (the browser also falls back when it cannot load).
+   */
+  MAP_STYLE_URL: optional(z.union([z.enum(['offline', 'none']), z.string().url()]))
+    .default(DEFAULT_MAP_STYLE_URL)
+    .transform((v) => (v === 'offline' || v === 'none' ? undefined : v)),
   GEOCODER_URL: optional(z.string().url()),
   GEOCODER_RATE_PER_S: optional(z.coerce.number().positive()).default(1),
   GEOCODER_USER_AGENT: optional(z.string()).default('Tournee/0.1 (self-hosted route planner)'),
