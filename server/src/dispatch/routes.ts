@@ -2,6 +2,7 @@
  * Dispatch HTTP API:
  *   POST /api/dispatch/edits        EditRequest → EditResult; 422 with the violations unless force
  *   POST /api/dispatch/publish      { date } or { routeIds } → PublishResult
+ *   GET  /api/dispatch/publish/preview?date=   what publishing the day will do (routes, orders, sms, email, drivers)
  *   POST /api/dispatch/insert       urgent orders into a day → InsertResult (inserted, moved stops)
  *   POST /api/routes/:id/lock       { locked } a whole route
  *   POST /api/stops/:id/lock        { locked } one stop's position
@@ -11,6 +12,7 @@
 import {
   EditRequest,
   InsertRequest,
+  LocalDateField,
   LockRequest,
   PublishRequest,
   RouteSheetQuery,
@@ -27,6 +29,7 @@ import type { DomainPublisher } from '../events/bus.ts';
 import { applyEdit } from './edit-service.ts';
 import { insertUrgent } from './insert-service.ts';
 import { lockRoute, lockStop, publish, setStartOverride } from './publish-service.ts';
+import { previewPublish } from './publish-preview.ts';
 import { listRoutesOfDay } from '../lifecycle/route-repo.ts';
 import { routeSheetCsv, routeSheetHtml } from './route-sheet.ts';
 
@@ -41,6 +44,10 @@ export function dispatchRoutes(deps: { db: Db; config: Config; bus: DomainPublis
   });
   r.post('/dispatch/publish', staff, async (req, res) => {
     res.json(await publish(deps, actorOf(req), parse(PublishRequest, req.body ?? {})));
+  });
+  r.get('/dispatch/publish/preview', staff, async (req, res) => {
+    const { date } = parse(z.object({ date: LocalDateField }), req.query, 'query');
+    res.json(await previewPublish(deps.db, actorOf(req).orgId, date));
   });
   r.post('/dispatch/insert', staff, async (req, res) => {
     res.json(await insertUrgent(deps, actorOf(req), parse(InsertRequest, req.body ?? {})));
