@@ -12,6 +12,7 @@ import { DRIVER_PWA_DIST, singlePageApp, WEB_DIST } from './http/static-apps.ts'
 import { jsonBody, rejectNulInQuery } from './http/input-guards.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { trustProxySetting } from './http/trust-proxy.ts';
+import { accessSendRoutes } from './drivers/access-send.ts';
 import { driverRoutes } from './drivers/routes.ts';
 import { startRetentionJob } from './tracking/retention.ts';
 import { trackingRoutes } from './tracking/routes.ts';
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps): App {
   api.use(rescheduleRoutes({ db, takeOffRoutes: takeOffRoutes({ config, bus }) }));
   api.use(dispatchRoutes({ db, config, bus }));
   api.use(driverRoutes({ db, config, disconnectDriver: realtime.disconnectDriver }));
+  api.use(accessSendRoutes({ db, config }));
   api.use(trackingRoutes(db));
   api.use(comms.api);
   api.use(alerts.api);

@@ -21,10 +21,11 @@ import type { Db } from '../db/db.ts';
 
 export interface NewMessage {
   orgId: string;
-  orderId: string;
+  /** Null for a message about no order (a driver's sign-in link). */
+  orderId: string | null;
   routeId: string | null;
   channel: NotifyChannel;
-  trigger: NotifyTrigger;
+  trigger: NotifyTrigger | 'driver_access';
   key: string;
   recipient: string;
   locale: string;
