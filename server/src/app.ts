@@ -21,6 +21,7 @@ import { exceptOrdersImport, ordersRoutes } from './orders/routes.ts';
 import { takeOffRoutes } from './dispatch/cancel-order.ts';
 import { startHoldReleaseJob } from './lifecycle/hold-release-job.ts';
 import { holdRoutes } from './orders/hold-routes.ts';
+import { bulkOrdersRoutes } from './orders/bulk-routes.ts';
 import { rescheduleRoutes } from './orders/reschedule-routes.ts';
 import { dispatchRoutes } from './dispatch/routes.ts';
 import { planningRoutes } from './planning/routes.ts';
@@ -118,6 +119,8 @@ export function createApp(deps: AppDeps): App {
   // GET /api/metrics and the HTTP latency histogram, only with METRICS_TOKEN.
   mountMetrics({ app, api, config, db, log, io: realtime.io, ingest: realtime.ingest });
   api.use(planningRoutes(db, planner));
+  // Bulk edit and export: before the orders routes, so /orders/export is not an order id.
+  api.use(bulkOrdersRoutes({ db, config, takeOffRoutes: takeOffRoutes({ config, bus }) }));
   api.use(
     ordersRoutes({
       db,

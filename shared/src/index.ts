@@ -19,6 +19,8 @@ export {
 } from './auth.ts';
 export {
   type Attempt,
+  BulkOrderEdit,
+  type BulkOrderResult,
   BulkRescheduleRequest,
   type GeoPoint,
   HoldRequest,

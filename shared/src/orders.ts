@@ -241,6 +241,32 @@ export const HoldRequest = z
   .strict();
 export type HoldRequest = z.infer<typeof HoldRequest>;
 
+/**
+ * Body of POST /api/orders/bulk: the same change for up to 500 orders, each checked like
+ * PATCH /api/orders/:id. `hold` holds them (or changes the hold); `false` releases held ones.
+ */
+export const BulkOrderEdit = z
+  .object({
+    ids: z.array(z.string()).min(1, 'must name at least one order').max(500, 'at most 500 orders at once'),
+    set: z
+      .object({
+        dateFrom: z.string(),
+        dateTo: z.string(),
+        timeWindows: z.array(z.object({ start: z.string(), end: z.string() })).max(10),
+        priority: z.number().int(),
+        skills: z.array(z.string()),
+        notes: z.string(),
+        hold: z.union([HoldRequest, z.literal(false)]),
+      })
+      .partial()
+      .strict(),
+  })
+  .strict();
+export type BulkOrderEdit = z.infer<typeof BulkOrderEdit>;
+
+/** One order's answer to a bulk edit: changed, or refused with the reason (as PATCH would say). */
+export type BulkOrderResult = { id: string; ok: true } | { id: string; ok: false; code: string; reason: string };
+
 /** One visit of an order: what the driver's stop event said (a corrected event updates it). */
 export interface Attempt {
   /** 1 for the first visit, 2 for the next… */
