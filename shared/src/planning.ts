@@ -21,6 +21,8 @@ export const PlanOptions = z
     preferEarliest: z.boolean().default(false),
     /** Use as few vehicle-days as possible (a route costs much more than its distance). @default false */
     minimiseVehicles: z.boolean().default(false),
+    /** At most this many stops on any route (the solver's per-vehicle max tasks); unset: no cap. */
+    maxStopsPerRoute: z.number().int().min(1).max(1000).optional(),
   })
   .default({ balance: false, preferEarliest: false, minimiseVehicles: false });
 export type PlanOptions = z.infer<typeof PlanOptions>;

@@ -117,7 +117,9 @@ function shiftVehicle(
   if (minimiseVehicles) fixed += 10_000;
   if (preferEarliest) fixed += 5 * dayIndex;
   const visited = s.resume?.visited ?? 0;
-  const maxStops = [v.maxStops === null ? null : Math.max(1, v.maxStops - visited), stopCap].filter(
+  // The plan's cap counts the whole route, so a resumed route's visited stops use part of it.
+  const planCap = input.options.maxStopsPerRoute ? Math.max(1, input.options.maxStopsPerRoute - visited) : null;
+  const maxStops = [v.maxStops === null ? null : Math.max(1, v.maxStops - visited), stopCap, planCap].filter(
     (x): x is number => x !== null && x > 0,
   );
   // Breaks already taken, or whose window has passed, are not asked of a resumed route.
