@@ -24,6 +24,8 @@ export function FleetList<T extends { id: string; name: string }>(props: {
   /** A row was saved, created or deleted: load the list again. */
   onChanged(): void;
   form(props: EditProps<T>): ReactNode;
+  /** More actions of a row, before Edit and Delete (a driver's "Send access"). */
+  rowActions?(item: T): ReactNode;
 }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<T | null>(null);
@@ -54,6 +56,7 @@ export function FleetList<T extends { id: string; name: string }>(props: {
                 <td key={c.header}>{c.cell(item)}</td>
               ))}
               <td>
+                {props.rowActions?.(item)}
                 <RowActions
                   name={item.name}
                   path={`${props.path}/${item.id}`}

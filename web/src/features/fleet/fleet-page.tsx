@@ -4,6 +4,7 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { DepotForm } from './depot-form.tsx';
+import { DriverAccessAction } from './driver-access.tsx';
 import { DriverForm } from './driver-form.tsx';
 import { FleetList } from './fleet-list.tsx';
 import { PatternForm } from './pattern-form.tsx';
@@ -97,6 +98,7 @@ export function FleetPage() {
               },
             ]}
             form={(p) => <DriverForm {...p} vehicles={vehicles.data?.items ?? []} />}
+            rowActions={(d) => <DriverAccessAction driver={d} />}
           />
         )}
         {tab === 'shifts' && vehicles.data && (
