@@ -14,6 +14,7 @@ import { AsyncState } from '../layout/async-state.tsx';
 import { EditFeedback } from './edit-feedback.tsx';
 import { withLiveEtas } from './live-etas.ts';
 import { boundsOf, driverFeatures, orderFeatures, routeFeatures } from './map-features.ts';
+import { PublishConfirm } from './publish-confirm.tsx';
 import { RouteBoard } from './route-board.tsx';
 import { StopActions } from './stop-actions.tsx';
 import { UrgentInsert } from './urgent-insert.tsx';
@@ -31,6 +32,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
   const [selected, setSelected] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const [published, setPublished] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const map = useRef<MapLibreMap | null>(null);
   const depot = props.depots[0];
   const timeZone = depot?.timeZone ?? 'Europe/Paris';
@@ -122,6 +124,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
   useEffect(() => () => numbers.current.clear(), []);
 
   async function publish() {
+    setConfirming(false);
     const out = await api<PublishResult>('/dispatch/publish', {
       method: 'POST',
       body: JSON.stringify({ date: props.date }),
@@ -142,9 +145,12 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
             unplanned: unplanned.data?.total ?? 0,
           })}
         </span>
-        <button type="button" disabled={list.length === 0} onClick={() => void publish()}>
+        <button type="button" disabled={list.length === 0} onClick={() => setConfirming(true)}>
           {t('planner.publish')}
         </button>
+        {confirming && (
+          <PublishConfirm date={props.date} onConfirm={() => void publish()} onCancel={() => setConfirming(false)} />
+        )}
         {published && <span role="status">{published}</span>}
       </div>
       <EditFeedback edits={edits} routes={routes.data?.routes ?? []} />

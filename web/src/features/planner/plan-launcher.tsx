@@ -1,11 +1,20 @@
-import type { Plan, PlanProgressEvent, PlanStatusEvent } from '@tournee/shared';
+import type { CalendarDay, Plan, PlanProgressEvent, PlanStatusEvent } from '@tournee/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { dispatchSocket } from '../../api/socket.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CostCurve } from './cost-curve.tsx';
+import { plural } from './publish-text.ts';
 import { SavingsCard } from './savings-card.tsx';
 import { UnplannedOrders } from './unplanned-orders.tsx';
+
+/** The objective in words, and the plan options it stands for. */
+const OBJECTIVES = {
+  vehicles: { minimiseVehicles: true, balance: false },
+  balance: { minimiseVehicles: false, balance: true },
+  distance: { minimiseVehicles: false, balance: false },
+} as const;
+type Objective = keyof typeof OBJECTIVES;
 
 interface Running {
   planId: string;
@@ -21,9 +30,12 @@ export function PlanLauncher(props: {
   onRange(from: string, to: string): void;
   onDone(): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [timeLimitS, setTimeLimitS] = useState(30);
-  const [minimiseVehicles, setMinimiseVehicles] = useState(false);
+  const [objective, setObjective] = useState<Objective>('distance');
+  const [maxStops, setMaxStops] = useState('');
+  // Published routes in the range: re-planning changes what their drivers see, so ask first.
+  const [publishedWarning, setPublishedWarning] = useState<number | null>(null);
   const [running, setRunning] = useState<Running | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { onDone } = props;
@@ -46,13 +58,23 @@ export function PlanLauncher(props: {
     };
   }, [running?.planId, onDone, running]);
 
-  async function launch() {
+  async function launch(confirmed = false) {
     setError(null);
     try {
+      if (!confirmed) {
+        const { days } = await api<{ days: CalendarDay[] }>(`/planning/calendar?from=${props.from}&to=${props.to}`);
+        const published = days.reduce((n, d) => n + d.published, 0);
+        if (published > 0) return setPublishedWarning(published);
+      }
+      setPublishedWarning(null);
       dispatchSocket(); // connect before the job starts, so no progress is missed
+      const options = {
+        ...OBJECTIVES[objective],
+        ...(Number(maxStops) >= 1 ? { maxStopsPerRoute: Math.floor(Number(maxStops)) } : {}),
+      };
       const { planId } = await api<{ planId: string }>('/plans', {
         method: 'POST',
-        body: JSON.stringify({ from: props.from, to: props.to, timeLimitS, options: { minimiseVehicles } }),
+        body: JSON.stringify({ from: props.from, to: props.to, timeLimitS, options }),
       });
       setRunning({ planId, points: [], status: 'queued', error: null });
     } catch (e) {
@@ -82,13 +104,34 @@ export function PlanLauncher(props: {
           onChange={(e) => setTimeLimitS(Number(e.target.value))}
         />
       </label>
-      <label className="checkbox">
-        <input type="checkbox" checked={minimiseVehicles} onChange={(e) => setMinimiseVehicles(e.target.checked)} />
-        {t('planner.minimiseVehicles')}
+      <label>
+        {t('planner.objective')}
+        <select value={objective} onChange={(e) => setObjective(e.target.value as Objective)}>
+          {(Object.keys(OBJECTIVES) as Objective[]).map((o) => (
+            <option key={o} value={o}>
+              {t(`planner.objective.${o}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('planner.maxStops')}
+        <input type="number" min={1} max={1000} value={maxStops} onChange={(e) => setMaxStops(e.target.value)} />
       </label>
       <button type="submit" disabled={!!active} onClick={() => void launch()}>
         {t('planner.plan')}
       </button>
+      {publishedWarning !== null && (
+        <div role="alert" className="warning" style={WARNING}>
+          {t(plural(locale, 'planner.replanWarning', publishedWarning), { n: publishedWarning })}{' '}
+          <button type="button" onClick={() => void launch(true)}>
+            {t('planner.replanAnyway')}
+          </button>
+          <button type="button" onClick={() => setPublishedWarning(null)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
       {active && (
         <>
           <progress max={timeLimitS * 1000} value={last?.elapsedMs ?? 0} aria-label={t('planner.progress')} />
@@ -120,3 +163,5 @@ export function PlanLauncher(props: {
     </section>
   );
 }
+
+const WARNING = { background: '#fff4e0', border: '1px solid #f0b45a', borderRadius: '6px', padding: '0.4rem 0.6rem' };
