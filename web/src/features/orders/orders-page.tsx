@@ -6,6 +6,8 @@ import { useApi } from '../../api/use-api.ts';
 import { ImportWizard } from '../import/import-wizard.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { navigate } from '../layout/router.ts';
+import { BulkBar } from './bulk-bar.tsx';
+import { ExportLinks } from './export-links.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -26,6 +28,14 @@ export function OrdersPage() {
   const [reload, setReload] = useState(0);
   const [importing, setImporting] = useState(false);
   const org = useApi<Organisation>('/organisation');
+  // Ticked orders, id → reference; kept across pages so a selection can span them.
+  const [selected, setSelected] = useState<Map<string, string>>(new Map());
+  const toggle = (orders: Order[], on: boolean) =>
+    setSelected((prev) => {
+      const next = new Map(prev);
+      for (const o of orders) on ? next.set(o.id, o.ref) : next.delete(o.id);
+      return next;
+    });
 
   // `reload` is not read: changing it is how Retry asks for the same page again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
@@ -56,6 +66,7 @@ export function OrdersPage() {
         <button type="button" aria-expanded={importing} onClick={() => setImporting(!importing)}>
           {t('import.open')}
         </button>
+        <ExportLinks filters={{ ...filters }} />
       </div>
       {importing && org.data && <ImportWizard org={org.data} onImported={() => setReload((n) => n + 1)} />}
       <search className="filters">
@@ -83,6 +94,9 @@ export function OrdersPage() {
           </select>
         </label>
       </search>
+      {selected.size > 0 && (
+        <BulkBar selected={selected} onClear={() => setSelected(new Map())} onDone={() => setReload((n) => n + 1)} />
+      )}
       <AsyncState loading={!page && !error} error={error} onRetry={() => setReload((n) => n + 1)}>
         {page && page.total === 0 && <p className="empty">{t('orders.empty')}</p>}
         {page && page.total > 0 && (
@@ -90,6 +104,14 @@ export function OrdersPage() {
             <table className="orders">
               <thead>
                 <tr>
+                  <th scope="col">
+                    <input
+                      type="checkbox"
+                      aria-label={t('orders.bulk.selectAll')}
+                      checked={page.items.every((o) => selected.has(o.id))}
+                      onChange={(e) => toggle(page.items, e.target.checked)}
+                    />
+                  </th>
                   <th scope="col">{t('orders.col.ref')}</th>
                   <th scope="col">{t('orders.col.name')}</th>
                   <th scope="col">{t('orders.col.address')}</th>
@@ -102,6 +124,14 @@ export function OrdersPage() {
               <tbody>
                 {page.items.map((o) => (
                   <tr key={o.id}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('orders.bulk.select', { ref: o.ref })}
+                        checked={selected.has(o.id)}
+                        onChange={(e) => toggle([o], e.target.checked)}
+                      />
+                    </td>
                     <td>{o.ref}</td>
                     <td>{o.name}</td>
                     <td>{o.address}</td>
