@@ -192,6 +192,8 @@ describe('dispatcher web app: planning a day', () => {
 
   it('publishes the day', async () => {
     await page.getByRole('button', { name: 'Publish the day' }).click();
+    // The confirmation says what will happen; publishing waits for the Publish button.
+    await page.getByRole('dialog', { name: 'Publish the day?' }).getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('status').filter({ hasText: 'routes published' }).waitFor();
     const routes = await routesOf();
     expect(
