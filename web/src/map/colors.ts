@@ -1,4 +1,4 @@
-/** Distinct, colour-blind-friendly route colours (Okabe–Ito plus Tableau), cycled by route index. */
+/** Distinct, colour-blind-friendly route colours (Okabe–Ito plus Tableau), cycled by route index; no grey: it marks unplanned orders. */
 const PALETTE = [
   '#0072B2',
   '#E69F00',
@@ -8,7 +8,7 @@ const PALETTE = [
   '#56B4E9',
   '#8C564B',
   '#F0E442',
-  '#7F7F7F',
+  '#332288',
   '#17BECF',
   '#BCBD22',
   '#1F77B4',

@@ -1,10 +1,16 @@
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 
-export type StopFeatures = FeatureCollection<Point, { routeId: string; seq: number; color: string; late: boolean }>;
+export type StopFeatures = FeatureCollection<
+  Point,
+  { stopId: string; routeId: string; seq: number; color: string; late: boolean }
+>;
 export type RouteFeatures = FeatureCollection<LineString, { routeId: string; color: string }>;
 export type OrderFeatures = FeatureCollection<Point, { orderId: string; ref: string }>;
 export type DriverFeatures = FeatureCollection<Point, { driverId: string; color: string; stale: boolean }>;
+
+/** Unplanned orders' grey, shared with the legend. */
+export const UNPLANNED_COLOR = '#8a929e';
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
@@ -41,11 +47,12 @@ export function addPlanLayers(map: MapLibreMap): void {
     source: 'unassigned',
     filter: ['has', 'point_count'],
     paint: {
-      'circle-color': '#5b6474',
+      'circle-color': UNPLANNED_COLOR,
       'circle-radius': ['step', ['get', 'point_count'], 12, 50, 18, 500, 26],
       'circle-opacity': 0.8,
     },
   });
+  // Unplanned orders: grey, a colour the route palette keeps for them.
   map.addLayer({
     id: 'unassigned-point',
     type: 'circle',
@@ -53,22 +60,30 @@ export function addPlanLayers(map: MapLibreMap): void {
     filter: ['!', ['has', 'point_count']],
     paint: {
       'circle-radius': 5,
-      'circle-color': '#ffffff',
-      'circle-stroke-color': '#c62828',
-      'circle-stroke-width': 2,
+      'circle-color': UNPLANNED_COLOR,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1.5,
     },
   });
+  // Drivers: a large ring in the route's colour around a white core, unlike any stop.
   map.addLayer({
     id: 'drivers-point',
     type: 'circle',
     source: 'drivers',
     paint: {
-      'circle-radius': 9,
-      'circle-color': ['get', 'color'],
-      'circle-stroke-color': '#1d2433',
-      'circle-stroke-width': 3,
+      'circle-radius': 10,
+      'circle-color': '#ffffff',
+      'circle-stroke-color': ['get', 'color'],
+      'circle-stroke-width': 5,
       'circle-opacity': ['case', ['get', 'stale'], 0.4, 1],
+      'circle-stroke-opacity': ['case', ['get', 'stale'], 0.4, 1],
     },
+  });
+  map.addLayer({
+    id: 'drivers-core',
+    type: 'circle',
+    source: 'drivers',
+    paint: { 'circle-radius': 3, 'circle-color': '#1d2433', 'circle-opacity': ['case', ['get', 'stale'], 0.4, 1] },
   });
 }
 

@@ -1,8 +1,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useRef } from 'react';
-import { FALLBACK_STYLE } from './fallback-style.ts';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { addPlanLayers } from './layers.ts';
 import { maplibregl } from './maplibre.ts';
+import { initialStyle, styleFallback } from './style-fallback.ts';
 
 declare global {
   interface Window {
@@ -19,9 +19,11 @@ export interface MapViewProps {
   /** Called once our layers exist (again after a style switch), to (re)fill the sources. */
   onReady(map: MapLibreMap): void;
   label: string;
+  /** Overlays drawn above the map (the legend), outside MapLibre's own container. */
+  children?: ReactNode;
 }
 
-export function MapView({ styleUrl, center, zoom = 11, onReady, label }: MapViewProps) {
+export function MapView({ styleUrl, center, zoom = 11, onReady, label, children }: MapViewProps) {
   const container = useRef<HTMLElement>(null);
   const ready = useRef(onReady);
   ready.current = onReady;
@@ -32,30 +34,42 @@ export function MapView({ styleUrl, center, zoom = 11, onReady, label }: MapView
     if (!container.current) return;
     const map = new maplibregl.Map({
       container: container.current,
-      style: styleUrl ?? FALLBACK_STYLE,
+      style: initialStyle(styleUrl),
       center,
       zoom,
-      attributionControl: styleUrl ? undefined : false,
+      attributionControl: false,
     });
-    let fellBack = !styleUrl;
-    map.on('error', () => {
-      // A style (or its tiles' server) that cannot be reached must not leave a blank map.
-      if (!fellBack && !map.isStyleLoaded()) {
-        fellBack = true;
-        map.setStyle(FALLBACK_STYLE);
-      }
+    // A style (or its server) that cannot be reached within 5 s must not leave a blank map:
+    // the offline style takes over, and our layers are added again on its style.load.
+    const fallback = styleFallback({
+      styleUrl,
+      onFallBack: (style) => {
+        map.getContainer().dataset.mapStyle = 'offline';
+        map.setStyle(style);
+      },
     });
+    map.getContainer().dataset.mapStyle = styleUrl ? 'remote' : 'offline';
+    map.on('error', () => fallback.error(map.isStyleLoaded() === true));
     map.on('style.load', () => {
+      if (!fallback.fellBack) fallback.loaded();
       addPlanLayers(map);
       ready.current(map);
     });
+    // The style's sources carry their credits (OpenFreeMap, OpenMapTiles, OpenStreetMap).
+    map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     window.__tourneeMap = map;
     return () => {
+      fallback.dispose();
       if (window.__tourneeMap === map) window.__tourneeMap = undefined;
       map.remove();
     };
   }, [styleUrl]);
 
-  return <section ref={container} className="map" aria-label={label} />;
+  return (
+    <div className="map-wrap">
+      <section ref={container} className="map" aria-label={label} />
+      {children}
+    </div>
+  );
 }

@@ -1,4 +1,12 @@
-import type { Depot, Order, Page, PlannedRoute, PublishResult, RouteEtasEvent } from '@tournee/shared';
+import {
+  type Depot,
+  type Order,
+  type Page,
+  type PlannedRoute,
+  type PublishResult,
+  type RouteEtasEvent,
+  serviceStartIso,
+} from '@tournee/shared';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, query } from '../../api/client.ts';
@@ -6,21 +14,26 @@ import { onConnect } from '../../api/reconnect.ts';
 import { dispatchSocket } from '../../api/socket.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { boundsOfPoints } from '../../map/bounds.ts';
+import { DepotMarkers } from '../../map/depot-markers.ts';
 import { setData } from '../../map/layers.ts';
+import { MapLegend } from '../../map/map-legend.tsx';
 import { MapView } from '../../map/map-view.tsx';
 import { routeColor } from '../../map/colors.ts';
 import { StopNumberMarkers } from '../../map/stop-markers.ts';
+import { StopPopup } from '../../map/stop-popup.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 import { EditFeedback } from './edit-feedback.tsx';
 import { withLiveEtas } from './live-etas.ts';
-import { boundsOf, driverFeatures, orderFeatures, routeFeatures } from './map-features.ts';
-import { PublishConfirm } from './publish-confirm.tsx';
+import { clock } from './dates.ts';
+import { driverFeatures, orderFeatures, routeFeatures } from './map-features.ts';
 import { RouteBoard } from './route-board.tsx';
 import { StopActions } from './stop-actions.tsx';
 import { UrgentInsert } from './urgent-insert.tsx';
 import { Timeline } from './timeline.tsx';
 import { useEdits } from './use-edits.ts';
 import { useLiveDrivers } from './use-live-drivers.ts';
+import { PublishConfirm } from './publish-confirm.tsx';
 
 /** One day: the map beside the timeline and the routes' stop lists; edit, lock, publish. */
 export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: string | null; onChanged(): void }) {
@@ -34,6 +47,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
   const [published, setPublished] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const map = useRef<MapLibreMap | null>(null);
+  const fitted = useRef(false);
   const depot = props.depots[0];
   const timeZone = depot?.timeZone ?? 'Europe/Paris';
   const { onChanged } = props;
@@ -81,16 +95,24 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
   }, [props.date, routes.reload, routes.patch, unplanned.reload]);
 
   const paint = useCallback(
-    (m: MapLibreMap, fit: boolean) => {
+    (m: MapLibreMap) => {
       const list = routes.data?.routes ?? [];
       const { lines, stops } = routeFeatures(list);
       setData(m, 'routes', lines);
       setData(m, 'stops', stops);
       setData(m, 'unassigned', orderFeatures(unplanned.data?.items ?? []));
-      const b = boundsOf(list);
-      if (fit && b) m.fitBounds(b, { padding: 40, duration: 0 });
+      // Fit the day once, when both the map and the day's data are there (whichever comes last).
+      if (fitted.current || !routes.data || !unplanned.data) return;
+      fitted.current = true;
+      const b = boundsOfPoints([
+        ...list.flatMap((r) => r.geometry?.coordinates ?? []),
+        ...unplanned.data.items.map((o) => o.location.coordinates),
+        ...props.depots.map((d) => d.location.coordinates),
+      ]);
+      // More room at the bottom: the legend sits over the map's lower left corner.
+      if (b) m.fitBounds(b, { padding: { top: 40, right: 40, bottom: 170, left: 40 }, duration: 0, maxZoom: 15 });
     },
-    [routes.data, unplanned.data],
+    [routes.data, unplanned.data, props.depots],
   );
   // Drivers move on their own clock: only their source is refreshed on each position.
   const paintDrivers = useCallback(
@@ -104,7 +126,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
     if (map.current) paintDrivers(map.current);
   }, [paintDrivers]);
   useEffect(() => {
-    if (map.current) paint(map.current, false);
+    if (map.current) paint(map.current);
   }, [paint]);
 
   // Numbers on the selected route's stops.
@@ -122,6 +144,43 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
     );
   }, [selected, routes.data]);
   useEffect(() => () => numbers.current.clear(), []);
+
+  // A click on a stop: its order, window, planned service start and status, in the user's language.
+  const popup = useRef(new StopPopup());
+  const depotMarkers = useRef(new DepotMarkers());
+  const routesNow = useRef<PlannedRoute[]>([]);
+  routesNow.current = routes.data?.routes ?? [];
+  const clickable = useRef<MapLibreMap | null>(null);
+  const listenStops = (m: MapLibreMap) => {
+    if (clickable.current === m) return; // once per map, not again after a style switch
+    clickable.current = m;
+    m.on('click', 'stops-circle', (e) => {
+      const id = e.features?.[0]?.properties?.stopId as string | undefined;
+      const s = routesNow.current.flatMap((r) => r.stops).find((x) => x.id === id);
+      if (!s?.location) return;
+      const windows = s.timeWindows.map((w) => `${w.start}–${w.end}`).join(', ') || t('map.popup.anyTime');
+      const start = serviceStartIso({ ...s, localDate: props.date, timeZone });
+      popup.current.show(m, s.location.coordinates, `${s.seq}. ${s.name ?? s.ref ?? ''}`, [
+        [t('map.popup.order'), s.ref ?? '—'],
+        [t('map.popup.window'), windows],
+        [t('map.popup.planned'), clock(start, timeZone)],
+        [t('map.popup.status'), t(`map.stopStatus.${s.status}`)],
+      ]);
+    });
+    m.on('mouseenter', 'stops-circle', () => {
+      m.getCanvas().style.cursor = 'pointer';
+    });
+    m.on('mouseleave', 'stops-circle', () => {
+      m.getCanvas().style.cursor = '';
+    });
+  };
+  useEffect(
+    () => () => {
+      popup.current.close();
+      depotMarkers.current.clear();
+    },
+    [],
+  );
 
   async function publish() {
     setConfirming(false);
@@ -170,10 +229,26 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
           label={t('planner.map')}
           onReady={(m) => {
             map.current = m;
-            paint(m, true);
+            paint(m);
             paintDrivers(m);
+            listenStops(m);
+            depotMarkers.current.show(
+              m,
+              props.depots.map((d) => ({ name: d.name, coordinates: d.location.coordinates })),
+            );
           }}
-        />
+        >
+          <MapLegend
+            routes={list
+              .map((r, i) => ({
+                id: r.id,
+                name: r.driverName ?? r.vehicleName,
+                color: routeColor(i),
+                n: r.stops.length,
+              }))
+              .filter((r) => r.n > 0)}
+          />
+        </MapView>
         <AsyncState loading={routes.loading} error={routes.error} onRetry={routes.reload}>
           {list.length === 0 ? (
             <p className="empty">{t('planner.noRoutes')}</p>

@@ -16,7 +16,13 @@ export function routeFeatures(routes: PlannedRoute[]): { lines: RouteFeatures; s
       stops.features.push({
         type: 'Feature',
         geometry: s.location,
-        properties: { routeId: r.id, seq: s.seq, color, late: s.violations.some((v) => v.kind === 'late') },
+        properties: {
+          stopId: s.id,
+          routeId: r.id,
+          seq: s.seq,
+          color,
+          late: s.violations.some((v) => v.kind === 'late'),
+        },
       });
     }
   });
@@ -28,15 +34,6 @@ export function orderFeatures(orders: Order[]): OrderFeatures {
     type: 'FeatureCollection',
     features: orders.map((o) => ({ type: 'Feature', geometry: o.location, properties: { orderId: o.id, ref: o.ref } })),
   };
-}
-
-/** [west, south, east, north] around every stop, or null. */
-export function boundsOf(routes: PlannedRoute[]): [number, number, number, number] | null {
-  const pts = routes.flatMap((r) => r.geometry?.coordinates ?? []);
-  if (pts.length === 0) return null;
-  const xs = pts.map((p) => p[0]);
-  const ys = pts.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
 /** Drivers' positions, coloured like their route; stale ones faded by the layer. */

@@ -1,0 +1,107 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
+import { type ApiClient, signIn } from '../lib/api-client.ts';
+import { launchChromium } from '../lib/browser.ts';
+import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import type { ServerProcess } from '../lib/server-process.ts';
+
+const ADMIN = { email: 'mapper@example.com', password: 'e2e-password-map' };
+
+/** The parts of MapLibre's map this test reads (window.__tourneeMap). */
+interface LiveMap {
+  getStyle(): { name?: string };
+  queryRenderedFeatures(o: { layers: string[] }): Array<{
+    geometry: { coordinates: [number, number] };
+    properties: Record<string, unknown>;
+  }>;
+  project(c: [number, number]): { x: number; y: number };
+  getCanvas(): HTMLCanvasElement;
+}
+
+// The dispatcher's map with the default style (OpenFreeMap): this machine has no internet, so
+// the style cannot load and the offline style must take over with the day still drawn on it.
+describe('dispatcher web app: the map of a day', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  let api: ApiClient;
+  let day: string;
+
+  beforeAll(async () => {
+    // MAP_STYLE_URL unset: the default public style, unreachable here.
+    ({ server } = await startOnFreshDatabase('tournee_e2e_map', ADMIN, { SEED_DEMO: 'true' }));
+    api = await signIn(server.baseUrl, ADMIN.email, ADMIN.password);
+    day = (await api.call('GET', '/orders?limit=1000')).body.items
+      .map((o: { dateFrom: string }) => o.dateFrom)
+      .sort()[0];
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'en-GB' });
+  });
+
+  screenshotFailures('web-map', () => page);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('falls back to the offline style and still draws the stops, depot and legend', async () => {
+    expect((await api.call('GET', '/client-config')).body.mapStyleUrl).toBe(
+      'https://tiles.openfreemap.org/styles/liberty',
+    );
+    await page.goto(server.baseUrl);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Planner' }).click();
+    await page.getByLabel('From', { exact: true }).fill(day);
+    await page.getByLabel('Time limit (s)').fill('2');
+    await page.getByRole('button', { name: 'Plan', exact: true }).click();
+    await page.getByText('Plan ready.').waitFor({ timeout: 60_000 });
+    await page.locator(`.calendar-strip [data-date="${day}"]`).click();
+    await page.locator('.route-card').first().waitFor();
+    // The remote style fails (or times out after 5 s): the offline style replaces it.
+    await expect.poll(() => page.locator('.map').getAttribute('data-map-style'), { timeout: 20_000 }).toBe('offline');
+    await expect
+      .poll(
+        () => page.evaluate(() => (window as unknown as { __tourneeMap?: LiveMap }).__tourneeMap?.getStyle().name),
+        { timeout: 20_000 },
+      )
+      .toBe('tournee-offline');
+    await expect
+      .poll(
+        () => page.evaluate(() => window.__tourneeMap?.queryRenderedFeatures({ layers: ['stops-circle'] }).length ?? 0),
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(5);
+    await expect.poll(() => page.locator('.depot-marker:not(.legend-depot)').count()).toBeGreaterThan(0);
+    const legend = page.getByRole('complementary', { name: 'Legend' });
+    await expect.poll(() => legend.isVisible()).toBe(true);
+    const text = await legend.innerText();
+    for (const word of ['Depot', 'Driver (live)', 'Not planned']) expect(text).toContain(word);
+  });
+
+  it('shows a stop’s order, window, planned time and status on a click', async () => {
+    const at = await page.evaluate(() => {
+      const map = (window as unknown as { __tourneeMap: LiveMap }).__tourneeMap;
+      const f = map.queryRenderedFeatures({ layers: ['stops-circle'] })[0]!;
+      const p = map.project(f.geometry.coordinates);
+      const box = map.getCanvas().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y, stopId: f.properties.stopId as string };
+    });
+    await page.mouse.click(at.x, at.y);
+    const popup = page.locator('.stop-popup');
+    await popup.waitFor();
+    const text = await popup.innerText();
+    for (const label of ['Order', 'Window', 'Planned service', 'Status']) expect(text).toContain(label);
+    const routes = (await api.call('GET', `/routes?date=${day}`)).body.routes as Array<{
+      stops: Array<{ id: string; ref: string | null }>;
+    }>;
+    const clicked = routes.flatMap((r) => r.stops).find((s) => s.id === at.stopId);
+    expect(text).toContain(clicked?.ref ?? '?');
+    expect(text).toMatch(/to do|delivered|arrived|failed|skipped/);
+    expect(text).toMatch(/\d\d:\d\d/);
+    await saveScreenshot(page, 'planner-map');
+  });
+});
