@@ -84,6 +84,26 @@ describe('dispatcher web app: bulk edit of orders', () => {
       expect(o).toMatchObject({ priority: 7, timeWindows: [{ start: '09:00', end: '12:00' }] });
   });
 
+  it('says which order was refused and why, and changes the others', async () => {
+    const cancelled = (await orders()).find((o) => o.ref === 'BULK-01')!;
+    expect((await api.call('DELETE', `/orders/${cancelled.id}`)).status).toBe(200);
+    const bar = page.getByRole('region', { name: 'Modifier les commandes sélectionnées' });
+    await bar.getByLabel('Notes').fill('Sonner deux fois');
+    await bar.getByRole('button', { name: 'Appliquer aux 50 commandes' }).click();
+    const summary = bar.getByRole('status');
+    await expect.poll(() => summary.locator('p').textContent()).toBe('Modifiées : 49 · Refusées : 1');
+    expect(await summary.getByRole('listitem').allTextContents()).toEqual([
+      'BULK-01 : ne peut plus être modifiée (partie en livraison, livrée ou annulée)',
+    ]);
+    // Once the list has reloaded, BULK-01's status cell no longer reads as an imported order.
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'BULK-01', exact: true }) });
+    await expect.poll(() => row.getByRole('cell').nth(6).textContent()).not.toMatch(/^import/i);
+    await saveScreenshot(page, 'orders-bulk-refused-fr');
+    const after = await orders();
+    expect(after.filter((o) => o.notes === 'Sonner deux fois')).toHaveLength(49);
+    expect(after.find((o) => o.ref === 'BULK-01')).toMatchObject({ status: 'cancelled', notes: '' });
+  });
+
   it('exports the filtered list as CSV from the Export link', async () => {
     await page.getByRole('searchbox').fill('BULK-0');
     const href = await page.getByRole('link', { name: 'Exporter en CSV' }).getAttribute('href');

@@ -62,6 +62,14 @@ export function BulkBar({ selected, onClear, onDone }: Props) {
   };
 
   const refused = results?.filter((r) => !r.ok) ?? [];
+  // Locked and missing orders are said in the user's language; a bad value keeps the server's
+  // message, which names the field.
+  const refusal = (code: string, reason: string) =>
+    code === 'conflict'
+      ? t('orders.bulk.refusedLocked')
+      : code === 'not_found'
+        ? t('orders.bulk.refusedMissing')
+        : reason;
   return (
     <section className="bulk-bar" aria-labelledby="bulk-title">
       <div className="title-row">
@@ -131,7 +139,10 @@ export function BulkBar({ selected, onClear, onDone }: Props) {
             <ul>
               {refused.map((r) => (
                 <li key={r.id}>
-                  {selected.get(r.id) ?? r.id}: {r.ok ? '' : r.reason}
+                  {t('orders.bulk.refusal', {
+                    ref: selected.get(r.id) ?? r.id,
+                    reason: r.ok ? '' : refusal(r.code, r.reason),
+                  })}
                 </li>
               ))}
             </ul>
