@@ -104,4 +104,24 @@ describe('dispatcher web app: the map of a day', () => {
     expect(text).toMatch(/\d\d:\d\d/);
     await saveScreenshot(page, 'planner-map');
   });
+  it('speaks French in the legend and the popup once the dispatcher switches language', async () => {
+    await page.getByLabel('Language').selectOption('fr');
+    const legend = page.getByRole('complementary', { name: 'Légende' });
+    await expect.poll(() => legend.innerText()).toContain('Dépôt');
+    expect(await legend.innerText()).toContain('Non planifiée');
+    const at = await page.evaluate(() => {
+      const map = (window as unknown as { __tourneeMap: LiveMap }).__tourneeMap;
+      const f = map.queryRenderedFeatures({ layers: ['stops-circle'] }).at(-1)!;
+      const p = map.project(f.geometry.coordinates);
+      const box = map.getCanvas().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.mouse.click(at.x, at.y);
+    const popup = page.locator('.stop-popup');
+    await expect.poll(() => popup.innerText()).toContain('Service prévu');
+    const text = await popup.innerText();
+    for (const label of ['Commande', 'Créneau', 'Statut']) expect(text).toContain(label);
+    expect(text).toMatch(/à faire|livrée|arrivé|échec|passée/);
+    await saveScreenshot(page, 'planner-map-fr');
+  });
 });

@@ -150,6 +150,9 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
   const depotMarkers = useRef(new DepotMarkers());
   const routesNow = useRef<PlannedRoute[]>([]);
   routesNow.current = routes.data?.routes ?? [];
+  // The handler outlives renders: it reads the current language through a ref, not a stale `t`.
+  const tNow = useRef(t);
+  tNow.current = t;
   const clickable = useRef<MapLibreMap | null>(null);
   const listenStops = (m: MapLibreMap) => {
     if (clickable.current === m) return; // once per map, not again after a style switch
@@ -158,13 +161,14 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
       const id = e.features?.[0]?.properties?.stopId as string | undefined;
       const s = routesNow.current.flatMap((r) => r.stops).find((x) => x.id === id);
       if (!s?.location) return;
-      const windows = s.timeWindows.map((w) => `${w.start}–${w.end}`).join(', ') || t('map.popup.anyTime');
+      const tr = tNow.current;
+      const windows = s.timeWindows.map((w) => `${w.start}–${w.end}`).join(', ') || tr('map.popup.anyTime');
       const start = serviceStartIso({ ...s, localDate: props.date, timeZone });
       popup.current.show(m, s.location.coordinates, `${s.seq}. ${s.name ?? s.ref ?? ''}`, [
-        [t('map.popup.order'), s.ref ?? '—'],
-        [t('map.popup.window'), windows],
-        [t('map.popup.planned'), clock(start, timeZone)],
-        [t('map.popup.status'), t(`map.stopStatus.${s.status}`)],
+        [tr('map.popup.order'), s.ref ?? '—'],
+        [tr('map.popup.window'), windows],
+        [tr('map.popup.planned'), clock(start, timeZone)],
+        [tr('map.popup.status'), tr(`map.stopStatus.${s.status}`)],
       ]);
     });
     m.on('mouseenter', 'stops-circle', () => {
