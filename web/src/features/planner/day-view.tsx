@@ -109,7 +109,8 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
         ...unplanned.data.items.map((o) => o.location.coordinates),
         ...props.depots.map((d) => d.location.coordinates),
       ]);
-      // More room at the bottom: the legend sits over the map's lower left corner.
+      // More room at the bottom: the legend sits over the map's lower left corner, below the
+      // stops, whose popups open upwards and so never go under it.
       if (b) m.fitBounds(b, { padding: { top: 40, right: 40, bottom: 170, left: 40 }, duration: 0, maxZoom: 15 });
     },
     [routes.data, unplanned.data, props.depots],
