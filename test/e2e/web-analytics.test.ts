@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAnalyticsFixture } from '../../server/src/analytics/test-support.ts';
 import { createPgDb } from '../../server/src/db/pg-adapter.ts';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
-import { launchChromium } from '../lib/browser.ts';
+import { launchChromium, signInOnPage } from '../lib/browser.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
 
@@ -26,9 +26,7 @@ describe('dispatcher web app: analytics', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 1100 }, locale: 'en-GB' });
     await page.goto(server.baseUrl);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnPage(page, ADMIN);
     await page.getByRole('link', { name: 'Orders' }).waitFor();
   });
 

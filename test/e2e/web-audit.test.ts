@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { type ApiClient, signIn } from '../lib/api-client.ts';
-import { launchChromium } from '../lib/browser.ts';
+import { launchChromium, signInOnPage } from '../lib/browser.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
 
@@ -50,9 +50,7 @@ describe('dispatcher web app: the audit trail', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     await page.goto(server.baseUrl);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnPage(page, ADMIN);
     await page.getByRole('link', { name: 'Audit' }).click();
     await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
   });
@@ -132,9 +130,7 @@ describe('dispatcher web app: the audit trail', () => {
 
     const other = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     await other.goto(server.baseUrl);
-    await other.getByLabel('Email').fill(DISPATCHER.email);
-    await other.getByLabel('Password').fill(DISPATCHER.password);
-    await other.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnPage(other, DISPATCHER);
     await other.getByRole('link', { name: 'Orders' }).waitFor();
     expect(await other.getByRole('link', { name: 'Audit' }).count()).toBe(0);
     const refused = await other.request.get(`${server.baseUrl}/api/audit`);

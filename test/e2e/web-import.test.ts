@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotFailures } from '../lib/artifacts.ts';
-import { launchChromium } from '../lib/browser.ts';
+import { launchChromium, signInOnPage } from '../lib/browser.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
 
@@ -31,9 +31,7 @@ describe('dispatcher web app: importing orders', () => {
 
   it('signs in, and the session survives a reload', async () => {
     await page.goto(server.baseUrl);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnPage(page, ADMIN);
     await page.getByRole('heading', { name: 'Orders' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Orders' }).waitFor();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import type { SeededDay } from '../../server/src/tracking/test-support.ts';
 import { signIn } from '../lib/api-client.ts';
-import { launchChromium } from '../lib/browser.ts';
+import { launchChromium, signInOnPage } from '../lib/browser.ts';
 import { issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
@@ -56,9 +56,7 @@ describe('dispatcher web app: the live day', () => {
 
   it("moves the driver's marker on the dispatcher map as the phone moves", async () => {
     await dispatcher.goto(server.baseUrl);
-    await dispatcher.getByLabel('Email').fill(ADMIN.email);
-    await dispatcher.getByLabel('Password').fill(ADMIN.password);
-    await dispatcher.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnPage(dispatcher, ADMIN);
     await dispatcher.getByRole('link', { name: 'Planner' }).click();
     await dispatcher.locator(`.calendar-strip [data-date="${day.localDate}"]`).click();
     await dispatcher.locator('.route-card').first().waitFor();

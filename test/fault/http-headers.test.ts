@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotFailures } from '../lib/artifacts.ts';
-import { launchChromium } from '../lib/browser.ts';
+import { launchChromium, signInOnPage } from '../lib/browser.ts';
 import { seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
@@ -125,9 +125,7 @@ describe('security headers', () => {
 
     it('runs the dispatcher app with its map on the style host, the driver app and a tracking page', async () => {
       await page.goto(http.baseUrl);
-      await page.getByLabel('Email').fill(ADMIN.email);
-      await page.getByLabel('Password').fill(ADMIN.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInOnPage(page, ADMIN);
       await page.getByRole('link', { name: 'Planner' }).click();
       // MapLibre (its worker included) loaded the style from the other origin and drew it.
       const styleLoaded = () =>

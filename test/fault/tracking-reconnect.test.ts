@@ -18,7 +18,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededDay } from '../../server/src/tracking/test-support.ts';
 import { screenshotFailures } from '../lib/artifacts.ts';
-import { launchChromium } from '../lib/browser.ts';
+import { launchChromium, signInOnPage } from '../lib/browser.ts';
 import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
 import { startServerPair } from '../lib/e2e-db.ts';
 import { freePort, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
@@ -55,9 +55,7 @@ describe('dispatcher catch-up after a reconnection (item 14)', () => {
 
   it('shows a delivery and a position sent while its server was down, once the socket reconnects', async () => {
     await page.goto(b.baseUrl);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInOnPage(page, ADMIN);
     await page.getByRole('link', { name: 'Planner' }).click();
     await page.locator(`.calendar-strip [data-date="${day.localDate}"]`).click();
     const stop = page.locator(`[data-stop-id="${day.stopIds[0]}"]`);
