@@ -11,8 +11,27 @@ import { type LonLatPair, travelDistanceM } from '../travel/travel.ts';
 export const ROAD_MPS = 2;
 export const roadS = (a: LonLatPair, b: LonLatPair) => travelDistanceM(a, b, { circuity: 1, speedMps: 1 }) / ROAD_MPS;
 
-/** A stand-in for OSRM's HTTP API (/table/v1 and /route/v1) that records every request. */
-export function osrmStandIn(): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
+/** The stand-in's roads: a leg's duration and distance, and the line drawn through the stops. */
+export interface StandInRoads {
+  durationS(a: LonLatPair, b: LonLatPair): number;
+  distanceM(a: LonLatPair, b: LonLatPair): number;
+  line(points: LonLatPair[]): LonLatPair[];
+}
+
+/** The straight line at `ROAD_MPS`, drawn through the stops themselves. */
+const SLOW_ROADS: StandInRoads = {
+  durationS: roadS,
+  distanceM: (a, b) => roadS(a, b) * ROAD_MPS,
+  line: (points) => points,
+};
+
+/**
+ * A stand-in for OSRM's HTTP API (/table/v1 and /route/v1) that records every request; its roads
+ * are `roads` (by default the straight line at `ROAD_MPS`).
+ */
+export function osrmStandIn(
+  roads: StandInRoads = SLOW_ROADS,
+): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     requests.push(req.url ?? '');
@@ -23,11 +42,12 @@ export function osrmStandIn(): Promise<{ url: string; requests: string[]; close(
     if (service === 'table') {
       const src = (url.searchParams.get('sources') ?? '').split(';').map(Number);
       const dst = (url.searchParams.get('destinations') ?? '').split(';').map(Number);
-      const durations = src.map((i) => dst.map((j) => roadS(points[i]!, points[j]!)));
-      const distances = durations.map((row) => row.map((s) => s * ROAD_MPS));
+      const durations = src.map((i) => dst.map((j) => roads.durationS(points[i]!, points[j]!)));
+      const distances = src.map((i) => dst.map((j) => roads.distanceM(points[i]!, points[j]!)));
       res.end(JSON.stringify({ code: 'Ok', durations, distances }));
     } else if (service === 'route') {
-      res.end(JSON.stringify({ code: 'Ok', routes: [{ geometry: { type: 'LineString', coordinates: points } }] }));
+      const coordinates = roads.line(points);
+      res.end(JSON.stringify({ code: 'Ok', routes: [{ geometry: { type: 'LineString', coordinates } }] }));
     } else {
       res.statusCode = 400;
       res.end(JSON.stringify({ code: 'InvalidService', message: 'no such service' }));

@@ -1,47 +1,20 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { osrmStandIn, type StandInRoads } from '../eta/test-support.ts';
 import { createOsrmClient } from '../travel/osrm.ts';
 import { oneVanDay, type PlanningTestApp, startPlanningApp } from './test-support.ts';
 import { type LonLatPair, travelDistanceM } from '../travel/travel.ts';
 
-/** A stand-in for OSRM: roads 1.5 × the straight line at 10 m/s; counts the requests. */
-function fakeOsrm(): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
-  const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
-    requests.push(req.url ?? '');
-    const url = new URL(req.url ?? '/', 'http://x');
-    const [, service, , , coordText] = url.pathname.split('/');
-    const points = (coordText ?? '').split(';').map((c) => c.split(',').map(Number) as unknown as LonLatPair);
-    res.setHeader('content-type', 'application/json');
-    if (service === 'table') {
-      const src = (url.searchParams.get('sources') ?? '').split(';').map(Number);
-      const dst = (url.searchParams.get('destinations') ?? '').split(';').map(Number);
-      const dist = src.map((i) =>
-        dst.map((j) => travelDistanceM(points[i]!, points[j]!, { circuity: 1.5, speedMps: 1 })),
-      );
-      res.end(JSON.stringify({ code: 'Ok', durations: dist.map((row) => row.map((d) => d / 10)), distances: dist }));
-    } else if (service === 'route') {
-      const line = points.flatMap((p, i) => {
-        const q = points[i + 1];
-        return q ? [p, [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2]] : [p];
-      });
-      res.end(JSON.stringify({ code: 'Ok', routes: [{ geometry: { type: 'LineString', coordinates: line } }] }));
-    } else {
-      res.statusCode = 400;
-      res.end(JSON.stringify({ code: 'InvalidService', message: 'no such service' }));
-    }
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        requests,
-        close: () => new Promise((r) => server.close(() => r())),
-      }),
-    ),
-  );
-}
+/** OSRM's roads in this stand-in: 1.5 × the straight line at 10 m/s, drawn through midpoints. */
+const ROADS: StandInRoads = {
+  distanceM: (a, b) => travelDistanceM(a, b, { circuity: 1.5, speedMps: 1 }),
+  durationS: (a, b) => travelDistanceM(a, b, { circuity: 1.5, speedMps: 1 }) / 10,
+  line: (points) =>
+    points.flatMap((p, i) => {
+      const q = points[i + 1];
+      return q ? [p, [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2] as LonLatPair] : [p];
+    }),
+};
+const fakeOsrm = () => osrmStandIn(ROADS);
 
 const grid = (n: number): LonLatPair[] =>
   Array.from({ length: n }, (_, i) => [4.8 + (i % 13) * 0.005, 45.74 + Math.floor(i / 13) * 0.004]);
