@@ -17,7 +17,7 @@ import { migrate } from '../../server/src/db/migrate.ts';
 import { createPgDb } from '../../server/src/db/pg-adapter.ts';
 import { createPgliteDb } from '../../server/src/db/pglite-adapter.ts';
 import { resetSeedCache, seedDriverDay } from '../../server/src/tracking/test-support.ts';
-import { testDatabaseUrl } from '../../server/test/test-db.ts';
+import { databaseOnTestServer, testDatabaseUrl } from '../../server/test/test-db.ts';
 import { signIn } from '../lib/api-client.ts';
 import { freshDatabase } from '../lib/e2e-db.ts';
 import { REPO_ROOT, startServerProcess } from '../lib/server-process.ts';
@@ -128,7 +128,7 @@ describe('pnpm backup / pnpm restore', () => {
 
     // The target does not exist yet: restore creates it.
     const target = testDatabaseUrl('tournee_fault_ops_backup_dst');
-    const admin = new pg.Client({ connectionString: testDatabaseUrl('postgres') });
+    const admin = new pg.Client({ connectionString: databaseOnTestServer('postgres') });
     await admin.connect();
     await admin.query('DROP DATABASE IF EXISTS tournee_fault_ops_backup_dst WITH (FORCE)');
     await admin.end();

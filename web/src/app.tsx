@@ -9,6 +9,9 @@ import { MessagesPage } from './features/messages/messages-page.tsx';
 import { AuditPage } from './features/audit/audit-page.tsx';
 import { OrdersPage } from './features/orders/orders-page.tsx';
 import { useApi } from './api/use-api.ts';
+import { SettingsPage } from './features/settings/settings-page.tsx';
+import { RulesPage } from './features/rules/rules-page.tsx';
+import { IntegrationsPage } from './features/integrations/integrations-page.tsx';
 
 // The planner brings MapLibre (most of the bundle): load it when the planner is opened.
 const PlannerPage = lazy(() => import('./features/planner/planner-page.tsx').then((m) => ({ default: m.PlannerPage })));
@@ -31,6 +34,9 @@ export function App() {
       {screen === 'fleet' && <FleetPage />}
       {screen === 'messages' && <MessagesPage key={location.search} />}
       {screen === 'audit' && <AuditPage />}
+      {screen === 'settings' && <SettingsPage />}
+      {screen === 'rules' && <RulesPage />}
+      {screen === 'integrations' && <IntegrationsPage />}
       {screen === 'analytics' && (
         <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
           <AnalyticsPage />

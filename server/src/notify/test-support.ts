@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { recreateDatabase, TEST_DATABASE_URL, testDatabaseUrl } from '../../test/test-db.ts';
+import { recreateDatabase, testDatabaseUrl } from '../../test/test-db.ts';
 import { type App, createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Db } from '../db/db.ts';
@@ -97,7 +97,7 @@ export async function startTwilioStandIn(): Promise<{ url: string; sms: Sms[]; c
  * outbox sender over the shared test database — takes these messages.
  */
 export async function ownTestDatabase(suffix: string): Promise<string> {
-  const url = testDatabaseUrl(`${new URL(TEST_DATABASE_URL).pathname.slice(1)}_${suffix}`);
+  const url = testDatabaseUrl(suffix);
   await recreateDatabase(url);
   const db = createPgDb(url, { max: 1 });
   await migrate(db);

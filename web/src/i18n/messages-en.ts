@@ -1,9 +1,21 @@
+import { ordersEn } from './areas/orders.ts';
+import { plannerEn } from './areas/planner.ts';
+import { settingsEn } from './areas/settings.ts';
+import { driverEn } from './areas/driver.ts';
+import { textEn } from './areas/text.ts';
+import { rulesEn } from './areas/rules.ts';
+import { integrationsEn } from './areas/integrations.ts';
+import { securityEn } from './areas/security.ts';
+
 /** UI text in English, the reference for the keys: messages-fr.ts must have every one (the type checks it). */
-export const en = {
+const base = {
   'app.name': 'Tournée',
   'nav.orders': 'Orders',
   'nav.fleet': 'Fleet',
   'nav.planner': 'Planner',
+  'nav.settings': 'Settings',
+  'nav.rules': 'Rules',
+  'nav.integrations': 'Integrations',
   'nav.signOut': 'Sign out',
   'nav.language': 'Language',
   'signIn.title': 'Sign in to Tournée',
@@ -342,6 +354,19 @@ export const en = {
   'analytics.ratings': 'Customer ratings',
   'analytics.noRatings': 'No ratings in this period.',
   'analytics.comment': 'Comment',
+} as const;
+
+/** Each screen area keeps its text in `areas/` so that parallel work does not collide here. */
+export const en = {
+  ...base,
+  ...ordersEn,
+  ...plannerEn,
+  ...settingsEn,
+  ...driverEn,
+  ...textEn,
+  ...rulesEn,
+  ...integrationsEn,
+  ...securityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

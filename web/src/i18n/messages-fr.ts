@@ -1,11 +1,31 @@
 import type { MessageKey } from './messages-en.ts';
+import { ordersFr } from './areas/orders.ts';
+import { plannerFr } from './areas/planner.ts';
+import { settingsFr } from './areas/settings.ts';
+import { driverFr } from './areas/driver.ts';
+import { textFr } from './areas/text.ts';
+import { rulesFr } from './areas/rules.ts';
+import { integrationsFr } from './areas/integrations.ts';
+import { securityFr } from './areas/security.ts';
 
 /** UI text in French: every key of the English catalogue (the type checks it). */
 export const fr: Record<MessageKey, string> = {
+  ...ordersFr,
+  ...plannerFr,
+  ...settingsFr,
+  ...driverFr,
+  ...textFr,
+  ...rulesFr,
+  ...integrationsFr,
+  ...securityFr,
+
   'app.name': 'Tournée',
   'nav.orders': 'Commandes',
   'nav.fleet': 'Flotte',
   'nav.planner': 'Planification',
+  'nav.settings': 'Paramètres',
+  'nav.rules': 'Règles',
+  'nav.integrations': 'Intégrations',
   'nav.signOut': 'Se déconnecter',
   'nav.language': 'Langue',
   'signIn.title': 'Connexion à Tournée',

@@ -14,6 +14,9 @@ const NAV: Array<{ screen: Screen; label: MessageKey; adminOnly?: boolean }> = [
   { screen: 'messages', label: 'nav.messages' },
   { screen: 'audit', label: 'nav.audit', adminOnly: true },
   { screen: 'analytics', label: 'nav.analytics' },
+  { screen: 'rules', label: 'nav.rules' },
+  { screen: 'integrations', label: 'nav.integrations', adminOnly: true },
+  { screen: 'settings', label: 'nav.settings', adminOnly: true },
 ];
 
 export function AppShell({ screen, children }: { screen: Screen; children: ReactNode }) {

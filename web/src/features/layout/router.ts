@@ -1,8 +1,27 @@
 import { useEffect, useState } from 'react';
 
 /** The app's few screens; the path is the source of truth so reload and back work. */
-export type Screen = 'orders' | 'fleet' | 'planner' | 'messages' | 'analytics' | 'audit';
-const SCREENS: Screen[] = ['orders', 'fleet', 'planner', 'messages', 'analytics', 'audit'];
+export type Screen =
+  | 'orders'
+  | 'fleet'
+  | 'planner'
+  | 'messages'
+  | 'analytics'
+  | 'audit'
+  | 'rules'
+  | 'integrations'
+  | 'settings';
+const SCREENS: Screen[] = [
+  'orders',
+  'fleet',
+  'planner',
+  'messages',
+  'analytics',
+  'audit',
+  'rules',
+  'integrations',
+  'settings',
+];
 
 export function screenOf(pathname: string): Screen {
   const first = pathname.split('/').filter(Boolean)[0];
