@@ -7,8 +7,9 @@
  *   GET    /api/plans/:id/unassigned    the orders the plan could not place, with the reason
  *   GET    /api/routes?date=&depotId=   the routes of a day with their stops
  *   GET    /api/planning/calendar?from&to  per day: orders due, unplanned, planned stops, routes, shifts
+ *   GET    /api/planning/unplanned?date=   the day's orders on no route, with the latest plan's reason and figures
  */
-import { CalendarQuery, PlanRequest, RoutesQuery } from '@tournee/shared';
+import { CalendarQuery, DayUnplannedQuery, PlanRequest, RoutesQuery } from '@tournee/shared';
 import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/middleware.ts';
@@ -16,6 +17,7 @@ import type { Db } from '../db/db.ts';
 import { listRoutesOfDay } from '../lifecycle/route-repo.ts';
 import { parse } from '../http/validate.ts';
 import { planningCalendar } from './calendar.ts';
+import { dayUnplanned } from './figures-repo.ts';
 import type { Planner } from './service.ts';
 
 const IdParam = z.object({ id: z.uuid({ message: 'must be an id (uuid)' }) });
@@ -52,6 +54,10 @@ export function planningRoutes(db: Db, planner: Planner): Router {
   r.get('/planning/calendar', staff, async (req, res) => {
     const q = parse(CalendarQuery, req.query, 'query');
     res.json({ days: await planningCalendar(db, actorOf(req).orgId, q.from, q.to) });
+  });
+  r.get('/planning/unplanned', staff, async (req, res) => {
+    const q = parse(DayUnplannedQuery, req.query, 'query');
+    res.json({ date: q.date, items: await dayUnplanned(db, actorOf(req).orgId, q.date) });
   });
   return r;
 }

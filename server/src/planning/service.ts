@@ -3,7 +3,7 @@
  * `createPlanner` owns the runner; the app creates one and closes it on shutdown.
  */
 import { availableParallelism } from 'node:os';
-import type { Plan, PlanRequest, UnassignedOrder } from '@tournee/shared';
+import type { Plan, PlanRequest, UnassignedOrderWithFigures } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
@@ -13,6 +13,7 @@ import { createQueueRunner, failOrphanedPlans, startQueueWorker } from '../jobs/
 import { createJobRunner, defaultConcurrency, type JobFn, type JobRunner } from '../jobs/runner.ts';
 import type { Logger } from '../logger.ts';
 import type { DomainPublisher } from '../events/bus.ts';
+import { figuresOf } from './figures-repo.ts';
 import { loadDepots, unknownOrderIds } from './inputs-repo.ts';
 import { planZone } from './load.ts';
 import { startPlanHeartbeat } from './plan-heartbeat.ts';
@@ -25,7 +26,8 @@ export interface Planner {
   get(actor: Actor, id: string): Promise<Plan>;
   list(actor: Actor, limit: number): Promise<Plan[]>;
   cancel(actor: Actor, id: string): Promise<Plan>;
-  unassigned(actor: Actor, id: string): Promise<UnassignedOrder[]>;
+  /** The orders the plan left out, each with its reason and the figures behind it. */
+  unassigned(actor: Actor, id: string): Promise<UnassignedOrderWithFigures[]>;
   runner: JobRunner;
   close(): Promise<void>;
 }
@@ -133,7 +135,13 @@ export function createPlanner(deps: { db: Db; config: Config; log: Logger; bus: 
     },
     async unassigned(actor, id) {
       await mustFind(actor, id);
-      return listUnassigned(db, id);
+      const items = await listUnassigned(db, id);
+      const figures = await figuresOf(
+        db,
+        actor.orgId,
+        items.map((u) => u.orderId),
+      );
+      return items.map((u) => ({ ...u, figures: figures.get(u.orderId)! }));
     },
     async close() {
       heartbeat.stop();

@@ -1,0 +1,100 @@
+/**
+ * SQL behind the unplanned orders' figures: the orders' needs, the organisation's vehicles, the
+ * shifts on each order's allowed days, and the day's orders on no route with their latest reason.
+ */
+import type { DayUnplannedOrder, TimeWindow, UnassignedFigures, UnassignedReason } from '@tournee/shared';
+import type { Db } from '../db/db.ts';
+import { type FleetVehicle, unassignedFigures } from './figures.ts';
+import { loadDimensions } from './inputs-repo.ts';
+import { reasonText } from './result-mapper.ts';
+
+interface NeedsRow {
+  id: string;
+  demand: number[];
+  skills: string[];
+  time_windows: TimeWindow[];
+  shift_start: string | null;
+  shift_end: string | null;
+}
+
+// Shift hours over the order's allowed days: a window outside them cannot be served by any van.
+const NEEDS_COLUMNS = `o.id, o.demand, o.skills, o.time_windows,
+  (SELECT to_char(min(s.start_local), 'HH24:MI') FROM shifts s
+    WHERE s.org_id = o.org_id AND NOT s.cancelled AND s.local_date BETWEEN o.date_from AND o.date_to) AS shift_start,
+  (SELECT to_char(max(s.end_local), 'HH24:MI') FROM shifts s
+    WHERE s.org_id = o.org_id AND NOT s.cancelled AND s.local_date BETWEEN o.date_from AND o.date_to) AS shift_end`;
+
+async function loadFleet(db: Db, orgId: string): Promise<FleetVehicle[]> {
+  const { rows } = await db.query<{ name: string; capacity: number[]; skills: string[] }>(
+    'SELECT name, capacity, skills FROM vehicles WHERE org_id = $1 AND deleted_at IS NULL ORDER BY name',
+    [orgId],
+  );
+  return rows.map((r) => ({ name: r.name, capacity: r.capacity.map(Number), skills: r.skills }));
+}
+
+/** The figures of each given order, by order id. */
+export async function figuresOf(db: Db, orgId: string, orderIds: string[]): Promise<Map<string, UnassignedFigures>> {
+  const out = new Map<string, UnassignedFigures>();
+  if (orderIds.length === 0) return out;
+  const [dimensions, fleet, { rows }] = await Promise.all([
+    loadDimensions(db, orgId),
+    loadFleet(db, orgId),
+    db.query<NeedsRow>(`SELECT ${NEEDS_COLUMNS} FROM orders o WHERE o.org_id = $1 AND o.id = ANY($2::uuid[])`, [
+      orgId,
+      orderIds,
+    ]),
+  ]);
+  for (const r of rows) {
+    const shiftHours = r.shift_start && r.shift_end ? { start: r.shift_start, end: r.shift_end } : null;
+    out.set(
+      r.id,
+      unassignedFigures(
+        { demand: r.demand.map(Number), skills: r.skills, timeWindows: r.time_windows, shiftHours },
+        dimensions,
+        fleet,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * The orders allowed on `date` that are on no route (status `imported`), each with the reason the
+ * latest finished plan gave for leaving it out (null if no plan tried it) and its figures.
+ */
+export async function dayUnplanned(db: Db, orgId: string, date: string): Promise<DayUnplannedOrder[]> {
+  const { rows } = await db.query<{
+    id: string;
+    ref: string;
+    name: string;
+    date_from: string;
+    date_to: string;
+    reason: UnassignedReason | null;
+  }>(
+    `SELECT o.id, o.ref, o.name, to_char(o.date_from, 'YYYY-MM-DD') AS date_from,
+            to_char(o.date_to, 'YYYY-MM-DD') AS date_to, last.reason
+       FROM orders o
+       LEFT JOIN LATERAL (
+         SELECT u.reason FROM unassigned_orders u JOIN plans p ON p.id = u.plan_id
+          WHERE u.order_id = o.id AND p.status = 'done'
+          ORDER BY p.finished_at DESC NULLS LAST, p.created_at DESC LIMIT 1) last ON true
+      WHERE o.org_id = $1 AND o.status = 'imported' AND o.date_from <= $2::date AND o.date_to >= $2::date
+      ORDER BY o.ref LIMIT 1000`,
+    [orgId, date],
+  );
+  const figures = await figuresOf(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    orderId: r.id,
+    ref: r.ref,
+    name: r.name || null,
+    dateFrom: r.date_from,
+    dateTo: r.date_to,
+    reason: r.reason,
+    message: r.reason ? reasonText(r.reason) : null,
+    figures: figures.get(r.id)!,
+  }));
+}
