@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { bearingDeg, headingAfterMove } from './heading.ts';
+
+describe('bearingDeg', () => {
+  it('points north, east, south and west', () => {
+    expect(bearingDeg([4.83, 45.76], [4.83, 45.77])).toBeCloseTo(0, 3);
+    expect(bearingDeg([4.83, 45.76], [4.84, 45.76])).toBeCloseTo(90, 0);
+    expect(bearingDeg([4.83, 45.77], [4.83, 45.76])).toBeCloseTo(180, 3);
+    expect(bearingDeg([4.84, 45.76], [4.83, 45.76])).toBeCloseTo(270, 0);
+  });
+});
+
+describe('headingAfterMove', () => {
+  it('takes the bearing of a real move', () => {
+    expect(headingAfterMove(null, [4.8321, 45.7611], [4.8333, 45.7615])).toBeCloseTo(64, 0);
+  });
+
+  it('keeps the previous heading through GPS jitter', () => {
+    expect(headingAfterMove(120, [4.83, 45.76], [4.83001, 45.76001])).toBe(120);
+    expect(headingAfterMove(null, null, [4.83, 45.76])).toBeNull();
+  });
+
+  it("prefers the phone's own heading", () => {
+    expect(headingAfterMove(120, [4.83, 45.76], [4.84, 45.76], 370)).toBe(10);
+  });
+});

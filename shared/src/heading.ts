@@ -1,0 +1,42 @@
+/**
+ * Which way a vehicle points, from two successive positions (lon/lat), for the driver marker on
+ * the tracking page and the driver app: the tracking view carries positions only, and phones
+ * often report no heading when slow.
+ */
+
+const rad = Math.PI / 180;
+
+/** Initial great-circle bearing from `a` to `b`, degrees clockwise from north, in [0, 360). */
+export function bearingDeg(a: readonly [number, number], b: readonly [number, number]): number {
+  const [l1, p1] = [a[0] * rad, a[1] * rad];
+  const [l2, p2] = [b[0] * rad, b[1] * rad];
+  const y = Math.sin(l2 - l1) * Math.cos(p2);
+  const x = Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(l2 - l1);
+  return ((Math.atan2(y, x) / rad) % 360 + 360) % 360;
+}
+
+/** Metres between two lon/lat points (haversine). */
+function metres(a: readonly [number, number], b: readonly [number, number]): number {
+  const h =
+    Math.sin(((b[1] - a[1]) * rad) / 2) ** 2 +
+    Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(((b[0] - a[0]) * rad) / 2) ** 2;
+  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * The heading to show after a move from `from` to `to`: the device's own heading when it gives
+ * one, else the bearing of the move; a hop shorter than `minMoveM` (GPS jitter of a parked van)
+ * keeps the previous heading. Null until known.
+ * @param minMoveM @default 8
+ */
+export function headingAfterMove(
+  previous: number | null,
+  from: readonly [number, number] | null,
+  to: readonly [number, number],
+  deviceHeading: number | null = null,
+  minMoveM = 8,
+): number | null {
+  if (deviceHeading !== null && Number.isFinite(deviceHeading)) return ((deviceHeading % 360) + 360) % 360;
+  if (!from || metres(from, to) < minMoveM) return previous;
+  return bearingDeg(from, to);
+}
