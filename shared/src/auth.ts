@@ -29,7 +29,8 @@ export const CreateUserRequest = z.object({
   email: z.string().trim().email(),
   name: z.string().trim().max(200).default(''),
   role: z.enum(ROLES),
-  password: z.string().min(8, 'must be at least 8 characters'),
+  /** Absent: the server makes a temporary password and answers it once (an invitation). */
+  password: z.string().min(8, 'must be at least 8 characters').optional(),
   driverId: z.string().uuid().nullable().optional(),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;

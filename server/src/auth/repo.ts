@@ -41,14 +41,6 @@ export async function insertUser(
   return toUser(rows[0]!);
 }
 
-export async function listUsers(db: Db, orgId: string): Promise<User[]> {
-  const { rows } = await db.query<UserRow>(
-    'SELECT * FROM users WHERE org_id = $1 AND disabled_at IS NULL ORDER BY email',
-    [orgId],
-  );
-  return rows.map(toUser);
-}
-
 export async function insertSession(db: Db, tokenHash: string, userId: string, expiresAt: Date) {
   await db.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
     tokenHash,

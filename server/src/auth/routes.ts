@@ -5,7 +5,7 @@ import type { Db } from '../db/db.ts';
 import { parse } from '../http/validate.ts';
 import { actorOf, requireRole, SESSION_COOKIE } from './middleware.ts';
 import * as auth from './service.ts';
-import { listUsers } from './repo.ts';
+import { userAdminRoutes } from './user-admin-routes.ts';
 
 /**
  * Sign-in, sign-out and users. `onLogout` receives the hash of a revoked session's token, so the
@@ -42,14 +42,13 @@ export function authRoutes(db: Db, config: Config, hooks: { onLogout?: (tokenHas
     res.json({ user: req.user });
   });
 
-  router.get('/users', requireRole('admin'), async (req, res) => {
-    res.json({ items: await listUsers(db, actorOf(req).orgId) });
-  });
-
   router.post('/users', requireRole('admin'), async (req, res) => {
     const body = parse(CreateUserRequest, req.body);
     res.status(201).json(await auth.createUser(db, actorOf(req), body));
   });
+
+  // List, disable, re-enable, reset password, change role (admins).
+  router.use(userAdminRoutes(db, hooks));
 
   return router;
 }

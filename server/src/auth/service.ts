@@ -1,9 +1,10 @@
-import type { LoginResponse, Role, User } from '@tournee/shared';
+import type { CreatedUser, LoginResponse, Role, User } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import { recordSignIn, SIGN_IN, SIGN_IN_FAILED, SIGN_OUT } from '../audit/sign-ins.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { generatePassword, hashPassword, verifyPassword } from './password.ts';
+import { emailTaken } from './user-admin-repo.ts';
 import * as repo from './repo.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -98,18 +99,30 @@ export async function logout(db: Db, token: string, who?: { user: User; ip: stri
   return tokenHash;
 }
 
+/**
+ * Creates an account. Without a password this is an invitation: a temporary password is made,
+ * stored hashed and answered once (`temporaryPassword`) for the admin to hand over.
+ */
 export async function createUser(
   db: Db,
   actor: Actor,
-  input: { email: string; name: string; role: Role; password: string; driverId?: string | null },
-): Promise<User> {
-  const passwordHash = await hashPassword(input.password);
+  input: { email: string; name: string; role: Role; password?: string; driverId?: string | null },
+): Promise<CreatedUser> {
+  const temporaryPassword = input.password ? undefined : generatePassword();
+  const passwordHash = await hashPassword(input.password ?? temporaryPassword!);
   return db.transaction(async (tx) => {
-    if (await repo.findUserByEmail(tx, input.email)) {
-      throw new AppError('conflict', `A user with email ${input.email} already exists`);
+    // Disabled accounts keep their email: it cannot be given to a new account.
+    if (await emailTaken(tx, input.email)) {
+      throw new AppError('conflict', `email: a user with email ${input.email} already exists`, {
+        details: [{ field: 'email', message: 'already used by another account' }],
+      });
     }
     const user = await repo.insertUser(tx, { ...input, orgId: actor.orgId, passwordHash });
-    await recordEvent(tx, actor, 'create', 'user', user.id, { email: user.email, role: user.role });
-    return user;
+    await recordEvent(tx, actor, 'create', 'user', user.id, {
+      email: user.email,
+      role: user.role,
+      invited: temporaryPassword !== undefined,
+    });
+    return temporaryPassword ? { ...user, temporaryPassword } : user;
   });
 }
