@@ -1,9 +1,17 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { type AppLocale, formatNumber, intlLocale, selectPlural } from './format.ts';
 import { en, fr, type MessageKey } from './messages.ts';
 
-export type Locale = 'fr' | 'en';
+export type Locale = AppLocale;
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { en, fr };
 const STORAGE_KEY = 'tournee.locale';
+
+/** The base of a plural message: `publish.routes` for the keys `publish.routes.one` / `.other`. */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
+/** What `t` takes: a message's key, or the base of a plural one (then `values.count` picks the form). */
+export type TextKey = MessageKey | PluralKey;
+export type TextValues = Record<string, string | number>;
+export type Translate = (key: TextKey, values?: TextValues) => string;
 
 /** The saved choice, else the browser's language, else French (also what the API is asked to answer in). */
 export function initialLocale(): Locale {
@@ -13,15 +21,52 @@ export function initialLocale(): Locale {
   return lang.toLowerCase().startsWith('en') ? 'en' : 'fr';
 }
 
-/** Replaces `{name}` placeholders with values. */
-export function format(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+/**
+ * Replaces `{name}` placeholders with values. Given a locale, numbers are written as it writes
+ * them ("1 234,5" in French); without one, as they are.
+ */
+export function format(template: string, values: TextValues = {}, locale?: string): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = values[k];
+    if (v === undefined) return `{${k}}`;
+    return typeof v === 'number' && locale ? formatNumber(locale, v, 2) : String(v);
+  });
+}
+
+/**
+ * The text of `key` in `catalogue`. A key that is not a message but has plural forms
+ * (`key.one`, `key.other`, and `key.few`/`key.many` where a language needs them) takes the
+ * form Intl.PluralRules picks for `values.count`: "1 tournée publiée", "3 tournées publiées".
+ */
+export function translate(
+  catalogue: Record<string, string>,
+  locale: string,
+  key: string,
+  values: TextValues = {},
+): string {
+  let template = catalogue[key];
+  if (template === undefined) {
+    const other = catalogue[`${key}.other`];
+    if (other === undefined) return key;
+    const count = Number(values.count ?? 0);
+    template = selectPlural(locale, count, {
+      other,
+      zero: catalogue[`${key}.zero`],
+      one: catalogue[`${key}.one`],
+      two: catalogue[`${key}.two`],
+      few: catalogue[`${key}.few`],
+      many: catalogue[`${key}.many`],
+    });
+  }
+  return format(template, values, locale);
 }
 
 interface I18n {
   locale: Locale;
+  /** The BCP 47 tag to give Intl (the browser's variant of the app's language: en-GB, fr-FR). */
+  intl: string;
   setLocale(l: Locale): void;
-  t(key: MessageKey, values?: Record<string, string | number>): string;
+  t: Translate;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -33,10 +78,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = l;
     setLocaleState(l);
   }, []);
-  const value = useMemo<I18n>(
-    () => ({ locale, setLocale, t: (key, values) => format(CATALOGUES[locale][key], values) }),
-    [locale, setLocale],
-  );
+  const value = useMemo<I18n>(() => {
+    const intl = intlLocale(locale);
+    return {
+      locale,
+      intl,
+      setLocale,
+      t: (key, values) => translate(CATALOGUES[locale], intl, key, values),
+    };
+  }, [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from './i18n.tsx';
+import { importFieldLabel, statusLabel, triggerLabel } from './labels.ts';
+import { en, fr, type MessageKey } from './messages.ts';
+
+const spaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+const tFr = (k: string, v?: Record<string, string | number>) => translate(fr, 'fr-FR', k, v);
+const tEn = (k: string, v?: Record<string, string | number>) => translate(en, 'en-GB', k, v);
+
+describe('t(): messages with counts', () => {
+  it('picks the plural form from `count`', () => {
+    expect(tFr('count.routesPublished', { count: 1 })).toBe('1 tournée publiée');
+    expect(tFr('count.routesPublished', { count: 3 })).toBe('3 tournées publiées');
+    expect(tEn('count.routesPublished', { count: 1 })).toBe('1 route published');
+    expect(tEn('count.routesPublished', { count: 0 })).toBe('0 routes published');
+  });
+
+  it('writes numbers in the locale', () => {
+    expect(spaces(tFr('count.orders', { count: 1234 }))).toBe('1 234 commandes');
+    expect(tEn('count.orders', { count: 1234 })).toBe('1,234 orders');
+  });
+
+  it('states what an import will do, as the issue asks', () => {
+    const line = (t: typeof tFr, good: number, bad: number) =>
+      t('import.willImport', { count: good }) + (bad ? t('import.willReject', { count: bad }) : '');
+    expect(line(tFr, 37, 3)).toBe('37 lignes seront importées, 3 refusées');
+    expect(line(tFr, 1, 1)).toBe('1 ligne sera importée, 1 refusée');
+    expect(line(tEn, 2, 0)).toBe('2 rows will be imported');
+  });
+
+  it('answers the key itself for an unknown key rather than nothing', () => {
+    expect(tEn('no.such.key')).toBe('no.such.key');
+  });
+});
+
+describe('codes in words', () => {
+  const t = (k: MessageKey | string, v?: Record<string, string | number>) => tFr(k, v);
+
+  it('names every order status, trigger and import field in French', () => {
+    expect(statusLabel(t, 'imported')).toBe('À planifier');
+    expect(statusLabel(t, 'dispatched')).toBe('Expédiée');
+    expect(triggerLabel(t, 'driver_access')).toBe('Accès à l’appli chauffeur');
+    expect(importFieldLabel(t, 'demand_parcels')).toBe('Quantité : colis');
+    expect(importFieldLabel(t, 'tw2_start')).toBe('Début du créneau 2');
+    expect(importFieldLabel(t, 'postcode')).toBe('Code postal');
+  });
+
+  it('shows a code it does not know as it is', () => {
+    expect(statusLabel(t, 'teleported')).toBe('teleported');
+    expect(importFieldLabel(t, 'demand_boxes')).toBe('Quantité : boxes');
+  });
+
+  it('has a French word for every code a French screen can show', () => {
+    for (const [key, text] of Object.entries(fr)) {
+      if (!/^(status|trigger|failReason)\./.test(key)) continue;
+      expect(text, key).not.toMatch(/\b(imported|planned|dispatched|delivered|failed|queued|sent|pending|skipped)\b/i);
+    }
+  });
+});
