@@ -1,27 +1,63 @@
 /**
- * GET /api/orders/:id's answer: the order, each of its visits (lifecycle/attempts.ts) and, when
- * it is held, why and until when.
+ * GET /api/orders/:id's answer, everything the dispatcher's order page shows: the order, each
+ * of its visits (lifecycle/attempts.ts), its stops on routes, when it is held why and until
+ * when, the customer's rating, and which actions are allowed now and why not (actions.ts).
  */
-import type { OrderDetail } from '@tournee/shared';
+import type { OrderDetailView, OrderStopPlacement } from '@tournee/shared';
 import type { Actor } from '../audit/audit.ts';
+import { ratingOf } from '../audit/history-repo.ts';
 import type { Db } from '../db/db.ts';
 import { listAttempts } from '../lifecycle/attempts.ts';
+import { findRoutes, type RouteRecord } from '../lifecycle/route-repo.ts';
+import { orderActions } from './actions.ts';
+import { findHold, routeIdsOfOrder } from './repo.ts';
 import { getOrder } from './service.ts';
 
-export async function getOrderDetail(db: Db, actor: Actor, id: string): Promise<OrderDetail> {
+/** The order's stops on the routes, newest day first. */
+function placements(orderId: string, routes: RouteRecord[]): OrderStopPlacement[] {
+  const out: OrderStopPlacement[] = [];
+  for (const r of routes) {
+    // Breaks have no order: the position counts the stops a driver calls at.
+    const calls = r.stops.filter((s) => s.kind !== 'break');
+    calls.forEach((s, i) => {
+      if (s.orderId !== orderId) return;
+      out.push({
+        stopId: s.id,
+        routeId: r.id,
+        localDate: r.localDate,
+        vehicleName: r.vehicleName,
+        driverName: r.driverName,
+        routeStatus: r.status,
+        routeLocked: r.locked,
+        position: i + 1,
+        plannedArrivalAt: s.plannedArrivalAt,
+        etaAt: s.etaAt,
+        status: s.status,
+        locked: s.locked,
+      });
+    });
+  }
+  return out.sort((a, b) => b.localDate.localeCompare(a.localDate));
+}
+
+export async function getOrderDetail(db: Db, actor: Actor, id: string): Promise<OrderDetailView> {
   const order = await getOrder(db, actor, id);
-  const [attempts, hold] = await Promise.all([
+  const [attempts, hold, routeIds, ratings] = await Promise.all([
     listAttempts(db, actor.orgId, order.id),
-    db.query<{ hold_reason: string | null; hold_until: Date | null }>(
-      'SELECT hold_reason, hold_until FROM orders WHERE id = $1',
-      [order.id],
-    ),
+    findHold(db, order.id),
+    routeIdsOfOrder(db, actor.orgId, order.id),
+    ratingOf(db, actor.orgId, order.id),
   ]);
-  const h = order.status === 'on_hold' ? hold.rows[0] : undefined;
+  const routes = routeIds.length ? await findRoutes(db, actor.orgId, routeIds) : [];
+  const held = order.status === 'on_hold';
+  const rating = ratings[0];
   return {
     ...order,
     attempts,
-    holdReason: h?.hold_reason ?? null,
-    holdUntil: h?.hold_until?.toISOString() ?? null,
+    holdReason: held ? hold.reason : null,
+    holdUntil: held ? (hold.until?.toISOString() ?? null) : null,
+    stops: placements(order.id, routes),
+    rating: rating ? { rating: rating.rating, comment: rating.comment, at: rating.at.toISOString() } : null,
+    actions: orderActions(order, routes),
   };
 }

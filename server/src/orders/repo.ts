@@ -143,3 +143,42 @@ export async function updateOrder(
   );
   return toOrder(res.rows[0]!);
 }
+
+/** Who last wrote an order: the import that created it and the one that last changed it. */
+export interface OrderOrigin {
+  id: string;
+  importId: string | null;
+  lastImportId: string | null;
+}
+
+/** The orders among `refs` with where they came from, by ref. */
+export async function findByRefs(db: Db, orgId: string, refs: string[]): Promise<Map<string, OrderOrigin>> {
+  if (refs.length === 0) return new Map();
+  const res = await db.query<{ id: string; ref: string; import_id: string | null; last_import_id: string | null }>(
+    'SELECT id, ref, import_id, last_import_id FROM orders WHERE org_id = $1 AND ref = ANY($2::text[])',
+    [orgId, refs],
+  );
+  return new Map(res.rows.map((r) => [r.ref, { id: r.id, importId: r.import_id, lastImportId: r.last_import_id }]));
+}
+
+/** Why and until when an order is held (the columns are the order's; the lifecycle writes them). */
+export async function findHold(db: Db, id: string): Promise<{ reason: string | null; until: Date | null }> {
+  const res = await db.query<{ hold_reason: string | null; hold_until: Date | null }>(
+    'SELECT hold_reason, hold_until FROM orders WHERE id = $1',
+    [id],
+  );
+  return { reason: res.rows[0]?.hold_reason ?? null, until: res.rows[0]?.hold_until ?? null };
+}
+
+/**
+ * The routes the order has a stop on, newest day first. Only their ids: the routes themselves
+ * are read through the lifecycle's route repo (lifecycle/route-repo.ts), which owns them.
+ */
+export async function routeIdsOfOrder(db: Db, orgId: string, orderId: string): Promise<string[]> {
+  const res = await db.query<{ route_id: string }>(
+    `SELECT DISTINCT s.route_id, r.local_date FROM stops s JOIN routes r ON r.id = s.route_id
+      WHERE s.order_id = $1 AND r.org_id = $2 ORDER BY r.local_date DESC`,
+    [orderId, orgId],
+  );
+  return res.rows.map((r) => r.route_id);
+}

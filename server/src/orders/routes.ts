@@ -3,12 +3,15 @@
  *   POST   /api/orders/import                      CSV, XLSX or JSON array → ImportResult (200 or 422);
  *                                                   ?dryRun=true answers the same with a preview, writing nothing
  *   GET    /api/orders/imports/:id/rejected.csv    the rejected rows to fix and re-import
+ *   POST   /api/orders                             {orders: [...]} (≤ 500) created or updated by ref through the
+ *                                                   import pipeline; answered per order (create.ts)
  *   GET    /api/orders                             filters: from, to, status, q, bbox; limit, offset
- *   GET    /api/orders/:id                         the order with its attempts[] (visits) and hold
+ *   GET    /api/orders/:id                         the order with its visits, stops, hold, rating, and
+ *                                                   the actions allowed now (detail.ts)
  *   PATCH  /api/orders/:id                         validated like an import row; 409 once dispatched
  *   DELETE /api/orders/:id                         cancels (the order is kept, status cancelled)
  */
-import { ImportOptions, OrderListQuery, OrderPatch } from '@tournee/shared';
+import { CreateOrdersRequest, ImportOptions, OrderListQuery, OrderPatch } from '@tournee/shared';
 import { type RequestHandler, type Response, Router } from 'express';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
@@ -23,6 +26,7 @@ import { runImport } from './import/pipeline.ts';
 import { rejectedHeader, rejectedLine, rejectedNoteLine } from './import/rejected-csv.ts';
 import { IMPORT_MESSAGES, importLang } from './import/messages.ts';
 import { drainRequest, openUpload, uploadLimits } from './import/upload.ts';
+import { createOrders } from './create.ts';
 import { getOrderDetail } from './detail.ts';
 import * as service from './service.ts';
 
@@ -145,6 +149,16 @@ export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDep
       await write(res, rejectedNoteLine(imp.columns, note, imp.delimiter));
     }
     res.end();
+  });
+
+  r.post('/orders', staff, async (req, res) => {
+    const body = parse(CreateOrdersRequest, req.body);
+    // Fields are explained in the caller's language, as for an import.
+    const messages = IMPORT_MESSAGES[importLang((...langs) => req.acceptsLanguages(...langs))];
+    const deps = { db, geocoder, maxDepotDistanceKm: config.IMPORT_MAX_DEPOT_DISTANCE_KM };
+    const results = await createOrders(deps, actorOf(req), body, messages);
+    log.info({ orders: results.length }, 'orders posted');
+    res.json({ results });
   });
 
   r.get('/orders', staff, async (req, res) => {

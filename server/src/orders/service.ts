@@ -3,7 +3,6 @@
  * Every write is audited in the same transaction.
  */
 import type { ImportRowError, Order, OrderListQuery, OrderPatch, Page } from '@tournee/shared';
-import { LOCKED_ORDER_STATUSES } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -13,6 +12,7 @@ import { whyNot } from '../lifecycle/transitions.ts';
 import type { Geocoder } from '../geocoding/geocoder.ts';
 import { hashRow } from './import/row-hash.ts';
 import { type RowContext, validateRow } from './import/validate-row.ts';
+import { editRefusal } from './actions.ts';
 import * as repo from './repo.ts';
 
 export interface OrdersDeps {
@@ -67,9 +67,8 @@ export async function patchOrder(deps: OrdersDeps, actor: Actor, id: string, pat
   return deps.db.transaction(async (tx) => {
     const current = UUID.test(id) ? await repo.findOrder(tx, actor.orgId, id, true) : null;
     if (!current) throw notFound('Order');
-    if ((LOCKED_ORDER_STATUSES as string[]).includes(current.status) || current.status === 'cancelled') {
-      throw new AppError('conflict', `Order ${current.ref} is ${current.status} and can no longer be changed`);
-    }
+    const refusal = editRefusal(current);
+    if (refusal) throw new AppError('conflict', refusal);
     const ctx = await orgContext(tx, actor.orgId);
     if (patch.demand && patch.demand.length !== ctx.dimensions.length) {
       throw new AppError('unprocessable', `demand: needs one value per dimension (${ctx.dimensions.join(', ')})`, {
