@@ -166,6 +166,20 @@ describe('POST /api/orders/import', () => {
     );
   });
 
+  it('words the rejected-rows CSV in the language the download asks for', async () => {
+    const csv = 'ref;date;lat;lon\nF-1;2026-03-12;45.7;4.8\nF-2;2026-02-31;45.7;4.8\n';
+    const { body } = await importBody(csv, 'text/csv', '?partial=true', 'fr');
+    const fr = await t.api(body.rejectedCsv.replace('/api', ''), { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    expect(
+      (await fr.text())
+        .replace(/^\ufeff/, '')
+        .split('\r\n')
+        .slice(0, 2),
+    ).toEqual(['ref;date;lat;lon;erreur', `F-2;2026-02-31;45.7;4.8;ligne 3, date: ${body.errors[0].message}`]);
+    const en = await t.api(body.rejectedCsv.replace('/api', ''), { headers: { 'accept-language': 'en-GB' } });
+    expect((await en.text()).split('\r\n')[1]).toContain(';row 3, date: ');
+  });
+
   it('imports a JSON array, with a mapping for an unusual header', async () => {
     const rows = [{ 'N° de bon': 'J-1', Date: '2026-03-11', lat: 45.7, lon: 4.85, skills: ['frigo'] }];
     const mapping = encodeURIComponent(JSON.stringify({ 'N° de bon': 'ref' }));

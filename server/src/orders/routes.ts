@@ -129,18 +129,19 @@ export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDep
     const id = String(req.params.id);
     const imp = UUID.test(id) ? await findImport(db, actor.orgId, id) : null;
     if (!imp) throw notFound('Import');
-    const messages = IMPORT_MESSAGES[importLang((...langs) => req.acceptsLanguages(...langs))];
+    const lang = importLang((...langs) => req.acceptsLanguages(...langs));
+    const messages = IMPORT_MESSAGES[lang];
     if (imp.rejectionsPurgedAt && imp.rejectedRows > 0) {
       throw new AppError('not_found', messages.rejectionsPurged(config.IMPORT_REJECTIONS_RETENTION_DAYS));
     }
     const base = (imp.filename ?? 'orders').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_');
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="${base}-rejected.csv"`);
-    await write(res, rejectedHeader(imp.columns, imp.delimiter));
+    await write(res, rejectedHeader(imp.columns, imp.delimiter, lang));
     for (let after = 0; ; ) {
       const page = await rejectionsPage(db, imp.id, after, 2000);
       if (page.length === 0) break;
-      await write(res, page.map((rej) => rejectedLine(imp.columns, rej, imp.delimiter)).join(''));
+      await write(res, page.map((rej) => rejectedLine(imp.columns, rej, imp.delimiter, lang)).join(''));
       after = page[page.length - 1]!.row;
     }
     // Cut short at IMPORT_REJECTIONS_MAX_ROWS: the last line says so, in the error column.

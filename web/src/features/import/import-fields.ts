@@ -10,6 +10,7 @@ export function importFields(dimensions: string[]): string[] {
     'address',
     'postcode',
     'city',
+    'country',
     'lat',
     'lon',
     'date',
@@ -24,6 +25,7 @@ export function importFields(dimensions: string[]): string[] {
     'skills',
     'priority',
     'notes',
+    'require_proof',
   ];
 }
 

@@ -1,10 +1,12 @@
+import type { ImportColumn, ImportResult, Organisation } from '@tournee/shared';
 import { useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { ImportColumn, ImportResult, Organisation } from '@tournee/shared';
 import { importFields, mappingFrom } from './import-fields.ts';
+import { ImportPreview } from './import-preview.tsx';
 import { ImportWarnings } from './import-warnings.tsx';
+import { RejectedCsvLink } from './rejected-csv-link.tsx';
 import { RejectedRows } from './rejected-rows.tsx';
 
 /** An import's answer; a file that cannot be read at all also carries a top-level error. */
@@ -17,14 +19,15 @@ type Step =
   | { kind: 'done'; result: ImportResult; status: number };
 
 /**
- * Upload → preview and map columns (suggested from the known aliases, remembered for the
- * organisation) → import → every rejected row with its message, to fix and retry.
+ * Upload → check (columns read as fields, suggested from the known aliases and remembered for
+ * the organisation; the bad rows with their problems; import the good rows alone or not) →
+ * import → every rejected row with its message, to fix and retry.
  */
 export function ImportWizard({ org, onImported }: { org: Organisation; onImported(): void }) {
   const { t } = useI18n();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [partial, setPartial] = useState(false);
-  const [chosen, setChosen] = useState<Record<string, string>>(() => rememberedMapping(org));
+  const [chosen, setChosen] = useState<Record<string, string>>(() => ({ ...(org.importMapping ?? {}) }));
   const [error, setError] = useState<string | null>(null);
   const fields = importFields(org.dimensions);
 
@@ -32,9 +35,11 @@ export function ImportWizard({ org, onImported }: { org: Organisation; onImporte
     setError(null);
     setStep({ kind: 'uploading', fraction: 0 });
     try {
+      // The check always counts as if the good rows were imported alone, so the button can say
+      // how many would be; the import itself is partial only when the user chose it.
       const q = query({
         dryRun: dryRun ? 'true' : undefined,
-        partial: partial ? 'true' : undefined,
+        partial: dryRun || partial ? 'true' : undefined,
         mapping: JSON.stringify(mapping),
       });
       const { status, body } = await uploadFile<Answer>(`/orders/import${q}`, file, (fraction) =>
@@ -67,9 +72,17 @@ export function ImportWizard({ org, onImported }: { org: Organisation; onImporte
     await send(file, false, mapping);
   }
 
+  const current = step.kind === 'map' ? 2 : step.kind === 'done' ? 3 : 1;
   return (
     <section className="import-wizard" aria-labelledby="import-title">
       <h2 id="import-title">{t('import.title')}</h2>
+      <ol className="import-steps" aria-label={t('import.steps')}>
+        {(['import.stepFile', 'import.stepPreview', 'import.stepResult'] as const).map((k, i) => (
+          <li key={k} aria-current={current === i + 1 ? 'step' : undefined}>
+            {t(k)}
+          </li>
+        ))}
+      </ol>
       {error && (
         <p role="alert" className="error">
           {error}
@@ -89,10 +102,6 @@ export function ImportWizard({ org, onImported }: { org: Organisation; onImporte
               }}
             />
           </label>
-          <label className="checkbox">
-            <input type="checkbox" checked={partial} onChange={(e) => setPartial(e.target.checked)} />
-            {t('import.partial')}
-          </label>
         </div>
       )}
       {step.kind === 'uploading' && (
@@ -102,58 +111,17 @@ export function ImportWizard({ org, onImported }: { org: Organisation; onImporte
         </div>
       )}
       {step.kind === 'map' && (
-        <div>
-          <p>{t('import.previewSummary', { rows: step.preview.rows, rejected: step.preview.rejected })}</p>
-          <div className="scroll-x">
-            <table className="orders">
-              <thead>
-                <tr>
-                  {step.preview.columns.map((c) => (
-                    <th key={c.header} scope="col">
-                      <div>{c.header}</div>
-                      <select
-                        aria-label={t('import.mapColumn', { column: c.header })}
-                        value={chosen[c.header] ?? c.field ?? ''}
-                        onChange={(e) => setChosen({ ...chosen, [c.header]: e.target.value })}
-                      >
-                        <option value="">{t('import.ignore')}</option>
-                        {fields.map((f) => (
-                          <option key={f} value={f}>
-                            {f}
-                          </option>
-                        ))}
-                      </select>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {step.preview.preview.map((cells, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity
-                  <tr key={i}>
-                    {cells.map((c, j) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-                      <td key={j}>{c}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {step.preview.errors.length > 0 && <RejectedRows errors={step.preview.errors} />}
-          <ImportWarnings warnings={step.preview.warnings ?? []} truncated={step.preview.warningsTruncated} />
-          <div className="inline-form">
-            <button type="button" onClick={() => void send(step.file, true, mappingFrom(step.preview.columns, chosen))}>
-              {t('import.recheck')}
-            </button>
-            <button type="submit" onClick={() => void confirm(step.file, step.preview.columns)}>
-              {t('import.confirm', { rows: step.preview.rows })}
-            </button>
-            <button type="button" onClick={() => setStep({ kind: 'choose' })}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ImportPreview
+          preview={step.preview}
+          fields={fields}
+          chosen={chosen}
+          partial={partial}
+          onChoose={(header, field) => setChosen({ ...chosen, [header]: field })}
+          onPartial={setPartial}
+          onRecheck={() => void send(step.file, true, mappingFrom(step.preview.columns, chosen))}
+          onCommit={(columns) => void confirm(step.file, columns)}
+          onCancel={() => setStep({ kind: 'choose' })}
+        />
       )}
       {step.kind === 'done' && (
         <div>
@@ -168,17 +136,9 @@ export function ImportWizard({ org, onImported }: { org: Organisation; onImporte
           </p>
           {step.result.errors.length > 0 && <RejectedRows errors={step.result.errors} />}
           <ImportWarnings warnings={step.result.warnings ?? []} truncated={step.result.warningsTruncated} />
-          {step.result.rejectedCsv && (
-            <a href={step.result.rejectedCsv} download>
-              {t('import.downloadRejected')}
-            </a>
-          )}
+          {step.result.rejectedCsv && <RejectedCsvLink href={step.result.rejectedCsv} />}
         </div>
       )}
     </section>
   );
-}
-
-function rememberedMapping(org: Organisation): Record<string, string> {
-  return { ...(org.importMapping ?? {}) };
 }

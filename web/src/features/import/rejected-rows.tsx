@@ -2,10 +2,11 @@ import type { ImportRowError } from '@tournee/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** Every rejected cell with the server's message: the user fixes the file from this alone. */
-export function RejectedRows({ errors }: { errors: ImportRowError[] }) {
+export function RejectedRows({ errors, caption }: { errors: ImportRowError[]; caption?: string }) {
   const { t } = useI18n();
   return (
     <table className="orders rejected" aria-label={t('import.rejectedRows')}>
+      {caption && <caption>{caption}</caption>}
       <thead>
         <tr>
           <th scope="col">{t('import.row')}</th>
