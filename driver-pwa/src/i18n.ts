@@ -64,6 +64,17 @@ const en = {
   } as Record<string, string>,
   language: 'Français',
   map: 'Map of the stops',
+  anyTime: 'Any time',
+  distanceLabel: 'Distance',
+  breakLabel: 'Break',
+  breakSpan: (from: string, to: string) => `Break ${from}–${to}`,
+  breakFirst: (from: string, to: string) => `Break planned ${from}–${to} before this stop`,
+  viewList: 'List',
+  viewNext: 'Next stop',
+  stopOf: (n: number, total: number) => `Stop ${n} · ${total} in the day`,
+  progress: (done: number, total: number) => `${done} of ${total} done`,
+  allDone: 'All stops are done. Thank you!',
+  offlineMap: 'Map without streets (offline)',
 };
 
 export type Messages = typeof en;
@@ -120,6 +131,17 @@ const fr: Messages = {
   status: { pending: 'À faire', arrived: 'Sur place', delivered: 'Livré', failed: 'Échec', skipped: 'Passé' },
   language: 'English',
   map: 'Carte des arrêts',
+  anyTime: 'Toute la journée',
+  distanceLabel: 'Distance',
+  breakLabel: 'Pause',
+  breakSpan: (from, to) => `Pause ${from}–${to}`,
+  breakFirst: (from, to) => `Pause prévue ${from}–${to} avant cet arrêt`,
+  viewList: 'Liste',
+  viewNext: 'Prochain arrêt',
+  stopOf: (n, total) => `Arrêt ${n} · ${total} dans la journée`,
+  progress: (done, total) => `${done} sur ${total} faits`,
+  allDone: 'Tous les arrêts sont faits. Merci !',
+  offlineMap: 'Carte sans rues (hors ligne)',
 };
 
 export type Locale = 'fr' | 'en';

@@ -1,32 +1,30 @@
 /**
  * A small map of the day without tiles: the depot, the stops in order (coloured by status) and
- * the phone's position, drawn in SVG from their coordinates. It needs no network, so it works
- * offline; the navigation app does the street-level part.
+ * the phone's position with its heading, drawn in SVG from their coordinates. It needs no
+ * network: the offline fallback of the street map (day-map.tsx); the navigation app does the
+ * street-level part.
  */
 import type { DriverRoute } from '@tournee/shared';
+import { STATUS_COLOUR as COLOUR } from '../map/markers.ts';
 
 const W = 360;
 const H = 170;
 const PAD = 14;
-const COLOUR: Record<string, string> = {
-  pending: '#155e75',
-  arrived: '#ca8a04',
-  delivered: '#16a34a',
-  failed: '#b91c1c',
-  skipped: '#9ca3af',
-};
 
 export function RouteSketch({
   route,
   here,
+  heading = null,
   label,
 }: {
   route: DriverRoute;
   here: [number, number] | null;
+  /** Degrees clockwise from north, or null when unknown. */
+  heading?: number | null;
   label: string;
 }) {
   const depot = route.depot.location.coordinates as [number, number];
-  const stops = route.stops.filter((s) => s.location);
+  const stops = route.stops.filter((s) => s.location && s.kind !== 'break');
   const pts: [number, number][] = [depot, ...stops.map((s) => s.location!.coordinates as [number, number])];
   if (here) pts.push(here);
   // Equirectangular, with longitudes shrunk by cos(latitude) so distances look right.
@@ -42,7 +40,7 @@ export function RouteSketch({
     .join(' ');
   const [dx, dy] = at(depot);
   return (
-    <svg className="sketch" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+    <svg className="sketch" data-testid="route-sketch" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <polyline points={line} fill="none" stroke="#94a3b8" strokeWidth="2" strokeDasharray="4 3" />
       <rect x={dx - 6} y={dy - 6} width="12" height="12" fill="#111" />
       {stops.map((s) => {
@@ -51,12 +49,20 @@ export function RouteSketch({
           <g key={s.id}>
             <circle cx={x} cy={y} r="9" fill={COLOUR[s.status] ?? '#155e75'} />
             <text x={x} y={y + 4} textAnchor="middle" fontSize="10" fill="#fff">
-              {s.seq + 1}
+              {s.seq}
             </text>
           </g>
         );
       })}
-      {here && <circle cx={at(here)[0]} cy={at(here)[1]} r="6" fill="#2563eb" stroke="#fff" strokeWidth="2" />}
+      {here && (
+        <g className="sketch-van" transform={`translate(${at(here)[0]} ${at(here)[1]})`}>
+          {heading !== null && (
+            // North is up on the sketch: the arrow turns like a compass needle.
+            <path d="M0,-13 L5,-5 L-5,-5 Z" fill="#2563eb" transform={`rotate(${heading})`} />
+          )}
+          <circle r="6" fill="#2563eb" stroke="#fff" strokeWidth="2" />
+        </g>
+      )}
     </svg>
   );
 }

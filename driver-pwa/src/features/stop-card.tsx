@@ -1,61 +1,94 @@
 /** One stop of the day: where, when, what, and the buttons of what the driver does there. */
-import { type DriverStop, serviceStartIso } from '@tournee/shared';
+import { type DriverStop, phoneDisplay } from '@tournee/shared';
 import { useI18n } from '../i18n.ts';
-import { localTime, navLinks, preferredNav } from '../lib/geo.ts';
+import { navLinks, preferredNav } from '../lib/geo.ts';
+import type { StopAction } from '../lib/next-stop.ts';
+import { breakSpan, kmText, plannedTimes, windowText } from '../lib/stop-times.ts';
 
-export type StopAction = 'arrived' | 'delivered' | 'failed' | 'skipped';
+export type { StopAction };
+
+/** The route facts every card needs. */
+export interface CardContext {
+  zone: string;
+  /** The route's day: the customer's windows are read on it. */
+  localDate: string;
+  dimensions: string[];
+  /** The country whose numbers are written nationally (see usualPhoneCountry). */
+  phoneCountry: string;
+}
+
+/** A break: its span on the route's clock, nothing to record. */
+export function BreakCard({ stop, ctx }: { stop: DriverStop; ctx: CardContext }) {
+  const { t, locale } = useI18n();
+  const span = breakSpan(stop, ctx.zone, locale);
+  return (
+    <li className="stop break" aria-label={t.breakLabel}>
+      <div className="stop-head">
+        <span className="seq break-icon" aria-hidden="true">
+          ☕
+        </span>
+        <strong>{t.breakSpan(span.from, span.to)}</strong>
+      </div>
+    </li>
+  );
+}
+
+/** "Prévu 09:00 (arrivée 08:20, attendre)": the service start, and the earlier arrival. */
+export function PlannedText({ stop, ctx }: { stop: DriverStop; ctx: CardContext }) {
+  const { t, locale } = useI18n();
+  const p = plannedTimes(stop, { localDate: ctx.localDate, timeZone: ctx.zone }, locale);
+  return (
+    <span className="planned">
+      {t.eta} {p.start}
+      {p.waitFrom ? ` (${t.arriveAt(p.waitFrom)})` : ''}
+    </span>
+  );
+}
+
+export function stopLabel(stop: DriverStop, t: { stop: string }): string {
+  return stop.name ?? stop.ref ?? `${t.stop} ${stop.seq}`;
+}
 
 export function StopCard({
   stop,
-  zone,
-  localDate,
-  dimensions,
+  ctx,
   distanceKm,
   isNext,
   started,
   onAction,
 }: {
   stop: DriverStop;
-  zone: string;
-  /** The route's day: the customer's windows are read on it. */
-  localDate: string;
-  dimensions: string[];
+  ctx: CardContext;
   distanceKm: number | null;
   isNext: boolean;
   started: boolean;
   onAction(a: StopAction): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const open = stop.status === 'pending' || stop.status === 'arrived';
-  const label = stop.name ?? stop.ref ?? `${t.stop} ${stop.seq + 1}`;
+  const label = stopLabel(stop, t);
   const links = stop.location ? navLinks(stop.location.coordinates as [number, number], label) : null;
-  const start = serviceStartIso({ ...stop, localDate, timeZone: zone });
-  const arrival = localTime(stop.plannedArrivalAt, zone);
+  const slot = windowText(stop);
   const demand = stop.demand
-    .map((v, i) => (v ? `${v} ${dimensions[i] ?? ''}` : ''))
+    .map((v, i) => (v ? `${v.toLocaleString(locale)} ${ctx.dimensions[i] ?? ''}` : ''))
     .filter(Boolean)
     .join(' · ');
   return (
     <li className={`stop ${stop.status}${isNext ? ' next' : ''}`} aria-label={label}>
       <div className="stop-head">
-        <span className="seq">{stop.seq + 1}</span>
+        <span className="seq">{stop.seq}</span>
         <strong>{label}</strong>
         <span className={`badge ${stop.status}`}>{t.status[stop.status]}</span>
       </div>
       <div className="address">{stop.address}</div>
       <div className="meta">
-        {stop.timeWindows.length > 0 && (
-          <span>
-            {t.window} {stop.timeWindows.map((w) => `${w.start}–${w.end}`).join(', ')}
-          </span>
-        )}
+        <span className="window">
+          {t.window} {slot ?? t.anyTime}
+        </span>
         {/* The service start (shared/src/stop-times.ts): a stop reached at 12:09 for a 13:00–16:00 window is
             "Prévu 13:00", as in the planner and the customer's messages; the arrival is shown when earlier. */}
-        <span className="planned">
-          {t.eta} {localTime(start, zone)}
-          {arrival !== localTime(start, zone) && arrival ? ` (${t.arriveAt(arrival)})` : ''}
-        </span>
-        {distanceKm !== null && <span>{t.distance(distanceKm.toFixed(1))}</span>}
+        <PlannedText stop={stop} ctx={ctx} />
+        {distanceKm !== null && <span>{t.distance(kmText(distanceKm, locale))}</span>}
         {demand && <span>{demand}</span>}
       </div>
       {stop.notes && <div className="notes">{stop.notes}</div>}
@@ -74,9 +107,13 @@ export function StopCard({
             <a href={links.geo}>geo:</a>
           </>
         )}
-        {stop.phone && <a href={`tel:${stop.phone}`}>{t.call}</a>}
+        {stop.phone && (
+          <a href={`tel:${stop.phone}`}>
+            {t.call} {phoneDisplay(stop.phone, ctx.phoneCountry)}
+          </a>
+        )}
       </div>
-      {open && started && stop.kind !== 'break' && (
+      {open && started && (
         <div className="actions">
           {stop.status === 'pending' && (
             <button type="button" onClick={() => onAction('arrived')}>

@@ -1,39 +1,82 @@
-/** Today: the route as a list with distances and navigation links, the actions, the banners. */
-import type { DriverSession } from '@tournee/shared';
-import { useState } from 'react';
+/**
+ * Today: the route as a list (with the map) or the next stop alone, the actions, the banners.
+ * The driver switches between the two views; the choice is kept on the phone.
+ */
+import { type DriverRoute, type DriverSession, type DriverStop, usualPhoneCountry } from '@tournee/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { loadMapStyleUrl } from '../api-config.ts';
 import { useI18n } from '../i18n.ts';
 import { distanceM } from '../lib/geo.ts';
+import { dayPosition, type StopAction } from '../lib/next-stop.ts';
+import { savedViewMode, saveViewMode, type ViewMode } from '../lib/view-mode.ts';
+import { DayMap } from './day-map.tsx';
 import { FailDialog, ProofDialog } from './dialogs.tsx';
-import { RouteSketch } from './route-sketch.tsx';
-import { StopCard, type StopAction } from './stop-card.tsx';
+import { NextStopView } from './next-stop-view.tsx';
+import { BreakCard, type CardContext, StopCard } from './stop-card.tsx';
 import { useDay } from './use-day.ts';
+
+const coords = (s: { location: DriverStop['location'] }) => s.location?.coordinates as [number, number] | undefined;
+
+/** Kilometres to a stop as the crow flies: from the phone for the next stop, else from the stop before. */
+function kmTo(route: DriverRoute, i: number, here: [number, number] | null, isNext: boolean): number | null {
+  const to = coords(route.stops[i]!);
+  if (!to) return null;
+  if (isNext && here) return distanceM(here, to) / 1000;
+  const before = route.stops
+    .slice(0, i)
+    .reverse()
+    .find((s) => s.location);
+  const from = i === 0 ? (here ?? coords(route.depot)) : (coords(before ?? route.depot) ?? null);
+  return from ? distanceM(from, to) / 1000 : null;
+}
 
 export function Today({ session, onSignOut }: { session: DriverSession; onSignOut(): void }) {
   const { t, locale, setLocale } = useI18n();
   const d = useDay(session, onSignOut);
   const [dialog, setDialog] = useState<{ kind: 'proof' | 'fail'; stopId: string } | null>(null);
+  const [view, setView] = useState<ViewMode>(savedViewMode);
+  const [styleUrl, setStyleUrl] = useState<string | null>(null);
+  useEffect(() => {
+    void loadMapStyleUrl().then(setStyleUrl);
+  }, []);
   const route = d.day?.route ?? null;
   const online = typeof navigator === 'undefined' || navigator.onLine;
-  const nextStop = route?.stops.find((s) => s.kind !== 'break' && (s.status === 'pending' || s.status === 'arrived'));
-  const doneCount =
-    route?.stops.filter((s) => s.kind !== 'break' && s.status !== 'pending' && s.status !== 'arrived').length ?? 0;
+  const position = useMemo(() => dayPosition(route?.stops ?? []), [route]);
+  const nextStop = position.next;
+  const ctx: CardContext | null = useMemo(
+    () =>
+      route && {
+        zone: route.timeZone,
+        localDate: route.localDate,
+        dimensions: d.day?.dimensions ?? [],
+        phoneCountry: usualPhoneCountry(
+          route.stops.map((s) => s.phone),
+          'FR',
+        ),
+      },
+    [route, d.day?.dimensions],
+  );
   const labelOf = (id: string) => route?.stops.find((s) => s.id === id)?.name ?? '';
+  const switchView = (v: ViewMode) => {
+    saveViewMode(v);
+    setView(v);
+  };
 
   const act = (stopId: string, a: StopAction) => {
     if (a === 'delivered') setDialog({ kind: 'proof', stopId });
     else if (a === 'failed') setDialog({ kind: 'fail', stopId });
     else void d.record(a, stopId);
   };
+  const start = () => nextStop && void d.record('started', nextStop.id);
 
   return (
-    <main>
+    <main className={`view-${view}`}>
       <header className="bar">
         <div>
           <h1>{t.today}</h1>
           <div className="muted">
             {session.driver.name}
-            {route &&
-              ` · ${route.vehicleName} · ${doneCount}/${route.stops.filter((s) => s.kind !== 'break').length} ${t.done}`}
+            {route && ` · ${route.vehicleName} · ${position.done}/${position.total} ${t.done}`}
           </div>
         </div>
         <div className="bar-right">
@@ -68,42 +111,52 @@ export function Today({ session, onSignOut }: { session: DriverSession; onSignOu
       )}
       {!d.loaded && <p>{t.loading}</p>}
       {d.loaded && !route && <p>{t.noRoute}</p>}
-      {route && !d.started && nextStop && (
-        <button type="button" className="primary big" onClick={() => void d.record('started', nextStop.id)}>
-          {t.startRoute}
-        </button>
-      )}
-      {route && <RouteSketch route={route} here={d.here} label={t.map} />}
       {route && (
-        <ol className="stops">
-          {route.stops.map((s, i) => {
-            const from =
-              i === 0
-                ? (d.here ?? (route.depot.location.coordinates as [number, number]))
-                : route.stops[i - 1]!.location?.coordinates;
-            const km =
-              s.location && from
-                ? distanceM(from as [number, number], s.location.coordinates as [number, number]) / 1000
-                : null;
-            return (
-              <StopCard
-                key={s.id}
-                stop={s}
-                zone={route.timeZone}
-                localDate={route.localDate}
-                dimensions={d.day?.dimensions ?? []}
-                distanceKm={
-                  s.id === nextStop?.id && d.here && s.location
-                    ? distanceM(d.here, s.location.coordinates as [number, number]) / 1000
-                    : km
-                }
-                isNext={s.id === nextStop?.id}
-                started={d.started}
-                onAction={(a) => act(s.id, a)}
-              />
-            );
-          })}
-        </ol>
+        <div className="switch">
+          <button type="button" aria-pressed={view === 'list'} onClick={() => switchView('list')}>
+            {t.viewList}
+          </button>
+          <button type="button" aria-pressed={view === 'next'} onClick={() => switchView('next')}>
+            {t.viewNext}
+          </button>
+        </div>
+      )}
+      {route && ctx && view === 'next' && (
+        <NextStopView
+          position={position}
+          ctx={ctx}
+          distanceKm={nextStop ? kmTo(route, route.stops.indexOf(nextStop), d.here, true) : null}
+          started={d.started}
+          onStart={start}
+          onAction={act}
+        />
+      )}
+      {route && ctx && view === 'list' && (
+        <>
+          {!d.started && nextStop && (
+            <button type="button" className="primary big" onClick={start}>
+              {t.startRoute}
+            </button>
+          )}
+          <DayMap route={route} here={d.here} heading={d.heading} styleUrl={styleUrl} />
+          <ol className="stops">
+            {route.stops.map((s, i) =>
+              s.kind === 'break' ? (
+                <BreakCard key={s.id} stop={s} ctx={ctx} />
+              ) : (
+                <StopCard
+                  key={s.id}
+                  stop={s}
+                  ctx={ctx}
+                  distanceKm={kmTo(route, i, d.here, s.id === nextStop?.id)}
+                  isNext={s.id === nextStop?.id}
+                  started={d.started}
+                  onAction={(a) => act(s.id, a)}
+                />
+              ),
+            )}
+          </ol>
+        </>
       )}
       {dialog?.kind === 'proof' && (
         <ProofDialog

@@ -31,9 +31,3 @@ export function preferredNav(links: NavLinks, ua = navigator.userAgent): string 
   if (/Android/.test(ua)) return links.geo;
   return links.google;
 }
-
-/** A local time 'HH:MM' of an ISO instant in the route's zone. */
-export function localTime(iso: string | null, zone: string): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(iso));
-}

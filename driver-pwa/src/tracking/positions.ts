@@ -19,7 +19,10 @@ export interface Tracker {
   stop(): void;
 }
 
-export function startTracking(onQueued: () => void, onFix?: (lonLat: [number, number]) => void): Tracker {
+export function startTracking(
+  onQueued: () => void,
+  onFix?: (lonLat: [number, number], headingDeg: number | null) => void,
+): Tracker {
   let last: { t: number; at: [number, number] } | null = null;
   let lastKick = 0;
   let pending: ReturnType<typeof setTimeout> | null = null;
@@ -57,7 +60,8 @@ export function startTracking(onQueued: () => void, onFix?: (lonLat: [number, nu
   const watch = navigator.geolocation?.watchPosition(
     (pos) => {
       const at: [number, number] = [pos.coords.longitude, pos.coords.latitude];
-      onFix?.(at);
+      const heading = pos.coords.heading;
+      onFix?.(at, heading != null && Number.isFinite(heading) ? heading : null);
       if (pos.coords.accuracy > MAX_ACCURACY_M) return;
       const t = pos.timestamp || Date.now();
       if (last && t - last.t < MIN_INTERVAL_MS && distanceM(last.at, at) < MIN_DISTANCE_M) return;

@@ -1,0 +1,58 @@
+/**
+ * Where the driver is in the day: the next stop to do (the first delivery or pickup still
+ * pending or arrived, in route order), the break that comes before it, and the progress. Breaks
+ * are never "to do": the driver takes them, nothing is recorded.
+ */
+import type { DriverStop } from '@tournee/shared';
+
+/** A stop the driver still has to act on. */
+export const isOpen = (s: Pick<DriverStop, 'kind' | 'status'>) =>
+  s.kind !== 'break' && (s.status === 'pending' || s.status === 'arrived');
+
+/**
+ * The number shown on a stop: its place in the route (`seq` starts at 1, the planner shows the
+ * same number, so driver and dispatcher talk about the same "stop 4"); none on a break.
+ */
+export const stopNumber = (s: Pick<DriverStop, 'kind' | 'seq'>): number | null => (s.kind === 'break' ? null : s.seq);
+
+export interface DayPosition<S> {
+  /** The next stop to do, or null when every stop is done. */
+  next: S | null;
+  /** A break planned between the last stop done and `next` (take it before going there). */
+  breakBefore: S | null;
+  /** Deliveries and pickups done (delivered, failed or skipped) out of all of them. */
+  done: number;
+  total: number;
+}
+
+export function dayPosition<S extends Pick<DriverStop, 'kind' | 'status' | 'seq'>>(
+  stops: readonly S[],
+): DayPosition<S> {
+  const ordered = [...stops].sort((a, b) => a.seq - b.seq);
+  const visits = ordered.filter((s) => s.kind !== 'break');
+  const nextIndex = ordered.findIndex(isOpen);
+  const next = nextIndex >= 0 ? ordered[nextIndex]! : null;
+  let breakBefore: S | null = null;
+  // Walking back from the next stop to the last one done: a break on the way is still to take
+  // (once the driver is at the next stop, it is behind them).
+  for (let i = next?.status === 'pending' ? nextIndex - 1 : -1; i >= 0; i--) {
+    const s = ordered[i]!;
+    if (s.kind !== 'break') break;
+    breakBefore = s;
+  }
+  return {
+    next,
+    breakBefore,
+    done: visits.filter((s) => !isOpen(s)).length,
+    total: visits.length,
+  };
+}
+
+export type StopAction = 'arrived' | 'delivered' | 'failed' | 'skipped';
+
+/**
+ * The one big button of the next-stop screen: "Arrived" while the stop is pending, then
+ * "Delivered" (which asks for the proof).
+ */
+export const mainAction = (s: Pick<DriverStop, 'status'>): StopAction =>
+  s.status === 'pending' ? 'arrived' : 'delivered';
