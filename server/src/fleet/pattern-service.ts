@@ -23,7 +23,7 @@ export type CreatedShiftPattern = ShiftPattern & { expansion: Expansion };
  * have a shift — expanded before, overridden or cancelled — are left as they are, so running it
  * again creates nothing.
  */
-async function expandPattern(tx: Db, orgId: string, p: ShiftPattern, through?: string): Promise<Expansion> {
+export async function expandPattern(tx: Db, orgId: string, p: ShiftPattern, through?: string): Promise<Expansion> {
   const { zone } = await vehicleZone(tx, orgId, p.vehicleId);
   const range = expansionRange(p, todayIn(zone), through);
   if (!range) return { from: null, through: null, created: 0 };

@@ -5,6 +5,7 @@ import {
   LocalDateField,
   ShiftDayRequest,
   ShiftListQuery,
+  UpdateShiftPatternRequest,
   UpdateShiftRequest,
 } from '@tournee/shared';
 import { Router } from 'express';
@@ -13,6 +14,7 @@ import { actorOf } from '../auth/middleware.ts';
 import type { Db } from '../db/db.ts';
 import { parse } from '../http/validate.ts';
 import { canRead, canWrite, idOf, Uuid } from './http.ts';
+import { updateShiftPattern } from './pattern-edit.ts';
 import * as fleet from './service.ts';
 
 const DayParams = z.object({ vehicleId: Uuid, date: LocalDateField });
@@ -61,6 +63,11 @@ export function shiftRoutes(db: Db): Router {
   });
   router.post('/shift-patterns', canWrite, async (req, res) => {
     res.status(201).json(await fleet.createShiftPattern(db, actorOf(req), parse(CreateShiftPatternRequest, req.body)));
+  });
+  router.patch('/shift-patterns/:id', canWrite, async (req, res) => {
+    res.json(
+      await updateShiftPattern(db, actorOf(req), idOf(req.params), parse(UpdateShiftPatternRequest, req.body ?? {})),
+    );
   });
   router.delete('/shift-patterns/:id', canWrite, async (req, res) => {
     res.json(await fleet.deleteShiftPattern(db, actorOf(req), idOf(req.params)));

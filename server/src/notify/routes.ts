@@ -4,9 +4,10 @@
  *   POST /api/notifications/:id/resend                a failed (or any finished) message queued again
  *   GET  /api/notifications/settings                  the organisation's switches (defaults filled in)
  *   PUT  /api/notifications/settings                  admin: replaces organisations.settings.notify
+ *   GET  /api/notifications/preview?trigger=&locale=  every trigger's SMS and email for a sample order
  *   POST /api/notify/twilio/status                    Twilio status callback (X-Twilio-Signature checked)
  */
-import { NotificationsQuery, NotifySettings } from '@tournee/shared';
+import { NotificationsQuery, NotifySettings, TemplatePreviewQuery } from '@tournee/shared';
 import express, { Router } from 'express';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import { recordEvent } from '../audit/audit.ts';
@@ -18,27 +19,29 @@ import { parse } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
 import { applyProviderStatus, listNotifications, requeue } from './outbox-repo.ts';
 import { twilioCallbackUrl } from './providers.ts';
+import { previewTemplates } from './preview.ts';
 import { resolveSettings } from './settings.ts';
+import { readNotifySettings, writeNotifySettings } from './settings-repo.ts';
 
 export function notifyRoutes(deps: { db: Db; config: Config; log: Logger; kick(): void }): Router {
   const { db, config } = deps;
   const r = Router();
   const staff = requireRole('admin', 'dispatcher');
   r.get('/notifications/settings', staff, async (req, res) => {
-    const { rows } = await db.query<{ notify: unknown }>(
-      "SELECT settings->'notify' AS notify FROM organisations WHERE id = $1",
-      [actorOf(req).orgId],
-    );
-    res.json(resolveSettings(rows[0]?.notify));
+    res.json(resolveSettings(await readNotifySettings(db, actorOf(req).orgId)));
+  });
+  r.get('/notifications/preview', staff, async (req, res) => {
+    const q = parse(TemplatePreviewQuery, req.query, 'query');
+    const orgId = actorOf(req).orgId;
+    const settings = resolveSettings(await readNotifySettings(db, orgId));
+    const publicUrl = config.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`;
+    res.json({ items: await previewTemplates(db, orgId, { ...q, publicUrl, settings }) });
   });
   r.put('/notifications/settings', requireRole('admin'), async (req, res) => {
     const actor = actorOf(req);
     const body = parse(NotifySettings, req.body ?? {});
     await db.transaction(async (tx) => {
-      await tx.query(`UPDATE organisations SET settings = jsonb_set(settings, '{notify}', $2::jsonb) WHERE id = $1`, [
-        actor.orgId,
-        JSON.stringify(body),
-      ]);
+      await writeNotifySettings(tx, actor.orgId, body);
       await recordEvent(tx, actor, 'update', 'notify_settings', actor.orgId, body);
     });
     res.json(resolveSettings(body));
