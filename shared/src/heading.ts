@@ -12,7 +12,7 @@ export function bearingDeg(a: readonly [number, number], b: readonly [number, nu
   const [l2, p2] = [b[0] * rad, b[1] * rad];
   const y = Math.sin(l2 - l1) * Math.cos(p2);
   const x = Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(l2 - l1);
-  return ((Math.atan2(y, x) / rad) % 360 + 360) % 360;
+  return (((Math.atan2(y, x) / rad) % 360) + 360) % 360;
 }
 
 /** Metres between two lon/lat points (haversine). */

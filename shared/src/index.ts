@@ -339,3 +339,6 @@ export {
   type WebhookEventType,
   type WebhookSubscription,
 } from './integrations.ts';
+export { bearingDeg, headingAfterMove } from './heading.ts';
+export { usualPhoneCountry } from './phone-country.ts';
+export { STYLE_TIMEOUT_MS, type StyleFallback, watchStyle } from './style-fallback.ts';
