@@ -1,5 +1,6 @@
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { addHeadingArrow, HEADING_ARROW } from './heading-arrow.ts';
 
 export type StopFeatures = FeatureCollection<
   Point,
@@ -7,7 +8,10 @@ export type StopFeatures = FeatureCollection<
 >;
 export type RouteFeatures = FeatureCollection<LineString, { routeId: string; color: string }>;
 export type OrderFeatures = FeatureCollection<Point, { orderId: string; ref: string }>;
-export type DriverFeatures = FeatureCollection<Point, { driverId: string; color: string; stale: boolean }>;
+export type DriverFeatures = FeatureCollection<
+  Point,
+  { driverId: string; color: string; stale: boolean; hasHeading: boolean; heading: number }
+>;
 
 /** Unplanned orders' grey, shared with the legend. */
 export const UNPLANNED_COLOR = '#8a929e';
@@ -84,6 +88,22 @@ export function addPlanLayers(map: MapLibreMap): void {
     type: 'circle',
     source: 'drivers',
     paint: { 'circle-radius': 3, 'circle-color': '#1d2433', 'circle-opacity': ['case', ['get', 'stale'], 0.4, 1] },
+  });
+  // Which way the driver is heading: an arrowhead outside the ring, turned with the map's north.
+  addHeadingArrow(map);
+  map.addLayer({
+    id: 'drivers-heading',
+    type: 'symbol',
+    source: 'drivers',
+    filter: ['get', 'hasHeading'],
+    layout: {
+      'icon-image': HEADING_ARROW,
+      'icon-rotate': ['get', 'heading'],
+      'icon-rotation-alignment': 'map',
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+    },
+    paint: { 'icon-opacity': ['case', ['get', 'stale'], 0.4, 1] },
   });
 }
 

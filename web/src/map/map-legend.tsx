@@ -18,8 +18,11 @@ export function MapLegend({ routes }: { routes: Array<{ id: string; name: string
           {t('map.legend.depot')}
         </li>
         <li>
-          <span className="legend-driver" />
-          {t('map.legend.driver')}
+          <span style={STACK} aria-hidden="true">
+            <span style={ARROW}>▲</span>
+            <span className="legend-driver" />
+          </span>
+          {t('map.legend.driverHeading')}
         </li>
         <li>
           <span className="stop-number legend-stop">1</span>
@@ -33,3 +36,13 @@ export function MapLegend({ routes }: { routes: Array<{ id: string; name: string
     </aside>
   );
 }
+
+const STACK = { display: 'inline-flex', flexDirection: 'column', alignItems: 'center' } as const;
+/** The arrowhead above the ring, as the map draws a driver heading north. */
+const ARROW = {
+  display: 'block',
+  fontSize: '0.55rem',
+  lineHeight: '0.55rem',
+  textAlign: 'center',
+  color: '#1d2433',
+} as const;

@@ -22,3 +22,19 @@ export const isWeekend = (date: string) => {
   const d = new Date(`${date}T12:00:00Z`).getUTCDay();
   return d === 0 || d === 6;
 };
+
+/** The ISO 8601 week number of a 'YYYY-MM-DD' day (weeks start on Monday; week 1 holds the 4th of January). */
+export function isoWeek(date: string): number {
+  const d = new Date(`${date}T12:00:00Z`);
+  // The Thursday of the same week decides the year the week belongs to.
+  d.setUTCDate(d.getUTCDate() + 3 - ((d.getUTCDay() + 6) % 7));
+  const jan1 = Date.UTC(d.getUTCFullYear(), 0, 1, 12);
+  return Math.floor((d.getTime() - jan1) / 86_400_000 / 7) + 1;
+}
+
+/** Days cut into weeks of seven, Monday first; the list is expected to start on a Monday. */
+export function weeksOf<T extends { date: string }>(days: T[]): { week: number; days: T[] }[] {
+  const out: { week: number; days: T[] }[] = [];
+  for (let i = 0; i < days.length; i += 7) out.push({ week: isoWeek(days[i]!.date), days: days.slice(i, i + 7) });
+  return out;
+}

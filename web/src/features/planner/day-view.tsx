@@ -1,4 +1,5 @@
 import {
+  type DayUnplannedOrder,
   type Depot,
   type Order,
   type Page,
@@ -32,16 +33,21 @@ import { StopActions } from './stop-actions.tsx';
 import { UrgentInsert } from './urgent-insert.tsx';
 import { Timeline } from './timeline.tsx';
 import { useEdits } from './use-edits.ts';
+import { UndoRedo } from './undo-redo.tsx';
+import { DayUnplanned } from './unplanned-orders.tsx';
+import { formatDate } from '../../i18n/format.ts';
 import { useLiveDrivers } from './use-live-drivers.ts';
 import { PublishConfirm } from './publish-confirm.tsx';
 
 /** One day: the map beside the timeline and the routes' stop lists; edit, lock, publish. */
 export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: string | null; onChanged(): void }) {
-  const { t } = useI18n();
+  const { t, intl } = useI18n();
   const routes = useApi<{ routes: PlannedRoute[] }>(`/routes${query({ date: props.date })}`);
   const unplanned = useApi<Page<Order>>(
     `/orders${query({ from: props.date, to: props.date, status: 'imported', limit: 1000 })}`,
   );
+  // The same orders with the reason the latest plan gave and its figures, for the list under the map.
+  const reasons = useApi<{ items: DayUnplannedOrder[] }>(`/planning/unplanned${query({ date: props.date })}`);
   const [selected, setSelected] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const [published, setPublished] = useState<string | null>(null);
@@ -54,9 +60,10 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
   const reload = useCallback(() => {
     routes.reload();
     unplanned.reload();
+    reasons.reload();
     onChanged();
-  }, [routes.reload, unplanned.reload, onChanged]);
-  const edits = useEdits(reload);
+  }, [routes.reload, unplanned.reload, reasons.reload, onChanged]);
+  const edits = useEdits(props.date, routes.data?.routes ?? [], reload);
   const drivers = useLiveDrivers(props.date);
 
   // Follow this day's room: another dispatcher's edit or a publication shows here at once.
@@ -72,6 +79,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
           ? () => {
               routes.reload();
               unplanned.reload();
+              reasons.reload();
             }
           : undefined,
       ),
@@ -92,7 +100,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
       socket.off('stop:status', onChange);
       socket.off('route:etas', onEtas);
     };
-  }, [props.date, routes.reload, routes.patch, unplanned.reload]);
+  }, [props.date, routes.reload, routes.patch, unplanned.reload, reasons.reload]);
 
   const paint = useCallback(
     (m: MapLibreMap) => {
@@ -201,7 +209,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
   return (
     <div className="day-view">
       <div className="day-toolbar">
-        <h2>{new Date(`${props.date}T12:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'full' })}</h2>
+        <h2>{formatDate(intl, props.date, { dateStyle: 'full' })}</h2>
         <span>
           {t('planner.daySummary', {
             routes: list.filter((r) => r.stops.length).length,
@@ -209,6 +217,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
             unplanned: unplanned.data?.total ?? 0,
           })}
         </span>
+        <UndoRedo edits={edits} />
         <button type="button" disabled={list.length === 0} onClick={() => setConfirming(true)}>
           {t('planner.publish')}
         </button>
@@ -219,12 +228,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
       </div>
       <EditFeedback edits={edits} routes={routes.data?.routes ?? []} />
       {picked && (
-        <StopActions
-          routes={list}
-          stopId={picked}
-          onEdit={(req, inverse) => void edits.send(req, inverse)}
-          onClose={() => setPicked(null)}
-        />
+        <StopActions routes={list} stopId={picked} onEdit={(req) => edits.send(req)} onClose={() => setPicked(null)} />
       )}
       <UrgentInsert date={props.date} orders={unplanned.data?.items ?? []} timeZone={timeZone} onDone={reload} />
       <div className="day-grid">
@@ -265,7 +269,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
                 date={props.date}
                 selected={selected}
                 onSelect={setSelected}
-                onEdit={(req, inverse) => void edits.send(req, inverse)}
+                onEdit={(req) => edits.send(req)}
               />
               <RouteBoard
                 routes={list}
@@ -273,7 +277,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
                 date={props.date}
                 selected={selected}
                 onSelect={setSelected}
-                onEdit={(req, inverse) => void edits.send(req, inverse)}
+                onEdit={(req) => edits.send(req)}
                 onChanged={reload}
                 pickedStop={picked}
                 onPickStop={setPicked}
@@ -282,6 +286,9 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
           )}
         </AsyncState>
       </div>
+      <AsyncState loading={reasons.loading} error={reasons.error} onRetry={reasons.reload}>
+        {reasons.data && <DayUnplanned date={props.date} items={reasons.data.items} onMoved={reload} />}
+      </AsyncState>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { useEdits } from './use-edits.ts';
 import { stopIndex, violationText } from './violation-text.ts';
 
-/** What the server said of the last edit: refused with its violations (force or dismiss), or saved (undo). */
+/** What the server said of the last edit: refused with its violations (force or dismiss), or saved (undo and redo sit in the toolbar). */
 export function EditFeedback({ edits, routes }: { edits: ReturnType<typeof useEdits>; routes: PlannedRoute[] }) {
   const { t } = useI18n();
   if (edits.refusal) {
@@ -25,6 +25,13 @@ export function EditFeedback({ edits, routes }: { edits: ReturnType<typeof useEd
       </div>
     );
   }
+  if (edits.stale) {
+    return (
+      <p role="alert" className="error">
+        {t('planner.undoStale')}
+      </p>
+    );
+  }
   if (edits.error) {
     return (
       <p role="alert" className="error">
@@ -38,11 +45,6 @@ export function EditFeedback({ edits, routes }: { edits: ReturnType<typeof useEd
         {edits.last.violations.length
           ? t('planner.savedWithViolations', { n: edits.last.violations.length })
           : t('planner.saved')}
-        {edits.canUndo && (
-          <button type="button" onClick={() => void edits.undo()}>
-            {t('planner.undo')}
-          </button>
-        )}
       </div>
     );
   }

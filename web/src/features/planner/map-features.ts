@@ -46,7 +46,13 @@ export function driverFeatures(drivers: LiveDriver[], routes: PlannedRoute[]): D
       return {
         type: 'Feature',
         geometry: { type: 'Point', coordinates: d.coordinates },
-        properties: { driverId: d.driverId, color: i === undefined ? '#1d2433' : routeColor(i), stale: d.stale },
+        properties: {
+          driverId: d.driverId,
+          color: i === undefined ? '#1d2433' : routeColor(i),
+          stale: d.stale,
+          hasHeading: d.heading !== null,
+          heading: d.heading ?? 0,
+        },
       };
     }),
   };

@@ -1,9 +1,10 @@
-import type { CalendarDay, Plan, PlanProgressEvent, PlanStatusEvent } from '@tournee/shared';
+import type { CalendarDay, Plan, PlanProgressEvent, PlanStatusEvent, PlanSummary } from '@tournee/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { dispatchSocket } from '../../api/socket.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CostCurve } from './cost-curve.tsx';
+import { PlanReady } from './plan-ready.tsx';
 import { plural } from './publish-text.ts';
 import { SavingsCard } from './savings-card.tsx';
 import { UnplannedOrders } from './unplanned-orders.tsx';
@@ -21,6 +22,7 @@ interface Running {
   points: PlanProgressEvent[];
   status: Plan['status'];
   error: string | null;
+  summary: PlanSummary | null;
 }
 
 /** Choose a range (≤ 35 days), launch a plan, watch its progress and cost curve live, cancel. */
@@ -47,8 +49,13 @@ export function PlanLauncher(props: {
       e.planId === running.planId && setRunning((r) => r && { ...r, points: [...r.points, e] });
     const onStatus = (e: PlanStatusEvent) => {
       if (e.planId !== running.planId) return;
-      setRunning((r) => r && { ...r, status: e.status, error: e.error });
-      if (e.status === 'done') onDone();
+      setRunning((r) => r && { ...r, status: e.status, error: e.error, summary: e.summary });
+      if (e.status !== 'done') return;
+      onDone();
+      // The event may come without its summary (a plan failed over from another server): ask.
+      if (!e.summary) {
+        void api<Plan>(`/plans/${e.planId}`).then((p) => setRunning((r) => r && { ...r, summary: p.summary }));
+      }
     };
     socket.on('plan:progress', onProgress);
     socket.on('plan:status', onStatus);
@@ -76,7 +83,7 @@ export function PlanLauncher(props: {
         method: 'POST',
         body: JSON.stringify({ from: props.from, to: props.to, timeLimitS, options }),
       });
-      setRunning({ planId, points: [], status: 'queued', error: null });
+      setRunning({ planId, points: [], status: 'queued', error: null, summary: null });
     } catch (e) {
       setError((e as Error).message);
     }
@@ -136,7 +143,10 @@ export function PlanLauncher(props: {
         <>
           <progress max={timeLimitS * 1000} value={last?.elapsedMs ?? 0} aria-label={t('planner.progress')} />
           <span role="status">
-            {t('planner.progressText', { assigned: last?.assigned ?? 0, unassigned: last?.unassigned ?? 0 })}
+            {/* Before the first solution the counts mean nothing: nothing is assigned yet. */}
+            {last && last.bestCost !== null
+              ? t('planner.progressText', { assigned: last.assigned, unassigned: last.unassigned })
+              : t('planner.searching')}
           </span>
           <button
             type="button"
@@ -146,13 +156,14 @@ export function PlanLauncher(props: {
           </button>
         </>
       )}
-      {running && running.points.length > 1 && <CostCurve points={running.points} />}
-      {running && !active && (
+      {running && <CostCurve key={running.planId} points={running.points} />}
+      {running?.status === 'done' && running.summary && <PlanReady summary={running.summary} />}
+      {running && !active && !(running.status === 'done' && running.summary) && (
         <span role="status" className={running.status === 'done' ? '' : 'error'}>
           {t(`planner.status.${running.status}`)} {running.error ?? ''}
         </span>
       )}
-      {running?.status === 'done' && <UnplannedOrders planId={running.planId} />}
+      {running?.status === 'done' && <UnplannedOrders planId={running.planId} onMoved={onDone} />}
       {/* Against the customer's own routes, when a baseline of a day in the range was imported. */}
       {running?.status === 'done' && <SavingsCard planId={running.planId} from={props.from} to={props.to} />}
       {error && (

@@ -3,22 +3,24 @@ import { useCallback, useState } from 'react';
 import { query } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { addDays, todayLocal } from '../fleet/week.ts';
+import { addDays, mondayOf, todayLocal } from '../fleet/week.ts';
 import { AsyncState } from '../layout/async-state.tsx';
-import { CalendarStrip } from './calendar-strip.tsx';
+import { CalendarGrid } from './calendar-grid.tsx';
 import { DayView } from './day-view.tsx';
 import { PlanLauncher } from './plan-launcher.tsx';
 
 const HORIZON_DAYS = 35;
 
-/** Five weeks ahead at a glance; plan a range; then work day by day on the map and timeline. */
+/** Five weeks at a glance (this one and four ahead); plan a range; then work day by day on the map and timeline. */
 export function PlannerPage({ mapStyleUrl }: { mapStyleUrl: string | null }) {
   const { t } = useI18n();
   const today = todayLocal();
   const [range, setRange] = useState({ from: addDays(today, 1), to: addDays(today, 14) });
   const [day, setDay] = useState(addDays(today, 1));
+  // Whole weeks from this week's Monday: a 5 × 7 grid whose rows are calendar weeks.
+  const firstMonday = mondayOf(today);
   const calendar = useApi<{ days: CalendarDay[] }>(
-    `/planning/calendar${query({ from: today, to: addDays(today, HORIZON_DAYS - 1) })}`,
+    `/planning/calendar${query({ from: firstMonday, to: addDays(firstMonday, HORIZON_DAYS - 1) })}`,
   );
   const depots = useApi<{ items: Depot[] }>('/depots');
   const reloadCalendar = calendar.reload;
@@ -35,7 +37,7 @@ export function PlannerPage({ mapStyleUrl }: { mapStyleUrl: string | null }) {
       <h1 id="planner-title">{t('nav.planner')}</h1>
       {/* Each part loads on its own, so the day's routes do not wait for the calendar. */}
       <AsyncState loading={calendar.loading} error={calendar.error} onRetry={calendar.reload}>
-        {calendar.data && <CalendarStrip days={calendar.data.days} selected={day} onSelect={setDay} />}
+        {calendar.data && <CalendarGrid days={calendar.data.days} today={today} selected={day} onSelect={setDay} />}
       </AsyncState>
       <PlanLauncher from={range.from} to={range.to} onRange={(from, to) => setRange({ from, to })} onDone={onPlanned} />
       <AsyncState loading={depots.loading} error={depots.error} onRetry={depots.reload}>

@@ -1,35 +1,144 @@
-import type { UnassignedOrder } from '@tournee/shared';
+import type { DayUnplannedOrder, UnassignedOrderWithFigures } from '@tournee/shared';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
+import { addDays } from '../fleet/week.ts';
+import { unplannedFiguresText } from './unplanned-figures.ts';
 import { unplannedReasonText } from './unplanned-reason.ts';
 
+/** One order on no route: a plan's entry, or the day's (which may not have been tried yet). */
+type UnplannedRow = Pick<DayUnplannedOrder, 'orderId' | 'ref' | 'figures'> &
+  Partial<Pick<DayUnplannedOrder, 'name' | 'dateFrom' | 'dateTo'>> & { reason: string | null; message: string | null };
+
 /** The orders a finished plan could not place, each with the reason in words: nothing vanishes silently. */
-export function UnplannedOrders({ planId }: { planId: string }) {
+export function UnplannedOrders({ planId, onMoved }: { planId: string; onMoved(): void }) {
   const { t } = useI18n();
-  const list = useApi<{ items: UnassignedOrder[] }>(`/plans/${planId}/unassigned`);
+  const list = useApi<{ items: UnassignedOrderWithFigures[] }>(`/plans/${planId}/unassigned`);
   const items = list.data?.items ?? [];
   return (
     <AsyncState loading={list.loading} error={list.error} onRetry={list.reload}>
       {items.length > 0 && (
-        <table className="orders unplanned" aria-label={t('unplanned.title')}>
-          <caption>{t('unplanned.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('unplanned.ref')}</th>
-              <th scope="col">{t('unplanned.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((u) => (
-              <tr key={u.orderId}>
-                <td>{u.ref}</td>
-                <td>{unplannedReasonText(u.reason, t, u.message)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <UnplannedTable
+          caption={t('unplanned.title')}
+          items={items}
+          onMoved={() => {
+            list.reload();
+            onMoved();
+          }}
+        />
       )}
     </AsyncState>
   );
 }
+
+/** The day's orders on no route, with the latest plan's reason and its figures; each can move to another day. */
+export function DayUnplanned(props: { date: string; items: DayUnplannedOrder[]; onMoved(): void }) {
+  const { t } = useI18n();
+  if (props.items.length === 0) return <p className="empty">{t('unplanned.none')}</p>;
+  return <UnplannedTable caption={t('unplanned.dayTitle')} items={props.items} onMoved={props.onMoved} showDays />;
+}
+
+function UnplannedTable(props: { caption: string; items: UnplannedRow[]; onMoved(): void; showDays?: boolean }) {
+  const { t, intl } = useI18n();
+  const [moving, setMoving] = useState<string | null>(null);
+  const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
+  const day = (d: string) => formatDate(intl, d, { weekday: 'short', day: 'numeric', month: 'short' });
+
+  async function move(row: UnplannedRow, date: string) {
+    try {
+      await api(`/orders/${row.orderId}/reschedule`, {
+        method: 'POST',
+        body: JSON.stringify({ dateFrom: date, dateTo: date }),
+      });
+      setMoving(null);
+      setNote({ text: t('unplanned.moved', { ref: row.ref, date: day(date) }), error: false });
+      props.onMoved();
+    } catch (e) {
+      setNote({ text: t('unplanned.moveFailed', { ref: row.ref, reason: (e as Error).message }), error: true });
+    }
+  }
+
+  return (
+    <div className="unplanned-orders">
+      <table className="orders unplanned" aria-label={props.caption}>
+        <caption>
+          {props.caption} ({props.items.length})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('unplanned.ref')}</th>
+            {props.showDays && <th scope="col">{t('unplanned.name')}</th>}
+            {props.showDays && <th scope="col">{t('unplanned.days')}</th>}
+            <th scope="col">{t('unplanned.reason')}</th>
+            <th scope="col">{t('unplanned.action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((u) => {
+            const figures = unplannedFiguresText(u.reason, u.figures, t, intl);
+            const words = u.reason ? unplannedReasonText(u.reason, t, u.message ?? undefined) : t('unplanned.notTried');
+            return (
+              <tr key={u.orderId} data-order-ref={u.ref}>
+                <td>{u.ref}</td>
+                {props.showDays && <td>{u.name}</td>}
+                {props.showDays && (
+                  <td>{u.dateFrom === u.dateTo ? day(u.dateFrom!) : `${day(u.dateFrom!)} – ${day(u.dateTo!)}`}</td>
+                )}
+                <td className="reason">
+                  {figures ? <strong>{figures}</strong> : words}
+                  {figures && <small>{words}</small>}
+                </td>
+                <td>
+                  {moving === u.orderId ? (
+                    <MoveForm row={u} onMove={(d) => void move(u, d)} onCancel={() => setMoving(null)} />
+                  ) : (
+                    <button type="button" onClick={() => setMoving(u.orderId)}>
+                      {t('unplanned.move')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {note && (
+        <p role={note.error ? 'alert' : 'status'} className={note.error ? 'error' : 'ok'}>
+          {note.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A date picker and a confirm button: the order is rescheduled to that one day. */
+function MoveForm(props: { row: UnplannedRow; onMove(date: string): void; onCancel(): void }) {
+  const { t } = useI18n();
+  const [date, setDate] = useState(addDays(props.row.dateTo ?? props.row.dateFrom ?? todayIso(), 1));
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (date) props.onMove(date);
+      }}
+    >
+      <input
+        type="date"
+        aria-label={t('unplanned.moveTo', { ref: props.row.ref })}
+        value={date}
+        required
+        onChange={(e) => setDate(e.target.value)}
+      />
+      <button type="submit">{t('unplanned.moveConfirm')}</button>
+      <button type="button" onClick={props.onCancel}>
+        {t('common.cancel')}
+      </button>
+    </form>
+  );
+}
+
+const todayIso = () => new Date().toISOString().slice(0, 10);

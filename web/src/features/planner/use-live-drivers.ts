@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { onReconnect } from '../../api/reconnect.ts';
 import { dispatchSocket } from '../../api/socket.ts';
+import { headingOf } from '../../map/heading.ts';
 
 export interface LiveDriver {
   driverId: string;
@@ -10,6 +11,8 @@ export interface LiveDriver {
   coordinates: [number, number];
   deviceAt: string;
   stale: boolean;
+  /** Degrees clockwise from north, for the arrow on the map; null when not known yet. */
+  heading: number | null;
 }
 
 const isStale = (deviceAt: string, now: number) => now - Date.parse(deviceAt) > STALE_AFTER_S * 1000;
@@ -40,6 +43,7 @@ export function useLiveDrivers(date: string): LiveDriver[] {
                 coordinates: p.location.coordinates,
                 deviceAt: p.deviceAt,
                 stale: false,
+                heading: headingOf(p.headingDeg, known, p.location.coordinates),
               });
             }
             return next;
@@ -61,6 +65,7 @@ export function useLiveDrivers(date: string): LiveDriver[] {
           coordinates: e.location.coordinates,
           deviceAt: e.deviceAt,
           stale: false,
+          heading: headingOf(e.headingDeg, known, e.location.coordinates),
         });
         return next;
       });
