@@ -58,7 +58,7 @@ describe('dispatcher web app: the live day', () => {
     await dispatcher.goto(server.baseUrl);
     await signInOnPage(dispatcher, ADMIN);
     await dispatcher.getByRole('link', { name: 'Planner' }).click();
-    await dispatcher.locator(`.calendar-strip [data-date="${day.localDate}"]`).click();
+    await dispatcher.locator(`.calendar-grid [data-date="${day.localDate}"]`).click();
     await dispatcher.locator('.route-card').first().waitFor();
     expect(await driverMarkers(dispatcher)).toEqual([]);
 

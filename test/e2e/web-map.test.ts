@@ -57,7 +57,7 @@ describe('dispatcher web app: the map of a day', () => {
     await page.getByLabel('Time limit (s)').fill('2');
     await page.getByRole('button', { name: 'Plan', exact: true }).click();
     await page.getByText('Plan ready.').waitFor({ timeout: 60_000 });
-    await page.locator(`.calendar-strip [data-date="${day}"]`).click();
+    await page.locator(`.calendar-grid [data-date="${day}"]`).click();
     await page.locator('.route-card').first().waitFor();
     // The remote style fails (or times out after 5 s): the offline style replaces it.
     await expect.poll(() => page.locator('.map').getAttribute('data-map-style'), { timeout: 20_000 }).toBe('offline');

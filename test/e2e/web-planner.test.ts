@@ -98,7 +98,7 @@ describe('dispatcher web app: planning a day', () => {
     await expect
       .poll(() => page.getByRole('table', { name: 'Orders this plan could not place' }).innerText())
       .toMatch(/CRANE-1\s+no vehicle working on its days has the skills it needs/);
-    await page.locator(`.calendar-strip [data-date="${day}"]`).click();
+    await page.locator(`.calendar-grid [data-date="${day}"]`).click();
     await page.locator('.route-card').first().waitFor();
     // Rendered by MapLibre (WebGL through SwiftShader), not just present in the DOM.
     await expect

@@ -61,7 +61,7 @@ describe('dispatcher web app: objective, publish confirmation, re-plan warning',
     const preview = (await api.call('GET', `/dispatch/publish/preview?date=${day}`)).body;
     expect(preview.routes).toBeGreaterThan(0);
     expect(preview.sms + preview.email).toBeGreaterThan(0);
-    await page.locator(`.calendar-strip [data-date="${day}"]`).click();
+    await page.locator(`.calendar-grid [data-date="${day}"]`).click();
     await page.locator('.route-card').first().waitFor();
 
     await page.getByRole('button', { name: 'Publish the day' }).click();

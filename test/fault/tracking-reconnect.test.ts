@@ -57,7 +57,7 @@ describe('dispatcher catch-up after a reconnection (item 14)', () => {
     await page.goto(b.baseUrl);
     await signInOnPage(page, ADMIN);
     await page.getByRole('link', { name: 'Planner' }).click();
-    await page.locator(`.calendar-strip [data-date="${day.localDate}"]`).click();
+    await page.locator(`.calendar-grid [data-date="${day.localDate}"]`).click();
     const stop = page.locator(`[data-stop-id="${day.stopIds[0]}"]`);
     await stop.waitFor();
     expect(await stop.locator('.stop-status').count()).toBe(0);
