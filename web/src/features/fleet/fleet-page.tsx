@@ -7,7 +7,7 @@ import { DepotForm } from './depot-form.tsx';
 import { DriverAccessAction } from './driver-access.tsx';
 import { DriverForm } from './driver-form.tsx';
 import { FleetList } from './fleet-list.tsx';
-import { PatternForm } from './pattern-form.tsx';
+import { ShiftPatterns } from './pattern-list.tsx';
 import { ShiftWeekGrid } from './shift-week-grid.tsx';
 import { VehicleForm } from './vehicle-form.tsx';
 
@@ -20,7 +20,7 @@ type Tab = 'depots' | 'vehicles' | 'drivers' | 'shifts';
 export function FleetPage() {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('vehicles');
-  const [patterns, setPatterns] = useState(0); // a new pattern re-draws the week grid
+  const [patterns, setPatterns] = useState(0); // a pattern added or edited re-draws the week grid
   const org = useApi<Organisation>('/organisation');
   const depots = useApi<{ items: Depot[] }>('/depots');
   const vehicles = useApi<{ items: Vehicle[] }>('/vehicles');
@@ -104,10 +104,10 @@ export function FleetPage() {
         {tab === 'shifts' && vehicles.data && (
           <>
             <ShiftWeekGrid key={patterns} vehicles={vehicles.data.items} />
-            <PatternForm
+            <ShiftPatterns
               vehicles={vehicles.data.items}
               drivers={drivers.data?.items ?? []}
-              onCreated={() => setPatterns((n) => n + 1)}
+              onChanged={() => setPatterns((n) => n + 1)}
             />
           </>
         )}

@@ -1,47 +1,72 @@
-import type { Driver, Vehicle } from '@tournee/shared';
+import type { Driver, ShiftPattern, Vehicle } from '@tournee/shared';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NamedSelect } from './named-select.tsx';
 import { SimpleForm } from './simple-form.tsx';
 import { useFields } from './use-fields.ts';
 import { todayLocal } from './week.ts';
+import { weekdayName } from './weekdays.ts';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
-/** A weekly pattern ("Mon–Fri 08:00–17:00, break 12:00–14:00 for 30 min") that expands into dated shifts. */
-export function PatternForm(props: { vehicles: Vehicle[]; drivers: Driver[]; onCreated(): void }) {
+/**
+ * A weekly pattern ("Mon–Fri 08:00–17:00, break 12:00–14:00 for 30 min") that expands into dated
+ * shifts. Given `editing`, it changes that pattern (its vehicle stays; the shifts to come are
+ * redrawn by the server); otherwise it creates one.
+ */
+export function PatternForm(props: {
+  vehicles: Vehicle[];
+  drivers: Driver[];
+  editing?: ShiftPattern | null;
+  onSaved(): void;
+  onCancel?(): void;
+}) {
   const { t, locale } = useI18n();
+  const p = props.editing ?? null;
+  const firstBreak = p?.breaks[0];
   const { values: v, bind } = useFields(() => ({
-    vehicle: props.vehicles[0]?.id ?? '',
-    driver: '',
-    start: '08:00',
-    end: '17:00',
-    breakStart: '12:00',
-    breakEnd: '14:00',
-    breakMin: '30',
-    from: todayLocal(),
+    vehicle: p?.vehicleId ?? props.vehicles[0]?.id ?? '',
+    driver: p?.driverId ?? '',
+    start: p?.start ?? '08:00',
+    end: p?.end ?? '17:00',
+    breakStart: firstBreak?.start ?? '12:00',
+    breakEnd: firstBreak?.end ?? '14:00',
+    breakMin: String(firstBreak?.durationMin ?? (p ? 0 : 30)),
+    from: p?.validFrom ?? todayLocal(),
+    to: p?.validTo ?? '',
   }));
-  const [days, setDays] = useState(new Set([1, 2, 3, 4, 5]));
+  const [days, setDays] = useState(new Set(p?.weekdays ?? [1, 2, 3, 4, 5]));
   const breakMin = Number(v.breakMin);
-  // 2024-01-01 was a Monday: day names in the UI language without a lookup table.
-  const dayName = (d: number) =>
-    new Date(Date.UTC(2024, 0, d)).toLocaleDateString(locale, { weekday: 'short', timeZone: 'UTC' });
+  const vehicleName = props.vehicles.find((x) => x.id === v.vehicle)?.name ?? '';
+  const fields = () => ({
+    driverId: v.driver || null,
+    weekdays: [...days].sort(),
+    start: v.start,
+    end: v.end,
+    // Breaks past the first (set through the API) are kept as they are.
+    breaks: [
+      ...(breakMin > 0 ? [{ start: v.breakStart, end: v.breakEnd, durationMin: breakMin }] : []),
+      ...(p?.breaks.slice(1) ?? []),
+    ],
+    validFrom: v.from,
+    validTo: v.to || null,
+  });
   return (
     <SimpleForm
       label={t('fleet.addPattern')}
       path="/shift-patterns"
-      onSaved={props.onCreated}
-      body={() => ({
-        vehicleId: v.vehicle,
-        driverId: v.driver || undefined,
-        weekdays: [...days].sort(),
-        start: v.start,
-        end: v.end,
-        breaks: breakMin > 0 ? [{ start: v.breakStart, end: v.breakEnd, durationMin: breakMin }] : [],
-        validFrom: v.from,
-      })}
+      editing={p ? { id: p.id, name: t('fleet.pattern.of', { vehicle: vehicleName }) } : null}
+      onSaved={props.onSaved}
+      onCancel={props.onCancel}
+      body={() => (p ? fields() : { vehicleId: v.vehicle, ...fields() })}
     >
-      <NamedSelect label={t('fleet.vehicle')} items={props.vehicles} {...bind('vehicle')} optional={false} />
+      {p ? (
+        <span className="fixed-value">
+          {t('fleet.vehicle')}: <strong>{vehicleName}</strong>
+        </span>
+      ) : (
+        <NamedSelect label={t('fleet.vehicle')} items={props.vehicles} {...bind('vehicle')} optional={false} />
+      )}
       <NamedSelect label={t('fleet.driver')} items={props.drivers} {...bind('driver')} />
       <fieldset className="weekdays">
         <legend>{t('fleet.weekdays')}</legend>
@@ -57,7 +82,7 @@ export function PatternForm(props: { vehicles: Vehicle[]; drivers: Driver[]; onC
                 setDays(next);
               }}
             />
-            {dayName(d)}
+            {weekdayName(d, locale)}
           </label>
         ))}
       </fieldset>
@@ -83,6 +108,10 @@ export function PatternForm(props: { vehicles: Vehicle[]; drivers: Driver[]; onC
       <label>
         {t('fleet.validFrom')}
         <input type="date" {...bind('from')} />
+      </label>
+      <label>
+        {t('fleet.pattern.until')}
+        <input type="date" {...bind('to')} />
       </label>
     </SimpleForm>
   );

@@ -12,11 +12,26 @@ export function ShiftWeekGrid({ vehicles }: { vehicles: Vehicle[] }) {
   const [monday, setMonday] = useState(() => mondayOf(todayLocal()));
   const days = weekDates(monday);
   const shifts = useApi<{ items: Shift[] }>(`/shifts${query({ from: days[0], to: days[6] })}`);
-  const [editing, setEditing] = useState<{ vehicleId: string; date: string; start: string; end: string } | null>(null);
+  const [editing, setEditing] = useState<{
+    vehicleId: string;
+    vehicleName: string;
+    date: string;
+    start: string;
+    end: string;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const byCell = new Map(shifts.data?.items.map((s) => [`${s.vehicleId}|${s.localDate}`, s]) ?? []);
   const dayLabel = (d: string) =>
     new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short' });
+
+  const longDay = (d: string) =>
+    new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
 
   async function save(cancel: boolean) {
     if (!editing) return;
@@ -69,7 +84,13 @@ export function ShiftWeekGrid({ vehicles }: { vehicles: Vehicle[] }) {
                         className="cell"
                         aria-label={`${v.name} ${dayLabel(d)}: ${label}`}
                         onClick={() =>
-                          setEditing({ vehicleId: v.id, date: d, start: s?.start ?? '08:00', end: s?.end ?? '17:00' })
+                          setEditing({
+                            vehicleId: v.id,
+                            vehicleName: v.name,
+                            date: d,
+                            start: s?.start ?? '08:00',
+                            end: s?.end ?? '17:00',
+                          })
                         }
                       >
                         {label}
@@ -85,12 +106,16 @@ export function ShiftWeekGrid({ vehicles }: { vehicles: Vehicle[] }) {
       {editing && (
         <form
           className="inline-form"
+          aria-labelledby="shift-day-title"
           onSubmit={(e) => {
             e.preventDefault();
             void save(false);
           }}
         >
-          <strong>{dayLabel(editing.date)}</strong>
+          {/* Which van and which day this edit is for: the grid above has many of both. */}
+          <h3 id="shift-day-title" className="form-title">
+            {t('fleet.shifts.dayOf', { vehicle: editing.vehicleName, date: longDay(editing.date) })}
+          </h3>
           <label>
             {t('fleet.shifts.start')}
             <input

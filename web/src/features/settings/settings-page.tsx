@@ -1,7 +1,93 @@
+import type { Driver, Organisation, Vehicle } from '@tournee/shared';
+import { useState } from 'react';
+import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ShiftPatterns } from '../fleet/pattern-list.tsx';
+import { AsyncState } from '../layout/async-state.tsx';
+import { AlertThresholds } from './alert-thresholds.tsx';
+import { DeliveryRules } from './delivery-rules.tsx';
+import { type ResolvedNotifySettings, NotificationSettings } from './notification-settings.tsx';
+import { OrganisationSettings } from './organisation-settings.tsx';
+import { UsersSettings } from './users-settings.tsx';
+import './settings.css';
 
-/** Placeholder until the screen is built. */
+const TABS = ['organisation', 'notifications', 'users', 'shifts'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The tab in the address (`/settings?tab=users`), so a reload or a shared link opens it. */
+function initialTab(): Tab {
+  const asked = new URLSearchParams(location.search).get('tab');
+  return TABS.includes(asked as Tab) ? (asked as Tab) : 'organisation';
+}
+
+/**
+ * The admin's settings: the organisation (name, language, dimensions, defaults), customer
+ * notifications with a preview of each message, redelivery and alert thresholds, users and
+ * roles, and the weekly shift patterns.
+ */
 export function SettingsPage() {
   const { t } = useI18n();
-  return <h1>{t('nav.settings')}</h1>;
+  const [tab, setTabState] = useState<Tab>(initialTab);
+  const setTab = (next: Tab) => {
+    history.replaceState(null, '', `/settings?tab=${next}`);
+    setTabState(next);
+  };
+  const org = useApi<Organisation>('/organisation');
+
+  return (
+    <section aria-labelledby="settings-title" className="settings">
+      <h1 id="settings-title">{t('nav.settings')}</h1>
+      <div role="tablist" className="tabs">
+        {TABS.map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
+            {t(`settings.tab.${k}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={t(`settings.tab.${tab}`)}>
+        <AsyncState loading={org.loading} error={org.error} onRetry={org.reload}>
+          {org.data && tab === 'organisation' && (
+            <OrganisationSettings org={org.data} onSaved={(o) => org.patch(() => o)} />
+          )}
+          {org.data && tab === 'notifications' && (
+            <NotificationsTab org={org.data} onSaved={(o) => org.patch(() => o)} />
+          )}
+          {tab === 'users' && <UsersSettings />}
+          {tab === 'shifts' && <ShiftsTab />}
+        </AsyncState>
+      </div>
+    </section>
+  );
+}
+
+function NotificationsTab({ org, onSaved }: { org: Organisation; onSaved(o: Organisation): void }) {
+  const settings = useApi<ResolvedNotifySettings>('/notifications/settings');
+  return (
+    <AsyncState loading={settings.loading} error={settings.error} onRetry={settings.reload}>
+      {settings.data && <NotificationSettings initial={settings.data} />}
+      <div className="settings-columns">
+        <DeliveryRules org={org} onSaved={onSaved} />
+        <AlertThresholds org={org} onSaved={onSaved} />
+      </div>
+    </AsyncState>
+  );
+}
+
+function ShiftsTab() {
+  const vehicles = useApi<{ items: Vehicle[] }>('/vehicles');
+  const drivers = useApi<{ items: Driver[] }>('/drivers');
+  return (
+    <AsyncState
+      loading={vehicles.loading || drivers.loading}
+      error={vehicles.error ?? drivers.error}
+      onRetry={() => {
+        vehicles.reload();
+        drivers.reload();
+      }}
+    >
+      {vehicles.data && drivers.data && (
+        <ShiftPatterns vehicles={vehicles.data.items} drivers={drivers.data.items} onChanged={() => {}} />
+      )}
+    </AsyncState>
+  );
 }

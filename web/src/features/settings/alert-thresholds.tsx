@@ -1,0 +1,62 @@
+import type { AlertSettings, Organisation } from '@tournee/shared';
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { SaveBar, SettingField } from './setting-field.tsx';
+import { useSave } from './use-save.ts';
+
+const FIELDS: { key: keyof AlertSettings; min: number; max: number }[] = [
+  { key: 'lateRiskMin', min: 0, max: 240 },
+  { key: 'staleGpsMin', min: 1, max: 120 },
+  { key: 'offRouteM', min: 50, max: 20_000 },
+  { key: 'offRouteFixes', min: 1, max: 20 },
+  { key: 'notStartedMin', min: 1, max: 240 },
+  { key: 'podGraceMin', min: 1, max: 240 },
+];
+
+/** When the dispatchers' alerts fire (late risk, stale GPS, off route, route not started, missing proof). */
+export function AlertThresholds({ org, onSaved }: { org: Organisation; onSaved(o: Organisation): void }) {
+  const { t } = useI18n();
+  const [values, setValues] = useState(
+    () =>
+      Object.fromEntries(FIELDS.map((f) => [f.key, String(org.alerts[f.key])])) as Record<keyof AlertSettings, string>,
+  );
+  const save = useSave('alerts.');
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const alerts = Object.fromEntries(
+      FIELDS.map((f) => [f.key, values[f.key].trim() === '' ? Number.NaN : Number(values[f.key])]),
+    );
+    await save.run(async () => {
+      onSaved(await api<Organisation>('/organisation', { method: 'PATCH', body: JSON.stringify({ alerts }) }));
+    });
+  }
+
+  return (
+    <form className="settings-form" aria-label={t('settings.alerts.title')} onSubmit={submit} onChange={save.touched}>
+      <fieldset>
+        <legend>{t('settings.alerts.title')}</legend>
+        {FIELDS.map((f) => (
+          <SettingField
+            key={f.key}
+            id={`alerts-${f.key}`}
+            label={t(`settings.alerts.${f.key}`)}
+            error={save.errors.of(f.key)}
+          >
+            <input
+              id={`alerts-${f.key}`}
+              type="number"
+              min={f.min}
+              max={f.max}
+              value={values[f.key]}
+              onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+              aria-invalid={!!save.errors.of(f.key)}
+            />
+          </SettingField>
+        ))}
+      </fieldset>
+      <SaveBar busy={save.busy} saved={save.saved} error={save.errors.general} />
+    </form>
+  );
+}

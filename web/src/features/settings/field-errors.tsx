@@ -1,0 +1,53 @@
+import { useCallback, useState } from 'react';
+import { ApiRequestError } from '../../api/client.ts';
+
+/** One bad field as the API names it (`name`, `quietHours.start`, `dimensions[1]`). */
+interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+const issuesOf = (e: unknown): FieldIssue[] =>
+  e instanceof ApiRequestError && Array.isArray(e.details)
+    ? (e.details as Partial<FieldIssue>[]).filter(
+        (d): d is FieldIssue => typeof d?.field === 'string' && typeof d.message === 'string',
+      )
+    : [];
+
+/**
+ * The errors of one settings form, by field: the server's 400 names each bad field, and the
+ * form shows each message next to its input (`of('quietHours.start')`); what names no field
+ * shows above the Save button (`general`).
+ */
+export function useFieldErrors() {
+  const [fields, setFields] = useState<FieldIssue[]>([]);
+  const [general, setGeneral] = useState<string | null>(null);
+  const clear = useCallback(() => {
+    setFields([]);
+    setGeneral(null);
+  }, []);
+  /** Takes a failed request's error; `prefix` is stripped from field names (`alerts.`). */
+  const take = useCallback((e: unknown, prefix = '') => {
+    const issues = issuesOf(e).map((i) => ({
+      ...i,
+      field: i.field.startsWith(prefix) ? i.field.slice(prefix.length) : i.field,
+    }));
+    setFields(issues);
+    setGeneral(issues.length > 0 ? null : (e as Error).message);
+  }, []);
+  /** The message for `field` or any part of it (`dimensions` also matches `dimensions[1]`). */
+  const of = (field: string): string | undefined =>
+    fields.find((f) => f.field === field || f.field.startsWith(`${field}.`) || f.field.startsWith(`${field}[`))
+      ?.message;
+  return { of, take, clear, general, any: fields.length > 0 || general !== null };
+}
+
+/** The message under an input, tied to it by `aria-describedby` (`id`). */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <span id={id} className="field-error" role="alert">
+      {message}
+    </span>
+  );
+}

@@ -1,0 +1,171 @@
+import { NOTIFY_TRIGGERS, type NotifySettings, type NotifyTrigger } from '@tournee/shared';
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { SaveBar, SettingField } from './setting-field.tsx';
+import { TemplatePreview } from './template-preview.tsx';
+import { useSave } from './use-save.ts';
+
+/** `GET /api/notifications/settings`: every switch with its default filled in. */
+export interface ResolvedNotifySettings {
+  triggers: Record<NotifyTrigger, boolean>;
+  channels: { sms: boolean; email: boolean };
+  quietHours: { start: string; end: string } | null;
+  nextWithinMin: number;
+  proximityStops: number;
+  etaMovedMin: number;
+  rebookUrl: string | null;
+  rebookPhone: string | null;
+}
+
+/**
+ * Which customer messages go out, on which channels, not at night, and where a customer re-books;
+ * beside it, each message as the customer would read it.
+ */
+export function NotificationSettings({ initial }: { initial: ResolvedNotifySettings }) {
+  const { t } = useI18n();
+  const [s, setS] = useState(initial);
+  const [quiet, setQuiet] = useState(initial.quietHours ?? { start: '21:00', end: '08:00' });
+  const [quietOn, setQuietOn] = useState(initial.quietHours !== null);
+  const [numbers, setNumbers] = useState({
+    nextWithinMin: String(initial.nextWithinMin),
+    proximityStops: String(initial.proximityStops),
+    etaMovedMin: String(initial.etaMovedMin),
+  });
+  const [saves, setSaves] = useState(0); // a save re-renders the preview (rebook URL, triggers)
+  const save = useSave();
+  const err = save.errors.of;
+  const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const body: NotifySettings = {
+      triggers: s.triggers,
+      channels: s.channels,
+      quietHours: quietOn ? quiet : null,
+      nextWithinMin: num(numbers.nextWithinMin),
+      proximityStops: num(numbers.proximityStops),
+      etaMovedMin: num(numbers.etaMovedMin),
+      rebookUrl: s.rebookUrl?.trim() || null,
+      rebookPhone: s.rebookPhone?.trim() || null,
+    };
+    const ok = await save.run(async () => {
+      setS(await api<ResolvedNotifySettings>('/notifications/settings', { method: 'PUT', body: JSON.stringify(body) }));
+    });
+    if (ok) setSaves((n) => n + 1);
+  }
+
+  const numberField = (key: keyof typeof numbers, min: number, max: number) => (
+    <SettingField
+      id={`notify-${key}`}
+      label={t(`settings.notify.${key}`)}
+      hint={t(`settings.notify.${key}Hint`)}
+      error={err(key)}
+    >
+      <input
+        id={`notify-${key}`}
+        type="number"
+        min={min}
+        max={max}
+        value={numbers[key]}
+        onChange={(e) => setNumbers({ ...numbers, [key]: e.target.value })}
+        aria-invalid={!!err(key)}
+      />
+    </SettingField>
+  );
+
+  return (
+    <div className="settings-columns">
+      <form className="settings-form" aria-label={t('settings.notify.title')} onSubmit={submit} onChange={save.touched}>
+        <fieldset>
+          <legend>{t('settings.notify.triggers')}</legend>
+          {NOTIFY_TRIGGERS.map((k) => (
+            <label key={k} className="checkbox">
+              <input
+                type="checkbox"
+                checked={s.triggers[k]}
+                onChange={(e) => setS({ ...s, triggers: { ...s.triggers, [k]: e.target.checked } })}
+              />
+              {t(`settings.trigger.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.notify.channels')}</legend>
+          {(['sms', 'email'] as const).map((c) => (
+            <label key={c} className="checkbox">
+              <input
+                type="checkbox"
+                checked={s.channels[c]}
+                onChange={(e) => setS({ ...s, channels: { ...s.channels, [c]: e.target.checked } })}
+              />
+              {t(`settings.channel.${c}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.notify.quietHours')}</legend>
+          <label className="checkbox">
+            <input type="checkbox" checked={quietOn} onChange={(e) => setQuietOn(e.target.checked)} />
+            {t('settings.notify.quietOn')}
+          </label>
+          <div className="setting-row">
+            <SettingField id="quiet-start" label={t('settings.notify.quietFrom')} error={err('quietHours.start')}>
+              <input
+                id="quiet-start"
+                type="time"
+                disabled={!quietOn}
+                value={quiet.start}
+                onChange={(e) => setQuiet({ ...quiet, start: e.target.value })}
+              />
+            </SettingField>
+            <SettingField id="quiet-end" label={t('settings.notify.quietTo')} error={err('quietHours.end')}>
+              <input
+                id="quiet-end"
+                type="time"
+                disabled={!quietOn}
+                value={quiet.end}
+                onChange={(e) => setQuiet({ ...quiet, end: e.target.value })}
+              />
+            </SettingField>
+          </div>
+          <small className="hint">{t('settings.notify.quietHint')}</small>
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.notify.timing')}</legend>
+          {numberField('nextWithinMin', 1, 180)}
+          {numberField('proximityStops', 1, 10)}
+          {numberField('etaMovedMin', 5, 600)}
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.notify.rebook')}</legend>
+          <SettingField
+            id="notify-rebookUrl"
+            label={t('settings.notify.rebookUrl')}
+            hint={t('settings.notify.rebookUrlHint')}
+            error={err('rebookUrl')}
+          >
+            <input
+              id="notify-rebookUrl"
+              type="url"
+              placeholder="https://"
+              value={s.rebookUrl ?? ''}
+              onChange={(e) => setS({ ...s, rebookUrl: e.target.value })}
+              aria-invalid={!!err('rebookUrl')}
+            />
+          </SettingField>
+          <SettingField id="notify-rebookPhone" label={t('settings.notify.rebookPhone')} error={err('rebookPhone')}>
+            <input
+              id="notify-rebookPhone"
+              type="tel"
+              value={s.rebookPhone ?? ''}
+              onChange={(e) => setS({ ...s, rebookPhone: e.target.value })}
+            />
+          </SettingField>
+        </fieldset>
+        <SaveBar busy={save.busy} saved={save.saved} error={save.errors.general} />
+      </form>
+      <TemplatePreview key={saves} triggers={s.triggers} channels={s.channels} />
+    </div>
+  );
+}

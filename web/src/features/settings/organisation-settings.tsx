@@ -1,0 +1,183 @@
+import type { Organisation } from '@tournee/shared';
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { FieldError } from './field-errors.tsx';
+import { SaveBar, SettingField } from './setting-field.tsx';
+import { unitName } from './units.ts';
+import { useSave } from './use-save.ts';
+
+/** Name, language and country, capacity dimensions and the defaults orders and analytics use. */
+export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSaved(o: Organisation): void }) {
+  const { t, intl } = useI18n();
+  const [name, setName] = useState(org.name);
+  const [locale, setLocale] = useState(org.locale);
+  const [country, setCountry] = useState(org.defaultCountry);
+  const [serviceMin, setServiceMin] = useState(String(org.defaultServiceS / 60));
+  const [dimensions, setDimensions] = useState(org.dimensions);
+  const [tolerance, setTolerance] = useState(String(org.analytics.onTimeToleranceMin));
+  const [visits, setVisits] = useState(String(org.analytics.serviceTimeVisits));
+  const save = useSave();
+  const err = save.errors.of;
+  const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    await save.run(async () => {
+      const body = {
+        name,
+        locale,
+        defaultCountry: country,
+        defaultServiceS: Math.round(num(serviceMin) * 60),
+        dimensions: dimensions.map((d) => d.trim()),
+        analytics: { onTimeToleranceMin: num(tolerance), serviceTimeVisits: num(visits) },
+      };
+      onSaved(await api<Organisation>('/organisation', { method: 'PATCH', body: JSON.stringify(body) }));
+    });
+  }
+
+  return (
+    <form
+      className="settings-form"
+      aria-label={t('settings.org.title')}
+      onSubmit={submit}
+      onChange={save.touched}
+      noValidate
+    >
+      <fieldset>
+        <legend>{t('settings.org.identity')}</legend>
+        <SettingField id="org-name" label={t('settings.org.name')} error={err('name')}>
+          <input id="org-name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!err('name')} />
+        </SettingField>
+        <SettingField
+          id="org-locale"
+          label={t('settings.org.locale')}
+          hint={t('settings.org.localeHint')}
+          error={err('locale')}
+        >
+          <select id="org-locale" value={locale} onChange={(e) => setLocale(e.target.value)}>
+            {[...new Set(['fr', 'en', locale])].map((l) => (
+              <option key={l} value={l}>
+                {new Intl.DisplayNames([intl], { type: 'language' }).of(l) ?? l}
+              </option>
+            ))}
+          </select>
+        </SettingField>
+        <SettingField
+          id="org-country"
+          label={t('settings.org.country')}
+          hint={t('settings.org.countryHint')}
+          error={err('defaultCountry')}
+        >
+          <input
+            id="org-country"
+            value={country}
+            maxLength={2}
+            size={3}
+            onChange={(e) => setCountry(e.target.value.toUpperCase())}
+            aria-invalid={!!err('defaultCountry')}
+          />
+        </SettingField>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('settings.org.dimensions')}</legend>
+        <p className="hint">{t('settings.org.dimensionsHint')}</p>
+        <table className="orders dimensions">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('settings.org.dimensionName')}</th>
+              <th scope="col">{t('settings.org.dimensionUnit')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('fleet.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {dimensions.map((d, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: dimensions are vector positions; the index is their identity
+              <tr key={i}>
+                <td>{i + 1}</td>
+                <td>
+                  <input
+                    aria-label={t('settings.org.dimensionN', { n: i + 1 })}
+                    value={d}
+                    onChange={(e) => setDimensions(dimensions.map((x, j) => (j === i ? e.target.value : x)))}
+                    aria-invalid={!!err(`dimensions[${i}]`)}
+                  />
+                </td>
+                <td>{unitName(t, d)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    disabled={dimensions.length === 1}
+                    onClick={() => setDimensions(dimensions.filter((_, j) => j !== i))}
+                  >
+                    {t('settings.org.removeDimension', { name: d || String(i + 1) })}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" onClick={() => setDimensions([...dimensions, ''])} disabled={dimensions.length >= 8}>
+          {t('settings.org.addDimension')}
+        </button>
+        <FieldError id="org-dimensions-error" message={err('dimensions')} />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('settings.org.defaults')}</legend>
+        <SettingField
+          id="org-service"
+          label={t('settings.org.serviceMin')}
+          hint={t('settings.org.serviceHint')}
+          error={err('defaultServiceS')}
+        >
+          <input
+            id="org-service"
+            type="number"
+            min={0}
+            step={0.5}
+            value={serviceMin}
+            onChange={(e) => setServiceMin(e.target.value)}
+            aria-invalid={!!err('defaultServiceS')}
+          />
+        </SettingField>
+        <SettingField
+          id="org-visits"
+          label={t('settings.org.serviceVisits')}
+          hint={t('settings.org.serviceVisitsHint')}
+          error={err('analytics.serviceTimeVisits')}
+        >
+          <input
+            id="org-visits"
+            type="number"
+            min={0}
+            max={50}
+            value={visits}
+            onChange={(e) => setVisits(e.target.value)}
+          />
+        </SettingField>
+        <SettingField
+          id="org-tolerance"
+          label={t('settings.org.onTimeTolerance')}
+          hint={t('settings.org.onTimeToleranceHint')}
+          error={err('analytics.onTimeToleranceMin')}
+        >
+          <input
+            id="org-tolerance"
+            type="number"
+            min={0}
+            max={240}
+            value={tolerance}
+            onChange={(e) => setTolerance(e.target.value)}
+          />
+        </SettingField>
+      </fieldset>
+      <SaveBar busy={save.busy} saved={save.saved} error={save.errors.general} />
+    </form>
+  );
+}
