@@ -81,7 +81,7 @@ describe('dispatcher web app: alerts inbox', () => {
     await expect.poll(() => button.textContent(), { timeout: 15_000 }).toBe('Alerts · 1');
     const item = page.locator('.alerts-panel li[data-type="failed_delivery"]');
     await expect.poll(() => item.textContent()).toContain('Failed delivery');
-    expect(await item.textContent()).toContain('Reason: absent');
+    expect(await item.textContent()).toContain('Reason: Customer absent');
     await saveScreenshot(page, 'alerts-inbox');
 
     await item.getByRole('button', { name: 'Acknowledge' }).click();

@@ -49,9 +49,9 @@ describe('dispatcher web app: analytics', () => {
     await page.getByRole('heading', { name: 'Analytics' }).waitFor();
     await page.getByLabel('From').fill('2026-03-02');
     await page.getByLabel('To').fill('2026-03-03');
-    await expect.poll(() => kpi('On time').innerText()).toContain('85.0 %');
+    await expect.poll(() => kpi('On time').innerText()).toContain('85.0%');
     expect(await kpi('On time').innerText()).toContain('17 of 20 arrivals');
-    expect(await kpi('Failed').innerText()).toMatch(/3\s+absent 2 · no_access 1/);
+    expect(await kpi('Failed').innerText()).toMatch(/3\s+Customer absent 2 · No access 1/);
     expect(await kpi('Rating').innerText()).toContain('4.25 / 5');
     expect(await kpi('Late (avg)').innerText()).toMatch(/20 min\s+p90 28 min/);
     // The trend is drawn by uPlot on a canvas, with its legend of the three series.
@@ -61,8 +61,8 @@ describe('dispatcher web app: analytics', () => {
     const rows = page.getByRole('table', { name: 'By driver' }).getByRole('row');
     await expect
       .poll(() => rows.nth(1).getByRole('cell').allInnerTexts())
-      .toEqual(['Bruno Petit', '8', '8', '0', '100.0 %', '0', '—', '0.0 / 8.0', '0.0 h', '—']);
-    expect(await rows.nth(2).getByRole('cell').nth(4).innerText()).toBe('75.0 %');
+      .toEqual(['Bruno Petit', '8', '8', '0', '100.0%', '0', '—', '0.0 / 8.0', '0.0 h', '—']);
+    expect(await rows.nth(2).getByRole('cell').nth(4).innerText()).toBe('75.0%');
     // Customers' ratings with their comments (four on Alice's deliveries).
     const ratings = page.getByRole('region', { name: 'Customer ratings' });
     await expect.poll(() => ratings.locator('tbody tr').count()).toBe(4);
@@ -79,7 +79,7 @@ describe('dispatcher web app: analytics', () => {
     const body = drill.getByRole('row');
     await expect.poll(() => body.count()).toBe(4);
     const reasons = await drill.locator('tbody tr td:nth-child(6)').allInnerTexts();
-    expect(reasons).toEqual(['absent', 'absent', 'no_access']);
+    expect(reasons).toEqual(['Customer absent', 'Customer absent', 'No access']);
     expect(await drill.locator('tbody tr td:nth-child(3)').allInnerTexts()).toEqual([
       '2026-03-02-2',
       '2026-03-02-3',
@@ -100,6 +100,8 @@ describe('dispatcher web app: analytics', () => {
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('link', { name: 'Analyse' }).waitFor();
     await expect.poll(() => page.getByRole('region', { name: 'Chiffres clés' }).innerText()).toContain('À l’heure');
+    // Figures as French writes them: a decimal comma and a space before the percent sign.
+    expect(await page.getByRole('region', { name: 'Chiffres clés' }).innerText()).toMatch(/85,0\s%/);
     await saveScreenshot(page, 'web-analytics-fr', true);
   });
 });

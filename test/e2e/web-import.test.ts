@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshotFailures } from '../lib/artifacts.ts';
+import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { launchChromium, signInOnPage } from '../lib/browser.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
@@ -56,6 +56,20 @@ describe('dispatcher web app: importing orders', () => {
       .poll(() => rejected.locator('tbody tr').allInnerTexts())
       .toEqual([expect.stringMatching(/^3\s+Latitude\s+123\s+is not a latitude/)]);
 
+    // The bad row is refused unless the good ones are to be imported alone: the button says so.
+    const commit = page.locator('.import-preview button[type="submit"]');
+    expect(await commit.innerText()).toBe('Nothing will be imported while 1 row has problems');
+    expect(await commit.isDisabled()).toBe(true);
+    await page.getByLabel('Import the good rows and leave out the rejected ones').check();
+    expect(await commit.innerText()).toBe('1 row will be imported, 1 rejected');
+    expect(await page.getByRole('table', { name: 'Rejected rows' }).locator('caption').innerText()).toBe(
+      '1 row will be rejected',
+    );
+    // Fields are offered in words.
+    const field = page.getByLabel('Field for column Date');
+    expect(await field.locator('option:checked').innerText()).toBe('Day');
+    await saveScreenshot(page, 'web-import-preview-en', true);
+
     // In French, the server explains the row in French too.
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByLabel('Language').selectOption('fr');
@@ -63,6 +77,12 @@ describe('dispatcher web app: importing orders', () => {
     await expect
       .poll(() => page.getByRole('table', { name: 'Lignes rejetées' }).locator('tbody tr').allInnerTexts())
       .toEqual([expect.stringMatching(/^3\s+Latitude\s+123\s+n'est pas une latitude/)]);
+    await page.getByLabel('Importer les bonnes lignes et laisser de côté les lignes refusées').check();
+    expect(await commit.innerText()).toBe('1 ligne sera importée, 1 refusée');
+    expect(await page.getByLabel('Champ pour la colonne Début créneau').locator('option:checked').innerText()).toBe(
+      'Début du créneau',
+    );
+    await saveScreenshot(page, 'web-import-preview-fr', true);
     await page.getByRole('button', { name: 'Annuler' }).click();
     await page.getByLabel('Langue').selectOption('en');
 
@@ -73,7 +93,7 @@ describe('dispatcher web app: importing orders', () => {
     );
     await page.getByLabel('CSV or Excel file').setInputFiles(fixed);
     await page.getByText('2 rows read, 0 with problems').waitFor();
-    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await page.getByRole('button', { name: '2 rows will be imported' }).click();
     await page.getByRole('status').filter({ hasText: '2 created' }).waitFor();
 
     const table = page.locator('table.orders').last();
@@ -120,7 +140,7 @@ describe('dispatcher web app: importing orders', () => {
     const heavy = /^3\s+Poids \(kg\)\s+capacity\s+demand 1200 kg is more than any vehicle carries/;
     const warnings = page.getByRole('table', { name: /Rows the fleet cannot serve/ });
     await expect.poll(() => warnings.locator('tbody tr').allInnerTexts()).toContainEqual(expect.stringMatching(heavy));
-    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await page.getByRole('button', { name: '2 rows will be imported' }).click();
     await page.getByRole('status').filter({ hasText: '2 created' }).waitFor();
     await expect.poll(() => warnings.locator('tbody tr').allInnerTexts()).toContainEqual(expect.stringMatching(heavy));
   });

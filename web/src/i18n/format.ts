@@ -62,9 +62,18 @@ export function formatDuration(locale: string, seconds: number): string {
   return `${sign}${formatNumber(locale, h, 0)} h ${String(total % 60).padStart(2, '0')}`;
 }
 
-/** A share as a percentage: 0.934 → "93,4 %" / "93.4%". */
-export function formatPercent(locale: string, fraction: number): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
+/** A share as a percentage with `digits` decimals (default: up to one): 0.934 → "93,4 %" / "93.4%". */
+export function formatPercent(locale: string, fraction: number, digits?: number): string {
+  return numberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: digits ?? 0,
+    maximumFractionDigits: digits ?? 1,
+  }).format(fraction);
+}
+
+/** A number with exactly `digits` decimals, as the locale writes it: "8,0", "4.25". */
+export function formatFixed(locale: string, n: number, digits: number): string {
+  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 }
 
 /** An amount of money: "12,50 €". */

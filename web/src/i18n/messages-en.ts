@@ -307,7 +307,7 @@ const base = {
   'alerts.type.route_not_started': 'Route not started',
   'alerts.type.message_failed': 'Message not delivered',
   'alerts.type.pod_missing': 'Proof missing',
-  'alerts.detail.off_route': '{m} m from the planned route',
+  'alerts.detail.off_route': '{m} from the planned route',
   'alerts.detail.late_risk': 'Expected {min} min after the window ends ({end})',
   'alerts.detail.stale_gps': 'Last position at {at}',
   'alerts.detail.failed_delivery': 'Reason: {reason}',

@@ -319,7 +319,7 @@ export const fr: Record<MessageKey, string> = {
   'alerts.type.route_not_started': 'Tournée non démarrée',
   'alerts.type.message_failed': 'Message non remis',
   'alerts.type.pod_missing': 'Preuve manquante',
-  'alerts.detail.off_route': 'À {m} m de l’itinéraire prévu',
+  'alerts.detail.off_route': 'À {m} de l’itinéraire prévu',
   'alerts.detail.late_risk': 'Arrivée prévue {min} min après la fin du créneau ({end})',
   'alerts.detail.stale_gps': 'Dernière position à {at}',
   'alerts.detail.failed_delivery': 'Motif : {reason}',

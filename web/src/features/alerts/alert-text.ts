@@ -1,7 +1,8 @@
 import type { Alert, AlertType } from '@tournee/shared';
+import { formatDate, formatDistanceM, formatTime } from '../../i18n/format.ts';
+import type { Translate } from '../../i18n/i18n.tsx';
+import { channelLabel, failReasonLabel } from '../../i18n/labels.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
-
-type T = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 export const TYPE_KEYS: Record<AlertType, MessageKey> = {
   late_risk: 'alerts.type.late_risk',
@@ -11,30 +12,46 @@ export const TYPE_KEYS: Record<AlertType, MessageKey> = {
   route_not_started: 'alerts.type.route_not_started',
   message_failed: 'alerts.type.message_failed',
   pod_missing: 'alerts.type.pod_missing',
+  plan_schedule: 'alerts.type.plan_schedule',
 };
 
-const hhmm = (iso: unknown) =>
-  typeof iso === 'string' ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '—';
-
-/** One line saying what the detector saw, in the dispatcher's language. */
-export function alertDetail(a: Alert, t: T): string {
+/**
+ * One line saying what the detector saw, in the dispatcher's language; times, distances and
+ * days written as `intl` (a BCP 47 tag) writes them.
+ */
+export function alertDetail(a: Alert, t: Translate, intl: string): string {
   const d = a.details;
+  const hhmm = (iso: unknown) => (typeof iso === 'string' ? formatTime(intl, iso) : '—');
+  const day = (v: unknown) => (typeof v === 'string' && v ? formatDate(intl, v) : '—');
   switch (a.type) {
     case 'off_route':
-      return t('alerts.detail.off_route', { m: Number(d.distanceM ?? 0) });
+      return t('alerts.detail.off_route', { m: formatDistanceM(intl, Number(d.distanceM ?? 0)) });
     case 'late_risk':
       return t('alerts.detail.late_risk', { min: Number(d.lateMin ?? 0), end: hhmm(d.windowEndAt) });
     case 'stale_gps':
       return t('alerts.detail.stale_gps', { at: hhmm(d.lastFixAt) });
     case 'failed_delivery':
-      return t('alerts.detail.failed_delivery', { reason: String(d.reason ?? '—') });
+      return t('alerts.detail.failed_delivery', { reason: failReasonLabel(t, String(d.reason ?? '')) || '—' });
     case 'route_not_started':
       return t('alerts.detail.route_not_started', { at: hhmm(d.shiftStartAt) });
     case 'message_failed':
-      return t('alerts.detail.message_failed', { channel: String(d.channel ?? ''), error: String(d.error ?? '—') });
+      return t('alerts.detail.message_failed', {
+        channel: channelLabel(t, String(d.channel ?? '')),
+        error: String(d.error ?? '—'),
+      });
     case 'pod_missing':
       return t('alerts.detail.pod_missing', {
         kinds: Array.isArray(d.missing) ? d.missing.map((k) => t(`alerts.proof.${k}` as MessageKey)).join(', ') : '—',
       });
+    case 'plan_schedule': {
+      const values = { name: String(d.scheduleName ?? ''), from: day(d.from), to: day(d.to) };
+      if (d.error) return t('alerts.detail.plan_scheduleFailed', { ...values, error: String(d.error) });
+      return t(
+        d.kind === 'publish' ? 'alerts.detail.plan_schedulePublished' : 'alerts.detail.plan_schedulePlanned',
+        values,
+      );
+    }
+    default:
+      return '';
   }
 }

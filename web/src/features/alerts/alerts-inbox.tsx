@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { onConnect } from '../../api/reconnect.ts';
 import { dispatchSocket } from '../../api/socket.ts';
+import { formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { alertDetail, TYPE_KEYS } from './alert-text.ts';
 
@@ -16,7 +17,7 @@ const localToday = () => todayIn(Intl.DateTimeFormat().resolvedOptions().timeZon
  * and after every reconnection: nothing is lost for longer than that.
  */
 export function AlertsInbox() {
-  const { t } = useI18n();
+  const { t, intl } = useI18n();
   const [date, setDate] = useState(localToday);
   const [alerts, setAlerts] = useState<Alert[]>([]);
   const [open, setOpen] = useState(false);
@@ -86,14 +87,13 @@ export function AlertsInbox() {
             </p>
           )}
           {alerts.length === 0 && <p className="empty">{t('alerts.empty')}</p>}
+          {alerts.length > 0 && openCount === 0 && <p className="empty">{t('alerts.emptyOpen')}</p>}
           <ul>
             {alerts.map((a) => (
               <li key={a.id} className={`alert alert-${a.status}`} data-type={a.type}>
                 <strong>{t(TYPE_KEYS[a.type])}</strong>{' '}
-                <time dateTime={a.openedAt}>
-                  {new Date(a.openedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
-                </time>
-                <div>{alertDetail(a, t)}</div>
+                <time dateTime={a.openedAt}>{formatTime(intl, a.openedAt)}</time>
+                <div>{alertDetail(a, t, intl)}</div>
                 {a.status === 'open' ? (
                   <button type="button" onClick={() => void acknowledge(a.id)}>
                     {t('alerts.ack')}

@@ -2,6 +2,7 @@ import type { AnalyticsSummary } from '@tournee/shared';
 import { useMemo, useState } from 'react';
 import { query } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { DriverTable } from './driver-table.tsx';
@@ -23,7 +24,7 @@ function initialRange(): { from: string; to: string } {
 
 /** Analytics: KPI cards, the daily trend, drivers side by side, and the stops behind each figure. */
 export function AnalyticsPage() {
-  const { t } = useI18n();
+  const { t, intl } = useI18n();
   const [range, setRange] = useState(initialRange);
   const [drill, setDrill] = useState<Drill | null>(null);
   const byDay = useApi<AnalyticsSummary>(`/analytics/summary${query({ ...range, groupBy: 'day' })}`);
@@ -37,6 +38,7 @@ export function AnalyticsPage() {
     }),
     [t],
   );
+  const days = { from: formatDate(intl, range.from), to: formatDate(intl, range.to) };
   const change = (k: 'from' | 'to', v: string) => {
     if (!v) return;
     const next = { ...range, [k]: v };
@@ -71,10 +73,10 @@ export function AnalyticsPage() {
             {byDay.data.groups.length > 0 ? (
               <TrendChart days={byDay.data.groups} labels={labels} />
             ) : (
-              <p className="empty">{t('analytics.noData')}</p>
+              <p className="empty">{t('analytics.noDataRange', days)}</p>
             )}
             <h3>{t('analytics.byDriver')}</h3>
-            <DriverTable rows={byDriver.data.groups} onDrill={setDrill} />
+            <DriverTable rows={byDriver.data.groups} onDrill={setDrill} empty={t('analytics.noDrivers', days)} />
             <RatingsPanel {...range} />
           </>
         )}

@@ -1,10 +1,22 @@
 import type { AnalyticsRow } from '@tournee/shared';
+import { formatFixed, formatPercent } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Drill } from './stops-drilldown.tsx';
 
 /** One row per driver, best on-time first; the failed and late counts open their stops. */
-export function DriverTable({ rows, onDrill }: { rows: AnalyticsRow[]; onDrill(d: Drill): void }) {
-  const { t } = useI18n();
+export function DriverTable({
+  rows,
+  onDrill,
+  empty,
+}: {
+  rows: AnalyticsRow[];
+  onDrill(d: Drill): void;
+  /** Said instead of an empty table. */
+  empty: string;
+}) {
+  const { t, intl } = useI18n();
+  const fixed = (n: number, digits = 1) => formatFixed(intl, n, digits);
+  if (rows.length === 0) return <p className="empty">{empty}</p>;
   const sorted = [...rows].sort((a, b) => (b.onTimePct ?? -1) - (a.onTimePct ?? -1));
   const drill = (r: AnalyticsRow, outcome: Drill['outcome'], label: string, value: number) => (
     <button
@@ -13,7 +25,7 @@ export function DriverTable({ rows, onDrill }: { rows: AnalyticsRow[]; onDrill(d
       disabled={value === 0}
       onClick={() => onDrill({ outcome, driverId: r.key ?? undefined, title: `${r.label} — ${label}` })}
     >
-      {value}
+      {fixed(value, 0)}
     </button>
   );
   return (
@@ -37,16 +49,16 @@ export function DriverTable({ rows, onDrill }: { rows: AnalyticsRow[]; onDrill(d
           <tr key={r.key ?? 'none'}>
             <td>{r.label}</td>
             <td>{drill(r, 'all', t('analytics.stops'), r.stops)}</td>
-            <td>{r.delivered}</td>
+            <td>{fixed(r.delivered, 0)}</td>
             <td>{drill(r, 'failed', t('analytics.failed'), r.failed)}</td>
-            <td>{r.onTimePct === null ? '—' : `${r.onTimePct.toFixed(1)} %`}</td>
+            <td>{r.onTimePct === null ? '—' : formatPercent(intl, r.onTimePct / 100, 1)}</td>
             <td>{drill(r, 'late', t('analytics.lateStops'), r.arrived - r.onTime)}</td>
-            <td>{r.lateAvgMin === null ? '—' : `${r.lateAvgMin} min`}</td>
+            <td>{r.lateAvgMin === null ? '—' : `${fixed(r.lateAvgMin, 0)} min`}</td>
             <td>
-              {r.actualKm.toFixed(1)} / {r.plannedKm.toFixed(1)}
+              {fixed(r.actualKm)} / {fixed(r.plannedKm)}
             </td>
-            <td>{(r.overtimeS / 3600).toFixed(1)} h</td>
-            <td>{r.ratingAvg === null ? '—' : `${r.ratingAvg.toFixed(2)} (${r.ratingCount})`}</td>
+            <td>{fixed(r.overtimeS / 3600)} h</td>
+            <td>{r.ratingAvg === null ? '—' : `${fixed(r.ratingAvg, 2)} (${fixed(r.ratingCount, 0)})`}</td>
           </tr>
         ))}
       </tbody>

@@ -1,12 +1,16 @@
 import type { AnalyticsRow } from '@tournee/shared';
+import { formatFixed, formatPercent } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { failReasonLabel } from '../../i18n/labels.ts';
 import type { Drill } from './stops-drilldown.tsx';
-
-const hours = (s: number) => (s / 3600).toFixed(1);
 
 /** The range's headline figures; a count opens the stops behind it. */
 export function KpiCards({ total, onDrill }: { total: AnalyticsRow; onDrill(d: Drill): void }) {
-  const { t } = useI18n();
+  const { t, intl } = useI18n();
+  const num = (n: number) => formatFixed(intl, n, 0);
+  const hours = (s: number) => `${formatFixed(intl, s / 3600, 1)} h`;
+  const km = (v: number) => `${formatFixed(intl, v, 1)} km`;
+  const min = (v: number) => `${num(v)} min`;
   const card = (label: string, value: string, drill?: Drill['outcome'], sub?: string) => (
     <div className="kpi" key={label}>
       <span className="kpi-label">{label}</span>
@@ -21,57 +25,55 @@ export function KpiCards({ total, onDrill }: { total: AnalyticsRow; onDrill(d: D
     </div>
   );
   const reasons = Object.entries(total.failedByReason)
-    .map(([r, n]) => `${r} ${n}`)
+    .map(([r, n]) => `${failReasonLabel(t, r)} ${num(n)}`)
     .join(' · ');
   return (
     <section className="kpis" aria-label={t('analytics.kpis')}>
-      {card(t('analytics.stops'), String(total.stops), 'all')}
-      {card(t('analytics.delivered'), String(total.delivered), 'delivered')}
-      {card(t('analytics.failed'), String(total.failed), 'failed', reasons || undefined)}
+      {card(t('analytics.stops'), num(total.stops), 'all')}
+      {card(t('analytics.delivered'), num(total.delivered), 'delivered')}
+      {card(t('analytics.failed'), num(total.failed), 'failed', reasons || undefined)}
       {card(
         t('analytics.onTime'),
-        total.onTimePct === null ? '—' : `${total.onTimePct.toFixed(1)} %`,
+        total.onTimePct === null ? '—' : formatPercent(intl, total.onTimePct / 100, 1),
         'late',
         t('analytics.onTimeOf', { n: total.onTime, of: total.arrived }),
       )}
       {card(
         t('analytics.late'),
-        total.lateAvgMin === null ? '—' : `${total.lateAvgMin} min`,
+        total.lateAvgMin === null ? '—' : min(total.lateAvgMin),
         'late',
-        total.lateP90Min === null ? undefined : `p90 ${total.lateP90Min} min`,
+        total.lateP90Min === null ? undefined : `p90 ${min(total.lateP90Min)}`,
       )}
-      {card(
-        t('analytics.km'),
-        `${total.actualKm.toFixed(1)} km`,
-        undefined,
-        t('analytics.planned', { v: `${total.plannedKm.toFixed(1)} km` }),
-      )}
+      {card(t('analytics.km'), km(total.actualKm), undefined, t('analytics.planned', { v: km(total.plannedKm) }))}
       {card(
         t('analytics.driving'),
-        `${hours(total.actualDrivingS)} h`,
+        hours(total.actualDrivingS),
         undefined,
-        t('analytics.planned', { v: `${hours(total.plannedDrivingS)} h` }),
+        t('analytics.planned', { v: hours(total.plannedDrivingS) }),
       )}
       {card(
         t('analytics.service'),
-        `${hours(total.actualServiceS)} h`,
+        hours(total.actualServiceS),
         undefined,
-        t('analytics.planned', { v: `${hours(total.plannedServiceS)} h` }),
+        t('analytics.planned', { v: hours(total.plannedServiceS) }),
       )}
-      {card(t('analytics.overtime'), `${hours(total.overtimeS)} h`)}
+      {card(t('analytics.overtime'), hours(total.overtimeS))}
       {card(
         t('analytics.rating'),
-        total.ratingAvg === null ? '—' : `${total.ratingAvg.toFixed(2)} / 5`,
+        total.ratingAvg === null ? '—' : `${formatFixed(intl, total.ratingAvg, 2)} / 5`,
         undefined,
         t('analytics.ratingCount', { n: total.ratingCount }),
       )}
       {card(
         t('analytics.messages'),
-        String(total.messagesSent),
+        num(total.messagesSent),
         undefined,
         t('analytics.messagesFailed', { n: total.messagesFailed }),
       )}
-      {card(t('analytics.costPerDelivered'), total.costPerDelivered === null ? '—' : total.costPerDelivered.toFixed(2))}
+      {card(
+        t('analytics.costPerDelivered'),
+        total.costPerDelivered === null ? '—' : formatFixed(intl, total.costPerDelivered, 2),
+      )}
     </section>
   );
 }

@@ -1,12 +1,13 @@
 import type { RatingItem } from '@tournee/shared';
 import { query } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 
 /** Customers' ratings of the range with their comments (`GET /api/ratings`), newest first. */
 export function RatingsPanel({ from, to }: { from: string; to: string }) {
-  const { t } = useI18n();
+  const { t, intl } = useI18n();
   const ratings = useApi<{ items: RatingItem[] }>(`/ratings${query({ from, to })}`);
   const items = ratings.data?.items ?? [];
   return (
@@ -14,7 +15,9 @@ export function RatingsPanel({ from, to }: { from: string; to: string }) {
       <h3>{t('analytics.ratings')}</h3>
       <AsyncState loading={ratings.loading} error={ratings.error} onRetry={ratings.reload}>
         {items.length === 0 ? (
-          <p className="empty">{t('analytics.noRatings')}</p>
+          <p className="empty">
+            {t('analytics.noRatingsRange', { from: formatDate(intl, from), to: formatDate(intl, to) })}
+          </p>
         ) : (
           <table className="analytics-table">
             <thead>
@@ -30,7 +33,7 @@ export function RatingsPanel({ from, to }: { from: string; to: string }) {
             <tbody>
               {items.map((r) => (
                 <tr key={r.orderId}>
-                  <td>{r.localDate ?? r.at.slice(0, 10)}</td>
+                  <td>{formatDate(intl, r.localDate ?? r.at.slice(0, 10))}</td>
                   <td>{r.driverName ?? '—'}</td>
                   <td>{r.orderRef}</td>
                   <td>{r.customer}</td>

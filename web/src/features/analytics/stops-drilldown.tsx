@@ -1,7 +1,9 @@
 import type { AnalyticsOutcome, AnalyticsStop } from '@tournee/shared';
 import { query } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { formatDate, formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { failReasonLabel, stopStatusLabel } from '../../i18n/labels.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 
 /** Which stops a clicked figure stands for. */
@@ -11,13 +13,11 @@ export interface Drill {
   title: string;
 }
 
-const time = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '—';
-
 /** The stops behind a figure, from `GET /api/analytics/stops`. */
 export function StopsDrilldown(props: { from: string; to: string; drill: Drill; onClose(): void }) {
-  const { t } = useI18n();
+  const { t, intl } = useI18n();
   const { from, to, drill } = props;
+  const time = (iso: string | null) => (iso ? formatTime(intl, iso) : '—');
   const stops = useApi<{ items: AnalyticsStop[] }>(
     `/analytics/stops${query({ from, to, outcome: drill.outcome, driverId: drill.driverId })}`,
   );
@@ -32,7 +32,12 @@ export function StopsDrilldown(props: { from: string; to: string; drill: Drill; 
         </button>
       </header>
       <AsyncState loading={stops.loading} error={stops.error} onRetry={stops.reload}>
-        <table className="analytics-table">
+        {stops.data?.items.length === 0 && (
+          <p className="empty">
+            {t('analytics.noStops', { title: drill.title, from: formatDate(intl, from), to: formatDate(intl, to) })}
+          </p>
+        )}
+        <table hidden={stops.data?.items.length === 0} className="analytics-table">
           <thead>
             <tr>
               <th>{t('analytics.day')}</th>
@@ -49,12 +54,12 @@ export function StopsDrilldown(props: { from: string; to: string; drill: Drill; 
           <tbody>
             {stops.data?.items.map((s) => (
               <tr key={s.stopId}>
-                <td>{s.localDate}</td>
+                <td>{formatDate(intl, s.localDate)}</td>
                 <td>{s.driverName ?? '—'}</td>
                 <td>{s.orderRef}</td>
                 <td>{s.customer}</td>
-                <td>{s.status}</td>
-                <td>{s.reason ?? ''}</td>
+                <td>{stopStatusLabel(t, s.status)}</td>
+                <td>{failReasonLabel(t, s.reason)}</td>
                 <td>{time(s.plannedArrivalAt)}</td>
                 <td>{time(s.actualArrivalAt)}</td>
                 <td>{s.lateMin === null ? '' : `${s.lateMin} min`}</td>

@@ -2,6 +2,8 @@ import type { AuditEvent, AuditPage as Page, User } from '@tournee/shared';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { type AuditFilters, auditQuery, NO_FILTERS } from './audit-query.ts';
 import { ENTITY_NAMES, useAuditText } from './audit-text.ts';
@@ -13,6 +15,7 @@ const PAGE = 50;
 /** Admins read the audit trail: filters, the events newest first ("load more"), a CSV export. */
 export function AuditPage() {
   const { at, entityName } = useAuditText();
+  const { intl } = useI18n();
   const users = useApi<{ items: User[] }>('/users');
   const [draft, setDraft] = useState<AuditFilters>(NO_FILTERS);
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
@@ -112,7 +115,9 @@ export function AuditPage() {
       </form>
       {historyOf && <OrderHistoryPanel key={historyOf} orderId={historyOf} onClose={() => setHistoryOf(null)} />}
       <AsyncState loading={loading && items.length === 0} error={error} onRetry={() => void load(filters, null)}>
-        {items.length === 0 && !loading && <p className="empty">{at('empty')}</p>}
+        {items.length === 0 && !loading && (
+          <p className="empty">{Object.values(filters).some((v) => v.trim()) ? at('empty') : at('emptyAll')}</p>
+        )}
         {items.length > 0 && (
           <table className="orders audit-table">
             <caption>{items.length === 1 ? at('shownOne') : at('shown', { n: items.length })}</caption>
@@ -128,7 +133,7 @@ export function AuditPage() {
             <tbody>
               {items.map((e) => (
                 <tr key={e.id}>
-                  <td>{new Date(e.at).toLocaleString()}</td>
+                  <td>{formatDateTime(intl, e.at)}</td>
                   <td>{emailOf(e)}</td>
                   <td>
                     <code>{e.action}</code>

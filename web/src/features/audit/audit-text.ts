@@ -21,7 +21,8 @@ const en = {
   when: 'When',
   details: 'Details',
   system: 'system',
-  empty: 'No event matches these filters.',
+  empty: 'No event matches these filters: clear some of them to see more.',
+  emptyAll: 'Nothing has been recorded yet.',
   more: 'Load more',
   shown: '{n} events shown',
   shownOne: '1 event shown',
@@ -54,7 +55,8 @@ const fr: Record<Key, string> = {
   when: 'Quand',
   details: 'Détails',
   system: 'système',
-  empty: 'Aucun événement ne correspond à ces filtres.',
+  empty: 'Aucun événement ne correspond à ces filtres : retirez-en pour en voir plus.',
+  emptyAll: 'Rien n’a encore été enregistré.',
   more: 'Afficher plus',
   shown: '{n} événements affichés',
   shownOne: '1 événement affiché',
@@ -84,6 +86,13 @@ const ENTITIES: Record<string, { en: string; fr: string }> = {
   notification: { en: 'Message', fr: 'Message' },
   organisation: { en: 'Organisation', fr: 'Organisation' },
   alert: { en: 'Alert', fr: 'Alerte' },
+  notify_settings: { en: 'Message settings', fr: 'Réglages des messages' },
+  plan_schedule: { en: 'Planning schedule', fr: 'Planification programmée' },
+  order_template: { en: 'Recurring order', fr: 'Commande récurrente' },
+  automation_rule: { en: 'Automation rule', fr: 'Règle automatique' },
+  api_key: { en: 'API key', fr: 'Clé d’API' },
+  webhook: { en: 'Webhook', fr: 'Webhook' },
+  baseline: { en: 'Savings baseline', fr: 'Référence des économies' },
 };
 export const ENTITY_NAMES = Object.keys(ENTITIES);
 

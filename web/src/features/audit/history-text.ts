@@ -3,7 +3,9 @@
  * in English (`summary`); French is built here from the entry's kind and details.
  */
 import type { HistoryEntry, HistoryKind } from '@tournee/shared';
-import type { Locale } from '../../i18n/i18n.tsx';
+import type { Locale, Translate } from '../../i18n/i18n.tsx';
+import { failReasonLabel, messageStatusLabel, statusLabel, triggerLabel } from '../../i18n/labels.ts';
+import { unplannedReasonText } from '../planner/unplanned-reason.ts';
 
 export const KIND_NAMES: Record<HistoryKind, { en: string; fr: string }> = {
   import: { en: 'Import', fr: 'Import' },
@@ -27,10 +29,14 @@ const STOP_TYPES_FR: Record<string, string> = {
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-/** What happened, in `locale`. */
-export function historyLine(e: HistoryEntry, locale: Locale): string {
+/**
+ * What happened, in `locale`. Given the app's `t`, the codes in it (statuses, triggers, reasons)
+ * are words too; without it they show as the server names them.
+ */
+export function historyLine(e: HistoryEntry, locale: Locale, t?: Translate): string {
   if (locale === 'en') return e.summary;
   const d = e.details;
+  const status = (v: unknown) => (t ? statusLabel(t, str(v)) : str(v));
   switch (e.kind) {
     case 'import':
       if (!d.importId) return `Créée (${str(d.source)})`;
@@ -38,21 +44,24 @@ export function historyLine(e: HistoryEntry, locale: Locale): string {
     case 'edit':
       return str(d.action);
     case 'status':
-      return `Statut ${str(d.from)} → ${str(d.to)} (${str(d.cause)})`;
+      return `Statut ${status(d.from)} → ${status(d.to)} (${str(d.cause)})`;
     case 'plan':
       if (d.routeId) return `Planifiée sur une tournée du ${str(d.localDate)}`;
-      if (d.unassignedReason) return `Laissée non affectée par une planification (${str(d.unassignedReason)})`;
+      if (d.unassignedReason)
+        return `Laissée non affectée par une planification (${t ? unplannedReasonText(str(d.unassignedReason), t) : str(d.unassignedReason)})`;
       return 'Placée par une planification (remplacée depuis)';
     case 'publication':
       return d.first
         ? `Publiée au chauffeur (arrêt ${str(d.seq)})`
         : `Tournée modifiée, renvoyée en version ${str(d.version)} (arrêt ${str(d.seq)})`;
     case 'stop_event':
-      return `Chauffeur : ${STOP_TYPES_FR[str(d.type)] ?? str(d.type)}${d.reason ? ` (${str(d.reason)})` : ''}`;
+      return `Chauffeur : ${STOP_TYPES_FR[str(d.type)] ?? str(d.type)}${d.reason ? ` (${t ? failReasonLabel(t, str(d.reason)) : str(d.reason)})` : ''}`;
     case 'proof':
       return `Preuve de livraison : ${d.kind === 'signature' ? 'signature' : 'photo'}`;
     case 'message':
-      return `${str(d.channel).toUpperCase()} « ${str(d.trigger)} » à ${str(d.recipient)} : ${str(d.status)}`;
+      return t
+        ? `${str(d.channel).toUpperCase()} « ${triggerLabel(t, str(d.trigger))} » à ${str(d.recipient)} : ${messageStatusLabel(t, str(d.status))}`
+        : `${str(d.channel).toUpperCase()} « ${str(d.trigger)} » à ${str(d.recipient)} : ${str(d.status)}`;
     case 'rating':
       return `Note ${str(d.rating)}/5${d.comment ? ` : ${str(d.comment)}` : ''}`;
   }

@@ -1,14 +1,17 @@
 import type { HistoryActor, OrderHistory } from '@tournee/shared';
 import { useApi } from '../../api/use-api.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { useAuditText } from './audit-text.ts';
 import { historyLine, KIND_NAMES } from './history-text.ts';
 
-const time = (iso: unknown) => (typeof iso === 'string' ? new Date(iso).toLocaleTimeString() : '');
-
 /** One order's chain of custody, oldest first: who did what, when (a stop event: both clocks). */
 export function OrderHistoryPanel({ orderId, onClose }: { orderId: string; onClose: () => void }) {
   const { at, locale } = useAuditText();
+  const { t, intl } = useI18n();
+  const time = (iso: unknown) =>
+    typeof iso === 'string' ? new Intl.DateTimeFormat(intl, { timeStyle: 'medium' }).format(new Date(iso)) : '';
   const history = useApi<OrderHistory>(`/orders/${encodeURIComponent(orderId)}/history`);
   const who = (a: HistoryActor | undefined) => (a && a.type !== 'system' ? at('by', { who: a.name ?? a.type }) : '');
   return (
@@ -24,9 +27,9 @@ export function OrderHistoryPanel({ orderId, onClose }: { orderId: string; onClo
             // Entries have no id; the list is replaced whole on each fetch, never reordered.
             // biome-ignore lint/suspicious/noArrayIndexKey: see above
             <li key={`${e.at}-${i}`} className={`history-${e.kind}`}>
-              <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+              <time dateTime={e.at}>{formatDateTime(intl, e.at)}</time>
               <strong>{KIND_NAMES[e.kind][locale]}</strong>
-              <span>{historyLine(e, locale)}</span>
+              <span>{historyLine(e, locale, t)}</span>
               <span className="history-who">{who(e.actor)}</span>
               {e.kind === 'stop_event' && (
                 <span className="history-who">

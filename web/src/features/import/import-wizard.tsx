@@ -97,6 +97,8 @@ export function ImportWizard({ org, onImported }: { org: Organisation; onImporte
               accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={(e) => {
                 const file = e.target.files?.[0];
+                // Each file is checked afresh: importing the good rows alone is chosen per file.
+                setPartial(false);
                 if (file) void send(file, true, mappingFrom([], {}));
                 e.target.value = '';
               }}

@@ -1,20 +1,22 @@
-import type { Notification } from '@tournee/shared';
+import { type Notification, NOTIFY_STATUSES, type Organisation } from '@tournee/shared';
 import { useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { formatDateTime, formatPhone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { channelLabel, messageStatusLabel, triggerLabel } from '../../i18n/labels.ts';
 import { AsyncState } from '../layout/async-state.tsx';
-
-const STATUSES = ['', 'failed', 'pending', 'sending', 'sent', 'delivered', 'suppressed'] as const;
 
 /** Messages sent to customers, with their status; failed ones can be sent again. */
 export function MessagesPage() {
-  const { t } = useI18n();
+  const { t, intl } = useI18n();
   const params = new URLSearchParams(location.search);
   const orderId = params.get('orderId');
   const [status, setStatus] = useState<string>(params.get('status') ?? '');
   const list = useApi<{ items: Notification[] }>(`/notifications${query({ orderId, status, limit: 200 })}`);
+  const org = useApi<Organisation>('/organisation');
   const [error, setError] = useState<string | null>(null);
+  const items = list.data?.items ?? [];
 
   async function resend(id: string) {
     setError(null);
@@ -26,6 +28,10 @@ export function MessagesPage() {
     }
   }
 
+  // Numbers show as the organisation's dispatchers dial them; emails as they are.
+  const recipient = (n: Notification) =>
+    n.channel === 'sms' ? formatPhone(n.recipient, org.data?.defaultCountry ?? 'FR') : n.recipient;
+
   return (
     <section aria-labelledby="messages-title">
       <h1 id="messages-title">{t('messages.title')}</h1>
@@ -33,9 +39,10 @@ export function MessagesPage() {
         <label>
           {t('orders.filter.status')}
           <select value={status} onChange={(e) => setStatus(e.target.value)}>
-            {STATUSES.map((s) => (
+            <option value="">{t('orders.filter.anyStatus')}</option>
+            {NOTIFY_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s === '' ? t('orders.filter.anyStatus') : s}
+                {messageStatusLabel(t, s)}
               </option>
             ))}
           </select>
@@ -48,9 +55,25 @@ export function MessagesPage() {
         </p>
       )}
       <AsyncState loading={list.loading} error={list.error} onRetry={list.reload}>
-        {list.data?.items.length === 0 && <p className="empty">{t('messages.empty')}</p>}
-        {!!list.data?.items.length && (
+        {list.data && items.length === 0 && (
+          <div className="empty">
+            <p>
+              {orderId
+                ? t('messages.emptyOrder')
+                : status
+                  ? t('messages.emptyStatus', { status: messageStatusLabel(t, status) })
+                  : t('messages.empty')}
+            </p>
+            {status && (
+              <button type="button" onClick={() => setStatus('')}>
+                {t('messages.showAll')}
+              </button>
+            )}
+          </div>
+        )}
+        {items.length > 0 && (
           <table className="orders">
+            <caption>{t('messages.count', { count: items.length })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('messages.when')}</th>
@@ -62,16 +85,19 @@ export function MessagesPage() {
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((n) => (
+              {items.map((n) => (
                 <tr key={n.id}>
-                  <td>{new Date(n.sentAt ?? n.createdAt).toLocaleString()}</td>
+                  <td>{formatDateTime(intl, n.sentAt ?? n.createdAt)}</td>
                   <td>
-                    {n.channel === 'sms' ? '📱' : '✉️'} {n.recipient}
+                    <span role="img" aria-label={channelLabel(t, n.channel)}>
+                      {n.channel === 'sms' ? '📱' : '✉️'}
+                    </span>{' '}
+                    {recipient(n)}
                   </td>
-                  <td>{n.trigger}</td>
+                  <td data-trigger={n.trigger}>{triggerLabel(t, n.trigger)}</td>
                   <td className="message-body">{n.subject ? `${n.subject} — ${n.body}` : n.body}</td>
                   <td>
-                    <span className={`status status-${n.status}`}>{n.status}</span>
+                    <span className={`status status-${n.status}`}>{messageStatusLabel(t, n.status)}</span>
                     {n.lastError && <div className="error">{n.lastError}</div>}
                     {n.attempts > 1 && <div>{t('messages.attempts', { n: n.attempts })}</div>}
                   </td>
