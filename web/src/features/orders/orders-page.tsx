@@ -1,180 +1,65 @@
-import { ORDER_STATUSES, type Order, type Organisation, type Page } from '@tournee/shared';
-import { useEffect, useState } from 'react';
-import { api, query } from '../../api/client.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import type { Organisation } from '@tournee/shared';
+import { useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
-import { ImportWizard } from '../import/import-wizard.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
-import { navigate } from '../layout/router.ts';
-import { BulkBar } from './bulk-bar.tsx';
-import { ExportLinks } from './export-links.tsx';
+import { OrderDetailPage } from './order-detail-page.tsx';
+import { OrderForm } from './order-form.tsx';
+import { goTo, useOrderPath } from './order-path.ts';
+import { OrdersList } from './orders-list.tsx';
+import './orders.css';
 
-const PAGE_SIZE = 50;
-
-interface Filters {
-  q: string;
-  from: string;
-  to: string;
-  status: string;
+/**
+ * The orders screen: the list (`/orders`), a new order (`/orders/new`) or one order
+ * (`/orders/<id>`, `/orders/<id>/edit`). The list stays mounted, hidden, while an order is
+ * open, so back finds it with its filters, page and selection.
+ */
+export function OrdersPage() {
+  const path = useOrderPath();
+  // Said on the order's page once the form has created it (the form itself is gone by then).
+  const [created, setCreated] = useState<{ id: string; text: string } | null>(null);
+  return (
+    <>
+      {path.kind === 'new' && <NewOrder onCreated={setCreated} />}
+      {path.kind === 'order' && (
+        <OrderDetailPage
+          key={path.id}
+          id={path.id}
+          editing={path.edit}
+          initialNotice={created?.id === path.id ? created.text : null}
+        />
+      )}
+      <div hidden={path.kind !== 'list'}>
+        <OrdersList visible={path.kind === 'list'} />
+      </div>
+    </>
+  );
 }
 
-/** The orders table: filters by day range, status and text; pages through thousands of rows. */
-export function OrdersPage() {
+function NewOrder({ onCreated }: { onCreated(c: { id: string; text: string }): void }) {
   const { t } = useI18n();
-  const [filters, setFilters] = useState<Filters>({ q: '', from: '', to: '', status: '' });
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<Page<Order> | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [reload, setReload] = useState(0);
-  const [importing, setImporting] = useState(false);
   const org = useApi<Organisation>('/organisation');
-  // Ticked orders, id → reference; kept across pages so a selection can span them.
-  const [selected, setSelected] = useState<Map<string, string>>(new Map());
-  const toggle = (orders: Order[], on: boolean) =>
-    setSelected((prev) => {
-      const next = new Map(prev);
-      for (const o of orders) on ? next.set(o.id, o.ref) : next.delete(o.id);
-      return next;
-    });
-
-  // `reload` is not read: changing it is how Retry asks for the same page again.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    const timer = setTimeout(() => {
-      api<Page<Order>>(`/orders${query({ ...filters, limit: PAGE_SIZE, offset })}`).then(
-        (p) => live && setPage(p),
-        (e: Error) => live && setError(e),
-      );
-    }, 200); // typing in the search box should not send one request per key
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [filters, offset, reload]);
-
-  const set = (k: keyof Filters) => (e: { target: { value: string } }) => {
-    setOffset(0);
-    setFilters((f) => ({ ...f, [k]: e.target.value }));
-  };
-
   return (
-    <section aria-labelledby="orders-title">
-      <div className="title-row">
-        <h1 id="orders-title">{t('orders.title')}</h1>
-        <button type="button" aria-expanded={importing} onClick={() => setImporting(!importing)}>
-          {t('import.open')}
-        </button>
-        <ExportLinks filters={{ ...filters }} />
-      </div>
-      {importing && org.data && <ImportWizard org={org.data} onImported={() => setReload((n) => n + 1)} />}
-      <search className="filters">
-        <label>
-          {t('orders.filter.text')}
-          <input type="search" value={filters.q} onChange={set('q')} />
-        </label>
-        <label>
-          {t('orders.filter.from')}
-          <input type="date" value={filters.from} onChange={set('from')} />
-        </label>
-        <label>
-          {t('orders.filter.to')}
-          <input type="date" value={filters.to} onChange={set('to')} />
-        </label>
-        <label>
-          {t('orders.filter.status')}
-          <select value={filters.status} onChange={set('status')}>
-            <option value="">{t('orders.filter.anyStatus')}</option>
-            {ORDER_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-      </search>
-      {selected.size > 0 && (
-        <BulkBar selected={selected} onClear={() => setSelected(new Map())} onDone={() => setReload((n) => n + 1)} />
-      )}
-      <AsyncState loading={!page && !error} error={error} onRetry={() => setReload((n) => n + 1)}>
-        {page && page.total === 0 && <p className="empty">{t('orders.empty')}</p>}
-        {page && page.total > 0 && (
-          <>
-            <table className="orders">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <input
-                      type="checkbox"
-                      aria-label={t('orders.bulk.selectAll')}
-                      checked={page.items.every((o) => selected.has(o.id))}
-                      onChange={(e) => toggle(page.items, e.target.checked)}
-                    />
-                  </th>
-                  <th scope="col">{t('orders.col.ref')}</th>
-                  <th scope="col">{t('orders.col.name')}</th>
-                  <th scope="col">{t('orders.col.address')}</th>
-                  <th scope="col">{t('orders.col.dates')}</th>
-                  <th scope="col">{t('orders.col.windows')}</th>
-                  <th scope="col">{t('orders.col.status')}</th>
-                  <th scope="col">{t('orders.messages')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((o) => (
-                  <tr key={o.id}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('orders.bulk.select', { ref: o.ref })}
-                        checked={selected.has(o.id)}
-                        onChange={(e) => toggle([o], e.target.checked)}
-                      />
-                    </td>
-                    <td>{o.ref}</td>
-                    <td>{o.name}</td>
-                    <td>{o.address}</td>
-                    <td>{o.dateFrom === o.dateTo ? o.dateFrom : `${o.dateFrom} → ${o.dateTo}`}</td>
-                    <td>{o.timeWindows.map((w) => `${w.start}–${w.end}`).join(', ')}</td>
-                    <td>
-                      <span className={`status status-${o.status}`}>{o.status}</span>
-                    </td>
-                    <td>
-                      <a
-                        href={`/messages?orderId=${o.id}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          navigate('messages', `?orderId=${o.id}`);
-                        }}
-                      >
-                        {t('orders.messages')}
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <div className="pager">
-              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-                {t('common.previous')}
-              </button>
-              <span>
-                {t('common.pageOf', {
-                  from: offset + 1,
-                  to: Math.min(offset + PAGE_SIZE, page.total),
-                  total: page.total,
-                })}
-              </span>
-              <button
-                type="button"
-                disabled={offset + PAGE_SIZE >= page.total}
-                onClick={() => setOffset(offset + PAGE_SIZE)}
-              >
-                {t('common.next')}
-              </button>
-            </div>
-          </>
+    <section className="order-page">
+      <AsyncState loading={org.loading} error={org.error} onRetry={org.reload}>
+        {org.data && (
+          <OrderForm
+            mode="new"
+            org={org.data}
+            onCancel={() => history.back()}
+            onDone={(result) => {
+              const said = {
+                created: t('orders.detail.created', { ref: result.ref }),
+                updated: t('orders.form.updatedExisting', { ref: result.ref }),
+                unchanged: t('orders.form.unchanged', { ref: result.ref }),
+                rejected: '',
+              }[result.status];
+              const warnings = (result.warnings ?? []).map((w) => t('orders.form.warning', { message: w }));
+              onCreated({ id: result.id!, text: [said, ...warnings].join(' ') });
+              // The form's entry is replaced: back from the new order goes to the list.
+              goTo({ kind: 'order', id: result.id!, edit: false }, { replace: true });
+            }}
+          />
         )}
       </AsyncState>
     </section>
