@@ -56,7 +56,7 @@ describe('dispatcher web app: the map of a day', () => {
     await page.getByLabel('From', { exact: true }).fill(day);
     await page.getByLabel('Time limit (s)').fill('2');
     await page.getByRole('button', { name: 'Plan', exact: true }).click();
-    await page.getByText('Plan ready.').waitFor({ timeout: 60_000 });
+    await page.getByRole('status', { name: 'Plan ready' }).waitFor({ timeout: 60_000 });
     await page.locator(`.calendar-grid [data-date="${day}"]`).click();
     await page.locator('.route-card').first().waitFor();
     // The remote style fails (or times out after 5 s): the offline style replaces it.

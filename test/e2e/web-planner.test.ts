@@ -94,10 +94,11 @@ describe('dispatcher web app: planning a day', () => {
     await page.getByLabel('From', { exact: true }).fill(day);
     await page.getByLabel('Time limit (s)').fill('3');
     await page.getByRole('button', { name: 'Plan', exact: true }).click();
-    await page.getByText('Plan ready.').waitFor({ timeout: 60_000 });
+    await page.getByRole('status', { name: 'Plan ready' }).waitFor({ timeout: 60_000 });
+    // The reason with its figures first, then the solver's reason in words.
     await expect
       .poll(() => page.getByRole('table', { name: 'Orders this plan could not place' }).innerText())
-      .toMatch(/CRANE-1\s+no vehicle working on its days has the skills it needs/);
+      .toMatch(/CRANE-1\s+skill crane: no vehicle has it\s+no vehicle working on its days has the skills it needs/);
     await page.locator(`.calendar-grid [data-date="${day}"]`).click();
     await page.locator('.route-card').first().waitFor();
     // Rendered by MapLibre (WebGL through SwiftShader), not just present in the DOM.

@@ -49,7 +49,7 @@ describe('dispatcher web app: objective, publish confirmation, re-plan warning',
     const posted = page.waitForResponse((r) => r.url().endsWith('/api/plans') && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Plan', exact: true }).click();
     const { planId } = await (await posted).json();
-    await page.getByText('Plan ready.').waitFor({ timeout: 60_000 });
+    await page.getByRole('status', { name: 'Plan ready' }).waitFor({ timeout: 60_000 });
     const plan = (await api.call('GET', `/plans/${planId}`)).body;
     expect(plan.options).toMatchObject({ balance: true, minimiseVehicles: false, maxStopsPerRoute: 12 });
     const routes: Array<{ stops: Array<{ kind: string }> }> = (await api.call('GET', `/routes?date=${day}`)).body

@@ -65,7 +65,7 @@ describe('dispatcher web app: the Savings card', () => {
     await page.getByLabel('To', { exact: true }).fill(day);
     await page.getByLabel('Time limit (s)').fill('3');
     await page.getByRole('button', { name: 'Plan', exact: true }).click();
-    await page.getByText('Plan ready.').waitFor({ timeout: 60_000 });
+    await page.getByRole('status', { name: 'Plan ready' }).waitFor({ timeout: 60_000 });
     const card = page.getByRole('region', { name: 'Savings' });
     await card.locator('tr[data-figure="distanceM"]').waitFor({ timeout: 15_000 });
     await expect.poll(() => card.locator('tbody tr').count()).toBe(6);
