@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { Router } from 'express';
+import { automationRoutes } from './automation/routes.ts';
 import { authenticate } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { Config } from './config.ts';
@@ -129,6 +130,8 @@ export function createApp(deps: AppDeps): App {
       takeOffRoutes: takeOffRoutes({ config, bus }),
     }),
   );
+  // Intake rules run inside the orders import (automation/), edited and tried here.
+  api.use(automationRoutes({ db, config }));
   // Hold and release: a held order's stop comes off its route like a cancelled one's.
   api.use(holdRoutes({ db, takeOffRoutes: takeOffRoutes({ config, bus }) }));
   // Reschedule (one order or many): failed, skipped, held or imported orders get new days.

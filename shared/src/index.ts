@@ -288,6 +288,7 @@ export {
   RULE_TEST_MAX_ROWS,
   type RowRules,
   type RuleChange,
+  RuleList,
   RuleCondition,
   type RuleOp,
   type RuleTestResult,

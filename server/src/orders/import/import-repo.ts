@@ -64,14 +64,16 @@ export async function upsertOrders(
     `WITH r AS (
        SELECT * FROM unnest(${TYPES.map((t, i) => `(string_to_array($${i + 2}, E'\\x1f', E'\\x1e'))[2:]::${t}[]`).join(', ')})
          AS r(ref, name, phone, email, address, lon, lat, geocoded, date_from, date_to, time_windows, service_s,
-              demand, skills, priority, notes, content_hash, require_proof)
+              demand, skills, priority, notes, content_hash, require_proof, depot_id, tags, hold)
      ), up AS (
        INSERT INTO orders AS o (org_id, ref, name, phone, email, address, location, geocoded, date_from, date_to,
                                 time_windows, service_s, demand, skills, priority, notes, content_hash,
-                                require_proof, source, import_id, last_import_id)
+                                require_proof, depot_id, tags, status, hold_reason, source, import_id, last_import_id)
        SELECT $1::uuid, ref, name, phone, email, address, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography,
               geocoded, date_from, date_to, time_windows::jsonb, service_s, demand::float8[], skills::text[],
-              priority, notes, content_hash, require_proof::text[], $${TYPES.length + 2}::text, $${TYPES.length + 3}::uuid,
+              priority, notes, content_hash, require_proof::text[], depot_id, tags::text[],
+              CASE WHEN hold THEN 'on_hold' ELSE 'imported' END, CASE WHEN hold THEN 'intake rule' END,
+              $${TYPES.length + 2}::text, $${TYPES.length + 3}::uuid,
               $${TYPES.length + 3}::uuid
          FROM r
        ON CONFLICT (org_id, ref) DO UPDATE SET
@@ -79,7 +81,8 @@ export async function upsertOrders(
          location = EXCLUDED.location, geocoded = EXCLUDED.geocoded, date_from = EXCLUDED.date_from,
          date_to = EXCLUDED.date_to, time_windows = EXCLUDED.time_windows, service_s = EXCLUDED.service_s,
          demand = EXCLUDED.demand, skills = EXCLUDED.skills, priority = EXCLUDED.priority, notes = EXCLUDED.notes,
-         content_hash = EXCLUDED.content_hash, require_proof = EXCLUDED.require_proof, last_import_id = EXCLUDED.last_import_id, updated_at = now()
+         content_hash = EXCLUDED.content_hash, require_proof = EXCLUDED.require_proof,
+         depot_id = EXCLUDED.depot_id, tags = EXCLUDED.tags, last_import_id = EXCLUDED.last_import_id, updated_at = now()
        WHERE o.content_hash <> EXCLUDED.content_hash AND o.status NOT IN (${LOCKED})
        RETURNING (xmax = 0) AS inserted
      )
@@ -105,6 +108,9 @@ export async function upsertOrders(
       col('notes'),
       joinColumn(rows.map((w) => w.hash)),
       joinColumn(rows.map((w) => arrayLiteral(w.row.requireProof))),
+      joinColumn(rows.map((w) => w.row.depotId ?? null)),
+      joinColumn(rows.map((w) => arrayLiteral(w.row.tags ?? []))),
+      joinColumn(rows.map((w) => w.row.hold === true)),
       origin.source,
       origin.importId,
     ],
@@ -142,6 +148,9 @@ const TYPES = [
   'text',
   'text',
   'text',
+  'uuid',
+  'text',
+  'bool',
 ];
 
 // A batch travels as one string per column, values separated by the ASCII unit separator and

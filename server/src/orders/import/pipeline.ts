@@ -8,10 +8,13 @@
  * checked, so that every bad row is still reported. Rejected rows are written outside the
  * savepoint, so they survive to be downloaded as a CSV and fixed.
  */
-import type { ImportResult, ImportRowError, ImportWarning } from '@tournee/shared';
+import type { ImportResult, ImportRowError, ImportRulesOutcome, ImportWarning } from '@tournee/shared';
 import { LOCKED_ORDER_STATUSES } from '@tournee/shared';
 import { learnedServiceDefaults } from '../../analytics/learned-service.ts';
 import { type Actor, recordEvent } from '../../audit/audit.ts';
+import type { EngineRule } from '../../automation/engine.ts';
+import { RuleNotes, withExtras } from '../../automation/import-notes.ts';
+import { intakeEngine } from '../../automation/service.ts';
 import type { Db } from '../../db/db.ts';
 import { AppError } from '../../errors.ts';
 import { loadFleetSummary } from '../../fleet/fleet-summary.ts';
@@ -53,6 +56,8 @@ export interface ImportRequest {
   maxRejectedRows?: number;
   /** Rows farther than this from every depot are warned about (IMPORT_MAX_DEPOT_DISTANCE_KM). @default 150 */
   maxDepotDistanceKm?: number;
+  /** Intake rules to run instead of the organisation's enabled ones (a preview of unsaved rules). */
+  rules?: EngineRule[];
 }
 
 export const DEFAULT_MAX_REJECTED_ROWS = 10_000;
@@ -75,7 +80,11 @@ export function displayCell(v: unknown): string {
 }
 
 /** Runs one import for the actor's organisation; never throws for bad rows, only for a bad file. */
-export async function runImport(deps: ImportDeps, actor: Actor, req: ImportRequest): Promise<ImportResult> {
+export async function runImport(
+  deps: ImportDeps,
+  actor: Actor,
+  req: ImportRequest,
+): Promise<ImportResult & ImportRulesOutcome> {
   const { db, geocoder } = deps;
   const org = await db.query<{ dimensions: string[]; default_country: string; default_service_s: number }>(
     'SELECT dimensions, default_country, default_service_s FROM organisations WHERE id = $1',
@@ -92,11 +101,14 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
     throw new AppError('unprocessable', error.message, { details: { errors: [error] } });
   }
   const plan = planColumns(source.header, o.dimensions, req.mapping, m);
+  // Intake rules run on each row before it is validated (automation/): they see every column.
+  const rules = await intakeEngine(db, actor.orgId, source.header, req.rules);
+  const ruleNotes = new RuleNotes(MAX_ERRORS_IN_RESPONSE);
   const ctx: RowContext = {
     dimensions: o.dimensions,
     defaultCountry: o.default_country.trim().toUpperCase(),
     defaultServiceS: o.default_service_s,
-    windows: windowFields(plan.fields),
+    windows: windowFields(rules ? [...plan.fields, ...rules.writes] : plan.fields),
     messages: m,
   };
   if (plan.errors.length) {
@@ -289,7 +301,10 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
           const f = plan.fields[i];
           if (f) record[f] = src.cells[i];
         }
+        const ran = rules?.run(record, src.cells, ruleNotes.tracing) ?? null;
+        if (ran) ruleNotes.add(src.row, record.ref, ran);
         const result = validateRow(record, src.row, ctx, columnOf);
+        if (result.ok && ran?.extras) withExtras(result.row, ran.extras);
         if (!result.ok) {
           reject(src, result.errors);
           continue;
@@ -380,6 +395,7 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
       rejectedCsv: counts.rejected ? `/api/orders/imports/${importId}/rejected.csv` : null,
       rejectedKept: kept.size,
       ...(dropped > 0 ? { rejectedNote: m.rejectedTruncated(kept.size, counts.rejected) } : {}),
+      ...(rules ? { rulesApplied: ruleNotes.rows, rulesAppliedTruncated: ruleNotes.truncated } : {}),
     };
   });
 }

@@ -12,5 +12,9 @@ export function hashRow(r: ValidRow): string {
   }\x1f${r.dateTo}\x1f${windows}\x1f${r.serviceS}\x1f${r.demand.join(',')}\x1f${r.skills.join('\x1e')}\x1f${r.priority}\x1f${r.notes}`;
   // Appended only when set: an order without required proof hashes as before the field existed,
   // so re-importing an older file is still "unchanged".
-  return hash('sha1', r.requireProof.length ? `${text}\x1fproof:${r.requireProof.join(',')}` : text, 'base64');
+  let tail = r.requireProof.length ? `\x1fproof:${r.requireProof.join(',')}` : '';
+  // What intake rules add beyond the file's fields, likewise only when set.
+  if (r.depotId || r.hold || r.tags?.length)
+    tail += `\x1frules:${r.depotId ?? ''}|${r.hold ? 1 : 0}|${(r.tags ?? []).join('\x1e')}`;
+  return hash('sha1', tail ? text + tail : text, 'base64');
 }

@@ -26,6 +26,12 @@ export interface ValidRow {
   notes: string;
   /** Proof files the delivered stop must have, in PROOF_KINDS order; empty: none. */
   requireProof: ProofKind[];
+  /** Set by intake rules (automation/): the depot that serves the order. */
+  depotId?: string | null;
+  /** Set by intake rules: a new order starts on hold. */
+  hold?: boolean;
+  /** Set by intake rules. */
+  tags?: string[];
 }
 
 const WINDOW_FIELD = /^tw(\d*)_(start|end)$/;
