@@ -343,3 +343,4 @@ export {
 export { bearingDeg, headingAfterMove } from './heading.ts';
 export { usualPhoneCountry } from './phone-country.ts';
 export { STYLE_TIMEOUT_MS, type StyleFallback, watchStyle } from './style-fallback.ts';
+export { RouteSheetsQuery, SHEET_LANGUAGES, type SheetLanguage } from './route-sheets.ts';

@@ -180,7 +180,7 @@ describe('dispatching a planned day', () => {
     expect(lines[0]).toContain('route,vehicle,seq,kind,ref,name,address,phone,arrival,service_start,departure');
     expect(lines.length).toBe(route!.stops.length + 1);
     expect(text).toContain('https://www.google.com/maps/dir/?api=1');
-    const html = await t.call('GET', `/route-sheets?date=${days[0]}&driverId=${route!.driverId}`);
+    const html = await t.call('GET', `/route-sheets?date=${days[0]}&driverId=${route!.driverId}&lang=en`);
     expect(html.status).toBe(200);
     expect(html.body).toContain('Open the route in Google Maps');
     expect(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RouteRecord, StopRecord } from '../lifecycle/route-repo.ts';
-import { navigationLinks, routeSheetCsv, routeSheetHtml } from './route-sheet.ts';
+import { navigationLinks, routeSheetCsv, routeSheetHtml, type SheetOptions, sheetsOfDay } from './route-sheet.ts';
+import { sheetLanguage } from './route-sheet-text.ts';
 
 const stop = (seq: number, over: Partial<StopRecord> = {}): StopRecord => ({
   id: `s${seq}`,
@@ -85,12 +86,64 @@ describe('route sheets', () => {
     expect(new URL(links[2]!).searchParams.get('destination')).toBe('45.73,4.83');
   });
 
+  const opts = (over: Partial<SheetOptions> = {}): SheetOptions => ({
+    zone: 'Europe/Paris',
+    dimensions: ['kg', 'parcels'],
+    lang: 'en',
+    phoneCountry: 'FR',
+    title: 'Karim — 2027-01-05',
+    localDate: '2027-01-05',
+    ...over,
+  });
+
   it('prints an escaped page with the stops in order', () => {
-    const html = routeSheetHtml([route(2)], 'Europe/Paris', ['kg', 'parcels'], 'Karim — 2027-01-05');
+    const html = routeSheetHtml(sheetsOfDay([route(2)]), opts());
     expect(html).toContain('Van &lt;1&gt;');
     expect(html.indexOf('R-1')).toBeLessThan(html.indexOf('R-2'));
     expect(html).toContain('href="tel:+33612345678"');
+    expect(html).toContain('06&nbsp;12&nbsp;34&nbsp;56&nbsp;78'); // the organisation's own numbers, nationally
     expect(html).toContain('Open the route in Google Maps');
+  });
+
+  it('prints one page per driver, drivers by name, routes without a driver last', () => {
+    const karim = route(2);
+    const anna = { ...route(1), id: 'r2', driverId: 'd2', driverName: 'Anna' };
+    const nobody = { ...route(1), id: 'r3', driverId: null, driverName: null };
+    const sheets = sheetsOfDay([karim, nobody, anna]);
+    expect(sheets.map((s) => s.driverName)).toEqual(['Anna', 'Karim', null]);
+    const html = routeSheetHtml(sheets, opts({ lang: 'fr', printScript: '/api/route-sheets/print.js' }));
+    expect(html.match(/<section class="sheet"/g)?.length).toBe(3);
+    expect(html).toContain('.sheet{break-after:page;page-break-after:always}');
+    expect(html).toContain('<button type="button" id="print">Imprimer</button>');
+    expect(html).toContain('Sans chauffeur — mardi 5 janvier 2027');
+  });
+
+  it('speaks French: statuses, columns, dimensions, numbers and dates', () => {
+    const r = route(2);
+    r.stops[1]!.status = 'delivered';
+    r.stops.push(stop(3, { kind: 'break', orderId: null, ref: null, name: null, location: null, demand: [] }));
+    const html = routeSheetHtml(sheetsOfDay([r]), opts({ lang: 'fr' }));
+    // What a reader sees: no markup, no styles.
+    const text = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ');
+    for (const word of [
+      'À faire',
+      'Livré',
+      'Pause',
+      'Chargement',
+      'Ouvrir la tournée',
+      '12,5 kg, 1 colis',
+      '42,0 km',
+      'mardi 5 janvier 2027',
+    ])
+      expect(text).toContain(word);
+    for (const word of ['To do', 'Delivered', 'pending', 'delivered', 'Break', 'parcels', 'Open the route', 'window'])
+      expect(text).not.toContain(word);
+  });
+
+  it("chooses the asked language, else the organisation's", () => {
+    expect(sheetLanguage('en', 'fr')).toBe('en');
+    expect(sheetLanguage(undefined, 'en-GB')).toBe('en');
+    expect(sheetLanguage(undefined, 'fr')).toBe('fr');
   });
 
   it('shows the service start of a stop the driver reaches before its window opens (12:09 for 13:00–16:00 → 13:00)', () => {
@@ -103,9 +156,9 @@ describe('route sheets', () => {
     const r = { ...route(1), stops: [early] };
     const csv = routeSheetCsv([r], 'Europe/Paris', ['kg']).split('\r\n');
     expect(csv[1]).toContain(',12:09,13:00,13:05,51,13:00–16:00,');
-    const html = routeSheetHtml([r], 'Europe/Paris', ['kg'], 'Karim');
+    const html = routeSheetHtml(sheetsOfDay([r]), opts({ dimensions: ['kg'] }));
     expect(html).toContain(
-      '<td>1</td><td>13:00–13:05<br><small>arrive 12:09, wait</small><br><small>window 13:00–16:00</small>',
+      '<td class="seq">1</td><td>13:00–13:05<br><small>arrive 12:09, wait</small><br><small>window 13:00–16:00</small>',
     );
   });
 });

@@ -7,7 +7,7 @@
  *   POST /api/routes/:id/lock       { locked } a whole route
  *   POST /api/stops/:id/lock        { locked } one stop's position
  *   POST /api/routes/:id/start-override  { allowed } lets the driver start it on another day (audited)
- *   GET  /api/route-sheets?date=&driverId=&format=csv|html   a driver's sheet (drivers: their own)
+ *   GET  /api/route-sheets?date=[&driverId=]&format=csv|html&lang=   route sheets (route-sheet-routes.ts)
  */
 import {
   EditRequest,
@@ -15,7 +15,6 @@ import {
   LocalDateField,
   LockRequest,
   PublishRequest,
-  RouteSheetQuery,
   StartOverrideRequest,
 } from '@tournee/shared';
 import { Router } from 'express';
@@ -23,15 +22,13 @@ import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
-import { AppError } from '../errors.ts';
 import { parse } from '../http/validate.ts';
 import type { DomainPublisher } from '../events/bus.ts';
 import { applyEdit } from './edit-service.ts';
 import { insertUrgent } from './insert-service.ts';
 import { lockRoute, lockStop, publish, setStartOverride } from './publish-service.ts';
 import { previewPublish } from './publish-preview.ts';
-import { listRoutesOfDay } from '../lifecycle/route-repo.ts';
-import { routeSheetCsv, routeSheetHtml } from './route-sheet.ts';
+import { routeSheetRoutes } from './route-sheet-routes.ts';
 
 const IdParam = z.object({ id: z.uuid({ message: 'must be an id (uuid)' }) });
 
@@ -65,30 +62,6 @@ export function dispatchRoutes(deps: { db: Db; config: Config; bus: DomainPublis
     const { id } = parse(IdParam, req.params, 'path');
     res.json(await lockStop(deps, actorOf(req), id, parse(LockRequest, req.body ?? {}).locked));
   });
-  r.get('/route-sheets', requireRole('admin', 'dispatcher', 'driver'), async (req, res) => {
-    const q = parse(RouteSheetQuery, req.query, 'query');
-    const actor = actorOf(req);
-    if (actor.role === 'driver' && req.user?.driverId !== q.driverId) {
-      throw new AppError('forbidden', 'driverId: a driver may only read their own route sheet');
-    }
-    const routes = (await listRoutesOfDay(deps.db, actor.orgId, q.date, { driverId: q.driverId })).filter(
-      (route) => actor.role !== 'driver' || route.status !== 'planned',
-    );
-    const meta = await deps.db.query<{ dimensions: string[]; time_zone: string | null; name: string | null }>(
-      `SELECT o.dimensions, (SELECT time_zone FROM depots WHERE id = $3) AS time_zone,
-         (SELECT name FROM drivers WHERE id = $2 AND org_id = $1) AS name FROM organisations o WHERE o.id = $1`,
-      [actor.orgId, q.driverId, routes[0]?.depotId ?? null],
-    );
-    const m = meta.rows[0]!;
-    const zone = m.time_zone ?? 'UTC';
-    const title = `${m.name ?? 'Driver'} — ${q.date}`;
-    if (q.format === 'csv') {
-      res.type('text/csv; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="route-${q.date}.csv"`);
-      res.send(`\uFEFF${routeSheetCsv(routes, zone, m.dimensions)}`);
-      return;
-    }
-    res.type('html').send(routeSheetHtml(routes, zone, m.dimensions, title));
-  });
+  r.use(routeSheetRoutes(deps));
   return r;
 }
