@@ -36,6 +36,7 @@ import { type Alerts, createAlertsModule } from './alerts/index.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { savingsRoutes } from './savings/routes.ts';
+import { type Clock, createSchedulesModule, type SchedulesModule } from './schedules/index.ts';
 
 export interface AppDeps {
   db: Db;
@@ -43,6 +44,8 @@ export interface AppDeps {
   log: Logger;
   /** How often open /dispatch sockets re-check their session. @default 60000 */
   sessionRecheckMs?: number;
+  /** The scheduler's time (tests give a fake clock). @default the system clock */
+  clock?: Clock;
 }
 
 export interface App {
@@ -58,6 +61,8 @@ export interface App {
   comms: CustomerComms;
   /** The alerts inbox's detectors (tests drive its sweep with their own clock). */
   alerts: Alerts;
+  /** Plan schedules and recurring orders (tests tick its scheduler after moving their clock). */
+  schedules: SchedulesModule;
   /** Listens on `port` (0 for any free port) and resolves with the port actually bound. */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -147,6 +152,9 @@ export function createApp(deps: AppDeps): App {
   api.use(analyticsRoutes(db));
   // Baselines (the customer's own routes) and a plan's savings against one.
   api.use(savingsRoutes({ db, config }));
+  // Plan schedules and order templates, and the scheduler loop that runs them.
+  const schedules = createSchedulesModule({ db, config, log, bus, planner, clock: deps.clock });
+  api.use(schedules.api);
   const retention = startRetentionJob(db, config, log);
   // Holds with an end release themselves, checked every minute.
   const holdRelease = startHoldReleaseJob(db, log);
@@ -170,6 +178,7 @@ export function createApp(deps: AppDeps): App {
     bus,
     comms,
     alerts: alerts.service,
+    schedules,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -178,6 +187,7 @@ export function createApp(deps: AppDeps): App {
     close: async () => {
       // Running plans are aborted and marked failed (nothing of them is written) before the
       // database goes; Socket.IO closes the HTTP server with its own connections.
+      await schedules.close();
       await planner.close();
       retention.stop();
       await holdRelease.stop();

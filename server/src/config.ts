@@ -93,6 +93,11 @@ const ConfigSchema = z.object({
    * addresses, subnets or Express names (`loopback, 10.0.0.0/8`).
    */
   TRUST_PROXY: optional(z.string()),
+  // Scheduled planning and recurring orders (server/src/schedules): the loop on or off, how often
+  // it looks at the schedules; TEST_CLOCK_FILE is for tests only (the time is read from that file).
+  SCHEDULER_ENABLED: optional(bool).default(true),
+  SCHEDULER_TICK_MS: optional(z.coerce.number().int().min(50)).default(30_000),
+  TEST_CLOCK_FILE: optional(z.string()),
   /** Bearer token that unlocks `GET /api/metrics` (Prometheus text); unset = no metrics endpoint. */
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
 });

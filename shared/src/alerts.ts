@@ -15,6 +15,8 @@ export const ALERT_TYPES = [
   'route_not_started',
   'message_failed',
   'pod_missing',
+  /** A plan schedule's run: what it planned or published (server/src/schedules/). */
+  'plan_schedule',
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 

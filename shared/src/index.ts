@@ -344,3 +344,18 @@ export { bearingDeg, headingAfterMove } from './heading.ts';
 export { usualPhoneCountry } from './phone-country.ts';
 export { STYLE_TIMEOUT_MS, type StyleFallback, watchStyle } from './style-fallback.ts';
 export { RouteSheetsQuery, SHEET_LANGUAGES, type SheetLanguage } from './route-sheets.ts';
+export {
+  CreateOrderTemplate,
+  CreatePlanSchedule,
+  type GenerationResult,
+  type OrderTemplate,
+  type PlanSchedule,
+  SCHEDULE_RUN_KINDS,
+  SchedulePublish,
+  type ScheduleRun,
+  type ScheduleRunKind,
+  type ScheduleRunSummary,
+  TemplateOrder,
+  UpdateOrderTemplate,
+  UpdatePlanSchedule,
+} from './schedules.ts';
