@@ -6,6 +6,7 @@ import { textEn } from './areas/text.ts';
 import { rulesEn } from './areas/rules.ts';
 import { integrationsEn } from './areas/integrations.ts';
 import { securityEn } from './areas/security.ts';
+import { schedulesEn } from './areas/schedules.ts';
 
 /** UI text in English, the reference for the keys: messages-fr.ts must have every one (the type checks it). */
 const base = {
@@ -367,6 +368,7 @@ export const en = {
   ...rulesEn,
   ...integrationsEn,
   ...securityEn,
+  ...schedulesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

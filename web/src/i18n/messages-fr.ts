@@ -7,6 +7,7 @@ import { textFr } from './areas/text.ts';
 import { rulesFr } from './areas/rules.ts';
 import { integrationsFr } from './areas/integrations.ts';
 import { securityFr } from './areas/security.ts';
+import { schedulesFr } from './areas/schedules.ts';
 
 /** UI text in French: every key of the English catalogue (the type checks it). */
 export const fr: Record<MessageKey, string> = {
@@ -18,6 +19,7 @@ export const fr: Record<MessageKey, string> = {
   ...rulesFr,
   ...integrationsFr,
   ...securityFr,
+  ...schedulesFr,
 
   'app.name': 'Tournée',
   'nav.orders': 'Commandes',
