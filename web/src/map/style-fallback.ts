@@ -1,8 +1,8 @@
+import { STYLE_TIMEOUT_MS, type StyleFallback, watchStyle } from '@tournee/shared';
 import type { StyleSpecification } from 'maplibre-gl';
 import { FALLBACK_STYLE } from './fallback-style.ts';
 
-/** How long a remote style may take to load before the offline style replaces it. @default 5000 */
-export const STYLE_TIMEOUT_MS = 5000;
+export { STYLE_TIMEOUT_MS };
 
 /** The style to start with: the configured URL, or the offline style when there is none. */
 export function initialStyle(styleUrl: string | null): string | StyleSpecification {
@@ -10,7 +10,8 @@ export function initialStyle(styleUrl: string | null): string | StyleSpecificati
 }
 
 /**
- * Decides when a remote style is given up for the offline one: an error before the style has
+ * Decides when a remote style is given up for the offline one (the rule is shared with the
+ * tracking page and the driver app: shared/src/style-fallback.ts): an error before the style has
  * loaded (no network, DNS failure, 404, CSP block) or no load within the timeout. Tiles failing
  * later (style already loaded) keep the style: a flaky tile server must not wipe the streets.
  * Switches at most once; `dispose` cancels the timer when the map goes away.
@@ -19,31 +20,10 @@ export function styleFallback(opts: {
   styleUrl: string | null;
   onFallBack(style: StyleSpecification): void;
   timeoutMs?: number;
-}): { error(styleLoaded: boolean): void; loaded(): void; dispose(): void; readonly fellBack: boolean } {
-  let done = !opts.styleUrl;
-  let fellBack = false;
-  const fallBack = () => {
-    if (done) return;
-    done = true;
-    fellBack = true;
-    clearTimeout(timer);
-    opts.onFallBack(FALLBACK_STYLE);
-  };
-  const timer = done ? undefined : setTimeout(fallBack, opts.timeoutMs ?? STYLE_TIMEOUT_MS);
-  return {
-    error: (styleLoaded) => {
-      if (!styleLoaded) fallBack();
-    },
-    loaded: () => {
-      done = true;
-      clearTimeout(timer);
-    },
-    dispose: () => {
-      done = true;
-      clearTimeout(timer);
-    },
-    get fellBack() {
-      return fellBack;
-    },
-  };
+}): StyleFallback {
+  return watchStyle({
+    styleUrl: opts.styleUrl,
+    timeoutMs: opts.timeoutMs,
+    onFallBack: () => opts.onFallBack(FALLBACK_STYLE),
+  });
 }
