@@ -15,6 +15,11 @@ describe('t(): messages with counts', () => {
     expect(tEn('count.routesPublished', { count: 0 })).toBe('0 routes published');
   });
 
+  it('words the planner’s publication in the singular for one route', () => {
+    expect(tFr('planner.publishedText', { routes: 1, orders: 12 })).toBe('1 tournée publiée, 12 commandes envoyées.');
+    expect(tEn('planner.publishedText', { routes: 3, orders: 1 })).toBe('3 routes published, 1 order dispatched.');
+  });
+
   it('writes numbers in the locale', () => {
     expect(spaces(tFr('count.orders', { count: 1234 }))).toBe('1 234 commandes');
     expect(tEn('count.orders', { count: 1234 })).toBe('1,234 orders');
@@ -26,6 +31,17 @@ describe('t(): messages with counts', () => {
     expect(line(tFr, 37, 3)).toBe('37 lignes seront importées, 3 refusées');
     expect(line(tFr, 1, 1)).toBe('1 ligne sera importée, 1 refusée');
     expect(line(tEn, 2, 0)).toBe('2 rows will be imported');
+  });
+
+  it('picks inline plural forms for each count of a sentence', () => {
+    const tpl =
+      '{routes, plural, one {# tournée publiée} other {# tournées publiées}}, {orders, plural, one {# commande} other {# commandes}}.';
+    expect(translate({ k: tpl }, 'fr-FR', 'k', { routes: 1, orders: 12 })).toBe('1 tournée publiée, 12 commandes.');
+    expect(translate({ k: tpl }, 'fr-FR', 'k', { routes: 3, orders: 0 })).toBe('3 tournées publiées, 0 commande.');
+    const exact = '{n, plural, =0 {no stop} one {# stop at {place}} other {# stops}}';
+    expect(translate({ k: exact }, 'en-GB', 'k', { n: 0 })).toBe('no stop');
+    expect(translate({ k: exact }, 'en-GB', 'k', { n: 1, place: 'Lyon' })).toBe('1 stop at Lyon');
+    expect(spaces(translate({ k: exact }, 'fr-FR', 'k', { n: 2500 }))).toBe('2 500 stops');
   });
 
   it('answers the key itself for an unknown key rather than nothing', () => {

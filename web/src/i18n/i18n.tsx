@@ -22,15 +22,51 @@ export function initialLocale(): Locale {
 }
 
 /**
- * Replaces `{name}` placeholders with values. Given a locale, numbers are written as it writes
- * them ("1 234,5" in French); without one, as they are.
+ * Replaces `{name}` placeholders with values, and `{name, plural, one {# tournée} other {# tournées}}`
+ * with the form Intl.PluralRules picks for `name` (`=0 {…}` matches exactly; `#` is the number).
+ * Given a locale, numbers are written as it writes them ("1 234,5" in French); without one, as
+ * they are, and plurals follow English.
  */
 export function format(template: string, values: TextValues = {}, locale?: string): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+  const num = (v: number) => (locale ? formatNumber(locale, v, 2) : String(v));
+  return expandPlurals(template, values, locale ?? 'en', num).replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = values[k];
     if (v === undefined) return `{${k}}`;
-    return typeof v === 'number' && locale ? formatNumber(locale, v, 2) : String(v);
+    return typeof v === 'number' ? num(v) : String(v);
   });
+}
+
+const PLURAL_START = /\{(\w+),\s*plural,\s*/g;
+
+/** The `{name, plural, …}` blocks of `template` replaced by their chosen form (ICU's syntax, plural only). */
+function expandPlurals(template: string, values: TextValues, locale: string, num: (n: number) => string): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    PLURAL_START.lastIndex = i;
+    const start = PLURAL_START.exec(template);
+    if (!start) return out + template.slice(i);
+    out += template.slice(i, start.index);
+    const forms: Record<string, string> = {};
+    let j = PLURAL_START.lastIndex;
+    for (;;) {
+      const selector = /^\s*(=\d+|[a-z]+)\s*\{/.exec(template.slice(j));
+      if (!selector) break;
+      j += selector[0].length;
+      const from = j;
+      // A form may hold `{placeholders}`: find the brace that closes it.
+      for (let depth = 1; j < template.length && depth > 0; j++) {
+        if (template[j] === '{') depth++;
+        else if (template[j] === '}') depth--;
+      }
+      forms[selector[1]!] = template.slice(from, j - 1);
+    }
+    j = template.indexOf('}', j) + 1 || template.length;
+    const n = Number(values[start[1]!] ?? 0);
+    const form = forms[`=${n}`] ?? forms[new Intl.PluralRules(locale).select(n)] ?? forms.other ?? '';
+    out += form.replace(/#/g, num(n));
+    i = j;
+  }
 }
 
 /**
