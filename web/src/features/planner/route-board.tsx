@@ -2,6 +2,7 @@ import { type EditRequest, type PlannedRoute, type RouteStop, serviceStartIso } 
 import { type DragEvent, useMemo, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { routeColor } from '../../map/colors.ts';
+import { formatDistance } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { clock } from './dates.ts';
 import { driftMin, formatDrift, isLate } from './drift.ts';
@@ -30,7 +31,7 @@ export function RouteBoard(props: {
   pickedStop: string | null;
   onPickStop(id: string): void;
 }) {
-  const { t } = useI18n();
+  const { t, intl } = useI18n();
   const [drag, setDrag] = useState<StopDrag | null>(null);
   const stops = useMemo(() => stopIndex(props.routes), [props.routes]);
   const now = Date.now();
@@ -68,8 +69,9 @@ export function RouteBoard(props: {
               <strong>{r.vehicleName}</strong> {r.driverName && <span>· {r.driverName}</span>}
             </button>
             <span className="route-meta">
-              {r.stops.filter((s) => s.kind !== 'break').length} {t('planner.stops')} ·{' '}
-              {(r.distanceM / 1000).toFixed(1)} km · {clock(r.startAt, props.timeZone)}–{clock(r.endAt, props.timeZone)}
+              {t('planner.stopCount', { count: r.stops.filter((s) => s.kind !== 'break').length })} ·{' '}
+              {formatDistance(intl, r.distanceM / 1000)} · {clock(r.startAt, props.timeZone)}–
+              {clock(r.endAt, props.timeZone)}
               {r.status !== 'planned' && (
                 <span className="status status-dispatched"> {t(`planner.routeStatus.${r.status}`)}</span>
               )}

@@ -1,6 +1,7 @@
 import type { Baseline, ComparedFigure, FigureDelta, PlanComparison } from '@tournee/shared';
 import { useEffect, useState } from 'react';
 import { api, query } from '../../api/client.ts';
+import { formatDistance, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { format, type Locale, useI18n } from '../../i18n/i18n.tsx';
 
 // The card's own words (the app's catalogue belongs to the whole app; these belong to the card).
@@ -37,28 +38,28 @@ const WORDS: Record<Locale, Record<Word, string>> = {
 };
 
 /** A figure in its unit: km, h:mm, a count, money. */
-function show(figure: ComparedFigure, v: number): string {
+function show(figure: ComparedFigure, v: number, intl: string): string {
   const sign = v < 0 ? '−' : '';
   const a = Math.abs(v);
-  if (figure === 'distanceM') return `${sign}${(a / 1000).toFixed(1)} km`;
+  if (figure === 'distanceM') return `${sign}${formatDistance(intl, a / 1000)}`;
   if (figure === 'drivingS' || figure === 'overtimeS') {
     const min = Math.round(a / 60);
     return `${sign}${Math.floor(min / 60)} h ${String(min % 60).padStart(2, '0')}`;
   }
-  if (figure === 'cost') return `${sign}${a.toFixed(2)}`;
-  return `${sign}${Math.round(a)}`;
+  if (figure === 'cost') return `${sign}${formatNumber(intl, a, 2)}`;
+  return `${sign}${formatNumber(intl, Math.round(a), 0)}`;
 }
 
-const change = (d: FigureDelta) =>
-  `${d.delta > 0 ? '+' : ''}${show(d.figure, d.delta)}` +
-  (d.pct === null ? '' : ` (${d.pct > 0 ? '+' : d.pct < 0 ? '−' : ''}${Math.abs(d.pct).toFixed(1)} %)`);
+const change = (d: FigureDelta, intl: string) =>
+  `${d.delta > 0 ? '+' : ''}${show(d.figure, d.delta, intl)}` +
+  (d.pct === null ? '' : ` (${d.pct > 0 ? '+' : d.pct < 0 ? '−' : ''}${formatPercent(intl, Math.abs(d.pct) / 100)})`);
 
 /**
  * After a plan: the plan against the customer's own routes (a baseline) of a day in its range,
  * figure by figure, with a link to the printable report. Nothing is shown without a baseline.
  */
 export function SavingsCard(props: { planId: string; from: string; to: string }) {
-  const { locale } = useI18n();
+  const { locale, intl } = useI18n();
   const w = WORDS[locale];
   const [baselines, setBaselines] = useState<Baseline[]>([]);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -116,13 +117,13 @@ export function SavingsCard(props: { planId: string; from: string; to: string })
             {comparison.deltas.map((d) => (
               <tr key={d.figure} data-figure={d.figure}>
                 <th scope="row">{w[d.figure]}</th>
-                <td>{show(d.figure, d.baseline)}</td>
-                <td>{show(d.figure, d.plan)}</td>
+                <td>{show(d.figure, d.baseline, intl)}</td>
+                <td>{show(d.figure, d.plan, intl)}</td>
                 <td
                   className={d.delta < 0 ? 'saved' : d.delta > 0 ? 'worse' : ''}
                   style={{ color: d.delta < 0 ? '#06702d' : d.delta > 0 ? '#a30d0d' : undefined }}
                 >
-                  {change(d)}
+                  {change(d, intl)}
                 </td>
               </tr>
             ))}

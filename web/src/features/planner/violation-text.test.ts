@@ -40,7 +40,7 @@ describe('violationText', () => {
     expect(violationText(capacity, stops, inEnglish)).toBe('over capacity on kg: 912.46 for 800');
     expect(violationText(capacity, stops, inFrench)).toBe('capacité dépassée en kg : 912.46 pour 800');
     const distance: Violation = { kind: 'max_distance', distanceM: 152_340, max: 150_000, message: '' };
-    expect(violationText(distance, stops, inFrench)).toBe('la tournée fait 152.3 km pour 150.0 km au plus');
+    expect(violationText(distance, stops, inFrench)).toBe('la tournée fait 152.3 km pour 150 km au plus');
   });
 
   it("falls back to the server's message for a wrong day stored without its dates", () => {

@@ -45,6 +45,6 @@ export function violationText(v: Violation, stops: Map<string, RouteStop>, t: Tr
     case 'max_duration':
       return t('violation.maxDuration', { min: minutes(v.durationS), max: minutes(v.max) });
     case 'max_distance':
-      return t('violation.maxDistance', { km: (v.distanceM / 1000).toFixed(1), max: (v.max / 1000).toFixed(1) });
+      return t('violation.maxDistance', { km: Math.round(v.distanceM / 100) / 10, max: Math.round(v.max / 100) / 10 });
   }
 }

@@ -54,6 +54,8 @@ export const plannerEn = {
   'planner.ready.unplanned': 'Not planned',
   'planner.ready.kept': 'Kept as they were',
   'planner.ready.solvedIn': 'Solved in {s} s',
+  'planner.stopCount.one': '{count} stop',
+  'planner.stopCount.other': '{count} stops',
   // Map.
   'map.legend.driverHeading': 'Driver (arrow: heading)',
 } as const;
@@ -110,5 +112,7 @@ export const plannerFr: Record<keyof typeof plannerEn, string> = {
   'planner.ready.unplanned': 'Non planifiées',
   'planner.ready.kept': 'Conservées telles quelles',
   'planner.ready.solvedIn': 'Calculé en {s} s',
+  'planner.stopCount.one': '{count} arrêt',
+  'planner.stopCount.other': '{count} arrêts',
   'map.legend.driverHeading': 'Chauffeur (flèche : direction)',
 };
