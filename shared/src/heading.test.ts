@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearingDeg, headingAfterMove } from './heading.ts';
+import { bearingDeg, headingAfterMove, headingTracker } from './heading.ts';
 
 describe('bearingDeg', () => {
   it('points north, east, south and west', () => {
@@ -22,5 +22,18 @@ describe('headingAfterMove', () => {
 
   it("prefers the phone's own heading", () => {
     expect(headingAfterMove(120, [4.83, 45.76], [4.84, 45.76], 370)).toBe(10);
+  });
+});
+
+describe('headingTracker', () => {
+  it('turns with real moves only, adding up small steps', () => {
+    const t = headingTracker();
+    expect(t.update([4.83, 45.76])).toBeNull();
+    expect(t.update([4.83001, 45.76])).toBeNull(); // ~0.8 m: jitter
+    // Ten small steps east of ~1.6 m each end up a real move east.
+    let h: number | null = null;
+    for (let i = 1; i <= 10; i++) h = t.update([4.83 + i * 0.00002, 45.76]);
+    expect(h).toBeCloseTo(90, 0);
+    expect(t.update([4.8302, 45.77])).toBeLessThan(1); // then north
   });
 });

@@ -40,3 +40,24 @@ export function headingAfterMove(
   if (!from || metres(from, to) < minMoveM) return previous;
   return bearingDeg(from, to);
 }
+
+/**
+ * Follows one vehicle's positions and says its heading: the reference point moves only with a
+ * real move (≥ `minMoveM`), so a parked van's jitter never turns the arrow, and a slow van's
+ * small steps add up until they count.
+ * @param minMoveM @default 8
+ */
+export function headingTracker(minMoveM = 8): {
+  update(at: readonly [number, number], deviceHeading?: number | null): number | null;
+} {
+  let ref: readonly [number, number] | null = null;
+  let heading: number | null = null;
+  return {
+    update(at, deviceHeading = null) {
+      const next = headingAfterMove(heading, ref, at, deviceHeading, minMoveM);
+      if (!ref || metres(ref, at) >= minMoveM) ref = at;
+      heading = next;
+      return heading;
+    },
+  };
+}

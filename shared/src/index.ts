@@ -340,7 +340,6 @@ export {
   type WebhookEventType,
   type WebhookSubscription,
 } from './integrations.ts';
-export { bearingDeg, headingAfterMove } from './heading.ts';
 export { usualPhoneCountry } from './phone-country.ts';
 export { STYLE_TIMEOUT_MS, type StyleFallback, watchStyle } from './style-fallback.ts';
 export { RouteSheetsQuery, SHEET_LANGUAGES, type SheetLanguage } from './route-sheets.ts';
@@ -359,3 +358,4 @@ export {
   UpdateOrderTemplate,
   UpdatePlanSchedule,
 } from './schedules.ts';
+export { bearingDeg, headingAfterMove, headingTracker } from './heading.ts';

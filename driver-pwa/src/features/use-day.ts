@@ -3,11 +3,10 @@
  * from the server when it answers. Actions go into the outbox and are applied to the local copy
  * at once; the server's copy wins on the next fetch (it has applied the same events).
  */
-import { type DriverDay, type DriverSession, headingAfterMove, type StopEventInput } from '@tournee/shared';
+import { type DriverDay, type DriverSession, headingTracker, type StopEventInput } from '@tournee/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchDay, HttpError } from '../api.ts';
 import { applyEvent } from '../lib/apply-event.ts';
-import { distanceM } from '../lib/geo.ts';
 import { base64Of } from '../lib/images.ts';
 import { diffRoutes, type RouteDiff } from '../lib/route-diff.ts';
 import { OutboxSender } from '../outbox/sender.ts';
@@ -26,7 +25,7 @@ export function useDay(session: DriverSession, onSignedOut: () => void) {
   const [here, setHere] = useState<[number, number] | null>(null);
   // The van's heading: the phone's own when it gives one, else the bearing of its last real move.
   const [heading, setHeading] = useState<number | null>(null);
-  const lastFix = useRef<{ at: [number, number] | null; heading: number | null }>({ at: null, heading: null });
+  const headings = useRef(headingTracker());
   const sender = useRef<OutboxSender | null>(null);
   const tracker = useRef<Tracker | null>(null);
   const dayRef = useRef<DriverDay | null>(null);
@@ -98,12 +97,8 @@ export function useDay(session: DriverSession, onSignedOut: () => void) {
       tracker.current = startTracking(
         () => sender.current?.kick(),
         (at, deviceHeading) => {
-          const h = headingAfterMove(lastFix.current.heading, lastFix.current.at, at, deviceHeading);
-          // The reference point moves only with real moves, so jitter never turns the arrow.
-          const ref = lastFix.current.at;
-          if (!ref || distanceM(ref, at) >= 8) lastFix.current = { at, heading: h };
           setHere(at);
-          setHeading(h);
+          setHeading(headings.current.update(at, deviceHeading));
         },
       );
     }

@@ -4,11 +4,11 @@
  * announced by the messages and the live ETA, the driver on a small map once one or two
  * stops away, and after delivery the proof and a rating — live over Socket.IO `/track`.
  */
-import type { TrackServerEvents, TrackView } from '@tournee/shared';
+import { type GeoPoint, headingTracker, type TrackServerEvents, type TrackView } from '@tournee/shared';
 import { io, type Socket } from 'socket.io-client';
 import type { DriverMap } from './map.ts';
 import { confirmationCard, nextCard, rescheduleCard } from './reschedule.ts';
-import { dayOf, hhmm, statusText, t } from './text.ts';
+import { dayOf, hhmm, lang, reasonText, statusText, t } from './text.ts';
 
 declare global {
   interface Window {
@@ -26,6 +26,13 @@ let map: DriverMap | null = null;
 let mapLoading = false;
 let styleUrl: string | null = null;
 const STALE_AFTER_MS = 5 * 60_000;
+// The driver's heading, from their successive positions (the view carries no heading).
+const heading = headingTracker();
+
+/** Moves the driver on the map, turning the arrow once they moved far enough to tell. */
+function moveDriver(p: GeoPoint) {
+  map?.moveDriver(p, heading.update(p.coordinates as [number, number]));
+}
 
 const el = (tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]) => {
   const e = document.createElement(tag);
@@ -39,7 +46,7 @@ function rating(v: TrackView): HTMLElement {
   let chosen = 0;
   const stars = el('div', { class: 'stars' });
   for (let i = 1; i <= 5; i++) {
-    const b = el('button', { type: 'button', 'aria-label': String(i), 'data-star': String(i) }, '★');
+    const b = el('button', { type: 'button', 'aria-label': t.stars(i), 'data-star': String(i) }, '★');
     b.addEventListener('click', () => {
       chosen = i;
       for (const [j, x] of [...stars.querySelectorAll('button')].entries()) x.classList.toggle('on', j < i);
@@ -117,9 +124,9 @@ function render(v: TrackView) {
     const visit = v.status === 'rescheduled' ? t.failed : statusText(v.status);
     if (v.delivery.at) d.append(el('div', {}, `${visit} · ${hhmm(v.delivery.at, tz)}`));
     if (v.delivery.recipientName) d.append(el('div', {}, `${t.receivedBy} ${v.delivery.recipientName}`));
-    if (v.delivery.reason) d.append(el('div', {}, `${t.reason}: ${t.reasons[v.delivery.reason] ?? v.delivery.reason}`));
+    if (v.delivery.reason) d.append(el('div', { id: 'reason' }, t.reasonIs(reasonText(v.delivery.reason))));
     for (const k of v.delivery.proofKinds)
-      d.append(el('img', { class: 'proof', alt: k, src: `/api/track/${token}/proof/${k}` }));
+      d.append(el('img', { class: 'proof', alt: t.proof[k], src: `/api/track/${token}/proof/${k}` }));
     parts.push(d);
   }
   const reschedule = rescheduleCard(v, el, token, async () => {
@@ -147,21 +154,23 @@ function render(v: TrackView) {
 
 async function showDriver(v: TrackView) {
   if (!v.driver) return;
-  if (map) return map.moveDriver(v.driver.location);
+  if (map) return moveDriver(v.driver.location);
   if (mapLoading) return;
   mapLoading = true;
   // MapLibre only now: most customers never need it.
   const { createDriverMap } = await import('./map.ts');
-  map = createDriverMap(document.getElementById('map')!, v.destination, v.driver.location, styleUrl);
+  map = createDriverMap(document.getElementById('map')!, v.destination, v.driver.location, styleUrl, t.mapLabel);
   mapLoading = false;
   const last = seen[seen.length - 1];
-  if (last?.driver) map.moveDriver(last.driver.location);
+  if (last?.driver) moveDriver(last.driver.location);
 }
 
 async function start() {
+  document.documentElement.lang = lang;
+  document.title = t.title;
   const res = await fetch(`/api/track/${token}`);
   if (!res.ok) {
-    root.replaceChildren(el('h1', {}, res.status === 429 ? '429' : '404'));
+    root.replaceChildren(el('h1', {}, res.status === 429 ? t.tooMany : t.notFound));
     return;
   }
   styleUrl =
@@ -179,7 +188,7 @@ async function start() {
     const last = seen[seen.length - 1];
     if (!last?.driver) return;
     last.driver = d;
-    map?.moveDriver(d.location);
+    moveDriver(d.location);
   });
   // No news from the driver for 5 minutes: say the estimate may be out of date, without a reload.
   setInterval(() => {

@@ -1,7 +1,18 @@
-/** The tracking page's words, French or English after the phone's language. */
+/**
+ * The tracking page's words, French or English: `?lang=fr|en` on the link when given, else the
+ * phone's language. Times and dates are written with Intl in that language.
+ */
 import type { TrackStatus } from '@tournee/shared';
 
-export const lang: 'fr' | 'en' = navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+/** `?lang=` first (a message in French links to a French page), else the phone's language. */
+export function pageLanguage(search: string, phone: string): 'fr' | 'en' {
+  const asked = new URLSearchParams(search).get('lang')?.toLowerCase();
+  if (asked === 'fr' || asked === 'en') return asked;
+  return phone.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export const lang = typeof location === 'undefined' ? 'fr' : pageLanguage(location.search, navigator.language);
+const intlLocale = lang === 'fr' ? 'fr-FR' : 'en-GB';
 
 const T = {
   fr: {
@@ -27,6 +38,7 @@ const T = {
     thanks: 'Merci pour votre avis !',
     receivedBy: 'Reçu par',
     reason: 'Motif',
+    reasonIs: (why: string) => `Motif : ${why}`,
     stop: 'Ne plus recevoir de messages',
     stopped: 'Vous ne recevrez plus de messages pour cette livraison.',
     pickDay: 'Choisir un autre jour',
@@ -44,9 +56,15 @@ const T = {
       address_not_found: 'adresse introuvable',
       no_access: 'accès impossible',
       damaged: 'colis endommagé',
+      other: 'autre motif',
     } as Record<string, string>,
     rescheduleFailed: 'Ce jour n’est plus disponible. Choisissez-en un autre.',
     tooMany: 'Trop de demandes : réessayez dans une minute.',
+    notFound: 'Ce lien de suivi n’existe pas ou a expiré.',
+    title: 'Suivi de livraison',
+    mapLabel: 'Carte : votre adresse et le livreur',
+    proof: { photo: 'Photo de la livraison', signature: 'Signature' } as Record<string, string>,
+    stars: (n: number) => `${n} étoile${n > 1 ? 's' : ''} sur 5`,
   },
   en: {
     scheduled: 'Delivery planned',
@@ -68,6 +86,7 @@ const T = {
     thanks: 'Thank you for your rating!',
     receivedBy: 'Received by',
     reason: 'Reason',
+    reasonIs: (why: string) => `Reason: ${why}`,
     stop: 'Stop messages',
     stopped: 'You will get no more messages about this delivery.',
     pickDay: 'Pick another day',
@@ -85,26 +104,34 @@ const T = {
       address_not_found: 'address not found',
       no_access: 'no access',
       damaged: 'parcel damaged',
+      other: 'another reason',
     } as Record<string, string>,
     rescheduleFailed: 'This day is no longer available. Please pick another one.',
     tooMany: 'Too many requests: try again in a minute.',
+    notFound: 'This tracking link does not exist or has expired.',
+    title: 'Delivery tracking',
+    mapLabel: 'Map: your address and the driver',
+    proof: { photo: 'Photo of the delivery', signature: 'Signature' } as Record<string, string>,
+    stars: (n: number) => `${n} star${n > 1 ? 's' : ''} out of 5`,
   },
 } as const;
 
 export const t = T[lang];
 export const statusText = (s: TrackStatus) => t[s];
+/** A failure reason in words; one the page does not know (free text) is shown as it came. */
+export const reasonText = (reason: string) => t.reasons[reason] ?? reason;
 
 /** A local time (HH:MM) in the depot's zone. */
 export const hhmm = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat(navigator.language, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  new Intl.DateTimeFormat(intlLocale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
 export const dayOf = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat(navigator.language, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(
+  new Intl.DateTimeFormat(intlLocale, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(
     new Date(iso),
   );
 
 /** A calendar day 'YYYY-MM-DD' as words ("mardi 8 décembre"), whatever the phone's zone. */
 export const dayName = (localDate: string) =>
-  new Intl.DateTimeFormat(navigator.language, {
+  new Intl.DateTimeFormat(intlLocale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
