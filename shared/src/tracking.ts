@@ -49,7 +49,10 @@ export interface DriverSession {
  * One stop as the driver's app shows it: the planned stop without what only dispatchers need
  * (locks, violations, the live ETA). `demand` is in the order of `dimensions`.
  */
-export type DriverStop = Omit<RouteStop, 'waitingS' | 'etaAt' | 'locked' | 'violations'>;
+export type DriverStop = Omit<RouteStop, 'waitingS' | 'etaAt' | 'locked' | 'violations'> & {
+  /** Proof the delivery must carry (the app will not confirm without it); absent or empty: none. */
+  requireProof?: ProofKind[];
+};
 
 export interface DriverRoute {
   id: string;
@@ -146,6 +149,15 @@ export const StopEventInput = z
     note: z.string().trim().max(2000).nullable().optional(),
     recipientName: z.string().trim().max(200).nullable().optional(),
     deviceAt: instant,
+    /**
+     * `delivered`: the proof files that follow this event (sent right after it). A delivery
+     * whose order requires proof is refused without them (the files themselves come after the
+     * event: the `pod_missing` alert watches that they arrive).
+     */
+    proofs: z
+      .array(z.enum(['photo', 'signature']))
+      .max(2)
+      .optional(), // PROOF_KINDS, declared below
   })
   .superRefine((v, ctx) => {
     if (v.type === 'failed' && !v.reason)

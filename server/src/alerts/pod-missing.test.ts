@@ -64,9 +64,19 @@ describe('pod_missing alert', () => {
   });
 
   it('opens exactly one pod_missing for a stop delivered without its photo after 2 minutes, resolved once the photo arrives', async () => {
-    const delivered = await stopEvent({ stopId: day.stopIds[0], type: 'delivered', recipientName: 'M. Roux' });
+    const delivered = await stopEvent({
+      stopId: day.stopIds[0],
+      type: 'delivered',
+      recipientName: 'M. Roux',
+      proofs: ['photo'],
+    });
     // The other stop's photo follows its event in time: no alert for it.
-    const withPhoto = await stopEvent({ stopId: day.stopIds[1], type: 'delivered', recipientName: 'Mme Blanc' });
+    const withPhoto = await stopEvent({
+      stopId: day.stopIds[1],
+      type: 'delivered',
+      recipientName: 'Mme Blanc',
+      proofs: ['photo'],
+    });
     await upload(day.stopIds[1]!, withPhoto, 'photo');
     const at = Date.now();
 
@@ -108,7 +118,12 @@ describe('pod_missing alert', () => {
     expect(ok.status).toBe(200);
 
     await requireProof(day.orderIds[2]!, ['photo', 'signature']);
-    const delivered = await stopEvent({ stopId: day.stopIds[2], type: 'delivered', recipientName: 'M. Petit' });
+    const delivered = await stopEvent({
+      stopId: day.stopIds[2],
+      type: 'delivered',
+      recipientName: 'M. Petit',
+      proofs: ['photo', 'signature'],
+    });
     await upload(day.stopIds[2]!, delivered, 'photo');
     const at = Date.now();
     await sweepAt(at + 5 * MIN);

@@ -1,5 +1,5 @@
 /** SQL reading a driver's published route of a day, with what the phone shows of each stop. */
-import type { DriverRoute, DriverStop, TimeWindow } from '@tournee/shared';
+import type { DriverRoute, DriverStop, ProofKind, TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 
 interface RouteRow {
@@ -37,6 +37,7 @@ interface StopRow {
   status: DriverStop['status'];
   actual_arrival_at: Date | null;
   actual_departure_at: Date | null;
+  require_proof: ProofKind[] | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -61,7 +62,8 @@ export async function findDriverRoute(db: Db, driverId: string, date?: string): 
   const stops = await db.query<StopRow>(
     `SELECT s.id, s.seq, s.kind, s.order_id, o.ref, o.name, o.address, o.phone, o.notes,
         ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat, o.demand, o.service_s, o.time_windows,
-        s.planned_arrival_at, s.planned_departure_at, s.status, s.actual_arrival_at, s.actual_departure_at
+        s.planned_arrival_at, s.planned_departure_at, s.status, s.actual_arrival_at, s.actual_departure_at,
+        o.require_proof
        FROM stops s LEFT JOIN orders o ON o.id = s.order_id WHERE s.route_id = $1 ORDER BY s.seq`,
     [r.id],
   );
@@ -96,6 +98,8 @@ export async function findDriverRoute(db: Db, driverId: string, date?: string): 
       status: s.status,
       actualArrivalAt: iso(s.actual_arrival_at),
       actualDepartureAt: iso(s.actual_departure_at),
+      // Only when required: the phone will not confirm the delivery without it.
+      ...(s.require_proof?.length ? { requireProof: s.require_proof } : {}),
     })),
   };
 }

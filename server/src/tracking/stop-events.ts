@@ -15,6 +15,7 @@ import { AppError } from '../errors.ts';
 import { startRoute } from '../lifecycle/route-status.ts';
 import { applyStopOutcome } from '../lifecycle/stop-outcome.ts';
 import type { DomainPublisher } from '../events/bus.ts';
+import { assertRequiredProof } from './required-proof.ts';
 
 export interface AppliedStopEvent {
   id: string;
@@ -41,6 +42,7 @@ interface StopRow {
   local_date: string;
   route_status: RouteStatus;
   status: StopStatus;
+  require_proof: string[] | null;
 }
 
 /** Applies one stop event (or recognises it by id); throws forbidden for another driver's stop. */
@@ -52,8 +54,10 @@ export async function applyStopEvent(
   const actor: Actor = { userId: null, orgId: driver.orgId, role: 'driver' };
   const out = await deps.db.transaction(async (tx) => {
     const { rows } = await tx.query<StopRow>(
-      `SELECT s.route_id, s.order_id, r.driver_id, r.org_id, r.local_date, r.status AS route_status, s.status
-         FROM stops s JOIN routes r ON r.id = s.route_id WHERE s.id = $1 FOR UPDATE OF s, r`,
+      `SELECT s.route_id, s.order_id, r.driver_id, r.org_id, r.local_date, r.status AS route_status, s.status,
+              o.require_proof
+         FROM stops s JOIN routes r ON r.id = s.route_id LEFT JOIN orders o ON o.id = s.order_id
+        WHERE s.id = $1 FOR UPDATE OF s, r`,
       [e.stopId],
     );
     const stop = rows[0];
@@ -61,6 +65,8 @@ export async function applyStopEvent(
     if (stop.driver_id !== driver.driverId || stop.route_status === 'planned') {
       throw new AppError('forbidden', 'stopId: this stop is not on one of your published routes');
     }
+    // Refused before it is stored: a delivery without the proof its order requires.
+    assertRequiredProof(stop.require_proof, e);
     const ins = await tx.query(
       `INSERT INTO stop_events (id, stop_id, driver_id, type, reason, note, recipient_name, device_at, org_id, route_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
