@@ -1,8 +1,9 @@
 /** The two forms a stop action may need: proof of delivery, and the reason of a failure. */
-import { FAIL_REASONS } from '@tournee/shared';
+import { FAIL_REASONS, type ProofKind } from '@tournee/shared';
 import { useState } from 'react';
 import { useI18n } from '../i18n.ts';
 import { resizePhoto } from '../lib/images.ts';
+import { missingProof, requiredProofText } from './required-proof.ts';
 import { SignaturePad } from './signature-pad.tsx';
 
 export interface Proof {
@@ -14,22 +15,31 @@ export interface Proof {
 
 export function ProofDialog({
   title,
+  required,
   onConfirm,
   onCancel,
 }: {
   title: string;
+  /** Proof the order requires: confirming waits for it. */
+  required?: ProofKind[];
   onConfirm(p: Proof): void;
   onCancel(): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [photo, setPhoto] = useState<string | null>(null);
   const [signature, setSignature] = useState<string | null>(null);
   const [recipientName, setRecipient] = useState('');
   const [note, setNote] = useState('');
+  const missing = missingProof(required, { photo, signature });
   return (
     <div className="dialog" role="dialog" aria-label={t.proofTitle}>
       <h2>{t.proofTitle}</h2>
       <p className="muted">{title}</p>
+      {missing.length > 0 && (
+        <p className="error" role="alert">
+          {requiredProofText(locale, missing)}
+        </p>
+      )}
       <label>
         {t.photo}
         <input
@@ -57,7 +67,12 @@ export function ProofDialog({
         <button type="button" onClick={onCancel}>
           {t.cancel}
         </button>
-        <button type="button" className="primary" onClick={() => onConfirm({ photo, signature, recipientName, note })}>
+        <button
+          type="button"
+          className="primary"
+          disabled={missing.length > 0}
+          onClick={() => onConfirm({ photo, signature, recipientName, note })}
+        >
           {t.confirm}
         </button>
       </div>

@@ -161,6 +161,7 @@ export function Today({ session, onSignOut }: { session: DriverSession; onSignOu
       {dialog?.kind === 'proof' && (
         <ProofDialog
           title={labelOf(dialog.stopId)}
+          required={route?.stops.find((s) => s.id === dialog.stopId)?.requireProof}
           onCancel={() => setDialog(null)}
           onConfirm={(proof) => {
             void d.record('delivered', dialog.stopId, { proof });

@@ -13,6 +13,7 @@ import { OutboxSender } from '../outbox/sender.ts';
 import { countOutbox, enqueue, loadDay, type OutboxItem, onOutboxChange, peek, saveDay } from '../outbox/store.ts';
 import { startTracking, type Tracker } from '../tracking/positions.ts';
 import type { Proof } from './dialogs.tsx';
+import { proofsTaken } from './required-proof.ts';
 
 export function useDay(session: DriverSession, onSignedOut: () => void) {
   const [day, setDay] = useState<DriverDay | null>(null);
@@ -125,6 +126,7 @@ export function useDay(session: DriverSession, onSignedOut: () => void) {
         reason: extra.reason ?? null,
         note: extra.note || extra.proof?.note || null,
         recipientName: extra.proof?.recipientName || null,
+        ...(type === 'delivered' ? { proofs: proofsTaken(extra.proof) } : {}),
       };
       const items: OutboxItem[] = [{ kind: 'event', event }];
       if (extra.proof?.photo)
