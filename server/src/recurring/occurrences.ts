@@ -4,7 +4,12 @@
  * concerns days, and a zone's DST change must not move a Tuesday to a Monday. Which day is
  * "today" is the only thing the zone decides (todayIn, from the Clock).
  */
-import { RRule, rrulestr } from 'rrule';
+import { createRequire } from 'node:module';
+import type * as RRuleLib from 'rrule';
+
+// rrule ships CommonJS to Node (its ESM build is for bundlers): Node's ESM loader finds no named
+// exports in it, so it is required.
+const { RRule, rrulestr } = createRequire(import.meta.url)('rrule') as typeof RRuleLib;
 
 const SUB_DAILY = new Set([RRule.HOURLY, RRule.MINUTELY, RRule.SECONDLY]);
 const DAY_MS = 86_400_000;
@@ -19,7 +24,7 @@ export function normaliseRrule(text: string): string {
     .toUpperCase();
 }
 
-function parse(rule: string, startsOn: string): RRule {
+function parse(rule: string, startsOn: string): RRuleLib.RRule {
   const r = rrulestr(`DTSTART:${startsOn.replaceAll('-', '')}T000000Z\nRRULE:${normaliseRrule(rule)}`);
   if (!(r instanceof RRule)) throw new Error('must be one RRULE');
   return r;
