@@ -94,7 +94,7 @@ describe('dispatcher web app: unplanned orders, undo/redo, calendar grid', () =>
     const plan = (await api.call('GET', `/plans/${planId}`)).body;
     const text = await ready.innerText();
     expect(text).toMatch(new RegExp(`Routes\\s+${plan.summary.routes}\\b`));
-    expect(text).toMatch(/Distance\s+[\d,.]+ km/);
+    expect(text).toMatch(/Distance\s+[\d,.]+\s*km/);
     expect(text).toMatch(new RegExp(`Not planned\\s+${plan.summary.unassigned}\\b`));
     const table = page.getByRole('table', { name: 'Orders this plan could not place' });
     await expect.poll(() => table.innerText()).toMatch(/OVER-1\s+950 kg, largest van 800 kg \(Van \d\)/);
@@ -149,13 +149,11 @@ describe('dispatcher web app: unplanned orders, undo/redo, calendar grid', () =>
     await page.evaluate(() => window.scrollTo(0, 0));
     const states = [await layout()];
     const routes = (await routesOf()).filter((r) => r.stops.some((s) => s.kind !== 'break'));
-    expect(routes.length).toBeGreaterThanOrEqual(3);
-    const heavyRoute = routes.find((r) => r.stops.some((s) => s.ref === 'HEAVY-1'))!;
-    const others = routes.filter((r) => r !== heavyRoute);
+    expect(routes.length).toBeGreaterThanOrEqual(2);
     const deliveries = (r: Route) => r.stops.filter((s) => s.kind !== 'break' && s.ref !== 'HEAVY-1');
 
     // 1. A stop moved to the front of another route.
-    const [a, b] = others as [Route, Route];
+    const [a, b] = routes as [Route, Route];
     const first = deliveries(a)[0]!;
     await moveWithForm(first, b, 1);
     await savedOrForced(async () => (await layout())[b.id]![0] === first.ref);
@@ -171,6 +169,7 @@ describe('dispatcher web app: unplanned orders, undo/redo, calendar grid', () =>
     // 3. The heavy order onto the most loaded other van: refused for its capacity, then forced.
     const now = await routesOf();
     const heavy = now.flatMap((r) => r.stops).find((s) => s.ref === 'HEAVY-1')!;
+    const heavyRoute = now.find((r) => r.stops.some((s) => s.ref === 'HEAVY-1'))!;
     const target = now.filter((r) => r.id !== heavyRoute.id && r.stops.length).sort((x, y) => load(y) - load(x))[0]!;
     expect(load(target) + 700).toBeGreaterThan(800);
     await moveWithForm(heavy, target, 1);
@@ -206,7 +205,7 @@ describe('dispatcher web app: unplanned orders, undo/redo, calendar grid', () =>
     await saveScreenshot(page, 'planner-calendar-fr');
 
     const summary = page.getByRole('status', { name: 'Planification prête' });
-    await expect.poll(() => summary.innerText()).toMatch(/Distance\s+[\d\s\u202f]+,?\d* km/);
+    await expect.poll(() => summary.innerText()).toMatch(/Distance\s+\d[\d\s]*(,\d+)?\s*km/);
     const plan = page.getByRole('table', { name: 'Commandes que ce plan n’a pas pu placer' });
     await expect.poll(() => plan.innerText()).toMatch(/FRIGO-1\s+compétence frigo : aucun véhicule ne l’a/);
     await summary.scrollIntoViewIfNeeded();
