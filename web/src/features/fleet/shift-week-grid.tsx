@@ -8,7 +8,7 @@ import { addDays, mondayOf, todayLocal, weekDates } from './week.ts';
 
 /** One row per vehicle, one column per day: each cell a dated shift, editable for that day only. */
 export function ShiftWeekGrid({ vehicles }: { vehicles: Vehicle[] }) {
-  const { t, locale } = useI18n();
+  const { t, locale, intl } = useI18n();
   const [monday, setMonday] = useState(() => mondayOf(todayLocal()));
   const days = weekDates(monday);
   const shifts = useApi<{ items: Shift[] }>(`/shifts${query({ from: days[0], to: days[6] })}`);
@@ -25,7 +25,7 @@ export function ShiftWeekGrid({ vehicles }: { vehicles: Vehicle[] }) {
     new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short' });
 
   const longDay = (d: string) =>
-    new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, {
+    new Date(`${d}T12:00:00Z`).toLocaleDateString(intl, {
       weekday: 'long',
       day: 'numeric',
       month: 'long',

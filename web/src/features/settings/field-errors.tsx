@@ -7,12 +7,24 @@ interface FieldIssue {
   message: string;
 }
 
-const issuesOf = (e: unknown): FieldIssue[] =>
-  e instanceof ApiRequestError && Array.isArray(e.details)
-    ? (e.details as Partial<FieldIssue>[]).filter(
-        (d): d is FieldIssue => typeof d?.field === 'string' && typeof d.message === 'string',
-      )
-    : [];
+/**
+ * The bad fields of a refused request. A detail without its own message (a 409 naming the field
+ * with figures) takes the error's message, less its leading `field:`.
+ */
+function issuesOf(e: unknown): FieldIssue[] {
+  if (!(e instanceof ApiRequestError) || !Array.isArray(e.details)) return [];
+  return (e.details as { field?: unknown; message?: unknown }[]).flatMap((d) => {
+    if (typeof d?.field !== 'string') return [];
+    const prefix = `${d.field}: `;
+    const message =
+      typeof d.message === 'string'
+        ? d.message
+        : e.message.startsWith(prefix)
+          ? e.message.slice(prefix.length)
+          : e.message;
+    return [{ field: d.field, message }];
+  });
+}
 
 /**
  * The errors of one settings form, by field: the server's 400 names each bad field, and the

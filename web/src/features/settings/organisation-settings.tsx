@@ -111,7 +111,6 @@ export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSa
                 <td>
                   <button
                     type="button"
-                    className="link"
                     disabled={dimensions.length === 1}
                     onClick={() => setDimensions(dimensions.filter((_, j) => j !== i))}
                   >

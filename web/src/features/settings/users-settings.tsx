@@ -1,6 +1,6 @@
 import type { CreatedUser, PasswordReset, Role, UserAccount } from '@tournee/shared';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { ApiRequestError, api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
@@ -28,10 +28,15 @@ export function UsersSettings() {
     try {
       await request();
     } catch (e) {
-      setRowError({ id: u.id, message: (e as Error).message });
+      setRowError({ id: u.id, message: refusal(e, u) });
     }
     users.reload();
   }
+  // The last-admin guard in the user's language; anything else as the server says it.
+  const refusal = (e: unknown, u: UserAccount) =>
+    e instanceof ApiRequestError && e.status === 409 && /last enabled admin/.test(e.message)
+      ? t('settings.users.lastAdmin', { email: u.email })
+      : (e as Error).message;
   const post = <T,>(path: string) => api<T>(path, { method: 'POST' });
   const date = (iso: string) => new Date(iso).toLocaleDateString(intl);
 
@@ -86,31 +91,33 @@ export function UsersSettings() {
                     ? t('settings.users.disabledOn', { date: date(u.disabledAt) })
                     : t('settings.users.active')}
                 </td>
-                <td className="row-actions">
-                  {u.disabledAt ? (
-                    <button type="button" onClick={() => void act(u, () => post(`/users/${u.id}/enable`))}>
-                      {t('settings.users.enable')}
-                    </button>
-                  ) : (
+                <td>
+                  <div className="row-actions">
+                    {u.disabledAt ? (
+                      <button type="button" onClick={() => void act(u, () => post(`/users/${u.id}/enable`))}>
+                        {t('settings.users.enable')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        disabled={u.id === me?.id}
+                        onClick={() => void act(u, () => post(`/users/${u.id}/disable`))}
+                      >
+                        {t('settings.users.disable')}
+                      </button>
+                    )}
                     <button
                       type="button"
-                      disabled={u.id === me?.id}
-                      onClick={() => void act(u, () => post(`/users/${u.id}/disable`))}
+                      onClick={() =>
+                        void act(u, async () => {
+                          const r = await post<PasswordReset>(`/users/${u.id}/reset-password`);
+                          setSecret({ email: u.email, password: r.temporaryPassword, reset: true });
+                        })
+                      }
                     >
-                      {t('settings.users.disable')}
+                      {t('settings.users.resetPassword')}
                     </button>
-                  )}
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void act(u, async () => {
-                        const r = await post<PasswordReset>(`/users/${u.id}/reset-password`);
-                        setSecret({ email: u.email, password: r.temporaryPassword, reset: true });
-                      })
-                    }
-                  >
-                    {t('settings.users.resetPassword')}
-                  </button>
+                  </div>
                   {rowError?.id === u.id && (
                     <p role="alert" className="error">
                       {rowError.message}

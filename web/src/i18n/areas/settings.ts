@@ -128,6 +128,8 @@ export const settingsEn = {
   'settings.users.copy': 'Copy',
   'settings.users.shownOnce': 'Shown only now: it is stored encrypted and cannot be displayed again.',
   'settings.users.done': 'Done',
+  'settings.users.lastAdmin':
+    '{email} is the last enabled admin: it cannot be disabled or lose the admin role. Make another user admin first.',
   'settings.role.admin': 'Admin',
   'settings.role.dispatcher': 'Dispatcher',
   'settings.role.driver': 'Driver',
@@ -275,6 +277,8 @@ export const settingsFr: Record<keyof typeof settingsEn, string> = {
   'settings.users.copy': 'Copier',
   'settings.users.shownOnce': 'Affiché seulement maintenant : il est conservé chiffré et ne peut plus être montré.',
   'settings.users.done': 'Terminé',
+  'settings.users.lastAdmin':
+    '{email} est le dernier administrateur actif : il ne peut être ni désactivé ni perdre ce rôle. Nommez d’abord un autre administrateur.',
   'settings.role.admin': 'Administrateur',
   'settings.role.dispatcher': 'Répartiteur',
   'settings.role.driver': 'Chauffeur',
