@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { Router } from 'express';
+import { apiKeyAuth } from './api-keys/middleware.ts';
+import { apiKeyRoutes } from './api-keys/routes.ts';
 import { automationRoutes } from './automation/routes.ts';
 import { authenticate } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -36,6 +38,8 @@ import { type Alerts, createAlertsModule } from './alerts/index.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { savingsRoutes } from './savings/routes.ts';
+import { createWebhooksModule } from './webhooks/index.ts';
+import { trackerRoutes } from './intake/tracker-routes.ts';
 import { type Clock, createSchedulesModule, type SchedulesModule } from './schedules/index.ts';
 
 export interface AppDeps {
@@ -44,6 +48,8 @@ export interface AppDeps {
   log: Logger;
   /** How often open /dispatch sockets re-check their session. @default 60000 */
   sessionRecheckMs?: number;
+  /** The webhook sender's clock in ms (tests move it instead of waiting for backoffs). @default Date.now */
+  webhookNow?: () => number;
   /** The scheduler's time (tests give a fake clock). @default the system clock */
   clock?: Clock;
 }
@@ -97,6 +103,8 @@ export function createApp(deps: AppDeps): App {
   // Services publish domain events here; the consumers subscribe below, side by side.
   const bus = createDomainEvents({ log });
   const realtime = createRealtime(server, { db, config, log, bus, sessionRecheckMs: deps.sessionRecheckMs });
+  // `Bearer tk_…`: an API key, within its scopes (api-keys/scopes.ts); else the session.
+  api.use(apiKeyAuth(db, { perMinute: config.API_KEY_RATE_PER_MINUTE }));
   api.use(authenticate(db));
   // Signing out also ends the /dispatch sockets opened with that session, on every process.
   api.use(authRoutes(db, config, { onLogout: realtime.endSession }));
@@ -121,10 +129,15 @@ export function createApp(deps: AppDeps): App {
   // Dispatchers' alerts: off route, stale GPS, late risk, failed deliveries… (sweep every 30 s).
   const alerts = createAlertsModule({ db, log, bus, databaseUrl: config.DATABASE_URL });
   bus.subscribe('alerts', alerts.handlers);
+  // Webhooks: route and stop events into the outbox (order events come from the orders trigger).
+  const webhooks = createWebhooksModule({ db, config, log, now: deps.webhookNow });
+  bus.subscribe('webhooks', webhooks.handlers);
 
   // GET /api/metrics and the HTTP latency histogram, only with METRICS_TOKEN.
   mountMetrics({ app, api, config, db, log, io: realtime.io, ingest: realtime.ingest });
   api.use(planningRoutes(db, planner));
+  // API keys, and GET /orders?updatedSince= (the feed for polling clients) before the orders routes.
+  api.use(apiKeyRoutes(db));
   // Bulk edit and export: before the orders routes, so /orders/export is not an order id.
   api.use(bulkOrdersRoutes({ db, config, takeOffRoutes: takeOffRoutes({ config, bus }) }));
   api.use(
@@ -145,8 +158,11 @@ export function createApp(deps: AppDeps): App {
   api.use(driverRoutes({ db, config, disconnectDriver: realtime.disconnectDriver }));
   api.use(accessSendRoutes({ db, config }));
   api.use(trackingRoutes(db));
+  // GPS trackers (OsmAnd / Traccar Client): device keys, and their fixes into the /driver pipeline.
+  api.use(trackerRoutes({ db, config, ingest: realtime.ingest }));
   api.use(comms.api);
   api.use(alerts.api);
+  api.use(webhooks.api);
   // The audit trail (admins) and each order's chain of custody.
   api.use(auditRoutes(db));
   api.use(analyticsRoutes(db));
@@ -195,6 +211,7 @@ export function createApp(deps: AppDeps): App {
       await comms.close();
       await bus.drain();
       await alerts.close();
+      await webhooks.close();
       server.closeAllConnections();
       await realtime.close();
     },

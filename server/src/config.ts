@@ -93,6 +93,16 @@ const ConfigSchema = z.object({
    * addresses, subnets or Express names (`loopback, 10.0.0.0/8`).
    */
   TRUST_PROXY: optional(z.string()),
+  // Integrations (server/src/api-keys, webhooks): requests per API key and minute; webhook URLs
+  // resolving to loopback/private addresses allowed (tests, on-premises); the sender's poll, its
+  // first retry delay (doubling up to 6 h), a POST's time limit, and the days of failures after
+  // which a subscription is turned off.
+  API_KEY_RATE_PER_MINUTE: optional(z.coerce.number().int().positive()).default(600),
+  WEBHOOK_ALLOW_PRIVATE: optional(bool).default(false),
+  WEBHOOK_POLL_MS: optional(z.coerce.number().int().positive()).default(1000),
+  WEBHOOK_BACKOFF_MS: optional(z.coerce.number().int().positive()).default(10_000),
+  WEBHOOK_TIMEOUT_MS: optional(z.coerce.number().int().positive()).default(10_000),
+  WEBHOOK_DISABLE_AFTER_DAYS: optional(z.coerce.number().positive()).default(3),
   // Scheduled planning and recurring orders (server/src/schedules): the loop on or off, how often
   // it looks at the schedules; TEST_CLOCK_FILE is for tests only (the time is read from that file).
   SCHEDULER_ENABLED: optional(bool).default(true),

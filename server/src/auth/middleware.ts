@@ -39,7 +39,8 @@ export function tokenFrom(req: Request): string | null {
 export function authenticate(db: Db): RequestHandler {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const token = tokenFrom(req);
-    if (token) {
+    // An API key already resolved the caller (api-keys/middleware.ts): no session to look up.
+    if (token && !req.apiKey) {
       const user = await userForToken(db, token);
       if (user) {
         req.user = user;

@@ -13,15 +13,15 @@ describe('the app’s domain-event subscribers', () => {
   afterAll(() => t.close());
 
   it('has the sockets, customer messages, live ETAs and alerts listen to stop statuses and positions', () => {
-    for (const type of ['stopStatus', 'driverPosition'] as const) {
-      expect(t.app.bus.subscribers(type)).toEqual(['realtime', 'notify', 'eta', 'alerts']);
-    }
+    expect(t.app.bus.subscribers('driverPosition')).toEqual(['realtime', 'notify', 'eta', 'alerts']);
+    // Webhooks too: route started / completed (order events come from the orders trigger).
+    expect(t.app.bus.subscribers('stopStatus')).toEqual(['realtime', 'notify', 'eta', 'alerts', 'webhooks']);
   });
 
   it('sends fresh ETAs to the sockets, messages and alerts, and route changes to the ETAs and alerts', () => {
-    expect(t.app.bus.subscribers('etasChanged')).toEqual(['realtime', 'notify', 'alerts']);
+    expect(t.app.bus.subscribers('etasChanged')).toEqual(['realtime', 'notify', 'alerts', 'webhooks']);
     expect(t.app.bus.subscribers('routeChanged')).toEqual(['realtime', 'eta', 'alerts']);
-    expect(t.app.bus.subscribers('routePublished')).toEqual(['realtime', 'notify', 'alerts']);
+    expect(t.app.bus.subscribers('routePublished')).toEqual(['realtime', 'notify', 'alerts', 'webhooks']);
   });
 
   it('sends plan progress and status, and alert changes, to the sockets only', () => {
