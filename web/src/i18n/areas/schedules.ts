@@ -1,7 +1,8 @@
 /** UI text for scheduled planning and recurring orders; the French has every English key (the type checks it). */
 export const schedulesEn = {
   'schedules.title': 'Scheduled planning',
-  'schedules.intro': 'Plan a depot’s next days on a timetable, and publish a day at a cut-off. Locked and started routes are never changed.',
+  'schedules.intro':
+    'Plan a depot’s next days on a timetable, and publish a day at a cut-off. Locked and started routes are never changed.',
   'schedules.empty': 'No schedule yet.',
   'schedules.name': 'Name',
   'schedules.depot': 'Depot',
@@ -14,7 +15,8 @@ export const schedulesEn = {
   'schedules.startToday': 'the same day',
   'schedules.startTomorrow': 'the next day',
   'schedules.horizon': 'Days planned',
-  'schedules.horizonText': '{count} day(s) from {start}',
+  'schedules.horizonText.one': '{count} day, starting {start}',
+  'schedules.horizonText.other': '{count} days, starting {start}',
   'schedules.balance': 'Balance the work between vans',
   'schedules.minimiseVehicles': 'Use as few vans as possible',
   'schedules.publish': 'Auto-publish',
@@ -41,7 +43,8 @@ export const schedulesEn = {
   'schedules.saved': 'Schedule saved.',
   'schedules.everyDay': 'every day',
   'recurring.title': 'Recurring orders',
-  'recurring.intro': 'Weekly rounds: each template makes one order per date, a few days ahead. An order edited since it was made stays as edited; pausing stops the dates to come only.',
+  'recurring.intro':
+    'Weekly rounds: each template makes one order per date, a few days ahead. An order edited since it was made stays as edited; pausing stops the dates to come only.',
   'recurring.empty': 'No recurring order yet.',
   'recurring.ref': 'Reference',
   'recurring.customer': 'Customer',
@@ -70,14 +73,16 @@ export const schedulesEn = {
   'recurring.delete': 'Delete',
   'recurring.add': 'Add recurring order',
   'recurring.save': 'Save template',
-  'recurring.createdCount': '{count} order(s) made now.',
+  'recurring.createdCount.one': '{count} order made now.',
+  'recurring.createdCount.other': '{count} orders made now.',
   'recurring.rejected': '{date}: {message}',
   'recurring.needDay': 'Pick at least one day.',
 } as const;
 
 export const schedulesFr: Record<keyof typeof schedulesEn, string> = {
   'schedules.title': 'Planification automatique',
-  'schedules.intro': 'Planifiez les prochains jours d’un dépôt selon un horaire, et publiez une journée à une heure limite. Les tournées verrouillées ou commencées ne sont jamais modifiées.',
+  'schedules.intro':
+    'Planifiez les prochains jours d’un dépôt selon un horaire, et publiez une journée à une heure limite. Les tournées verrouillées ou commencées ne sont jamais modifiées.',
   'schedules.empty': 'Aucune planification pour l’instant.',
   'schedules.name': 'Nom',
   'schedules.depot': 'Dépôt',
@@ -90,7 +95,8 @@ export const schedulesFr: Record<keyof typeof schedulesEn, string> = {
   'schedules.startToday': 'jour même',
   'schedules.startTomorrow': 'lendemain',
   'schedules.horizon': 'Jours planifiés',
-  'schedules.horizonText': '{count} jour(s) à partir du {start}',
+  'schedules.horizonText.one': '{count} jour à partir du {start}',
+  'schedules.horizonText.other': '{count} jours à partir du {start}',
   'schedules.balance': 'Équilibrer le travail entre les véhicules',
   'schedules.minimiseVehicles': 'Utiliser le moins de véhicules possible',
   'schedules.publish': 'Publication automatique',
@@ -117,7 +123,8 @@ export const schedulesFr: Record<keyof typeof schedulesEn, string> = {
   'schedules.saved': 'Planification enregistrée.',
   'schedules.everyDay': 'tous les jours',
   'recurring.title': 'Commandes récurrentes',
-  'recurring.intro': 'Tournées hebdomadaires : chaque modèle crée une commande par date, quelques jours à l’avance. Une commande modifiée depuis reste telle quelle ; la pause n’arrête que les dates à venir.',
+  'recurring.intro':
+    'Tournées hebdomadaires : chaque modèle crée une commande par date, quelques jours à l’avance. Une commande modifiée depuis reste telle quelle ; la pause n’arrête que les dates à venir.',
   'recurring.empty': 'Aucune commande récurrente pour l’instant.',
   'recurring.ref': 'Référence',
   'recurring.customer': 'Client',
@@ -146,7 +153,8 @@ export const schedulesFr: Record<keyof typeof schedulesEn, string> = {
   'recurring.delete': 'Supprimer',
   'recurring.add': 'Ajouter une commande récurrente',
   'recurring.save': 'Enregistrer le modèle',
-  'recurring.createdCount': '{count} commande(s) créée(s) maintenant.',
+  'recurring.createdCount.one': '{count} commande créée maintenant.',
+  'recurring.createdCount.other': '{count} commandes créées maintenant.',
   'recurring.rejected': '{date} : {message}',
   'recurring.needDay': 'Choisissez au moins un jour.',
 };

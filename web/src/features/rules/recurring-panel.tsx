@@ -1,0 +1,337 @@
+import type { Depot, GenerationResult, OrderTemplate } from '@tournee/shared';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { api } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
+import { type Translate, useI18n } from '../../i18n/i18n.tsx';
+import { formatDate } from '../../i18n/format.ts';
+import { FieldError } from '../settings/field-errors.tsx';
+import { useSave } from '../settings/use-save.ts';
+import { weekdayName } from '../fleet/weekdays.ts';
+import './schedules.css';
+
+const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
+
+/** `FREQ=WEEKLY;BYDAY=TU,FR` (with INTERVAL when not every week) from ISO weekdays. */
+export function weeklyRule(days: number[], everyWeeks: number): string {
+  const by = [...days].sort((a, b) => a - b).map((d) => BYDAY[d - 1]);
+  return `FREQ=WEEKLY;${everyWeeks > 1 ? `INTERVAL=${everyWeeks};` : ''}BYDAY=${by.join(',')}`;
+}
+
+/** A weekly rule in words ("Every Tuesday and Friday"); any other rule as written. */
+function ruleText(rule: string, t: Translate, intl: string): string {
+  const m = /^FREQ=WEEKLY;(?:INTERVAL=(\d+);)?BYDAY=([A-Z,]+)$/.exec(rule);
+  if (!m) return rule;
+  const days = m[2]!.split(',').map((c) => BYDAY.indexOf(c) + 1);
+  if (days.some((d) => d === 0)) return rule;
+  const names = new Intl.ListFormat(intl, { type: 'conjunction' }).format(
+    days.map((d) => weekdayName(d, intl, 'long')),
+  );
+  const n = Number(m[1] ?? 1);
+  return n > 1 ? t('recurring.everyN', { n, days: names }) : t('recurring.every', { days: names });
+}
+
+/** Recurring orders: the order templates, each making one order per date of its rule. */
+export function RecurringPanel() {
+  const { t, intl } = useI18n();
+  const list = useApi<{ items: OrderTemplate[] }>('/order-templates');
+  const depots = useApi<{ items: Depot[] }>('/depots');
+
+  async function setPaused(x: OrderTemplate, paused: boolean) {
+    await api(`/order-templates/${x.id}`, { method: 'PATCH', body: JSON.stringify({ paused }) });
+    list.reload();
+  }
+  async function remove(x: OrderTemplate) {
+    await api(`/order-templates/${x.id}`, { method: 'DELETE' });
+    list.reload();
+  }
+
+  return (
+    <section className="automation-panel" aria-labelledby="recurring-title">
+      <h2 id="recurring-title">{t('recurring.title')}</h2>
+      <p className="hint">{t('recurring.intro')}</p>
+      {list.data && list.data.items.length === 0 && <p className="empty">{t('recurring.empty')}</p>}
+      {list.data && list.data.items.length > 0 && (
+        <table className="automation-table">
+          <thead>
+            <tr>
+              <th>{t('recurring.ref')}</th>
+              <th>{t('recurring.customer')}</th>
+              <th>{t('recurring.repeats')}</th>
+              <th>{t('recurring.nextDates')}</th>
+              <th>{t('recurring.generated')}</th>
+              <th>{t('recurring.status')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.items.map((x) => (
+              <tr key={x.id} className={x.paused ? 'off' : ''}>
+                <td>
+                  <code>{x.ref}</code>
+                </td>
+                <td>
+                  {x.order.name}
+                  <div className="sub">{x.order.address}</div>
+                </td>
+                <td>{ruleText(x.rrule, t, intl)}</td>
+                <td>
+                  {x.nextDates
+                    .slice(0, 3)
+                    .map((d) => formatDate(intl, d, { weekday: 'short', day: 'numeric', month: 'short' }))
+                    .join(', ')}
+                </td>
+                <td className="num">{x.generated}</td>
+                <td>{t(x.paused ? 'recurring.paused' : 'recurring.active')}</td>
+                <td className="actions">
+                  <button type="button" onClick={() => setPaused(x, !x.paused)}>
+                    {t(x.paused ? 'recurring.resume' : 'recurring.pause')}
+                  </button>
+                  <button type="button" className="danger" onClick={() => remove(x)}>
+                    {t('recurring.delete')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {depots.data && <TemplateForm depots={depots.data.items} onSaved={list.reload} />}
+    </section>
+  );
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function TemplateForm({ depots, onSaved }: { depots: Depot[]; onSaved(): void }) {
+  const { t, intl } = useI18n();
+  const save = useSave();
+  const [ref, setRef] = useState('');
+  const [depotId, setDepotId] = useState(depots[0]?.id ?? '');
+  const [name, setName] = useState('');
+  const [address, setAddress] = useState('');
+  const [lat, setLat] = useState('');
+  const [lon, setLon] = useState('');
+  const [days, setDays] = useState<number[]>([2, 5]);
+  const [everyWeeks, setEveryWeeks] = useState('1');
+  const [startsOn, setStartsOn] = useState(today);
+  const [endsOn, setEndsOn] = useState('');
+  const [aheadDays, setAheadDays] = useState('14');
+  const [windowStart, setWindowStart] = useState('');
+  const [windowEnd, setWindowEnd] = useState('');
+  const [serviceMin, setServiceMin] = useState('');
+  const [notes, setNotes] = useState('');
+  const [result, setResult] = useState<GenerationResult | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setResult(null);
+    const num = (s: string) => (s.trim() === '' ? null : Number(s));
+    const ok = await save.run(async () => {
+      const saved = await api<OrderTemplate & { generation: GenerationResult }>('/order-templates', {
+        method: 'POST',
+        body: JSON.stringify({
+          ref,
+          depotId,
+          rrule: weeklyRule(days, Number(everyWeeks) || 1),
+          startsOn,
+          endsOn: endsOn || null,
+          aheadDays: Number(aheadDays),
+          order: {
+            name,
+            address,
+            lat: num(lat),
+            lon: num(lon),
+            notes,
+            serviceMin: num(serviceMin),
+            timeWindows: windowStart || windowEnd ? [{ start: windowStart, end: windowEnd }] : [],
+          },
+        }),
+      });
+      setResult(saved.generation);
+    });
+    if (ok) {
+      setRef('');
+      onSaved();
+    }
+  }
+
+  const err = save.errors.of;
+  // Each input carries the id its label points at.
+  const field = (id: string, label: string, input: ReactNode, error?: string) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {input}
+      <FieldError id={`${id}-err`} message={error} />
+    </div>
+  );
+  return (
+    <form className="automation-form" aria-label={t('recurring.add')} onSubmit={submit}>
+      <h3>{t('recurring.add')}</h3>
+      <div className="row">
+        {field(
+          'tpl-ref',
+          t('recurring.ref'),
+          <input id="tpl-ref" value={ref} onChange={(e) => setRef(e.target.value)} required />,
+          err('ref'),
+        )}
+        {field(
+          'tpl-depot',
+          t('schedules.depot'),
+          <select id="tpl-depot" value={depotId} onChange={(e) => setDepotId(e.target.value)}>
+            {depots.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>,
+          err('depotId'),
+        )}
+        {field(
+          'tpl-name',
+          t('recurring.customer'),
+          <input id="tpl-name" value={name} onChange={(e) => setName(e.target.value)} />,
+          err('order.name'),
+        )}
+      </div>
+      <div className="row">
+        {field(
+          'tpl-address',
+          t('recurring.address'),
+          <input id="tpl-address" className="wide" value={address} onChange={(e) => setAddress(e.target.value)} />,
+          err('order.address'),
+        )}
+        {field(
+          'tpl-lat',
+          t('recurring.lat'),
+          <input id="tpl-lat" value={lat} inputMode="decimal" onChange={(e) => setLat(e.target.value)} />,
+          err('order.lat'),
+        )}
+        {field(
+          'tpl-lon',
+          t('recurring.lon'),
+          <input id="tpl-lon" value={lon} inputMode="decimal" onChange={(e) => setLon(e.target.value)} />,
+          err('order.lon'),
+        )}
+      </div>
+      <fieldset className="days">
+        <legend>{t('recurring.weekdays')}</legend>
+        {ALL_DAYS.map((d) => (
+          <label key={d} className="check">
+            <input
+              type="checkbox"
+              checked={days.includes(d)}
+              onChange={(e) => setDays(e.target.checked ? [...days, d] : days.filter((x) => x !== d))}
+            />
+            {weekdayName(d, intl)}
+          </label>
+        ))}
+        <span className="sub">
+          {days.length ? ruleText(weeklyRule(days, Number(everyWeeks) || 1), t, intl) : t('recurring.needDay')}
+        </span>
+        <FieldError id="tpl-rule-err" message={err('rrule')} />
+      </fieldset>
+      <div className="row">
+        {field(
+          'tpl-every',
+          t('recurring.everyWeeks'),
+          <input
+            id="tpl-every"
+            type="number"
+            min={1}
+            max={8}
+            value={everyWeeks}
+            onChange={(e) => setEveryWeeks(e.target.value)}
+          />,
+        )}
+        {field(
+          'tpl-starts',
+          t('recurring.startsOn'),
+          <input id="tpl-starts" type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />,
+          err('startsOn'),
+        )}
+        {field(
+          'tpl-ends',
+          t('recurring.endsOn'),
+          <input id="tpl-ends" type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />,
+          err('endsOn'),
+        )}
+        {field(
+          'tpl-ahead',
+          t('recurring.aheadDays'),
+          <input
+            id="tpl-ahead"
+            type="number"
+            min={0}
+            max={90}
+            value={aheadDays}
+            onChange={(e) => setAheadDays(e.target.value)}
+          />,
+          err('aheadDays'),
+        )}
+      </div>
+      <div className="row">
+        {field(
+          'tpl-window',
+          t('recurring.window'),
+          <span className="pair">
+            <input
+              id="tpl-window"
+              type="time"
+              value={windowStart}
+              onChange={(e) => setWindowStart(e.target.value)}
+              aria-label={t('recurring.window')}
+            />
+            –
+            <input
+              type="time"
+              value={windowEnd}
+              onChange={(e) => setWindowEnd(e.target.value)}
+              aria-label={t('recurring.window')}
+            />
+          </span>,
+          err('order.timeWindows'),
+        )}
+        {field(
+          'tpl-service',
+          t('recurring.serviceMin'),
+          <input
+            id="tpl-service"
+            type="number"
+            min={0}
+            value={serviceMin}
+            onChange={(e) => setServiceMin(e.target.value)}
+          />,
+          err('order.serviceMin'),
+        )}
+        {field(
+          'tpl-notes',
+          t('recurring.notes'),
+          <input id="tpl-notes" className="wide" value={notes} onChange={(e) => setNotes(e.target.value)} />,
+          err('order.notes'),
+        )}
+      </div>
+      <div className="save">
+        <button type="submit" disabled={save.busy || days.length === 0}>
+          {t('recurring.save')}
+        </button>
+        {result && (
+          <span className="saved" role="status">
+            {t('recurring.createdCount', { count: result.created.length })}
+            {result.rejected.map((r) => (
+              <span key={r.date} className="field-error">
+                {' '}
+                {t('recurring.rejected', { date: formatDate(intl, r.date), message: r.message })}
+              </span>
+            ))}
+          </span>
+        )}
+        {save.errors.general && (
+          <span className="field-error" role="alert">
+            {save.errors.general}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
