@@ -60,7 +60,7 @@ export async function figuresOf(db: Db, orgId: string, orderIds: string[]): Prom
 
 /**
  * The orders allowed on `date` that are on no route (status `imported`), each with the reason the
- * latest finished plan gave for leaving it out (null if no plan tried it) and its figures.
+ * latest finished plan of that day gave for leaving it out (null if it did not) and its figures.
  */
 export async function dayUnplanned(db: Db, orgId: string, date: string): Promise<DayUnplannedOrder[]> {
   const { rows } = await db.query<{
@@ -71,13 +71,15 @@ export async function dayUnplanned(db: Db, orgId: string, date: string): Promise
     date_to: string;
     reason: UnassignedReason | null;
   }>(
-    `SELECT o.id, o.ref, o.name, to_char(o.date_from, 'YYYY-MM-DD') AS date_from,
-            to_char(o.date_to, 'YYYY-MM-DD') AS date_to, last.reason
+    // The reason of the latest finished plan covering the day: an order that plan placed (and a
+    // dispatcher took off since) or never saw has none, rather than an older plan's stale one.
+    `WITH last_plan AS (
+       SELECT id FROM plans WHERE org_id = $1 AND status = 'done' AND from_date <= $2::date AND to_date >= $2::date
+        ORDER BY finished_at DESC NULLS LAST, created_at DESC LIMIT 1)
+     SELECT o.id, o.ref, o.name, to_char(o.date_from, 'YYYY-MM-DD') AS date_from,
+            to_char(o.date_to, 'YYYY-MM-DD') AS date_to, u.reason
        FROM orders o
-       LEFT JOIN LATERAL (
-         SELECT u.reason FROM unassigned_orders u JOIN plans p ON p.id = u.plan_id
-          WHERE u.order_id = o.id AND p.status = 'done'
-          ORDER BY p.finished_at DESC NULLS LAST, p.created_at DESC LIMIT 1) last ON true
+       LEFT JOIN unassigned_orders u ON u.order_id = o.id AND u.plan_id = (SELECT id FROM last_plan)
       WHERE o.org_id = $1 AND o.status = 'imported' AND o.date_from <= $2::date AND o.date_to >= $2::date
       ORDER BY o.ref LIMIT 1000`,
     [orgId, date],

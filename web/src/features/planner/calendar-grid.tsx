@@ -97,10 +97,10 @@ function DayCell(props: {
         <b>{d.due}</b> {t('calendar.due')}
       </span>
       <span className="count planned" data-count="planned">
-        <b>{d.planned}</b> {t('calendar.planned')}
+        <b>{d.planned}</b> {t('calendar.planned', { count: d.planned })}
       </span>
       <span className="count unplanned" data-count="unplanned">
-        <b>{d.unplanned}</b> {t('calendar.unplanned')}
+        <b>{d.unplanned}</b> {t('calendar.unplanned', { count: d.unplanned })}
       </span>
       {d.shifts === 0 && d.due > 0 && <span className="tag warn">{t('calendar.noShift')}</span>}
     </button>

@@ -156,8 +156,12 @@ export function PlanLauncher(props: {
           </button>
         </>
       )}
-      {running && <CostCurve key={running.planId} points={running.points} />}
-      {running?.status === 'done' && running.summary && <PlanReady summary={running.summary} />}
+      {running && (
+        <div className="plan-result">
+          {running.status === 'done' && running.summary && <PlanReady summary={running.summary} />}
+          <CostCurve key={running.planId} points={running.points} />
+        </div>
+      )}
       {running && !active && !(running.status === 'done' && running.summary) && (
         <span role="status" className={running.status === 'done' ? '' : 'error'}>
           {t(`planner.status.${running.status}`)} {running.error ?? ''}
