@@ -35,8 +35,9 @@ export function AnalyticsPage() {
       onTimePct: t('analytics.onTime'),
       delivered: t('analytics.delivered'),
       actualKm: t('analytics.km'),
+      locale: intl,
     }),
-    [t],
+    [t, intl],
   );
   const days = { from: formatDate(intl, range.from), to: formatDate(intl, range.to) };
   const change = (k: 'from' | 'to', v: string) => {

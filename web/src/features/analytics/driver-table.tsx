@@ -18,12 +18,12 @@ export function DriverTable({
   const fixed = (n: number, digits = 1) => formatFixed(intl, n, digits);
   if (rows.length === 0) return <p className="empty">{empty}</p>;
   const sorted = [...rows].sort((a, b) => (b.onTimePct ?? -1) - (a.onTimePct ?? -1));
-  const drill = (r: AnalyticsRow, outcome: Drill['outcome'], label: string, value: number) => (
+  const drill = (r: AnalyticsRow, outcome: Drill['outcome'], label: Drill['label'], value: number) => (
     <button
       type="button"
       className="link"
       disabled={value === 0}
-      onClick={() => onDrill({ outcome, driverId: r.key ?? undefined, title: `${r.label} — ${label}` })}
+      onClick={() => onDrill({ outcome, driverId: r.key ?? undefined, driverName: r.label, label })}
     >
       {fixed(value, 0)}
     </button>
@@ -48,11 +48,11 @@ export function DriverTable({
         {sorted.map((r) => (
           <tr key={r.key ?? 'none'}>
             <td>{r.label}</td>
-            <td>{drill(r, 'all', t('analytics.stops'), r.stops)}</td>
+            <td>{drill(r, 'all', 'analytics.stops', r.stops)}</td>
             <td>{fixed(r.delivered, 0)}</td>
-            <td>{drill(r, 'failed', t('analytics.failed'), r.failed)}</td>
+            <td>{drill(r, 'failed', 'analytics.failed', r.failed)}</td>
             <td>{r.onTimePct === null ? '—' : formatPercent(intl, r.onTimePct / 100, 1)}</td>
-            <td>{drill(r, 'late', t('analytics.lateStops'), r.arrived - r.onTime)}</td>
+            <td>{drill(r, 'late', 'analytics.lateStops', r.arrived - r.onTime)}</td>
             <td>{r.lateAvgMin === null ? '—' : `${fixed(r.lateAvgMin, 0)} min`}</td>
             <td>
               {fixed(r.actualKm)} / {fixed(r.plannedKm)}

@@ -11,11 +11,11 @@ export function KpiCards({ total, onDrill }: { total: AnalyticsRow; onDrill(d: D
   const hours = (s: number) => `${formatFixed(intl, s / 3600, 1)} h`;
   const km = (v: number) => `${formatFixed(intl, v, 1)} km`;
   const min = (v: number) => `${num(v)} min`;
-  const card = (label: string, value: string, drill?: Drill['outcome'], sub?: string) => (
+  const card = (label: Drill['label'], value: string, drill?: Drill['outcome'], sub?: string) => (
     <div className="kpi" key={label}>
-      <span className="kpi-label">{label}</span>
+      <span className="kpi-label">{t(label)}</span>
       {drill ? (
-        <button type="button" className="kpi-value link" onClick={() => onDrill({ outcome: drill, title: label })}>
+        <button type="button" className="kpi-value link" onClick={() => onDrill({ outcome: drill, label })}>
           {value}
         </button>
       ) : (
@@ -29,49 +29,49 @@ export function KpiCards({ total, onDrill }: { total: AnalyticsRow; onDrill(d: D
     .join(' · ');
   return (
     <section className="kpis" aria-label={t('analytics.kpis')}>
-      {card(t('analytics.stops'), num(total.stops), 'all')}
-      {card(t('analytics.delivered'), num(total.delivered), 'delivered')}
-      {card(t('analytics.failed'), num(total.failed), 'failed', reasons || undefined)}
+      {card('analytics.stops', num(total.stops), 'all')}
+      {card('analytics.delivered', num(total.delivered), 'delivered')}
+      {card('analytics.failed', num(total.failed), 'failed', reasons || undefined)}
       {card(
-        t('analytics.onTime'),
+        'analytics.onTime',
         total.onTimePct === null ? '—' : formatPercent(intl, total.onTimePct / 100, 1),
         'late',
         t('analytics.onTimeOf', { n: total.onTime, of: total.arrived }),
       )}
       {card(
-        t('analytics.late'),
+        'analytics.late',
         total.lateAvgMin === null ? '—' : min(total.lateAvgMin),
         'late',
         total.lateP90Min === null ? undefined : `p90 ${min(total.lateP90Min)}`,
       )}
-      {card(t('analytics.km'), km(total.actualKm), undefined, t('analytics.planned', { v: km(total.plannedKm) }))}
+      {card('analytics.km', km(total.actualKm), undefined, t('analytics.planned', { v: km(total.plannedKm) }))}
       {card(
-        t('analytics.driving'),
+        'analytics.driving',
         hours(total.actualDrivingS),
         undefined,
         t('analytics.planned', { v: hours(total.plannedDrivingS) }),
       )}
       {card(
-        t('analytics.service'),
+        'analytics.service',
         hours(total.actualServiceS),
         undefined,
         t('analytics.planned', { v: hours(total.plannedServiceS) }),
       )}
-      {card(t('analytics.overtime'), hours(total.overtimeS))}
+      {card('analytics.overtime', hours(total.overtimeS))}
       {card(
-        t('analytics.rating'),
+        'analytics.rating',
         total.ratingAvg === null ? '—' : `${formatFixed(intl, total.ratingAvg, 2)} / 5`,
         undefined,
         t('analytics.ratingCount', { n: total.ratingCount }),
       )}
       {card(
-        t('analytics.messages'),
+        'analytics.messages',
         num(total.messagesSent),
         undefined,
         t('analytics.messagesFailed', { n: total.messagesFailed }),
       )}
       {card(
-        t('analytics.costPerDelivered'),
+        'analytics.costPerDelivered',
         total.costPerDelivered === null ? '—' : formatFixed(intl, total.costPerDelivered, 2),
       )}
     </section>

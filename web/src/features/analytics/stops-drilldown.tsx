@@ -3,6 +3,7 @@ import { query } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { formatDate, formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
 import { failReasonLabel, stopStatusLabel } from '../../i18n/labels.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 
@@ -10,7 +11,10 @@ import { AsyncState } from '../layout/async-state.tsx';
 export interface Drill {
   outcome: AnalyticsOutcome;
   driverId?: string;
-  title: string;
+  /** The figure's name, worded when shown (so a language switch rewords an open list). */
+  label: MessageKey;
+  /** The driver's name when the figure is one driver's. */
+  driverName?: string;
 }
 
 /** The stops behind a figure, from `GET /api/analytics/stops`. */
@@ -18,14 +22,15 @@ export function StopsDrilldown(props: { from: string; to: string; drill: Drill; 
   const { t, intl } = useI18n();
   const { from, to, drill } = props;
   const time = (iso: string | null) => (iso ? formatTime(intl, iso) : '—');
+  const title = drill.driverName ? `${drill.driverName} — ${t(drill.label)}` : t(drill.label);
   const stops = useApi<{ items: AnalyticsStop[] }>(
     `/analytics/stops${query({ from, to, outcome: drill.outcome, driverId: drill.driverId })}`,
   );
   return (
-    <section className="drilldown" aria-label={drill.title}>
+    <section className="drilldown" aria-label={title}>
       <header>
         <h3>
-          {drill.title} ({stops.data?.items.length ?? '…'})
+          {title} ({stops.data?.items.length ?? '…'})
         </h3>
         <button type="button" onClick={props.onClose}>
           {t('analytics.close')}
@@ -34,7 +39,7 @@ export function StopsDrilldown(props: { from: string; to: string; drill: Drill; 
       <AsyncState loading={stops.loading} error={stops.error} onRetry={stops.reload}>
         {stops.data?.items.length === 0 && (
           <p className="empty">
-            {t('analytics.noStops', { title: drill.title, from: formatDate(intl, from), to: formatDate(intl, to) })}
+            {t('analytics.noStops', { title: title, from: formatDate(intl, from), to: formatDate(intl, to) })}
           </p>
         )}
         <table hidden={stops.data?.items.length === 0} className="analytics-table">

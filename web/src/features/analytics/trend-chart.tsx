@@ -2,12 +2,15 @@ import type { AnalyticsRow } from '@tournee/shared';
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { formatDate } from '../../i18n/format.ts';
 
 export interface TrendLabels {
   day: string;
   onTimePct: string;
   delivered: string;
   actualKm: string;
+  /** BCP 47 tag the days are written in (02/03 in French, 03/02 in American English). */
+  locale: string;
 }
 
 /**
@@ -21,7 +24,10 @@ export function TrendChart({ days, labels }: { days: AnalyticsRow[]; labels: Tre
     if (!el) return;
     // One point per day at its index; the axis names the day (local dates, no time of day).
     const x = days.map((_, i) => i);
-    const dayLabel = (i: number) => days[Math.round(i)]?.key?.slice(5) ?? '';
+    const dayLabel = (i: number) => {
+      const key = days[Math.round(i)]?.key;
+      return key ? formatDate(labels.locale, key, { day: '2-digit', month: '2-digit' }) : '';
+    };
     const data: uPlot.AlignedData = [
       x,
       days.map((d) => d.onTimePct),
@@ -34,7 +40,7 @@ export function TrendChart({ days, labels }: { days: AnalyticsRow[]; labels: Tre
         height: 260,
         scales: { x: { time: false }, pct: { range: [0, 100] }, n: {} },
         series: [
-          { label: labels.day, value: (_u, v) => (v === null ? '—' : (days[v]?.key ?? '')) },
+          { label: labels.day, value: (_u, v) => (v === null ? '—' : dayLabel(v)) },
           { label: labels.onTimePct, scale: 'pct', stroke: '#2e7d32', width: 2 },
           { label: labels.delivered, scale: 'n', stroke: '#1565c0', width: 2 },
           { label: labels.actualKm, scale: 'n', stroke: '#ef6c00', width: 2, dash: [6, 4] },

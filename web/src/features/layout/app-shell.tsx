@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
 import { AlertsInbox } from '../alerts/alerts-inbox.tsx';
+import './layout.css';
 import { LanguageSwitch } from './language-switch.tsx';
 import { navigate, type Screen } from './router.ts';
 
