@@ -52,7 +52,6 @@ const base = {
   'import.title': 'Import orders',
   'import.open': 'Import a file',
   'import.file': 'CSV or Excel file',
-  'import.partial': 'Import the good rows even if some are rejected',
   'import.progress': 'Upload progress',
   'import.checking': 'Checking rows…',
   'import.previewSummary':
@@ -60,7 +59,6 @@ const base = {
   'import.mapColumn': 'Field for column {column}',
   'import.ignore': '(ignore)',
   'import.recheck': 'Check again',
-  'import.confirm': 'Import {rows} rows',
   'import.result': '{created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected.',
   'import.nothingWritten': 'Nothing was written: fix the rows below and import again.',
   'import.downloadRejected': 'Download the rejected rows (CSV) to fix them',
@@ -352,7 +350,6 @@ const base = {
   'analytics.costPerDelivered': 'Cost per delivery',
   'analytics.trend': 'Day by day',
   'analytics.byDriver': 'By driver',
-  'analytics.noData': 'No routes in this period.',
   'analytics.close': 'Close',
   'analytics.day': 'Day',
   'analytics.order': 'Order',
@@ -363,7 +360,6 @@ const base = {
   'analytics.arrivedAt': 'Arrived',
   'analytics.lateBy': 'Late by',
   'analytics.ratings': 'Customer ratings',
-  'analytics.noRatings': 'No ratings in this period.',
   'analytics.comment': 'Comment',
 } as const;
 

@@ -63,7 +63,6 @@ export const fr: Record<MessageKey, string> = {
   'import.title': 'Importer des commandes',
   'import.open': 'Importer un fichier',
   'import.file': 'Fichier CSV ou Excel',
-  'import.partial': 'Importer les lignes correctes même si d’autres sont rejetées',
   'import.progress': 'Progression de l’envoi',
   'import.checking': 'Vérification des lignes…',
   'import.previewSummary':
@@ -71,7 +70,6 @@ export const fr: Record<MessageKey, string> = {
   'import.mapColumn': 'Champ pour la colonne {column}',
   'import.ignore': '(ignorer)',
   'import.recheck': 'Vérifier à nouveau',
-  'import.confirm': 'Importer {rows} lignes',
   'import.result':
     '{created, plural, one {# créée} other {# créées}}, {updated, plural, one {# mise à jour} other {# mises à jour}}, {unchanged, plural, one {# inchangée} other {# inchangées}}, {rejected, plural, one {# rejetée} other {# rejetées}}.',
   'import.nothingWritten': 'Rien n’a été enregistré : corrigez les lignes ci-dessous et importez à nouveau.',
@@ -367,7 +365,6 @@ export const fr: Record<MessageKey, string> = {
   'analytics.costPerDelivered': 'Coût par livraison',
   'analytics.trend': 'Jour par jour',
   'analytics.byDriver': 'Par conducteur',
-  'analytics.noData': 'Aucune tournée sur cette période.',
   'analytics.close': 'Fermer',
   'analytics.day': 'Jour',
   'analytics.order': 'Commande',
@@ -378,6 +375,5 @@ export const fr: Record<MessageKey, string> = {
   'analytics.arrivedAt': 'Arrivé',
   'analytics.lateBy': 'Retard',
   'analytics.ratings': 'Notes des clients',
-  'analytics.noRatings': 'Aucune note sur cette période.',
   'analytics.comment': 'Commentaire',
 };
