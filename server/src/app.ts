@@ -40,6 +40,8 @@ import { analyticsRoutes } from './analytics/routes.ts';
 import { savingsRoutes } from './savings/routes.ts';
 import { createWebhooksModule } from './webhooks/index.ts';
 import { trackerRoutes } from './intake/tracker-routes.ts';
+import { intakeRawBody } from './intake/raw-body.ts';
+import { shopRoutes } from './intake/shop-routes.ts';
 import { type Clock, createSchedulesModule, type SchedulesModule } from './schedules/index.ts';
 
 export interface AppDeps {
@@ -160,6 +162,8 @@ export function createApp(deps: AppDeps): App {
   api.use(trackingRoutes(db));
   // GPS trackers (OsmAnd / Traccar Client): device keys, and their fixes into the /driver pipeline.
   api.use(trackerRoutes({ db, config, ingest: realtime.ingest }));
+  // Shop intake (Shopify, WooCommerce): signed webhooks become orders (raw body read below).
+  api.use(shopRoutes({ db, config }));
   api.use(comms.api);
   api.use(alerts.api);
   api.use(webhooks.api);
@@ -177,6 +181,8 @@ export function createApp(deps: AppDeps): App {
   api.use(() => {
     throw new AppError('not_found', 'No such API route');
   });
+  // Shop webhooks are signed over their raw bytes: read before the API's JSON parser.
+  app.use('/api/intake', intakeRawBody());
   app.use('/api', api);
   // The driver app first: the dispatcher app answers every other path with its index.html.
   app.get('/t/:token', comms.page);
