@@ -71,10 +71,10 @@ const en = {
   breakFirst: (from: string, to: string) => `Break planned ${from}–${to} before this stop`,
   viewList: 'List',
   viewNext: 'Next stop',
-  stopOf: (n: number, total: number) => `Stop ${n} · ${total} in the day`,
   progress: (done: number, total: number) => `${done} of ${total} done`,
   allDone: 'All stops are done. Thank you!',
-  offlineMap: 'Map without streets (offline)',
+  /** The organisation's own dimension names, put in the app's language when they are the usual ones. */
+  dimension: {} as Record<string, string>,
 };
 
 export type Messages = typeof en;
@@ -138,10 +138,9 @@ const fr: Messages = {
   breakFirst: (from, to) => `Pause prévue ${from}–${to} avant cet arrêt`,
   viewList: 'Liste',
   viewNext: 'Prochain arrêt',
-  stopOf: (n, total) => `Arrêt ${n} · ${total} dans la journée`,
   progress: (done, total) => `${done} sur ${total} faits`,
   allDone: 'Tous les arrêts sont faits. Merci !',
-  offlineMap: 'Carte sans rues (hors ligne)',
+  dimension: { parcels: 'colis', parcel: 'colis', pallets: 'palettes', pallet: 'palettes', items: 'articles' },
 };
 
 export type Locale = 'fr' | 'en';

@@ -7,8 +7,8 @@ import { type DriverStop, phoneDisplay } from '@tournee/shared';
 import { useI18n } from '../i18n.ts';
 import { navLinks, preferredNav } from '../lib/geo.ts';
 import { type DayPosition, mainAction, type StopAction } from '../lib/next-stop.ts';
-import { breakSpan, kmText, windowText } from '../lib/stop-times.ts';
-import { type CardContext, PlannedText, stopLabel } from './stop-card.tsx';
+import { breakSpan, kmText, plannedTimes, windowText } from '../lib/stop-times.ts';
+import { type CardContext, stopLabel } from './stop-card.tsx';
 
 export function NextStopView({
   position,
@@ -38,11 +38,10 @@ export function NextStopView({
   const links = stop.location ? navLinks(stop.location.coordinates as [number, number], label) : null;
   const pause = position.breakBefore ? breakSpan(position.breakBefore, ctx.zone, locale) : null;
   const action = mainAction(stop);
+  const planned = plannedTimes(stop, { localDate: ctx.localDate, timeZone: ctx.zone }, locale);
   return (
     <section className="next-stop" aria-label={t.viewNext}>
-      <div className="muted next-progress">
-        {t.stopOf(stop.seq, position.total)} · {t.progress(position.done, position.total)}
-      </div>
+      <div className="muted next-progress">{t.progress(position.done, position.total)}</div>
       {pause && (
         <div className="break-notice" role="note">
           ☕ {t.breakFirst(pause.from, pause.to)}
@@ -59,8 +58,9 @@ export function NextStopView({
         </div>
         <div>
           <dt>{t.eta}</dt>
-          <dd>
-            <PlannedText stop={stop} ctx={ctx} />
+          <dd className="planned">
+            {planned.start}
+            {planned.waitFrom && <small>{t.arriveAt(planned.waitFrom)}</small>}
           </dd>
         </div>
         {distanceKm !== null && (
@@ -78,8 +78,8 @@ export function NextStopView({
           </a>
         )}
         {stop.phone && (
-          <a className="button" href={`tel:${stop.phone}`}>
-            {t.call} {phoneDisplay(stop.phone, ctx.phoneCountry)}
+          <a className="button call" href={`tel:${stop.phone}`}>
+            <span>{t.call}</span> <span className="phone">{phoneDisplay(stop.phone, ctx.phoneCountry)}</span>
           </a>
         )}
       </div>

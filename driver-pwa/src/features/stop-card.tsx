@@ -70,7 +70,9 @@ export function StopCard({
   const links = stop.location ? navLinks(stop.location.coordinates as [number, number], label) : null;
   const slot = windowText(stop);
   const demand = stop.demand
-    .map((v, i) => (v ? `${v.toLocaleString(locale)} ${ctx.dimensions[i] ?? ''}` : ''))
+    .map((v, i) =>
+      v ? `${v.toLocaleString(locale)} ${t.dimension[ctx.dimensions[i] ?? ''] ?? ctx.dimensions[i] ?? ''}` : '',
+    )
     .filter(Boolean)
     .join(' · ');
   return (

@@ -38,7 +38,7 @@ const en = {
     skipped: 'Skipped',
   } as Record<StopStatus, string>,
   dimensions: {} as Record<string, string>,
-  signature: 'Driver’s signature',
+  signature: 'Driver’s signature:',
 };
 
 export type SheetText = typeof en;
@@ -71,7 +71,7 @@ const fr: SheetText = {
   status: { pending: 'À faire', arrived: 'Sur place', delivered: 'Livré', failed: 'Échec', skipped: 'Passé' },
   // Dimension names are the organisation's own; the usual English ones are put in French.
   dimensions: { parcels: 'colis', parcel: 'colis', pallets: 'palettes', pallet: 'palettes', items: 'articles' },
-  signature: 'Signature du chauffeur',
+  signature: 'Signature du chauffeur :',
 };
 
 export const SHEET_TEXT: Record<SheetLanguage, SheetText> = { fr, en };

@@ -200,7 +200,7 @@ export function routeSheetHtml(sheets: readonly DriverSheet[], o: SheetOptions):
     (sh) => `<section class="sheet" data-driver-id="${esc(sh.driverId ?? '')}">
 <h2>${esc(sh.driverName ?? t.driverless)} — ${esc(day)}</h2>
 ${sh.routes.map((r) => routeBlock(r, o, t)).join('\n')}
-<p class="sign">${t.signature} : ______________________</p>
+<p class="sign">${t.signature} ______________________</p>
 </section>`,
   );
   const button = o.printScript
@@ -213,5 +213,5 @@ td.seq{font-weight:700;text-align:center}tr.break td{background:#eee;font-style:
 .sheet{break-after:page;page-break-after:always}.sheet:last-child{break-after:auto;page-break-after:auto}.sign{margin-top:2em}
 #print{font:inherit;font-size:14px;padding:.5em 1.2em;border-radius:6px;border:1px solid #155e75;background:#155e75;color:#fff;cursor:pointer}
 @page{margin:12mm}@media print{.no-print,.nav{display:none}body{margin:0}}</style></head>
-<body>${button}<h1 class="no-print">${esc(o.title)}</h1>${sections.join('\n') || `<p>${t.noRoutes}</p>`}</body></html>`;
+<body>${button}${sheets.length > 1 ? `<h1 class="no-print">${esc(o.title)}</h1>` : ''}${sections.join('\n') || `<p>${t.noRoutes}</p>`}</body></html>`;
 }

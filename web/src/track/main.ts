@@ -117,7 +117,18 @@ function render(v: TrackView) {
       ),
     );
   const mapBox = el('div', { id: 'map' });
-  if (v.driver) parts.push(mapBox);
+  if (v.driver)
+    parts.push(
+      mapBox,
+      el(
+        'p',
+        { class: 'legend muted' },
+        el('span', { class: 'key home' }),
+        ` ${t.legendHome}  `,
+        el('span', { class: 'key van' }),
+        ` ${t.legendDriver}`,
+      ),
+    );
   if (v.delivery) {
     const d = el('section', { class: 'card', id: 'delivery' });
     // A rescheduled order's card is about the failed visit.
