@@ -42,6 +42,7 @@ import { createWebhooksModule } from './webhooks/index.ts';
 import { trackerRoutes } from './intake/tracker-routes.ts';
 import { intakeRawBody } from './intake/raw-body.ts';
 import { shopRoutes } from './intake/shop-routes.ts';
+import { openApiRoutes } from './openapi/routes.ts';
 import { type Clock, createSchedulesModule, type SchedulesModule } from './schedules/index.ts';
 
 export interface AppDeps {
@@ -95,6 +96,8 @@ export function createApp(deps: AppDeps): App {
     res.json({ status: 'ok', database: db.kind });
   });
   // What the browser apps need before anything else; public, no secrets.
+  // The OpenAPI 3.1 document and its docs page (public: no data in them).
+  api.use(openApiRoutes());
   api.get('/client-config', (_req, res) => {
     res.json({ mapStyleUrl: config.MAP_STYLE_URL ?? null });
   });
