@@ -56,7 +56,9 @@ describe('dispatcher web app: settings (admin)', () => {
     expect(await form.getByRole('alert').count()).toBe(1);
     await form.getByLabel('Default country').fill('FR');
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => form.locator('#org-dimensions-error').textContent()).toMatch(/cannot go from 3/);
+    await expect
+      .poll(() => form.locator('#org-dimensions-error').textContent())
+      .toMatch(/Cannot go from 3 to 4 dimensions while 8 vehicle\(s\) and \d+ open order/);
     expect(await form.getByText('pallets (count)').count()).toBe(1);
     await saveScreenshot(page, 'settings-organisation-error-en', true);
     await form.getByRole('button', { name: 'Remove pallets' }).click();
@@ -179,7 +181,7 @@ describe('dispatcher web app: settings (admin)', () => {
       .click();
     const heading = page.getByRole('heading', { name: /^Van 1 — / });
     await heading.waitFor();
-    expect(await heading.textContent()).toMatch(/^Van 1 — \w+day \d{1,2} \w+ \d{4}$/);
+    expect(await heading.textContent()).toMatch(/^Van 1 — \w+day,? \d{1,2} \w+ \d{4}$/);
     await saveScreenshot(page, 'fleet-shift-day-en', true);
   });
 
@@ -197,7 +199,7 @@ describe('dispatcher web app: settings (admin)', () => {
       await tab(name);
       if (name === 'Horaires hebdomadaires') {
         await rowOf(page, 'Van 1').getByRole('button', { name: 'Modifier' }).click();
-        await page.getByRole('form', { name: 'Modification de horaires hebdomadaires de Van 1' }).waitFor();
+        await page.getByRole('form', { name: 'Modification de l’horaire hebdomadaire de Van 1' }).waitFor();
       } else await page.getByText(text, { exact: true }).first().waitFor();
       await saveScreenshot(page, shot, true);
     }

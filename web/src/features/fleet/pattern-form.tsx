@@ -61,9 +61,7 @@ export function PatternForm(props: {
       body={() => (p ? fields() : { vehicleId: v.vehicle, ...fields() })}
     >
       {p ? (
-        <span className="fixed-value">
-          {t('fleet.vehicle')}: <strong>{vehicleName}</strong>
-        </span>
+        <span className="fixed-value">{t('fleet.pattern.forVehicle', { vehicle: vehicleName })}</span>
       ) : (
         <NamedSelect label={t('fleet.vehicle')} items={props.vehicles} {...bind('vehicle')} optional={false} />
       )}

@@ -34,7 +34,13 @@ export function AlertThresholds({ org, onSaved }: { org: Organisation; onSaved(o
   }
 
   return (
-    <form className="settings-form" aria-label={t('settings.alerts.title')} onSubmit={submit} onChange={save.touched}>
+    <form
+      className="settings-form"
+      aria-label={t('settings.alerts.title')}
+      onSubmit={submit}
+      onChange={save.touched}
+      noValidate
+    >
       <fieldset>
         <legend>{t('settings.alerts.title')}</legend>
         {FIELDS.map((f) => (

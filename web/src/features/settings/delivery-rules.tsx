@@ -33,6 +33,7 @@ export function DeliveryRules({ org, onSaved }: { org: Organisation; onSaved(o: 
       aria-label={t('settings.redelivery.title')}
       onSubmit={submit}
       onChange={save.touched}
+      noValidate
     >
       <fieldset>
         <legend>{t('settings.redelivery.title')}</legend>

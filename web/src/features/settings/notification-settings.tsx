@@ -76,7 +76,13 @@ export function NotificationSettings({ initial }: { initial: ResolvedNotifySetti
 
   return (
     <div className="settings-columns">
-      <form className="settings-form" aria-label={t('settings.notify.title')} onSubmit={submit} onChange={save.touched}>
+      <form
+        className="settings-form"
+        aria-label={t('settings.notify.title')}
+        onSubmit={submit}
+        onChange={save.touched}
+        noValidate
+      >
         <fieldset>
           <legend>{t('settings.notify.triggers')}</legend>
           {NOTIFY_TRIGGERS.map((k) => (

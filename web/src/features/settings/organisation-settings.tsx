@@ -1,11 +1,20 @@
 import type { Organisation } from '@tournee/shared';
 import { type FormEvent, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { ApiRequestError, api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FieldError } from './field-errors.tsx';
 import { SaveBar, SettingField } from './setting-field.tsx';
 import { unitName } from './units.ts';
 import { useSave } from './use-save.ts';
+
+/** The vehicles and orders a refused change of the number of dimensions names (409 details), if that is the refusal. */
+function heldVectors(e: unknown): { vehicles: number; orders: number } | null {
+  if (!(e instanceof ApiRequestError) || e.status !== 409 || !Array.isArray(e.details)) return null;
+  const d = e.details[0] as { field?: string; vehicles?: number; orders?: number } | undefined;
+  return d?.field === 'dimensions' && typeof d.vehicles === 'number' && typeof d.orders === 'number'
+    ? { vehicles: d.vehicles, orders: d.orders }
+    : null;
+}
 
 /** Name, language and country, capacity dimensions and the defaults orders and analytics use. */
 export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSaved(o: Organisation): void }) {
@@ -21,8 +30,12 @@ export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSa
   const err = save.errors.of;
   const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
 
+  // The 409 on a changed number of dimensions, in the user's language, with its figures.
+  const [locked, setLocked] = useState<string | null>(null);
+
   async function submit(e: FormEvent) {
     e.preventDefault();
+    setLocked(null);
     await save.run(async () => {
       const body = {
         name,
@@ -32,7 +45,16 @@ export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSa
         dimensions: dimensions.map((d) => d.trim()),
         analytics: { onTimeToleranceMin: num(tolerance), serviceTimeVisits: num(visits) },
       };
-      onSaved(await api<Organisation>('/organisation', { method: 'PATCH', body: JSON.stringify(body) }));
+      try {
+        onSaved(await api<Organisation>('/organisation', { method: 'PATCH', body: JSON.stringify(body) }));
+      } catch (err) {
+        const held = heldVectors(err);
+        if (held)
+          setLocked(
+            t('settings.org.dimensionsLocked', { from: org.dimensions.length, to: body.dimensions.length, ...held }),
+          );
+        throw err;
+      }
     });
   }
 
@@ -124,7 +146,7 @@ export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSa
         <button type="button" onClick={() => setDimensions([...dimensions, ''])} disabled={dimensions.length >= 8}>
           {t('settings.org.addDimension')}
         </button>
-        <FieldError id="org-dimensions-error" message={err('dimensions')} />
+        <FieldError id="org-dimensions-error" message={locked ?? err('dimensions')} />
       </fieldset>
 
       <fieldset>

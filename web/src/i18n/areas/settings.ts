@@ -21,6 +21,8 @@ export const settingsEn = {
   'settings.org.dimensionUnit': 'Unit',
   'settings.org.dimensionN': 'Dimension {n}',
   'settings.org.addDimension': 'Add a dimension',
+  'settings.org.dimensionsLocked':
+    'Cannot go from {from} to {to} dimensions while {vehicles} vehicle(s) and {orders} open order(s) use the current ones: rename dimensions in place, or delete those first.',
   'settings.org.removeDimension': 'Remove {name}',
   'settings.org.defaults': 'Defaults',
   'settings.org.serviceMin': 'Service time (minutes)',
@@ -144,6 +146,7 @@ export const settingsEn = {
   'fleet.pattern.fromOn': 'From {from}',
   'fleet.pattern.until': 'Until (optional)',
   'fleet.pattern.of': 'weekly hours of {vehicle}',
+  'fleet.pattern.forVehicle': 'Vehicle: {vehicle}',
   'fleet.shifts.dayOf': '{vehicle} — {date}',
 } as const;
 
@@ -169,6 +172,8 @@ export const settingsFr: Record<keyof typeof settingsEn, string> = {
   'settings.org.dimensionUnit': 'Unité',
   'settings.org.dimensionN': 'Dimension {n}',
   'settings.org.addDimension': 'Ajouter une dimension',
+  'settings.org.dimensionsLocked':
+    'Impossible de passer de {from} à {to} dimensions tant que {vehicles} véhicule(s) et {orders} commande(s) ouvertes utilisent les dimensions actuelles : renommez-les sur place, ou supprimez d’abord ces éléments.',
   'settings.org.removeDimension': 'Retirer {name}',
   'settings.org.defaults': 'Valeurs par défaut',
   'settings.org.serviceMin': 'Temps de service (minutes)',
@@ -293,6 +298,7 @@ export const settingsFr: Record<keyof typeof settingsEn, string> = {
   'fleet.pattern.fromTo': 'Du {from} au {to}',
   'fleet.pattern.fromOn': 'À partir du {from}',
   'fleet.pattern.until': 'Jusqu’au (facultatif)',
-  'fleet.pattern.of': 'horaires hebdomadaires de {vehicle}',
+  'fleet.pattern.of': 'l’horaire hebdomadaire de {vehicle}',
+  'fleet.pattern.forVehicle': 'Véhicule : {vehicle}',
   'fleet.shifts.dayOf': '{vehicle} — {date}',
 };
