@@ -24,3 +24,23 @@ describe('the import commit button', () => {
     });
   });
 });
+
+describe('the bad rows of the preview', () => {
+  it('marks a previewed row whose refused cell it shows, not one shifted by a blank row', async () => {
+    const { badPreviewRows } = await import('./import-preview.tsx');
+    const columns = [
+      { header: 'ref', field: 'ref' },
+      { header: 'lat', field: 'lat' },
+    ];
+    const preview = [
+      ['A', '45.7'],
+      ['B', '123'],
+    ];
+    const errors = [
+      { row: 3, column: 'lat', value: '123', message: 'is not a latitude' },
+      { row: 9, column: 'lat', value: '999', message: 'is not a latitude' },
+    ];
+    expect([...badPreviewRows(preview, columns, errors)]).toEqual([[1, 'lat: is not a latitude']]);
+    expect(badPreviewRows(preview, columns, [{ ...errors[0]!, row: 2 }]).size).toBe(0);
+  });
+});

@@ -26,6 +26,7 @@ export function ImportPreview(p: PreviewProps) {
   const { t } = useI18n();
   const { rows, rejected, columns } = p.preview;
   const plan = commitPlan(t, rows, rejected, p.partial);
+  const bad = badPreviewRows(p.preview.preview, columns, p.preview.errors);
   return (
     <div className="import-preview">
       <p>{t('import.previewSummary', { rows, rejected })}</p>
@@ -55,7 +56,7 @@ export function ImportPreview(p: PreviewProps) {
           <tbody>
             {p.preview.preview.map((cells, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity
-              <tr key={i}>
+              <tr key={i} className={bad.has(i) ? 'bad-row' : undefined} title={bad.get(i)}>
                 {cells.map((c, j) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
                   <td key={j}>{c}</td>
@@ -88,4 +89,24 @@ export function ImportPreview(p: PreviewProps) {
       </div>
     </div>
   );
+}
+
+/**
+ * The preview rows that will be refused, with their problems. A preview row i is the file's row
+ * i + 2 (after the header) unless blank rows were skipped before it, so a row counts as bad only
+ * when the refused cell's value is also the one the preview shows in that column.
+ */
+export function badPreviewRows(
+  preview: string[][],
+  columns: ImportColumn[],
+  errors: ImportResult['errors'],
+): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const e of errors) {
+    const i = e.row - 2;
+    const col = columns.findIndex((c) => c.header === e.column);
+    if (i < 0 || i >= preview.length || col < 0 || preview[i]![col] !== e.value) continue;
+    out.set(i, [out.get(i), `${e.column}: ${e.message}`].filter(Boolean).join('\n'));
+  }
+  return out;
 }
