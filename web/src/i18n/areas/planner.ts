@@ -59,7 +59,7 @@ export const plannerEn = {
   'planner.stopCount.one': '{count} stop',
   'planner.stopCount.other': '{count} stops',
   // Map.
-  'map.legend.driverHeading': 'Driver (arrow: heading)',
+  'map.legend.driverHeading': 'Driver (live), arrow: heading',
 } as const;
 
 export const plannerFr: Record<keyof typeof plannerEn, string> = {
@@ -119,5 +119,5 @@ export const plannerFr: Record<keyof typeof plannerEn, string> = {
   'planner.ready.solvedIn': 'Calculé en {s} s',
   'planner.stopCount.one': '{count} arrêt',
   'planner.stopCount.other': '{count} arrêts',
-  'map.legend.driverHeading': 'Chauffeur (flèche : direction)',
+  'map.legend.driverHeading': 'Chauffeur (en direct), flèche : direction',
 };
