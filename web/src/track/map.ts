@@ -22,9 +22,11 @@ declare global {
   }
 }
 
+/** A pin (MapLibre sets the element's own transform, so the turned shape is a child). */
 function home(): HTMLElement {
   const el = document.createElement('div');
   el.className = 'marker-home';
+  el.append(document.createElement('div'));
   return el;
 }
 
@@ -70,7 +72,7 @@ export function createDriverMap(
   });
   // The style's sources carry their credits (OpenFreeMap, OpenMapTiles, OpenStreetMap).
   map.addControl(new maplibregl.AttributionControl({ compact: true }), 'bottom-right');
-  new maplibregl.Marker({ element: home() }).setLngLat(destination.coordinates).addTo(map);
+  new maplibregl.Marker({ element: home(), anchor: 'bottom' }).setLngLat(destination.coordinates).addTo(map);
   const v = van();
   const car: Marker = new maplibregl.Marker({ element: v.el }).setLngLat(driver.coordinates).addTo(map);
   const fit = (p: GeoPoint) =>
