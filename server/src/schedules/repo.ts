@@ -251,6 +251,18 @@ export async function finishRun(
   return (res.rowCount ?? 0) > 0;
 }
 
+/**
+ * Runs claimed before `before` and still `running`: the process holding them stopped between
+ * the claim and the queueing of its plans (a tick takes well under a second otherwise).
+ */
+export async function staleRuns(db: Db, before: Date): Promise<RunRecord[]> {
+  const { rows } = await db.query<RunRow>(
+    `SELECT ${RUN_COLUMNS} FROM plan_schedule_runs WHERE status = 'running' AND started_at < $1`,
+    [before],
+  );
+  return rows.map(toRun);
+}
+
 /** Runs whose plans were queued and are not summarised yet (every organisation). */
 export async function planningRuns(db: Db): Promise<RunRecord[]> {
   const { rows } = await db.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM plan_schedule_runs WHERE status = 'planning'`);

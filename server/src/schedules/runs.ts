@@ -115,8 +115,17 @@ export async function runPublishTick(
   }
 }
 
+/** A run still `running` this long after its claim was left by a process that stopped. */
+export const STALE_RUN_MS = 10 * 60_000;
+
 /** Plan runs whose plans have all finished: their figures, audit event and alert (once). */
 export async function summariseFinishedRuns(deps: RunDeps, schedules: Map<string, repo.ScheduleRecord>, now: Date) {
+  for (const run of await repo.staleRuns(deps.db, new Date(now.getTime() - STALE_RUN_MS))) {
+    const s = schedules.get(run.scheduleId) ?? (await repo.findSchedule(deps.db, run.orgId, run.scheduleId));
+    if (!s) continue;
+    const error = 'the server running this tick stopped before it was done; it is not run again';
+    await finish(deps, s, run, { status: 'failed', summary: null, error }, now);
+  }
   for (const run of await repo.planningRuns(deps.db)) {
     const s = schedules.get(run.scheduleId) ?? (await repo.findSchedule(deps.db, run.orgId, run.scheduleId));
     if (!s) continue;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
 import * as fleet from '../fleet/service.ts';
 import { startRoute } from '../lifecycle/route-status.ts';
+import { claimRun } from './repo.ts';
 import { type ClockedApp, startClockedApp } from './test-support.ts';
 
 // Monday 1 March 2027, 17:00 in Lyon (16:00 UTC). Tomorrow is Tuesday 2 March.
@@ -181,6 +182,28 @@ describe('plan schedules', () => {
     );
     expect(audit.rows.map((r) => r.action)).toEqual(['create', 'scheduled_plan', 'scheduled_publish']);
   }, 60_000);
+
+  it('fails a tick whose server stopped before queueing its plan, and says so', async () => {
+    const created = await t.call('POST', '/plan-schedules', { name: 'Noon plan', depotId, cron: '0 12 * * *' });
+    expect(created.status).toBe(201);
+    // A process claimed Wednesday's 12:00 tick, then died: the run stays `running`.
+    const run = await claimRun(
+      t.db,
+      { id: created.body.id, orgId: t.org.id },
+      'plan',
+      new Date('2027-03-03T11:00:00Z'),
+      new Date('2027-03-03T11:00:01Z'),
+    );
+    expect(run?.status).toBe('running');
+    await t.tickAt('2027-03-03T11:05:00Z');
+    expect((await t.call('GET', `/plan-schedules/${created.body.id}`)).body.lastRuns[0].status).toBe('running');
+    await t.tickAt('2027-03-03T11:11:00Z');
+    const [failed] = (await t.call('GET', `/plan-schedules/${created.body.id}`)).body.lastRuns;
+    expect(failed).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped before it was done/) });
+    const alerts = (await t.call('GET', `/alerts?date=2027-03-03`)).body;
+    const items = (alerts.items ?? alerts) as Route[];
+    expect(items.some((a) => a.type === 'plan_schedule' && a.details.scheduleName === 'Noon plan')).toBe(true);
+  });
 
   it('refuses a bad cron or an unknown depot, naming the field', async () => {
     const bad = await t.call('POST', '/plan-schedules', { name: 'x', depotId, cron: '0 25 * * *' });
