@@ -1,0 +1,262 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, screenshotFailures } from '../lib/artifacts.ts';
+import { type ApiClient, signIn } from '../lib/api-client.ts';
+import { launchChromium } from '../lib/browser.ts';
+import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import type { ServerProcess } from '../lib/server-process.ts';
+
+const ADMIN = { email: 'screens@example.com', password: 'e2e-password-screens' };
+const SCREENS = join(ARTIFACTS, 'screens');
+
+type Lang = 'en' | 'fr';
+const WORDS: Record<Lang, Record<string, string>> = {
+  en: {
+    email: 'Email',
+    password: 'Password',
+    signIn: 'Sign in',
+    import: 'Import a file',
+    file: 'CSV or Excel file',
+    partial: 'Import the good rows and leave out the rejected ones',
+    alerts: 'Alerts',
+  },
+  fr: {
+    email: 'E-mail',
+    password: 'Mot de passe',
+    signIn: 'Se connecter',
+    import: 'Importer un fichier',
+    file: 'Fichier CSV ou Excel',
+    partial: 'Importer les bonnes lignes et laisser de côté les lignes refusées',
+    alerts: 'Alertes',
+  },
+};
+
+// Status and trigger codes that a French screen must not show as they are (reported, see below).
+const ENGLISH =
+  /(?<![\p{L}_])(imported|planned|dispatched|in_progress|on_hold|delivered|failed|skipped|cancelled|queued|pending|sent|suppressed|unassigned|published|eta_moved|driver_access)(?![\p{L}_])/giu;
+
+/**
+ * Every screen of the dispatcher app, the public tracking page and the printed route sheets, in
+ * English and in French, as test/artifacts/screens/<lang>-<screen>.png — to be looked at. Each
+ * visit must show the screen (no error page, no script error); what the French screens still
+ * show in English is listed in test/artifacts/screens/report.json.
+ */
+describe('every screen, in English and in French', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let api: ApiClient;
+  let day: string;
+  let orderId: string;
+  let trackingPath: string | null = null;
+  let page: Page | undefined;
+  const report: Record<string, { english: string[]; errors: string[] }> = {};
+  const entryOf = (key: string) => {
+    report[key] ??= { english: [], errors: [] };
+    return report[key];
+  };
+
+  beforeAll(async () => {
+    ({ server } = await startOnFreshDatabase('tournee_e2e_screens', ADMIN, { SEED_DEMO: 'true' }));
+    api = await signIn(server.baseUrl, ADMIN.email, ADMIN.password);
+    const orders: Array<{ id: string; dateFrom: string }> = (await api.call('GET', '/orders?limit=1000')).body.items;
+    day = orders.map((o) => o.dateFrom).sort()[0]!;
+    browser = await launchChromium();
+    mkdirSync(SCREENS, { recursive: true });
+  }, 120_000);
+
+  screenshotFailures('web-screens', () => page);
+
+  afterAll(async () => {
+    writeFileSync(join(SCREENS, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('plans and publishes the first demo day (the screens then have routes, stops and messages)', async () => {
+    const plan = await api.call('POST', '/plans', { from: day, to: day, timeLimitS: 3 });
+    expect(plan.status).toBe(202);
+    await expect
+      .poll(async () => (await api.call('GET', `/plans/${plan.body.planId}`)).body.status, { timeout: 60_000 })
+      .toBe('done');
+    expect((await api.call('POST', '/dispatch/publish', { date: day })).status).toBe(200);
+    const dispatched = (await api.call('GET', `/orders?status=dispatched&limit=1`)).body.items[0];
+    expect(dispatched).toBeDefined();
+    orderId = dispatched.id;
+    // The tracking link is in the messages the publication wrote.
+    await expect
+      .poll(async () => {
+        const items: Array<{ body: string }> = (await api.call('GET', `/notifications?orderId=${orderId}`)).body.items;
+        trackingPath = items.map((n) => /\/t\/[\w-]+/.exec(n.body)?.[0]).find(Boolean) ?? null;
+        return trackingPath;
+      })
+      .not.toBeNull();
+  }, 120_000);
+
+  for (const lang of ['en', 'fr'] as const) {
+    describe(`in ${lang === 'en' ? 'English' : 'French'}`, () => {
+      let context: BrowserContext;
+      let p: Page;
+      const w = WORDS[lang];
+
+      /** Waits for the screen to settle, checks it rendered, saves it, and notes English words. */
+      const shoot = async (name: string, target?: () => Promise<Buffer>) => {
+        await expect.poll(() => p.locator('[aria-busy="true"], p.loading').count(), { timeout: 15_000 }).toBe(0);
+        const text = await p.evaluate(() => document.body.innerText);
+        expect(text, `${name}: an error page`).not.toMatch(
+          /^Cannot GET|"code":"not_found"|Something went wrong|Une erreur est survenue/,
+        );
+        const file = join(SCREENS, `${lang}-${name}.png`);
+        if (target) writeFileSync(file, await target());
+        else await p.screenshot({ path: file, fullPage: true });
+        if (lang === 'fr')
+          entryOf(`${lang}-${name}`).english = [...new Set([...text.matchAll(ENGLISH)].map((m) => m[1]!))];
+      };
+
+      /** Screenshots each tab of the screen, named by its position and English-independent. */
+      const shootTabs = async (screen: string) => {
+        const tabs = p.getByRole('tab');
+        const n = await tabs.count();
+        for (let i = 0; i < n; i++) {
+          await tabs.nth(i).click();
+          await shoot(`${screen}-tab${i + 1}-${slug(await tabs.nth(i).innerText())}`);
+        }
+        return n;
+      };
+
+      beforeAll(async () => {
+        context = await browser.newContext({
+          viewport: { width: 1440, height: 900 },
+          locale: lang === 'en' ? 'en-GB' : 'fr-FR',
+          timezoneId: 'Europe/Paris',
+        });
+        await context.addInitScript((l) => localStorage.setItem('tournee.locale', l), lang);
+        p = await context.newPage();
+        page = p;
+        p.on('pageerror', (e) => {
+          entryOf(`${lang}-${new URL(p.url()).pathname}`).errors.push(e.message);
+        });
+      });
+
+      afterAll(async () => {
+        await context?.close();
+      });
+
+      it('signs in', async () => {
+        await p.goto(server.baseUrl);
+        await shoot('sign-in');
+        await p.getByLabel(w.email!).fill(ADMIN.email);
+        await p.getByLabel(w.password!).fill(ADMIN.password);
+        await p.getByRole('button', { name: w.signIn }).click();
+        await p.getByRole('navigation', { name: 'main' }).waitFor();
+      });
+
+      it('orders: list, detail, edit, new', async () => {
+        await p.goto(`${server.baseUrl}/orders`);
+        await expect.poll(() => p.locator('table tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+        await shoot('orders');
+        await p.goto(`${server.baseUrl}/orders/${orderId}`);
+        await shoot('order-detail');
+        await p.goto(`${server.baseUrl}/orders/${orderId}/edit`);
+        await shoot('order-edit');
+        await p.goto(`${server.baseUrl}/orders/new`);
+        await shoot('order-new');
+      });
+
+      it('import wizard: file, check, result', async () => {
+        await p.goto(`${server.baseUrl}/orders`);
+        await p.getByRole('button', { name: w.import }).click();
+        await shoot('import-1-file');
+        const dir = join(tmpdir(), `tournee-screens-${process.pid}`);
+        mkdirSync(dir, { recursive: true });
+        const file = join(dir, `orders-${lang}.csv`);
+        writeFileSync(
+          file,
+          'Référence;Client;Téléphone;Latitude;Longitude;Date;Début créneau;Fin créneau;Poids (kg)\n' +
+            `S-${lang}-1;Anne;06 12 34 56 78;45,76;4,83;${day};08:00;12:00;12\n` +
+            `S-${lang}-2;Bruno;06 98 76 54 32;123;4,84;${day};14:00;16:00;8\n` +
+            `S-${lang}-3;Carla;;45,75;4,85;${day};09:00;11:00;5\n`,
+        );
+        await p.getByLabel(w.file!).setInputFiles(file);
+        await p.locator('.import-preview').waitFor();
+        await shoot('import-2-check');
+        await p.getByLabel(w.partial!).check();
+        await shoot('import-2-check-partial');
+        await p.locator('.import-preview button[type="submit"]').click();
+        await p.getByRole('status').first().waitFor();
+        await shoot('import-3-result');
+      });
+
+      it('fleet: every tab', async () => {
+        await p.goto(`${server.baseUrl}/fleet`);
+        await p.getByRole('tab').first().waitFor();
+        expect(await shootTabs('fleet')).toBeGreaterThanOrEqual(3);
+      });
+
+      it('planner: the published day, and the calendar', async () => {
+        await p.goto(`${server.baseUrl}/planner`);
+        await p.locator(`[data-date="${day}"]`).first().click();
+        await p.locator('.route-card').first().waitFor({ timeout: 20_000 });
+        await shoot('planner-day');
+        const calendar = p.locator('.calendar-grid, .calendar-strip').first();
+        await shoot('planner-calendar', () => calendar.screenshot());
+        // A day that is not planned yet: the unplanned orders and the launcher.
+        const next = (await api.call('GET', '/orders?limit=1000')).body.items
+          .map((o: { dateFrom: string }) => o.dateFrom)
+          .filter((d: string) => d > day)
+          .sort()[0];
+        await p.locator(`[data-date="${next}"]`).first().click();
+        await shoot('planner-unplanned-day');
+      });
+
+      it('messages, analytics, audit, alerts', async () => {
+        await p.goto(`${server.baseUrl}/messages`);
+        await expect.poll(() => p.locator('table tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+        await shoot('messages');
+        await p.goto(`${server.baseUrl}/messages?status=failed`);
+        await shoot('messages-empty-filter');
+        await p.goto(`${server.baseUrl}/analytics?from=${day}&to=${day}`);
+        await p.getByRole('region').first().waitFor();
+        await shoot('analytics');
+        await p.goto(`${server.baseUrl}/audit`);
+        await p.locator('table tbody tr').first().waitFor();
+        await shoot('audit');
+        await p.getByRole('button', { name: new RegExp(`^${w.alerts} · \\d+$`) }).click();
+        await shoot('alerts');
+      });
+
+      it('rules, integrations, settings: every tab', async () => {
+        for (const screen of ['rules', 'integrations', 'settings']) {
+          await p.goto(`${server.baseUrl}/${screen}`);
+          await p.locator('main h1, main h2').first().waitFor();
+          if ((await p.getByRole('tab').count()) === 0) await shoot(screen);
+          else await shootTabs(screen);
+        }
+      });
+
+      it('the customer’s tracking page and the day’s route sheets', async () => {
+        await p.goto(`${server.baseUrl}${trackingPath}`);
+        await p.locator('body *').first().waitFor();
+        await expect.poll(() => p.evaluate(() => document.body.innerText.trim().length)).toBeGreaterThan(20);
+        await shoot('tracking');
+        await p.goto(`${server.baseUrl}/api/route-sheets?date=${day}&lang=${lang}`);
+        await shoot('route-sheets');
+      });
+    });
+  }
+});
+
+/** A file-name-safe form of a label: "Heures hebdomadaires" → "heures-hebdomadaires". */
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 30) || 'tab'
+  );
+}
