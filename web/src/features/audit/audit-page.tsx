@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
+import { actionWords, detailsText } from './audit-details.ts';
 import { type AuditFilters, auditQuery, NO_FILTERS } from './audit-query.ts';
 import { ENTITY_NAMES, useAuditText } from './audit-text.ts';
 import './audit.css';
@@ -15,7 +16,7 @@ const PAGE = 50;
 /** Admins read the audit trail: filters, the events newest first ("load more"), a CSV export. */
 export function AuditPage() {
   const { at, entityName } = useAuditText();
-  const { intl } = useI18n();
+  const { intl, locale, t } = useI18n();
   const users = useApi<{ items: User[] }>('/users');
   const [draft, setDraft] = useState<AuditFilters>(NO_FILTERS);
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
@@ -136,7 +137,10 @@ export function AuditPage() {
                   <td>{formatDateTime(intl, e.at)}</td>
                   <td>{emailOf(e)}</td>
                   <td>
-                    <code>{e.action}</code>
+                    {actionWords(e.action, locale)}
+                    <div className="audit-id">
+                      <code>{e.action}</code>
+                    </div>
                   </td>
                   <td>
                     {entityName(e.entity)}
@@ -148,7 +152,7 @@ export function AuditPage() {
                     )}
                   </td>
                   <td className="audit-details">
-                    <code>{detailsText(e.details)}</code>
+                    <code>{detailsText(e.details, locale, t)}</code>
                   </td>
                 </tr>
               ))}
@@ -166,14 +170,4 @@ export function AuditPage() {
         ))}
     </section>
   );
-}
-
-/** The details as `key: value` pairs on one line (long values cut). */
-function detailsText(d: Record<string, unknown>): string {
-  return Object.entries(d)
-    .map(([k, v]) => {
-      const s = typeof v === 'string' ? v : JSON.stringify(v);
-      return `${k}: ${s.length > 60 ? `${s.slice(0, 57)}…` : s}`;
-    })
-    .join(' · ');
 }
