@@ -186,6 +186,8 @@ export interface GenerationResult {
   templateId: string;
   /** Dates whose order was created now. */
   created: string[];
+  /** Dates to come whose order nobody had edited, written again after a change of the template. */
+  updated: string[];
   /** Rows the import validation refused, with its messages. */
   rejected: { date: string; message: string }[];
 }

@@ -64,7 +64,7 @@ describe('recurring orders', () => {
     await t.tickAt(MON_LATE_UTC);
     expect(await orders()).toHaveLength(3);
 
-    // The dispatcher edits Friday's order; the template's name changes too.
+    // The dispatcher edits Friday's order; then the template's name changes.
     const friday = await t.db.query<{ id: string }>(
       `SELECT id FROM orders WHERE org_id = $1 AND ref = 'DUPONT-2027-03-05'`,
       [t.org.id],
@@ -75,6 +75,8 @@ describe('recurring orders', () => {
       order: { ...created.body.order, name: 'Boulangerie Dupont & fils' },
     });
     expect(renamed.status).toBe(200);
+    // Tuesday 2 and Tuesday 9 follow the new name; Friday 5, edited, does not.
+    expect(renamed.body.generation.updated).toEqual(['2027-03-02', '2027-03-09']);
 
     // Saturday 6 March: the daily run adds Friday 12 (in the new name), Friday 5 keeps its edit.
     await t.tickAt('2027-03-06T09:00:00Z');
@@ -84,6 +86,7 @@ describe('recurring orders', () => {
       notes: 'Back door, ring twice',
       name: 'Boulangerie Dupont',
     });
+    expect(now.find((o) => o.date_from === '2027-03-09')?.name).toBe('Boulangerie Dupont & fils');
     expect(now.find((o) => o.date_from === '2027-03-12')?.name).toBe('Boulangerie Dupont & fils');
 
     // Paused: Tuesday 16 is not made; the orders already made stay as they are.

@@ -3,7 +3,7 @@
  * migration 023). The orders themselves are written by the import pipeline; this module only
  * reads their ids back by ref.
  */
-import type { TemplateOrder } from '@tournee/shared';
+import { LOCKED_ORDER_STATUSES, type TemplateOrder } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 
 export interface TemplateRecord {
@@ -39,6 +39,8 @@ interface TemplateRow {
   created_at: Date;
   updated_at: Date;
 }
+
+const LOCKED = LOCKED_ORDER_STATUSES.map((x) => `'${x}'`).join(', ');
 
 const SELECT = `SELECT t.id, t.org_id, t.ref, t.depot_id, d.time_zone, t.rrule, to_char(t.starts_on, 'YYYY-MM-DD') AS starts_on,
     to_char(t.ends_on, 'YYYY-MM-DD') AS ends_on, t.ahead_days, t.paused, t.order_fields, t.created_at, t.updated_at,
@@ -134,23 +136,47 @@ export async function generatedDates(db: Db, templateId: string, dates: string[]
   return new Set(rows.map((r) => r.d));
 }
 
-/** Ids of the organisation's orders with these refs. */
-export async function orderIdsByRef(db: Db, orgId: string, refs: string[]): Promise<Map<string, string>> {
-  const { rows } = await db.query<{ id: string; ref: string }>(
-    'SELECT id, ref FROM orders WHERE org_id = $1 AND ref = ANY($2::text[])',
+/** Id and content hash of the organisation's orders with these refs. */
+export async function ordersByRef(
+  db: Db,
+  orgId: string,
+  refs: string[],
+): Promise<Map<string, { id: string; contentHash: string }>> {
+  const { rows } = await db.query<{ id: string; ref: string; content_hash: string }>(
+    'SELECT id, ref, content_hash FROM orders WHERE org_id = $1 AND ref = ANY($2::text[])',
     [orgId, refs],
   );
-  return new Map(rows.map((r) => [r.ref, r.id]));
+  return new Map(rows.map((r) => [r.ref, { id: r.id, contentHash: r.content_hash }]));
 }
 
-export async function recordOccurrences(db: Db, templateId: string, rows: { date: string; orderId: string }[]) {
+/** Records occurrences (new ones inserted, known ones given their order's new content hash). */
+export async function recordOccurrences(
+  db: Db,
+  templateId: string,
+  rows: { date: string; orderId: string; contentHash: string }[],
+) {
   if (rows.length === 0) return;
   await db.query(
-    `INSERT INTO order_template_occurrences (template_id, local_date, order_id)
-     SELECT $1, x.d::date, x.o::uuid FROM jsonb_to_recordset($2::jsonb) AS x(d text, o text)
-     ON CONFLICT (template_id, local_date) DO NOTHING`,
-    [templateId, JSON.stringify(rows.map((r) => ({ d: r.date, o: r.orderId })))],
+    `INSERT INTO order_template_occurrences (template_id, local_date, order_id, content_hash)
+     SELECT $1, x.d::date, x.o::uuid, x.h FROM jsonb_to_recordset($2::jsonb) AS x(d text, o text, h text)
+     ON CONFLICT (template_id, local_date) DO UPDATE SET content_hash = EXCLUDED.content_hash`,
+    [templateId, JSON.stringify(rows.map((r) => ({ d: r.date, o: r.orderId, h: r.contentHash })))],
   );
+}
+
+/**
+ * Occurrences from `from` on whose order nobody edited since the template wrote it (same
+ * content hash) and that is not yet dispatched: they follow a change of the template.
+ */
+export async function uneditedOccurrences(db: Db, templateId: string, from: string): Promise<string[]> {
+  const { rows } = await db.query<{ d: string }>(
+    `SELECT to_char(occ.local_date, 'YYYY-MM-DD') AS d FROM order_template_occurrences occ
+       JOIN orders o ON o.id = occ.order_id
+      WHERE occ.template_id = $1 AND occ.local_date >= $2 AND o.content_hash = occ.content_hash
+        AND o.status NOT IN (${LOCKED}) ORDER BY occ.local_date`,
+    [templateId, from],
+  );
+  return rows.map((r) => r.d);
 }
 
 /** Claims a template's daily generation for its local day: true for exactly one caller. */

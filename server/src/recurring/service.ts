@@ -91,10 +91,10 @@ export async function getTemplate(deps: TemplateDeps, actor: Actor, id: string):
 
 type Saved = OrderTemplate & { generation: GenerationResult };
 
-async function saveAndGenerate(deps: TemplateDeps, actor: Actor, id: string): Promise<Saved> {
+async function saveAndGenerate(deps: TemplateDeps, actor: Actor, id: string, templateChanged = false): Promise<Saved> {
   const t = await repo.findTemplate(deps.db, actor.orgId, id);
   if (!t) throw notFound('Order template');
-  const generation = await generateTemplate(deps, actor, t, deps.clock.now());
+  const generation = await generateTemplate(deps, actor, t, deps.clock.now(), { templateChanged });
   return { ...(await getTemplate(deps, actor, id)), generation };
 }
 
@@ -116,7 +116,7 @@ export async function updateTemplate(
   id: string,
   patch: UpdateOrderTemplate,
 ): Promise<Saved> {
-  await deps.db.transaction(async (tx) => {
+  const changed = await deps.db.transaction(async (tx) => {
     const before = await repo.findTemplate(tx, actor.orgId, id, true);
     if (!before) throw notFound('Order template');
     const v: repo.TemplateValues = {
@@ -133,8 +133,10 @@ export async function updateTemplate(
     await recordEvent(tx, actor, patch.paused === true && !before.paused ? 'pause' : 'update', 'order_template', id, {
       changed: patch,
     });
+    // What the orders are made of: the occurrences nobody edited follow it.
+    return JSON.stringify(v.order) !== JSON.stringify(before.order);
   });
-  return saveAndGenerate(deps, actor, id);
+  return saveAndGenerate(deps, actor, id, changed);
 }
 
 /** Deletes the template; the orders it generated stay. */

@@ -67,14 +67,18 @@ CREATE TABLE IF NOT EXISTS order_templates (
 );
 
 -- One row per occurrence ever generated: an occurrence is generated once, so an order edited
--- (or cancelled) since is never written over by the next generation.
+-- (or cancelled) since is never written over by the next generation. `content_hash` is the
+-- order's as the template last wrote it: an order still holding it was not edited by anyone, and
+-- follows a change of the template.
 CREATE TABLE IF NOT EXISTS order_template_occurrences (
   template_id uuid NOT NULL REFERENCES order_templates(id) ON DELETE CASCADE,
   local_date date NOT NULL,
   order_id uuid REFERENCES orders(id) ON DELETE SET NULL,
+  content_hash text,
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (template_id, local_date)
 );
+ALTER TABLE order_template_occurrences ADD COLUMN IF NOT EXISTS content_hash text;
 
 -- The daily generation of a template, once per local day whatever the number of processes.
 CREATE TABLE IF NOT EXISTS order_template_runs (
