@@ -135,6 +135,11 @@ describe('dispatcher web app: settings (admin)', () => {
     expect((await dana.request.get(`${server.baseUrl}/api/auth/me`)).status()).toBe(200);
 
     await rowOf(page, NEW_DISPATCHER.email).getByRole('button', { name: 'Disable' }).click();
+    const confirm = rowOf(page, NEW_DISPATCHER.email).getByRole('group', { name: 'Confirm' });
+    expect(await confirm.textContent()).toContain(`Disable ${NEW_DISPATCHER.email}? They are signed out at once.`);
+    // Asking is not doing: Dana is still in.
+    expect((await dana.request.get(`${server.baseUrl}/api/auth/me`)).status()).toBe(200);
+    await confirm.getByRole('button', { name: 'Disable' }).click();
     await expect.poll(() => rowOf(page, NEW_DISPATCHER.email).textContent()).toMatch(/Disabled on/);
     expect((await dana.request.get(`${server.baseUrl}/api/orders`)).status()).toBe(401);
     await dana.reload();

@@ -128,8 +128,11 @@ export const settingsEn = {
   'settings.users.resetDone': 'New password for {email}; their sessions are signed out.',
   'settings.users.tempPassword': 'Temporary password:',
   'settings.users.copy': 'Copy',
-  'settings.users.shownOnce': 'Shown only now: it is stored encrypted and cannot be displayed again.',
+  'settings.users.shownOnce': 'Shown only now: the server keeps only a hash of it and cannot show it again.',
   'settings.users.done': 'Done',
+  'settings.users.confirm': 'Confirm',
+  'settings.users.askDisable': 'Disable {email}? They are signed out at once.',
+  'settings.users.askReset': 'New password for {email}? They are signed out at once.',
   'settings.users.lastAdmin':
     '{email} is the last enabled admin: it cannot be disabled or lose the admin role. Make another user admin first.',
   'settings.role.admin': 'Admin',
@@ -280,8 +283,12 @@ export const settingsFr: Record<keyof typeof settingsEn, string> = {
   'settings.users.resetDone': 'Nouveau mot de passe pour {email} ; ses sessions sont déconnectées.',
   'settings.users.tempPassword': 'Mot de passe temporaire :',
   'settings.users.copy': 'Copier',
-  'settings.users.shownOnce': 'Affiché seulement maintenant : il est conservé chiffré et ne peut plus être montré.',
+  'settings.users.shownOnce':
+    'Affiché seulement maintenant : le serveur n’en garde qu’une empreinte et ne peut plus le montrer.',
   'settings.users.done': 'Terminé',
+  'settings.users.confirm': 'Confirmer',
+  'settings.users.askDisable': 'Désactiver {email} ? Ses sessions sont fermées aussitôt.',
+  'settings.users.askReset': 'Nouveau mot de passe pour {email} ? Ses sessions sont fermées aussitôt.',
   'settings.users.lastAdmin':
     '{email} est le dernier administrateur actif : il ne peut être ni désactivé ni perdre ce rôle. Nommez d’abord un autre administrateur.',
   'settings.role.admin': 'Administrateur',
