@@ -1,7 +1,52 @@
-import { useI18n } from '../../i18n/i18n.tsx';
+import { type ReactNode, useState } from 'react';
+import { type TextKey, useI18n } from '../../i18n/i18n.tsx';
+import { ApiKeysPanel } from './api-keys-panel.tsx';
+import { ShopsPanel } from './shops-panel.tsx';
+import { TrackersPanel } from './trackers-panel.tsx';
+import { WebhooksPanel } from './webhooks-panel.tsx';
+import './integrations.css';
 
-/** Placeholder until the screen is built. */
+const TABS: { key: string; label: TextKey; panel: () => ReactNode }[] = [
+  { key: 'keys', label: 'integrations.tab.keys', panel: () => <ApiKeysPanel /> },
+  { key: 'webhooks', label: 'integrations.tab.webhooks', panel: () => <WebhooksPanel /> },
+  { key: 'trackers', label: 'integrations.tab.trackers', panel: () => <TrackersPanel /> },
+  { key: 'shops', label: 'integrations.tab.shops', panel: () => <ShopsPanel /> },
+];
+
+/** The tab in the address (`/integrations?tab=…`), so a reload or a shared link opens it. */
+function initialTab(): string {
+  const asked = new URLSearchParams(location.search).get('tab');
+  return TABS.some((t) => t.key === asked) ? asked! : TABS[0]!.key;
+}
+
+/** Integrations (admins): API keys, webhooks, GPS trackers and shops. */
 export function IntegrationsPage() {
   const { t } = useI18n();
-  return <h1>{t('nav.integrations')}</h1>;
+  const [tab, setTabState] = useState(initialTab);
+  const setTab = (next: string) => {
+    history.replaceState(null, '', `/integrations?tab=${next}`);
+    setTabState(next);
+  };
+  const current = TABS.find((x) => x.key === tab) ?? TABS[0]!;
+  return (
+    <section aria-labelledby="integrations-title" className="integrations-page">
+      <div className="title-row">
+        <h1 id="integrations-title">{t('nav.integrations')}</h1>
+        <a href="/api/docs" target="_blank" rel="noreferrer">
+          {t('integrations.docs')}
+        </a>
+      </div>
+      <p className="muted">{t('integrations.intro')}</p>
+      <div role="tablist" className="tabs">
+        {TABS.map((x) => (
+          <button key={x.key} type="button" role="tab" aria-selected={x.key === tab} onClick={() => setTab(x.key)}>
+            {t(x.label)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={t(current.label)}>
+        {current.panel()}
+      </div>
+    </section>
+  );
 }

@@ -1,0 +1,138 @@
+import { API_KEY_SCOPES, type ApiKey, type ApiKeyScope, type CreatedApiKey } from '@tournee/shared';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
+import { type TextKey, useI18n } from '../../i18n/i18n.tsx';
+import { AsyncState } from '../layout/async-state.tsx';
+import { formatWhen, ShownOnce, When } from './shown-once.tsx';
+
+const scopeLabel = (s: ApiKeyScope) => `integrations.scope.${s}` as TextKey;
+
+/** API keys: create one (the key is shown once), see when each was last used, revoke. */
+export function ApiKeysPanel() {
+  const { t, intl } = useI18n();
+  const keys = useApi<{ items: ApiKey[] }>('/api-keys');
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(['orders:read', 'orders:write']);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const create = async () => {
+    setError(null);
+    try {
+      setCreated(await api<CreatedApiKey>('/api-keys', { method: 'POST', body: JSON.stringify({ name, scopes }) }));
+      setName('');
+      keys.reload();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  const revoke = async (k: ApiKey) => {
+    if (!confirm(t('integrations.keys.confirmRevoke', { name: k.name }))) return;
+    try {
+      await api(`/api-keys/${k.id}`, { method: 'DELETE' });
+      keys.reload();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  const toggle = (s: ApiKeyScope) => setScopes((old) => (old.includes(s) ? old.filter((x) => x !== s) : [...old, s]));
+
+  return (
+    <div className="integrations-panel">
+      <p className="muted">{t('integrations.keys.intro')}</p>
+      {created && (
+        <ShownOnce
+          title={t('integrations.keys.created', { name: created.name })}
+          value={created.key}
+          onDone={() => setCreated(null)}
+        />
+      )}
+      <form
+        className="integrations-form"
+        aria-label={t('integrations.keys.new')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <h2>{t('integrations.keys.new')}</h2>
+        <label>
+          {t('integrations.name')}
+          <input required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <fieldset>
+          <legend>{t('integrations.keys.scopes')}</legend>
+          {API_KEY_SCOPES.map((s) => (
+            <label key={s} className="check">
+              <input type="checkbox" checked={scopes.includes(s)} onChange={() => toggle(s)} />
+              <code>{s}</code> {t(scopeLabel(s))}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="primary" disabled={!name.trim() || scopes.length === 0}>
+          {t('integrations.keys.create')}
+        </button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </form>
+      <AsyncState loading={keys.loading} error={keys.error} onRetry={keys.reload}>
+        {keys.data?.items.length === 0 ? (
+          <p className="empty">{t('integrations.keys.empty')}</p>
+        ) : (
+          <table className="integrations-table" aria-label={t('integrations.tab.keys')}>
+            <thead>
+              <tr>
+                <th>{t('integrations.name')}</th>
+                <th>{t('integrations.keys.prefix')}</th>
+                <th>{t('integrations.keys.scopes')}</th>
+                <th>{t('integrations.created')}</th>
+                <th>{t('integrations.keys.lastUsed')}</th>
+                <th>{t('integrations.keys.status')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {keys.data?.items.map((k) => (
+                <tr key={k.id} className={k.revokedAt ? 'revoked' : undefined}>
+                  <td>{k.name}</td>
+                  <td>
+                    <code>{k.prefix}</code>
+                  </td>
+                  <td>
+                    {k.scopes.map((s) => (
+                      <code key={s} className="chip" title={t(scopeLabel(s))}>
+                        {s}
+                      </code>
+                    ))}
+                  </td>
+                  <td>
+                    <When at={k.createdAt} />
+                  </td>
+                  <td>
+                    <When at={k.lastUsedAt} />
+                  </td>
+                  <td>
+                    {k.revokedAt
+                      ? t('integrations.revoked', { date: formatWhen(intl, k.revokedAt) })
+                      : t('integrations.active')}
+                  </td>
+                  <td>
+                    {!k.revokedAt && (
+                      <button type="button" className="link" onClick={() => void revoke(k)}>
+                        {t('integrations.revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </AsyncState>
+    </div>
+  );
+}

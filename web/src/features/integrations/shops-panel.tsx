@@ -1,0 +1,123 @@
+import { SHOP_PLATFORMS, type ShopConnection, type ShopPlatform } from '@tournee/shared';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { AsyncState } from '../layout/async-state.tsx';
+import { When } from './shown-once.tsx';
+
+const PLATFORM_NAMES: Record<ShopPlatform, string> = { shopify: 'Shopify', woocommerce: 'WooCommerce' };
+
+/** Shops whose paid orders come in by webhook: connect (secret), see the URL to paste, disconnect. */
+export function ShopsPanel() {
+  const { t } = useI18n();
+  const shops = useApi<{ items: ShopConnection[] }>('/intake/connections');
+  const [platform, setPlatform] = useState<ShopPlatform>('shopify');
+  const [shop, setShop] = useState('');
+  const [secret, setSecret] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const urlOf = (p: ShopPlatform) => `${location.origin}/api/intake/${p}`;
+
+  const run = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await fn();
+      shops.reload();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+
+  return (
+    <div className="integrations-panel">
+      <p className="muted">{t('integrations.shops.intro')}</p>
+      <form
+        className="integrations-form"
+        aria-label={t('integrations.shops.new')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(async () => {
+            await api('/intake/connections', { method: 'POST', body: JSON.stringify({ platform, shop, secret }) });
+            setShop('');
+            setSecret('');
+          });
+        }}
+      >
+        <h2>{t('integrations.shops.new')}</h2>
+        <label>
+          {t('integrations.shops.platform')}
+          <select value={platform} onChange={(e) => setPlatform(e.target.value as ShopPlatform)}>
+            {SHOP_PLATFORMS.map((p) => (
+              <option key={p} value={p}>
+                {PLATFORM_NAMES[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('integrations.shops.shop')}
+          <input required value={shop} onChange={(e) => setShop(e.target.value)} />
+          <small className="muted">{t('integrations.shops.shopHint')}</small>
+        </label>
+        <label>
+          {t('integrations.shops.secret')}
+          <input required type="password" minLength={8} value={secret} onChange={(e) => setSecret(e.target.value)} />
+        </label>
+        <p>
+          {t('integrations.shops.webhookUrl')} <code>{urlOf(platform)}</code>
+        </p>
+        <button type="submit" className="primary" disabled={!shop || secret.length < 8}>
+          {t('integrations.shops.connect')}
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <AsyncState loading={shops.loading} error={shops.error} onRetry={shops.reload}>
+        {shops.data?.items.length === 0 ? (
+          <p className="empty">{t('integrations.shops.empty')}</p>
+        ) : (
+          <table className="integrations-table" aria-label={t('integrations.tab.shops')}>
+            <thead>
+              <tr>
+                <th>{t('integrations.shops.platform')}</th>
+                <th>{t('integrations.shops.shop')}</th>
+                <th>{t('integrations.shops.webhookUrl')}</th>
+                <th>{t('integrations.shops.lastOrder')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {shops.data?.items.map((s) => (
+                <tr key={s.id}>
+                  <td>{PLATFORM_NAMES[s.platform]}</td>
+                  <td>{s.shop}</td>
+                  <td>
+                    <code>{urlOf(s.platform)}</code>
+                  </td>
+                  <td>
+                    <When at={s.lastOrderAt} />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => {
+                        if (confirm(t('integrations.shops.confirmDisconnect', { shop: s.shop })))
+                          void run(() => api(`/intake/connections/${s.id}`, { method: 'DELETE' }));
+                      }}
+                    >
+                      {t('integrations.shops.disconnect')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </AsyncState>
+    </div>
+  );
+}
