@@ -65,8 +65,8 @@ describe('dispatcher web app: bulk edit of orders', () => {
     const after = await orders();
     expect(after).toHaveLength(50);
     for (const o of after) expect(o).toMatchObject({ priority: 7, dateFrom: '2026-06-03', dateTo: '2026-06-03' });
-    // The table shows the new day too.
-    await expect.poll(() => page.getByRole('cell', { name: '2026-06-03' }).count()).toBe(50);
+    // The table shows the new day too, as the locale writes it.
+    await expect.poll(() => page.getByRole('cell', { name: '03/06/2026' }).count()).toBe(50);
     await saveScreenshot(page, 'orders-bulk-en', true);
   });
 

@@ -95,9 +95,10 @@ export function OrderForm(props: Props) {
     const error = errors[f.name];
     // The reference of an existing order is what identifies it: it cannot change.
     const readOnly = props.mode === 'edit' && f.name === 'ref';
+    // The error is outside the label, so the field's name stays its label alone.
     return (
-      <label key={f.name} className={f.wide ? 'wide' : undefined}>
-        {f.label}
+      <div key={f.name} className={f.wide ? 'form-field wide' : 'form-field'}>
+        <label htmlFor={id}>{f.label}</label>
         <input
           id={id}
           name={f.name}
@@ -114,7 +115,7 @@ export function OrderForm(props: Props) {
             {error}
           </span>
         )}
-      </label>
+      </div>
     );
   };
 
@@ -127,11 +128,23 @@ export function OrderForm(props: Props) {
         {org.dimensions.map((dim) =>
           field({ name: `demand_${dim}`, label: t('orders.field.demandOf', { dim }), type: 'number' }),
         )}
-        <label className="wide">
-          {t('orders.field.notes')}
-          <textarea name="notes" value={values.notes} rows={2} onChange={(e) => set('notes', e.target.value)} />
-          {errors.notes && <span className="field-error">{errors.notes}</span>}
-        </label>
+        <div className="form-field wide">
+          <label htmlFor="order-form-notes">{t('orders.field.notes')}</label>
+          <textarea
+            id="order-form-notes"
+            name="notes"
+            value={values.notes}
+            rows={2}
+            aria-invalid={errors.notes ? true : undefined}
+            aria-describedby={errors.notes ? 'order-form-notes-error' : undefined}
+            onChange={(e) => set('notes', e.target.value)}
+          />
+          {errors.notes && (
+            <span id="order-form-notes-error" className="field-error">
+              {errors.notes}
+            </span>
+          )}
+        </div>
         <fieldset className="wide">
           <legend>{t('orders.field.requireProof')}</legend>
           {(['photo', 'signature'] as const).map((k) => (

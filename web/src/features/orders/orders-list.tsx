@@ -9,6 +9,7 @@ import { navigate } from '../layout/router.ts';
 import { BulkBar } from './bulk-bar.tsx';
 import { EmptyOrders } from './empty-orders.tsx';
 import { ExportLinks } from './export-links.tsx';
+import { localDay } from './order-format.ts';
 import { hrefOf, linkTo } from './order-path.ts';
 import { statusLabel } from './order-text.ts';
 
@@ -29,7 +30,7 @@ const NO_FILTERS: Filters = { q: '', from: '', to: '', status: '' };
  * coming back shows the list fresh, changes made meanwhile included.
  */
 export function OrdersList({ visible }: { visible: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<Page<Order> | null>(null);
@@ -176,7 +177,11 @@ export function OrdersList({ visible }: { visible: boolean }) {
                     </td>
                     <td>{o.name}</td>
                     <td>{o.address}</td>
-                    <td>{o.dateFrom === o.dateTo ? o.dateFrom : `${o.dateFrom} → ${o.dateTo}`}</td>
+                    <td>
+                      {o.dateFrom === o.dateTo
+                        ? localDay(locale, o.dateFrom)
+                        : `${localDay(locale, o.dateFrom)} → ${localDay(locale, o.dateTo)}`}
+                    </td>
                     <td>{o.timeWindows.map((w) => `${w.start}–${w.end}`).join(', ')}</td>
                     <td>
                       <span className={`status status-${o.status}`}>{statusLabel(t, o.status)}</span>

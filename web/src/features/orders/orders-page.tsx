@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { OrderDetailPage } from './order-detail-page.tsx';
 import { OrderForm } from './order-form.tsx';
-import { goTo, useOrderPath } from './order-path.ts';
+import { goTo, hrefOf, linkTo, useOrderPath } from './order-path.ts';
 import { OrdersList } from './orders-list.tsx';
 import './orders.css';
 
@@ -41,6 +41,9 @@ function NewOrder({ onCreated }: { onCreated(c: { id: string; text: string }): v
   const org = useApi<Organisation>('/organisation');
   return (
     <section className="order-page">
+      <a className="back" href={hrefOf({ kind: 'list' })} onClick={linkTo({ kind: 'list' })}>
+        {t('orders.detail.back')}
+      </a>
       <AsyncState loading={org.loading} error={org.error} onRetry={org.reload}>
         {org.data && (
           <OrderForm
