@@ -206,6 +206,15 @@ describe('dispatcher web app: settings (admin)', () => {
         await rowOf(page, 'Van 1').getByRole('button', { name: 'Modifier' }).click();
         await page.getByRole('form', { name: 'Modification de l’horaire hebdomadaire de Van 1' }).waitFor();
       } else await page.getByText(text, { exact: true }).first().waitFor();
+      if (name === 'Notifications') {
+        // A refused field is explained in French, under the field.
+        const form = page.getByRole('form', { name: 'Messages aux clients' });
+        await form.getByLabel('Page de reprogrammation (URL)').fill('pas un lien');
+        await form.getByRole('button', { name: 'Enregistrer' }).click();
+        await expect
+          .poll(() => fieldOf('Page de reprogrammation (URL)').getByRole('alert').textContent())
+          .toMatch(/^doit être une adresse web complète/);
+      }
       await saveScreenshot(page, shot, true);
     }
     await page.getByRole('link', { name: 'Flotte' }).click();

@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { fieldMessage } from './field-messages.ts';
 
 /** One bad field as the API names it (`name`, `quietHours.start`, `dimensions[1]`). */
 interface FieldIssue {
@@ -54,12 +56,13 @@ export function useFieldErrors() {
   return { of, take, clear, general, any: fields.length > 0 || general !== null };
 }
 
-/** The message under an input, tied to it by `aria-describedby` (`id`). */
-export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+/** The message under an input (in the user's language where the app knows it), with an `id` to describe the input by. */
+export function FieldError({ id, message }: { id: string; message: string | undefined | null }) {
+  const { t } = useI18n();
   if (!message) return null;
   return (
     <span id={id} className="field-error" role="alert">
-      {message}
+      {fieldMessage(t, message)}
     </span>
   );
 }
