@@ -82,7 +82,13 @@ describe('intake rule engine', () => {
     };
     const engine = compileRules([serviceMappingRule(input)], ctx)!;
     const r = row(['A1', '2026-12-09', '75011', 'express', 'web', '2']);
-    expect(engine.run(r.record, r.cells, false)?.rulesApplied).toEqual(['Option de livraison = Express']);
+    const out = engine.run(r.record, r.cells, true);
+    expect(out?.rulesApplied).toEqual(['Option de livraison = Express']);
+    expect(out?.changes).toEqual([
+      { field: 'priority', before: '', after: '90' },
+      { field: 'skills', before: '', after: 'express' },
+      { field: 'date', before: '2026-12-09', after: '2026-12-04' },
+    ]);
     const valid = validateRow(r.record, 2, { dimensions: ['kg'], defaultCountry: 'FR', defaultServiceS: 300 });
     expect(valid.ok && valid.row).toMatchObject({
       priority: 90,

@@ -144,6 +144,10 @@ export function addWorkingDays(day: LocalDate, n: number): LocalDate {
   return d;
 }
 
+const DATE_FIELDS = new Set(['date', 'date_from', 'date_to']);
+/** 'from' or 'from–to' when the range spans days. */
+const range = (from: string, to: string) => (to && to !== from ? `${from}–${to}` : from);
+
 const windowKey = (i: number, edge: 'start' | 'end') => (i === 0 ? `tw_${edge}` : `tw${i + 1}_${edge}`);
 
 /** The canonical fields a rule's `then` writes. */
@@ -243,9 +247,17 @@ export function compileRules(rules: readonly EngineRule[], ctx: EngineContext): 
       let changes: RuleChange[] | null = null;
       if (before) {
         changes = [];
+        const dated = before.has('date_from');
         for (const [field, was] of before) {
+          if (dated && DATE_FIELDS.has(field)) continue;
           const now = cellText(record[field]);
           if (now !== was) changes.push({ field, before: was, after: now });
+        }
+        // The date as one change, as the user thinks of it (the file's date or range → the new one).
+        if (dated) {
+          const was = range(before.get('date_from') || before.get('date') || '', before.get('date_to') ?? '');
+          const now = range(cellText(record.date_from), cellText(record.date_to));
+          if (now !== was) changes.push({ field: 'date', before: was, after: now });
         }
         const x = extras as RowExtras | null;
         if (x?.depotId) changes.push({ field: 'depotId', before: '', after: x.depotId });

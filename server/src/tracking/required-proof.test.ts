@@ -37,9 +37,9 @@ describe('required proof of delivery', () => {
     const res = await fetch(`${t.baseUrl}/api/driver/routes/today?date=${day.localDate}`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    const body = await res.json();
-    expect(body.route.stops.find((s: { id: string }) => s.id === day.stopIds[0]).requireProof).toEqual(['photo']);
-    expect(body.route.stops.find((s: { id: string }) => s.id === day.stopIds[1]).requireProof).toBeUndefined();
+    const body = (await res.json()) as { route: { stops: { id: string; requireProof?: string[] }[] } };
+    expect(body.route.stops.find((s) => s.id === day.stopIds[0])?.requireProof).toEqual(['photo']);
+    expect(body.route.stops.find((s) => s.id === day.stopIds[1])?.requireProof).toBeUndefined();
   });
 
   it('refuses a delivered event without the required photo, and stores nothing of it', async () => {

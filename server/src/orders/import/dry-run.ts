@@ -10,6 +10,8 @@ class Rollback {
   constructor(readonly result: ImportResult & ImportRulesOutcome) {}
 }
 
+const DATE_FIELDS = ['date', 'date_from', 'date_to'];
+
 /** The preview's cells as the intake rules left them, in the columns of the fields they set. */
 function afterRules(result: ImportResult & ImportRulesOutcome, preview: string[][], rows: number[]): string[][] {
   if (!result.rulesApplied?.length) return preview;
@@ -19,8 +21,12 @@ function afterRules(result: ImportResult & ImportRulesOutcome, preview: string[]
     if (!ruled) return cells;
     const out = [...cells];
     for (const c of ruled.changes) {
-      const at = result.columns.findIndex((col) => col.field === c.field);
-      if (at >= 0) out[at] = c.after;
+      // A new date is one change ('date'), whichever of date / date_from / date_to the file has.
+      const fields = c.field === 'date' ? DATE_FIELDS : [c.field];
+      result.columns.forEach((col, at) => {
+        if (col.field && fields.includes(col.field))
+          out[at] = c.after.split('–')[col.field === 'date_to' ? 1 : 0] ?? c.after;
+      });
     }
     return out;
   });

@@ -12,7 +12,10 @@ import { ServiceMappingForm } from './service-mapping-form.tsx';
 
 function conditionText(t: Translate, c: RuleCondition): string {
   const op = c.op === 'empty' && c.value === false ? 'notEmpty' : c.op;
-  const value = c.op === 'empty' ? '' : ` “${Array.isArray(c.value) ? c.value.join(', ') : String(c.value)}”`;
+  const value =
+    c.op === 'empty'
+      ? ''
+      : ` ${t('rules.quoted', { value: Array.isArray(c.value) ? c.value.join(', ') : String(c.value) })}`;
   return `${c.field} ${t(`rules.op.${op}`)}${value}`;
 }
 
@@ -89,13 +92,20 @@ export function IntakeRules() {
       });
       rules.patch(() => next);
     });
+  // Shown switched at once (the checkbox follows the click); put back by a reload if refused.
   const toggle = (r: AutomationRule) =>
     run(async () => {
-      const next = await api<AutomationRule>(`/automation-rules/${r.id}`, {
-        method: 'PATCH',
-        body: JSON.stringify({ enabled: !r.enabled }),
-      });
-      rules.patch((list) => list.map((x) => (x.id === next.id ? next : x)));
+      rules.patch((list) => list.map((x) => (x.id === r.id ? { ...x, enabled: !r.enabled } : x)));
+      try {
+        const next = await api<AutomationRule>(`/automation-rules/${r.id}`, {
+          method: 'PATCH',
+          body: JSON.stringify({ enabled: !r.enabled }),
+        });
+        rules.patch((list) => list.map((x) => (x.id === next.id ? next : x)));
+      } catch (err) {
+        rules.reload();
+        throw err;
+      }
     });
   const remove = (r: AutomationRule) =>
     run(async () => {

@@ -1,6 +1,7 @@
 import type { Depot } from '@tournee/shared';
 import { RULE_OPS } from '@tournee/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { importFieldLabel } from '../../i18n/labels.ts';
 import type { DraftCondition, EditorOp, RuleDraft } from './rule-draft.ts';
 
 const OPS: EditorOp[] = [...RULE_OPS, 'notEmpty'];
@@ -80,7 +81,7 @@ export function ActionFields({
       </label>
       {dimensions.map((dim) => (
         <label key={dim}>
-          {t('rules.editor.demand', { dimension: dim })}
+          {importFieldLabel(t, `demand_${dim}`)}
           <input
             type="number"
             min={0}

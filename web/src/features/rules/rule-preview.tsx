@@ -1,7 +1,14 @@
 import type { AutomationRuleInput, RuleTestResult } from '@tournee/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { type Translate, useI18n } from '../../i18n/i18n.tsx';
+import { importFieldLabel } from '../../i18n/labels.ts';
+
+/** A changed field in words: the import's field names, and what rules add beyond them. */
+function fieldLabel(t: Translate, field: string): string {
+  if (field === 'hold' || field === 'tags' || field === 'depotId') return t(`rules.field.${field}`);
+  return importFieldLabel(t, field);
+}
 
 /** Waits this long after the last edit before trying the rules again (one request per pause). */
 const DEBOUNCE_MS = 400;
@@ -97,7 +104,8 @@ export function RulePreview({
                       <ul className="changes">
                         {r.changes.map((c) => (
                           <li key={c.field}>
-                            <code>{c.field}</code> <s>{c.before || '∅'}</s> → <strong>{c.after || '∅'}</strong>
+                            {fieldLabel(t, c.field)} <s>{c.before || '∅'}</s> →{' '}
+                            <strong>{c.after === 'true' ? '✓' : c.after || '∅'}</strong>
                           </li>
                         ))}
                       </ul>

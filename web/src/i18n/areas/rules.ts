@@ -100,6 +100,10 @@ export const rulesEn = {
   'rules.preview.ok': 'Imports',
   'rules.preview.noRule': 'No rule',
   'rules.preview.noChange': 'No change',
+  'rules.field.hold': 'On hold',
+  'rules.field.tags': 'Tags',
+  'rules.field.depotId': 'Depot',
+  'rules.quoted': '“{value}”',
 } as const;
 
 export const rulesFr: Record<keyof typeof rulesEn, string> = {
@@ -204,4 +208,8 @@ export const rulesFr: Record<keyof typeof rulesEn, string> = {
   'rules.preview.ok': 'S’importe',
   'rules.preview.noRule': 'Aucune règle',
   'rules.preview.noChange': 'Aucun changement',
+  'rules.field.hold': 'En attente',
+  'rules.field.tags': 'Étiquettes',
+  'rules.field.depotId': 'Dépôt',
+  'rules.quoted': '« {value} »',
 };

@@ -1,0 +1,123 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
+import { type ApiClient, signIn } from '../lib/api-client.ts';
+import { launchChromium, signInOnPage } from '../lib/browser.ts';
+import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import type { ServerProcess } from '../lib/server-process.ts';
+
+const ADMIN = { email: 'rules@example.com', password: 'e2e-password-rules' };
+
+const SAMPLE = [
+  'ref,name,lat,lon,date,Option de livraison,Canal',
+  'R1,Mme Durand,45.76,4.83,2026-03-05,Express,web',
+  'R2,M. Petit,45.75,4.84,2026-03-05,Standard,amazon-fr',
+  'R3,Mme Roux,45.74,4.85,2026-03-05,Standard,web',
+].join('\n');
+
+// The Rules screen in Chromium against the real server and PostgreSQL: a sample file previewed,
+// a rule written in the editor and seen live on the sample before it is saved, a service
+// mapping made in one step, the order changed; in English and in French.
+describe('dispatcher web app: intake rules', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    ({ server } = await startOnFreshDatabase('tournee_e2e_rules', ADMIN));
+    api = await signIn(server.baseUrl, ADMIN.email, ADMIN.password);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
+    await page.goto(server.baseUrl);
+    await signInOnPage(page, ADMIN);
+    await page.locator('.language-switch select').selectOption('en');
+    await page.getByRole('link', { name: 'Rules' }).click();
+    await page.getByRole('heading', { name: 'Rules', level: 1 }).waitFor();
+  });
+
+  screenshotFailures('web-rules', () => page);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const status = () => page.locator('.rule-preview [role=status]').textContent();
+  const previewRow = (ref: string) =>
+    page.locator('.rule-preview-table tbody tr').filter({ has: page.getByRole('cell', { name: ref, exact: true }) });
+
+  it('previews a new rule live on a sample file, then saves it', async () => {
+    await page.getByText('No rule yet').waitFor();
+    await page
+      .getByLabel('Sample file')
+      .setInputFiles({ name: 'sample.csv', mimeType: 'text/csv', buffer: Buffer.from(SAMPLE) });
+    await expect.poll(status).toBe('0 of 3 row(s) matched by a rule');
+
+    await page.getByRole('button', { name: 'New rule' }).click();
+    const editor = page.getByRole('form', { name: 'New rule' });
+    await editor.getByLabel('Name').fill('Express today');
+    await editor.getByLabel('Column or field').fill('Option de livraison');
+    await editor.getByLabel('Value', { exact: true }).fill('Express');
+    await editor.getByLabel('Priority (0–100)').fill('90');
+    await editor.getByLabel('Add skills').fill('express');
+    await editor.getByLabel('Delivery date: working days after the import').fill('0');
+    // Not saved yet: the preview already runs the rule being edited.
+    await expect.poll(status).toBe('1 of 3 row(s) matched by a rule');
+    await expect.poll(() => previewRow('R1').textContent()).toMatch(/Priority\s*∅\s*→\s*90/);
+    expect(await previewRow('R1').textContent()).toMatch(/Skills needed\s*∅\s*→\s*express/);
+    expect(await previewRow('R1').textContent()).toMatch(/Day\s*2026-03-05\s*→\s*\d{4}-\d\d-\d\d/);
+    expect(await previewRow('R2').textContent()).toContain('No rule');
+    await saveScreenshot(page, 'web-rules-editor-en', true);
+
+    await editor.getByRole('button', { name: 'Save the rule' }).click();
+    const list = page.getByRole('list', { name: 'Rules, in the order they run' });
+    await list.getByText('1. Express today').waitFor();
+    expect(await list.textContent()).toContain(
+      'If Option de livraison is “Express”, then priority 90, add skill express, deliver the day of the import',
+    );
+    const saved = (await api.call('GET', '/automation-rules')).body as { name: string; then: unknown }[];
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({
+      name: 'Express today',
+      // biome-ignore lint/suspicious/noThenProperty: the rule's public shape
+      then: { priority: 90, addSkills: ['express'], dateOffsetDays: 0 },
+    });
+  });
+
+  it('creates a service mapping in one step and moves it first', async () => {
+    await page.getByRole('button', { name: 'New service mapping' }).click();
+    const form = page.getByRole('form', { name: 'Service mapping' });
+    await form.getByLabel('Column of the file').fill('Canal');
+    await form.getByLabel('Value', { exact: true }).fill('amazon-fr');
+    await form.getByLabel('Tags').fill('marketplace');
+    await form.getByLabel('Put new orders on hold').check();
+    await form.getByRole('button', { name: 'Create the mapping' }).click();
+    const list = page.getByRole('list', { name: 'Rules, in the order they run' });
+    await list.getByText('2. Canal = amazon-fr').waitFor();
+    await expect.poll(status).toBe('2 of 3 row(s) matched by a rule');
+    expect(await previewRow('R2').textContent()).toContain('Canal = amazon-fr');
+
+    await page.getByRole('button', { name: 'Move Canal = amazon-fr up' }).click();
+    await list.getByText('1. Canal = amazon-fr').waitFor();
+    const order = ((await api.call('GET', '/automation-rules')).body as { name: string }[]).map((r) => r.name);
+    expect(order).toEqual(['Canal = amazon-fr', 'Express today']);
+
+    // Switched off, it no longer runs on the sample.
+    await list.getByRole('listitem').first().getByLabel('On', { exact: true }).uncheck();
+    await expect.poll(status).toBe('1 of 3 row(s) matched by a rule');
+    await list.getByRole('listitem').first().getByLabel('On', { exact: true }).check();
+    await expect.poll(status).toBe('2 of 3 row(s) matched by a rule');
+    await saveScreenshot(page, 'web-rules-en', true);
+  });
+
+  it('reads in French', async () => {
+    await page.locator('.language-switch select').selectOption('fr');
+    await page.getByRole('heading', { name: 'Règles', level: 1 }).waitFor();
+    await page.getByRole('list', { name: 'Règles, dans leur ordre d’application' }).waitFor();
+    await page.getByRole('button', { name: 'Modifier' }).last().click();
+    await page.getByRole('form', { name: 'Règle' }).getByLabel('Nom').waitFor();
+    await expect.poll(status).toBe('2 ligne(s) sur 3 concernée(s) par une règle');
+    await saveScreenshot(page, 'web-rules-fr', true);
+  });
+});
