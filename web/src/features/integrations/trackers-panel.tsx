@@ -112,8 +112,8 @@ export function TrackersPanel() {
                   </td>
                   <td>
                     {d.revokedAt
-                      ? t('integrations.revoked', { date: formatWhen(intl, d.revokedAt) })
-                      : t('integrations.active')}
+                      ? t('integrations.trackers.revoked', { date: formatWhen(intl, d.revokedAt) })
+                      : t('integrations.trackers.active')}
                   </td>
                   <td>
                     {!d.revokedAt && (

@@ -130,33 +130,35 @@ export function WebhooksPanel() {
                     <td title={s.events.join(', ')}>{t('integrations.hooks.eventCount', { n: s.events.length })}</td>
                     <td className={s.enabled && !s.failingSince ? 'ok' : 'warn'}>{status(s)}</td>
                     <td>{new Intl.NumberFormat(intl).format(s.pending)}</td>
-                    <td className="actions">
-                      <button type="button" onClick={() => setOpen(open === s.id ? null : s.id)}>
-                        {open === s.id ? t('integrations.hooks.hideDeliveries') : t('integrations.hooks.deliveries')}
-                      </button>
-                      <button
-                        type="button"
-                        onClick={() =>
-                          void run(() =>
-                            api(`/webhooks/${s.id}`, {
-                              method: 'PATCH',
-                              body: JSON.stringify({ enabled: !s.enabled }),
-                            }),
-                          )
-                        }
-                      >
-                        {s.enabled ? t('integrations.hooks.turnOff') : t('integrations.hooks.turnOn')}
-                      </button>
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => {
-                          if (confirm(t('integrations.hooks.confirmDelete', { url: s.url })))
-                            void run(() => api(`/webhooks/${s.id}`, { method: 'DELETE' }));
-                        }}
-                      >
-                        {t('integrations.hooks.delete')}
-                      </button>
+                    <td>
+                      <div className="actions">
+                        <button type="button" onClick={() => setOpen(open === s.id ? null : s.id)}>
+                          {open === s.id ? t('integrations.hooks.hideDeliveries') : t('integrations.hooks.deliveries')}
+                        </button>
+                        <button
+                          type="button"
+                          onClick={() =>
+                            void run(() =>
+                              api(`/webhooks/${s.id}`, {
+                                method: 'PATCH',
+                                body: JSON.stringify({ enabled: !s.enabled }),
+                              }),
+                            )
+                          }
+                        >
+                          {s.enabled ? t('integrations.hooks.turnOff') : t('integrations.hooks.turnOn')}
+                        </button>
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => {
+                            if (confirm(t('integrations.hooks.confirmDelete', { url: s.url })))
+                              void run(() => api(`/webhooks/${s.id}`, { method: 'DELETE' }));
+                          }}
+                        >
+                          {t('integrations.hooks.delete')}
+                        </button>
+                      </div>
                     </td>
                   </tr>
                   {open === s.id && (

@@ -84,6 +84,8 @@ export const integrationsEn = {
   'integrations.trackers.empty': 'No tracker yet.',
   'integrations.trackers.key': 'Key',
   'integrations.trackers.lastSeen': 'Last position',
+  'integrations.trackers.active': 'active',
+  'integrations.trackers.revoked': 'revoked {date}',
   'integrations.trackers.confirmRevoke': 'Revoke the tracker “{name}”? Its positions are refused from now on.',
 
   'integrations.shops.intro':
@@ -187,6 +189,8 @@ export const integrationsFr: Record<keyof typeof integrationsEn, string> = {
   'integrations.trackers.empty': 'Aucun traceur pour l’instant.',
   'integrations.trackers.key': 'Clé',
   'integrations.trackers.lastSeen': 'Dernière position',
+  'integrations.trackers.active': 'actif',
+  'integrations.trackers.revoked': 'révoqué le {date}',
   'integrations.trackers.confirmRevoke':
     'Révoquer le traceur « {name} » ? Ses positions seront refusées dès maintenant.',
 
