@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n.ts';
 import { resizePhoto } from '../lib/images.ts';
 import { missingProof, requiredProofText } from './required-proof.ts';
+import './required-proof.css';
 import { SignaturePad } from './signature-pad.tsx';
 
 export interface Proof {
