@@ -106,6 +106,7 @@ describe('dispatcher web app: settings (admin)', () => {
       .poll(() => preview.getByTestId('preview-sms').textContent())
       .toContain('https://primeurs.example/rebook');
     expect(await preview.getByText('This message is switched off').count()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, 'settings-notifications-en', true);
   });
 
@@ -200,6 +201,8 @@ describe('dispatcher web app: settings (admin)', () => {
       ['Utilisateurs et rôles', 'Inviter un utilisateur', 'settings-users-fr'],
       ['Horaires hebdomadaires', 'Horaires hebdomadaires de Van 1', 'settings-shifts-fr'],
     ];
+    // The preview follows the scroll (sticky): full-page shots are taken from the top.
+    const top = () => page.evaluate(() => window.scrollTo(0, 0));
     for (const [name, text, shot] of tabs) {
       await tab(name);
       if (name === 'Horaires hebdomadaires') {
@@ -215,6 +218,7 @@ describe('dispatcher web app: settings (admin)', () => {
           .poll(() => fieldOf('Page de reprogrammation (URL)').getByRole('alert').textContent())
           .toMatch(/^doit être une adresse web complète/);
       }
+      await top();
       await saveScreenshot(page, shot, true);
     }
     await page.getByRole('link', { name: 'Flotte' }).click();

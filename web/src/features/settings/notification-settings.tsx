@@ -147,6 +147,7 @@ export function NotificationSettings({ initial }: { initial: ResolvedNotifySetti
           <legend>{t('settings.notify.rebook')}</legend>
           <SettingField
             id="notify-rebookUrl"
+            wide
             label={t('settings.notify.rebookUrl')}
             hint={t('settings.notify.rebookUrlHint')}
             error={err('rebookUrl')}

@@ -6,9 +6,18 @@ import { FieldError } from './field-errors.tsx';
  * One labelled input of a settings form, with its hint and, after a refused save, the server's
  * message for it right below. The message sits outside the label so the input's name stays its label.
  */
-export function SettingField(props: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+export function SettingField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  /** Twice as wide, for addresses. @default false */
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  const classes = ['setting', props.wide && 'wide', props.error && 'invalid'].filter(Boolean).join(' ');
   return (
-    <div className={props.error ? 'setting invalid' : 'setting'}>
+    <div className={classes}>
       <label htmlFor={props.id}>{props.label}</label>
       {props.children}
       {props.hint && <small className="hint">{props.hint}</small>}
