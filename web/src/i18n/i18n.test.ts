@@ -53,8 +53,8 @@ describe('codes in words', () => {
   const t = (k: MessageKey | string, v?: Record<string, string | number>) => tFr(k, v);
 
   it('names every order status, trigger and import field in French', () => {
-    expect(statusLabel(t, 'imported')).toBe('À planifier');
-    expect(statusLabel(t, 'dispatched')).toBe('Expédiée');
+    expect(statusLabel(t, 'imported')).toBe('Importée');
+    expect(statusLabel(t, 'dispatched')).toBe('Partie en livraison');
     expect(triggerLabel(t, 'driver_access')).toBe('Accès à l’appli chauffeur');
     expect(importFieldLabel(t, 'demand_parcels')).toBe('Quantité : colis');
     expect(importFieldLabel(t, 'tw2_start')).toBe('Début du créneau 2');

@@ -8,7 +8,7 @@ const t = (k: string, v?: Record<string, string | number>) => translate(fr, 'fr-
 describe('audit details in words', () => {
   it('names a status change in French, statuses included', () => {
     expect(detailsText({ to: 'dispatched', from: 'planned', cause: 'publish' }, 'fr', t)).toBe(
-      'vers: Expédiée · de: Planifiée · cause: publish',
+      'vers: Partie en livraison · de: Planifiée · cause: publish',
     );
     expect(actionWords('order.status', 'fr')).toBe('Changement de statut');
   });

@@ -6,11 +6,11 @@
  * The French has every English key (the type checks it).
  */
 export const textEn = {
-  // Order statuses (shared ORDER_STATUSES)
-  'status.order.imported': 'To plan',
+  // Order statuses (shared ORDER_STATUSES), worded as the orders screen's badges (areas/orders.ts)
+  'status.order.imported': 'Imported',
   'status.order.planned': 'Planned',
   'status.order.dispatched': 'Dispatched',
-  'status.order.in_progress': 'On the road',
+  'status.order.in_progress': 'In progress',
   'status.order.delivered': 'Delivered',
   'status.order.failed': 'Failed',
   'status.order.skipped': 'Skipped',
@@ -143,13 +143,13 @@ export const textEn = {
 } as const;
 
 export const textFr: Record<keyof typeof textEn, string> = {
-  'status.order.imported': 'À planifier',
+  'status.order.imported': 'Importée',
   'status.order.planned': 'Planifiée',
-  'status.order.dispatched': 'Expédiée',
-  'status.order.in_progress': 'En livraison',
+  'status.order.dispatched': 'Partie en livraison',
+  'status.order.in_progress': 'En cours',
   'status.order.delivered': 'Livrée',
   'status.order.failed': 'Échec',
-  'status.order.skipped': 'Non visitée',
+  'status.order.skipped': 'Passée',
   'status.order.on_hold': 'En attente',
   'status.order.cancelled': 'Annulée',
   'status.message.pending': 'En attente',
