@@ -34,9 +34,11 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
  * are words too; without it they show as the server names them.
  */
 export function historyLine(e: HistoryEntry, locale: Locale, t?: Translate): string {
-  if (locale === 'en') return e.summary;
   const d = e.details;
   const status = (v: unknown) => (t ? statusLabel(t, str(v)) : str(v));
+  // The server's English summary names statuses by code ("in_progress"): say them in words.
+  if (locale === 'en')
+    return e.kind === 'status' && t ? `Status ${status(d.from)} → ${status(d.to)} (${str(d.cause)})` : e.summary;
   switch (e.kind) {
     case 'import':
       if (!d.importId) return `Créée (${str(d.source)})`;
