@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -8,9 +9,43 @@ import { launchChromium } from '../lib/browser.ts';
 import { type DayWithBreak, seedDayWithBreak } from '../lib/day-with-break.ts';
 import { adminToken, issueDriverAccess } from '../lib/driver-day.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
-import { REPO_ROOT, type ServerProcess } from '../lib/server-process.ts';
+import { freePort, REPO_ROOT, type ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'next-stop@example.com', password: 'e2e-password-1' };
+
+/**
+ * A map style server on loopback standing in for OpenFreeMap: it refuses (503) until `up`, so the
+ * app first falls back to its sketch, then shows MapLibre with the style's attribution.
+ */
+function styleServer(port: number) {
+  const state = { up: false, asked: 0 };
+  const style = {
+    version: 8,
+    name: 'local-test-streets',
+    sources: {
+      streets: {
+        type: 'geojson',
+        data: { type: 'FeatureCollection', features: [] },
+        attribution: '© Test Streets contributors',
+      },
+    },
+    layers: [
+      { id: 'land', type: 'background', paint: { 'background-color': '#e4ecdf' } },
+      { id: 'streets', type: 'line', source: 'streets' },
+    ],
+  };
+  const server: Server = createServer((_req, res) => {
+    res.setHeader('access-control-allow-origin', '*');
+    state.asked++;
+    if (!state.up) {
+      res.writeHead(503).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(style));
+  });
+  server.listen(port, '127.0.0.1');
+  return { state, server };
+}
 
 // A driver's day with a lunch break, on a phone in Chromium: the list numbered as the planner
 // numbers it, the break as a break, then the next-stop screen and its one big button.
@@ -21,12 +56,17 @@ describe('driver app: stop list and next-stop screen', () => {
   let page: Page;
   let db: pg.Client;
   let day: DayWithBreak;
+  let styles: ReturnType<typeof styleServer>;
 
   beforeAll(async () => {
     if (!existsSync(join(REPO_ROOT, 'driver-pwa', 'dist', 'index.html')))
       throw new Error('The driver app is not built: run `pnpm --filter @tournee/driver-pwa build` first');
-    // MAP_STYLE_URL unset: the default public style, unreachable in tests.
-    const started = await startOnFreshDatabase('tournee_e2e_driver_next_stop', ADMIN, { LOG_LEVEL: 'warn' });
+    const stylePort = await freePort();
+    styles = styleServer(stylePort);
+    const started = await startOnFreshDatabase('tournee_e2e_driver_next_stop', ADMIN, {
+      LOG_LEVEL: 'warn',
+      MAP_STYLE_URL: `http://127.0.0.1:${stylePort}/style.json`,
+    });
     server = started.server;
     day = await seedDayWithBreak(started.databaseUrl, ADMIN.email, { name: 'Camille', stops: 4, breakAfter: 2 });
     db = new pg.Client({ connectionString: started.databaseUrl });
@@ -47,6 +87,7 @@ describe('driver app: stop list and next-stop screen', () => {
     await browser?.close();
     await db?.end();
     await server?.stop();
+    styles?.server.close();
   });
 
   const statusOf = async (stopId: string) =>
@@ -72,7 +113,8 @@ describe('driver app: stop list and next-stop screen', () => {
     );
     // The customer's number as people write it in France.
     expect(await first.getByRole('link', { name: /Call/ }).textContent()).toBe('Call 04 78 00 00 00');
-    // The public map style cannot load here: the SVG sketch takes over, with the stops numbered the same way.
+    // The map style cannot load (its server answers 503): the SVG sketch takes over, numbered the same way.
+    await expect.poll(() => styles.state.asked, { timeout: 20_000 }).toBeGreaterThan(0);
     await expect
       .poll(() => page.locator('.day-map').getAttribute('data-map-state'), { timeout: 20_000 })
       .toBe('sketch');
@@ -123,5 +165,27 @@ describe('driver app: stop list and next-stop screen', () => {
     );
     expect(await page.getByRole('listitem', { name: 'Client 1' }).locator('.badge').textContent()).toBe('Livré');
     await saveScreenshot(page, 'driver-pwa-list-fr', true);
+  });
+
+  it('shows the street map with its attribution once the style loads, the van turning as it moves', async () => {
+    styles.state.up = true;
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.reload();
+    await page.getByRole('listitem', { name: 'Client 3' }).waitFor();
+    await expect.poll(() => page.locator('.day-map').getAttribute('data-map-state'), { timeout: 20_000 }).toBe('map');
+    await page.locator('.live-map canvas.maplibregl-canvas').waitFor();
+    await expect
+      .poll(() => page.locator('.live-map .maplibregl-ctrl-attrib').innerText())
+      .toContain('© Test Streets contributors');
+    expect(await page.locator('.live-map .marker-stop').allTextContents()).toEqual(['1', '2', '4', '5']);
+    // The phone moves some 150 m north-east: the van's arrow points that way.
+    await context.setGeolocation({ latitude: 45.7611, longitude: 4.8316, accuracy: 8 });
+    await expect
+      .poll(async () => Number(await page.locator('.live-map .marker-van').getAttribute('data-heading')), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(30);
+    expect(Number(await page.locator('.live-map .marker-van').getAttribute('data-heading'))).toBeLessThan(60);
+    await saveScreenshot(page, 'driver-pwa-map-en', true);
   });
 });

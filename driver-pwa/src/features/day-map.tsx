@@ -20,28 +20,28 @@ export function DayMap({
   route: DriverRoute;
   here: [number, number] | null;
   heading: number | null;
-  /** MAP_STYLE_URL from /api/client-config; null (none, or not known offline) → the sketch. */
+  /** MAP_STYLE_URL from /api/client-config; null (none, or not known yet) → the sketch. */
   styleUrl: string | null;
 }) {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<RouteMap | null>(null);
-  const [state, setState] = useState<State>(styleUrl && navigator.onLine ? 'loading' : 'sketch');
+  // The style that could not load (the sketch stays for it), and the one that did.
+  const [failed, setFailed] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<string | null>(null);
+  const tryMap = !!styleUrl && failed !== styleUrl && navigator.onLine;
+  const state: State = !tryMap ? 'sketch' : loaded === styleUrl ? 'map' : 'loading';
   const latest = useRef({ route, here, heading });
   latest.current = { route, here, heading };
 
   // The map is created once per style URL; the route and position are pushed to it below.
   useEffect(() => {
-    if (!styleUrl || !navigator.onLine || !box.current) {
-      setState('sketch');
-      return;
-    }
+    if (!tryMap || !styleUrl || !box.current) return;
     let gone = false;
-    setState('loading');
     const fallBack = () => {
       map.current?.remove();
       map.current = null;
-      if (!gone) setState('sketch');
+      if (!gone) setFailed(styleUrl);
     };
     import('../map/route-map.ts')
       .then(({ createRouteMap }) => {
@@ -51,7 +51,7 @@ export function DayMap({
           route: latest.current.route,
           depotLabel: latest.current.route.depot.name,
           onFallBack: fallBack,
-          onLoaded: () => !gone && setState('map'),
+          onLoaded: () => !gone && setLoaded(styleUrl),
         });
         map.current = m;
         m.update(latest.current.route, latest.current.here, latest.current.heading);
@@ -63,7 +63,7 @@ export function DayMap({
       map.current?.remove();
       map.current = null;
     };
-  }, [styleUrl]);
+  }, [tryMap, styleUrl]);
 
   useEffect(() => {
     map.current?.update(route, here, heading);
@@ -71,8 +71,8 @@ export function DayMap({
 
   return (
     <div className="day-map" data-map-state={state}>
-      {state !== 'sketch' && <div ref={box} className="live-map" role="img" aria-label={t.map} />}
-      {state === 'sketch' && <RouteSketch route={route} here={here} heading={heading} label={t.map} />}
+      {tryMap && <div ref={box} className="live-map" role="img" aria-label={t.map} />}
+      {!tryMap && <RouteSketch route={route} here={here} heading={heading} label={t.map} />}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { loadMapStyleUrl } from '../api-config.ts';
 import { useI18n } from '../i18n.ts';
 import { distanceM } from '../lib/geo.ts';
 import { dayPosition, type StopAction } from '../lib/next-stop.ts';
+import { dayText } from '../lib/stop-times.ts';
 import { savedViewMode, saveViewMode, type ViewMode } from '../lib/view-mode.ts';
 import { DayMap } from './day-map.tsx';
 import { FailDialog, ProofDialog } from './dialogs.tsx';
@@ -73,7 +74,10 @@ export function Today({ session, onSignOut }: { session: DriverSession; onSignOu
     <main className={`view-${view}`}>
       <header className="bar">
         <div>
-          <h1>{t.today}</h1>
+          <h1>
+            {t.today}
+            {route && <span className="day"> · {dayText(route.localDate, locale)}</span>}
+          </h1>
           <div className="muted">
             {session.driver.name}
             {route && ` · ${route.vehicleName} · ${position.done}/${position.total} ${t.done}`}

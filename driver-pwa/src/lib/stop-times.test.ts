@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakSpan, kmText, localTime, plannedTimes, windowText } from './stop-times.ts';
+import { breakSpan, dayText, kmText, localTime, plannedTimes, windowText } from './stop-times.ts';
 
 const route = { localDate: '2027-01-05', timeZone: 'Europe/Paris' };
 
@@ -33,5 +33,10 @@ describe('stop times', () => {
   it('writes kilometres in the language of the app', () => {
     expect(kmText(2.44, 'fr')).toBe('2,4');
     expect(kmText(2.44, 'en')).toBe('2.4');
+  });
+
+  it('names the day in the language of the app', () => {
+    expect(dayText('2027-01-05', 'fr')).toBe('mardi 5 janvier');
+    expect(dayText('2027-01-05', 'en')).toBe('Tuesday 5 January');
   });
 });

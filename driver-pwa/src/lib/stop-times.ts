@@ -56,3 +56,12 @@ export function breakSpan(
 /** Kilometres with one decimal in the app's language ("2,4" in French). */
 export const kmText = (km: number, locale: 'fr' | 'en') =>
   new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(km);
+
+/** The route's day in words: "mardi 1 décembre", "Tuesday 1 December". */
+export const dayText = (localDate: string, locale: 'fr' | 'en') =>
+  new Intl.DateTimeFormat(intlLocale(locale), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${localDate}T12:00:00Z`));
