@@ -82,6 +82,8 @@ describe('dispatcher web app: the map of a day', () => {
 
   it('shows a stop’s order, window, planned time and status on a click', async () => {
     const at = await page.evaluate(() => {
+      // The five-week grid above is tall: bring the map into the window before clicking on it.
+      document.querySelector('.day-grid')?.scrollIntoView({ block: 'start' });
       const map = (window as unknown as { __tourneeMap: LiveMap }).__tourneeMap;
       const f = map.queryRenderedFeatures({ layers: ['stops-circle'] })[0]!;
       const p = map.project(f.geometry.coordinates);
@@ -108,6 +110,8 @@ describe('dispatcher web app: the map of a day', () => {
     await expect.poll(() => legend.innerText()).toContain('Dépôt');
     expect(await legend.innerText()).toContain('Non planifiée');
     const at = await page.evaluate(() => {
+      // The five-week grid above is tall: bring the map into the window before clicking on it.
+      document.querySelector('.day-grid')?.scrollIntoView({ block: 'start' });
       const map = (window as unknown as { __tourneeMap: LiveMap }).__tourneeMap;
       const f = map.queryRenderedFeatures({ layers: ['stops-circle'] }).at(-1)!;
       const p = map.project(f.geometry.coordinates);
