@@ -148,7 +148,9 @@ describe('dispatcher web app: order page and order form', () => {
     await field('Email').fill('helene@example.com');
     await page.getByRole('button', { name: 'Create the order' }).click();
     await page.getByRole('heading', { name: 'Order FORM-1', exact: true }).waitFor();
-    expect(await page.getByRole('status').first().textContent()).toContain('Order FORM-1 created.');
+    const notice = page.getByRole('status').filter({ hasText: 'Order FORM-1 created.' });
+    // What the fleet cannot do for it comes with it: no van has the skill.
+    expect(await notice.getByRole('paragraph').allTextContents()).toContainEqual(expect.stringMatching(/frigo/));
     const list = (await api.call('GET', '/orders?q=FORM-1')).body;
     expect(list.total).toBe(1);
     formOrderId = list.items[0].id;
@@ -236,6 +238,7 @@ describe('dispatcher web app: order page and order form', () => {
       'Cancel order — It cannot be cancelled: the order is delivered.',
     );
     await page.getByRole('region', { name: /^History of order/ }).waitFor();
+    await page.locator('.order-map .maplibregl-marker').waitFor();
     await saveScreenshot(page, 'order-detail-delivered-en', true);
   });
 
@@ -270,6 +273,7 @@ describe('dispatcher web app: order page and order form', () => {
     );
     expect(await page.getByText('Livrée', { exact: true }).first().isVisible()).toBe(true);
     await page.getByRole('img', { name: '4 sur 5' }).waitFor();
+    await page.locator('.order-map .maplibregl-marker').waitFor();
     await saveScreenshot(page, 'order-detail-delivered-fr', true);
 
     await page.goto(`${server.baseUrl}/orders/${day.orderIds[1]}`);
@@ -277,6 +281,7 @@ describe('dispatcher web app: order page and order form', () => {
     expect(await page.locator('#order-cancel-why').textContent()).toBe(
       'Annuler la commande — Elle ne peut pas être annulée : la commande est en cours de livraison ; retirez d’abord son arrêt de la tournée.',
     );
+    await page.locator('.order-map .maplibregl-marker').waitFor();
     await saveScreenshot(page, 'order-detail-dispatched-fr', true);
 
     await page.goto(`${server.baseUrl}/orders/new`);

@@ -1,4 +1,5 @@
 import type { Attempt, Notification, OrderDetailView, OrderStopPlacement } from '@tournee/shared';
+import { phoneDisplay } from '@tournee/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -182,7 +183,7 @@ export function OrderEvents({ stopIds }: { stopIds: string[] }) {
 }
 
 /** The messages sent to the customer about this order (from the outbox). */
-export function OrderMessages({ orderId }: { orderId: string }) {
+export function OrderMessages({ orderId, country }: { orderId: string; country?: string }) {
   const { t, locale } = useI18n();
   const messages = useApi<{ items: Notification[] }>(`/notifications?orderId=${encodeURIComponent(orderId)}`);
   const items = messages.data?.items ?? [];
@@ -208,7 +209,7 @@ export function OrderMessages({ orderId }: { orderId: string }) {
                   <td>{dateTime(locale, m.sentAt ?? m.createdAt)}</td>
                   <td>{labelOf(t, 'orders.channel', m.channel)}</td>
                   <td title={m.body}>{labelOf(t, 'orders.trigger', m.trigger)}</td>
-                  <td>{m.recipient}</td>
+                  <td>{m.channel === 'sms' ? phoneDisplay(m.recipient, country) : m.recipient}</td>
                   <td>{labelOf(t, 'orders.message', m.status)}</td>
                 </tr>
               ))}

@@ -27,14 +27,14 @@ export function OrderDetailPage({
 }: {
   id: string;
   editing: boolean;
-  /** Said once on arrival ("Order … created"). */
-  initialNotice?: string | null;
+  /** Said once on arrival ("Order … created", then what the fleet cannot do for it). */
+  initialNotice?: string[] | null;
 }) {
   const { t, locale } = useI18n();
   const order = useApi<OrderDetailView>(`/orders/${encodeURIComponent(id)}`);
   const org = useApi<Organisation>('/organisation');
   const clientConfig = useApi<{ mapStyleUrl: string | null }>('/client-config');
-  const [notice, setNotice] = useState<string | null>(initialNotice ?? null);
+  const [notice, setNotice] = useState<string[] | null>(initialNotice ?? null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(true);
@@ -46,7 +46,7 @@ export function OrderDetailPage({
     setError(null);
     try {
       await api<Order>(`/orders/${current.id}`, { method: 'DELETE' });
-      setNotice(t('orders.detail.cancelled', { ref: current.ref }));
+      setNotice([t('orders.detail.cancelled', { ref: current.ref })]);
       order.reload();
     } catch (err) {
       setError((err as Error).message);
@@ -75,7 +75,7 @@ export function OrderDetailPage({
             org={org.data}
             order={o}
             onDone={() => {
-              setNotice(t('orders.detail.saved'));
+              setNotice([t('orders.detail.saved')]);
               order.reload();
               goTo({ kind: 'order', id: o.id, edit: false }, { replace: true });
             }}
@@ -117,9 +117,11 @@ export function OrderDetailPage({
               </ul>
             )}
             {notice && (
-              <p role="status" className="notice">
-                {notice}
-              </p>
+              <div role="status" className="notice">
+                {notice.map((line) => (
+                  <p key={line}>{line}</p>
+                ))}
+              </div>
             )}
             {error && (
               <p role="alert" className="error">
@@ -155,7 +157,7 @@ export function OrderDetailPage({
             <OrderStops stops={o.stops} />
             <OrderAttempts attempts={o.attempts} />
             <OrderEvents stopIds={stopIds} />
-            <OrderMessages orderId={o.id} />
+            <OrderMessages orderId={o.id} country={org.data?.defaultCountry} />
             <OrderRatingCard rating={o.rating} />
             {historyOpen ? (
               <OrderHistoryPanel orderId={o.id} onClose={() => setHistoryOpen(false)} />

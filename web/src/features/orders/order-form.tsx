@@ -57,7 +57,9 @@ export function OrderForm(props: Props) {
     const rest: string[] = [];
     for (const e of list) {
       const field = formFieldOf(e.field, org.dimensions);
-      if (field in values) byField[field] = byField[field] ? `${byField[field]} ${e.message}` : e.message;
+      // The server words it to follow the field's name ("is required"): under the field, a sentence.
+      const message = sentence(e.message);
+      if (field in values) byField[field] = byField[field] ? `${byField[field]} ${message}` : message;
       else rest.push(`${e.field}: ${e.message}`);
     }
     setErrors(byField);
@@ -194,4 +196,11 @@ function recordOf(values: OrderFormValues): Record<string, unknown> {
   // The due day is required: sent even when empty, so its error names the field shown.
   out.date_from ??= '';
   return out;
+}
+
+/** "is required" → "Is required." */
+function sentence(message: string): string {
+  const s = message.trim();
+  if (!s) return s;
+  return `${s[0]!.toLocaleUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
 }

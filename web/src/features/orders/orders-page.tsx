@@ -17,7 +17,7 @@ import './orders.css';
 export function OrdersPage() {
   const path = useOrderPath();
   // Said on the order's page once the form has created it (the form itself is gone by then).
-  const [created, setCreated] = useState<{ id: string; text: string } | null>(null);
+  const [created, setCreated] = useState<{ id: string; lines: string[] } | null>(null);
   return (
     <>
       {path.kind === 'new' && <NewOrder onCreated={setCreated} />}
@@ -26,7 +26,7 @@ export function OrdersPage() {
           key={path.id}
           id={path.id}
           editing={path.edit}
-          initialNotice={created?.id === path.id ? created.text : null}
+          initialNotice={created?.id === path.id ? created.lines : null}
         />
       )}
       <div hidden={path.kind !== 'list'}>
@@ -36,7 +36,7 @@ export function OrdersPage() {
   );
 }
 
-function NewOrder({ onCreated }: { onCreated(c: { id: string; text: string }): void }) {
+function NewOrder({ onCreated }: { onCreated(c: { id: string; lines: string[] }): void }) {
   const { t } = useI18n();
   const org = useApi<Organisation>('/organisation');
   return (
@@ -58,7 +58,7 @@ function NewOrder({ onCreated }: { onCreated(c: { id: string; text: string }): v
                 rejected: '',
               }[result.status];
               const warnings = (result.warnings ?? []).map((w) => t('orders.form.warning', { message: w }));
-              onCreated({ id: result.id!, text: [said, ...warnings].join(' ') });
+              onCreated({ id: result.id!, lines: [said, ...warnings] });
               // The form's entry is replaced: back from the new order goes to the list.
               goTo({ kind: 'order', id: result.id!, edit: false }, { replace: true });
             }}
