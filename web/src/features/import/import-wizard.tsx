@@ -73,6 +73,25 @@ export function ImportWizard({ org, onImported }: { org: Organisation; onImporte
   }
 
   const current = step.kind === 'map' ? 2 : step.kind === 'done' ? 3 : 1;
+  // First step, and after a result (to import the corrected file, or another).
+  const fileInput = (
+    <div className="inline-form">
+      <label>
+        {t('import.file')}
+        <input
+          type="file"
+          accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            // Each file is checked afresh: importing the good rows alone is chosen per file.
+            setPartial(false);
+            if (file) void send(file, true, mappingFrom([], {}));
+            e.target.value = '';
+          }}
+        />
+      </label>
+    </div>
+  );
   return (
     <section className="import-wizard" aria-labelledby="import-title">
       <h2 id="import-title">{t('import.title')}</h2>
@@ -88,24 +107,7 @@ export function ImportWizard({ org, onImported }: { org: Organisation; onImporte
           {error}
         </p>
       )}
-      {(step.kind === 'choose' || step.kind === 'done') && (
-        <div className="inline-form">
-          <label>
-            {t('import.file')}
-            <input
-              type="file"
-              accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                // Each file is checked afresh: importing the good rows alone is chosen per file.
-                setPartial(false);
-                if (file) void send(file, true, mappingFrom([], {}));
-                e.target.value = '';
-              }}
-            />
-          </label>
-        </div>
-      )}
+      {step.kind === 'choose' && fileInput}
       {step.kind === 'uploading' && (
         <div>
           <progress max={1} value={step.fraction} aria-label={t('import.progress')} />
@@ -139,6 +141,7 @@ export function ImportWizard({ org, onImported }: { org: Organisation; onImporte
           {step.result.errors.length > 0 && <RejectedRows errors={step.result.errors} />}
           <ImportWarnings warnings={step.result.warnings ?? []} truncated={step.result.warningsTruncated} />
           {step.result.rejectedCsv && <RejectedCsvLink href={step.result.rejectedCsv} />}
+          {fileInput}
         </div>
       )}
     </section>
