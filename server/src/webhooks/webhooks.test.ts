@@ -284,6 +284,39 @@ describe('webhooks', () => {
     await dead.close();
   });
 
+  it('sends stop.eta_changed when an ETA moved enough, at most once a minute per stop', async () => {
+    const etas = await startReceiver();
+    await subscribe(etas.url, ['stop.eta_changed']);
+    const stopId = '00000000-0000-4000-8000-0000000000e1';
+    const orderId = '00000000-0000-4000-8000-0000000000e2';
+    const base = Date.now() + 3600_000;
+    const publish = (at: number) =>
+      app.bus.publish('etasChanged', {
+        orgId: org.id,
+        route: { id: '00000000-0000-4000-8000-0000000000e3' },
+        stale: false,
+        etas: [{ stopId, orderId, at, lateS: 0 }],
+      } as unknown as Parameters<typeof app.bus.publish<'etasChanged'>>[1]);
+    publish(base);
+    await app.bus.drain();
+    publish(base + 30_000); // 30 s later: not worth telling
+    await app.bus.drain();
+    aheadMs += 30_000;
+    publish(base + 10 * 60_000); // moved 10 minutes, but the last one was sent 30 s ago
+    await app.bus.drain();
+    aheadMs += 60_000;
+    publish(base + 10 * 60_000); // a minute on: sent
+    await app.bus.drain();
+    await expect.poll(() => etas.received.length, { timeout: 10_000 }).toBe(2);
+    const [first, second] = etas.received.map((r) => JSON.parse(r.raw));
+    expect(first).toMatchObject({ type: 'stop.eta_changed', data: { stopId, orderId, previousEtaAt: null } });
+    expect(second.data).toMatchObject({
+      etaAt: new Date(base + 10 * 60_000).toISOString(),
+      previousEtaAt: new Date(base).toISOString(),
+    });
+    await etas.close();
+  });
+
   it('refuses URLs on private addresses unless allowed, when saved and when sent (DNS rebinding)', async () => {
     for (const a of ['127.0.0.1', '10.1.2.3', '192.168.1.1', '169.254.169.254', '::1', '::ffff:127.0.0.1', 'fd00::1'])
       expect(isPrivateAddress(a)).toBe(true);
