@@ -193,6 +193,20 @@ describe('intake rules in the orders import', () => {
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
   });
 
+  it('runs on orders created through POST /api/orders, which go through the same pipeline', async () => {
+    await call('POST', '/automation-rules/service-mapping', {
+      column: 'deliveryOption',
+      value: 'Express',
+      // biome-ignore lint/suspicious/noThenProperty: the rule's public shape
+      then: { priority: 90, addSkills: ['express'] },
+    });
+    const res = await call('POST', '/orders', {
+      orders: [{ ref: 'API1', name: 'Client', lat: 45.76, lon: 4.83, date: '2026-03-05', deliveryOption: 'Express' }],
+    });
+    expect(res.status).toBeLessThan(300);
+    expect(await order('API1')).toMatchObject({ priority: 90, skills: ['express'] });
+  });
+
   it('shows the values after the rules in the dry-run preview', async () => {
     await call('POST', '/automation-rules', {
       name: 'Express',
