@@ -18,6 +18,15 @@ export function MessagesPage() {
   const [error, setError] = useState<string | null>(null);
   const items = list.data?.items ?? [];
 
+  // The filter is in the address bar: a reload or a shared link shows the same list.
+  function chooseStatus(next: string) {
+    const q = new URLSearchParams(location.search);
+    if (next) q.set('status', next);
+    else q.delete('status');
+    history.replaceState(null, '', `${location.pathname}${q.size ? `?${q}` : ''}`);
+    setStatus(next);
+  }
+
   async function resend(id: string) {
     setError(null);
     try {
@@ -38,7 +47,7 @@ export function MessagesPage() {
       <div className="filters">
         <label>
           {t('orders.filter.status')}
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select value={status} onChange={(e) => chooseStatus(e.target.value)}>
             <option value="">{t('orders.filter.anyStatus')}</option>
             {NOTIFY_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -65,7 +74,7 @@ export function MessagesPage() {
                   : t('messages.empty')}
             </p>
             {status && (
-              <button type="button" onClick={() => setStatus('')}>
+              <button type="button" onClick={() => chooseStatus('')}>
                 {t('messages.showAll')}
               </button>
             )}
