@@ -8,7 +8,7 @@ import { addDays, mondayOf, todayLocal, weekDates } from './week.ts';
 
 /** One row per vehicle, one column per day: each cell a dated shift, editable for that day only. */
 export function ShiftWeekGrid({ vehicles }: { vehicles: Vehicle[] }) {
-  const { t, locale, intl } = useI18n();
+  const { t, intl } = useI18n();
   const [monday, setMonday] = useState(() => mondayOf(todayLocal()));
   const days = weekDates(monday);
   const shifts = useApi<{ items: Shift[] }>(`/shifts${query({ from: days[0], to: days[6] })}`);
@@ -22,7 +22,12 @@ export function ShiftWeekGrid({ vehicles }: { vehicles: Vehicle[] }) {
   const [error, setError] = useState<string | null>(null);
   const byCell = new Map(shifts.data?.items.map((s) => [`${s.vehicleId}|${s.localDate}`, s]) ?? []);
   const dayLabel = (d: string) =>
-    new Date(`${d}T12:00:00Z`).toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short' });
+    new Date(`${d}T12:00:00Z`).toLocaleDateString(intl, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    });
 
   const longDay = (d: string) =>
     new Date(`${d}T12:00:00Z`).toLocaleDateString(intl, {
