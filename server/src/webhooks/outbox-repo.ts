@@ -178,3 +178,16 @@ export async function replaySince(db: Db, orgId: string, subscriptionId: string,
   );
   return rows[0]!.n;
 }
+
+/**
+ * Forgets events older than `before` once every delivery of theirs is done (their deliveries go
+ * with them): the log and replays reach back that far. Returns how many events went.
+ */
+export async function pruneDelivered(db: Db, before: Date): Promise<number> {
+  const r = await db.query(
+    `DELETE FROM webhook_events e WHERE e.occurred_at < $1
+       AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.status = 'pending')`,
+    [before],
+  );
+  return r.rowCount;
+}

@@ -6,7 +6,7 @@ import { migrate } from '../db/migrate.ts';
 import { createPgliteDb } from '../db/pglite-adapter.ts';
 import { runImport } from '../orders/import/pipeline.ts';
 import { csvSource } from '../orders/import/sources.ts';
-import { claimDue, enqueueEvent, markDelivered, markFailed } from './outbox-repo.ts';
+import { claimDue, enqueueEvent, markDelivered, markFailed, pruneDelivered } from './outbox-repo.ts';
 import { insertSubscription } from './repo.ts';
 
 // The webhook outbox on the embedded database (the server's other adapter): the orders trigger,
@@ -62,5 +62,9 @@ describe('the webhook outbox on PGlite', () => {
     await markDelivered(db, retry[0]!.id, now, 200);
     const next = await claimDue(db, now, new Date(now.getTime() + 60_000), 10);
     expect(next.map((d) => [d.type, d.subscriptionId])).toEqual([['order.updated', subId]]);
+    // Pruning keeps what is still to send: only the delivered order.created goes.
+    expect(await pruneDelivered(db, new Date(Date.now() + 60_000))).toBe(1);
+    const left = await db.query<{ type: string }>('SELECT type FROM webhook_events ORDER BY type');
+    expect(left.rows.map((r) => r.type)).toEqual(['order.updated', 'route.published']);
   });
 });

@@ -9,10 +9,12 @@ import type { WebhookEventBody } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
 import { postWebhook } from './http-post.ts';
-import { type ClaimedDelivery, claimDue, markDelivered, markFailed } from './outbox-repo.ts';
+import { type ClaimedDelivery, claimDue, markDelivered, markFailed, pruneDelivered } from './outbox-repo.ts';
 import { SIGNATURE_HEADER, signatureHeader } from './signature.ts';
 
 export const MAX_BACKOFF_MS = 6 * 3600_000;
+/** Delivered events are kept this long (the delivery log, replays), then pruned hourly. */
+export const KEEP_EVENTS_MS = 30 * 86_400_000;
 
 export interface SenderOptions {
   pollMs: number;
@@ -79,8 +81,13 @@ export function startWebhookSender(db: Db, log: Logger, o: SenderOptions): Webho
     if (disabled) log.warn({ subscriptionId: d.subscriptionId }, 'webhook subscription disabled after failing');
   }
 
+  let prunedAt = 0;
   async function tick(): Promise<number> {
     const t = now();
+    if (t - prunedAt > 3600_000) {
+      prunedAt = t;
+      await pruneDelivered(db, new Date(t - KEEP_EVENTS_MS));
+    }
     // The lease outlives the POST's time limit, so a live sender's delivery is never taken over.
     const batch = await claimDue(db, new Date(t), new Date(t + o.timeoutMs * 2 + 5000), batchSize);
     await Promise.all(
