@@ -47,8 +47,8 @@ describe('dispatcher web app: analytics', () => {
   it('shows the key figures, the daily trend and each driver for the chosen days', async () => {
     await page.getByRole('link', { name: 'Analytics' }).click();
     await page.getByRole('heading', { name: 'Analytics' }).waitFor();
-    await page.getByLabel('From').fill('2026-03-02');
-    await page.getByLabel('To').fill('2026-03-03');
+    await page.getByLabel('From', { exact: true }).fill('2026-03-02');
+    await page.getByLabel('To', { exact: true }).fill('2026-03-03');
     await expect.poll(() => kpi('On time').innerText()).toContain('85.0%');
     expect(await kpi('On time').innerText()).toContain('17 of 20 arrivals');
     expect(await kpi('Failed').innerText()).toMatch(/3\s+Customer absent 2 · No access 1/);
