@@ -12,6 +12,12 @@ import type { ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'orders-detail@example.com', password: 'e2e-password-orders-detail' };
 
+/** The API's status and trigger codes that must not reach a French screen as they are. */
+const ENGLISH_WORDS =
+  /(?<![\p{L}_])(imported|planned|dispatched|in_progress|in progress|on_hold|on hold|delivered|failed|skipped|cancelled|pending|sending|sent|suppressed|published|arrived|started|eta_moved|rescheduled)(?![\p{L}_])/giu;
+const englishWords = async (page: Page) =>
+  [...(await page.evaluate(() => document.body.innerText)).matchAll(ENGLISH_WORDS)].map((m) => m[1]);
+
 // The order page and the order form, in Chromium against the real server and PostgreSQL: a
 // dispatcher creates an order with the form (a bad field named under it), opens it from the
 // list, reloads, edits it; sees a delivered order's visit, driver events, photo, signature and
@@ -274,6 +280,13 @@ describe('dispatcher web app: order page and order form', () => {
     expect(await page.getByText('Livrée', { exact: true }).first().isVisible()).toBe(true);
     await page.getByRole('img', { name: '4 sur 5' }).waitFor();
     await page.locator('.order-map .maplibregl-marker').waitFor();
+    await page
+      .getByRole('region', { name: /^Historique de la commande/ })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
+    // Statuses, events, triggers and message statuses are all in words.
+    expect(await englishWords(page)).toEqual([]);
     await saveScreenshot(page, 'order-detail-delivered-fr', true);
 
     await page.goto(`${server.baseUrl}/orders/${day.orderIds[1]}`);

@@ -3,6 +3,7 @@
  * its errors land on the field they name), from an order and back to a PATCH body.
  */
 import type { Order, OrderPatch, ProofKind } from '@tournee/shared';
+import { phoneDisplay } from '@tournee/shared';
 
 export type OrderFormValues = {
   ref: string;
@@ -29,13 +30,16 @@ function newRef(): string {
   return `WEB-${day}-${String(Math.floor(1000 + Math.random() * 9000))}`;
 }
 
-/** The form's values for an order (an empty form, with a fresh reference, for a new one). */
-export function valuesOf(o: Order | undefined, dimensions: string[]): OrderFormValues {
+/**
+ * The form's values for an order (an empty form, with a fresh reference, for a new one). The
+ * phone is shown as `country` writes it; the server reads it back the same way.
+ */
+export function valuesOf(o: Order | undefined, dimensions: string[], country?: string): OrderFormValues {
   const w = o?.timeWindows[0];
   const values: OrderFormValues = {
     ref: o?.ref ?? newRef(),
     name: o?.name ?? '',
-    phone: o?.phone ?? '',
+    phone: o?.phone ? phoneDisplay(o.phone, country) : '',
     email: o?.email ?? '',
     address: o?.address ?? '',
     lat: o ? String(o.location.coordinates[1]) : '',

@@ -45,7 +45,9 @@ const TEXT_FIELDS: { name: keyof OrderFormValues; label: MessageKey; type?: stri
 export function OrderForm(props: Props) {
   const { t } = useI18n();
   const { org } = props;
-  const [values, setValues] = useState<OrderFormValues>(() => valuesOf(props.order, org.dimensions));
+  const [values, setValues] = useState<OrderFormValues>(() =>
+    valuesOf(props.order, org.dimensions, org.defaultCountry),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -167,7 +169,7 @@ export function OrderForm(props: Props) {
           {errors.require_proof && <span className="field-error">{errors.require_proof}</span>}
         </fieldset>
       </div>
-      <p className="hint">{t('orders.field.locationHint')}</p>
+      <p className="hint">{t(props.mode === 'new' ? 'orders.field.locationHint' : 'orders.field.locationHintEdit')}</p>
       {general && (
         <p role="alert" className="error">
           {general}

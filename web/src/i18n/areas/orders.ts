@@ -104,6 +104,8 @@ export const ordersEn = {
   'orders.field.created': 'Created',
   'orders.field.updated': 'Last changed',
   'orders.field.locationHint': 'Leave the coordinates empty to place the order from its address.',
+  'orders.field.locationHintEdit':
+    'A new address with the same coordinates is placed again from the address; new coordinates are kept as given.',
 
   // Why an action is refused (the server's reason is in the button's tooltip).
   'orders.blocked.edit.status': 'It can no longer be changed: the order is {state}.',
@@ -292,6 +294,8 @@ export const ordersFr: Record<keyof typeof ordersEn, string> = {
   'orders.field.created': 'Créée',
   'orders.field.updated': 'Dernière modification',
   'orders.field.locationHint': 'Laissez les coordonnées vides pour placer la commande d’après son adresse.',
+  'orders.field.locationHintEdit':
+    'Une nouvelle adresse avec les mêmes coordonnées est replacée d’après l’adresse ; de nouvelles coordonnées sont gardées telles quelles.',
 
   'orders.blocked.edit.status': 'Elle ne peut plus être modifiée : la commande est {state}.',
   'orders.blocked.edit.cancelled': 'Elle ne peut plus être modifiée : la commande est annulée.',
