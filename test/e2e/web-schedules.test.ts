@@ -67,7 +67,7 @@ describe('dispatcher web app: scheduled planning and recurring orders', () => {
     await form.getByLabel('Name').fill('Evening plan');
     await form.getByLabel('At', { exact: true }).fill('18:00');
     for (const day of ['Sat', 'Sun']) await form.getByLabel(day).check();
-    await expect.poll(() => form.locator('code').textContent()).toBe('0 18 * * *');
+    await expect.poll(() => form.getByLabel('Cron (depot time)').inputValue()).toBe('0 18 * * *');
     await form.getByRole('button', { name: 'Save schedule' }).click();
     const row = page.locator('table.automation-table tbody tr').first();
     await expect.poll(() => row.textContent()).toContain('18:00, every day');
@@ -83,6 +83,13 @@ describe('dispatcher web app: scheduled planning and recurring orders', () => {
     await expect
       .poll(() => page.locator('table.automation-table tbody tr').first().textContent())
       .toContain('Planned 02/03/2027: 3 placed, 0 unassigned');
+    // Changed in the same form: publishing the next day instead.
+    await row.getByRole('button', { name: 'Change' }).click();
+    const edit = page.getByRole('form', { name: 'Change “Evening plan”' });
+    await expect.poll(() => edit.getByLabel('Cron (depot time)').inputValue()).toBe('0 18 * * *');
+    await edit.getByLabel('Day published').selectOption('1');
+    await edit.getByRole('button', { name: 'Save schedule' }).click();
+    await expect.poll(() => row.textContent()).toContain('06:00, the next day');
     await saveScreenshot(page, 'web-schedules-en', true);
   });
 
@@ -118,6 +125,21 @@ describe('dispatcher web app: scheduled planning and recurring orders', () => {
       'DUPONT-2027-03-12',
     ]);
     await saveScreenshot(page, 'web-recurring-en', true);
+
+    // The round changes hands: its orders to come, none edited by hand, follow.
+    await row.getByRole('button', { name: 'Change' }).click();
+    const edit = page.getByRole('form', { name: 'Change DUPONT' });
+    await expect.poll(() => edit.getByLabel('Customer').inputValue()).toBe('Boulangerie Dupont');
+    await edit.getByLabel('Customer').fill('Boulangerie Dupont & fils');
+    await edit.getByRole('button', { name: 'Save template' }).click();
+    await expect
+      .poll(() => edit.getByRole('status').textContent())
+      .toBe('4 orders to come follow the change (orders edited by hand stay as they are).');
+    const names = (await api.call('GET', '/orders?limit=50')).body.items
+      .filter((o: { ref: string }) => o.ref.startsWith('DUPONT-'))
+      .map((o: { name: string }) => o.name);
+    expect(new Set(names)).toEqual(new Set(['Boulangerie Dupont & fils']));
+    await saveScreenshot(page, 'web-recurring-edit-en', true);
   });
 
   it('reads both panels in French', async () => {

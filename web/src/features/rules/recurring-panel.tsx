@@ -36,6 +36,7 @@ export function RecurringPanel() {
   const { t, intl } = useI18n();
   const list = useApi<{ items: OrderTemplate[] }>('/order-templates');
   const depots = useApi<{ items: Depot[] }>('/depots');
+  const [editing, setEditing] = useState<OrderTemplate | null>(null);
 
   async function setPaused(x: OrderTemplate, paused: boolean) {
     await api(`/order-templates/${x.id}`, { method: 'PATCH', body: JSON.stringify({ paused }) });
@@ -84,6 +85,9 @@ export function RecurringPanel() {
                 <td className="num">{x.generated}</td>
                 <td>{t(x.paused ? 'recurring.paused' : 'recurring.active')}</td>
                 <td className="actions">
+                  <button type="button" onClick={() => setEditing(x)}>
+                    {t('recurring.edit')}
+                  </button>
                   <button type="button" onClick={() => setPaused(x, !x.paused)}>
                     {t(x.paused ? 'recurring.resume' : 'recurring.pause')}
                   </button>
@@ -96,64 +100,99 @@ export function RecurringPanel() {
           </tbody>
         </table>
       )}
-      {depots.data && <TemplateForm depots={depots.data.items} onSaved={list.reload} />}
+      {depots.data && (
+        <TemplateForm
+          key={editing?.id ?? 'new'}
+          depots={depots.data.items}
+          editing={editing}
+          onSaved={list.reload}
+          onDone={() => {
+            setEditing(null);
+            list.reload();
+          }}
+        />
+      )}
     </section>
   );
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function TemplateForm({ depots, onSaved }: { depots: Depot[]; onSaved(): void }) {
+/** The weekdays and interval of a weekly rule, or null for a rule of another shape. */
+function weeklyParts(rule: string): { days: number[]; everyWeeks: number } | null {
+  const m = /^FREQ=WEEKLY;(?:INTERVAL=(\d+);)?BYDAY=([A-Z,]+)$/.exec(rule);
+  if (!m) return null;
+  const days = m[2]!.split(',').map((c) => BYDAY.indexOf(c) + 1);
+  return days.some((d) => d === 0) ? null : { days, everyWeeks: Number(m[1] ?? 1) };
+}
+
+const text = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+
+/** Adds a template, or changes `editing` (its fields filled in; its ref stays). */
+function TemplateForm(props: { depots: Depot[]; editing: OrderTemplate | null; onSaved(): void; onDone(): void }) {
+  const { depots, editing: e0 } = props;
   const { t, intl } = useI18n();
   const save = useSave();
-  const [ref, setRef] = useState('');
-  const [depotId, setDepotId] = useState(depots[0]?.id ?? '');
-  const [name, setName] = useState('');
-  const [address, setAddress] = useState('');
-  const [lat, setLat] = useState('');
-  const [lon, setLon] = useState('');
-  const [days, setDays] = useState<number[]>([2, 5]);
-  const [everyWeeks, setEveryWeeks] = useState('1');
-  const [startsOn, setStartsOn] = useState(today);
-  const [endsOn, setEndsOn] = useState('');
-  const [aheadDays, setAheadDays] = useState('14');
-  const [windowStart, setWindowStart] = useState('');
-  const [windowEnd, setWindowEnd] = useState('');
-  const [serviceMin, setServiceMin] = useState('');
-  const [notes, setNotes] = useState('');
+  const o = e0?.order;
+  const weekly = e0 ? weeklyParts(e0.rrule) : null;
+  const [ref, setRef] = useState(e0?.ref ?? '');
+  const [depotId, setDepotId] = useState(e0?.depotId ?? depots[0]?.id ?? '');
+  const [name, setName] = useState(o?.name ?? '');
+  const [address, setAddress] = useState(o?.address ?? '');
+  const [lat, setLat] = useState(text(o?.lat));
+  const [lon, setLon] = useState(text(o?.lon));
+  const [days, setDays] = useState<number[]>(weekly?.days ?? (e0 ? [] : [2, 5]));
+  const [everyWeeks, setEveryWeeks] = useState(String(weekly?.everyWeeks ?? 1));
+  const [startsOn, setStartsOn] = useState(e0?.startsOn ?? today());
+  const [endsOn, setEndsOn] = useState(e0?.endsOn ?? '');
+  const [aheadDays, setAheadDays] = useState(String(e0?.aheadDays ?? 14));
+  const [windowStart, setWindowStart] = useState(o?.timeWindows[0]?.start ?? '');
+  const [windowEnd, setWindowEnd] = useState(o?.timeWindows[0]?.end ?? '');
+  const [serviceMin, setServiceMin] = useState(text(o?.serviceMin));
+  const [notes, setNotes] = useState(o?.notes ?? '');
   const [result, setResult] = useState<GenerationResult | null>(null);
+  // A rule of another shape (made through the API) is kept unless days are picked.
+  const rule = days.length ? weeklyRule(days, Number(everyWeeks) || 1) : (e0?.rrule ?? '');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setResult(null);
     const num = (s: string) => (s.trim() === '' ? null : Number(s));
     const ok = await save.run(async () => {
-      const saved = await api<OrderTemplate & { generation: GenerationResult }>('/order-templates', {
-        method: 'POST',
-        body: JSON.stringify({
-          ref,
-          depotId,
-          rrule: weeklyRule(days, Number(everyWeeks) || 1),
-          startsOn,
-          endsOn: endsOn || null,
-          aheadDays: Number(aheadDays),
-          order: {
-            name,
-            address,
-            lat: num(lat),
-            lon: num(lon),
-            notes,
-            serviceMin: num(serviceMin),
-            timeWindows: windowStart || windowEnd ? [{ start: windowStart, end: windowEnd }] : [],
-          },
-        }),
-      });
+      const saved = await api<OrderTemplate & { generation: GenerationResult }>(
+        e0 ? `/order-templates/${e0.id}` : '/order-templates',
+        {
+          method: e0 ? 'PATCH' : 'POST',
+          body: JSON.stringify({
+            ...(e0 ? {} : { ref }),
+            depotId,
+            rrule: rule,
+            startsOn,
+            endsOn: endsOn || null,
+            aheadDays: Number(aheadDays),
+            order: {
+              ...o,
+              name,
+              address,
+              lat: num(lat),
+              lon: num(lon),
+              notes,
+              serviceMin: num(serviceMin),
+              timeWindows:
+                windowStart || windowEnd
+                  ? [{ start: windowStart, end: windowEnd }, ...(o?.timeWindows.slice(1) ?? [])]
+                  : [],
+            },
+          }),
+        },
+      );
       setResult(saved.generation);
     });
-    if (ok) {
+    if (ok && !e0) {
       setRef('');
-      onSaved();
+      props.onSaved();
     }
+    if (ok && e0) props.onSaved();
   }
 
   const err = save.errors.of;
@@ -166,13 +205,17 @@ function TemplateForm({ depots, onSaved }: { depots: Depot[]; onSaved(): void })
     </div>
   );
   return (
-    <form className="automation-form" aria-label={t('recurring.add')} onSubmit={submit}>
-      <h3>{t('recurring.add')}</h3>
+    <form
+      className="automation-form"
+      aria-label={e0 ? t('recurring.editTitle', { ref: e0.ref }) : t('recurring.add')}
+      onSubmit={submit}
+    >
+      <h3>{e0 ? t('recurring.editTitle', { ref: e0.ref }) : t('recurring.add')}</h3>
       <div className="row">
         {field(
           'tpl-ref',
           t('recurring.ref'),
-          <input id="tpl-ref" value={ref} onChange={(e) => setRef(e.target.value)} required />,
+          <input id="tpl-ref" value={ref} onChange={(e) => setRef(e.target.value)} required disabled={!!e0} />,
           err('ref'),
         )}
         {field(
@@ -226,9 +269,7 @@ function TemplateForm({ depots, onSaved }: { depots: Depot[]; onSaved(): void })
             {weekdayName(d, intl)}
           </label>
         ))}
-        <span className="sub">
-          {days.length ? ruleText(weeklyRule(days, Number(everyWeeks) || 1), t, intl) : t('recurring.needDay')}
-        </span>
+        <span className="sub">{rule ? ruleText(rule, t, intl) : t('recurring.needDay')}</span>
         <FieldError id="tpl-rule-err" message={err('rrule')} />
       </fieldset>
       <div className="row">
@@ -312,12 +353,22 @@ function TemplateForm({ depots, onSaved }: { depots: Depot[]; onSaved(): void })
         )}
       </div>
       <div className="save">
-        <button type="submit" disabled={save.busy || days.length === 0}>
+        <button type="submit" disabled={save.busy || !rule}>
           {t('recurring.save')}
         </button>
+        {e0 && (
+          <button type="button" onClick={props.onDone}>
+            {t('schedules.cancel')}
+          </button>
+        )}
         {result && (
           <span className="saved" role="status">
-            {t('recurring.createdCount', { count: result.created.length })}
+            {[
+              !e0 || result.created.length > 0 ? t('recurring.createdCount', { count: result.created.length }) : '',
+              result.updated.length > 0 ? t('recurring.updatedCount', { count: result.updated.length }) : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
             {result.rejected.map((r) => (
               <span key={r.date} className="field-error">
                 {' '}

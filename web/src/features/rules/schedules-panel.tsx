@@ -7,35 +7,31 @@ import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { FieldError } from '../settings/field-errors.tsx';
 import { useSave } from '../settings/use-save.ts';
 import { weekdayName, weekdaysText } from '../fleet/weekdays.ts';
+import { unplannedReasonText } from '../planner/unplanned-reason.ts';
 import './schedules.css';
 
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
 
-/** `M H * * days` from a time and ISO weekdays (7 = Sunday, cron's 0); every day is `*`. */
+/** `M H * * days` from a time and ISO weekdays (7 = Sunday, cron's 0); runs as ranges (`1-5`); every day is `*`. */
 export function cronOf(at: string, days: number[]): string {
   const [h, m] = at.split(':').map(Number);
-  const dow =
-    days.length === 7
-      ? '*'
-      : [...days]
-          .sort((a, b) => a - b)
-          .map((d) => d % 7)
-          .join(',');
+  if (days.length === 7) return `${m} ${h} * * *`;
+  const nums = [...new Set(days.map((d) => d % 7))].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const d of nums) {
+    const last = runs.at(-1);
+    if (last && last.at(-1) === d - 1) last.push(d);
+    else runs.push([d]);
+  }
+  const dow = runs.map((r) => (r.length >= 3 ? `${r[0]}-${r.at(-1)}` : r.join(','))).join(',');
   return `${m} ${h} * * ${dow}`;
 }
 
 /** A daily cron read back as "18:00, Mon–Fri"; any other cron as written. */
 function cronText(cron: string, t: Translate, intl: string): string {
-  const m = /^(\d{1,2}) (\d{1,2}) \* \* ([\d,*-]+)$/.exec(cron.trim());
-  if (!m) return cron;
-  const at = `${m[2]!.padStart(2, '0')}:${m[1]!.padStart(2, '0')}`;
-  if (m[3] === '*') return `${at}, ${t('schedules.everyDay')}`;
-  const days = new Set<number>();
-  for (const part of m[3]!.split(',')) {
-    const [a, b] = part.split('-').map(Number);
-    for (let d = a!; d <= (b ?? a!); d++) days.add(d === 0 ? 7 : d);
-  }
-  return `${at}, ${weekdaysText([...days], intl)}`;
+  const p = dailyParts(cron);
+  if (!p) return cron;
+  return `${p.at}, ${p.days.length === 7 ? t('schedules.everyDay') : weekdaysText(p.days, intl)}`;
 }
 
 function runText(r: ScheduleRun, t: Translate, intl: string): string {
@@ -48,12 +44,37 @@ function runText(r: ScheduleRun, t: Translate, intl: string): string {
     : t('schedules.run.plan', { from, assigned: s.assigned ?? 0, unassigned: s.unassigned ?? 0 });
 }
 
+/** Why orders were left out ("time windows: 2"), and the days left alone because a route had started. */
+function runDetails(r: ScheduleRun, t: Translate, intl: string): string[] {
+  const s = r.summary ?? {};
+  const lines = Object.entries(s.reasons ?? {}).map(([reason, n]) => `${unplannedReasonText(reason, t)} (${n})`);
+  if (s.skippedDays?.length) {
+    lines.push(t('schedules.run.skipped', { days: s.skippedDays.map((d) => formatDate(intl, d)).join(', ') }));
+  }
+  return lines;
+}
+
+/** The time and weekdays of a daily cron, or null when the cron is another shape. */
+function dailyParts(cron: string): { at: string; days: number[] } | null {
+  const m = /^(\d{1,2}) (\d{1,2}) \* \* ([\d,*-]+)$/.exec(cron.trim());
+  if (!m) return null;
+  const days = new Set<number>();
+  if (m[3] === '*') for (const d of ALL_DAYS) days.add(d);
+  else
+    for (const part of m[3]!.split(',')) {
+      const [a, b] = part.split('-').map(Number);
+      for (let d = a!; d <= (b ?? a!); d++) days.add(d === 0 ? 7 : d);
+    }
+  return { at: `${m[2]!.padStart(2, '0')}:${m[1]!.padStart(2, '0')}`, days: [...days] };
+}
+
 /** Scheduled planning and publishing: the schedules of the organisation and a form to add one. */
 export function SchedulesPanel() {
   const { t, intl } = useI18n();
   const list = useApi<{ items: PlanSchedule[] }>('/plan-schedules');
   const depots = useApi<{ items: Depot[] }>('/depots');
   const depotOf = (id: string) => depots.data?.items.find((d) => d.id === id);
+  const [editing, setEditing] = useState<PlanSchedule | null>(null);
 
   async function toggle(s: PlanSchedule) {
     await api(`/plan-schedules/${s.id}`, { method: 'PATCH', body: JSON.stringify({ enabled: !s.enabled }) });
@@ -114,8 +135,19 @@ export function SchedulesPanel() {
                       </div>
                     )}
                   </td>
-                  <td>{last ? runText(last, t, intl) : t('schedules.never')}</td>
+                  <td>
+                    {last ? runText(last, t, intl) : t('schedules.never')}
+                    {last &&
+                      runDetails(last, t, intl).map((line) => (
+                        <div key={line} className="sub">
+                          {line}
+                        </div>
+                      ))}
+                  </td>
                   <td className="actions">
+                    <button type="button" onClick={() => setEditing(s)}>
+                      {t('schedules.edit')}
+                    </button>
                     <button type="button" onClick={() => toggle(s)}>
                       {t(s.enabled ? 'schedules.turnOff' : 'schedules.turnOn')}
                     </button>
@@ -129,53 +161,79 @@ export function SchedulesPanel() {
           </tbody>
         </table>
       )}
-      {depots.data && <ScheduleForm depots={depots.data.items} onSaved={list.reload} />}
+      {depots.data && (
+        <ScheduleForm
+          key={editing?.id ?? 'new'}
+          depots={depots.data.items}
+          editing={editing}
+          onDone={() => {
+            setEditing(null);
+            list.reload();
+          }}
+        />
+      )}
     </section>
   );
 }
 
-function ScheduleForm({ depots, onSaved }: { depots: Depot[]; onSaved(): void }) {
+/** Adds a schedule, or changes `editing` (its fields filled in). */
+function ScheduleForm(props: { depots: Depot[]; editing: PlanSchedule | null; onDone(): void }) {
+  const { depots, editing: e0 } = props;
   const { t, intl } = useI18n();
   const save = useSave();
-  const [name, setName] = useState('');
-  const [depotId, setDepotId] = useState(depots[0]?.id ?? '');
-  const [at, setAt] = useState('18:00');
-  const [days, setDays] = useState<number[]>([1, 2, 3, 4, 5]);
-  const [startOffsetDays, setStartOffset] = useState(1);
-  const [horizonDays, setHorizon] = useState('1');
-  const [balance, setBalance] = useState(true);
-  const [minimiseVehicles, setMinimise] = useState(false);
-  const [autoPublish, setAutoPublish] = useState(true);
-  const [publishAt, setPublishAt] = useState('06:00');
-  const [leadDays, setLeadDays] = useState(0);
-  const cron = days.length ? cronOf(at, days) : '';
+  const parts = e0 ? dailyParts(e0.cron) : null;
+  const [name, setName] = useState(e0?.name ?? '');
+  const [depotId, setDepotId] = useState(e0?.depotId ?? depots[0]?.id ?? '');
+  const [at, setAtState] = useState(parts?.at ?? '18:00');
+  const [days, setDaysState] = useState<number[]>(parts?.days ?? (e0 ? [] : [1, 2, 3, 4, 5]));
+  // The cron follows the time and days; a cron of another shape (made through the API) is kept as it is.
+  const [cron, setCron] = useState(e0?.cron ?? cronOf('18:00', [1, 2, 3, 4, 5]));
+  const setAt = (v: string) => {
+    setAtState(v);
+    if (days.length) setCron(cronOf(v, days));
+  };
+  const setDays = (v: number[]) => {
+    setDaysState(v);
+    setCron(v.length ? cronOf(at, v) : '');
+  };
+  const [startOffsetDays, setStartOffset] = useState(e0?.startOffsetDays ?? 1);
+  const [horizonDays, setHorizon] = useState(String(e0?.horizonDays ?? 1));
+  const [balance, setBalance] = useState(e0?.options.balance ?? true);
+  const [minimiseVehicles, setMinimise] = useState(e0?.options.minimiseVehicles ?? false);
+  const [autoPublish, setAutoPublish] = useState(e0 ? e0.publish !== null : true);
+  const [publishAt, setPublishAt] = useState(e0?.publish?.at ?? '06:00');
+  const [leadDays, setLeadDays] = useState(e0?.publish?.leadDays ?? 0);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const ok = await save.run(() =>
-      api('/plan-schedules', {
-        method: 'POST',
+      api(e0 ? `/plan-schedules/${e0.id}` : '/plan-schedules', {
+        method: e0 ? 'PATCH' : 'POST',
         body: JSON.stringify({
           name,
           depotId,
           cron,
           startOffsetDays,
           horizonDays: Number(horizonDays),
-          options: { balance, minimiseVehicles },
+          options: { ...e0?.options, balance, minimiseVehicles },
           publish: autoPublish ? { at: publishAt, leadDays } : null,
         }),
       }),
     );
     if (ok) {
       setName('');
-      onSaved();
+      props.onDone();
     }
   }
 
   const err = save.errors.of;
   return (
-    <form className="automation-form" aria-label={t('schedules.add')} onSubmit={submit}>
-      <h3>{t('schedules.add')}</h3>
+    <form
+      className="automation-form"
+      aria-label={e0 ? t('schedules.editTitle', { name: e0.name }) : t('schedules.add')}
+      onSubmit={submit}
+    >
+      <h3>{e0 ? t('schedules.editTitle', { name: e0.name }) : t('schedules.add')}</h3>
       <div className="row">
         <label>
           {t('schedules.name')}
@@ -211,9 +269,10 @@ function ScheduleForm({ depots, onSaved }: { depots: Depot[]; onSaved(): void })
             {weekdayName(d, intl)}
           </label>
         ))}
-        <span className="sub">
-          {t('schedules.cron')}: <code>{cron || '—'}</code>
-        </span>
+        <label className="inline">
+          {t('schedules.cron')}
+          <input className="cron" value={cron} onChange={(e) => setCron(e.target.value)} />
+        </label>
       </fieldset>
       <div className="row">
         <label>
@@ -263,6 +322,11 @@ function ScheduleForm({ depots, onSaved }: { depots: Depot[]; onSaved(): void })
         <button type="submit" disabled={save.busy || !cron}>
           {t('schedules.save')}
         </button>
+        {e0 && (
+          <button type="button" onClick={props.onDone}>
+            {t('schedules.cancel')}
+          </button>
+        )}
         {save.saved && <span className="saved">{t('schedules.saved')}</span>}
         {save.errors.general && (
           <span className="field-error" role="alert">

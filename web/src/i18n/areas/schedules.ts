@@ -42,6 +42,10 @@ export const schedulesEn = {
   'schedules.run.failed': 'Failed: {error}',
   'schedules.saved': 'Schedule saved.',
   'schedules.everyDay': 'every day',
+  'schedules.edit': 'Change',
+  'schedules.editTitle': 'Change “{name}”',
+  'schedules.cancel': 'Cancel',
+  'schedules.run.skipped': 'Not planned, a route had started: {days}',
   'recurring.title': 'Recurring orders',
   'recurring.intro':
     'Weekly rounds: each template makes one order per date, a few days ahead. An order edited since it was made stays as edited; pausing stops the dates to come only.',
@@ -77,6 +81,10 @@ export const schedulesEn = {
   'recurring.createdCount.other': '{count} orders made now.',
   'recurring.rejected': '{date}: {message}',
   'recurring.needDay': 'Pick at least one day.',
+  'recurring.edit': 'Change',
+  'recurring.editTitle': 'Change {ref}',
+  'recurring.updatedCount.one': '{count} order to come follows the change (orders edited by hand stay as they are).',
+  'recurring.updatedCount.other': '{count} orders to come follow the change (orders edited by hand stay as they are).',
 } as const;
 
 export const schedulesFr: Record<keyof typeof schedulesEn, string> = {
@@ -122,6 +130,10 @@ export const schedulesFr: Record<keyof typeof schedulesEn, string> = {
   'schedules.run.failed': 'Échec : {error}',
   'schedules.saved': 'Planification enregistrée.',
   'schedules.everyDay': 'tous les jours',
+  'schedules.edit': 'Modifier',
+  'schedules.editTitle': 'Modifier « {name} »',
+  'schedules.cancel': 'Annuler',
+  'schedules.run.skipped': 'Non planifié, une tournée avait commencé : {days}',
   'recurring.title': 'Commandes récurrentes',
   'recurring.intro':
     'Tournées hebdomadaires : chaque modèle crée une commande par date, quelques jours à l’avance. Une commande modifiée depuis reste telle quelle ; la pause n’arrête que les dates à venir.',
@@ -157,4 +169,10 @@ export const schedulesFr: Record<keyof typeof schedulesEn, string> = {
   'recurring.createdCount.other': '{count} commandes créées maintenant.',
   'recurring.rejected': '{date} : {message}',
   'recurring.needDay': 'Choisissez au moins un jour.',
+  'recurring.edit': 'Modifier',
+  'recurring.editTitle': 'Modifier {ref}',
+  'recurring.updatedCount.one':
+    '{count} commande à venir suit la modification (celles modifiées à la main restent telles quelles).',
+  'recurring.updatedCount.other':
+    '{count} commandes à venir suivent la modification (celles modifiées à la main restent telles quelles).',
 };
