@@ -74,6 +74,17 @@ describe('dispatcher web app: the live day', () => {
     await phone.setGeolocation(LATER);
     await expect.poll(async () => near((await driverMarkers(dispatcher))[0], LATER), { timeout: 30_000 }).toBe(true);
     expect(await driverMarkers(dispatcher)).toHaveLength(1);
+    // An arrow shows which way the driver is going: north-west, from START to LATER.
+    const headings = () =>
+      dispatcher.evaluate(() =>
+        (window.__tourneeMap?.queryRenderedFeatures({ layers: ['drivers-heading'] }) ?? []).map(
+          (f) => f.properties.heading as number,
+        ),
+      );
+    await expect.poll(async () => (await headings()).length, { timeout: 15_000 }).toBe(1);
+    const [heading] = await headings();
+    expect(heading).toBeGreaterThan(300);
+    expect(heading).toBeLessThan(360);
     await saveScreenshot(dispatcher, 'live');
 
     // The route is on the road now: the dispatcher's card says so.
