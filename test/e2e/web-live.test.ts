@@ -85,6 +85,7 @@ describe('dispatcher web app: the live day', () => {
     const [heading] = await headings();
     expect(heading).toBeGreaterThan(300);
     expect(heading).toBeLessThan(360);
+    await dispatcher.locator('.day-grid').scrollIntoViewIfNeeded();
     await saveScreenshot(dispatcher, 'live');
 
     // The route is on the road now: the dispatcher's card says so.

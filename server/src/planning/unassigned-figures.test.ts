@@ -87,6 +87,21 @@ describe('GET /api/plans/:id/unassigned and /api/planning/unplanned: the reasons
     expect(day1.body.items.map((u: { ref: string }) => u.ref)).not.toContain('UF-OK');
   });
 
+  it('gives no reason for an order the latest plan placed and a dispatcher took off its route since', async () => {
+    const routes = (await t.call('GET', `/routes?date=${day}`)).body.routes as {
+      stops: { id: string; ref: string | null }[];
+    }[];
+    const ok = routes.flatMap((r) => r.stops).find((s) => s.ref === 'UF-OK')!;
+    const edit = await t.call('POST', '/dispatch/edits', { op: 'unassign', stopId: ok.id, force: true });
+    expect(edit.status).toBe(200);
+    const items = (await t.call('GET', `/planning/unplanned?date=${day}`)).body.items as {
+      ref: string;
+      reason: string | null;
+    }[];
+    expect(items.find((u) => u.ref === 'UF-OK')).toMatchObject({ reason: null });
+    expect(items.find((u) => u.ref === 'UF-HEAVY')).toMatchObject({ reason: 'capacity' });
+  });
+
   it('refuses a day that is not a date, naming the parameter', async () => {
     const r = await t.call('GET', '/planning/unplanned?date=tomorrow');
     expect(r.status).toBe(400);
