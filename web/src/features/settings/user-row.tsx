@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiRequestError, api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
+// Drivers sign in with the link the Fleet screen sends, not as staff: a staff account is not made one here.
 const ROLES: Role[] = ['admin', 'dispatcher', 'driver'];
 
 /**
@@ -49,7 +50,7 @@ export function UserRow(props: {
             void act(() => api(`/users/${u.id}`, { method: 'PATCH', body: JSON.stringify({ role: e.target.value }) }))
           }
         >
-          {ROLES.map((r) => (
+          {ROLES.filter((r) => r !== 'driver' || u.role === 'driver').map((r) => (
             <option key={r} value={r}>
               {t(`settings.role.${r}`)}
             </option>
