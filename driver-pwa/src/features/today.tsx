@@ -74,11 +74,13 @@ export function Today({ session, onSignOut }: { session: DriverSession; onSignOu
     <main className={`view-${view}`}>
       <header className="bar">
         <div>
-          <h1>
-            {t.today}
-            {route && <span className="day"> · {dayText(route.localDate, locale)}</span>}
-          </h1>
+          <h1>{t.today}</h1>
           <div className="muted">
+            {route && (
+              <>
+                <span className="day">{dayText(route.localDate, locale)}</span> ·{' '}
+              </>
+            )}
             {session.driver.name}
             {route && ` · ${route.vehicleName} · ${position.done}/${position.total} ${t.done}`}
           </div>
