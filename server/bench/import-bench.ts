@@ -14,6 +14,10 @@
  * RSS and CPU are its own. Also printed: the server's CPU seconds, which — unlike rows/s — do not
  * depend on what else the machine is doing. Diagnostics: BENCH_MEMORY_DETAIL=1 (heap at the RSS
  * peak), and the node flags of server-child.ts (GC trace, CPU and heap profiles).
+ *
+ * BENCH_RULES=1 imports the file twice more into two fresh organisations, one without intake
+ * rules and one with 5 (server/src/automation/), and prints both figures and what the rules
+ * cost (target: < 10 % more time than without).
  */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -26,6 +30,7 @@ import { insertUser } from '../src/auth/repo.ts';
 import { openSession } from '../src/auth/service.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createPgDb } from '../src/db/pg-adapter.ts';
+import { BENCH_RULES, insertBenchRules } from './bench-rules.ts';
 import { startBenchServer } from './server-child.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -160,22 +165,33 @@ async function seedBenchFleet(db: ReturnType<typeof createPgDb>, orgId: string):
   );
 }
 
-async function main() {
-  const url = await benchDatabase();
-  const db = createPgDb(url, { max: 2 });
-  await migrate(db);
+/** A fresh organisation (with the bench fleet unless BENCH_FLEET=0) and its dispatcher's session token. */
+async function benchOrg(db: ReturnType<typeof createPgDb>, rules: boolean): Promise<string> {
   const org = await db.query<{ id: string }>(
     "INSERT INTO organisations (name, dimensions) VALUES ('Bench ' || now(), '{kg,m3,parcels}') RETURNING id",
   );
   if (process.env.BENCH_FLEET !== '0') await seedBenchFleet(db, org.rows[0]!.id);
+  if (rules) await insertBenchRules(db, org.rows[0]!.id);
   const user = await insertUser(db, {
     orgId: org.rows[0]!.id,
-    email: `bench-${Date.now()}@bench.local`,
+    email: `bench-${Date.now()}-${Math.random()}@bench.local`,
     name: 'bench',
     role: 'dispatcher',
     passwordHash: '!', // matches no password: the bench only uses a session token
   });
-  const { token } = await openSession(db, user, 1);
+  return (await openSession(db, user, 1)).token;
+}
+
+interface Run {
+  seconds: number;
+  cpuS: number;
+}
+
+async function main() {
+  const url = await benchDatabase();
+  const db = createPgDb(url, { max: 2 });
+  await migrate(db);
+  const token = await benchOrg(db, false);
 
   const dir = await mkdtemp(join(tmpdir(), 'tournee-bench-'));
   const file = join(dir, `orders.${FORMAT}`);
@@ -188,7 +204,8 @@ async function main() {
     `Import benchmark: ${ROWS.toLocaleString('en')} rows, ${mb(size)} ${FORMAT.toUpperCase()}, PostgreSQL ${new URL(url).pathname.slice(1)}\n`,
   );
   process.stdout.write(`server RSS at rest: ${mb(server.restRss)}\n`);
-  for (const run of ['first import (all created)', 're-import (all unchanged)']) {
+  /** Imports the file once as `token`'s organisation and prints the figures. */
+  const importOnce = async (run: string, token: string): Promise<Run> => {
     await server.ask('reset');
     const t0 = performance.now();
     const res = await fetch(`http://127.0.0.1:${server.port}/api/orders/import`, {
@@ -217,6 +234,33 @@ async function main() {
       );
     }
     if (res.status !== 200) process.stdout.write(`${JSON.stringify(body).slice(0, 2000)}\n`);
+    if (Array.isArray(body.rulesApplied))
+      process.stdout.write(
+        `  rules fired on ${body.rulesApplied.length}${body.rulesAppliedTruncated ? '+' : ''} rows\n`,
+      );
+    return { seconds, cpuS: mem.cpuS! };
+  };
+  for (const run of ['first import (all created)', 're-import (all unchanged)']) await importOnce(run, token);
+
+  if (process.env.BENCH_RULES) {
+    // Fresh organisations for both, so each first import creates every row; the one without
+    // rules runs first and again last, the machine's drift shows in the two.
+    const plain = await benchOrg(db, false);
+    const ruled = await benchOrg(db, true);
+    const plainAgain = await benchOrg(db, false);
+    const a = await importOnce('without rules: first import', plain);
+    const b = await importOnce(`with ${BENCH_RULES.length} rules: first import`, ruled);
+    const c = await importOnce('without rules (again): first import', plainAgain);
+    const ra = await importOnce('without rules: re-import', plain);
+    const rb = await importOnce(`with ${BENCH_RULES.length} rules: re-import`, ruled);
+    const pct = (x: number, base: number) => `${x >= base ? '+' : ''}${((x / base - 1) * 100).toFixed(1)} %`;
+    const base = { seconds: (a.seconds + c.seconds) / 2, cpuS: (a.cpuS + c.cpuS) / 2 };
+    process.stdout.write(
+      `Intake rules (${BENCH_RULES.length}): first import ${b.seconds.toFixed(2)} s vs ${base.seconds.toFixed(2)} s without ` +
+        `(${pct(b.seconds, base.seconds)}; server CPU ${b.cpuS.toFixed(2)} s vs ${base.cpuS.toFixed(2)} s, ${pct(b.cpuS, base.cpuS)}); ` +
+        `re-import ${rb.seconds.toFixed(2)} s vs ${ra.seconds.toFixed(2)} s (${pct(rb.seconds, ra.seconds)}; CPU ${pct(rb.cpuS, ra.cpuS)}). ` +
+        'Target: < 10 % more.\n',
+    );
   }
   await server.stop();
   await rm(dir, { recursive: true, force: true });

@@ -47,8 +47,30 @@ export interface RuleEngine {
 /** Cells longer than this are cut before a regex runs on them: no pattern runs on a huge cell. */
 export const REGEX_INPUT_LIMIT = 1000;
 
-type Read = (record: Record<string, unknown>, cells: readonly unknown[]) => unknown;
+/** A cell's text as conditions compare it (cellText: trimmed, plain spaces). */
+type Read = (record: Record<string, unknown>, cells: readonly unknown[]) => string;
 type Test = (record: Record<string, unknown>, cells: readonly unknown[]) => boolean;
+
+/**
+ * The texts of the raw columns conditions read, computed once per row however many conditions
+ * read them (cells never change; canonical fields may, so they are read each time).
+ */
+class ColumnTexts {
+  private readonly texts: string[] = [];
+  private readonly seen: number[] = [];
+  private rowNo = 0;
+  /** Starts a new row: every text cached so far is stale. */
+  next(): void {
+    this.rowNo++;
+  }
+  get(cells: readonly unknown[], i: number): string {
+    if (this.seen[i] === this.rowNo) return this.texts[i]!;
+    const t = cellText(cells[i]);
+    this.texts[i] = t;
+    this.seen[i] = this.rowNo;
+    return t;
+  }
+}
 
 const WINDOW_KEY = /^tw\d*_(start|end)$/;
 
@@ -57,24 +79,29 @@ const WINDOW_KEY = /^tw\d*_(start|end)$/;
  * column whose header is exactly `field`, else one whose header matches it ignoring case and
  * accents. A field the file does not have reads as empty.
  */
-function reader(field: string, header: readonly string[]): Read {
-  if (isCanonicalField(field)) return (record) => record[field];
+function reader(field: string, header: readonly string[], columns: ColumnTexts): Read {
+  if (isCanonicalField(field)) return (record) => cellText(record[field]);
   let at = header.indexOf(field);
   if (at < 0) at = header.findIndex((h) => h.trim() === field.trim());
   if (at < 0) {
     const want = normaliseHeader(field);
     at = header.findIndex((h) => normaliseHeader(h) === want);
   }
-  if (at < 0) return () => undefined;
+  if (at < 0) return () => '';
   const i = at;
-  return (_record, cells) => cells[i];
+  return (_record, cells) => columns.get(cells, i);
 }
 
-const toNumber = (s: string): number => (s === '' ? Number.NaN : Number(s.replace(',', '.').replace(/\s/g, '')));
+/** '12,5' and '1 200' as numbers too (French spreadsheets); NaN for anything else. */
+function toNumber(s: string): number {
+  if (s === '') return Number.NaN;
+  let t = s.includes(',') ? s.replace(',', '.') : s;
+  if (t.includes(' ')) t = t.replaceAll(' ', '');
+  return Number(t);
+}
 
-function condition(c: RuleCondition, header: readonly string[]): Test {
-  const read = reader(c.field, header);
-  const text = (r: Record<string, unknown>, cells: readonly unknown[]) => cellText(read(r, cells)).trim();
+function condition(c: RuleCondition, header: readonly string[], columns: ColumnTexts): Test {
+  const text = reader(c.field, header, columns);
   switch (c.op) {
     case 'empty': {
       const wantEmpty = c.value !== false;
@@ -118,15 +145,15 @@ function condition(c: RuleCondition, header: readonly string[]): Test {
   }
 }
 
-function matcher(when: RuleWhen, header: readonly string[]): Test {
+function matcher(when: RuleWhen, header: readonly string[], columns: ColumnTexts): Test {
   if ('all' in when) {
-    const tests = when.all.map((c) => condition(c, header));
+    const tests = when.all.map((c) => condition(c, header, columns));
     return (r, cells) => {
       for (const t of tests) if (!t(r, cells)) return false;
       return true;
     };
   }
-  const tests = when.any.map((c) => condition(c, header));
+  const tests = when.any.map((c) => condition(c, header, columns));
   return (r, cells) => {
     for (const t of tests) if (t(r, cells)) return true;
     return false;
@@ -167,6 +194,8 @@ function fieldsWritten(then: RuleThen, dimensions: readonly string[]): string[] 
 function action(then: RuleThen, today: LocalDate, dimensions: readonly string[]) {
   const date = then.dateOffsetDays === undefined ? null : addWorkingDays(today, then.dateOffsetDays);
   const demand = Object.entries(then.demand ?? {}).filter(([dim]) => dimensions.includes(dim));
+  const addedSkills = then.addSkills?.length && !then.removeSkills?.length ? then.addSkills.join(',') : null;
+  const proofText = then.requireProof ? then.requireProof.join(',') : null;
   return (record: Record<string, unknown>, extras: () => RowExtras, before: Map<string, string> | null) => {
     const set = (field: string, value: unknown) => {
       if (before && !before.has(field)) before.set(field, cellText(record[field]));
@@ -174,10 +203,14 @@ function action(then: RuleThen, today: LocalDate, dimensions: readonly string[])
     };
     if (then.priority !== undefined) set('priority', then.priority);
     if (then.addSkills || then.removeSkills) {
-      let skills = parseList(record.skills);
-      for (const s of then.addSkills ?? []) if (!skills.includes(s)) skills.push(s);
-      if (then.removeSkills) skills = skills.filter((s) => !then.removeSkills!.includes(s));
-      set('skills', skills.join(','));
+      // A row without skills (most rows) takes the added ones as they are: no list to merge.
+      if (addedSkills !== null && cellText(record.skills) === '') set('skills', addedSkills);
+      else {
+        let skills = parseList(record.skills);
+        for (const s of then.addSkills ?? []) if (!skills.includes(s)) skills.push(s);
+        if (then.removeSkills) skills = skills.filter((s) => !then.removeSkills!.includes(s));
+        set('skills', skills.join(','));
+      }
     }
     if (then.timeWindows) {
       for (const k in record) if (WINDOW_KEY.test(k) && cellText(record[k]) !== '') set(k, '');
@@ -193,10 +226,13 @@ function action(then: RuleThen, today: LocalDate, dimensions: readonly string[])
     }
     if (then.serviceMin !== undefined) set('service_min', then.serviceMin);
     for (const [dim, n] of demand) set(`demand_${dim}`, n);
-    if (then.requireProof) {
-      const kinds = parseList(record.require_proof);
-      for (const k of then.requireProof) if (!kinds.includes(k)) kinds.push(k);
-      set('require_proof', kinds.join(','));
+    if (proofText !== null) {
+      if (cellText(record.require_proof) === '') set('require_proof', proofText);
+      else {
+        const kinds = parseList(record.require_proof);
+        for (const k of then.requireProof!) if (!kinds.includes(k)) kinds.push(k);
+        set('require_proof', kinds.join(','));
+      }
     }
     if (then.depotId !== undefined || then.hold !== undefined || then.tags) {
       const x = extras();
@@ -219,16 +255,18 @@ export interface EngineContext {
 /** Compiles enabled rules, in the order they run; null when there are none. */
 export function compileRules(rules: readonly EngineRule[], ctx: EngineContext): RuleEngine | null {
   if (rules.length === 0) return null;
+  const columns = new ColumnTexts();
   const compiled = rules.map((r) => ({
     name: r.name,
     stop: r.stop,
-    test: matcher(r.when, ctx.header),
+    test: matcher(r.when, ctx.header, columns),
     act: action(r.then, ctx.today, ctx.dimensions),
   }));
   const writes = [...new Set(rules.flatMap((r) => fieldsWritten(r.then, ctx.dimensions)))];
   return {
     writes,
     run(record, cells, trace) {
+      columns.next();
       let applied: string[] | null = null;
       let extras: RowExtras | null = null;
       const before = trace ? new Map<string, string>() : null;
