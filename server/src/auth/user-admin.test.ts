@@ -16,7 +16,7 @@ const login = (email: string, password: string) =>
 
 const me = (token: string) => fetch(`${t.baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
 
-async function invite(role: 'admin' | 'dispatcher', name = role) {
+async function invite(role: 'admin' | 'dispatcher', name: string = role) {
   const res = await t.api('/users', {
     method: 'POST',
     body: JSON.stringify({ email: `${name}-${Math.random().toString(36).slice(2)}@test.local`, name, role }),
