@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { weeklyRule } from './recurring-panel.tsx';
-import { cronOf } from './schedules-panel.tsx';
+import { weeklyRule } from './round-rule.ts';
+import { cronOf } from './schedule-text.ts';
 
 describe('the rules the panels build', () => {
   it('writes the weekdays of a schedule as cron ranges, Sunday as 0', () => {
