@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { dispatchSocket } from '../../api/socket.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CostCurve } from './cost-curve.tsx';
+import { progressText } from './plan-progress.ts';
 import { PlanReady } from './plan-ready.tsx';
 import { plural } from './publish-text.ts';
 import { SavingsCard } from './savings-card.tsx';
@@ -142,12 +143,7 @@ export function PlanLauncher(props: {
       {active && (
         <>
           <progress max={timeLimitS * 1000} value={last?.elapsedMs ?? 0} aria-label={t('planner.progress')} />
-          <span role="status">
-            {/* Before the first solution the counts mean nothing: nothing is assigned yet. */}
-            {last && last.bestCost !== null
-              ? t('planner.progressText', { assigned: last.assigned, unassigned: last.unassigned })
-              : t('planner.searching')}
-          </span>
+          <span role="status">{progressText(last, t)}</span>
           <button
             type="button"
             onClick={() => void api(`/plans/${running.planId}`, { method: 'DELETE' }).catch(() => {})}
