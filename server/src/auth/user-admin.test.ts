@@ -1,3 +1,4 @@
+import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startTestApp, type TestApp } from '../../test/harness.ts';
 
@@ -66,6 +67,23 @@ describe('user management', () => {
     expect((await login(user.email, user.temporaryPassword)).status).toBe(200);
     // The old session stays ended: re-enabling does not revive it.
     expect((await me(token)).status).toBe(401);
+  });
+
+  it('ends the disabled user’s open /dispatch socket at once, without waiting for a re-check', async () => {
+    const user = await invite('dispatcher');
+    const { token } = await readJson(await login(user.email, user.temporaryPassword));
+    const socket: Socket = await new Promise((resolve, reject) => {
+      const s = connect(`${t.baseUrl}/dispatch`, { auth: { token }, transports: ['websocket'], forceNew: true });
+      s.once('connect', () => resolve(s));
+      s.once('connect_error', reject);
+    });
+    try {
+      expect((await t.api(`/users/${user.id}/disable`, { method: 'POST' })).status).toBe(200);
+      // The app re-checks sessions every minute; this must happen well before.
+      await expect.poll(() => socket.connected, { timeout: 5000 }).toBe(false);
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('refuses to disable or demote the last enabled admin with a 409 saying why', async () => {
