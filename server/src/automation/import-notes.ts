@@ -30,3 +30,10 @@ export function withExtras(row: ValidRow, extras: RowExtras): void {
   row.hold = extras.hold;
   row.tags = extras.tags;
 }
+
+/** The refs of the rows a rule put on hold. */
+export function heldRefs(rows: readonly { row: ValidRow }[]): string[] {
+  const out: string[] = [];
+  for (const w of rows) if (w.row.hold) out.push(w.row.ref);
+  return out;
+}

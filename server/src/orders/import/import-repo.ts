@@ -64,15 +64,14 @@ export async function upsertOrders(
     `WITH r AS (
        SELECT * FROM unnest(${TYPES.map((t, i) => `(string_to_array($${i + 2}, E'\\x1f', E'\\x1e'))[2:]::${t}[]`).join(', ')})
          AS r(ref, name, phone, email, address, lon, lat, geocoded, date_from, date_to, time_windows, service_s,
-              demand, skills, priority, notes, content_hash, require_proof, depot_id, tags, hold)
+              demand, skills, priority, notes, content_hash, require_proof, depot_id, tags)
      ), up AS (
        INSERT INTO orders AS o (org_id, ref, name, phone, email, address, location, geocoded, date_from, date_to,
                                 time_windows, service_s, demand, skills, priority, notes, content_hash,
-                                require_proof, depot_id, tags, status, hold_reason, source, import_id, last_import_id)
+                                require_proof, depot_id, tags, source, import_id, last_import_id)
        SELECT $1::uuid, ref, name, phone, email, address, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography,
               geocoded, date_from, date_to, time_windows::jsonb, service_s, demand::float8[], skills::text[],
               priority, notes, content_hash, require_proof::text[], depot_id, tags::text[],
-              CASE WHEN hold THEN 'on_hold' ELSE 'imported' END, CASE WHEN hold THEN 'intake rule' END,
               $${TYPES.length + 2}::text, $${TYPES.length + 3}::uuid,
               $${TYPES.length + 3}::uuid
          FROM r
@@ -110,7 +109,6 @@ export async function upsertOrders(
       joinColumn(rows.map((w) => arrayLiteral(w.row.requireProof))),
       joinColumn(rows.map((w) => w.row.depotId ?? null)),
       joinColumn(rows.map((w) => arrayLiteral(w.row.tags ?? []))),
-      joinColumn(rows.map((w) => w.row.hold === true)),
       origin.source,
       origin.importId,
     ],
@@ -150,7 +148,6 @@ const TYPES = [
   'text',
   'uuid',
   'text',
-  'bool',
 ];
 
 // A batch travels as one string per column, values separated by the ASCII unit separator and

@@ -13,7 +13,8 @@ import { LOCKED_ORDER_STATUSES } from '@tournee/shared';
 import { learnedServiceDefaults } from '../../analytics/learned-service.ts';
 import { type Actor, recordEvent } from '../../audit/audit.ts';
 import type { EngineRule } from '../../automation/engine.ts';
-import { RuleNotes, withExtras } from '../../automation/import-notes.ts';
+import { holdNewOrders } from '../../automation/hold-new.ts';
+import { heldRefs, RuleNotes, withExtras } from '../../automation/import-notes.ts';
 import { intakeEngine } from '../../automation/service.ts';
 import type { Db } from '../../db/db.ts';
 import { AppError } from '../../errors.ts';
@@ -227,6 +228,7 @@ export async function runImport(
       }
       await learned.apply(db, (located as Pending[]).filter(lacksServiceMin));
       const done = await repo.upsertOrders(db, actor.orgId, located, origin);
+      if (rules) await holdNewOrders(db, actor, importId, heldRefs(located));
       counts.created += done.created;
       counts.updated += done.updated;
       counts.unchanged += located.length - done.created - done.updated - done.conflicts.length;
