@@ -49,7 +49,7 @@ function NewOrder({ onCreated }: { onCreated(c: { id: string; lines: string[] })
           <OrderForm
             mode="new"
             org={org.data}
-            onCancel={() => history.back()}
+            onCancel={() => goTo({ kind: 'list' })}
             onDone={(result) => {
               const said = {
                 created: t('orders.detail.created', { ref: result.ref }),
