@@ -44,7 +44,10 @@ export function DayUnplanned(props: { date: string; items: DayUnplannedOrder[]; 
 function UnplannedTable(props: { caption: string; items: UnplannedRow[]; onMoved(): void; showDays?: boolean }) {
   const { t, intl } = useI18n();
   const [moving, setMoving] = useState<string | null>(null);
-  const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
+  // Kept as what happened, not as text: it is worded at each render, in the language of the moment.
+  const [note, setNote] = useState<
+    { ok: true; ref: string; date: string } | { ok: false; ref: string; reason: string } | null
+  >(null);
   const day = (d: string) => formatDate(intl, d, { weekday: 'short', day: 'numeric', month: 'short' });
 
   async function move(row: UnplannedRow, date: string) {
@@ -54,10 +57,10 @@ function UnplannedTable(props: { caption: string; items: UnplannedRow[]; onMoved
         body: JSON.stringify({ dateFrom: date, dateTo: date }),
       });
       setMoving(null);
-      setNote({ text: t('unplanned.moved', { ref: row.ref, date: day(date) }), error: false });
+      setNote({ ok: true, ref: row.ref, date });
       props.onMoved();
     } catch (e) {
-      setNote({ text: t('unplanned.moveFailed', { ref: row.ref, reason: (e as Error).message }), error: true });
+      setNote({ ok: false, ref: row.ref, reason: (e as Error).message });
     }
   }
 
@@ -106,8 +109,10 @@ function UnplannedTable(props: { caption: string; items: UnplannedRow[]; onMoved
         </tbody>
       </table>
       {note && (
-        <p role={note.error ? 'alert' : 'status'} className={note.error ? 'error' : 'ok'}>
-          {note.text}
+        <p role={note.ok ? 'status' : 'alert'} className={note.ok ? 'ok' : 'error'}>
+          {note.ok
+            ? t('unplanned.moved', { ref: note.ref, date: day(note.date) })
+            : t('unplanned.moveFailed', { ref: note.ref, reason: note.reason })}
         </p>
       )}
     </div>
