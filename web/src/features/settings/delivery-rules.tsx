@@ -37,7 +37,7 @@ export function DeliveryRules({ org, onSaved }: { org: Organisation; onSaved(o: 
     >
       <fieldset>
         <legend>{t('settings.redelivery.title')}</legend>
-        <label className="checkbox">
+        <label className="checkbox full">
           <input type="checkbox" checked={r.auto} onChange={(e) => setR({ ...r, auto: e.target.checked })} />
           {t('settings.redelivery.auto')}
         </label>
@@ -93,7 +93,7 @@ export function DeliveryRules({ org, onSaved }: { org: Organisation; onSaved(o: 
       </fieldset>
       <fieldset>
         <legend>{t('settings.reschedule.title')}</legend>
-        <label className="checkbox">
+        <label className="checkbox full">
           <input type="checkbox" checked={beforeStart} onChange={(e) => setBeforeStart(e.target.checked)} />
           {t('settings.reschedule.beforeStart')}
         </label>

@@ -111,7 +111,7 @@ export function NotificationSettings({ initial }: { initial: ResolvedNotifySetti
         </fieldset>
         <fieldset>
           <legend>{t('settings.notify.quietHours')}</legend>
-          <label className="checkbox">
+          <label className="checkbox full">
             <input type="checkbox" checked={quietOn} onChange={(e) => setQuietOn(e.target.checked)} />
             {t('settings.notify.quietOn')}
           </label>
