@@ -50,7 +50,8 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
   const reasons = useApi<{ items: DayUnplannedOrder[] }>(`/planning/unplanned${query({ date: props.date })}`);
   const [selected, setSelected] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
-  const [published, setPublished] = useState<string | null>(null);
+  // What was published, worded at each render (the language may switch after).
+  const [published, setPublished] = useState<{ routes: number; orders: number } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const map = useRef<MapLibreMap | null>(null);
   const fitted = useRef(false);
@@ -201,7 +202,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
       method: 'POST',
       body: JSON.stringify({ date: props.date }),
     });
-    setPublished(t('planner.publishedText', { routes: out.routes.length, orders: out.orders }));
+    setPublished({ routes: out.routes.length, orders: out.orders });
     reload();
   }
 
@@ -224,7 +225,7 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
         {confirming && (
           <PublishConfirm date={props.date} onConfirm={() => void publish()} onCancel={() => setConfirming(false)} />
         )}
-        {published && <span role="status">{published}</span>}
+        {published && <span role="status">{t('planner.publishedText', published)}</span>}
       </div>
       <EditFeedback edits={edits} routes={routes.data?.routes ?? []} />
       {picked && (
