@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { missingProof, proofsTaken, requiredProofText } from './required-proof.ts';
+
+describe('required proof on the phone', () => {
+  it('lists what is required and not yet taken', () => {
+    expect(missingProof(['photo'], { photo: null, signature: 'data:sig' })).toEqual(['photo']);
+    expect(missingProof(['photo', 'signature'], { photo: 'data:p', signature: null })).toEqual(['signature']);
+    expect(missingProof(undefined, { photo: null, signature: null })).toEqual([]);
+  });
+
+  it('announces the proof the event carries', () => {
+    expect(proofsTaken({ photo: 'data:p', signature: 'data:s' })).toEqual(['photo', 'signature']);
+    expect(proofsTaken(undefined)).toEqual([]);
+  });
+
+  it('says what is missing in the phone’s language', () => {
+    expect(requiredProofText('en', ['photo', 'signature'])).toBe('This delivery requires a photo and a signature.');
+    expect(requiredProofText('fr', ['photo'])).toBe('Cette livraison exige une photo.');
+  });
+});
