@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { judgePassword } from './security/password-policy.ts';
 
 /** Treats empty strings as unset, so `FOO=` in a .env file means "use the default". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -17,7 +18,13 @@ const ConfigSchema = z.object({
   DATABASE_URL: optional(z.string().url()),
   REDIS_URL: optional(z.string().url()),
   ADMIN_EMAIL: optional(z.string().email()),
-  ADMIN_PASSWORD: optional(z.string().min(8, 'must be at least 8 characters')),
+  // The first admin's password: refused at start when weak (12 characters, zxcvbn score ≥ 3).
+  ADMIN_PASSWORD: optional(
+    z.string().superRefine((v, ctx) => {
+      const verdict = judgePassword(v);
+      if (!verdict.ok) ctx.addIssue({ code: 'custom', message: `too weak: ${verdict.reason}` });
+    }),
+  ),
   SEED_DEMO: optional(bool).default(true),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
   SESSION_TTL_HOURS: optional(z.coerce.number().positive()).default(24 * 7),
@@ -108,6 +115,14 @@ const ConfigSchema = z.object({
   SCHEDULER_ENABLED: optional(bool).default(true),
   SCHEDULER_TICK_MS: optional(z.coerce.number().int().min(50)).default(30_000),
   TEST_CLOCK_FILE: optional(z.string()),
+  // Single sign-on (server/src/security/oidc*.ts): an OpenID Provider's issuer URL and this
+  // server's client there (Authorization Code + PKCE); the claim naming the user's role
+  // (admin, dispatcher or viewer), and the name on the sign-in button.
+  OIDC_ISSUER: optional(z.string().url()),
+  OIDC_CLIENT_ID: optional(z.string()),
+  OIDC_CLIENT_SECRET: optional(z.string()),
+  OIDC_ROLE_CLAIM: optional(z.string()),
+  OIDC_NAME: optional(z.string()).default('SSO'),
   /** Bearer token that unlocks `GET /api/metrics` (Prometheus text); unset = no metrics endpoint. */
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const ROLES = ['admin', 'dispatcher', 'driver'] as const;
+/** `viewer`: the dispatcher's screens, read-only (no write of any kind). */
+export const ROLES = ['admin', 'dispatcher', 'driver', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const LoginRequest = z.object({
@@ -30,7 +31,8 @@ export const CreateUserRequest = z.object({
   name: z.string().trim().max(200).default(''),
   role: z.enum(ROLES),
   /** Absent: the server makes a temporary password and answers it once (an invitation). */
-  password: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** Checked for length and strength by the server (at least 12 characters, zxcvbn score ≥ 3). */
+  password: z.string().min(12, 'must be at least 12 characters').optional(),
   driverId: z.string().uuid().nullable().optional(),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;

@@ -359,3 +359,4 @@ export {
   UpdatePlanSchedule,
 } from './schedules.ts';
 export { bearingDeg, headingAfterMove, headingTracker } from './heading.ts';
+export * from './security.ts';

@@ -3,6 +3,8 @@ import { Router } from 'express';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { parse } from '../http/validate.ts';
+import { securityRoutes } from '../security/routes.ts';
+import { setSessionCookie } from './cookie.ts';
 import { actorOf, requireRole, SESSION_COOKIE } from './middleware.ts';
 import * as auth from './service.ts';
 import { userAdminRoutes } from './user-admin-routes.ts';
@@ -16,29 +18,26 @@ export function authRoutes(db: Db, config: Config, hooks: { onLogout?: (tokenHas
   const policy = {
     maxFailuresPerMinute: config.LOGIN_MAX_FAILURES_PER_MINUTE,
     sessionTtlHours: config.SESSION_TTL_HOURS,
+    ssoConfigured: Boolean(config.OIDC_ISSUER),
   };
 
   router.post('/auth/login', async (req, res) => {
     const body = parse(LoginRequest, req.body);
-    const out = await auth.login(db, policy, { ...body, ip: req.ip ?? 'unknown' });
-    res.cookie(SESSION_COOKIE, out.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.COOKIE_SECURE,
-      path: '/',
-      expires: new Date(out.expiresAt),
-    });
+    const userAgent = req.get('user-agent') ?? null;
+    const out = await auth.login(db, policy, { ...body, ip: req.ip ?? 'unknown', userAgent });
+    // With two-factor on, the answer is a challenge (`mfaRequired`), not yet a session.
+    if ('token' in out) setSessionCookie(res, config, out);
     res.json(out);
   });
 
-  router.post('/auth/logout', requireRole('admin', 'dispatcher', 'driver'), async (req, res) => {
+  router.post('/auth/logout', requireRole('admin', 'dispatcher', 'driver', 'viewer'), async (req, res) => {
     const who = req.user ? { user: req.user, ip: req.ip ?? 'unknown' } : undefined;
     if (req.token) hooks.onLogout?.(await auth.logout(db, req.token, who));
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
 
-  router.get('/auth/me', requireRole('admin', 'dispatcher', 'driver'), (req, res) => {
+  router.get('/auth/me', requireRole('admin', 'dispatcher', 'driver', 'viewer'), (req, res) => {
     res.json({ user: req.user });
   });
 
@@ -46,6 +45,9 @@ export function authRoutes(db: Db, config: Config, hooks: { onLogout?: (tokenHas
     const body = parse(CreateUserRequest, req.body);
     res.status(201).json(await auth.createUser(db, actorOf(req), body));
   });
+
+  // Two-factor sign-in, sessions, password change, security settings (security/).
+  router.use(securityRoutes(db, config, hooks));
 
   // List, disable, re-enable, reset password, change role (admins).
   router.use(userAdminRoutes(db, hooks));

@@ -1,8 +1,12 @@
-import type { CreatedUser, LoginResponse, Role, User } from '@tournee/shared';
+import type { CreatedUser, LoginOutcome, LoginResponse, Role, User } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import { recordSignIn, SIGN_IN, SIGN_IN_FAILED, SIGN_OUT } from '../audit/sign-ins.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
+import { hasTotp, openChallenge } from '../security/challenge.ts';
+import { judgePassword } from '../security/password-policy.ts';
+import { setSessionClient } from '../security/security-repo.ts';
+import { orgSecurity } from '../security/settings.ts';
 import { generatePassword, hashPassword, verifyPassword } from './password.ts';
 import { emailTaken } from './user-admin-repo.ts';
 import * as repo from './repo.ts';
@@ -11,6 +15,8 @@ import { hashToken, newToken } from './tokens.ts';
 export interface LoginPolicy {
   maxFailuresPerMinute: number;
   sessionTtlHours: number;
+  /** Single sign-on is configured: an organisation may then turn password sign-in off. */
+  ssoConfigured?: boolean;
 }
 
 // Verifying against a real hash when the email is unknown keeps both answers equally slow,
@@ -45,8 +51,8 @@ const tooMany = () =>
 export async function login(
   db: Db,
   policy: LoginPolicy,
-  input: { email: string; password: string; ip: string },
-): Promise<LoginResponse> {
+  input: { email: string; password: string; ip: string; userAgent?: string | null },
+): Promise<LoginOutcome> {
   const limit = policy.maxFailuresPerMinute;
   const reservation = await repo.reserveAttempt(db, input.email, input.ip, 60, (c) => admitsAttempt(c, limit));
   if (!reservation) throw tooMany();
@@ -62,15 +68,34 @@ export async function login(
     await recordSignIn(db, SIGN_IN_FAILED, found?.user ?? null, { ...who, reason });
     throw new AppError('unauthorized', 'Wrong email or password');
   }
-  const session = await openSession(db, found.user, policy.sessionTtlHours);
+  const client = { ip: input.ip, userAgent: input.userAgent ?? null };
+  // Drivers sign in with their links and codes; staff may be held to single sign-on.
+  if (policy.ssoConfigured && found.user.role !== 'driver') {
+    const { security } = await orgSecurity(db, found.user.orgId);
+    if (!security.passwordSignIn) {
+      throw new AppError('forbidden', 'Password sign-in is turned off for this organisation: use single sign-on');
+    }
+  }
+  // Two-factor on: the password alone opens no session, only a challenge for the code.
+  if (await hasTotp(db, found.user.id)) {
+    return { mfaRequired: true, challenge: await openChallenge(db, found.user, client) };
+  }
+  const session = await openSession(db, found.user, policy.sessionTtlHours, client);
   await recordSignIn(db, SIGN_IN, found.user, who);
   return session;
 }
 
-export async function openSession(db: Db, user: User, ttlHours: number): Promise<LoginResponse> {
+/** A new session; `client` (address, user agent) is what the sessions list shows of it. */
+export async function openSession(
+  db: Db,
+  user: User,
+  ttlHours: number,
+  client?: { ip: string; userAgent: string | null },
+): Promise<LoginResponse> {
   const token = newToken();
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
   await repo.insertSession(db, hashToken(token), user.id, expiresAt);
+  if (client) await setSessionClient(db, hashToken(token), client);
   return { token, user, expiresAt: expiresAt.toISOString() };
 }
 
@@ -108,6 +133,7 @@ export async function createUser(
   actor: Actor,
   input: { email: string; name: string; role: Role; password?: string; driverId?: string | null },
 ): Promise<CreatedUser> {
+  if (input.password) assertStrongPassword(input.password, [input.email, input.name]);
   const temporaryPassword = input.password ? undefined : generatePassword();
   const passwordHash = await hashPassword(input.password ?? temporaryPassword!);
   return db.transaction(async (tx) => {
@@ -124,5 +150,14 @@ export async function createUser(
       invited: temporaryPassword !== undefined,
     });
     return temporaryPassword ? { ...user, temporaryPassword } : user;
+  });
+}
+
+/** 400 naming the `field` and why, when a chosen password is too short or too easy to guess. */
+export function assertStrongPassword(password: string, personal: string[] = [], field = 'password'): void {
+  const verdict = judgePassword(password, personal);
+  if (verdict.ok) return;
+  throw new AppError('bad_request', `${field}: ${verdict.reason}`, {
+    details: [{ field, message: verdict.reason ?? 'too weak' }],
   });
 }

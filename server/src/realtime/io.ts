@@ -92,7 +92,9 @@ export function createRealtime(
       const session = token ? await sessionForToken(deps.db, token) : null;
       if (!session) return next(new Error('unauthorized: no valid session token'));
       const { user } = session;
-      if (user.role !== 'admin' && user.role !== 'dispatcher') return next(new Error('forbidden: dispatchers only'));
+      // Viewers see the dispatcher's live screens too (the socket only reads).
+      if (user.role !== 'admin' && user.role !== 'dispatcher' && user.role !== 'viewer')
+        return next(new Error('forbidden: dispatchers only'));
       socket.data.user = user;
       socket.data.tokenHash = session.tokenHash;
       socket.data.expiresAt = session.expiresAt;
