@@ -270,6 +270,29 @@ describe('dispatcher web app: order page and order form', () => {
     expect(del.body.error.message).toBe(actions.cancel.reason);
   });
 
+  it('follows the driver live: a delivery shows on the open order without a reload', async () => {
+    await page.goto(`${server.baseUrl}/orders/${day.orderIds[2]}`);
+    const badge = page.locator('.order-page .title-row .status');
+    await expect.poll(() => badge.textContent()).toBe('In progress');
+    // Once the page follows the day, no event is missed.
+    await page.locator('.order-page[data-live="true"]').waitFor();
+    for (const type of ['arrived', 'delivered']) {
+      const ack = await driver.emitWithAck('stop:event', {
+        id: randomUUID(),
+        stopId: day.stopIds[2],
+        type,
+        deviceAt: new Date().toISOString(),
+      });
+      expect(ack.ok).toBe(true);
+    }
+    await expect.poll(() => badge.textContent()).toBe('Delivered');
+    const events = page.getByRole('region', { name: 'Stop events' });
+    await expect.poll(() => events.getByRole('cell', { name: 'Delivered', exact: true }).count()).toBe(1);
+    expect(await page.locator('#order-cancel-why').textContent()).toBe(
+      'Cancel order — It cannot be cancelled: the order is delivered.',
+    );
+  });
+
   it('in French: the order page, the form with its errors, and an empty list that says its filter', async () => {
     await page.goto(`${server.baseUrl}/orders/${day.orderIds[0]}`);
     await page.getByLabel('Language').selectOption('fr');

@@ -105,12 +105,18 @@ export function OrderAttempts({ attempts }: { attempts: Attempt[] }) {
 }
 
 /** The events the driver sent for each of the order's stops, and the photos and signatures with them. */
-export function OrderEvents({ stopIds }: { stopIds: string[] }) {
+export function OrderEvents({
+  stopIds,
+  version = 0,
+}: {
+  stopIds: string[] /** Changed: fetch again. */;
+  version?: number;
+}) {
   const { t, locale } = useI18n();
   const [events, setEvents] = useState<StopEvent[] | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const key = stopIds.join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the ids
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the ids; `version` asks again
   useEffect(() => {
     let live = true;
     Promise.all(stopIds.map((id) => api<{ items: StopEvent[] }>(`/stops/${id}/events`))).then(
@@ -120,7 +126,7 @@ export function OrderEvents({ stopIds }: { stopIds: string[] }) {
     return () => {
       live = false;
     };
-  }, [key]);
+  }, [key, version]);
   const proofs = (events ?? []).flatMap((e) => e.proofs.map((p) => ({ ...p, at: e.deviceAt })));
   return (
     <>
@@ -183,9 +189,21 @@ export function OrderEvents({ stopIds }: { stopIds: string[] }) {
 }
 
 /** The messages sent to the customer about this order (from the outbox). */
-export function OrderMessages({ orderId, country }: { orderId: string; country?: string }) {
+export function OrderMessages({
+  orderId,
+  country,
+  version = 0,
+}: {
+  orderId: string;
+  country?: string;
+  version?: number;
+}) {
   const { t, locale } = useI18n();
   const messages = useApi<{ items: Notification[] }>(`/notifications?orderId=${encodeURIComponent(orderId)}`);
+  const { reload } = messages;
+  useEffect(() => {
+    if (version > 0) reload();
+  }, [version, reload]);
   const items = messages.data?.items ?? [];
   return (
     <section className="order-card" aria-labelledby="order-messages">

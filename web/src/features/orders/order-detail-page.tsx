@@ -11,6 +11,7 @@ import { OrderForm } from './order-form.tsx';
 import { coordinate, dateTime, localDay } from './order-format.ts';
 import { goTo, hrefOf, linkTo } from './order-path.ts';
 import { blockedText, statusLabel } from './order-text.ts';
+import { useOrderLive } from './use-order-live.ts';
 
 // MapLibre is most of the bundle: it comes when an order is opened, not with the list.
 const OrderMap = lazy(() => import('./order-map.tsx'));
@@ -39,6 +40,12 @@ export function OrderDetailPage({
   const [busy, setBusy] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(true);
   const o = order.data;
+  // Bumped when the order changed elsewhere (a driver's event): the sections fetch again too.
+  const [version, setVersion] = useState(0);
+  const following = useOrderLive(id, o ? [o.dateFrom, ...o.stops.map((s) => s.localDate)] : [], () => {
+    order.reload();
+    setVersion((v) => v + 1);
+  });
 
   const cancel = async (current: OrderDetailView) => {
     if (!confirm(t('orders.detail.cancelConfirm', { ref: current.ref }))) return;
@@ -64,7 +71,7 @@ export function OrderDetailPage({
     : [];
 
   return (
-    <section className="order-page" aria-labelledby="order-title">
+    <section className="order-page" aria-labelledby="order-title" data-live={following}>
       <a className="back" href={hrefOf({ kind: 'list' })} onClick={linkTo({ kind: 'list' })}>
         {t('orders.detail.back')}
       </a>
@@ -156,11 +163,11 @@ export function OrderDetailPage({
             </div>
             <OrderStops stops={o.stops} />
             <OrderAttempts attempts={o.attempts} />
-            <OrderEvents stopIds={stopIds} />
-            <OrderMessages orderId={o.id} country={org.data?.defaultCountry} />
+            <OrderEvents stopIds={stopIds} version={version} />
+            <OrderMessages orderId={o.id} country={org.data?.defaultCountry} version={version} />
             <OrderRatingCard rating={o.rating} />
             {historyOpen ? (
-              <OrderHistoryPanel orderId={o.id} onClose={() => setHistoryOpen(false)} />
+              <OrderHistoryPanel key={version} orderId={o.id} onClose={() => setHistoryOpen(false)} />
             ) : (
               <button type="button" onClick={() => setHistoryOpen(true)}>
                 {t('orders.detail.history')}
