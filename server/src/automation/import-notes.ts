@@ -8,6 +8,8 @@ import type { RowExtras, RuleRun } from './engine.ts';
 export class RuleNotes {
   readonly rows: RowRules[] = [];
   truncated = false;
+  /** Every row some rule fired on, listed or not. */
+  count = 0;
   constructor(private readonly max: number) {}
 
   /** True while rows are still listed: only then are the changes traced (it costs per row). */
@@ -16,6 +18,7 @@ export class RuleNotes {
   }
 
   add(row: number, ref: unknown, run: RuleRun): void {
+    this.count++;
     if (!this.tracing) {
       this.truncated = true;
       return;

@@ -382,6 +382,7 @@ export async function runImport(
       partial: req.partial,
       committed,
       ...counts,
+      ...(rules ? { rowsWithRules: ruleNotes.count } : {}),
     });
     return {
       importId,
