@@ -7,24 +7,11 @@
  */
 import type { Db } from '../db/db.ts';
 import type { DomainHandlers } from '../events/bus.ts';
+import { etaMarks, markEtaSent, someoneWants } from './eta-marks-repo.ts';
 import { enqueueEvent, type NewEvent } from './outbox-repo.ts';
 
 export const ETA_MIN_CHANGE_S = 120;
 export const ETA_MIN_INTERVAL_S = 60;
-
-interface Mark {
-  stop_id: string;
-  eta_at: Date;
-  sent_at: Date;
-}
-
-async function wants(db: Db, orgId: string, type: string): Promise<boolean> {
-  const { rows } = await db.query(
-    'SELECT 1 FROM webhook_subscriptions WHERE org_id = $1 AND enabled AND $2 = ANY (events) LIMIT 1',
-    [orgId, type],
-  );
-  return rows.length > 0;
-}
 
 export function webhookHandlers(deps: { db: Db; now: () => number; enqueued: () => void }): DomainHandlers {
   const { db } = deps;
@@ -80,25 +67,20 @@ export function webhookHandlers(deps: { db: Db; now: () => number; enqueued: () 
     },
     async etasChanged(e) {
       const etas = e.etas.filter((s) => s.orderId !== null);
-      if (etas.length === 0 || !(await wants(db, e.orgId, 'stop.eta_changed'))) return;
+      if (etas.length === 0 || !(await someoneWants(db, e.orgId, 'stop.eta_changed'))) return;
       const now = deps.now();
-      const { rows } = await db.query<Mark>(
-        'SELECT stop_id, eta_at, sent_at FROM webhook_eta_marks WHERE stop_id = ANY ($1::uuid[])',
-        [etas.map((s) => s.stopId)],
+      const marks = await etaMarks(
+        db,
+        etas.map((s) => s.stopId),
       );
-      const marks = new Map(rows.map((m) => [m.stop_id, m]));
       for (const s of etas) {
         const mark = marks.get(s.stopId);
         if (mark) {
-          const moved = Math.abs(s.at - mark.eta_at.getTime()) >= ETA_MIN_CHANGE_S * 1000;
-          const rested = now - mark.sent_at.getTime() >= ETA_MIN_INTERVAL_S * 1000;
+          const moved = Math.abs(s.at - mark.etaAt.getTime()) >= ETA_MIN_CHANGE_S * 1000;
+          const rested = now - mark.sentAt.getTime() >= ETA_MIN_INTERVAL_S * 1000;
           if (!moved || !rested) continue;
         }
-        await db.query(
-          `INSERT INTO webhook_eta_marks (stop_id, eta_at, sent_at) VALUES ($1, $2, $3)
-           ON CONFLICT (stop_id) DO UPDATE SET eta_at = EXCLUDED.eta_at, sent_at = EXCLUDED.sent_at`,
-          [s.stopId, new Date(s.at), new Date(now)],
-        );
+        await markEtaSent(db, s.stopId, new Date(s.at), new Date(now));
         await put({
           orgId: e.orgId,
           type: 'stop.eta_changed',
@@ -109,7 +91,7 @@ export function webhookHandlers(deps: { db: Db; now: () => number; enqueued: () 
             orderId: s.orderId,
             routeId: e.route.id,
             etaAt: new Date(s.at).toISOString(),
-            previousEtaAt: mark ? mark.eta_at.toISOString() : null,
+            previousEtaAt: mark ? mark.etaAt.toISOString() : null,
             lateS: s.lateS,
             stale: e.stale,
           },
