@@ -11,6 +11,7 @@ import { pend, pendCount } from "./ruin";
 import { rand } from "./rng";
 import { addUnassigned, touch } from "./state";
 import { locOf, proximity } from "./travel";
+import { newTypeScan, skipEmptyTwin } from "./fleet";
 
 export let blinkRate: f64 = 0.01;
 /**
@@ -114,6 +115,7 @@ function granularScan(t: i32): void {
   for (let ci = candStart[t]; ci < c1; ci++) {
     const r = unchecked(cand[ci]);
     if (unchecked(rJobs[r]) != 0 || (closing && unchecked(closed[r]))) continue;
+    if (skipEmptyTwin(r)) continue;
     const e = endNode(r);
     for (let u = startNode(r); u != e; u = unchecked(nxt[u])) tryAt(t, u, r);
   }
@@ -126,11 +128,14 @@ export function insertBest(t: i32): bool {
   bestU = -1;
   bestR = -1;
   bestQ = -1;
+  newTypeScan();
   if (granularK > 0 && kindOf(t) == KIND_JOB) granularScan(t);
   const c1 = bestR >= 0 ? candStart[t] : candStart[t + 1];
   for (let ci = candStart[t]; ci < c1; ci++) {
     const r = unchecked(cand[ci]);
     if (closing && unchecked(closed[r])) continue;
+    // Identical empty vans price the same: one of each type is enough.
+    if (skipEmptyTwin(r)) continue;
     const e = endNode(r);
     let u = startNode(r);
     while (u != e) {

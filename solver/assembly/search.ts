@@ -10,6 +10,7 @@ import { absencesOf, allocRecreate, countAbsence, insertBest, openAllRoutes, set
 import { allocRoutes, rJobs, setFixedScale } from "./routes";
 import { allocRuin, pend, pendCount, pushPend, removeRoute, resetPend, ruin, setRuinParams } from "./ruin";
 import { rand, seedRng } from "./rng";
+import { constructByRoute, exchangeRoutes, heterogeneous, prepareFleet } from "./fleet";
 import {
   addUnassigned, allocState, beginMove, bestCost, clearUnassigned, loadBest, rollback, saveBest,
   searchCost, setUnasScale, totalCost, unas, unasCount, usedRoutes,
@@ -87,6 +88,18 @@ function construct(): void {
   }
   recreate(true);
   saveBest();
+  // Mixed fleets: greedy insertion never opens a big van (see fleet.ts); build route by route too.
+  if (heterogeneous && nTasks <= 3000) {
+    for (let k = 0; k < 2; k++) {
+      beginMove();
+      resetPend();
+      for (let r = 0; r < nVeh; r++) if (rJobs[r] > 0) removeRoute(r);
+      clearUnassigned();
+      constructByRoute(k == 0);
+      if (totalCost() < bestCost) saveBest();
+      else rollback();
+    }
+  }
   report();
 }
 
@@ -172,9 +185,14 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32): void {
     iterations++;
     beginMove();
     resetPend();
-    ruin(assignedJobs(), usedRoutes());
-    pendUnassigned();
-    recreate(true);
+    if (heterogeneous && rand() < 0.05) {
+      // A whole route changes van (see fleet.ts).
+      if (!exchangeRoutes()) { rollback(); continue; }
+    } else {
+      ruin(assignedJobs(), usedRoutes());
+      pendUnassigned();
+      recreate(true);
+    }
     const nc = searchCost();
     if (nc < cur - temp * Math.log(rand())) {
       cur = nc;
@@ -199,6 +217,7 @@ export function runSearch(): void {
   buildCandidates();
   seedRng(<u64>params[6]);
   setRuinParams(params[9], params[10]);
+  prepareFleet();
   placeBreaks();
   setBlinkRate(params[11] >= 0 ? params[11] : 0.01);
   // Granular insertion pays off once routes are long enough that full scans dominate.

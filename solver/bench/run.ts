@@ -2,16 +2,17 @@
  * `pnpm bench` — solver figures on the literature sets and two generated instances.
  *
  * Environment (or `--key=value` flags with the same names in lower case without the prefix):
- *   SOLVER_BENCH_SUITES   comma list of solomon, homberger, cvrp, big, weeks  (default: all)
+ *   SOLVER_BENCH_SUITES   comma list of solomon, homberger, cvrp, hvrp, big, weeks  (default: all)
  *   SOLVER_BENCH_OBJECTIVES  comma list of distance, vehicles              (default: both)
  *   SOLVER_BENCH_TIME     seconds per instance, overrides the per-suite defaults below
- *   SOLVER_BENCH_TIME_DISTANCE / _VEHICLES / _HOMBERGER / _CVRP / _BIG / _WEEKS   per-suite seconds
+ *   SOLVER_BENCH_TIME_DISTANCE / _VEHICLES / _HOMBERGER / _CVRP / _HVRP / _BIG / _WEEKS   per-suite seconds
  *   SOLVER_BENCH_WORKERS  parallel searches per instance (default 2: both cores)
  *   SOLVER_BENCH_SEED     (default 1)
  * Defaults keep the whole run under ~10 minutes: Solomon 2 s (distance) and 10 s (vehicles),
- * Homberger 10 s, CVRP 10 s, 10k-stop and five-week 120 s each.
+ * Homberger 10 s, CVRP 10 s, heterogeneous fleet (HVRP) 10 s, 10k-stop and five-week 120 s each.
  * Every result goes through the tests' independent checker; a violation is printed as FAIL.
  */
+import { hvrpSuite } from './hvrp.ts';
 import { shutdownWorkers, solve } from '../src/solve.ts';
 import type { Problem, Solution } from '../src/types.ts';
 import { checkSolution } from '../test/checker.ts';
@@ -34,7 +35,7 @@ const list = (k: string, all: string[]) =>
     .map((s) => s.trim())
     .filter(Boolean);
 const secs = (k: string, dflt: number) => Number(env('TIME') ?? env(`TIME_${k}`) ?? dflt);
-const suites = list('SUITES', ['solomon', 'homberger', 'cvrp', 'big', 'weeks']);
+const suites = list('SUITES', ['solomon', 'homberger', 'cvrp', 'hvrp', 'big', 'weeks']);
 const objectives = list('OBJECTIVES', ['distance', 'vehicles']) as ('distance' | 'vehicles')[];
 const workers = Number(env('WORKERS') ?? 2);
 const seed = Number(env('SEED') ?? 1);
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
       },
     );
   }
+  if (suites.includes('hvrp')) await hvrpSuite(secs('HVRP', 10), workers, seed);
   if (suites.includes('big'))
     await generated('10,000 stops, 300 vehicles, coordinates', bigCityProblem(), secs('BIG', 120));
   if (suites.includes('weeks'))

@@ -1,0 +1,228 @@
+/**
+ * Heterogeneous fleets (vans with their own capacity, fixed cost and cost per hour or km).
+ *
+ * Why this exists: greedy insertion prices a first stop in an empty van at the van's own rates,
+ * so the cheapest-to-open type (usually the smallest van) always wins the first stop, and a big
+ * van, which pays off only once it carries many stops, is never opened: the search stalls on
+ * many small radial routes (vfmpv17: 29 small vans, +62 %, where the best known uses 7). Two
+ * remedies, both used only when the vehicles differ:
+ *  - a route-by-route construction (fill one van with the cheapest insertions, then open the
+ *    next), tried with the vans ordered by capacity and by cost per unit of capacity;
+ *  - a route exchange move in the annealing: the whole sequence of one route moves to another
+ *    vehicle (empty or used, swapping), so a route can change its van type.
+ * Identical vans form a type: an empty van is tried once per type in insertion scans.
+ */
+import {
+  capOf, D, endNode, isBreak, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, startNode, taskSkill,
+  vehF, VEH_F_STRIDE, vehI, VEH_I_STRIDE, vehCap, vehFixed, vehMaxDist, vehMaxStops, vehMaxTravel,
+  vehPerM, vehPerSec, vehSkill,
+} from "./instance";
+import { cand, candStart, isSeedable } from "./init";
+import { evalInsert, evalPair, INF, pairDeliveryAfter } from "./insert";
+import { linkAfter, nxt, pMax, prv, rDist, recompute, rFeasible, rJobs, routeOf, rSize, rTravel } from "./routes";
+import { addUnassigned, touch } from "./state";
+import { proximity } from "./travel";
+import { locOf } from "./travel";
+import { randInt } from "./rng";
+
+/** Type of each vehicle (identical vans share it); -1 for vans with breaks (never shared). */
+export let vehType = new StaticArray<i32>(0);
+export let nTypes: i32 = 0;
+/** Whether at least two vehicles differ in capacity or costs. */
+export let heterogeneous = false;
+let hasBreaks = new StaticArray<bool>(0);
+let typeStamp = new StaticArray<i32>(0);
+let stampId: i32 = 0;
+
+function sameVehicle(a: i32, b: i32): bool {
+  for (let k = 0; k < VEH_F_STRIDE; k++) if (vehF[a * VEH_F_STRIDE + k] != vehF[b * VEH_F_STRIDE + k]) return false;
+  for (let k = 0; k < VEH_I_STRIDE; k++) if (vehI[a * VEH_I_STRIDE + k] != vehI[b * VEH_I_STRIDE + k]) return false;
+  for (let d = 0; d < D; d++) if (vehCap[a * D + d] != vehCap[b * D + d]) return false;
+  return vehSkill[a] == vehSkill[b];
+}
+
+/** Call before any insertion (a van with breaks keeps a type of its own). */
+export function prepareFleet(): void {
+  vehType = new StaticArray<i32>(nVeh);
+  hasBreaks = new StaticArray<bool>(nVeh);
+  nTypes = 0;
+  const rep = new StaticArray<i32>(nVeh);
+  for (let t = 0; t < nTasks; t++) if (isBreak(t)) hasBreaks[pairOf(t)] = true;
+  for (let v = 0; v < nVeh; v++) {
+    let ty = -1;
+    if (!hasBreaks[v]) {
+      for (let k = 0; k < nTypes; k++) {
+        const r = rep[k];
+        if (!hasBreaks[r] && sameVehicle(v, r)) { ty = k; break; }
+      }
+    }
+    if (ty < 0) { ty = nTypes; rep[nTypes++] = v; }
+    vehType[v] = ty;
+  }
+  typeStamp = new StaticArray<i32>(nTypes);
+  heterogeneous = false;
+  for (let v = 1; v < nVeh; v++) {
+    if (vehFixed(v) != vehFixed(0) || vehPerSec(v) != vehPerSec(0) || vehPerM(v) != vehPerM(0)) heterogeneous = true;
+    for (let d = 0; d < D; d++) if (capOf(v, d) != capOf(0, d)) heterogeneous = true;
+  }
+}
+
+/** Starts a new insertion scan for the "one empty van per type" rule. */
+export function newTypeScan(): void { stampId++; }
+
+/** Whether the scan should skip empty route r (an identical empty van was already tried). */
+@inline export function skipEmptyTwin(r: i32): bool {
+  if (unchecked(rSize[r]) != 0) return false;
+  const ty = unchecked(vehType[r]);
+  if (unchecked(typeStamp[ty]) == stampId) return true;
+  unchecked(typeStamp[ty] = stampId);
+  return false;
+}
+
+function capSum(v: i32): f64 {
+  let s: f64 = 0;
+  for (let d = 0; d < D; d++) { const c = capOf(v, d); s += c < INF ? c : 1e15; }
+  return s;
+}
+
+// ---- route-by-route construction ------------------------------------------------------------
+
+let order = new StaticArray<i32>(0);
+let orderKey = new StaticArray<f64>(0);
+let pool = new StaticArray<i32>(0);
+let poolCount: i32 = 0;
+
+function isCand(t: i32, v: i32): bool {
+  for (let ci = candStart[t]; ci < candStart[t + 1]; ci++) if (unchecked(cand[ci]) == v) return true;
+  return false;
+}
+
+/** Fills route v from the pool: the farthest task first, then cheapest insertions while any fits. */
+function fillRoute(v: i32): void {
+  const depot = locOf(startNode(v)) >= 0 ? locOf(startNode(v)) : locOf(endNode(v));
+  let first = true;
+  while (poolCount > 0) {
+    let bestI = -1;
+    let bestU = -1;
+    let bestQ = -1;
+    let best: f64 = INF;
+    let far: f64 = -1;
+    for (let i = 0; i < poolCount; i++) {
+      const t = unchecked(pool[i]);
+      if (!isCand(t, v)) continue;
+      const isPair = kindOf(t) == KIND_PICKUP;
+      let tb: f64 = INF;
+      let tu = -1;
+      let tq = -1;
+      const e = endNode(v);
+      for (let u = startNode(v); u != e; u = unchecked(nxt[u])) {
+        const c = isPair ? evalPair(t, u, v) : evalInsert(t, u, v, tb);
+        if (c < tb) { tb = c; tu = u; tq = isPair ? pairDeliveryAfter : -1; }
+      }
+      if (tu < 0) continue;
+      if (first) {
+        // Seed with the farthest task that fits: the route then sweeps back towards the depot.
+        const p = depot >= 0 ? proximity(depot, locOf(t)) : 0.0;
+        if (p > far) { far = p; bestI = i; bestU = tu; bestQ = tq; }
+      } else if (tb < best) { best = tb; bestI = i; bestU = tu; bestQ = tq; }
+    }
+    if (bestI < 0) return;
+    const t = pool[bestI];
+    pool[bestI] = pool[--poolCount];
+    touch(v);
+    linkAfter(t, bestU);
+    if (kindOf(t) == KIND_PICKUP) linkAfter(pairOf(t), bestQ);
+    recompute(v);
+    first = false;
+  }
+}
+
+/**
+ * Builds a solution route by route into empty routes (the caller has emptied them and started a
+ * move). `byCapacity`: biggest vans first; otherwise lowest fixed cost per unit of capacity first.
+ */
+export function constructByRoute(byCapacity: bool): void {
+  if (order.length != nVeh) { order = new StaticArray<i32>(nVeh); orderKey = new StaticArray<f64>(nVeh); pool = new StaticArray<i32>(nTasks); }
+  for (let v = 0; v < nVeh; v++) {
+    order[v] = v;
+    const cap = capSum(v);
+    orderKey[v] = byCapacity ? -cap : (vehFixed(v) + 1e-9) / (cap > 0 ? cap : 1e-9);
+  }
+  for (let i = 1; i < nVeh; i++) {
+    const v = order[i];
+    const k = orderKey[i];
+    let j = i - 1;
+    while (j >= 0 && orderKey[j] > k) { order[j + 1] = order[j]; orderKey[j + 1] = orderKey[j]; j--; }
+    order[j + 1] = v;
+    orderKey[j + 1] = k;
+  }
+  poolCount = 0;
+  for (let t = 0; t < nTasks; t++) if (isSeedable(t) && routeOf[t] < 0 && candStart[t + 1] > candStart[t]) pool[poolCount++] = t;
+  for (let i = 0; i < nVeh && poolCount > 0; i++) fillRoute(order[i]);
+  for (let i = 0; i < poolCount; i++) addUnassigned(pool[i]);
+}
+
+// ---- route exchange --------------------------------------------------------------------------
+
+let seqA = new StaticArray<i32>(0);
+let seqB = new StaticArray<i32>(0);
+
+function collect(r: i32, into: StaticArray<i32>): i32 {
+  let n = 0;
+  const e = endNode(r);
+  for (let x = nxt[startNode(r)]; x != e; x = nxt[x]) into[n++] = x;
+  return n;
+}
+
+function fits(v: i32): bool {
+  if (!rFeasible[v]) return false;
+  const e = endNode(v);
+  for (let d = 0; d < D; d++) if (pMax[e * D + d] > capOf(v, d)) return false;
+  const ms = vehMaxStops(v);
+  if (ms >= 0 && rJobs[v] > ms) return false;
+  if (rTravel[v] > vehMaxTravel(v) || rDist[v] > vehMaxDist(v)) return false;
+  const offered = vehSkill[v];
+  for (let x = nxt[startNode(v)]; x != e; x = nxt[x]) if ((taskSkill[x] & ~offered) != 0) return false;
+  return true;
+}
+
+/**
+ * Moves a random used route to a random vehicle of another type (swapping with its route if it
+ * has one). Returns false when no exchange was made or it is infeasible; the caller has started
+ * a move and rolls it back on false.
+ */
+export function exchangeRoutes(): bool {
+  if (seqA.length != nTasks) { seqA = new StaticArray<i32>(nTasks); seqB = new StaticArray<i32>(nTasks); }
+  let a = -1;
+  for (let tries = 0; tries < 16 && a < 0; tries++) {
+    const r = randInt(nVeh);
+    if (rJobs[r] > 0 && !hasBreaks[r]) a = r;
+  }
+  if (a < 0) return false;
+  let b = -1;
+  for (let tries = 0; tries < 16 && b < 0; tries++) {
+    const r = randInt(nVeh);
+    if (r != a && !hasBreaks[r] && vehType[r] != vehType[a]) b = r;
+  }
+  if (b < 0) return false;
+  touch(a);
+  touch(b);
+  const na = collect(a, seqA);
+  const nb = collect(b, seqB);
+  for (let i = 0; i < na; i++) routeOf[seqA[i]] = -1;
+  for (let i = 0; i < nb; i++) routeOf[seqB[i]] = -1;
+  relinkInto(a, seqB, nb);
+  relinkInto(b, seqA, na);
+  recompute(a);
+  recompute(b);
+  return fits(a) && fits(b);
+}
+
+function relinkInto(r: i32, seq: StaticArray<i32>, n: i32): void {
+  const s = startNode(r);
+  const e = endNode(r);
+  nxt[s] = e;
+  prv[e] = s;
+  let u = s;
+  for (let i = 0; i < n; i++) { linkAfter(seq[i], u); u = seq[i]; }
+}
