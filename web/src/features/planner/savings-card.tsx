@@ -1,7 +1,7 @@
 import type { Baseline, ComparedFigure, FigureDelta, PlanComparison } from '@tournee/shared';
 import { useEffect, useState } from 'react';
 import { api, query } from '../../api/client.ts';
-import { formatDistance, formatNumber, formatPercent } from '../../i18n/format.ts';
+import { formatDate, formatDistance, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { format, type Locale, useI18n } from '../../i18n/i18n.tsx';
 
 // The card's own words (the app's catalogue belongs to the whole app; these belong to the card).
@@ -93,7 +93,7 @@ export function SavingsCard(props: { planId: string; from: string; to: string })
         <select value={chosen ?? ''} onChange={(e) => setChosen(e.target.value)}>
           {baselines.map((b) => (
             <option key={b.id} value={b.id}>
-              {b.localDate} — {b.name}
+              {formatDate(intl, b.localDate)} — {b.name}
             </option>
           ))}
         </select>
