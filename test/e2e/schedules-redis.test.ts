@@ -139,8 +139,14 @@ describe('plan schedule across two server processes (Redis)', () => {
     // 06:00:30 on Tuesday: published once, the locked route left planned.
     setClock('2027-03-02T05:00:30Z');
     await expect
-      .poll(async () => (await onB.call('GET', `/plan-schedules/${id}`)).body.lastRuns[0]?.kind, { timeout: 30_000 })
-      .toBe('publish');
+      .poll(
+        async () => {
+          const last = (await onB.call('GET', `/plan-schedules/${id}`)).body.lastRuns[0];
+          return `${last?.kind} ${last?.status}`;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('publish done');
     await expect
       .poll(async () => (await routesOfTuesday()).map((r: Json) => [r.id === locked.id, r.status]).sort())
       .toEqual([
