@@ -129,25 +129,36 @@ export async function summariseFinishedRuns(deps: RunDeps, schedules: Map<string
   for (const run of await repo.planningRuns(deps.db)) {
     const s = schedules.get(run.scheduleId) ?? (await repo.findSchedule(deps.db, run.orgId, run.scheduleId));
     if (!s) continue;
-    const actor = systemActor(run.orgId);
-    const plans = await Promise.all(run.planIds.map((id) => deps.planner.get(actor, id)));
-    if (!plans.every((p) => FINISHED.has(p.status))) continue;
-    const summary: ScheduleRunSummary = { ...run.summary, assigned: 0, unassigned: 0, reasons: {} };
-    const errors: string[] = [];
-    for (const p of plans) {
-      if (p.status !== 'done') {
-        errors.push(`plan ${p.from}–${p.to}: ${p.error ?? p.status}`);
-        continue;
-      }
-      summary.assigned! += p.summary?.assigned ?? 0;
-      for (const u of await deps.planner.unassigned(actor, p.id)) {
-        summary.unassigned! += 1;
-        summary.reasons![u.reason] = (summary.reasons![u.reason] ?? 0) + 1;
-      }
+    let outcome: Outcome | null;
+    try {
+      outcome = await planOutcome(deps, run);
+    } catch (err) {
+      // A plan that cannot be read (gone) must not hold the run, nor the passes after it, for ever.
+      outcome = { status: 'failed', summary: run.summary, error: messageOf(err) };
     }
-    const status = errors.length === plans.length ? 'failed' : 'done';
-    await finish(deps, s, run, { status, summary, error: errors.join('; ') || null }, now);
+    if (outcome) await finish(deps, s, run, outcome, now);
   }
+}
+
+/** The figures of a run whose plans have all finished (null while one is still queued or running). */
+async function planOutcome(deps: RunDeps, run: repo.RunRecord): Promise<Outcome | null> {
+  const actor = systemActor(run.orgId);
+  const plans = await Promise.all(run.planIds.map((id) => deps.planner.get(actor, id)));
+  if (!plans.every((p) => FINISHED.has(p.status))) return null;
+  const summary: ScheduleRunSummary = { ...run.summary, assigned: 0, unassigned: 0, reasons: {} };
+  const errors: string[] = [];
+  for (const p of plans) {
+    if (p.status !== 'done') {
+      errors.push(`plan ${p.from}–${p.to}: ${p.error ?? p.status}`);
+      continue;
+    }
+    summary.assigned! += p.summary?.assigned ?? 0;
+    for (const u of await deps.planner.unassigned(actor, p.id)) {
+      summary.unassigned! += 1;
+      summary.reasons![u.reason] = (summary.reasons![u.reason] ?? 0) + 1;
+    }
+  }
+  return { status: errors.length === plans.length ? 'failed' : 'done', summary, error: errors.join('; ') || null };
 }
 
 interface Outcome {

@@ -68,8 +68,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         deps.log.error({ err, scheduleId: s.id }, 'plan schedule tick failed');
       }
     }
-    await summariseFinishedRuns(deps, new Map(schedules.map((s) => [s.id, s])), now);
-    await deps.onTick?.(now);
+    // Each part on its own: one failing must not stop the others on every pass.
+    await summariseFinishedRuns(deps, new Map(schedules.map((s) => [s.id, s])), now).catch((err) =>
+      deps.log.error({ err }, 'plan schedule runs: summary failed'),
+    );
+    await deps.onTick?.(now).catch((err) => deps.log.error({ err }, 'scheduler: daily work failed'));
   };
 
   return {
