@@ -5,6 +5,7 @@ import { useSession } from '../auth/session.tsx';
 import { AlertsInbox } from '../alerts/alerts-inbox.tsx';
 import './layout.css';
 import { LanguageSwitch } from './language-switch.tsx';
+import { SecurityMenu } from '../security/security-menu.tsx';
 import { navigate, type Screen } from './router.ts';
 
 // `adminOnly` entries are shown to admins only (the API refuses the others anyway).
@@ -47,6 +48,7 @@ export function AppShell({ screen, children }: { screen: Screen; children: React
           <AlertsInbox />
           <LanguageSwitch />
           <span>{user?.email}</span>
+          <SecurityMenu />
           <button type="button" onClick={() => void signOut()}>
             {t('nav.signOut')}
           </button>

@@ -9,9 +9,10 @@ import { DeliveryRules } from './delivery-rules.tsx';
 import { type ResolvedNotifySettings, NotificationSettings } from './notification-settings.tsx';
 import { OrganisationSettings } from './organisation-settings.tsx';
 import { UsersSettings } from './users-settings.tsx';
+import { SecurityTab } from '../security/org-security-settings.tsx';
 import './settings.css';
 
-const TABS = ['organisation', 'notifications', 'users', 'shifts'] as const;
+const TABS = ['organisation', 'notifications', 'users', 'shifts', 'security'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The tab in the address (`/settings?tab=users`), so a reload or a shared link opens it. */
@@ -54,6 +55,7 @@ export function SettingsPage() {
           )}
           {tab === 'users' && <UsersSettings />}
           {tab === 'shifts' && <ShiftsTab />}
+          {tab === 'security' && <SecurityTab />}
         </AsyncState>
       </div>
     </section>

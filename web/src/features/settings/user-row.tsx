@@ -4,7 +4,7 @@ import { ApiRequestError, api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 // Drivers sign in with the link the Fleet screen sends, not as staff: a staff account is not made one here.
-const ROLES: Role[] = ['admin', 'dispatcher', 'driver'];
+const ROLES: Role[] = ['admin', 'dispatcher', 'viewer', 'driver'];
 
 /**
  * One account: its role (changed at once), disable / re-enable and reset password. The two that
