@@ -33,7 +33,8 @@
  *  13 f64[24]  params: 0 time limit ms, 1 max iterations (0 none), 2 circuity, 3 speed m/s,
  *              4 neighbours, 5 fleet phase share, 6 seed, 7 T0 factor, 8 Tf factor, 9 c̄,
  *              10 L_max, 11 blink rate, 12 soft fixed cost (in near-arc costs), 13 pre-fleet annealing share,
- *              14 soft unassigned price (in near-arc costs), 15 granular insertion K
+ *              14 soft unassigned price (in near-arc costs), 15 granular insertion K,
+ *              16 stop when converged (1) or run to the time limit (0)
  *
  * Output f64[]: header [cost, routes, unassigned, iterations, distance, travel time, 0, 0], then per
  * used route [vehicle, steps, departure, arrival at end, cost, distance] followed by per step

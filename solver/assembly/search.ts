@@ -32,7 +32,11 @@ function timeUp(deadline: f64): bool {
   return now() >= deadline;
 }
 
+/** When the best solution last improved (ms, host clock). */
+let lastBestAt: f64 = 0;
+
 function report(): void {
+  lastBestAt = now();
   progress(bestCost, usedRoutes(), unasCount, now() - startTime);
 }
 
@@ -148,7 +152,18 @@ function fleetPhase(deadline: f64, iterBudget: i32): void {
   loadBest();
 }
 
-function annealingPhase(from: f64, deadline: f64, maxIter: i32): void {
+/**
+ * Convergence (params[16] = 1, time budgets only): the final annealing stops once the best has not
+ * improved for as long as it took to find it (and at least 1 s), so a time limit is a cap: a
+ * small problem solved in half a second comes back after about a second.
+ */
+function converged(phaseStart: f64): bool {
+  const ref = lastBestAt > phaseStart ? lastBestAt : phaseStart;
+  const patience = ref - startTime > 1000.0 ? ref - startTime : 1000.0;
+  return now() - ref >= patience;
+}
+
+function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = false): void {
   const scale = arcScale();
   // Vehicles-first runs start the annealing from a squeezed fleet: a hotter start helps it move.
   const t0f = params[7] > 0 ? params[7] : vehiclesFirst ? 3.0 : 1.0;
@@ -168,7 +183,9 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32): void {
   setUnasScale(u0);
   let cur = searchCost();
   const firstIter = iterations;
+  const canConverge = final && maxIter <= 0 && params[16] > 0;
   while (!timeUp(deadline)) {
+    if (canConverge && (iterations & 63) == 0 && converged(from)) break;
     let frac: f64;
     if (maxIter > 0) {
       frac = <f64>(iterations - firstIter) / <f64>maxIter;
@@ -247,7 +264,7 @@ export function runSearch(): void {
       if (usedRoutes() > 1) fleetPhase(startTime + limit * (pre + fleetShare), 0);
     }
   }
-  annealingPhase(now(), deadline, maxIter > 0 ? maxIter - iterations : 0);
+  annealingPhase(now(), deadline, maxIter > 0 ? maxIter - iterations : 0, true);
   setFixedScale(1.0);
   setUnasScale(1.0);
   loadBest();

@@ -64,7 +64,7 @@ export function cvrpProblem(path: string, vehicles: number): Problem {
     matrices: { durations: m, distances: m },
     vehicles: Array.from(
       { length: vehicles },
-      (_, i): Vehicle => ({ id: i, start: depot, end: depot, capacity: [cap], costs: { perKm: 1000 } }),
+      (_, i): Vehicle => ({ id: i, start: depot, end: depot, capacity: [cap], costs: { perHour: 0, perKm: 1000 } }),
     ),
     jobs,
   };

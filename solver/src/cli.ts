@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
  * `pnpm --silent solve [--time-limit S] [--seed N] [--workers N] < problem.json > solution.json`
- * reads VROOM JSON on stdin; `--solomon FILE [--objective vehicles|distance]` reads a Solomon file.
+ * reads VROOM JSON on stdin (workers default to the machine's cores, as the planner does); `--solomon FILE [--objective vehicles|distance]` reads a Solomon file.
  * stdout carries only the JSON; errors go to stderr with exit code 1 (2 for bad arguments).
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { ProblemError } from './errors.ts';
 import { parseSolomon, solomonToProblem, type Objective } from './solomon.ts';
 import { shutdownWorkers, solve } from './solve.ts';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     }
     timeLimitMs = positive('time-limit', args['time-limit'], 5) * 1000;
     seed = Math.floor(positive('seed', args.seed, 1));
-    workers = Math.floor(positive('workers', args.workers, 1));
+    workers = Math.floor(positive('workers', args.workers, availableParallelism()));
     if (args.objective && args.objective !== 'vehicles' && args.objective !== 'distance')
       throw new Error('--objective must be vehicles or distance');
   } catch (e) {
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
       };
       process.stdout.write(`${JSON.stringify(out)}\n`);
     } else {
+      const loadStart = performance.now();
       const text = readFileSync(0, 'utf8');
       let json: unknown;
       try {
@@ -82,8 +84,9 @@ async function main(): Promise<void> {
         throw new ProblemError('input', `not valid JSON (${(e as Error).message})`);
       }
       const problem = fromVroom(json);
+      const loadingMs = performance.now() - loadStart;
       const sol = await solve(problem, { timeLimitMs, seed, workers });
-      process.stdout.write(`${JSON.stringify(toVroom(sol, problem))}\n`);
+      process.stdout.write(`${JSON.stringify(toVroom(sol, problem, { loadingMs }))}\n`);
     }
   } catch (e) {
     const code = e instanceof ProblemError ? 2 : 1;

@@ -185,7 +185,8 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   // Costs and the unassigned penalty: an unassigned job must cost more than any whole solution.
   const costs = problem.vehicles.map((v) => {
     const c = v.costs;
-    const perHour = c ? (c.perHour ?? 0) : 3600;
+    // VROOM's default: a cost object without per_hour still pays travel time at 3600 per hour.
+    const perHour = c?.perHour ?? 3600;
     return { fixed: c?.fixed ?? 0, perSec: perHour / 3600, perM: (c?.perKm ?? 0) / 1000 };
   });
   const maxRate = Math.max(1, ...costs.map((c) => c.perSec + c.perM));
@@ -253,6 +254,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   params[13] = tuning.preShare;
   params[14] = tuning.softUnassigned;
   params[15] = tuning.granular;
+  params[16] = opts.stopWhenConverged === false ? 0 : 1;
   return {
     counts: { locs: L, tasks: T, vehicles: V, dims: D, tws: twList.length / 2, mode: matrixMode ? 0 : 1 },
     f64: [durM, distM, coords, taskF, startLoad, delta, new Float64Array(twList), vehF, vehCap, params],

@@ -60,7 +60,7 @@ export function solomonToProblem(inst: SolomonInstance, objective: Objective = '
       end: 0,
       timeWindow: [depot.ready, depot.due] as const,
       capacity: [inst.capacity],
-      costs: { fixed, perKm: 1000 },
+      costs: { fixed, perHour: 0, perKm: 1000 },
     })),
     jobs: cs.slice(1).map((c, i) => ({
       id: c.id,

@@ -20,6 +20,8 @@ export type Id = string | number;
 
 export interface Break {
   id: Id;
+  /** Free text, echoed in the output. */
+  description?: string;
   /** Allowed windows for the break's start (any number). */
   timeWindows: TimeWindow[];
   /** @default 0 */
@@ -29,7 +31,7 @@ export interface Break {
 export interface VehicleCosts {
   /** Paid once when the vehicle is used. @default 0 */
   fixed?: number;
-  /** Per hour of travel (not waiting or service). @default 3600 when no cost is given, else 0 */
+  /** Per hour of travel (not waiting or service). @default 3600 (as VROOM), also when only `fixed` or `perKm` is given */
   perHour?: number;
   /** Per 1000 distance units (per km for metres). @default 0 */
   perKm?: number;
@@ -37,6 +39,8 @@ export interface VehicleCosts {
 
 export interface Vehicle {
   id: Id;
+  /** Free text, echoed in the output. */
+  description?: string;
   /** Where the route starts; absent: at the first stop. */
   start?: Location;
   /** Where the route ends; absent: an open route ending at the last stop. */
@@ -61,6 +65,8 @@ export interface Vehicle {
 
 export interface Job {
   id: Id;
+  /** Free text, echoed in the output. */
+  description?: string;
   location: Location;
   /** @default 0 */
   serviceS?: number;
@@ -79,6 +85,8 @@ export interface Job {
 
 export interface ShipmentStep {
   id: Id;
+  /** Free text, echoed in the output. */
+  description?: string;
   location: Location;
   serviceS?: number;
   setupS?: number;
@@ -207,6 +215,12 @@ export interface SolveOptions {
   onProgress?: (p: Progress) => void;
   /** Stop after this many iterations: with it, a seed gives the same answer on any machine. */
   maxIterations?: number;
+  /**
+   * Stop before the time limit once the search has converged (no better solution for as long as
+   * the best took to find, at least 1 s): the limit is then a cap, as in VROOM. Ignored with
+   * `maxIterations`. @default true
+   */
+  stopWhenConverged?: boolean;
   /** Share of the budget spent removing routes when vehicles have a fixed cost. @default 0.4 */
   fleetShare?: number;
   /** Search tuning (advanced). */

@@ -1,20 +1,40 @@
 /**
  * VROOM-compatible JSON (https://github.com/VROOM-Project/vroom/blob/master/docs/API.md).
  *
- * Supported input subset: `vehicles` (id, start/end or start_index/end_index, capacity, skills,
- * time_window, breaks {id, time_windows, service}, speed_factor, max_tasks, max_travel_time,
- * max_distance, costs {fixed, per_hour, per_km}), `jobs` (id, location/location_index, setup,
- * service, delivery, pickup, amount, skills, priority, time_windows), `shipments` (pickup/delivery
- * with id, location/location_index, setup, service, time_windows; amount, skills, priority),
- * `matrices` (first profile: durations, distances) or legacy `matrix`.
- * Not supported: profiles other than the first, per-job service by vehicle type, `max_load` on
- * breaks, vehicle `steps`, custom `costs` matrices.
+ * Supported input: `vehicles` (id, description, profile, type, start/end or start_index/end_index,
+ * capacity, skills, time_window, breaks {id, description, time_windows, service}, speed_factor,
+ * max_tasks, max_travel_time, max_distance, costs {fixed, per_hour (default 3600), per_km}),
+ * `jobs` (id, description, location/location_index, setup, service, delivery, pickup, amount,
+ * skills, priority, time_windows), `shipments` (pickup/delivery with id, description,
+ * location/location_index, setup, service, time_windows; amount, skills, priority), `matrices`
+ * (per profile: durations, distances) or legacy `matrix`.
+ * Refused with a ProblemError naming the field (never silently ignored): vehicles on profiles
+ * whose matrices differ, custom `costs` matrices, `costs.per_task_hour`, `service_per_type` /
+ * `setup_per_type`, break `max_load`, vehicle `steps`.
+ * Output follows VROOM's schema (docs/API.md "Output"): `violations` are always empty (no plan
+ * mode), `computing_times.routing` is 0 (no routing engine), `distance` is omitted when matrices
+ * come without distances; the route start is delayed as VROOM does, so a route does not wait
+ * before its first stop when a later departure keeps every stop's service start.
  * Extensions: without matrices, coordinates are routed with `speed_model {speed_mps, circuity}`
- * (our travel model, not OSRM); every `unassigned` entry carries a `reason`.
+ * (our travel model, not OSRM, so distances are always reported); every `unassigned` entry
+ * carries a `reason`.
  */
 import { ProblemError } from './errors.ts';
 import { validateProblem } from './validate.ts';
-import type { Job, Location, Matrices, Problem, Shipment, ShipmentStep, Solution, Vehicle } from './types.ts';
+import type {
+  Break,
+  Id,
+  Job,
+  Location,
+  Matrices,
+  Problem,
+  Shipment,
+  ShipmentStep,
+  Solution,
+  Step,
+  TimeWindow,
+  Vehicle,
+} from './types.ts';
 
 type J = Record<string, unknown>;
 const obj = (x: unknown): J => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as J) : {});
@@ -45,9 +65,27 @@ function loc(o: J, key: 'location' | 'start' | 'end', hasMatrix: boolean): Locat
   return c === undefined ? undefined : (c as Location);
 }
 
-function step(o: J, hasMatrix: boolean): ShipmentStep {
+
+/** A field a VROOM user may send that this solver does not model: refuse it by name. */
+function refuse(field: string, what: string): never {
+  throw new ProblemError(field, `${what} is not supported by this solver (remove it, or use VROOM)`);
+}
+
+const nonEmpty = (x: unknown): boolean =>
+  x !== undefined && x !== null && (typeof x !== 'object' || Object.keys(x as object).length > 0);
+
+function description(field: string, x: unknown): string | undefined {
+  if (x === undefined) return undefined;
+  if (typeof x !== 'string') throw new ProblemError(`${field}.description`, 'must be a string');
+  return x;
+}
+
+function step(o: J, hasMatrix: boolean, field: string): ShipmentStep {
+  for (const k of ['setup_per_type', 'service_per_type'])
+    if (nonEmpty(o[k])) refuse(`${field}.${k}`, `${k} (task times per vehicle type)`);
   return {
     id: o.id as ShipmentStep['id'],
+    description: description(field, o.description),
     location: loc(o, 'location', hasMatrix) as Location,
     setupS: o.setup as number | undefined,
     serviceS: o.service as number | undefined,
@@ -55,20 +93,66 @@ function step(o: J, hasMatrix: boolean): ShipmentStep {
   };
 }
 
+const sameMatrix = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The matrices every vehicle uses. One engine matrix serves all vehicles, so vehicles on
+ * profiles whose matrices differ are refused (naming the first such vehicle) instead of silently
+ * routing every vehicle on whichever profile came first.
+ */
+function pickMatrices(root: J, vehicles: J[]): J | undefined {
+  if (root.matrices === undefined) return root.matrix === undefined ? undefined : { durations: root.matrix };
+  const profiles = obj(root.matrices);
+  const names = Object.keys(profiles);
+  for (const n of names) {
+    const m = obj(profiles[n]);
+    if (m.costs !== undefined) refuse(`matrices.${n}.costs`, 'a custom costs matrix');
+  }
+  const declared = vehicles.some((v) => v.profile !== undefined);
+  // One profile and no vehicle naming any: that profile, whatever its name (lenient, as before).
+  if (!declared && names.length === 1) return obj(profiles[names[0] as string]);
+  let chosen: J | undefined;
+  let chosenName = '';
+  vehicles.forEach((v, i) => {
+    const name = v.profile === undefined ? 'car' : v.profile;
+    if (typeof name !== 'string') throw new ProblemError(`vehicles[${i}].profile`, 'must be a string');
+    const m = profiles[name];
+    if (m === undefined)
+      throw new ProblemError(
+        `vehicles[${i}].profile`,
+        `no matrices for profile "${name}" (matrices has ${names.map((n) => `"${n}"`).join(', ') || 'none'})`,
+      );
+    if (chosen === undefined) {
+      chosen = obj(m);
+      chosenName = name;
+    } else if (name !== chosenName && !sameMatrix(chosen, m)) {
+      throw new ProblemError(
+        `vehicles[${i}].profile`,
+        `vehicles on profiles with different matrices ("${chosenName}" and "${name}") are not supported by this solver`,
+      );
+    }
+  });
+  return chosen;
+}
+
 /** VROOM input JSON → Problem. Errors name the VROOM field (`vehicles[3].time_window: …`). */
 export function fromVroom(input: unknown): Problem {
   const root = obj(input);
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new ProblemError('input', 'must be a JSON object');
-  const profiles = obj(root.matrices);
-  const first = obj(Object.values(profiles)[0]);
-  const durations = (first.durations ?? root.matrix) as Matrices['durations'] | undefined;
+  const rawVehicles = arr(root.vehicles).map(obj);
+  const first = pickMatrices(root, rawVehicles);
+  const durations = first?.durations as Matrices['durations'] | undefined;
   const hasMatrix = durations !== undefined;
-  const vehicles: Vehicle[] = arr(root.vehicles).map((x) => {
-    const v = obj(x);
+  const vehicles: Vehicle[] = rawVehicles.map((v, i) => {
+    const f = `vehicles[${i}]`;
     const costs = v.costs === undefined ? undefined : obj(v.costs);
+    if (costs && nonEmpty(costs.per_task_hour) && costs.per_task_hour !== 0)
+      refuse(`${f}.costs.per_task_hour`, 'a cost per hour of task time');
+    if (v.steps !== undefined && arr(v.steps).length > 0) refuse(`${f}.steps`, 'a vehicle route given in input (steps)');
     return {
       id: v.id as Vehicle['id'],
+      description: description(f, v.description),
       start: loc(v, 'start', hasMatrix),
       end: loc(v, 'end', hasMatrix),
       timeWindow: v.time_window as Vehicle['timeWindow'],
@@ -86,20 +170,27 @@ export function fromVroom(input: unknown): Problem {
       breaks:
         v.breaks === undefined
           ? undefined
-          : arr(v.breaks).map((b) => {
+          : arr(v.breaks).map((b, k): Break => {
               const o = obj(b);
+              const bf = `${f}.breaks[${k}]`;
+              if (o.max_load !== undefined) refuse(`${bf}.max_load`, 'a maximum load during a break');
               return {
                 id: o.id as Vehicle['id'],
+                description: description(bf, o.description),
                 timeWindows: o.time_windows as [number, number][],
                 serviceS: o.service as number | undefined,
               };
             }),
     };
   });
-  const jobs: Job[] = arr(root.jobs).map((x) => {
+  const jobs: Job[] = arr(root.jobs).map((x, i) => {
     const j = obj(x);
+    const f = `jobs[${i}]`;
+    for (const k of ['setup_per_type', 'service_per_type'])
+      if (nonEmpty(j[k])) refuse(`${f}.${k}`, `${k} (task times per vehicle type)`);
     return {
       id: j.id as Job['id'],
+      description: description(f, j.description),
       location: loc(j, 'location', hasMatrix) as Location,
       setupS: j.setup as number | undefined,
       serviceS: j.service as number | undefined,
@@ -110,11 +201,11 @@ export function fromVroom(input: unknown): Problem {
       timeWindows: j.time_windows as Job['timeWindows'],
     };
   });
-  const shipments: Shipment[] = arr(root.shipments).map((x) => {
+  const shipments: Shipment[] = arr(root.shipments).map((x, i) => {
     const s = obj(x);
     return {
-      pickup: step(obj(s.pickup), hasMatrix),
-      delivery: step(obj(s.delivery), hasMatrix),
+      pickup: step(obj(s.pickup), hasMatrix, `shipments[${i}].pickup`),
+      delivery: step(obj(s.delivery), hasMatrix, `shipments[${i}].delivery`),
       amount: s.amount as number[] | undefined,
       skills: s.skills as Shipment['skills'],
       priority: s.priority as number | undefined,
@@ -125,7 +216,7 @@ export function fromVroom(input: unknown): Problem {
     vehicles,
     jobs,
     shipments,
-    matrices: durations ? { durations, distances: first.distances as Matrices['distances'] } : undefined,
+    matrices: durations ? { durations, distances: first?.distances as Matrices['distances'] } : undefined,
     speedModel: sm && { speedMps: sm.speed_mps as number | undefined, circuity: sm.circuity as number | undefined },
   };
   if (!hasMatrix) delete problem.matrices;
@@ -141,70 +232,214 @@ export function fromVroom(input: unknown): Problem {
   return clean;
 }
 
-/** Solution → VROOM output JSON (step `duration` is the cumulative travel time, as in VROOM). */
-export function toVroom(solution: Solution, problem: Problem): Record<string, unknown> {
-  const served = new Set(solution.routes.flatMap((r) => r.steps.filter((s) => s.type === 'job').map((s) => s.id)));
-  const amountSum = (which: 'delivery' | 'pickup', ids: Set<unknown>) => {
-    const dims = problem.vehicles.find((v) => v.capacity)?.capacity?.length ?? 0;
-    const total = Array.from({ length: dims }, () => 0);
-    for (const j of problem.jobs ?? [])
-      if (ids.has(j.id))
-        (j[which] ?? []).forEach((a, d) => {
-          total[d] = (total[d] ?? 0) + a;
-        });
-    return total;
+/** What the output needs to know about the task behind a step. */
+interface TaskRef {
+  serviceS: number;
+  windows?: readonly TimeWindow[];
+  description?: string;
+  priority: number;
+  delivery: number[];
+  pickup: number[];
+}
+
+function taskRefs(problem: Problem, dims: number) {
+  const pad = (a?: number[]) => Array.from({ length: dims }, (_, i) => a?.[i] ?? 0);
+  const zero = pad();
+  const byType = { job: new Map<Id, TaskRef>(), pickup: new Map<Id, TaskRef>(), delivery: new Map<Id, TaskRef>() };
+  for (const j of problem.jobs ?? [])
+    byType.job.set(j.id, {
+      serviceS: j.serviceS ?? 0,
+      windows: j.timeWindows,
+      description: j.description,
+      priority: j.priority ?? 0,
+      delivery: pad(j.delivery),
+      pickup: pad(j.pickup),
+    });
+  for (const s of problem.shipments ?? []) {
+    const amount = pad(s.amount);
+    const ref = (st: ShipmentStep, d: number[], p: number[]): TaskRef => ({
+      serviceS: st.serviceS ?? 0,
+      windows: st.timeWindows,
+      description: st.description,
+      priority: s.priority ?? 0,
+      delivery: d,
+      pickup: p,
+    });
+    // As in VROOM: the amount is picked up at the pickup and delivered at the delivery.
+    byType.pickup.set(s.pickup.id, ref(s.pickup, zero, amount));
+    byType.delivery.set(s.delivery.id, ref(s.delivery, amount, zero));
+  }
+  return byType;
+}
+
+/** Room to start later at a step: up to the end of the window its service start is in. */
+function lateRoom(start: number, windows: readonly TimeWindow[] | undefined): number {
+  if (!windows) return Number.POSITIVE_INFINITY;
+  for (const [s, e] of windows) if (start >= s - 1e-9 && start <= e + 1e-9) return Math.max(0, e - start);
+  return 0;
+}
+
+/**
+ * VROOM's placement of waiting: the route leaves later instead of waiting on the way, as far as
+ * every step before the first wait stays inside its window. Service starts after that wait are
+ * unchanged. Returns shifted copies of the steps.
+ */
+function delayStart(steps: Step[], room: (s: Step) => number): Step[] {
+  let shift = Number.POSITIVE_INFINITY;
+  let upTo = -1;
+  for (let k = 1; k < steps.length; k++) {
+    const s = steps[k] as Step;
+    if (s.waitingS > 0) {
+      shift = Math.min(shift, s.waitingS);
+      upTo = k;
+      break;
+    }
+    shift = Math.min(shift, room(s));
+  }
+  if (upTo < 0 || !(shift > 0)) return steps;
+  return steps.map((s, k) => {
+    if (k < upTo)
+      return { ...s, arrival: s.arrival + shift, serviceStart: s.serviceStart + shift, departure: s.departure + shift };
+    if (k === upTo) return { ...s, arrival: s.arrival + shift, waitingS: s.waitingS - shift };
+    return s;
+  });
+}
+
+export interface VroomOutputOptions {
+  /** Time spent reading and checking the input (VROOM's `computing_times.loading`). */
+  loadingMs?: number;
+}
+
+/**
+ * Solution → VROOM output JSON, field by field as in VROOM's docs/API.md "Output" (step
+ * `duration` is the cumulative travel time; `setup` is reported apart from `service`).
+ */
+export function toVroom(solution: Solution, problem: Problem, opts: VroomOutputOptions = {}): Record<string, unknown> {
+  const dims = validateProblem(problem);
+  const refs = taskRefs(problem, dims);
+  const withDistance = !problem.matrices || problem.matrices.distances !== undefined;
+  const add = (a: number[], b: number[]) => {
+    b.forEach((x, i) => {
+      a[i] = (a[i] ?? 0) + x;
+    });
   };
+  const zeros = () => Array.from({ length: dims }, () => 0);
+  const total = { setup: 0, priority: 0, delivery: zeros(), pickup: zeros() };
+  const breakOf = (vehicle: number, id: Id | undefined) => problem.vehicles[vehicle]?.breaks?.find((b) => b.id === id);
   const routes = solution.routes.map((r) => {
-    const ids = new Set(r.steps.filter((s) => s.type === 'job').map((s) => s.id));
-    let waited = 0;
-    let served = 0;
-    const depart = r.steps[0]?.departure ?? 0;
-    const steps = r.steps.map((s) => {
-      const travel = s.arrival - depart - waited - served;
-      waited += s.waitingS;
-      served += s.departure - s.serviceStart;
-      const out: Record<string, unknown> = {
-        type: s.type,
-        arrival: s.arrival,
-        duration: travel,
-        service: s.departure - s.serviceStart,
-        waiting_time: s.waitingS,
-        load: s.load,
-        distance: s.distance,
-      };
-      if (s.id !== undefined) out.id = s.id;
-      if (s.type === 'job') out.job = s.id;
+    const vehicle = problem.vehicles[r.vehicle];
+    const refOf = (s: Step): TaskRef | undefined =>
+      s.type === 'job' || s.type === 'pickup' || s.type === 'delivery' ? refs[s.type].get(s.id as Id) : undefined;
+    const steps = delayStart(r.steps, (s) => {
+      if (s.type === 'break') return lateRoom(s.serviceStart, breakOf(r.vehicle, s.id)?.timeWindows);
+      if (s.type === 'end') return Number.POSITIVE_INFINITY;
+      return lateRoom(s.serviceStart, refOf(s)?.windows);
+    });
+    const acc = { setup: 0, service: 0, waiting: 0, priority: 0, delivery: zeros(), pickup: zeros() };
+    const depart = steps[0]?.departure ?? 0;
+    let busy = 0;
+    const outSteps = steps.map((s) => {
+      const ref = refOf(s);
+      const brk = s.type === 'break' ? breakOf(r.vehicle, s.id) : undefined;
+      const service = ref ? ref.serviceS : brk ? (brk.serviceS ?? 0) : 0;
+      const setup = Math.max(0, s.departure - s.serviceStart - service);
+      const travel = s.arrival - depart - busy - acc.waiting;
+      busy += s.departure - s.serviceStart;
+      acc.waiting += s.waitingS;
+      acc.setup += setup;
+      acc.service += service;
+      if (ref) {
+        acc.priority += ref.priority;
+        add(acc.delivery, ref.delivery);
+        add(acc.pickup, ref.pickup);
+      }
+      const out: Record<string, unknown> = { type: s.type };
+      const desc = ref?.description ?? brk?.description;
+      if (desc !== undefined) out.description = desc;
       if (typeof s.location === 'number') out.location_index = s.location;
       else if (s.location) out.location = s.location;
+      if (s.id !== undefined && s.type !== 'start' && s.type !== 'end') out.id = s.id;
+      out.setup = setup;
+      out.service = service;
+      out.waiting_time = s.waitingS;
+      if (ref) out.job = s.id; // deprecated in VROOM, still sent on job, pickup and delivery steps
+      if (dims > 0) out.load = s.load;
+      out.arrival = s.arrival;
+      out.duration = travel;
+      out.violations = [];
+      if (withDistance) out.distance = s.distance;
       return out;
     });
-    return {
-      vehicle: r.vehicleId,
-      cost: r.cost,
-      service: r.serviceS,
-      duration: r.travelS,
-      waiting_time: r.waitingS,
-      distance: r.distance,
-      delivery: amountSum('delivery', ids),
-      pickup: amountSum('pickup', ids),
-      steps,
-    };
+    total.setup += acc.setup;
+    total.priority += acc.priority;
+    add(total.delivery, acc.delivery);
+    add(total.pickup, acc.pickup);
+    const route: Record<string, unknown> = { vehicle: r.vehicleId, cost: r.cost };
+    if (vehicle?.description !== undefined) route.description = vehicle.description;
+    if (dims > 0) {
+      route.delivery = acc.delivery;
+      route.amount = acc.delivery.slice(); // deprecated VROOM key: same as delivery
+      route.pickup = acc.pickup;
+    }
+    route.setup = acc.setup;
+    route.service = acc.service;
+    route.duration = r.travelS;
+    route.waiting_time = acc.waiting;
+    route.priority = acc.priority;
+    if (withDistance) route.distance = r.distance;
+    route.steps = outSteps;
+    route.violations = [];
+    return route;
   });
-  return {
-    code: 0,
-    summary: {
-      cost: solution.summary.cost,
-      routes: solution.summary.routes,
-      unassigned: solution.summary.unassigned,
-      service: solution.summary.serviceS,
-      duration: solution.summary.travelS,
-      waiting_time: solution.summary.waitingS,
-      distance: solution.summary.distance,
-      computing_times: { solving: solution.summary.computingTimeMs },
-      delivery: amountSum('delivery', served),
-      pickup: amountSum('pickup', served),
-    },
-    unassigned: solution.unassigned.map((u) => ({ id: u.id, type: u.type, reason: u.reason })),
-    routes,
+  // VROOM lists both halves of an unassigned shipment.
+  const shipmentByPickup = new Map((problem.shipments ?? []).map((s) => [s.pickup.id, s]));
+  const jobById = new Map((problem.jobs ?? []).map((j) => [j.id, j]));
+  const locKeys = (l: Location | undefined): Record<string, unknown> =>
+    l === undefined ? {} : typeof l === 'number' ? { location_index: l } : { location: l };
+  const unassigned = solution.unassigned.flatMap((u) => {
+    if (u.type === 'job') {
+      const j = jobById.get(u.id);
+      return [
+        {
+          id: u.id,
+          type: 'job',
+          ...(j?.description !== undefined ? { description: j.description } : {}),
+          ...locKeys(j?.location),
+          reason: u.reason,
+        },
+      ];
+    }
+    const s = shipmentByPickup.get(u.id);
+    if (!s) return [{ id: u.id, type: 'pickup', reason: u.reason }];
+    return (['pickup', 'delivery'] as const).map((part) => ({
+      id: s[part].id,
+      type: part,
+      ...(s[part].description !== undefined ? { description: s[part].description } : {}),
+      ...locKeys(s[part].location),
+      reason: u.reason,
+    }));
+  });
+  const summary: Record<string, unknown> = {
+    cost: solution.summary.cost,
+    routes: solution.summary.routes,
+    unassigned: unassigned.length,
   };
+  if (dims > 0) {
+    summary.delivery = total.delivery;
+    summary.amount = total.delivery.slice();
+    summary.pickup = total.pickup;
+  }
+  summary.setup = total.setup;
+  summary.service = routes.reduce((a, r) => a + (r.service as number), 0);
+  summary.duration = solution.summary.travelS;
+  summary.waiting_time = routes.reduce((a, r) => a + (r.waiting_time as number), 0);
+  summary.priority = total.priority;
+  if (withDistance) summary.distance = solution.summary.distance;
+  summary.violations = [];
+  summary.computing_times = {
+    loading: Math.round(opts.loadingMs ?? 0),
+    solving: solution.summary.computingTimeMs,
+    routing: 0,
+  };
+  return { code: 0, summary, unassigned, routes };
 }

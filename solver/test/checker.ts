@@ -178,7 +178,7 @@ export function checkSolution(p: Problem, sol: Solution): number {
     if (v.maxDistanceM !== undefined && dist > v.maxDistanceM + tol(dist))
       fail(`max distance exceeded on ${String(v.id)}`);
     const c = v.costs;
-    const perHour = c ? (c.perHour ?? 0) : 3600;
+    const perHour = c?.perHour ?? 3600;
     const cost = (c?.fixed ?? 0) + (perHour / 3600) * travelS + ((c?.perKm ?? 0) / 1000) * dist;
     if (Math.abs(cost - r.cost) > 1e-6 * Math.max(1, cost))
       fail(`route ${String(v.id)} cost ${r.cost}, recomputed ${cost}`);

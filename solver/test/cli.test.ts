@@ -23,7 +23,7 @@ describe('solve CLI', () => {
     const left = json.unassigned.map((u) => u.id);
     const all = new Set([...served, ...left]);
     for (const id of [11, 12, 13, 14, 15, 21]) expect(all.has(id)).toBe(true);
-    expect(json.unassigned).toContainEqual({ id: 15, type: 'job', reason: 'capacity' });
+    expect(json.unassigned).toContainEqual({ id: 15, type: 'job', location_index: 4, reason: 'capacity' });
     // Job 12 needs skill 1: only vehicle 1 has it.
     expect(json.routes.find((r) => r.steps.some((s) => s.id === 12))?.vehicle).toBe(1);
   });
