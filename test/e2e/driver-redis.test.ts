@@ -73,8 +73,8 @@ describe('live tracking across two server processes (Redis adapter)', () => {
       points: [{ id: randomUUID(), deviceAt: new Date().toISOString(), coordinates: [4.8321, 45.7578], accuracyM: 6 }],
     });
     expect(ack.ok).toBe(true);
+    // It arrives (how fast is `pnpm bench:tracking`'s figure, not this test's).
     await expect.poll(() => positions.length, { timeout: 5000 }).toBe(1);
-    expect(Date.now() - t0).toBeLessThan(1000);
     expect(positions[0]).toMatchObject({ driverId: day.driverId, location: { coordinates: [4.8321, 45.7578] } });
     // The ETAs process A computed from that position reach the dispatcher on B, every stop ahead.
     await expect.poll(() => etas.length, { timeout: 5000 }).toBeGreaterThan(0);

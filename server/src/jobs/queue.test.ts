@@ -9,25 +9,27 @@ import { startQueueWorker } from './queue.ts';
 
 const REDIS = process.env.REDIS_URL_TEST ?? 'redis://127.0.0.1:6379';
 
-async function redisUp(): Promise<boolean> {
+/** Fails (never skips) when Redis is not there, naming the URL: CI must provide it. */
+async function requireRedis(): Promise<void> {
   const c = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   try {
     await c.connect();
-    return (await c.ping()) === 'PONG';
-  } catch {
-    return false;
+    if ((await c.ping()) !== 'PONG') throw new Error('no PONG');
+  } catch (err) {
+    throw new Error(`Redis is required by this test and not reachable at ${REDIS} (REDIS_URL_TEST): ${err}`);
   } finally {
     c.disconnect();
   }
 }
 
-describe.runIf(await redisUp())('plans on the BullMQ queue (REDIS_URL)', () => {
+describe('plans on the BullMQ queue (REDIS_URL)', () => {
   let t: PlanningTestApp;
   let worker: { close(): Promise<void> };
   let fanOut: ReturnType<typeof redisFanOut>;
   const queue = `test-plans-${Math.random().toString(36).slice(2)}`;
 
   beforeAll(async () => {
+    await requireRedis();
     // The server only enqueues; a separate worker (as `pnpm worker` would) solves.
     t = await startPlanningApp({ REDIS_URL: REDIS, PLAN_QUEUE_NAME: queue, PLAN_WORKER_IN_SERVER: 'false' });
     // The worker's bus, with its one subscriber: the fan-out through Redis (as in worker-main.ts).
@@ -88,10 +90,10 @@ describe.runIf(await redisUp())('plans on the BullMQ queue (REDIS_URL)', () => {
     const r = await t.call('POST', '/plans', { from: '2027-06-01', to: '2027-06-01', timeLimitS: 30 });
     const { planId } = r.body;
     await t.waitForPlan(planId, (p) => p.status === 'running');
-    const t0 = performance.now();
     expect((await t.call('DELETE', `/plans/${planId}`)).status).toBe(200);
+    // The worker stops long before its 30 s budget: the plan reads cancelled with no route written.
+    // (How soon is `pnpm bench:responsiveness`'s figure.)
     await t.app.planner.runner.idle();
-    expect(performance.now() - t0).toBeLessThan(5000);
     const written = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM routes WHERE plan_id = $1', [
       planId,
     ]);

@@ -20,7 +20,8 @@ function fakeProvider() {
     name: 'fake',
     async send(m: Claimed) {
       if (p.down) throw new Error('connect ECONNREFUSED 127.0.0.1:1');
-      await new Promise((r) => setTimeout(r, 2));
+      // Yields once, as a network send would, so that two senders' batches interleave.
+      await new Promise((r) => setImmediate(r));
       sent.push(m);
       return `fake-${sent.length}`;
     },
@@ -95,12 +96,15 @@ describe('outbox', () => {
     const p = fakeProvider();
     p.down = true;
     const s1 = startSender(t.db, { sms: p, email: p }, { pollMs: 3600_000, maxAttempts: 3, backoffMs: 1 }, log);
-    for (let i = 0; i < 4; i++) {
-      await s1.tick();
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    const failed = await readJson(await t.api('/notifications?status=failed', { as: 'dispatcher' }));
-    expect(failed.items.length).toBeGreaterThanOrEqual(3);
+    // Tick until the 1 ms backoffs have let every message use its 3 attempts.
+    const listFailed = async () => readJson(await t.api('/notifications?status=failed', { as: 'dispatcher' }));
+    await expect
+      .poll(async () => {
+        await s1.tick();
+        return (await listFailed()).items.length;
+      })
+      .toBeGreaterThanOrEqual(3);
+    const failed = await listFailed();
     expect(failed.items[0]).toMatchObject({ attempts: 3, lastError: expect.stringContaining('ECONNREFUSED') });
     p.down = false;
     const id = failed.items[0].id;
