@@ -92,6 +92,9 @@ function reader(field: string, header: readonly string[], columns: ColumnTexts):
   return (_record, cells) => columns.get(cells, i);
 }
 
+/** True when case cannot matter: the (lower-cased) text has no letter with an upper case. */
+const caseless = (lower: string) => lower === lower.toUpperCase();
+
 /** '12,5' and '1 200' as numbers too (French spreadsheets); NaN for anything else. */
 function toNumber(s: string): number {
   if (s === '') return Number.NaN;
@@ -108,25 +111,36 @@ function condition(c: RuleCondition, header: readonly string[], columns: ColumnT
       return (r, cells) => (text(r, cells) === '') === wantEmpty;
     }
     case 'in': {
-      const set = new Set((c.value as string[]).map((v) => v.trim().toLowerCase()));
+      const values = (c.value as string[]).map((v) => v.trim().toLowerCase());
+      const set = new Set(values);
+      // Values without letters (postcodes, numbers): the cell's case cannot matter, keep it as is.
+      if (values.every(caseless)) return (r, cells) => set.has(text(r, cells));
       return (r, cells) => set.has(text(r, cells).toLowerCase());
     }
     case 'eq': {
+      if (typeof c.value === 'number') {
+        const wantN = c.value;
+        return (r, cells) => toNumber(text(r, cells)) === wantN;
+      }
       const want = String(c.value).trim().toLowerCase();
-      const wantN = typeof c.value === 'number' ? c.value : Number.NaN;
+      if (caseless(want)) return (r, cells) => text(r, cells) === want;
       return (r, cells) => {
         const t = text(r, cells);
-        if (!Number.isNaN(wantN)) return toNumber(t) === wantN;
-        return t.toLowerCase() === want;
+        return t.length === want.length && t.toLowerCase() === want;
       };
     }
     case 'contains': {
       const want = String(c.value).toLowerCase();
+      if (caseless(want)) return (r, cells) => text(r, cells).includes(want);
       return (r, cells) => text(r, cells).toLowerCase().includes(want);
     }
     case 'startsWith': {
       const want = String(c.value).trim().toLowerCase();
-      return (r, cells) => text(r, cells).toLowerCase().startsWith(want);
+      if (caseless(want)) return (r, cells) => text(r, cells).startsWith(want);
+      return (r, cells) => {
+        const t = text(r, cells);
+        return t.length >= want.length && t.slice(0, want.length).toLowerCase() === want;
+      };
     }
     case 'regex': {
       // Checked safe when saved (regexProblem: no nested quantifiers, no back-references).
@@ -196,7 +210,7 @@ function action(then: RuleThen, today: LocalDate, dimensions: readonly string[])
   const demand = Object.entries(then.demand ?? {}).filter(([dim]) => dimensions.includes(dim));
   const addedSkills = then.addSkills?.length && !then.removeSkills?.length ? then.addSkills.join(',') : null;
   const proofText = then.requireProof ? then.requireProof.join(',') : null;
-  return (record: Record<string, unknown>, extras: () => RowExtras, before: Map<string, string> | null) => {
+  return (record: Record<string, unknown>, run: RowState, before: Map<string, string> | null) => {
     const set = (field: string, value: unknown) => {
       if (before && !before.has(field)) before.set(field, cellText(record[field]));
       record[field] = value;
@@ -235,7 +249,8 @@ function action(then: RuleThen, today: LocalDate, dimensions: readonly string[])
       }
     }
     if (then.depotId !== undefined || then.hold !== undefined || then.tags) {
-      const x = extras();
+      run.extras ??= { depotId: null, hold: false, tags: [] };
+      const x = run.extras;
       if (then.depotId !== undefined) x.depotId = then.depotId;
       if (then.hold !== undefined) x.hold = then.hold;
       for (const t of then.tags ?? []) if (!x.tags.includes(t)) x.tags.push(t);
@@ -252,6 +267,11 @@ export interface EngineContext {
   today: LocalDate;
 }
 
+/** What the rules of one row gave so far beyond its fields (reused from row to row). */
+interface RowState {
+  extras: RowExtras | null;
+}
+
 /** Compiles enabled rules, in the order they run; null when there are none. */
 export function compileRules(rules: readonly EngineRule[], ctx: EngineContext): RuleEngine | null {
   if (rules.length === 0) return null;
@@ -263,20 +283,17 @@ export function compileRules(rules: readonly EngineRule[], ctx: EngineContext): 
     act: action(r.then, ctx.today, ctx.dimensions),
   }));
   const writes = [...new Set(rules.flatMap((r) => fieldsWritten(r.then, ctx.dimensions)))];
+  const state: RowState = { extras: null };
   return {
     writes,
     run(record, cells, trace) {
       columns.next();
+      state.extras = null;
       let applied: string[] | null = null;
-      let extras: RowExtras | null = null;
       const before = trace ? new Map<string, string>() : null;
-      const giveExtras = () => {
-        extras ??= { depotId: null, hold: false, tags: [] };
-        return extras;
-      };
       for (const rule of compiled) {
         if (!rule.test(record, cells)) continue;
-        rule.act(record, giveExtras, before);
+        rule.act(record, state, before);
         applied ??= [];
         applied.push(rule.name);
         if (rule.stop) break;
@@ -297,12 +314,12 @@ export function compileRules(rules: readonly EngineRule[], ctx: EngineContext): 
           const now = range(cellText(record.date_from), cellText(record.date_to));
           if (now !== was) changes.push({ field: 'date', before: was, after: now });
         }
-        const x = extras as RowExtras | null;
+        const x = state.extras as RowExtras | null;
         if (x?.depotId) changes.push({ field: 'depotId', before: '', after: x.depotId });
         if (x?.hold) changes.push({ field: 'hold', before: '', after: 'true' });
         if (x?.tags.length) changes.push({ field: 'tags', before: '', after: x.tags.join(',') });
       }
-      return { rulesApplied: applied, extras, changes };
+      return { rulesApplied: applied, extras: state.extras, changes };
     },
   };
 }
