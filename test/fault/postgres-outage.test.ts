@@ -1,5 +1,7 @@
 /**
- * Fault: PostgreSQL stopped for 10 s while 20 phones send 400 positions a second in all.
+ * Fault: PostgreSQL stopped while 20 phones send 400 positions a second in all, from the moment
+ * every phone has had a batch stored until every phone has had sends refused twice (conditions,
+ * not times: on a slow machine the outage lasts as long as it takes to bite).
  * Acceptance of issue 11: 0 positions lost, 0 duplicated. The database is a throwaway cluster
  * of this test's own (never the shared server on 5432), stopped with `pg_ctl stop -m fast` as an
  * operator's restart would; the phones keep the points the server nacked and send them again.
@@ -15,12 +17,8 @@ const ADMIN = { email: 'outage@example.com', password: 'fault-password-1' };
 const PHONES = 20;
 const RATE_PER_S = 20; // 20 phones × 20 fixes/s = 400 positions/s
 const LOAD_MS = 25_000;
-const OUTAGE_AFTER_MS = 5_000;
-const OUTAGE_MS = 10_000;
 
-const until = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-describe('PostgreSQL stopped for 10 s under 400 positions/s', () => {
+describe('PostgreSQL stopped under 400 positions/s', () => {
   let cluster: ThrowawayPostgres;
   let server: ServerProcess;
   let dbUrl: string;
@@ -62,11 +60,14 @@ describe('PostgreSQL stopped for 10 s under 400 positions/s', () => {
 
     const maxPoints = (RATE_PER_S * LOAD_MS) / 1000;
     for (const p of phones) p.record(LOAD_MS, maxPoints);
-    await until(OUTAGE_AFTER_MS);
+    await expect.poll(() => phones.every((p) => p.acked.size > 0), { timeout: 15_000 }).toBe(true);
     const ackedBefore = phones.reduce((n, p) => n + p.acked.size, 0);
     const failuresBefore = phones.reduce((n, p) => n + p.failures, 0);
+    const failedBefore = phones.map((p) => p.failures);
     await cluster.stop();
-    await until(OUTAGE_MS);
+    await expect
+      .poll(() => phones.every((p, i) => p.failures >= failedBefore[i]! + 2), { timeout: 20_000, interval: 100 })
+      .toBe(true);
     await cluster.start();
 
     // The load ends on its own (25 s, 500 fixes a phone); then every outbox empties.

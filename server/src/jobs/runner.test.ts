@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createJobRunner, defaultConcurrency } from './runner.ts';
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(signal.reason);
-    });
-  });
+/** A job's work: yields to the event loop a few times, as real work awaiting I/O would. */
+const work = async () => {
+  for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+};
+/** Work that never ends on its own: only its abort signal ends it. */
+const untilAborted = (signal: AbortSignal) =>
+  new Promise<void>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
 
 describe('job runner', () => {
   it('runs at most `concurrency` jobs at once, in order', async () => {
@@ -20,7 +19,7 @@ describe('job runner', () => {
         active++;
         peak = Math.max(peak, active);
         order.push(id);
-        await sleep(20);
+        await work();
         active--;
       },
       { concurrency: 2, onError: () => {} },
@@ -37,7 +36,7 @@ describe('job runner', () => {
     const runner = createJobRunner(
       async (id, signal) => {
         ran.push(id);
-        await sleep(10_000, signal);
+        await untilAborted(signal);
       },
       { concurrency: 1, onError: (id, err) => errors.push(`${id}: ${(err as Error).message}`) },
     );
