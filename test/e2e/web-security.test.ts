@@ -57,7 +57,9 @@ describe('dispatcher web app: two-factor sign-in', () => {
     await expect.poll(() => codes.count()).toBe(10);
     await saveScreenshot(page, 'security-recovery-codes-en', true);
     await dialog.getByRole('button', { name: 'I have saved them' }).click();
-    await dialog.getByText(/On: a code from your app is asked after your password\. Recovery codes left: 10\./).waitFor();
+    await dialog
+      .getByText(/On: a code from your app is asked after your password\. Recovery codes left: 10\./)
+      .waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
@@ -69,7 +71,10 @@ describe('dispatcher web app: two-factor sign-in', () => {
     await saveScreenshot(page, 'security-sign-in-code-en');
     await code.fill('000000');
     await page.getByRole('button', { name: 'Verify' }).click();
-    await page.getByRole('alert').getByText(/Wrong code/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/Wrong code/)
+      .waitFor();
     await code.fill(totpCode(secret));
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('link', { name: 'Orders' }).waitFor();
@@ -99,7 +104,9 @@ describe('dispatcher web app: two-factor sign-in', () => {
     expect((await api.call('POST', '/users', { ...DISPATCHER, name: 'Dana', role: 'dispatcher' })).status).toBe(201);
     const set = await api.call('PATCH', '/security/settings', { security: { mfaRequiredRoles: ['dispatcher'] } });
     expect(set.status).toBe(200);
-    const dana = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })).newPage();
+    const dana = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
+    ).newPage();
     await dana.goto(server.baseUrl);
     await signInOnPage(dana, DISPATCHER);
     await dana.getByRole('heading', { name: 'Set up two-factor sign-in' }).waitFor();
