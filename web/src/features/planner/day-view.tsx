@@ -40,7 +40,14 @@ import { useLiveDrivers } from './use-live-drivers.ts';
 import { PublishConfirm } from './publish-confirm.tsx';
 
 /** One day: the map beside the timeline and the routes' stop lists; edit, lock, publish. */
-export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: string | null; onChanged(): void }) {
+export function DayView(props: {
+  date: string;
+  depots: Depot[];
+  mapStyleUrl: string | null;
+  onChanged(): void;
+  /** Bumped when orders changed elsewhere on the page: the day is fetched again. */
+  refresh?: number;
+}) {
   const { t, intl } = useI18n();
   const routes = useApi<{ routes: PlannedRoute[] }>(`/routes${query({ date: props.date })}`);
   const unplanned = useApi<Page<Order>>(
@@ -64,6 +71,14 @@ export function DayView(props: { date: string; depots: Depot[]; mapStyleUrl: str
     reasons.reload();
     onChanged();
   }, [routes.reload, unplanned.reload, reasons.reload, onChanged]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the trigger, not read
+  useEffect(() => {
+    if (props.refresh) {
+      routes.reload();
+      unplanned.reload();
+      reasons.reload();
+    }
+  }, [props.refresh]);
   const edits = useEdits(props.date, routes.data?.routes ?? [], reload);
   const drivers = useLiveDrivers(props.date);
 

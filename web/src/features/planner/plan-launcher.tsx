@@ -32,6 +32,8 @@ export function PlanLauncher(props: {
   to: string;
   onRange(from: string, to: string): void;
   onDone(): void;
+  /** An order was moved to another day from the plan's list. */
+  onOrdersChanged(): void;
 }) {
   const { t, locale } = useI18n();
   const [timeLimitS, setTimeLimitS] = useState(30);
@@ -163,7 +165,7 @@ export function PlanLauncher(props: {
           {t(`planner.status.${running.status}`)} {running.error ?? ''}
         </span>
       )}
-      {running?.status === 'done' && <UnplannedOrders planId={running.planId} onMoved={onDone} />}
+      {running?.status === 'done' && <UnplannedOrders planId={running.planId} onMoved={props.onOrdersChanged} />}
       {/* Against the customer's own routes, when a baseline of a day in the range was imported. */}
       {running?.status === 'done' && <SavingsCard planId={running.planId} from={props.from} to={props.to} />}
       {error && (

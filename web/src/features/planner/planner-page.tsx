@@ -27,6 +27,13 @@ export function PlannerPage({ mapStyleUrl }: { mapStyleUrl: string | null }) {
   const onChanged = useCallback(() => reloadCalendar(), [reloadCalendar]);
   // A finished plan changes every day it covered: the open day is fetched again (key change).
   const [plans, setPlans] = useState(0);
+  // An order moved from the plan's list: the calendar and the open day are fetched again, the
+  // day's undo history kept.
+  const [moves, setMoves] = useState(0);
+  const onOrdersChanged = useCallback(() => {
+    reloadCalendar();
+    setMoves((n) => n + 1);
+  }, [reloadCalendar]);
   const onPlanned = useCallback(() => {
     reloadCalendar();
     setPlans((n) => n + 1);
@@ -39,7 +46,13 @@ export function PlannerPage({ mapStyleUrl }: { mapStyleUrl: string | null }) {
       <AsyncState loading={calendar.loading} error={calendar.error} onRetry={calendar.reload}>
         {calendar.data && <CalendarGrid days={calendar.data.days} today={today} selected={day} onSelect={setDay} />}
       </AsyncState>
-      <PlanLauncher from={range.from} to={range.to} onRange={(from, to) => setRange({ from, to })} onDone={onPlanned} />
+      <PlanLauncher
+        from={range.from}
+        to={range.to}
+        onRange={(from, to) => setRange({ from, to })}
+        onDone={onPlanned}
+        onOrdersChanged={onOrdersChanged}
+      />
       <AsyncState loading={depots.loading} error={depots.error} onRetry={depots.reload}>
         {depots.data && (
           <DayView
@@ -48,6 +61,7 @@ export function PlannerPage({ mapStyleUrl }: { mapStyleUrl: string | null }) {
             depots={depots.data.items}
             mapStyleUrl={mapStyleUrl}
             onChanged={onChanged}
+            refresh={moves}
           />
         )}
       </AsyncState>

@@ -44,6 +44,9 @@ export function DayUnplanned(props: { date: string; items: DayUnplannedOrder[]; 
 function UnplannedTable(props: { caption: string; items: UnplannedRow[]; onMoved(): void; showDays?: boolean }) {
   const { t, intl } = useI18n();
   const [moving, setMoving] = useState<string | null>(null);
+  // Moved orders leave the list at once (a plan's list is its record and would still name them).
+  const [moved, setMoved] = useState<ReadonlySet<string>>(new Set());
+  const items = props.items.filter((u) => !moved.has(u.orderId));
   // Kept as what happened, not as text: it is worded at each render, in the language of the moment.
   const [note, setNote] = useState<
     { ok: true; ref: string; date: string } | { ok: false; ref: string; reason: string } | null
@@ -57,6 +60,7 @@ function UnplannedTable(props: { caption: string; items: UnplannedRow[]; onMoved
         body: JSON.stringify({ dateFrom: date, dateTo: date }),
       });
       setMoving(null);
+      setMoved((m) => new Set(m).add(row.orderId));
       setNote({ ok: true, ref: row.ref, date });
       props.onMoved();
     } catch (e) {
@@ -68,7 +72,7 @@ function UnplannedTable(props: { caption: string; items: UnplannedRow[]; onMoved
     <div className="unplanned-orders">
       <table className="orders unplanned" aria-label={props.caption}>
         <caption>
-          {props.caption} ({props.items.length})
+          {props.caption} ({items.length})
         </caption>
         <thead>
           <tr>
@@ -80,7 +84,7 @@ function UnplannedTable(props: { caption: string; items: UnplannedRow[]; onMoved
           </tr>
         </thead>
         <tbody>
-          {props.items.map((u) => {
+          {items.map((u) => {
             const figures = unplannedFiguresText(u.reason, u.figures, t, intl);
             const words = u.reason ? unplannedReasonText(u.reason, t, u.message ?? undefined) : t('unplanned.notTried');
             return (
