@@ -42,6 +42,12 @@ export function createSchedulesModule(deps: {
   clock?: Clock;
 }): SchedulesModule {
   const clock = appClock(deps.config, deps.clock);
+  if (!deps.clock && deps.config.TEST_CLOCK_FILE) {
+    deps.log.warn(
+      { file: deps.config.TEST_CLOCK_FILE },
+      'TEST_CLOCK_FILE set: the scheduler reads its time from a file (tests only)',
+    );
+  }
   const geocoder = geocoderFromConfig(deps.config);
   const api = Router();
   api.use(planScheduleRoutes({ db: deps.db, clock }));
