@@ -27,7 +27,9 @@ const pad = (s: string | number, n: number) => String(s).padEnd(n);
 export async function hvrpSuite(seconds: number, workers: number, seed: number): Promise<void> {
   const bks = readHvrpBks();
   console.log(`\n## Heterogeneous fleet (HVRP, VROOM JSON) — ${seconds} s × ${workers} workers`);
-  console.log(`${pad('instance', 12)}${pad('vans', 6)}${pad('cost', 11)}${pad('bks cost', 11)}${pad('gap %', 8)}${pad('s', 7)}check`);
+  console.log(
+    `${pad('instance', 12)}${pad('vans', 6)}${pad('cost', 11)}${pad('bks cost', 11)}${pad('gap %', 8)}${pad('s', 7)}check`,
+  );
   let gaps = 0;
   let n = 0;
   let vans = 0;

@@ -65,7 +65,6 @@ function loc(o: J, key: 'location' | 'start' | 'end', hasMatrix: boolean): Locat
   return c === undefined ? undefined : (c as Location);
 }
 
-
 /** A field a VROOM user may send that this solver does not model: refuse it by name. */
 function refuse(field: string, what: string): never {
   throw new ProblemError(field, `${what} is not supported by this solver (remove it, or use VROOM)`);
@@ -149,7 +148,8 @@ export function fromVroom(input: unknown): Problem {
     const costs = v.costs === undefined ? undefined : obj(v.costs);
     if (costs && nonEmpty(costs.per_task_hour) && costs.per_task_hour !== 0)
       refuse(`${f}.costs.per_task_hour`, 'a cost per hour of task time');
-    if (v.steps !== undefined && arr(v.steps).length > 0) refuse(`${f}.steps`, 'a vehicle route given in input (steps)');
+    if (v.steps !== undefined && arr(v.steps).length > 0)
+      refuse(`${f}.steps`, 'a vehicle route given in input (steps)');
     return {
       id: v.id as Vehicle['id'],
       description: description(f, v.description),
@@ -391,8 +391,10 @@ export function toVroom(solution: Solution, problem: Problem, opts: VroomOutputO
     route.violations = [];
     return route;
   });
-  // VROOM lists both halves of an unassigned shipment.
+  // VROOM lists both halves of an unassigned shipment (the engine may name either half, or both).
   const shipmentByPickup = new Map((problem.shipments ?? []).map((s) => [s.pickup.id, s]));
+  const shipmentByDelivery = new Map((problem.shipments ?? []).map((s) => [s.delivery.id, s]));
+  const listed = new Set<Shipment>();
   const jobById = new Map((problem.jobs ?? []).map((j) => [j.id, j]));
   const locKeys = (l: Location | undefined): Record<string, unknown> =>
     l === undefined ? {} : typeof l === 'number' ? { location_index: l } : { location: l };
@@ -409,8 +411,10 @@ export function toVroom(solution: Solution, problem: Problem, opts: VroomOutputO
         },
       ];
     }
-    const s = shipmentByPickup.get(u.id);
+    const s = shipmentByPickup.get(u.id) ?? shipmentByDelivery.get(u.id);
     if (!s) return [{ id: u.id, type: 'pickup', reason: u.reason }];
+    if (listed.has(s)) return [];
+    listed.add(s);
     return (['pickup', 'delivery'] as const).map((part) => ({
       id: s[part].id,
       type: part,

@@ -1,0 +1,58 @@
+/**
+ * Heterogeneous fleets: a cluster far from the depot is served best by one big van, though a
+ * small van is cheaper per hour. Greedy insertion alone opens one small van per stop (the first
+ * stop in an empty van is priced at the van's own rate); see assembly/fleet.ts.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { shutdownWorkers, solve } from '../src/solve.ts';
+import type { Problem, Vehicle } from '../src/types.ts';
+import { checkSolution } from './checker.ts';
+
+/** Depot 0; stops 1…n sit 1,000 s from the depot and 10 s from each other. */
+function cluster(n: number): number[][] {
+  return Array.from({ length: n + 1 }, (_, a) =>
+    Array.from({ length: n + 1 }, (_, b) => (a === b ? 0 : a === 0 || b === 0 ? 1000 : 10)),
+  );
+}
+
+function problem(fixedBig = 0): Problem {
+  const n = 6;
+  const van = (id: number, capacity: number, perHour: number, fixed: number): Vehicle => ({
+    id,
+    start: 0,
+    end: 0,
+    capacity: [capacity],
+    costs: { fixed, perHour },
+  });
+  return {
+    matrices: { durations: cluster(n) },
+    vehicles: [
+      ...Array.from({ length: n }, (_, i) => van(i + 1, 10, 3600, 0)),
+      ...Array.from({ length: 2 }, (_, i) => van(100 + i, 60, 5400, fixedBig)),
+    ],
+    jobs: Array.from({ length: n }, (_, i) => ({ id: i + 1, location: i + 1, delivery: [10] })),
+  };
+}
+
+afterAll(async () => {
+  await shutdownWorkers();
+});
+
+describe('mixed fleet', () => {
+  it('serves a far cluster with one big van rather than a small van per stop', async () => {
+    const p = problem();
+    const sol = await solve(p, { maxIterations: 500, seed: 3 });
+    checkSolution(p, sol);
+    // One big van: (1000 + 5 × 10 + 1000) × 1.5 = 3,075; six small vans: 6 × 2,000 = 12,000.
+    expect(sol.routes.map((r) => r.vehicleId)).toEqual([100]);
+    expect(sol.summary.cost).toBeCloseTo(3075, 6);
+  });
+
+  it('still prefers small vans when the big van’s fixed cost outweighs the saving', async () => {
+    const p = problem(20000);
+    const sol = await solve(p, { maxIterations: 500, seed: 3 });
+    checkSolution(p, sol);
+    expect(sol.routes.every((r) => (r.vehicleId as number) < 100)).toBe(true);
+    expect(sol.summary.cost).toBeCloseTo(12000, 6);
+  });
+});

@@ -1,0 +1,294 @@
+/**
+ * VROOM compatibility, both ways: VROOM's documented examples and a converter output go through
+ * fromVroom → solve → toVroom and are checked field by field against the documented output
+ * schema (test/vroom-schema.ts) and the documented example outputs; inputs the solver does not
+ * model are refused by name; the inputs it models mean what they mean in VROOM.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ProblemError } from '../src/errors.ts';
+import { shutdownWorkers, solve } from '../src/solve.ts';
+import { fromVroom, toVroom } from '../src/vroom.ts';
+import { checkSolution } from './checker.ts';
+import { checkVroomOutput } from './vroom-schema.ts';
+
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const cli = new URL('../dist/cli.js', import.meta.url).pathname;
+
+type Out = {
+  summary: Record<string, unknown>;
+  unassigned: Record<string, unknown>[];
+  routes: (Record<string, unknown> & { steps: Record<string, unknown>[] })[];
+};
+
+async function run(input: unknown, timeLimitMs = 300): Promise<Out> {
+  const problem = fromVroom(input);
+  const sol = await solve(problem, { timeLimitMs, maxIterations: 2000, seed: 1 });
+  checkSolution(problem, sol);
+  const out = toVroom(sol, problem, { loadingMs: 1 });
+  checkVroomOutput(out);
+  return out as unknown as Out;
+}
+
+/** Example 2 of VROOM's docs: one vehicle 0 → 3, two jobs, a durations matrix only. */
+const example2 = () => fixture('vroom-docs/example_2.json');
+
+function refusal(input: unknown): string {
+  try {
+    fromVroom(input);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ProblemError);
+    return (e as ProblemError).field;
+  }
+  throw new Error('accepted');
+}
+
+afterAll(async () => {
+  await shutdownWorkers();
+});
+
+describe('VROOM documented examples', () => {
+  it('example 2 (custom matrix) gives the documented output, value for value', async () => {
+    const out = await run(example2());
+    const doc = fixture('vroom-docs/example_2_sol.json') as unknown as Out;
+    for (const k of ['cost', 'routes', 'unassigned', 'setup', 'service', 'duration', 'waiting_time', 'priority'])
+      expect(out.summary[k], `summary.${k}`).toBe(doc.summary[k]);
+    expect(out.summary.violations).toEqual([]);
+    // No distance matrix in input: no distance anywhere, as in the documented output.
+    expect(out.summary).not.toHaveProperty('distance');
+    const [route] = out.routes;
+    const [docRoute] = doc.routes;
+    expect(Object.keys(route ?? {}).sort()).toEqual(Object.keys(docRoute ?? {}).sort());
+    route?.steps.forEach((s, i) => {
+      const d = docRoute?.steps[i] ?? {};
+      expect(Object.keys(s).sort(), `step ${i} keys`).toEqual(Object.keys(d).sort());
+      for (const k of Object.keys(d)) expect(s[k], `step ${i}.${k}`).toEqual(d[k]);
+    });
+  });
+
+  it('example 1 (coordinates, break, shipment, skills) has every documented field', async () => {
+    // Without a routing engine, coordinates use our speed model: a road speed like OSRM's here.
+    const out = await run({ ...fixture('vroom-docs/example_1.json'), speed_model: { speed_mps: 20 } });
+    expect(out.unassigned).toEqual([]);
+    const doc = fixture('vroom-docs/example_1_sol.json') as unknown as Out;
+    // `amount` (deprecated) is sent by VROOM's source but absent from this documented output.
+    const keys = (o: object) =>
+      Object.keys(o).filter((k) => k !== 'geometry' && k !== 'computing_times' && k !== 'amount');
+    expect(keys(out.summary).sort()).toEqual(keys(doc.summary).sort());
+    expect(out.routes).toHaveLength(doc.routes.length);
+    for (const r of out.routes) {
+      const d = doc.routes.find((x) => x.vehicle === r.vehicle) ?? doc.routes[0];
+      expect(keys(r).sort()).toEqual(keys(d ?? {}).sort());
+      for (const s of r.steps) {
+        const same = d?.steps.find((x) => x.type === s.type);
+        if (same) expect(Object.keys(s).sort(), `${String(s.type)} step`).toEqual(Object.keys(same).sort());
+      }
+    }
+    // The shipment's amount counts as delivered and picked up, as VROOM reports it.
+    expect(out.summary.delivery).toEqual(doc.summary.delivery);
+    expect(out.summary.pickup).toEqual(doc.summary.pickup);
+    expect(out.summary.amount).toEqual(out.summary.delivery);
+    const pickup = out.routes.flatMap((r) => r.steps).find((s) => s.type === 'pickup');
+    expect(pickup?.job).toBe(4);
+  });
+
+  it('example 3 (vehicle steps, plan mode) is refused naming the steps, and solves without them', async () => {
+    const input = fixture('vroom-docs/example_3.json');
+    expect(refusal(input)).toBe('vehicles[0].steps');
+    for (const v of input.vehicles as Record<string, unknown>[]) delete v.steps;
+    const out = await run(input);
+    // 10 units on two vans of 4: VROOM's plan mode reports a load violation; solving leaves some out.
+    expect((out.summary.delivery as number[])[0]).toBeLessThanOrEqual(8);
+    expect(out.unassigned.length).toBeGreaterThan(0);
+  });
+});
+
+describe('converter output (vroom-scripts)', () => {
+  it('HVRP13 solves with per-vehicle costs and the documented schema', async () => {
+    const input = fixture('converters/hvrp-HVRP13.json');
+    const out = await run(input);
+    expect(out.unassigned).toEqual([]);
+    // durations = distances × 1000 and per_hour = 3600 × rate: cost is 1000 × Σ rate × distance.
+    const problem = fromVroom(input);
+    const byId = new Map(problem.vehicles.map((v) => [v.id, v]));
+    for (const r of out.routes) {
+      const v = byId.get(r.vehicle as number);
+      expect(r.cost).toBeCloseTo(((v?.costs?.perHour ?? 0) / 3600) * (r.duration as number), 3);
+    }
+  });
+});
+
+describe('VROOM input semantics', () => {
+  it('costs with only `fixed` keep travel at the default 3600 per hour', async () => {
+    const input = example2();
+    (input.vehicles as Record<string, unknown>[])[0]!.costs = { fixed: 100 };
+    const out = await run(input);
+    expect(out.summary.cost).toBe(5461 + 100);
+  });
+
+  it('refuses what it does not model, naming the field', () => {
+    const base = () =>
+      example2() as { vehicles: Record<string, unknown>[]; jobs: Record<string, unknown>[] } & Record<string, unknown>;
+    let p = base();
+    p.vehicles[0]!.costs = { per_task_hour: 100 };
+    expect(refusal(p)).toBe('vehicles[0].costs.per_task_hour');
+    p = base();
+    p.vehicles[0]!.costs = { per_task_hour: 0 };
+    expect(() => fromVroom(p)).not.toThrow();
+    p = base();
+    p.jobs[1]!.service_per_type = { van: 60 };
+    expect(refusal(p)).toBe('jobs[1].service_per_type');
+    p = base();
+    p.jobs[0]!.setup_per_type = { van: 60 };
+    expect(refusal(p)).toBe('jobs[0].setup_per_type');
+    p = base();
+    p.vehicles[0]!.breaks = [{ id: 1, time_windows: [[0, 10]], max_load: [3] }];
+    expect(refusal(p)).toBe('vehicles[0].breaks[0].max_load');
+    p = base();
+    (p.matrices as Record<string, Record<string, unknown>>).car!.costs = [
+      [0, 1, 1, 1],
+      [1, 0, 1, 1],
+      [1, 1, 0, 1],
+      [1, 1, 1, 0],
+    ];
+    expect(refusal(p)).toBe('matrices.car.costs');
+    p = base();
+    p.shipments = [
+      {
+        pickup: { id: 1, location_index: 1, service_per_type: { van: 5 } },
+        delivery: { id: 1, location_index: 2 },
+      },
+    ];
+    expect(refusal(p)).toBe('shipments[0].pickup.service_per_type');
+  });
+
+  it('uses each vehicle’s own profile, whatever the key order, and refuses profiles it cannot mix', async () => {
+    const car = (example2().matrices as Record<string, unknown>).car;
+    const bike = {
+      durations: [
+        [0, 10, 10, 10],
+        [10, 0, 10, 10],
+        [10, 10, 0, 10],
+        [10, 10, 10, 0],
+      ],
+    };
+    const input = example2();
+    input.matrices = { car, bike };
+    (input.vehicles as Record<string, unknown>[])[0]!.profile = 'bike';
+    const out = await run(input);
+    expect(out.summary.cost).toBe(30);
+    const two = example2();
+    two.matrices = { car, bike };
+    (two.vehicles as Record<string, unknown>[]).push({ id: 1, profile: 'bike', start_index: 0 });
+    expect(refusal(two)).toBe('vehicles[1].profile');
+    const missing = example2();
+    (missing.vehicles as Record<string, unknown>[])[0]!.profile = 'truck';
+    expect(refusal(missing)).toBe('vehicles[0].profile');
+  });
+
+  it('reports setup apart from service, descriptions, priorities and a later start instead of waiting', async () => {
+    const input = {
+      vehicles: [{ id: 7, description: 'small van', start_index: 0, end_index: 0, time_window: [0, 10000] }],
+      jobs: [
+        {
+          id: 1,
+          description: 'bakery',
+          location_index: 1,
+          setup: 60,
+          service: 120,
+          priority: 5,
+          time_windows: [[1000, 1100]],
+        },
+        { id: 2, location_index: 1, setup: 60, service: 30, priority: 2, time_windows: [[1150, 3000]] },
+        { id: 3, description: 'far away', location_index: 2, time_windows: [[0, 10]] },
+      ],
+      matrices: {
+        car: {
+          durations: [
+            [0, 100, 5000],
+            [100, 0, 5000],
+            [5000, 5000, 0],
+          ],
+          distances: [
+            [0, 700, 9000],
+            [700, 0, 9000],
+            [9000, 9000, 0],
+          ],
+        },
+      },
+    };
+    const out = await run(input);
+    const [route] = out.routes;
+    expect(route?.description).toBe('small van');
+    const steps = route?.steps ?? [];
+    const first = steps[1] ?? {};
+    // Setup once per location, reported apart from the service.
+    expect(steps.filter((s) => s.type === 'job').map((s) => s.setup)).toEqual([60, 0]);
+    expect(out.summary.setup).toBe(60);
+    expect(out.summary.service).toBe(150);
+    expect(route?.priority).toBe(7);
+    expect(out.summary.priority).toBe(7);
+    expect(first.description).toBe('bakery');
+    // The window opens at 1000 and the job is 100 s away: leave at 900 rather than wait 900 s.
+    expect(steps[0]?.arrival).toBe(900);
+    expect(first.arrival).toBe(1000);
+    expect(first.waiting_time).toBe(0);
+    expect(out.summary.waiting_time).toBe(0);
+    expect(out.summary.distance).toBe(1400);
+    expect(out.unassigned).toEqual([
+      { id: 3, type: 'job', description: 'far away', location_index: 2, reason: 'time_window' },
+    ]);
+  });
+
+  it('reports shipment amounts in delivery and pickup, `job` on both halves, and both halves when left out', async () => {
+    const input = {
+      vehicles: [{ id: 1, start_index: 0, end_index: 0, capacity: [10] }],
+      shipments: [
+        { amount: [6], pickup: { id: 1, location_index: 1 }, delivery: { id: 1, location_index: 2 } },
+        {
+          amount: [20],
+          pickup: { id: 2, location_index: 1, description: 'too big' },
+          delivery: { id: 2, location_index: 2 },
+        },
+      ],
+      matrices: {
+        car: {
+          durations: [
+            [0, 5, 9],
+            [5, 0, 5],
+            [9, 5, 0],
+          ],
+        },
+      },
+    };
+    const out = await run(input);
+    const [route] = out.routes;
+    expect(route?.delivery).toEqual([6]);
+    expect(route?.pickup).toEqual([6]);
+    expect(route?.amount).toEqual([6]);
+    expect(route?.steps.filter((s) => s.type === 'pickup' || s.type === 'delivery').map((s) => s.job)).toEqual([1, 1]);
+    expect(out.summary.unassigned).toBe(2);
+    expect(out.unassigned.map((u) => [u.id, u.type, u.description])).toEqual([
+      [2, 'pickup', 'too big'],
+      [2, 'delivery', undefined],
+    ]);
+  });
+});
+
+describe('time limit is a cap', () => {
+  it('returns long before a generous limit once a small problem has converged', () => {
+    const r = spawnSync('node', [cli, '--time-limit', '30'], {
+      input: JSON.stringify(example2()),
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      summary: { cost: number; computing_times: { solving: number; loading: number } };
+    };
+    expect(out.summary.cost).toBe(5461);
+    expect(out.summary.computing_times.solving).toBeLessThan(15000);
+    expect(out.summary.computing_times.loading).toBeGreaterThanOrEqual(0);
+  });
+});
