@@ -204,7 +204,9 @@ async function finish(deps: RunDeps, s: repo.ScheduleRecord, run: repo.RunRecord
     orgId: s.orgId,
     type: 'plan_schedule',
     subject: `schedule-run:${run.id}`,
-    localDate: from ?? utcToLocal(now, s.timeZone).localDate,
+    // The day the run happened in the depot's zone: the inbox dispatchers have open then (the
+    // days planned or published are in the details and the alert's text).
+    localDate: utcToLocal(new Date(run.tick), s.timeZone).localDate,
     details,
     at: now,
   });

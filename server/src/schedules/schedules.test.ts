@@ -149,10 +149,11 @@ describe('plan schedules', () => {
     expect(refs).toEqual(expect.arrayContaining(['A7', 'A8']));
     expect(shape((await routesOf(WED))[0])).toEqual(startedBefore);
 
-    // The dispatchers' summary, on Tuesday's alerts.
-    const alerts =
-      (await t.call('GET', `/alerts?date=${TUE}`)).body.items ?? (await t.call('GET', `/alerts?date=${TUE}`)).body;
+    // The dispatchers' summary, in Monday's inbox (the day it ran), about Tuesday.
+    const inbox = (await t.call('GET', '/alerts?date=2027-03-01')).body;
+    const alerts = inbox.items ?? inbox;
     const summary = (alerts as Route[]).find((a) => a.type === 'plan_schedule');
+    expect(summary.localDate).toBe('2027-03-01');
     expect(summary.details).toMatchObject({
       scheduleName: 'Evening plan',
       kind: 'plan',
