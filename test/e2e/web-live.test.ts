@@ -87,7 +87,7 @@ describe('dispatcher web app: the live day', () => {
     const headings = () =>
       dispatcher.evaluate(() =>
         (window.__tourneeMap?.queryRenderedFeatures({ layers: ['drivers-heading'] }) ?? []).map(
-          (f) => f.properties.heading as number,
+          (f) => (f as unknown as { properties: { heading: number } }).properties.heading,
         ),
       );
     await expect.poll(async () => (await headings()).length, { timeout: 15_000 }).toBe(1);
