@@ -10,13 +10,13 @@
  *   shouldStop(): i32                           polled every 16 iterations; non-zero stops the search
  *   abort(msg, file, line, col)                 AssemblyScript runtime abort (a trap for the host)
  *
- * Protocol: `configure(nLoc, nTasks, nVeh, dims, nTw, mode)`, then for each input id below write the
+ * Protocol: `configure(nLoc, nTasks, nVeh, dims, nTw, mode, nProfiles)`, then for each input id below write the
  * array at `inputPtr(id)` (little-endian, tightly packed), then `solve()`, then read
  * `outputLength()` f64 values at the pointer it returned.
  *
  * Inputs (T = nTasks, V = nVeh, L = nLoc, D = dims, W = nTw):
- *   0 f64[L*L] travel times (mode 0, row-major from→to; ≥ 1e12 = unreachable)
- *   1 f64[L*L] distances (mode 0)
+ *   0 f64[P*L*L] travel times per profile (mode 0, row-major from→to; ≥ 1e12 = unreachable)
+ *   1 f64[P*L*L] distances per profile (mode 0)
  *   2 f64[L*2] lon, lat in degrees (mode 1)
  *   3 f64[T*4] service, setup, unassigned penalty, total window width
  *   4 f64[T*D] load added at the route start (deliveries of single jobs)
@@ -27,7 +27,8 @@
  *   8 f64[V*D] capacity
  *   9 i32[T*5] location, first window, window count, kind (0 job 1 pickup 2 delivery 3 break),
  *              partner task (shipments) or owning vehicle (breaks)
- *  10 i32[V*3] start location (-1 none), end location (-1 none: open route), max stops (-1 none)
+ *  10 i32[V*4] start location (-1 none), end location (-1 none: open route), max stops (-1 none),
+ *              matrix profile (0 … P-1)
  *  11 u64[T]   skill bitmask required
  *  12 u64[V]   skill bitmask offered
  *  13 f64[24]  params: 0 time limit ms, 1 max iterations (0 none), 2 circuity, 3 speed m/s,

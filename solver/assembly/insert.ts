@@ -9,7 +9,7 @@ import {
   taskDelta, taskStartLoad, capOf, vehFixed, vehMaxDist, vehMaxStops, vehMaxTravel, vehPerM,
   vehPerSec, UNREACHABLE,
 } from "./instance";
-import { arcCost, dist, dur, locOf } from "./travel";
+import { arcCost, dur, locOf, vdist } from "./travel";
 import { eDep, effLoc, fixedScale, lStart, loadAfter, nxt, pMax, prv, rDist, rJobs, rTravel, sMax, setupPaidAt } from "./routes";
 
 export const INF: f64 = Infinity;
@@ -106,7 +106,7 @@ export function evalInsert(j: i32, u: i32, v: i32, bound: f64 = INF): f64 {
   const maxT = vehMaxTravel(v);
   if (maxT < INF && unchecked(rTravel[v]) + tUJ + tJR - dur(v, lu, lr) > maxT) { failTravel++; return INF; }
   const maxD = vehMaxDist(v);
-  if (maxD < INF && unchecked(rDist[v]) + dist(lu, lj) + dist(lj, lr) - dist(lu, lr) > maxD) { failDist++; return INF; }
+  if (maxD < INF && unchecked(rDist[v]) + vdist(v, lu, lj) + vdist(v, lj, lr) - vdist(v, lu, lr) > maxD) { failDist++; return INF; }
   return c;
 }
 
@@ -151,7 +151,7 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
         const depQ = stQ + (lp != lq ? setupOf(q) : 0.0) + serviceOf(q);
         if (feasibleFrom(v, w1, depQ, lq)) {
           const dT = tUP + tPQ + tQR - dur(v, lu, lr);
-          const dD = dist(lu, lp) + dist(lp, lq) + dist(lq, lr) - dist(lu, lr);
+          const dD = vdist(v, lu, lp) + vdist(v, lp, lq) + vdist(v, lq, lr) - vdist(v, lu, lr);
           if (rTravel[v] + dT <= vehMaxTravel(v) && rDist[v] + dD <= vehMaxDist(v)) {
             best = perSec * dT + perM * dD + fixed;
             pairDeliveryAfter = p;
@@ -163,7 +163,7 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
   // Delivery after a later node x: propagate the pickup's delay through x first.
   const lr1 = locOf(nextReal(w1));
   const dT1 = tUP + dur(v, lp, lr1) - dur(v, lu, lr1);
-  const dD1 = dist(lu, lp) + dist(lp, lr1) - dist(lu, lr1);
+  const dD1 = vdist(v, lu, lp) + vdist(v, lp, lr1) - vdist(v, lu, lr1);
   let time = depP;
   let loc = lp;
   let x = w1;
@@ -191,7 +191,7 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
         const depQ = stQ + (loc != lq ? setupOf(q) : 0.0) + serviceOf(q);
         if (feasibleFrom(v, w2, depQ, lq)) {
           const dT = dT1 + tXQ + tQR - dur(v, loc, lr);
-          const dD = dD1 + dist(loc, lq) + dist(lq, lr) - dist(loc, lr);
+          const dD = dD1 + vdist(v, loc, lq) + vdist(v, lq, lr) - vdist(v, loc, lr);
           if (rTravel[v] + dT <= vehMaxTravel(v) && rDist[v] + dD <= vehMaxDist(v)) {
             const c = perSec * dT + perM * dD + fixed;
             if (c < best) { best = c; pairDeliveryAfter = x; }

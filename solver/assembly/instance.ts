@@ -24,7 +24,7 @@ export const UNREACHABLE: f64 = 1e12;
 export const TASK_F_STRIDE: i32 = 4; // service, setup, penalty, twWidth
 export const TASK_I_STRIDE: i32 = 5; // loc, twOffset, twCount, kind, pair (break: vehicle)
 export const VEH_F_STRIDE: i32 = 8; // twStart, twEnd, maxTravel, maxDist, fixed, perSec, perM, speedFactor
-export const VEH_I_STRIDE: i32 = 3; // startLoc, endLoc, maxStops
+export const VEH_I_STRIDE: i32 = 4; // startLoc, endLoc, maxStops, matrix profile
 export const PARAMS_LEN: i32 = 24;
 
 export let nLoc: i32 = 0;
@@ -32,6 +32,8 @@ export let nTasks: i32 = 0;
 export let nVeh: i32 = 0;
 export let D: i32 = 1;
 export let nTw: i32 = 0;
+/** Matrix profiles (vehicles on different road networks: car, bike…), each an L×L block. */
+export let nProf: i32 = 1;
 export let nNodes: i32 = 0;
 export let mode: i32 = MODE_MATRIX;
 
@@ -56,7 +58,7 @@ export let nodeLoc = new StaticArray<i32>(0);
 export let invSpeed = new StaticArray<f64>(0);
 export let unitXYZ = new StaticArray<f64>(0);
 
-export function configure(locs: i32, tasks: i32, vehicles: i32, dims: i32, tws: i32, travelMode: i32): void {
+export function configure(locs: i32, tasks: i32, vehicles: i32, dims: i32, tws: i32, travelMode: i32, profiles: i32): void {
   nLoc = locs;
   nTasks = tasks;
   nVeh = vehicles;
@@ -64,7 +66,8 @@ export function configure(locs: i32, tasks: i32, vehicles: i32, dims: i32, tws: 
   nTw = tws;
   mode = travelMode;
   nNodes = tasks + 2 * vehicles;
-  const m = travelMode == MODE_MATRIX ? locs * locs : 0;
+  nProf = profiles < 1 ? 1 : profiles;
+  const m = travelMode == MODE_MATRIX ? nProf * locs * locs : 0;
   matDur = new StaticArray<f64>(m);
   matDist = new StaticArray<f64>(m);
   coords = new StaticArray<f64>(travelMode == MODE_GEO ? locs * 2 : 0);

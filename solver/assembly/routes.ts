@@ -7,7 +7,7 @@ import {
   D, earliestStart, endNode, isBreak, isEnd, latestStart, nNodes, nTasks, nVeh, serviceOf,
   setupOf, startNode, taskDelta, taskStartLoad, vehFixed, vehPerM, vehPerSec, vehTwEnd, vehTwStart,
 } from "./instance";
-import { dist, dur, locOf } from "./travel";
+import { dur, locOf, vdist } from "./travel";
 
 export let nxt = new StaticArray<i32>(0);
 export let prv = new StaticArray<i32>(0);
@@ -132,7 +132,7 @@ export function recompute(v: i32): void {
       const l = locOf(x);
       const t = dur(v, loc, l);
       travel += t;
-      distance += dist(loc, l);
+      distance += vdist(v, loc, l);
       arr = time + t;
       effLoc[x] = l;
     }

@@ -17,6 +17,8 @@ let uniformCost = false;
 let uPerSec: f64 = 0;
 let uPerM: f64 = 0;
 let costM = new StaticArray<f64>(0);
+/** Offset of each vehicle's matrix profile in matDur / matDist. */
+let profOff = new StaticArray<i32>(0);
 
 /** Fills derived arrays; called once after the driver has written the inputs. */
 export function prepareTravel(): void {
@@ -25,15 +27,17 @@ export function prepareTravel(): void {
   nodeLoc = new StaticArray<i32>(nNodes);
   for (let t = 0; t < nTasks; t++) nodeLoc[t] = taskI[t * TASK_I_STRIDE];
   invSpeed = new StaticArray<f64>(nVeh);
+  profOff = new StaticArray<i32>(nVeh);
   for (let v = 0; v < nVeh; v++) {
     nodeLoc[nTasks + 2 * v] = vehI[v * VEH_I_STRIDE];
     nodeLoc[nTasks + 2 * v + 1] = vehI[v * VEH_I_STRIDE + 1];
     const sf = vehF[v * VEH_F_STRIDE + 7];
     invSpeed[v] = sf > 0 ? 1.0 / sf : 1.0;
+    profOff[v] = mode == MODE_MATRIX ? vehI[v * VEH_I_STRIDE + 3] * nLoc * nLoc : 0;
   }
   uniformCost = nVeh > 0;
   for (let v = 1; v < nVeh; v++) {
-    if (vehF[v * VEH_F_STRIDE + 5] != vehF[5] || vehF[v * VEH_F_STRIDE + 6] != vehF[6] || invSpeed[v] != invSpeed[0]) uniformCost = false;
+    if (vehF[v * VEH_F_STRIDE + 5] != vehF[5] || vehF[v * VEH_F_STRIDE + 6] != vehF[6] || invSpeed[v] != invSpeed[0] || profOff[v] != profOff[0]) uniformCost = false;
   }
   if (uniformCost) {
     uPerSec = vehF[5] * invSpeed[0];
@@ -41,7 +45,8 @@ export function prepareTravel(): void {
     // A cost matrix saves half the lookups in the hottest loop; skipped when it would be large.
     if (mode == MODE_MATRIX && nLoc <= 3000) {
       costM = new StaticArray<f64>(nLoc * nLoc);
-      for (let i = 0; i < nLoc * nLoc; i++) costM[i] = uPerSec * matDur[i] + uPerM * matDist[i];
+      const o = profOff[0];
+      for (let i = 0; i < nLoc * nLoc; i++) costM[i] = uPerSec * matDur[o + i] + uPerM * matDist[o + i];
     }
   }
   if (mode != MODE_MATRIX) {
@@ -74,7 +79,14 @@ function geoMeters(a: i32, b: i32): f64 {
   return 2.0 * EARTH_RADIUS_M * Math.asin(h) * circuity;
 }
 
-/** Distance in metres (or instance units) between two locations. */
+/** Distance for vehicle `v` (its matrix profile). */
+@inline export function vdist(v: i32, a: i32, b: i32): f64 {
+  if (a < 0 || b < 0) return 0;
+  if (mode == MODE_MATRIX) return unchecked(matDist[unchecked(profOff[v]) + a * nLoc + b]);
+  return geoMeters(a, b);
+}
+
+/** Distance in metres (or instance units) between two locations, first profile (proximity). */
 @inline export function dist(a: i32, b: i32): f64 {
   if (a < 0 || b < 0) return 0;
   if (mode == MODE_MATRIX) return unchecked(matDist[a * nLoc + b]);
@@ -88,9 +100,11 @@ function geoMeters(a: i32, b: i32): f64 {
   return geoMeters(a, b) * invSpeedMps;
 }
 
-/** Travel time for vehicle `v`. */
+/** Travel time for vehicle `v` (its matrix profile and speed factor). */
 @inline export function dur(v: i32, a: i32, b: i32): f64 {
-  return baseDur(a, b) * unchecked(invSpeed[v]);
+  if (a < 0 || b < 0) return 0;
+  if (mode == MODE_MATRIX) return unchecked(matDur[unchecked(profOff[v]) + a * nLoc + b]) * unchecked(invSpeed[v]);
+  return geoMeters(a, b) * invSpeedMps * unchecked(invSpeed[v]);
 }
 
 /** Proximity used for neighbour lists: distance plus travel time, so either matrix may be empty. */
@@ -106,11 +120,12 @@ export function proximity(a: i32, b: i32): f64 {
   if (uniformCost) {
     if (mode == MODE_MATRIX) {
       if (costM.length > 0) return unchecked(costM[a * nLoc + b]);
-      return uPerSec * unchecked(matDur[a * nLoc + b]) + uPerM * unchecked(matDist[a * nLoc + b]);
+      const o = unchecked(profOff[0]) + a * nLoc + b;
+      return uPerSec * unchecked(matDur[o]) + uPerM * unchecked(matDist[o]);
     }
     return geoMeters(a, b) * (uPerSec * invSpeedMps + uPerM);
   }
-  return unchecked(vehF[v * VEH_F_STRIDE + 5]) * dur(v, a, b) + unchecked(vehF[v * VEH_F_STRIDE + 6]) * dist(a, b);
+  return unchecked(vehF[v * VEH_F_STRIDE + 5]) * dur(v, a, b) + unchecked(vehF[v * VEH_F_STRIDE + 6]) * vdist(v, a, b);
 }
 
 @inline export function locOf(u: i32): i32 { return unchecked(nodeLoc[u]); }

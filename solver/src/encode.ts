@@ -3,7 +3,7 @@
  * Tasks are numbered jobs first, then shipments (pickup, delivery), then breaks in vehicle order.
  */
 import { normaliseWindows, validateProblem } from './validate.ts';
-import type { Id, Location, Problem, SolveOptions, TimeWindow } from './types.ts';
+import type { Id, Location, Matrices, Problem, SolveOptions, TimeWindow } from './types.ts';
 
 export const KIND_JOB = 0;
 export const KIND_PICKUP = 1;
@@ -13,7 +13,7 @@ const UNREACHABLE = 1e12;
 
 /** Everything a worker needs: structured-cloneable. */
 export interface Encoded {
-  counts: { locs: number; tasks: number; vehicles: number; dims: number; tws: number; mode: number };
+  counts: { locs: number; tasks: number; vehicles: number; dims: number; tws: number; mode: number; profiles: number };
   f64: Float64Array[]; // ABI ids 0–8 and 13 (index 13 stored at position 9)
   taskI: Int32Array;
   vehI: Int32Array;
@@ -156,22 +156,35 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   const vStart = problem.vehicles.map((v) => locIdx(v.start));
   const vEnd = problem.vehicles.map((v) => locIdx(v.end));
   const L = matrixMode ? (problem.matrices?.durations.length ?? 0) : coordIndex.size;
-  const durM = new Float64Array(matrixMode ? L * L : 0);
-  const distM = new Float64Array(matrixMode ? L * L : 0);
+  // Matrix profiles: 0 is `matrices`, then the other profiles the vehicles name, in order of use.
+  const profileNames: string[] = [];
+  const vProfile = problem.vehicles.map((v) => {
+    if (v.profile === undefined || !problem.profileMatrices?.[v.profile]) return 0;
+    let k = profileNames.indexOf(v.profile);
+    if (k < 0) k = profileNames.push(v.profile) - 1;
+    return k + 1;
+  });
+  const P = 1 + profileNames.length;
+  const durM = new Float64Array(matrixMode ? P * L * L : 0);
+  const distM = new Float64Array(matrixMode ? P * L * L : 0);
   let maxArc = 0;
-  if (matrixMode && problem.matrices) {
-    const { durations, distances } = problem.matrices;
+  const blocks =
+    matrixMode && problem.matrices
+      ? [problem.matrices, ...profileNames.map((n) => problem.profileMatrices?.[n] as Matrices)]
+      : [];
+  blocks.forEach(({ durations, distances }, p) => {
+    const o = p * L * L;
     for (let a = 0; a < L; a++) {
       for (let b = 0; b < L; b++) {
         const d = durations[a]?.[b];
-        durM[a * L + b] = d === null || d === undefined ? UNREACHABLE : d;
+        durM[o + a * L + b] = d === null || d === undefined ? UNREACHABLE : d;
         const m = distances ? distances[a]?.[b] : 0;
-        distM[a * L + b] = m === null || m === undefined ? UNREACHABLE : m;
+        distM[o + a * L + b] = m === null || m === undefined ? UNREACHABLE : m;
         if (d !== null && d !== undefined && d > maxArc) maxArc = d;
         if (m !== null && m !== undefined && m > maxArc) maxArc = m;
       }
     }
-  }
+  });
   const coords = matrixMode ? new Float64Array(0) : new Float64Array(coordList);
   const speed = problem.speedModel?.speedMps ?? 8.33;
   const circuity = problem.speedModel?.circuity ?? 1.3;
@@ -214,7 +227,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   });
   const vehF = new Float64Array(V * 8);
   const vehCap = new Float64Array(V * D);
-  const vehI = new Int32Array(V * 3);
+  const vehI = new Int32Array(V * 4);
   problem.vehicles.forEach((v, i) => {
     const tw = v.timeWindow ?? [0, Infinity];
     const c = costs[i] ?? { fixed: 0, perSec: 1, perM: 0 };
@@ -232,9 +245,10 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
       i * 8,
     );
     for (let d = 0; d < D; d++) vehCap[i * D + d] = v.capacity ? (v.capacity[d] ?? 0) : Infinity;
-    vehI[i * 3] = vStart[i] ?? -1;
-    vehI[i * 3 + 1] = vEnd[i] ?? -1;
-    vehI[i * 3 + 2] = v.maxStops ?? -1;
+    vehI[i * 4] = vStart[i] ?? -1;
+    vehI[i * 4 + 1] = vEnd[i] ?? -1;
+    vehI[i * 4 + 2] = v.maxStops ?? -1;
+    vehI[i * 4 + 3] = vProfile[i] ?? 0;
   });
   const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
   const params = new Float64Array(24);
@@ -256,7 +270,15 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   params[15] = tuning.granular;
   params[16] = opts.stopWhenConverged === false ? 0 : 1;
   return {
-    counts: { locs: L, tasks: T, vehicles: V, dims: D, tws: twList.length / 2, mode: matrixMode ? 0 : 1 },
+    counts: {
+      locs: L,
+      tasks: T,
+      vehicles: V,
+      dims: D,
+      tws: twList.length / 2,
+      mode: matrixMode ? 0 : 1,
+      profiles: matrixMode ? P : 1,
+    },
     f64: [durM, distM, coords, taskF, startLoad, delta, new Float64Array(twList), vehF, vehCap, params],
     taskI,
     vehI,

@@ -7,7 +7,15 @@ import type { Encoded } from './encode.ts';
 
 interface Exports {
   memory: WebAssembly.Memory;
-  configure(locs: number, tasks: number, vehicles: number, dims: number, tws: number, mode: number): void;
+  configure(
+    locs: number,
+    tasks: number,
+    vehicles: number,
+    dims: number,
+    tws: number,
+    mode: number,
+    profiles: number,
+  ): void;
   inputPtr(id: number): number;
   solve(): number;
   outputLength(): number;
@@ -44,7 +52,7 @@ export function runEngine(enc: Encoded, hooks: EngineHooks, module: WebAssembly.
   const ex = instance.exports as unknown as Exports;
   memory = ex.memory;
   const c = enc.counts;
-  ex.configure(c.locs, c.tasks, c.vehicles, c.dims, c.tws, c.mode);
+  ex.configure(c.locs, c.tasks, c.vehicles, c.dims, c.tws, c.mode, c.profiles);
   // Pointers are stable after configure (nothing allocates until solve), but the buffer may have
   // grown, so views are taken afresh for every array.
   const write = (id: number, data: Float64Array | Int32Array | BigUint64Array) => {

@@ -61,6 +61,8 @@ export interface Vehicle {
   costs?: VehicleCosts;
   /** Travel times are divided by this factor. @default 1 */
   speedFactor?: number;
+  /** Key of `Problem.profileMatrices` this vehicle travels on; absent: `Problem.matrices`. */
+  profile?: string;
 }
 
 export interface Job {
@@ -124,6 +126,11 @@ export interface Problem {
   shipments?: Shipment[];
   /** Explicit matrices; when absent every location must be coordinates. */
   matrices?: Matrices;
+  /**
+   * Matrices of other road networks (bike, truck…), same size as `matrices`, used by the vehicles
+   * whose `profile` names them.
+   */
+  profileMatrices?: Record<string, Matrices>;
   speedModel?: SpeedModel;
 }
 

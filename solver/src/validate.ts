@@ -102,6 +102,18 @@ export function validateProblem(p: unknown): number {
     size = matrix('matrices.durations', p.matrices.durations, undefined);
     if (p.matrices.distances !== undefined) matrix('matrices.distances', p.matrices.distances, size);
   }
+  if (p.profileMatrices !== undefined) {
+    if (!isObj(p.profileMatrices)) throw new ProblemError('profileMatrices', 'must be an object');
+    if (size === undefined) throw new ProblemError('profileMatrices', 'needs matrices (the default profile)');
+    for (const [name, m] of Object.entries(p.profileMatrices)) {
+      const f = `profileMatrices.${name}`;
+      if (!isObj(m)) throw new ProblemError(f, 'must be an object');
+      if (m.durations === undefined) throw new ProblemError(`${f}.durations`, 'is required');
+      matrix(`${f}.durations`, m.durations, size);
+      if (m.distances !== undefined) matrix(`${f}.distances`, m.distances, size);
+    }
+  }
+  const profiles = isObj(p.profileMatrices) ? p.profileMatrices : {};
   if (p.speedModel !== undefined) {
     if (!isObj(p.speedModel)) throw new ProblemError('speedModel', 'must be an object');
     num('speedModel.speedMps', p.speedModel.speedMps, { min: 1e-6 });
@@ -135,6 +147,8 @@ export function validateProblem(p: unknown): number {
     num(`${f}.maxDistanceM`, v.maxDistanceM, { min: 0 });
     num(`${f}.maxStops`, v.maxStops, { min: 0, int: true });
     num(`${f}.speedFactor`, v.speedFactor, { min: 1e-6 });
+    if (v.profile !== undefined && (typeof v.profile !== 'string' || !(v.profile in profiles)))
+      throw new ProblemError(`${f}.profile`, 'must name a key of profileMatrices');
     if (v.costs !== undefined) {
       if (!isObj(v.costs)) throw new ProblemError(`${f}.costs`, 'must be an object');
       num(`${f}.costs.fixed`, v.costs.fixed, { min: 0 });

@@ -8,8 +8,8 @@
  * skills, priority, time_windows), `shipments` (pickup/delivery with id, description,
  * location/location_index, setup, service, time_windows; amount, skills, priority), `matrices`
  * (per profile: durations, distances) or legacy `matrix`.
- * Refused with a ProblemError naming the field (never silently ignored): vehicles on profiles
- * whose matrices differ, custom `costs` matrices, `costs.per_task_hour`, `service_per_type` /
+ * Each vehicle uses its own `profile`'s matrices (default "car").
+ * Refused with a ProblemError naming the field (never silently ignored): custom `costs` matrices, `costs.per_task_hour`, `service_per_type` /
  * `setup_per_type`, break `max_load`, vehicle `steps`.
  * Output follows VROOM's schema (docs/API.md "Output"): `violations` are always empty (no plan
  * mode), `computing_times.routing` is 0 (no routing engine), `distance` is omitted when matrices
@@ -52,6 +52,7 @@ const FIELD_NAMES: [RegExp, string][] = [
   [/\.perHour\b/g, '.per_hour'],
   [/\.perKm\b/g, '.per_km'],
   [/^speedModel/, 'speed_model'],
+  [/^profileMatrices\./, 'matrices.'],
 ];
 
 function vroomField(field: string): string {
@@ -94,13 +95,23 @@ function step(o: J, hasMatrix: boolean, field: string): ShipmentStep {
 
 const sameMatrix = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+interface Picked {
+  main?: J;
+  /** Matrices of the other profiles in use, by name. */
+  others: Record<string, J>;
+  /** Per vehicle: the profile name when it is not the main one. */
+  vehicleProfile: (string | undefined)[];
+}
+
 /**
- * The matrices every vehicle uses. One engine matrix serves all vehicles, so vehicles on
- * profiles whose matrices differ are refused (naming the first such vehicle) instead of silently
- * routing every vehicle on whichever profile came first.
+ * Each vehicle travels on its own `profile`'s matrices (VROOM's default profile is "car"): the
+ * first vehicle's profile becomes `matrices`, other profiles `profileMatrices` (profiles with
+ * identical matrices are merged). A profile without matrices is refused by name.
  */
-function pickMatrices(root: J, vehicles: J[]): J | undefined {
-  if (root.matrices === undefined) return root.matrix === undefined ? undefined : { durations: root.matrix };
+function pickMatrices(root: J, vehicles: J[]): Picked {
+  const none: Picked = { others: {}, vehicleProfile: vehicles.map(() => undefined) };
+  if (root.matrices === undefined)
+    return root.matrix === undefined ? none : { ...none, main: { durations: root.matrix } };
   const profiles = obj(root.matrices);
   const names = Object.keys(profiles);
   for (const n of names) {
@@ -109,9 +120,9 @@ function pickMatrices(root: J, vehicles: J[]): J | undefined {
   }
   const declared = vehicles.some((v) => v.profile !== undefined);
   // One profile and no vehicle naming any: that profile, whatever its name (lenient, as before).
-  if (!declared && names.length === 1) return obj(profiles[names[0] as string]);
-  let chosen: J | undefined;
-  let chosenName = '';
+  if (!declared && names.length === 1) return { ...none, main: obj(profiles[names[0] as string]) };
+  const out: Picked = { others: {}, vehicleProfile: [] };
+  let mainName = '';
   vehicles.forEach((v, i) => {
     const name = v.profile === undefined ? 'car' : v.profile;
     if (typeof name !== 'string') throw new ProblemError(`vehicles[${i}].profile`, 'must be a string');
@@ -121,17 +132,15 @@ function pickMatrices(root: J, vehicles: J[]): J | undefined {
         `vehicles[${i}].profile`,
         `no matrices for profile "${name}" (matrices has ${names.map((n) => `"${n}"`).join(', ') || 'none'})`,
       );
-    if (chosen === undefined) {
-      chosen = obj(m);
-      chosenName = name;
-    } else if (name !== chosenName && !sameMatrix(chosen, m)) {
-      throw new ProblemError(
-        `vehicles[${i}].profile`,
-        `vehicles on profiles with different matrices ("${chosenName}" and "${name}") are not supported by this solver`,
-      );
+    if (out.main === undefined) {
+      out.main = obj(m);
+      mainName = name;
     }
+    const same = name === mainName || sameMatrix(out.main, m);
+    if (!same) out.others[name] = obj(m);
+    out.vehicleProfile.push(same ? undefined : name);
   });
-  return chosen;
+  return out;
 }
 
 /** VROOM input JSON → Problem. Errors name the VROOM field (`vehicles[3].time_window: …`). */
@@ -140,7 +149,8 @@ export function fromVroom(input: unknown): Problem {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new ProblemError('input', 'must be a JSON object');
   const rawVehicles = arr(root.vehicles).map(obj);
-  const first = pickMatrices(root, rawVehicles);
+  const picked = pickMatrices(root, rawVehicles);
+  const first = picked.main;
   const durations = first?.durations as Matrices['durations'] | undefined;
   const hasMatrix = durations !== undefined;
   const vehicles: Vehicle[] = rawVehicles.map((v, i) => {
@@ -159,6 +169,7 @@ export function fromVroom(input: unknown): Problem {
       capacity: v.capacity as number[] | undefined,
       skills: v.skills as Vehicle['skills'],
       speedFactor: v.speed_factor as number | undefined,
+      profile: picked.vehicleProfile[i],
       maxStops: v.max_tasks as number | undefined,
       maxTravelTimeS: v.max_travel_time as number | undefined,
       maxDistanceM: v.max_distance as number | undefined,
@@ -217,6 +228,15 @@ export function fromVroom(input: unknown): Problem {
     jobs,
     shipments,
     matrices: durations ? { durations, distances: first?.distances as Matrices['distances'] } : undefined,
+    profileMatrices:
+      Object.keys(picked.others).length === 0
+        ? undefined
+        : Object.fromEntries(
+            Object.entries(picked.others).map(([n, m]) => [
+              n,
+              { durations: m.durations as Matrices['durations'], distances: m.distances as Matrices['distances'] },
+            ]),
+          ),
     speedModel: sm && { speedMps: sm.speed_mps as number | undefined, circuity: sm.circuity as number | undefined },
   };
   if (!hasMatrix) delete problem.matrices;

@@ -20,11 +20,13 @@ export function travel(
   a: Location | undefined,
   b: Location | undefined,
   speedFactor = 1,
+  profile?: string,
 ): [number, number] | null {
   if (a === undefined || b === undefined) return [0, 0];
-  if (p.matrices) {
-    const t = p.matrices.durations[a as number]?.[b as number];
-    const d = p.matrices.distances ? p.matrices.distances[a as number]?.[b as number] : 0;
+  const m = (profile !== undefined ? p.profileMatrices?.[profile] : undefined) ?? p.matrices;
+  if (m) {
+    const t = m.durations[a as number]?.[b as number];
+    const d = m.distances ? m.distances[a as number]?.[b as number] : 0;
     if (t === null || t === undefined || d === null || d === undefined) return null;
     return [t / speedFactor, d];
   }
@@ -146,7 +148,7 @@ export function checkSolution(p: Problem, sol: Solution): number {
           });
         }
       }
-      const tr = s.type === 'break' ? [0, 0] : travel(p, loc, to, sf);
+      const tr = s.type === 'break' ? [0, 0] : travel(p, loc, to, sf, v.profile);
       if (!tr) fail(`unreachable arc to ${String(s.id)}`);
       const [tt, dd] = tr as [number, number];
       travelS += tt;

@@ -164,7 +164,7 @@ describe('VROOM input semantics', () => {
     expect(refusal(p)).toBe('shipments[0].pickup.service_per_type');
   });
 
-  it('uses each vehicle’s own profile, whatever the key order, and refuses profiles it cannot mix', async () => {
+  it('uses each vehicle’s own profile, whatever the key order', async () => {
     const car = (example2().matrices as Record<string, unknown>).car;
     const bike = {
       durations: [
@@ -174,15 +174,49 @@ describe('VROOM input semantics', () => {
         [10, 10, 10, 0],
       ],
     };
-    const input = example2();
-    input.matrices = { car, bike };
-    (input.vehicles as Record<string, unknown>[])[0]!.profile = 'bike';
-    const out = await run(input);
-    expect(out.summary.cost).toBe(30);
-    const two = example2();
-    two.matrices = { car, bike };
-    (two.vehicles as Record<string, unknown>[]).push({ id: 1, profile: 'bike', start_index: 0 });
-    expect(refusal(two)).toBe('vehicles[1].profile');
+    for (const matrices of [
+      { car, bike },
+      { bike, car },
+    ]) {
+      const input = example2();
+      input.matrices = matrices;
+      (input.vehicles as Record<string, unknown>[])[0]!.profile = 'bike';
+      const out = await run(input);
+      expect(out.summary.cost).toBe(30);
+    }
+    // A car and a bike, each job reachable only on one network: each vehicle takes its own.
+    const mixed = {
+      vehicles: [
+        { id: 'car', profile: 'car', start_index: 0, end_index: 0 },
+        { id: 'bike', profile: 'bike', start_index: 0, end_index: 0 },
+      ],
+      jobs: [
+        { id: 1, location_index: 1 },
+        { id: 2, location_index: 2 },
+      ],
+      matrices: {
+        bike: {
+          durations: [
+            [0, null, 50],
+            [null, 0, null],
+            [50, null, 0],
+          ],
+        },
+        car: {
+          durations: [
+            [0, 100, null],
+            [100, 0, null],
+            [null, null, 0],
+          ],
+        },
+      },
+    };
+    const out = await run(mixed);
+    const served = Object.fromEntries(
+      out.routes.map((r) => [r.vehicle, r.steps.filter((s) => s.type === 'job').map((s) => s.id)]),
+    );
+    expect(served).toEqual({ car: [1], bike: [2] });
+    expect(out.summary.cost).toBe(300);
     const missing = example2();
     (missing.vehicles as Record<string, unknown>[])[0]!.profile = 'truck';
     expect(refusal(missing)).toBe('vehicles[0].profile');
