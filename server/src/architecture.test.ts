@@ -3,7 +3,8 @@
  * - the order lifecycle (`src/lifecycle/`) is the only writer of `orders.status`, and the only one
  *   that creates, deletes, moves or changes the status of routes and stops (the ETA engine's
  *   `eta_*` columns are its own);
- * - planning and dispatch do not depend on each other (both sit on lifecycle and travel).
+ * - planning and dispatch do not depend on each other (both sit on lifecycle and travel);
+ * - transport (HTTP routes, Socket.IO namespaces) parses, calls and answers: no SQL in it.
  * The server's own sources are read as text: test files and `test-support.ts` (test fixtures that
  * write rows straight to the database) are left out.
  */
@@ -70,6 +71,23 @@ function reachable(start: string[]): Set<string> {
   return seen;
 }
 
+/** HTTP and socket files: `routes.ts`, `socket.ts`, and `*-routes.ts` / `*-socket.ts` that use express or socket.io. */
+function isTransport(f: string): boolean {
+  const name = rel(f).split('/').at(-1)!;
+  if (name === 'routes.ts' || name === 'socket.ts') return true;
+  if (!/-(?:routes|socket)\.ts$/.test(name)) return false;
+  return /from '(?:express|socket\.io)'/.test(readFileSync(f, 'utf8'));
+}
+
+/** SQL in `text`: a string literal that starts with a statement, or a `.query(` call. */
+function sqlIn(text: string): string[] {
+  const found = [...text.matchAll(/[`'"]\s*(?:WITH|SELECT|INSERT INTO|UPDATE|DELETE FROM)\s[^`'"]{0,60}/g)].map(
+    (m) => m[0],
+  );
+  for (const m of text.matchAll(/\b\w+\.query(?:<[^>]*>)?\(/g)) found.push(m[0]);
+  return found;
+}
+
 const inModule = (mod: string) => sources().filter((f) => rel(f).startsWith(`${mod}/`));
 
 describe('the server layout', () => {
@@ -96,6 +114,18 @@ describe('the server layout', () => {
     const offenders = sources()
       .filter((f) => !rel(f).startsWith('lifecycle/'))
       .flatMap((f) => routeWrites(readFileSync(f, 'utf8')).map((sql) => `${rel(f)}: ${sql.slice(0, 80)}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps SQL out of route and socket files (it goes in a repo module)', () => {
+    expect(sqlIn("const r = await db.query<{ id: string }>('SELECT id FROM routes WHERE x = $1', [x]);")).toHaveLength(
+      2,
+    );
+    expect(sqlIn('await tx.query(`\n  UPDATE routes SET status = $2`)')).toHaveLength(2);
+    expect(sqlIn("res.json(await buildTrackView(db, orderId)); // select the order's view")).toEqual([]);
+    const offenders = sources()
+      .filter(isTransport)
+      .flatMap((f) => sqlIn(readFileSync(f, 'utf8')).map((sql) => `${rel(f)}: ${sql.trim().slice(0, 60)}`));
     expect(offenders).toEqual([]);
   });
 

@@ -42,6 +42,15 @@ interface StopRow {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The driver's routes handed out (not merely planned) from the day before `localDate` on: the rooms a phone joins. */
+export async function startedRouteIdsSince(db: Db, driverId: string, localDate: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM routes WHERE driver_id = $1 AND status <> 'planned' AND local_date >= $2::date - 1`,
+    [driverId, localDate],
+  );
+  return rows.map((r) => r.id);
+}
+
 /**
  * The driver's route (not `planned`: drivers only see published routes) on `date`, or on the
  * depot's today when `date` is undefined. Null when there is none.

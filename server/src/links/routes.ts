@@ -10,15 +10,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalisePhone, RatingRequest } from '@tournee/shared';
+import { RatingRequest } from '@tournee/shared';
 import { type Request, type RequestHandler, Router } from 'express';
-import { recordEvent, systemActor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { WEB_DIST } from '../http/static-apps.ts';
 import { parse } from '../http/validate.ts';
 import { resolveLink } from './links.ts';
 import type { FailureLimiter } from './rate-limit.ts';
+import { deliveredProofFile } from './track-repo.ts';
+import { optOutOfMessages, rateDelivery } from './track-service.ts';
 import { buildTrackView } from './view.ts';
 
 const NOT_FOUND_HTML = `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
@@ -56,48 +57,19 @@ export function trackApiRoutes(db: Db, limiter: FailureLimiter): Router {
   });
   r.get('/track/:token/proof/:kind', async (req, res) => {
     const { orderId } = await orderOf(db, limiter, req);
-    const { rows } = await db.query<{ content_type: string; data: Buffer }>(
-      `SELECT pf.content_type, pf.data FROM proof_files pf JOIN stop_events se ON se.id = pf.stop_event_id
-         JOIN stops s ON s.id = se.stop_id
-        WHERE s.order_id = $1 AND pf.kind = $2 AND se.type = 'delivered' ORDER BY pf.created_at DESC LIMIT 1`,
-      [orderId, req.params.kind],
-    );
-    if (!rows[0]) throw new AppError('not_found', 'No proof of delivery of this kind');
-    res.type(rows[0].content_type).setHeader('cache-control', 'private, max-age=3600');
-    res.send(rows[0].data);
+    const file = await deliveredProofFile(db, orderId, String(req.params.kind));
+    if (!file) throw new AppError('not_found', 'No proof of delivery of this kind');
+    res.type(file.contentType).setHeader('cache-control', 'private, max-age=3600');
+    res.send(file.data);
   });
   r.post('/track/:token/rating', async (req, res) => {
     const link = await orderOf(db, limiter, req);
     const body = parse(RatingRequest, req.body);
-    const view = await buildTrackView(db, link.orderId);
-    if (view?.status !== 'delivered') throw new AppError('conflict', 'rating: the order is not delivered yet');
-    await db.transaction(async (tx) => {
-      const r = await tx.query(
-        'INSERT INTO ratings (order_id, rating, comment) VALUES ($1, $2, $3) ON CONFLICT (order_id) DO NOTHING',
-        [link.orderId, body.rating, body.comment],
-      );
-      if (r.rowCount === 0) throw new AppError('conflict', 'rating: this delivery was already rated');
-      await recordEvent(tx, systemActor(link.orgId), 'rate', 'order', link.orderId, { rating: body.rating });
-    });
+    await rateDelivery(db, link, body);
     res.status(201).json({ rating: body.rating, comment: body.comment });
   });
   r.post('/track/:token/opt-out', async (req, res) => {
-    const link = await orderOf(db, limiter, req);
-    const o = await db.query<{ phone: string | null; email: string | null; default_country: string }>(
-      'SELECT o.phone, o.email, g.default_country FROM orders o JOIN organisations g ON g.id = o.org_id WHERE o.id = $1',
-      [link.orderId],
-    );
-    const row = o.rows[0];
-    // Stored as the outbox addresses them: E.164 phones, trimmed emails.
-    const phone = row?.phone ? normalisePhone(row.phone, row.default_country) : null;
-    const recipients = [phone?.ok ? phone.e164 : null, row?.email?.trim() || null].filter((x): x is string => !!x);
-    await db.transaction(async (tx) => {
-      await tx.query(
-        'INSERT INTO notify_opt_outs (org_id, recipient) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
-        [link.orgId, recipients],
-      );
-      await recordEvent(tx, systemActor(link.orgId), 'opt_out', 'order', link.orderId);
-    });
+    await optOutOfMessages(db, await orderOf(db, limiter, req));
     res.json({ optedOut: true });
   });
   return r;

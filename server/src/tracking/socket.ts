@@ -21,7 +21,7 @@ import type { Db } from '../db/db.ts';
 import { createPgDb } from '../db/pg-adapter.ts';
 import type { DriverPrincipal } from '../drivers/access-repo.ts';
 import { driverForToken } from '../drivers/access-service.ts';
-import { driverToday, findDriverRoute } from '../drivers/day-repo.ts';
+import { driverToday, findDriverRoute, startedRouteIdsSince } from '../drivers/day-repo.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { DomainPublisher } from '../events/bus.ts';
@@ -86,13 +86,9 @@ function checkEventTime(deviceAt: string, o: { maxAgeMs: number }) {
 async function resolveContext(db: Db, p: DriverPrincipal): Promise<{ ctx: DriverContext; routeIds: string[] }> {
   const route = await findDriverRoute(db, p.driverId);
   const localDate = route?.localDate ?? (await driverToday(db, p.driverId, p.orgId));
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM routes WHERE driver_id = $1 AND status <> 'planned' AND local_date >= $2::date - 1`,
-    [p.driverId, localDate],
-  );
   return {
     ctx: { driverId: p.driverId, orgId: p.orgId, routeId: route?.id ?? null, localDate },
-    routeIds: rows.map((r) => r.id),
+    routeIds: await startedRouteIdsSince(db, p.driverId, localDate),
   };
 }
 
