@@ -19,7 +19,8 @@ export function UndoRedo({ edits }: { edits: ReturnType<typeof useEdits> }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const action = historyKey(e);
-      if (!action || isTextField(e.target)) return;
+      // Not under an open dialog (the publish confirmation): the keys belong to it then.
+      if (!action || isTextField(e.target) || document.querySelector('dialog[open], [role="dialog"]')) return;
       e.preventDefault();
       if (action === 'undo') now.current.undo();
       else now.current.redo();
