@@ -36,6 +36,7 @@ import { createDomainEvents, type DomainEvents } from './events/bus.ts';
 import { etaRequests } from './eta/requests.ts';
 import { type Alerts, createAlertsModule } from './alerts/index.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { savingsRoutes } from './savings/routes.ts';
 import { createWebhooksModule } from './webhooks/index.ts';
@@ -172,6 +173,8 @@ export function createApp(deps: AppDeps): App {
   api.use(webhooks.api);
   // The audit trail (admins) and each order's chain of custody.
   api.use(auditRoutes(db));
+  // A person's data: export and erasure requests (GDPR articles 15 and 17).
+  api.use(privacyRoutes(db));
   api.use(analyticsRoutes(db));
   // Baselines (the customer's own routes) and a plan's savings against one.
   api.use(savingsRoutes({ db, config }));

@@ -1,13 +1,18 @@
 /**
  * The retention purge, every 6 hours and once shortly after start: raw positions received more
  * than POSITION_RETENTION_DAYS ago (latest positions and stop events stay), and the rejected rows
- * of imports made more than IMPORT_REJECTIONS_RETENTION_DAYS ago (the imports' records stay).
+ * of imports made more than IMPORT_REJECTIONS_RETENTION_DAYS ago (the imports' records stay);
+ * then each organisation's own retention settings (privacy/retention.ts): proofs, customer details
+ * of delivered orders (anonymised), message texts and recipients, positions, import rejections and
+ * audit events, each organisation's purge audited with its counts.
  */
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
 import { purgeImportRejections } from '../orders/import/import-repo.ts';
 import { purgePositions } from './position-repo.ts';
+import { NO_PURGE, purgeAllOrganisations } from '../privacy/retention.ts';
+import type { PurgeCounts } from '@tournee/shared';
 
 export type RetentionConfig = Pick<Config, 'POSITION_RETENTION_DAYS' | 'IMPORT_REJECTIONS_RETENTION_DAYS'>;
 
@@ -19,8 +24,9 @@ export async function purgeExpired(
   db: Db,
   config: RetentionConfig,
   log: Logger,
-): Promise<{ positions: number; importRejections: number }> {
-  const deleted = { positions: 0, importRejections: 0 };
+  now: Date = new Date(),
+): Promise<{ positions: number; importRejections: number; organisations: PurgeCounts }> {
+  const deleted = { positions: 0, importRejections: 0, organisations: { ...NO_PURGE } };
   try {
     const days = config.POSITION_RETENTION_DAYS;
     deleted.positions = await purgePositions(db, days);
@@ -36,6 +42,9 @@ export async function purgeExpired(
   } catch (err) {
     log.warn({ err }, 'import rejections purge failed; retried at the next run');
   }
+  deleted.organisations = await purgeAllOrganisations(db, now, (orgId, err) =>
+    log.warn({ err, orgId }, 'retention purge failed for an organisation; retried at the next run'),
+  );
   return deleted;
 }
 
