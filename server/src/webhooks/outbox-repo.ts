@@ -55,14 +55,19 @@ export interface ClaimedDelivery {
   failingSince: Date | null;
 }
 
-/** Leases up to `limit` due deliveries (at most one per subject and subscription) until `leaseUntil`. */
-export async function claimDue(db: Db, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
+/**
+ * Leases up to `limit` deliveries due at `now` (at most one per subject and subscription) for
+ * `leaseMs`. Due-ness follows the sender's clock (backoff is business time); the lease follows the
+ * database's (it guards a POST under way, which takes real time, whatever clock a process keeps).
+ */
+export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
   return db.transaction(async (tx) => {
     const claimed = await tx.query<{ id: string }>(
       `WITH due AS (
          SELECT d.id FROM webhook_deliveries d
            JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.enabled
-          WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.lease_until IS NULL OR d.lease_until <= $1)
+          WHERE d.status = 'pending' AND d.next_attempt_at <= $1
+            AND (d.lease_until IS NULL OR d.lease_until <= clock_timestamp())
             AND NOT EXISTS (
               SELECT 1 FROM webhook_deliveries e
                WHERE e.subscription_id = d.subscription_id AND e.subject_id = d.subject_id
@@ -70,8 +75,9 @@ export async function claimDue(db: Db, now: Date, leaseUntil: Date, limit: numbe
           ORDER BY d.id LIMIT $3
           FOR UPDATE OF d SKIP LOCKED
        )
-       UPDATE webhook_deliveries w SET lease_until = $2 FROM due WHERE w.id = due.id RETURNING w.id::text AS id`,
-      [now, leaseUntil, limit],
+       UPDATE webhook_deliveries w SET lease_until = clock_timestamp() + make_interval(secs => $2::float8 / 1000)
+         FROM due WHERE w.id = due.id RETURNING w.id::text AS id`,
+      [now, leaseMs, limit],
     );
     if (claimed.rows.length === 0) return [];
     const { rows } = await tx.query<{

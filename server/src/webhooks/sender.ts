@@ -23,14 +23,16 @@ export interface SenderOptions {
   timeoutMs: number;
   disableAfterMs: number;
   allowPrivate: boolean;
-  /** Deliveries sent at once. @default 32 */
+  /** Deliveries claimed per query. @default 32 */
   batchSize?: number;
+  /** Deliveries being sent at once by this process. @default 64 */
+  maxInFlight?: number;
   /** The sender's clock (tests move it forward instead of waiting). @default Date.now */
   now?: () => number;
 }
 
 export interface WebhookSender {
-  /** Sends what is due now (one batch); resolves with how many were attempted. */
+  /** Claims what is due now (one batch) and waits until it is sent; resolves with how many. */
   tick(): Promise<number>;
   kick(): void;
   stop(): Promise<void>;
@@ -82,18 +84,41 @@ export function startWebhookSender(db: Db, log: Logger, o: SenderOptions): Webho
   }
 
   let prunedAt = 0;
-  async function tick(): Promise<number> {
+  const inFlight = new Set<Promise<void>>();
+  const maxInFlight = o.maxInFlight ?? 64;
+
+  /**
+   * Claims as many due deliveries as there is room for and starts them without waiting: a
+   * receiver that takes its time (up to timeoutMs) holds up only its own subject's next events,
+   * never the other subscriptions'. Each one done makes room and looks again.
+   */
+  async function fill(): Promise<number> {
     const t = now();
     if (t - prunedAt > 3600_000) {
       prunedAt = t;
       await pruneDelivered(db, new Date(t - KEEP_EVENTS_MS));
     }
+    const room = Math.min(batchSize, maxInFlight - inFlight.size);
+    if (room <= 0) return 0;
     // The lease outlives the POST's time limit, so a live sender's delivery is never taken over.
-    const batch = await claimDue(db, new Date(t), new Date(t + o.timeoutMs * 2 + 5000), batchSize);
-    await Promise.all(
-      batch.map((d) => deliver(d).catch((err) => log.error({ err, deliveryId: d.id }, 'webhook delivery failed'))),
-    );
+    const batch = await claimDue(db, new Date(t), o.timeoutMs * 2 + 5000, room);
+    for (const d of batch) {
+      const p: Promise<void> = deliver(d)
+        .catch((err) => log.error({ err, deliveryId: d.id }, 'webhook delivery failed'))
+        .finally(() => {
+          inFlight.delete(p);
+          schedule(0);
+        });
+      inFlight.add(p);
+    }
     return batch.length;
+  }
+
+  /** Claims one batch and waits for it to be sent (tests and benches drive the sender with it). */
+  async function tick(): Promise<number> {
+    const n = await fill();
+    await Promise.all([...inFlight]);
+    return n;
   }
 
   function schedule(ms: number) {
@@ -112,7 +137,7 @@ export function startWebhookSender(db: Db, log: Logger, o: SenderOptions): Webho
     running = (async () => {
       let more = false;
       try {
-        more = (await tick()) > 0;
+        more = (await fill()) > 0;
       } catch (err) {
         log.error({ err }, 'webhook sender tick failed');
       }
@@ -132,6 +157,7 @@ export function startWebhookSender(db: Db, log: Logger, o: SenderOptions): Webho
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      await Promise.all([...inFlight]);
     },
   };
 }

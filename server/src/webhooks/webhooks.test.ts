@@ -1,4 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrg, readJson, type TestOrg } from '../../test/harness.ts';
 import { type App, createApp } from '../app.ts';
@@ -286,7 +288,7 @@ describe('webhooks', () => {
 
   it('sends stop.eta_changed when an ETA moved enough, at most once a minute per stop', async () => {
     const etas = await startReceiver();
-    await subscribe(etas.url, ['stop.eta_changed']);
+    const sub = await subscribe(etas.url, ['stop.eta_changed']);
     const stopId = '00000000-0000-4000-8000-0000000000e1';
     const orderId = '00000000-0000-4000-8000-0000000000e2';
     const base = Date.now() + 3600_000;
@@ -299,6 +301,8 @@ describe('webhooks', () => {
       } as unknown as Parameters<typeof app.bus.publish<'etasChanged'>>[1]);
     publish(base);
     await app.bus.drain();
+    // Sent before the clock moves on (a lease outlived by a jump of the test's clock is taken over).
+    await expect.poll(() => pending(sub.id)).toBe(0);
     publish(base + 30_000); // 30 s later: not worth telling
     await app.bus.drain();
     aheadMs += 30_000;
@@ -315,6 +319,30 @@ describe('webhooks', () => {
       previousEtaAt: new Date(base).toISOString(),
     });
     await etas.close();
+  });
+
+  it('does not hold up other subscriptions while one receiver takes its time', async () => {
+    const held: ServerResponse[] = [];
+    const slow = createServer((_req, res) => held.push(res)); // answers nothing until closed
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const fast = await startReceiver();
+    await subscribe(`http://127.0.0.1:${(slow.address() as AddressInfo).port}/slow`, ['order.created']);
+    await subscribe(fast.url, ['order.created']);
+    try {
+      for (const [i, ref] of ['WH-S1', 'WH-S2'].entries()) {
+        expect(
+          (await api('/orders', { method: 'POST', body: JSON.stringify({ orders: [order(ref, 'Sam')] }) })).status,
+        ).toBe(200);
+        // Delivered to the fast receiver while the slow one still holds the first POST open.
+        await expect.poll(() => fast.received.length, { timeout: 3000 }).toBe(i + 1);
+      }
+      // One POST per order held open: each order is its own queue.
+      expect(held).toHaveLength(2);
+    } finally {
+      slow.closeAllConnections();
+      slow.close();
+      await fast.close();
+    }
   });
 
   it('refuses URLs on private addresses unless allowed, when saved and when sent (DNS rebinding)', async () => {
