@@ -116,4 +116,25 @@ describe('route sheets of the day', () => {
     expect(text).not.toContain('Camille');
     await saveScreenshot(page, 'route-sheets-driver-en', true);
   });
+
+  it("opens the whole day's sheets from the planner's day, in the language of the screen", async () => {
+    await page.goto(server.baseUrl);
+    await page.getByRole('link', { name: 'Planner' }).click();
+    await page.locator(`.calendar-grid [data-date="${camille.localDate}"]`).click();
+    await page.locator('.route-card').first().waitFor();
+    await page.locator('.language-switch select').selectOption('fr');
+    const link = page.getByRole('link', { name: 'Feuilles de route du jour' });
+    expect(await link.getAttribute('target')).toBe('_blank');
+    await saveScreenshot(page, 'planner-day-sheets-link-fr');
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    await tab.waitForLoadState();
+    expect(new URL(tab.url()).searchParams.get('lang')).toBe('fr');
+    expect(new URL(tab.url()).searchParams.get('date')).toBe(camille.localDate);
+    await expect.poll(() => tab.locator('section.sheet').count()).toBe(2);
+    await tab.getByRole('button', { name: 'Imprimer' }).waitFor();
+    await tab.close();
+    await page.locator('.language-switch select').selectOption('en');
+    const en = page.getByRole('link', { name: 'Route sheets for the day' });
+    expect(new URL(`${server.baseUrl}${await en.getAttribute('href')}`).searchParams.get('lang')).toBe('en');
+  });
 });

@@ -48,7 +48,7 @@ export function DayView(props: {
   /** Bumped when orders changed elsewhere on the page: the day is fetched again. */
   refresh?: number;
 }) {
-  const { t, intl } = useI18n();
+  const { t, intl, locale } = useI18n();
   const routes = useApi<{ routes: PlannedRoute[] }>(`/routes${query({ date: props.date })}`);
   const unplanned = useApi<Page<Order>>(
     `/orders${query({ from: props.date, to: props.date, status: 'imported', limit: 1000 })}`,
@@ -234,6 +234,14 @@ export function DayView(props: {
           })}
         </span>
         <UndoRedo edits={edits} />
+        <a
+          className="day-sheets"
+          href={`/api/route-sheets${query({ date: props.date, lang: locale })}`}
+          target="_blank"
+          rel="noreferrer"
+        >
+          {t('planner.daySheets')}
+        </a>
         <button type="button" disabled={list.length === 0} onClick={() => setConfirming(true)}>
           {t('planner.publish')}
         </button>

@@ -31,7 +31,7 @@ export function RouteBoard(props: {
   pickedStop: string | null;
   onPickStop(id: string): void;
 }) {
-  const { t, intl } = useI18n();
+  const { t, intl, locale } = useI18n();
   const [drag, setDrag] = useState<StopDrag | null>(null);
   const stops = useMemo(() => stopIndex(props.routes), [props.routes]);
   const now = Date.now();
@@ -81,7 +81,7 @@ export function RouteBoard(props: {
             </button>
             {r.driverId && (
               <a
-                href={`/api/route-sheets${query({ date: props.date, driverId: r.driverId, format: 'html' })}`}
+                href={`/api/route-sheets${query({ date: props.date, driverId: r.driverId, format: 'html', lang: locale })}`}
                 target="_blank"
                 rel="noreferrer"
               >

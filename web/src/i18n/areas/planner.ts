@@ -60,6 +60,8 @@ export const plannerEn = {
   'planner.stopCount.other': '{count} stops',
   // Map.
   'map.legend.driverHeading': 'Driver (live), arrow: heading',
+  // The whole day's route sheets, one page per driver, opened in a new tab.
+  'planner.daySheets': 'Route sheets for the day',
 } as const;
 
 export const plannerFr: Record<keyof typeof plannerEn, string> = {
@@ -120,4 +122,5 @@ export const plannerFr: Record<keyof typeof plannerEn, string> = {
   'planner.stopCount.one': '{count} arrêt',
   'planner.stopCount.other': '{count} arrêts',
   'map.legend.driverHeading': 'Chauffeur (en direct), flèche : direction',
+  'planner.daySheets': 'Feuilles de route du jour',
 };
