@@ -117,7 +117,17 @@ describe('customer notifications over real SMTP and a Twilio stand-in', () => {
     expect(smtp.mails[0]!.raw).toMatch(/multipart\/alternative/);
     expect(smtp.mails[0]!.raw).toMatch(/text\/html/);
     const token = /\/t\/([A-Za-z0-9_-]{32})/.exec(first.body)![1]!;
-    expect((await fetch(`${env.baseUrl}/t/${token}`)).status).toBe(200);
+    // The link opens the page in the message's language (the organisation's, French here).
+    expect(first.body).toContain(`${PUBLIC_URL}/t/${token}?lang=fr`);
+    const emails = await env.db.query<{ body: string; html: string }>(
+      `SELECT body, html FROM notifications WHERE channel = 'email' AND org_id = $1`,
+      [env.org.id],
+    );
+    for (const e of emails.rows) {
+      expect(e.body).toMatch(/\/t\/[A-Za-z0-9_-]{32}\?lang=fr\n/);
+      expect(e.html).toMatch(/href="[^"]*\/t\/[A-Za-z0-9_-]{32}\?lang=fr"/);
+    }
+    expect((await fetch(`${env.baseUrl}/t/${token}?lang=fr`)).status).toBe(200);
     const view = await readJson(await fetch(`${env.baseUrl}/api/track/${token}`));
     expect(view.status).toBe('scheduled');
     expect(view.window.to).toBeDefined();

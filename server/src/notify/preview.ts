@@ -7,10 +7,10 @@ import { NOTIFY_TRIGGERS, type NotifyTrigger, type TemplatePreview } from '@tour
 import { DateTime } from 'luxon';
 import type { Db } from '../db/db.ts';
 import { listDepots } from '../fleet/depot-service.ts';
-import { linkUrl } from '../links/links.ts';
 import { getOrganisation } from '../org/service.ts';
 import type { ResolvedSettings } from './settings.ts';
 import { langOf, type MessageVars, renderMessage } from './templates.ts';
+import { messageLink } from './triggers.ts';
 
 const SAMPLE_NAME = { fr: 'Marie Dupont', en: 'Jane Smith' } as const;
 
@@ -31,7 +31,7 @@ export async function previewTemplates(
     windowFrom: at(10),
     windowTo: at(12),
     eta: at(10, 40),
-    link: linkUrl(opts.publicUrl, 'exemple'),
+    link: messageLink(opts.publicUrl, 'exemple', locale),
     reason: 'absent',
     rebook: opts.settings.rebookUrl ?? opts.settings.rebookPhone,
     stopsAway: opts.settings.proximityStops,

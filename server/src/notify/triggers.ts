@@ -16,8 +16,15 @@ import { linkUrl, orderLink } from '../links/links.ts';
 import { type OrderContext, optedOut, rememberTold, rememberToldEta } from './context-repo.ts';
 import { enqueue, existingKeys } from './outbox-repo.ts';
 import { quietUntil, resolveSettings, triggerOn } from './settings.ts';
-import { renderMessage } from './templates.ts';
+import { langOf, renderMessage } from './templates.ts';
 import { plannedTimes, toldTimes } from './told-times.ts';
+
+/**
+ * The tracking link put in a message: the page opens in the message's language (`?lang=`), not
+ * in the phone's, so a French message never leads to an English page.
+ */
+export const messageLink = (publicUrl: string, token: string, locale: string) =>
+  `${linkUrl(publicUrl, token)}?lang=${langOf(locale)}`;
 
 export interface TriggerDeps {
   db: Db;
@@ -100,7 +107,7 @@ export async function fireTrigger(deps: TriggerDeps, ctx: OrderContext, t: Trigg
     outside: told?.band.outside,
     booked: told?.booked.map((w) => ({ from: w.startMs, to: w.endMs })),
     eta: told?.serviceStartMs,
-    link: linkUrl(deps.publicUrl, token),
+    link: messageLink(deps.publicUrl, token, ctx.locale),
     reason: t.reason,
     stopsAway: t.stopsAway,
     rebook: settings.rebookUrl ?? settings.rebookPhone,
