@@ -120,4 +120,29 @@ describe('dispatcher web app: intake rules', () => {
     await expect.poll(status).toBe('2 ligne(s) sur 3 concernée(s) par une règle');
     await saveScreenshot(page, 'web-rules-fr', true);
   });
+
+  it("shows in the import's check and result which rules fired on which rows, values after the rules", async () => {
+    await page.locator('.language-switch select').selectOption('en');
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('button', { name: 'Import a file' }).click();
+    await page
+      .getByLabel('CSV or Excel file')
+      .setInputFiles({ name: 'sample.csv', mimeType: 'text/csv', buffer: Buffer.from(SAMPLE) });
+    const ruled = page.getByRole('table', { name: 'Intake rules applied to 2 rows' });
+    const row = (ref: string) =>
+      ruled.locator('tbody tr').filter({ has: page.getByRole('cell', { name: ref, exact: true }) });
+    await expect.poll(() => row('R1').textContent()).toMatch(/^2R1Express today.*Priority\s*∅\s*→\s*90/);
+    expect(await row('R2').textContent()).toMatch(/^3R2Canal = amazon-fr.*Tags\s*∅\s*→\s*marketplace/);
+    expect(await ruled.locator('tbody tr').count()).toBe(2);
+    // The first rows are shown as the rules leave them: R1 is delivered the day of the import.
+    const first = page.getByRole('table', { name: 'First rows of the file' }).locator('tbody tr').first();
+    expect(await first.textContent()).not.toContain('2026-03-05');
+    await saveScreenshot(page, 'web-rules-import-check-en', true);
+    await page.getByRole('button', { name: '3 rows will be imported' }).click();
+    await page.getByRole('status').filter({ hasText: '3 created' }).waitFor();
+    await expect.poll(() => row('R2').textContent()).toContain('Canal = amazon-fr');
+    await page.locator('.language-switch select').selectOption('fr');
+    await page.getByRole('table', { name: 'Règles d’intégration appliquées à 2 lignes' }).waitFor();
+    await saveScreenshot(page, 'web-rules-import-result-fr', true);
+  });
 });

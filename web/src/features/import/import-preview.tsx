@@ -1,12 +1,13 @@
-import type { ImportColumn, ImportResult } from '@tournee/shared';
+import type { ImportColumn, ImportResult, ImportRulesOutcome } from '@tournee/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { importFieldLabel } from '../../i18n/labels.ts';
 import { commitPlan } from './commit-text.ts';
 import { ImportWarnings } from './import-warnings.tsx';
 import { RejectedRows } from './rejected-rows.tsx';
+import { RulesApplied } from './rules-applied.tsx';
 
 export interface PreviewProps {
-  preview: ImportResult & { preview: string[][] };
+  preview: ImportResult & ImportRulesOutcome & { preview: string[][] };
   fields: string[];
   chosen: Record<string, string>;
   partial: boolean;
@@ -70,6 +71,7 @@ export function ImportPreview(p: PreviewProps) {
         <RejectedRows errors={p.preview.errors} caption={t('import.badRows', { count: rejected })} />
       )}
       <ImportWarnings warnings={p.preview.warnings ?? []} truncated={p.preview.warningsTruncated} />
+      <RulesApplied rows={p.preview.rulesApplied} truncated={p.preview.rulesAppliedTruncated} />
       {rejected > 0 && rejected < rows && (
         <label className="checkbox import-partial">
           <input type="checkbox" checked={p.partial} onChange={(e) => p.onPartial(e.target.checked)} />

@@ -1,4 +1,4 @@
-import type { ImportColumn, ImportResult, Organisation } from '@tournee/shared';
+import type { ImportColumn, ImportResult, ImportRulesOutcome, Organisation } from '@tournee/shared';
 import { useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload.ts';
@@ -8,15 +8,16 @@ import { ImportPreview } from './import-preview.tsx';
 import { ImportWarnings } from './import-warnings.tsx';
 import { RejectedCsvLink } from './rejected-csv-link.tsx';
 import { RejectedRows } from './rejected-rows.tsx';
+import { RulesApplied } from './rules-applied.tsx';
 
 /** An import's answer; a file that cannot be read at all also carries a top-level error. */
-type Answer = ImportResult & { error?: { message: string } };
+type Answer = ImportResult & ImportRulesOutcome & { error?: { message: string } };
 
 type Step =
   | { kind: 'choose' }
   | { kind: 'uploading'; fraction: number }
   | { kind: 'map'; file: File; preview: Answer & { preview: string[][] } }
-  | { kind: 'done'; result: ImportResult; status: number };
+  | { kind: 'done'; result: Answer; status: number };
 
 /**
  * Upload → check (columns read as fields, suggested from the known aliases and remembered for
@@ -140,6 +141,7 @@ export function ImportWizard({ org, onImported }: { org: Organisation; onImporte
           </p>
           {step.result.errors.length > 0 && <RejectedRows errors={step.result.errors} />}
           <ImportWarnings warnings={step.result.warnings ?? []} truncated={step.result.warningsTruncated} />
+          <RulesApplied rows={step.result.rulesApplied} truncated={step.result.rulesAppliedTruncated} />
           {step.result.rejectedCsv && <RejectedCsvLink href={step.result.rejectedCsv} />}
           {fileInput}
         </div>

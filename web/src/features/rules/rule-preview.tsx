@@ -5,7 +5,7 @@ import { type Translate, useI18n } from '../../i18n/i18n.tsx';
 import { importFieldLabel } from '../../i18n/labels.ts';
 
 /** A changed field in words: the import's field names, and what rules add beyond them. */
-function fieldLabel(t: Translate, field: string): string {
+export function fieldLabel(t: Translate, field: string): string {
   if (field === 'hold' || field === 'tags' || field === 'depotId') return t(`rules.field.${field}`);
   return importFieldLabel(t, field);
 }

@@ -104,6 +104,10 @@ export const rulesEn = {
   'rules.field.tags': 'Tags',
   'rules.field.depotId': 'Depot',
   'rules.quoted': '“{value}”',
+  // The import's check and result: the rows intake rules fired on.
+  'rules.import.caption.one': 'Intake rules applied to {count} row',
+  'rules.import.caption.other': 'Intake rules applied to {count} rows',
+  'rules.import.truncated': 'Only the first {n} rows are listed.',
 } as const;
 
 export const rulesFr: Record<keyof typeof rulesEn, string> = {
@@ -212,4 +216,7 @@ export const rulesFr: Record<keyof typeof rulesEn, string> = {
   'rules.field.tags': 'Étiquettes',
   'rules.field.depotId': 'Dépôt',
   'rules.quoted': '« {value} »',
+  'rules.import.caption.one': 'Règles d’intégration appliquées à {count} ligne',
+  'rules.import.caption.other': 'Règles d’intégration appliquées à {count} lignes',
+  'rules.import.truncated': 'Seules les {n} premières lignes sont listées.',
 };
