@@ -47,4 +47,30 @@ describe('OpenAPI document', () => {
     expect(html).toContain('<code>/api/webhooks/{id}/replay</code>');
     expect(html).toContain('scope orders:write');
   });
+
+  it('describes the automation endpoints (intake rules, plan schedules, order templates) with their schemas', async () => {
+    const doc = await readJson(await fetch(`${t.baseUrl}/api/openapi.json`));
+    const ops = (path: string) => Object.keys(doc.paths[path] ?? {}).sort();
+    expect(ops('/automation-rules')).toEqual(['get', 'post']);
+    expect(ops('/automation-rules/{id}')).toEqual(['delete', 'patch']);
+    expect(ops('/automation-rules/service-mapping')).toEqual(['post']);
+    expect(ops('/automation-rules/reorder')).toEqual(['post']);
+    expect(ops('/automation-rules/test')).toEqual(['post']);
+    expect(ops('/plan-schedules')).toEqual(['get', 'post']);
+    expect(ops('/plan-schedules/{id}')).toEqual(['delete', 'get', 'patch']);
+    expect(ops('/order-templates')).toEqual(['get', 'post']);
+    expect(ops('/order-templates/{id}')).toEqual(['delete', 'get', 'patch']);
+    expect(ops('/order-templates/{id}/generate')).toEqual(['post']);
+    const body = (path: string) => doc.paths[path].post.requestBody.content['application/json'].schema;
+    expect(body('/plan-schedules').required).toEqual(expect.arrayContaining(['name', 'depotId', 'cron']));
+    expect(body('/order-templates').properties.rrule.type).toBe('string');
+    expect(Object.keys(body('/automation-rules').properties)).toEqual(expect.arrayContaining(['name', 'then']));
+    expect(doc.paths['/plan-schedules/{id}'].patch.parameters).toContainEqual(
+      expect.objectContaining({ name: 'id', in: 'path', required: true }),
+    );
+    // Sessions only: no API key scope opens them.
+    expect(doc.paths['/automation-rules'].post['x-api-key-scope']).toBeUndefined();
+    const html = await (await fetch(`${t.baseUrl}/api/docs`)).text();
+    expect(html).toContain('<code>/api/order-templates/{id}/generate</code>');
+  });
 });

@@ -4,7 +4,11 @@
  * itself parses its query and body with — so the document cannot drift from the validation.
  */
 import {
+  AutomationRuleInput,
+  AutomationRulePatch,
   CreateApiKeyRequest,
+  CreateOrderTemplate,
+  CreatePlanSchedule,
   CreateOrdersRequest,
   CreateShopConnectionRequest,
   CreateTrackerRequest,
@@ -18,8 +22,12 @@ import {
   OsmAndPosition,
   PlanRequest,
   PublishRequest,
+  ReorderRulesRequest,
   ReplayQuery,
   RoutesQuery,
+  ServiceMappingInput,
+  UpdateOrderTemplate,
+  UpdatePlanSchedule,
   UpdateWebhookRequest,
 } from '@tournee/shared';
 import type { ApiKeyScope } from '@tournee/shared';
@@ -40,6 +48,145 @@ export interface Operation {
   /** Status codes answered besides the error ones. */
   ok: Record<string, string>;
 }
+
+/** Automation (sessions of admins and dispatchers): intake rules, plan schedules, recurring orders. */
+const AUTOMATION: Operation[] = [
+  {
+    method: 'get',
+    path: '/automation-rules',
+    tag: 'Intake rules',
+    summary: 'Every intake rule, in the order they run on imported and created orders',
+    ok: { '200': 'The rules' },
+  },
+  {
+    method: 'post',
+    path: '/automation-rules',
+    tag: 'Intake rules',
+    summary: 'Add a rule (conditions on a column or field → actions); it runs last',
+    body: AutomationRuleInput,
+    ok: { '201': 'The rule' },
+  },
+  {
+    method: 'post',
+    path: '/automation-rules/service-mapping',
+    tag: 'Intake rules',
+    summary: 'Add a service mapping: "column = value → actions" as one rule',
+    body: ServiceMappingInput,
+    ok: { '201': 'The rule' },
+  },
+  {
+    method: 'post',
+    path: '/automation-rules/reorder',
+    tag: 'Intake rules',
+    summary: 'Put the rules in a new order (every rule id, once)',
+    body: ReorderRulesRequest,
+    ok: { '200': 'The rules, in the new order' },
+  },
+  {
+    method: 'post',
+    path: '/automation-rules/test',
+    tag: 'Intake rules',
+    summary:
+      'Try the rules on a file (multipart/form-data as the orders import takes it; form fields `rules`, a JSON list to try instead of the saved ones, and `mapping`): each row before and after the rules; nothing is written',
+    ok: { '200': '{ rows, matched, truncated, results: [{ row, ref, rulesApplied, changes, errors }] }' },
+  },
+  {
+    method: 'patch',
+    path: '/automation-rules/{id}',
+    tag: 'Intake rules',
+    summary: 'Change a rule (any field; enabled: false switches it off)',
+    body: AutomationRulePatch,
+    ok: { '200': 'The rule' },
+  },
+  {
+    method: 'delete',
+    path: '/automation-rules/{id}',
+    tag: 'Intake rules',
+    summary: 'Delete a rule',
+    ok: { '204': 'Deleted' },
+  },
+  {
+    method: 'get',
+    path: '/plan-schedules',
+    tag: 'Plan schedules',
+    summary: 'Every plan schedule with its next runs and its last runs',
+    ok: { '200': '{ items }' },
+  },
+  {
+    method: 'post',
+    path: '/plan-schedules',
+    tag: 'Plan schedules',
+    summary: 'Plan (and optionally publish) days ahead on a cron schedule, in the depot’s time zone',
+    body: CreatePlanSchedule,
+    ok: { '201': 'The schedule' },
+  },
+  {
+    method: 'get',
+    path: '/plan-schedules/{id}',
+    tag: 'Plan schedules',
+    summary: 'One schedule',
+    ok: { '200': 'The schedule' },
+  },
+  {
+    method: 'patch',
+    path: '/plan-schedules/{id}',
+    tag: 'Plan schedules',
+    summary: 'Change a schedule (any field)',
+    body: UpdatePlanSchedule,
+    ok: { '200': 'The schedule' },
+  },
+  {
+    method: 'delete',
+    path: '/plan-schedules/{id}',
+    tag: 'Plan schedules',
+    summary: 'Delete a schedule (its runs go with it; the plans it made stay)',
+    ok: { '204': 'Deleted' },
+  },
+  {
+    method: 'get',
+    path: '/order-templates',
+    tag: 'Recurring orders',
+    summary: 'Every order template with its next dates',
+    ok: { '200': '{ items }' },
+  },
+  {
+    method: 'post',
+    path: '/order-templates',
+    tag: 'Recurring orders',
+    summary: 'Add a template (an order and its recurrence rule, RFC 5545); the orders due are generated',
+    body: CreateOrderTemplate,
+    ok: { '201': 'The template and `generation`' },
+  },
+  {
+    method: 'get',
+    path: '/order-templates/{id}',
+    tag: 'Recurring orders',
+    summary: 'One template',
+    ok: { '200': 'The template' },
+  },
+  {
+    method: 'patch',
+    path: '/order-templates/{id}',
+    tag: 'Recurring orders',
+    summary: 'Change a template (paused: true stops future occurrences)',
+    body: UpdateOrderTemplate,
+    ok: { '200': 'The template' },
+  },
+  {
+    method: 'delete',
+    path: '/order-templates/{id}',
+    tag: 'Recurring orders',
+    summary: 'Delete a template (the orders it generated stay)',
+    ok: { '204': 'Deleted' },
+  },
+  {
+    method: 'post',
+    path: '/order-templates/{id}/generate',
+    tag: 'Recurring orders',
+    summary: 'Generate the template’s orders due now',
+    ok: { '200': 'What was generated' },
+  },
+];
 
 export const OPERATIONS: Operation[] = [
   {
@@ -248,4 +395,5 @@ export const OPERATIONS: Operation[] = [
     auth: 'none',
     ok: { '201': 'Order created', '200': 'Duplicate or ignored' },
   },
+  ...AUTOMATION,
 ];
