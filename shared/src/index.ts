@@ -36,6 +36,7 @@ export {
   OrderListQuery,
   OrderPatch,
   type OrderDetail,
+  type OrderPickup,
   type OrderStatus,
   RESCHEDULABLE_STATUSES,
   RescheduleRequest,

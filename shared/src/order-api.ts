@@ -51,6 +51,16 @@ export const OrderInput = z.looseObject({
   notes: cell.optional(),
   /** `photo`, `signature` or both. */
   require_proof: list.optional(),
+  /**
+   * A pickup and delivery order: where the goods are collected first (same vehicle, before the
+   * delivery). `pickup_lat`/`pickup_lon` are required with any pickup field (not geocoded);
+   * the window is in the local time of the depot's zone (HH:MM).
+   */
+  pickup_address: cell.optional(),
+  pickup_lat: cell.optional(),
+  pickup_lon: cell.optional(),
+  pickup_tw_start: cell.optional(),
+  pickup_tw_end: cell.optional(),
 });
 export type OrderInput = z.infer<typeof OrderInput>;
 

@@ -39,6 +39,17 @@ export interface GeoPoint {
   coordinates: [number, number];
 }
 
+/**
+ * Where the goods of a pickup and delivery order are collected before delivery (at the order's
+ * `location`): the plan puts both stops on one route, the pickup first.
+ */
+export interface OrderPickup {
+  address: string;
+  location: GeoPoint;
+  /** Local times of the depot's zone; empty: any time of the order's days. */
+  timeWindows: TimeWindow[];
+}
+
 /** An order as the API shows it. */
 export interface Order {
   id: string;
@@ -61,6 +72,8 @@ export interface Order {
   notes: string;
   /** Proof files the delivered stop must have (else the `pod_missing` alert); empty: none. */
   requireProof: ProofKind[];
+  /** Set for a pickup and delivery order; absent or null: delivered from the depot. */
+  pickup?: OrderPickup | null;
   status: OrderStatus;
   createdAt: string;
   updatedAt: string;

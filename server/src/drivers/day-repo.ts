@@ -69,10 +69,14 @@ export async function findDriverRoute(db: Db, driverId: string, date?: string): 
   const r = rows[0];
   if (!r) return null;
   const stops = await db.query<StopRow>(
-    `SELECT s.id, s.seq, s.kind, s.order_id, o.ref, o.name, o.address, o.phone, o.notes,
-        ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat, o.demand, o.service_s, o.time_windows,
+    // A pickup stop (pickup and delivery orders) is at the pickup place, in its windows, without proof.
+    `SELECT s.id, s.seq, s.kind, s.order_id, o.ref, o.name,
+        CASE WHEN s.kind = 'pickup' THEN coalesce(o.pickup_address, '') ELSE o.address END AS address, o.phone, o.notes,
+        ST_X(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lon,
+        ST_Y(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lat, o.demand, o.service_s,
+        CASE WHEN s.kind = 'pickup' THEN o.pickup_time_windows ELSE o.time_windows END AS time_windows,
         s.planned_arrival_at, s.planned_departure_at, s.status, s.actual_arrival_at, s.actual_departure_at,
-        o.require_proof
+        CASE WHEN s.kind = 'pickup' THEN NULL ELSE o.require_proof END AS require_proof
        FROM stops s LEFT JOIN orders o ON o.id = s.order_id WHERE s.route_id = $1 ORDER BY s.seq`,
     [r.id],
   );

@@ -105,8 +105,9 @@ export function transitionOrders(
 /**
  * "The order follows its route": each given order not yet visited goes to the status its open
  * (pending or arrived) stop's route says — planned (draft), dispatched (published), in_progress
- * (on the road) — or back to imported when no route holds it any more (a visited stop of an
- * earlier attempt does not count). Delivered, failed, skipped, held and cancelled
+ * (on the road; still dispatched while the pickup of a pickup and delivery order is to do) — or
+ * back to imported when no route holds it any more (a visited stop of an earlier attempt does
+ * not count). Delivered, failed, skipped, held and cancelled
  * orders are not moved. Call it after writing stops, in the same transaction.
  */
 export async function followRoutes(
@@ -119,9 +120,11 @@ export async function followRoutes(
   const { rows } = await tx.query<{ id: string; status: OrderStatus; target: OrderStatus | null }>(
     `SELECT o.id, o.status,
        coalesce((SELECT CASE r.status WHEN 'planned' THEN 'planned' WHEN 'published' THEN 'dispatched'
-                   WHEN 'in_progress' THEN 'in_progress' ELSE o.status END
+                   WHEN 'in_progress' THEN CASE WHEN s.kind = 'pickup' THEN 'dispatched' ELSE 'in_progress' END
+                   ELSE o.status END
                    FROM stops s JOIN routes r ON r.id = s.route_id
-                  WHERE s.order_id = o.id AND s.status IN ('pending', 'arrived') ORDER BY r.local_date DESC LIMIT 1),
+                  WHERE s.order_id = o.id AND s.status IN ('pending', 'arrived')
+                  ORDER BY r.local_date DESC, s.kind = 'pickup' DESC LIMIT 1),
                 'imported') AS target
        FROM orders o WHERE o.org_id = $1 AND o.id = ANY($2::uuid[]) AND o.status = ANY($3::text[])`,
     [actor.orgId, [...new Set(orderIds)], FOLLOWING_STATUSES],

@@ -71,11 +71,15 @@ const ROUTE_SQL = `SELECT r.id, r.plan_id, r.shift_id, r.vehicle_id, v.name AS v
     ST_AsGeoJSON(r.geometry) AS geometry, r.violations
   FROM routes r JOIN vehicles v ON v.id = r.vehicle_id LEFT JOIN drivers d ON d.id = r.driver_id`;
 
-const STOP_SQL = `SELECT s.id, s.route_id, s.seq, s.kind, s.order_id, s.break_index, o.ref, o.name, o.address, o.phone, o.notes,
-    ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat, o.demand, o.service_s,
+// A pickup stop (pickup and delivery orders) is at the order's pickup place, in its pickup windows.
+const STOP_SQL = `SELECT s.id, s.route_id, s.seq, s.kind, s.order_id, s.break_index, o.ref, o.name,
+    CASE WHEN s.kind = 'pickup' THEN coalesce(o.pickup_address, '') ELSE o.address END AS address, o.phone, o.notes,
+    ST_X(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lon,
+    ST_Y(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lat, o.demand, o.service_s,
     s.planned_arrival_at, s.waiting_s, s.planned_departure_at, s.actual_arrival_at, s.actual_departure_at, s.eta_at,
     s.locked, s.status, s.violations,
-    o.date_from, o.date_to, o.time_windows, o.skills
+    o.date_from, o.date_to, CASE WHEN s.kind = 'pickup' THEN o.pickup_time_windows ELSE o.time_windows END AS time_windows,
+    o.skills
   FROM stops s LEFT JOIN orders o ON o.id = s.order_id`;
 
 export function toStop(r: StopRow): StopRecord {

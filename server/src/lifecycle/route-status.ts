@@ -63,7 +63,8 @@ export interface StartOptions {
 }
 
 /**
- * Starts a published route: `in_progress`, `started_at`, its dispatched orders `in_progress`.
+ * Starts a published route: `in_progress`, `started_at`, its dispatched orders `in_progress`
+ * (but those still to be picked up on it).
  * Allowed on the route's date in its depot's zone: today's, or the day of `at` when that is
  * earlier (an event queued offline yesterday still counts for yesterday; a phone clock ahead
  * gains nothing). A route already started (or not published) is answered as it is.
@@ -102,7 +103,13 @@ export async function startRoute(
     `UPDATE routes SET status = 'in_progress', started_at = coalesce(started_at, $2), updated_at = now() WHERE id = $1`,
     [routeId, opts.at],
   );
-  const orderIds = await ordersOn(tx, [routeId], ['dispatched']);
+  // Pickup and delivery orders stay dispatched until their goods are picked up (stop-outcome.ts).
+  const waiting = await tx.query<{ order_id: string }>(
+    `SELECT order_id FROM stops WHERE route_id = $1 AND kind = 'pickup' AND status IN ('pending', 'arrived')`,
+    [routeId],
+  );
+  const notYet = new Set(waiting.rows.map((w) => w.order_id));
+  const orderIds = (await ordersOn(tx, [routeId], ['dispatched'])).filter((id) => !notYet.has(id));
   const { changed } = await transitionOrders(tx, actor, orderIds, 'in_progress', 'route_start', {
     details: { routeId },
   });

@@ -12,6 +12,11 @@
  * updates it); a failed or skipped visit ends the attempt, not the order: with the
  * organisation's redelivery setting the order is re-queued or held (redelivery.ts), all in
  * this transaction.
+ *
+ * A pickup stop (pickup and delivery orders) is the first of its order's two stops: picked up
+ * (`delivered` on the stop) moves the order to in_progress, not delivered, and is no attempt;
+ * a failed or skipped pickup fails the order like a failed delivery, and its delivery stop on
+ * the route is skipped (there is nothing to deliver).
  */
 import type { StopStatus } from '@tournee/shared';
 import type { Actor } from '../audit/audit.ts';
@@ -55,7 +60,12 @@ export async function applyStopOutcome(
 ): Promise<StopOutcome | null> {
   if (next === 'arrived' && TERMINAL.includes(stop.status)) return null;
   const departs = next !== 'arrived';
-  const u = await tx.query<{ status: StopStatus; actual_arrival_at: Date | null; actual_departure_at: Date | null }>(
+  const u = await tx.query<{
+    status: StopStatus;
+    kind: string;
+    actual_arrival_at: Date | null;
+    actual_departure_at: Date | null;
+  }>(
     `UPDATE stops SET status = $2,
        actual_arrival_at = CASE WHEN $2 = 'skipped' THEN actual_arrival_at
          WHEN $2 = 'arrived' AND actual_arrival_source IS DISTINCT FROM 'event' THEN $3
@@ -63,12 +73,24 @@ export async function applyStopOutcome(
        actual_arrival_source = CASE WHEN $2 = 'skipped' THEN actual_arrival_source
          WHEN $2 = 'arrived' THEN 'event' ELSE coalesce(actual_arrival_source, 'event') END,
        actual_departure_at = CASE WHEN $4 AND $2 <> 'skipped' THEN $3 ELSE actual_departure_at END
-     WHERE id = $1 RETURNING status, actual_arrival_at, actual_departure_at`,
+     WHERE id = $1 RETURNING status, kind, actual_arrival_at, actual_departure_at`,
     [stop.id, next, at, departs],
   );
   let orderRefused: string | null = null;
   let redelivery: RedeliveryOutcome | null = null;
-  if (stop.orderId && next !== 'arrived') {
+  const pickup = u.rows[0]?.kind === 'pickup';
+  if (stop.orderId && pickup && next === 'delivered') {
+    const out = await transitionOrders(tx, actor, [stop.orderId], 'in_progress', 'stop_event', {
+      details: { stopId: stop.id, ...(event.eventId ? { eventId: event.eventId } : {}), pickup: true },
+    });
+    orderRefused = out.refused[0]?.reason ?? null;
+  } else if (stop.orderId && next !== 'arrived') {
+    if (pickup) {
+      await tx.query(
+        `UPDATE stops SET status = 'skipped' WHERE route_id = $1 AND order_id = $2 AND kind = 'delivery' AND status = 'pending'`,
+        [stop.routeId, stop.orderId],
+      );
+    }
     const reason = event.reason ?? null;
     // A late correction of an earlier visit changes that attempt, not the order, which has
     // been visited again since.

@@ -7,6 +7,9 @@ describe('the order transition table', () => {
     ['imported', 'planned', 'plan'],
     ['planned', 'dispatched', 'publish'],
     ['dispatched', 'in_progress', 'route_start'],
+    // A pickup and delivery order: picked up, or its pickup failed.
+    ['dispatched', 'in_progress', 'stop_event'],
+    ['dispatched', 'failed', 'stop_event'],
     ['in_progress', 'delivered', 'stop_event'],
     ['in_progress', 'failed', 'stop_event'],
     ['in_progress', 'skipped', 'stop_event'],
@@ -47,7 +50,7 @@ describe('the order transition table', () => {
     ['failed', 'planned', 'plan', /cannot go from failed to planned/],
     ['in_progress', 'delivered', 'edit', /by stop_event, not by edit/],
     ['planned', 'dispatched', 'route_start', /by plan or edit or publish, not by route_start/],
-    ['dispatched', 'in_progress', 'stop_event', /not by stop_event/],
+    ['dispatched', 'skipped', 'route_start', /by stop_event, not by route_start/],
     ['delivered', 'imported', 'reschedule', /delivered; only a stop event/],
     ['dispatched', 'imported', 'reschedule', /by plan or edit, not by reschedule/],
     ['cancelled', 'imported', 'reschedule', /cancelled, which is final/],

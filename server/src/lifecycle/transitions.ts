@@ -54,7 +54,16 @@ export const ORDER_TRANSITIONS: Table = {
     on_hold: ['hold'],
     cancelled: ['cancel'],
   },
-  dispatched: { imported: FOLLOW, planned: FOLLOW, in_progress: [...FOLLOW, 'route_start'], on_hold: ['hold'] },
+  // By stop_event: the pickup of a pickup and delivery order (still dispatched on a started
+  // route until then) was made (in_progress), failed or skipped.
+  dispatched: {
+    imported: FOLLOW,
+    planned: FOLLOW,
+    in_progress: [...FOLLOW, 'route_start', 'stop_event'],
+    failed: STOP,
+    skipped: STOP,
+    on_hold: ['hold'],
+  },
   in_progress: {
     imported: FOLLOW,
     planned: FOLLOW,

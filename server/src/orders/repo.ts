@@ -22,6 +22,10 @@ interface OrderRow {
   priority: number;
   notes: string;
   require_proof: ProofKind[];
+  pickup_address: string | null;
+  pickup_lon: number | null;
+  pickup_lat: number | null;
+  pickup_time_windows: TimeWindow[];
   status: Order['status'];
   created_at: Date;
   updated_at: Date;
@@ -30,7 +34,8 @@ interface OrderRow {
 
 const COLUMNS = `id, ref, name, phone, email, address, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat,
   geocoded, date_from, date_to, time_windows, service_s, demand, skills, priority, notes, require_proof, status,
-  created_at, updated_at, cancelled_at`;
+  pickup_address, ST_X(pickup_location::geometry) AS pickup_lon, ST_Y(pickup_location::geometry) AS pickup_lat,
+  pickup_time_windows, created_at, updated_at, cancelled_at`;
 
 const toOrder = (r: OrderRow): Order => ({
   id: r.id,
@@ -50,6 +55,14 @@ const toOrder = (r: OrderRow): Order => ({
   priority: r.priority,
   notes: r.notes,
   requireProof: r.require_proof,
+  pickup:
+    r.pickup_lon === null || r.pickup_lat === null
+      ? null
+      : {
+          address: r.pickup_address ?? '',
+          location: { type: 'Point', coordinates: [r.pickup_lon, r.pickup_lat] },
+          timeWindows: r.pickup_time_windows,
+        },
   status: r.status,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),

@@ -2,6 +2,10 @@
  * An independent checker of written plans, for the acceptance tests: it reads routes, stops,
  * shifts, vehicles and orders straight from the database and checks every hard rule with its
  * own arithmetic (luxon for the zone, its own haversine), never the solver's or the evaluator's.
+ *
+ * Pickup and delivery orders: the pickup stop (at the pickup location, in the pickup windows)
+ * comes before the delivery stop on the same route; the load rises at the pickup and falls at
+ * the delivery, and must fit the vehicle at every point of the route.
  */
 import { DateTime } from 'luxon';
 import type { Db } from '../db/db.ts';
@@ -34,6 +38,7 @@ interface Row {
   service_s: number | null;
   demand: number[] | null;
   oskills: string[] | null;
+  has_pickup: boolean | null;
 }
 
 function haversineM(a: [number, number], b: [number, number]): number {
@@ -71,8 +76,11 @@ export async function checkRoutes(db: Db, orgId: string, opts: CheckOptions, dim
        r.end_at AS route_end, sh.breaks, v.capacity, v.skills AS vskills, v.speed_factor,
        ST_X(d.location::geometry) AS dlon, ST_Y(d.location::geometry) AS dlat,
        s.seq, s.kind, s.order_id, o.ref, s.planned_arrival_at AS arrival, s.waiting_s, s.planned_departure_at AS departure,
-       ST_X(o.location::geometry) AS olon, ST_Y(o.location::geometry) AS olat, o.date_from, o.date_to, o.time_windows,
-       o.service_s, o.demand, o.skills AS oskills
+       ST_X(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS olon,
+       ST_Y(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS olat,
+       o.date_from, o.date_to,
+       CASE WHEN s.kind = 'pickup' THEN o.pickup_time_windows ELSE o.time_windows END AS time_windows,
+       o.service_s, o.demand, o.skills AS oskills, o.pickup_location IS NOT NULL AS has_pickup
      FROM routes r JOIN shifts sh ON sh.id = r.shift_id JOIN vehicles v ON v.id = r.vehicle_id JOIN depots d ON d.id = v.depot_id
      JOIN stops s ON s.route_id = r.id LEFT JOIN orders o ON o.id = s.order_id
      WHERE r.org_id = $1 ORDER BY r.id, s.seq`,
@@ -83,9 +91,22 @@ export async function checkRoutes(db: Db, orgId: string, opts: CheckOptions, dim
   const byRoute = new Map<string, Row[]>();
   for (const r of rows) byRoute.set(r.route_id, [...(byRoute.get(r.route_id) ?? []), r]);
   const tol = 2000; // ms of rounding between the solver's seconds and timestamps
+  /** Where each pickup and delivery order's two stops are: route and seq. */
+  const pairs = new Map<string, { ref: string; pickup?: [string, number]; delivery?: [string, number] }>();
   for (const [routeId, stops] of byRoute) {
     const first = stops[0]!;
+    // Goods delivered from the depot are on board from the start; a pickup's from its pickup.
     const load = dimensions.map(() => 0);
+    let maxOver: string | null = null;
+    for (const s of stops)
+      if (s.kind === 'delivery' && !s.has_pickup)
+        (s.demand ?? []).forEach((q, d) => {
+          load[d] = (load[d] ?? 0) + Number(q);
+        });
+    load.forEach((l, d) => {
+      if (l > Number(first.capacity[d] ?? Infinity) + 1e-6)
+        maxOver = `route ${routeId}: load ${l} over capacity on ${dimensions[d]} leaving the depot`;
+    });
     let prevLoc: [number, number] = [first.dlon, first.dlat];
     let prevDep = first.shift_start.getTime();
     let breaks = 0;
@@ -114,8 +135,15 @@ export async function checkRoutes(db: Db, orgId: string, opts: CheckOptions, dim
         continue;
       }
       if (!s.order_id) continue;
-      if (seen.has(s.order_id)) problems.push(`${name}: order on two stops`);
-      seen.add(s.order_id);
+      const stopKey = `${s.order_id}:${s.kind}`;
+      if (seen.has(stopKey)) problems.push(`${name}: order on two ${s.kind} stops`);
+      seen.add(stopKey);
+      if (s.kind === 'pickup' && !s.has_pickup) problems.push(`${name}: a pickup stop for an order without a pickup`);
+      if (s.has_pickup) {
+        const pair = pairs.get(s.order_id) ?? { ref: s.ref ?? s.order_id };
+        pair[s.kind === 'pickup' ? 'pickup' : 'delivery'] = [routeId, s.seq];
+        pairs.set(s.order_id, pair);
+      }
       const loc: [number, number] = [s.olon!, s.olat!];
       const travelMs = ((haversineM(prevLoc, loc) * opts.circuity) / opts.speedMps) * Number(s.speed_factor) * 1000;
       if (s.arrival.getTime() < prevDep + travelMs - tol) problems.push(`${name}: arrives before it could drive there`);
@@ -130,18 +158,18 @@ export async function checkRoutes(db: Db, orgId: string, opts: CheckOptions, dim
       if (s.departure.getTime() - serviceStart < (s.service_s ?? 0) * 1000 - tol)
         problems.push(`${name}: service too short`);
       for (const k of s.oskills ?? []) if (!s.vskills.includes(k)) problems.push(`${name}: needs skill ${k}`);
+      const sign = s.kind === 'pickup' ? 1 : -1;
       (s.demand ?? []).forEach((q, d) => {
-        load[d] = (load[d] ?? 0) + Number(q);
+        load[d] = (load[d] ?? 0) + sign * Number(q);
+        if (load[d]! > Number(first.capacity[d] ?? Infinity) + 1e-6 && !maxOver)
+          maxOver = `${name}: load ${load[d]} over capacity on ${dimensions[d]} after it`;
       });
       prevLoc = loc;
       prevDep = s.departure.getTime();
     }
     if (breaks !== first.breaks.length)
       problems.push(`route ${routeId}: ${breaks} break(s) for ${first.breaks.length} in the shift`);
-    load.forEach((l, d) => {
-      if (l > Number(first.capacity[d] ?? Infinity) + 1e-6)
-        problems.push(`route ${routeId}: load ${l} over capacity on ${dimensions[d]}`);
-    });
+    if (maxOver) problems.push(maxOver);
     const backMs =
       prevDep +
       ((haversineM(prevLoc, [first.dlon, first.dlat]) * opts.circuity) / opts.speedMps) *
@@ -149,6 +177,14 @@ export async function checkRoutes(db: Db, orgId: string, opts: CheckOptions, dim
         1000;
     if (backMs > first.shift_end.getTime() + tol)
       problems.push(`route ${routeId}: back at the depot after the shift ends`);
+  }
+  for (const { ref, pickup, delivery } of pairs.values()) {
+    if (!pickup) problems.push(`order ${ref}: delivered on route ${delivery![0]} without its pickup`);
+    else if (!delivery) problems.push(`order ${ref}: picked up on route ${pickup[0]} but never delivered`);
+    else if (pickup[0] !== delivery[0])
+      problems.push(`order ${ref}: picked up on route ${pickup[0]}, delivered on another, ${delivery[0]}`);
+    else if (pickup[1] >= delivery[1])
+      problems.push(`order ${ref}: delivered (stop ${delivery[1]}) before its pickup (stop ${pickup[1]})`);
   }
   return problems;
 }

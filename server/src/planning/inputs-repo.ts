@@ -159,7 +159,9 @@ export async function loadVisited(db: Db, routeIds: string[]): Promise<Map<strin
     left_at: Date | null;
     route_start: Date | null;
   }>(
-    `SELECT r.id AS route_id, s.kind, s.break_index, ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat,
+    `SELECT r.id AS route_id, s.kind, s.break_index,
+       ST_X(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lon,
+       ST_Y(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lat,
        ST_X(d.location::geometry) AS dep_lon, ST_Y(d.location::geometry) AS dep_lat,
        coalesce(s.actual_departure_at, s.planned_departure_at) AS left_at, r.start_at AS route_start
      FROM routes r JOIN vehicles v ON v.id = r.vehicle_id JOIN depots d ON d.id = v.depot_id
@@ -223,10 +225,19 @@ export async function loadOrders(
     demand: number[];
     skills: string[];
     priority: number;
+    pickup_lon: number | null;
+    pickup_lat: number | null;
+    pickup_time_windows: TimeWindow[];
   }>(
+    // A pickup already made (its stop visited on a started route) is not asked again: the rest
+    // of such an order is its delivery.
     `SELECT o.id, o.ref, ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat, o.date_from, o.date_to,
-            o.time_windows, o.service_s, o.demand, o.skills, o.priority
+            o.time_windows, o.service_s, o.demand, o.skills, o.priority,
+            ST_X(p.at::geometry) AS pickup_lon, ST_Y(p.at::geometry) AS pickup_lat, o.pickup_time_windows
        FROM orders o
+       CROSS JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM stops ps WHERE ps.order_id = o.id
+                                                      AND ps.kind = 'pickup' AND ps.status = 'delivered')
+                                       THEN NULL ELSE o.pickup_location END AS at) p
       WHERE o.org_id = $1 AND o.status = ANY($7::text[])
         AND o.date_to >= $2 AND o.date_from <= $3 AND ($4::uuid[] IS NULL OR o.id = ANY($4))
         AND NOT EXISTS (SELECT 1 FROM stops s WHERE s.order_id = o.id AND s.status IN ('pending', 'arrived')
@@ -246,6 +257,10 @@ export async function loadOrders(
     demand: r.demand.map(Number),
     skills: r.skills,
     priority: r.priority,
+    pickup:
+      r.pickup_lon === null || r.pickup_lat === null
+        ? null
+        : { location: [r.pickup_lon, r.pickup_lat] as const, timeWindows: r.pickup_time_windows ?? [] },
   }));
 }
 

@@ -5,10 +5,13 @@
  *   by its end (or by start + the vehicle's max duration, whichever is earlier), with its breaks.
  * - Each order is one job whose windows are its allowed days (clipped to the horizon and to days
  *   that have a shift) × its daily windows; without daily windows, the whole day.
+ * - An order with a pickup is one shipment instead: its pickup (id `pickup:<order id>`, the
+ *   pickup's windows on the same days) and its delivery (id = the order id) on the same vehicle,
+ *   the pickup first, its demand carried from one to the other.
  * - Times are seconds on the axis of `time-axis.ts`; travel is the coordinate model.
  */
 import { datesInRange, type LocalDate, type PlanOptions, type TimeWindow } from '@tournee/shared';
-import type { Job, Problem, Vehicle as SolverVehicle } from '@tournee/solver';
+import type { Job, Problem, Shipment, Vehicle as SolverVehicle } from '@tournee/solver';
 import { dayWindows, type TimeAxis, timeAxis, toAxis } from '../travel/time-axis.ts';
 import type { LonLatPair, TravelModel } from '../travel/travel.ts';
 
@@ -60,7 +63,15 @@ export interface OrderInput {
   demand: number[];
   skills: string[];
   priority: number;
+  /** Collected here first (a pickup and delivery order); absent or null: delivered from the depot. */
+  pickup?: { location: LonLatPair; timeWindows: TimeWindow[] } | null;
 }
+
+/** The solver id of an order's pickup step (its delivery step has the order's id). */
+export const pickupStepId = (orderId: string): string => `pickup:${orderId}`;
+
+/** The order id of a solver step or unassigned id (a pickup's or a delivery's). */
+export const orderIdOfStep = (id: string | number): string => String(id).replace(/^pickup:/, '');
 
 export interface PlanningInput {
   zone: string;
@@ -80,7 +91,7 @@ export interface BuiltProblem {
   axis: TimeAxis;
   /** `problem.vehicles[i]` is the route of `shifts[i]`. */
   shifts: ShiftInput[];
-  /** `problem.jobs[i]` is `orders[i]`. */
+  /** Every order given to the solver: as a job (no pickup) or a shipment. */
   orders: OrderInput[];
   /** Orders none of whose allowed days has a shift in the horizon: never given to the solver. */
   noShift: OrderInput[];
@@ -164,6 +175,7 @@ export function buildProblem(input: PlanningInput): BuiltProblem {
   const shiftDays = new Set(shifts.map((s) => s.localDate));
 
   const jobs: Job[] = [];
+  const shipments: Shipment[] = [];
   const orders: OrderInput[] = [];
   const noShift: OrderInput[] = [];
   const dims = input.dimensions.length;
@@ -179,23 +191,52 @@ export function buildProblem(input: PlanningInput): BuiltProblem {
       continue;
     }
     orders.push(o);
+    const common = {
+      skills: o.skills.length ? o.skills : undefined,
+      priority: Math.max(0, Math.min(100, o.priority)),
+    };
+    const timeWindows = allowed.flatMap((d) => dayWindows(axis, d, o.timeWindows));
+    if (o.pickup) {
+      // The pickup's windows on the same allowed days: the solver keeps both on one vehicle,
+      // hence one route, hence one day (a pickup window on day 1 with a delivery on day 2
+      // would need an overnight vehicle, which shifts are not).
+      shipments.push({
+        pickup: {
+          id: pickupStepId(o.id),
+          location: o.pickup.location,
+          serviceS: o.serviceS,
+          timeWindows: allowed.flatMap((d) => dayWindows(axis, d, o.pickup!.timeWindows)),
+        },
+        delivery: { id: o.id, location: o.location, serviceS: o.serviceS, timeWindows },
+        amount: dims ? fitVector(o.demand, dims) : undefined,
+        ...common,
+      });
+      continue;
+    }
     jobs.push({
       id: o.id,
       location: o.location,
       serviceS: o.serviceS,
       delivery: dims ? fitVector(o.demand, dims) : undefined,
-      skills: o.skills.length ? o.skills : undefined,
-      priority: Math.max(0, Math.min(100, o.priority)),
-      timeWindows: allowed.flatMap((d) => dayWindows(axis, d, o.timeWindows)),
+      timeWindows,
+      ...common,
     });
   }
-  // Balance: no route may take much more than its share of the stops.
-  const stopCap = input.options.balance && shifts.length ? Math.ceil((1.25 * orders.length) / shifts.length) + 1 : null;
+  // Balance: no route may take much more than its share of the stops (a shipment is two).
+  const stopCap =
+    input.options.balance && shifts.length
+      ? Math.ceil((1.25 * (orders.length + shipments.length)) / shifts.length) + 1
+      : null;
   const vehicles = shifts.map((s) =>
     shiftVehicle(input, axis, s, input.vehicles.get(s.vehicleId)!, dayIndex.get(s.localDate) ?? 0, stopCap),
   );
   return {
-    problem: { vehicles, jobs, speedModel: { speedMps: input.travel.speedMps, circuity: input.travel.circuity } },
+    problem: {
+      vehicles,
+      jobs,
+      ...(shipments.length ? { shipments } : {}),
+      speedModel: { speedMps: input.travel.speedMps, circuity: input.travel.circuity },
+    },
     axis,
     shifts,
     orders,

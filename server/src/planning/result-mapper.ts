@@ -5,12 +5,12 @@
  */
 import type { UnassignedReason } from '@tournee/shared';
 import type { Solution } from '@tournee/solver';
-import type { BuiltProblem, ShiftInput } from './problem-builder.ts';
+import { type BuiltProblem, orderIdOfStep, type ShiftInput } from './problem-builder.ts';
 import { fromAxis } from '../travel/time-axis.ts';
 import { type LonLatPair, travelDistanceM } from '../travel/travel.ts';
 
 export interface PlannedStop {
-  kind: 'delivery' | 'break';
+  kind: 'delivery' | 'pickup' | 'break';
   orderId: string | null;
   /** For a break: its index in the shift's breaks. */
   breakIndex: number | null;
@@ -49,6 +49,7 @@ const lineLengthM = (line: LonLatPair[], circuity: number) =>
 export function mapSolution(built: BuiltProblem, solution: Solution): PlanResult {
   const routes: PlannedRouteValues[] = [];
   const orderLoc = new Map(built.orders.map((o) => [o.id, o.location]));
+  const pickupLoc = new Map(built.orders.flatMap((o) => (o.pickup ? [[o.id, o.pickup.location] as const] : [])));
   for (const r of solution.routes) {
     const shift = built.shifts[r.vehicle];
     const vehicle = built.problem.vehicles[r.vehicle];
@@ -57,7 +58,7 @@ export function mapSolution(built: BuiltProblem, solution: Solution): PlanResult
     let last: LonLatPair | null = isPair(vehicle.start) ? vehicle.start : null;
     const line: LonLatPair[] = last ? [last] : [];
     for (const step of r.steps) {
-      if (step.type !== 'job' && step.type !== 'break') continue;
+      if (step.type === 'start' || step.type === 'end') continue;
       const at = {
         arrivalAt: fromAxis(built.axis, step.arrival),
         waitingS: step.waitingS,
@@ -69,12 +70,14 @@ export function mapSolution(built: BuiltProblem, solution: Solution): PlanResult
         continue;
       }
       // From the order, not the step: with road matrices, step locations are matrix indexes.
-      const loc = orderLoc.get(String(step.id)) ?? null;
+      const orderId = orderIdOfStep(step.id!);
+      const kind = step.type === 'pickup' ? 'pickup' : 'delivery';
+      const loc = (kind === 'pickup' ? pickupLoc.get(orderId) : orderLoc.get(orderId)) ?? null;
       if (loc) {
         line.push(loc);
         last = loc;
       }
-      stops.push({ kind: 'delivery', orderId: String(step.id), breakIndex: null, location: loc, ...at });
+      stops.push({ kind, orderId, breakIndex: null, location: loc, ...at });
     }
     if (isPair(vehicle.end)) line.push(vehicle.end);
     // A resumed route's line starts at the depot, through the stops already visited.
@@ -93,8 +96,15 @@ export function mapSolution(built: BuiltProblem, solution: Solution): PlanResult
       stops,
     });
   }
+  // A shipment may be listed once per half: one line per order.
+  const unassignedIds = new Set<string>();
   const unassigned = [
-    ...solution.unassigned.map((u) => ({ orderId: String(u.id), reason: u.reason as UnassignedReason })),
+    ...solution.unassigned.flatMap((u) => {
+      const orderId = orderIdOfStep(u.id);
+      if (unassignedIds.has(orderId)) return [];
+      unassignedIds.add(orderId);
+      return [{ orderId, reason: u.reason as UnassignedReason }];
+    }),
     ...built.noShift.map((o) => ({ orderId: o.id, reason: 'no_shift_on_allowed_days' as const })),
   ];
   return { routes, unassigned, cost: solution.summary.cost, computingTimeMs: solution.summary.computingTimeMs };

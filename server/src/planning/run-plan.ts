@@ -44,7 +44,14 @@ function emptySolution(built: BuiltProblem): Solution {
       computingTimeMs: 0,
     },
     routes: [],
-    unassigned: (built.problem.jobs ?? []).map((j) => ({ id: j.id, type: 'job' as const, reason: 'no_room' as const })),
+    unassigned: [
+      ...(built.problem.jobs ?? []).map((j) => ({ id: j.id, type: 'job' as const, reason: 'no_room' as const })),
+      ...(built.problem.shipments ?? []).map((s) => ({
+        id: s.delivery.id,
+        type: 'shipment' as const,
+        reason: 'no_room' as const,
+      })),
+    ],
   };
 }
 

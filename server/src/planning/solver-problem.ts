@@ -34,7 +34,13 @@ export async function solverProblem(config: Config, built: BuiltProblem): Promis
   };
   const vehicles = p.vehicles.map((v) => ({ ...v, start: at(v.start), end: at(v.end) }));
   const jobs = (p.jobs ?? []).map((j) => ({ ...j, location: at(j.location) as number }));
+  const shipments = (p.shipments ?? []).map((s) => ({
+    ...s,
+    pickup: { ...s.pickup, location: at(s.pickup.location) as number },
+    delivery: { ...s.delivery, location: at(s.delivery.location) as number },
+  }));
   if (points.length > MAX_MATRIX_POINTS) return { problem: p, road: false };
   const m = await osrm.table(points);
-  return { problem: { vehicles, jobs, matrices: { durations: m.durations, distances: m.distances } }, road: true };
+  const matrices = { durations: m.durations, distances: m.distances };
+  return { problem: { vehicles, jobs, ...(shipments.length ? { shipments } : {}), matrices }, road: true };
 }

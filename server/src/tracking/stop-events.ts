@@ -55,7 +55,7 @@ export async function applyStopEvent(
   const out = await deps.db.transaction(async (tx) => {
     const { rows } = await tx.query<StopRow>(
       `SELECT s.route_id, s.order_id, r.driver_id, r.org_id, r.local_date, r.status AS route_status, s.status,
-              o.require_proof
+              CASE WHEN s.kind = 'pickup' THEN NULL ELSE o.require_proof END AS require_proof
          FROM stops s JOIN routes r ON r.id = s.route_id LEFT JOIN orders o ON o.id = s.order_id
         WHERE s.id = $1 FOR UPDATE OF s, r`,
       [e.stopId],

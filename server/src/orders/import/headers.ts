@@ -140,6 +140,46 @@ const ALIASES: Record<string, string[]> = {
     'preuves requises',
     'preuve de livraison',
   ],
+  // Pickup and delivery orders: where (and when) the goods are collected before delivery.
+  pickup_address: [
+    'pickup address',
+    'pickup',
+    'collection address',
+    'adresse enlevement',
+    'adresse d enlevement',
+    'adresse de collecte',
+    'adresse de ramassage',
+    'adresse de chargement',
+    'lieu d enlevement',
+    'enlevement',
+  ],
+  pickup_lat: ['pickup lat', 'pickup latitude', 'lat enlevement', 'latitude enlevement', 'latitude d enlevement'],
+  pickup_lon: [
+    'pickup lon',
+    'pickup lng',
+    'pickup longitude',
+    'lon enlevement',
+    'longitude enlevement',
+    'longitude d enlevement',
+  ],
+  pickup_tw_start: [
+    'pickup tw start',
+    'pickup start',
+    'pickup window start',
+    'debut enlevement',
+    'debut creneau enlevement',
+    'heure debut enlevement',
+    'enlevement debut',
+  ],
+  pickup_tw_end: [
+    'pickup tw end',
+    'pickup end',
+    'pickup window end',
+    'fin enlevement',
+    'fin creneau enlevement',
+    'heure fin enlevement',
+    'enlevement fin',
+  ],
   notes: [
     'notes',
     'note',
@@ -176,7 +216,7 @@ const BARE_QUANTITY: Record<string, string> = {
 const WINDOW_N = /^(?:tw ?(\d+) (start|end)|(debut|fin) (?:de )?creneau (\d+)|window (\d+) (start|end))$/;
 
 const FIELD =
-  /^(ref|name|phone|email|address|postcode|city|country|lat|lon|date|date_from|date_to|service_min|skills|priority|notes|require_proof|tw\d*_(?:start|end)|demand_[a-z0-9]+)$/;
+  /^(ref|name|phone|email|address|postcode|city|country|lat|lon|date|date_from|date_to|service_min|skills|priority|notes|require_proof|pickup_(?:address|lat|lon|tw_start|tw_end)|tw\d*_(?:start|end)|demand_[a-z0-9]+)$/;
 
 /** True when `field` is a canonical field name a mapping may point at. */
 export const isCanonicalField = (field: string): boolean => FIELD.test(field);

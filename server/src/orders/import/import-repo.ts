@@ -64,14 +64,19 @@ export async function upsertOrders(
     `WITH r AS (
        SELECT * FROM unnest(${TYPES.map((t, i) => `(string_to_array($${i + 2}, E'\\x1f', E'\\x1e'))[2:]::${t}[]`).join(', ')})
          AS r(ref, name, phone, email, address, lon, lat, geocoded, date_from, date_to, time_windows, service_s,
-              demand, skills, priority, notes, content_hash, require_proof, depot_id, tags)
+              demand, skills, priority, notes, content_hash, require_proof, depot_id, tags,
+              pickup_address, pickup_lon, pickup_lat, pickup_time_windows)
      ), up AS (
        INSERT INTO orders AS o (org_id, ref, name, phone, email, address, location, geocoded, date_from, date_to,
                                 time_windows, service_s, demand, skills, priority, notes, content_hash,
-                                require_proof, depot_id, tags, source, import_id, last_import_id)
+                                require_proof, depot_id, tags, pickup_address, pickup_location, pickup_time_windows,
+                                source, import_id, last_import_id)
        SELECT $1::uuid, ref, name, phone, email, address, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography,
               geocoded, date_from, date_to, time_windows::jsonb, service_s, demand::float8[], skills::text[],
-              priority, notes, content_hash, require_proof::text[], depot_id, tags::text[],
+              priority, notes, content_hash, require_proof::text[], depot_id, tags::text[], pickup_address,
+              CASE WHEN pickup_lon IS NULL THEN NULL
+                   ELSE ST_SetSRID(ST_MakePoint(pickup_lon, pickup_lat), 4326)::geography END,
+              coalesce(pickup_time_windows, '[]')::jsonb,
               $${TYPES.length + 2}::text, $${TYPES.length + 3}::uuid,
               $${TYPES.length + 3}::uuid
          FROM r
@@ -81,7 +86,9 @@ export async function upsertOrders(
          date_to = EXCLUDED.date_to, time_windows = EXCLUDED.time_windows, service_s = EXCLUDED.service_s,
          demand = EXCLUDED.demand, skills = EXCLUDED.skills, priority = EXCLUDED.priority, notes = EXCLUDED.notes,
          content_hash = EXCLUDED.content_hash, require_proof = EXCLUDED.require_proof,
-         depot_id = EXCLUDED.depot_id, tags = EXCLUDED.tags, last_import_id = EXCLUDED.last_import_id, updated_at = now()
+         depot_id = EXCLUDED.depot_id, tags = EXCLUDED.tags, pickup_address = EXCLUDED.pickup_address,
+         pickup_location = EXCLUDED.pickup_location, pickup_time_windows = EXCLUDED.pickup_time_windows,
+         last_import_id = EXCLUDED.last_import_id, updated_at = now()
        WHERE o.content_hash <> EXCLUDED.content_hash AND o.status NOT IN (${LOCKED})
        RETURNING (xmax = 0) AS inserted
      )
@@ -109,6 +116,10 @@ export async function upsertOrders(
       joinColumn(rows.map((w) => arrayLiteral(w.row.requireProof))),
       joinColumn(rows.map((w) => w.row.depotId ?? null)),
       joinColumn(rows.map((w) => arrayLiteral(w.row.tags ?? []))),
+      joinColumn(rows.map((w) => w.row.pickup?.address ?? null)),
+      joinColumn(rows.map((w) => w.row.pickup?.lon ?? null)),
+      joinColumn(rows.map((w) => w.row.pickup?.lat ?? null)),
+      joinColumn(rows.map((w) => (w.row.pickup ? JSON.stringify(w.row.pickup.timeWindows) : null))),
       origin.source,
       origin.importId,
     ],
@@ -147,6 +158,10 @@ const TYPES = [
   'text',
   'text',
   'uuid',
+  'text',
+  'text',
+  'float8',
+  'float8',
   'text',
 ];
 

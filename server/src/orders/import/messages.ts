@@ -29,6 +29,8 @@ export interface ImportMessages {
   zeroZero: string;
   missingWhileGiven(given: string): string;
   noPlace: string;
+  /** A pickup column is filled but the pickup has no coordinates (pickup addresses are not geocoded). */
+  pickupNeedsPlace: string;
   endsBeforeFirstDate(date: string): string;
   windowMissingEnd(start: string): string;
   windowMissingStart(end: string): string;
@@ -122,6 +124,7 @@ const en: ImportMessages = {
   zeroZero: 'lat 0, lon 0 is not a delivery address: give the real coordinates',
   missingWhileGiven: (given) => `is missing while ${given} is given: give both or neither`,
   noPlace: 'is empty and there are no lat and lon: give an address or coordinates',
+  pickupNeedsPlace: 'is needed for a pickup: give pickup_lat and pickup_lon (pickup addresses are not geocoded)',
   endsBeforeFirstDate: (d) => `ends before the first date ${d}`,
   windowMissingEnd: (s) => `is empty while the window starts at ${s}: give both ends`,
   windowMissingStart: (e) => `is empty while the window ends at ${e}: give both ends`,
@@ -222,6 +225,8 @@ const fr: ImportMessages = {
   zeroZero: "lat 0, lon 0 n'est pas une adresse de livraison : donnez les vraies coordonnées",
   missingWhileGiven: (given) => `manque alors que ${given} est donnée : donnez les deux ou aucune`,
   noPlace: 'est vide et il n’y a ni lat ni lon : donnez une adresse ou des coordonnées',
+  pickupNeedsPlace:
+    'est nécessaire pour un enlèvement : donnez pickup_lat et pickup_lon (les adresses d’enlèvement ne sont pas géocodées)',
   endsBeforeFirstDate: (d) => `finit avant la première date ${d}`,
   windowMissingEnd: (s) => `est vide alors que le créneau commence à ${s} : donnez les deux bornes`,
   windowMissingStart: (e) => `est vide alors que le créneau finit à ${e} : donnez les deux bornes`,

@@ -13,6 +13,12 @@ export function hashRow(r: ValidRow): string {
   // Appended only when set: an order without required proof hashes as before the field existed,
   // so re-importing an older file is still "unchanged".
   let tail = r.requireProof.length ? `\x1fproof:${r.requireProof.join(',')}` : '';
+  // A pickup (pickup and delivery orders), likewise only when set.
+  if (r.pickup) {
+    let pw = '';
+    for (const w of r.pickup.timeWindows) pw += `${w.start}-${w.end},`;
+    tail += `\x1fpickup:${r.pickup.address}|${r.pickup.lon}|${r.pickup.lat}|${pw}`;
+  }
   // What intake rules add beyond the file's fields, likewise only when set.
   if (r.depotId || r.hold || r.tags?.length)
     tail += `\x1frules:${r.depotId ?? ''}|${r.hold ? 1 : 0}|${(r.tags ?? []).join('\x1e')}`;

@@ -26,6 +26,8 @@ export interface ValidRow {
   notes: string;
   /** Proof files the delivered stop must have, in PROOF_KINDS order; empty: none. */
   requireProof: ProofKind[];
+  /** Where the goods are collected before delivery (a pickup and delivery order); absent or null: none. */
+  pickup?: PickupRow | null;
   /** Set by intake rules (automation/): the depot that serves the order. */
   depotId?: string | null;
   /** Set by intake rules: a new order starts on hold. */
@@ -33,6 +35,17 @@ export interface ValidRow {
   /** Set by intake rules. */
   tags?: string[];
 }
+
+/** The pickup of a pickup and delivery order, validated. */
+export interface PickupRow {
+  address: string;
+  lon: number;
+  lat: number;
+  /** Local times of the depot's zone; empty: any time of the delivery's days. */
+  timeWindows: TimeWindow[];
+}
+
+const PICKUP_FIELDS = ['pickup_address', 'pickup_lat', 'pickup_lon', 'pickup_tw_start', 'pickup_tw_end'] as const;
 
 const WINDOW_FIELD = /^tw(\d*)_(start|end)$/;
 
@@ -203,6 +216,8 @@ export function validateRow(
   const notes = c.text('notes');
   if (notes.length > 2000) c.fail('notes', m.longerThan(2000));
 
+  const pickup = PICKUP_FIELDS.some((f) => c.has(f)) ? pickupOf(c) : null;
+
   // Most files have no such column: nothing is allocated then.
   const requireProof = c.has('require_proof') ? proofKinds(c) : NO_PROOF;
 
@@ -226,8 +241,39 @@ export function validateRow(
       priority,
       notes,
       requireProof,
+      ...(pickup ? { pickup } : {}),
     },
   };
+}
+
+/**
+ * The pickup of a row with any pickup cell filled: coordinates required (both), a window
+ * checked like the delivery's. Errors name the pickup column.
+ */
+function pickupOf(c: Cells): PickupRow | null {
+  const before = c.errors.length;
+  const lat = c.parse('pickup_lat', parseNumber);
+  const lon = c.parse('pickup_lon', parseNumber);
+  if (lat !== null && (lat < -90 || lat > 90)) c.fail('pickup_lat', c.m.notLatitude);
+  if (lon !== null && (lon < -180 || lon > 180)) c.fail('pickup_lon', c.m.notLongitude);
+  if (lat === 0 && lon === 0) c.fail('pickup_lat', c.m.zeroZero);
+  const hasLat = c.has('pickup_lat');
+  const hasLon = c.has('pickup_lon');
+  if (hasLat && !hasLon) c.fail('pickup_lon', c.m.missingWhileGiven('pickup_lat'));
+  else if (hasLon && !hasLat) c.fail('pickup_lat', c.m.missingWhileGiven('pickup_lon'));
+  else if (!hasLat && !hasLon) c.fail('pickup_lat', c.m.pickupNeedsPlace);
+  const start = c.parse('pickup_tw_start', parseTime);
+  const end = c.parse('pickup_tw_end', parseTime);
+  const timeWindows: TimeWindow[] = [];
+  if (start !== null && end === null && !c.text('pickup_tw_end')) c.fail('pickup_tw_end', c.m.windowMissingEnd(start));
+  else if (end !== null && start === null && !c.text('pickup_tw_start'))
+    c.fail('pickup_tw_start', c.m.windowMissingStart(end));
+  else if (start !== null && end !== null) {
+    if (minutesOf(end) <= minutesOf(start)) c.fail('pickup_tw_end', c.m.windowBackwards(start, end));
+    else timeWindows.push({ start, end });
+  }
+  if (c.errors.length > before || lat === null || lon === null) return null;
+  return { address: c.text('pickup_address'), lon, lat, timeWindows };
 }
 
 const NO_PROOF: ProofKind[] = [];

@@ -1,0 +1,211 @@
+import { todayIn } from '@tournee/shared';
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { driverSocket, stopEvent, vanWithShifts } from '../../test/driver-day.ts';
+import { checkRoutes } from './independent-checker.ts';
+import { type PlanningTestApp, startPlanningApp } from './test-support.ts';
+
+const CHECK = { speedMps: 30 / 3.6, circuity: 1.3 };
+const DIMS = ['kg', 'm3', 'parcels'];
+
+/** Pickup and delivery orders end to end: import, plan (shipments), route, driver events. */
+describe('pickup and delivery orders', () => {
+  let t: PlanningTestApp;
+  const today = todayIn('Europe/Paris');
+  const sockets: Socket[] = [];
+  let driverId: string;
+  const idOf = async (ref: string) =>
+    (await t.db.query<{ id: string }>('SELECT id FROM orders WHERE org_id = $1 AND ref = $2', [t.org.id, ref])).rows[0]
+      ?.id;
+  const statusOf = async (id: string) =>
+    (await t.db.query<{ status: string }>('SELECT status FROM orders WHERE id = $1', [id])).rows[0]!.status;
+
+  beforeAll(async () => {
+    t = await startPlanningApp();
+    driverId = (await vanWithShifts(t, [today])).driverId;
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await t.close();
+  });
+
+  it('imports pickup columns under French headers and names the row and column of each bad pickup', async () => {
+    // Collected at Part-Dieu, Vaise or Gerland, delivered in the centre of Lyon.
+    const csv = [
+      "Référence;Nom;Latitude;Longitude;Date;Poids (kg);Adresse d'enlèvement;Latitude enlèvement;Longitude enlèvement;Début enlèvement;Fin enlèvement",
+      `PD-1;Bellecour;45.7578;4.8320;${today};40;Entrepôt Part-Dieu;45.7606;4.8593;;`,
+      `PD-2;Terreaux;45.7676;4.8344;${today};25;Vaise;45.7745;4.8055;08:00;20:00`,
+      `PLAIN-1;Perrache;45.7485;4.8255;${today};10;;;;;`,
+      `BAD-1;Nulle part;45.7600;4.8400;${today};5;Quai;45.7700;;;`,
+      `BAD-2;Nulle part;45.7600;4.8400;${today};5;Gerland;45.7300;4.8300;14:00;09:00`,
+      `BAD-3;Nulle part;45.7600;4.8400;${today};5;Sans coordonnées;;;;`,
+    ].join('\n');
+    const res = await fetch(`${t.baseUrl}/api/orders/import?partial=true`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.org.users.dispatcher.token}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body.created).toBe(3);
+    expect(body.rejected).toBe(3);
+    expect(body.columns.map((c: { field: string }) => c.field).slice(6)).toEqual([
+      'pickup_address',
+      'pickup_lat',
+      'pickup_lon',
+      'pickup_tw_start',
+      'pickup_tw_end',
+    ]);
+    const errors = body.errors.map((e: { row: number; column: string; message: string }) => [
+      e.row,
+      e.column,
+      e.message,
+    ]);
+    expect(errors).toEqual([
+      [5, 'Longitude enlèvement', 'is missing while pickup_lat is given: give both or neither'],
+      [6, 'Fin enlèvement', expect.stringMatching(/14:00.*09:00|09:00.*14:00/)],
+      [7, 'Latitude enlèvement', expect.stringMatching(/needed for a pickup: give pickup_lat and pickup_lon/)],
+    ]);
+
+    const pd2 = await t.call('GET', `/orders/${await idOf('PD-2')}`);
+    expect(pd2.body.pickup).toEqual({
+      address: 'Vaise',
+      location: { type: 'Point', coordinates: [4.8055, 45.7745] },
+      timeWindows: [{ start: '08:00', end: '20:00' }],
+    });
+    expect((await t.call('GET', `/orders/${await idOf('PLAIN-1')}`)).body.pickup).toBeNull();
+  });
+
+  it('takes pickup fields on POST /api/orders too, rejecting a bad one by its field', async () => {
+    const r = await t.call('POST', '/orders', {
+      orders: [
+        {
+          ref: 'PD-3',
+          lat: 45.7505,
+          lon: 4.8412,
+          date: today,
+          demand_kg: 30,
+          pickup_address: 'Gerland',
+          pickup_lat: 45.7296,
+          pickup_lon: 4.8309,
+        },
+        { ref: 'BAD-4', lat: 45.75, lon: 4.84, date: today, pickup_lat: 95, pickup_lon: 4.83 },
+      ],
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.results[0]).toMatchObject({ ref: 'PD-3', status: 'created' });
+    expect(r.body.results[1]).toMatchObject({
+      ref: 'BAD-4',
+      status: 'rejected',
+      errors: [{ field: 'pickup_lat', value: '95', message: expect.stringMatching(/latitude/i) }],
+    });
+  });
+
+  it('plans each pickup before its delivery on the same route, as the independent checker confirms', async () => {
+    const plan = await t.call('POST', '/plans', { from: today, to: today, timeLimitS: 1 });
+    expect(plan.status).toBe(202);
+    const done = await t.waitForPlan(plan.body.planId);
+    expect(done.status, done.error).toBe('done');
+    expect(done.summary.assigned).toBe(4);
+    expect(done.summary.unassigned).toBe(0);
+    expect(await checkRoutes(t.db, t.org.id, CHECK, DIMS)).toEqual([]);
+
+    const routes = (await t.call('GET', `/routes?date=${today}`)).body.routes;
+    expect(routes).toHaveLength(1);
+    const stops: { kind: string; ref: string; seq: number; address: string; location: { coordinates: number[] } }[] =
+      routes[0].stops.filter((s: { kind: string }) => s.kind !== 'break');
+    // Three pickup and delivery orders make six stops, the plain order one.
+    expect(stops.map((s) => `${s.kind}:${s.ref}`).sort()).toEqual([
+      'delivery:PD-1',
+      'delivery:PD-2',
+      'delivery:PD-3',
+      'delivery:PLAIN-1',
+      'pickup:PD-1',
+      'pickup:PD-2',
+      'pickup:PD-3',
+    ]);
+    for (const ref of ['PD-1', 'PD-2', 'PD-3']) {
+      const p = stops.find((s) => s.ref === ref && s.kind === 'pickup')!;
+      const d = stops.find((s) => s.ref === ref && s.kind === 'delivery')!;
+      expect(p.seq, ref).toBeLessThan(d.seq);
+    }
+    // The pickup stop is at the pickup place.
+    const p2 = stops.find((s) => s.ref === 'PD-2' && s.kind === 'pickup')!;
+    expect(p2.address).toBe('Vaise');
+    expect(p2.location.coordinates).toEqual([4.8055, 45.7745]);
+    expect(await statusOf((await idOf('PD-1'))!)).toBe('planned');
+  });
+
+  it('the independent checker refuses a delivery before its pickup', async () => {
+    const id = (await idOf('PD-1'))!;
+    const { rows } = await t.db.query<{ kind: string; seq: number; route_id: string }>(
+      'SELECT kind, seq, route_id FROM stops WHERE order_id = $1',
+      [id],
+    );
+    const p = rows.find((r) => r.kind === 'pickup')!;
+    const d = rows.find((r) => r.kind === 'delivery')!;
+    // Swap the two stops' kinds for a moment: the delivery now comes first.
+    await t.db.query(
+      `UPDATE stops SET kind = CASE kind WHEN 'pickup' THEN 'delivery' ELSE 'pickup' END WHERE order_id = $1`,
+      [id],
+    );
+    try {
+      const problems = await checkRoutes(t.db, t.org.id, CHECK, DIMS);
+      expect(problems).toContain(`order PD-1: delivered (stop ${p.seq}) before its pickup (stop ${d.seq})`);
+    } finally {
+      await t.db.query(
+        `UPDATE stops SET kind = CASE kind WHEN 'pickup' THEN 'delivery' ELSE 'pickup' END WHERE order_id = $1`,
+        [id],
+      );
+    }
+    expect(await checkRoutes(t.db, t.org.id, CHECK, DIMS)).toEqual([]);
+  });
+
+  it('moves the order to in_progress when the driver picks it up, and to delivered at its delivery', async () => {
+    const published = await t.call('POST', '/dispatch/publish', { date: today });
+    expect(published.status).toBe(200);
+    const id = (await idOf('PD-1'))!;
+    const plain = (await idOf('PLAIN-1'))!;
+    const stopIds = (
+      await t.db.query<{ kind: string; id: string }>('SELECT kind, id FROM stops WHERE order_id = $1', [id])
+    ).rows.reduce<Record<string, string>>((a, r) => Object.assign(a, { [r.kind]: r.id }), {});
+
+    const { socket } = await driverSocket(t, driverId, sockets);
+    expect((await stopEvent(socket, stopIds.pickup!, 'arrived')).ok).toBe(true);
+    // The route started: the plain order is on the road, the pickup order waits for its pickup.
+    expect(await statusOf(plain)).toBe('in_progress');
+    expect(await statusOf(id)).toBe('dispatched');
+
+    expect((await stopEvent(socket, stopIds.pickup!, 'delivered')).ok).toBe(true);
+    expect(await statusOf(id)).toBe('in_progress');
+    // Picking up is no delivery attempt.
+    expect((await t.db.query('SELECT 1 FROM attempts WHERE order_id = $1', [id])).rows).toHaveLength(0);
+
+    expect((await stopEvent(socket, stopIds.delivery!, 'delivered')).ok).toBe(true);
+    expect(await statusOf(id)).toBe('delivered');
+    const trail = await t.db.query<{ from: string; to: string; cause: string }>(
+      `SELECT details->>'from' AS from, details->>'to' AS to, details->>'cause' AS cause FROM events
+        WHERE entity = 'order' AND entity_id = $1 AND action = 'order.status' ORDER BY id`,
+      [id],
+    );
+    expect(trail.rows).toEqual([
+      { from: 'imported', to: 'planned', cause: 'plan' },
+      { from: 'planned', to: 'dispatched', cause: 'publish' },
+      { from: 'dispatched', to: 'in_progress', cause: 'stop_event' },
+      { from: 'in_progress', to: 'delivered', cause: 'stop_event' },
+    ]);
+  });
+
+  it('a failed pickup fails the order and skips its delivery stop', async () => {
+    const id = (await idOf('PD-2'))!;
+    const stopIds = (
+      await t.db.query<{ kind: string; id: string }>('SELECT kind, id FROM stops WHERE order_id = $1', [id])
+    ).rows.reduce<Record<string, string>>((a, r) => Object.assign(a, { [r.kind]: r.id }), {});
+    const { socket } = await driverSocket(t, driverId, sockets);
+    const failed = await stopEvent(socket, stopIds.pickup!, 'failed', { reason: 'no_access' });
+    expect(failed.ok, JSON.stringify(failed)).toBe(true);
+    expect(await statusOf(id)).toBe('failed');
+    const delivery = await t.db.query<{ status: string }>('SELECT status FROM stops WHERE id = $1', [stopIds.delivery]);
+    expect(delivery.rows[0]!.status).toBe('skipped');
+  });
+});
