@@ -35,7 +35,7 @@
  *              4 neighbours, 5 fleet phase share, 6 seed, 7 T0 factor, 8 Tf factor, 9 c̄,
  *              10 L_max, 11 blink rate, 12 soft fixed cost (in near-arc costs), 13 pre-fleet annealing share,
  *              14 soft unassigned price (in near-arc costs), 15 granular insertion K,
- *              16 stop when converged (1) or run to the time limit (0)
+ *              16 stop when converged (1) or run to the time limit (0), 17 local search (1 on, -1 off, 0 auto)
  *
  * Output f64[]: header [cost, routes, unassigned, iterations, distance, travel time, 0, 0], then per
  * used route [vehicle, steps, departure, arrival at end, cost, distance] followed by per step

@@ -56,7 +56,7 @@ export function feasibleFrom(v: i32, x: i32, dep: f64, loc: i32): bool {
 }
 
 /** First node at or after `w` that has a location (skips breaks). */
-@inline function nextReal(w: i32): i32 {
+@inline export function nextReal(w: i32): i32 {
   while (isBreak(w)) w = unchecked(nxt[w]);
   return w;
 }

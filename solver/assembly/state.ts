@@ -71,6 +71,9 @@ export function beginMove(): void {
   bkUnasPenalty = unasPenalty;
 }
 
+/** The i-th route the current move has touched. */
+@inline export function touchedRoute(i: i32): i32 { return unchecked(touched[i]); }
+
 /** Saves route r's sequence the first time the current move touches it. */
 export function touch(r: i32): void {
   if (unchecked(stamp[r]) == iterId) return;

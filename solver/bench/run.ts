@@ -8,6 +8,7 @@
  *   SOLVER_BENCH_TIME_DISTANCE / _VEHICLES / _HOMBERGER / _CVRP / _HVRP / _BIG / _WEEKS   per-suite seconds
  *   SOLVER_BENCH_WORKERS  parallel searches per instance (default 2: both cores)
  *   SOLVER_BENCH_SEED     (default 1)
+ *   SOLVER_BENCH_LOCAL_SEARCH  tuning.localSearch: 1 relocate and 2-opt* on, -1 off, 0 auto (the default)
  * Defaults keep the whole run under ~10 minutes: Solomon 2 s (distance) and 10 s (vehicles),
  * Homberger 10 s, CVRP 10 s, heterogeneous fleet (HVRP) 10 s, 10k-stop and five-week 120 s each.
  * Every result goes through the tests' independent checker; a violation is printed as FAIL.
@@ -39,6 +40,8 @@ const suites = list('SUITES', ['solomon', 'homberger', 'cvrp', 'hvrp', 'big', 'w
 const objectives = list('OBJECTIVES', ['distance', 'vehicles']) as ('distance' | 'vehicles')[];
 const workers = Number(env('WORKERS') ?? 2);
 const seed = Number(env('SEED') ?? 1);
+const ls = env('LOCAL_SEARCH');
+const tuning = ls === undefined ? undefined : { localSearch: Number(ls) };
 
 function check(p: Problem, s: Solution): string {
   try {
@@ -79,7 +82,7 @@ async function literature(
   for (const inst of listInstances(folder, ext)) {
     const p = load(inst.path);
     const t0 = performance.now();
-    const sol = await solve(p, { timeLimitMs: seconds * 1000, workers, seed });
+    const sol = await solve(p, { timeLimitMs: seconds * 1000, workers, seed, tuning });
     const t = (performance.now() - t0) / 1000;
     total += t;
     const b = bks.get(inst.name.toLowerCase());
@@ -120,6 +123,7 @@ async function generated(name: string, p: Problem, seconds: number): Promise<voi
     timeLimitMs: seconds * 1000,
     workers,
     seed,
+    tuning,
     onProgress: (pr) => {
       if (Number.isNaN(firstFeasible)) firstFeasible = pr.elapsedMs / 1000;
     },

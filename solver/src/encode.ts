@@ -36,6 +36,7 @@ export const DEFAULT_TUNING = {
   preShare: 0.1,
   softUnassigned: 0,
   granular: 0,
+  localSearch: 0,
 };
 
 interface TaskSpec {
@@ -269,6 +270,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   params[14] = tuning.softUnassigned;
   params[15] = tuning.granular;
   params[16] = opts.stopWhenConverged === false ? 0 : 1;
+  params[17] = tuning.localSearch;
   return {
     counts: {
       locs: L,

@@ -1,0 +1,60 @@
+/**
+ * Relocate (inter-route), granular: a job moves next to one of its nearest neighbours in another
+ * route when that lowers the cost. Removal gain and insertion cost come in O(1) from the cached
+ * forward/backward arrays (`evalInsert`); the shortened route is re-checked by `recompute`
+ * (matrices need not obey the triangle inequality) and the move undone if it is not feasible.
+ */
+import { KIND_JOB, kindOf, taskSkill, vehFixed, vehSkill } from "./instance";
+import { adj, adjStart } from "./init";
+import { evalInsert, INF, nextReal } from "./insert";
+import { effLoc, fixedScale, linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
+import { touch } from "./state";
+import { arcCost, locOf } from "./travel";
+
+/** Neighbours tried per task. */
+export const LS_NEIGHBOURS: i32 = 15;
+
+/** Moves job t to its best neighbouring position in another route if that is cheaper. */
+export function relocate(t: i32): bool {
+  if (kindOf(t) != KIND_JOB) return false;
+  const r = unchecked(routeOf[t]);
+  if (r < 0) return false;
+  const p = unchecked(prv[t]);
+  const lp = unchecked(effLoc[p]);
+  const lt = locOf(t);
+  const ln = locOf(nextReal(unchecked(nxt[t])));
+  let gain = arcCost(r, lp, lt) + arcCost(r, lt, ln) - arcCost(r, lp, ln);
+  if (unchecked(rJobs[r]) == 1) gain += vehFixed(r) * fixedScale;
+  let best = gain - 1e-9 * Math.abs(gain) - 1e-12;
+  if (best <= 0) return false;
+  let bestU = -1;
+  let bestR = -1;
+  const skills = unchecked(taskSkill[t]);
+  const a0 = adjStart[t];
+  let a1 = adjStart[t + 1];
+  if (a1 > a0 + LS_NEIGHBOURS) a1 = a0 + LS_NEIGHBOURS;
+  for (let i = a0; i < a1; i++) {
+    const b = unchecked(adj[i]);
+    const r2 = unchecked(routeOf[b]);
+    if (r2 < 0 || r2 == r) continue;
+    if ((skills & ~unchecked(vehSkill[r2])) != 0) continue;
+    const u1 = unchecked(prv[b]);
+    let c = evalInsert(t, u1, r2, best);
+    if (c < best) { best = c; bestU = u1; bestR = r2; }
+    c = evalInsert(t, b, r2, best);
+    if (c < best) { best = c; bestU = b; bestR = r2; }
+  }
+  if (bestR < 0 || best >= INF) return false;
+  touch(r);
+  touch(bestR);
+  unlink(t);
+  recompute(r);
+  if (!unchecked(rFeasible[r])) {
+    linkAfter(t, p);
+    recompute(r);
+    return false;
+  }
+  linkAfter(t, bestU);
+  recompute(bestR);
+  return true;
+}
