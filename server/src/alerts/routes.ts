@@ -5,14 +5,11 @@
  */
 import { AlertsQuery } from '@tournee/shared';
 import { Router } from 'express';
-import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Db } from '../db/db.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import { acknowledge, type AlertPublisher } from './ack.ts';
 import { listAlerts, publicAlert } from './repo.ts';
-
-const Id = z.object({ id: z.uuid({ message: 'must be an alert id' }) });
 
 export function alertsRoutes(deps: { db: Db; publish: AlertPublisher }): Router {
   const router = Router();
@@ -22,7 +19,7 @@ export function alertsRoutes(deps: { db: Db; publish: AlertPublisher }): Router 
     res.json({ items: items.map(publicAlert) });
   });
   router.post('/alerts/:id/ack', requireRole('admin', 'dispatcher'), async (req, res) => {
-    const { id } = parse(Id, req.params, 'path');
+    const id = idParam(req.params);
     res.json(await acknowledge(deps.db, actorOf(req), id, deps.publish));
   });
   return router;

@@ -12,7 +12,7 @@ import { Router } from 'express';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import { type FeedCursor, ordersChangedSince } from './orders-feed-repo.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './service.ts';
 
@@ -37,7 +37,7 @@ export function apiKeyRoutes(db: Db): Router {
     res.json({ items: await listApiKeys(db, actorOf(req)) });
   });
   r.delete('/api-keys/:id', admin, async (req, res) => {
-    res.json(await revokeApiKey(db, actorOf(req), String(req.params.id)));
+    res.json(await revokeApiKey(db, actorOf(req), idParam(req.params)));
   });
 
   r.get('/orders', requireRole('admin', 'dispatcher'), async (req, res, next) => {

@@ -23,7 +23,7 @@ import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import { IMPORT_MESSAGES, importLang } from '../orders/import/messages.ts';
 import { drainRequest, openUpload, uploadLimits } from '../orders/import/upload.ts';
 import { testRules } from './rule-test.ts';
@@ -82,10 +82,10 @@ export function automationRoutes({ db, config }: { db: Db; config: Config }): Ro
     }
   });
   r.patch('/automation-rules/:id', staff, async (req, res) => {
-    res.json(await service.updateRule(db, actorOf(req), String(req.params.id), parse(AutomationRulePatch, req.body)));
+    res.json(await service.updateRule(db, actorOf(req), idParam(req.params), parse(AutomationRulePatch, req.body)));
   });
   r.delete('/automation-rules/:id', staff, async (req, res) => {
-    await service.deleteRule(db, actorOf(req), String(req.params.id));
+    await service.deleteRule(db, actorOf(req), idParam(req.params));
     res.status(204).end();
   });
   return r;

@@ -22,15 +22,13 @@ import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import type { DomainPublisher } from '../events/bus.ts';
 import { applyEdit } from './edit-service.ts';
 import { insertUrgent } from './insert-service.ts';
 import { lockRoute, lockStop, publish, setStartOverride } from './publish-service.ts';
 import { previewPublish } from './publish-preview.ts';
 import { routeSheetRoutes } from './route-sheet-routes.ts';
-
-const IdParam = z.object({ id: z.uuid({ message: 'must be an id (uuid)' }) });
 
 export function dispatchRoutes(deps: { db: Db; config: Config; bus: DomainPublisher }): Router {
   const r = Router();
@@ -50,16 +48,16 @@ export function dispatchRoutes(deps: { db: Db; config: Config; bus: DomainPublis
     res.json(await insertUrgent(deps, actorOf(req), parse(InsertRequest, req.body ?? {})));
   });
   r.post('/routes/:id/lock', staff, async (req, res) => {
-    const { id } = parse(IdParam, req.params, 'path');
+    const id = idParam(req.params);
     res.json(await lockRoute(deps, actorOf(req), id, parse(LockRequest, req.body ?? {}).locked));
   });
   r.post('/routes/:id/start-override', staff, async (req, res) => {
-    const { id } = parse(IdParam, req.params, 'path');
+    const id = idParam(req.params);
     const { allowed } = parse(StartOverrideRequest, req.body ?? {});
     res.json(await setStartOverride(deps, actorOf(req), id, allowed));
   });
   r.post('/stops/:id/lock', staff, async (req, res) => {
-    const { id } = parse(IdParam, req.params, 'path');
+    const id = idParam(req.params);
     res.json(await lockStop(deps, actorOf(req), id, parse(LockRequest, req.body ?? {}).locked));
   });
   r.use(routeSheetRoutes(deps));

@@ -12,7 +12,7 @@ import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { idOf } from '../fleet/http.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import { saveProof } from '../tracking/proof.ts';
 import { issueAccess, openDriverSession, revokeDriverAccess } from './access-service.ts';
 import { driverToday, findDriverRoute, orgDimensions } from './day-repo.ts';
@@ -61,7 +61,7 @@ export function driverRoutes(deps: { db: Db; config: Config; disconnectDriver(dr
     });
   });
   r.post('/driver/stops/:stopId/proof', driver, async (req, res) => {
-    const stopId = idOf({ id: req.params.stopId });
+    const stopId = idParam(req.params, 'stopId');
     const out = await saveProof(db, driverOf(req), stopId, parse(ProofUpload, req.body ?? {}));
     res.status(out.created ? 201 : 200).json(out.proof);
   });

@@ -1,18 +1,16 @@
 import { DeleteQuery } from '@tournee/shared';
-import { z } from 'zod';
 import { requireRole } from '../auth/middleware.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 
 /** Every signed-in role reads the fleet (drivers see their vehicles and shifts). */
 export const canRead = requireRole('admin', 'dispatcher', 'driver');
 /** Dispatchers and admins change it. */
 export const canWrite = requireRole('admin', 'dispatcher');
 
-export const Uuid = z.uuid({ message: 'must be an id (uuid)' });
-const IdParam = z.object({ id: Uuid });
+export { Uuid } from '../http/validate.ts';
 
-/** The `:id` path parameter, or a 400 naming it. */
-export const idOf = (params: unknown): string => parse(IdParam, params, 'path').id;
+/** The `:id` path parameter, or a 400 naming it (http/validate.ts's one check). */
+export const idOf = (params: unknown): string => idParam(params);
 
 /** `?force=true` on DELETE. */
 export const forceOf = (query: unknown): boolean => parse(DeleteQuery, query, 'query').force === 'true';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../errors.ts';
 
 /** A zod issue path as users read it: `vehicles[3].capacity`. */
@@ -19,4 +19,16 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, what = 'bo
   }));
   const message = details.map((d) => `${d.field}: ${d.message}`).join('; ');
   throw new AppError('bad_request', `Invalid ${what}: ${message}`, { details });
+}
+
+/** An id as the API hands them out. */
+export const Uuid = z.uuid({ message: 'must be an id (uuid)' });
+
+/**
+ * The path parameter `name` (`:id`, `:stopId` …) as an id, or a 400 naming it — the one check
+ * every `:id` route makes, so that a malformed id never reaches SQL (a 500) nor reads as 404.
+ */
+export function idParam(params: unknown, name = 'id'): string {
+  const p = (params ?? {}) as Record<string, unknown>;
+  return parse(z.object({ [name]: Uuid }), { [name]: p[name] }, 'path')[name] as string;
 }

@@ -16,7 +16,7 @@ import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { geocoderFromConfig } from '../geocoding/geocoder.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import { connectShop, disconnectShop, listShops, receiveShopOrder } from './shop-service.ts';
 
 const header = (req: Request, name: string) => {
@@ -50,7 +50,7 @@ export function shopRoutes(deps: { db: Db; config: Config }): Router {
     res.json({ items: await listShops(db, actorOf(req)) });
   });
   r.delete('/intake/connections/:id', admin, async (req, res) => {
-    res.json(await disconnectShop(db, actorOf(req), String(req.params.id)));
+    res.json(await disconnectShop(db, actorOf(req), idParam(req.params)));
   });
   return r;
 }

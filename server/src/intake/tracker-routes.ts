@@ -13,7 +13,7 @@ import express, { Router } from 'express';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import type { PositionIngest } from '../tracking/ingest.ts';
 import { readFix } from './osmand.ts';
 import { trackerIngest } from './tracker-ingest.ts';
@@ -27,13 +27,13 @@ export function trackerRoutes(deps: { db: Db; config: Config; ingest: PositionIn
 
   r.post('/drivers/:id/trackers', staff, async (req, res) => {
     const { name } = parse(CreateTrackerRequest, req.body);
-    res.status(201).json(await issueTracker(db, actorOf(req), String(req.params.id), name));
+    res.status(201).json(await issueTracker(db, actorOf(req), idParam(req.params), name));
   });
   r.get('/trackers', staff, async (req, res) => {
     res.json({ items: await listTrackers(db, actorOf(req)) });
   });
   r.delete('/trackers/:id', staff, async (req, res) => {
-    res.json(await revokeTracker(db, actorOf(req), String(req.params.id)));
+    res.json(await revokeTracker(db, actorOf(req), idParam(req.params)));
   });
 
   const osmand = async (req: express.Request, res: express.Response) => {

@@ -74,7 +74,7 @@ describe('rescheduling orders', () => {
     expect(dispatched.body.error.message).toMatch(/the order is dispatched: it is on a route/);
     expect(await statusOf(ids.delivered)).toBe('delivered');
     expect(await statusOf(ids.dispatched)).toBe('dispatched');
-    expect((await t.call('POST', `/orders/not-an-id/reschedule`, days)).status).toBe(404);
+    expect((await t.call('POST', `/orders/not-an-id/reschedule`, days)).status).toBe(400);
   });
 
   it('refuses days outside the planning horizon, naming the field', async () => {

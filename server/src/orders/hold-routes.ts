@@ -9,7 +9,7 @@ import { HoldRequest } from '@tournee/shared';
 import { Router } from 'express';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Db } from '../db/db.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import type { TakeOffRoutes } from '../lifecycle/hold.ts';
 import { holdOrder, releaseOrder } from './hold-service.ts';
 
@@ -18,10 +18,10 @@ export function holdRoutes({ db, takeOffRoutes }: { db: Db; takeOffRoutes?: Take
   const staff = requireRole('admin', 'dispatcher');
   r.post('/orders/:id/hold', staff, async (req, res) => {
     const body = parse(HoldRequest, req.body ?? {});
-    res.json(await holdOrder({ db, takeOffRoutes }, actorOf(req), String(req.params.id), body));
+    res.json(await holdOrder({ db, takeOffRoutes }, actorOf(req), idParam(req.params), body));
   });
   r.post('/orders/:id/release', staff, async (req, res) => {
-    res.json(await releaseOrder(db, actorOf(req), String(req.params.id)));
+    res.json(await releaseOrder(db, actorOf(req), idParam(req.params)));
   });
   return r;
 }

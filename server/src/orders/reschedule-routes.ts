@@ -13,7 +13,7 @@ import { Router } from 'express';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Db } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import { rescheduleOrders, type TakeOffRoutes } from '../lifecycle/reschedule.ts';
 import { getOrderDetail } from './detail.ts';
 
@@ -34,7 +34,7 @@ export function rescheduleRoutes({ db, takeOffRoutes }: { db: Db; takeOffRoutes?
   });
 
   r.post('/orders/:id/reschedule', staff, async (req, res) => {
-    const id = String(req.params.id);
+    const id = idParam(req.params);
     if (!UUID.test(id)) throw notFound('Order');
     const body = parse(RescheduleRequest, req.body ?? {});
     const actor = actorOf(req);

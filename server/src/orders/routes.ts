@@ -18,7 +18,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { geocoderFromConfig } from '../geocoding/geocoder.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
 import { findImport, rejectionsPage } from './import/import-repo.ts';
 import { previewImport } from './import/dry-run.ts';
@@ -29,8 +29,6 @@ import { drainRequest, openUpload, uploadLimits } from './import/upload.ts';
 import { createOrders } from './create.ts';
 import { getOrderDetail } from './detail.ts';
 import * as service from './service.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Writes to a response, waiting when its buffer is full (keeps big downloads flat in memory). */
 async function write(res: Response, chunk: string): Promise<void> {
@@ -126,8 +124,8 @@ export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDep
 
   r.get('/orders/imports/:id/rejected.csv', staff, async (req, res) => {
     const actor = actorOf(req);
-    const id = String(req.params.id);
-    const imp = UUID.test(id) ? await findImport(db, actor.orgId, id) : null;
+    const id = idParam(req.params);
+    const imp = await findImport(db, actor.orgId, id);
     if (!imp) throw notFound('Import');
     const lang = importLang((...langs) => req.acceptsLanguages(...langs));
     const messages = IMPORT_MESSAGES[lang];
@@ -168,17 +166,17 @@ export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDep
   });
 
   r.get('/orders/:id', staff, async (req, res) => {
-    res.json(await getOrderDetail(db, actorOf(req), String(req.params.id)));
+    res.json(await getOrderDetail(db, actorOf(req), idParam(req.params)));
   });
 
   r.patch('/orders/:id', staff, async (req, res) => {
     const patch = parse(OrderPatch, req.body);
-    res.json(await service.patchOrder({ db, geocoder }, actorOf(req), String(req.params.id), patch));
+    res.json(await service.patchOrder({ db, geocoder }, actorOf(req), idParam(req.params), patch));
   });
 
   r.delete('/orders/:id', staff, async (req, res) => {
     const actor = actorOf(req);
-    res.json(await service.cancelOrder({ db, takeOffRoutes }, actor, String(req.params.id)));
+    res.json(await service.cancelOrder({ db, takeOffRoutes }, actor, idParam(req.params)));
   });
 
   return r;

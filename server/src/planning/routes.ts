@@ -15,12 +15,11 @@ import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Db } from '../db/db.ts';
 import { listRoutesOfDay } from '../lifecycle/route-repo.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import { planningCalendar } from './calendar.ts';
 import { dayUnplanned } from './figures-repo.ts';
 import type { Planner } from './service.ts';
 
-const IdParam = z.object({ id: z.uuid({ message: 'must be an id (uuid)' }) });
 const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
 
 export function planningRoutes(db: Db, planner: Planner): Router {
@@ -36,15 +35,15 @@ export function planningRoutes(db: Db, planner: Planner): Router {
     res.json({ items: await planner.list(actorOf(req), limit) });
   });
   r.get('/plans/:id', staff, async (req, res) => {
-    const { id } = parse(IdParam, req.params, 'path');
+    const id = idParam(req.params);
     res.json(await planner.get(actorOf(req), id));
   });
   r.delete('/plans/:id', staff, async (req, res) => {
-    const { id } = parse(IdParam, req.params, 'path');
+    const id = idParam(req.params);
     res.json(await planner.cancel(actorOf(req), id));
   });
   r.get('/plans/:id/unassigned', staff, async (req, res) => {
-    const { id } = parse(IdParam, req.params, 'path');
+    const id = idParam(req.params);
     res.json({ items: await planner.unassigned(actorOf(req), id) });
   });
   r.get('/routes', staff, async (req, res) => {

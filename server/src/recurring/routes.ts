@@ -9,12 +9,9 @@
  */
 import { CreateOrderTemplate, UpdateOrderTemplate } from '@tournee/shared';
 import { Router } from 'express';
-import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/middleware.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import * as service from './service.ts';
-
-const IdParam = z.object({ id: z.uuid({ message: 'must be an id (uuid)' }) });
 
 export function orderTemplateRoutes(deps: service.TemplateDeps): Router {
   const r = Router();
@@ -27,21 +24,21 @@ export function orderTemplateRoutes(deps: service.TemplateDeps): Router {
     res.status(201).json(await service.createTemplate(deps, actorOf(req), body));
   });
   r.get('/order-templates/:id', staff, async (req, res) => {
-    const { id } = parse(IdParam, req.params, 'path');
+    const id = idParam(req.params);
     res.json(await service.getTemplate(deps, actorOf(req), id));
   });
   r.patch('/order-templates/:id', staff, async (req, res) => {
-    const { id } = parse(IdParam, req.params, 'path');
+    const id = idParam(req.params);
     const body = parse(UpdateOrderTemplate, req.body ?? {});
     res.json(await service.updateTemplate(deps, actorOf(req), id, body));
   });
   r.delete('/order-templates/:id', staff, async (req, res) => {
-    const { id } = parse(IdParam, req.params, 'path');
+    const id = idParam(req.params);
     await service.deleteTemplate(deps, actorOf(req), id);
     res.status(204).end();
   });
   r.post('/order-templates/:id/generate', staff, async (req, res) => {
-    const { id } = parse(IdParam, req.params, 'path');
+    const id = idParam(req.params);
     res.json(await service.generateNow(deps, actorOf(req), id));
   });
   return r;

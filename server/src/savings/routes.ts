@@ -11,7 +11,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { geocoderFromConfig } from '../geocoding/geocoder.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import { IMPORT_MESSAGES, importLang } from '../orders/import/messages.ts';
 import { jsonSource } from '../orders/import/sources.ts';
 import { drainRequest, openUpload, uploadLimits } from '../orders/import/upload.ts';
@@ -72,7 +72,7 @@ export function savingsRoutes(deps: { db: Db; config: Config }): Router {
   });
 
   r.get('/baselines/:id', staff, async (req, res) => {
-    const id = String(req.params.id);
+    const id = idParam(req.params);
     if (!UUID.test(id)) throw new AppError('not_found', 'Baseline not found');
     res.json(await service.getBaseline(db, actorOf(req), id));
   });
@@ -84,11 +84,11 @@ export function savingsRoutes(deps: { db: Db; config: Config }): Router {
   };
 
   r.get('/plans/:id/compare', staff, async (req, res) => {
-    res.json((await compare(String(req.params.id), req.query, actorOf(req))).comparison);
+    res.json((await compare(idParam(req.params), req.query, actorOf(req))).comparison);
   });
 
   r.get('/plans/:id/compare.html', staff, async (req, res) => {
-    const { comparison, baseline } = await compare(String(req.params.id), req.query, actorOf(req));
+    const { comparison, baseline } = await compare(idParam(req.params), req.query, actorOf(req));
     res.type('html').send(comparisonPage(comparison, baseline));
   });
 

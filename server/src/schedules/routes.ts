@@ -8,12 +8,9 @@
  */
 import { CreatePlanSchedule, UpdatePlanSchedule } from '@tournee/shared';
 import { Router } from 'express';
-import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/middleware.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import * as service from './service.ts';
-
-const IdParam = z.object({ id: z.uuid({ message: 'must be an id (uuid)' }) });
 
 export function planScheduleRoutes(deps: service.ScheduleDeps): Router {
   const r = Router();
@@ -26,16 +23,16 @@ export function planScheduleRoutes(deps: service.ScheduleDeps): Router {
     res.status(201).json(await service.createSchedule(deps, actorOf(req), body));
   });
   r.get('/plan-schedules/:id', staff, async (req, res) => {
-    const { id } = parse(IdParam, req.params, 'path');
+    const id = idParam(req.params);
     res.json(await service.getSchedule(deps, actorOf(req), id));
   });
   r.patch('/plan-schedules/:id', staff, async (req, res) => {
-    const { id } = parse(IdParam, req.params, 'path');
+    const id = idParam(req.params);
     const body = parse(UpdatePlanSchedule, req.body ?? {});
     res.json(await service.updateSchedule(deps, actorOf(req), id, body));
   });
   r.delete('/plan-schedules/:id', staff, async (req, res) => {
-    const { id } = parse(IdParam, req.params, 'path');
+    const id = idParam(req.params);
     await service.deleteSchedule(deps, actorOf(req), id);
     res.status(204).end();
   });

@@ -12,7 +12,7 @@ import { CreateWebhookRequest, DeliveriesQuery, ReplayQuery, UpdateWebhookReques
 import { Router } from 'express';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Db } from '../db/db.ts';
-import { parse } from '../http/validate.ts';
+import { idParam, parse } from '../http/validate.ts';
 import { listDeliveries, listSubscriptions } from './repo.ts';
 import * as service from './service.ts';
 
@@ -29,26 +29,26 @@ export function webhookRoutes(deps: { db: Db; allowPrivate: boolean; kick: () =>
     res.json({ items: await listSubscriptions(db, actorOf(req).orgId) });
   });
   r.get('/webhooks/:id', async (req, res) => {
-    res.json(await service.getSubscription(db, actorOf(req), String(req.params.id)));
+    res.json(await service.getSubscription(db, actorOf(req), idParam(req.params)));
   });
   r.patch('/webhooks/:id', async (req, res) => {
     const patch = parse(UpdateWebhookRequest, req.body);
-    const updated = await service.updateSubscription(deps, actorOf(req), String(req.params.id), patch);
+    const updated = await service.updateSubscription(deps, actorOf(req), idParam(req.params), patch);
     if (patch.enabled) deps.kick();
     res.json(updated);
   });
   r.delete('/webhooks/:id', async (req, res) => {
-    await service.deleteSubscription(db, actorOf(req), String(req.params.id));
+    await service.deleteSubscription(db, actorOf(req), idParam(req.params));
     res.status(204).end();
   });
   r.get('/webhooks/:id/deliveries', async (req, res) => {
-    const s = await service.getSubscription(db, actorOf(req), String(req.params.id));
+    const s = await service.getSubscription(db, actorOf(req), idParam(req.params));
     const q = parse(DeliveriesQuery, req.query, 'query');
     res.json({ items: await listDeliveries(db, s.id, q) });
   });
   r.post('/webhooks/:id/replay', async (req, res) => {
     const { from } = parse(ReplayQuery, req.query, 'query');
-    const out = await service.replay(db, actorOf(req), String(req.params.id), from);
+    const out = await service.replay(db, actorOf(req), idParam(req.params), from);
     deps.kick();
     res.json(out);
   });
