@@ -100,7 +100,11 @@ export function createApp(deps: AppDeps): App {
   // The OpenAPI 3.1 document and its docs page (public: no data in them).
   api.use(openApiRoutes());
   api.get('/client-config', (_req, res) => {
-    res.json({ mapStyleUrl: config.MAP_STYLE_URL ?? null });
+    // `sso`: the sign-in page offers "Sign in with …" (security/oidc-routes.ts).
+    res.json({
+      mapStyleUrl: config.MAP_STYLE_URL ?? null,
+      sso: config.OIDC_ISSUER ? { name: config.OIDC_NAME } : null,
+    });
   });
   // JSON bodies: too-deep nesting and NUL characters are a 400 naming the body or the field.
   // (The orders import reads its own body: CSV, XLSX or JSON, capped by IMPORT_MAX_BYTES.)

@@ -26,6 +26,7 @@ import { AppError } from '../errors.ts';
 import { idOf } from '../fleet/http.ts';
 import { parse } from '../http/validate.ts';
 import * as mfa from './mfa.ts';
+import { oidcRoutes } from './oidc-routes.ts';
 import * as repo from './security-repo.ts';
 import * as sessions from './sessions.ts';
 import { orgSecurity, updateOrgSecurity } from './settings.ts';
@@ -44,6 +45,9 @@ export function securityRoutes(db: Db, config: Config, hooks: { onLogout?: (toke
   const endSockets = (hashes: string[]) => {
     for (const h of hashes) hooks.onLogout?.(h);
   };
+
+  // Single sign-on, when configured.
+  router.use(oidcRoutes(db, config));
 
   router.post('/auth/totp', async (req, res) => {
     const body = parse(TotpSignInRequest, req.body);
