@@ -3,6 +3,7 @@ import { formatDate, formatDistanceM, formatTime } from '../../i18n/format.ts';
 import type { Translate } from '../../i18n/i18n.tsx';
 import { channelLabel, failReasonLabel } from '../../i18n/labels.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { unplannedReasonText } from '../planner/unplanned-reason.ts';
 
 export const TYPE_KEYS: Record<AlertType, MessageKey> = {
   late_risk: 'alerts.type.late_risk',
@@ -43,15 +44,48 @@ export function alertDetail(a: Alert, t: Translate, intl: string): string {
       return t('alerts.detail.pod_missing', {
         kinds: Array.isArray(d.missing) ? d.missing.map((k) => t(`alerts.proof.${k}` as MessageKey)).join(', ') : '—',
       });
-    case 'plan_schedule': {
-      const values = { name: String(d.scheduleName ?? ''), from: day(d.from), to: day(d.to) };
-      if (d.error) return t('alerts.detail.plan_scheduleFailed', { ...values, error: String(d.error) });
-      return t(
-        d.kind === 'publish' ? 'alerts.detail.plan_schedulePublished' : 'alerts.detail.plan_schedulePlanned',
-        values,
-      );
-    }
+    case 'plan_schedule':
+      return scheduleRunDetail(d, t, day);
     default:
       return '';
   }
+}
+
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * A scheduled run: for a plan, how many orders went on routes and how many were left out, and
+ * why (as many as each reason, in the planner's words); for a publication, the routes and
+ * orders sent. Alerts written before the counts were kept say only what ran.
+ */
+function scheduleRunDetail(d: Alert['details'], t: Translate, day: (v: unknown) => string): string {
+  const values = { name: String(d.scheduleName ?? ''), from: day(d.from), to: day(d.to) };
+  if (d.error && d.status !== 'done')
+    return t('alerts.detail.plan_scheduleFailed', { ...values, error: String(d.error) });
+  if (d.kind === 'publish') {
+    const routes = num(d.publishedRoutes);
+    if (routes === null) return t('alerts.detail.plan_schedulePublished', values);
+    return t('alerts.detail.plan_scheduleRoutes', {
+      ...values,
+      routes,
+      orders: num(d.publishedOrders) ?? 0,
+      locked: num(d.lockedRoutes) ?? 0,
+    });
+  }
+  const assigned = num(d.assigned);
+  if (assigned === null) return t('alerts.detail.plan_schedulePlanned', values);
+  const parts = [t('alerts.detail.plan_scheduleAssigned', { ...values, assigned, unassigned: num(d.unassigned) ?? 0 })];
+  const reasons = Object.entries((d.reasons ?? {}) as Record<string, number>).sort((a, b) => b[1] - a[1]);
+  if (reasons.length)
+    parts.push(
+      reasons
+        .map(([reason, count]) =>
+          t('alerts.detail.plan_scheduleReason', { count, reason: unplannedReasonText(reason, t) }),
+        )
+        .join('; '),
+    );
+  if (Array.isArray(d.skippedDays) && d.skippedDays.length)
+    parts.push(t('alerts.detail.plan_scheduleSkipped', { days: d.skippedDays.map(day).join(', ') }));
+  if (d.error) parts.push(String(d.error));
+  return parts.join(' — ');
 }

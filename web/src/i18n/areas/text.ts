@@ -134,6 +134,12 @@ export const textEn = {
   'alerts.detail.plan_schedulePlanned': '{name}: {from} to {to} planned',
   'alerts.detail.plan_schedulePublished': '{name}: {from} to {to} published',
   'alerts.detail.plan_scheduleFailed': '{name} did not run ({error})',
+  'alerts.detail.plan_scheduleAssigned':
+    '{name}: {from} to {to} planned, {assigned, plural, one {# order on a route} other {# orders on routes}}, {unassigned, plural, =0 {none left out} one {# left out} other {# left out}}',
+  'alerts.detail.plan_scheduleRoutes':
+    '{name}: {from} to {to} published, {routes, plural, one {# route} other {# routes}} ({orders, plural, one {# order} other {# orders}}){locked, plural, =0 {} one {, # locked route left unpublished} other {, # locked routes left unpublished}}',
+  'alerts.detail.plan_scheduleReason': '{count} × {reason}',
+  'alerts.detail.plan_scheduleSkipped': 'not planned, a route had started: {days}',
   'alerts.emptyOpen': 'Nothing left to look at: every alert of today is acknowledged.',
   // Analytics
   'analytics.noStops': 'No stop matches "{title}" between {from} and {to}.',
@@ -257,6 +263,12 @@ export const textFr: Record<keyof typeof textEn, string> = {
   'alerts.detail.plan_schedulePlanned': '{name} : du {from} au {to} planifié',
   'alerts.detail.plan_schedulePublished': '{name} : du {from} au {to} publié',
   'alerts.detail.plan_scheduleFailed': '{name} n’a pas abouti ({error})',
+  'alerts.detail.plan_scheduleAssigned':
+    '{name} : du {from} au {to} planifié, {assigned, plural, one {# commande sur une tournée} other {# commandes sur des tournées}}, {unassigned, plural, =0 {aucune laissée de côté} one {# laissée de côté} other {# laissées de côté}}',
+  'alerts.detail.plan_scheduleRoutes':
+    '{name} : du {from} au {to} publié, {routes, plural, one {# tournée} other {# tournées}} ({orders, plural, one {# commande} other {# commandes}}){locked, plural, =0 {} one {, # tournée verrouillée non publiée} other {, # tournées verrouillées non publiées}}',
+  'alerts.detail.plan_scheduleReason': '{count} × {reason}',
+  'alerts.detail.plan_scheduleSkipped': 'non planifié, une tournée avait commencé : {days}',
   'alerts.emptyOpen': 'Plus rien à voir : toutes les alertes du jour sont prises en compte.',
   'analytics.noStops': 'Aucun arrêt ne correspond à « {title} » du {from} au {to}.',
   'analytics.noDrivers': 'Aucun chauffeur n’a eu de tournée du {from} au {to}.',
