@@ -17,4 +17,27 @@ describe('audit details in words', () => {
     expect(detailsText({ zz: 'x'.repeat(80), ok: true }, 'fr', t)).toBe(`zz: ${'x'.repeat(57)}… · ok: oui`);
     expect(actionWords('shop.mystery', 'en')).toBeNull();
   });
+
+  it('words the newer actions (accounts, schedules, rules, templates, keys, webhooks) in both languages', () => {
+    const cases: [string, string, string][] = [
+      ['user.disable', 'Disabled', 'Désactivation'],
+      ['user.enable', 'Enabled', 'Activation'],
+      ['user.reset_password', 'Password reset', 'Mot de passe réinitialisé'],
+      ['scheduled_plan', 'Scheduled planning', 'Planification programmée'],
+      ['scheduled_publish', 'Scheduled publication', 'Publication programmée'],
+      ['automation_rule.create', 'Created', 'Création'],
+      ['automation_rule.reorder', 'Order of the rules changed', 'Ordre des règles modifié'],
+      ['pause', 'Paused', 'Mise en pause'],
+      ['api_key.revoke', 'Revoked', 'Révocation'],
+      ['webhook.replay', 'Events sent again', 'Événements renvoyés'],
+      ['auth.totp_enabled', 'Two-factor turned on', 'Double authentification activée'],
+      ['route.start_override', 'Start allowed', 'Départ autorisé'],
+      ['order.hold', 'Put on hold', 'Mise en attente'],
+      ['lock', 'Locked', 'Verrouillage'],
+    ];
+    for (const [action, en, fr] of cases) {
+      expect(actionWords(action, 'en'), action).toBe(en);
+      expect(actionWords(action, 'fr'), action).toBe(fr);
+    }
+  });
 });

@@ -93,6 +93,9 @@ const ENTITIES: Record<string, { en: string; fr: string }> = {
   api_key: { en: 'API key', fr: 'Clé d’API' },
   webhook: { en: 'Webhook', fr: 'Webhook' },
   baseline: { en: 'Savings baseline', fr: 'Référence des économies' },
+  security_settings: { en: 'Security settings', fr: 'Réglages de sécurité' },
+  shop_connection: { en: 'Shop connection', fr: 'Connexion de boutique' },
+  customer: { en: 'Customer data', fr: 'Données client' },
 };
 export const ENTITY_NAMES = Object.keys(ENTITIES);
 
