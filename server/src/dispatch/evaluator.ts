@@ -173,7 +173,7 @@ export function evaluateRoute(shift: EvalShift, stops: readonly EvalStop[], trav
       message: `back at the depot ${minutes(overS)} min after the shift ends`,
     });
   shift.dimensions.forEach((dimension, d) => {
-    const load = stops.reduce((a, s) => a + (s.kind === 'break' ? 0 : (s.demand[d] ?? 0)), 0);
+    const load = peakLoad(stops, d);
     const capacity = shift.capacity[d] ?? Infinity;
     if (load > capacity + 1e-9) {
       violations.push({
@@ -220,4 +220,21 @@ export function evaluateRoute(shift: EvalShift, stops: readonly EvalStop[], trav
     stops: run.out,
     violations,
   };
+}
+
+/**
+ * The most the vehicle carries on dimension `d`: what it delivers from the depot is on board
+ * from the start; a pickup and delivery order's goods from its pickup stop to its delivery stop.
+ */
+function peakLoad(stops: readonly EvalStop[], d: number): number {
+  const picked = new Set(stops.flatMap((s) => (s.kind === 'pickup' && s.orderId ? [s.orderId] : [])));
+  let load = 0;
+  for (const s of stops) if (s.kind === 'delivery' && !(s.orderId && picked.has(s.orderId))) load += s.demand[d] ?? 0;
+  let peak = load;
+  for (const s of stops) {
+    if (s.kind === 'pickup') load += s.demand[d] ?? 0;
+    else if (s.kind === 'delivery') load -= s.demand[d] ?? 0;
+    peak = Math.max(peak, load);
+  }
+  return peak;
 }

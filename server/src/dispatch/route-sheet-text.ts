@@ -39,6 +39,10 @@ const en = {
   } as Record<StopStatus, string>,
   dimensions: {} as Record<string, string>,
   signature: 'Driver’s signature:',
+  /** The two stops of a pickup and delivery order. */
+  kind: { pickup: 'Pickup', delivery: 'Delivery' },
+  /** A pickup stop's `delivered` status: the goods were collected. */
+  pickedUp: 'Picked up',
 };
 
 export type SheetText = typeof en;
@@ -72,6 +76,8 @@ const fr: SheetText = {
   // Dimension names are the organisation's own; the usual English ones are put in French.
   dimensions: { parcels: 'colis', parcel: 'colis', pallets: 'palettes', pallet: 'palettes', items: 'articles' },
   signature: 'Signature du chauffeur :',
+  kind: { pickup: 'Enlèvement', delivery: 'Livraison' },
+  pickedUp: 'Enlevé',
 };
 
 export const SHEET_TEXT: Record<SheetLanguage, SheetText> = { fr, en };

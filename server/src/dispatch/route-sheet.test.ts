@@ -140,6 +140,33 @@ describe('route sheets', () => {
       expect(text).not.toContain(word);
   });
 
+  it('labels the two stops of a pickup and delivery order, in English and French', () => {
+    const r = route(3);
+    // Stop 1 collects order o3's goods at a warehouse; stop 3 delivers them; stop 2 is a plain delivery.
+    r.stops[0] = stop(1, {
+      kind: 'pickup',
+      orderId: 'o3',
+      ref: 'R-3',
+      address: 'Entrepôt Part-Dieu',
+      status: 'delivered',
+    });
+    const rows = (lang: 'en' | 'fr') =>
+      routeSheetHtml(sheetsOfDay([r]), opts({ lang }))
+        .split('<tr class="stop')
+        .slice(1)
+        .map((row) => row.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '));
+    const en = rows('en');
+    expect(en[0]).toContain('R-3 Zoé Ménard Pickup');
+    expect(en[0]).toContain('Entrepôt Part-Dieu');
+    expect(en[0]).toContain('Picked up');
+    expect(en[1]).not.toMatch(/Pickup|Delivery /);
+    expect(en[2]).toContain('R-3 Zoé Ménard Delivery');
+    const fr = rows('fr');
+    expect(fr[0]).toContain('Enlèvement');
+    expect(fr[0]).toContain('Enlevé');
+    expect(fr[2]).toContain('Livraison');
+  });
+
   it("chooses the asked language, else the organisation's", () => {
     expect(sheetLanguage('en', 'fr')).toBe('en');
     expect(sheetLanguage(undefined, 'en-GB')).toBe('en');

@@ -166,9 +166,15 @@ function stopRow(r: RouteRecord, s: Stop, o: SheetOptions, t: SheetText): string
   const phone = s.phone
     ? `<a href="tel:${esc(s.phone)}">${esc(phoneDisplay(s.phone, o.phoneCountry)).replace(/ /g, '&nbsp;')}</a>`
     : '';
+  // The two stops of a pickup and delivery order say which is which; other stops are deliveries.
+  const paired = s.kind === 'pickup' || r.stops.some((x) => x.kind === 'pickup' && x.orderId === s.orderId);
+  const kind = paired
+    ? `<br><small class="kind ${s.kind}">${t.kind[s.kind === 'pickup' ? 'pickup' : 'delivery']}</small>`
+    : '';
+  const status = s.kind === 'pickup' && s.status === 'delivered' ? t.pickedUp : t.status[s.status];
   return `<tr class="stop ${s.status}"><td class="seq">${s.seq}</td><td>${hhmm(start, zone)}–${hhmm(s.plannedDepartureAt, zone)}${arrived}${slot}</td>
-<td><strong>${esc(s.ref ?? '')}</strong> ${esc(s.name ?? '')}</td><td>${esc(s.address ?? '')}${nav}</td>
-<td>${phone}</td><td>${esc(demand)}</td><td>${esc(s.notes ?? '')}</td><td class="status">${t.status[s.status]}</td></tr>`;
+<td><strong>${esc(s.ref ?? '')}</strong> ${esc(s.name ?? '')}${kind}</td><td>${esc(s.address ?? '')}${nav}</td>
+<td>${phone}</td><td>${esc(demand)}</td><td>${esc(s.notes ?? '')}</td><td class="status">${status}</td></tr>`;
 }
 
 function routeBlock(r: RouteRecord, o: SheetOptions, t: SheetText): string {

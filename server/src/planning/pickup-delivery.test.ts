@@ -45,7 +45,8 @@ describe('pickup and delivery orders', () => {
       headers: { authorization: `Bearer ${t.org.users.dispatcher.token}`, 'content-type': 'text/csv' },
       body: csv,
     });
-    const body = await res.json();
+    // biome-ignore lint/suspicious/noExplicitAny: the import's JSON answer
+    const body = (await res.json()) as any;
     expect(res.status, JSON.stringify(body)).toBe(200);
     expect(body.created).toBe(3);
     expect(body.rejected).toBe(3);
