@@ -183,9 +183,9 @@ function fleetPhase(deadline: f64, iterBudget: i32): void {
 }
 
 /**
- * Convergence (params[16] = 1, time budgets only): the final annealing stops once the best has not
- * improved for as long as it took to find it (and at least 1 s), so a time limit is a cap: a
- * small problem solved in half a second comes back after about a second.
+ * Convergence (params[16] = 1, time budgets only): the best has not improved for as long as it
+ * took to find it (and at least 1 s). The final annealing then quenches and stops, so a time
+ * limit is a cap: a small problem solved in half a second comes back after about 2 s.
  */
 function converged(phaseStart: f64): bool {
   const ref = lastBestAt > phaseStart ? lastBestAt : phaseStart;
@@ -214,12 +214,27 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
   let cur = searchCost();
   const firstIter = iterations;
   const canConverge = final && maxIter <= 0 && params[16] > 0;
+  // Once converged, the rest of the cooling is compressed into a short quench (a third of the
+  // time spent so far, at least 0.5 s): the cold end of the schedule is where late improvements
+  // come from, so stopping at once would lose them.
+  let quenchAt: f64 = -1;
+  let quenchFrac: f64 = 0;
+  let quenchEnd: f64 = 0;
   while (!timeUp(deadline)) {
-    if (canConverge && (iterations & 63) == 0 && converged(from)) break;
+    if (canConverge && quenchAt < 0 && (iterations & 63) == 0 && converged(from)) {
+      quenchAt = now();
+      quenchFrac = (quenchAt - from) / (deadline - from);
+      const len = (quenchAt - startTime) / 3.0 > 500.0 ? (quenchAt - startTime) / 3.0 : 500.0;
+      quenchEnd = quenchAt + len;
+      if (quenchEnd < deadline) deadline = quenchEnd;
+      else quenchAt = -2; // not worth it: run to the limit
+    }
     let frac: f64;
     if (maxIter > 0) {
       frac = <f64>(iterations - firstIter) / <f64>maxIter;
       if (frac >= 1) break;
+    } else if (quenchAt >= 0) {
+      frac = quenchFrac + (1.0 - quenchFrac) * (now() - quenchAt) / (quenchEnd - quenchAt);
     } else {
       frac = (now() - from) / (deadline - from);
     }
