@@ -4,6 +4,8 @@
  * often report no heading when slow.
  */
 
+import { greatCircleM } from './geo.ts';
+
 const rad = Math.PI / 180;
 
 /** Initial great-circle bearing from `a` to `b`, degrees clockwise from north, in [0, 360). */
@@ -13,14 +15,6 @@ export function bearingDeg(a: readonly [number, number], b: readonly [number, nu
   const y = Math.sin(l2 - l1) * Math.cos(p2);
   const x = Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(l2 - l1);
   return (((Math.atan2(y, x) / rad) % 360) + 360) % 360;
-}
-
-/** Metres between two lon/lat points (haversine). */
-function metres(a: readonly [number, number], b: readonly [number, number]): number {
-  const h =
-    Math.sin(((b[1] - a[1]) * rad) / 2) ** 2 +
-    Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(((b[0] - a[0]) * rad) / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /**
@@ -37,7 +31,7 @@ export function headingAfterMove(
   minMoveM = 8,
 ): number | null {
   if (deviceHeading !== null && Number.isFinite(deviceHeading)) return ((deviceHeading % 360) + 360) % 360;
-  if (!from || metres(from, to) < minMoveM) return previous;
+  if (!from || greatCircleM(from, to) < minMoveM) return previous;
   return bearingDeg(from, to);
 }
 
@@ -55,7 +49,7 @@ export function headingTracker(minMoveM = 8): {
   return {
     update(at, deviceHeading = null) {
       const next = headingAfterMove(heading, ref, at, deviceHeading, minMoveM);
-      if (!ref || metres(ref, at) >= minMoveM) ref = at;
+      if (!ref || greatCircleM(ref, at) >= minMoveM) ref = at;
       heading = next;
       return heading;
     },

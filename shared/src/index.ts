@@ -360,4 +360,5 @@ export {
   UpdatePlanSchedule,
 } from './schedules.ts';
 export { bearingDeg, headingAfterMove, headingTracker } from './heading.ts';
+export { greatCircleM } from './geo.ts';
 export * from './security.ts';

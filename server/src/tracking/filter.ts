@@ -8,7 +8,7 @@
  * (older than the last one seen) are kept: they fill the track but never move the marker.
  * Duplicate ids within the batch are acked as duplicates.
  */
-import type { PositionPoint, PositionRejection } from '@tournee/shared';
+import { greatCircleM, type PositionPoint, type PositionRejection } from '@tournee/shared';
 
 export interface FilterOptions {
   maxAccuracyM: number;
@@ -32,18 +32,12 @@ export interface FilterResult {
   last: Fix | null;
 }
 
-const EARTH_M = 6_371_008.8;
 /** Clock drift allowed to a phone ahead of the server. */
 export const DEFAULT_MAX_FUTURE_MS = 120_000;
 
-/** Great-circle distance in metres between two lon/lat points. */
-export function haversineM(aLon: number, aLat: number, bLon: number, bLat: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (bLat - aLat) * rad;
-  const dLon = (bLon - aLon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+/** Great-circle distance in metres between two lon/lat points (shared's greatCircleM). */
+export const haversineM = (aLon: number, aLat: number, bLon: number, bLat: number): number =>
+  greatCircleM([aLon, aLat], [bLon, bLat]);
 
 /** The device-time bounds, shared by positions and stop events: null when `t` is within them. */
 export function deviceTimeProblem(

@@ -4,6 +4,8 @@
  * what the solver would have computed for the same sequence.
  */
 
+import { greatCircleM } from '@tournee/shared';
+
 /** Lon/lat in degrees (GeoJSON order). */
 export type LonLatPair = readonly [lon: number, lat: number];
 
@@ -21,21 +23,10 @@ export function travelModel(config: { TRAVEL_SPEED_KMH: number; TRAVEL_CIRCUITY:
   return { speedMps: config.TRAVEL_SPEED_KMH / 3.6, circuity: config.TRAVEL_CIRCUITY };
 }
 
-// The solver's radius: the same figure keeps the TypeScript and WASM times identical to the ms.
-const EARTH_RADIUS_M = 6371008.8;
-const RAD = Math.PI / 180;
-
-/** Road distance in metres between two points under the model. */
+/** Road distance in metres between two points under the model: the great circle times the circuity. */
 export function travelDistanceM(a: LonLatPair, b: LonLatPair, model: TravelModel = DEFAULT_TRAVEL): number {
   if (a[0] === b[0] && a[1] === b[1]) return 0;
-  // Chord on the unit sphere, then one asin: the formula the solver uses.
-  const ca = Math.cos(a[1] * RAD);
-  const cb = Math.cos(b[1] * RAD);
-  const dx = ca * Math.cos(a[0] * RAD) - cb * Math.cos(b[0] * RAD);
-  const dy = ca * Math.sin(a[0] * RAD) - cb * Math.sin(b[0] * RAD);
-  const dz = Math.sin(a[1] * RAD) - Math.sin(b[1] * RAD);
-  const h = Math.min(1, Math.sqrt(dx * dx + dy * dy + dz * dz) * 0.5);
-  return 2 * EARTH_RADIUS_M * Math.asin(h) * model.circuity;
+  return greatCircleM(a, b) * model.circuity;
 }
 
 /**
