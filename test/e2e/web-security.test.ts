@@ -102,8 +102,22 @@ describe('dispatcher web app: two-factor sign-in', () => {
 
   it('a dispatcher whose role requires two-factor sees only its set-up until done', async () => {
     expect((await api.call('POST', '/users', { ...DISPATCHER, name: 'Dana', role: 'dispatcher' })).status).toBe(201);
-    const set = await api.call('PATCH', '/security/settings', { security: { mfaRequiredRoles: ['dispatcher'] } });
-    expect(set.status).toBe(200);
+    // The admin requires it for dispatchers on the Settings screen's Security tab.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Security' }).click();
+    const form = page.getByRole('form', { name: 'Organisation security' });
+    await form.getByRole('checkbox', { name: 'Dispatcher' }).check();
+    await form.getByLabel('Customer details of delivered orders (days)').fill('400');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('Saved.').waitFor();
+    await saveScreenshot(page, 'security-settings-tab-en', true);
+    const saved = (await api.call('GET', '/security/settings')).body;
+    expect(saved.security.mfaRequiredRoles).toEqual(['dispatcher']);
+    expect(saved.retention.customerDataDays).toBe(400);
+    await page.getByRole('combobox').first().selectOption('fr');
+    await page.getByRole('form', { name: 'Sécurité de l’organisation' }).waitFor();
+    await saveScreenshot(page, 'security-settings-tab-fr', true);
+    await page.getByRole('combobox').first().selectOption('en');
     const dana = await (
       await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
     ).newPage();

@@ -36,7 +36,7 @@ export function SecurityTab() {
     try {
       const saved = await api<OrgSecurity>('/security/settings', { method: 'PATCH', body: JSON.stringify(draft) });
       settings.patch(() => saved);
-      setMessage({ ok: true, text: t('security.org.saved') });
+      setMessage({ ok: true, text: '' });
     } catch (err) {
       setMessage({ ok: false, text: (err as Error).message });
     }
@@ -108,7 +108,7 @@ export function SecurityTab() {
             <button type="submit">{t('security.org.save')}</button>
             {message && (
               <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'error'}>
-                {message.text}
+                {message.ok ? t('security.org.saved') : message.text}
               </p>
             )}
           </form>

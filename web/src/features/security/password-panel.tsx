@@ -18,7 +18,7 @@ export function PasswordPanel() {
       });
       setCurrent('');
       setNext('');
-      setMessage({ ok: true, text: t('security.password.changed') });
+      setMessage({ ok: true, text: '' });
     } catch (err) {
       setMessage({ ok: false, text: (err as Error).message });
     }
@@ -52,7 +52,7 @@ export function PasswordPanel() {
       </form>
       {message && (
         <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'error'}>
-          {message.text}
+          {message.ok ? t('security.password.changed') : message.text}
         </p>
       )}
     </section>
