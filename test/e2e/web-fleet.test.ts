@@ -92,12 +92,14 @@ describe('dispatcher web app: editing and deleting the fleet', () => {
     await row.getByRole('button', { name: 'Yes' }).click();
     await expect
       .poll(() => row.getByRole('alert').textContent())
-      .toMatch(/^Van 8 has \d+ shift\(s\) to come: deleting it anyway cancels them.$/);
+      .toMatch(/^Van 8 has ([2-9]|\d\d+) shifts to come: deleting it anyway cancels them.$/);
     await row.getByRole('button', { name: 'Delete anyway' }).click();
 
     await expect.poll(() => page.getByRole('cell', { name: 'Van 8', exact: true }).count()).toBe(0);
     expect((await api.call('GET', `/vehicles/${id}`)).status).toBe(404);
-    await expect.poll(() => page.locator('table.orders tbody tr').count()).toBe(7);
+    const vans = (await api.call('GET', '/vehicles')).body.items.length;
+    expect(vans).toBeGreaterThan(1);
+    await expect.poll(() => page.locator('table.orders tbody tr').count()).toBe(vans);
   });
 
   it('renames the depot; deleting it while vans start there is refused with the reason', async () => {
@@ -105,7 +107,11 @@ describe('dispatcher web app: editing and deleting the fleet', () => {
     const row = rowOf('Entrepôt Lyon Gerland');
     await row.getByRole('button', { name: 'Delete', exact: true }).click();
     await row.getByRole('button', { name: 'Yes' }).click();
-    await expect.poll(() => row.getByRole('alert').textContent()).toMatch(/still used by 7 vehicle\(s\)/);
+    // Every van left starts there (the demo has one depot); more than one, so the plural.
+    const vans = (await api.call('GET', '/vehicles')).body.items.length;
+    await expect
+      .poll(() => row.getByRole('alert').textContent())
+      .toBe(`Entrepôt Lyon Gerland is still used by ${vans} vehicles: move or delete them first.`);
     expect(await row.getByRole('button', { name: 'Delete anyway' }).count()).toBe(0);
     await row.getByRole('button', { name: 'Cancel' }).click();
 
