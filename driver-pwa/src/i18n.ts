@@ -74,6 +74,10 @@ const en = {
   progress: (done: number, total: number) => `${done} of ${total} done`,
   allDone: 'All stops are done. Thank you!',
   /** The organisation's own dimension names, put in the app's language when they are the usual ones. */
+  /** The two stops of a pickup and delivery order. */
+  kind: { pickup: 'Pickup', delivery: 'Delivery' },
+  /** A pickup stop's primary button and its done status. */
+  pickedUp: 'Picked up',
   dimension: {} as Record<string, string>,
 };
 
@@ -140,6 +144,8 @@ const fr: Messages = {
   viewNext: 'Prochain arrêt',
   progress: (done, total) => `${done} sur ${total} faits`,
   allDone: 'Tous les arrêts sont faits. Merci !',
+  kind: { pickup: 'Enlèvement', delivery: 'Livraison' },
+  pickedUp: 'Enlevé',
   dimension: { parcels: 'colis', parcel: 'colis', pallets: 'palettes', pallet: 'palettes', items: 'articles' },
 };
 

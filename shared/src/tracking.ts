@@ -52,6 +52,8 @@ export interface DriverSession {
 export type DriverStop = Omit<RouteStop, 'waitingS' | 'etaAt' | 'locked' | 'violations'> & {
   /** Proof the delivery must carry (the app will not confirm without it); absent or empty: none. */
   requireProof?: ProofKind[];
+  /** One of the two stops of a pickup and delivery order (`kind` says which); absent: a plain stop. */
+  pickupAndDelivery?: true;
 };
 
 export interface DriverRoute {

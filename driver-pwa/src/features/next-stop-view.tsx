@@ -50,6 +50,9 @@ export function NextStopView({
       <h2 className="next-name">
         <span className="seq">{stop.seq}</span> {label}
       </h2>
+      {stop.pickupAndDelivery && (
+        <div className={`stop-kind ${stop.kind}`}>{stop.kind === 'pickup' ? t.kind.pickup : t.kind.delivery}</div>
+      )}
       <p className="next-address">{stop.address}</p>
       <dl className="next-times">
         <div>
@@ -90,7 +93,7 @@ export function NextStopView({
       ) : (
         <>
           <button type="button" className={`primary huge ${action}`} onClick={() => onAction(stop.id, action)}>
-            {action === 'arrived' ? t.arrived : t.delivered}
+            {action === 'arrived' ? t.arrived : stop.kind === 'pickup' ? t.pickedUp : t.delivered}
           </button>
           <div className="row secondary">
             <button type="button" className="danger" onClick={() => onAction(stop.id, 'failed')}>

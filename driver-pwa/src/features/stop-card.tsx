@@ -66,6 +66,8 @@ export function StopCard({
 }) {
   const { t, locale } = useI18n();
   const open = stop.status === 'pending' || stop.status === 'arrived';
+  // The first stop of a pickup and delivery order: the goods are collected, not delivered.
+  const pickup = stop.kind === 'pickup';
   const label = stopLabel(stop, t);
   const links = stop.location ? navLinks(stop.location.coordinates as [number, number], label) : null;
   const slot = windowText(stop);
@@ -80,8 +82,13 @@ export function StopCard({
       <div className="stop-head">
         <span className="seq">{stop.seq}</span>
         <strong>{label}</strong>
-        <span className={`badge ${stop.status}`}>{t.status[stop.status]}</span>
+        <span className={`badge ${stop.status}`}>
+          {pickup && stop.status === 'delivered' ? t.pickedUp : t.status[stop.status]}
+        </span>
       </div>
+      {stop.pickupAndDelivery && (
+        <div className={`stop-kind ${stop.kind}`}>{pickup ? t.kind.pickup : t.kind.delivery}</div>
+      )}
       <div className="address">{stop.address}</div>
       <div className="meta">
         <span className="window">
@@ -123,7 +130,7 @@ export function StopCard({
             </button>
           )}
           <button type="button" className="primary" onClick={() => onAction('delivered')}>
-            {t.delivered}
+            {pickup ? t.pickedUp : t.delivered}
           </button>
           <button type="button" className="danger" onClick={() => onAction('failed')}>
             {t.failed}

@@ -38,6 +38,7 @@ interface StopRow {
   actual_arrival_at: Date | null;
   actual_departure_at: Date | null;
   require_proof: ProofKind[] | null;
+  paired: boolean | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -76,7 +77,8 @@ export async function findDriverRoute(db: Db, driverId: string, date?: string): 
         ST_Y(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lat, o.demand, o.service_s,
         CASE WHEN s.kind = 'pickup' THEN o.pickup_time_windows ELSE o.time_windows END AS time_windows,
         s.planned_arrival_at, s.planned_departure_at, s.status, s.actual_arrival_at, s.actual_departure_at,
-        CASE WHEN s.kind = 'pickup' THEN NULL ELSE o.require_proof END AS require_proof
+        CASE WHEN s.kind = 'pickup' THEN NULL ELSE o.require_proof END AS require_proof,
+        o.pickup_location IS NOT NULL AS paired
        FROM stops s LEFT JOIN orders o ON o.id = s.order_id WHERE s.route_id = $1 ORDER BY s.seq`,
     [r.id],
   );
@@ -113,6 +115,7 @@ export async function findDriverRoute(db: Db, driverId: string, date?: string): 
       actualDepartureAt: iso(s.actual_departure_at),
       // Only when required: the phone will not confirm the delivery without it.
       ...(s.require_proof?.length ? { requireProof: s.require_proof } : {}),
+      ...(s.paired ? { pickupAndDelivery: true as const } : {}),
     })),
   };
 }

@@ -119,6 +119,10 @@ export function RouteBoard(props: {
                     disabled={r.locked || s.locked}
                     onClick={() => props.onPickStop(s.id)}
                   >
+                    {/* The two stops of a pickup and delivery order say which is which. */}
+                    {r.stops.some((x) => x.kind === 'pickup' && x.orderId === s.orderId) && (
+                      <span className={`stop-kind ${s.kind}`}>{t(`planner.stopKind.${s.kind}`)}</span>
+                    )}
                     {stopLabel(s)}
                   </button>
                 )}
@@ -146,7 +150,12 @@ function StopProgress({ stop, drift }: { stop: RouteStop; drift: number | null }
   return (
     <>
       {stop.status !== 'pending' && (
-        <span className={`stop-status ${stop.status}`}> {t(`planner.stopStatus.${stop.status}`)}</span>
+        <span className={`stop-status ${stop.status}`}>
+          {' '}
+          {stop.kind === 'pickup' && stop.status === 'delivered'
+            ? t('planner.pickedUp')
+            : t(`planner.stopStatus.${stop.status}`)}
+        </span>
       )}
       {drift !== null && Math.abs(drift) >= 1 && (
         <span className={`drift${drift >= 15 ? ' late' : ''}`}> {formatDrift(drift)}</span>

@@ -62,6 +62,10 @@ export const plannerEn = {
   'map.legend.driverHeading': 'Driver (live), arrow: heading',
   // The whole day's route sheets, one page per driver, opened in a new tab.
   'planner.daySheets': 'Route sheets for the day',
+  // The two stops of a pickup and delivery order.
+  'planner.stopKind.pickup': 'Pickup',
+  'planner.stopKind.delivery': 'Delivery',
+  'planner.pickedUp': '✓ picked up',
 } as const;
 
 export const plannerFr: Record<keyof typeof plannerEn, string> = {
@@ -123,4 +127,7 @@ export const plannerFr: Record<keyof typeof plannerEn, string> = {
   'planner.stopCount.other': '{count} arrêts',
   'map.legend.driverHeading': 'Chauffeur (en direct), flèche : direction',
   'planner.daySheets': 'Feuilles de route du jour',
+  'planner.stopKind.pickup': 'Enlèvement',
+  'planner.stopKind.delivery': 'Livraison',
+  'planner.pickedUp': '✓ enlevé',
 };
