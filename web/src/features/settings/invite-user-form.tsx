@@ -44,7 +44,7 @@ export function InviteUserForm({ onInvited }: { onInvited(u: CreatedUser): void 
           </SettingField>
           <SettingField id="invite-role" label={t('settings.users.role')} error={err('role')}>
             <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {(['dispatcher', 'admin'] as const).map((r) => (
+              {(['dispatcher', 'viewer', 'admin'] as const).map((r) => (
                 <option key={r} value={r}>
                   {t(`settings.role.${r}`)}
                 </option>
