@@ -137,11 +137,15 @@ function fillRoute(v: i32): void {
   }
 }
 
+let nextVeh: i32 = 0;
+
 /**
- * Builds a solution route by route into empty routes (the caller has emptied them and started a
- * move). `byCapacity`: biggest vans first; otherwise lowest fixed cost per unit of capacity first.
+ * Starts building a solution route by route into empty routes (the caller has emptied them and
+ * started a move). `byCapacity`: biggest vans first; otherwise lowest fixed cost per unit of
+ * capacity first. Then `fillNextRoute()` until it returns false (the caller watches the clock),
+ * then `endRouteConstruction()`.
  */
-export function constructByRoute(byCapacity: bool): void {
+export function beginRouteConstruction(byCapacity: bool): void {
   if (order.length != nVeh) { order = new StaticArray<i32>(nVeh); orderKey = new StaticArray<f64>(nVeh); pool = new StaticArray<i32>(nTasks); }
   for (let v = 0; v < nVeh; v++) {
     order[v] = v;
@@ -158,8 +162,20 @@ export function constructByRoute(byCapacity: bool): void {
   }
   poolCount = 0;
   for (let t = 0; t < nTasks; t++) if (isSeedable(t) && routeOf[t] < 0 && candStart[t + 1] > candStart[t]) pool[poolCount++] = t;
-  for (let i = 0; i < nVeh && poolCount > 0; i++) fillRoute(order[i]);
+  nextVeh = 0;
+}
+
+/** Fills the next van in the order; false when every task is placed or every van tried. */
+export function fillNextRoute(): bool {
+  if (nextVeh >= nVeh || poolCount == 0) return false;
+  fillRoute(order[nextVeh++]);
+  return true;
+}
+
+/** Lists the tasks left in the pool as unassigned. */
+export function endRouteConstruction(): void {
   for (let i = 0; i < poolCount; i++) addUnassigned(pool[i]);
+  poolCount = 0;
 }
 
 // ---- route exchange --------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { absencesOf, allocRecreate, countAbsence, insertBest, openAllRoutes, set
 import { allocRoutes, rJobs, setFixedScale } from "./routes";
 import { allocRuin, pend, pendCount, pushPend, removeRoute, resetPend, ruin, setRuinParams } from "./ruin";
 import { rand, seedRng } from "./rng";
-import { constructByRoute, exchangeRoutes, heterogeneous, prepareFleet } from "./fleet";
+import { beginRouteConstruction, endRouteConstruction, exchangeRoutes, fillNextRoute, heterogeneous, prepareFleet } from "./fleet";
 import { relocate } from "./relocate";
 import { setTwoOptStar, twoOptStar } from "./two-opt-star";
 import { endNode, KIND_PICKUP, startNode } from "./instance";
@@ -123,13 +123,20 @@ function construct(): void {
   recreate(true);
   saveBest();
   // Mixed fleets: greedy insertion never opens a big van (see fleet.ts); build route by route too.
-  if (heterogeneous && nTasks <= 3000) {
-    for (let k = 0; k < 2; k++) {
+  // O(tasks² × route length): bounded in size and to a tenth of the budget (an unfinished
+  // construction leaves tasks out, so it loses to the greedy one and is rolled back).
+  if (heterogeneous && nTasks <= 2000) {
+    const limit = params[0] > 0 ? params[0] : 1000.0;
+    const until = startTime + 0.1 * limit;
+    // Iteration-bounded runs never look at the clock (same answer on any machine).
+    for (let k = 0; k < 2 && (params[1] > 0 || now() < until); k++) {
       beginMove();
       resetPend();
       for (let r = 0; r < nVeh; r++) if (rJobs[r] > 0) removeRoute(r);
       clearUnassigned();
-      constructByRoute(k == 0);
+      beginRouteConstruction(k == 0);
+      while (fillNextRoute()) if (params[1] <= 0 && now() > until) break;
+      endRouteConstruction();
       if (totalCost() < bestCost) saveBest();
       else rollback();
     }
