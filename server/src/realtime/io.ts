@@ -21,6 +21,7 @@ import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { cookieToken } from '../auth/middleware.ts';
 import { sessionForToken } from '../auth/service.ts';
+import { mustEnrolTotp } from '../security/security-repo.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
@@ -95,6 +96,9 @@ export function createRealtime(
       // Viewers see the dispatcher's live screens too (the socket only reads).
       if (user.role !== 'admin' && user.role !== 'dispatcher' && user.role !== 'viewer')
         return next(new Error('forbidden: dispatchers only'));
+      // Like the API: a role the organisation requires two-factor of gets nothing before enrolling.
+      if (await mustEnrolTotp(deps.db, session.tokenHash))
+        return next(new Error('forbidden: set up two-factor sign-in first'));
       socket.data.user = user;
       socket.data.tokenHash = session.tokenHash;
       socket.data.expiresAt = session.expiresAt;

@@ -1,3 +1,4 @@
+import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startTestApp, type TestApp } from '../../test/harness.ts';
 import { totpCode } from './totp.ts';
@@ -128,6 +129,19 @@ describe('two-factor sign-in', () => {
         expect((await readJson(res)).error.message).toMatch(/requires two-factor sign-in/);
       }
       expect((await post('/vehicles', { name: 'x' }, u.token)).status).toBe(403);
+      // Nor the live socket.
+      const refused = await new Promise<string>((resolve) => {
+        const s = connect(`${t.baseUrl}/dispatch`, { auth: { token: u.token }, transports: ['websocket'], forceNew: true });
+        s.once('connect', () => {
+          s.disconnect();
+          resolve('connected');
+        });
+        s.once('connect_error', (err) => {
+          s.disconnect();
+          resolve(err.message);
+        });
+      });
+      expect(refused).toMatch(/two-factor/);
       expect((await fetch(`${t.baseUrl}/api/auth/me`, { headers: auth })).status).toBe(200);
       expect((await fetch(`${t.baseUrl}/api/auth/totp`, { headers: auth })).status).toBe(200);
       await enrol(u.token);
