@@ -29,7 +29,7 @@ import { rescheduleRoutes } from './orders/reschedule-routes.ts';
 import { dispatchRoutes } from './dispatch/routes.ts';
 import { planningRoutes } from './planning/routes.ts';
 import { createPlanner, type Planner } from './planning/service.ts';
-import { createRealtime, type DispatchServer } from './realtime/io.ts';
+import { createRealtime, type RootServer } from './realtime/io.ts';
 import { mountMetrics } from './metrics/mount.ts';
 import { type CustomerComms, createCustomerComms } from './notify/index.ts';
 import { createDomainEvents, type DomainEvents } from './events/bus.ts';
@@ -61,8 +61,8 @@ export interface AppDeps {
 export interface App {
   app: express.Express;
   server: Server;
-  /** Socket.IO (namespace `/dispatch`); tests connect socket.io-client to it. */
-  io: DispatchServer;
+  /** Socket.IO's root server (`/dispatch`, `/driver`, `/track`, each typed where opened); tests connect socket.io-client to it. */
+  io: RootServer;
   /** The plan job runner. */
   planner: Planner;
   /** The domain-event bus every service publishes to (tests play drivers through it). */

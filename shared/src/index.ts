@@ -361,4 +361,5 @@ export {
 } from './schedules.ts';
 export { bearingDeg, headingAfterMove, headingTracker } from './heading.ts';
 export { greatCircleM } from './geo.ts';
+export { DRIVER_PROTOCOL, DRIVER_PROTOCOL_MIN, driverProtocolProblem, OUTDATED_CLIENT } from './driver-protocol.ts';
 export * from './security.ts';

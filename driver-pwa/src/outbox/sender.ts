@@ -5,7 +5,13 @@
  * Consecutive positions go as one batch. Failures back off (1 s, 2 s, 4 s … 60 s); coming back
  * online or reconnecting sends at once.
  */
-import type { DriverClientEvents, DriverServerEvents, RouteChangedEvent } from '@tournee/shared';
+import {
+  DRIVER_PROTOCOL,
+  type DriverClientEvents,
+  type DriverServerEvents,
+  OUTDATED_CLIENT,
+  type RouteChangedEvent,
+} from '@tournee/shared';
 import { io, type Socket } from 'socket.io-client';
 import { HttpError, uploadProof } from '../api.ts';
 import { type OutboxItem, peek, remove } from './store.ts';
@@ -25,6 +31,21 @@ export interface SenderHooks {
   onDrained(): void;
 }
 
+/**
+ * The server refused this app as out of date (a cached copy from before a protocol change): fetch
+ * the new service worker and reload, once per tab session so that a server still refusing after
+ * the reload does not loop. The outbox is in IndexedDB: nothing waiting is lost.
+ */
+function reloadForNewVersion() {
+  const KEY = 'tournee.reloaded-for-protocol';
+  if (sessionStorage.getItem(KEY)) return;
+  sessionStorage.setItem(KEY, '1');
+  const update = navigator.serviceWorker?.getRegistration().then((r) => r?.update());
+  void Promise.resolve(update)
+    .catch(() => {})
+    .finally(() => window.location.reload());
+}
+
 export class OutboxSender {
   private readonly socket: DriverSocket;
   private busy = false;
@@ -41,7 +62,11 @@ export class OutboxSender {
     private readonly token: string,
     private readonly hooks: SenderHooks,
   ) {
-    this.socket = io('/driver', { auth: { token }, transports: ['websocket'], autoConnect: navigator.onLine });
+    this.socket = io('/driver', {
+      auth: { token, protocol: DRIVER_PROTOCOL },
+      transports: ['websocket'],
+      autoConnect: navigator.onLine,
+    });
     this.socket.on('connect', () => {
       hooks.onConnection(true);
       this.failures = 0;
@@ -50,6 +75,7 @@ export class OutboxSender {
     this.socket.on('disconnect', () => hooks.onConnection(false));
     this.socket.on('connect_error', (err) => {
       if (/unauthorized/.test(err.message)) hooks.onUnauthorized();
+      if (err.message.startsWith(OUTDATED_CLIENT)) reloadForNewVersion();
     });
     this.socket.on('route:changed', (e) => hooks.onRouteChanged(e));
     this.socket.on('route:published', (e) => hooks.onRouteChanged(e));

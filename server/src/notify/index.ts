@@ -6,7 +6,6 @@
  */
 import type { RequestHandler, Router } from 'express';
 import { Router as makeRouter } from 'express';
-import type { Server } from 'socket.io';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { createEtaEngine, type EtaEngine } from '../eta/service.ts';
@@ -17,7 +16,7 @@ import type { TakeOffRoutes } from '../lifecycle/reschedule.ts';
 import type { Logger } from '../logger.ts';
 import { coordinateTravel } from '../travel/travel.ts';
 import type { DomainEvents, DomainHandlers } from '../events/bus.ts';
-import type { DispatchServer } from '../realtime/io.ts';
+import type { RootServer } from '../realtime/io.ts';
 import { attachTrackNamespace } from '../realtime/track.ts';
 import { createNotifyListener } from './listener.ts';
 import { providersFor } from './providers.ts';
@@ -45,7 +44,7 @@ export function createCustomerComms(deps: {
   db: Db;
   config: Config;
   log: Logger;
-  io: DispatchServer;
+  io: RootServer;
   /** The ETA engine publishes `etasChanged`; `drain` waits for the bus's subscribers. */
   bus: Pick<DomainEvents, 'publish' | 'drain'>;
   /** Lets a customer move a delivery whose route has not started (when the organisation allows it). */
@@ -57,7 +56,7 @@ export function createCustomerComms(deps: {
   const redis = config.REDIS_URL ? limiterRedis(config.REDIS_URL, log) : null;
   const max = config.TRACK_LINK_MAX_FAILURES_PER_MINUTE;
   const limiter = redis ? redisFailureLimiter(redis, max) : failureLimiter(max);
-  const track = attachTrackNamespace(deps.io as unknown as Server, {
+  const track = attachTrackNamespace(deps.io, {
     db,
     log,
     limiter,

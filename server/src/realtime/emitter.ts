@@ -6,15 +6,13 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import { Redis } from 'ioredis';
 import type { DomainHandlers } from '../events/bus.ts';
-import { type Broadcaster, outlets, realtimeFanOut } from './fan-out.ts';
+import { outlets, realtimeFanOut } from './fan-out.ts';
 
 export function redisFanOut(redisUrl: string): { handlers: DomainHandlers; close(): Promise<void> } {
   const client = new Redis(redisUrl);
   const emitter = new Emitter(client);
-  const dispatch = emitter.of('/dispatch') as unknown as Broadcaster;
-  const driver = emitter.of('/driver') as unknown as Broadcaster;
   return {
-    handlers: realtimeFanOut(outlets(dispatch, driver)),
+    handlers: realtimeFanOut(outlets(emitter.of('/dispatch'), emitter.of('/driver'))),
     close: async () => {
       await client.quit().catch(() => {});
     },

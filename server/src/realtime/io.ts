@@ -18,7 +18,7 @@ import {
 } from '@tournee/shared';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import { Server } from 'socket.io';
+import { type Namespace, Server } from 'socket.io';
 import { cookieToken } from '../auth/middleware.ts';
 import { sessionForToken } from '../auth/service.ts';
 import { mustEnrolTotp } from '../security/security-repo.ts';
@@ -28,7 +28,7 @@ import type { Logger } from '../logger.ts';
 import { attachDriverNamespace } from '../tracking/socket.ts';
 import type { PositionIngest } from '../tracking/ingest.ts';
 import type { DomainHandlers, DomainPublisher } from '../events/bus.ts';
-import { type Broadcaster, outlets, realtimeFanOut } from './fan-out.ts';
+import { outlets, realtimeFanOut } from './fan-out.ts';
 import { reconnectAfterRedisLoss } from './redis-catch-up.ts';
 import { dayRoom, orgRoom } from './rooms.ts';
 import { bindToSession, endSession, type SessionData, watchSessions } from './session-watch.ts';
@@ -37,7 +37,15 @@ interface SocketData extends SessionData {
   user: User;
 }
 
-export type DispatchServer = Server<DispatchClientEvents, DispatchServerEvents, Record<string, never>, SocketData>;
+/**
+ * The root Socket.IO server carries no events of its own: each namespace has its own, typed where
+ * it is opened (`const ns: XNamespace = io.of('/x')`), which only an untyped root allows.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the root's events are each namespace's (typed per namespace)
+export type RootServer = Server<any, any, any, any>;
+
+/** `/dispatch`: admins', dispatchers' and viewers' screens. */
+export type DispatchNamespace = Namespace<DispatchClientEvents, DispatchServerEvents, Record<string, never>, SocketData>;
 
 /**
  * Closes a Redis connection without waiting on a Redis that is gone: `quit()` is queued until
@@ -57,7 +65,7 @@ async function closeRedis(c: Redis): Promise<void> {
 }
 
 export interface Realtime {
-  io: DispatchServer;
+  io: RootServer;
   /** The bus handlers sending domain events to this process's sockets (subscribed in app.ts). */
   fanOut: DomainHandlers;
   /** Ends the `/dispatch` sockets opened with this session (after a logout), on every process. */
@@ -74,7 +82,7 @@ export function createRealtime(
   server: HttpServer,
   deps: { db: Db; config: Config; log: Logger; bus: DomainPublisher; sessionRecheckMs?: number },
 ): Realtime {
-  const io: DispatchServer = new Server(server, { serveClient: false, cors: { origin: false } });
+  const io: RootServer = new Server(server, { serveClient: false, cors: { origin: false } });
   let redis: Redis[] = [];
   if (deps.config.REDIS_URL) {
     const pub = new Redis(deps.config.REDIS_URL);
@@ -83,7 +91,7 @@ export function createRealtime(
     for (const c of redis) c.on('error', (err) => deps.log.warn({ err }, 'socket.io redis connection error'));
     io.adapter(createAdapter(pub, sub));
   }
-  const dispatch = io.of('/dispatch');
+  const dispatch: DispatchNamespace = io.of('/dispatch');
   // Events other processes sent while Redis was unreachable are lost: dispatchers reconnect and catch up.
   if (redis[1]) reconnectAfterRedisLoss(redis[1], dispatch, deps.log);
   dispatch.use(async (socket, next) => {
@@ -128,9 +136,8 @@ export function createRealtime(
 
   // Long-lived sockets re-check their session: revoked, expired or disabled users are cut off.
   const sessions = watchSessions(dispatch, deps.db, deps.log, deps.sessionRecheckMs ?? 60_000);
-  const drivers = attachDriverNamespace(io as unknown as Server, deps);
-  // Socket.IO's typed namespaces, seen through the one shape the fan-out needs.
-  const fanOut = realtimeFanOut(outlets(dispatch as unknown as Broadcaster, drivers.ns as unknown as Broadcaster));
+  const drivers = attachDriverNamespace(io, deps);
+  const fanOut = realtimeFanOut(outlets(dispatch, drivers.ns));
   return {
     io,
     fanOut,

@@ -9,12 +9,13 @@
  * on it: a page gets its updates whichever process it is connected to.
  */
 import type { GeoPoint, TrackServerEvents, TrackView } from '@tournee/shared';
-import type { Namespace, Server } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import type { Db } from '../db/db.ts';
 import { resolveLink } from '../links/links.ts';
 import type { FailureLimiter } from '../links/rate-limit.ts';
 import { buildTrackView } from '../links/view.ts';
 import type { Logger } from '../logger.ts';
+import type { RootServer } from './io.ts';
 import { orderRoom } from './rooms.ts';
 
 /** Between the server processes of a cluster: these orders changed, refresh their open pages. */
@@ -40,10 +41,10 @@ export interface TrackPush {
 const room = orderRoom;
 
 export function attachTrackNamespace(
-  io: Server,
+  io: RootServer,
   deps: { db: Db; log: Logger; limiter: FailureLimiter; clustered: boolean },
 ): TrackPush {
-  const ns = io.of('/track') as unknown as TrackNamespace;
+  const ns: TrackNamespace = io.of('/track');
   ns.use(async (socket, next) => {
     const ip = socket.handshake.address;
     try {

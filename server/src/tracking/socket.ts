@@ -12,10 +12,13 @@ import {
   type Ack,
   type DriverClientEvents,
   type DriverServerEvents,
+  DRIVER_PROTOCOL_MIN,
+  driverProtocolProblem,
+  OUTDATED_CLIENT,
   PositionBatchEnvelope,
   StopEventInput,
 } from '@tournee/shared';
-import type { Namespace, Server } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { createPgDb } from '../db/pg-adapter.ts';
@@ -25,6 +28,7 @@ import { driverToday, findDriverRoute, startedRouteIdsSince } from '../drivers/d
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { DomainPublisher } from '../events/bus.ts';
+import type { RootServer } from '../realtime/io.ts';
 import { driverRoom, routeRoom } from '../realtime/rooms.ts';
 import { deviceTimeProblem, type Fix, filterBatch } from './filter.ts';
 import { type DriverContext, PositionIngest } from './ingest.ts';
@@ -94,7 +98,7 @@ async function resolveContext(db: Db, p: DriverPrincipal): Promise<{ ctx: Driver
 
 /** Sets up `/driver` on the Socket.IO server; `ingest` is exposed for the load bench and tests. */
 export function attachDriverNamespace(
-  io: Server,
+  io: RootServer,
   deps: { db: Db; config: Config; log: Logger; bus: DomainPublisher },
 ): {
   ns: DriverNamespace;
@@ -103,7 +107,7 @@ export function attachDriverNamespace(
   close(): Promise<void>;
 } {
   const { db, config, log, bus } = deps;
-  const ns = io.of('/driver') as unknown as DriverNamespace;
+  const ns: DriverNamespace = io.of('/driver');
   // Positions get connections of their own on PostgreSQL: a burst of other queries queued in the
   // shared pool (ETA recomputes, an import) must not hold up the acks of thousands of phones.
   const ingestDb = config.DATABASE_URL ? createPgDb(config.DATABASE_URL, { max: 2 }) : db;
@@ -115,6 +119,13 @@ export function attachDriverNamespace(
   };
 
   ns.use(async (socket, next) => {
+    // An app cached before a protocol change is refused before anything else, and told to reload.
+    const outdated = driverProtocolProblem((socket.handshake.auth as { protocol?: unknown }).protocol);
+    if (outdated) {
+      const err = new Error(outdated) as Error & { data: unknown };
+      err.data = { code: OUTDATED_CLIENT, minProtocol: DRIVER_PROTOCOL_MIN };
+      return next(err);
+    }
     try {
       const token = (socket.handshake.auth as { token?: unknown }).token;
       const principal = typeof token === 'string' ? await driverForToken(db, token) : null;
