@@ -131,7 +131,11 @@ describe('two-factor sign-in', () => {
       expect((await post('/vehicles', { name: 'x' }, u.token)).status).toBe(403);
       // Nor the live socket.
       const refused = await new Promise<string>((resolve) => {
-        const s = connect(`${t.baseUrl}/dispatch`, { auth: { token: u.token }, transports: ['websocket'], forceNew: true });
+        const s = connect(`${t.baseUrl}/dispatch`, {
+          auth: { token: u.token },
+          transports: ['websocket'],
+          forceNew: true,
+        });
         s.once('connect', () => {
           s.disconnect();
           resolve('connected');
