@@ -74,6 +74,10 @@ export interface Order {
   requireProof: ProofKind[];
   /** Set for a pickup and delivery order; absent or null: delivered from the depot. */
   pickup?: OrderPickup | null;
+  /** The depot whose vehicles must serve it (set by an intake rule); null: any depot. */
+  depotId: string | null;
+  /** Labels set by intake rules (`marketplace`, `fragile`…), for filtering and reports. */
+  tags: string[];
   status: OrderStatus;
   createdAt: string;
   updatedAt: string;

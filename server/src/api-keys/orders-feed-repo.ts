@@ -31,6 +31,8 @@ interface FeedRow {
   priority: number;
   notes: string;
   require_proof: Order['requireProof'];
+  depot_id: string | null;
+  tags: string[];
   status: Order['status'];
   created_at: Date;
   updated_at: Date;
@@ -56,6 +58,8 @@ const toOrder = (r: FeedRow): Order => ({
   priority: r.priority,
   notes: r.notes,
   requireProof: r.require_proof,
+  depotId: r.depot_id,
+  tags: r.tags,
   status: r.status,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
@@ -84,7 +88,7 @@ export async function ordersChangedSince(
   const { rows } = await db.query<FeedRow>(
     `SELECT id, ref, name, phone, email, address, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat,
             geocoded, date_from, date_to, time_windows, service_s, demand, skills, priority, notes, require_proof,
-            status, created_at, updated_at, cancelled_at,
+            depot_id, tags, status, created_at, updated_at, cancelled_at,
             to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
        FROM orders
       WHERE org_id = $1 AND ${cond} AND updated_at < now() - interval '${SETTLE_S} seconds'

@@ -22,6 +22,8 @@ interface OrderRow {
   priority: number;
   notes: string;
   require_proof: ProofKind[];
+  depot_id: string | null;
+  tags: string[];
   pickup_address: string | null;
   pickup_lon: number | null;
   pickup_lat: number | null;
@@ -34,7 +36,7 @@ interface OrderRow {
 
 const COLUMNS = `id, ref, name, phone, email, address, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat,
   geocoded, date_from, date_to, time_windows, service_s, demand, skills, priority, notes, require_proof, status,
-  pickup_address, ST_X(pickup_location::geometry) AS pickup_lon, ST_Y(pickup_location::geometry) AS pickup_lat,
+  depot_id, tags, pickup_address, ST_X(pickup_location::geometry) AS pickup_lon, ST_Y(pickup_location::geometry) AS pickup_lat,
   pickup_time_windows, created_at, updated_at, cancelled_at`;
 
 const toOrder = (r: OrderRow): Order => ({
@@ -55,6 +57,8 @@ const toOrder = (r: OrderRow): Order => ({
   priority: r.priority,
   notes: r.notes,
   requireProof: r.require_proof,
+  depotId: r.depot_id,
+  tags: r.tags,
   pickup:
     r.pickup_lon === null || r.pickup_lat === null
       ? null

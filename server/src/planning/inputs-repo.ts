@@ -225,6 +225,7 @@ export async function loadOrders(
     demand: number[];
     skills: string[];
     priority: number;
+    depot_id: string | null;
     pickup_lon: number | null;
     pickup_lat: number | null;
     pickup_time_windows: TimeWindow[];
@@ -232,7 +233,7 @@ export async function loadOrders(
     // A pickup already made (its stop visited on a started route) is not asked again: the rest
     // of such an order is its delivery.
     `SELECT o.id, o.ref, ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat, o.date_from, o.date_to,
-            o.time_windows, o.service_s, o.demand, o.skills, o.priority,
+            o.time_windows, o.service_s, o.demand, o.skills, o.priority, o.depot_id,
             ST_X(p.at::geometry) AS pickup_lon, ST_Y(p.at::geometry) AS pickup_lat, o.pickup_time_windows
        FROM orders o
        CROSS JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM stops ps WHERE ps.order_id = o.id
@@ -257,6 +258,7 @@ export async function loadOrders(
     demand: r.demand.map(Number),
     skills: r.skills,
     priority: r.priority,
+    depotId: r.depot_id,
     pickup:
       r.pickup_lon === null || r.pickup_lat === null
         ? null

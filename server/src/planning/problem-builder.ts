@@ -8,6 +8,8 @@
  * - An order with a pickup is one shipment instead: its pickup (id `pickup:<order id>`, the
  *   pickup's windows on the same days) and its delivery (id = the order id) on the same vehicle,
  *   the pickup first, its demand carried from one to the other.
+ * - An order bound to a depot (`depotId`, set by an intake rule) goes only on that depot's
+ *   vehicles: it needs the skill `depot:<id>`, which every vehicle has for its own depot.
  * - Times are seconds on the axis of `time-axis.ts`; travel is the coordinate model.
  */
 import { datesInRange, type LocalDate, type PlanOptions, type TimeWindow } from '@tournee/shared';
@@ -65,7 +67,12 @@ export interface OrderInput {
   priority: number;
   /** Collected here first (a pickup and delivery order); absent or null: delivered from the depot. */
   pickup?: { location: LonLatPair; timeWindows: TimeWindow[] } | null;
+  /** Only a vehicle of this depot may serve it; absent or null: any vehicle. */
+  depotId?: string | null;
 }
+
+/** The skill that binds an order to a depot's vehicles (solver skills are plain strings). */
+export const depotSkill = (depotId: string): string => `depot:${depotId}`;
 
 /** The solver id of an order's pickup step (its delivery step has the order's id). */
 export const pickupStepId = (orderId: string): string => `pickup:${orderId}`;
@@ -110,6 +117,7 @@ function shiftVehicle(
   v: VehicleInput,
   dayIndex: number,
   stopCap: number | null,
+  depotBound: boolean,
 ): SolverVehicle {
   const depot = input.depots.get(v.depotId);
   const endDepot = input.depots.get(v.endDepotId ?? v.depotId) ?? depot;
@@ -153,7 +161,7 @@ function shiftVehicle(
     end: endDepot.location,
     timeWindow: [start, Math.max(start, end)],
     capacity: fitVector(v.capacity, input.dimensions.length),
-    skills: v.skills,
+    skills: depotBound ? [...v.skills, depotSkill(v.depotId)] : v.skills,
     breaks,
     maxDistanceM: v.maxDistanceM ?? undefined,
     maxStops: maxStops.length ? Math.min(...maxStops) : undefined,
@@ -191,8 +199,9 @@ export function buildProblem(input: PlanningInput): BuiltProblem {
       continue;
     }
     orders.push(o);
+    const skills = o.depotId ? [...o.skills, depotSkill(o.depotId)] : o.skills;
     const common = {
-      skills: o.skills.length ? o.skills : undefined,
+      skills: skills.length ? skills : undefined,
       priority: Math.max(0, Math.min(100, o.priority)),
     };
     const timeWindows = allowed.flatMap((d) => dayWindows(axis, d, o.timeWindows));
@@ -227,8 +236,10 @@ export function buildProblem(input: PlanningInput): BuiltProblem {
     input.options.balance && shifts.length
       ? Math.ceil((1.25 * (orders.length + shipments.length)) / shifts.length) + 1
       : null;
+  // Depot skills only when some order is bound to a depot: other problems stay as they were.
+  const depotBound = orders.some((o) => o.depotId);
   const vehicles = shifts.map((s) =>
-    shiftVehicle(input, axis, s, input.vehicles.get(s.vehicleId)!, dayIndex.get(s.localDate) ?? 0, stopCap),
+    shiftVehicle(input, axis, s, input.vehicles.get(s.vehicleId)!, dayIndex.get(s.localDate) ?? 0, stopCap, depotBound),
   );
   return {
     problem: {

@@ -1,4 +1,4 @@
-import type { Order, OrderDetailView, Organisation } from '@tournee/shared';
+import type { Depot, Order, OrderDetailView, Organisation } from '@tournee/shared';
 import { lazy, Suspense, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -34,6 +34,7 @@ export function OrderDetailPage({
   const { t, locale } = useI18n();
   const order = useApi<OrderDetailView>(`/orders/${encodeURIComponent(id)}`);
   const org = useApi<Organisation>('/organisation');
+  const depots = useApi<{ items: Depot[] }>('/depots');
   const clientConfig = useApi<{ mapStyleUrl: string | null }>('/client-config');
   const [notice, setNotice] = useState<string[] | null>(initialNotice ?? null);
   const [error, setError] = useState<string | null>(null);
@@ -143,7 +144,12 @@ export function OrderDetailPage({
               </p>
             )}
             <div className="order-grid">
-              <OrderFields order={o} dimensions={org.data?.dimensions ?? []} country={org.data?.defaultCountry} />
+              <OrderFields
+                order={o}
+                dimensions={org.data?.dimensions ?? []}
+                country={org.data?.defaultCountry}
+                depotName={depots.data?.items.find((d) => d.id === o.depotId)?.name}
+              />
               <section className="order-card" aria-labelledby="order-where">
                 <h2 id="order-where">{t('orders.detail.where')}</h2>
                 <p>{o.address}</p>

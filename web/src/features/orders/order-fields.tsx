@@ -9,9 +9,12 @@ export function OrderFields({
   order: o,
   dimensions,
   country,
+  depotName,
 }: {
   order: Order;
   dimensions: string[];
+  /** The name of the order's depot (`depotId`), when the depots are known. */
+  depotName?: string;
   /** The organisation's country: its numbers are shown in national format. */
   country?: string;
 }) {
@@ -57,6 +60,8 @@ export function OrderFields({
     [t('orders.field.service'), t('orders.field.serviceValue', { n: amount(locale, o.serviceS / 60) })],
     [t('orders.field.demand'), demand || none],
     [t('orders.field.skills'), o.skills.length ? o.skills.join(', ') : none],
+    [t('orders.field.depot'), o.depotId ? (depotName ?? o.depotId) : t('orders.field.anyDepot')],
+    [t('orders.field.tags'), o.tags.length ? o.tags.join(', ') : none],
     [t('orders.field.priority'), String(o.priority)],
     [
       t('orders.field.requireProof'),

@@ -23,6 +23,8 @@ const ORDER: Order = {
   priority: 0,
   notes: '',
   requireProof: [],
+  depotId: null,
+  tags: [],
   status: 'imported',
   createdAt: '2026-06-01T08:00:00Z',
   updatedAt: '2026-06-01T08:00:00Z',
