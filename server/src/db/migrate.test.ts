@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../../test/test-db.ts';
 import type { Db } from './db.ts';
-import { loadMigrations, migrate } from './migrate.ts';
+import { duplicateNumbers, loadMigrations, migrate } from './migrate.ts';
 import { createPgDb } from './pg-adapter.ts';
 import { createPgliteDb } from './pglite-adapter.ts';
 
@@ -29,6 +29,13 @@ describe('migrations', () => {
     } finally {
       await db.close();
     }
+  });
+
+  it('number every new migration uniquely (the old duplicate 005 stays: versions are file names)', () => {
+    expect(duplicateNumbers(['005_tracking', '005_tracking_ingest', '031_a', '031_b', '032_c'])).toEqual([
+      '031_a and 031_b',
+    ]);
+    expect(duplicateNumbers(loadMigrations().map((m) => m.version))).toEqual([]);
   });
 
   it('roll back a failing migration whole, recording nothing', async () => {

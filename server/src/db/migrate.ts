@@ -18,6 +18,24 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((f) => ({ version: f.replace(/\.sql$/, ''), sql: readFileSync(join(dir, f), 'utf8') }));
 }
 
+/**
+ * Migration numbers from which each must be unique. Applied migrations are recorded by file name
+ * (schema_migrations.version), so renaming one would run it again on every existing database:
+ * the two `005_*` (and the unused 002, 013, 020, 021, 026, 027) stay as they are. New migrations
+ * take a number of their own; migrate.test.ts fails on a second one from here on.
+ */
+export const UNIQUE_NUMBERS_FROM = 20;
+
+/** Migration numbers at or past `from` that more than one file uses, with those files. */
+export function duplicateNumbers(versions: string[], from = UNIQUE_NUMBERS_FROM): string[] {
+  const byNumber = new Map<number, string[]>();
+  for (const v of versions) {
+    const n = Number.parseInt(v, 10);
+    if (n >= from) byNumber.set(n, [...(byNumber.get(n) ?? []), v]);
+  }
+  return [...byNumber.values()].filter((vs) => vs.length > 1).map((vs) => vs.join(' and '));
+}
+
 // Any constant works: it only has to be the same in every process that migrates this database.
 const MIGRATION_LOCK = 724_801_001;
 
