@@ -144,5 +144,16 @@ describe('dispatcher web app: intake rules', () => {
     await page.locator('.language-switch select').selectOption('fr');
     await page.getByRole('table', { name: 'Règles d’intégration appliquées à 2 lignes' }).waitFor();
     await saveScreenshot(page, 'web-rules-import-result-fr', true);
+    // The order page shows what the rule set: its tags, and any depot (the rule set none).
+    const [r2] = (await api.call('GET', '/orders?q=R2')).body.items as { id: string }[];
+    await page.goto(`${server.baseUrl}/orders/${r2!.id}`);
+    const field = (label: string) =>
+      page
+        .locator('.order-fields div')
+        .filter({ has: page.getByText(label, { exact: true }) })
+        .locator('dd');
+    await expect.poll(() => field('Étiquettes').textContent()).toBe('marketplace');
+    expect(await field('Dépôt').textContent()).toBe('N’importe quel dépôt');
+    await saveScreenshot(page, 'web-rules-order-tags-fr', true);
   });
 });
