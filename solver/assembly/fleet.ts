@@ -8,9 +8,8 @@
  * remedies, both used only when the vehicles differ:
  *  - a route-by-route construction (fill one van with the cheapest insertions, then open the
  *    next), tried with the vans ordered by capacity and by cost per unit of capacity;
- *  - route moves in the annealing: exchange (the whole sequence of one route moves to another
- *    vehicle, empty or used, swapping), so a route can change its van type; and split (a route's
- *    tail moves to an empty van), so a big van's route can become two smaller, cheaper ones.
+ *  - a route exchange move in the annealing: the whole sequence of one route moves to another
+ *    vehicle (empty or used, swapping), so a route can change its van type.
  * Identical vans form a type: an empty van is tried once per type in insertion scans.
  */
 import {
@@ -230,45 +229,6 @@ export function exchangeRoutes(): bool {
   for (let i = 0; i < nb; i++) routeOf[seqB[i]] = -1;
   relinkInto(a, seqB, nb);
   relinkInto(b, seqA, na);
-  recompute(a);
-  recompute(b);
-  return fits(a) && fits(b);
-}
-
-/**
- * Moves the tail of a random used route (from a random position) to a random empty van. Returns
- * false when none was made or the result is infeasible (the caller rolls the move back).
- */
-export function splitRoute(): bool {
-  if (seqA.length != nTasks) { seqA = new StaticArray<i32>(nTasks); seqB = new StaticArray<i32>(nTasks); }
-  let a = -1;
-  for (let tries = 0; tries < 16 && a < 0; tries++) {
-    const r = randInt(nVeh);
-    if (rJobs[r] > 1 && !hasBreaks[r]) a = r;
-  }
-  if (a < 0) return false;
-  let b = -1;
-  for (let tries = 0; tries < 32 && b < 0; tries++) {
-    const r = randInt(nVeh);
-    if (rSize[r] == 0 && !hasBreaks[r]) b = r;
-  }
-  if (b < 0) return false;
-  const n = collect(a, seqA);
-  const k = 1 + randInt(n - 1);
-  // A shipment must not be cut in two.
-  for (let i = 0; i < k; i++) {
-    const t = seqA[i];
-    if (kindOf(t) == KIND_PICKUP) {
-      let inHead = false;
-      for (let j = 0; j < k; j++) if (seqA[j] == pairOf(t)) inHead = true;
-      if (!inHead) return false;
-    }
-  }
-  touch(a);
-  touch(b);
-  for (let i = k; i < n; i++) { seqB[i - k] = seqA[i]; routeOf[seqA[i]] = -1; }
-  relinkInto(a, seqA, k);
-  relinkInto(b, seqB, n - k);
   recompute(a);
   recompute(b);
   return fits(a) && fits(b);

@@ -10,7 +10,7 @@ import { absencesOf, allocRecreate, countAbsence, insertBest, openAllRoutes, set
 import { allocRoutes, rJobs, setFixedScale } from "./routes";
 import { allocRuin, pend, pendCount, pushPend, removeRoute, resetPend, ruin, setRuinParams } from "./ruin";
 import { rand, seedRng } from "./rng";
-import { beginRouteConstruction, endRouteConstruction, exchangeRoutes, fillNextRoute, heterogeneous, prepareFleet, splitRoute } from "./fleet";
+import { beginRouteConstruction, endRouteConstruction, exchangeRoutes, fillNextRoute, heterogeneous, prepareFleet } from "./fleet";
 import { relocate } from "./relocate";
 import { setTwoOptStar, twoOptStar } from "./two-opt-star";
 import { endNode, KIND_PICKUP, startNode } from "./instance";
@@ -255,8 +255,8 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
     beginMove();
     resetPend();
     if (heterogeneous && rand() < 0.05) {
-      // A whole route changes van, or its tail moves to an empty van (see fleet.ts).
-      if (!(rand() < 0.5 ? exchangeRoutes() : splitRoute())) { rollback(); continue; }
+      // A whole route changes van (see fleet.ts).
+      if (!exchangeRoutes()) { rollback(); continue; }
     } else {
       ruin(assignedJobs(), usedRoutes());
       pendUnassigned();
