@@ -9,6 +9,7 @@ import type { ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'security@example.com', password: 'e2e-password-security' };
 const DISPATCHER = { email: 'disp-security@example.com', password: 'quiet harbour lamp 7' };
+const VIEWER = { email: 'viewer-security@example.com', password: 'amber cactus ferry 5' };
 
 // Two-factor sign-in in Chromium against the real server: the admin sets up an authenticator
 // app from the header's Security panel (QR code, first code, recovery codes), signs out and in
@@ -132,5 +133,33 @@ describe('dispatcher web app: two-factor sign-in', () => {
     await dana.getByRole('button', { name: 'Turn on' }).click();
     await dana.getByRole('button', { name: 'I have saved them' }).click();
     await dana.getByRole('link', { name: 'Orders' }).waitFor();
+  });
+
+  it('a viewer sees the dispatcher’s screens marked read-only, and a change is refused with the reason', async () => {
+    expect((await api.call('POST', '/users', { ...VIEWER, name: 'Vic', role: 'viewer' })).status).toBe(201);
+    const vic = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })).newPage();
+    await vic.goto(server.baseUrl);
+    await signInOnPage(vic, VIEWER);
+    await vic.getByText('Read only', { exact: true }).waitFor();
+    await vic.getByRole('link', { name: 'Fleet' }).click();
+    await vic.getByRole('heading', { name: 'Fleet' }).waitFor();
+    // The reads a dispatcher makes all answer (no error, nothing left loading).
+    await expect.poll(() => vic.getByText('Loading…').count()).toBe(0);
+    expect(await vic.getByRole('alert').count()).toBe(0);
+    await saveScreenshot(vic, 'security-viewer-en');
+    const token = (await (
+      await fetch(`${server.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(VIEWER),
+      })
+    ).json()) as { token: string };
+    const refused = await fetch(`${server.baseUrl}/api/vehicles`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Van X' }),
+    });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/viewer/);
   });
 });

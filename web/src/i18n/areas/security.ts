@@ -2,6 +2,8 @@
 export const securityEn = {
   'settings.role.viewer': 'Viewer (read only)',
   'security.menu': 'Security',
+  'security.viewer.badge': 'Read only',
+  'security.viewer.help': 'Your role is viewer: you see what dispatchers see but cannot change anything.',
   'security.title': 'Security',
   'security.close': 'Close',
   'security.signIn.code': 'Code from your authenticator app',
@@ -66,6 +68,9 @@ export const securityEn = {
 export const securityFr: Record<keyof typeof securityEn, string> = {
   'settings.role.viewer': 'Lecteur (lecture seule)',
   'security.menu': 'Sécurité',
+  'security.viewer.badge': 'Lecture seule',
+  'security.viewer.help':
+    'Votre rôle est lecteur : vous voyez ce que voient les répartiteurs sans rien pouvoir modifier.',
   'security.title': 'Sécurité',
   'security.close': 'Fermer',
   'security.signIn.code': 'Code de votre application d’authentification',
