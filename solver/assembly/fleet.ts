@@ -21,11 +21,10 @@ import { cand, candStart, isSeedable } from "./init";
 import { evalInsert, evalPair, INF, pairDeliveryAfter } from "./insert";
 import { linkAfter, nxt, pMax, prv, rDist, recompute, rFeasible, rJobs, routeOf, rSize, rTravel } from "./routes";
 import { addUnassigned, touch } from "./state";
-import { proximity } from "./travel";
-import { locOf } from "./travel";
+import { locOf, proximity } from "./travel";
 import { randInt } from "./rng";
 
-/** Type of each vehicle (identical vans share it); -1 for vans with breaks (never shared). */
+/** Type of each vehicle: identical vans share one; a van with breaks has a type of its own. */
 export let vehType = new StaticArray<i32>(0);
 export let nTypes: i32 = 0;
 /** Whether at least two vehicles differ in capacity or costs. */
