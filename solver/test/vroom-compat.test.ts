@@ -276,6 +276,39 @@ describe('VROOM input semantics', () => {
     ]);
   });
 
+  it('starts later rather than waiting before a break', async () => {
+    const input = {
+      vehicles: [
+        {
+          id: 1,
+          start_index: 0,
+          end_index: 0,
+          time_window: [0, 10000],
+          breaks: [{ id: 9, description: 'lunch', time_windows: [[500, 600]], service: 100 }],
+        },
+      ],
+      jobs: [{ id: 1, location_index: 1, time_windows: [[1000, 1100]] }],
+      matrices: {
+        car: {
+          durations: [
+            [0, 100],
+            [100, 0],
+          ],
+        },
+      },
+    };
+    const out = await run(input);
+    const steps = out.routes[0]?.steps ?? [];
+    expect(steps.map((s) => s.type)).toEqual(['start', 'break', 'job', 'end']);
+    expect(steps[1]?.description).toBe('lunch');
+    expect(steps[1]?.waiting_time).toBe(0);
+    expect(steps[0]?.arrival).toBe(500);
+    // What waiting is left comes before the job's window, after the break.
+    expect(steps[2]?.arrival).toBe(700);
+    expect(steps[2]?.waiting_time).toBe(300);
+    expect(out.summary.waiting_time).toBe(300);
+  });
+
   it('reports shipment amounts in delivery and pickup, `job` on both halves, and both halves when left out', async () => {
     const input = {
       vehicles: [{ id: 1, start_index: 0, end_index: 0, capacity: [10] }],
