@@ -63,8 +63,11 @@ export async function loadEtaRoute(db: Db, routeId: string): Promise<EtaRoute | 
     service_s: number | null;
     time_windows: { start: string; end: string }[] | null;
   }>(
-    `SELECT s.id, s.seq, s.status, s.kind, s.break_index, s.order_id, ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat,
-            o.service_s, o.time_windows
+    // A pickup stop (pickup and delivery orders) is at the pickup place, in its windows.
+    `SELECT s.id, s.seq, s.status, s.kind, s.break_index, s.order_id,
+            ST_X(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lon,
+            ST_Y(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lat,
+            o.service_s, CASE WHEN s.kind = 'pickup' THEN o.pickup_time_windows ELSE o.time_windows END AS time_windows
        FROM stops s LEFT JOIN orders o ON o.id = s.order_id
       WHERE s.route_id = $1 ORDER BY s.seq`,
     [routeId],

@@ -49,7 +49,7 @@ export async function buildTrackView(db: Db, orderId: string, now = Date.now()):
             r.id AS route_id, r.status AS route_status, to_char(r.local_date, 'YYYY-MM-DD') AS local_date, r.driver_id, d.time_zone
        FROM orders o JOIN organisations g ON g.id = o.org_id
        LEFT JOIN LATERAL (SELECT s.* FROM stops s JOIN routes r ON r.id = s.route_id
-                           WHERE s.order_id = o.id AND r.status <> 'planned'
+                           WHERE s.order_id = o.id AND r.status <> 'planned' AND s.kind <> 'pickup'
                            ORDER BY r.local_date DESC LIMIT 1) s ON true
        LEFT JOIN routes r ON r.id = s.route_id LEFT JOIN depots d ON d.id = r.depot_id
       WHERE o.id = $1`,

@@ -73,7 +73,8 @@ export async function loadOrderContexts(db: Db, orderIds: string[]): Promise<Ord
        LEFT JOIN LATERAL (
          SELECT s.id AS stop_id, s.route_id, s.planned_arrival_at, s.waiting_s, s.eta_at, r.local_date, d.time_zone
            FROM stops s JOIN routes r ON r.id = s.route_id JOIN depots d ON d.id = r.depot_id
-          WHERE s.order_id = o.id ORDER BY r.local_date DESC, r.updated_at DESC LIMIT 1) st ON true
+          WHERE s.order_id = o.id AND s.kind <> 'pickup' -- the customer's stop, not a pickup's
+          ORDER BY r.local_date DESC, r.updated_at DESC LIMIT 1) st ON true
        LEFT JOIN notify_order_state ns ON ns.order_id = o.id
       WHERE o.id = ANY($1::uuid[])`,
     [orderIds],

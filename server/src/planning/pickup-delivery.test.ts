@@ -2,6 +2,7 @@ import { todayIn } from '@tournee/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driverSocket, stopEvent, vanWithShifts } from '../../test/driver-day.ts';
+import { loadOrderContexts } from '../notify/context-repo.ts';
 import { checkRoutes } from './independent-checker.ts';
 import { type PlanningTestApp, startPlanningApp } from './test-support.ts';
 
@@ -135,6 +136,14 @@ describe('pickup and delivery orders', () => {
     expect(p2.address).toBe('Vaise');
     expect(p2.location.coordinates).toEqual([4.8055, 45.7745]);
     expect(await statusOf((await idOf('PD-1'))!)).toBe('planned');
+    // The customer is told about the delivery stop, never the pickup.
+    const pd1 = (await idOf('PD-1'))!;
+    const [context] = await loadOrderContexts(t.db, [pd1]);
+    const delivery = await t.db.query<{ id: string }>(
+      `SELECT id FROM stops WHERE order_id = $1 AND kind = 'delivery'`,
+      [pd1],
+    );
+    expect(context!.stopId).toBe(delivery.rows[0]!.id);
   });
 
   it('the independent checker refuses a delivery before its pickup', async () => {
