@@ -5,6 +5,7 @@
  */
 import type { AlertSettings } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import { storedSettings } from '../org/repo.ts';
 
 type SettingsJson = Partial<AlertSettings> | null;
 
@@ -86,11 +87,7 @@ export async function loadStopWindows(db: Db, routeIds: string[]) {
 
 /** The organisation's alert thresholds as stored (merged with the defaults by the caller). */
 export async function orgAlertSettings(db: Db, orgId: string): Promise<SettingsJson> {
-  const { rows } = await db.query<{ alerts: SettingsJson }>(
-    `SELECT settings->'alerts' AS alerts FROM organisations WHERE id = $1`,
-    [orgId],
-  );
-  return rows[0]?.alerts ?? null;
+  return (await storedSettings(db, orgId, 'alerts')) as SettingsJson;
 }
 
 /**

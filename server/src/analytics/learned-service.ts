@@ -8,6 +8,7 @@
 import { DEFAULT_ANALYTICS } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import { addressKey, learnedServiceTimes } from './repo.ts';
+import { storedSettings } from '../org/repo.ts';
 
 /** A row about to be written: its address and the service time it would get. */
 export interface ServiceTimeRow {
@@ -21,11 +22,8 @@ export interface ServiceTimeRow {
 export function learnedServiceDefaults(orgId: string): { apply(db: Db, rows: ServiceTimeRow[]): Promise<number> } {
   let learned: Promise<Map<string, number>> | null = null;
   const load = async (db: Db) => {
-    const { rows } = await db.query<{ visits: number | null }>(
-      "SELECT (settings->'analytics'->>'serviceTimeVisits')::int AS visits FROM organisations WHERE id = $1",
-      [orgId],
-    );
-    const visits = rows[0]?.visits ?? DEFAULT_ANALYTICS.serviceTimeVisits;
+    const stored = (await storedSettings(db, orgId, 'analytics')) as { serviceTimeVisits?: number } | null;
+    const visits = stored?.serviceTimeVisits ?? DEFAULT_ANALYTICS.serviceTimeVisits;
     if (visits <= 0) return new Map<string, number>();
     const times = await learnedServiceTimes(db, orgId, { visits, limit: 1_000_000 });
     return new Map(times.map((t) => [t.addressKey, t.serviceMin * 60]));

@@ -115,20 +115,4 @@ export async function intakeContext(db: Db, orgId: string): Promise<{ dimensions
 }
 
 /** What validating a row needs of the organisation (see orders/import/validate-row.ts). */
-export async function orgDefaults(
-  db: Db,
-  orgId: string,
-): Promise<{ dimensions: string[]; defaultCountry: string; defaultServiceS: number } | null> {
-  const { rows } = await db.query<{ dimensions: string[]; default_country: string; default_service_s: number }>(
-    'SELECT dimensions, default_country, default_service_s FROM organisations WHERE id = $1',
-    [orgId],
-  );
-  const o = rows[0];
-  return o
-    ? {
-        dimensions: o.dimensions,
-        defaultCountry: o.default_country.trim().toUpperCase(),
-        defaultServiceS: o.default_service_s,
-      }
-    : null;
-}
+export { orgDefaults } from '../org/repo.ts';

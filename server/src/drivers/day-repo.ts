@@ -132,9 +132,4 @@ export async function driverToday(db: Db, driverId: string, orgId: string): Prom
   return rows[0]!.d;
 }
 
-export async function orgDimensions(db: Db, orgId: string): Promise<string[]> {
-  const { rows } = await db.query<{ dimensions: string[] }>('SELECT dimensions FROM organisations WHERE id = $1', [
-    orgId,
-  ]);
-  return rows[0]?.dimensions ?? [];
-}
+export { orgDimensions } from '../org/repo.ts';

@@ -14,6 +14,7 @@ import { hashRow } from './import/row-hash.ts';
 import { type RowContext, validateRow } from './import/validate-row.ts';
 import { editRefusal } from './actions.ts';
 import * as repo from './repo.ts';
+import { orgDefaults } from '../org/repo.ts';
 
 export interface OrdersDeps {
   db: Db;
@@ -34,16 +35,9 @@ export async function getOrder(db: Db, actor: Actor, id: string): Promise<Order>
 }
 
 async function orgContext(db: Db, orgId: string): Promise<RowContext> {
-  const res = await db.query<{ dimensions: string[]; default_country: string; default_service_s: number }>(
-    'SELECT dimensions, default_country, default_service_s FROM organisations WHERE id = $1',
-    [orgId],
-  );
-  const o = res.rows[0]!;
-  return {
-    dimensions: o.dimensions,
-    defaultCountry: o.default_country.trim().toUpperCase(),
-    defaultServiceS: o.default_service_s,
-  };
+  const o = await orgDefaults(db, orgId);
+  if (!o) throw notFound('Organisation');
+  return o;
 }
 
 /** The patch field an import column's error belongs to, so PATCH errors name the body's fields. */

@@ -85,3 +85,39 @@ export async function countVectorHolders(db: Db, orgId: string): Promise<{ vehic
   );
   return rows[0] ?? { vehicles: 0, orders: 0 };
 }
+
+/** The organisation's dimensions, in their order ([] for an unknown organisation). */
+export async function orgDimensions(db: Db, orgId: string): Promise<string[]> {
+  const { rows } = await db.query<{ dimensions: string[] }>('SELECT dimensions FROM organisations WHERE id = $1', [
+    orgId,
+  ]);
+  return rows[0]?.dimensions ?? [];
+}
+
+/** What validating an order row needs of the organisation (orders/import/validate-row.ts), or null. */
+export async function orgDefaults(
+  db: Db,
+  orgId: string,
+): Promise<{ dimensions: string[]; defaultCountry: string; defaultServiceS: number } | null> {
+  const { rows } = await db.query<{ dimensions: string[]; default_country: string; default_service_s: number }>(
+    'SELECT dimensions, default_country, default_service_s FROM organisations WHERE id = $1',
+    [orgId],
+  );
+  const o = rows[0];
+  return o
+    ? {
+        dimensions: o.dimensions,
+        defaultCountry: o.default_country.trim().toUpperCase(),
+        defaultServiceS: o.default_service_s,
+      }
+    : null;
+}
+
+/** One section of the organisation's settings as stored (null when never set: the caller applies its defaults). */
+export async function storedSettings(db: Db, orgId: string, section: string): Promise<unknown> {
+  const { rows } = await db.query<{ s: unknown }>('SELECT settings->$2 AS s FROM organisations WHERE id = $1', [
+    orgId,
+    section,
+  ]);
+  return rows[0]?.s ?? null;
+}

@@ -8,13 +8,10 @@ import { PLANNABLE_STATUSES } from '../lifecycle/transitions.ts';
 import type { DepotInput, OrderInput, ShiftInput, VehicleInput } from './problem-builder.ts';
 import type { LonLatPair } from '../travel/travel.ts';
 import type { NamedOrder } from './unplanned.ts';
+import { orgDimensions } from '../org/repo.ts';
 
-export async function loadDimensions(db: Db, orgId: string): Promise<string[]> {
-  const { rows } = await db.query<{ dimensions: string[] }>('SELECT dimensions FROM organisations WHERE id = $1', [
-    orgId,
-  ]);
-  return rows[0]?.dimensions ?? [];
-}
+/** The organisation's dimensions (org/repo.ts). */
+export const loadDimensions = orgDimensions;
 
 export async function loadDepots(
   db: Db,

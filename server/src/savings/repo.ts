@@ -58,20 +58,4 @@ export async function listBaselines(db: Db, orgId: string, date: string | null):
 }
 
 /** What reading a file needs to know of the organisation. */
-export async function orgImportSettings(
-  db: Db,
-  orgId: string,
-): Promise<{ dimensions: string[]; defaultCountry: string; defaultServiceS: number } | null> {
-  const { rows } = await db.query<{ dimensions: string[]; default_country: string; default_service_s: number }>(
-    'SELECT dimensions, default_country, default_service_s FROM organisations WHERE id = $1',
-    [orgId],
-  );
-  const o = rows[0];
-  return o
-    ? {
-        dimensions: o.dimensions,
-        defaultCountry: o.default_country.trim().toUpperCase(),
-        defaultServiceS: o.default_service_s,
-      }
-    : null;
-}
+export { orgDefaults as orgImportSettings } from '../org/repo.ts';
