@@ -2,7 +2,11 @@ import { todayIn } from '@tournee/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driverSocket, stopEvent, vanWithShifts } from '../../test/driver-day.ts';
+import { systemActor } from '../audit/audit.ts';
+import type { Geocoder } from '../geocoding/geocoder.ts';
 import { loadOrderContexts } from '../notify/context-repo.ts';
+import { runImport } from '../orders/import/pipeline.ts';
+import { jsonSource } from '../orders/import/sources.ts';
 import { checkRoutes } from './independent-checker.ts';
 import { type PlanningTestApp, startPlanningApp } from './test-support.ts';
 
@@ -39,7 +43,9 @@ describe('pickup and delivery orders', () => {
       `PLAIN-1;Perrache;45.7485;4.8255;${today};10;;;;;`,
       `BAD-1;Nulle part;45.7600;4.8400;${today};5;Quai;45.7700;;;`,
       `BAD-2;Nulle part;45.7600;4.8400;${today};5;Gerland;45.7300;4.8300;14:00;09:00`,
-      `BAD-3;Nulle part;45.7600;4.8400;${today};5;Sans coordonnées;;;;`,
+      // An address alone is geocoded, but this server has no geocoder.
+      `BAD-3;Nulle part;45.7600;4.8400;${today};5;Halles Paul Bocuse;;;;`,
+      `BAD-4;Nulle part;45.7600;4.8400;${today};5;;;;09:00;10:00`,
     ].join('\n');
     const res = await fetch(`${t.baseUrl}/api/orders/import?partial=true`, {
       method: 'POST',
@@ -50,7 +56,7 @@ describe('pickup and delivery orders', () => {
     const body = (await res.json()) as any;
     expect(res.status, JSON.stringify(body)).toBe(200);
     expect(body.created).toBe(3);
-    expect(body.rejected).toBe(3);
+    expect(body.rejected).toBe(4);
     expect(body.columns.map((c: { field: string }) => c.field).slice(6)).toEqual([
       'pickup_address',
       'pickup_lat',
@@ -66,7 +72,12 @@ describe('pickup and delivery orders', () => {
     expect(errors).toEqual([
       [5, 'Longitude enlèvement', 'is missing while pickup_lat is given: give both or neither'],
       [6, 'Fin enlèvement', expect.stringMatching(/14:00.*09:00|09:00.*14:00/)],
-      [7, 'Latitude enlèvement', expect.stringMatching(/needed for a pickup: give pickup_lat and pickup_lon/)],
+      [7, "Adresse d'enlèvement", expect.stringMatching(/no geocoder is configured .*: add pickup_lat and pickup_lon/)],
+      [
+        8,
+        "Adresse d'enlèvement",
+        'is empty and there are no pickup_lat and pickup_lon: give the pickup an address or coordinates',
+      ],
     ]);
 
     const pd2 = await t.call('GET', `/orders/${await idOf('PD-2')}`);
@@ -76,6 +87,34 @@ describe('pickup and delivery orders', () => {
       timeWindows: [{ start: '08:00', end: '20:00' }],
     });
     expect((await t.call('GET', `/orders/${await idOf('PLAIN-1')}`)).body.pickup).toBeNull();
+  });
+
+  it('geocodes a pickup address given without coordinates', async () => {
+    const asked: string[] = [];
+    const geocoder: Geocoder = {
+      async geocode(address) {
+        asked.push(address);
+        return address.startsWith('Halles') ? { lon: 4.8505, lat: 45.7631, label: 'Halles Paul Bocuse, Lyon' } : null;
+      },
+    };
+    const run = (ref: string, pickupAddress: string) =>
+      runImport({ db: t.db, geocoder }, systemActor(t.org.id), {
+        source: jsonSource([{ ref, lat: '45.7578', lon: '4.8320', date: today, pickup_address: pickupAddress }]),
+        filename: 'api.json',
+        partial: true,
+        mapping: {},
+      });
+    const ok = await run('PD-G', 'Halles Paul Bocuse, Lyon');
+    expect(ok.created).toBe(1);
+    expect(asked).toEqual(['Halles Paul Bocuse, Lyon']); // the delivery has its coordinates
+    const order = await t.call('GET', `/orders/${await idOf('PD-G')}`);
+    expect(order.body.pickup.location.coordinates).toEqual([4.8505, 45.7631]);
+    const unknown = await run('BAD-G', 'Nowhere at all');
+    expect(unknown.errors).toEqual([
+      expect.objectContaining({ row: 1, column: 'pickup_address', value: 'Nowhere at all' }),
+    ]);
+    // Not planned in the tests below: one day, one van.
+    await t.db.query(`UPDATE orders SET status = 'cancelled' WHERE ref = 'PD-G'`);
   });
 
   it('takes pickup fields on POST /api/orders too, rejecting a bad one by its field', async () => {

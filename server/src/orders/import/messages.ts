@@ -29,7 +29,7 @@ export interface ImportMessages {
   zeroZero: string;
   missingWhileGiven(given: string): string;
   noPlace: string;
-  /** A pickup column is filled but the pickup has no coordinates (pickup addresses are not geocoded). */
+  /** A pickup column is filled but the pickup has neither an address nor coordinates. */
   pickupNeedsPlace: string;
   endsBeforeFirstDate(date: string): string;
   windowMissingEnd(start: string): string;
@@ -43,6 +43,8 @@ export interface ImportMessages {
   duplicateRef(firstRow: number): string;
   conflict(ref: string, status: string): string;
   noGeocoder: string;
+  /** A pickup address to geocode, and no geocoder. */
+  pickupNoGeocoder: string;
   notFound: string;
   geocoderFailed(why: string): string;
   notDimension(dim: string, dims: string): string;
@@ -124,7 +126,7 @@ const en: ImportMessages = {
   zeroZero: 'lat 0, lon 0 is not a delivery address: give the real coordinates',
   missingWhileGiven: (given) => `is missing while ${given} is given: give both or neither`,
   noPlace: 'is empty and there are no lat and lon: give an address or coordinates',
-  pickupNeedsPlace: 'is needed for a pickup: give pickup_lat and pickup_lon (pickup addresses are not geocoded)',
+  pickupNeedsPlace: 'is empty and there are no pickup_lat and pickup_lon: give the pickup an address or coordinates',
   endsBeforeFirstDate: (d) => `ends before the first date ${d}`,
   windowMissingEnd: (s) => `is empty while the window starts at ${s}: give both ends`,
   windowMissingStart: (e) => `is empty while the window ends at ${e}: give both ends`,
@@ -136,6 +138,8 @@ const en: ImportMessages = {
   duplicateRef: (r) => `appears again: row ${r} has the same ref`,
   conflict: (ref, status) => `conflict: order ${ref} is already ${status} and can no longer be changed by an import`,
   noGeocoder: 'has no lat and lon, and no geocoder is configured (GEOCODER_URL) to find them: add lat and lon',
+  pickupNoGeocoder:
+    'has no pickup_lat and pickup_lon, and no geocoder is configured (GEOCODER_URL) to find them: add pickup_lat and pickup_lon',
   notFound: 'was not found by the geocoder: check the address or add lat and lon',
   geocoderFailed: (why) => `could not be geocoded (${why}): try again later or add lat and lon`,
   notDimension: (dim, dims) =>
@@ -226,7 +230,7 @@ const fr: ImportMessages = {
   missingWhileGiven: (given) => `manque alors que ${given} est donnée : donnez les deux ou aucune`,
   noPlace: 'est vide et il n’y a ni lat ni lon : donnez une adresse ou des coordonnées',
   pickupNeedsPlace:
-    'est nécessaire pour un enlèvement : donnez pickup_lat et pickup_lon (les adresses d’enlèvement ne sont pas géocodées)',
+    'est vide et il n’y a ni pickup_lat ni pickup_lon : donnez une adresse ou des coordonnées à l’enlèvement',
   endsBeforeFirstDate: (d) => `finit avant la première date ${d}`,
   windowMissingEnd: (s) => `est vide alors que le créneau commence à ${s} : donnez les deux bornes`,
   windowMissingStart: (e) => `est vide alors que le créneau finit à ${e} : donnez les deux bornes`,
@@ -241,6 +245,8 @@ const fr: ImportMessages = {
     `conflit : la commande ${ref} est déjà au statut ${status} et un import ne peut plus la modifier`,
   noGeocoder:
     "n'a ni lat ni lon, et aucun géocodeur n'est configuré (GEOCODER_URL) pour les trouver : ajoutez lat et lon",
+  pickupNoGeocoder:
+    "n'a ni pickup_lat ni pickup_lon, et aucun géocodeur n'est configuré (GEOCODER_URL) pour les trouver : ajoutez pickup_lat et pickup_lon",
   notFound: "n'a pas été trouvée par le géocodeur : vérifiez l'adresse ou ajoutez lat et lon",
   geocoderFailed: (why) => `n'a pas pu être géocodée (${why}) : réessayez plus tard ou ajoutez lat et lon`,
   notDimension: (dim, dims) =>

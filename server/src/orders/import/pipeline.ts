@@ -70,6 +70,9 @@ interface Pending {
   geocoded: boolean;
 }
 
+/** A row the geocoder must place: its delivery, or its pickup, has no coordinates. */
+const unplaced = (p: Pending): boolean => p.row.lon === null || (p.row.pickup ? p.row.pickup.lon === null : false);
+
 /** A cell as the rejected-rows CSV should show it, so it re-imports as it was meant. */
 export function displayCell(v: unknown): string {
   if (v instanceof Date) {
@@ -198,7 +201,7 @@ export async function runImport(
      */
     const processBatch = async (db: Db, batch: Pending[]) => {
       let rows = batch;
-      const needGeocoding = batch.filter((p) => p.row.lon === null);
+      const needGeocoding = batch.filter(unplaced);
       if (needGeocoding.length || !writing) {
         const existing = await repo.findExisting(
           db,
@@ -243,16 +246,14 @@ export async function runImport(
 
     /** Coordinates for every row: as given, or from the geocoder; rows it cannot place are rejected. */
     const locate = async (cache: Db, batch: Pending[]): Promise<repo.OrderWrite[]> => {
-      const need = batch.filter((p) => p.row.lon === null);
+      const need = batch.filter(unplaced);
       if (need.length === 0) return batch as repo.OrderWrite[];
-      const found = geocoder
-        ? await geocodeMany(
-            cache,
-            geocoder,
-            need.map((p) => p.row.address),
-            ctx.defaultCountry,
-          )
-        : new Map();
+      // The delivery's address and, for a pickup and delivery order, the pickup's: one lookup.
+      const addresses = need.flatMap((p) => [
+        ...(p.row.lon === null ? [p.row.address] : []),
+        ...(p.row.pickup && p.row.pickup.lon === null ? [p.row.pickup.address] : []),
+      ]);
+      const found = geocoder ? await geocodeMany(cache, geocoder, addresses, ctx.defaultCountry) : new Map();
       const out: repo.OrderWrite[] = [];
       for (const p of batch) {
         const { source, row } = p;
@@ -275,6 +276,22 @@ export async function runImport(
           row.lon = g.result.lon;
           row.lat = g.result.lat;
           p.geocoded = true;
+        }
+        const pickup = row.pickup;
+        if (pickup && (pickup.lon === null || pickup.lat === null)) {
+          const g = found.get(pickup.address);
+          const fail = (message: string) =>
+            reject(source, [{ row: source.row, column: columnOf('pickup_address'), value: pickup.address, message }]);
+          if (!geocoder) {
+            fail(m.pickupNoGeocoder);
+            continue;
+          }
+          if (g?.kind !== 'found') {
+            fail(g?.kind === 'not_found' ? m.notFound : m.geocoderFailed(g?.message ?? 'no answer'));
+            continue;
+          }
+          pickup.lon = g.result.lon;
+          pickup.lat = g.result.lat;
         }
         out.push(p as repo.OrderWrite);
       }

@@ -17,7 +17,7 @@ export function hashRow(r: ValidRow): string {
   if (r.pickup) {
     let pw = '';
     for (const w of r.pickup.timeWindows) pw += `${w.start}-${w.end},`;
-    tail += `\x1fpickup:${r.pickup.address}|${r.pickup.lon}|${r.pickup.lat}|${pw}`;
+    tail += `\x1fpickup:${r.pickup.address}|${r.pickup.lon ?? ''}|${r.pickup.lat ?? ''}|${pw}`;
   }
   // What intake rules add beyond the file's fields, likewise only when set.
   if (r.depotId || r.hold || r.tags?.length)

@@ -2,7 +2,7 @@
  * Validation of one order row, shared by imports (CSV, XLSX, JSON) and PATCH: raw cell values
  * keyed by canonical field in, a normalised order (or every problem, each naming its column) out.
  */
-import { type ImportRowError, PROOF_KINDS, type ProofKind, phoneE164, type TimeWindow } from '@tournee/shared';
+import { type ImportRowError, phoneE164, REQUIRED_PROOF_KINDS, type RequiredProof, type TimeWindow } from '@tournee/shared';
 import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 import { cellText, detached, minutesOf, parseDate, parseList, parseNumber, parseTime, ValueError } from './values.ts';
 
@@ -24,8 +24,8 @@ export interface ValidRow {
   skills: string[];
   priority: number;
   notes: string;
-  /** Proof files the delivered stop must have, in PROOF_KINDS order; empty: none. */
-  requireProof: ProofKind[];
+  /** What the delivery must carry (files, or `code`), in REQUIRED_PROOF_KINDS order; empty: none. */
+  requireProof: RequiredProof[];
   /** Where the goods are collected before delivery (a pickup and delivery order); absent or null: none. */
   pickup?: PickupRow | null;
   /** Set by intake rules (automation/): the depot that serves the order. */
@@ -36,11 +36,11 @@ export interface ValidRow {
   tags?: string[];
 }
 
-/** The pickup of a pickup and delivery order, validated. */
+/** The pickup of a pickup and delivery order, validated; lon/lat null means "geocode the address". */
 export interface PickupRow {
   address: string;
-  lon: number;
-  lat: number;
+  lon: number | null;
+  lat: number | null;
   /** Local times of the depot's zone; empty: any time of the delivery's days. */
   timeWindows: TimeWindow[];
 }
@@ -247,8 +247,8 @@ export function validateRow(
 }
 
 /**
- * The pickup of a row with any pickup cell filled: coordinates required (both), a window
- * checked like the delivery's. Errors name the pickup column.
+ * The pickup of a row with any pickup cell filled: coordinates (both) or an address to geocode,
+ * a window checked like the delivery's. Errors name the pickup column.
  */
 function pickupOf(c: Cells): PickupRow | null {
   const before = c.errors.length;
@@ -261,7 +261,7 @@ function pickupOf(c: Cells): PickupRow | null {
   const hasLon = c.has('pickup_lon');
   if (hasLat && !hasLon) c.fail('pickup_lon', c.m.missingWhileGiven('pickup_lat'));
   else if (hasLon && !hasLat) c.fail('pickup_lat', c.m.missingWhileGiven('pickup_lon'));
-  else if (!hasLat && !hasLon) c.fail('pickup_lat', c.m.pickupNeedsPlace);
+  else if (!hasLat && !hasLon && !c.text('pickup_address')) c.fail('pickup_address', c.m.pickupNeedsPlace);
   const start = c.parse('pickup_tw_start', parseTime);
   const end = c.parse('pickup_tw_end', parseTime);
   const timeWindows: TimeWindow[] = [];
@@ -272,19 +272,19 @@ function pickupOf(c: Cells): PickupRow | null {
     if (minutesOf(end) <= minutesOf(start)) c.fail('pickup_tw_end', c.m.windowBackwards(start, end));
     else timeWindows.push({ start, end });
   }
-  if (c.errors.length > before || lat === null || lon === null) return null;
-  return { address: c.text('pickup_address'), lon, lat, timeWindows };
+  if (c.errors.length > before) return null;
+  return { address: c.text('pickup_address'), lon: hasLon ? lon : null, lat: hasLat ? lat : null, timeWindows };
 }
 
-const NO_PROOF: ProofKind[] = [];
+const NO_PROOF: RequiredProof[] = [];
 
-/** The proof kinds of a `require_proof` cell ("photo", "signature", "photo,signature"), in PROOF_KINDS order. */
-function proofKinds(c: Cells): ProofKind[] {
+/** The kinds of a `require_proof` cell ("photo", "signature,code"…), in REQUIRED_PROOF_KINDS order. */
+function proofKinds(c: Cells): RequiredProof[] {
   const given = parseList(c.record.require_proof).map((k) => k.toLowerCase());
-  const unknown = given.find((k) => !(PROOF_KINDS as readonly string[]).includes(k));
+  const unknown = given.find((k) => !(REQUIRED_PROOF_KINDS as readonly string[]).includes(k));
   if (unknown !== undefined) {
     c.fail('require_proof', c.m.unknownProof(unknown));
     return NO_PROOF;
   }
-  return PROOF_KINDS.filter((k) => given.includes(k));
+  return REQUIRED_PROOF_KINDS.filter((k) => given.includes(k));
 }
