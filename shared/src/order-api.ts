@@ -53,8 +53,8 @@ export const OrderInput = z.looseObject({
   require_proof: list.optional(),
   /**
    * A pickup and delivery order: where the goods are collected first (same vehicle, before the
-   * delivery). `pickup_lat`/`pickup_lon` are required with any pickup field (not geocoded);
-   * the window is in the local time of the depot's zone (HH:MM).
+   * delivery). `pickup_address` is geocoded unless `pickup_lat`/`pickup_lon` are given; the
+   * window is in the local time of the depot's zone (HH:MM).
    */
   pickup_address: cell.optional(),
   pickup_lat: cell.optional(),
