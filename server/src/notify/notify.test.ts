@@ -11,14 +11,19 @@ import { ownTestDatabase, simulatedDriver, startCommsApp, startSmtp, startTwilio
 const TOKEN = 'twilio-test-auth-token';
 const PUBLIC_URL = 'http://tournee.test';
 
+/** Polls `fn` (expect.poll) until it gives a value, and returns that value. */
 async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  let value: T | null | undefined | false = null;
+  await expect
+    .poll(
+      async () => {
+        value = await fn();
+        return Boolean(value);
+      },
+      { timeout: ms, message: `waiting for ${what}` },
+    )
+    .toBe(true);
+  return value as T;
 }
 
 async function freePort(): Promise<number> {
