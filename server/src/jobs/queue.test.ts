@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
@@ -66,6 +67,12 @@ describe('plans on the BullMQ queue (REDIS_URL)', () => {
     await worker.close();
     await fanOut.close();
     await t.close();
+    // The run's queue leaves no keys behind in Redis.
+    const conn = new Redis(REDIS, { maxRetriesPerRequest: null });
+    const q = new Queue(queue, { connection: conn });
+    await q.obliterate({ force: true });
+    await q.close();
+    conn.disconnect();
   });
 
   it('a worker process solves the plan and its progress reaches the server’s sockets through Redis', async () => {
