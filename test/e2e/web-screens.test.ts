@@ -22,6 +22,9 @@ const WORDS: Record<Lang, Record<string, string>> = {
     file: 'CSV or Excel file',
     partial: 'Import the good rows and leave out the rejected ones',
     alerts: 'Alerts',
+    security: 'Security',
+    sendAccess: 'Send access',
+    close: 'Close',
   },
   fr: {
     email: 'E-mail',
@@ -31,6 +34,9 @@ const WORDS: Record<Lang, Record<string, string>> = {
     file: 'Fichier CSV ou Excel',
     partial: 'Importer les bonnes lignes et laisser de côté les lignes refusées',
     alerts: 'Alertes',
+    security: 'Sécurité',
+    sendAccess: 'Envoyer l’accès',
+    close: 'Fermer',
   },
 };
 
@@ -193,6 +199,13 @@ describe('every screen, in English and in French', () => {
         await p.goto(`${server.baseUrl}/fleet`);
         await p.getByRole('tab').first().waitFor();
         expect(await shootTabs('fleet')).toBeGreaterThanOrEqual(3);
+        // A driver's access: the QR code, the link and the code.
+        await p.getByRole('tab', { name: /^(Drivers|Chauffeurs)$/ }).click();
+        await p.getByRole('button', { name: w.sendAccess, exact: true }).first().click();
+        await p.getByRole('dialog').waitFor();
+        await p.locator('[role="dialog"] img, [role="dialog"] canvas, [role="dialog"] svg').first().waitFor();
+        await shoot('fleet-driver-access');
+        await p.getByRole('dialog').getByRole('button', { name: w.close, exact: true }).first().click();
       });
 
       it('planner: the published day, and the calendar', async () => {
@@ -225,6 +238,11 @@ describe('every screen, in English and in French', () => {
         await shoot('audit');
         await p.getByRole('button', { name: new RegExp(`^${w.alerts} · \\d+$`) }).click();
         await shoot('alerts');
+        await p.getByRole('button', { name: new RegExp(`^${w.alerts} · \\d+$`) }).click();
+        await p.getByRole('button', { name: w.security, exact: true }).click();
+        await p.getByRole('dialog', { name: w.security }).waitFor();
+        await shoot('security');
+        await p.keyboard.press('Escape');
       });
 
       it('rules, integrations, settings: every tab', async () => {
