@@ -136,7 +136,9 @@ export type Violation =
   | { kind: 'skill'; stopId: string | null; orderId: string; skill: string; message: string }
   | { kind: 'max_stops'; stops: number; max: number; message: string }
   | { kind: 'max_duration'; durationS: number; max: number; message: string }
-  | { kind: 'max_distance'; distanceM: number; max: number; message: string };
+  | { kind: 'max_distance'; distanceM: number; max: number; message: string }
+  /** A pickup and delivery order's pickup stop without its delivery after it on the same route. */
+  | { kind: 'pickup_order'; stopId: string | null; orderId: string; message: string };
 
 export const STOP_STATUSES = ['pending', 'arrived', 'delivered', 'failed', 'skipped'] as const;
 export type StopStatus = (typeof STOP_STATUSES)[number];

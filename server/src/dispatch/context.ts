@@ -4,6 +4,7 @@
  * evaluator stops.
  */
 import type { Db } from '../db/db.ts';
+import { AppError } from '../errors.ts';
 import type { LonLatPair } from '../travel/travel.ts';
 import type { EvalShift, EvalStop } from './evaluator.ts';
 import type { StopRecord } from '../lifecycle/route-repo.ts';
@@ -104,11 +105,21 @@ export async function loadOrderStops(
     date_from: string;
     date_to: string;
     time_windows: EvalStop['timeWindows'];
+    has_pickup: boolean;
   }>(
     `SELECT id, ref, status, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat, service_s, demand, skills,
-       date_from, date_to, time_windows FROM orders WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+       date_from, date_to, time_windows, pickup_location IS NOT NULL AS has_pickup
+       FROM orders WHERE org_id = $1 AND id = ANY($2::uuid[])`,
     [orgId, orderIds],
   );
+  // One stop is added here; a pickup and delivery order needs two on one route: the planner's.
+  const paired = rows.find((r) => r.has_pickup);
+  if (paired) {
+    throw new AppError(
+      'unprocessable',
+      `Order ${paired.ref} is a pickup and delivery order: plan it, so that its pickup and its delivery go on one route together`,
+    );
+  }
   return new Map(
     rows.map((r) => [
       r.id,

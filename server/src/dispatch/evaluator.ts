@@ -114,6 +114,19 @@ function pass(
           message: `${label(s, i)} may only be delivered from ${s.dateFrom} to ${s.dateTo}, not on ${shift.localDate}`,
         });
       }
+      // Pickup first, delivery later, on this same route (the solver's shipments rule).
+      if (
+        s.kind === 'pickup' &&
+        s.orderId &&
+        !stops.some((d, k) => k > i && d.kind === 'delivery' && d.orderId === s.orderId)
+      ) {
+        v.push({
+          kind: 'pickup_order',
+          stopId: s.stopId,
+          orderId: s.orderId,
+          message: `${label(s, i)} is picked up but not delivered after it on this route: keep its delivery after its pickup, on the same route`,
+        });
+      }
       for (const skill of s.skills) {
         if (!shift.skills.includes(skill) && s.orderId) {
           v.push({

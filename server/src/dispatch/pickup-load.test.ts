@@ -74,4 +74,16 @@ describe('the load of a route with pickup and delivery orders', () => {
     );
     expect(depot.violations.map((v) => v.message)).toEqual(['over capacity on kg: 110 for 100']);
   });
+
+  it('names a pickup whose delivery is before it, or on another route', () => {
+    const before = evaluateRoute(shift, [stop('A', 'delivery', 1, 10), stop('A', 'pickup', 2, 10)], coordinateTravel());
+    expect(before.violations.map((v) => [v.kind, v.message])).toEqual([
+      [
+        'pickup_order',
+        'stop 2 (A) is picked up but not delivered after it on this route: keep its delivery after its pickup, on the same route',
+      ],
+    ]);
+    const alone = evaluateRoute(shift, [stop('B', 'pickup', 1, 10)], coordinateTravel());
+    expect(alone.violations.map((v) => v.kind)).toEqual(['pickup_order']);
+  });
 });

@@ -185,6 +185,20 @@ describe('pickup and delivery orders', () => {
     expect(context!.stopId).toBe(delivery.rows[0]!.id);
   });
 
+  it('refuses to add a pickup and delivery order to a route by hand, saying to plan it', async () => {
+    const id = (await idOf('PD-G'))!;
+    await t.db.query(`UPDATE orders SET status = 'imported' WHERE id = $1`, [id]);
+    try {
+      const r = await t.call('POST', '/dispatch/insert', { date: today, orderIds: [id] });
+      expect(r.status, JSON.stringify(r.body)).toBe(422);
+      expect(r.body.error.message).toBe(
+        'Order PD-G is a pickup and delivery order: plan it, so that its pickup and its delivery go on one route together',
+      );
+    } finally {
+      await t.db.query(`UPDATE orders SET status = 'cancelled' WHERE id = $1`, [id]);
+    }
+  });
+
   it('the independent checker refuses a delivery before its pickup', async () => {
     const id = (await idOf('PD-1'))!;
     const { rows } = await t.db.query<{ kind: string; seq: number; route_id: string }>(

@@ -46,5 +46,7 @@ export function violationText(v: Violation, stops: Map<string, RouteStop>, t: Tr
       return t('violation.maxDuration', { min: minutes(v.durationS), max: minutes(v.max) });
     case 'max_distance':
       return t('violation.maxDistance', { km: Math.round(v.distanceM / 100) / 10, max: Math.round(v.max / 100) / 10 });
+    case 'pickup_order':
+      return t('violation.pickupOrder', { stop: name(stopOf(v.stopId, v.orderId)) });
   }
 }

@@ -66,6 +66,7 @@ export const plannerEn = {
   'planner.stopKind.pickup': 'Pickup',
   'planner.stopKind.delivery': 'Delivery',
   'planner.pickedUp': '✓ picked up',
+  'violation.pickupOrder': '{stop} is picked up but not delivered after it on this route',
 } as const;
 
 export const plannerFr: Record<keyof typeof plannerEn, string> = {
@@ -130,4 +131,5 @@ export const plannerFr: Record<keyof typeof plannerEn, string> = {
   'planner.stopKind.pickup': 'Enlèvement',
   'planner.stopKind.delivery': 'Livraison',
   'planner.pickedUp': '✓ enlevé',
+  'violation.pickupOrder': '{stop} est enlevé mais pas livré ensuite sur cette tournée',
 };
