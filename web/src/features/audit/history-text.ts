@@ -4,6 +4,7 @@
  */
 import type { HistoryEntry, HistoryKind } from '@tournee/shared';
 import type { Locale, Translate } from '../../i18n/i18n.tsx';
+import { formatDate, formatPhone, intlLocale } from '../../i18n/format.ts';
 import { failReasonLabel, messageStatusLabel, statusLabel, triggerLabel } from '../../i18n/labels.ts';
 import { unplannedReasonText } from '../planner/unplanned-reason.ts';
 
@@ -33,8 +34,11 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
  * What happened, in `locale`. Given the app's `t`, the codes in it (statuses, triggers, reasons)
  * are words too; without it they show as the server names them.
  */
-export function historyLine(e: HistoryEntry, locale: Locale, t?: Translate): string {
+export function historyLine(e: HistoryEntry, locale: Locale, t?: Translate, country?: string): string {
   const d = e.details;
+  // Days and phone numbers as the dispatcher writes them ("02/12/2026", "06 26 69 55 98").
+  const day = (v: unknown) => (/^\d{4}-\d{2}-\d{2}$/.test(str(v)) ? formatDate(intlLocale(locale), str(v)) : str(v));
+  const to = (v: unknown) => (d.channel === 'sms' ? formatPhone(str(v), country) : str(v));
   const status = (v: unknown) => (t ? statusLabel(t, str(v)) : str(v));
   // The server's English summary names statuses by code ("in_progress"): say them in words.
   if (locale === 'en')
@@ -48,7 +52,7 @@ export function historyLine(e: HistoryEntry, locale: Locale, t?: Translate): str
     case 'status':
       return `Statut ${status(d.from)} → ${status(d.to)} (${str(d.cause)})`;
     case 'plan':
-      if (d.routeId) return `Planifiée sur une tournée du ${str(d.localDate)}`;
+      if (d.routeId) return `Planifiée sur une tournée du ${day(d.localDate)}`;
       if (d.unassignedReason)
         return `Laissée non affectée par une planification (${t ? unplannedReasonText(str(d.unassignedReason), t) : str(d.unassignedReason)})`;
       return 'Placée par une planification (remplacée depuis)';
@@ -62,8 +66,8 @@ export function historyLine(e: HistoryEntry, locale: Locale, t?: Translate): str
       return `Preuve de livraison : ${d.kind === 'signature' ? 'signature' : 'photo'}`;
     case 'message':
       return t
-        ? `${str(d.channel).toUpperCase()} « ${triggerLabel(t, str(d.trigger))} » à ${str(d.recipient)} : ${messageStatusLabel(t, str(d.status))}`
-        : `${str(d.channel).toUpperCase()} « ${str(d.trigger)} » à ${str(d.recipient)} : ${str(d.status)}`;
+        ? `${str(d.channel).toUpperCase()} « ${triggerLabel(t, str(d.trigger))} » à ${to(d.recipient)} : ${messageStatusLabel(t, str(d.status))}`
+        : `${str(d.channel).toUpperCase()} « ${str(d.trigger)} » à ${to(d.recipient)} : ${str(d.status)}`;
     case 'rating':
       return `Note ${str(d.rating)}/5${d.comment ? ` : ${str(d.comment)}` : ''}`;
   }

@@ -1,4 +1,4 @@
-import type { HistoryActor, OrderHistory } from '@tournee/shared';
+import type { HistoryActor, OrderHistory, Organisation } from '@tournee/shared';
 import { useApi } from '../../api/use-api.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -13,6 +13,7 @@ export function OrderHistoryPanel({ orderId, onClose }: { orderId: string; onClo
   const time = (iso: unknown) =>
     typeof iso === 'string' ? new Intl.DateTimeFormat(intl, { timeStyle: 'medium' }).format(new Date(iso)) : '';
   const history = useApi<OrderHistory>(`/orders/${encodeURIComponent(orderId)}/history`);
+  const org = useApi<Organisation>('/organisation');
   const who = (a: HistoryActor | undefined) => (a && a.type !== 'system' ? at('by', { who: a.name ?? a.type }) : '');
   return (
     <section className="order-history" aria-labelledby="order-history-title">
@@ -29,7 +30,7 @@ export function OrderHistoryPanel({ orderId, onClose }: { orderId: string; onClo
             <li key={`${e.at}-${i}`} className={`history-${e.kind}`}>
               <time dateTime={e.at}>{formatDateTime(intl, e.at)}</time>
               <strong>{KIND_NAMES[e.kind][locale]}</strong>
-              <span>{historyLine(e, locale, t)}</span>
+              <span>{historyLine(e, locale, t, org.data?.defaultCountry)}</span>
               <span className="history-who">{who(e.actor)}</span>
               {e.kind === 'stop_event' && (
                 <span className="history-who">
