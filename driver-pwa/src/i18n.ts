@@ -78,6 +78,7 @@ const en = {
   kind: { pickup: 'Pickup', delivery: 'Delivery' },
   /** A pickup stop's primary button and its done status. */
   pickedUp: 'Picked up',
+  pickupProofTitle: 'Proof of pickup',
   dimension: {} as Record<string, string>,
 };
 
@@ -146,6 +147,7 @@ const fr: Messages = {
   allDone: 'Tous les arrêts sont faits. Merci !',
   kind: { pickup: 'Enlèvement', delivery: 'Livraison' },
   pickedUp: 'Enlevé',
+  pickupProofTitle: 'Preuve d’enlèvement',
   dimension: { parcels: 'colis', parcel: 'colis', pallets: 'palettes', pallet: 'palettes', items: 'articles' },
 };
 

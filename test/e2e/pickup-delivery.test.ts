@@ -182,8 +182,11 @@ describe('pickup and delivery orders in the planner and the driver app', () => {
     // Started, but nothing of this order is on board yet.
     await expect.poll(() => statusOf(ref), { timeout: 15_000 }).toBe('dispatched');
     await screen.getByRole('button', { name: 'Picked up' }).click();
-    // The same confirmation as a delivery (a name, a photo or a signature may be given).
-    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    // The same confirmation as a delivery (a name, a photo or a signature may be given), for the pickup.
+    const proof = page.getByRole('dialog', { name: 'Proof of pickup' });
+    await proof.waitFor();
+    await saveScreenshot(page, 'pickup-delivery-driver-proof-en', true);
+    await proof.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => statusOf(ref), { timeout: 15_000 }).toBe('in_progress');
     expect(await statusOf(other)).toBe('dispatched');
     await context.close();

@@ -16,11 +16,14 @@ export interface Proof {
 
 export function ProofDialog({
   title,
+  heading,
   required,
   onConfirm,
   onCancel,
 }: {
   title: string;
+  /** The dialog's heading. @default t.proofTitle */
+  heading?: string;
   /** Proof the order requires: confirming waits for it. */
   required?: ProofKind[];
   onConfirm(p: Proof): void;
@@ -33,8 +36,8 @@ export function ProofDialog({
   const [note, setNote] = useState('');
   const missing = missingProof(required, { photo, signature });
   return (
-    <div className="dialog" role="dialog" aria-label={t.proofTitle}>
-      <h2>{t.proofTitle}</h2>
+    <div className="dialog" role="dialog" aria-label={heading ?? t.proofTitle}>
+      <h2>{heading ?? t.proofTitle}</h2>
       <p className="muted">{title}</p>
       {missing.length > 0 && (
         <p className="error" role="alert">

@@ -167,6 +167,7 @@ export function Today({ session, onSignOut }: { session: DriverSession; onSignOu
       {dialog?.kind === 'proof' && (
         <ProofDialog
           title={labelOf(dialog.stopId)}
+          heading={route?.stops.find((s) => s.id === dialog.stopId)?.kind === 'pickup' ? t.pickupProofTitle : undefined}
           required={route?.stops.find((s) => s.id === dialog.stopId)?.requireProof}
           onCancel={() => setDialog(null)}
           onConfirm={(proof) => {
