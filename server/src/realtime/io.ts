@@ -45,7 +45,12 @@ interface SocketData extends SessionData {
 export type RootServer = Server<any, any, any, any>;
 
 /** `/dispatch`: admins', dispatchers' and viewers' screens. */
-export type DispatchNamespace = Namespace<DispatchClientEvents, DispatchServerEvents, Record<string, never>, SocketData>;
+export type DispatchNamespace = Namespace<
+  DispatchClientEvents,
+  DispatchServerEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 /**
  * Closes a Redis connection without waiting on a Redis that is gone: `quit()` is queued until
