@@ -2,11 +2,11 @@ import type { AnalyticsSummary } from '@tournee/shared';
 import { useMemo, useState } from 'react';
 import { query } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
-import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { DriverTable } from './driver-table.tsx';
 import { KpiCards } from './kpi-cards.tsx';
+import { rangeText } from './range-text.ts';
 import { RatingsPanel } from './ratings-panel.tsx';
 import { type Drill, StopsDrilldown } from './stops-drilldown.tsx';
 import { TrendChart } from './trend-chart.tsx';
@@ -39,7 +39,7 @@ export function AnalyticsPage() {
     }),
     [t, intl],
   );
-  const days = { from: formatDate(intl, range.from), to: formatDate(intl, range.to) };
+  const days = { range: rangeText(t, intl, range.from, range.to) };
   const change = (k: 'from' | 'to', v: string) => {
     if (!v) return;
     const next = { ...range, [k]: v };
@@ -71,11 +71,9 @@ export function AnalyticsPage() {
             <KpiCards total={byDriver.data.total} onDrill={setDrill} />
             {drill && <StopsDrilldown {...range} drill={drill} onClose={() => setDrill(null)} />}
             <h3>{t('analytics.trend')}</h3>
-            {byDay.data.groups.length > 0 ? (
-              <TrendChart days={byDay.data.groups} labels={labels} />
-            ) : (
-              <p className="empty">{t('analytics.noDataRange', days)}</p>
-            )}
+            {byDay.data.groups.length > 1 && <TrendChart days={byDay.data.groups} labels={labels} />}
+            {byDay.data.groups.length === 1 && <p className="empty">{t('analytics.oneDay')}</p>}
+            {byDay.data.groups.length === 0 && <p className="empty">{t('analytics.noDataRange', days)}</p>}
             <h3>{t('analytics.byDriver')}</h3>
             <DriverTable rows={byDriver.data.groups} onDrill={setDrill} empty={t('analytics.noDrivers', days)} />
             <RatingsPanel {...range} />

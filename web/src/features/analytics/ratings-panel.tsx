@@ -3,6 +3,7 @@ import { query } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { rangeText } from './range-text.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 
 /** Customers' ratings of the range with their comments (`GET /api/ratings`), newest first. */
@@ -15,9 +16,7 @@ export function RatingsPanel({ from, to }: { from: string; to: string }) {
       <h3>{t('analytics.ratings')}</h3>
       <AsyncState loading={ratings.loading} error={ratings.error} onRetry={ratings.reload}>
         {items.length === 0 ? (
-          <p className="empty">
-            {t('analytics.noRatingsRange', { from: formatDate(intl, from), to: formatDate(intl, to) })}
-          </p>
+          <p className="empty">{t('analytics.noRatingsRange', { range: rangeText(t, intl, from, to) })}</p>
         ) : (
           <table className="analytics-table">
             <thead>

@@ -3,6 +3,7 @@ import { query } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { formatDate, formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { rangeText } from './range-text.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { failReasonLabel, stopStatusLabel } from '../../i18n/labels.ts';
 import { AsyncState } from '../layout/async-state.tsx';
@@ -38,9 +39,7 @@ export function StopsDrilldown(props: { from: string; to: string; drill: Drill; 
       </header>
       <AsyncState loading={stops.loading} error={stops.error} onRetry={stops.reload}>
         {stops.data?.items.length === 0 && (
-          <p className="empty">
-            {t('analytics.noStops', { title: title, from: formatDate(intl, from), to: formatDate(intl, to) })}
-          </p>
+          <p className="empty">{t('analytics.noStops', { title, range: rangeText(t, intl, from, to) })}</p>
         )}
         <table hidden={stops.data?.items.length === 0} className="analytics-table">
           <thead>

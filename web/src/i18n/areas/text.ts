@@ -142,10 +142,13 @@ export const textEn = {
   'alerts.detail.plan_scheduleSkipped': 'not planned, a route had started: {days}',
   'alerts.emptyOpen': 'Nothing left to look at: every alert of today is acknowledged.',
   // Analytics
-  'analytics.noStops': 'No stop matches "{title}" between {from} and {to}.',
-  'analytics.noDrivers': 'No driver had a route between {from} and {to}.',
-  'analytics.noDataRange': 'No routes between {from} and {to}: choose other days.',
-  'analytics.noRatingsRange': 'No customer rated a delivery between {from} and {to}.',
+  'analytics.range.between': 'between {from} and {to}',
+  'analytics.range.on': 'on {day}',
+  'analytics.noStops': 'No stop matches "{title}" {range}.',
+  'analytics.noDrivers': 'No driver had a route {range}.',
+  'analytics.noDataRange': 'No routes {range}: choose other days.',
+  'analytics.oneDay': 'One day only: the trend needs at least two days.',
+  'analytics.noRatingsRange': 'No customer rated a delivery {range}.',
 } as const;
 
 export const textFr: Record<keyof typeof textEn, string> = {
@@ -270,8 +273,11 @@ export const textFr: Record<keyof typeof textEn, string> = {
   'alerts.detail.plan_scheduleReason': '{count} × {reason}',
   'alerts.detail.plan_scheduleSkipped': 'non planifié, une tournée avait commencé : {days}',
   'alerts.emptyOpen': 'Plus rien à voir : toutes les alertes du jour sont prises en compte.',
-  'analytics.noStops': 'Aucun arrêt ne correspond à « {title} » du {from} au {to}.',
-  'analytics.noDrivers': 'Aucun chauffeur n’a eu de tournée du {from} au {to}.',
-  'analytics.noDataRange': 'Aucune tournée du {from} au {to} : choisissez d’autres jours.',
-  'analytics.noRatingsRange': 'Aucun client n’a noté de livraison du {from} au {to}.',
+  'analytics.range.between': 'du {from} au {to}',
+  'analytics.range.on': 'le {day}',
+  'analytics.noStops': 'Aucun arrêt ne correspond à « {title} » {range}.',
+  'analytics.noDrivers': 'Aucun chauffeur n’a eu de tournée {range}.',
+  'analytics.noDataRange': 'Aucune tournée {range} : choisissez d’autres jours.',
+  'analytics.oneDay': 'Un seul jour : l’évolution demande au moins deux jours.',
+  'analytics.noRatingsRange': 'Aucun client n’a noté de livraison {range}.',
 };
