@@ -71,7 +71,7 @@ export function newTypeScan(): void { stampId++; }
 
 /** Whether the scan should skip empty route r (an identical empty van was already tried). */
 @inline export function skipEmptyTwin(r: i32): bool {
-  if (unchecked(rSize[r]) != 0) return false;
+  if (!heterogeneous || unchecked(rSize[r]) != 0) return false;
   const ty = unchecked(vehType[r]);
   if (unchecked(typeStamp[ty]) == stampId) return true;
   unchecked(typeStamp[ty] = stampId);
