@@ -127,17 +127,7 @@ export const RuleThen = z
     demand: z.record(text.min(1).max(30), z.number().min(0)).optional(),
     depotId: z.uuid().optional(),
     /** Proof the delivered stop must carry (added to what the file asks). */
-    requireProof: z
-      .array(z.enum(RULE_PROOF_KINDS))
-      .max(3)
-      .optional()
-      .superRefine((kinds, ctx) => {
-        if (kinds?.includes('code'))
-          ctx.addIssue({
-            code: 'custom',
-            message: 'code: delivery codes are not supported yet; ask for a photo or a signature',
-          });
-      }),
+    requireProof: z.array(z.enum(RULE_PROOF_KINDS)).max(3).optional(),
     /** New orders are put on hold (a dispatcher releases them). */
     hold: z.boolean().optional(),
     tags: z.array(text.min(1).max(50)).max(20).optional(),

@@ -159,6 +159,8 @@ export interface TrackView {
   } | null;
   rating: { rating: number; comment: string } | null;
   canRate: boolean;
+  /** The code to give the driver, when the delivery requires one and is still to come; else null. */
+  deliveryCode: string | null;
   reschedule: {
     /** The page offers another day now: after a failure, or before the route starts when `beforeStart`. */
     allowed: boolean;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocalDateField } from './time.ts';
-import { PROOF_KINDS, type ProofKind } from './tracking.ts';
+import { REQUIRED_PROOF_KINDS, type RequiredProof } from './tracking.ts';
 
 export const ORDER_STATUSES = [
   'imported',
@@ -70,8 +70,11 @@ export interface Order {
   skills: string[];
   priority: number;
   notes: string;
-  /** Proof files the delivered stop must have (else the `pod_missing` alert); empty: none. */
-  requireProof: ProofKind[];
+  /**
+   * What the delivery must carry: proof files (else the `pod_missing` alert) and/or `code`, the
+   * customer's delivery code typed by the driver; empty: none.
+   */
+  requireProof: RequiredProof[];
   /** Set for a pickup and delivery order; absent or null: delivered from the depot. */
   pickup?: OrderPickup | null;
   /** The depot whose vehicles must serve it (set by an intake rule); null: any depot. */
@@ -238,7 +241,9 @@ export const OrderPatch = z
     skills: z.array(z.string()),
     priority: z.number().int(),
     notes: z.string(),
-    requireProof: z.array(z.enum(PROOF_KINDS, { message: `must be ${PROOF_KINDS.join(' or ')}` })).max(2),
+    requireProof: z
+      .array(z.enum(REQUIRED_PROOF_KINDS, { message: `must be ${REQUIRED_PROOF_KINDS.join(', ')}` }))
+      .max(3),
   })
   .partial()
   .strict();

@@ -52,6 +52,8 @@ export interface DriverSession {
 export type DriverStop = Omit<RouteStop, 'waitingS' | 'etaAt' | 'locked' | 'violations'> & {
   /** Proof the delivery must carry (the app will not confirm without it); absent or empty: none. */
   requireProof?: ProofKind[];
+  /** The driver must type the customer's delivery code to confirm (never the code itself). */
+  requireCode?: true;
   /** One of the two stops of a pickup and delivery order (`kind` says which); absent: a plain stop. */
   pickupAndDelivery?: true;
 };
@@ -160,6 +162,8 @@ export const StopEventInput = z
       .array(z.enum(['photo', 'signature']))
       .max(2)
       .optional(), // PROOF_KINDS, declared below
+    /** `delivered`: the code the customer gave, when the order requires one (checked by the server). */
+    deliveryCode: z.string().trim().max(12).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.type === 'failed' && !v.reason)
@@ -178,6 +182,15 @@ export interface StopEventResult {
 export const PROOF_KINDS = ['photo', 'signature'] as const;
 /** A kind of proof-of-delivery file; an order may require some (`Order.requireProof`). */
 export type ProofKind = (typeof PROOF_KINDS)[number];
+/**
+ * What an order may require at delivery (`Order.requireProof`): the proof files, or `code` — the
+ * order's delivery code, told to the customer and typed by the driver (no file: `pod_missing`
+ * never waits for it).
+ */
+export const REQUIRED_PROOF_KINDS = ['photo', 'signature', 'code'] as const;
+export type RequiredProof = (typeof REQUIRED_PROOF_KINDS)[number];
+/** A delivery code: the digits the customer gives the driver (4 to 6). */
+export const DELIVERY_CODE_PATTERN = /^[0-9]{4,6}$/;
 /** The most a proof file may weigh once decoded (the phone resizes photos well below it). */
 export const MAX_PROOF_BYTES = 5 * 1024 * 1024;
 

@@ -194,9 +194,9 @@ export async function messagesNoLongerFailed(db: Db) {
   return rows;
 }
 
-// The proof kinds an order requires that no event of the stop has a file of.
+// The proof files an order requires that no event of the stop has ('code' is typed, not a file).
 const MISSING_PROOF = `ARRAY(SELECT k FROM unnest(o.require_proof) AS k
-  WHERE NOT EXISTS (SELECT 1 FROM stop_events e JOIN proof_files p ON p.stop_event_id = e.id
+  WHERE k <> 'code' AND NOT EXISTS (SELECT 1 FROM stop_events e JOIN proof_files p ON p.stop_event_id = e.id
                      WHERE e.stop_id = s.id AND p.kind = k))`;
 
 /**

@@ -105,8 +105,8 @@ describe('automation rules API', () => {
       // biome-ignore lint/suspicious/noThenProperty: the rule's public shape
       then: { requireProof: ['code'] },
     });
-    expect(code.status).toBe(400);
-    expect(code.body.error.message).toMatch(/delivery codes are not supported yet/);
+    // Delivery codes are supported: a rule may require one.
+    expect(code.status).toBe(201);
     expect((await call('GET', '/automation-rules', undefined, 'driver')).status).toBe(403);
   });
 });

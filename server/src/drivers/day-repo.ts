@@ -1,6 +1,7 @@
 /** SQL reading a driver's published route of a day, with what the phone shows of each stop. */
-import type { DriverRoute, DriverStop, ProofKind, TimeWindow } from '@tournee/shared';
+import type { DriverRoute, DriverStop, TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import { proofOf } from '../tracking/delivery-code.ts';
 
 interface RouteRow {
   id: string;
@@ -37,7 +38,7 @@ interface StopRow {
   status: DriverStop['status'];
   actual_arrival_at: Date | null;
   actual_departure_at: Date | null;
-  require_proof: ProofKind[] | null;
+  require_proof: string[] | null;
   paired: boolean | null;
 }
 
@@ -114,7 +115,7 @@ export async function findDriverRoute(db: Db, driverId: string, date?: string): 
       actualArrivalAt: iso(s.actual_arrival_at),
       actualDepartureAt: iso(s.actual_departure_at),
       // Only when required: the phone will not confirm the delivery without it.
-      ...(s.require_proof?.length ? { requireProof: s.require_proof } : {}),
+      ...proofOf(s.require_proof),
       ...(s.paired ? { pickupAndDelivery: true as const } : {}),
     })),
   };

@@ -38,6 +38,7 @@ type Row = {
   local_date: string | null;
   driver_id: string | null;
   time_zone: string | null;
+  delivery_code: string | null;
 };
 
 export async function buildTrackView(db: Db, orderId: string, now = Date.now()): Promise<TrackView | null> {
@@ -46,7 +47,8 @@ export async function buildTrackView(db: Db, orderId: string, now = Date.now()):
             g.name AS org_name, s.id AS stop_id, s.seq, s.status AS stop_status, s.planned_arrival_at, s.eta_at,
             s.waiting_s, o.time_windows, o.service_s,
             s.eta_low_at, s.eta_high_at, s.eta_updated_at, s.actual_arrival_at, s.actual_departure_at,
-            r.id AS route_id, r.status AS route_status, to_char(r.local_date, 'YYYY-MM-DD') AS local_date, r.driver_id, d.time_zone
+            r.id AS route_id, r.status AS route_status, to_char(r.local_date, 'YYYY-MM-DD') AS local_date, r.driver_id, d.time_zone,
+            CASE WHEN 'code' = ANY(o.require_proof) THEN o.delivery_code END AS delivery_code
        FROM orders o JOIN organisations g ON g.id = o.org_id
        LEFT JOIN LATERAL (SELECT s.* FROM stops s JOIN routes r ON r.id = s.route_id
                            WHERE s.order_id = o.id AND r.status <> 'planned' AND s.kind <> 'pickup'
@@ -166,6 +168,7 @@ export async function buildTrackView(db: Db, orderId: string, now = Date.now()):
     delivery,
     rating: rating.rows[0] ?? null,
     canRate: status === 'delivered' && !rating.rows[0],
+    deliveryCode: status === 'scheduled' || status === 'on_the_way' || status === 'arrived' ? o.delivery_code : null,
     reschedule: await trackReschedule(db, orderId, new Date(now)),
   };
 }

@@ -32,6 +32,8 @@ export interface OrderContext {
   /** When the last "ETA moved" and "started" messages were written (throttling, ms). */
   etaMovedSentAt: number | null;
   startedSentAt: number | null;
+  /** The delivery code, when the order requires one (else null: never told). */
+  deliveryCode: string | null;
 }
 
 /** The contexts of these orders, each on its latest route (by day). */
@@ -63,12 +65,14 @@ export async function loadOrderContexts(db: Db, orderIds: string[]): Promise<Ord
     announced_outside: 'early' | 'late' | null;
     eta_moved_sent_at: Date | null;
     started_sent_at: Date | null;
+    delivery_code: string | null;
   }>(
     `SELECT o.id AS order_id, o.org_id, o.name, o.phone, o.email, g.name AS org_name, g.locale, g.default_country,
             g.settings, st.time_zone, st.route_id, st.stop_id, st.planned_arrival_at, st.eta_at,
             to_char(st.local_date, 'YYYY-MM-DD') AS local_date, o.time_windows, o.service_s, st.waiting_s,
             ns.told_eta_at, ns.eta_moves, ns.announced_start_at, ns.announced_end_at, ns.announced_outside,
-            ns.eta_moved_sent_at, ns.started_sent_at
+            ns.eta_moved_sent_at, ns.started_sent_at,
+            CASE WHEN 'code' = ANY(o.require_proof) THEN o.delivery_code END AS delivery_code
        FROM orders o JOIN organisations g ON g.id = o.org_id
        LEFT JOIN LATERAL (
          SELECT s.id AS stop_id, s.route_id, s.planned_arrival_at, s.waiting_s, s.eta_at, r.local_date, d.time_zone
@@ -86,6 +90,7 @@ export async function loadOrderContexts(db: Db, orderIds: string[]): Promise<Ord
     phone: r.phone,
     email: r.email,
     orgName: r.org_name,
+    deliveryCode: r.delivery_code,
     locale: r.locale,
     defaultCountry: r.default_country,
     settings: r.settings ?? {},

@@ -27,6 +27,8 @@ export interface MessageVars {
   /** The day (and window, local times) a delivery was moved to (`rescheduled`). */
   newDate?: string;
   newWindow?: { start: string; end: string } | null;
+  /** The order's delivery code, when the delivery requires it: said in the messages before delivery. */
+  deliveryCode?: string | null;
 }
 
 export interface Message {
@@ -171,13 +173,32 @@ function outsideText(outside: 'early' | 'late' | null | undefined, booked: strin
     : ` That is before the slot you booked (${booked}).`;
 }
 
+// The messages that announce a coming delivery: the customer will need the code at the door.
+const CODE_TRIGGERS: readonly NotifyTrigger[] = [
+  'published',
+  'started',
+  'next',
+  'proximity',
+  'eta_moved',
+  'rescheduled',
+];
+
+/** " Code de livraison : 4821." — given to the driver at the door. */
+function codeText(t: NotifyTrigger, code: string | null | undefined, lang: Lang): string {
+  if (!code || !CODE_TRIGGERS.includes(t)) return '';
+  return lang === 'fr'
+    ? ` Code de livraison : ${code} (à donner au livreur).`
+    : ` Delivery code: ${code} (give it to the driver).`;
+}
+
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The SMS and email of one trigger for one customer. */
 export function renderMessage(trigger: NotifyTrigger, locale: string, v: MessageVars): Message {
   const lang = langOf(locale);
-  const { subject, body } = lines(trigger, v, lang);
+  const { subject, body: said } = lines(trigger, v, lang);
+  const body = `${said}${codeText(trigger, v.deliveryCode, lang)}`;
   const follow = lang === 'fr' ? 'Suivre la livraison' : 'Track the delivery';
   return {
     sms: `${body} ${v.link}`,

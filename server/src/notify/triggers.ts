@@ -113,6 +113,7 @@ export async function fireTrigger(deps: TriggerDeps, ctx: OrderContext, t: Trigg
     rebook: settings.rebookUrl ?? settings.rebookPhone,
     newDate: t.moved?.date,
     newWindow: t.moved?.window ?? null,
+    deliveryCode: ctx.deliveryCode,
   });
   let written = 0;
   for (const x of todo) {

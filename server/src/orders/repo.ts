@@ -1,5 +1,5 @@
 /** SQL of orders outside imports: list with filters, get, update (status: see lifecycle/). */
-import type { Order, OrderListQuery, ProofKind, TimeWindow } from '@tournee/shared';
+import type { Order, OrderListQuery, RequiredProof, TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { OrderWrite } from './import/import-repo.ts';
 
@@ -21,7 +21,7 @@ interface OrderRow {
   skills: string[];
   priority: number;
   notes: string;
-  require_proof: ProofKind[];
+  require_proof: RequiredProof[];
   depot_id: string | null;
   tags: string[];
   pickup_address: string | null;

@@ -41,17 +41,19 @@ describe('orders requiring proof of delivery', () => {
       `${old('P1')},photo`,
       `${old('P2')},"Signature, photo"`,
       `${old('P3')},`,
+      `${old('P4')},"code, photo"`,
     ].join('\n');
     const first = await importCsv(csv);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ created: 3, rejected: 0 });
+    expect(first.body).toMatchObject({ created: 4, rejected: 0 });
     expect(first.body.columns).toContainEqual({ header: 'Preuve requise', field: 'require_proof' });
     expect((await orderOf('P1')).requireProof).toEqual(['photo']);
     expect((await orderOf('P2')).requireProof).toEqual(['photo', 'signature']);
     expect((await orderOf('P3')).requireProof).toEqual([]);
+    expect((await orderOf('P4')).requireProof).toEqual(['photo', 'code']);
 
     const again = await importCsv(csv);
-    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
   });
 
   it('keeps an order imported from an older file (no such column) unchanged when that file comes again with it empty', async () => {
@@ -91,7 +93,8 @@ describe('orders requiring proof of delivery', () => {
         row: 3,
         column: 'Preuve requise',
         value: 'photo;tampon',
-        message: '"tampon" is not a kind of proof: write photo, signature, or both as photo,signature',
+        message:
+          '"tampon" is not a kind of proof: write photo, signature or code (the customer\'s delivery code), several as photo,code',
       },
     ]);
     const fr = await importCsv(csv, 'fr');
@@ -104,6 +107,15 @@ describe('orders requiring proof of delivery', () => {
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as Json).requireProof).toEqual(['signature']);
     expect((await orderOf('P3')).requireProof).toEqual(['signature']);
+    // A delivery code: every order has one, told to the customer; required now.
+    const code = await t.api(`/orders/${id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ requireProof: ['signature', 'code'] }),
+    });
+    expect(code.status).toBe(200);
+    expect(((await code.json()) as Json).requireProof).toEqual(['signature', 'code']);
+    const stored = await t.db.query<{ delivery_code: string }>('SELECT delivery_code FROM orders WHERE id = $1', [id]);
+    expect(stored.rows[0]!.delivery_code).toMatch(/^[0-9]{4}$/);
     const bad = await t.api(`/orders/${id}`, { method: 'PATCH', body: JSON.stringify({ requireProof: ['stamp'] }) });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as Json).error.message).toMatch(/requireProof/);

@@ -3,6 +3,7 @@
  *   GET /api/tracking/latest?date=   latest position per driver (with `stale` after 5 minutes)
  *   GET /api/stops/:id/events        the stop's events in the order applied, with their proof files
  *   GET /api/proofs/:id              one proof file's bytes (typed by its bytes, nosniff)
+ *   POST /api/stops/:id/delivery-code/unlock   the stop accepts delivery codes again (after 5 wrong ones)
  */
 import { LocalDateField } from '@tournee/shared';
 import { Router } from 'express';
@@ -11,6 +12,7 @@ import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Db } from '../db/db.ts';
 import { idOf } from '../fleet/http.ts';
 import { parse } from '../http/validate.ts';
+import { unlockDeliveryCode } from './delivery-code.ts';
 import { listLatest } from './position-repo.ts';
 import { readProof, stopHistory } from './proof.ts';
 
@@ -25,6 +27,9 @@ export function trackingRoutes(db: Db): Router {
   });
   r.get('/stops/:id/events', staff, async (req, res) => {
     res.json({ items: await stopHistory(db, actorOf(req).orgId, idOf(req.params)) });
+  });
+  r.post('/stops/:id/delivery-code/unlock', staff, async (req, res) => {
+    res.json(await unlockDeliveryCode(db, actorOf(req), idOf(req.params)));
   });
   r.get('/proofs/:id', staff, async (req, res) => {
     const f = await readProof(db, actorOf(req).orgId, idOf(req.params));

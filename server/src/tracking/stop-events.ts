@@ -15,6 +15,7 @@ import { AppError } from '../errors.ts';
 import { startRoute } from '../lifecycle/route-status.ts';
 import { applyStopOutcome } from '../lifecycle/stop-outcome.ts';
 import type { DomainPublisher } from '../events/bus.ts';
+import { checkDeliveryCode } from './delivery-code.ts';
 import { assertRequiredProof } from './required-proof.ts';
 
 export interface AppliedStopEvent {
@@ -43,6 +44,8 @@ interface StopRow {
   route_status: RouteStatus;
   status: StopStatus;
   require_proof: string[] | null;
+  delivery_code: string | null;
+  code_failures: number;
 }
 
 /** Applies one stop event (or recognises it by id); throws forbidden for another driver's stop. */
@@ -55,7 +58,8 @@ export async function applyStopEvent(
   const out = await deps.db.transaction(async (tx) => {
     const { rows } = await tx.query<StopRow>(
       `SELECT s.route_id, s.order_id, r.driver_id, r.org_id, r.local_date, r.status AS route_status, s.status,
-              CASE WHEN s.kind = 'pickup' THEN NULL ELSE o.require_proof END AS require_proof
+              CASE WHEN s.kind = 'pickup' THEN NULL ELSE o.require_proof END AS require_proof,
+              o.delivery_code, s.code_failures
          FROM stops s JOIN routes r ON r.id = s.route_id LEFT JOIN orders o ON o.id = s.order_id
         WHERE s.id = $1 FOR UPDATE OF s, r`,
       [e.stopId],
@@ -67,6 +71,17 @@ export async function applyStopEvent(
     }
     // Refused before it is stored: a delivery without the proof its order requires.
     assertRequiredProof(stop.require_proof, e);
+    // A wrong or missing delivery code: counted and audited (committed), the event not stored.
+    if (stop.status !== 'delivered') {
+      const codeRefused = await checkDeliveryCode(
+        tx,
+        actor,
+        driver.driverId,
+        { id: e.stopId, required: stop.require_proof, code: stop.delivery_code, failures: stop.code_failures },
+        e,
+      );
+      if (codeRefused) return { codeRefused };
+    }
     const ins = await tx.query(
       `INSERT INTO stop_events (id, stop_id, driver_id, type, reason, note, recipient_name, device_at, org_id, route_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
@@ -143,6 +158,7 @@ export async function applyStopEvent(
     };
     return { ...base, applied: true, status, announce };
   });
+  if ('codeRefused' in out) throw out.codeRefused;
   if (out.announce) deps.bus.publish('stopStatus', { orgId: driver.orgId, ...out.announce });
   const { announce: _, ...result } = out;
   return result;

@@ -80,6 +80,16 @@ function render(v: TrackView) {
   const next = nextCard(v, el);
   if (next) parts.push(next);
   const upcoming = v.status === 'scheduled' || v.status === 'on_the_way';
+  if (v.deliveryCode)
+    parts.push(
+      el(
+        'section',
+        { class: 'card', id: 'delivery-code' },
+        el('div', { class: 'muted' }, t.deliveryCode),
+        el('div', { class: 'big', id: 'code' }, v.deliveryCode),
+        el('div', { class: 'muted' }, t.deliveryCodeHint),
+      ),
+    );
   // The booked slot and the announced band are two things: the band lies inside the slot unless
   // the delivery is early or late, and then the page says so.
   if (v.bookedWindows.length > 0 && upcoming)

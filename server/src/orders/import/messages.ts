@@ -134,7 +134,8 @@ const en: ImportMessages = {
   serviceRange: 'must be between 0 and 1440 minutes',
   negative: 'must not be negative',
   priorityRange: 'must be a whole number from 0 to 100',
-  unknownProof: (k) => `"${k}" is not a kind of proof: write photo, signature, or both as photo,signature`,
+  unknownProof: (k) =>
+    `"${k}" is not a kind of proof: write photo, signature or code (the customer's delivery code), several as photo,code`,
   duplicateRef: (r) => `appears again: row ${r} has the same ref`,
   conflict: (ref, status) => `conflict: order ${ref} is already ${status} and can no longer be changed by an import`,
   noGeocoder: 'has no lat and lon, and no geocoder is configured (GEOCODER_URL) to find them: add lat and lon',
@@ -239,7 +240,7 @@ const fr: ImportMessages = {
   negative: 'ne doit pas être négatif',
   priorityRange: 'doit être un nombre entier de 0 à 100',
   unknownProof: (k) =>
-    `« ${k} » n'est pas un type de preuve : écrivez photo, signature, ou les deux sous la forme photo,signature`,
+    `« ${k} » n'est pas un type de preuve : écrivez photo, signature ou code (le code de livraison du client), plusieurs sous la forme photo,code`,
   duplicateRef: (r) => `apparaît deux fois : la ligne ${r} a la même référence`,
   conflict: (ref, status) =>
     `conflit : la commande ${ref} est déjà au statut ${status} et un import ne peut plus la modifier`,

@@ -2,7 +2,7 @@
  * The order form's values: one string per import field (the names POST /api/orders takes, so
  * its errors land on the field they name), from an order and back to a PATCH body.
  */
-import type { Order, OrderPatch, ProofKind } from '@tournee/shared';
+import type { Order, OrderPatch, RequiredProof } from '@tournee/shared';
 import { phoneDisplay } from '@tournee/shared';
 
 export type OrderFormValues = {
@@ -21,7 +21,7 @@ export type OrderFormValues = {
   priority: string;
   skills: string;
   notes: string;
-  require_proof: ProofKind[];
+  require_proof: RequiredProof[];
 } & { [demand: `demand_${string}`]: string };
 
 /** A reference for a new order, easy to read back over the phone: WEB-20260601-4821. */

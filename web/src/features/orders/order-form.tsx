@@ -4,7 +4,7 @@ import type {
   OrderPatch,
   OrderUpsertResult,
   Organisation,
-  ProofKind,
+  RequiredProof,
 } from '@tournee/shared';
 import { type FormEvent, useState } from 'react';
 import { ApiRequestError, api } from '../../api/client.ts';
@@ -52,7 +52,7 @@ export function OrderForm(props: Props) {
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const set = (name: string, value: string | ProofKind[]) => setValues((v) => ({ ...v, [name]: value }));
+  const set = (name: string, value: string | RequiredProof[]) => setValues((v) => ({ ...v, [name]: value }));
 
   const showErrors = (list: { field: string; message: string }[]) => {
     const byField: Record<string, string> = {};
@@ -151,7 +151,7 @@ export function OrderForm(props: Props) {
         </div>
         <fieldset className="wide">
           <legend>{t('orders.field.requireProof')}</legend>
-          {(['photo', 'signature'] as const).map((k) => (
+          {(['photo', 'signature', 'code'] as const).map((k) => (
             <label key={k} className="inline">
               <input
                 type="checkbox"

@@ -33,9 +33,7 @@ function actionsText(t: Translate, a: RuleThen, depots: Depot[]): string {
   if (a.depotId)
     parts.push(t('rules.action.depot', { value: depots.find((d) => d.id === a.depotId)?.name ?? a.depotId }));
   if (a.requireProof?.length)
-    parts.push(
-      t('rules.action.requireProof', { value: a.requireProof.map((k) => t(`rules.proof.${k as 'photo'}`)).join(', ') }),
-    );
+    parts.push(t('rules.action.requireProof', { value: a.requireProof.map((k) => t(`rules.proof.${k}`)).join(', ') }));
   if (a.hold) parts.push(t('rules.action.hold'));
   if (a.tags?.length) parts.push(t('rules.action.tags', { value: a.tags.join(', ') }));
   return parts.join(', ') || t('rules.action.none');

@@ -30,7 +30,7 @@ export interface RuleDraft {
   serviceMin: string;
   demand: Record<string, string>;
   depotId: string;
-  proof: { photo: boolean; signature: boolean };
+  proof: { photo: boolean; signature: boolean; code: boolean };
   hold: boolean;
   tags: string;
 }
@@ -51,7 +51,7 @@ export const emptyDraft = (): RuleDraft => ({
   serviceMin: '',
   demand: {},
   depotId: '',
-  proof: { photo: false, signature: false },
+  proof: { photo: false, signature: false, code: false },
   hold: false,
   tags: '',
 });
@@ -85,7 +85,7 @@ export function actionsOf(d: RuleDraft): RuleThen {
   const demand = Object.entries(d.demand).filter(([, v]) => v.trim() !== '');
   if (demand.length) out.demand = Object.fromEntries(demand.map(([k, v]) => [k, Number(v.replace(',', '.'))]));
   if (d.depotId) out.depotId = d.depotId;
-  const proof = (['photo', 'signature'] as const).filter((k) => d.proof[k]);
+  const proof = (['photo', 'signature', 'code'] as const).filter((k) => d.proof[k]);
   if (proof.length) out.requireProof = proof;
   if (d.hold) out.hold = true;
   if (list(d.tags).length) out.tags = list(d.tags);
@@ -131,7 +131,11 @@ export function draftOf(r: AutomationRule): RuleDraft {
     serviceMin: text(a.serviceMin),
     demand: Object.fromEntries(Object.entries(a.demand ?? {}).map(([k, v]) => [k, String(v)])),
     depotId: a.depotId ?? '',
-    proof: { photo: !!a.requireProof?.includes('photo'), signature: !!a.requireProof?.includes('signature') },
+    proof: {
+      photo: !!a.requireProof?.includes('photo'),
+      signature: !!a.requireProof?.includes('signature'),
+      code: !!a.requireProof?.includes('code'),
+    },
     hold: !!a.hold,
     tags: text(a.tags),
   };

@@ -107,7 +107,7 @@ export function ActionFields({
       </label>
       <fieldset className="rule-proof">
         <legend>{t('rules.editor.proof')}</legend>
-        {(['photo', 'signature'] as const).map((k) => (
+        {(['photo', 'signature', 'code'] as const).map((k) => (
           <label key={k} className="check">
             <input
               type="checkbox"

@@ -63,6 +63,7 @@ export const rulesEn = {
   'rules.valueListHint': 'Values separated by commas.',
   'rules.proof.photo': 'Photo',
   'rules.proof.signature': 'Signature',
+  'rules.proof.code': 'Delivery code',
 
   'rules.action.priority': 'priority {value}',
   'rules.action.addSkills': 'add skill {value}',
@@ -175,6 +176,7 @@ export const rulesFr: Record<keyof typeof rulesEn, string> = {
   'rules.valueListHint': 'Valeurs séparées par des virgules.',
   'rules.proof.photo': 'Photo',
   'rules.proof.signature': 'Signature',
+  'rules.proof.code': 'Code de livraison',
 
   'rules.action.priority': 'priorité {value}',
   'rules.action.addSkills': 'ajouter la compétence {value}',
