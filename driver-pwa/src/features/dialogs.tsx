@@ -3,7 +3,7 @@ import { FAIL_REASONS, type ProofKind } from '@tournee/shared';
 import { useState } from 'react';
 import { useI18n } from '../i18n.ts';
 import { resizePhoto } from '../lib/images.ts';
-import { missingProof, requiredProofText } from './required-proof.ts';
+import { codeText, isCodeTyped, missingProof, requiredProofText } from './required-proof.ts';
 import './required-proof.css';
 import { SignaturePad } from './signature-pad.tsx';
 
@@ -12,12 +12,15 @@ export interface Proof {
   signature: string | null;
   recipientName: string;
   note: string;
+  /** The delivery code the customer gave, when the stop requires one. */
+  deliveryCode?: string;
 }
 
 export function ProofDialog({
   title,
   heading,
   required,
+  requireCode,
   onConfirm,
   onCancel,
 }: {
@@ -26,6 +29,8 @@ export function ProofDialog({
   heading?: string;
   /** Proof the order requires: confirming waits for it. */
   required?: ProofKind[];
+  /** The customer's delivery code must be typed. */
+  requireCode?: boolean;
   onConfirm(p: Proof): void;
   onCancel(): void;
 }) {
@@ -35,6 +40,8 @@ export function ProofDialog({
   const [recipientName, setRecipient] = useState('');
   const [note, setNote] = useState('');
   const missing = missingProof(required, { photo, signature });
+  const [code, setCode] = useState('');
+  const codeMissing = !!requireCode && !isCodeTyped(code);
   return (
     <div className="dialog" role="dialog" aria-label={heading ?? t.proofTitle}>
       <h2>{heading ?? t.proofTitle}</h2>
@@ -43,6 +50,24 @@ export function ProofDialog({
         <p className="error" role="alert">
           {requiredProofText(locale, missing)}
         </p>
+      )}
+      {codeMissing && (
+        <p className="error" role="alert">
+          {codeText(locale).required}
+        </p>
+      )}
+      {requireCode && (
+        <label>
+          {codeText(locale).label}
+          <input
+            value={code}
+            onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            name="delivery-code"
+          />
+        </label>
       )}
       <label>
         {t.photo}
@@ -74,8 +99,10 @@ export function ProofDialog({
         <button
           type="button"
           className="primary"
-          disabled={missing.length > 0}
-          onClick={() => onConfirm({ photo, signature, recipientName, note })}
+          disabled={missing.length > 0 || codeMissing}
+          onClick={() =>
+            onConfirm({ photo, signature, recipientName, note, ...(requireCode ? { deliveryCode: code.trim() } : {}) })
+          }
         >
           {t.confirm}
         </button>

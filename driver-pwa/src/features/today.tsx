@@ -12,6 +12,7 @@ import { dayText } from '../lib/stop-times.ts';
 import { savedViewMode, saveViewMode, type ViewMode } from '../lib/view-mode.ts';
 import { DayMap } from './day-map.tsx';
 import { FailDialog, ProofDialog } from './dialogs.tsx';
+import { codeRefusalText } from './required-proof.ts';
 import { NextStopView } from './next-stop-view.tsx';
 import { BreakCard, type CardContext, StopCard } from './stop-card.tsx';
 import { useDay } from './use-day.ts';
@@ -109,7 +110,7 @@ export function Today({ session, onSignOut }: { session: DriverSession; onSignOu
       )}
       {d.refused && (
         <div className="banner" role="alert">
-          <strong>{t.notAccepted}</strong> — {d.refused}
+          <strong>{t.notAccepted}</strong> — {codeRefusalText(locale, d.refused) ?? d.refused}
           <button type="button" onClick={d.dismissRefused}>
             {t.dismiss}
           </button>
@@ -169,6 +170,7 @@ export function Today({ session, onSignOut }: { session: DriverSession; onSignOu
           title={labelOf(dialog.stopId)}
           heading={route?.stops.find((s) => s.id === dialog.stopId)?.kind === 'pickup' ? t.pickupProofTitle : undefined}
           required={route?.stops.find((s) => s.id === dialog.stopId)?.requireProof}
+          requireCode={!!route?.stops.find((s) => s.id === dialog.stopId)?.requireCode}
           onCancel={() => setDialog(null)}
           onConfirm={(proof) => {
             void d.record('delivered', dialog.stopId, { proof });

@@ -127,6 +127,7 @@ export function useDay(session: DriverSession, onSignedOut: () => void) {
         note: extra.note || extra.proof?.note || null,
         recipientName: extra.proof?.recipientName || null,
         ...(type === 'delivered' ? { proofs: proofsTaken(extra.proof) } : {}),
+        ...(type === 'delivered' && extra.proof?.deliveryCode ? { deliveryCode: extra.proof.deliveryCode } : {}),
       };
       const items: OutboxItem[] = [{ kind: 'event', event }];
       if (extra.proof?.photo)
