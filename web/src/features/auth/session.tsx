@@ -80,3 +80,12 @@ export function useSession(): Session {
   if (!ctx) throw new Error('useSession outside SessionProvider');
   return ctx;
 }
+
+/**
+ * Whether the signed-in user may change things: false for a viewer (issue 18: read-only; the
+ * server refuses their writes, so the screens hide or disable the buttons that would try).
+ */
+export function useCanWrite(): boolean {
+  const { state } = useSession();
+  return state.status === 'signed-in' && state.user.role !== 'viewer';
+}

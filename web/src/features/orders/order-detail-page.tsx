@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { OrderHistoryPanel } from '../audit/order-history.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { OrderAttempts, OrderEvents, OrderMessages, OrderRatingCard, OrderStops } from './order-activity.tsx';
 import { OrderFields } from './order-fields.tsx';
@@ -32,6 +33,7 @@ export function OrderDetailPage({
   initialNotice?: string[] | null;
 }) {
   const { t, locale } = useI18n();
+  const canWrite = useCanWrite();
   const order = useApi<OrderDetailView>(`/orders/${encodeURIComponent(id)}`);
   const org = useApi<Organisation>('/organisation');
   const depots = useApi<{ items: Depot[] }>('/depots');
@@ -77,7 +79,7 @@ export function OrderDetailPage({
         {t('orders.detail.back')}
       </a>
       <AsyncState loading={order.loading} error={order.error} onRetry={order.reload}>
-        {o && editing && org.data && (
+        {o && editing && canWrite && org.data && (
           <OrderForm
             mode="edit"
             org={org.data}
@@ -90,33 +92,37 @@ export function OrderDetailPage({
             onCancel={() => goTo({ kind: 'order', id: o.id, edit: false }, { replace: true })}
           />
         )}
-        {o && !editing && (
+        {o && (!editing || !canWrite) && (
           <>
             <div className="title-row">
               <h1 id="order-title">{t('orders.detail.title', { ref: o.ref })}</h1>
               <span className={`status status-${o.status}`}>{statusLabel(t, o.status)}</span>
               <span className="spacer" />
-              <button
-                type="button"
-                disabled={!o.actions.edit.allowed || busy}
-                title={serverWhy(o.actions.edit)}
-                aria-describedby={editWhy ? 'order-edit-why' : undefined}
-                onClick={() => goTo({ kind: 'order', id: o.id, edit: true }, { replace: true })}
-              >
-                {t('orders.detail.edit')}
-              </button>
-              <button
-                type="button"
-                className="danger"
-                disabled={!o.actions.cancel.allowed || busy}
-                title={serverWhy(o.actions.cancel)}
-                aria-describedby={cancelWhy ? 'order-cancel-why' : undefined}
-                onClick={() => cancel(o)}
-              >
-                {t('orders.detail.cancel')}
-              </button>
+              {canWrite && (
+                <>
+                  <button
+                    type="button"
+                    disabled={!o.actions.edit.allowed || busy}
+                    title={serverWhy(o.actions.edit)}
+                    aria-describedby={editWhy ? 'order-edit-why' : undefined}
+                    onClick={() => goTo({ kind: 'order', id: o.id, edit: true }, { replace: true })}
+                  >
+                    {t('orders.detail.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    disabled={!o.actions.cancel.allowed || busy}
+                    title={serverWhy(o.actions.cancel)}
+                    aria-describedby={cancelWhy ? 'order-cancel-why' : undefined}
+                    onClick={() => cancel(o)}
+                  >
+                    {t('orders.detail.cancel')}
+                  </button>
+                </>
+              )}
             </div>
-            {(editWhy || cancelWhy) && (
+            {canWrite && (editWhy || cancelWhy) && (
               <ul className="order-blocked">
                 {editWhy && <li id="order-edit-why">{`${t('orders.detail.edit')} — ${editWhy}`}</li>}
                 {cancelWhy && cancelWhy !== editWhy && (

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useApi } from '../../api/use-api.ts';
+import { useCanWrite } from '../auth/session.tsx';
 import { ImportWizard } from '../import/import-wizard.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { navigate } from '../layout/router.ts';
@@ -31,6 +32,7 @@ const NO_FILTERS: Filters = { q: '', from: '', to: '', status: '' };
  */
 export function OrdersList({ visible }: { visible: boolean }) {
   const { t, locale } = useI18n();
+  const canWrite = useCanWrite();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<Page<Order> | null>(null);
@@ -77,15 +79,19 @@ export function OrdersList({ visible }: { visible: boolean }) {
     <section aria-labelledby="orders-title">
       <div className="title-row">
         <h1 id="orders-title">{t('orders.title')}</h1>
-        <button type="button" aria-expanded={importing} onClick={() => setImporting(!importing)}>
-          {t('import.open')}
-        </button>
-        <a className="button" href={hrefOf({ kind: 'new' })} onClick={linkTo({ kind: 'new' })}>
-          {t('orders.new')}
-        </a>
+        {canWrite && (
+          <>
+            <button type="button" aria-expanded={importing} onClick={() => setImporting(!importing)}>
+              {t('import.open')}
+            </button>
+            <a className="button" href={hrefOf({ kind: 'new' })} onClick={linkTo({ kind: 'new' })}>
+              {t('orders.new')}
+            </a>
+          </>
+        )}
         <ExportLinks filters={{ ...filters }} />
       </div>
-      {importing && org.data && <ImportWizard org={org.data} onImported={() => setReload((n) => n + 1)} />}
+      {canWrite && importing && org.data && <ImportWizard org={org.data} onImported={() => setReload((n) => n + 1)} />}
       <search className="filters">
         <label>
           {t('orders.filter.text')}
@@ -111,7 +117,7 @@ export function OrdersList({ visible }: { visible: boolean }) {
           </select>
         </label>
       </search>
-      {selected.size > 0 && (
+      {canWrite && selected.size > 0 && (
         <BulkBar selected={selected} onClear={() => setSelected(new Map())} onDone={() => setReload((n) => n + 1)} />
       )}
       <AsyncState loading={!page && !error} error={error} onRetry={() => setReload((n) => n + 1)}>
@@ -129,14 +135,16 @@ export function OrdersList({ visible }: { visible: boolean }) {
             <table className="orders">
               <thead>
                 <tr>
-                  <th scope="col">
-                    <input
-                      type="checkbox"
-                      aria-label={t('orders.bulk.selectAll')}
-                      checked={page.items.every((o) => selected.has(o.id))}
-                      onChange={(e) => toggle(page.items, e.target.checked)}
-                    />
-                  </th>
+                  {canWrite && (
+                    <th scope="col">
+                      <input
+                        type="checkbox"
+                        aria-label={t('orders.bulk.selectAll')}
+                        checked={page.items.every((o) => selected.has(o.id))}
+                        onChange={(e) => toggle(page.items, e.target.checked)}
+                      />
+                    </th>
+                  )}
                   <th scope="col">{t('orders.col.ref')}</th>
                   <th scope="col">{t('orders.col.name')}</th>
                   <th scope="col">{t('orders.col.address')}</th>
@@ -158,14 +166,16 @@ export function OrdersList({ visible }: { visible: boolean }) {
                       linkTo({ kind: 'order', id: o.id, edit: false })(e);
                     }}
                   >
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('orders.bulk.select', { ref: o.ref })}
-                        checked={selected.has(o.id)}
-                        onChange={(e) => toggle([o], e.target.checked)}
-                      />
-                    </td>
+                    {canWrite && (
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={t('orders.bulk.select', { ref: o.ref })}
+                          checked={selected.has(o.id)}
+                          onChange={(e) => toggle([o], e.target.checked)}
+                        />
+                      </td>
+                    )}
                     <td>
                       <a
                         href={hrefOf({ kind: 'order', id: o.id, edit: false })}

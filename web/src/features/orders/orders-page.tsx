@@ -2,6 +2,7 @@ import type { Organisation } from '@tournee/shared';
 import { useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { OrderDetailPage } from './order-detail-page.tsx';
 import { OrderForm } from './order-form.tsx';
@@ -18,9 +19,12 @@ export function OrdersPage() {
   const path = useOrderPath();
   // Said on the order's page once the form has created it (the form itself is gone by then).
   const [created, setCreated] = useState<{ id: string; lines: string[] } | null>(null);
+  // A viewer has no new-order form: /orders/new shows the list.
+  const canWrite = useCanWrite();
+  const showList = path.kind === 'list' || (path.kind === 'new' && !canWrite);
   return (
     <>
-      {path.kind === 'new' && <NewOrder onCreated={setCreated} />}
+      {path.kind === 'new' && canWrite && <NewOrder onCreated={setCreated} />}
       {path.kind === 'order' && (
         <OrderDetailPage
           key={path.id}
@@ -29,8 +33,8 @@ export function OrdersPage() {
           initialNotice={created?.id === path.id ? created.lines : null}
         />
       )}
-      <div hidden={path.kind !== 'list'}>
-        <OrdersList visible={path.kind === 'list'} />
+      <div hidden={!showList}>
+        <OrdersList visible={showList} />
       </div>
     </>
   );

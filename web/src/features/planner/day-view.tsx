@@ -15,6 +15,7 @@ import { onConnect } from '../../api/reconnect.ts';
 import { dispatchSocket } from '../../api/socket.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { boundsOfPoints } from '../../map/bounds.ts';
 import { DepotMarkers } from '../../map/depot-markers.ts';
 import { setData } from '../../map/layers.ts';
@@ -49,6 +50,7 @@ export function DayView(props: {
   refresh?: number;
 }) {
   const { t, intl, locale } = useI18n();
+  const canWrite = useCanWrite();
   const routes = useApi<{ routes: PlannedRoute[] }>(`/routes${query({ date: props.date })}`);
   const unplanned = useApi<Page<Order>>(
     `/orders${query({ from: props.date, to: props.date, status: 'imported', limit: 1000 })}`,
@@ -233,7 +235,7 @@ export function DayView(props: {
             unplanned: unplanned.data?.total ?? 0,
           })}
         </span>
-        <UndoRedo edits={edits} />
+        {canWrite && <UndoRedo edits={edits} />}
         <a
           className="day-sheets"
           href={`/api/route-sheets${query({ date: props.date, lang: locale })}`}
@@ -242,19 +244,23 @@ export function DayView(props: {
         >
           {t('planner.daySheets')}
         </a>
-        <button type="button" disabled={list.length === 0} onClick={() => setConfirming(true)}>
-          {t('planner.publish')}
-        </button>
+        {canWrite && (
+          <button type="button" disabled={list.length === 0} onClick={() => setConfirming(true)}>
+            {t('planner.publish')}
+          </button>
+        )}
         {confirming && (
           <PublishConfirm date={props.date} onConfirm={() => void publish()} onCancel={() => setConfirming(false)} />
         )}
         {published && <span role="status">{t('planner.publishedText', published)}</span>}
       </div>
       <EditFeedback edits={edits} routes={routes.data?.routes ?? []} />
-      {picked && (
+      {canWrite && picked && (
         <StopActions routes={list} stopId={picked} onEdit={(req) => edits.send(req)} onClose={() => setPicked(null)} />
       )}
-      <UrgentInsert date={props.date} orders={unplanned.data?.items ?? []} timeZone={timeZone} onDone={reload} />
+      {canWrite && (
+        <UrgentInsert date={props.date} orders={unplanned.data?.items ?? []} timeZone={timeZone} onDone={reload} />
+      )}
       <div className="day-grid">
         <MapView
           styleUrl={props.mapStyleUrl}

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { query } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { addDays, mondayOf, todayLocal } from '../fleet/week.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 import { CalendarGrid } from './calendar-grid.tsx';
@@ -14,6 +15,7 @@ const HORIZON_DAYS = 35;
 /** Five weeks at a glance (this one and four ahead); plan a range; then work day by day on the map and timeline. */
 export function PlannerPage({ mapStyleUrl }: { mapStyleUrl: string | null }) {
   const { t } = useI18n();
+  const canWrite = useCanWrite();
   const today = todayLocal();
   const [range, setRange] = useState({ from: addDays(today, 1), to: addDays(today, 14) });
   const [day, setDay] = useState(addDays(today, 1));
@@ -46,13 +48,15 @@ export function PlannerPage({ mapStyleUrl }: { mapStyleUrl: string | null }) {
       <AsyncState loading={calendar.loading} error={calendar.error} onRetry={calendar.reload}>
         {calendar.data && <CalendarGrid days={calendar.data.days} today={today} selected={day} onSelect={setDay} />}
       </AsyncState>
-      <PlanLauncher
-        from={range.from}
-        to={range.to}
-        onRange={(from, to) => setRange({ from, to })}
-        onDone={onPlanned}
-        onOrdersChanged={onOrdersChanged}
-      />
+      {canWrite && (
+        <PlanLauncher
+          from={range.from}
+          to={range.to}
+          onRange={(from, to) => setRange({ from, to })}
+          onDone={onPlanned}
+          onOrdersChanged={onOrdersChanged}
+        />
+      )}
       <AsyncState loading={depots.loading} error={depots.error} onRetry={depots.reload}>
         {depots.data && (
           <DayView

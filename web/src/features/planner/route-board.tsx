@@ -4,6 +4,7 @@ import { api, query } from '../../api/client.ts';
 import { routeColor } from '../../map/colors.ts';
 import { formatDistance } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { clock } from './dates.ts';
 import { driftMin, formatDrift, isLate } from './drift.ts';
 import { canDrag, moveEdits, type StopDrag } from './stop-drag.ts';
@@ -32,6 +33,7 @@ export function RouteBoard(props: {
   onPickStop(id: string): void;
 }) {
   const { t, intl, locale } = useI18n();
+  const canWrite = useCanWrite();
   const [drag, setDrag] = useState<StopDrag | null>(null);
   const stops = useMemo(() => stopIndex(props.routes), [props.routes]);
   const now = Date.now();
@@ -76,9 +78,11 @@ export function RouteBoard(props: {
                 <span className="status status-dispatched"> {t(`planner.routeStatus.${r.status}`)}</span>
               )}
             </span>
-            <button type="button" aria-pressed={r.locked} onClick={() => void lock(r)}>
-              {r.locked ? t('planner.unlock') : t('planner.lock')}
-            </button>
+            {canWrite && (
+              <button type="button" aria-pressed={r.locked} onClick={() => void lock(r)}>
+                {r.locked ? t('planner.unlock') : t('planner.lock')}
+              </button>
+            )}
             {r.driverId && (
               <a
                 href={`/api/route-sheets${query({ date: props.date, driverId: r.driverId, format: 'html', lang: locale })}`}
@@ -101,7 +105,7 @@ export function RouteBoard(props: {
               <li
                 key={s.id}
                 className={`stop ${s.kind}${s.violations.length ? ' violated' : ''}`}
-                draggable={canDrag(r, s)}
+                draggable={canWrite && canDrag(r, s)}
                 onDragStart={() => setDrag({ stopId: s.id, fromRouteId: r.id, fromIndex: index })}
                 onDragEnd={() => setDrag(null)}
                 onDragOver={allow}
@@ -116,7 +120,7 @@ export function RouteBoard(props: {
                     type="button"
                     className="link what"
                     aria-pressed={props.pickedStop === s.id}
-                    disabled={r.locked || s.locked}
+                    disabled={!canWrite || r.locked || s.locked}
                     onClick={() => props.onPickStop(s.id)}
                   >
                     {/* The two stops of a pickup and delivery order say which is which. */}

@@ -2,6 +2,7 @@ import { type EditRequest, localToUtc, type PlannedRoute, serviceStartIso } from
 import { type DragEvent, useState } from 'react';
 import { routeColor } from '../../map/colors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { clock } from './dates.ts';
 import { canDrag, moveEdits, positionAt, type StopDrag } from './stop-drag.ts';
 
@@ -21,6 +22,7 @@ export function Timeline(props: {
   onEdit(request: EditRequest, inverse: EditRequest): void;
 }) {
   const { t } = useI18n();
+  const canWrite = useCanWrite();
   const [drag, setDrag] = useState<StopDrag | null>(null);
   const used = props.routes.filter((r) => r.startAt && r.endAt);
   if (used.length === 0) return null;
@@ -123,7 +125,7 @@ export function Timeline(props: {
                       background: s.kind === 'break' ? undefined : routeColor(i),
                     }}
                     title={`${s.seq}. ${s.ref ?? t('planner.break')} ${clock(new Date(start).toISOString(), props.timeZone)}–${clock(s.plannedDepartureAt, props.timeZone)}`}
-                    draggable={canDrag(r, s)}
+                    draggable={canWrite && canDrag(r, s)}
                     onDragStart={() => setDrag({ stopId: s.id, fromRouteId: r.id, fromIndex: index })}
                     onDragEnd={() => setDrag(null)}
                     data-timeline-stop={s.id}

@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { addDays } from '../fleet/week.ts';
 import { unplannedFiguresText } from './unplanned-figures.ts';
@@ -43,6 +44,7 @@ export function DayUnplanned(props: { date: string; items: DayUnplannedOrder[]; 
 
 function UnplannedTable(props: { caption: string; items: UnplannedRow[]; onMoved(): void; showDays?: boolean }) {
   const { t, intl } = useI18n();
+  const canWrite = useCanWrite();
   const [moving, setMoving] = useState<string | null>(null);
   // Moved orders leave the list at once (a plan's list is its record and would still name them).
   const [moved, setMoved] = useState<ReadonlySet<string>>(new Set());
@@ -99,7 +101,7 @@ function UnplannedTable(props: { caption: string; items: UnplannedRow[]; onMoved
                   {figures && <small>{words}</small>}
                 </td>
                 <td>
-                  {moving === u.orderId ? (
+                  {!canWrite ? null : moving === u.orderId ? (
                     <MoveForm row={u} onMove={(d) => void move(u, d)} onCancel={() => setMoving(null)} />
                   ) : (
                     <button type="button" onClick={() => setMoving(u.orderId)}>
