@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { RowActions } from './row-actions.tsx';
 import type { EditProps } from './simple-form.tsx';
 
@@ -28,6 +29,7 @@ export function FleetList<T extends { id: string; name: string }>(props: {
   rowActions?(item: T): ReactNode;
 }) {
   const { t } = useI18n();
+  const canWrite = useCanWrite();
   const [editing, setEditing] = useState<T | null>(null);
   const [saves, setSaves] = useState(0);
   const done = () => {
@@ -46,7 +48,7 @@ export function FleetList<T extends { id: string; name: string }>(props: {
                 {c.header}
               </th>
             ))}
-            <th scope="col">{t('fleet.actions')}</th>
+            {canWrite && <th scope="col">{t('fleet.actions')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -55,26 +57,30 @@ export function FleetList<T extends { id: string; name: string }>(props: {
               {props.columns.map((c) => (
                 <td key={c.header}>{c.cell(item)}</td>
               ))}
-              <td>
-                {props.rowActions?.(item)}
-                <RowActions
-                  name={item.name}
-                  path={`${props.path}/${item.id}`}
-                  forceable={props.forceable}
-                  onEdit={() => setEditing(item)}
-                  onDeleted={() => {
-                    if (editing?.id === item.id) setEditing(null);
-                    props.onChanged();
-                  }}
-                />
-              </td>
+              {canWrite && (
+                <td>
+                  {props.rowActions?.(item)}
+                  <RowActions
+                    name={item.name}
+                    path={`${props.path}/${item.id}`}
+                    forceable={props.forceable}
+                    onEdit={() => setEditing(item)}
+                    onDeleted={() => {
+                      if (editing?.id === item.id) setEditing(null);
+                      props.onChanged();
+                    }}
+                  />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
-      <Fragment key={editing ? `edit-${editing.id}` : `new-${saves}`}>
-        {props.form({ editing, onSaved: done, onCancel: () => setEditing(null) })}
-      </Fragment>
+      {canWrite && (
+        <Fragment key={editing ? `edit-${editing.id}` : `new-${saves}`}>
+          {props.form({ editing, onSaved: done, onCancel: () => setEditing(null) })}
+        </Fragment>
+      )}
     </>
   );
 }

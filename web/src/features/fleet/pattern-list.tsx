@@ -2,6 +2,7 @@ import type { Driver, ShiftPattern, Vehicle } from '@tournee/shared';
 import { useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { PatternForm } from './pattern-form.tsx';
 import { RowActions } from './row-actions.tsx';
@@ -15,6 +16,7 @@ import './fleet.css';
  */
 export function ShiftPatterns(props: { vehicles: Vehicle[]; drivers: Driver[]; onChanged(): void }) {
   const { t, locale, intl } = useI18n();
+  const canWrite = useCanWrite();
   const patterns = useApi<{ items: ShiftPattern[] }>('/shift-patterns');
   const [editing, setEditing] = useState<ShiftPattern | null>(null);
   const vehicleName = new Map(props.vehicles.map((v) => [v.id, v.name]));
@@ -45,7 +47,7 @@ export function ShiftPatterns(props: { vehicles: Vehicle[]; drivers: Driver[]; o
                 <th scope="col">{t('fleet.pattern.hours')}</th>
                 <th scope="col">{t('fleet.pattern.break')}</th>
                 <th scope="col">{t('fleet.pattern.dates')}</th>
-                <th scope="col">{t('fleet.actions')}</th>
+                {canWrite && <th scope="col">{t('fleet.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -69,15 +71,17 @@ export function ShiftPatterns(props: { vehicles: Vehicle[]; drivers: Driver[]; o
                         ? t('fleet.pattern.fromTo', { from: date(p.validFrom), to: date(p.validTo) })
                         : t('fleet.pattern.fromOn', { from: date(p.validFrom) })}
                     </td>
-                    <td>
-                      <RowActions
-                        name={t('fleet.pattern.of', { vehicle })}
-                        path={`/shift-patterns/${p.id}`}
-                        forceable={false}
-                        onEdit={() => setEditing(p)}
-                        onDeleted={changed}
-                      />
-                    </td>
+                    {canWrite && (
+                      <td>
+                        <RowActions
+                          name={t('fleet.pattern.of', { vehicle })}
+                          path={`/shift-patterns/${p.id}`}
+                          forceable={false}
+                          onEdit={() => setEditing(p)}
+                          onDeleted={changed}
+                        />
+                      </td>
+                    )}
                   </tr>
                 );
               })}
@@ -85,14 +89,16 @@ export function ShiftPatterns(props: { vehicles: Vehicle[]; drivers: Driver[]; o
           </table>
         )}
       </AsyncState>
-      <PatternForm
-        key={editing?.id ?? 'new'}
-        vehicles={props.vehicles}
-        drivers={props.drivers}
-        editing={editing}
-        onSaved={changed}
-        onCancel={() => setEditing(null)}
-      />
+      {canWrite && (
+        <PatternForm
+          key={editing?.id ?? 'new'}
+          vehicles={props.vehicles}
+          drivers={props.drivers}
+          editing={editing}
+          onSaved={changed}
+          onCancel={() => setEditing(null)}
+        />
+      )}
     </section>
   );
 }

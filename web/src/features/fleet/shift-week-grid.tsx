@@ -3,12 +3,14 @@ import { useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { addDays, mondayOf, todayLocal, weekDates } from './week.ts';
 
 /** One row per vehicle, one column per day: each cell a dated shift, editable for that day only. */
 export function ShiftWeekGrid({ vehicles }: { vehicles: Vehicle[] }) {
   const { t, intl } = useI18n();
+  const canWrite = useCanWrite();
   const [monday, setMonday] = useState(() => mondayOf(todayLocal()));
   const days = weekDates(monday);
   const shifts = useApi<{ items: Shift[] }>(`/shifts${query({ from: days[0], to: days[6] })}`);
@@ -87,6 +89,7 @@ export function ShiftWeekGrid({ vehicles }: { vehicles: Vehicle[] }) {
                       <button
                         type="button"
                         className="cell"
+                        disabled={!canWrite}
                         aria-label={`${v.name} ${dayLabel(d)}: ${label}`}
                         onClick={() =>
                           setEditing({

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Translate, useI18n } from '../../i18n/i18n.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { importFields } from '../import/import-fields.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 import { draftOf, emptyDraft, inputOf, previewRules, type RuleDraft } from './rule-draft.ts';
@@ -55,6 +56,7 @@ type Editing = { kind: 'rule'; draft: RuleDraft } | { kind: 'mapping' } | null;
  */
 export function IntakeRules() {
   const { t } = useI18n();
+  const canWrite = useCanWrite();
   const rules = useApi<AutomationRule[]>('/automation-rules');
   const org = useApi<Organisation>('/organisation');
   const depotList = useApi<{ items: Depot[] }>('/depots');
@@ -131,14 +133,16 @@ export function IntakeRules() {
   return (
     <div className="intake-rules">
       <p className="muted">{t('rules.intro')}</p>
-      <div className="row">
-        <button type="button" className="primary" onClick={() => setEditing({ kind: 'rule', draft: emptyDraft() })}>
-          {t('rules.new')}
-        </button>
-        <button type="button" onClick={() => setEditing({ kind: 'mapping' })}>
-          {t('rules.newMapping')}
-        </button>
-      </div>
+      {canWrite && (
+        <div className="row">
+          <button type="button" className="primary" onClick={() => setEditing({ kind: 'rule', draft: emptyDraft() })}>
+            {t('rules.new')}
+          </button>
+          <button type="button" onClick={() => setEditing({ kind: 'mapping' })}>
+            {t('rules.newMapping')}
+          </button>
+        </div>
+      )}
       <div className="rules-columns">
         <div>
           <AsyncState loading={rules.loading} error={rules.error} onRetry={rules.reload}>
@@ -148,24 +152,26 @@ export function IntakeRules() {
               <ol className="rule-list" aria-label={t('rules.list')}>
                 {saved.map((r, i) => (
                   <li key={r.id} className={r.enabled ? undefined : 'disabled'}>
-                    <div className="rule-order">
-                      <button
-                        type="button"
-                        aria-label={t('rules.moveUp', { name: r.name })}
-                        disabled={i === 0}
-                        onClick={() => move(i, -1)}
-                      >
-                        ↑
-                      </button>
-                      <button
-                        type="button"
-                        aria-label={t('rules.moveDown', { name: r.name })}
-                        disabled={i === saved.length - 1}
-                        onClick={() => move(i, 1)}
-                      >
-                        ↓
-                      </button>
-                    </div>
+                    {canWrite && (
+                      <div className="rule-order">
+                        <button
+                          type="button"
+                          aria-label={t('rules.moveUp', { name: r.name })}
+                          disabled={i === 0}
+                          onClick={() => move(i, -1)}
+                        >
+                          ↑
+                        </button>
+                        <button
+                          type="button"
+                          aria-label={t('rules.moveDown', { name: r.name })}
+                          disabled={i === saved.length - 1}
+                          onClick={() => move(i, 1)}
+                        >
+                          ↓
+                        </button>
+                      </div>
+                    )}
                     <div className="rule-text">
                       <strong>
                         {i + 1}. {r.name}
@@ -174,15 +180,19 @@ export function IntakeRules() {
                       <p>{ruleText(t, r, depots)}</p>
                     </div>
                     <label className="check">
-                      <input type="checkbox" checked={r.enabled} onChange={() => toggle(r)} />
+                      <input type="checkbox" checked={r.enabled} disabled={!canWrite} onChange={() => toggle(r)} />
                       {t('rules.enabled')}
                     </label>
-                    <button type="button" onClick={() => setEditing({ kind: 'rule', draft: draftOf(r) })}>
-                      {t('rules.edit')}
-                    </button>
-                    <button type="button" className="link" onClick={() => remove(r)}>
-                      {t('rules.delete')}
-                    </button>
+                    {canWrite && (
+                      <>
+                        <button type="button" onClick={() => setEditing({ kind: 'rule', draft: draftOf(r) })}>
+                          {t('rules.edit')}
+                        </button>
+                        <button type="button" className="link" onClick={() => remove(r)}>
+                          {t('rules.delete')}
+                        </button>
+                      </>
+                    )}
                   </li>
                 ))}
               </ol>

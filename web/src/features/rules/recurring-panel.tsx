@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { ruleText } from './round-rule.ts';
 import { TemplateForm } from './template-form.tsx';
@@ -11,6 +12,7 @@ import './schedules.css';
 /** Recurring orders: the order templates, each making one order per date of its rule. */
 export function RecurringPanel() {
   const { t, intl } = useI18n();
+  const canWrite = useCanWrite();
   const list = useApi<{ items: OrderTemplate[] }>('/order-templates');
   const depots = useApi<{ items: Depot[] }>('/depots');
   const [editing, setEditing] = useState<OrderTemplate | null>(null);
@@ -61,23 +63,25 @@ export function RecurringPanel() {
                 </td>
                 <td className="num">{x.generated}</td>
                 <td>{t(x.paused ? 'recurring.paused' : 'recurring.active')}</td>
-                <td className="actions">
-                  <button type="button" onClick={() => setEditing(x)}>
-                    {t('recurring.edit')}
-                  </button>
-                  <button type="button" onClick={() => setPaused(x, !x.paused)}>
-                    {t(x.paused ? 'recurring.resume' : 'recurring.pause')}
-                  </button>
-                  <button type="button" className="danger" onClick={() => remove(x)}>
-                    {t('recurring.delete')}
-                  </button>
-                </td>
+                {canWrite && (
+                  <td className="actions">
+                    <button type="button" onClick={() => setEditing(x)}>
+                      {t('recurring.edit')}
+                    </button>
+                    <button type="button" onClick={() => setPaused(x, !x.paused)}>
+                      {t(x.paused ? 'recurring.resume' : 'recurring.pause')}
+                    </button>
+                    <button type="button" className="danger" onClick={() => remove(x)}>
+                      {t('recurring.delete')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {depots.data && (
+      {canWrite && depots.data && (
         <TemplateForm
           key={editing?.id ?? 'new'}
           depots={depots.data.items}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { ScheduleForm } from './schedule-form.tsx';
 import { cronText, runDetails, runText } from './schedule-text.ts';
@@ -11,6 +12,7 @@ import './schedules.css';
 /** Scheduled planning and publishing: the schedules of the organisation and a form to add one. */
 export function SchedulesPanel() {
   const { t, intl } = useI18n();
+  const canWrite = useCanWrite();
   const list = useApi<{ items: PlanSchedule[] }>('/plan-schedules');
   const depots = useApi<{ items: Depot[] }>('/depots');
   const depotOf = (id: string) => depots.data?.items.find((d) => d.id === id);
@@ -84,24 +86,26 @@ export function SchedulesPanel() {
                         </div>
                       ))}
                   </td>
-                  <td className="actions">
-                    <button type="button" onClick={() => setEditing(s)}>
-                      {t('schedules.edit')}
-                    </button>
-                    <button type="button" onClick={() => toggle(s)}>
-                      {t(s.enabled ? 'schedules.turnOff' : 'schedules.turnOn')}
-                    </button>
-                    <button type="button" className="danger" onClick={() => remove(s)}>
-                      {t('schedules.delete')}
-                    </button>
-                  </td>
+                  {canWrite && (
+                    <td className="actions">
+                      <button type="button" onClick={() => setEditing(s)}>
+                        {t('schedules.edit')}
+                      </button>
+                      <button type="button" onClick={() => toggle(s)}>
+                        {t(s.enabled ? 'schedules.turnOff' : 'schedules.turnOn')}
+                      </button>
+                      <button type="button" className="danger" onClick={() => remove(s)}>
+                        {t('schedules.delete')}
+                      </button>
+                    </td>
+                  )}
                 </tr>
               );
             })}
           </tbody>
         </table>
       )}
-      {depots.data && (
+      {canWrite && depots.data && (
         <ScheduleForm
           key={editing?.id ?? 'new'}
           depots={depots.data.items}
