@@ -226,16 +226,19 @@ export async function loadOrders(
     pickup_lon: number | null;
     pickup_lat: number | null;
     pickup_time_windows: TimeWindow[];
+    on_board: string | null;
   }>(
     // A pickup already made (its stop visited on a started route) is not asked again: the rest
-    // of such an order is its delivery.
+    // of such an order is its delivery, by the shift whose vehicle holds the goods.
     `SELECT o.id, o.ref, ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat, o.date_from, o.date_to,
             o.time_windows, o.service_s, o.demand, o.skills, o.priority, o.depot_id,
-            ST_X(p.at::geometry) AS pickup_lon, ST_Y(p.at::geometry) AS pickup_lat, o.pickup_time_windows
+            ST_X(CASE WHEN p.on_board IS NULL THEN o.pickup_location END::geometry) AS pickup_lon,
+            ST_Y(CASE WHEN p.on_board IS NULL THEN o.pickup_location END::geometry) AS pickup_lat,
+            o.pickup_time_windows, p.on_board
        FROM orders o
-       CROSS JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM stops ps WHERE ps.order_id = o.id
-                                                      AND ps.kind = 'pickup' AND ps.status = 'delivered')
-                                       THEN NULL ELSE o.pickup_location END AS at) p
+       LEFT JOIN LATERAL (SELECT r.shift_id AS on_board FROM stops ps JOIN routes r ON r.id = ps.route_id
+                           WHERE ps.order_id = o.id AND ps.kind = 'pickup' AND ps.status = 'delivered'
+                           ORDER BY r.local_date DESC LIMIT 1) p ON true
       WHERE o.org_id = $1 AND o.status = ANY($7::text[])
         AND o.date_to >= $2 AND o.date_from <= $3 AND ($4::uuid[] IS NULL OR o.id = ANY($4))
         AND NOT EXISTS (SELECT 1 FROM stops s WHERE s.order_id = o.id AND s.status IN ('pending', 'arrived')
@@ -260,6 +263,7 @@ export async function loadOrders(
       r.pickup_lon === null || r.pickup_lat === null
         ? null
         : { location: [r.pickup_lon, r.pickup_lat] as const, timeWindows: r.pickup_time_windows ?? [] },
+    onBoard: r.on_board,
   }));
 }
 

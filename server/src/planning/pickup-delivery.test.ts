@@ -244,6 +244,20 @@ describe('pickup and delivery orders', () => {
     // Picking up is no delivery attempt.
     expect((await t.db.query('SELECT 1 FROM attempts WHERE order_id = $1', [id])).rows).toHaveLength(0);
 
+    // Planned again while on the road: the pickup made stays, the delivery stays on this van, after it.
+    const again = await t.call('POST', '/plans', { from: today, to: today, timeLimitS: 0.5 });
+    expect(again.status).toBe(202);
+    expect((await t.waitForPlan(again.body.planId)).status).toBe('done');
+    const after = await t.db.query<{ kind: string; status: string; route_id: string; seq: number; id: string }>(
+      'SELECT kind, status, route_id, seq, id FROM stops WHERE order_id = $1 ORDER BY seq',
+      [id],
+    );
+    expect(after.rows.map((r) => `${r.kind}:${r.status}`)).toEqual(['pickup:delivered', 'delivery:pending']);
+    expect(after.rows[0]!.route_id).toBe(after.rows[1]!.route_id);
+    expect(await checkRoutes(t.db, t.org.id, CHECK, DIMS)).toEqual([]);
+    expect(await statusOf(id)).toBe('in_progress');
+    stopIds.delivery = after.rows[1]!.id;
+
     expect((await stopEvent(socket, stopIds.delivery!, 'delivered')).ok).toBe(true);
     expect(await statusOf(id)).toBe('delivered');
     const trail = await t.db.query<{ from: string; to: string; cause: string }>(

@@ -69,7 +69,15 @@ export interface OrderInput {
   pickup?: { location: LonLatPair; timeWindows: TimeWindow[] } | null;
   /** Only a vehicle of this depot may serve it; absent or null: any vehicle. */
   depotId?: string | null;
+  /**
+   * Picked up already by the route of this shift (a started route planned again): its goods are
+   * on that vehicle, so only that shift may deliver it.
+   */
+  onBoard?: string | null;
 }
+
+/** The skill that keeps goods already picked up on the vehicle of the shift that holds them. */
+export const onBoardSkill = (shiftId: string): string => `onboard:${shiftId}`;
 
 /** The skill that binds an order to a depot's vehicles (solver skills are plain strings). */
 export const depotSkill = (depotId: string): string => `depot:${depotId}`;
@@ -199,7 +207,11 @@ export function buildProblem(input: PlanningInput): BuiltProblem {
       continue;
     }
     orders.push(o);
-    const skills = o.depotId ? [...o.skills, depotSkill(o.depotId)] : o.skills;
+    const skills = [
+      ...o.skills,
+      ...(o.depotId ? [depotSkill(o.depotId)] : []),
+      ...(o.onBoard ? [onBoardSkill(o.onBoard)] : []),
+    ];
     const common = {
       skills: skills.length ? skills : undefined,
       priority: Math.max(0, Math.min(100, o.priority)),
@@ -241,6 +253,12 @@ export function buildProblem(input: PlanningInput): BuiltProblem {
   const vehicles = shifts.map((s) =>
     shiftVehicle(input, axis, s, input.vehicles.get(s.vehicleId)!, dayIndex.get(s.localDate) ?? 0, stopCap, depotBound),
   );
+  // Goods picked up already stay on the vehicle that holds them.
+  const onBoard = new Set(orders.flatMap((o) => (o.onBoard ? [o.onBoard] : [])));
+  vehicles.forEach((v, i) => {
+    const id = shifts[i]!.id;
+    if (onBoard.has(id)) v.skills = [...(v.skills ?? []), onBoardSkill(id)];
+  });
   return {
     problem: {
       vehicles,

@@ -125,4 +125,21 @@ describe('pickup and delivery orders as solver shipments', () => {
     expect(result.routes.flatMap((r) => r.stops)).toEqual([]);
     expect(result.unassigned.map((u) => u.orderId)).toEqual(['late']);
   });
+
+  it('delivers goods already picked up (a started route planned again) only from the van that holds them', async () => {
+    const base = input([order('held', { onBoard: 's2' }), order('free', { location: [4.85, 45.75] })]);
+    const v2 = { ...base.vehicles.get('v1')!, id: 'v2', name: 'Van 2' };
+    // Van 2's shift comes second: the solver would otherwise fill the first van.
+    const withTwo: typeof base = {
+      ...base,
+      vehicles: new Map([...base.vehicles, ['v2', v2]]),
+      shifts: [...base.shifts, { ...base.shifts[0]!, id: 's2', vehicleId: 'v2' }],
+    };
+    const built = buildProblem(withTwo);
+    expect(built.problem.jobs!.find((j) => j.id === 'held')!.skills).toEqual(['onboard:s2']);
+    expect(built.problem.vehicles.map((v) => v.skills)).toEqual([[], ['onboard:s2']]);
+    const result = mapSolution(built, await solve(built.problem, { timeLimitMs: 300 }));
+    const routeOf = (id: string) => result.routes.find((r) => r.stops.some((x) => x.orderId === id))?.shift.id;
+    expect(routeOf('held')).toBe('s2');
+  });
 });
