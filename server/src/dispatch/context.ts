@@ -84,6 +84,7 @@ export function evalStop(s: StopRecord): EvalStop {
     dateFrom: s.dateFrom,
     dateTo: s.dateTo,
     timeWindows: s.timeWindows,
+    ...(s.pickupAndDelivery ? { pickupAndDelivery: true } : {}),
   };
 }
 

@@ -36,6 +36,8 @@ export interface EvalStop {
   orderId: string | null;
   ref: string | null;
   kind: 'delivery' | 'pickup' | 'break';
+  /** One of the two stops of a pickup and delivery order (its delivery needs its pickup before it). */
+  pickupAndDelivery?: boolean;
   breakIndex: number | null;
   location: LonLatPair | null;
   serviceS: number;
@@ -115,6 +117,19 @@ function pass(
         });
       }
       // Pickup first, delivery later, on this same route (the solver's shipments rule).
+      if (
+        s.kind === 'delivery' &&
+        s.pickupAndDelivery &&
+        s.orderId &&
+        !stops.some((p, k) => k < i && p.kind === 'pickup' && p.orderId === s.orderId)
+      ) {
+        v.push({
+          kind: 'pickup_order',
+          stopId: s.stopId,
+          orderId: s.orderId,
+          message: `${label(s, i)} is delivered without its pickup before it on this route: keep its pickup before it, on the same route`,
+        });
+      }
       if (
         s.kind === 'pickup' &&
         s.orderId &&

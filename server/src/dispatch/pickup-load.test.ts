@@ -85,5 +85,13 @@ describe('the load of a route with pickup and delivery orders', () => {
     ]);
     const alone = evaluateRoute(shift, [stop('B', 'pickup', 1, 10)], coordinateTravel());
     expect(alone.violations.map((v) => v.kind)).toEqual(['pickup_order']);
+    // Its delivery, left on the other route without it, is named there too.
+    const delivery = { ...stop('B', 'delivery', 2, 10), pickupAndDelivery: true };
+    const orphan = evaluateRoute(shift, [delivery], coordinateTravel());
+    expect(orphan.violations.map((v) => v.message)).toEqual([
+      'stop 1 (B) is delivered without its pickup before it on this route: keep its pickup before it, on the same route',
+    ]);
+    // A plain delivery (no pickup) is fine alone.
+    expect(evaluateRoute(shift, [stop('C', 'delivery', 2, 10)], coordinateTravel()).violations).toEqual([]);
   });
 });

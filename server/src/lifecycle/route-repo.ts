@@ -31,6 +31,8 @@ export interface StopRecord extends RouteStop {
   dateTo: string | null;
   timeWindows: TimeWindow[];
   skills: string[];
+  /** One of the two stops of a pickup and delivery order. */
+  pickupAndDelivery?: boolean;
 }
 
 interface StopRow {
@@ -62,6 +64,7 @@ interface StopRow {
   date_to: string | null;
   time_windows: TimeWindow[] | null;
   skills: string[] | null;
+  paired: boolean | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -79,7 +82,7 @@ const STOP_SQL = `SELECT s.id, s.route_id, s.seq, s.kind, s.order_id, s.break_in
     s.planned_arrival_at, s.waiting_s, s.planned_departure_at, s.actual_arrival_at, s.actual_departure_at, s.eta_at,
     s.locked, s.status, s.violations,
     o.date_from, o.date_to, CASE WHEN s.kind = 'pickup' THEN o.pickup_time_windows ELSE o.time_windows END AS time_windows,
-    o.skills
+    o.skills, o.pickup_location IS NOT NULL AS paired
   FROM stops s LEFT JOIN orders o ON o.id = s.order_id`;
 
 export function toStop(r: StopRow): StopRecord {
@@ -111,6 +114,7 @@ export function toStop(r: StopRow): StopRecord {
     dateTo: r.date_to,
     timeWindows: r.time_windows ?? [],
     skills: r.skills ?? [],
+    ...(r.paired ? { pickupAndDelivery: true } : {}),
   };
 }
 
