@@ -1,4 +1,4 @@
-import { type EditRequest, type PlannedRoute, type RouteStop, serviceStartIso } from '@tournee/shared';
+import { type EditRequest, type PlannedRoute, type RouteStop, serviceStartIso, visitNumbers } from '@tournee/shared';
 import { type DragEvent, useMemo, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { routeColor } from '../../map/colors.ts';
@@ -112,15 +112,18 @@ export function RouteBoard(props: {
                 onDrop={(e) => drop(e, r.id, index)}
                 data-stop-id={s.id}
               >
-                <span className="seq">{s.kind === 'break' ? '☕' : s.seq}</span>
+                <span className="seq">{visitNumbers(r.stops).get(s.seq) ?? '☕'}</span>
                 {s.kind === 'break' ? (
+                  <span className="what">{stopLabel(s)}</span>
+                ) : !canWrite ? (
+                  // A viewer reads the stop; picking it would only open the edit actions.
                   <span className="what">{stopLabel(s)}</span>
                 ) : (
                   <button
                     type="button"
                     className="link what"
                     aria-pressed={props.pickedStop === s.id}
-                    disabled={!canWrite || r.locked || s.locked}
+                    disabled={r.locked || s.locked}
                     onClick={() => props.onPickStop(s.id)}
                   >
                     {/* The two stops of a pickup and delivery order say which is which. */}
