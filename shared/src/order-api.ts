@@ -49,7 +49,7 @@ export const OrderInput = z.looseObject({
   /** 0–100. @default 0 */
   priority: cell.optional(),
   notes: cell.optional(),
-  /** `photo`, `signature` or both. */
+  /** `photo`, `signature`, `code` (the customer's delivery code, typed by the driver), or several. */
   require_proof: list.optional(),
   /**
    * A pickup and delivery order: where the goods are collected first (same vehicle, before the

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { MAX_PLAN_DAYS, PlanOptions } from './planning.ts';
 import { LocalTimeField } from './shifts.ts';
 import { LocalDateField } from './time.ts';
-import { PROOF_KINDS } from './tracking.ts';
+import { REQUIRED_PROOF_KINDS } from './tracking.ts';
 
 const id = z.uuid({ message: 'must be an id (uuid)' });
 
@@ -124,7 +124,7 @@ export const TemplateOrder = z.object({
   demand: z.record(z.string(), z.number().min(0)).default({}),
   skills: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
   priority: z.number().int().min(0).max(100).default(0),
-  requireProof: z.array(z.enum(PROOF_KINDS)).default([]),
+  requireProof: z.array(z.enum(REQUIRED_PROOF_KINDS)).default([]),
 });
 export type TemplateOrder = z.infer<typeof TemplateOrder>;
 
