@@ -366,3 +366,4 @@ export { bearingDeg, headingAfterMove, headingTracker } from './heading.ts';
 export { greatCircleM } from './geo.ts';
 export { DRIVER_PROTOCOL, DRIVER_PROTOCOL_MIN, driverProtocolProblem, OUTDATED_CLIENT } from './driver-protocol.ts';
 export * from './security.ts';
+export { type NumberedStop, visitNumbers } from './stop-numbers.ts';

@@ -100,8 +100,8 @@ describe('driver app: stop list and next-stop screen', () => {
     await page.getByRole('listitem', { name: 'Client 1' }).waitFor();
     const items = page.locator('ol.stops > li');
     await expect.poll(() => items.count()).toBe(5);
-    // Route order: Client 1, Client 2, the break, Client 3, Client 4 — numbered with the planner's seq.
-    expect(await items.locator('.seq').allTextContents()).toEqual(['1', '2', '☕', '4', '5']);
+    // Route order: Client 1, Client 2, the break, Client 3, Client 4 — numbered like the planner: the break takes no number.
+    expect(await items.locator('.seq').allTextContents()).toEqual(['1', '2', '☕', '3', '4']);
     const breakItem = page.getByRole('listitem', { name: 'Break' });
     expect(await breakItem.innerText()).toMatch(/Break 09:30–10:00/);
     expect(await breakItem.getByRole('button').count()).toBe(0);
@@ -118,7 +118,7 @@ describe('driver app: stop list and next-stop screen', () => {
     await expect
       .poll(() => page.locator('.day-map').getAttribute('data-map-state'), { timeout: 20_000 })
       .toBe('sketch');
-    expect(await page.getByTestId('route-sketch').locator('text').allTextContents()).toEqual(['1', '2', '4', '5']);
+    expect(await page.getByTestId('route-sketch').locator('text').allTextContents()).toEqual(['1', '2', '3', '4']);
     await saveScreenshot(page, 'driver-pwa-list-en', true);
   });
 
@@ -177,7 +177,7 @@ describe('driver app: stop list and next-stop screen', () => {
     await expect
       .poll(() => page.locator('.live-map .maplibregl-ctrl-attrib').innerText())
       .toContain('© Test Streets contributors');
-    expect(await page.locator('.live-map .marker-stop').allTextContents()).toEqual(['1', '2', '4', '5']);
+    expect(await page.locator('.live-map .marker-stop').allTextContents()).toEqual(['1', '2', '3', '4']);
     // The phone moves some 150 m north-east: the van's arrow points that way.
     await context.setGeolocation({ latitude: 45.7611, longitude: 4.8316, accuracy: 8 });
     await expect

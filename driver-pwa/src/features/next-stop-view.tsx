@@ -48,7 +48,7 @@ export function NextStopView({
         </div>
       )}
       <h2 className="next-name">
-        <span className="seq">{stop.seq}</span> {label}
+        <span className="seq">{ctx.numbers.get(stop.seq) ?? stop.seq}</span> {label}
       </h2>
       {stop.pickupAndDelivery && (
         <div className={`stop-kind ${stop.kind}`}>{stop.kind === 'pickup' ? t.kind.pickup : t.kind.delivery}</div>

@@ -4,7 +4,7 @@
  * network: the offline fallback of the street map (day-map.tsx); the navigation app does the
  * street-level part.
  */
-import type { DriverRoute } from '@tournee/shared';
+import { type DriverRoute, visitNumbers } from '@tournee/shared';
 import { STATUS_COLOUR as COLOUR } from '../map/markers.ts';
 
 const W = 360;
@@ -25,6 +25,7 @@ export function RouteSketch({
 }) {
   const depot = route.depot.location.coordinates as [number, number];
   const stops = route.stops.filter((s) => s.location && s.kind !== 'break');
+  const numbers = visitNumbers(route.stops);
   const pts: [number, number][] = [depot, ...stops.map((s) => s.location!.coordinates as [number, number])];
   if (here) pts.push(here);
   // Equirectangular, with longitudes shrunk by cos(latitude) so distances look right.
@@ -49,7 +50,7 @@ export function RouteSketch({
           <g key={s.id}>
             <circle cx={x} cy={y} r="9" fill={COLOUR[s.status] ?? '#155e75'} />
             <text x={x} y={y + 4} textAnchor="middle" fontSize="10" fill="#fff">
-              {s.seq}
+              {numbers.get(s.seq) ?? s.seq}
             </text>
           </g>
         );

@@ -15,6 +15,8 @@ export interface CardContext {
   dimensions: string[];
   /** The country whose numbers are written nationally (see usualPhoneCountry). */
   phoneCountry: string;
+  /** What each visit is called on screen, by `seq` (see visitNumbers: breaks take no number). */
+  numbers: ReadonlyMap<number, number>;
 }
 
 /** A break: its span on the route's clock, nothing to record. */
@@ -80,7 +82,7 @@ export function StopCard({
   return (
     <li className={`stop ${stop.status}${isNext ? ' next' : ''}`} aria-label={label}>
       <div className="stop-head">
-        <span className="seq">{stop.seq}</span>
+        <span className="seq">{ctx.numbers.get(stop.seq) ?? stop.seq}</span>
         <strong>{label}</strong>
         <span className={`badge ${stop.status}`}>
           {pickup && stop.status === 'delivered' ? t.pickedUp : t.status[stop.status]}

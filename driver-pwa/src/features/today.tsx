@@ -2,7 +2,13 @@
  * Today: the route as a list (with the map) or the next stop alone, the actions, the banners.
  * The driver switches between the two views; the choice is kept on the phone.
  */
-import { type DriverRoute, type DriverSession, type DriverStop, usualPhoneCountry } from '@tournee/shared';
+import {
+  type DriverRoute,
+  type DriverSession,
+  type DriverStop,
+  usualPhoneCountry,
+  visitNumbers,
+} from '@tournee/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { loadMapStyleUrl } from '../api-config.ts';
 import { useI18n } from '../i18n.ts';
@@ -55,6 +61,7 @@ export function Today({ session, onSignOut }: { session: DriverSession; onSignOu
           route.stops.map((s) => s.phone),
           'FR',
         ),
+        numbers: visitNumbers(route.stops),
       },
     [route, d.day?.dimensions],
   );

@@ -11,10 +11,9 @@ const stop = (seq: number, status: DriverStop['status'] = 'pending', kind: Drive
 });
 
 describe('stop numbers', () => {
-  it('shows the route position as it is (it starts at 1), and none on a break', () => {
-    expect(stopNumber(stop(1))).toBe(1);
-    expect(stopNumber(stop(4))).toBe(4);
-    expect(stopNumber(stop(3, 'pending', 'break'))).toBeNull();
+  it('numbers the visits from 1; a break takes none and does not shift the ones after it', () => {
+    const route = [stop(1), stop(2), stop(3, 'pending', 'break'), stop(4), stop(5)];
+    expect(route.map((s) => stopNumber(route, s))).toEqual([1, 2, null, 3, 4]);
   });
 });
 

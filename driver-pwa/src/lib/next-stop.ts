@@ -3,17 +3,19 @@
  * pending or arrived, in route order), the break that comes before it, and the progress. Breaks
  * are never "to do": the driver takes them, nothing is recorded.
  */
-import type { DriverStop } from '@tournee/shared';
+import { type DriverStop, type NumberedStop, visitNumbers } from '@tournee/shared';
 
 /** A stop the driver still has to act on. */
 export const isOpen = (s: Pick<DriverStop, 'kind' | 'status'>) =>
   s.kind !== 'break' && (s.status === 'pending' || s.status === 'arrived');
 
 /**
- * The number shown on a stop: its place in the route (`seq` starts at 1, the planner shows the
- * same number, so driver and dispatcher talk about the same "stop 4"); none on a break.
+ * The number shown on a stop: its place among the route's visits (the planner and the printed
+ * sheet number the same way, so driver and dispatcher talk about the same "stop 4"); none on a
+ * break, which does not shift the numbers after it.
  */
-export const stopNumber = (s: Pick<DriverStop, 'kind' | 'seq'>): number | null => (s.kind === 'break' ? null : s.seq);
+export const stopNumber = (stops: readonly NumberedStop[], s: NumberedStop): number | null =>
+  visitNumbers(stops).get(s.seq) ?? null;
 
 export interface DayPosition<S> {
   /** The next stop to do, or null when every stop is done. */

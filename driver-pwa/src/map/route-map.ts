@@ -5,7 +5,7 @@
  * DNS, blocked) `onFallBack` is called and the caller shows the SVG sketch instead — the same
  * rule as the dispatcher's map (shared/src/style-fallback.ts).
  */
-import { type DriverRoute, watchStyle } from '@tournee/shared';
+import { type DriverRoute, visitNumbers, watchStyle } from '@tournee/shared';
 import type { GeoJSONSource, Map as MapLibreMap, Marker } from 'maplibre-gl';
 import { maplibregl } from './maplibre.ts';
 import { depotMarker, stopMarker, vanMarker } from './markers.ts';
@@ -65,7 +65,7 @@ export function createRouteMap(
     stops = route.stops.flatMap((s) =>
       s.location && s.kind !== 'break'
         ? [
-            new maplibregl.Marker({ element: stopMarker(s.seq, s.status) })
+            new maplibregl.Marker({ element: stopMarker(visitNumbers(route.stops).get(s.seq) ?? s.seq, s.status) })
               .setLngLat(s.location.coordinates as [number, number])
               .addTo(map),
           ]

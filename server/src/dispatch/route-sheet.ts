@@ -7,7 +7,7 @@
  * time the planner, the driver app and the customer's messages show, with the arrival beside it
  * when the driver waits.
  */
-import { phoneDisplay, type SheetLanguage, serviceStartIso, utcToLocal } from '@tournee/shared';
+import { phoneDisplay, type SheetLanguage, serviceStartIso, utcToLocal, visitNumbers } from '@tournee/shared';
 import type { RouteRecord } from '../lifecycle/route-repo.ts';
 import { longDate, num, SHEET_TEXT, type SheetText } from './route-sheet-text.ts';
 
@@ -172,7 +172,7 @@ function stopRow(r: RouteRecord, s: Stop, o: SheetOptions, t: SheetText): string
     ? `<br><small class="kind ${s.kind}">${t.kind[s.kind === 'pickup' ? 'pickup' : 'delivery']}</small>`
     : '';
   const status = s.kind === 'pickup' && s.status === 'delivered' ? t.pickedUp : t.status[s.status];
-  return `<tr class="stop ${s.status}"><td class="seq">${s.seq}</td><td>${hhmm(start, zone)}–${hhmm(s.plannedDepartureAt, zone)}${arrived}${slot}</td>
+  return `<tr class="stop ${s.status}"><td class="seq">${visitNumbers(r.stops).get(s.seq) ?? '☕'}</td><td>${hhmm(start, zone)}–${hhmm(s.plannedDepartureAt, zone)}${arrived}${slot}</td>
 <td><strong>${esc(s.ref ?? '')}</strong> ${esc(s.name ?? '')}${kind}</td><td>${esc(s.address ?? '')}${nav}</td>
 <td>${phone}</td><td>${esc(demand)}</td><td>${esc(s.notes ?? '')}</td><td class="status">${status}</td></tr>`;
 }

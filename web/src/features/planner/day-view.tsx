@@ -7,6 +7,7 @@ import {
   type PublishResult,
   type RouteEtasEvent,
   serviceStartIso,
+  visitNumbers,
 } from '@tournee/shared';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -166,7 +167,15 @@ export function DayView(props: {
     numbers.current.show(
       m,
       list[index]!.stops.flatMap((s) =>
-        s.location ? [{ seq: s.seq, coordinates: s.location.coordinates, color: routeColor(index) }] : [],
+        s.location
+          ? [
+              {
+                seq: visitNumbers(list[index]!.stops).get(s.seq) ?? s.seq,
+                coordinates: s.location.coordinates,
+                color: routeColor(index),
+              },
+            ]
+          : [],
       ),
     );
   }, [selected, routes.data]);
@@ -191,7 +200,9 @@ export function DayView(props: {
       const tr = tNow.current;
       const windows = s.timeWindows.map((w) => `${w.start}–${w.end}`).join(', ') || tr('map.popup.anyTime');
       const start = serviceStartIso({ ...s, localDate: props.date, timeZone });
-      popup.current.show(m, s.location.coordinates, `${s.seq}. ${s.name ?? s.ref ?? ''}`, [
+      const route = routesNow.current.find((r) => r.stops.includes(s));
+      const n = route ? visitNumbers(route.stops).get(s.seq) : undefined;
+      popup.current.show(m, s.location.coordinates, `${n ?? s.seq}. ${s.name ?? s.ref ?? ''}`, [
         [tr('map.popup.order'), s.ref ?? '—'],
         [tr('map.popup.window'), windows],
         [tr('map.popup.planned'), clock(start, timeZone)],

@@ -1,4 +1,4 @@
-import type { Order, PlannedRoute } from '@tournee/shared';
+import { type Order, type PlannedRoute, visitNumbers } from '@tournee/shared';
 import type { DriverFeatures, OrderFeatures, RouteFeatures, StopFeatures } from '../../map/layers.ts';
 import type { LiveDriver } from './use-live-drivers.ts';
 import { routeColor } from '../../map/colors.ts';
@@ -19,7 +19,7 @@ export function routeFeatures(routes: PlannedRoute[]): { lines: RouteFeatures; s
         properties: {
           stopId: s.id,
           routeId: r.id,
-          seq: s.seq,
+          seq: visitNumbers(r.stops).get(s.seq) ?? s.seq,
           color,
           late: s.violations.some((v) => v.kind === 'late'),
         },

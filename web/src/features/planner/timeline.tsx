@@ -1,4 +1,4 @@
-import { type EditRequest, localToUtc, type PlannedRoute, serviceStartIso } from '@tournee/shared';
+import { type EditRequest, localToUtc, type PlannedRoute, serviceStartIso, visitNumbers } from '@tournee/shared';
 import { type DragEvent, useState } from 'react';
 import { routeColor } from '../../map/colors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -124,7 +124,7 @@ export function Timeline(props: {
                       width: width(start, end),
                       background: s.kind === 'break' ? undefined : routeColor(i),
                     }}
-                    title={`${s.seq}. ${s.ref ?? t('planner.break')} ${clock(new Date(start).toISOString(), props.timeZone)}–${clock(s.plannedDepartureAt, props.timeZone)}`}
+                    title={`${visitNumbers(r.stops).get(s.seq) ?? '☕'}. ${s.ref ?? t('planner.break')} ${clock(new Date(start).toISOString(), props.timeZone)}–${clock(s.plannedDepartureAt, props.timeZone)}`}
                     draggable={canWrite && canDrag(r, s)}
                     onDragStart={() => setDrag({ stopId: s.id, fromRouteId: r.id, fromIndex: index })}
                     onDragEnd={() => setDrag(null)}
