@@ -153,6 +153,12 @@ export interface OrderRating {
 /** GET /api/orders/:id: the order, its visits, its stops, its rating, and what may be done now. */
 export interface OrderDetailView extends OrderDetail {
   stops: OrderStopPlacement[];
+  /**
+   * The delivery code the customer was told, when the order requires one (`requireProof`
+   * has `code`), with the stops locked by too many wrong codes (a dispatcher unlocks them:
+   * POST /api/stops/:id/delivery-code/unlock); null when no code is required.
+   */
+  deliveryCode: { code: string; lockedStopIds: string[] } | null;
   rating: OrderRating | null;
   actions: OrderActions;
 }

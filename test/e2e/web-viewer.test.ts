@@ -131,6 +131,42 @@ describe('dispatcher web app: a viewer sees no write actions', () => {
     await p.context().close();
   });
 
+  it("shows a dispatcher the order's delivery code and unlocks a stop locked by wrong codes; a viewer only reads it", async () => {
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      await db.query(`UPDATE orders SET require_proof = '{code}' WHERE id = $1`, [day.orderIds[2]]);
+      await db.query('UPDATE stops SET code_failures = 5 WHERE id = $1', [day.stopIds[2]]);
+      const code = (await db.query('SELECT delivery_code FROM orders WHERE id = $1', [day.orderIds[2]])).rows[0]
+        .delivery_code as string;
+      const failures = async () =>
+        (await db.query('SELECT code_failures FROM stops WHERE id = $1', [day.stopIds[2]])).rows[0].code_failures;
+
+      const viewer = await openAs(VIEWER);
+      await viewer.getByText('Read only', { exact: true }).waitFor();
+      await viewer.goto(`${server.baseUrl}/orders/${day.orderIds[2]}`);
+      const viewerCard = viewer.getByRole('region', { name: 'Delivery code' });
+      await viewerCard.getByText(code, { exact: true }).waitFor();
+      await viewerCard.getByText(/Too many wrong codes/).waitFor();
+      expect(await viewerCard.getByRole('button', { name: 'Unlock' }).count()).toBe(0);
+      await viewer.context().close();
+
+      const p = await openAs(ADMIN);
+      await p.getByRole('link', { name: 'Orders' }).waitFor();
+      await p.goto(`${server.baseUrl}/orders/${day.orderIds[2]}`);
+      const card = p.getByRole('region', { name: 'Delivery code' });
+      await card.getByText(code, { exact: true }).waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await saveScreenshot(p, 'web-order-delivery-code-en');
+      await card.getByRole('button', { name: 'Unlock' }).click();
+      await expect.poll(failures).toBe(0);
+      await expect.poll(() => card.getByText(/Too many wrong codes/).count()).toBe(0);
+      await p.context().close();
+    } finally {
+      await db.end();
+    }
+  });
+
   it("shows the customer's tracking page the delivery code the order requires, in both languages", async () => {
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();

@@ -9,6 +9,7 @@ import { ratingOf } from '../audit/history-repo.ts';
 import type { Db } from '../db/db.ts';
 import { listAttempts } from '../lifecycle/attempts.ts';
 import { findRoutes, type RouteRecord } from '../lifecycle/route-repo.ts';
+import { deliveryCodeOfOrder } from '../tracking/delivery-code.ts';
 import { orderActions } from './actions.ts';
 import { findHold, routeIdsOfOrder } from './repo.ts';
 import { getOrder } from './service.ts';
@@ -42,11 +43,12 @@ function placements(orderId: string, routes: RouteRecord[]): OrderStopPlacement[
 
 export async function getOrderDetail(db: Db, actor: Actor, id: string): Promise<OrderDetailView> {
   const order = await getOrder(db, actor, id);
-  const [attempts, hold, routeIds, ratings] = await Promise.all([
+  const [attempts, hold, routeIds, ratings, deliveryCode] = await Promise.all([
     listAttempts(db, actor.orgId, order.id),
     findHold(db, order.id),
     routeIdsOfOrder(db, actor.orgId, order.id),
     ratingOf(db, actor.orgId, order.id),
+    deliveryCodeOfOrder(db, actor.orgId, order.id),
   ]);
   const routes = routeIds.length ? await findRoutes(db, actor.orgId, routeIds) : [];
   const held = order.status === 'on_hold';
@@ -57,6 +59,7 @@ export async function getOrderDetail(db: Db, actor: Actor, id: string): Promise<
     holdReason: held ? hold.reason : null,
     holdUntil: held ? (hold.until?.toISOString() ?? null) : null,
     stops: placements(order.id, routes),
+    deliveryCode,
     rating: rating ? { rating: rating.rating, comment: rating.comment, at: rating.at.toISOString() } : null,
     actions: orderActions(order, routes),
   };

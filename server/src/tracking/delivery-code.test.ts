@@ -127,6 +127,9 @@ describe('delivery codes', () => {
     expect(locked.ok).toBe(false);
     expect(locked.error.message).toMatch(/^deliveryCode: too many wrong delivery codes.*dispatcher/);
     expect(await stopStatus(stop)).not.toBe('delivered');
+    // The order's page tells the dispatcher the code and the locked stop.
+    const detail = await t.call('GET', `/orders/${day.orderIds[1]}`);
+    expect(detail.body.deliveryCode).toEqual({ code: right, lockedStopIds: [stop] });
 
     expect((await t.call('POST', `/stops/${stop}/delivery-code/unlock`, {}, 'driver')).status).toBe(403);
     const unlocked = await t.call('POST', `/stops/${stop}/delivery-code/unlock`, {});
@@ -136,6 +139,8 @@ describe('delivery codes', () => {
       [stop],
     );
     expect(audit.rows).toHaveLength(1);
+    expect((await t.call('GET', `/orders/${day.orderIds[1]}`)).body.deliveryCode.lockedStopIds).toEqual([]);
+    expect((await t.call('GET', `/orders/${day.orderIds[2]}`)).body.deliveryCode).toBeNull();
     expect((await send({ stopId: stop, type: 'delivered', proofs: ['photo'], deliveryCode: right })).ok).toBe(true);
     expect(await stopStatus(stop)).toBe('delivered');
   });

@@ -68,6 +68,21 @@ export async function checkDeliveryCode(
   );
 }
 
+/** The order's code when it requires one, with its stops locked by wrong codes (the order page). */
+export async function deliveryCodeOfOrder(
+  db: Db,
+  orgId: string,
+  orderId: string,
+): Promise<{ code: string; lockedStopIds: string[] } | null> {
+  const { rows } = await db.query<{ code: string; locked: string[] }>(
+    `SELECT o.delivery_code AS code,
+            ARRAY(SELECT s.id::text FROM stops s WHERE s.order_id = o.id AND s.code_failures >= $3) AS locked
+       FROM orders o WHERE o.id = $1 AND o.org_id = $2 AND 'code' = ANY(o.require_proof)`,
+    [orderId, orgId, MAX_CODE_FAILURES],
+  );
+  return rows[0] ? { code: rows[0].code, lockedStopIds: rows[0].locked } : null;
+}
+
 /** A dispatcher's override: the stop accepts codes again (the count starts over). Audited. */
 export async function unlockDeliveryCode(db: Db, actor: Actor, stopId: string): Promise<{ failures: number }> {
   return db.transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { OrderHistoryPanel } from '../audit/order-history.tsx';
 import { useCanWrite } from '../auth/session.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { OrderAttempts, OrderEvents, OrderMessages, OrderRatingCard, OrderStops } from './order-activity.tsx';
+import { DeliveryCodeCard } from './delivery-code-card.tsx';
 import { OrderFields } from './order-fields.tsx';
 import { OrderForm } from './order-form.tsx';
 import { coordinate, dateTime, localDay } from './order-format.ts';
@@ -174,6 +175,7 @@ export function OrderDetailPage({
               </section>
             </div>
             <OrderStops stops={o.stops} />
+            <DeliveryCodeCard view={o} onUnlocked={order.reload} />
             <OrderAttempts attempts={o.attempts} />
             <OrderEvents stopIds={stopIds} version={version} />
             <OrderMessages orderId={o.id} country={org.data?.defaultCountry} version={version} />
