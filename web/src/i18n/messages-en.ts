@@ -7,6 +7,7 @@ import { rulesEn } from './areas/rules.ts';
 import { integrationsEn } from './areas/integrations.ts';
 import { securityEn } from './areas/security.ts';
 import { schedulesEn } from './areas/schedules.ts';
+import { fleetEn } from './areas/fleet.ts';
 
 /** UI text in English, the reference for the keys: messages-fr.ts must have every one (the type checks it). */
 const base = {
@@ -375,6 +376,7 @@ export const en = {
   ...integrationsEn,
   ...securityEn,
   ...schedulesEn,
+  ...fleetEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

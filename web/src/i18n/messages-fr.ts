@@ -8,6 +8,7 @@ import { rulesFr } from './areas/rules.ts';
 import { integrationsFr } from './areas/integrations.ts';
 import { securityFr } from './areas/security.ts';
 import { schedulesFr } from './areas/schedules.ts';
+import { fleetFr } from './areas/fleet.ts';
 
 /** UI text in French: every key of the English catalogue (the type checks it). */
 export const fr: Record<MessageKey, string> = {
@@ -20,6 +21,7 @@ export const fr: Record<MessageKey, string> = {
   ...integrationsFr,
   ...securityFr,
   ...schedulesFr,
+  ...fleetFr,
 
   'app.name': 'Tournée',
   'nav.orders': 'Commandes',

@@ -89,79 +89,83 @@ export function DriverAccessAction({ driver }: { driver: Driver }) {
   return (
     <>
       {button}
-      <div
-        role="dialog"
-        tabIndex={-1}
-        ref={(el) => el?.focus()}
-        onKeyDown={(e) => e.key === 'Escape' && close()}
-        aria-label={t('access.title', { name: driver.name })}
-        className="access-panel"
-        style={PANEL}
-      >
-        <h2 style={{ marginTop: 0 }}>{t('access.title', { name: driver.name })}</h2>
-        {panel.at === 'failed' && (
-          <p role="alert" className="error">
-            {panel.error}
-          </p>
-        )}
-        {panel.at === 'revoked' && <p role="status">{t('access.revoked')}</p>}
-        {open && (
-          <>
-            <p>{t('access.scan')}</p>
-            {open.qr && (
-              <img src={open.qr} data-link={open.access.link} alt={t('access.qr')} width={220} height={220} />
-            )}
-            <dl style={FACTS}>
-              <dt>{t('access.link')}</dt>
-              <dd>
-                <a href={open.access.link} data-testid="access-link" style={{ wordBreak: 'break-all' }}>
-                  {open.access.link}
-                </a>
-              </dd>
-              <dt>{t('access.code')}</dt>
-              <dd>
-                <strong style={{ fontSize: '1.4rem', letterSpacing: '0.1em' }}>{open.access.code}</strong>
-              </dd>
-              <dt>{t('access.expires')}</dt>
-              <dd>{expires}</dd>
-            </dl>
-            <div className="row-actions">
-              {(['sms', 'email'] as const).map((c) => {
-                const missing = c === 'sms' ? !driver.phone : !driver.email;
-                return (
-                  <button
-                    key={c}
-                    type="button"
-                    disabled={missing}
-                    title={
-                      missing ? t(c === 'sms' ? 'access.noPhone' : 'access.noEmail', { name: driver.name }) : undefined
-                    }
-                    onClick={() => void send(c)}
-                  >
-                    {t(c === 'sms' ? 'access.bySms' : 'access.byEmail')}
-                  </button>
-                );
-              })}
-              <button type="button" className="danger" onClick={() => void revoke()}>
-                {t('access.revoke')}
-              </button>
-              <button type="button" onClick={close}>
-                {t('access.close')}
-              </button>
-            </div>
-            {open.note && <p role="status">{open.note}</p>}
-            {open.error && (
-              <p role="alert" className="error">
-                {open.error}
-              </p>
-            )}
-          </>
-        )}
-        {!open && (
-          <button type="button" onClick={close}>
-            {t('access.close')}
-          </button>
-        )}
+      <div className="access-backdrop">
+        <div
+          role="dialog"
+          aria-modal="true"
+          tabIndex={-1}
+          ref={(el) => el?.focus()}
+          onKeyDown={(e) => e.key === 'Escape' && close()}
+          aria-label={t('access.title', { name: driver.name })}
+          className="access-panel"
+        >
+          <h2 style={{ marginTop: 0 }}>{t('access.title', { name: driver.name })}</h2>
+          {panel.at === 'failed' && (
+            <p role="alert" className="error">
+              {panel.error}
+            </p>
+          )}
+          {panel.at === 'revoked' && <p role="status">{t('access.revoked')}</p>}
+          {open && (
+            <>
+              <p>{t('access.scan')}</p>
+              {open.qr && (
+                <img src={open.qr} data-link={open.access.link} alt={t('access.qr')} width={220} height={220} />
+              )}
+              <dl style={FACTS}>
+                <dt>{t('access.link')}</dt>
+                <dd>
+                  <a href={open.access.link} data-testid="access-link" style={{ wordBreak: 'break-all' }}>
+                    {open.access.link}
+                  </a>
+                </dd>
+                <dt>{t('access.code')}</dt>
+                <dd>
+                  <strong style={{ fontSize: '1.4rem', letterSpacing: '0.1em' }}>{open.access.code}</strong>
+                </dd>
+                <dt>{t('access.expires')}</dt>
+                <dd>{expires}</dd>
+              </dl>
+              <div className="row-actions">
+                {(['sms', 'email'] as const).map((c) => {
+                  const missing = c === 'sms' ? !driver.phone : !driver.email;
+                  return (
+                    <button
+                      key={c}
+                      type="button"
+                      disabled={missing}
+                      title={
+                        missing
+                          ? t(c === 'sms' ? 'access.noPhone' : 'access.noEmail', { name: driver.name })
+                          : undefined
+                      }
+                      onClick={() => void send(c)}
+                    >
+                      {t(c === 'sms' ? 'access.bySms' : 'access.byEmail')}
+                    </button>
+                  );
+                })}
+                <button type="button" className="danger" onClick={() => void revoke()}>
+                  {t('access.revoke')}
+                </button>
+                <button type="button" onClick={close}>
+                  {t('access.close')}
+                </button>
+              </div>
+              {open.note && <p role="status">{open.note}</p>}
+              {open.error && (
+                <p role="alert" className="error">
+                  {open.error}
+                </p>
+              )}
+            </>
+          )}
+          {!open && (
+            <button type="button" onClick={close}>
+              {t('access.close')}
+            </button>
+          )}
+        </div>
       </div>
     </>
   );
@@ -172,21 +176,4 @@ const FACTS = {
   gridTemplateColumns: 'auto 1fr',
   gap: '0.3rem 0.8rem',
   alignItems: 'baseline',
-} as const;
-
-// A panel above the page (the row's cell is too narrow for a QR code and a link).
-const PANEL = {
-  position: 'fixed',
-  top: '4rem',
-  right: '2rem',
-  width: '26rem',
-  maxWidth: 'calc(100vw - 4rem)',
-  maxHeight: 'calc(100vh - 6rem)',
-  overflow: 'auto',
-  background: '#fff',
-  border: '1px solid #ccc',
-  borderRadius: '8px',
-  boxShadow: '0 8px 28px rgba(0,0,0,.2)',
-  padding: '1rem 1.25rem',
-  zIndex: 50,
 } as const;

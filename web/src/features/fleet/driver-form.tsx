@@ -37,7 +37,7 @@ export function DriverForm({ vehicles, editing, onSaved, onCancel }: EditProps<D
         <input type="tel" {...bind('phone')} placeholder="06 12 34 56 78" />
       </label>
       <label>
-        Email
+        {t('fleet.email')}
         <input type="email" {...bind('email')} />
       </label>
       <NamedSelect label={t('fleet.vehicle')} items={vehicles} {...bind('vehicle')} />

@@ -1,7 +1,9 @@
 import type { Depot, Driver, Organisation, Vehicle } from '@tournee/shared';
 import { useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
+import { formatPhone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { dimensionLabel } from '../../i18n/labels.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 import { DepotForm } from './depot-form.tsx';
 import { DriverAccessAction } from './driver-access.tsx';
@@ -58,7 +60,7 @@ export function FleetPage() {
               { header: t('fleet.address'), cell: (d) => d.address },
               { header: t('fleet.timeZone'), cell: (d) => d.timeZone },
               {
-                header: 'lat, lon',
+                header: t('fleet.latLon'),
                 cell: (d) => `${d.location.coordinates[1].toFixed(5)}, ${d.location.coordinates[0].toFixed(5)}`,
               },
             ]}
@@ -76,7 +78,10 @@ export function FleetPage() {
             }}
             columns={[
               { header: t('fleet.vehicle'), cell: (v) => v.name },
-              ...org.data.dimensions.map((d, i) => ({ header: d, cell: (v: Vehicle) => v.capacity[i] })),
+              ...org.data.dimensions.map((d, i) => ({
+                header: dimensionLabel(t, d),
+                cell: (v: Vehicle) => v.capacity[i],
+              })),
               { header: t('fleet.skills'), cell: (v) => v.skills.join(', ') },
             ]}
             form={(p) => <VehicleForm {...p} dimensions={dimensions} depots={depots.data?.items ?? []} />}
@@ -90,8 +95,11 @@ export function FleetPage() {
             onChanged={drivers.reload}
             columns={[
               { header: t('fleet.driver'), cell: (d) => d.name },
-              { header: t('fleet.phone'), cell: (d) => d.phone },
-              { header: 'Email', cell: (d) => d.email },
+              {
+                header: t('fleet.phone'),
+                cell: (d) => (d.phone ? formatPhone(d.phone, org.data?.defaultCountry) : ''),
+              },
+              { header: t('fleet.email'), cell: (d) => d.email },
               {
                 header: t('fleet.vehicle'),
                 cell: (d) => (d.defaultVehicleId ? vehicleName.get(d.defaultVehicleId) : ''),

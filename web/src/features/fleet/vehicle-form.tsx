@@ -1,5 +1,6 @@
 import type { Depot, Vehicle } from '@tournee/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { dimensionLabel } from '../../i18n/labels.ts';
 import { NamedSelect } from './named-select.tsx';
 import { type EditProps, SimpleForm } from './simple-form.tsx';
 import { useFields } from './use-fields.ts';
@@ -43,7 +44,7 @@ export function VehicleForm(props: EditProps<Vehicle> & { dimensions: string[]; 
       <NamedSelect label={t('fleet.depot')} items={props.depots} optional={false} {...bind('depotId')} />
       {props.dimensions.map((d) => (
         <label key={d}>
-          {d}
+          {dimensionLabel(t, d)}
           <input type="number" min={0} step="any" {...capacity.bind(d)} />
         </label>
       ))}
