@@ -2,6 +2,7 @@ import type { Order } from '@tournee/shared';
 import { phoneDisplay } from '@tournee/shared';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { quantityLabel } from '../../i18n/labels.ts';
 import { amount, dateTime, localDay } from './order-format.ts';
 
 /** Every field of the order, as a definition list (empty ones show a dash). */
@@ -25,7 +26,7 @@ export function OrderFields({
       ? localDay(locale, o.dateFrom)
       : `${localDay(locale, o.dateFrom)} → ${localDay(locale, o.dateTo)}`;
   const demand = o.demand
-    .map((v, i) => (v ? `${amount(locale, v)} ${dimensions[i] ?? ''}`.trim() : null))
+    .map((v, i) => (v ? (dimensions[i] ? quantityLabel(t, dimensions[i], v) : amount(locale, v)) : null))
     .filter((x) => x !== null)
     .join(' · ');
   const rows: [string, ReactNode][] = [

@@ -9,6 +9,7 @@ import type {
 import { type FormEvent, useState } from 'react';
 import { ApiRequestError, api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { dimensionLabel } from '../../i18n/labels.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { formFieldOf, orderPatchOf, type OrderFormValues, valuesOf } from './order-form-values.ts';
 
@@ -130,7 +131,11 @@ export function OrderForm(props: Props) {
       <div className="order-form-grid">
         {TEXT_FIELDS.map((f) => field({ ...f, label: t(f.label) }))}
         {org.dimensions.map((dim) =>
-          field({ name: `demand_${dim}`, label: t('orders.field.demandOf', { dim }), type: 'number' }),
+          field({
+            name: `demand_${dim}`,
+            label: t('orders.field.demandOf', { dim: dimensionLabel(t, dim) }),
+            type: 'number',
+          }),
         )}
         <div className="form-field wide">
           <label htmlFor="order-form-notes">{t('orders.field.notes')}</label>
