@@ -33,6 +33,9 @@ export const failReasonLabel = (t: Translate, reason: string | null | undefined)
 /** A capacity dimension's name ("parcels" → "colis"); an organisation's own name shows as it is. */
 export const dimensionLabel = (t: Translate, dimension: string) => label(t, 'dimension', dimension);
 
+/** A webhook event type (WEBHOOK_EVENTS) in words: `order.dispatched` → "Une commande est envoyée au chauffeur". */
+export const webhookEventLabel = (t: Translate, type: string) => label(t, 'webhookEvent', type);
+
 /** An import field in words, for the mapping dropdowns: `demand_kg` → "Quantité : kg", `tw2_start` → "Début du créneau 2". */
 export function importFieldLabel(t: Translate, field: string): string {
   const demand = /^demand_(.+)$/.exec(field);

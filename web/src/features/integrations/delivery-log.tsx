@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { webhookEventLabel } from '../../i18n/labels.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 import { formatWhen, When } from './shown-once.tsx';
 
@@ -74,7 +75,7 @@ export function DeliveryLog({ sub, onReplayed }: { sub: WebhookSubscription; onR
                     <When at={d.occurredAt} />
                   </td>
                   <td>
-                    <code>{d.type}</code>
+                    {webhookEventLabel(t, d.type)} <code className="event-code">{d.type}</code>
                   </td>
                   <td className={d.status === 'delivered' ? 'ok' : 'warn'}>
                     {d.deliveredAt

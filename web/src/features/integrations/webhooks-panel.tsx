@@ -3,6 +3,7 @@ import { Fragment, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { webhookEventLabel } from '../../i18n/labels.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 import { DeliveryLog } from './delivery-log.tsx';
 import { formatWhen, ShownOnce } from './shown-once.tsx';
@@ -52,7 +53,9 @@ export function WebhooksPanel() {
     list.map((e) => (
       <label key={e} className="check">
         <input type="checkbox" checked={events.includes(e)} onChange={() => toggle(e)} />
-        <code>{e}</code>
+        <span>
+          {webhookEventLabel(t, e)} <code className="event-code">{e}</code>
+        </span>
       </label>
     ));
 
@@ -127,7 +130,9 @@ export function WebhooksPanel() {
                     <td className="url">
                       <code>{s.url}</code>
                     </td>
-                    <td title={s.events.join(', ')}>{t('integrations.hooks.eventCount', { n: s.events.length })}</td>
+                    <td title={s.events.map((e) => webhookEventLabel(t, e)).join(', ')}>
+                      {t('integrations.hooks.eventCount', { n: s.events.length })}
+                    </td>
                     <td className={s.enabled && !s.failingSince ? 'ok' : 'warn'}>{status(s)}</td>
                     <td>{new Intl.NumberFormat(intl).format(s.pending)}</td>
                     <td>

@@ -101,6 +101,20 @@ export const integrationsEn = {
   'integrations.shops.lastOrder': 'Last order',
   'integrations.shops.disconnect': 'Disconnect',
   'integrations.shops.confirmDisconnect': 'Disconnect {shop}? Its orders are refused from now on.',
+  // Webhook event types (shared WEBHOOK_EVENTS) in words; the code is shown beside them
+  'webhookEvent.order.created': 'An order is created',
+  'webhookEvent.order.updated': 'An order is changed',
+  'webhookEvent.order.planned': 'An order is planned',
+  'webhookEvent.order.dispatched': 'An order is sent to its driver',
+  'webhookEvent.order.in_progress': 'A delivery is on its way',
+  'webhookEvent.order.delivered': 'An order is delivered',
+  'webhookEvent.order.failed': 'A delivery fails',
+  'webhookEvent.order.cancelled': 'An order is cancelled',
+  'webhookEvent.order.rescheduled': 'An order is moved to another day',
+  'webhookEvent.route.published': 'A route is published',
+  'webhookEvent.route.started': 'A route starts',
+  'webhookEvent.route.completed': 'A route is completed',
+  'webhookEvent.stop.eta_changed': 'A stop’s arrival time changes',
 } as const;
 
 export const integrationsFr: Record<keyof typeof integrationsEn, string> = {
@@ -207,4 +221,17 @@ export const integrationsFr: Record<keyof typeof integrationsEn, string> = {
   'integrations.shops.lastOrder': 'Dernière commande',
   'integrations.shops.disconnect': 'Délier',
   'integrations.shops.confirmDisconnect': 'Délier {shop} ? Ses commandes seront refusées dès maintenant.',
+  'webhookEvent.order.created': 'Une commande est créée',
+  'webhookEvent.order.updated': 'Une commande est modifiée',
+  'webhookEvent.order.planned': 'Une commande est planifiée',
+  'webhookEvent.order.dispatched': 'Une commande est envoyée au chauffeur',
+  'webhookEvent.order.in_progress': 'Une livraison est en route',
+  'webhookEvent.order.delivered': 'Une commande est livrée',
+  'webhookEvent.order.failed': 'Une livraison échoue',
+  'webhookEvent.order.cancelled': 'Une commande est annulée',
+  'webhookEvent.order.rescheduled': 'Une commande est reportée à un autre jour',
+  'webhookEvent.route.published': 'Une tournée est publiée',
+  'webhookEvent.route.started': 'Une tournée démarre',
+  'webhookEvent.route.completed': 'Une tournée est terminée',
+  'webhookEvent.stop.eta_changed': 'L’heure d’arrivée d’un arrêt change',
 };
