@@ -8,6 +8,7 @@ import { useCanWrite } from '../auth/session.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { addDays } from '../fleet/week.ts';
 import { unplannedFiguresText } from './unplanned-figures.ts';
+import { groupByReason, sharesReasons } from './unplanned-groups.ts';
 import { unplannedReasonText } from './unplanned-reason.ts';
 
 /** One order on no route: a plan's entry, or the day's (which may not have been tried yet). */
@@ -70,6 +71,41 @@ function UnplannedTable(props: { caption: string; items: UnplannedRow[]; onMoved
     }
   }
 
+  const rows = items.map((u) => ({
+    u,
+    figures: unplannedFiguresText(u.reason, u.figures, t, intl),
+    words: u.reason ? unplannedReasonText(u.reason, t, u.message ?? undefined) : t('unplanned.notTried'),
+  }));
+  const groups = groupByReason(rows, (r) => r.words);
+  const grouped = sharesReasons(groups, rows.length);
+  // Grouped, the reason is the group's heading; the column stays only for per-order figures.
+  const reasonColumn = !grouped || rows.some((r) => r.figures);
+  const columns = 2 + (props.showDays ? 2 : 0) + (reasonColumn ? 1 : 0);
+  const row = ({ u, figures, words }: (typeof rows)[number]) => (
+    <tr key={u.orderId} data-order-ref={u.ref}>
+      <td>{u.ref}</td>
+      {props.showDays && <td>{u.name}</td>}
+      {props.showDays && (
+        <td>{u.dateFrom === u.dateTo ? day(u.dateFrom!) : `${day(u.dateFrom!)} – ${day(u.dateTo!)}`}</td>
+      )}
+      {reasonColumn && (
+        <td className="reason">
+          {figures ? <strong>{figures}</strong> : grouped ? null : words}
+          {figures && !grouped && <small>{words}</small>}
+        </td>
+      )}
+      <td>
+        {!canWrite ? null : moving === u.orderId ? (
+          <MoveForm row={u} onMove={(d) => void move(u, d)} onCancel={() => setMoving(null)} />
+        ) : (
+          <button type="button" onClick={() => setMoving(u.orderId)}>
+            {t('unplanned.move')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+
   return (
     <div className="unplanned-orders">
       <table className="orders unplanned" aria-label={props.caption}>
@@ -81,38 +117,24 @@ function UnplannedTable(props: { caption: string; items: UnplannedRow[]; onMoved
             <th scope="col">{t('unplanned.ref')}</th>
             {props.showDays && <th scope="col">{t('unplanned.name')}</th>}
             {props.showDays && <th scope="col">{t('unplanned.days')}</th>}
-            <th scope="col">{t('unplanned.reason')}</th>
+            {reasonColumn && <th scope="col">{grouped ? t('unplanned.figures') : t('unplanned.reason')}</th>}
             <th scope="col">{t('unplanned.action')}</th>
           </tr>
         </thead>
-        <tbody>
-          {items.map((u) => {
-            const figures = unplannedFiguresText(u.reason, u.figures, t, intl);
-            const words = u.reason ? unplannedReasonText(u.reason, t, u.message ?? undefined) : t('unplanned.notTried');
-            return (
-              <tr key={u.orderId} data-order-ref={u.ref}>
-                <td>{u.ref}</td>
-                {props.showDays && <td>{u.name}</td>}
-                {props.showDays && (
-                  <td>{u.dateFrom === u.dateTo ? day(u.dateFrom!) : `${day(u.dateFrom!)} – ${day(u.dateTo!)}`}</td>
-                )}
-                <td className="reason">
-                  {figures ? <strong>{figures}</strong> : words}
-                  {figures && <small>{words}</small>}
-                </td>
-                <td>
-                  {!canWrite ? null : moving === u.orderId ? (
-                    <MoveForm row={u} onMove={(d) => void move(u, d)} onCancel={() => setMoving(null)} />
-                  ) : (
-                    <button type="button" onClick={() => setMoving(u.orderId)}>
-                      {t('unplanned.move')}
-                    </button>
-                  )}
-                </td>
+        {grouped ? (
+          groups.map((g) => (
+            <tbody key={g.reason} className="reason-group">
+              <tr>
+                <th scope="rowgroup" colSpan={columns}>
+                  {capitalised(g.reason)} <span className="count">{t('count.orders', { count: g.rows.length })}</span>
+                </th>
               </tr>
-            );
-          })}
-        </tbody>
+              {g.rows.map(row)}
+            </tbody>
+          ))
+        ) : (
+          <tbody>{rows.map(row)}</tbody>
+        )}
       </table>
       {note && (
         <p role={note.ok ? 'status' : 'alert'} className={note.ok ? 'ok' : 'error'}>
@@ -151,5 +173,7 @@ function MoveForm(props: { row: UnplannedRow; onMove(date: string): void; onCanc
     </form>
   );
 }
+
+const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
 const todayIso = () => new Date().toISOString().slice(0, 10);

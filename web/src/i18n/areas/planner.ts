@@ -6,6 +6,7 @@ export const plannerEn = {
   'unplanned.days': 'Allowed days',
   'unplanned.action': 'Action',
   'unplanned.none': 'Every order of this day is on a route.',
+  'unplanned.figures': 'Details',
   'unplanned.notTried': 'on no route: added, moved here or taken off a route since the last plan of this day',
   'unplanned.move': 'Move to another day',
   'unplanned.moveTo': 'New day for {ref}',
@@ -75,6 +76,7 @@ export const plannerFr: Record<keyof typeof plannerEn, string> = {
   'unplanned.days': 'Jours possibles',
   'unplanned.action': 'Action',
   'unplanned.none': 'Toutes les commandes de ce jour sont sur une tournée.',
+  'unplanned.figures': 'Détail',
   'unplanned.notTried':
     'sur aucune tournée : ajoutée, déplacée ici ou retirée d’une tournée depuis la dernière planification de ce jour',
   'unplanned.move': 'Déplacer à un autre jour',
