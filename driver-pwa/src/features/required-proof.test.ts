@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingProof, proofsTaken, requiredProofText } from './required-proof.ts';
+import { codeRefusalText, isCodeTyped, missingProof, proofsTaken, requiredProofText } from './required-proof.ts';
 
 describe('required proof on the phone', () => {
   it('lists what is required and not yet taken', () => {
@@ -16,5 +16,16 @@ describe('required proof on the phone', () => {
   it('says what is missing in the phone’s language', () => {
     expect(requiredProofText('en', ['photo', 'signature'])).toBe('This delivery requires a photo and a signature.');
     expect(requiredProofText('fr', ['photo'])).toBe('Cette livraison exige une photo.');
+  });
+
+  it('waits for 4 to 6 digits of delivery code, and says the server’s refusal in the phone’s language', () => {
+    expect(isCodeTyped('482')).toBe(false);
+    expect(isCodeTyped(' 4821 ')).toBe(true);
+    expect(isCodeTyped('48a1')).toBe(false);
+    expect(codeRefusalText('fr', 'deliveryCode: wrong delivery code; 3 tries left')).toBe(
+      'Code de livraison erroné : redemandez-le au client.',
+    );
+    expect(codeRefusalText('en', 'deliveryCode: too many wrong delivery codes at this stop')).toMatch(/dispatcher/);
+    expect(codeRefusalText('en', 'proofs: this delivery requires a photo')).toBeNull();
   });
 });
