@@ -5,6 +5,7 @@ import { onConnect } from '../../api/reconnect.ts';
 import { dispatchSocket } from '../../api/socket.ts';
 import { formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { alertDetail, TYPE_KEYS } from './alert-text.ts';
 
 const localToday = () => todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -18,6 +19,7 @@ const localToday = () => todayIn(Intl.DateTimeFormat().resolvedOptions().timeZon
  */
 export function AlertsInbox() {
   const { t, intl } = useI18n();
+  const canWrite = useCanWrite();
   const [date, setDate] = useState(localToday);
   const [alerts, setAlerts] = useState<Alert[]>([]);
   const [open, setOpen] = useState(false);
@@ -95,7 +97,7 @@ export function AlertsInbox() {
                 <time dateTime={a.openedAt}>{formatTime(intl, a.openedAt)}</time>
                 <div>{alertDetail(a, t, intl)}</div>
                 {a.status === 'open' ? (
-                  <button type="button" onClick={() => void acknowledge(a.id)}>
+                  <button type="button" disabled={!canWrite} onClick={() => void acknowledge(a.id)}>
                     {t('alerts.ack')}
                   </button>
                 ) : (

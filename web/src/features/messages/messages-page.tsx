@@ -4,12 +4,14 @@ import { api, query } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { formatDateTime, formatPhone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCanWrite } from '../auth/session.tsx';
 import { channelLabel, messageStatusLabel, triggerLabel } from '../../i18n/labels.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 
 /** Messages sent to customers, with their status; failed ones can be sent again. */
 export function MessagesPage() {
   const { t, intl } = useI18n();
+  const canWrite = useCanWrite();
   const params = new URLSearchParams(location.search);
   const orderId = params.get('orderId');
   const [status, setStatus] = useState<string>(params.get('status') ?? '');
@@ -111,7 +113,7 @@ export function MessagesPage() {
                     {n.attempts > 1 && <div>{t('messages.attempts', { n: n.attempts })}</div>}
                   </td>
                   <td>
-                    {(n.status === 'failed' || n.status === 'suppressed' || n.status === 'sent') && (
+                    {canWrite && (n.status === 'failed' || n.status === 'suppressed' || n.status === 'sent') && (
                       <button type="button" onClick={() => void resend(n.id)}>
                         {t('messages.resend')}
                       </button>
