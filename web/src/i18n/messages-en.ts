@@ -8,6 +8,7 @@ import { integrationsEn } from './areas/integrations.ts';
 import { securityEn } from './areas/security.ts';
 import { schedulesEn } from './areas/schedules.ts';
 import { fleetEn } from './areas/fleet.ts';
+import { shellEn } from './areas/shell.ts';
 
 /** UI text in English, the reference for the keys: messages-fr.ts must have every one (the type checks it). */
 const base = {
@@ -377,6 +378,7 @@ export const en = {
   ...securityEn,
   ...schedulesEn,
   ...fleetEn,
+  ...shellEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

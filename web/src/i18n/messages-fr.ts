@@ -9,6 +9,7 @@ import { integrationsFr } from './areas/integrations.ts';
 import { securityFr } from './areas/security.ts';
 import { schedulesFr } from './areas/schedules.ts';
 import { fleetFr } from './areas/fleet.ts';
+import { shellFr } from './areas/shell.ts';
 
 /** UI text in French: every key of the English catalogue (the type checks it). */
 export const fr: Record<MessageKey, string> = {
@@ -22,6 +23,7 @@ export const fr: Record<MessageKey, string> = {
   ...securityFr,
   ...schedulesFr,
   ...fleetFr,
+  ...shellFr,
 
   'app.name': 'Tournée',
   'nav.orders': 'Commandes',

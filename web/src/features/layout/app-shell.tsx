@@ -7,6 +7,7 @@ import './layout.css';
 import { LanguageSwitch } from './language-switch.tsx';
 import { SecurityMenu } from '../security/security-menu.tsx';
 import { navigate, type Screen } from './router.ts';
+import { UserMenu } from './user-menu.tsx';
 
 // `adminOnly` entries are shown to admins only (the API refuses the others anyway).
 const NAV: Array<{ screen: Screen; label: MessageKey; adminOnly?: boolean }> = [
@@ -47,11 +48,8 @@ export function AppShell({ screen, children }: { screen: Screen; children: React
         <div className="who">
           <AlertsInbox />
           <LanguageSwitch />
-          <span>{user?.email}</span>
           <SecurityMenu />
-          <button type="button" onClick={() => void signOut()}>
-            {t('nav.signOut')}
-          </button>
+          {user && <UserMenu email={user.email} onSignOut={() => void signOut()} />}
         </div>
       </header>
       <main>{children}</main>
