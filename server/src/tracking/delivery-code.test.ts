@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliveredWithoutProof } from '../alerts/sources-repo.ts';
 import { buildTrackView } from '../links/view.ts';
 import { loadOrderContexts } from '../notify/context-repo.ts';
 import { renderMessage } from '../notify/templates.ts';
@@ -109,6 +110,9 @@ describe('delivery codes', () => {
   it('accepts the right code', async () => {
     expect((await send({ stopId: day.stopIds[0], type: 'delivered', deliveryCode: code })).ok).toBe(true);
     expect(await stopStatus(day.stopIds[0]!)).toBe('delivered');
+    // A code is typed, not a file: the pod_missing alert does not wait for one.
+    const waiting = await deliveredWithoutProof(t.db, new Date());
+    expect(waiting.filter((w) => w.stop_id === day.stopIds[0])).toEqual([]);
     // A stop requiring nothing still needs no code.
     expect((await send({ stopId: day.stopIds[2], type: 'delivered' })).ok).toBe(true);
     expect(await stopStatus(day.stopIds[2]!)).toBe('delivered');
