@@ -25,6 +25,10 @@ const WORDS: Record<Lang, Record<string, string>> = {
     security: 'Security',
     sendAccess: 'Send access',
     close: 'Close',
+    parcels: 'parcel',
+    quantity: 'Quantity (parcels)',
+    webhookWords: 'An order is delivered',
+    notTried: 'On no route',
   },
   fr: {
     email: 'E-mail',
@@ -37,6 +41,10 @@ const WORDS: Record<Lang, Record<string, string>> = {
     security: 'Sécurité',
     sendAccess: 'Envoyer l’accès',
     close: 'Fermer',
+    parcels: 'colis',
+    quantity: 'Quantité (colis)',
+    webhookWords: 'Une commande est livrée',
+    notTried: 'Sur aucune tournée',
   },
 };
 
@@ -157,6 +165,10 @@ describe('every screen, in English and in French', () => {
         await p.getByLabel(w.password!).fill(ADMIN.password);
         await p.getByRole('button', { name: w.signIn }).click();
         await p.getByRole('navigation', { name: 'main' }).waitFor();
+        // At 1440 px the header holds on one line: its right-hand items beside the screens, not under them.
+        const nav = (await p.getByRole('navigation', { name: 'main' }).boundingBox())!;
+        const who = (await p.locator('.shell .who').boundingBox())!;
+        expect(who.y, 'the header wraps to a second line').toBeLessThan(nav.y + nav.height);
       });
 
       it('orders: list, detail, edit, new', async () => {
@@ -165,7 +177,11 @@ describe('every screen, in English and in French', () => {
         await shoot('orders');
         await p.goto(`${server.baseUrl}/orders/${orderId}`);
         await shoot('order-detail');
+        // Quantities in the screen's language (the demo's dimension is `parcels`).
+        expect(await p.locator('main').innerText()).toMatch(new RegExp(`\\d ${w.parcels}`));
+        if (lang === 'fr') expect(await p.locator('main').innerText()).not.toMatch(/parcels?/);
         await p.goto(`${server.baseUrl}/orders/${orderId}/edit`);
+        await p.getByLabel(w.quantity!).waitFor();
         await shoot('order-edit');
         await p.goto(`${server.baseUrl}/orders/new`);
         await shoot('order-new');
@@ -199,12 +215,22 @@ describe('every screen, in English and in French', () => {
         await p.goto(`${server.baseUrl}/fleet`);
         await p.getByRole('tab').first().waitFor();
         expect(await shootTabs('fleet')).toBeGreaterThanOrEqual(3);
-        // A driver's access: the QR code, the link and the code.
+        await p.getByRole('tab', { name: /^(Vehicles|Véhicules)$/ }).click();
+        expect(await p.locator('main table thead').innerText()).toContain(w.parcels);
+        // Drivers' phones in national format (the demo organisation is in France).
         await p.getByRole('tab', { name: /^(Drivers|Chauffeurs)$/ }).click();
+        const drivers = await p.locator('main table').first().innerText();
+        expect(drivers).toMatch(/\b0\d( \d\d){4}\b/);
+        expect(drivers).not.toMatch(/\+33\d/);
+        expect(await p.locator('main table thead').innerText()).toContain(w.email);
+        // A driver's access: the QR code, the link and the code.
         await p.getByRole('button', { name: w.sendAccess, exact: true }).first().click();
         await p.getByRole('dialog').waitFor();
         await p.locator('[role="dialog"] img, [role="dialog"] canvas, [role="dialog"] svg').first().waitFor();
         await shoot('fleet-driver-access');
+        const header = (await p.locator('.shell > header').boundingBox())!;
+        const dialog = (await p.getByRole('dialog').boundingBox())!;
+        expect(dialog.y, 'the access dialog covers the header').toBeGreaterThanOrEqual(header.y + header.height);
         await p.getByRole('dialog').getByRole('button', { name: w.close, exact: true }).first().click();
       });
 
@@ -212,6 +238,11 @@ describe('every screen, in English and in French', () => {
         await p.goto(`${server.baseUrl}/planner`);
         await p.locator(`[data-date="${day}"]`).first().click();
         await p.locator('.route-card').first().waitFor({ timeout: 20_000 });
+        // Route cards are `content-visibility: auto` (a 2,000-stop day stays fast): one off-screen is
+        // not painted, so the board is scrolled into view and a card's text awaited before the shot.
+        const card = p.locator('.route-card').first();
+        await card.scrollIntoViewIfNeeded();
+        await expect.poll(() => card.evaluate((c) => (c as HTMLElement).innerText.trim().length)).toBeGreaterThan(0);
         await shoot('planner-day');
         const calendar = p.locator('.calendar-grid, .calendar-strip').first();
         await shoot('planner-calendar', () => calendar.screenshot());
@@ -221,7 +252,14 @@ describe('every screen, in English and in French', () => {
           .filter((d: string) => d > day)
           .sort()[0];
         await p.locator(`[data-date="${next}"]`).first().click();
+        const unplanned = p.locator('.unplanned-orders table');
+        await unplanned.waitFor({ timeout: 20_000 });
         await shoot('planner-unplanned-day');
+        // The orders not tried yet share one reason: it heads their group once, not on every row.
+        const rows = await unplanned.locator('tr[data-order-ref]').count();
+        expect(rows).toBeGreaterThan(1);
+        const said = (await unplanned.innerText()).split(w.notTried!).length - 1;
+        expect(said).toBe(1);
       });
 
       it('messages, analytics, audit, alerts', async () => {
@@ -251,6 +289,13 @@ describe('every screen, in English and in French', () => {
           await p.locator('main h1, main h2').first().waitFor();
           if ((await p.getByRole('tab').count()) === 0) await shoot(screen);
           else await shootTabs(screen);
+          if (screen === 'integrations') {
+            // Webhook events in words, their codes beside them.
+            await p.getByRole('tab', { name: 'Webhooks' }).click();
+            const form = await p.locator('main form').first().innerText();
+            expect(form).toContain(w.webhookWords);
+            expect(form).toContain('order.delivered');
+          }
         }
       });
 
