@@ -113,6 +113,17 @@ describe('dispatcher web app: a viewer sees no write actions', () => {
     expect(await p.getByRole('button', { name: 'Undo' }).count()).toBe(0);
     expect(await p.getByRole('alert').count()).toBe(0);
     await saveScreenshot(p, 'web-viewer-planner-en');
+
+    // Fleet and rules: read, not changed.
+    await p.getByRole('link', { name: 'Fleet' }).click();
+    await p.getByRole('tab', { name: 'Vehicles' }).click();
+    await p.getByRole('cell', { name: 'Van of Camille', exact: true }).waitFor();
+    expect(await p.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(0);
+    expect(await p.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
+    expect(await p.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+    await p.getByRole('link', { name: 'Rules' }).click();
+    await p.getByRole('heading', { name: 'Rules' }).first().waitFor();
+    expect(await p.getByRole('button', { name: 'New rule' }).count()).toBe(0);
     await p.context().close();
   });
 
