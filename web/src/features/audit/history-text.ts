@@ -5,7 +5,7 @@
 import type { HistoryEntry, HistoryKind } from '@tournee/shared';
 import type { Locale, Translate } from '../../i18n/i18n.tsx';
 import { formatDate, formatPhone, intlLocale } from '../../i18n/format.ts';
-import { failReasonLabel, messageStatusLabel, statusLabel, triggerLabel } from '../../i18n/labels.ts';
+import { channelLabel, failReasonLabel, messageStatusLabel, statusLabel, triggerLabel } from '../../i18n/labels.ts';
 import { unplannedReasonText } from '../planner/unplanned-reason.ts';
 
 export const KIND_NAMES: Record<HistoryKind, { en: string; fr: string }> = {
@@ -28,6 +28,23 @@ const STOP_TYPES_FR: Record<string, string> = {
   skipped: 'passé',
 };
 
+// What moved an order's status (the server's `cause`), in words; a newer cause shows as its code.
+const CAUSES: Record<string, { en: string; fr: string }> = {
+  plan: { en: 'planning', fr: 'planification' },
+  publish: { en: 'publication', fr: 'publication' },
+  cancel: { en: 'cancellation', fr: 'annulation' },
+  edit: { en: 'change', fr: 'modification' },
+  hold: { en: 'put on hold', fr: 'mise en attente' },
+  release: { en: 'hold released', fr: 'fin de l’attente' },
+  requeue: { en: 'back to be planned', fr: 'remise à planifier' },
+  reschedule: { en: 'moved to another day', fr: 'reportée à un autre jour' },
+  route_start: { en: 'route started', fr: 'tournée démarrée' },
+  stop_event: { en: 'driver', fr: 'chauffeur' },
+};
+
+/** A status change's cause in `locale`, for the history line. */
+export const causeText = (cause: string, locale: Locale) => CAUSES[cause]?.[locale] ?? cause;
+
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /**
@@ -42,7 +59,9 @@ export function historyLine(e: HistoryEntry, locale: Locale, t?: Translate, coun
   const status = (v: unknown) => (t ? statusLabel(t, str(v)) : str(v));
   // The server's English summary names statuses by code ("in_progress"): say them in words.
   if (locale === 'en')
-    return e.kind === 'status' && t ? `Status ${status(d.from)} → ${status(d.to)} (${str(d.cause)})` : e.summary;
+    return e.kind === 'status' && t
+      ? `Status ${status(d.from)} → ${status(d.to)} (${causeText(str(d.cause), 'en')})`
+      : e.summary;
   switch (e.kind) {
     case 'import':
       if (!d.importId) return `Créée (${str(d.source)})`;
@@ -50,7 +69,7 @@ export function historyLine(e: HistoryEntry, locale: Locale, t?: Translate, coun
     case 'edit':
       return str(d.action);
     case 'status':
-      return `Statut ${status(d.from)} → ${status(d.to)} (${str(d.cause)})`;
+      return `Statut ${status(d.from)} → ${status(d.to)} (${causeText(str(d.cause), 'fr')})`;
     case 'plan':
       if (d.routeId) return `Planifiée sur une tournée du ${day(d.localDate)}`;
       if (d.unassignedReason)
@@ -66,7 +85,7 @@ export function historyLine(e: HistoryEntry, locale: Locale, t?: Translate, coun
       return `Preuve de livraison : ${d.kind === 'signature' ? 'signature' : 'photo'}`;
     case 'message':
       return t
-        ? `${str(d.channel).toUpperCase()} « ${triggerLabel(t, str(d.trigger))} » à ${to(d.recipient)} : ${messageStatusLabel(t, str(d.status))}`
+        ? `${channelLabel(t, str(d.channel))} « ${triggerLabel(t, str(d.trigger))} » à ${to(d.recipient)} : ${messageStatusLabel(t, str(d.status))}`
         : `${str(d.channel).toUpperCase()} « ${str(d.trigger)} » à ${to(d.recipient)} : ${str(d.status)}`;
     case 'rating':
       return `Note ${str(d.rating)}/5${d.comment ? ` : ${str(d.comment)}` : ''}`;
