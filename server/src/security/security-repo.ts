@@ -145,7 +145,7 @@ export async function sessionContext(db: Db, tokenHash: string): Promise<Session
 /** The session's user has a role the organisation requires two-factor of, and has not set it up. */
 export async function mustEnrolTotp(db: Db, tokenHash: string): Promise<boolean> {
   const ctx = await sessionContext(db, tokenHash);
-  return ctx !== null && ctx.mfaRequiredRoles.includes(ctx.user.role) && !ctx.totpEnabled;
+  return !!ctx?.mfaRequiredRoles.includes(ctx.user.role) && !ctx.totpEnabled;
 }
 
 /** Notes the session's use, at most once a minute (a write per request would be wasteful). */

@@ -2,7 +2,13 @@
  * Validation of one order row, shared by imports (CSV, XLSX, JSON) and PATCH: raw cell values
  * keyed by canonical field in, a normalised order (or every problem, each naming its column) out.
  */
-import { type ImportRowError, phoneE164, REQUIRED_PROOF_KINDS, type RequiredProof, type TimeWindow } from '@tournee/shared';
+import {
+  type ImportRowError,
+  phoneE164,
+  REQUIRED_PROOF_KINDS,
+  type RequiredProof,
+  type TimeWindow,
+} from '@tournee/shared';
 import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 import { cellText, detached, minutesOf, parseDate, parseList, parseNumber, parseTime, ValueError } from './values.ts';
 
