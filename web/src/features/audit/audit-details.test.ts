@@ -8,9 +8,17 @@ const t = (k: string, v?: Record<string, string | number>) => translate(fr, 'fr-
 describe('audit details in words', () => {
   it('names a status change in French, statuses included', () => {
     expect(detailsText({ to: 'dispatched', from: 'planned', cause: 'publish' }, 'fr', t)).toBe(
-      'vers: Partie en livraison · de: Planifiée · cause: publish',
+      'vers: Partie en livraison · de: Planifiée · cause: publication',
     );
     expect(actionWords('order.status', 'fr')).toBe('Changement de statut');
+  });
+
+  it('writes days, numbers and empty changes as the user reads them', () => {
+    const line = detailsText({ date: '2026-12-02', orders: 1234, changed: {} }, 'fr', t).replace(
+      /[\u00a0\u202f]/g,
+      ' ',
+    );
+    expect(line).toBe('jour: 02/12/2026 · commandes: 1 234 · modifié: —');
   });
 
   it('keeps what it does not know as the server wrote it, cut when long', () => {

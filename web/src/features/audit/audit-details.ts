@@ -4,7 +4,9 @@
  * table does not know show as the server names them (the trail must never hide a detail).
  */
 import type { Locale, Translate } from '../../i18n/i18n.tsx';
+import { formatDate, formatDateTime, formatNumber, intlLocale } from '../../i18n/format.ts';
 import { statusLabel } from '../../i18n/labels.ts';
+import { causeText } from './history-text.ts';
 
 const KEYS_FR: Record<string, string> = {
   to: 'vers',
@@ -40,13 +42,26 @@ const KEYS_FR: Record<string, string> = {
 // Details whose value is an order's status (an order's status change, a bulk change).
 const STATUS_KEYS = new Set(['to', 'from', 'status']);
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 /** The details of one event, for the trail's table. */
 export function detailsText(d: Record<string, unknown>, locale: Locale, t: Translate): string {
   return Object.entries(d)
     .map(([k, v]) => {
+      const intl = intlLocale(locale);
       let s: string;
-      if (typeof v === 'string') s = STATUS_KEYS.has(k) ? statusLabel(t, v) : v;
-      else if (typeof v === 'boolean' && locale === 'fr') s = v ? 'oui' : 'non';
+      if (typeof v === 'string') {
+        if (STATUS_KEYS.has(k)) s = statusLabel(t, v);
+        else if (k === 'cause') s = causeText(v, locale);
+        // Days and instants as the user writes them ("02/12/2026", "08/12/2026 16:30").
+        else if (DAY.test(v)) s = formatDate(intl, v);
+        else if (INSTANT.test(v)) s = formatDateTime(intl, v);
+        else s = v;
+      } else if (typeof v === 'boolean' && locale === 'fr') s = v ? 'oui' : 'non';
+      else if (typeof v === 'number') s = formatNumber(intl, v, 2);
+      else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) s = v.join(', ');
+      else if (v && typeof v === 'object' && Object.keys(v).length === 0) s = '—';
       else s = JSON.stringify(v);
       const key = locale === 'fr' ? (KEYS_FR[k] ?? k) : k;
       return `${key}: ${s.length > 60 ? `${s.slice(0, 57)}…` : s}`;
