@@ -124,7 +124,7 @@ describe('dispatcher web app: the audit trail', () => {
 
   it('speaks French, and is not offered to dispatchers', async () => {
     await page.getByLabel('Language').selectOption('fr');
-    await page.getByRole('heading', { name: "Journal d'audit" }).waitFor();
+    await page.getByRole('heading', { name: 'Journal d’audit' }).waitFor();
     await page.getByRole('button', { name: 'Afficher plus' }).waitFor();
     await saveScreenshot(page, 'web-audit-fr');
 

@@ -368,7 +368,7 @@ export const fr: Record<MessageKey, string> = {
   'analytics.messagesFailed': '{n} en échec',
   'analytics.costPerDelivered': 'Coût par livraison',
   'analytics.trend': 'Jour par jour',
-  'analytics.byDriver': 'Par conducteur',
+  'analytics.byDriver': 'Par chauffeur',
   'analytics.close': 'Fermer',
   'analytics.day': 'Jour',
   'analytics.order': 'Commande',

@@ -39,7 +39,7 @@ const en = {
 type Key = keyof typeof en;
 
 const fr: Record<Key, string> = {
-  title: "Journal d'audit",
+  title: 'Journal d’audit',
   intro: 'Chaque modification faite dans cette organisation, la plus récente en premier.',
   entity: 'Sujet',
   anyEntity: 'Tous les sujets',
