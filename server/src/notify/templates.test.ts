@@ -12,6 +12,9 @@ describe('the rescheduled message', () => {
     expect(fr.subject).toBe('Tournée – Livraison reprogrammée au jeudi 3 décembre');
     const en = renderMessage('rescheduled', 'en', moved);
     expect(en.text).toContain('moved to Thursday 3 December between 12:00 and 17:00');
+    // The email's link line, punctuated as each language writes it.
+    expect(fr.text).toContain('Suivre la livraison\u00a0: https://x/t/abc');
+    expect(en.text).toContain('Track the delivery: https://x/t/abc');
   });
 
   it('says the day alone when no window was chosen', () => {

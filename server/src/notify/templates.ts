@@ -200,10 +200,11 @@ export function renderMessage(trigger: NotifyTrigger, locale: string, v: Message
   const { subject, body: said } = lines(trigger, v, lang);
   const body = `${said}${codeText(trigger, v.deliveryCode, lang)}`;
   const follow = lang === 'fr' ? 'Suivre la livraison' : 'Track the delivery';
+  const colon = lang === 'fr' ? '\u00a0:' : ':'; // French puts a (non-breaking) space before a colon
   return {
     sms: `${body} ${v.link}`,
     subject: `${v.orgName} – ${subject}`,
-    text: `${body}\n\n${follow}: ${v.link}\n`,
+    text: `${body}\n\n${follow}${colon} ${v.link}\n`,
     html: `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif"><p>${escapeHtml(body)}</p><p><a href="${escapeHtml(v.link)}">${follow}</a></p></body></html>`,
   };
 }
