@@ -2,6 +2,7 @@ import type { Organisation } from '@tournee/shared';
 import { type FormEvent, useState } from 'react';
 import { ApiRequestError, api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { dimensionLabel } from '../../i18n/labels.ts';
 import { FieldError } from './field-errors.tsx';
 import { SaveBar, SettingField } from './setting-field.tsx';
 import { unitName } from './units.ts';
@@ -136,7 +137,7 @@ export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSa
                     disabled={dimensions.length === 1}
                     onClick={() => setDimensions(dimensions.filter((_, j) => j !== i))}
                   >
-                    {t('settings.org.removeDimension', { name: d || String(i + 1) })}
+                    {t('settings.org.removeDimension', { name: d ? dimensionLabel(t, d) : String(i + 1) })}
                   </button>
                 </td>
               </tr>
