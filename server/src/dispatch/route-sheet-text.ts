@@ -37,7 +37,7 @@ const en = {
     failed: 'Failed',
     skipped: 'Skipped',
   } as Record<StopStatus, string>,
-  dimensions: {} as Record<string, string>,
+  dimensions: { m3: 'm³' } as Record<string, string>,
   signature: 'Driver’s signature:',
   /** The two stops of a pickup and delivery order. */
   kind: { pickup: 'Pickup', delivery: 'Delivery' },
@@ -74,7 +74,14 @@ const fr: SheetText = {
   noRoutes: 'Aucune tournée ce jour-là.',
   status: { pending: 'À faire', arrived: 'Sur place', delivered: 'Livré', failed: 'Échec', skipped: 'Passé' },
   // Dimension names are the organisation's own; the usual English ones are put in French.
-  dimensions: { parcels: 'colis', parcel: 'colis', pallets: 'palettes', pallet: 'palettes', items: 'articles' },
+  dimensions: {
+    m3: 'm³',
+    parcels: 'colis',
+    parcel: 'colis',
+    pallets: 'palettes',
+    pallet: 'palettes',
+    items: 'articles',
+  },
   signature: 'Signature du chauffeur :',
   kind: { pickup: 'Enlèvement', delivery: 'Livraison' },
   pickedUp: 'Enlevé',

@@ -167,6 +167,18 @@ describe('route sheets', () => {
     expect(fr[2]).toContain('Livraison');
   });
 
+  it('writes m³ and lists several windows with commas', () => {
+    const r = route(1);
+    r.stops[0]!.demand = [0.25];
+    r.stops[0]!.timeWindows = [
+      { start: '08:00', end: '10:00' },
+      { start: '15:00', end: '17:00' },
+    ];
+    const html = routeSheetHtml(sheetsOfDay([r]), opts({ lang: 'fr', dimensions: ['m3'] }));
+    expect(html).toContain('0,25 m³');
+    expect(html).toContain('08:00–10:00, 15:00–17:00');
+  });
+
   it("chooses the asked language, else the organisation's", () => {
     expect(sheetLanguage('en', 'fr')).toBe('en');
     expect(sheetLanguage(undefined, 'en-GB')).toBe('en');

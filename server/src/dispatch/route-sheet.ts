@@ -161,7 +161,8 @@ function stopRow(r: RouteRecord, s: Stop, o: SheetOptions, t: SheetText): string
   const start = serviceStart(r, s, zone);
   // The driver may be there earlier and wait: the arrival is shown beside the service start.
   const early = start && s.plannedArrivalAt && hhmm(start, zone) !== hhmm(s.plannedArrivalAt, zone);
-  const slot = `<br><small>${t.window} ${s.timeWindows.length ? esc(windowsText(s)) : t.anyTime}</small>`;
+  // Several windows read as a list on paper ("08:00–10:00, 15:00–17:00"); the CSV keeps its own format.
+  const slot = `<br><small>${t.window} ${s.timeWindows.length ? esc(windowsText(s).replaceAll(' ', ', ')) : t.anyTime}</small>`;
   const arrived = early ? `<br><small>${t.arriveWait(hhmm(s.plannedArrivalAt, zone))}</small>` : '';
   const phone = s.phone
     ? `<a href="tel:${esc(s.phone)}">${esc(phoneDisplay(s.phone, o.phoneCountry)).replace(/ /g, '&nbsp;')}</a>`
