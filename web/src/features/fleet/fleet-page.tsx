@@ -1,7 +1,7 @@
 import type { Depot, Driver, Organisation, Vehicle } from '@tournee/shared';
 import { useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
-import { formatPhone } from '../../i18n/format.ts';
+import { formatFixed, formatPhone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { dimensionLabel } from '../../i18n/labels.ts';
 import { AsyncState } from '../layout/async-state.tsx';
@@ -20,7 +20,9 @@ type Tab = 'depots' | 'vehicles' | 'drivers' | 'shifts';
  * and the week grid of shifts.
  */
 export function FleetPage() {
-  const { t } = useI18n();
+  const { t, intl, locale } = useI18n();
+  // Decimal commas in French: the two coordinates are then set apart by a semicolon.
+  const sep = locale === 'fr' ? ' ;' : ',';
   const [tab, setTab] = useState<Tab>('vehicles');
   const [patterns, setPatterns] = useState(0); // a pattern added or edited re-draws the week grid
   const org = useApi<Organisation>('/organisation');
@@ -61,7 +63,8 @@ export function FleetPage() {
               { header: t('fleet.timeZone'), cell: (d) => d.timeZone },
               {
                 header: t('fleet.latLon'),
-                cell: (d) => `${d.location.coordinates[1].toFixed(5)}, ${d.location.coordinates[0].toFixed(5)}`,
+                cell: (d) =>
+                  `${formatFixed(intl, d.location.coordinates[1], 5)}${sep} ${formatFixed(intl, d.location.coordinates[0], 5)}`,
               },
             ]}
             form={(p) => <DepotForm {...p} />}

@@ -6,5 +6,5 @@ export const fleetEn = {
 
 export const fleetFr: Record<keyof typeof fleetEn, string> = {
   'fleet.email': 'E-mail',
-  'fleet.latLon': 'Latitude, longitude',
+  'fleet.latLon': 'Latitude ; longitude',
 };
