@@ -135,6 +135,20 @@ describe('every screen, in English and in French', () => {
         const n = await tabs.count();
         for (let i = 0; i < n; i++) {
           await tabs.nth(i).click();
+          // A tab's panel may fetch more than its list (the recurring orders' form waits for the
+          // depots): the shot waits until the panel's text stops changing between two polls.
+          let before = '';
+          await expect
+            .poll(
+              async () => {
+                const now = await p.locator('main').innerText();
+                const same = now === before;
+                before = now;
+                return same;
+              },
+              { interval: 250 },
+            )
+            .toBe(true);
           await shoot(`${screen}-tab${i + 1}-${slug(await tabs.nth(i).innerText())}`);
         }
         return n;
