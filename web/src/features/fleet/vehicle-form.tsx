@@ -50,7 +50,7 @@ export function VehicleForm(props: EditProps<Vehicle> & { dimensions: string[]; 
       ))}
       <label>
         {t('fleet.skills')}
-        <input {...bind('skills')} placeholder="fridge, tail-lift" />
+        <input {...bind('skills')} placeholder={t('fleet.skillsExample')} />
       </label>
     </SimpleForm>
   );
