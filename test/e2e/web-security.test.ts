@@ -65,7 +65,7 @@ describe('dispatcher web app: two-factor sign-in', () => {
   });
 
   it('asks for the code after the password; a wrong code is refused, the right one signs in', async () => {
-    await page.getByRole('button', { name: /^Account: / }).click(); // the header's account menu
+    await page.getByRole('button', { name: 'Account', exact: true }).click(); // the header's account menu
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInOnPage(page, ADMIN);
     const code = page.getByLabel('Code from your authenticator app');
@@ -83,7 +83,7 @@ describe('dispatcher web app: two-factor sign-in', () => {
   });
 
   it('in French: the code step and the Security panel', async () => {
-    await page.getByRole('button', { name: /^Account: / }).click(); // the header's account menu
+    await page.getByRole('button', { name: 'Account', exact: true }).click(); // the header's account menu
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('combobox').first().selectOption('fr');
     await page.getByLabel('E-mail').fill(ADMIN.email);

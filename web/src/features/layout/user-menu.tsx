@@ -30,7 +30,7 @@ export function UserMenu({ email, onSignOut }: { email: string; onSignOut(): voi
       <button
         type="button"
         className="user-menu-button"
-        aria-label={t('nav.account', { email })}
+        aria-label={t('nav.account')} // the email is its title: in the name, it would match words (security@…)
         aria-expanded={open}
         aria-controls="user-menu-panel"
         title={email}
