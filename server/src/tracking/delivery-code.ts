@@ -9,6 +9,7 @@ import { PROOF_KINDS, type DriverStop, type StopEventInput } from '@tournee/shar
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
+import { resetCodeFailures, setCodeFailures } from '../lifecycle/code-failures.ts';
 
 export const MAX_CODE_FAILURES = 5;
 
@@ -51,7 +52,7 @@ export async function checkDeliveryCode(
   const given = e.deliveryCode?.trim() ?? '';
   if (given === stop.code) return null;
   const failures = stop.failures + 1;
-  await tx.query('UPDATE stops SET code_failures = $2 WHERE id = $1', [stop.id, failures]);
+  await setCodeFailures(tx, stop.id, failures);
   await recordEvent(tx, actor, 'stop.delivery_code_refused', 'stop', stop.id, {
     driverId,
     eventId: e.id,
@@ -86,16 +87,9 @@ export async function deliveryCodeOfOrder(
 /** A dispatcher's override: the stop accepts codes again (the count starts over). Audited. */
 export async function unlockDeliveryCode(db: Db, actor: Actor, stopId: string): Promise<{ failures: number }> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ code_failures: number }>(
-      `UPDATE stops s SET code_failures = 0 FROM routes r
-        WHERE s.id = $1 AND r.id = s.route_id AND r.org_id = $2
-        RETURNING (SELECT code_failures FROM stops WHERE id = $1) AS code_failures`,
-      [stopId, actor.orgId],
-    );
-    if (!rows[0]) throw new AppError('not_found', `id: no stop ${stopId}`);
-    await recordEvent(tx, actor, 'stop.delivery_code_unlocked', 'stop', stopId, {
-      failuresBefore: rows[0].code_failures,
-    });
+    const before = await resetCodeFailures(tx, actor.orgId, stopId);
+    if (before === null) throw new AppError('not_found', `id: no stop ${stopId}`);
+    await recordEvent(tx, actor, 'stop.delivery_code_unlocked', 'stop', stopId, { failuresBefore: before });
     return { failures: 0 };
   });
 }
