@@ -84,6 +84,8 @@ describe('dispatcher web app: sending a driver their access', () => {
   });
 
   it('shows the same panel in French', async () => {
+    // The panel is a modal: it is closed before anything else on the page is used.
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     await rowOf(DRIVER.name).getByRole('button', { name: 'Envoyer l’accès' }).click();
     const panel = page.getByRole('dialog', { name: `Accès de ${DRIVER.name}` });

@@ -78,7 +78,8 @@ describe('dispatcher web app: editing and deleting the fleet', () => {
 
     await form.getByLabel('Phone').fill('06 12 34 56 78');
     await form.getByRole('button', { name: 'Save changes' }).click();
-    await rowOf(name).getByRole('cell', { name: '+33612345678' }).waitFor();
+    // Shown in national format (the organisation is in France), stored in E.164.
+    await rowOf(name).getByRole('cell', { name: '06 12 34 56 78' }).waitFor();
     const driver = (await api.call('GET', `/drivers/${await idOf('drivers', name)}`)).body;
     expect(driver.phone).toBe('+33612345678');
   });
