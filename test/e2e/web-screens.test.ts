@@ -183,6 +183,11 @@ describe('every screen, in English and in French', () => {
         const nav = (await p.getByRole('navigation', { name: 'main' }).boundingBox())!;
         const who = (await p.locator('.shell .who').boundingBox())!;
         expect(who.y, 'the header wraps to a second line').toBeLessThan(nav.y + nav.height);
+        // On a narrow screen it wraps by whole items: nothing sticks out of the page.
+        await p.setViewportSize({ width: 760, height: 900 });
+        await expect.poll(() => p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(760);
+        await shoot('header-narrow', () => p.locator('.shell > header').screenshot());
+        await p.setViewportSize({ width: 1440, height: 900 });
       });
 
       it('orders: list, detail, edit, new', async () => {
