@@ -9,62 +9,13 @@
  */
 import type { Order } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import { ORDER_COLUMNS, type OrderRow, orderFromRow } from '../orders/repo.ts';
 
 export const SETTLE_S = 2;
 
-interface FeedRow {
-  id: string;
-  ref: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  address: string;
-  lon: number;
-  lat: number;
-  geocoded: boolean;
-  date_from: string;
-  date_to: string;
-  time_windows: Order['timeWindows'];
-  service_s: number;
-  demand: number[];
-  skills: string[];
-  priority: number;
-  notes: string;
-  require_proof: Order['requireProof'];
-  depot_id: string | null;
-  tags: string[];
-  status: Order['status'];
-  created_at: Date;
-  updated_at: Date;
-  cancelled_at: Date | null;
+interface FeedRow extends OrderRow {
   cursor_at: string;
 }
-
-const toOrder = (r: FeedRow): Order => ({
-  id: r.id,
-  ref: r.ref,
-  name: r.name,
-  phone: r.phone,
-  email: r.email,
-  address: r.address,
-  location: { type: 'Point', coordinates: [r.lon, r.lat] },
-  geocoded: r.geocoded,
-  dateFrom: r.date_from,
-  dateTo: r.date_to,
-  timeWindows: r.time_windows,
-  serviceS: r.service_s,
-  demand: r.demand.map(Number),
-  skills: r.skills,
-  priority: r.priority,
-  notes: r.notes,
-  requireProof: r.require_proof,
-  depotId: r.depot_id,
-  tags: r.tags,
-  status: r.status,
-  createdAt: r.created_at.toISOString(),
-  updatedAt: r.updated_at.toISOString(),
-  cancelledAt: r.cancelled_at ? r.cancelled_at.toISOString() : null,
-});
 
 /** Where a page ended: the last order's updated_at (to the microsecond) and id. */
 export interface FeedCursor {
@@ -86,9 +37,7 @@ export async function ordersChangedSince(
     cond += ' AND (updated_at, id) > ($4::timestamptz, $5::uuid)';
   }
   const { rows } = await db.query<FeedRow>(
-    `SELECT id, ref, name, phone, email, address, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat,
-            geocoded, date_from, date_to, time_windows, service_s, demand, skills, priority, notes, require_proof,
-            depot_id, tags, status, created_at, updated_at, cancelled_at,
+    `SELECT ${ORDER_COLUMNS},
             to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
        FROM orders
       WHERE org_id = $1 AND ${cond} AND updated_at < now() - interval '${SETTLE_S} seconds'
@@ -96,5 +45,5 @@ export async function ordersChangedSince(
     params,
   );
   const lastRow = rows[rows.length - 1];
-  return { items: rows.map(toOrder), last: lastRow ? { at: lastRow.cursor_at, id: lastRow.id } : null };
+  return { items: rows.map(orderFromRow), last: lastRow ? { at: lastRow.cursor_at, id: lastRow.id } : null };
 }

@@ -3,7 +3,8 @@ import type { Order, OrderListQuery, RequiredProof, TimeWindow } from '@tournee/
 import type { Db } from '../db/db.ts';
 import type { OrderWrite } from './import/import-repo.ts';
 
-interface OrderRow {
+/** An order's row as ORDER_COLUMNS selects it. */
+export interface OrderRow {
   id: string;
   ref: string;
   name: string;
@@ -34,12 +35,13 @@ interface OrderRow {
   cancelled_at: Date | null;
 }
 
-const COLUMNS = `id, ref, name, phone, email, address, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat,
+/** The columns an Order is read from (orderFromRow); other modules' read-only queries use them too. */
+export const ORDER_COLUMNS = `id, ref, name, phone, email, address, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat,
   geocoded, date_from, date_to, time_windows, service_s, demand, skills, priority, notes, require_proof, status,
   depot_id, tags, pickup_address, ST_X(pickup_location::geometry) AS pickup_lon, ST_Y(pickup_location::geometry) AS pickup_lat,
   pickup_time_windows, created_at, updated_at, cancelled_at`;
 
-const toOrder = (r: OrderRow): Order => ({
+export const orderFromRow = (r: OrderRow): Order => ({
   id: r.id,
   ref: r.ref,
   name: r.name,
@@ -108,19 +110,19 @@ export async function listOrders(db: Db, orgId: string, q: OrderListQuery): Prom
   const cond = where.join(' AND ');
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM orders WHERE ${cond}`, params);
   const rows = await db.query<OrderRow>(
-    `SELECT ${COLUMNS} FROM orders WHERE ${cond} ORDER BY date_from, ref LIMIT ${q.limit} OFFSET ${q.offset}`,
+    `SELECT ${ORDER_COLUMNS} FROM orders WHERE ${cond} ORDER BY date_from, ref LIMIT ${q.limit} OFFSET ${q.offset}`,
     params,
   );
-  return { items: rows.rows.map(toOrder), total: total.rows[0]!.n };
+  return { items: rows.rows.map(orderFromRow), total: total.rows[0]!.n };
 }
 
 /** One order of the organisation; `forUpdate` locks it for the rest of the transaction. */
 export async function findOrder(db: Db, orgId: string, id: string, forUpdate = false): Promise<Order | null> {
   const res = await db.query<OrderRow>(
-    `SELECT ${COLUMNS} FROM orders WHERE org_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    `SELECT ${ORDER_COLUMNS} FROM orders WHERE org_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
     [orgId, id],
   );
-  return res.rows[0] ? toOrder(res.rows[0]) : null;
+  return res.rows[0] ? orderFromRow(res.rows[0]) : null;
 }
 
 /** Replaces an order's content (not its ref or status). */
@@ -135,7 +137,7 @@ export async function updateOrder(
        location = ST_SetSRID(ST_MakePoint($7, $8), 4326)::geography, geocoded = $9, date_from = $10, date_to = $11,
        time_windows = $12, service_s = $13, demand = $14, skills = $15, priority = $16, notes = $17,
        content_hash = $18, require_proof = $19, updated_at = now()
-     WHERE org_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+     WHERE org_id = $1 AND id = $2 RETURNING ${ORDER_COLUMNS}`,
     [
       orgId,
       id,
@@ -158,7 +160,7 @@ export async function updateOrder(
       w.requireProof,
     ],
   );
-  return toOrder(res.rows[0]!);
+  return orderFromRow(res.rows[0]!);
 }
 
 /** Who last wrote an order: the import that created it and the one that last changed it. */
