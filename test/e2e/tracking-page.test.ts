@@ -147,6 +147,8 @@ describe('tracking page', () => {
         'canRate',
         'customerName',
         'delivery',
+        // null unless the order requires a delivery code (then the customer's own code)
+        'deliveryCode',
         'destination',
         'driver',
         'eta',

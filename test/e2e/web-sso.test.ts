@@ -142,7 +142,10 @@ describe('single sign-on (OIDC, Authorization Code + PKCE)', () => {
     await p.locator('input[name="login"]').waitFor();
     await atProvider(p, 'dana@example.com');
     await p.getByRole('link', { name: 'Orders' }).waitFor();
-    await p.getByText('dana@example.com').waitFor();
+    // The header's account button carries the signed-in user's email as its title.
+    await expect
+      .poll(() => p.getByRole('button', { name: 'Account', exact: true }).getAttribute('title'))
+      .toBe('dana@example.com');
     await saveScreenshot(p, 'sso-signed-in-en');
     // PKCE was used: the provider's authorization request carried an S256 challenge.
     const audit = (await api.call('GET', '/audit?limit=20')).body.items as {

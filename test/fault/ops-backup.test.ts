@@ -130,7 +130,7 @@ describe('pnpm backup / pnpm restore', () => {
     const target = testDatabaseUrl('tournee_fault_ops_backup_dst');
     const admin = new pg.Client({ connectionString: databaseOnTestServer('postgres') });
     await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS tournee_fault_ops_backup_dst WITH (FORCE)');
+    await admin.query(`DROP DATABASE IF EXISTS "${new URL(target).pathname.slice(1)}" WITH (FORCE)`);
     await admin.end();
     const restore = await pnpm(['restore', file], { DATABASE_URL: target });
     expect(restore.out).toContain('3 orders, 1 routes, 1 proof files');
