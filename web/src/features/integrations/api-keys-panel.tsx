@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type TextKey, useI18n } from '../../i18n/i18n.tsx';
-import { AsyncState } from '../layout/async-state.tsx';
+import { ListTable } from './list-table.tsx';
 import { formatWhen, ShownOnce, When } from './shown-once.tsx';
 
 const scopeLabel = (s: ApiKeyScope) => `integrations.scope.${s}` as TextKey;
@@ -79,60 +79,52 @@ export function ApiKeysPanel() {
           </p>
         )}
       </form>
-      <AsyncState loading={keys.loading} error={keys.error} onRetry={keys.reload}>
-        {keys.data?.items.length === 0 ? (
-          <p className="empty">{t('integrations.keys.empty')}</p>
-        ) : (
-          <table className="integrations-table" aria-label={t('integrations.tab.keys')}>
-            <thead>
-              <tr>
-                <th>{t('integrations.name')}</th>
-                <th>{t('integrations.keys.prefix')}</th>
-                <th>{t('integrations.keys.scopes')}</th>
-                <th>{t('integrations.created')}</th>
-                <th>{t('integrations.keys.lastUsed')}</th>
-                <th>{t('integrations.keys.status')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data?.items.map((k) => (
-                <tr key={k.id} className={k.revokedAt ? 'revoked' : undefined}>
-                  <td>{k.name}</td>
-                  <td>
-                    <code>{k.prefix}</code>
-                  </td>
-                  <td>
-                    {k.scopes.map((s) => (
-                      <code key={s} className="chip" title={t(scopeLabel(s))}>
-                        {s}
-                      </code>
-                    ))}
-                  </td>
-                  <td>
-                    <When at={k.createdAt} />
-                  </td>
-                  <td>
-                    <When at={k.lastUsedAt} />
-                  </td>
-                  <td>
-                    {k.revokedAt
-                      ? t('integrations.revoked', { date: formatWhen(intl, k.revokedAt) })
-                      : t('integrations.active')}
-                  </td>
-                  <td>
-                    {!k.revokedAt && (
-                      <button type="button" className="link" onClick={() => void revoke(k)}>
-                        {t('integrations.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
+      <ListTable
+        list={keys}
+        label={t('integrations.tab.keys')}
+        empty={t('integrations.keys.empty')}
+        headers={[
+          t('integrations.name'),
+          t('integrations.keys.prefix'),
+          t('integrations.keys.scopes'),
+          t('integrations.created'),
+          t('integrations.keys.lastUsed'),
+          t('integrations.keys.status'),
+        ]}
+        row={(k) => (
+          <tr key={k.id} className={k.revokedAt ? 'revoked' : undefined}>
+            <td>{k.name}</td>
+            <td>
+              <code>{k.prefix}</code>
+            </td>
+            <td>
+              {k.scopes.map((s) => (
+                <code key={s} className="chip" title={t(scopeLabel(s))}>
+                  {s}
+                </code>
               ))}
-            </tbody>
-          </table>
+            </td>
+            <td>
+              <When at={k.createdAt} />
+            </td>
+            <td>
+              <When at={k.lastUsedAt} />
+            </td>
+            <td>
+              {k.revokedAt
+                ? t('integrations.revoked', { date: formatWhen(intl, k.revokedAt) })
+                : t('integrations.active')}
+            </td>
+            <td>
+              {!k.revokedAt && (
+                <button type="button" className="link" onClick={() => void revoke(k)}>
+                  {t('integrations.revoke')}
+                </button>
+              )}
+            </td>
+          </tr>
         )}
-      </AsyncState>
+      />
     </div>
   );
 }

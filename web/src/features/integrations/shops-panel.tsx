@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { AsyncState } from '../layout/async-state.tsx';
+import { ListTable } from './list-table.tsx';
 import { When } from './shown-once.tsx';
 
 const PLATFORM_NAMES: Record<ShopPlatform, string> = { shopify: 'Shopify', woocommerce: 'WooCommerce' };
@@ -75,49 +75,41 @@ export function ShopsPanel() {
           {error}
         </p>
       )}
-      <AsyncState loading={shops.loading} error={shops.error} onRetry={shops.reload}>
-        {shops.data?.items.length === 0 ? (
-          <p className="empty">{t('integrations.shops.empty')}</p>
-        ) : (
-          <table className="integrations-table" aria-label={t('integrations.tab.shops')}>
-            <thead>
-              <tr>
-                <th>{t('integrations.shops.platform')}</th>
-                <th>{t('integrations.shops.shop')}</th>
-                <th>{t('integrations.shops.webhookUrl')}</th>
-                <th>{t('integrations.shops.lastOrder')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {shops.data?.items.map((s) => (
-                <tr key={s.id}>
-                  <td>{PLATFORM_NAMES[s.platform]}</td>
-                  <td>{s.shop}</td>
-                  <td>
-                    <code>{urlOf(s.platform)}</code>
-                  </td>
-                  <td>
-                    <When at={s.lastOrderAt} />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => {
-                        if (confirm(t('integrations.shops.confirmDisconnect', { shop: s.shop })))
-                          void run(() => api(`/intake/connections/${s.id}`, { method: 'DELETE' }));
-                      }}
-                    >
-                      {t('integrations.shops.disconnect')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <ListTable
+        list={shops}
+        label={t('integrations.tab.shops')}
+        empty={t('integrations.shops.empty')}
+        headers={[
+          t('integrations.shops.platform'),
+          t('integrations.shops.shop'),
+          t('integrations.shops.webhookUrl'),
+          t('integrations.shops.lastOrder'),
+        ]}
+        row={(s) => (
+          <tr key={s.id}>
+            <td>{PLATFORM_NAMES[s.platform]}</td>
+            <td>{s.shop}</td>
+            <td>
+              <code>{urlOf(s.platform)}</code>
+            </td>
+            <td>
+              <When at={s.lastOrderAt} />
+            </td>
+            <td>
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  if (confirm(t('integrations.shops.confirmDisconnect', { shop: s.shop })))
+                    void run(() => api(`/intake/connections/${s.id}`, { method: 'DELETE' }));
+                }}
+              >
+                {t('integrations.shops.disconnect')}
+              </button>
+            </td>
+          </tr>
         )}
-      </AsyncState>
+      />
     </div>
   );
 }

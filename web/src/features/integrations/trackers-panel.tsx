@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { AsyncState } from '../layout/async-state.tsx';
+import { ListTable } from './list-table.tsx';
 import { formatWhen, ShownOnce, When } from './shown-once.tsx';
 
 /** GPS tracker device keys (OsmAnd / Traccar Client): one per tracker, for a driver. */
@@ -84,57 +84,49 @@ export function TrackersPanel() {
           {error}
         </p>
       )}
-      <AsyncState loading={trackers.loading} error={trackers.error} onRetry={trackers.reload}>
-        {trackers.data?.items.length === 0 ? (
-          <p className="empty">{t('integrations.trackers.empty')}</p>
-        ) : (
-          <table className="integrations-table" aria-label={t('integrations.tab.trackers')}>
-            <thead>
-              <tr>
-                <th>{t('integrations.trackers.driver')}</th>
-                <th>{t('integrations.trackers.name')}</th>
-                <th>{t('integrations.trackers.key')}</th>
-                <th>{t('integrations.trackers.lastSeen')}</th>
-                <th>{t('integrations.keys.status')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {trackers.data?.items.map((d) => (
-                <tr key={d.id} className={d.revokedAt ? 'revoked' : undefined}>
-                  <td>{d.driverName}</td>
-                  <td>{d.name}</td>
-                  <td>
-                    <code>{d.prefix}</code>
-                  </td>
-                  <td>
-                    <When at={d.lastSeenAt} />
-                  </td>
-                  <td>
-                    {d.revokedAt
-                      ? t('integrations.trackers.revoked', { date: formatWhen(intl, d.revokedAt) })
-                      : t('integrations.trackers.active')}
-                  </td>
-                  <td>
-                    {!d.revokedAt && (
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => {
-                          if (confirm(t('integrations.trackers.confirmRevoke', { name: d.name })))
-                            void run(() => api(`/trackers/${d.id}`, { method: 'DELETE' }));
-                        }}
-                      >
-                        {t('integrations.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <ListTable
+        list={trackers}
+        label={t('integrations.tab.trackers')}
+        empty={t('integrations.trackers.empty')}
+        headers={[
+          t('integrations.trackers.driver'),
+          t('integrations.trackers.name'),
+          t('integrations.trackers.key'),
+          t('integrations.trackers.lastSeen'),
+          t('integrations.keys.status'),
+        ]}
+        row={(d) => (
+          <tr key={d.id} className={d.revokedAt ? 'revoked' : undefined}>
+            <td>{d.driverName}</td>
+            <td>{d.name}</td>
+            <td>
+              <code>{d.prefix}</code>
+            </td>
+            <td>
+              <When at={d.lastSeenAt} />
+            </td>
+            <td>
+              {d.revokedAt
+                ? t('integrations.trackers.revoked', { date: formatWhen(intl, d.revokedAt) })
+                : t('integrations.trackers.active')}
+            </td>
+            <td>
+              {!d.revokedAt && (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    if (confirm(t('integrations.trackers.confirmRevoke', { name: d.name })))
+                      void run(() => api(`/trackers/${d.id}`, { method: 'DELETE' }));
+                  }}
+                >
+                  {t('integrations.revoke')}
+                </button>
+              )}
+            </td>
+          </tr>
         )}
-      </AsyncState>
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { webhookEventLabel } from '../../i18n/labels.ts';
-import { AsyncState } from '../layout/async-state.tsx';
+import { ListTable } from './list-table.tsx';
 import { DeliveryLog } from './delivery-log.tsx';
 import { formatWhen, ShownOnce } from './shown-once.tsx';
 
@@ -109,76 +109,68 @@ export function WebhooksPanel() {
           {error}
         </p>
       )}
-      <AsyncState loading={subs.loading} error={subs.error} onRetry={subs.reload}>
-        {subs.data?.items.length === 0 ? (
-          <p className="empty">{t('integrations.hooks.empty')}</p>
-        ) : (
-          <table className="integrations-table" aria-label={t('integrations.tab.webhooks')}>
-            <thead>
-              <tr>
-                <th>{t('integrations.hooks.url')}</th>
-                <th>{t('integrations.hooks.events')}</th>
-                <th>{t('integrations.hooks.status')}</th>
-                <th>{t('integrations.hooks.pending')}</th>
-                <th />
+      <ListTable
+        list={subs}
+        label={t('integrations.tab.webhooks')}
+        empty={t('integrations.hooks.empty')}
+        headers={[
+          t('integrations.hooks.url'),
+          t('integrations.hooks.events'),
+          t('integrations.hooks.status'),
+          t('integrations.hooks.pending'),
+        ]}
+        row={(s) => (
+          <Fragment key={s.id}>
+            <tr className={s.enabled ? undefined : 'revoked'}>
+              <td className="url">
+                <code>{s.url}</code>
+              </td>
+              <td title={s.events.map((e) => webhookEventLabel(t, e)).join(', ')}>
+                {t('integrations.hooks.eventCount', { n: s.events.length })}
+              </td>
+              <td className={s.enabled && !s.failingSince ? 'ok' : 'warn'}>{status(s)}</td>
+              <td>{new Intl.NumberFormat(intl).format(s.pending)}</td>
+              <td>
+                <div className="actions">
+                  <button type="button" onClick={() => setOpen(open === s.id ? null : s.id)}>
+                    {open === s.id ? t('integrations.hooks.hideDeliveries') : t('integrations.hooks.deliveries')}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void run(() =>
+                        api(`/webhooks/${s.id}`, {
+                          method: 'PATCH',
+                          body: JSON.stringify({ enabled: !s.enabled }),
+                        }),
+                      )
+                    }
+                  >
+                    {s.enabled ? t('integrations.hooks.turnOff') : t('integrations.hooks.turnOn')}
+                  </button>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => {
+                      if (confirm(t('integrations.hooks.confirmDelete', { url: s.url })))
+                        void run(() => api(`/webhooks/${s.id}`, { method: 'DELETE' }));
+                    }}
+                  >
+                    {t('integrations.hooks.delete')}
+                  </button>
+                </div>
+              </td>
+            </tr>
+            {open === s.id && (
+              <tr className="log-row">
+                <td colSpan={5}>
+                  <DeliveryLog sub={s} onReplayed={subs.reload} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {subs.data?.items.map((s) => (
-                <Fragment key={s.id}>
-                  <tr className={s.enabled ? undefined : 'revoked'}>
-                    <td className="url">
-                      <code>{s.url}</code>
-                    </td>
-                    <td title={s.events.map((e) => webhookEventLabel(t, e)).join(', ')}>
-                      {t('integrations.hooks.eventCount', { n: s.events.length })}
-                    </td>
-                    <td className={s.enabled && !s.failingSince ? 'ok' : 'warn'}>{status(s)}</td>
-                    <td>{new Intl.NumberFormat(intl).format(s.pending)}</td>
-                    <td>
-                      <div className="actions">
-                        <button type="button" onClick={() => setOpen(open === s.id ? null : s.id)}>
-                          {open === s.id ? t('integrations.hooks.hideDeliveries') : t('integrations.hooks.deliveries')}
-                        </button>
-                        <button
-                          type="button"
-                          onClick={() =>
-                            void run(() =>
-                              api(`/webhooks/${s.id}`, {
-                                method: 'PATCH',
-                                body: JSON.stringify({ enabled: !s.enabled }),
-                              }),
-                            )
-                          }
-                        >
-                          {s.enabled ? t('integrations.hooks.turnOff') : t('integrations.hooks.turnOn')}
-                        </button>
-                        <button
-                          type="button"
-                          className="link"
-                          onClick={() => {
-                            if (confirm(t('integrations.hooks.confirmDelete', { url: s.url })))
-                              void run(() => api(`/webhooks/${s.id}`, { method: 'DELETE' }));
-                          }}
-                        >
-                          {t('integrations.hooks.delete')}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                  {open === s.id && (
-                    <tr className="log-row">
-                      <td colSpan={5}>
-                        <DeliveryLog sub={s} onReplayed={subs.reload} />
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
+            )}
+          </Fragment>
         )}
-      </AsyncState>
+      />
     </div>
   );
 }
