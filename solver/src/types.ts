@@ -63,6 +63,27 @@ export interface Vehicle {
   speedFactor?: number;
   /** Key of `Problem.profileMatrices` this vehicle travels on; absent: `Problem.matrices`. */
   profile?: string;
+  /**
+   * Multi-trip: the vehicle may go back to its `start` mid-shift to reload, spending `reloadS`
+   * there; capacity then holds per trip. Needs a `start`. Absent: one trip.
+   */
+  reload?: { reloadS: number; /** Trips at most (reloads + 1). @default 3 */ maxTrips?: number };
+  /**
+   * Driving-time rule (EU 561/2006 art. 7): at most this much driving (travel time) before a break
+   * of this vehicle (any of `breaks`), between two breaks, and after the last one.
+   */
+  maxDrivingS?: number;
+}
+
+/**
+ * A working-time limit shared by several vehicles: the routes of the vehicles listed (e.g. one
+ * driver's shifts in one ISO week) may last `maxWorkS` in total, each route counted from leaving
+ * its start to reaching its end (waits and breaks included).
+ */
+export interface WorkLimit {
+  id: Id;
+  vehicles: Id[];
+  maxWorkS: number;
 }
 
 export interface Job {
@@ -132,9 +153,17 @@ export interface Problem {
    */
   profileMatrices?: Record<string, Matrices>;
   speedModel?: SpeedModel;
+  /** Limits on the total working time of groups of vehicles (drivers' weekly hours). */
+  workLimits?: WorkLimit[];
+  /**
+   * Balanced workloads: after the cost, spread the work (route durations) evenly across the
+   * vehicles used, weighted by `balance` (0 = off; 1 = an hour of imbalance costs as much as an
+   * hour of travel).
+   */
+  balance?: number;
 }
 
-export type StepType = 'start' | 'job' | 'pickup' | 'delivery' | 'break' | 'end';
+export type StepType = 'start' | 'job' | 'pickup' | 'delivery' | 'break' | 'reload' | 'end';
 
 export interface Step {
   type: StepType;
@@ -175,7 +204,9 @@ export type UnassignedReason =
   | 'max_distance'
   | 'max_stops'
   | 'unreachable'
-  | 'no_room';
+  | 'no_room'
+  | 'max_driving'
+  | 'work_limit';
 
 export interface Unassigned {
   id: Id;
