@@ -4,6 +4,7 @@
  * windows, limits) so that insertion never scans hopeless routes. A task with no such vehicle
  * keeps the reason why, for the output.
  */
+import { PARAM_NEIGHBOURS } from "../src/abi";
 import {
   KIND_BREAK, KIND_DELIVERY, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, params, startNode,
   taskI, TASK_I_STRIDE, taskSkill, vehSkill,
@@ -46,7 +47,7 @@ export function failureReason(): i32 {
 }
 
 export function buildNeighbours(): void {
-  let k = <i32>params[4];
+  let k = <i32>params[PARAM_NEIGHBOURS];
   if (k <= 0) k = 50;
   if (k > nTasks - 1) k = nTasks - 1;
   if (k < 0) k = 0;

@@ -8,6 +8,11 @@
  * `nTasks + 2v` and its route end `nTasks + 2v + 1`. Route index = vehicle index.
  */
 
+import {
+  IN_COORDS, IN_DISTANCES, IN_DURATIONS, IN_PARAMS, IN_TASK_DELTA, IN_TASK_F, IN_TASK_I, IN_TASK_SKILL,
+  IN_TASK_START_LOAD, IN_TIME_WINDOWS, IN_VEH_CAP, IN_VEH_F, IN_VEH_I, IN_VEH_SKILL, PARAMS_LEN,
+} from "../src/abi";
+
 /** Task kinds (TASK_I field 3). */
 export const KIND_JOB: i32 = 0;
 export const KIND_PICKUP: i32 = 1;
@@ -25,7 +30,6 @@ export const TASK_F_STRIDE: i32 = 4; // service, setup, penalty, twWidth
 export const TASK_I_STRIDE: i32 = 5; // loc, twOffset, twCount, kind, pair (break: vehicle)
 export const VEH_F_STRIDE: i32 = 8; // twStart, twEnd, maxTravel, maxDist, fixed, perSec, perM, speedFactor
 export const VEH_I_STRIDE: i32 = 4; // startLoc, endLoc, maxStops, matrix profile
-export const PARAMS_LEN: i32 = 24;
 
 export let nLoc: i32 = 0;
 export let nTasks: i32 = 0;
@@ -87,20 +91,20 @@ export function configure(locs: i32, tasks: i32, vehicles: i32, dims: i32, tws: 
 /** Pointer to the data of input array `id` (ids documented in index.ts). */
 export function inputPtr(id: i32): usize {
   switch (id) {
-    case 0: return changetype<usize>(matDur);
-    case 1: return changetype<usize>(matDist);
-    case 2: return changetype<usize>(coords);
-    case 3: return changetype<usize>(taskF);
-    case 4: return changetype<usize>(taskStartLoad);
-    case 5: return changetype<usize>(taskDelta);
-    case 6: return changetype<usize>(tw);
-    case 7: return changetype<usize>(vehF);
-    case 8: return changetype<usize>(vehCap);
-    case 9: return changetype<usize>(taskI);
-    case 10: return changetype<usize>(vehI);
-    case 11: return changetype<usize>(taskSkill);
-    case 12: return changetype<usize>(vehSkill);
-    case 13: return changetype<usize>(params);
+    case IN_DURATIONS: return changetype<usize>(matDur);
+    case IN_DISTANCES: return changetype<usize>(matDist);
+    case IN_COORDS: return changetype<usize>(coords);
+    case IN_TASK_F: return changetype<usize>(taskF);
+    case IN_TASK_START_LOAD: return changetype<usize>(taskStartLoad);
+    case IN_TASK_DELTA: return changetype<usize>(taskDelta);
+    case IN_TIME_WINDOWS: return changetype<usize>(tw);
+    case IN_VEH_F: return changetype<usize>(vehF);
+    case IN_VEH_CAP: return changetype<usize>(vehCap);
+    case IN_TASK_I: return changetype<usize>(taskI);
+    case IN_VEH_I: return changetype<usize>(vehI);
+    case IN_TASK_SKILL: return changetype<usize>(taskSkill);
+    case IN_VEH_SKILL: return changetype<usize>(vehSkill);
+    case IN_PARAMS: return changetype<usize>(params);
     default: return 0;
   }
 }

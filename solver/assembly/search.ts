@@ -4,6 +4,7 @@
  * a geometric cooling over the time (or iteration) budget. The best solution is kept aside and
  * reported to the host on every improvement.
  */
+import { PARAM_AVG_REMOVED, PARAM_BLINK_RATE, PARAM_FLEET_SHARE, PARAM_GRANULAR, PARAM_LOCAL_SEARCH, PARAM_MAX_ITERATIONS, PARAM_MAX_STRING, PARAM_PRE_SHARE, PARAM_SEED, PARAM_SOFT_FIXED, PARAM_SOFT_UNASSIGNED, PARAM_STOP_WHEN_CONVERGED, PARAM_T0, PARAM_TF, PARAM_TIME_LIMIT_MS } from "../src/abi";
 import { KIND_BREAK, kindOf, nTasks, penaltyOf, nVeh, params, taskI, TASK_I_STRIDE, vehI, VEH_I_STRIDE, vehFixed, vehPerM, vehPerSec } from "./instance";
 import { adj, adjStart, buildCandidates, buildNeighbours, candStart, isSeedable } from "./init";
 import { absencesOf, allocRecreate, countAbsence, insertBest, openAllRoutes, setGranular, closeEmptyRoutes, closeRoute, recreate, setBlinkRate, setUseAbsences } from "./recreate";
@@ -17,7 +18,7 @@ import { endNode, KIND_PICKUP, startNode } from "./instance";
 import { nxt } from "./routes";
 
 /**
- * Granular local search (params[17]): relocate and 2-opt* from the tasks of the routes this
+ * Granular local search (PARAM_LOCAL_SEARCH): relocate and 2-opt* from the tasks of the routes this
  * iteration changed, two passes at most, so its cost follows the size of the change and not the
  * size of the instance.
  */
@@ -126,16 +127,16 @@ function construct(): void {
   // O(tasks² × route length): bounded in size and to a tenth of the budget (an unfinished
   // construction leaves tasks out, so it loses to the greedy one and is rolled back).
   if (heterogeneous && nTasks <= 2000) {
-    const limit = params[0] > 0 ? params[0] : 1000.0;
+    const limit = params[PARAM_TIME_LIMIT_MS] > 0 ? params[PARAM_TIME_LIMIT_MS] : 1000.0;
     const until = startTime + 0.1 * limit;
     // Iteration-bounded runs never look at the clock (same answer on any machine).
-    for (let k = 0; k < 2 && (params[1] > 0 || now() < until); k++) {
+    for (let k = 0; k < 2 && (params[PARAM_MAX_ITERATIONS] > 0 || now() < until); k++) {
       beginMove();
       resetPend();
       for (let r = 0; r < nVeh; r++) if (rJobs[r] > 0) removeRoute(r);
       clearUnassigned();
       beginRouteConstruction(k == 0);
-      while (fillNextRoute()) if (params[1] <= 0 && now() > until) break;
+      while (fillNextRoute()) if (params[PARAM_MAX_ITERATIONS] <= 0 && now() > until) break;
       endRouteConstruction();
       if (totalCost() < bestCost) saveBest();
       else rollback();
@@ -190,7 +191,7 @@ function fleetPhase(deadline: f64, iterBudget: i32): void {
 }
 
 /**
- * Convergence (params[16] = 1, time budgets only): the best has not improved for as long as it
+ * Convergence (PARAM_STOP_WHEN_CONVERGED = 1, time budgets only): the best has not improved for as long as it
  * took to find it (and at least 1 s). The final annealing then quenches and stops, so a time
  * limit is a cap: a small problem solved in half a second comes back after about 2 s.
  */
@@ -203,24 +204,24 @@ function converged(phaseStart: f64): bool {
 function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = false): void {
   const scale = arcScale();
   // Vehicles-first runs start the annealing from a squeezed fleet: a hotter start helps it move.
-  const t0f = params[7] > 0 ? params[7] : vehiclesFirst ? 3.0 : 1.0;
+  const t0f = params[PARAM_T0] > 0 ? params[PARAM_T0] : vehiclesFirst ? 3.0 : 1.0;
   const t0 = t0f * scale;
-  const tf = (params[8] > 0 ? params[8] : t0f * 0.01) * scale;
+  const tf = (params[PARAM_TF] > 0 ? params[PARAM_TF] : t0f * 0.01) * scale;
   // Optional (tuning.softFixed): start with route openings priced like a few detours and raise the
   // price geometrically to the true fixed cost. Off by default: measured worse on Solomon.
   let maxFixed: f64 = 0;
   for (let v = 0; v < nVeh; v++) if (vehFixed(v) > maxFixed) maxFixed = vehFixed(v);
-  const softK = params[12];
+  const softK = params[PARAM_SOFT_FIXED];
   const s0 = maxFixed > 0 && softK > 0 ? Math.min(1.0, softK * scale / maxFixed) : 1.0;
   setFixedScale(s0);
   let minPenalty: f64 = Infinity;
   for (let t = 0; t < nTasks; t++) if (isSeedable(t) && penaltyOf(t) < minPenalty) minPenalty = penaltyOf(t);
-  const softU = params[14] > 0 ? params[14] : 0.0;
+  const softU = params[PARAM_SOFT_UNASSIGNED] > 0 ? params[PARAM_SOFT_UNASSIGNED] : 0.0;
   const u0 = softU > 0 && minPenalty < Infinity ? Math.min(1.0, softU * scale / minPenalty) : 1.0;
   setUnasScale(u0);
   let cur = searchCost();
   const firstIter = iterations;
-  const canConverge = final && maxIter <= 0 && params[16] > 0;
+  const canConverge = final && maxIter <= 0 && params[PARAM_STOP_WHEN_CONVERGED] > 0;
   // Once converged, the rest of the cooling is compressed into a short quench (a third of the
   // time spent so far, at least 0.5 s): the cold end of the schedule is where late improvements
   // come from, so stopping at once would lose them.
@@ -290,23 +291,23 @@ export function runSearch(): void {
   allocRecreate();
   buildNeighbours();
   buildCandidates();
-  seedRng(<u64>params[6]);
-  setRuinParams(params[9], params[10]);
+  seedRng(<u64>params[PARAM_SEED]);
+  setRuinParams(params[PARAM_AVG_REMOVED], params[PARAM_MAX_STRING]);
   prepareFleet();
   placeBreaks();
-  localSearchOn = params[17] > 0 || (params[17] == 0 && nTasks <= 2000);
+  localSearchOn = params[PARAM_LOCAL_SEARCH] > 0 || (params[PARAM_LOCAL_SEARCH] == 0 && nTasks <= 2000);
   let hasShipments = false;
   for (let t = 0; t < nTasks; t++) if (kindOf(t) == KIND_PICKUP) hasShipments = true;
   setTwoOptStar(!hasShipments);
-  setBlinkRate(params[11] >= 0 ? params[11] : 0.01);
+  setBlinkRate(params[PARAM_BLINK_RATE] >= 0 ? params[PARAM_BLINK_RATE] : 0.01);
   // Granular insertion pays off once routes are long enough that full scans dominate.
-  const g = <i32>params[15];
+  const g = <i32>params[PARAM_GRANULAR];
   setGranular(g > 0 ? g : g < 0 || nTasks <= 1500 || nTasks < 15 * nVeh ? 0 : 40);
   construct();
-  const limit = params[0] > 0 ? params[0] : 1000.0;
+  const limit = params[PARAM_TIME_LIMIT_MS] > 0 ? params[PARAM_TIME_LIMIT_MS] : 1000.0;
   const deadline = startTime + limit;
-  const maxIter = <i32>params[1];
-  let fleetShare = params[5];
+  const maxIter = <i32>params[PARAM_MAX_ITERATIONS];
+  let fleetShare = params[PARAM_FLEET_SHARE];
   let hasFixed = false;
   for (let v = 0; v < nVeh; v++) if (vehFixed(v) > 0) hasFixed = true;
   if (!hasFixed) fleetShare = 0;
@@ -314,7 +315,7 @@ export function runSearch(): void {
   if (fleetShare > 0) {
     // Vehicles first: anneal a while (a well-shaped solution is a better start for removing
     // routes), then remove routes, then anneal distance with the smaller fleet.
-    const pre = params[13] >= 0 ? params[13] : 0.2;
+    const pre = params[PARAM_PRE_SHARE] >= 0 ? params[PARAM_PRE_SHARE] : 0.2;
     if (maxIter > 0) {
       // Iteration-bounded runs stay deterministic: every phase gets a share of the iterations.
       annealingPhase(now(), deadline, <i32>(<f64>maxIter * pre));

@@ -3,6 +3,7 @@
  * fly (coordinate mode keeps memory linear in the number of stops).
  * Location -1 means "nowhere" (no start or end depot): every arc touching it is free.
  */
+import { PARAM_CIRCUITY, PARAM_SPEED_MPS } from "../src/abi";
 import {
   coords, invSpeed, matDist, matDur, mode, MODE_MATRIX, nLoc, nodeLoc, nTasks, nVeh, params,
   taskI, TASK_I_STRIDE, unitXYZ, vehF, VEH_F_STRIDE, vehI, VEH_I_STRIDE, nNodes,
@@ -22,8 +23,8 @@ let profOff = new StaticArray<i32>(0);
 
 /** Fills derived arrays; called once after the driver has written the inputs. */
 export function prepareTravel(): void {
-  circuity = params[2] > 0 ? params[2] : 1.0;
-  invSpeedMps = params[3] > 0 ? 1.0 / params[3] : 1.0;
+  circuity = params[PARAM_CIRCUITY] > 0 ? params[PARAM_CIRCUITY] : 1.0;
+  invSpeedMps = params[PARAM_SPEED_MPS] > 0 ? 1.0 / params[PARAM_SPEED_MPS] : 1.0;
   nodeLoc = new StaticArray<i32>(nNodes);
   for (let t = 0; t < nTasks; t++) nodeLoc[t] = taskI[t * TASK_I_STRIDE];
   invSpeed = new StaticArray<f64>(nVeh);

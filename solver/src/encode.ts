@@ -2,6 +2,27 @@
  * Problem → the flat typed arrays of the WASM ABI (see assembly/index.ts for the layout).
  * Tasks are numbered jobs first, then shipments (pickup, delivery), then breaks in vehicle order.
  */
+import {
+  PARAM_AVG_REMOVED,
+  PARAM_BLINK_RATE,
+  PARAM_CIRCUITY,
+  PARAM_FLEET_SHARE,
+  PARAM_GRANULAR,
+  PARAM_LOCAL_SEARCH,
+  PARAM_MAX_ITERATIONS,
+  PARAM_MAX_STRING,
+  PARAM_NEIGHBOURS,
+  PARAM_PRE_SHARE,
+  PARAM_SEED,
+  PARAM_SOFT_FIXED,
+  PARAM_SOFT_UNASSIGNED,
+  PARAM_SPEED_MPS,
+  PARAM_STOP_WHEN_CONVERGED,
+  PARAM_T0,
+  PARAM_TF,
+  PARAM_TIME_LIMIT_MS,
+  PARAMS_LEN,
+} from './abi.ts';
 import { normaliseWindows, validateProblem } from './validate.ts';
 import type { Id, Location, Matrices, Problem, SolveOptions, TimeWindow } from './types.ts';
 
@@ -14,7 +35,10 @@ const UNREACHABLE = 1e12;
 /** Everything a worker needs: structured-cloneable. */
 export interface Encoded {
   counts: { locs: number; tasks: number; vehicles: number; dims: number; tws: number; mode: number; profiles: number };
-  f64: Float64Array[]; // ABI ids 0–8 and 13 (index 13 stored at position 9)
+  /** The f64 inputs indexed by their ABI id (IN_DURATIONS … IN_VEH_CAP). */
+  f64: Float64Array[];
+  /** The params array (IN_PARAMS), by PARAM_* slot. */
+  params: Float64Array;
   taskI: Int32Array;
   vehI: Int32Array;
   taskSkill: BigUint64Array;
@@ -252,25 +276,25 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
     vehI[i * 4 + 3] = vProfile[i] ?? 0;
   });
   const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
-  const params = new Float64Array(24);
-  params[0] = opts.timeLimitMs ?? 5000;
-  params[1] = opts.maxIterations ?? 0;
-  params[2] = circuity;
-  params[3] = speed;
-  params[4] = tuning.neighbours;
-  params[5] = opts.fleetShare ?? 0.4;
-  params[6] = opts.seed ?? 1;
-  params[7] = tuning.t0;
-  params[8] = tuning.tf;
-  params[9] = tuning.avgRemoved;
-  params[10] = tuning.maxString;
-  params[11] = tuning.blinkRate;
-  params[12] = tuning.softFixed;
-  params[13] = tuning.preShare;
-  params[14] = tuning.softUnassigned;
-  params[15] = tuning.granular;
-  params[16] = opts.stopWhenConverged === false ? 0 : 1;
-  params[17] = tuning.localSearch;
+  const params = new Float64Array(PARAMS_LEN);
+  params[PARAM_TIME_LIMIT_MS] = opts.timeLimitMs ?? 5000;
+  params[PARAM_MAX_ITERATIONS] = opts.maxIterations ?? 0;
+  params[PARAM_CIRCUITY] = circuity;
+  params[PARAM_SPEED_MPS] = speed;
+  params[PARAM_NEIGHBOURS] = tuning.neighbours;
+  params[PARAM_FLEET_SHARE] = opts.fleetShare ?? 0.4;
+  params[PARAM_SEED] = opts.seed ?? 1;
+  params[PARAM_T0] = tuning.t0;
+  params[PARAM_TF] = tuning.tf;
+  params[PARAM_AVG_REMOVED] = tuning.avgRemoved;
+  params[PARAM_MAX_STRING] = tuning.maxString;
+  params[PARAM_BLINK_RATE] = tuning.blinkRate;
+  params[PARAM_SOFT_FIXED] = tuning.softFixed;
+  params[PARAM_PRE_SHARE] = tuning.preShare;
+  params[PARAM_SOFT_UNASSIGNED] = tuning.softUnassigned;
+  params[PARAM_GRANULAR] = tuning.granular;
+  params[PARAM_STOP_WHEN_CONVERGED] = opts.stopWhenConverged === false ? 0 : 1;
+  params[PARAM_LOCAL_SEARCH] = tuning.localSearch;
   return {
     counts: {
       locs: L,
@@ -281,7 +305,8 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
       mode: matrixMode ? 0 : 1,
       profiles: matrixMode ? P : 1,
     },
-    f64: [durM, distM, coords, taskF, startLoad, delta, new Float64Array(twList), vehF, vehCap, params],
+    f64: [durM, distM, coords, taskF, startLoad, delta, new Float64Array(twList), vehF, vehCap],
+    params,
     taskI,
     vehI,
     taskSkill,
@@ -294,10 +319,8 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
 
 /** Same encoding with a different seed / time limit (for parallel workers). */
 export function withRun(enc: Encoded, seed: number, timeLimitMs: number): Encoded {
-  const params = new Float64Array(enc.f64[9] ?? new Float64Array(24));
-  params[6] = seed;
-  params[0] = timeLimitMs;
-  const f64 = enc.f64.slice();
-  f64[9] = params;
-  return { ...enc, f64 };
+  const params = new Float64Array(enc.params);
+  params[PARAM_SEED] = seed;
+  params[PARAM_TIME_LIMIT_MS] = timeLimitMs;
+  return { ...enc, params };
 }

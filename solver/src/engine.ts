@@ -2,6 +2,7 @@
  * Runs the WASM engine synchronously on one encoded problem (inside a Node worker thread, a Web
  * Worker, or directly in tests). No Node or DOM APIs here: the caller supplies the compiled module. A fresh instance per run: the `stub` runtime never frees, so instances are not reused.
  */
+import { IN_F64_COUNT, IN_PARAMS, IN_TASK_I, IN_TASK_SKILL, IN_VEH_I, IN_VEH_SKILL } from './abi.ts';
 import { SolverError } from './errors.ts';
 import type { Encoded } from './encode.ts';
 
@@ -61,12 +62,12 @@ export function runEngine(enc: Encoded, hooks: EngineHooks, module: WebAssembly.
     const Ctor = data.constructor as typeof Float64Array | typeof Int32Array | typeof BigUint64Array;
     new Ctor(ex.memory.buffer, ptr, data.length).set(data as never);
   };
-  for (let id = 0; id <= 8; id++) write(id, enc.f64[id] ?? new Float64Array(0));
-  write(9, enc.taskI);
-  write(10, enc.vehI);
-  write(11, enc.taskSkill);
-  write(12, enc.vehSkill);
-  write(13, enc.f64[9] ?? new Float64Array(24));
+  for (let id = 0; id < IN_F64_COUNT; id++) write(id, enc.f64[id] ?? new Float64Array(0));
+  write(IN_TASK_I, enc.taskI);
+  write(IN_VEH_I, enc.vehI);
+  write(IN_TASK_SKILL, enc.taskSkill);
+  write(IN_VEH_SKILL, enc.vehSkill);
+  write(IN_PARAMS, enc.params);
   let ptr: number;
   try {
     ptr = ex.solve();

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { PARAM_TIME_LIMIT_MS } from './abi.ts';
 import { decodeSolution } from './decode.ts';
 import { encodeProblem, withRun, type Encoded } from './encode.ts';
 import { SolverError } from './errors.ts';
@@ -85,7 +86,7 @@ function runInWorker(
 /** Runs an already encoded problem (tests use it to feed the engine input it would reject). */
 export async function solveEncodedForTest(problem: Problem, enc: Encoded): Promise<Solution> {
   const stop = new Int32Array(new SharedArrayBuffer(4));
-  const out = await runInWorker(enc, 0, {}, stop, enc.f64[9]?.[0] ?? 5000);
+  const out = await runInWorker(enc, 0, {}, stop, enc.params[PARAM_TIME_LIMIT_MS] ?? 5000);
   return decodeSolution(problem, enc, out, 0);
 }
 

@@ -67,7 +67,7 @@ export interface Vehicle {
    * Multi-trip: the vehicle may go back to its `start` mid-shift to reload, spending `reloadS`
    * there; capacity then holds per trip. Needs a `start`. Absent: one trip.
    */
-  reload?: { reloadS: number; /** Trips at most (reloads + 1). @default 3 */ maxTrips?: number };
+  reload?: { reloadS: number /** Trips at most (reloads + 1). @default 3 */; maxTrips?: number };
   /**
    * Driving-time rule (EU 561/2006 art. 7): at most this much driving (travel time) before a break
    * of this vehicle (any of `breaks`), between two breaks, and after the last one.

@@ -1,0 +1,46 @@
+/**
+ * The WebAssembly ABI by name: input array ids (`inputPtr(id)`) and the slots of the params array.
+ * Shared by the TypeScript driver (`encode.ts`, `engine.ts`) and the engine (`assembly/*`), so the
+ * two sides cannot disagree on a number. Plain integer constants only: AssemblyScript compiles
+ * this file too (as i32 constants).
+ */
+
+// Input arrays (layouts in assembly/index.ts).
+export const IN_DURATIONS = 0;
+export const IN_DISTANCES = 1;
+export const IN_COORDS = 2;
+export const IN_TASK_F = 3;
+export const IN_TASK_START_LOAD = 4;
+export const IN_TASK_DELTA = 5;
+export const IN_TIME_WINDOWS = 6;
+export const IN_VEH_F = 7;
+export const IN_VEH_CAP = 8;
+export const IN_TASK_I = 9;
+export const IN_VEH_I = 10;
+export const IN_TASK_SKILL = 11;
+export const IN_VEH_SKILL = 12;
+export const IN_PARAMS = 13;
+/** The f64 inputs that come straight from the problem (ids 0 … 8). */
+export const IN_F64_COUNT = 9;
+
+// Params (f64): run settings and search tuning (`Tuning` in types.ts says what each does).
+export const PARAM_TIME_LIMIT_MS = 0;
+export const PARAM_MAX_ITERATIONS = 1;
+export const PARAM_CIRCUITY = 2;
+export const PARAM_SPEED_MPS = 3;
+export const PARAM_NEIGHBOURS = 4;
+export const PARAM_FLEET_SHARE = 5;
+export const PARAM_SEED = 6;
+export const PARAM_T0 = 7;
+export const PARAM_TF = 8;
+export const PARAM_AVG_REMOVED = 9;
+export const PARAM_MAX_STRING = 10;
+export const PARAM_BLINK_RATE = 11;
+export const PARAM_SOFT_FIXED = 12;
+export const PARAM_PRE_SHARE = 13;
+export const PARAM_SOFT_UNASSIGNED = 14;
+export const PARAM_GRANULAR = 15;
+export const PARAM_STOP_WHEN_CONVERGED = 16;
+export const PARAM_LOCAL_SEARCH = 17;
+/** Slots 18 … 23 are free for new settings. */
+export const PARAMS_LEN = 24;
