@@ -42,7 +42,7 @@ describe('solve CLI', () => {
       [
         cli,
         '--solomon',
-        new URL('../../../shared/bench/solomon/C101.txt', import.meta.url).pathname,
+        new URL('./fixtures/solomon/C101.txt', import.meta.url).pathname,
         '--time-limit',
         '0.5',
         '--objective',

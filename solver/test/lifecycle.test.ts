@@ -10,7 +10,7 @@ afterAll(() => shutdownWorkers());
 
 const c101 = () =>
   solomonToProblem(
-    parseSolomon(readFileSync(new URL('../../../shared/bench/solomon/C101.txt', import.meta.url), 'utf8')),
+    parseSolomon(readFileSync(new URL('./fixtures/solomon/C101.txt', import.meta.url), 'utf8')),
     'vehicles',
   );
 

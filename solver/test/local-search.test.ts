@@ -10,7 +10,7 @@ import { shutdownWorkers, solve } from '../src/solve.ts';
 import { fromVroom } from '../src/vroom.ts';
 import { checkSolution } from './checker.ts';
 
-const bench = (p: string) => new URL(`../../../shared/bench/${p}`, import.meta.url);
+const bench = (p: string) => new URL(`./fixtures/${p}`, import.meta.url);
 const on = { tuning: { localSearch: 1 } };
 
 afterAll(async () => {
