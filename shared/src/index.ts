@@ -96,6 +96,7 @@ export {
   RedeliverySettings,
   UpdateOrganisationRequest,
 } from './organisation.ts';
+export { DEFAULT_WORKING_TIME, EU_WORKING_TIME, WorkingTimeSettings } from './working-time.ts';
 export { isPhoneCountry, normalisePhone, type PhoneResult, phoneE164 } from './phone.ts';
 export {
   type BreakWindow,
@@ -367,3 +368,4 @@ export { greatCircleM } from './geo.ts';
 export { DRIVER_PROTOCOL, DRIVER_PROTOCOL_MIN, driverProtocolProblem, OUTDATED_CLIENT } from './driver-protocol.ts';
 export * from './security.ts';
 export { type NumberedStop, visitNumbers } from './stop-numbers.ts';
+export * from './i18n/index.ts';
