@@ -14,9 +14,15 @@ import { orderActions } from './actions.ts';
 import { findHold, routeIdsOfOrder } from './repo.ts';
 import { getOrder } from './service.ts';
 
-/** The order's stops on the routes, newest day first. */
-function placements(orderId: string, routes: RouteRecord[]): OrderStopPlacement[] {
-  const out: OrderStopPlacement[] = [];
+/**
+ * A stop of the order with which of its two stops it is: a pickup and delivery order has a
+ * pickup stop before its delivery. (To move into the shared OrderStopPlacement.)
+ */
+export type OrderStopPlacementWithKind = OrderStopPlacement & { kind: 'pickup' | 'delivery' };
+
+/** The order's stops on the routes, newest day first (a day's pickup before its delivery). */
+function placements(orderId: string, routes: RouteRecord[]): OrderStopPlacementWithKind[] {
+  const out: OrderStopPlacementWithKind[] = [];
   for (const r of routes) {
     // Breaks have no order: the position counts the stops a driver calls at.
     const calls = r.stops.filter((s) => s.kind !== 'break');
@@ -24,6 +30,7 @@ function placements(orderId: string, routes: RouteRecord[]): OrderStopPlacement[
       if (s.orderId !== orderId) return;
       out.push({
         stopId: s.id,
+        kind: s.kind === 'pickup' ? 'pickup' : 'delivery',
         routeId: r.id,
         localDate: r.localDate,
         vehicleName: r.vehicleName,

@@ -125,7 +125,7 @@ export async function findOrder(db: Db, orgId: string, id: string, forUpdate = f
   return res.rows[0] ? orderFromRow(res.rows[0]) : null;
 }
 
-/** Replaces an order's content (not its ref or status). */
+/** Replaces an order's content (not its ref or status), its pickup included (none: cleared). */
 export async function updateOrder(
   db: Db,
   orgId: string,
@@ -136,7 +136,10 @@ export async function updateOrder(
     `UPDATE orders SET name = $3, phone = $4, email = $5, address = $6,
        location = ST_SetSRID(ST_MakePoint($7, $8), 4326)::geography, geocoded = $9, date_from = $10, date_to = $11,
        time_windows = $12, service_s = $13, demand = $14, skills = $15, priority = $16, notes = $17,
-       content_hash = $18, require_proof = $19, updated_at = now()
+       content_hash = $18, require_proof = $19, pickup_address = $20,
+       pickup_location = CASE WHEN $21::float8 IS NULL THEN NULL
+                              ELSE ST_SetSRID(ST_MakePoint($21, $22), 4326)::geography END,
+       pickup_time_windows = $23::jsonb, updated_at = now()
      WHERE org_id = $1 AND id = $2 RETURNING ${ORDER_COLUMNS}`,
     [
       orgId,
@@ -158,6 +161,11 @@ export async function updateOrder(
       w.notes,
       hash,
       w.requireProof,
+      // A pickup and delivery order's pickup (placed by now), or none.
+      w.pickup?.address ?? null,
+      w.pickup?.lon ?? null,
+      w.pickup?.lat ?? null,
+      JSON.stringify(w.pickup?.timeWindows ?? []),
     ],
   );
   return orderFromRow(res.rows[0]!);

@@ -8,10 +8,11 @@
  *   GET    /api/orders                             filters: from, to, status, q, bbox; limit, offset
  *   GET    /api/orders/:id                         the order with its visits, stops, hold, rating, and
  *                                                   the actions allowed now (detail.ts)
- *   PATCH  /api/orders/:id                         validated like an import row; 409 once dispatched
+ *   PATCH  /api/orders/:id                         validated like an import row (pickup: set, or null to clear);
+ *                                                   409 once dispatched
  *   DELETE /api/orders/:id                         cancels (the order is kept, status cancelled)
  */
-import { CreateOrdersRequest, ImportOptions, OrderListQuery, OrderPatch } from '@tournee/shared';
+import { CreateOrdersRequest, ImportOptions, OrderListQuery } from '@tournee/shared';
 import { type RequestHandler, type Response, Router } from 'express';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
@@ -28,6 +29,7 @@ import { IMPORT_MESSAGES, importLang } from './import/messages.ts';
 import { drainRequest, openUpload, uploadLimits } from './import/upload.ts';
 import { createOrders } from './create.ts';
 import { getOrderDetail } from './detail.ts';
+import { OrderPatchWithPickup } from './pickup-patch.ts';
 import * as service from './service.ts';
 
 /** Writes to a response, waiting when its buffer is full (keeps big downloads flat in memory). */
@@ -170,7 +172,7 @@ export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDep
   });
 
   r.patch('/orders/:id', staff, async (req, res) => {
-    const patch = parse(OrderPatch, req.body);
+    const patch = parse(OrderPatchWithPickup, req.body);
     res.json(await service.patchOrder({ db, geocoder }, actorOf(req), idParam(req.params), patch));
   });
 

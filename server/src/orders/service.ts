@@ -2,7 +2,7 @@
  * Orders outside imports: list, read, change (validated like an import row) and cancel.
  * Every write is audited in the same transaction.
  */
-import type { ImportRowError, Order, OrderListQuery, OrderPatch, Page } from '@tournee/shared';
+import type { ImportRowError, Order, OrderListQuery, Page } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -13,6 +13,7 @@ import type { Geocoder } from '../geocoding/geocoder.ts';
 import { hashRow } from './import/row-hash.ts';
 import { type RowContext, validateRow } from './import/validate-row.ts';
 import { editRefusal } from './actions.ts';
+import type { OrderPatchWithPickup } from './pickup-patch.ts';
 import * as repo from './repo.ts';
 import { orgDefaults } from '../org/repo.ts';
 
@@ -49,15 +50,24 @@ function patchField(column: string): string {
   if (column === 'service_min') return 'serviceS';
   if (column.startsWith('demand_')) return 'demand';
   if (column === 'require_proof') return 'requireProof';
+  if (column === 'pickup_address') return 'pickup.address';
+  if (column === 'pickup_lat' || column === 'pickup_lon') return 'pickup.location';
+  if (column === 'pickup_tw_start' || column === 'pickup_tw_end') return 'pickup.timeWindows';
   return column;
 }
 
 /**
  * Changes an order. The merged order is validated exactly like an import row (phone to E.164,
  * windows in order, coordinates on Earth…); a dispatched (or later) or cancelled order is a 409.
- * A new address without a new location is geocoded when a geocoder is configured.
+ * A new address without a new location is geocoded when a geocoder is configured; so is a
+ * pickup given without a location. `pickup: null` makes the order a plain delivery again.
  */
-export async function patchOrder(deps: OrdersDeps, actor: Actor, id: string, patch: OrderPatch): Promise<Order> {
+export async function patchOrder(
+  deps: OrdersDeps,
+  actor: Actor,
+  id: string,
+  patch: OrderPatchWithPickup,
+): Promise<Order> {
   return deps.db.transaction(async (tx) => {
     const current = UUID.test(id) ? await repo.findOrder(tx, actor.orgId, id, true) : null;
     if (!current) throw notFound('Order');
@@ -87,6 +97,20 @@ export async function patchOrder(deps: OrdersDeps, actor: Actor, id: string, pat
       notes: m.notes,
       require_proof: m.requireProof.join(','),
     };
+    // The pickup as the import's pickup_* cells: the given one, else the order's own.
+    const pickup = patch.pickup !== undefined ? patch.pickup : current.pickup;
+    if (pickup) {
+      record.pickup_address = pickup.address;
+      if (pickup.location) {
+        record.pickup_lon = pickup.location.coordinates[0];
+        record.pickup_lat = pickup.location.coordinates[1];
+      }
+      const pw = pickup.timeWindows[0];
+      if (pw) {
+        record.pickup_tw_start = pw.start;
+        record.pickup_tw_end = pw.end;
+      }
+    }
     m.timeWindows.forEach((w, i) => {
       record[i === 0 ? 'tw_start' : `tw${i + 1}_start`] = w.start;
       record[i === 0 ? 'tw_end' : `tw${i + 1}_end`] = w.end;
@@ -117,7 +141,27 @@ export async function patchOrder(deps: OrdersDeps, actor: Actor, id: string, pat
       ({ lon, lat } = found.result);
       geocoded = true;
     }
+    // Hashed as an import hashes it, before geocoding.
     const hash = hashRow(row);
+    const pickupRow = row.pickup;
+    if (pickupRow && (pickupRow.lon === null || pickupRow.lat === null)) {
+      const where = (message: string) =>
+        invalidPatch([{ row: 0, column: 'pickup_address', value: pickupRow.address, message }]);
+      if (!deps.geocoder)
+        throw where('has no location, and no geocoder is configured to find it: give the pickup a location');
+      const found = (await geocodeMany(tx, deps.geocoder, [pickupRow.address], ctx.defaultCountry)).get(
+        pickupRow.address,
+      );
+      if (found?.kind !== 'found') {
+        throw where(
+          found?.kind === 'not_found'
+            ? 'was not found by the geocoder: give the pickup a location too'
+            : 'could not be geocoded now: give the pickup a location too',
+        );
+      }
+      pickupRow.lon = found.result.lon;
+      pickupRow.lat = found.result.lat;
+    }
     const updated = await repo.updateOrder(tx, actor.orgId, id, { row: { ...row, lon, lat }, geocoded, hash });
     await recordEvent(tx, actor, 'order.update', 'order', id, { ref: current.ref, changes: patch });
     return updated;
