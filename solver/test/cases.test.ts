@@ -5,6 +5,9 @@ import { jobOrder, lineMatrix, solveChecked } from './helpers.ts';
 
 afterAll(() => shutdownWorkers());
 
+/** An iteration budget and a seed, not a clock: the same answer on any machine, under any load. */
+const BUDGET = { maxIterations: 1000, timeLimitMs: 600_000, seed: 1 };
+
 describe('solve on hand-checkable instances', () => {
   it("uses two routes when one vehicle's capacity cannot hold both jobs", async () => {
     const p: Problem = {
@@ -18,7 +21,7 @@ describe('solve on hand-checkable instances', () => {
         { id: 2, location: 2, delivery: [1] },
       ],
     };
-    const sol = await solveChecked(p);
+    const sol = await solveChecked(p, BUDGET);
     expect(sol.routes).toHaveLength(2);
     expect(sol.unassigned).toEqual([]);
     expect(sol.summary.cost).toBe(20 + 40);
@@ -33,7 +36,7 @@ describe('solve on hand-checkable instances', () => {
         { id: 'far', location: 2, timeWindows: [[0, 25]] },
       ],
     };
-    const sol = await solveChecked(p);
+    const sol = await solveChecked(p, BUDGET);
     expect(jobOrder(sol)).toEqual(['far', 'near']);
   });
 
@@ -49,7 +52,7 @@ describe('solve on hand-checkable instances', () => {
         { id: 'piano', location: 2, skills: ['crane'] },
       ],
     };
-    const sol = await solveChecked(p);
+    const sol = await solveChecked(p, BUDGET);
     expect(sol.routes.map((r) => r.vehicleId)).toEqual(['cold']);
     expect(sol.unassigned).toEqual([{ id: 'piano', type: 'job', reason: 'skills' }]);
   });
@@ -60,7 +63,7 @@ describe('solve on hand-checkable instances', () => {
       vehicles: [{ id: 'a', start: 0, end: 0, capacity: [1] }],
       shipments: [{ pickup: { id: 'p', location: 3 }, delivery: { id: 'd', location: 1 }, amount: [1] }],
     };
-    const sol = await solveChecked(p);
+    const sol = await solveChecked(p, BUDGET);
     expect(jobOrder(sol)).toEqual(['p', 'd']);
     expect(sol.routes[0]?.steps.map((s) => s.load[0])).toEqual([0, 1, 0, 0]);
   });
@@ -71,7 +74,7 @@ describe('solve on hand-checkable instances', () => {
       vehicles: [{ id: 'a', start: 0, end: 0, breaks: [{ id: 'lunch', timeWindows: [[50, 60]], serviceS: 15 }] }],
       jobs: [1, 2, 3].map((i) => ({ id: i, location: i, serviceS: 20 })),
     };
-    const sol = await solveChecked(p);
+    const sol = await solveChecked(p, BUDGET);
     const brk = sol.routes[0]?.steps.find((s) => s.type === 'break');
     expect(brk?.serviceStart).toBeGreaterThanOrEqual(50);
     expect(brk?.serviceStart).toBeLessThanOrEqual(60);
@@ -93,7 +96,7 @@ describe('solve on hand-checkable instances', () => {
         },
       ],
     };
-    const sol = await solveChecked(p);
+    const sol = await solveChecked(p, BUDGET);
     const step = sol.routes[0]?.steps[1];
     expect(step?.serviceStart).toBe(100);
     expect(sol.unassigned).toEqual([]);
@@ -108,7 +111,7 @@ describe('solve on hand-checkable instances', () => {
         { id: 2, location: 2 },
       ],
     };
-    const sol = await solveChecked(p);
+    const sol = await solveChecked(p, BUDGET);
     expect(jobOrder(sol)).toEqual([1, 2]);
     expect(sol.summary.cost).toBe(20);
     expect(sol.routes[0]?.steps.at(-1)?.arrival).toBe(20);
@@ -126,7 +129,7 @@ describe('solve on hand-checkable instances', () => {
         { id: 'island', location: 3 },
       ],
     };
-    const sol = await solveChecked(p);
+    const sol = await solveChecked(p, BUDGET);
     const reasons = Object.fromEntries(sol.unassigned.map((u) => [u.id, u.reason]));
     expect(reasons).toEqual({ heavy: 'capacity', late: 'time_window', island: 'unreachable' });
   });
@@ -140,7 +143,7 @@ describe('solve on hand-checkable instances', () => {
         { id: 'high', location: 2, delivery: [1], priority: 100 },
       ],
     };
-    const sol = await solveChecked(p);
+    const sol = await solveChecked(p, BUDGET);
     expect(jobOrder(sol)).toEqual(['high']);
     expect(sol.unassigned[0]?.reason).toBe('capacity');
   });
@@ -154,7 +157,7 @@ describe('solve on hand-checkable instances', () => {
         { id: 2, location: 1, setupS: 30, serviceS: 5 },
       ],
     };
-    const sol = await solveChecked(p);
+    const sol = await solveChecked(p, BUDGET);
     expect(sol.routes[0]?.steps.at(-1)?.arrival).toBe(10 + 30 + 5 + 5 + 10);
   });
 
@@ -167,7 +170,7 @@ describe('solve on hand-checkable instances', () => {
         { id: 2, location: [2.34, 48.84], delivery: [1] },
       ],
     };
-    const sol = await solveChecked(p);
+    const sol = await solveChecked(p, BUDGET);
     expect(sol.unassigned).toEqual([]);
     expect(sol.summary.distance).toBeGreaterThan(2000);
   });

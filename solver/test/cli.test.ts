@@ -31,7 +31,7 @@ describe('solve CLI', () => {
   it('checks out against the independent checker through the library', async () => {
     const { solve, shutdownWorkers } = await import('../src/solve.ts');
     const problem = fromVroom(JSON.parse(readFileSync(fixture, 'utf8')));
-    const sol: Solution = await solve(problem, { timeLimitMs: 300 });
+    const sol: Solution = await solve(problem, { maxIterations: 1000, timeLimitMs: 600_000, seed: 1 });
     checkSolution(problem, sol);
     await shutdownWorkers();
   });

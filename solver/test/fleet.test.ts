@@ -41,7 +41,7 @@ afterAll(async () => {
 describe('mixed fleet', () => {
   it('serves a far cluster with one big van rather than a small van per stop', async () => {
     const p = problem();
-    const sol = await solve(p, { maxIterations: 500, seed: 3 });
+    const sol = await solve(p, { maxIterations: 500, timeLimitMs: 600_000, seed: 3 });
     checkSolution(p, sol);
     // One big van: (1000 + 5 × 10 + 1000) × 1.5 = 3,075; six small vans: 6 × 2,000 = 12,000.
     expect(sol.routes.map((r) => r.vehicleId)).toEqual([100]);
@@ -50,7 +50,7 @@ describe('mixed fleet', () => {
 
   it('still prefers small vans when the big van’s fixed cost outweighs the saving', async () => {
     const p = problem(20000);
-    const sol = await solve(p, { maxIterations: 500, seed: 3 });
+    const sol = await solve(p, { maxIterations: 500, timeLimitMs: 600_000, seed: 3 });
     checkSolution(p, sol);
     expect(sol.routes.every((r) => (r.vehicleId as number) < 100)).toBe(true);
     expect(sol.summary.cost).toBeCloseTo(12000, 6);

@@ -255,9 +255,8 @@ describe('extreme inputs', () => {
   for (const [what, make] of extremes) {
     it(`handles ${what}`, async () => {
       const p = make();
-      const t0 = performance.now();
-      const sol = await solve(p, { timeLimitMs: 200 });
-      expect(performance.now() - t0).toBeLessThan(5000);
+      // An iteration budget, not a clock: a solve that did not end would fail on the test timeout.
+      const sol = await solve(p, { maxIterations: 300, timeLimitMs: 600_000, seed: 1 });
       checkSolution(p, sol);
     });
   }
@@ -297,7 +296,7 @@ describe('extreme inputs', () => {
           amount: [1, 1],
         })),
       };
-      const sol = await solve(p, { maxIterations: 500, timeLimitMs: 2000, seed: k });
+      const sol = await solve(p, { maxIterations: 500, timeLimitMs: 600_000, seed: k });
       checkSolution(p, sol);
     }
   }, 60_000);

@@ -15,11 +15,21 @@ const c101 = () =>
   );
 
 describe('solve lifecycle', () => {
-  it('finds the known optimum of Solomon C101 and reports progress', async () => {
+  it('finds the known optimum of Solomon C101 within a fixed iteration budget and reports progress', async () => {
     const p = c101();
     const seen: number[] = [];
-    const sol = await solve(p, { timeLimitMs: 1500, workers: 2, onProgress: (x) => seen.push(x.cost) });
+    // An iteration budget and a seed, not a clock: the same answer on any machine, under any load
+    // (the time limit is only a cap that a healthy run never reaches). 200 iterations already
+    // reach the optimum for seeds 1–5; 2,000 leave a margin for engine changes.
+    const sol = await solve(p, {
+      maxIterations: 2000,
+      timeLimitMs: 600_000,
+      seed: 1,
+      workers: 2,
+      onProgress: (x) => seen.push(x.cost),
+    });
     checkSolution(p, sol);
+    expect(sol.summary.iterations).toBe(2000);
     expect(sol.summary.routes).toBe(10);
     expect(sol.summary.distance).toBeCloseTo(828.94, 1);
     expect(seen.length).toBeGreaterThan(0);
@@ -27,18 +37,22 @@ describe('solve lifecycle', () => {
 
   it('is deterministic for a seed and an iteration budget', async () => {
     const p = c101();
-    const a = await solve(p, { maxIterations: 800, timeLimitMs: 20_000, seed: 3 });
-    const b = await solve(p, { maxIterations: 800, timeLimitMs: 20_000, seed: 3 });
+    const a = await solve(p, { maxIterations: 800, timeLimitMs: 600_000, seed: 3 });
+    const b = await solve(p, { maxIterations: 800, timeLimitMs: 600_000, seed: 3 });
     expect(b.routes.map((r) => r.steps.map((s) => s.id))).toEqual(a.routes.map((r) => r.steps.map((s) => s.id)));
   });
 
-  it('stops promptly when aborted', async () => {
+  it("stops when aborted, with the signal's reason", async () => {
     const ac = new AbortController();
-    const t0 = performance.now();
-    setTimeout(() => ac.abort(new Error('user cancelled')), 200);
-    await expect(solve(c101(), { timeLimitMs: 30_000, signal: ac.signal })).rejects.toThrow('user cancelled');
-    expect(performance.now() - t0).toBeLessThan(2000);
-  });
+    // Abort on the first progress report (no sleep); the limit is far beyond the test's timeout,
+    // so only the abort can end this solve: a solver that ignored it would hang the test.
+    const solving = solve(c101(), {
+      timeLimitMs: 600_000,
+      signal: ac.signal,
+      onProgress: () => ac.abort(new Error('user cancelled')),
+    });
+    await expect(solving).rejects.toThrow('user cancelled');
+  }, 30_000);
 
   it('rejects a trap with a clear error and keeps working afterwards', async () => {
     const p = c101();
@@ -46,7 +60,7 @@ describe('solve lifecycle', () => {
     enc.taskI[1] = 2 ** 26; // a time window 1 GB past the end of memory: the engine traps
     await expect(solveEncodedForTest(p, enc)).rejects.toThrow(SolverError);
     await expect(solveEncodedForTest(p, enc)).rejects.toThrow(/solver crashed: RuntimeError/);
-    const sol = await solve(p, { timeLimitMs: 200 });
+    const sol = await solve(p, { maxIterations: 300, timeLimitMs: 600_000, seed: 1 });
     checkSolution(p, sol);
   });
 });

@@ -23,9 +23,10 @@ type Out = {
   routes: (Record<string, unknown> & { steps: Record<string, unknown>[] })[];
 };
 
-async function run(input: unknown, timeLimitMs = 300): Promise<Out> {
+/** An iteration budget and a seed, not a clock: the same answer on any machine, under any load. */
+async function run(input: unknown): Promise<Out> {
   const problem = fromVroom(input);
-  const sol = await solve(problem, { timeLimitMs, maxIterations: 2000, seed: 1 });
+  const sol = await solve(problem, { maxIterations: 2000, timeLimitMs: 600_000, seed: 1 });
   checkSolution(problem, sol);
   const out = toVroom(sol, problem, { loadingMs: 1 });
   checkVroomOutput(out);
@@ -345,17 +346,20 @@ describe('VROOM input semantics', () => {
 });
 
 describe('time limit is a cap', () => {
-  it('returns long before a generous limit once a small problem has converged', () => {
-    const r = spawnSync('node', [cli, '--time-limit', '30'], {
+  it('returns before a limit far beyond the test once a small problem has converged', () => {
+    // No clock in the assertions: with a 10-minute limit, only the convergence stop lets the CLI
+    // answer before spawnSync's guard kills it (status null). Timings are printed by `pnpm bench`.
+    const r = spawnSync('node', [cli, '--time-limit', '600'], {
       input: JSON.stringify(example2()),
       encoding: 'utf8',
+      timeout: 120_000,
     });
+    expect(r.signal).toBeNull();
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as {
       summary: { cost: number; computing_times: { solving: number; loading: number } };
     };
     expect(out.summary.cost).toBe(5461);
-    expect(out.summary.computing_times.solving).toBeLessThan(15000);
     expect(out.summary.computing_times.loading).toBeGreaterThanOrEqual(0);
-  });
+  }, 130_000);
 });
