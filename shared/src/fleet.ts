@@ -48,8 +48,20 @@ const money = z.number().finite().min(0, 'must be 0 or more');
 const positiveInt = z.number().int().positive();
 
 // ---- depots ----
-const depotFields = { name, address: z.string().trim().max(500), location: LonLat, timeZone: TimeZone };
-export const CreateDepotRequest = z.object({ ...depotFields, address: depotFields.address.optional() });
+const depotFields = {
+  name,
+  address: z.string().trim().max(500),
+  location: LonLat,
+  timeZone: TimeZone,
+  /** Loading docks: at most this many vans load at once (departures are staggered); null = no limit. @default null */
+  docks: z.number().int('must be a whole number').min(1, 'must be at least 1 (or null: no limit)').max(500).nullable(),
+  /** Minutes a van loads at a dock before it leaves. @default 0 */
+  loadingMin: z.number().int('must be whole minutes').min(0, 'must be 0 or more').max(600, 'at most 600'),
+};
+export const CreateDepotRequest = z
+  .object(depotFields)
+  .partial()
+  .required({ name: true, location: true, timeZone: true });
 export type CreateDepotRequest = z.infer<typeof CreateDepotRequest>;
 export const UpdateDepotRequest = z.object(depotFields).partial();
 export type UpdateDepotRequest = z.infer<typeof UpdateDepotRequest>;
@@ -60,6 +72,10 @@ export interface Depot {
   address: string;
   location: GeoPoint;
   timeZone: string;
+  /** At most this many vans load at once; null = no limit. */
+  docks: number | null;
+  /** Minutes a van loads before it leaves. */
+  loadingMin: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -90,6 +106,10 @@ const vehicleFields = {
   maxDistanceM: positiveInt.nullable(),
   /** Multiplies travel times: 1.2 = this vehicle is 20 % slower than the travel model. @default 1 */
   speedFactor: z.number().min(0.1).max(10),
+  /** Multi-trip: minutes to reload at its depot mid-shift (capacity then holds per trip); null = no reloads. @default null */
+  reloadMin: z.number().int('must be whole minutes').min(0, 'must be 0 or more').max(600, 'at most 600').nullable(),
+  /** Trips at most in a shift when it reloads (reloads + 1). @default 3 */
+  maxTrips: z.number().int('must be a whole number').min(1, 'must be at least 1').max(20, 'at most 20'),
 };
 export const CreateVehicleRequest = z
   .object(vehicleFields)
@@ -116,6 +136,10 @@ export interface Vehicle {
   maxDurationS: number | null;
   maxDistanceM: number | null;
   speedFactor: number;
+  /** Minutes to reload at its depot mid-shift; null = it does not reload (one trip). */
+  reloadMin: number | null;
+  /** Trips at most in a shift when it reloads. */
+  maxTrips: number;
   createdAt: string;
   updatedAt: string;
 }

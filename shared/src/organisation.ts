@@ -4,6 +4,7 @@ import { AlertSettings } from './alerts.ts';
 import { AnalyticsSettings } from './analytics.ts';
 import { isPhoneCountry } from './phone.ts';
 import { FAIL_REASONS } from './tracking.ts';
+import { WorkingTimeSettings } from './working-time.ts';
 
 function isLocale(s: string): boolean {
   try {
@@ -94,6 +95,8 @@ export const UpdateOrganisationRequest = z
     alerts: AlertSettings,
     /** Analytics: the on-time tolerance. */
     analytics: AnalyticsSettings,
+    /** Drivers' working-time rules the planner enforces (weekly hours, daily rest, driving before a break). */
+    workingTime: WorkingTimeSettings,
   })
   .partial();
 export type UpdateOrganisationRequest = z.infer<typeof UpdateOrganisationRequest>;
@@ -110,4 +113,5 @@ export interface Organisation {
   customerReschedule: CustomerRescheduleSettings;
   alerts: AlertSettings;
   analytics: AnalyticsSettings;
+  workingTime: WorkingTimeSettings;
 }

@@ -9,12 +9,14 @@ interface DepotRow {
   lon: number;
   lat: number;
   time_zone: string;
+  docks: number | null;
+  loading_min: number;
   created_at: Date;
   updated_at: Date;
 }
 
 const COLUMNS = `id, name, address, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat,
-  time_zone, created_at, updated_at`;
+  time_zone, docks, loading_min, created_at, updated_at`;
 
 const toDepot = (r: DepotRow): Depot => ({
   id: r.id,
@@ -22,6 +24,8 @@ const toDepot = (r: DepotRow): Depot => ({
   address: r.address,
   location: toGeoPoint({ lon: r.lon, lat: r.lat }),
   timeZone: r.time_zone,
+  docks: r.docks,
+  loadingMin: r.loading_min,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
 });
@@ -32,6 +36,8 @@ export interface DepotValues {
   address: string;
   location: LonLat;
   timeZone: string;
+  docks: number | null;
+  loadingMin: number;
 }
 
 export async function listDepots(db: Db, orgId: string): Promise<Depot[]> {
@@ -53,9 +59,9 @@ export async function findDepot(db: Db, orgId: string, id: string): Promise<Depo
 
 export async function insertDepot(db: Db, orgId: string, v: DepotValues): Promise<Depot> {
   const { rows } = await db.query<DepotRow>(
-    `INSERT INTO depots (org_id, name, address, location, time_zone)
-     VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326)::geography, $6) RETURNING ${COLUMNS}`,
-    [orgId, v.name, v.address, v.location.lon, v.location.lat, v.timeZone],
+    `INSERT INTO depots (org_id, name, address, location, time_zone, docks, loading_min)
+     VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326)::geography, $6, $7, $8) RETURNING ${COLUMNS}`,
+    [orgId, v.name, v.address, v.location.lon, v.location.lat, v.timeZone, v.docks, v.loadingMin],
   );
   return toDepot(rows[0]!);
 }
@@ -63,9 +69,9 @@ export async function insertDepot(db: Db, orgId: string, v: DepotValues): Promis
 export async function updateDepot(db: Db, orgId: string, id: string, v: DepotValues): Promise<Depot> {
   const { rows } = await db.query<DepotRow>(
     `UPDATE depots SET name = $3, address = $4, location = ST_SetSRID(ST_MakePoint($5, $6), 4326)::geography,
-       time_zone = $7, updated_at = now()
+       time_zone = $7, docks = $8, loading_min = $9, updated_at = now()
      WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING ${COLUMNS}`,
-    [orgId, id, v.name, v.address, v.location.lon, v.location.lat, v.timeZone],
+    [orgId, id, v.name, v.address, v.location.lon, v.location.lat, v.timeZone, v.docks, v.loadingMin],
   );
   return toDepot(rows[0]!);
 }

@@ -17,7 +17,12 @@ export async function getDepot(db: Db, orgId: string, id: string): Promise<Depot
 /** Creates a depot (location in lon/lat, IANA zone) and records it in the audit trail. */
 export async function createDepot(db: Db, actor: Actor, input: CreateDepotRequest): Promise<Depot> {
   return db.transaction(async (tx) => {
-    const depot = await repo.insertDepot(tx, actor.orgId, { ...input, address: input.address ?? '' });
+    const depot = await repo.insertDepot(tx, actor.orgId, {
+      ...input,
+      address: input.address ?? '',
+      docks: input.docks ?? null,
+      loadingMin: input.loadingMin ?? 0,
+    });
     await recordEvent(tx, actor, 'create', 'depot', depot.id, { name: depot.name, timeZone: depot.timeZone });
     return depot;
   });
@@ -36,6 +41,8 @@ export async function updateDepot(db: Db, actor: Actor, id: string, patch: Updat
       address: patch.address ?? before.address,
       location: patch.location ?? { lon, lat },
       timeZone: patch.timeZone ?? before.timeZone,
+      docks: patch.docks === undefined ? before.docks : patch.docks,
+      loadingMin: patch.loadingMin ?? before.loadingMin,
     });
     let relaidShifts = 0;
     if (depot.timeZone !== before.timeZone) {

@@ -15,6 +15,8 @@ interface VehicleRow {
   max_duration_s: number | null;
   max_distance_m: number | null;
   speed_factor: number;
+  reload_min: number | null;
+  max_trips: number;
   created_at: Date;
   updated_at: Date;
 }
@@ -39,6 +41,8 @@ const toRecord = (r: VehicleRow): VehicleRecord => ({
   maxDurationS: r.max_duration_s,
   maxDistanceM: r.max_distance_m,
   speedFactor: Number(r.speed_factor),
+  reloadMin: r.reload_min,
+  maxTrips: r.max_trips,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
 });
@@ -56,6 +60,8 @@ const params = (v: VehicleValues) => [
   v.maxDurationS,
   v.maxDistanceM,
   v.speedFactor,
+  v.reloadMin,
+  v.maxTrips,
 ];
 
 export async function listVehicles(db: Db, orgId: string, depotId?: string): Promise<VehicleRecord[]> {
@@ -79,8 +85,8 @@ export async function findVehicle(db: Db, orgId: string, id: string): Promise<Ve
 export async function insertVehicle(db: Db, orgId: string, v: VehicleValues): Promise<VehicleRecord> {
   const { rows } = await db.query<VehicleRow>(
     `INSERT INTO vehicles (org_id, name, depot_id, end_depot_id, capacity, skills, fixed_cost, cost_per_km,
-       cost_per_hour, max_stops, max_duration_s, max_distance_m, speed_factor)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+       cost_per_hour, max_stops, max_duration_s, max_distance_m, speed_factor, reload_min, max_trips)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
     [orgId, ...params(v)],
   );
   return toRecord(rows[0]!);
@@ -90,7 +96,7 @@ export async function updateVehicle(db: Db, orgId: string, id: string, v: Vehicl
   const { rows } = await db.query<VehicleRow>(
     `UPDATE vehicles SET name = $3, depot_id = $4, end_depot_id = $5, capacity = $6, skills = $7, fixed_cost = $8,
        cost_per_km = $9, cost_per_hour = $10, max_stops = $11, max_duration_s = $12, max_distance_m = $13,
-       speed_factor = $14, updated_at = now()
+       speed_factor = $14, reload_min = $15, max_trips = $16, updated_at = now()
      WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING *`,
     [orgId, id, ...params(v)],
   );

@@ -65,6 +65,8 @@ export async function createVehicle(db: Db, actor: Actor, input: CreateVehicleRe
       maxDurationS: input.maxDurationS ?? null,
       maxDistanceM: input.maxDistanceM ?? null,
       speedFactor: input.speedFactor ?? 1,
+      reloadMin: input.reloadMin ?? null,
+      maxTrips: input.maxTrips ?? 3,
     };
     await checkRefs(tx, actor.orgId, values);
     const v = await repo.insertVehicle(tx, actor.orgId, values);

@@ -6,8 +6,10 @@ import {
   DEFAULT_ANALYTICS,
   DEFAULT_CUSTOMER_RESCHEDULE,
   DEFAULT_REDELIVERY,
+  DEFAULT_WORKING_TIME,
   type Organisation,
   type RedeliverySettings,
+  type WorkingTimeSettings,
 } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 
@@ -24,6 +26,7 @@ interface OrgRow {
     customerReschedule?: Partial<CustomerRescheduleSettings>;
     alerts?: Partial<AlertSettings>;
     analytics?: Partial<AnalyticsSettings>;
+    workingTime?: Partial<WorkingTimeSettings>;
   } | null;
 }
 
@@ -40,6 +43,7 @@ const toOrganisation = (r: OrgRow): Organisation => ({
   customerReschedule: { ...DEFAULT_CUSTOMER_RESCHEDULE, ...r.settings?.customerReschedule },
   alerts: { ...DEFAULT_ALERTS, ...r.settings?.alerts },
   analytics: { ...DEFAULT_ANALYTICS, ...r.settings?.analytics },
+  workingTime: { ...DEFAULT_WORKING_TIME, ...r.settings?.workingTime },
 });
 
 export async function findOrganisation(db: Db, orgId: string): Promise<Organisation | null> {
@@ -57,7 +61,7 @@ export async function updateOrganisation(db: Db, org: Organisation): Promise<Org
   const { rows } = await db.query<OrgRow>(
     `UPDATE organisations SET name = $2, dimensions = $3, default_service_s = $4, default_country = $5, locale = $6,
        settings = coalesce(settings, '{}'::jsonb) || jsonb_build_object('importMapping', $7::jsonb, 'redelivery', $8::jsonb,
-         'customerReschedule', $9::jsonb, 'alerts', $10::jsonb, 'analytics', $11::jsonb)
+         'customerReschedule', $9::jsonb, 'alerts', $10::jsonb, 'analytics', $11::jsonb, 'workingTime', $12::jsonb)
      WHERE id = $1 RETURNING *`,
     [
       org.id,
@@ -71,6 +75,7 @@ export async function updateOrganisation(db: Db, org: Organisation): Promise<Org
       JSON.stringify(org.customerReschedule),
       JSON.stringify(org.alerts),
       JSON.stringify(org.analytics),
+      JSON.stringify(org.workingTime),
     ],
   );
   return toOrganisation(rows[0]!);
@@ -120,4 +125,10 @@ export async function storedSettings(db: Db, orgId: string, section: string): Pr
     section,
   ]);
   return rows[0]?.s ?? null;
+}
+
+/** The organisation's drivers' working-time rules (defaults where never set: all off). */
+export async function workingTimeRules(db: Db, orgId: string): Promise<WorkingTimeSettings> {
+  const stored = (await storedSettings(db, orgId, 'workingTime')) as Partial<WorkingTimeSettings> | null;
+  return { ...DEFAULT_WORKING_TIME, ...stored };
 }
