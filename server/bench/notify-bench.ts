@@ -16,14 +16,14 @@ import { migrate } from '../src/db/migrate.ts';
 import { createPgDb } from '../src/db/pg-adapter.ts';
 import { computeEtas } from '../src/eta/engine.ts';
 import { createEtaEngine } from '../src/eta/service.ts';
-import { osrmStandIn } from '../src/eta/test-support.ts';
+import { osrmStandIn } from '../test/support/osrm-stand-in.ts';
 import { createLogger } from '../src/logger.ts';
 import { enqueue } from '../src/notify/outbox-repo.ts';
 import { smtpProvider } from '../src/notify/providers.ts';
 import { startSender } from '../src/notify/sender.ts';
-import { startSmtp } from '../src/notify/test-support.ts';
+import { startSmtp } from '../test/support/comms-stand-ins.ts';
 import { coordinateTravel } from '../src/travel/travel.ts';
-import { seedDriverDay } from '../src/tracking/test-support.ts';
+import { seedDriverDay } from '../test/support/seeded-driver-day.ts';
 
 async function database(): Promise<string> {
   const given = process.env.BENCH_NOTIFY_DATABASE_URL;

@@ -18,9 +18,9 @@ import { migrate } from '../src/db/migrate.ts';
 import { createPgDb } from '../src/db/pg-adapter.ts';
 import { issueAccess } from '../src/drivers/access-service.ts';
 import { createLogger } from '../src/logger.ts';
-import { seedDriverDay } from '../src/tracking/test-support.ts';
+import { seedDriverDay } from '../test/support/seeded-driver-day.ts';
 import { postWebhook } from '../src/webhooks/http-post.ts';
-import { startReceiver } from '../src/webhooks/test-support.ts';
+import { startReceiver } from '../test/support/webhook-receiver.ts';
 import { createTestOrg } from '../test/harness.ts';
 
 const N_STOPS = Number(process.env.N_STOPS ?? 20);

@@ -5,8 +5,9 @@
  *   `eta_*` columns are its own);
  * - planning and dispatch do not depend on each other (both sit on lifecycle and travel);
  * - transport (HTTP routes, Socket.IO namespaces) parses, calls and answers: no SQL in it.
+ * - production code does not import test support (`server/test/`); only `*.test.ts` files do.
  * The server's own sources are read as text: test files and `test-support.ts` (test fixtures that
- * write rows straight to the database) are left out.
+ * write rows straight to the database; the last one moves to `server/test/support/`) are left out.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -25,6 +26,22 @@ function sources(dir = SRC): string[] {
 }
 
 const rel = (p: string) => relative(SRC, p).split('\\').join('/');
+
+/** Every `.ts` file under `dir`, test files included. */
+function allFiles(dir = SRC): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return allFiles(p);
+    return e.name.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** Relative module specifiers `text` imports (static, re-exported or dynamic). */
+function importsOf(text: string): string[] {
+  const found = [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'(\.{1,2}\/[^']+)'/gm)].map((m) => m[1]!);
+  for (const m of text.matchAll(/\bimport\(\s*'(\.{1,2}\/[^']+)'\s*\)/g)) found.push(m[1]!);
+  return found;
+}
 
 /** Statements of `sql` that write `orders.status` (UPDATE … SET status, INSERT naming status). */
 function statusWrites(sql: string): string[] {
@@ -126,6 +143,24 @@ describe('the server layout', () => {
     const offenders = sources()
       .filter(isTransport)
       .flatMap((f) => sqlIn(readFileSync(f, 'utf8')).map((sql) => `${rel(f)}: ${sql.trim().slice(0, 60)}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('imports test support (server/test) only from test files', () => {
+    expect(importsOf("import { x } from '../../test/harness.ts';\nconst y = await import('./z.ts');")).toEqual([
+      '../../test/harness.ts',
+      './z.ts',
+    ]);
+    const TEST_DIR = resolve(SRC, '../test');
+    // planning/test-support.ts moves to server/test/support/ with the independent checker (issue 20).
+    const moving = new Set(['planning/test-support.ts']);
+    const offenders = allFiles()
+      .filter((f) => !f.endsWith('.test.ts') && !moving.has(rel(f)))
+      .flatMap((f) =>
+        importsOf(readFileSync(f, 'utf8'))
+          .filter((spec) => !relative(TEST_DIR, resolve(dirname(f), spec)).startsWith('..'))
+          .map((spec) => `${rel(f)}: ${spec}`),
+      );
     expect(offenders).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotFailures } from '../lib/artifacts.ts';
-import type { SeededDay } from '../../server/src/tracking/test-support.ts';
+import type { SeededDay } from '../../server/test/support/seeded-driver-day.ts';
 import { launchChromium } from '../lib/browser.ts';
 import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';

@@ -5,7 +5,7 @@ import { addDays, todayIn } from '@tournee/shared';
 import type { Browser, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededDay } from '../../server/src/tracking/test-support.ts';
+import type { SeededDay } from '../../server/test/support/seeded-driver-day.ts';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { launchChromium } from '../lib/browser.ts';
 import { adminToken, issueDriverAccess, seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeededDay } from '../../server/src/tracking/test-support.ts';
+import type { SeededDay } from '../../server/test/support/seeded-driver-day.ts';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { launchChromium } from '../lib/browser.ts';
 import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';

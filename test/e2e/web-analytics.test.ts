@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedAnalyticsFixture } from '../../server/src/analytics/test-support.ts';
+import { seedAnalyticsFixture } from '../../server/test/support/analytics-fixture.ts';
 import { createPgDb } from '../../server/src/db/pg-adapter.ts';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { launchChromium, signInOnPage } from '../lib/browser.ts';
@@ -10,7 +10,7 @@ import type { ServerProcess } from '../lib/server-process.ts';
 const ADMIN = { email: 'analytics@example.com', password: 'e2e-password-analytics' };
 
 // The Analytics screen in Chromium against the real server and PostgreSQL, over two seeded days
-// with known outcomes (server/src/analytics/test-support.ts): 20 stops, 17 on time, 3 failed.
+// with known outcomes (server/test/support/analytics-fixture.ts): 20 stops, 17 on time, 3 failed.
 describe('dispatcher web app: analytics', () => {
   let server: ServerProcess;
   let browser: Browser;

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Receiver, startReceiver } from '../../server/src/webhooks/test-support.ts';
+import { type Receiver, startReceiver } from '../../server/test/support/webhook-receiver.ts';
 import { type ApiClient, signIn } from '../lib/api-client.ts';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { launchChromium, signInOnPage } from '../lib/browser.ts';

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
-import type { SeededDay } from '../../server/src/tracking/test-support.ts';
+import type { SeededDay } from '../../server/test/support/seeded-driver-day.ts';
 import { signIn } from '../lib/api-client.ts';
 import { launchChromium, signInOnPage } from '../lib/browser.ts';
 import { issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';

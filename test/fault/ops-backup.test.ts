@@ -16,7 +16,7 @@ import type { Db } from '../../server/src/db/db.ts';
 import { migrate } from '../../server/src/db/migrate.ts';
 import { createPgDb } from '../../server/src/db/pg-adapter.ts';
 import { createPgliteDb } from '../../server/src/db/pglite-adapter.ts';
-import { resetSeedCache, seedDriverDay } from '../../server/src/tracking/test-support.ts';
+import { resetSeedCache, seedDriverDay } from '../../server/test/support/seeded-driver-day.ts';
 import { databaseOnTestServer, testDatabaseUrl } from '../../server/test/test-db.ts';
 import { signIn } from '../lib/api-client.ts';
 import { freshDatabase } from '../lib/e2e-db.ts';

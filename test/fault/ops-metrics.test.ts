@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgDb } from '../../server/src/db/pg-adapter.ts';
-import { type SeededDay, seedDriverDay } from '../../server/src/tracking/test-support.ts';
+import { type SeededDay, seedDriverDay } from '../../server/test/support/seeded-driver-day.ts';
 import { adminToken, issueDriverAccess } from '../lib/driver-day.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';

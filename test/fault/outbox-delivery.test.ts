@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/src/db/db.ts';
 import { createPgDb } from '../../server/src/db/pg-adapter.ts';
 import { enqueue } from '../../server/src/notify/outbox-repo.ts';
-import { type Mail, startSmtp } from '../../server/src/notify/test-support.ts';
+import { type Mail, startSmtp } from '../../server/test/support/comms-stand-ins.ts';
 import { type ApiClient, signIn } from '../lib/api-client.ts';
 import { seedDriverInto } from '../lib/driver-day.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';

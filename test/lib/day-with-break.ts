@@ -4,7 +4,7 @@
  * windows. Built on seedDriverDay (whose stops start at 0 and have no break).
  */
 import { createPgDb } from '../../server/src/db/pg-adapter.ts';
-import { type SeededDay, seedDriverDay } from '../../server/src/tracking/test-support.ts';
+import { type SeededDay, seedDriverDay } from '../../server/test/support/seeded-driver-day.ts';
 
 export interface DayWithBreak extends SeededDay {
   breakId: string;

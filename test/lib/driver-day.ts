@@ -4,7 +4,7 @@
  */
 import { createPgDb } from '../../server/src/db/pg-adapter.ts';
 import { createLink } from '../../server/src/links/links.ts';
-import { type SeededDay, seedDriverDay } from '../../server/src/tracking/test-support.ts';
+import { type SeededDay, seedDriverDay } from '../../server/test/support/seeded-driver-day.ts';
 
 export async function seedDriverInto(databaseUrl: string, adminEmail: string, stops = 3): Promise<SeededDay> {
   const db = createPgDb(databaseUrl, { max: 1 });

@@ -8,7 +8,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
-import { type SeededDay, seedDriverDay } from '../tracking/test-support.ts';
+import { type SeededDay, seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 import { createAlerts } from './service.ts';
 
 // The route line runs east along 45.76° N; 700 m north of it is 45.76 + 700 / 111 195 degrees.

@@ -8,7 +8,7 @@ import { type Alert, DEFAULT_ALERTS } from '@tournee/shared';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
-import { type SeededDay, seedDriverDay } from '../tracking/test-support.ts';
+import { type SeededDay, seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 
 const MIN = 60_000;
 // A JPEG's signature (the server checks the bytes are the type declared), then anything.

@@ -4,7 +4,12 @@ import { readJson, startTestApp, type TestApp } from '../../test/harness.ts';
 import { systemActor } from '../audit/audit.ts';
 import { runImport } from '../orders/import/pipeline.ts';
 import { jsonSource } from '../orders/import/sources.ts';
-import { type AnalyticsFixture, FIXTURE, meridianArcM, seedAnalyticsFixture } from './test-support.ts';
+import {
+  type AnalyticsFixture,
+  FIXTURE,
+  meridianArcM,
+  seedAnalyticsFixture,
+} from '../../test/support/analytics-fixture.ts';
 
 let t: TestApp;
 let f: AnalyticsFixture;

@@ -3,7 +3,7 @@ import type { Db } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
 import { createPgliteDb } from '../db/pglite-adapter.ts';
 import { getStops, getSummary } from './service.ts';
-import { FIXTURE, seedAnalyticsFixture } from './test-support.ts';
+import { FIXTURE, seedAnalyticsFixture } from '../../test/support/analytics-fixture.ts';
 
 // The same summary on the embedded database (PGlite with PostGIS): only the Db interface.
 let db: Db;

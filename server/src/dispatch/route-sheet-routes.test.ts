@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
-import { resetSeedCache, type SeededDay, seedDriverDay } from '../tracking/test-support.ts';
+import { resetSeedCache, type SeededDay, seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 
 describe('GET /api/route-sheets', () => {
   let t: PlanningTestApp;

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startTestApp, type TestApp } from '../../test/harness.ts';
-import { type SeededDay, seedDriverDay } from '../tracking/test-support.ts';
+import { type SeededDay, seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 import { type LonLatPair, travelModel, travelTimeS } from '../travel/travel.ts';
-import { osrmStandIn, roadS } from './test-support.ts';
+import { osrmStandIn, roadS } from '../../test/support/osrm-stand-in.ts';
 
 /** A table request for a route's stop matrix (more than the two points of the live leg). */
 const isMatrix = (u: string) => u.startsWith('/table/') && u.split('?')[0]!.split(';').length > 2;

@@ -2,7 +2,7 @@ import { localToUtc } from '@tournee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { createLogger } from '../logger.ts';
-import { seedDriverDay } from '../tracking/test-support.ts';
+import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 import { type LonLatPair, travelModel, travelTimeS } from '../travel/travel.ts';
 import { createEtaEngine, type EtaEngine } from './service.ts';
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
-import { seedDriverDay } from '../tracking/test-support.ts';
+import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 
 describe('a failing domain-event consumer', () => {
   let t: PlanningTestApp;

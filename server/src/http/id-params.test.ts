@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startTestApp, type TestApp } from '../../test/harness.ts';
-import { seedDriverDay } from '../tracking/test-support.ts';
+import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 
 interface Layer {
   route?: { path: string | string[]; methods: Record<string, boolean> };

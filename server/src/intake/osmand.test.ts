@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson } from '../../test/harness.ts';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
-import { type SeededDay, seedDriverDay } from '../tracking/test-support.ts';
+import { type SeededDay, seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 
 describe('positions from GPS trackers (OsmAnd / Traccar Client)', () => {
   let t: PlanningTestApp;

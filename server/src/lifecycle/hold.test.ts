@@ -1,7 +1,7 @@
 import { addDays, todayIn } from '@tournee/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { oneVanDay, type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
-import { seedDriverDay } from '../tracking/test-support.ts';
+import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 import { releaseDueHolds } from './hold-release-job.ts';
 
 describe('holding orders', () => {

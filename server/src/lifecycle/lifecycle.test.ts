@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLink, resolveLink } from '../links/links.ts';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
-import { seedDriverDay } from '../tracking/test-support.ts';
+import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 import { driverSocket, stopEvent, vanWithShifts } from '../../test/driver-day.ts';
 
 describe('the order lifecycle on a real day', () => {

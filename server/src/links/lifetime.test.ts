@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { seedDriverDay } from '../tracking/test-support.ts';
+import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 import { createLink, expireLinksAfterDelivery } from './links.ts';
 
 describe('tracking links have a maximum lifetime (TRACK_LINK_MAX_DAYS)', () => {

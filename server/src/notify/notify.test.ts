@@ -5,8 +5,14 @@ import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrg, readJson, type TestOrg } from '../../test/harness.ts';
 import { createLink } from '../links/links.ts';
-import { seedDriverDay } from '../tracking/test-support.ts';
-import { ownTestDatabase, simulatedDriver, startCommsApp, startSmtp, startTwilioStandIn } from './test-support.ts';
+import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
+import {
+  ownTestDatabase,
+  simulatedDriver,
+  startCommsApp,
+  startSmtp,
+  startTwilioStandIn,
+} from '../../test/support/comms-stand-ins.ts';
 
 const TOKEN = 'twilio-test-auth-token';
 const PUBLIC_URL = 'http://tournee.test';

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrg, readJson, type TestApp } from '../../test/harness.ts';
 import { createLogger } from '../logger.ts';
-import { seedDriverDay } from '../tracking/test-support.ts';
+import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 import { loadOrderContexts } from './context-repo.ts';
 import { type Claimed, claimDue } from './outbox-repo.ts';
 import type { Provider } from './providers.ts';
 import { startSender } from './sender.ts';
-import { ownTestDatabase, startCommsApp } from './test-support.ts';
+import { ownTestDatabase, startCommsApp } from '../../test/support/comms-stand-ins.ts';
 import { fireTrigger } from './triggers.ts';
 
 const log = createLogger('silent');

@@ -6,8 +6,8 @@
 import { DEFAULT_NOTIFY_SETTINGS } from '@tournee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrg, type TestOrg } from '../../test/harness.ts';
-import { seedDriverDay } from '../tracking/test-support.ts';
-import { ownTestDatabase, simulatedDriver, startCommsApp } from './test-support.ts';
+import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
+import { ownTestDatabase, simulatedDriver, startCommsApp } from '../../test/support/comms-stand-ins.ts';
 
 describe('proximity message', () => {
   let env: Awaited<ReturnType<typeof startCommsApp>>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { osrmStandIn, type StandInRoads } from '../eta/test-support.ts';
+import { osrmStandIn, type StandInRoads } from '../../test/support/osrm-stand-in.ts';
 import { createOsrmClient } from '../travel/osrm.ts';
 import { oneVanDay, type PlanningTestApp, startPlanningApp } from './test-support.ts';
 import { type LonLatPair, travelDistanceM } from '../travel/travel.ts';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrg, readJson, startTestApp, type TestApp } from '../../test/harness.ts';
 import type { Db } from '../db/db.ts';
-import { seedDriverDay } from '../tracking/test-support.ts';
+import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 import { purgeOrganisation } from './retention.ts';
 
 let t: TestApp;

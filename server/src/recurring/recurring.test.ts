@@ -2,7 +2,7 @@ import { CreateDepotRequest } from '@tournee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
 import * as fleet from '../fleet/service.ts';
-import { type ClockedApp, startClockedApp } from '../schedules/test-support.ts';
+import { type ClockedApp, startClockedApp } from '../../test/support/clocked-app.ts';
 
 // Monday 1 March 2027 23:30 UTC is already Tuesday 2 March (00:30) in Lyon.
 const MON_LATE_UTC = '2027-03-01T23:30:00Z';

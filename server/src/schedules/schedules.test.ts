@@ -4,7 +4,7 @@ import { systemActor } from '../audit/audit.ts';
 import * as fleet from '../fleet/service.ts';
 import { startRoute } from '../lifecycle/route-status.ts';
 import { claimRun } from './repo.ts';
-import { type ClockedApp, startClockedApp } from './test-support.ts';
+import { type ClockedApp, startClockedApp } from '../../test/support/clocked-app.ts';
 
 // Monday 1 March 2027, 17:00 in Lyon (16:00 UTC). Tomorrow is Tuesday 2 March.
 const MON_1700 = '2027-03-01T16:00:00Z';

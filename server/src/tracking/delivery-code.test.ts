@@ -12,7 +12,7 @@ import { buildTrackView } from '../links/view.ts';
 import { loadOrderContexts } from '../notify/context-repo.ts';
 import { renderMessage } from '../notify/templates.ts';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
-import { type SeededDay, seedDriverDay } from './test-support.ts';
+import { type SeededDay, seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 
 describe('delivery codes', () => {
   let t: PlanningTestApp;

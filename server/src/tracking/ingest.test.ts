@@ -8,7 +8,7 @@ import { createLogger } from '../logger.ts';
 import type { DomainPublisher } from '../events/bus.ts';
 import { type DriverContext, PositionIngest } from './ingest.ts';
 import { isDataError, writeIsolating } from './isolate.ts';
-import { seedDriverDay } from './test-support.ts';
+import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 
 const point = (s: number, extra: { speedMps?: number } = {}) => ({
   id: randomUUID(),

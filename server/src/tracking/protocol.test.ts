@@ -7,7 +7,7 @@ import { DRIVER_PROTOCOL, DRIVER_PROTOCOL_MIN, OUTDATED_CLIENT } from '@tournee/
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startTestApp, type TestApp } from '../../test/harness.ts';
-import { seedDriverDay } from './test-support.ts';
+import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 
 describe('the driver socket protocol', () => {
   let t: TestApp;

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
-import { type SeededDay, seedDriverDay } from './test-support.ts';
+import { type SeededDay, seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 
 describe('required proof of delivery', () => {
   let t: PlanningTestApp;

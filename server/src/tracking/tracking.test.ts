@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson } from '../../test/harness.ts';
 import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
 import { purgePositions } from './position-repo.ts';
-import { type SeededDay, seedDriverDay } from './test-support.ts';
+import { type SeededDay, seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 
 describe('driver access, positions and stop events', () => {
   let t: PlanningTestApp;

@@ -8,11 +8,11 @@ import { loadConfig } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { createPgDb } from '../db/pg-adapter.ts';
 import { createLogger } from '../logger.ts';
-import { ownTestDatabase } from '../notify/test-support.ts';
+import { ownTestDatabase } from '../../test/support/comms-stand-ins.ts';
 import { postWebhook } from './http-post.ts';
 import { startWebhookSender, type WebhookSender } from './sender.ts';
 import { isPrivateAddress } from './ssrf.ts';
-import { type Receiver, startReceiver } from './test-support.ts';
+import { type Receiver, startReceiver } from '../../test/support/webhook-receiver.ts';
 
 /**
  * An independent check of `Tournee-Signature` as a receiver would write it from the docs

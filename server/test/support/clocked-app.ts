@@ -4,17 +4,17 @@
  * Not imported by the server.
  */
 import type { Role } from '@tournee/shared';
-import { createTestOrg, type TestOrg } from '../../test/harness.ts';
-import { TEST_DATABASE_URL } from '../../test/test-db.ts';
-import { type App, createApp } from '../app.ts';
-import { systemActor } from '../audit/audit.ts';
-import { loadConfig } from '../config.ts';
-import type { Db } from '../db/db.ts';
-import { createPgDb } from '../db/pg-adapter.ts';
-import { createLogger } from '../logger.ts';
-import { runImport } from '../orders/import/pipeline.ts';
-import { jsonSource } from '../orders/import/sources.ts';
-import { type FakeClock, fakeClock } from './clock.ts';
+import { createTestOrg, type TestOrg } from '../harness.ts';
+import { TEST_DATABASE_URL } from '../test-db.ts';
+import { type App, createApp } from '../../src/app.ts';
+import { systemActor } from '../../src/audit/audit.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Db } from '../../src/db/db.ts';
+import { createPgDb } from '../../src/db/pg-adapter.ts';
+import { createLogger } from '../../src/logger.ts';
+import { runImport } from '../../src/orders/import/pipeline.ts';
+import { jsonSource } from '../../src/orders/import/sources.ts';
+import { type FakeClock, fakeClock } from '../../src/schedules/clock.ts';
 
 export interface ClockedApp {
   app: App;

@@ -3,7 +3,7 @@
  * database (no solver), so tracking tests start in milliseconds. Not imported by the server.
  */
 import { todayIn } from '@tournee/shared';
-import type { Db } from '../db/db.ts';
+import type { Db } from '../../src/db/db.ts';
 
 export interface SeededDay {
   depotId: string;

@@ -8,15 +8,15 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { recreateDatabase, testDatabaseUrl } from '../../test/test-db.ts';
-import { type App, createApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
-import type { Db } from '../db/db.ts';
-import { migrate } from '../db/migrate.ts';
-import { createPgDb } from '../db/pg-adapter.ts';
-import { createLogger } from '../logger.ts';
-import type { DomainPublisher } from '../events/bus.ts';
-import type { SeededDay } from '../tracking/test-support.ts';
+import { recreateDatabase, testDatabaseUrl } from '../test-db.ts';
+import { type App, createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Db } from '../../src/db/db.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { createPgDb } from '../../src/db/pg-adapter.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { DomainPublisher } from '../../src/events/bus.ts';
+import type { SeededDay } from './seeded-driver-day.ts';
 
 export interface Mail {
   to: string[];

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type LonLatPair, travelDistanceM } from '../travel/travel.ts';
+import { type LonLatPair, travelDistanceM } from '../../src/travel/travel.ts';
 
 /** OSRM's roads in the stand-in: the straight line at 2 m/s, far slower than the 30 km/h model. */
 export const ROAD_MPS = 2;

@@ -14,7 +14,7 @@
  * So: 20 stops, 17 delivered, 3 failed, 17/20 = 85.0 % on time, late 10/20/30 min.
  * Ratings 5, 4, 3, 5 on four of Alice's delivered orders. Planned km: 12 + 8.
  */
-import type { Db } from '../db/db.ts';
+import type { Db } from '../../src/db/db.ts';
 
 export const FIXTURE = {
   dayA: '2026-03-02',
