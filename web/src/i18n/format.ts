@@ -1,28 +1,21 @@
 /**
  * Numbers, distances, durations, dates and phone numbers as the user's locale writes them
- * ("24,6 km", "02/12/2026", "06 12 34 56 78"), and the choice of a message's plural form.
+ * ("24,6 km", "02/12/2026", "06 12 34 56 78"); the choice of a message's plural form is shared's.
  * Plain functions of the locale (no React), so screens, helpers and tests share them.
  */
-import { phoneDisplay } from '@tournee/shared';
+import { type Language, intlLocale as sharedIntlLocale, phoneDisplay } from '@tournee/shared';
+
+export { type PluralForms, selectPlural } from '@tournee/shared';
 
 /** The app's two languages (the catalogue chosen by the language switch). */
-export type AppLocale = 'fr' | 'en';
+export type AppLocale = Language;
 
 /**
  * The BCP 47 tag Intl formats with: the browser's own variant of the app's language when it has
  * one (en-GB writes 02/12/2026, en-US 12/2/2026; fr-CA differs from fr-FR), else a default.
  */
 export function intlLocale(locale: AppLocale, browser = globalThis.navigator?.language): string {
-  if (browser?.toLowerCase().startsWith(locale)) return browser;
-  return locale === 'fr' ? 'fr-FR' : 'en-GB';
-}
-
-/** The plural forms of one message: `other` always, the rest as the language needs them. */
-export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-
-/** The form the locale's plural rule picks for `count` (French: 0 and 1 are "one"; English: only 1). */
-export function selectPlural(locale: string, count: number, forms: PluralForms): string {
-  return forms[new Intl.PluralRules(locale).select(count)] ?? forms.other;
+  return sharedIntlLocale(locale, browser);
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { translate } from './i18n.tsx';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { initialLocale, translate } from './i18n.tsx';
 import { importFieldLabel, statusLabel, triggerLabel } from './labels.ts';
 import { en, fr, type MessageKey } from './messages.ts';
 
@@ -71,5 +71,27 @@ describe('codes in words', () => {
       if (!/^(status|trigger|failReason)\./.test(key)) continue;
       expect(text, key).not.toMatch(/\b(imported|planned|dispatched|delivered|failed|queued|sent|pending|skipped)\b/i);
     }
+  });
+});
+
+describe('the language the app starts in', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const browser = (languages: string[], saved: string | null = null) => {
+    vi.stubGlobal('navigator', { language: languages[0], languages });
+    vi.stubGlobal('localStorage', { getItem: () => saved });
+  };
+
+  it('is the saved choice first', () => {
+    browser(['en-GB'], 'fr');
+    expect(initialLocale()).toBe('fr');
+  });
+
+  it('is the first of the browser’s languages the app speaks, else French', () => {
+    browser(['de-DE', 'en-GB']);
+    expect(initialLocale()).toBe('en');
+    browser(['en-US']);
+    expect(initialLocale()).toBe('en');
+    browser(['de-DE', 'es']);
+    expect(initialLocale()).toBe('fr');
   });
 });

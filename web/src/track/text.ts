@@ -2,17 +2,29 @@
  * The tracking page's words, French or English: `?lang=fr|en` on the link when given, else the
  * phone's language. Times and dates are written with Intl in that language.
  */
-import type { TrackStatus } from '@tournee/shared';
+import {
+  chooseLanguage,
+  formatMessage,
+  intlLocale as intlOf,
+  type Language,
+  type MessageValues,
+  type TrackStatus,
+} from '@tournee/shared';
 
-/** `?lang=` first (a message in French links to a French page), else the phone's language. */
-export function pageLanguage(search: string, phone: string): 'fr' | 'en' {
-  const asked = new URLSearchParams(search).get('lang')?.toLowerCase();
-  if (asked === 'fr' || asked === 'en') return asked;
-  return phone.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+/**
+ * `?lang=` first (a message in French links to a French page), else the first of the phone's
+ * languages the page speaks, else English.
+ */
+export function pageLanguage(search: string, phone: string | readonly string[]): Language {
+  return chooseLanguage(
+    [new URLSearchParams(search).get('lang'), ...(typeof phone === 'string' ? [phone] : phone)],
+    'en',
+  );
 }
 
-export const lang = typeof location === 'undefined' ? 'fr' : pageLanguage(location.search, navigator.language);
-const intlLocale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+export const lang =
+  typeof location === 'undefined' ? 'fr' : pageLanguage(location.search, navigator.languages ?? [navigator.language]);
+const intlLocale = intlOf(lang);
 
 const T = {
   fr: {
@@ -31,14 +43,14 @@ const T = {
     },
     eta: 'Arrivée estimée',
     stale: 'Position du livreur non reçue depuis plusieurs minutes : estimation peut-être dépassée.',
-    before: (n: number) => (n === 0 ? 'Vous êtes le prochain.' : `${n} arrêt${n > 1 ? 's' : ''} avant vous.`),
+    before: '{n, plural, =0 {Vous êtes le prochain.} one {# arrêt avant vous.} other {# arrêts avant vous.}}',
     rate: 'Votre avis',
     comment: 'Un commentaire ?',
     send: 'Envoyer',
     thanks: 'Merci pour votre avis !',
     receivedBy: 'Reçu par',
     reason: 'Motif',
-    reasonIs: (why: string) => `Motif : ${why}`,
+    reasonIs: 'Motif : {why}',
     stop: 'Ne plus recevoir de messages',
     stopped: 'Vous ne recevrez plus de messages pour cette livraison.',
     pickDay: 'Choisir un autre jour',
@@ -47,9 +59,9 @@ const T = {
     anyTime: 'Toute la journée',
     confirm: 'Confirmer',
     nextDay: 'Jour de livraison',
-    confirmed: (day: string, window: string | null) =>
-      `C’est noté : votre livraison est reprogrammée au ${day}${window ? `, ${window}` : ''}. Un message vous le confirme.`,
-    between: (w: { start: string; end: string }) => `entre ${w.start} et ${w.end}`,
+    confirmed: 'C’est noté : votre livraison est reprogrammée au {day}. Un message vous le confirme.',
+    confirmedAt: 'C’est noté : votre livraison est reprogrammée au {day}, {window}. Un message vous le confirme.',
+    between: 'entre {start} et {end}',
     reasons: {
       absent: 'personne n’était présent',
       refused: 'colis refusé',
@@ -68,7 +80,7 @@ const T = {
     deliveryCodeHint: 'À donner au livreur à la livraison.',
     legendDriver: 'Le livreur',
     proof: { photo: 'Photo de la livraison', signature: 'Signature' } as Record<string, string>,
-    stars: (n: number) => `${n} étoile${n > 1 ? 's' : ''} sur 5`,
+    stars: '{n, plural, one {# étoile sur 5} other {# étoiles sur 5}}',
   },
   en: {
     scheduled: 'Delivery planned',
@@ -83,14 +95,14 @@ const T = {
     outside: { early: 'Before the slot you booked.', late: 'After the slot you booked; sorry for the delay.' },
     eta: 'Expected',
     stale: 'No position from the driver for a few minutes: the estimate may be out of date.',
-    before: (n: number) => (n === 0 ? 'You are next.' : `${n} stop${n > 1 ? 's' : ''} before yours.`),
+    before: '{n, plural, =0 {You are next.} one {# stop before yours.} other {# stops before yours.}}',
     rate: 'Your rating',
     comment: 'A comment?',
     send: 'Send',
     thanks: 'Thank you for your rating!',
     receivedBy: 'Received by',
     reason: 'Reason',
-    reasonIs: (why: string) => `Reason: ${why}`,
+    reasonIs: 'Reason: {why}',
     stop: 'Stop messages',
     stopped: 'You will get no more messages about this delivery.',
     pickDay: 'Pick another day',
@@ -99,9 +111,9 @@ const T = {
     anyTime: 'Any time',
     confirm: 'Confirm',
     nextDay: 'Delivery day',
-    confirmed: (day: string, window: string | null) =>
-      `Done: your delivery is moved to ${day}${window ? `, ${window}` : ''}. A message confirms it.`,
-    between: (w: { start: string; end: string }) => `between ${w.start} and ${w.end}`,
+    confirmed: 'Done: your delivery is moved to {day}. A message confirms it.',
+    confirmedAt: 'Done: your delivery is moved to {day}, {window}. A message confirms it.',
+    between: 'between {start} and {end}',
     reasons: {
       absent: 'nobody was in',
       refused: 'parcel refused',
@@ -120,11 +132,22 @@ const T = {
     deliveryCodeHint: 'Give it to the driver at delivery.',
     legendDriver: 'The driver',
     proof: { photo: 'Photo of the delivery', signature: 'Signature' } as Record<string, string>,
-    stars: (n: number) => `${n} star${n > 1 ? 's' : ''} out of 5`,
+    stars: '{n, plural, one {# star out of 5} other {# stars out of 5}}',
   },
 } as const;
 
-export const t = T[lang];
+const words = T[lang];
+const say = (template: string, values: MessageValues) => formatMessage(template, values, intlLocale);
+
+/** The page's words; those with values are functions of them. */
+export const t = {
+  ...words,
+  before: (n: number) => say(words.before, { n }),
+  reasonIs: (why: string) => say(words.reasonIs, { why }),
+  confirmed: (day: string, window: string | null) => say(window ? words.confirmedAt : words.confirmed, { day, window }),
+  between: (w: { start: string; end: string }) => say(words.between, w),
+  stars: (n: number) => say(words.stars, { n }),
+};
 export const statusText = (s: TrackStatus) => t[s];
 /** A failure reason in words; one the page does not know (free text) is shown as it came. */
 export const reasonText = (reason: string) => t.reasons[reason] ?? reason;
