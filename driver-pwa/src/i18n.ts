@@ -1,7 +1,50 @@
-/** French and English text of the driver app; French by default unless the phone says otherwise. */
+/**
+ * French and English text of the driver app: the saved choice, else the first of the phone's
+ * languages the app speaks, else English. Messages with values are templates (shared's
+ * formatMessage: `{n}`, plurals) turned into functions: `t.pending(3)`.
+ */
+import { chooseLanguage, intlLocale, type Language, messageFunctions } from '@tournee/shared';
 import { createContext, useContext } from 'react';
 
-const en = {
+/** The messages with values: the names of their values in argument order, one list for both languages. */
+const PARAMS = {
+  pending: ['n'],
+  arriveAt: ['time'],
+  distance: ['km'],
+  changedBanner: ['version'],
+  added: ['n'],
+  removed: ['n'],
+  breakSpan: ['from', 'to'],
+  breakFirst: ['from', 'to'],
+  progress: ['done', 'total'],
+} as const;
+type Templates = Record<keyof typeof PARAMS, string>;
+
+const enTemplates: Templates = {
+  pending: '{n} waiting to be sent',
+  arriveAt: 'arrive {time}, wait',
+  distance: '{km} km',
+  changedBanner: 'Your route changed (version {version})',
+  added: '{n} added',
+  removed: '{n} removed',
+  breakSpan: 'Break {from}–{to}',
+  breakFirst: 'Break planned {from}–{to} before this stop',
+  progress: '{done} of {total} done',
+};
+
+const frTemplates: Templates = {
+  pending: "{n} en attente d'envoi",
+  arriveAt: 'arrivée {time}, attendre',
+  distance: '{km} km',
+  changedBanner: 'Votre tournée a changé (version {version})',
+  added: '{n} ajouté(s)',
+  removed: '{n} retiré(s)',
+  breakSpan: 'Pause {from}–{to}',
+  breakFirst: 'Pause prévue {from}–{to} avant cet arrêt',
+  progress: '{done} sur {total} faits',
+};
+
+const enWords = {
   appName: 'Tournée',
   signIn: 'Sign in',
   signInHelp: 'Open the link your dispatcher sent you, or type the code.',
@@ -12,7 +55,6 @@ const en = {
   noRoute: 'No route published for you today.',
   loading: 'Loading your route…',
   offline: 'Offline — everything is saved on the phone and sent later',
-  pending: (n: number) => `${n} waiting to be sent`,
   allSent: 'All sent',
   startRoute: 'Start route',
   routeStarted: 'Route started',
@@ -24,16 +66,12 @@ const en = {
   call: 'Call',
   window: 'Window',
   eta: 'Planned',
-  arriveAt: (hhmm: string) => `arrive ${hhmm}, wait`,
   stop: 'Stop',
   stops: 'stops',
   done: 'done',
-  distance: (km: string) => `${km} km`,
-  changedBanner: (v: number) => `Your route changed (version ${v})`,
-  changes: (added: number, removed: number, moved: boolean) =>
-    [added ? `${added} added` : '', removed ? `${removed} removed` : '', moved ? 'order changed' : '']
-      .filter(Boolean)
-      .join(', ') || 'times changed',
+  /** In "Your route changed": the stops were put in another order; nothing but the times changed. */
+  reordered: 'order changed',
+  timesChanged: 'times changed',
   dismiss: 'OK',
   /** Before the server's reason for an event it refused for good (e.g. a route started on another day). */
   notAccepted: 'Not accepted',
@@ -67,11 +105,8 @@ const en = {
   anyTime: 'Any time',
   distanceLabel: 'Distance',
   breakLabel: 'Break',
-  breakSpan: (from: string, to: string) => `Break ${from}–${to}`,
-  breakFirst: (from: string, to: string) => `Break planned ${from}–${to} before this stop`,
   viewList: 'List',
   viewNext: 'Next stop',
-  progress: (done: number, total: number) => `${done} of ${total} done`,
   allDone: 'All stops are done. Thank you!',
   /** The organisation's own dimension names, put in the app's language when they are the usual ones. */
   /** The two stops of a pickup and delivery order. */
@@ -82,10 +117,8 @@ const en = {
   dimension: {} as Record<string, string>,
 };
 
-export type Messages = typeof en;
-
-const fr: Messages = {
-  ...en,
+const frWords: typeof enWords = {
+  ...enWords,
   signIn: 'Se connecter',
   signInHelp: 'Ouvrez le lien envoyé par votre exploitant, ou saisissez le code.',
   signingIn: 'Connexion…',
@@ -94,7 +127,6 @@ const fr: Messages = {
   noRoute: "Aucune tournée publiée pour vous aujourd'hui.",
   loading: 'Chargement de la tournée…',
   offline: 'Hors ligne — tout est gardé sur le téléphone et envoyé plus tard',
-  pending: (n) => `${n} en attente d'envoi`,
   allSent: 'Tout est envoyé',
   startRoute: 'Démarrer la tournée',
   routeStarted: 'Tournée démarrée',
@@ -106,15 +138,11 @@ const fr: Messages = {
   call: 'Appeler',
   window: 'Créneau',
   eta: 'Prévu',
-  arriveAt: (hhmm) => `arrivée ${hhmm}, attendre`,
   stop: 'Arrêt',
   stops: 'arrêts',
   done: 'faits',
-  changedBanner: (v) => `Votre tournée a changé (version ${v})`,
-  changes: (added, removed, moved) =>
-    [added ? `${added} ajouté(s)` : '', removed ? `${removed} retiré(s)` : '', moved ? 'ordre modifié' : '']
-      .filter(Boolean)
-      .join(', ') || 'horaires modifiés',
+  reordered: 'ordre modifié',
+  timesChanged: 'horaires modifiés',
   notAccepted: 'Refusé par le serveur',
   proofTitle: 'Preuve de livraison',
   signature: 'Signature',
@@ -139,11 +167,8 @@ const fr: Messages = {
   anyTime: 'Toute la journée',
   distanceLabel: 'Distance',
   breakLabel: 'Pause',
-  breakSpan: (from, to) => `Pause ${from}–${to}`,
-  breakFirst: (from, to) => `Pause prévue ${from}–${to} avant cet arrêt`,
   viewList: 'Liste',
   viewNext: 'Prochain arrêt',
-  progress: (done, total) => `${done} sur ${total} faits`,
   allDone: 'Tous les arrêts sont faits. Merci !',
   kind: { pickup: 'Enlèvement', delivery: 'Livraison' },
   pickedUp: 'Enlevé',
@@ -151,14 +176,30 @@ const fr: Messages = {
   dimension: { parcels: 'colis', parcel: 'colis', pallets: 'palettes', pallet: 'palettes', items: 'articles' },
 };
 
-export type Locale = 'fr' | 'en';
-export const MESSAGES: Record<Locale, Messages> = { fr, en };
+/** One language's words, its templates as functions, and what a route change did in words. */
+function messages(words: typeof enWords, templates: Templates, language: Language) {
+  const f = messageFunctions(PARAMS, templates, intlLocale(language));
+  return {
+    ...words,
+    ...f,
+    changes: (added: number, removed: number, moved: boolean) =>
+      [added ? f.added(added) : '', removed ? f.removed(removed) : '', moved ? words.reordered : '']
+        .filter(Boolean)
+        .join(', ') || words.timesChanged,
+  };
+}
 
-/** The saved choice, else the phone's language. */
+export type Messages = ReturnType<typeof messages>;
+export type Locale = Language;
+const fr = messages(frWords, frTemplates, 'fr');
+export const MESSAGES: Record<Locale, Messages> = { fr, en: messages(enWords, enTemplates, 'en') };
+
+/** The saved choice, else the first of the phone's languages the app speaks, else English. */
 export function initialLocale(): Locale {
-  const saved = localStorage.getItem('tournee.locale');
-  if (saved === 'fr' || saved === 'en') return saved;
-  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return chooseLanguage(
+    [localStorage.getItem('tournee.locale'), ...(navigator.languages ?? [navigator.language])],
+    'en',
+  );
 }
 
 export const I18n = createContext<{ t: Messages; locale: Locale; setLocale(l: Locale): void }>({
