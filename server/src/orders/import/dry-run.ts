@@ -1,6 +1,7 @@
 import type { ImportResult, ImportRulesOutcome } from '@tournee/shared';
 import type { Actor } from '../../audit/audit.ts';
-import { type ImportDeps, type ImportRequest, displayCell, runImport } from './pipeline.ts';
+import { displayCell } from './import-tally.ts';
+import { type ImportDeps, type ImportRequest, runImport } from './pipeline.ts';
 import type { RowSource, SourceRow } from './sources.ts';
 
 /** Rows shown in an import preview. */

@@ -1,0 +1,156 @@
+/**
+ * The writing step of an import: one batch of validated rows is placed (coordinates given, or
+ * geocoded), given learned service times, and upserted; or, once a strict import has met a bad
+ * row, only checked (conflicts, geocoding, warnings) so that every bad row is still reported.
+ */
+import { LOCKED_ORDER_STATUSES } from '@tournee/shared';
+import type { Actor } from '../../audit/audit.ts';
+import { holdNewOrders } from '../../automation/hold-new.ts';
+import { heldRefs } from '../../automation/import-notes.ts';
+import type { Db } from '../../db/db.ts';
+import { geocodeMany } from '../../geocoding/cache.ts';
+import type { Geocoder } from '../../geocoding/geocoder.ts';
+import * as repo from './import-repo.ts';
+import type { ImportSetup } from './import-setup.ts';
+import type { ImportTally, Pending } from './import-tally.ts';
+
+/** What the writer of one import works with. */
+export interface BatchWriter {
+  actor: Actor;
+  setup: ImportSetup;
+  tally: ImportTally;
+  geocoder: Geocoder | null;
+  /** Where geocoding results are cached (outside the import's transaction on pg). */
+  cacheDb: Db;
+  importId: string;
+  origin: repo.ImportOrigin;
+}
+
+/** A row the geocoder must place: its delivery, or its pickup, has no coordinates. */
+const unplaced = (p: Pending): boolean => p.row.lon === null || (p.row.pickup ? p.row.pickup.lon === null : false);
+
+const LOCKED: readonly string[] = LOCKED_ORDER_STATUSES;
+
+/**
+ * Writes a batch. Rows without coordinates are first compared with the stored orders, so
+ * unchanged ones skip the geocoder.
+ */
+export async function writeBatch(w: BatchWriter, db: Db, batch: Pending[]): Promise<void> {
+  const { tally, actor } = w;
+  let rows = batch;
+  const needGeocoding = batch.filter(unplaced);
+  if (needGeocoding.length) {
+    const existing = await repo.findExisting(
+      db,
+      actor.orgId,
+      needGeocoding.map((p) => p.row.ref),
+    );
+    rows = withoutUnchanged(w, batch, existing);
+  }
+  const located = await locate(w, rows);
+  await w.setup.learned.apply(
+    db,
+    located.filter((p) => w.setup.lacksServiceMin(p.source)),
+  );
+  const done = await repo.upsertOrders(db, actor.orgId, located, w.origin);
+  if (w.setup.rules) await holdNewOrders(db, actor, w.importId, heldRefs(located));
+  tally.counts.created += done.created;
+  tally.counts.updated += done.updated;
+  tally.counts.unchanged += located.length - done.created - done.updated - done.conflicts.length;
+  const refused = new Set(done.conflicts);
+  for (const p of located) if (!refused.has(p.row.ref)) tally.warn(p);
+  if (done.conflicts.length) {
+    const byRef = new Map(rows.map((p) => [p.row.ref, p]));
+    const statuses = await repo.findExisting(db, actor.orgId, done.conflicts);
+    for (const ref of done.conflicts) tally.conflict(byRef.get(ref)!, statuses.get(ref)?.status ?? 'dispatched');
+  }
+}
+
+/**
+ * Checks a batch without writing it (a strict import that met a bad row): conflicts with locked
+ * orders, geocoding and warnings are still found and reported.
+ */
+export async function checkBatch(w: BatchWriter, db: Db, batch: Pending[]): Promise<void> {
+  const existing = await repo.findExisting(
+    db,
+    w.actor.orgId,
+    batch.map((p) => p.row.ref),
+  );
+  const rows = withoutUnchanged(w, batch, existing).filter((p) => {
+    const e = existing.get(p.row.ref);
+    if (!e || !LOCKED.includes(e.status)) return true;
+    w.tally.conflict(p, e.status);
+    return false;
+  });
+  for (const p of await locate(w, rows)) w.tally.warn(p);
+}
+
+/** The rows whose stored order differs (or does not exist); the others are counted unchanged. */
+function withoutUnchanged(w: BatchWriter, batch: Pending[], existing: Map<string, repo.Existing>): Pending[] {
+  return batch.filter((p) => {
+    const e = existing.get(p.row.ref);
+    if (!e || e.contentHash !== p.hash) return true;
+    w.tally.counts.unchanged++;
+    w.tally.warn(p); // without coordinates: its distance was checked when it was geocoded
+    return false;
+  });
+}
+
+type Located = Pending & repo.OrderWrite;
+
+/** Coordinates for every row: as given, or from the geocoder; rows it cannot place are rejected. */
+async function locate(w: BatchWriter, batch: Pending[]): Promise<Located[]> {
+  const need = batch.filter(unplaced);
+  if (need.length === 0) return batch as Located[];
+  const { geocoder, tally } = w;
+  const { columnOf, ctx } = w.setup;
+  const m = ctx.messages;
+  // The delivery's address and, for a pickup and delivery order, the pickup's: one lookup.
+  const addresses = need.flatMap((p) => [
+    ...(p.row.lon === null ? [p.row.address] : []),
+    ...(p.row.pickup && p.row.pickup.lon === null ? [p.row.pickup.address] : []),
+  ]);
+  const found = geocoder ? await geocodeMany(w.cacheDb, geocoder, addresses, ctx.defaultCountry) : new Map();
+  const out: Located[] = [];
+  for (const p of batch) {
+    const { source, row } = p;
+    if (row.lon === null || row.lat === null) {
+      const g = found.get(row.address);
+      const fail = (message: string) =>
+        tally.reject(source, [{ row: source.row, column: columnOf('address'), value: row.address, message }]);
+      if (!geocoder) {
+        fail(m.noGeocoder);
+        continue;
+      }
+      if (g?.kind === 'not_found') {
+        fail(m.notFound);
+        continue;
+      }
+      if (g?.kind !== 'found') {
+        fail(m.geocoderFailed(g?.message ?? 'no answer'));
+        continue;
+      }
+      row.lon = g.result.lon;
+      row.lat = g.result.lat;
+      p.geocoded = true;
+    }
+    const pickup = row.pickup;
+    if (pickup && (pickup.lon === null || pickup.lat === null)) {
+      const g = found.get(pickup.address);
+      const fail = (message: string) =>
+        tally.reject(source, [{ row: source.row, column: columnOf('pickup_address'), value: pickup.address, message }]);
+      if (!geocoder) {
+        fail(m.pickupNoGeocoder);
+        continue;
+      }
+      if (g?.kind !== 'found') {
+        fail(g?.kind === 'not_found' ? m.notFound : m.geocoderFailed(g?.message ?? 'no answer'));
+        continue;
+      }
+      pickup.lon = g.result.lon;
+      pickup.lat = g.result.lat;
+    }
+    out.push(p as Located);
+  }
+  return out;
+}
