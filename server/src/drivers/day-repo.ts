@@ -1,6 +1,7 @@
 /** SQL reading a driver's published route of a day, with what the phone shows of each stop. */
 import type { DriverRoute, DriverStop, TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import { STOP_WITH_ORDER_COLUMNS, type StopWithOrderRow } from '../lifecycle/stop-row.ts';
 import { proofOf } from '../tracking/delivery-code.ts';
 
 interface RouteRow {
@@ -16,30 +17,6 @@ interface RouteRow {
   start_at: Date | null;
   end_at: Date | null;
   started_at: Date | null;
-}
-
-interface StopRow {
-  id: string;
-  seq: number;
-  kind: DriverStop['kind'];
-  order_id: string | null;
-  ref: string | null;
-  name: string | null;
-  address: string | null;
-  phone: string | null;
-  notes: string | null;
-  lon: number | null;
-  lat: number | null;
-  demand: number[] | null;
-  service_s: number | null;
-  time_windows: TimeWindow[] | null;
-  planned_arrival_at: Date | null;
-  planned_departure_at: Date | null;
-  status: DriverStop['status'];
-  actual_arrival_at: Date | null;
-  actual_departure_at: Date | null;
-  require_proof: string[] | null;
-  paired: boolean | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -70,17 +47,9 @@ export async function findDriverRoute(db: Db, driverId: string, date?: string): 
   );
   const r = rows[0];
   if (!r) return null;
-  const stops = await db.query<StopRow>(
-    // A pickup stop (pickup and delivery orders) is at the pickup place, in its windows, without proof.
-    `SELECT s.id, s.seq, s.kind, s.order_id, o.ref, o.name,
-        CASE WHEN s.kind = 'pickup' THEN coalesce(o.pickup_address, '') ELSE o.address END AS address, o.phone, o.notes,
-        ST_X(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lon,
-        ST_Y(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lat, o.demand, o.service_s,
-        CASE WHEN s.kind = 'pickup' THEN o.pickup_time_windows ELSE o.time_windows END AS time_windows,
-        s.planned_arrival_at, s.planned_departure_at, s.status, s.actual_arrival_at, s.actual_departure_at,
-        CASE WHEN s.kind = 'pickup' THEN NULL ELSE o.require_proof END AS require_proof,
-        o.pickup_location IS NOT NULL AS paired
-       FROM stops s LEFT JOIN orders o ON o.id = s.order_id WHERE s.route_id = $1 ORDER BY s.seq`,
+  const stops = await db.query<StopWithOrderRow>(
+    `SELECT ${STOP_WITH_ORDER_COLUMNS} FROM stops s LEFT JOIN orders o ON o.id = s.order_id
+      WHERE s.route_id = $1 ORDER BY s.seq`,
     [r.id],
   );
   return {

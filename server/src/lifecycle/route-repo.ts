@@ -1,6 +1,7 @@
 /** SQL reading routes with their stops, orders, vehicles and drivers (the dispatcher's view). */
 import type { PlannedRoute, RouteStop, TimeWindow, Violation } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import { STOP_WITH_ORDER_COLUMNS, type StopWithOrderRow } from './stop-row.ts';
 
 interface RouteRow {
   id: string;
@@ -35,38 +36,6 @@ export interface StopRecord extends RouteStop {
   pickupAndDelivery?: boolean;
 }
 
-interface StopRow {
-  id: string;
-  route_id: string;
-  seq: number;
-  kind: RouteStop['kind'];
-  order_id: string | null;
-  break_index: number | null;
-  ref: string | null;
-  name: string | null;
-  address: string | null;
-  phone: string | null;
-  notes: string | null;
-  lon: number | null;
-  lat: number | null;
-  demand: number[] | null;
-  service_s: number | null;
-  planned_arrival_at: Date | null;
-  waiting_s: number;
-  planned_departure_at: Date | null;
-  actual_arrival_at: Date | null;
-  actual_departure_at: Date | null;
-  eta_at: Date | null;
-  locked: boolean;
-  status: RouteStop['status'];
-  violations: Violation[];
-  date_from: string | null;
-  date_to: string | null;
-  time_windows: TimeWindow[] | null;
-  skills: string[] | null;
-  paired: boolean | null;
-}
-
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 const ROUTE_SQL = `SELECT r.id, r.plan_id, r.shift_id, r.vehicle_id, v.name AS vehicle_name, r.driver_id, d.name AS driver_name,
@@ -74,18 +43,10 @@ const ROUTE_SQL = `SELECT r.id, r.plan_id, r.shift_id, r.vehicle_id, v.name AS v
     ST_AsGeoJSON(r.geometry) AS geometry, r.violations
   FROM routes r JOIN vehicles v ON v.id = r.vehicle_id LEFT JOIN drivers d ON d.id = r.driver_id`;
 
-// A pickup stop (pickup and delivery orders) is at the order's pickup place, in its pickup windows.
-const STOP_SQL = `SELECT s.id, s.route_id, s.seq, s.kind, s.order_id, s.break_index, o.ref, o.name,
-    CASE WHEN s.kind = 'pickup' THEN coalesce(o.pickup_address, '') ELSE o.address END AS address, o.phone, o.notes,
-    ST_X(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lon,
-    ST_Y(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lat, o.demand, o.service_s,
-    s.planned_arrival_at, s.waiting_s, s.planned_departure_at, s.actual_arrival_at, s.actual_departure_at, s.eta_at,
-    s.locked, s.status, s.violations,
-    o.date_from, o.date_to, CASE WHEN s.kind = 'pickup' THEN o.pickup_time_windows ELSE o.time_windows END AS time_windows,
-    o.skills, o.pickup_location IS NOT NULL AS paired
+const STOP_SQL = `SELECT ${STOP_WITH_ORDER_COLUMNS}
   FROM stops s LEFT JOIN orders o ON o.id = s.order_id`;
 
-export function toStop(r: StopRow): StopRecord {
+export function toStop(r: StopWithOrderRow): StopRecord {
   return {
     id: r.id,
     routeId: r.route_id,
@@ -147,7 +108,7 @@ function toRoute(r: RouteRow, stops: StopRecord[]): RouteRecord {
 
 async function withStops(db: Db, routes: RouteRow[]): Promise<RouteRecord[]> {
   if (routes.length === 0) return [];
-  const { rows } = await db.query<StopRow>(
+  const { rows } = await db.query<StopWithOrderRow>(
     `${STOP_SQL} WHERE s.route_id = ANY($1::uuid[]) ORDER BY s.route_id, s.seq`,
     [routes.map((r) => r.id)],
   );
