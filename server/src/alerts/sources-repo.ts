@@ -1,11 +1,13 @@
 /**
  * What the alert detectors read of other modules' tables (routes, stops, orders, shifts, latest
- * positions, the notification outbox, the organisation's settings): read-only, in few set-based
- * statements, so the sweep costs a handful of queries every 30 s whatever the fleet's size.
+ * positions, the notification outbox; the organisations' alert settings through org/): read-only,
+ * in few set-based statements, so the sweep costs a handful of queries every 30 s whatever the
+ * fleet's size.
  */
 import type { AlertSettings } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import { storedSettings } from '../org/repo.ts';
+import { storedSettingsOf } from '../org/settings-repo.ts';
 
 type SettingsJson = Partial<AlertSettings> | null;
 
@@ -85,6 +87,19 @@ export async function loadStopWindows(db: Db, routeIds: string[]) {
   return rows;
 }
 
+/** Rows of several organisations with each one's alert thresholds as stored (`alerts`). */
+async function withAlertSettings<R extends { org_id: string }>(
+  db: Db,
+  rows: R[],
+): Promise<(R & { alerts: SettingsJson })[]> {
+  const stored = await storedSettingsOf(
+    db,
+    rows.map((r) => r.org_id),
+    'alerts',
+  );
+  return rows.map((r) => ({ ...r, alerts: (stored.get(r.org_id) ?? null) as SettingsJson }));
+}
+
 /** The organisation's alert thresholds as stored (merged with the defaults by the caller). */
 export async function orgAlertSettings(db: Db, orgId: string): Promise<SettingsJson> {
   return (await storedSettings(db, orgId, 'alerts')) as SettingsJson;
@@ -102,18 +117,17 @@ export async function startedRoutes(db: Db, now: Date) {
     local_date: string;
     started_at: Date | null;
     last_fix_at: Date | null;
-    alerts: SettingsJson;
   }>(
     `SELECT r.id, r.org_id, r.driver_id, to_char(r.local_date, 'YYYY-MM-DD') AS local_date, r.started_at,
-            lp.device_at AS last_fix_at, o.settings->'alerts' AS alerts
-       FROM routes r JOIN organisations o ON o.id = r.org_id
+            lp.device_at AS last_fix_at
+       FROM routes r
        LEFT JOIN shifts sh ON sh.id = r.shift_id
        LEFT JOIN latest_positions lp ON lp.driver_id = r.driver_id
       WHERE r.status = 'in_progress' AND r.driver_id IS NOT NULL
         AND coalesce(sh.end_at, r.end_at, r.started_at + interval '14 hours', $1::timestamptz) > $1::timestamptz - interval '1 hour'`,
     [now],
   );
-  return rows;
+  return withAlertSettings(db, rows);
 }
 
 /** Published routes whose shift (else planned) start has passed and whose shift is not over. */
@@ -124,17 +138,16 @@ export async function unstartedRoutes(db: Db, now: Date) {
     driver_id: string | null;
     local_date: string;
     start_at: Date;
-    alerts: SettingsJson;
   }>(
     `SELECT r.id, r.org_id, r.driver_id, to_char(r.local_date, 'YYYY-MM-DD') AS local_date,
-            coalesce(sh.start_at, r.start_at) AS start_at, o.settings->'alerts' AS alerts
-       FROM routes r JOIN organisations o ON o.id = r.org_id
+            coalesce(sh.start_at, r.start_at) AS start_at
+       FROM routes r
        LEFT JOIN shifts sh ON sh.id = r.shift_id
       WHERE r.status = 'published' AND coalesce(sh.start_at, r.start_at) < $1::timestamptz
         AND coalesce(sh.end_at, r.end_at, coalesce(sh.start_at, r.start_at) + interval '12 hours') > $1::timestamptz`,
     [now],
   );
-  return rows;
+  return withAlertSettings(db, rows);
 }
 
 /** Routes of unresolved `route_not_started` / `stale_gps` alerts with what ends them. */
@@ -144,16 +157,15 @@ export async function routesOfUnresolved(db: Db, type: 'route_not_started' | 'st
     subject: string;
     status: string | null;
     last_fix_at: Date | null;
-    alerts: SettingsJson;
   }>(
-    `SELECT a.org_id, a.subject, r.status, lp.device_at AS last_fix_at, o.settings->'alerts' AS alerts
-       FROM alerts a JOIN organisations o ON o.id = a.org_id
+    `SELECT a.org_id, a.subject, r.status, lp.device_at AS last_fix_at
+       FROM alerts a
        LEFT JOIN routes r ON r.id = a.route_id
        LEFT JOIN latest_positions lp ON lp.driver_id = r.driver_id
       WHERE a.type = $1 AND a.status <> 'resolved'`,
     [type],
   );
-  return rows;
+  return withAlertSettings(db, rows);
 }
 
 /** Outbox messages marked failed in the last day, with the day they belong to. */
@@ -214,12 +226,11 @@ export async function deliveredWithoutProof(db: Db, now: Date) {
     local_date: string;
     delivered_at: Date | null;
     missing: string[];
-    alerts: SettingsJson;
   }>(
     `SELECT s.id AS stop_id, r.id AS route_id, o.id AS order_id, r.org_id, r.driver_id,
             to_char(r.local_date, 'YYYY-MM-DD') AS local_date, d.received_at AS delivered_at,
-            ${MISSING_PROOF} AS missing, org.settings->'alerts' AS alerts
-       FROM routes r JOIN organisations org ON org.id = r.org_id
+            ${MISSING_PROOF} AS missing
+       FROM routes r
        JOIN stops s ON s.route_id = r.id AND s.status = 'delivered'
        JOIN orders o ON o.id = s.order_id AND cardinality(o.require_proof) > 0
        LEFT JOIN LATERAL (SELECT max(e.received_at) AS received_at FROM stop_events e
@@ -227,7 +238,10 @@ export async function deliveredWithoutProof(db: Db, now: Date) {
       WHERE r.local_date >= $1::timestamptz::date - 1 AND r.status IN ('in_progress', 'done')`,
     [now],
   );
-  return rows.filter((r) => r.missing.length > 0);
+  return withAlertSettings(
+    db,
+    rows.filter((r) => r.missing.length > 0),
+  );
 }
 
 /** Unresolved `pod_missing` alerts whose stop is no longer delivered or has every proof its order requires. */

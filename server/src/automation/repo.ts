@@ -1,6 +1,7 @@
 /** SQL of intake rules: one row per rule, run in `position` order within an organisation. */
 import type { AutomationRule, AutomationRuleInput, RuleThen, RuleWhen } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import { orgDimensions } from '../org/repo.ts';
 
 interface RuleRow {
   id: string;
@@ -105,13 +106,11 @@ export async function depotExists(db: Db, orgId: string, depotId: string): Promi
 
 /** The organisation's dimensions and the import date in its first depot's zone. */
 export async function intakeContext(db: Db, orgId: string): Promise<{ dimensions: string[]; timeZone: string }> {
-  const { rows } = await db.query<{ dimensions: string[]; time_zone: string | null }>(
-    `SELECT o.dimensions,
-            (SELECT time_zone FROM depots WHERE org_id = o.id AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1) AS time_zone
-       FROM organisations o WHERE o.id = $1`,
+  const { rows } = await db.query<{ time_zone: string }>(
+    'SELECT time_zone FROM depots WHERE org_id = $1 AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1',
     [orgId],
   );
-  return { dimensions: rows[0]?.dimensions ?? [], timeZone: rows[0]?.time_zone ?? 'UTC' };
+  return { dimensions: await orgDimensions(db, orgId), timeZone: rows[0]?.time_zone ?? 'UTC' };
 }
 
 /** What validating a row needs of the organisation (see orders/import/validate-row.ts). */

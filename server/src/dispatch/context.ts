@@ -5,6 +5,7 @@
  */
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
+import { orgDimensions } from '../org/repo.ts';
 import type { LonLatPair } from '../travel/travel.ts';
 import type { EvalShift, EvalStop } from './evaluator.ts';
 import type { StopRecord } from '../lifecycle/route-repo.ts';
@@ -26,7 +27,6 @@ interface ContextRow {
   max_duration_s: number | null;
   max_distance_m: number | null;
   speed_factor: number;
-  dimensions: string[];
 }
 
 /** The evaluator's view of each route's shift, by route id. */
@@ -35,13 +35,13 @@ export async function loadEvalShifts(db: Db, orgId: string, routeIds: string[]):
     `SELECT r.id AS route_id, r.local_date, d.time_zone, s.start_at AS shift_start, s.end_at AS shift_end, s.breaks,
        ST_X(d.location::geometry) AS start_lon, ST_Y(d.location::geometry) AS start_lat,
        ST_X(coalesce(e.location, d.location)::geometry) AS end_lon, ST_Y(coalesce(e.location, d.location)::geometry) AS end_lat,
-       v.capacity, v.skills, v.max_stops, v.max_duration_s, v.max_distance_m, v.speed_factor, org.dimensions
+       v.capacity, v.skills, v.max_stops, v.max_duration_s, v.max_distance_m, v.speed_factor
      FROM routes r JOIN vehicles v ON v.id = r.vehicle_id JOIN depots d ON d.id = v.depot_id
      LEFT JOIN depots e ON e.id = v.end_depot_id LEFT JOIN shifts s ON s.id = r.shift_id
-     JOIN organisations org ON org.id = r.org_id
      WHERE r.org_id = $1 AND r.id = ANY($2::uuid[])`,
     [orgId, routeIds],
   );
+  const dimensions = await orgDimensions(db, orgId);
   const out = new Map<string, EvalShift>();
   for (const r of rows) {
     out.set(r.route_id, {
@@ -57,7 +57,7 @@ export async function loadEvalShifts(db: Db, orgId: string, routeIds: string[]):
       })),
       start: [r.start_lon, r.start_lat],
       end: [r.end_lon, r.end_lat],
-      dimensions: r.dimensions,
+      dimensions,
       capacity: r.capacity.map(Number),
       skills: r.skills,
       maxStops: r.max_stops,

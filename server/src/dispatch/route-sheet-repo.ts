@@ -1,5 +1,6 @@
 /** What a route sheet needs besides the routes: the organisation's words and places. */
 import type { Db } from '../db/db.ts';
+import { orgProfile } from '../org/profile-repo.ts';
 
 export interface SheetContext {
   dimensions: string[];
@@ -17,24 +18,17 @@ export async function sheetContext(
   depotId: string | null,
   driverId: string | null,
 ): Promise<SheetContext> {
-  const { rows } = await db.query<{
-    dimensions: string[];
-    locale: string;
-    default_country: string;
-    time_zone: string | null;
-    name: string | null;
-  }>(
-    `SELECT o.dimensions, o.locale, o.default_country,
-       (SELECT time_zone FROM depots WHERE id = $2 AND org_id = $1) AS time_zone,
-       (SELECT name FROM drivers WHERE id = $3 AND org_id = $1) AS name
-     FROM organisations o WHERE o.id = $1`,
+  const org = (await orgProfile(db, orgId))!;
+  const { rows } = await db.query<{ time_zone: string | null; name: string | null }>(
+    `SELECT (SELECT time_zone FROM depots WHERE id = $2 AND org_id = $1) AS time_zone,
+            (SELECT name FROM drivers WHERE id = $3 AND org_id = $1) AS name`,
     [orgId, depotId, driverId],
   );
   const r = rows[0]!;
   return {
-    dimensions: r.dimensions,
-    locale: r.locale,
-    country: r.default_country.trim(),
+    dimensions: org.dimensions,
+    locale: org.locale,
+    country: org.defaultCountry,
     zone: r.time_zone ?? 'UTC',
     driverName: r.name,
   };

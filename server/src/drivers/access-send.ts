@@ -16,6 +16,7 @@ import { AppError, notFound } from '../errors.ts';
 import { idOf } from '../fleet/http.ts';
 import { parse } from '../http/validate.ts';
 import { enqueue } from '../notify/outbox-repo.ts';
+import { orgProfile } from '../org/profile-repo.ts';
 import { principalByToken } from './access-repo.ts';
 import { issueAccess } from './access-service.ts';
 
@@ -49,9 +50,8 @@ export function accessSendRoutes(deps: { db: Db; config: Config }): Router {
     const body = parse(AccessSendRequest, req.body ?? {});
     const actor = actorOf(req);
     const driverId = idOf(req.params);
-    const { rows } = await db.query<{ name: string; phone: string | null; email: string | null; org: string }>(
-      `SELECT d.name, d.phone, d.email, o.name AS org FROM drivers d JOIN organisations o ON o.id = d.org_id
-        WHERE d.id = $1 AND d.org_id = $2 AND d.deleted_at IS NULL`,
+    const { rows } = await db.query<{ name: string; phone: string | null; email: string | null }>(
+      'SELECT name, phone, email FROM drivers WHERE id = $1 AND org_id = $2 AND deleted_at IS NULL',
       [driverId, actor.orgId],
     );
     const d = rows[0];
@@ -79,8 +79,9 @@ export function accessSendRoutes(deps: { db: Db; config: Config }): Router {
       throw new AppError('unprocessable', "token: this sign-in link is unknown, expired, revoked or another driver's");
     }
     const locale = body.locale ?? 'fr';
+    const org = (await orgProfile(db, actor.orgId))?.name ?? '';
     const fill = (s: string) =>
-      s.replace('{name}', d.name).replace('{org}', d.org).replace('{link}', linkFor(baseUrl, token));
+      s.replace('{name}', d.name).replace('{org}', org).replace('{link}', linkFor(baseUrl, token));
     const message = {
       orgId: actor.orgId,
       orderId: null,

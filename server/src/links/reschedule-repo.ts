@@ -5,6 +5,7 @@
  */
 import type { LocalDate, OrderStatus, TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import { storedSettings } from '../org/repo.ts';
 import type { CandidateShift, OfferState } from './offered-days.ts';
 
 export interface OfferContext extends OfferState {
@@ -29,7 +30,6 @@ export async function loadOfferContext(db: Db, orderId: string): Promise<OfferCo
     time_windows: TimeWindow[];
     skills: string[];
     demand: number[];
-    before_start: boolean | null;
     visited: boolean;
     open_status: 'planned' | 'published' | 'in_progress' | 'done' | null;
     open_date: string | null;
@@ -37,11 +37,9 @@ export async function loadOfferContext(db: Db, orderId: string): Promise<OfferCo
   }>(
     `SELECT o.org_id, o.status, to_char(o.date_from, 'YYYY-MM-DD') AS date_from, to_char(o.date_to, 'YYYY-MM-DD') AS date_to,
             o.time_windows, o.skills, o.demand,
-            CASE WHEN jsonb_typeof(g.settings #> '{customerReschedule,beforeStart}') = 'boolean'
-                 THEN (g.settings #>> '{customerReschedule,beforeStart}')::boolean END AS before_start,
             EXISTS (SELECT 1 FROM stops s WHERE s.order_id = o.id AND s.status IN ('failed', 'skipped')) AS visited,
             op.status AS open_status, op.local_date AS open_date, la.depot_id AS last_depot
-       FROM orders o JOIN organisations g ON g.id = o.org_id
+       FROM orders o
        LEFT JOIN LATERAL (SELECT r.status, to_char(r.local_date, 'YYYY-MM-DD') AS local_date FROM stops s
                             JOIN routes r ON r.id = s.route_id
                            WHERE s.order_id = o.id AND s.status IN ('pending', 'arrived')
@@ -53,6 +51,7 @@ export async function loadOfferContext(db: Db, orderId: string): Promise<OfferCo
   );
   const r = rows[0];
   if (!r) return null;
+  const reschedule = (await storedSettings(db, r.org_id, 'customerReschedule')) as { beforeStart?: unknown } | null;
   return {
     orderId,
     orgId: r.org_id,
@@ -62,7 +61,7 @@ export async function loadOfferContext(db: Db, orderId: string): Promise<OfferCo
     timeWindows: r.time_windows ?? [],
     skills: r.skills,
     demand: r.demand.map(Number),
-    beforeStart: r.before_start ?? false,
+    beforeStart: typeof reschedule?.beforeStart === 'boolean' ? reschedule.beforeStart : false,
     visited: r.visited,
     openRoute: r.open_status && r.open_date ? { status: r.open_status, localDate: r.open_date } : null,
     lastDepotId: r.last_depot,

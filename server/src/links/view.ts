@@ -8,6 +8,7 @@ import type { Db } from '../db/db.ts';
 import { STALE_AFTER_MS } from '../eta/engine.ts';
 import { announcedBandOf } from '../notify/context-repo.ts';
 import { bookedWindows, plannedTimes } from '../notify/told-times.ts';
+import { orgProfile } from '../org/profile-repo.ts';
 import { trackReschedule } from './reschedule-service.ts';
 
 /** The driver shows on the map with at most this many stops before the customer's. */
@@ -19,7 +20,7 @@ type Row = {
   order_status: string;
   lon: number;
   lat: number;
-  org_name: string;
+  org_id: string;
   stop_id: string | null;
   seq: number | null;
   stop_status: string | null;
@@ -44,12 +45,12 @@ type Row = {
 export async function buildTrackView(db: Db, orderId: string, now = Date.now()): Promise<TrackView | null> {
   const { rows } = await db.query<Row>(
     `SELECT o.name, o.address, o.status AS order_status, ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat,
-            g.name AS org_name, s.id AS stop_id, s.seq, s.status AS stop_status, s.planned_arrival_at, s.eta_at,
+            o.org_id, s.id AS stop_id, s.seq, s.status AS stop_status, s.planned_arrival_at, s.eta_at,
             s.waiting_s, o.time_windows, o.service_s,
             s.eta_low_at, s.eta_high_at, s.eta_updated_at, s.actual_arrival_at, s.actual_departure_at,
             r.id AS route_id, r.status AS route_status, to_char(r.local_date, 'YYYY-MM-DD') AS local_date, r.driver_id, d.time_zone,
             CASE WHEN 'code' = ANY(o.require_proof) THEN o.delivery_code END AS delivery_code
-       FROM orders o JOIN organisations g ON g.id = o.org_id
+       FROM orders o
        LEFT JOIN LATERAL (SELECT s.* FROM stops s JOIN routes r ON r.id = s.route_id
                            WHERE s.order_id = o.id AND r.status <> 'planned' AND s.kind <> 'pickup'
                            ORDER BY r.local_date DESC LIMIT 1) s ON true
@@ -153,7 +154,7 @@ export async function buildTrackView(db: Db, orderId: string, now = Date.now()):
     status,
     customerName: o.name,
     address: o.address,
-    orgName: o.org_name,
+    orgName: (await orgProfile(db, o.org_id))?.name ?? '',
     timeZone,
     localDate: o.local_date,
     window: window ? { from: iso(window.startMs), to: iso(window.endMs) } : null,

@@ -1,6 +1,7 @@
 /** What a message needs to know of an order: the customer, the organisation and the stop. */
 import type { TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import { orgProfiles } from '../org/profile-repo.ts';
 
 export interface OrderContext {
   orderId: string;
@@ -45,10 +46,6 @@ export async function loadOrderContexts(db: Db, orderIds: string[]): Promise<Ord
     name: string;
     phone: string | null;
     email: string | null;
-    org_name: string;
-    locale: string;
-    default_country: string;
-    settings: Record<string, unknown>;
     time_zone: string | null;
     route_id: string | null;
     stop_id: string | null;
@@ -67,13 +64,12 @@ export async function loadOrderContexts(db: Db, orderIds: string[]): Promise<Ord
     started_sent_at: Date | null;
     delivery_code: string | null;
   }>(
-    `SELECT o.id AS order_id, o.org_id, o.name, o.phone, o.email, g.name AS org_name, g.locale, g.default_country,
-            g.settings, st.time_zone, st.route_id, st.stop_id, st.planned_arrival_at, st.eta_at,
+    `SELECT o.id AS order_id, o.org_id, o.name, o.phone, o.email, st.time_zone, st.route_id, st.stop_id, st.planned_arrival_at, st.eta_at,
             to_char(st.local_date, 'YYYY-MM-DD') AS local_date, o.time_windows, o.service_s, st.waiting_s,
             ns.told_eta_at, ns.eta_moves, ns.announced_start_at, ns.announced_end_at, ns.announced_outside,
             ns.eta_moved_sent_at, ns.started_sent_at,
             CASE WHEN 'code' = ANY(o.require_proof) THEN o.delivery_code END AS delivery_code
-       FROM orders o JOIN organisations g ON g.id = o.org_id
+       FROM orders o
        LEFT JOIN LATERAL (
          SELECT s.id AS stop_id, s.route_id, s.planned_arrival_at, s.waiting_s, s.eta_at, r.local_date, d.time_zone
            FROM stops s JOIN routes r ON r.id = s.route_id JOIN depots d ON d.id = r.depot_id
@@ -83,39 +79,46 @@ export async function loadOrderContexts(db: Db, orderIds: string[]): Promise<Ord
       WHERE o.id = ANY($1::uuid[])`,
     [orderIds],
   );
-  return rows.map((r) => ({
-    orderId: r.order_id,
-    orgId: r.org_id,
-    name: r.name,
-    phone: r.phone,
-    email: r.email,
-    orgName: r.org_name,
-    deliveryCode: r.delivery_code,
-    locale: r.locale,
-    defaultCountry: r.default_country,
-    settings: r.settings ?? {},
-    timeZone: r.time_zone ?? 'Europe/Paris',
-    routeId: r.route_id,
-    stopId: r.stop_id,
-    localDate: r.local_date,
-    timeWindows: r.time_windows ?? [],
-    serviceS: Number(r.service_s ?? 0),
-    plannedArrivalAt: r.planned_arrival_at?.getTime() ?? null,
-    waitingS: Number(r.waiting_s ?? 0),
-    etaAt: r.eta_at?.getTime() ?? null,
-    toldEtaAt: r.told_eta_at?.getTime() ?? null,
-    etaMoves: r.eta_moves ?? 0,
-    announced:
-      r.announced_start_at && r.announced_end_at
-        ? {
-            startMs: r.announced_start_at.getTime(),
-            endMs: r.announced_end_at.getTime(),
-            outside: r.announced_outside,
-          }
-        : null,
-    etaMovedSentAt: r.eta_moved_sent_at?.getTime() ?? null,
-    startedSentAt: r.started_sent_at?.getTime() ?? null,
-  }));
+  const orgs = await orgProfiles(
+    db,
+    rows.map((r) => r.org_id),
+  );
+  return rows.map((r) => {
+    const org = orgs.get(r.org_id)!;
+    return {
+      orderId: r.order_id,
+      orgId: r.org_id,
+      name: r.name,
+      phone: r.phone,
+      email: r.email,
+      orgName: org.name,
+      deliveryCode: r.delivery_code,
+      locale: org.locale,
+      defaultCountry: org.defaultCountry,
+      settings: org.settings,
+      timeZone: r.time_zone ?? 'Europe/Paris',
+      routeId: r.route_id,
+      stopId: r.stop_id,
+      localDate: r.local_date,
+      timeWindows: r.time_windows ?? [],
+      serviceS: Number(r.service_s ?? 0),
+      plannedArrivalAt: r.planned_arrival_at?.getTime() ?? null,
+      waitingS: Number(r.waiting_s ?? 0),
+      etaAt: r.eta_at?.getTime() ?? null,
+      toldEtaAt: r.told_eta_at?.getTime() ?? null,
+      etaMoves: r.eta_moves ?? 0,
+      announced:
+        r.announced_start_at && r.announced_end_at
+          ? {
+              startMs: r.announced_start_at.getTime(),
+              endMs: r.announced_end_at.getTime(),
+              outside: r.announced_outside,
+            }
+          : null,
+      etaMovedSentAt: r.eta_moved_sent_at?.getTime() ?? null,
+      startedSentAt: r.started_sent_at?.getTime() ?? null,
+    };
+  });
 }
 
 /** Remembers the ETA last told to the customer (the "ETA moved" trigger compares with it). */

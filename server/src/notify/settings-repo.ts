@@ -1,18 +1,13 @@
-/** `organisations.settings.notify`: read as stored, replaced whole. */
+/** `organisations.settings.notify`: read as stored, replaced whole (through org/settings-repo.ts). */
 import type { NotifySettings } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import { storedSettings } from '../org/repo.ts';
+import { writeSettingsSection } from '../org/settings-repo.ts';
 
 export async function readNotifySettings(db: Db, orgId: string): Promise<unknown> {
-  const { rows } = await db.query<{ notify: unknown }>(
-    "SELECT settings->'notify' AS notify FROM organisations WHERE id = $1",
-    [orgId],
-  );
-  return rows[0]?.notify;
+  return storedSettings(db, orgId, 'notify');
 }
 
 export async function writeNotifySettings(db: Db, orgId: string, s: NotifySettings): Promise<void> {
-  await db.query(
-    `UPDATE organisations SET settings = jsonb_set(coalesce(settings, '{}'::jsonb), '{notify}', $2::jsonb) WHERE id = $1`,
-    [orgId, JSON.stringify(s)],
-  );
+  await writeSettingsSection(db, orgId, 'notify', s);
 }

@@ -9,6 +9,7 @@
 import { type CustomerLookup, type ErasureResult, phoneE164 } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
+import { orgProfile } from '../org/profile-repo.ts';
 import * as repo from './customer-repo.ts';
 import { scrubStopEvents } from './retention-repo.ts';
 
@@ -27,11 +28,7 @@ export function phoneForms(input: string, country: string): string[] {
 }
 
 async function lookupOf(db: Db, orgId: string, q: CustomerLookup): Promise<repo.Lookup> {
-  const { rows } = await db.query<{ default_country: string }>(
-    'SELECT default_country FROM organisations WHERE id = $1',
-    [orgId],
-  );
-  const country = (rows[0]?.default_country ?? 'FR').trim();
+  const country = (await orgProfile(db, orgId))?.defaultCountry ?? 'FR';
   return { orgId, phones: q.phone ? phoneForms(q.phone, country) : [], email: q.email?.trim() ?? null };
 }
 

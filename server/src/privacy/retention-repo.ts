@@ -86,9 +86,5 @@ export async function deleteAuditEvents(db: Db, c: { orgId: string; now: Date; y
   return rowCount ?? 0;
 }
 
-export async function organisations(db: Db): Promise<{ id: string; settings: Record<string, unknown> }[]> {
-  const { rows } = await db.query<{ id: string; settings: Record<string, unknown> | null }>(
-    'SELECT id, settings FROM organisations ORDER BY created_at',
-  );
-  return rows.map((r) => ({ id: r.id, settings: r.settings ?? {} }));
-}
+/** Every organisation with its settings as stored, oldest first. */
+export { allOrgSettings as organisations } from '../org/settings-repo.ts';

@@ -37,12 +37,8 @@ export async function linkSubject(db: Db, userId: string, subject: string) {
   await db.query('UPDATE users SET oidc_subject = $2 WHERE id = $1', [userId, subject]);
 }
 
-export async function organisations(db: Db): Promise<{ id: string; settings: Record<string, unknown> }[]> {
-  const { rows } = await db.query<{ id: string; settings: Record<string, unknown> | null }>(
-    'SELECT id, settings FROM organisations ORDER BY created_at',
-  );
-  return rows.map((r) => ({ id: r.id, settings: r.settings ?? {} }));
-}
+/** Every organisation with its settings as stored, oldest first. */
+export { allOrgSettings as organisations } from '../org/settings-repo.ts';
 
 /**
  * A refused single sign-on in the audit trail, filed like a failed password sign-in: under the

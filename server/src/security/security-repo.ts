@@ -1,6 +1,8 @@
 /** The SQL of two-factor sign-in, sessions and the organisation's security settings. */
 import type { Role, User } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import { storedSettings } from '../org/repo.ts';
+import { writeSettingsSection } from '../org/settings-repo.ts';
 
 export interface TotpState {
   secret: string | null;
@@ -123,22 +125,22 @@ export async function sessionContext(db: Db, tokenHash: string): Promise<Session
     driver_id: string | null;
     session_id: string;
     totp_enabled: boolean;
-    required: Role[] | null;
   }>(
     `SELECT u.id, u.org_id, u.email, u.name, u.role, u.driver_id, s.id AS session_id,
-            u.totp_enabled_at IS NOT NULL AS totp_enabled,
-            ARRAY(SELECT jsonb_array_elements_text(coalesce(o.settings->'security'->'mfaRequiredRoles', '[]'))) AS required
-     FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id
+            u.totp_enabled_at IS NOT NULL AS totp_enabled
+     FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`,
     [tokenHash],
   );
   const r = rows[0];
   if (!r) return null;
+  const security = (await storedSettings(db, r.org_id, 'security')) as { mfaRequiredRoles?: unknown } | null;
+  const required = security?.mfaRequiredRoles;
   return {
     user: { id: r.id, orgId: r.org_id, email: r.email, name: r.name, role: r.role, driverId: r.driver_id },
     sessionId: r.session_id,
     totpEnabled: r.totp_enabled,
-    mfaRequiredRoles: r.required ?? [],
+    mfaRequiredRoles: Array.isArray(required) ? (required.filter((x) => typeof x === 'string') as Role[]) : [],
   };
 }
 
@@ -204,21 +206,11 @@ export async function revokeSessions(
   return rows;
 }
 
-export async function orgSettings(db: Db, orgId: string): Promise<Record<string, unknown>> {
-  const { rows } = await db.query<{ settings: Record<string, unknown> | null }>(
-    'SELECT settings FROM organisations WHERE id = $1',
-    [orgId],
-  );
-  return rows[0]?.settings ?? {};
-}
+export { orgSettings } from '../org/settings-repo.ts';
 
 /** Writes one key of the organisation's settings, leaving the others as they are. */
 export async function setOrgSetting(db: Db, orgId: string, key: 'security' | 'retention', value: unknown) {
-  await db.query(
-    `UPDATE organisations SET settings = coalesce(settings, '{}'::jsonb) || jsonb_build_object($2::text, $3::jsonb)
-     WHERE id = $1`,
-    [orgId, key, JSON.stringify(value)],
-  );
+  await writeSettingsSection(db, orgId, key, value);
 }
 
 export async function setPasswordHash(db: Db, userId: string, hash: string) {

@@ -8,6 +8,7 @@ import {
 } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
+import { lockOrganisation } from '../org/repo.ts';
 import * as repo from './security-repo.ts';
 
 export interface OrgSecurity {
@@ -31,7 +32,7 @@ export async function orgSecurity(db: Db, orgId: string): Promise<OrgSecurity> {
 
 export async function updateOrgSecurity(db: Db, actor: Actor, patch: UpdateSecuritySettings): Promise<OrgSecurity> {
   return db.transaction(async (tx) => {
-    await tx.query('SELECT 1 FROM organisations WHERE id = $1 FOR UPDATE', [actor.orgId]);
+    await lockOrganisation(tx, actor.orgId);
     const before = await orgSecurity(tx, actor.orgId);
     const after: OrgSecurity = {
       security: { ...before.security, ...patch.security },
