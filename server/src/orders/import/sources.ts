@@ -97,6 +97,9 @@ function cellValue(v: unknown): unknown {
   return String(v);
 }
 
+/** A worksheet's name: exceljs's reader has it at run time, its type declarations do not. */
+const sheetName = (ws: object): string => ('name' in ws ? String(ws.name) : '');
+
 /** A guard error as the answer to the import: 422 naming the limit (other errors go as they are). */
 function guardAnswer(err: Error, m: ImportMessages): Error {
   if (!(err instanceof ZipLimitError)) return err;
@@ -159,7 +162,7 @@ export async function xlsxSource(
     const sheets = reader[Symbol.asyncIterator]();
     for (let s = await race(sheets.next()); !s.done; s = await race(sheets.next())) {
       const ws = s.value;
-      const name = String((ws as unknown as { name: string }).name);
+      const name = sheetName(ws);
       seen.push(name);
       const wanted = sheet === undefined || name.toLowerCase() === sheet.toLowerCase() || String(seen.length) === sheet;
       const rowsIt = ws[Symbol.asyncIterator]();
