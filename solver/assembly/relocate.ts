@@ -4,15 +4,40 @@
  * forward/backward arrays (`evalInsert`); the shortened route is re-checked by `recompute`
  * (matrices need not obey the triangle inequality) and the move undone if it is not feasible.
  */
-import { KIND_JOB, kindOf, taskSkill, vehFixed, vehSkill } from "./instance";
+import { D, capOf, endNode, KIND_JOB, kindOf, taskSkill, vehFixed, vehMaxDist, vehMaxStops, vehMaxTravel, vehSkill } from "./instance";
 import { adj, adjStart } from "./init";
 import { evalInsert, INF, nextReal } from "./insert";
-import { effLoc, fixedScale, linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
+import {
+  costSum, effLoc, fixedScale, fixedSum, linkAfter, nxt, pMax, prv, rDist, recompute, rFeasible, rJobs, routeOf,
+  rTravel, unlink,
+} from "./routes";
 import { touch } from "./state";
 import { arcCost, locOf } from "./travel";
 
 /** Neighbours tried per task. */
 export const LS_NEIGHBOURS: i32 = 15;
+
+/**
+ * Route-level limits that `recompute` does not flag (rFeasible covers windows and the shift):
+ * capacity anywhere on the route, max stops, max travel time, max distance. Operators that do not
+ * check loads position by position apply the move, recompute, and undo it unless this holds.
+ */
+export function withinLimits(v: i32): bool {
+  const e = endNode(v);
+  for (let d = 0; d < D; d++) if (unchecked(pMax[e * D + d]) > capOf(v, d)) return false;
+  const ms = vehMaxStops(v);
+  if (ms >= 0 && unchecked(rJobs[v]) > ms) return false;
+  return unchecked(rTravel[v]) <= vehMaxTravel(v) && unchecked(rDist[v]) <= vehMaxDist(v);
+}
+
+/** Route costs as the search sees them (fixed costs scaled): the measure every move must lower. */
+@inline export function lsCost(): f64 { return costSum - (1.0 - fixedScale) * fixedSum; }
+
+/** Whether a move that took the routes from cost `before` to now is a real gain. */
+@inline export function gained(before: f64): bool { return lsCost() < before - 1e-9 * Math.abs(before) - 1e-12; }
+
+/** Whether vehicle `v` has every skill task `t` needs. */
+@inline export function canServe(v: i32, t: i32): bool { return (unchecked(taskSkill[t]) & ~unchecked(vehSkill[v])) == 0; }
 
 /** Moves job t to its best neighbouring position in another route if that is cheaper. */
 export function relocate(t: i32): bool {
@@ -56,5 +81,13 @@ export function relocate(t: i32): bool {
   }
   linkAfter(t, bestU);
   recompute(bestR);
+  // Rules that only `recompute` sees (driving limits, reloads…) may still refuse the insertion.
+  if (!unchecked(rFeasible[bestR])) {
+    unlink(t);
+    recompute(bestR);
+    linkAfter(t, p);
+    recompute(r);
+    return false;
+  }
   return true;
 }

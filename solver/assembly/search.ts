@@ -14,21 +14,37 @@ import { rand, seedRng } from "./rng";
 import { beginRouteConstruction, endRouteConstruction, exchangeRoutes, fillNextRoute, heterogeneous, prepareFleet } from "./fleet";
 import { relocate } from "./relocate";
 import { setTwoOptStar, twoOptStar } from "./two-opt-star";
+import { swap } from "./swap";
+import { orOpt } from "./or-opt";
+import { swapStarAround } from "./swap-star";
 import { endNode, KIND_PICKUP, startNode } from "./instance";
 import { nxt } from "./routes";
 
 /**
- * Granular local search (PARAM_LOCAL_SEARCH): relocate and 2-opt* from the tasks of the routes this
- * iteration changed, two passes at most, so its cost follows the size of the change and not the
- * size of the instance.
+ * Granular local search (PARAM_LOCAL_SEARCH): relocate, swap, or-opt and 2-opt* from the tasks of
+ * the routes this iteration changed, then SWAP* between each of those routes and the routes near
+ * it; two passes at most, so its cost follows the size of the change, not of the instance.
+ * PARAM_LOCAL_SEARCH = 1 runs LS_DEFAULT on candidates that would become the best; values ≥ 2 are
+ * a mask of the LS_* bits below (operators, and where it runs), for measuring.
  */
-let localSearchOn = false;
+const LS_RELOCATE = 1;
+const LS_TWO_OPT_STAR = 2;
+const LS_SWAP = 4;
+const LS_OR_OPT = 8;
+const LS_SWAP_STAR = 16;
+/** Also polish every candidate better than the current solution (not only new bests). */
+const LS_ON_IMPROVING = 32;
+/** Polish every candidate. */
+const LS_ON_EVERY = 64;
+const LS_DEFAULT = LS_RELOCATE | LS_TWO_OPT_STAR | LS_SWAP | LS_OR_OPT | LS_SWAP_STAR;
+let lsMask = 0;
 let lsTasks = new StaticArray<i32>(0);
 function localSearch(): void {
   if (lsTasks.length != nTasks) lsTasks = new StaticArray<i32>(nTasks);
   for (let pass = 0; pass < 2; pass++) {
     let n = 0;
-    for (let i = 0; i < touchedCount; i++) {
+    const routes = touchedCount;
+    for (let i = 0; i < routes; i++) {
       const r = touchedRoute(i);
       const e = endNode(r);
       for (let x = nxt[startNode(r)]; x != e; x = nxt[x]) if (n < nTasks) lsTasks[n++] = x;
@@ -36,8 +52,13 @@ function localSearch(): void {
     let improved = false;
     for (let i = 0; i < n; i++) {
       const t = lsTasks[i];
-      if (relocate(t)) improved = true;
-      if (twoOptStar(t)) improved = true;
+      if ((lsMask & LS_RELOCATE) != 0 && relocate(t)) improved = true;
+      if ((lsMask & LS_SWAP) != 0 && swap(t)) improved = true;
+      if ((lsMask & LS_OR_OPT) != 0 && orOpt(t)) improved = true;
+      if ((lsMask & LS_TWO_OPT_STAR) != 0 && twoOptStar(t)) improved = true;
+    }
+    if ((lsMask & LS_SWAP_STAR) != 0) {
+      for (let i = 0; i < routes; i++) if (swapStarAround(touchedRoute(i))) improved = true;
     }
     if (!improved) break;
   }
@@ -266,7 +287,7 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
     let nc = searchCost();
     // Polish candidates that would become the best solution (rare: cheap, and keeps the
     // annealing's diversity; polishing every improving candidate measured worse on Solomon).
-    if (localSearchOn && nc < bestCost) {
+    if (lsMask != 0 && (nc < bestCost || (lsMask & LS_ON_EVERY) != 0 || ((lsMask & LS_ON_IMPROVING) != 0 && nc < cur))) {
       localSearch();
       nc = searchCost();
     }
@@ -295,7 +316,8 @@ export function runSearch(): void {
   setRuinParams(params[PARAM_AVG_REMOVED], params[PARAM_MAX_STRING]);
   prepareFleet();
   placeBreaks();
-  localSearchOn = params[PARAM_LOCAL_SEARCH] > 0 || (params[PARAM_LOCAL_SEARCH] == 0 && nTasks <= 2000);
+  const lsp = <i32>params[PARAM_LOCAL_SEARCH];
+  lsMask = lsp >= 2 ? lsp : lsp == 1 || (lsp == 0 && nTasks <= 2000) ? LS_DEFAULT : 0;
   let hasShipments = false;
   for (let t = 0; t < nTasks; t++) if (kindOf(t) == KIND_PICKUP) hasShipments = true;
   setTwoOptStar(!hasShipments);

@@ -6,22 +6,14 @@
  * route limits are checked on the result and the exchange undone if they fail. Off with
  * shipments (a tail could separate a pickup from its delivery) and on vans with breaks.
  */
-import { D, capOf, endNode, startNode, vehFixed, vehMaxDist, vehMaxStops, vehMaxTravel } from "./instance";
+import { endNode, startNode, vehFixed } from "./instance";
 import { adj, adjStart } from "./init";
 import { feasibleFrom, nextReal } from "./insert";
-import { eDep, effLoc, fixedScale, nxt, pMax, prv, rDist, recompute, rFeasible, rJobs, routeOf, rTravel } from "./routes";
+import { eDep, effLoc, fixedScale, nxt, prv, recompute, rFeasible, routeOf } from "./routes";
 import { touch } from "./state";
 import { arcCost, locOf } from "./travel";
 import { vehType } from "./fleet";
-import { LS_NEIGHBOURS } from "./relocate";
-
-function withinLimits(v: i32): bool {
-  const e = endNode(v);
-  for (let d = 0; d < D; d++) if (unchecked(pMax[e * D + d]) > capOf(v, d)) return false;
-  const ms = vehMaxStops(v);
-  if (ms >= 0 && unchecked(rJobs[v]) > ms) return false;
-  return unchecked(rTravel[v]) <= vehMaxTravel(v) && unchecked(rDist[v]) <= vehMaxDist(v);
-}
+import { LS_NEIGHBOURS, withinLimits } from "./relocate";
 
 /** Exchanges the tails after a (route r1) and after b (route r2). Its own inverse. */
 function swapTails(a: i32, b: i32, r1: i32, r2: i32): void {

@@ -149,3 +149,44 @@ export function fiveWeekProblem(seed = 11): Problem {
   });
   return { speedModel: { speedMps: 9, circuity: 1.3 }, vehicles, jobs };
 }
+
+/**
+ * Li & Lim PDPTW reader: first line `VEHICLES CAPACITY SPEED`, then `TASK X Y DEMAND EARLY LATE
+ * SERVICE PICKUP DELIVERY` (task 0 the depot; a pickup names its delivery in DELIVERY). Same
+ * conventions as Solomon (unrounded Euclidean, time = distance); objective vehicles, then distance.
+ */
+export function liLimProblem(path: string): Problem {
+  const rows = readFileSync(path, 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.trim().split(/\s+/).map(Number));
+  const [nVeh = 0, cap = 0] = rows[0] ?? [];
+  const tasks = rows.slice(1).filter((r) => r.length >= 9);
+  const m = tasks.map((a) => tasks.map((b) => Math.hypot((a[1] ?? 0) - (b[1] ?? 0), (a[2] ?? 0) - (b[2] ?? 0))));
+  let maxD = 0;
+  for (const row of m) for (const d of row) maxD = Math.max(maxD, d);
+  const depot = tasks[0] ?? [];
+  const step = (t: number[]) => ({
+    id: t[0] ?? 0,
+    location: t[0] ?? 0,
+    serviceS: t[6] ?? 0,
+    timeWindows: [[t[4] ?? 0, t[5] ?? 0] as const],
+  });
+  const byId = new Map(tasks.map((t) => [t[0], t]));
+  const shipments = tasks
+    .filter((t) => t[0] !== 0 && t[7] === 0)
+    .map((p) => ({ pickup: step(p), delivery: step(byId.get(p[8]) ?? []), amount: [p[3] ?? 0] }));
+  const fixed = Math.ceil(maxD * 2 * tasks.length);
+  return {
+    matrices: { durations: m, distances: m },
+    vehicles: Array.from({ length: nVeh }, (_, i) => ({
+      id: i + 1,
+      start: 0,
+      end: 0,
+      timeWindow: [depot[4] ?? 0, depot[5] ?? 0] as const,
+      capacity: [cap],
+      costs: { fixed, perHour: 0, perKm: 1000 },
+    })),
+    shipments,
+  };
+}

@@ -2,15 +2,21 @@
  * `pnpm bench` — solver figures on the literature sets and two generated instances.
  *
  * Environment (or `--key=value` flags with the same names in lower case without the prefix):
- *   SOLVER_BENCH_SUITES   comma list of solomon, homberger, cvrp, hvrp, big, weeks  (default: all)
- *   SOLVER_BENCH_OBJECTIVES  comma list of distance, vehicles              (default: both)
+ *   SOLVER_BENCH_SUITES   comma list of solomon, homberger (200 customers), homberger1000, pdptw
+ *                         (Li & Lim 100), pdptw-large (Li & Lim 200 and 400), cvrp, hvrp, big, weeks
+ *                         (default: all but homberger1000 and pdptw-large)
+ *   SOLVER_BENCH_OBJECTIVES  comma list of distance, vehicles for Solomon    (default: both)
+ *   SOLVER_BENCH_ONLY     comma list of instance names to run (others skipped)
  *   SOLVER_BENCH_TIME     seconds per instance, overrides the per-suite defaults below
- *   SOLVER_BENCH_TIME_DISTANCE / _VEHICLES / _HOMBERGER / _CVRP / _HVRP / _BIG / _WEEKS   per-suite seconds
+ *   SOLVER_BENCH_TIME_DISTANCE / _VEHICLES / _HOMBERGER / _HOMBERGER1000 / _PDPTW / _PDPTW_LARGE /
+ *     _CVRP / _HVRP / _BIG / _WEEKS   per-suite seconds
  *   SOLVER_BENCH_WORKERS  parallel searches per instance (default 2: both cores)
  *   SOLVER_BENCH_SEED     (default 1)
- *   SOLVER_BENCH_LOCAL_SEARCH  tuning.localSearch: 1 relocate and 2-opt* on, -1 off, 0 auto (the default)
- * Defaults keep the whole run under ~10 minutes: Solomon 2 s (distance) and 10 s (vehicles),
- * Homberger 10 s, CVRP 10 s, heterogeneous fleet (HVRP) 10 s, 10k-stop and five-week 120 s each.
+ *   SOLVER_BENCH_LOCAL_SEARCH  tuning.localSearch: 1 on, -1 off, 0 auto (the default)
+ * Defaults: Solomon 2 s (distance) and 10 s (vehicles), Homberger 200 60 s, Li & Lim 100 5 s,
+ * CVRP 10 s, heterogeneous fleet (HVRP) 10 s, 10k-stop and five-week 120 s each; opt-in:
+ * Homberger 1,000 600 s and Li & Lim 200/400 60 s (issue 19's budgets). Each suite with a target
+ * of issue 19 ends with a `target` line: the figure, the target and met / MISSED.
  * Every result goes through the tests' independent checker; a violation is printed as FAIL.
  */
 import { hvrpSuite } from './hvrp.ts';
@@ -21,6 +27,7 @@ import {
   bigCityProblem,
   cvrpProblem,
   fiveWeekProblem,
+  liLimProblem,
   listInstances,
   readBks,
   solomonProblem,
@@ -36,7 +43,8 @@ const list = (k: string, all: string[]) =>
     .map((s) => s.trim())
     .filter(Boolean);
 const secs = (k: string, dflt: number) => Number(env('TIME') ?? env(`TIME_${k}`) ?? dflt);
-const suites = list('SUITES', ['solomon', 'homberger', 'cvrp', 'hvrp', 'big', 'weeks']);
+const suites = list('SUITES', ['solomon', 'homberger', 'pdptw', 'cvrp', 'hvrp', 'big', 'weeks']);
+const only = new Set(list('ONLY', []).map((s) => s.toLowerCase()));
 const objectives = list('OBJECTIVES', ['distance', 'vehicles']) as ('distance' | 'vehicles')[];
 const workers = Number(env('WORKERS') ?? 2);
 const seed = Number(env('SEED') ?? 1);
@@ -55,6 +63,19 @@ function check(p: Problem, s: Solution): string {
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const num = (x: number, d = 2) => x.toFixed(d);
 
+/** Per-instance result of a literature suite, for the target lines. */
+interface Row {
+  name: string;
+  gap: number;
+  vehicles: number;
+  bksVehicles: number;
+}
+
+/** Prints `target <what>: <figure> (target <goal>) met|MISSED`. */
+function target(what: string, figure: string, goal: string, met: boolean): void {
+  console.log(`target ${what}: ${figure} (target ${goal}) ${met ? 'met' : 'MISSED'}`);
+}
+
 async function literature(
   set: string,
   folder: string,
@@ -63,7 +84,9 @@ async function literature(
   seconds: number,
   bks: Map<string, Bks>,
   load: (path: string) => Problem,
-): Promise<void> {
+  filter: (name: string) => boolean = () => true,
+): Promise<Row[]> {
+  const rows: Row[] = [];
   console.log(
     `\n## ${set} — objective: ${objective === 'vehicles' ? 'vehicles, then distance' : 'distance only'} — ${seconds} s × ${workers} workers`,
   );
@@ -80,6 +103,7 @@ async function literature(
     vehOff = 0,
     total = 0;
   for (const inst of listInstances(folder, ext)) {
+    if (!filter(inst.name) || (only.size > 0 && !only.has(inst.name.toLowerCase()))) continue;
     const p = load(inst.path);
     const t0 = performance.now();
     const sol = await solve(p, { timeLimitMs: seconds * 1000, workers, seed, tuning });
@@ -100,6 +124,7 @@ async function literature(
       bd += b.distance;
       gaps += gap;
       vehOff = Math.max(vehOff, sol.summary.routes - b.vehicles);
+      rows.push({ name: inst.name, gap, vehicles: sol.summary.routes, bksVehicles: b.vehicles });
     }
   }
   const vs = nb
@@ -108,9 +133,35 @@ async function literature(
   console.log(
     `TOTAL ${set} ${objective}: ${n} instances  CNV ${cnv} (bks ${nb ? bv : '-'})  CTD ${num(ctd)} (bks ${nb ? num(bd) : '-'})  ${vs}  ${num(total, 0)} s`,
   );
+  return rows;
 }
 
-async function generated(name: string, p: Problem, seconds: number): Promise<void> {
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Mean distance gap, worst gap and vehicles over the best known (the issue's figures). */
+function targets(what: string, rows: Row[], meanGoal: number, maxGoal?: number, vehGoal?: 'equal' | number): void {
+  if (!rows.length) return;
+  const g = mean(rows.map((r) => r.gap));
+  target(`${what} mean distance gap`, `${num(g)} %`, `≤ ${meanGoal} %`, g <= meanGoal);
+  if (maxGoal !== undefined) {
+    const worst = rows.reduce((a, b) => (b.gap > a.gap ? b : a));
+    target(`${what} worst gap`, `${num(worst.gap)} % (${worst.name})`, `≤ ${maxGoal} %`, worst.gap <= maxGoal);
+  }
+  if (vehGoal !== undefined) {
+    const v = sum(rows.map((r) => r.vehicles));
+    const bv = sum(rows.map((r) => r.bksVehicles));
+    const over = Math.max(...rows.map((r) => r.vehicles - r.bksVehicles));
+    if (vehGoal === 'equal')
+      target(`${what} vehicles`, `${v} vs best known ${bv}, worst +${over}`, 'best known, +0', over <= 0);
+    else {
+      const pct = ((v - bv) / bv) * 100;
+      target(`${what} vehicles`, `${v} vs best known ${bv} (${num(pct, 1)} %)`, `within ${vehGoal} %`, pct <= vehGoal);
+    }
+  }
+}
+
+async function generated(name: string, p: Problem, seconds: number, targeted = false): Promise<void> {
   console.log(`\n## ${name} — ${seconds} s × ${workers} workers`);
   let peak = 0;
   const timer = setInterval(() => {
@@ -135,6 +186,11 @@ async function generated(name: string, p: Problem, seconds: number): Promise<voi
   console.log(
     `routes ${sol.routes.length}  assigned ${assigned}/${jobs} (${num((assigned / jobs) * 100)}%)  distance ${num(sol.summary.distance / 1000, 1)} km  travel ${num(sol.summary.travelS / 3600, 1)} h  first solution ${num(firstFeasible, 1)} s  total ${num(t, 1)} s  peak RSS ${num(peak / 2 ** 20, 0)} MB  iterations ${sol.summary.iterations}  ${check(p, sol)}`,
   );
+  if (targeted) {
+    const mb = peak / 2 ** 20;
+    target('10,000 stops first solution', `${num(firstFeasible, 1)} s`, '≤ 8 s (today)', firstFeasible <= 8);
+    target('10,000 stops peak RSS', `${num(mb, 0)} MB`, '< 1024 MB', mb < 1024);
+  }
   const reasons = new Map<string, number>();
   for (const u of sol.unassigned) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + 1);
   if (reasons.size) console.log(`unassigned reasons: ${[...reasons].map(([r, c]) => `${r} ${c}`).join(', ')}`);
@@ -144,30 +200,62 @@ async function main(): Promise<void> {
   const started = performance.now();
   if (suites.includes('solomon')) {
     for (const o of objectives) {
-      await literature(
+      const s = secs(o === 'distance' ? 'DISTANCE' : 'VEHICLES', o === 'distance' ? 2 : 10);
+      const rows = await literature(
         'Solomon',
         'solomon',
         '.txt',
         o,
-        secs(o === 'distance' ? 'DISTANCE' : 'VEHICLES', o === 'distance' ? 2 : 10),
+        s,
         readBks(o === 'distance' ? 'bks_distance_only.csv' : 'bks.csv'),
         (path) => solomonProblem(path, o),
       );
+      if (o === 'distance') targets(`Solomon distance-only ${s} s`, rows, 0.4, 2);
     }
   }
-  if (suites.includes('homberger')) {
-    for (const o of objectives) {
-      await literature(
-        'Homberger',
-        'homberger',
-        '.txt',
-        o,
-        secs('HOMBERGER', 10),
-        readBks(o === 'distance' ? 'bks_distance_only.csv' : 'bks.csv'),
-        (path) => solomonProblem(path, o),
-      );
+  // Gehring & Homberger: the best knowns are vehicles first, then distance (bks.csv).
+  const homberger = async (key: string, size: string, dflt: number, meanGoal: number, vehGoal?: number) => {
+    const s = secs(key, dflt);
+    const rows = await literature(
+      `Homberger ${size}`,
+      'homberger',
+      '.txt',
+      'vehicles',
+      s,
+      readBks('bks.csv'),
+      (path) => solomonProblem(path, 'vehicles'),
+      (name) => name.includes(size === '200' ? '_2_' : '_10_'),
+    );
+    targets(`Homberger ${size} ${s} s`, rows, meanGoal, undefined, vehGoal);
+  };
+  if (suites.includes('homberger')) await homberger('HOMBERGER', '200', 60, 0.5);
+  if (suites.includes('homberger1000')) await homberger('HOMBERGER1000', '1000', 600, 2.0, 3);
+  const pdptw = async (key: string, large: boolean, dflt: number) => {
+    const s = secs(key, dflt);
+    const rows = await literature(
+      `Li & Lim ${large ? '200/400' : '100'}`,
+      'pdptw',
+      '.txt',
+      'vehicles',
+      s,
+      readBks('bks_pdptw.csv'),
+      liLimProblem,
+      (name) => /_\d_/.test(name) === large,
+    );
+    if (!rows.length) return;
+    if (!large) {
+      const worst = Math.max(...rows.map((r) => r.gap));
+      target(`Li & Lim 100 ${s} s distance`, `worst gap ${num(worst)} %`, 'at best known (≤ 0.01 %)', worst <= 0.01);
+      targets(`Li & Lim 100 ${s} s`, rows, 0.01, undefined, 'equal');
+    } else {
+      const worst = Math.max(...rows.map((r) => r.gap));
+      const over = Math.max(...rows.map((r) => r.vehicles - r.bksVehicles));
+      target(`Li & Lim 200/400 ${s} s distance`, `worst gap ${num(worst)} %`, '≤ 1 %', worst <= 1);
+      target(`Li & Lim 200/400 ${s} s vehicles`, `worst +${over}`, '≤ +1', over <= 1);
     }
-  }
+  };
+  if (suites.includes('pdptw')) await pdptw('PDPTW', false, 5);
+  if (suites.includes('pdptw-large')) await pdptw('PDPTW_LARGE', true, 60);
   if (suites.includes('cvrp')) {
     await literature(
       'Uchoa X (CVRP)',
@@ -184,7 +272,7 @@ async function main(): Promise<void> {
   }
   if (suites.includes('hvrp')) await hvrpSuite(secs('HVRP', 10), workers, seed);
   if (suites.includes('big'))
-    await generated('10,000 stops, 300 vehicles, coordinates', bigCityProblem(), secs('BIG', 120));
+    await generated('10,000 stops, 300 vehicles, coordinates', bigCityProblem(), secs('BIG', 120), true);
   if (suites.includes('weeks'))
     await generated('five weeks: 1,400 shift routes, 8,000 jobs on 1–5 days', fiveWeekProblem(), secs('WEEKS', 120));
   console.log(`\nbench total ${num((performance.now() - started) / 1000, 0)} s`);
