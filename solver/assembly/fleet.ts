@@ -13,13 +13,14 @@
  * Identical vans form a type: an empty van is tried once per type in insertion scans.
  */
 import {
-  capOf, D, endNode, isBreak, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, startNode, taskSkill,
+  capOf, D, endNode, isBound, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, startNode, taskSkill,
   vehF, VEH_F_STRIDE, vehI, VEH_I_STRIDE, vehCap, vehFixed, vehMaxDist, vehMaxStops, vehMaxTravel,
   vehPerM, vehPerSec, vehSkill,
 } from "./instance";
 import { cand, candStart, isSeedable } from "./init";
 import { evalInsert, evalPair, INF, pairDeliveryAfter } from "./insert";
-import { linkAfter, nxt, pMax, prv, rDist, recompute, rFeasible, rJobs, routeOf, rSize, rTravel } from "./routes";
+import { linkAfter, nxt, pMax, prv, rDist, recompute, rFeasible, rJobs, routeOf, rSize, rTravel, unlink } from "./routes";
+import { anyDriving, hasGroups } from "./rules";
 import { addUnassigned, touch } from "./state";
 import { locOf, proximity } from "./travel";
 import { randInt } from "./rng";
@@ -46,7 +47,8 @@ export function prepareFleet(): void {
   hasBreaks = new StaticArray<bool>(nVeh);
   nTypes = 0;
   const rep = new StaticArray<i32>(nVeh);
-  for (let t = 0; t < nTasks; t++) if (isBreak(t)) hasBreaks[pairOf(t)] = true;
+  // Breaks and reloads are bound to their van: such a van is a type of its own and keeps its routes.
+  for (let t = 0; t < nTasks; t++) if (isBound(t)) hasBreaks[pairOf(t)] = true;
   for (let v = 0; v < nVeh; v++) {
     let ty = -1;
     if (!hasBreaks[v]) {
@@ -132,6 +134,14 @@ function fillRoute(v: i32): void {
     linkAfter(t, bestU);
     if (kindOf(t) == KIND_PICKUP) linkAfter(pairOf(t), bestQ);
     recompute(v);
+    if ((hasGroups || anyDriving) && !rFeasible[v]) {
+      // A shipment over a driving or work limit (priced without them): this van is done.
+      unlink(t);
+      if (kindOf(t) == KIND_PICKUP) unlink(pairOf(t));
+      recompute(v);
+      pool[poolCount++] = t;
+      return;
+    }
     first = false;
   }
 }

@@ -22,26 +22,30 @@
  *   4 f64[T*D] load added at the route start (deliveries of single jobs)
  *   5 f64[T*D] load change at the task (pickup − delivery; shipments ±amount)
  *   6 f64[W*2] time windows [start, end], each task's sorted and disjoint
- *   7 f64[V*8] shift start, shift end, max travel time, max distance, fixed cost, cost per s,
- *              cost per distance unit, speed factor
+ *   7 f64[V*12] shift start, shift end, max travel time, max distance, fixed cost, cost per s,
+ *              cost per distance unit, speed factor, max driving between breaks (∞ none), reload
+ *              time, max work of work group A, max work of work group B
  *   8 f64[V*D] capacity
- *   9 i32[T*5] location, first window, window count, kind (0 job 1 pickup 2 delivery 3 break),
- *              partner task (shipments) or owning vehicle (breaks)
- *  10 i32[V*4] start location (-1 none), end location (-1 none: open route), max stops (-1 none),
- *              matrix profile (0 … P-1)
+ *   9 i32[T*5] location, first window, window count, kind (0 job 1 pickup 2 delivery 3 break
+ *              4 reload: at the vehicle's start, setup = reload time), partner task (shipments) or
+ *              owning vehicle (breaks, reloads)
+ *  10 i32[V*6] start location (-1 none), end location (-1 none: open route), max stops (-1 none),
+ *              matrix profile (0 … P-1), work group A (-1 none), work group B (-1 none)
  *  11 u64[T]   skill bitmask required
  *  12 u64[V]   skill bitmask offered
  *  13 f64[24]  params: 0 time limit ms, 1 max iterations (0 none), 2 circuity, 3 speed m/s,
  *              4 neighbours, 5 fleet phase share, 6 seed, 7 T0 factor, 8 Tf factor, 9 c̄,
  *              10 L_max, 11 blink rate, 12 soft fixed cost (in near-arc costs), 13 pre-fleet annealing share,
  *              14 soft unassigned price (in near-arc costs), 15 granular insertion K,
- *              16 stop when converged (1) or run to the time limit (0), 17 local search (1 on, -1 off, 0 auto)
+ *              16 stop when converged (1) or run to the time limit (0), 17 local search (1 on, -1 off, 0 auto),
+ *              18 balance weight (0 off)
  *
  * Output f64[]: header [cost, routes, unassigned, iterations, distance, travel time, 0, 0], then per
  * used route [vehicle, steps, departure, arrival at end, cost, distance] followed by per step
  * [task, arrival, service start, departure, cumulative distance]; then per unassigned task
  * [task, reason] with reasons 1 skills, 2 capacity, 3 time window, 4 max travel time,
- * 5 max distance, 6 max stops, 7 unreachable, 8 no room left.
+ * 5 max distance, 6 max stops, 7 unreachable, 8 no room left, 9 max driving, 10 work limit.
+ * Reload steps appear only where a trip ends (never the reloads parked at the start or the end).
  */
 import { runSearch } from "./search";
 import { writeOutput } from "./output";

@@ -6,10 +6,10 @@
  */
 import { PARAM_NEIGHBOURS } from "../src/abi";
 import {
-  KIND_BREAK, KIND_DELIVERY, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, params, startNode,
+  KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, params, startNode,
   taskI, TASK_I_STRIDE, taskSkill, vehSkill,
 } from "./instance";
-import { evalInsert, evalPair, failCap, failDist, failStops, failTravel, failTw, failUnreach, INF, resetFails } from "./insert";
+import { evalInsert, evalPair, failCap, failDist, failDriving, failWork, failStops, failTravel, failTw, failUnreach, INF, resetFails, setAloneCheck } from "./insert";
 import { locOf, proximity } from "./travel";
 
 export let adjStart = new StaticArray<i32>(0);
@@ -28,9 +28,13 @@ export const R_MAX_DISTANCE: i32 = 5;
 export const R_MAX_STOPS: i32 = 6;
 export const R_UNREACHABLE: i32 = 7;
 export const R_NO_ROOM: i32 = 8;
+export const R_MAX_DRIVING: i32 = 9;
+export const R_WORK_LIMIT: i32 = 10;
 
 /** Most telling failure recorded by the insertion counters since the last reset, ranked by depth. */
 export function failureReason(): i32 {
+  if (failWork > 0) return R_WORK_LIMIT;
+  if (failDriving > 0) return R_MAX_DRIVING;
   if (failTravel > 0) return R_MAX_TRAVEL;
   if (failDist > 0) return R_MAX_DISTANCE;
   if (failTw > 0) return R_TIME_WINDOW;
@@ -43,7 +47,7 @@ export function failureReason(): i32 {
 /** Whether task t can be routed at all (breaks and shipment deliveries ride with their owner). */
 @inline export function isSeedable(t: i32): bool {
   const k = kindOf(t);
-  return k != KIND_BREAK && k != KIND_DELIVERY;
+  return k == KIND_JOB || k == KIND_PICKUP;
 }
 
 export function buildNeighbours(): void {
@@ -58,12 +62,12 @@ export function buildNeighbours(): void {
   let fill = 0;
   for (let a = 0; a < nTasks; a++) {
     adjStart[a] = fill;
-    if (kindOf(a) == KIND_BREAK || k == 0) continue;
+    if (kindOf(a) >= KIND_BREAK || k == 0) continue;
     const la = locOf(a);
     // Bounded max-heap of the k nearest seen so far.
     let size = 0;
     for (let b = 0; b < nTasks; b++) {
-      if (b == a || kindOf(b) == KIND_BREAK) continue;
+      if (b == a || kindOf(b) >= KIND_BREAK) continue;
       const key = proximity(la, locOf(b));
       if (size < k) {
         let i = size++;
@@ -114,6 +118,7 @@ export function buildNeighbours(): void {
 
 /** Candidate vehicles per task, checked on empty routes (call before any task is routed). */
 export function buildCandidates(): void {
+  setAloneCheck(true);
   candStart = new StaticArray<i32>(nTasks + 1);
   aloneReason = new StaticArray<i32>(nTasks);
   // Two passes: count, then fill, so the list is one flat array.
@@ -123,7 +128,7 @@ export function buildCandidates(): void {
     for (let t = 0; t < nTasks; t++) {
       if (pass == 1) candStart[t] = fill;
       const kind = kindOf(t);
-      if (kind == KIND_BREAK) {
+      if (kind >= KIND_BREAK) {
         if (pass == 1) cand[fill] = taskI[t * TASK_I_STRIDE + 4];
         fill++;
         continue;
@@ -153,6 +158,7 @@ export function buildCandidates(): void {
     if (pass == 0) { total = fill; cand = new StaticArray<i32>(total); }
     else candStart[nTasks] = fill;
   }
+  setAloneCheck(false);
   // A shipment delivery uses its pickup's list.
   for (let t = 0; t < nTasks; t++) {
     if (kindOf(t) == KIND_DELIVERY) aloneReason[t] = aloneReason[pairOf(t)];

@@ -10,7 +10,12 @@ import {
   vehPerSec, UNREACHABLE,
 } from "./instance";
 import { arcCost, dur, locOf, vdist } from "./travel";
-import { eDep, effLoc, fixedScale, lStart, loadAfter, nxt, pMax, prv, rDist, rJobs, rTravel, sMax, setupPaidAt } from "./routes";
+import { balanceRate, eDep, effLoc, eStart, fixedScale, lStart, loadAfter, nxt, pMax, posOf, prv, rDist, rJobs, rTravel, sMax, setupPaidAt } from "./routes";
+import { isReload, startNode, endNode, vehTwStart } from "./instance";
+import {
+  anyMultiTw, anyReload, balanceK, drvB, drvF, hasGroups, nextBrk, passive, rBalWork, rDepart, rFirst, ruleDriving, rWork,
+  vehGroupCount, workFits, workSlack,
+} from "./rules";
 
 export const INF: f64 = Infinity;
 
@@ -21,8 +26,17 @@ export let failTravel: i32 = 0;
 export let failDist: i32 = 0;
 export let failStops: i32 = 0;
 export let failUnreach: i32 = 0;
+export let failDriving: i32 = 0;
+/**
+ * Set while the candidate vehicles are listed (a task alone in an empty route): the driving limit
+ * is not checked then, since a leg too long for an empty route may be fine after other stops.
+ */
+let aloneCheck = false;
+export function setAloneCheck(b: bool): void { aloneCheck = b; }
+export let failWork: i32 = 0;
 export function resetFails(): void {
   failCap = 0; failTw = 0; failTravel = 0; failDist = 0; failStops = 0; failUnreach = 0;
+  failDriving = 0; failWork = 0;
 }
 
 /**
@@ -33,7 +47,7 @@ export function feasibleFrom(v: i32, x: i32, dep: f64, loc: i32): bool {
   let time = dep;
   let l = loc;
   while (true) {
-    if (isBreak(x)) {
+    if (x < nTasks && unchecked(passive[x])) {
       if (l == unchecked(effLoc[x])) return time <= unchecked(lStart[x]);
       const st = earliestStart(x, time);
       if (st < 0) return false;
@@ -55,10 +69,15 @@ export function feasibleFrom(v: i32, x: i32, dep: f64, loc: i32): bool {
   }
 }
 
-/** First node at or after `w` that has a location (skips breaks). */
+/** First node at or after `w` that has a location (skips breaks and passive reloads). */
 @inline export function nextReal(w: i32): i32 {
-  while (isBreak(w)) w = unchecked(nxt[w]);
+  while (w < nTasks && unchecked(passive[w])) w = unchecked(nxt[w]);
   return w;
+}
+
+/** Whether w is a reload that starts a trip (the trip before it ends there). */
+@inline function tripEndsAt(w: i32): bool {
+  return anyReload && isReload(w) && !unchecked(passive[w]);
 }
 
 @inline function loadFits(v: i32, j: i32, u: i32, w: i32): bool {
@@ -68,9 +87,71 @@ export function feasibleFrom(v: i32, x: i32, dep: f64, loc: i32): bool {
     const cap = capOf(v, d);
     if (unchecked(pMax[u * D + d]) + s > cap) return false;
     if (unchecked(loadAfter[u * D + d]) + after > cap) return false;
-    if (unchecked(sMax[w * D + d]) + after > cap) return false;
+    if (!tripEndsAt(w) && unchecked(sMax[w * D + d]) + after > cap) return false;
   }
   return true;
+}
+
+/** A job alone in a new trip. */
+@inline function loadFitsAlone(v: i32, j: i32): bool {
+  for (let d = 0; d < D; d++) {
+    const s = unchecked(taskStartLoad[j * D + d]);
+    const cap = capOf(v, d);
+    if (s > cap || s + unchecked(taskDelta[j * D + d]) > cap) return false;
+  }
+  return true;
+}
+
+/**
+ * Driving check of a task inserted after u, driven `tIn` to reach it (from u's place) and `tOut`
+ * on to r = nextReal(w): the segment through u grows, or splits in two when a break lies between
+ * u and r (the drive on to r then starts after it).
+ */
+@inline function drivingFits(v: i32, u: i32, r: i32, tIn: f64, tOut: f64): bool {
+  const m = unchecked(ruleDriving[v]);
+  if (m == Infinity || aloneCheck) return true;
+  const nb = unchecked(nextBrk[u]);
+  if (nb != endNode(v) && unchecked(posOf[nb]) < unchecked(posOf[r])) {
+    return unchecked(drvF[u]) + tIn <= m + 1e-6 && tOut + unchecked(drvB[r]) <= m + 1e-6;
+  }
+  return unchecked(drvF[u]) + tIn + tOut + unchecked(drvB[r]) <= m + 1e-6;
+}
+
+/**
+ * Route duration (as reported: leave the start as late as the first stop allows) after task j,
+ * starting service at `stJ` and leaving at `depJ` from `lj`, is inserted after u. O(route) walk;
+ * used only when a work limit is tight.
+ */
+function durationWith(v: i32, u: i32, j: i32, stJ: f64, depJ: f64, lj: i32): f64 {
+  let time = depJ;
+  let l = lj;
+  let x = unchecked(nxt[u]);
+  const e = endNode(v);
+  while (x != e) {
+    if (x < nTasks && unchecked(passive[x])) {
+      const st = earliestStart(x, time);
+      time = (st < 0 ? time : st) + serviceOf(x);
+      x = unchecked(nxt[x]);
+      continue;
+    }
+    const lx = locOf(x);
+    const arr = time + dur(v, l, lx);
+    let st = earliestStart(x, arr);
+    if (st < 0) st = arr;
+    time = st + setupPaidAt(x, l) + serviceOf(x);
+    l = lx;
+    x = unchecked(nxt[x]);
+  }
+  const arrE = time + dur(v, l, locOf(e));
+  // New first stop: j when it goes before the current first one.
+  const first = unchecked(rFirst[v]);
+  let dep = unchecked(rDepart[v]);
+  if (first == e || unchecked(posOf[u]) < unchecked(posOf[first])) {
+    dep = vehTwStart(v);
+    const late = stJ - dur(v, effLoc[startNode(v)], lj);
+    if (late > dep) dep = late;
+  }
+  return arrE - dep;
 }
 
 /**
@@ -87,26 +168,96 @@ export function evalInsert(j: i32, u: i32, v: i32, bound: f64 = INF): f64 {
   }
   const maxStops = vehMaxStops(v);
   if (maxStops >= 0 && unchecked(rJobs[v]) + 1 > maxStops) { failStops++; return INF; }
+  if (anyReload && isReload(u) && unchecked(passive[u])) return evalAfterPassiveReload(j, u, v, bound);
   const lu = unchecked(effLoc[u]);
   const lj = locOf(j);
-  const lr = locOf(nextReal(w));
+  const r = nextReal(w);
+  const lr = locOf(r);
   const tUJ = dur(v, lu, lj);
   const tJR = dur(v, lj, lr);
   if (tUJ >= UNREACHABLE || tJR >= UNREACHABLE) { failUnreach++; return INF; }
   // Price first: positions that cannot beat `bound` skip the feasibility checks altogether.
   let c = arcCost(v, lu, lj) + arcCost(v, lj, lr) - arcCost(v, lu, lr);
   if (unchecked(rJobs[v]) == 0) c += vehFixed(v) * fixedScale;
+  const tUR = dur(v, lu, lr);
+  const setupJ = lu != lj ? setupOf(j) : 0.0;
+  if (balanceK > 0) c += balanceDelta(v, tUJ + tJR - tUR + setupJ + serviceOf(j));
   if (c >= bound) return INF;
   if (!loadFits(v, j, u, w)) { failCap++; return INF; }
   const arr = unchecked(eDep[u]) + tUJ;
   const st = earliestStart(j, arr);
   if (st < 0) { failTw++; return INF; }
-  const dep = st + (lu != lj ? setupOf(j) : 0.0) + serviceOf(j);
+  const dep = st + setupJ + serviceOf(j);
   if (!feasibleFrom(v, w, dep, lj)) { failTw++; return INF; }
   const maxT = vehMaxTravel(v);
-  if (maxT < INF && unchecked(rTravel[v]) + tUJ + tJR - dur(v, lu, lr) > maxT) { failTravel++; return INF; }
+  if (maxT < INF && unchecked(rTravel[v]) + tUJ + tJR - tUR > maxT) { failTravel++; return INF; }
   const maxD = vehMaxDist(v);
   if (maxD < INF && unchecked(rDist[v]) + vdist(v, lu, lj) + vdist(v, lj, lr) - vdist(v, lu, lr) > maxD) { failDist++; return INF; }
+  if (!drivingFits(v, u, r, tUJ, tJR)) { failDriving++; return INF; }
+  if (hasGroups && unchecked(vehGroupCount[v]) > 0 && !workAllows(v, u, j, st, dep, lj, r, unchecked(eDep[u]) + tUR)) { failWork++; return INF; }
+  return c;
+}
+
+/** Balance term change of route v when its work grows by `dw`. */
+@inline function balanceDelta(v: i32, dw: f64): f64 {
+  if (unchecked(rJobs[v]) == 0) return balanceK * balanceRate(v) * dw * dw;
+  return balanceK * balanceRate(v) * dw * (2.0 * unchecked(rBalWork[v]) + dw);
+}
+
+/**
+ * Work-limit check of j inserted after u: a quick bound (the delay j causes at the next stop,
+ * which later stops can only absorb, plus a setup it may add) when j does not become the first
+ * stop and the route has single windows; otherwise, or when the bound does not fit, the exact
+ * duration by a walk.
+ */
+function workAllows(v: i32, u: i32, j: i32, stJ: f64, depJ: f64, lj: i32, r: i32, oldArrR: f64): bool {
+  const slack = workSlack(v);
+  const first = unchecked(rFirst[v]);
+  const e = endNode(v);
+  if (first != e && unchecked(posOf[u]) >= unchecked(posOf[first]) && !anyMultiTw) {
+    let delay = depJ + dur(v, lj, locOf(r)) - oldArrR;
+    if (r != e) delay += setupOf(r);
+    if (delay <= slack) return true;
+  }
+  return workFits(v, durationWith(v, u, j, stJ, depJ, lj));
+}
+
+/**
+ * j inserted after a passive reload u (one with no job after it): the van goes back to the start
+ * after its last stop, reloads, and serves j as a new trip. Only the first passive reload of the
+ * tail is a position (the others would be the same trip).
+ */
+function evalAfterPassiveReload(j: i32, u: i32, v: i32, bound: f64): f64 {
+  const p = unchecked(prv[u]);
+  if (isReload(p) && unchecked(passive[p])) return INF;
+  const lp = unchecked(effLoc[u]);
+  const depot = locOf(u);
+  const lj = locOf(j);
+  const w = unchecked(nxt[u]);
+  const r = nextReal(w);
+  const lr = locOf(r);
+  const tPD = dur(v, lp, depot);
+  const tDJ = dur(v, depot, lj);
+  const tJR = dur(v, lj, lr);
+  if (tPD >= UNREACHABLE || tDJ >= UNREACHABLE || tJR >= UNREACHABLE) { failUnreach++; return INF; }
+  let c = arcCost(v, lp, depot) + arcCost(v, depot, lj) + arcCost(v, lj, lr) - arcCost(v, lp, lr);
+  if (unchecked(rJobs[v]) == 0) c += vehFixed(v) * fixedScale;
+  const tPR = dur(v, lp, lr);
+  const setupD = lp != depot ? setupOf(u) : 0.0;
+  const setupJ = depot != lj ? setupOf(j) : 0.0;
+  if (balanceK > 0) c += balanceDelta(v, tPD + tDJ + tJR - tPR + setupD + setupJ + serviceOf(j));
+  if (c >= bound) return INF;
+  if (!loadFitsAlone(v, j)) { failCap++; return INF; }
+  const st = earliestStart(j, unchecked(eDep[u]) + tPD + setupD + tDJ);
+  if (st < 0) { failTw++; return INF; }
+  const dep = st + setupJ + serviceOf(j);
+  if (!feasibleFrom(v, w, dep, lj)) { failTw++; return INF; }
+  const maxT = vehMaxTravel(v);
+  if (maxT < INF && unchecked(rTravel[v]) + tPD + tDJ + tJR - tPR > maxT) { failTravel++; return INF; }
+  const maxD = vehMaxDist(v);
+  if (maxD < INF && unchecked(rDist[v]) + vdist(v, lp, depot) + vdist(v, depot, lj) + vdist(v, lj, lr) - vdist(v, lp, lr) > maxD) { failDist++; return INF; }
+  if (!drivingFits(v, u, r, tPD + tDJ, tJR)) { failDriving++; return INF; }
+  if (hasGroups && unchecked(vehGroupCount[v]) > 0 && !workFits(v, durationWith(v, u, j, st, dep, lj))) { failWork++; return INF; }
   return c;
 }
 
@@ -122,6 +273,7 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
   const q = pairOf(p);
   const maxStops = vehMaxStops(v);
   if (maxStops >= 0 && unchecked(rJobs[v]) + 2 > maxStops) { failStops++; return INF; }
+  if (anyReload && isReload(u1) && unchecked(passive[u1])) return INF;
   // The pickup's amount rides from p to q: load after u1 plus amount must fit.
   for (let d = 0; d < D; d++) {
     if (unchecked(loadAfter[u1 * D + d]) + unchecked(taskDelta[p * D + d]) > capOf(v, d)) { failCap++; return INF; }
@@ -138,6 +290,7 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
   const perSec = vehPerSec(v);
   const perM = vehPerM(v);
   const fixed = unchecked(rJobs[v]) == 0 ? vehFixed(v) * fixedScale : 0.0;
+  const busyPQ = setupOf(p) + serviceOf(p) + setupOf(q) + serviceOf(q);
   let best = INF;
   pairDeliveryAfter = -1;
   // Delivery right after the pickup.
@@ -154,6 +307,7 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
           const dD = vdist(v, lu, lp) + vdist(v, lp, lq) + vdist(v, lq, lr) - vdist(v, lu, lr);
           if (rTravel[v] + dT <= vehMaxTravel(v) && rDist[v] + dD <= vehMaxDist(v)) {
             best = perSec * dT + perM * dD + fixed;
+            if (balanceK > 0) best += balanceDelta(v, dT + busyPQ);
             pairDeliveryAfter = p;
           } else failTravel++;
         } else failTw++;
@@ -168,9 +322,11 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
   let loc = lp;
   let x = w1;
   while (!isEnd(x)) {
+    if (tripEndsAt(x)) break; // a shipment stays within one trip
     let arr = time;
     let lx = loc;
-    if (!isBreak(x)) { lx = locOf(x); arr = time + dur(v, loc, lx); }
+    const pas = x < nTasks && unchecked(passive[x]);
+    if (!pas) { lx = locOf(x); arr = time + dur(v, loc, lx); }
     if (arr > unchecked(lStart[x])) break; // later deliveries only delay x further
     let okLoad = true;
     for (let d = 0; d < D; d++) {
@@ -179,7 +335,7 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
     if (!okLoad) { failCap++; break; }
     const st = earliestStart(x, arr);
     if (st < 0) break;
-    time = st + (isBreak(x) ? 0.0 : (loc != lx ? setupOf(x) : 0.0)) + serviceOf(x);
+    time = st + (pas ? 0.0 : (loc != lx ? setupOf(x) : 0.0)) + serviceOf(x);
     loc = lx;
     const w2 = unchecked(nxt[x]);
     const lr = locOf(nextReal(w2));
@@ -193,7 +349,8 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
           const dT = dT1 + tXQ + tQR - dur(v, loc, lr);
           const dD = dD1 + vdist(v, loc, lq) + vdist(v, lq, lr) - vdist(v, loc, lr);
           if (rTravel[v] + dT <= vehMaxTravel(v) && rDist[v] + dD <= vehMaxDist(v)) {
-            const c = perSec * dT + perM * dD + fixed;
+            let c = perSec * dT + perM * dD + fixed;
+            if (balanceK > 0) c += balanceDelta(v, dT + busyPQ);
             if (c < best) { best = c; pairDeliveryAfter = x; }
           } else failTravel++;
         } else failTw++;

@@ -18,6 +18,8 @@ export const KIND_JOB: i32 = 0;
 export const KIND_PICKUP: i32 = 1;
 export const KIND_DELIVERY: i32 = 2;
 export const KIND_BREAK: i32 = 3;
+/** A reload at the vehicle's start (multi-trip), bound to its vehicle like a break. */
+export const KIND_RELOAD: i32 = 4;
 
 /** Travel modes. */
 export const MODE_MATRIX: i32 = 0;
@@ -27,9 +29,14 @@ export const MODE_GEO: i32 = 1;
 export const UNREACHABLE: f64 = 1e12;
 
 export const TASK_F_STRIDE: i32 = 4; // service, setup, penalty, twWidth
-export const TASK_I_STRIDE: i32 = 5; // loc, twOffset, twCount, kind, pair (break: vehicle)
-export const VEH_F_STRIDE: i32 = 8; // twStart, twEnd, maxTravel, maxDist, fixed, perSec, perM, speedFactor
-export const VEH_I_STRIDE: i32 = 4; // startLoc, endLoc, maxStops, matrix profile
+export const TASK_I_STRIDE: i32 = 5; // loc, twOffset, twCount, kind, pair (break, reload: vehicle)
+// twStart, twEnd, maxTravel, maxDist, fixed, perSec, perM, speedFactor, maxDriving, reloadS,
+// max work of group A, max work of group B
+export const VEH_F_STRIDE: i32 = 12;
+// startLoc, endLoc, maxStops, matrix profile, work group A (-1 none), work group B (-1 none)
+export const VEH_I_STRIDE: i32 = 6;
+/** Work-limit groups a vehicle can belong to. */
+export const VEH_GROUPS: i32 = 2;
 
 export let nLoc: i32 = 0;
 export let nTasks: i32 = 0;
@@ -117,6 +124,9 @@ export function inputPtr(id: i32): usize {
 @inline export function isEnd(u: i32): bool { return u >= nTasks && ((u - nTasks) & 1) == 1; }
 @inline export function kindOf(t: i32): i32 { return unchecked(taskI[t * TASK_I_STRIDE + 3]); }
 @inline export function isBreak(u: i32): bool { return u < nTasks && kindOf(u) == KIND_BREAK; }
+@inline export function isReload(u: i32): bool { return u < nTasks && kindOf(u) == KIND_RELOAD; }
+/** Breaks and reloads: tasks bound to one vehicle, never removed by a ruin. */
+@inline export function isBound(u: i32): bool { return u < nTasks && kindOf(u) >= KIND_BREAK; }
 @inline export function pairOf(t: i32): i32 { return unchecked(taskI[t * TASK_I_STRIDE + 4]); }
 @inline export function serviceOf(t: i32): f64 { return unchecked(taskF[t * TASK_F_STRIDE]); }
 @inline export function setupOf(t: i32): f64 { return unchecked(taskF[t * TASK_F_STRIDE + 1]); }
@@ -130,6 +140,9 @@ export function inputPtr(id: i32): usize {
 @inline export function vehPerSec(v: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 5]); }
 @inline export function vehPerM(v: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 6]); }
 @inline export function vehMaxStops(v: i32): i32 { return unchecked(vehI[v * VEH_I_STRIDE + 2]); }
+@inline export function vehMaxDriving(v: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 8]); }
+@inline export function vehGroup(v: i32, k: i32): i32 { return unchecked(vehI[v * VEH_I_STRIDE + 4 + k]); }
+@inline export function vehGroupMax(v: i32, k: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 10 + k]); }
 @inline export function capOf(v: i32, d: i32): f64 { return unchecked(vehCap[v * D + d]); }
 
 /**

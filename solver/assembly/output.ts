@@ -2,11 +2,12 @@
  * Result serialisation into one Float64Array (layout documented in index.ts), plus the reason
  * each unassigned task could not be routed.
  */
-import { endNode, isBreak, KIND_BREAK, kindOf, nTasks, nVeh, startNode, vehTwStart } from "./instance";
+import { endNode, isBreak, isReload, KIND_BREAK, kindOf, nTasks, nVeh, startNode, vehTwStart } from "./instance";
+import { passive, rFirst } from "./rules";
 import { aloneReason, cand, candStart, failureReason } from "./init";
 import { evalInsert, evalPair, INF, resetFails } from "./insert";
 import { KIND_PICKUP } from "./instance";
-import { cumDist, eDep, effLoc, eStart, nxt, rCost, rDist, rJobs, rTravel, routeOf } from "./routes";
+import { cumDist, eDep, effLoc, eStart, nxt, posOf, rCost, rDist, rJobs, rTravel, routeOf } from "./routes";
 import { iterations } from "./search";
 import { totalCost, unas, unasCount, usedRoutes } from "./state";
 import { dur, locOf } from "./travel";
@@ -35,6 +36,7 @@ function reasonFor(t: i32): i32 {
 export function writeOutput(): usize {
   // Upper bound: header, per route 6 + 5 per step, per unassigned 2.
   out = new StaticArray<f64>(8 + nVeh * 6 + nTasks * 7);
+  showReload = new StaticArray<bool>(nTasks);
   outLen = 0;
   let totalDist: f64 = 0;
   let totalTravel: f64 = 0;
@@ -43,7 +45,7 @@ export function writeOutput(): usize {
   // of vehicles that cannot be used (not reported).
   let nUn = unasCount;
   for (let t = 0; t < nTasks; t++) {
-    if (routeOf[t] < 0 && kindOf(t) != KIND_BREAK && candStart[t + 1] == candStart[t] && !isInUnas(t)) nUn++;
+    if (routeOf[t] < 0 && kindOf(t) < KIND_BREAK && candStart[t + 1] == candStart[t] && !isInUnas(t)) nUn++;
   }
   put(totalCost());
   put(<f64>usedRoutes());
@@ -59,11 +61,19 @@ export function writeOutput(): usize {
     const e = endNode(r);
     let steps = 0;
     let x = nxt[s];
-    while (x != e) { steps++; x = nxt[x]; }
-    // Leave the depot as late as the first stop allows, so the route does not start by waiting.
-    const first = nxt[s];
+    let stops = false;
+    while (x != e) {
+      // A reload is a step when it ends a trip: active, with a stop since the last one shown.
+      if (isReload(x)) { showReload[x] = !passive[x] && stops; if (showReload[x]) stops = false; }
+      else if (!isBreak(x)) stops = true;
+      if (shown(x)) steps++;
+      x = nxt[x];
+    }
+    // Leave the depot as late as the first stop allows, so the route does not start by waiting
+    // (reloads parked at the start are skipped: they take no time there).
+    const first = rFirst[r];
     let depart = vehTwStart(r);
-    if (!isBreak(first)) {
+    if (first != e && !isBreak(first)) {
       const late = eStart[first] - dur(r, effLoc[s], locOf(first));
       if (late > depart) depart = late;
     }
@@ -75,9 +85,10 @@ export function writeOutput(): usize {
     put(rDist[r]);
     let prevDep = depart;
     let prevLoc = effLoc[s];
-    x = first;
+    x = nxt[s];
     while (x != e) {
-      const arr = isBreak(x) ? prevDep : prevDep + dur(r, prevLoc, locOf(x));
+      if (!shown(x)) { x = nxt[x]; continue; }
+      const arr = passive[x] ? prevDep : prevDep + dur(r, prevLoc, locOf(x));
       put(<f64>x);
       put(arr);
       put(eStart[x]);
@@ -90,12 +101,18 @@ export function writeOutput(): usize {
   }
   for (let i = 0; i < unasCount; i++) { put(<f64>unas[i]); put(<f64>reasonFor(unas[i])); }
   for (let t = 0; t < nTasks; t++) {
-    if (routeOf[t] < 0 && kindOf(t) != KIND_BREAK && candStart[t + 1] == candStart[t] && !isInUnas(t)) {
+    if (routeOf[t] < 0 && kindOf(t) < KIND_BREAK && candStart[t + 1] == candStart[t] && !isInUnas(t)) {
       put(<f64>t);
       put(<f64>aloneReason[t]);
     }
   }
   return changetype<usize>(out);
+}
+
+/** Whether node x of route r is a step of the output: reloads only when they end a trip. */
+let showReload = new StaticArray<bool>(0);
+function shown(x: i32): bool {
+  return !isReload(x) || showReload[x];
 }
 
 function isInUnas(t: i32): bool {

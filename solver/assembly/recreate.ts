@@ -6,7 +6,8 @@
 import { D, KIND_JOB, KIND_PICKUP, kindOf, pairOf, penaltyOf, taskSkill, vehSkill, nVeh, startNode, endNode, taskDelta, taskStartLoad, twWidthOf } from "./instance";
 import { adj, adjStart, cand, candStart } from "./init";
 import { evalInsert, evalPair, INF, pairDeliveryAfter } from "./insert";
-import { linkAfter, nxt, prv, recompute, rJobs, routeOf } from "./routes";
+import { linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
+import { anyDriving, hasGroups } from "./rules";
 import { pend, pendCount } from "./ruin";
 import { rand } from "./rng";
 import { addUnassigned, touch } from "./state";
@@ -155,5 +156,13 @@ export function insertBest(t: i32): bool {
   linkAfter(t, bestU);
   if (isPair) linkAfter(pairOf(t), bestQ); // bestQ == t means right after the pickup
   recompute(bestR);
+  if ((hasGroups || anyDriving) && !rFeasible[bestR]) {
+    // Shipments are priced without the driving and work-limit checks: confirmed here.
+    unlink(t);
+    if (isPair) unlink(pairOf(t));
+    recompute(bestR);
+    addUnassigned(t);
+    return false;
+  }
   return true;
 }

@@ -4,10 +4,15 @@
  * load after the node, prefix and suffix load maxima.
  */
 import {
-  D, earliestStart, endNode, isBreak, isEnd, latestStart, nNodes, nTasks, nVeh, serviceOf,
+  D, earliestStart, endNode, isBreak, isEnd, isReload, latestStart, nNodes, nTasks, nVeh, serviceOf,
   setupOf, startNode, taskDelta, taskStartLoad, vehFixed, vehPerM, vehPerSec, vehTwEnd, vehTwStart,
 } from "./instance";
 import { dur, locOf, vdist } from "./travel";
+import {
+  balanceK, drvB, drvF, gMax, gTotal, hasGroups, nextBrk, passive, rBal, rBalWork, rDepart, rFirst, rWork,
+  prepareRules, ruleDriving, ruleReload, vehGroupCount, vehGroupIdx,
+} from "./rules";
+import { taskI, TASK_I_STRIDE } from "./instance";
 
 export let nxt = new StaticArray<i32>(0);
 export let prv = new StaticArray<i32>(0);
@@ -60,14 +65,20 @@ export function allocRoutes(): void {
   rFeasible = new StaticArray<bool>(nVeh);
   costSum = 0;
   fixedSum = 0;
+  prepareRules();
   for (let t = 0; t < nTasks; t++) routeOf[t] = -1;
   for (let v = 0; v < nVeh; v++) {
     const s = startNode(v);
     const e = endNode(v);
     nxt[s] = e; prv[e] = s; nxt[e] = -1; prv[s] = -1;
     routeOf[s] = v; routeOf[e] = v;
-    recompute(v);
   }
+  // Reloads are parked right after their van's start, where they cost nothing; a job inserted
+  // between two of them, or after the last one, makes a trip.
+  for (let t = 0; t < nTasks; t++) {
+    if (isReload(t)) linkAfter(t, startNode(unchecked(taskI[t * TASK_I_STRIDE + 4])));
+  }
+  for (let v = 0; v < nVeh; v++) recompute(v);
 }
 
 /** Links task `t` after node `u` (in u's route). The caller recomputes the route. */
@@ -97,18 +108,43 @@ export function unlink(t: i32): void {
 export function recompute(v: i32): void {
   const s = startNode(v);
   const e = endNode(v);
-  // Start load = deliveries of the single jobs on board.
+  const reloads = unchecked(ruleReload[v]);
+  // Start load = deliveries of the single jobs on board (per trip with reloads).
   for (let d = 0; d < D; d++) unchecked(loadAfter[s * D + d] = 0);
-  let x = unchecked(nxt[s]);
   let jobs = 0;
   let size = 0;
-  while (x != e) {
-    for (let d = 0; d < D; d++) unchecked(loadAfter[s * D + d] += taskStartLoad[x * D + d]);
-    size++;
-    if (!isBreak(x)) jobs++;
-    x = unchecked(nxt[x]);
+  if (reloads) {
+    // Backward: a reload with no job after it is passive (costs nothing, splits nothing); an
+    // active one starts a trip whose start load is the deliveries up to the next active reload.
+    let seenJob = false;
+    let x = unchecked(prv[e]);
+    for (let d = 0; d < D; d++) unchecked(loadAfter[e * D + d] = 0); // trip accumulator
+    while (x != s) {
+      size++;
+      if (isReload(x)) {
+        unchecked(passive[x] = !seenJob);
+        if (seenJob) {
+          for (let d = 0; d < D; d++) { unchecked(loadAfter[x * D + d] = loadAfter[e * D + d]); unchecked(loadAfter[e * D + d] = 0); }
+        }
+      } else {
+        if (!isBreak(x)) { seenJob = true; jobs++; }
+        for (let d = 0; d < D; d++) unchecked(loadAfter[e * D + d] += taskStartLoad[x * D + d]);
+      }
+      x = unchecked(prv[x]);
+    }
+    for (let d = 0; d < D; d++) unchecked(loadAfter[s * D + d] = loadAfter[e * D + d]);
+  } else {
+    let x = unchecked(nxt[s]);
+    while (x != e) {
+      for (let d = 0; d < D; d++) unchecked(loadAfter[s * D + d] += taskStartLoad[x * D + d]);
+      size++;
+      if (!isBreak(x)) jobs++;
+      x = unchecked(nxt[x]);
+    }
   }
   for (let d = 0; d < D; d++) unchecked(pMax[s * D + d] = loadAfter[s * D + d]);
+  const maxDrv = unchecked(ruleDriving[v]);
+  const driving = maxDrv < Infinity;
   let loc = locOf(s);
   effLoc[s] = loc;
   let time = vehTwStart(v);
@@ -116,28 +152,46 @@ export function recompute(v: i32): void {
   eDep[s] = time;
   cumDist[s] = 0;
   posOf[s] = 0;
+  if (driving) unchecked(drvF[s] = 0);
   let travel: f64 = 0;
   let distance: f64 = 0;
+  let busyWork: f64 = 0;
   let feasible = true;
   let prev = s;
   let pos = 0;
-  x = unchecked(nxt[s]);
+  let first = e;
+  let x = unchecked(nxt[s]);
   while (true) {
     pos++;
     posOf[x] = pos;
     let arr = time;
-    if (isBreak(x)) {
+    const pas = x < nTasks && unchecked(passive[x]);
+    let t: f64 = 0;
+    if (pas) {
       effLoc[x] = loc;
     } else {
       const l = locOf(x);
-      const t = dur(v, loc, l);
+      t = dur(v, loc, l);
       travel += t;
       distance += vdist(v, loc, l);
       arr = time + t;
       effLoc[x] = l;
     }
+    if (first == e && x < nTasks && !(reloads && isReload(x))) first = x;
+    if (driving) {
+      // Driving since the last break, at the arrival at x; a break resets it.
+      const f = unchecked(drvF[prev]) + t;
+      if (f > maxDrv + 1e-6) feasible = false;
+      unchecked(drvF[x] = isBreak(x) ? 0.0 : f);
+    }
     cumDist[x] = distance;
+    const reset = reloads && isReload(x) && !pas;
     for (let d = 0; d < D; d++) {
+      if (reset) {
+        // Active reload: the next trip's start load was set by the backward pass.
+        unchecked(pMax[x * D + d] = loadAfter[x * D + d]);
+        continue;
+      }
       let ld = unchecked(loadAfter[prev * D + d]);
       if (x < nTasks) ld += unchecked(taskDelta[x * D + d]);
       unchecked(loadAfter[x * D + d] = ld);
@@ -153,30 +207,41 @@ export function recompute(v: i32): void {
     let st = earliestStart(x, arr);
     if (st < 0) { feasible = false; st = arr; }
     eStart[x] = st;
-    eDep[x] = st + (isBreak(x) ? 0.0 : setupPaidAt(x, loc)) + serviceOf(x);
+    const setup = pas || isBreak(x) ? 0.0 : setupPaidAt(x, loc);
+    eDep[x] = st + setup + serviceOf(x);
+    if (!isBreak(x)) busyWork += setup + serviceOf(x);
     time = eDep[x];
     loc = effLoc[x];
     prev = x;
     x = unchecked(nxt[x]);
   }
-  // Backward pass: latest feasible start and suffix load maxima.
+  // Backward pass: latest feasible start and suffix load maxima (per trip).
   lStart[e] = vehTwEnd(v);
   for (let d = 0; d < D; d++) unchecked(sMax[e * D + d] = loadAfter[e * D + d]);
+  if (driving) { unchecked(drvB[e] = 0); unchecked(nextBrk[e] = e); }
   x = unchecked(prv[e]);
   while (x != -1) {
     const n = unchecked(nxt[x]);
+    const tripEnd = reloads && isReload(n) && !unchecked(passive[n]);
     for (let d = 0; d < D; d++) {
       const a = unchecked(loadAfter[x * D + d]);
-      const b = unchecked(sMax[n * D + d]);
+      const b = tripEnd ? a : unchecked(sMax[n * D + d]);
       unchecked(sMax[x * D + d] = a > b ? a : b);
     }
-    const t = isBreak(n) ? 0.0 : dur(v, effLoc[x], locOf(n));
+    const npas = n < nTasks && unchecked(passive[n]);
+    const t = npas ? 0.0 : dur(v, effLoc[x], locOf(n));
+    if (driving) {
+      // Driving from leaving x to the next break (or the end).
+      const nb = isBreak(n);
+      unchecked(drvB[x] = nb ? 0.0 : t + unchecked(drvB[n]));
+      unchecked(nextBrk[x] = nb ? n : unchecked(nextBrk[n]));
+    }
     if (x == s) {
       lStart[x] = lStart[n] - t;
       break;
     }
     const p = unchecked(prv[x]);
-    const busy = (isBreak(x) ? 0.0 : setupPaidAt(x, effLoc[p])) + serviceOf(x);
+    const busy = (unchecked(passive[x]) ? 0.0 : setupPaidAt(x, effLoc[p])) + serviceOf(x);
     lStart[x] = latestStart(x, lStart[n] - t - busy);
     x = p;
   }
@@ -186,9 +251,41 @@ export function recompute(v: i32): void {
   rSize[v] = size;
   rDist[v] = distance;
   rTravel[v] = travel;
+  unchecked(rFirst[v] = first);
   const cost = jobs > 0 ? vehFixed(v) + vehPerSec(v) * travel + vehPerM(v) * distance : 0.0;
-  costSum += cost - rCost[v];
+  let bal: f64 = 0;
+  if (balanceK > 0 && jobs > 0) {
+    const w = travel + busyWork;
+    bal = balanceK * balanceRate(v) * w * w;
+    unchecked(rBalWork[v] = w);
+  } else unchecked(rBalWork[v] = 0);
+  costSum += cost + bal - rCost[v] - unchecked(rBal[v]);
   rCost[v] = cost;
+  unchecked(rBal[v] = bal);
+  if (hasGroups) {
+    // Route duration as reported: leave the start as late as the first stop allows.
+    let dep = vehTwStart(v);
+    if (first != e && !isBreak(first)) {
+      const late = eStart[first] - dur(v, effLoc[s], locOf(first));
+      if (late > dep) dep = late;
+    }
+    unchecked(rDepart[v] = dep);
+    const work = jobs > 0 ? eStart[e] - dep : 0.0;
+    const dw = work - unchecked(rWork[v]);
+    unchecked(rWork[v] = work);
+    const gc = unchecked(vehGroupCount[v]);
+    for (let k = 0; k < gc; k++) {
+      const g = unchecked(vehGroupIdx[v * 2 + k]);
+      unchecked(gTotal[g] += dw);
+      if (unchecked(gTotal[g]) > unchecked(gMax[g]) + 1e-6) feasible = false;
+    }
+  }
   rFeasible[v] = feasible;
+}
+
+/** Balance term rate of vehicle v: its cost per second of work (1 when it pays only distance). */
+@inline export function balanceRate(v: i32): f64 {
+  const r = vehPerSec(v);
+  return r > 0 ? r : 1.0;
 }
 

@@ -3,7 +3,7 @@
  * consecutive tasks from each of a few nearby routes, sometimes keeping a short substring in the
  * middle ("split string"). Removing neighbours together frees room where it is useful.
  */
-import { isBreak, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, endNode, startNode } from "./instance";
+import { isBound, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, endNode, startNode } from "./instance";
 import { adj, adjStart, isSeedable } from "./init";
 import { nxt, routeOf, rJobs, unlink } from "./routes";
 import { rand, randInt } from "./rng";
@@ -53,7 +53,7 @@ export function removeRoute(r: i32): void {
   let x = nxt[startNode(r)];
   const e = endNode(r);
   let n = 0;
-  while (x != e) { if (!isBreak(x)) unchecked(routeSeq[n++] = x); x = nxt[x]; }
+  while (x != e) { if (!isBound(x)) unchecked(routeSeq[n++] = x); x = nxt[x]; }
   for (let i = 0; i < n; i++) {
     const t = routeSeq[i];
     if (routeOf[t] >= 0) removeTask(t);
@@ -67,7 +67,7 @@ function removeString(r: i32, c: i32, lsmax: f64): void {
   let x = nxt[startNode(r)];
   const e = endNode(r);
   while (x != e) {
-    if (!isBreak(x)) {
+    if (!isBound(x)) {
       if (x == c) ic = card;
       unchecked(routeSeq[card++] = x);
     }
@@ -114,7 +114,7 @@ export function ruin(assignedJobs: i32, usedRoutes: i32): void {
   let seed = -1;
   for (let tries = 0; tries < 64 && seed < 0; tries++) {
     const t = randInt(nTasks);
-    if (routeOf[t] >= 0 && !isBreak(t)) seed = t;
+    if (routeOf[t] >= 0 && !isBound(t)) seed = t;
   }
   if (seed < 0) return;
   ruinId++;

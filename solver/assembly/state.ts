@@ -2,7 +2,7 @@
  * Solution bookkeeping around the route lists: the unassigned list, undo snapshots of the routes
  * an iteration touched (so a rejected move costs only what it changed), and the best solution.
  */
-import { endNode, isBreak, nTasks, nVeh, penaltyOf, startNode } from "./instance";
+import { endNode, isBound, nTasks, nVeh, penaltyOf, startNode } from "./instance";
 import { costSum, fixedScale, fixedSum, linkAfter, nxt, prv, recompute, routeOf } from "./routes";
 
 /** Unassigned routable tasks (jobs and shipment pickups). */
@@ -158,7 +158,7 @@ export function usedRoutes(): i32 {
   for (let r = 0; r < nVeh; r++) {
     let x = nxt[startNode(r)];
     const e = endNode(r);
-    while (x != e) { if (!isBreak(x)) { n++; break; } x = nxt[x]; }
+    while (x != e) { if (!isBound(x)) { n++; break; } x = nxt[x]; }
   }
   return n;
 }

@@ -42,5 +42,7 @@ export const PARAM_SOFT_UNASSIGNED = 14;
 export const PARAM_GRANULAR = 15;
 export const PARAM_STOP_WHEN_CONVERGED = 16;
 export const PARAM_LOCAL_SEARCH = 17;
-/** Slots 18 … 23 are free for new settings. */
+/** Balanced workloads (Problem.balance): weight of the per-route work² term, 0 = off. */
+export const PARAM_BALANCE = 18;
+/** Slots 19 … 23 are free for new settings. */
 export const PARAMS_LEN = 24;

@@ -1,5 +1,5 @@
 /** Raw engine output (assembly/index.ts) → Solution, with loads recomputed from the problem. */
-import { KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, type Encoded } from './encode.ts';
+import { KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, KIND_RELOAD, type Encoded } from './encode.ts';
 import type { Id, Location, Problem, Route, Solution, Step, Unassigned, UnassignedReason } from './types.ts';
 
 const REASONS: Record<number, UnassignedReason> = {
@@ -11,11 +11,13 @@ const REASONS: Record<number, UnassignedReason> = {
   6: 'max_stops',
   7: 'unreachable',
   8: 'no_room',
+  9: 'max_driving',
+  10: 'work_limit',
 };
 
 interface TaskInfo {
   kind: number;
-  id: Id;
+  id?: Id;
   location?: Location;
   startLoad: number[];
   delta: number[];
@@ -54,10 +56,13 @@ function taskInfos(problem: Problem, enc: Encoded): TaskInfo[] {
     const b = problem.vehicles[vi]?.breaks?.[bi];
     out.push({ kind: KIND_BREAK, id: b?.id ?? bi, startLoad: pad(), delta: pad(), ref: vi });
   }
+  for (const vi of enc.reloads ?? []) {
+    out.push({ kind: KIND_RELOAD, location: problem.vehicles[vi]?.start, startLoad: pad(), delta: pad(), ref: vi });
+  }
   return out;
 }
 
-const TYPE = ['job', 'pickup', 'delivery', 'break'] as const;
+const TYPE = ['job', 'pickup', 'delivery', 'break', 'reload'] as const;
 
 export function decodeSolution(problem: Problem, enc: Encoded, out: Float64Array, elapsedMs: number): Solution {
   const tasks = taskInfos(problem, enc);
@@ -82,14 +87,19 @@ export function decodeSolution(problem: Problem, enc: Encoded, out: Float64Array
       raw.push({ task: at(p), arrival: at(p + 1), start: at(p + 2), departure: at(p + 3), dist: at(p + 4) });
       p += 5;
     }
-    const load = Array.from({ length: D }, () => 0);
-    for (const s of raw) {
-      const t = tasks[s.task];
-      if (t)
-        t.startLoad.forEach((a, d) => {
-          load[d] = (load[d] ?? 0) + a;
+    // Deliveries on board at the start of each trip (a reload starts a new one).
+    const tripLoad = (from: number): number[] => {
+      const l = Array.from({ length: D }, () => 0);
+      for (let k = from; k < raw.length; k++) {
+        const t = tasks[raw[k]?.task ?? -1];
+        if (t?.kind === KIND_RELOAD) break;
+        t?.startLoad.forEach((a, d) => {
+          l[d] = (l[d] ?? 0) + a;
         });
-    }
+      }
+      return l;
+    };
+    let load = tripLoad(0);
     const trim = (l: number[]) =>
       D === 1 && !problem.vehicles.some((x) => x.capacity?.length) ? l.slice(0, 0) : l.slice();
     const steps: Step[] = [];
@@ -108,6 +118,7 @@ export function decodeSolution(problem: Problem, enc: Encoded, out: Float64Array
     for (const s of raw) {
       const t = tasks[s.task];
       if (!t) throw new Error(`engine returned unknown task ${s.task}`);
+      if (t.kind === KIND_RELOAD) load = tripLoad(raw.indexOf(s) + 1);
       t.delta.forEach((a, d) => {
         load[d] = (load[d] ?? 0) + a;
       });
@@ -115,7 +126,7 @@ export function decodeSolution(problem: Problem, enc: Encoded, out: Float64Array
       service += s.departure - s.start;
       steps.push({
         type: TYPE[t.kind] ?? 'job',
-        id: t.id,
+        ...(t.id !== undefined ? { id: t.id } : {}),
         location: t.location,
         arrival: s.arrival,
         waitingS: s.start - s.arrival,
@@ -153,7 +164,7 @@ export function decodeSolution(problem: Problem, enc: Encoded, out: Float64Array
     const t = tasks[at(p)];
     const reason = REASONS[at(p + 1)] ?? 'no_room';
     p += 2;
-    if (!t || t.kind === KIND_BREAK) continue;
+    if (!t || t.kind === KIND_BREAK || t.kind === KIND_RELOAD || t.id === undefined) continue;
     unassigned.push({ id: t.id, type: t.kind === KIND_JOB ? 'job' : 'shipment', reason });
   }
   routes.sort((a, b) => a.vehicle - b.vehicle);

@@ -4,6 +4,7 @@
  */
 import {
   PARAM_AVG_REMOVED,
+  PARAM_BALANCE,
   PARAM_BLINK_RATE,
   PARAM_CIRCUITY,
   PARAM_FLEET_SHARE,
@@ -30,6 +31,13 @@ export const KIND_JOB = 0;
 export const KIND_PICKUP = 1;
 export const KIND_DELIVERY = 2;
 export const KIND_BREAK = 3;
+export const KIND_RELOAD = 4;
+/** Reload trips of a vehicle when `reload.maxTrips` is absent. */
+export const DEFAULT_MAX_TRIPS = 3;
+/** Work-limit groups one vehicle may belong to (VEH_GROUPS in the engine). */
+export const MAX_LIMITS_PER_VEHICLE = 2;
+const VEH_F_STRIDE = 12;
+const VEH_I_STRIDE = 6;
 const UNREACHABLE = 1e12;
 
 /** Everything a worker needs: structured-cloneable. */
@@ -45,6 +53,8 @@ export interface Encoded {
   vehSkill: BigUint64Array;
   /** Per break task: [vehicle index, break index]. */
   breaks: [number, number][];
+  /** Per reload task (after the breaks): its vehicle index. */
+  reloads: number[];
   nJobs: number;
   nShipments: number;
 }
@@ -152,6 +162,27 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
       });
     });
   });
+  const reloads: number[] = [];
+  problem.vehicles.forEach((v, vi) => {
+    if (!v.reload) return;
+    const n = (v.reload.maxTrips ?? DEFAULT_MAX_TRIPS) - 1;
+    for (let k = 0; k < n; k++) {
+      reloads.push(vi);
+      tasks.push({
+        loc: v.start as Location,
+        serviceS: 0,
+        // Paid only when arriving from elsewhere: a reload parked at the start costs nothing.
+        setupS: v.reload.reloadS,
+        windows: [[0, Infinity]],
+        start: pad([]),
+        delta: pad([]),
+        kind: KIND_RELOAD,
+        partner: vi,
+        skills: [],
+        priority: 0,
+      });
+    }
+  });
   const T = tasks.length;
   const V = problem.vehicles.length;
   // Skills → bits.
@@ -178,6 +209,12 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   });
   // Locations of tasks and vehicles.
   const taskLoc = tasks.map((t) => (t.kind === KIND_BREAK ? -1 : locIdx(t.loc)));
+  // Work limits: each vehicle's groups (at most MAX_LIMITS_PER_VEHICLE, checked by validate).
+  const vIndex = new Map(problem.vehicles.map((v, i) => [v.id, i]));
+  const vGroups = problem.vehicles.map(() => [] as [number, number][]);
+  (problem.workLimits ?? []).forEach((w, g) => {
+    for (const id of new Set(w.vehicles)) vGroups[vIndex.get(id) ?? -1]?.push([g, w.maxWorkS]);
+  });
   const vStart = problem.vehicles.map((v) => locIdx(v.start));
   const vEnd = problem.vehicles.map((v) => locIdx(v.end));
   const L = matrixMode ? (problem.matrices?.durations.length ?? 0) : coordIndex.size;
@@ -229,7 +266,18 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   });
   const maxRate = Math.max(1, ...costs.map((c) => c.perSec + c.perM));
   const sumFixed = costs.reduce((s, c) => s + c.fixed, 0);
-  const unit = 10 * (sumFixed + (T + 2 * V) * maxArc * maxRate + 1);
+  // With balance on, a route's work² term counts too: bounded by its shift (or all travel and service).
+  let balanceMax = 0;
+  if ((problem.balance ?? 0) > 0) {
+    const busy = tasks.reduce((a, t) => a + t.serviceS + t.setupS, 0);
+    problem.vehicles.forEach((v, i) => {
+      const tw = v.timeWindow ?? [0, Infinity];
+      const w = Math.min(tw[1] - tw[0], (T + 2 * V) * maxArc + busy);
+      const rate = (costs[i]?.perSec ?? 0) > 0 ? (costs[i]?.perSec ?? 1) : 1;
+      balanceMax += ((problem.balance ?? 0) * rate * w * w) / 7200;
+    });
+  }
+  const unit = 10 * (sumFixed + (T + 2 * V) * maxArc * maxRate + balanceMax + 1);
   tasks.forEach((t, i) => {
     taskI[i * 5] = taskLoc[i] ?? -1;
     taskI[i * 5 + 1] = twList.length / 2;
@@ -250,9 +298,9 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
       delta[i * D + d] = t.delta[d] ?? 0;
     }
   });
-  const vehF = new Float64Array(V * 8);
+  const vehF = new Float64Array(V * VEH_F_STRIDE);
   const vehCap = new Float64Array(V * D);
-  const vehI = new Int32Array(V * 4);
+  const vehI = new Int32Array(V * VEH_I_STRIDE);
   problem.vehicles.forEach((v, i) => {
     const tw = v.timeWindow ?? [0, Infinity];
     const c = costs[i] ?? { fixed: 0, perSec: 1, perM: 0 };
@@ -266,14 +314,20 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
         c.perSec,
         c.perM,
         v.speedFactor ?? 1,
+        v.maxDrivingS ?? Infinity,
+        v.reload?.reloadS ?? 0,
+        vGroups[i]?.[0]?.[1] ?? 0,
+        vGroups[i]?.[1]?.[1] ?? 0,
       ],
-      i * 8,
+      i * VEH_F_STRIDE,
     );
     for (let d = 0; d < D; d++) vehCap[i * D + d] = v.capacity ? (v.capacity[d] ?? 0) : Infinity;
-    vehI[i * 4] = vStart[i] ?? -1;
-    vehI[i * 4 + 1] = vEnd[i] ?? -1;
-    vehI[i * 4 + 2] = v.maxStops ?? -1;
-    vehI[i * 4 + 3] = vProfile[i] ?? 0;
+    vehI[i * VEH_I_STRIDE] = vStart[i] ?? -1;
+    vehI[i * VEH_I_STRIDE + 1] = vEnd[i] ?? -1;
+    vehI[i * VEH_I_STRIDE + 2] = v.maxStops ?? -1;
+    vehI[i * VEH_I_STRIDE + 3] = vProfile[i] ?? 0;
+    vehI[i * VEH_I_STRIDE + 4] = vGroups[i]?.[0]?.[0] ?? -1;
+    vehI[i * VEH_I_STRIDE + 5] = vGroups[i]?.[1]?.[0] ?? -1;
   });
   const tuning = { ...DEFAULT_TUNING, ...opts.tuning };
   const params = new Float64Array(PARAMS_LEN);
@@ -295,6 +349,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   params[PARAM_GRANULAR] = tuning.granular;
   params[PARAM_STOP_WHEN_CONVERGED] = opts.stopWhenConverged === false ? 0 : 1;
   params[PARAM_LOCAL_SEARCH] = tuning.localSearch;
+  params[PARAM_BALANCE] = problem.balance ?? 0;
   return {
     counts: {
       locs: L,
@@ -312,6 +367,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
     taskSkill,
     vehSkill,
     breaks,
+    reloads,
     nJobs: jobs.length,
     nShipments: ships.length,
   };

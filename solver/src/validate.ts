@@ -155,6 +155,15 @@ export function validateProblem(p: unknown): number {
       num(`${f}.costs.perHour`, v.costs.perHour, { min: 0 });
       num(`${f}.costs.perKm`, v.costs.perKm, { min: 0 });
     }
+    num(`${f}.maxDrivingS`, v.maxDrivingS, { min: 1e-6 });
+    if (v.reload !== undefined) {
+      if (!isObj(v.reload)) throw new ProblemError(`${f}.reload`, 'must be an object');
+      num(`${f}.reload.reloadS`, v.reload.reloadS, { min: 0, optional: false });
+      num(`${f}.reload.maxTrips`, v.reload.maxTrips, { min: 1, int: true });
+      if (typeof v.reload.maxTrips === 'number' && v.reload.maxTrips > 50)
+        throw new ProblemError(`${f}.reload.maxTrips`, 'must be at most 50');
+      if (v.start === undefined) throw new ProblemError(`${f}.reload`, 'needs a start (the place to reload)');
+    }
     if (v.breaks !== undefined) {
       if (!Array.isArray(v.breaks)) throw new ProblemError(`${f}.breaks`, 'must be an array');
       v.breaks.forEach((b: unknown, k: number) => {
@@ -209,6 +218,28 @@ export function validateProblem(p: unknown): number {
     skills(`${f}.skills`, s.skills, skillSet);
     num(`${f}.priority`, s.priority, { min: 0 });
   });
+  if (p.workLimits !== undefined) {
+    if (!Array.isArray(p.workLimits)) throw new ProblemError('workLimits', 'must be an array');
+    const limitIds = new Set<unknown>();
+    const perVehicle = new Map<unknown, number>();
+    p.workLimits.forEach((w: unknown, i: number) => {
+      const f = `workLimits[${i}]`;
+      if (!isObj(w)) throw new ProblemError(f, 'must be an object');
+      if (typeof w.id !== 'string' && typeof w.id !== 'number')
+        throw new ProblemError(`${f}.id`, 'must be a string or number');
+      if (limitIds.has(w.id)) throw new ProblemError(`${f}.id`, `duplicate id ${String(w.id)}`);
+      limitIds.add(w.id);
+      num(`${f}.maxWorkS`, w.maxWorkS, { min: 0, optional: false });
+      if (!Array.isArray(w.vehicles)) throw new ProblemError(`${f}.vehicles`, 'must be an array of vehicle ids');
+      new Set(w.vehicles).forEach((id) => {
+        if (!ids.has(id)) throw new ProblemError(`${f}.vehicles`, `unknown vehicle ${String(id)}`);
+        const n = (perVehicle.get(id) ?? 0) + 1;
+        if (n > 2) throw new ProblemError(`${f}.vehicles`, `vehicle ${String(id)} is in more than 2 work limits`);
+        perVehicle.set(id, n);
+      });
+    });
+  }
+  num('balance', p.balance, { min: 0 });
   const d = [...dims].filter((x) => x > 0);
   if (new Set(d).size > 1)
     throw new ProblemError('capacity', `amount vectors have different lengths (${[...new Set(d)].join(', ')})`);

@@ -55,6 +55,7 @@ export function checkSolution(p: Problem, sol: Solution): number {
   const deliveries = new Map((p.shipments ?? []).map((s) => [s.delivery.id, s]));
   const seen = new Set<unknown>();
   const usedVehicles = new Set<number>();
+  const durations = new Map<unknown, number>();
   let total = 0;
   for (const r of sol.routes) {
     const v = p.vehicles[r.vehicle] ?? fail(`unknown vehicle ${r.vehicle}`);
@@ -74,13 +75,24 @@ export function checkSolution(p: Problem, sol: Solution): number {
       v.capacity?.length ?? 0,
       ...(p.jobs ?? []).map((j) => Math.max(j.delivery?.length ?? 0, j.pickup?.length ?? 0)),
     );
-    const load = Array.from({ length: dims }, () => 0);
-    for (const s of steps) {
-      const j = s.type === 'job' ? jobs.get(s.id as never) : undefined;
-      j?.delivery?.forEach((a, d) => {
-        load[d] = (load[d] ?? 0) + a;
-      });
-    }
+    // Multi-trip: each reload step starts a trip; the trip's deliveries are loaded there.
+    const tripStartLoad = (from: number): number[] => {
+      const l = Array.from({ length: dims }, () => 0);
+      for (const s of steps.slice(from)) {
+        if (s.type === 'reload') break;
+        const j = s.type === 'job' ? jobs.get(s.id as never) : undefined;
+        j?.delivery?.forEach((a, d) => {
+          l[d] = (l[d] ?? 0) + a;
+        });
+      }
+      return l;
+    };
+    let load = tripStartLoad(0);
+    let reloadsUsed = 0;
+    let tripStops = 0;
+    // Driving-time rule: driving since the route start or the last break.
+    let driving = 0;
+    const maxDriving = v.maxDrivingS ?? Infinity;
     const cap = (where: string) => {
       if (!v.capacity) return;
       load.forEach((l, d) => {
@@ -96,7 +108,8 @@ export function checkSolution(p: Problem, sol: Solution): number {
     let jobsCount = 0;
     const breaksSeen = new Set<unknown>();
     const onBoard = new Set<unknown>();
-    for (const s of steps.slice(1)) {
+    for (const [k, s] of steps.entries()) {
+      if (k === 0) continue;
       let to: Location | undefined;
       let windows: readonly TimeWindow[] | undefined;
       let service = 0;
@@ -110,11 +123,27 @@ export function checkSolution(p: Problem, sol: Solution): number {
         to = loc;
         windows = b.timeWindows;
         service = b.serviceS ?? 0;
+        if (driving > maxDriving + tol(maxDriving))
+          fail(`${String(v.id)} drives ${driving} s before break ${String(s.id)}, limit ${maxDriving}`);
+        driving = 0;
+      } else if (s.type === 'reload') {
+        if (!v.reload) fail(`reload on ${String(v.id)}, which has no reload setting`);
+        if (tripStops === 0) fail(`reload on ${String(v.id)} with no stop since the route start or the last reload`);
+        tripStops = 0;
+        reloadsUsed++;
+        if (reloadsUsed > (v.reload?.maxTrips ?? 3) - 1) fail(`too many trips on ${String(v.id)}`);
+        if (onBoard.size > 0) fail(`reload on ${String(v.id)} with a shipment on board`);
+        if (JSON.stringify(s.location) !== JSON.stringify(v.start))
+          fail(`reload of ${String(v.id)} away from its start`);
+        to = v.start;
+        setup = v.reload?.reloadS ?? 0;
+        load = tripStartLoad(k + 1);
       } else {
         const key = `${s.type}:${String(s.id)}`;
         if (seen.has(key)) fail(`${key} served twice`);
         seen.add(key);
         jobsCount++;
+        tripStops++;
         if (s.type === 'job') {
           const j = jobs.get(s.id as never) ?? fail(`unknown job ${String(s.id)}`);
           to = j.location;
@@ -151,6 +180,9 @@ export function checkSolution(p: Problem, sol: Solution): number {
       const tr = s.type === 'break' ? [0, 0] : travel(p, loc, to, sf, v.profile);
       if (!tr) fail(`unreachable arc to ${String(s.id)}`);
       const [tt, dd] = tr as [number, number];
+      driving += tt;
+      if (s.type === 'end' && driving > maxDriving + tol(maxDriving))
+        fail(`${String(v.id)} drives ${driving} s after its last break, limit ${maxDriving}`);
       travelS += tt;
       dist += dd;
       const arrival = time + tt;
@@ -161,6 +193,7 @@ export function checkSolution(p: Problem, sol: Solution): number {
         fail(`${s.type} ${String(s.id)} starts at ${s.serviceStart} outside its windows`);
       const paidSetup =
         s.type !== 'break' && s.type !== 'end' && JSON.stringify(to) !== JSON.stringify(loc) ? setup : 0;
+
       if (s.type !== 'end' && s.departure + tol(s.departure) < s.serviceStart + paidSetup + service)
         fail(`service at ${String(s.id)} too short`);
       if (Math.abs(dist - s.distance) > tol(dist))
@@ -185,6 +218,12 @@ export function checkSolution(p: Problem, sol: Solution): number {
     if (Math.abs(cost - r.cost) > 1e-6 * Math.max(1, cost))
       fail(`route ${String(v.id)} cost ${r.cost}, recomputed ${cost}`);
     total += cost;
+    durations.set(v.id, (last?.arrival ?? 0) - (first?.departure ?? 0));
+  }
+  // Work limits: summed route durations (leave the start → reach the end) of the vehicles listed.
+  for (const w of p.workLimits ?? []) {
+    const sum = [...new Set(w.vehicles)].reduce<number>((a, id) => a + (durations.get(id) ?? 0), 0);
+    if (sum > w.maxWorkS + tol(w.maxWorkS)) fail(`work limit ${String(w.id)}: ${sum} s > ${w.maxWorkS} s`);
   }
   // Everything is either served or reported unassigned, exactly once.
   const unassigned = new Set(sol.unassigned.map((u) => `${u.type === 'shipment' ? 'pickup' : 'job'}:${String(u.id)}`));

@@ -1,0 +1,150 @@
+/**
+ * Real-fleet rules (issue 19): driving limit with breaks, multi-trip reloads, work limits across
+ * vehicles, balanced workloads. Every solution goes through the independent checker.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { shutdownWorkers, solve } from '../src/solve.ts';
+import type { Problem, Solution } from '../src/types.ts';
+import { checkSolution } from './checker.ts';
+import { jobOrder, lineMatrix, solveChecked } from './helpers.ts';
+
+afterAll(() => shutdownWorkers());
+
+const H = 3600;
+const stepsOf = (sol: Solution, vehicle = 0) =>
+  sol.routes.find((r) => r.vehicle === vehicle)?.steps.map((s) => s.type) ?? [];
+
+describe('driving limit (EU 561/2006)', () => {
+  // Stops 2.5 h apart on a line; the van drives from the depot (0) to 1 then 2, open route.
+  const p = (maxDrivingS?: number, jobs = 2): Problem => ({
+    matrices: lineMatrix(jobs + 1, 2.5 * H),
+    vehicles: [
+      {
+        id: 'van',
+        start: 0,
+        ...(maxDrivingS !== undefined ? { maxDrivingS } : {}),
+        breaks: [{ id: 'rest', timeWindows: [[0, 48 * H]], serviceS: 0.75 * H }],
+      },
+    ],
+    jobs: Array.from({ length: jobs }, (_, i) => ({ id: `j${i + 1}`, location: i + 1, serviceS: 600 })),
+  });
+
+  it('puts the 45 min break between two 2.5 h legs when driving is limited to 4.5 h', async () => {
+    const sol = await solveChecked(p(4.5 * H));
+    expect(sol.unassigned).toEqual([]);
+    expect(jobOrder(sol)).toEqual(['j1', 'rest', 'j2']);
+  });
+
+  it('leaves out a job that would need a second break, naming the driving limit', async () => {
+    const sol = await solveChecked(p(4.5 * H, 3));
+    expect(sol.unassigned).toEqual([{ id: 'j3', type: 'job', reason: 'max_driving' }]);
+  });
+
+  it('the checker refuses 5 h of driving before the break', async () => {
+    const sol = await solve(p(), { timeLimitMs: 200 });
+    const order = jobOrder(sol);
+    // Without the rule the break goes anywhere; force the bad order to see the checker catch it.
+    const limited = p(4.5 * H);
+    if (order.indexOf('rest') !== 1) expect(() => checkSolution(limited, sol)).toThrow(/drives/);
+  });
+});
+
+describe('multi-trip (reload at the depot)', () => {
+  // Four deliveries of 1 on a line, a van of capacity 2 starting and ending at the depot (0).
+  const p = (reload?: Problem['vehicles'][number]['reload']): Problem => ({
+    matrices: lineMatrix(5, 60),
+    vehicles: [{ id: 'van', start: 0, end: 0, capacity: [2], ...(reload ? { reload } : {}) }],
+    jobs: [1, 2, 3, 4].map((i) => ({ id: i, location: i, delivery: [1], serviceS: 120 })),
+  });
+
+  it('without a reload, half the jobs are left out for capacity', async () => {
+    const sol = await solveChecked(p());
+    expect(sol.unassigned.map((u) => u.reason)).toEqual(['capacity', 'capacity']);
+  });
+
+  it('with a reload, one van serves all in two trips, loading each trip at the depot', async () => {
+    const sol = await solveChecked(p({ reloadS: 900, maxTrips: 2 }));
+    expect(sol.unassigned).toEqual([]);
+    const route = sol.routes[0];
+    expect(stepsOf(sol)).toEqual(['start', 'job', 'job', 'reload', 'job', 'job', 'end']);
+    const reload = route?.steps.find((s) => s.type === 'reload');
+    expect(reload?.location).toBe(0);
+    expect((reload?.departure ?? 0) - (reload?.serviceStart ?? 0)).toBe(900);
+    // Each trip starts with its own two deliveries on board.
+    expect(route?.steps.map((s) => s.load[0])).toEqual([2, 1, 0, 2, 1, 0, 0]);
+    // Optimal: near jobs in one trip, far ones in the other (2·2 + 2·4 legs of 60 s).
+    expect(sol.summary.travelS).toBe(12 * 60);
+  });
+
+  it('a parked reload is not a step: one trip when one is enough', async () => {
+    const q = p({ reloadS: 900 });
+    q.jobs = q.jobs?.slice(0, 2);
+    const sol = await solveChecked(q);
+    expect(stepsOf(sol)).toEqual(['start', 'job', 'job', 'end']);
+    expect(sol.routes[0]?.durationS).toBe(4 * 60 + 2 * 120);
+  });
+});
+
+describe('work limits across vehicles', () => {
+  // Driver A has two day shifts (vehicles a1, a2); driver B one (b1) that costs more to use.
+  const p = (limit?: number): Problem => ({
+    matrices: lineMatrix(5, 600),
+    vehicles: [
+      { id: 'a1', start: 0, end: 0, timeWindow: [0, 10 * H] },
+      { id: 'a2', start: 0, end: 0, timeWindow: [24 * H, 34 * H] },
+      { id: 'b1', start: 0, end: 0, timeWindow: [0, 10 * H], costs: { fixed: 5000 } },
+    ],
+    jobs: [1, 2, 3, 4].map((i) => ({ id: i, location: i, serviceS: H })),
+    ...(limit !== undefined ? { workLimits: [{ id: 'driver A week', vehicles: ['a1', 'a2'], maxWorkS: limit }] } : {}),
+  });
+
+  it('without a cap, driver A does everything', async () => {
+    const sol = await solveChecked(p());
+    expect(sol.routes.map((r) => r.vehicleId)).not.toContain('b1');
+  });
+
+  it("a weekly cap on driver A's shifts brings in driver B", async () => {
+    // All four jobs take 4 h of service + 80 min of driving: over A's 5 h.
+    const sol = await solveChecked(p(5 * H));
+    expect(sol.unassigned).toEqual([]);
+    expect(sol.routes.map((r) => r.vehicleId)).toContain('b1');
+    const a = sol.routes.filter((r) => r.vehicleId !== 'b1').reduce((s, r) => s + r.durationS, 0);
+    expect(a).toBeLessThanOrEqual(5 * H);
+  });
+
+  it('names the work limit when nobody else can take a job', async () => {
+    const q = p(2 * H);
+    q.vehicles = q.vehicles.slice(0, 2);
+    const sol = await solveChecked(q);
+    expect(sol.unassigned.length).toBeGreaterThan(0);
+    expect(new Set(sol.unassigned.map((u) => u.reason))).toEqual(new Set(['work_limit']));
+  });
+});
+
+describe('balanced workloads', () => {
+  // Six one-hour jobs in a cluster 10 minutes from the depot, three free vans.
+  const p = (balance?: number): Problem => ({
+    matrices: lineMatrix(16, 60),
+    vehicles: ['a', 'b', 'c'].map((id) => ({ id, start: 0, end: 0 })),
+    jobs: [10, 11, 12, 13, 14, 15].map((i) => ({ id: i, location: i, serviceS: 1800 })),
+    ...(balance !== undefined ? { balance } : {}),
+  });
+  const longest = (s: Solution) => Math.max(...s.routes.map((r) => r.durationS));
+
+  it('off: the cheapest plan, one van; on: the work is spread and the longest day is shorter', async () => {
+    const off = await solveChecked(p());
+    expect(off.routes).toHaveLength(1);
+    const on = await solveChecked(p(1));
+    expect(on.unassigned).toEqual([]);
+    expect(on.routes.length).toBeGreaterThan(1);
+    expect(longest(on)).toBeLessThan(longest(off));
+    // Route costs stay travel costs (the balance term only steers the search).
+    expect(on.summary.cost).toBe(on.summary.travelS);
+  });
+
+  it('balance 0 changes nothing', async () => {
+    const a = await solve(p(), { maxIterations: 300, seed: 3 });
+    const b = await solve(p(0), { maxIterations: 300, seed: 3 });
+    expect(b.routes).toEqual(a.routes);
+  });
+});
