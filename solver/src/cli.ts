@@ -1,97 +1,81 @@
 #!/usr/bin/env node
 /**
  * `pnpm --silent solve [--time-limit S] [--seed N] [--workers N] < problem.json > solution.json`
- * reads VROOM JSON on stdin (workers default to the machine's cores, as the planner does); `--solomon FILE [--objective vehicles|distance]` reads a Solomon file.
- * stdout carries only the JSON; errors go to stderr with exit code 1 (2 for bad arguments).
+ * reads VROOM JSON on stdin (workers default to the machine's cores, as the planner does);
+ * `--solomon FILE [--objective vehicles|distance]` reads a Solomon file.
+ * stdout carries only the JSON. Errors as in VROOM's CLI: stdout gets `{"code": 2, "error": …}`
+ * (2 = input error, the message naming the field or option; 1 = internal error), stderr
+ * `[Error] <message>`, and the process exits with the code.
  */
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { type CliOptions, parseCliOptions, USAGE } from './cli-options.ts';
 import { ProblemError } from './errors.ts';
-import { parseSolomon, solomonToProblem, type Objective } from './solomon.ts';
+import { parseSolomon, solomonToProblem } from './solomon.ts';
 import { shutdownWorkers, solve } from './solve.ts';
 import { fromVroom, toVroom } from './vroom.ts';
+import { toVroomError } from './vroom/errors.ts';
 
-const USAGE =
-  'usage: solve [--time-limit S] [--seed N] [--workers N] [--solomon FILE [--objective vehicles|distance]] < problem.json';
-
-function parseArgs(argv: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a === '--help' || a === '-h') {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    }
-    if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
-    const [k, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-    const v = inline ?? argv[++i];
-    if (v === undefined) throw new Error(`--${k} needs a value`);
-    out[k] = v;
+async function solveSolomon(o: CliOptions & { solomon: string }): Promise<unknown> {
+  let text: string;
+  try {
+    text = readFileSync(o.solomon, 'utf8');
+  } catch (e) {
+    throw new ProblemError('--solomon', `cannot read ${o.solomon} (${(e as NodeJS.ErrnoException).code ?? e})`);
   }
-  return out;
+  const inst = parseSolomon(text);
+  const problem = solomonToProblem(inst, o.objective);
+  const sol = await solve(problem, o.solve);
+  return {
+    instance: inst.name,
+    objective: o.objective,
+    vehicles: sol.summary.routes,
+    distance: sol.summary.distance,
+    unassigned: sol.unassigned.map((u) => u.id),
+    routes: sol.routes.map((r) => r.steps.filter((s) => s.type === 'job').map((s) => s.id)),
+    computing_time_ms: sol.summary.computingTimeMs,
+  };
 }
 
-function positive(name: string, v: string | undefined, dflt: number): number {
-  if (v === undefined) return dflt;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
-  return n;
+async function solveVroom(o: CliOptions): Promise<unknown> {
+  const loadStart = performance.now();
+  const text = readFileSync(0, 'utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ProblemError('input', `not valid JSON (${(e as Error).message})`);
+  }
+  const problem = fromVroom(json);
+  const loadingMs = performance.now() - loadStart;
+  const sol = await solve(problem, o.solve);
+  return toVroom(sol, problem, { loadingMs });
+}
+
+/** As VROOM's CLI: `{ code, error }` where the solution would go, `[Error] …` on stderr, exit code. */
+function fail(e: unknown, usage: boolean): void {
+  const err = toVroomError(e);
+  process.stdout.write(`${JSON.stringify(err)}\n`);
+  process.stderr.write(`[Error] ${err.error}\n${usage ? `${USAGE}\n` : ''}`);
+  process.exitCode = err.code;
 }
 
 async function main(): Promise<void> {
-  let args: Record<string, string>;
-  let timeLimitMs: number;
-  let seed: number;
-  let workers: number;
+  let o: CliOptions;
   try {
-    args = parseArgs(process.argv.slice(2));
-    for (const k of Object.keys(args)) {
-      if (!['time-limit', 'seed', 'workers', 'solomon', 'objective'].includes(k))
-        throw new Error(`unknown option --${k}`);
-    }
-    timeLimitMs = positive('time-limit', args['time-limit'], 5) * 1000;
-    seed = Math.floor(positive('seed', args.seed, 1));
-    workers = Math.floor(positive('workers', args.workers, availableParallelism()));
-    if (args.objective && args.objective !== 'vehicles' && args.objective !== 'distance')
-      throw new Error('--objective must be vehicles or distance');
+    o = parseCliOptions(process.argv.slice(2));
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
-    process.exit(2);
+    fail(e, true);
+    return;
+  }
+  if (o.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
   }
   try {
-    if (args.solomon) {
-      const objective = (args.objective ?? 'vehicles') as Objective;
-      const inst = parseSolomon(readFileSync(args.solomon, 'utf8'));
-      const problem = solomonToProblem(inst, objective);
-      const sol = await solve(problem, { timeLimitMs, seed, workers });
-      const out = {
-        instance: inst.name,
-        objective,
-        vehicles: sol.summary.routes,
-        distance: sol.summary.distance,
-        unassigned: sol.unassigned.map((u) => u.id),
-        routes: sol.routes.map((r) => r.steps.filter((s) => s.type === 'job').map((s) => s.id)),
-        computing_time_ms: sol.summary.computingTimeMs,
-      };
-      process.stdout.write(`${JSON.stringify(out)}\n`);
-    } else {
-      const loadStart = performance.now();
-      const text = readFileSync(0, 'utf8');
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (e) {
-        throw new ProblemError('input', `not valid JSON (${(e as Error).message})`);
-      }
-      const problem = fromVroom(json);
-      const loadingMs = performance.now() - loadStart;
-      const sol = await solve(problem, { timeLimitMs, seed, workers });
-      process.stdout.write(`${JSON.stringify(toVroom(sol, problem, { loadingMs }))}\n`);
-    }
+    const out = o.solomon === undefined ? await solveVroom(o) : await solveSolomon({ ...o, solomon: o.solomon });
+    process.stdout.write(`${JSON.stringify(out)}\n`);
   } catch (e) {
-    const code = e instanceof ProblemError ? 2 : 1;
-    process.stderr.write(`error: ${(e as Error).message}\n`);
-    process.exitCode = code;
+    fail(e, false);
   } finally {
     await shutdownWorkers();
   }

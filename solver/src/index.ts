@@ -3,7 +3,8 @@
  * TypeScript. See `types.ts` for the model and `assembly/index.ts` for the engine ABI.
  */
 export { solve, shutdownWorkers } from './solve.ts';
-export { fromVroom, toVroom } from './vroom.ts';
+export { fromVroom, toVroom, toVroomError } from './vroom.ts';
+export type { VroomError, VroomOutputOptions } from './vroom.ts';
 export { parseSolomon, solomonToProblem } from './solomon.ts';
 export type { Objective, SolomonInstance } from './solomon.ts';
 export { ProblemError, SolverError } from './errors.ts';

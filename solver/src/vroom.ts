@@ -15,6 +15,8 @@
  * mode), `computing_times.routing` is 0 (no routing engine), `distance` is omitted when matrices
  * come without distances; the route start is delayed as VROOM does, so a route does not wait
  * before its first stop when a later departure keeps every stop's service start.
+ * Errors as VROOM reports them: `{ code, error }`, code 2 for input errors (a `ProblemError`,
+ * naming the field), 1 for internal ones (`vroom/errors.ts`; the CLI prints it).
  * Extensions: without matrices, coordinates are routed with `speed_model {speed_mps, circuity}`
  * (our travel model, not OSRM, so distances are always reported); every `unassigned` entry
  * carries a `reason`.
@@ -29,7 +31,9 @@
  * | `vroom/waiting.ts`        | waiting placed as VROOM does (a later start)                      |
  * | `vroom/task-refs.ts`      | service, amounts, priority, description of the task at a step     |
  * | `vroom/unassigned.ts`     | the `unassigned` list (both halves of a shipment)                 |
+ * | `vroom/errors.ts`         | an error → VROOM's `{ code, error }`                              |
  * | `vroom/json.ts`           | reading untyped JSON                                              |
  */
 export { fromVroom } from './vroom/input.ts';
 export { toVroom, type VroomOutputOptions } from './vroom/output.ts';
+export { toVroomError, type VroomError } from './vroom/errors.ts';

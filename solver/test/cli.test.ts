@@ -1,7 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { fromVroom } from '../src/vroom.ts';
+import { parseCliOptions } from '../src/cli-options.ts';
+import { ProblemError, SolverError } from '../src/errors.ts';
+import { fromVroom, toVroomError } from '../src/vroom.ts';
 import { checkSolution } from './checker.ts';
 import type { Solution } from '../src/types.ts';
 
@@ -36,7 +39,7 @@ describe('solve CLI', () => {
     await shutdownWorkers();
   });
 
-  it('reads a Solomon file and reports bad input on stderr with exit code 2', () => {
+  it('reads a Solomon file', () => {
     const ok = spawnSync(
       'node',
       [
@@ -52,9 +55,61 @@ describe('solve CLI', () => {
     );
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).vehicles).toBe(10);
-    const bad = spawnSync('node', [cli], { input: '{"vehicles":[{"id":1,"time_window":[10,5]}]}', encoding: 'utf8' });
+  });
+});
+
+describe('solve CLI errors, as VROOM reports them', () => {
+  /** VROOM's CLI: `{code, error}` on stdout, `[Error] <message>` on stderr, exit status = code. */
+  function failure(args: string[], input = '') {
+    const r = spawnSync('node', [cli, ...args], { input, encoding: 'utf8' });
+    return { status: r.status, json: JSON.parse(r.stdout) as unknown, stderr: r.stderr };
+  }
+
+  it('answers bad input with code 2 and the message naming the VROOM field', () => {
+    const bad = failure([], '{"vehicles":[{"id":1,"time_window":[10,5]}]}');
+    expect(bad.json).toEqual({ code: 2, error: 'vehicles[0].time_window: end before start' });
     expect(bad.status).toBe(2);
-    expect(bad.stdout).toBe('');
-    expect(bad.stderr).toContain('vehicles[0].time_window: end before start');
+    expect(bad.stderr).toContain('[Error] vehicles[0].time_window: end before start');
+    const refused = failure([], '{"vehicles":[{"id":1,"steps":[{"type":"start"}]}],"jobs":[]}');
+    expect(refused.status).toBe(2);
+    expect(refused.json).toMatchObject({ code: 2, error: expect.stringMatching(/^vehicles\[0\]\.steps: /) });
+    const garbled = failure([], '{"vehicles": [');
+    expect(garbled.status).toBe(2);
+    expect(garbled.json).toMatchObject({ code: 2, error: expect.stringMatching(/^input: not valid JSON/) });
+  });
+
+  it('answers a bad command line with code 2 naming the option', () => {
+    const zero = failure(['--workers', '0'], readFileSync(fixture, 'utf8'));
+    expect(zero.json).toEqual({ code: 2, error: '--workers: must be a positive number' });
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toContain('usage: solve');
+    expect(failure(['--speed', '3']).json).toEqual({ code: 2, error: '--speed: unknown option' });
+    const missing = failure(['--solomon', '/nonexistent/R101.txt']);
+    expect(missing.status).toBe(2);
+    expect(missing.json).toMatchObject({ code: 2, error: expect.stringMatching(/^--solomon: cannot read /) });
+  });
+
+  it('maps errors to VROOM codes: input 2, internal 1', () => {
+    expect(toVroomError(new ProblemError('jobs[0].id', 'must be a number or a string'))).toEqual({
+      code: 2,
+      error: 'jobs[0].id: must be a number or a string',
+    });
+    expect(toVroomError(new SolverError('solver crashed: RuntimeError: unreachable'))).toEqual({
+      code: 1,
+      error: 'solver crashed: RuntimeError: unreachable',
+    });
+    expect(toVroomError(new Error('out of memory')).code).toBe(1);
+  });
+});
+
+describe('solve CLI options', () => {
+  it("uses the machine's cores unless told otherwise, as the planner does", () => {
+    expect(parseCliOptions([]).solve.workers).toBe(availableParallelism());
+    expect(parseCliOptions([], 6).solve).toEqual({ timeLimitMs: 5000, seed: 1, workers: 6 });
+    expect(parseCliOptions(['--workers', '1', '--time-limit=2.5'], 6).solve).toEqual({
+      timeLimitMs: 2500,
+      seed: 1,
+      workers: 1,
+    });
   });
 });
