@@ -58,6 +58,11 @@ describe('windowEndAt', () => {
     expect(windowEndAt('2026-06-02', 'Europe/Paris', two, null)).toBe(at('16:00'));
     expect(windowEndAt('2026-06-02', 'Europe/Paris', [], at('10:00'))).toBeNull();
   });
+
+  it('ends a window that passes midnight on the next day', () => {
+    const night = [{ start: '22:00', end: '02:00' }];
+    expect(windowEndAt('2026-06-02', 'Europe/Paris', night, at('23:00'))).toBe(Date.parse('2026-06-03T02:00:00+02:00'));
+  });
 });
 
 describe('threshold checks', () => {

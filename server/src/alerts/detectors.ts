@@ -2,8 +2,7 @@
  * The alert detectors, as pure functions of what the server knows (no I/O, no clock): the
  * service feeds them positions, ETAs and sweep rows and turns their verdicts into alert rows.
  */
-import type { AlertSettings } from '@tournee/shared';
-import { DateTime } from 'luxon';
+import { type AlertSettings, windowsOnDay } from '@tournee/shared';
 
 /** A driver's recent fixes against the route line: how many in a row were too far. */
 export interface OffRouteState {
@@ -30,9 +29,9 @@ export function offRouteStep(
 }
 
 /**
- * The end of the window a stop is served in, as an instant: the window holding the planned
- * service start (arrival, or the window's opening when the van comes early), else the last
- * window that opens at or before the planned arrival, else the first. Null without windows.
+ * The end of the window a stop is served in, as an instant: the first window (in the depot's zone,
+ * see `windowsOnDay`) whose end is not past at the planned arrival, else the last. Null without
+ * windows.
  */
 export function windowEndAt(
   localDate: string,
@@ -40,17 +39,11 @@ export function windowEndAt(
   windows: { start: string; end: string }[],
   plannedArrivalAt: number | null,
 ): number | null {
-  const spans = windows
-    .map((w) => ({
-      start: DateTime.fromISO(`${localDate}T${w.start}`, { zone: timeZone }).toMillis(),
-      end: DateTime.fromISO(`${localDate}T${w.end}`, { zone: timeZone }).toMillis(),
-    }))
-    .filter((w) => Number.isFinite(w.start) && Number.isFinite(w.end))
-    .sort((a, b) => a.start - b.start);
+  const spans = windowsOnDay(localDate, windows, timeZone);
   if (spans.length === 0) return null;
-  if (plannedArrivalAt === null) return spans.at(-1)!.end;
-  const served = spans.find((w) => plannedArrivalAt <= w.end);
-  return (served ?? spans.at(-1)!).end;
+  if (plannedArrivalAt === null) return spans.at(-1)!.endMs;
+  const served = spans.find((w) => plannedArrivalAt <= w.endMs);
+  return (served ?? spans.at(-1)!).endMs;
 }
 
 /** `late_risk`: the live ETA passes the window's end by more than `lateRiskMin`. */

@@ -9,7 +9,7 @@
  * name up front, values lower-cased once, and nothing is allocated for a row no rule fires on.
  */
 import type { RuleChange, RuleCondition, RuleThen, RuleWhen } from '@tournee/shared';
-import { addDays, type LocalDate } from '@tournee/shared';
+import { addDays, isoWeekday, type LocalDate } from '@tournee/shared';
 import { isCanonicalField, normaliseHeader } from '../orders/import/headers.ts';
 import { cellText, parseList } from '../orders/import/values.ts';
 
@@ -179,8 +179,7 @@ export function addWorkingDays(day: LocalDate, n: number): LocalDate {
   let d = day;
   for (let left = n; left > 0; ) {
     d = addDays(d, 1);
-    const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left--;
+    if (isoWeekday(d) <= 5) left--;
   }
   return d;
 }

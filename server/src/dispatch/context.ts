@@ -3,6 +3,7 @@
  * (capacity, skills, limits) and depots, read from the database; and stops turned into
  * evaluator stops.
  */
+import { localMinutesToUtc } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { orgDimensions } from '../org/repo.ts';
@@ -47,9 +48,9 @@ export async function loadEvalShifts(db: Db, orgId: string, routeIds: string[]):
     out.set(r.route_id, {
       zone: r.time_zone,
       localDate: r.local_date,
-      // A route without a shift (its shift was deleted) keeps the whole day.
-      startMs: r.shift_start?.getTime() ?? Date.parse(`${r.local_date}T00:00:00Z`),
-      endMs: r.shift_end?.getTime() ?? Date.parse(`${r.local_date}T23:59:59Z`),
+      // A route without a shift (its shift was deleted) keeps the whole day, in the depot's zone.
+      startMs: r.shift_start?.getTime() ?? localMinutesToUtc(r.local_date, 0, r.time_zone).getTime(),
+      endMs: r.shift_end?.getTime() ?? localMinutesToUtc(r.local_date, 1440, r.time_zone).getTime() - 1000,
       breaks: (r.breaks ?? []).map((b) => ({
         startMs: Date.parse(b.startAt),
         endMs: Date.parse(b.endAt),

@@ -14,6 +14,13 @@ describe('quiet hours', () => {
     expect(quietUntil(q, at('2026-01-10T12:00:00Z'), 'Europe/Paris')).toBeNull();
     expect(quietUntil(null, at('2026-01-10T23:00:00Z'), 'Europe/Paris')).toBeNull();
   });
+
+  it('end at the wall-clock hour across a change of offset', () => {
+    // 23:00 CET on 28 March 2026; the clocks go forward that night: 08:00 CEST is 06:00 UTC.
+    expect(quietUntil(q, at('2026-03-28T22:00:00Z'), 'Europe/Paris')).toBe(at('2026-03-29T06:00:00Z'));
+    // 23:00 CEST on 24 October 2026; back that night: 08:00 CET is 07:00 UTC.
+    expect(quietUntil(q, at('2026-10-24T21:00:00Z'), 'Europe/Paris')).toBe(at('2026-10-25T07:00:00Z'));
+  });
 });
 
 describe('settings', () => {

@@ -1,6 +1,13 @@
 /** An organisation's notification settings (defaults filled in) and quiet hours. */
-import { DEFAULT_NOTIFY_SETTINGS, NotifySettings, type NotifyTrigger } from '@tournee/shared';
-import { DateTime } from 'luxon';
+import {
+  addDays,
+  DEFAULT_NOTIFY_SETTINGS,
+  localToUtc,
+  minutesOfDay,
+  NotifySettings,
+  type NotifyTrigger,
+  utcToLocal,
+} from '@tournee/shared';
 
 export interface ResolvedSettings {
   triggers: Record<NotifyTrigger, boolean>;
@@ -31,21 +38,18 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
 
 export const triggerOn = (s: ResolvedSettings, t: NotifyTrigger) => s.triggers[t] !== false;
 
-const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
 /**
  * When quiet hours hold at `at` (in `timeZone`), the instant they end; else null. A window whose
  * start is after its end spans midnight (21:00–08:00).
  */
 export function quietUntil(q: { start: string; end: string } | null, at: number, timeZone: string): number | null {
   if (!q || q.start === q.end) return null;
-  const local = DateTime.fromMillis(at, { zone: timeZone });
-  const m = local.hour * 60 + local.minute;
-  const s = minutes(q.start);
-  const e = minutes(q.end);
+  const local = utcToLocal(at, timeZone);
+  const m = minutesOfDay(local.localTime);
+  const s = minutesOfDay(q.start);
+  const e = minutesOfDay(q.end);
   const inside = s < e ? m >= s && m < e : m >= s || m < e;
   if (!inside) return null;
-  let end = local.set({ hour: Math.floor(e / 60), minute: e % 60, second: 0, millisecond: 0 });
-  if (end.toMillis() <= at) end = end.plus({ days: 1 });
-  return end.toMillis();
+  const end = localToUtc(local.localDate, q.end, timeZone).getTime();
+  return end > at ? end : localToUtc(addDays(local.localDate, 1), q.end, timeZone).getTime();
 }

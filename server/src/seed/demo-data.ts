@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { addDays, isoWeekday, todayIn } from '@tournee/shared';
 import { FIRST_NAMES, LAST_NAMES, LYON_STREETS } from './lyon-streets.ts';
 import { between, mulberry32, pick } from './prng.ts';
 
@@ -22,13 +22,21 @@ export const DEMO_VEHICLES = Array.from({ length: 8 }, (_, i) => ({
   fixedCost: 40,
 }));
 
+/** An instant: a Date, milliseconds, or what tells its milliseconds (a luxon DateTime in a test). */
+export type Instant = Date | number | { toMillis(): number };
+
+const dateOf = (t: Instant) => new Date(typeof t === 'number' ? t : t instanceof Date ? t.getTime() : t.toMillis());
+
+/** The demo's today (its zone's date at `now`). */
+export const demoToday = (now: Instant) => todayIn(DEMO_ZONE, dateOf(now));
+
 /** The next `count` working days (Mon–Fri) after `from`, as local dates in the demo's zone. */
-export function nextWorkingDays(from: DateTime, count: number): string[] {
+export function nextWorkingDays(from: Instant, count: number): string[] {
   const days: string[] = [];
-  let d = from.setZone(DEMO_ZONE).startOf('day');
+  let d = demoToday(from);
   while (days.length < count) {
-    d = d.plus({ days: 1 });
-    if (d.weekday <= 5) days.push(d.toISODate()!);
+    d = addDays(d, 1);
+    if (isoWeekday(d) <= 5) days.push(d);
   }
   return days;
 }
@@ -50,7 +58,7 @@ const WINDOWS: ReadonlyArray<Array<[string, string]>> = [
  * About 400 orders over the next 10 working days around Lyon, in the import's canonical
  * columns: real street names, coordinates near the street, time windows, some date ranges.
  */
-export function demoOrders(now: DateTime, count = 400, seed = 42): Array<Record<string, string>> {
+export function demoOrders(now: Instant, count = 400, seed = 42): Array<Record<string, string>> {
   const rand = mulberry32(seed);
   const days = nextWorkingDays(now, 10);
   return Array.from({ length: count }, (_, i) => {

@@ -4,14 +4,13 @@ import {
   CreateShiftPatternRequest,
   CreateVehicleRequest,
 } from '@tournee/shared';
-import { DateTime } from 'luxon';
 import { systemActor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import * as fleet from '../fleet/service.ts';
 import { updateOrganisation } from '../org/service.ts';
 import { runImport } from '../orders/import/pipeline.ts';
 import { jsonSource } from '../orders/import/sources.ts';
-import { DEMO_DEPOT, DEMO_VEHICLES, DEMO_ZONE, demoOrders } from './demo-data.ts';
+import { DEMO_DEPOT, DEMO_VEHICLES, demoOrders, demoToday, type Instant } from './demo-data.ts';
 
 const DRIVER_NAMES = [
   'Karim Benali',
@@ -40,7 +39,7 @@ export interface DemoSummary {
  * by themselves: automatic redelivery is on (customer absent or no access: the next working day,
  * held after 2 visits).
  */
-export async function seedDemo(db: Db, orgId: string, now: DateTime = DateTime.now()): Promise<DemoSummary> {
+export async function seedDemo(db: Db, orgId: string, now: Instant = new Date()): Promise<DemoSummary> {
   const actor = systemActor(orgId);
   const depot = await fleet.createDepot(
     db,
@@ -52,7 +51,7 @@ export async function seedDemo(db: Db, orgId: string, now: DateTime = DateTime.n
       timeZone: DEMO_DEPOT.timeZone,
     }),
   );
-  const today = now.setZone(DEMO_ZONE).toISODate()!;
+  const today = demoToday(now);
   await updateOrganisation(db, actor, {
     redelivery: { auto: true, maxAttempts: 2, offsetDays: 1, reasons: ['absent', 'no_access'] },
   });
