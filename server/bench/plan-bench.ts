@@ -35,7 +35,7 @@ import * as fleet from '../src/fleet/service.ts';
 import { createLogger } from '../src/logger.ts';
 import { runImport } from '../src/orders/import/pipeline.ts';
 import { jsonSource } from '../src/orders/import/sources.ts';
-import { checkRoutes } from '../src/planning/independent-checker.ts';
+import { checkRoutes } from '../test/support/independent-checker.ts';
 import { createPlanner } from '../src/planning/service.ts';
 import { createDomainEvents } from '../src/events/bus.ts';
 import { nextWorkingDays } from '../src/seed/demo-data.ts';

@@ -24,7 +24,7 @@ if (!process.env.BENCH_DATABASE_URL) await recreateDatabase(url);
 const setupDb = createPgDb(url);
 await migrate(setupDb);
 await setupDb.close();
-const { startPlanningApp } = await import('../src/planning/test-support.ts');
+const { startPlanningApp } = await import('../test/support/planning-app.ts');
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))] ?? NaN;
 const ms = (x: number) => `${x.toFixed(1)} ms`;

@@ -7,7 +7,7 @@ import { CreateDepotRequest, CreateDriverRequest, CreateShiftRequest, CreateVehi
 import { io as connect, type Socket } from 'socket.io-client';
 import { systemActor } from '../src/audit/audit.ts';
 import * as fleet from '../src/fleet/service.ts';
-import type { PlanningTestApp } from '../src/planning/test-support.ts';
+import type { PlanningTestApp } from './support/planning-app.ts';
 
 /**
  * A depot in Lyon (Europe/Paris), one van (800 kg, 6 m³, 60 parcels) and its driver Léa, with a

@@ -7,7 +7,7 @@ import { type Alert, DEFAULT_ALERTS } from '@tournee/shared';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
-import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { type SeededDay, seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 import { createAlerts } from './service.ts';
 

@@ -3,7 +3,7 @@ import { type HistoryEntry, todayIn } from '@tournee/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLink } from '../links/links.ts';
-import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { driverSocket, vanWithShifts } from '../../test/driver-day.ts';
 
 describe("an order's history", () => {

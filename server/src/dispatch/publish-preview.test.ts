@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oneVanDay, type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { oneVanDay, type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 
 describe('publish preview', () => {
   let t: PlanningTestApp;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { resetSeedCache, type SeededDay, seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 
 describe('GET /api/route-sheets', () => {

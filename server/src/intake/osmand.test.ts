@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson } from '../../test/harness.ts';
-import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { type SeededDay, seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 
 describe('positions from GPS trackers (OsmAnd / Traccar Client)', () => {

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { runPlanJob } from '../planning/run-plan.ts';
-import { oneVanDay, type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { oneVanDay, type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { createDomainEvents } from '../events/bus.ts';
 import { redisFanOut } from '../realtime/emitter.ts';
 import { startQueueWorker } from './queue.ts';

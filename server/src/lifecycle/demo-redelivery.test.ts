@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { loadOrders } from '../planning/inputs-repo.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { driverSocket as openDriverSocket, stopEvent } from '../../test/driver-day.ts';

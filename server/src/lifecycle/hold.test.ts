@@ -1,6 +1,6 @@
 import { addDays, todayIn } from '@tournee/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { oneVanDay, type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { oneVanDay, type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 import { releaseDueHolds } from './hold-release-job.ts';
 

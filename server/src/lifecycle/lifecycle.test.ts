@@ -2,7 +2,7 @@ import { addDays, localToUtc, todayIn } from '@tournee/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLink, resolveLink } from '../links/links.ts';
-import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 import { driverSocket, stopEvent, vanWithShifts } from '../../test/driver-day.ts';
 

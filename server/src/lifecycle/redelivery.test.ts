@@ -4,7 +4,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
 import * as fleet from '../fleet/service.ts';
-import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 import { driverSocket as openDriverSocket, stopEvent, vanWithShifts } from '../../test/driver-day.ts';
 import { redeliverAfterFailure, redeliveryDay } from './redelivery.ts';

@@ -3,7 +3,7 @@ import { addDays, todayIn } from '@tournee/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
-import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 import { rescheduleOrders } from './reschedule.ts';
 import { driverSocket as openDriverSocket, stopEvent } from '../../test/driver-day.ts';

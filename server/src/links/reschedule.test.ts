@@ -1,7 +1,7 @@
 import { addDays, todayIn } from '@tournee/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { driverSocket as openDriverSocket, stopEvent, vanWithShifts } from '../../test/driver-day.ts';
 import { createLink } from './links.ts';
 import { RESCHEDULE_PER_TOKEN } from './reschedule-routes.ts';

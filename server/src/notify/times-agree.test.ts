@@ -1,7 +1,7 @@
 import { bandInside, stopTimes, type TimeWindow, type TrackView, utcToLocal, windowsOnDay } from '@tournee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderLink } from '../links/links.ts';
-import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { loadOrderContexts } from './context-repo.ts';
 import { fireTrigger, type TriggerDeps } from './triggers.ts';

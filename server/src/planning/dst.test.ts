@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
 import * as fleet from '../fleet/service.ts';
 import { mulberry32 } from '../seed/prng.ts';
-import { checkRoutes } from './independent-checker.ts';
-import { type PlanningTestApp, startPlanningApp } from './test-support.ts';
+import { checkRoutes } from '../../test/support/independent-checker.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 
 // Summer time starts in Paris on Sunday 28 March 2027 at 02:00 (UTC+1 → UTC+2).
 const DAYS = ['2027-03-26', '2027-03-27', '2027-03-28', '2027-03-29', '2027-03-30'];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osrmStandIn, type StandInRoads } from '../../test/support/osrm-stand-in.ts';
 import { createOsrmClient } from '../travel/osrm.ts';
-import { oneVanDay, type PlanningTestApp, startPlanningApp } from './test-support.ts';
+import { oneVanDay, type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { type LonLatPair, travelDistanceM } from '../travel/travel.ts';
 
 /** OSRM's roads in this stand-in: 1.5 × the straight line at 10 m/s, drawn through midpoints. */

@@ -7,8 +7,8 @@ import type { Geocoder } from '../geocoding/geocoder.ts';
 import { loadOrderContexts } from '../notify/context-repo.ts';
 import { runImport } from '../orders/import/pipeline.ts';
 import { jsonSource } from '../orders/import/sources.ts';
-import { checkRoutes } from './independent-checker.ts';
-import { type PlanningTestApp, startPlanningApp } from './test-support.ts';
+import { checkRoutes } from '../../test/support/independent-checker.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 
 const CHECK = { speedMps: 30 / 3.6, circuity: 1.3 };
 const DIMS = ['kg', 'm3', 'parcels'];

@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextWorkingDays } from '../seed/demo-data.ts';
 import { seedDemo } from '../seed/demo.ts';
-import { checkRoutes, feasibleAlone } from './independent-checker.ts';
-import { type PlanningTestApp, startPlanningApp } from './test-support.ts';
+import { checkRoutes, feasibleAlone } from '../../test/support/independent-checker.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 
 const CHECK = { speedMps: 30 / 3.6, circuity: 1.3 };
 const DIMS = ['kg', 'm3', 'parcels'];

@@ -1,7 +1,7 @@
 import { addDays, todayIn } from '@tournee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unassignedFigures } from './figures.ts';
-import { oneVanDay, type PlanningTestApp, startPlanningApp } from './test-support.ts';
+import { oneVanDay, type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 
 describe('unassignedFigures (unit)', () => {
   const fleet = [

@@ -1,6 +1,6 @@
 import { addDays, todayIn } from '@tournee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oneVanDay, type PlanningTestApp, startPlanningApp } from './test-support.ts';
+import { oneVanDay, type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { whyNotLoaded } from './unplanned.ts';
 
 describe('why a named order is not planned (unit)', () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
 import * as drivers from '../fleet/driver-service.ts';
 import * as fleet from '../fleet/service.ts';
-import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 
 // A known instance: a depot and six orders due north of it on one meridian, 0.01° apart, so
 // every distance is R × Δlat × circuity by hand (a great circle along a meridian).

@@ -11,7 +11,7 @@ import { deliveredWithoutProof } from '../alerts/sources-repo.ts';
 import { buildTrackView } from '../links/view.ts';
 import { loadOrderContexts } from '../notify/context-repo.ts';
 import { renderMessage } from '../notify/templates.ts';
-import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { type SeededDay, seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 
 describe('delivery codes', () => {

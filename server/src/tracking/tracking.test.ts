@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson } from '../../test/harness.ts';
-import { type PlanningTestApp, startPlanningApp } from '../planning/test-support.ts';
+import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 import { purgePositions } from './position-repo.ts';
 import { type SeededDay, seedDriverDay } from '../../test/support/seeded-driver-day.ts';
 

@@ -4,14 +4,14 @@
  */
 import { CreateDepotRequest, CreateShiftRequest, CreateVehicleRequest, type Role } from '@tournee/shared';
 import { io as connect, type Socket } from 'socket.io-client';
-import { startTestApp, type TestOrg } from '../../test/harness.ts';
-import type { App } from '../app.ts';
-import { systemActor } from '../audit/audit.ts';
-import * as fleet from '../fleet/service.ts';
-import type { Config } from '../config.ts';
-import type { Db } from '../db/db.ts';
-import { runImport } from '../orders/import/pipeline.ts';
-import { jsonSource } from '../orders/import/sources.ts';
+import { startTestApp, type TestOrg } from '../harness.ts';
+import type { App } from '../../src/app.ts';
+import { systemActor } from '../../src/audit/audit.ts';
+import * as fleet from '../../src/fleet/service.ts';
+import type { Config } from '../../src/config.ts';
+import type { Db } from '../../src/db/db.ts';
+import { runImport } from '../../src/orders/import/pipeline.ts';
+import { jsonSource } from '../../src/orders/import/sources.ts';
 
 export interface PlanningTestApp {
   app: App;

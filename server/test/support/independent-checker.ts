@@ -8,7 +8,7 @@
  * the delivery, and must fit the vehicle at every point of the route.
  */
 import { DateTime } from 'luxon';
-import type { Db } from '../db/db.ts';
+import type { Db } from '../../src/db/db.ts';
 
 interface Row {
   route_id: string;
