@@ -345,6 +345,97 @@ describe('VROOM input semantics', () => {
   });
 });
 
+describe('VROOM input semantics, continued', () => {
+  /** A line: travel 100 s (and 700 m when `withDistances`) between neighbouring indices. */
+  const line = (n: number, withDistances: boolean) => {
+    const m = (k: number) =>
+      Array.from({ length: n }, (_, a) => Array.from({ length: n }, (_, b) => Math.abs(a - b) * k));
+    return withDistances ? { durations: m(100), distances: m(700) } : { durations: m(100) };
+  };
+
+  it('shows coordinates given beside a matrix index, in steps and in unassigned, as VROOM does', async () => {
+    const input = {
+      vehicles: [{ id: 1, start: [2.35, 48.85], start_index: 0, end_index: 0, capacity: [1] }],
+      jobs: [
+        { id: 1, location: [2.36, 48.86], location_index: 1, delivery: [1] },
+        { id: 2, location: [2.37, 48.87], location_index: 2, delivery: [1] },
+      ],
+      matrices: { car: line(3, true) },
+    };
+    const out = await run(input);
+    const steps = out.routes[0]?.steps ?? [];
+    expect(steps[0]).toMatchObject({ type: 'start', location: [2.35, 48.85], location_index: 0 });
+    const served = steps[1] ?? {};
+    expect(served.location_index).toBe(served.id === 1 ? 1 : 2);
+    expect(served.location).toEqual(served.id === 1 ? [2.36, 48.86] : [2.37, 48.87]);
+    // No coordinates given for the end: only its index.
+    expect(steps.at(-1)).not.toHaveProperty('location');
+    const [left] = out.unassigned;
+    expect(left).toMatchObject({ type: 'job', location_index: left?.id === 1 ? 1 : 2 });
+    expect(left?.location).toEqual(left?.id === 1 ? [2.36, 48.86] : [2.37, 48.87]);
+    const bad = { ...input, jobs: [{ id: 1, location: 'here', location_index: 1 }] };
+    expect(refusal(bad)).toBe('jobs[0].location');
+  });
+
+  it('refuses distance costs and limits on matrices without distances (VROOM would ask its routing engine)', () => {
+    const base = () => ({
+      vehicles: [{ id: 1, start_index: 0, end_index: 0 } as Record<string, unknown>],
+      jobs: [{ id: 1, location_index: 1 }],
+      matrices: { car: line(2, false) },
+    });
+    let p = base();
+    p.vehicles[0]!.costs = { per_km: 5 };
+    expect(refusal(p)).toBe('vehicles[0].costs.per_km');
+    p = base();
+    p.vehicles[0]!.max_distance = 1000;
+    expect(refusal(p)).toBe('vehicles[0].max_distance');
+    p = base();
+    p.vehicles[0]!.costs = { per_km: 0 };
+    expect(() => fromVroom(p)).not.toThrow();
+    p = { ...base(), matrices: { car: line(2, true) } };
+    p.vehicles[0]!.max_distance = 1000;
+    expect(() => fromVroom(p)).not.toThrow();
+  });
+
+  it('refuses vehicles on two profiles without matrices per profile', () => {
+    const input = {
+      vehicles: [
+        { id: 1, start: [2.35, 48.85] },
+        { id: 2, profile: 'bike', start: [2.35, 48.85] },
+      ],
+      jobs: [{ id: 1, location: [2.36, 48.86] }],
+    };
+    expect(refusal(input)).toBe('vehicles[1].profile');
+    const oneProfile = { ...input, vehicles: input.vehicles.map((v) => ({ ...v, profile: 'bike' })) };
+    expect(() => fromVroom(oneProfile)).not.toThrow();
+  });
+
+  it('omits distance when a profile in use comes without distances', async () => {
+    const input = {
+      vehicles: [
+        { id: 'car', profile: 'car', start_index: 0, end_index: 0 },
+        { id: 'bike', profile: 'bike', start_index: 0, end_index: 0 },
+      ],
+      jobs: [{ id: 1, location_index: 1 }],
+      matrices: {
+        car: line(2, true),
+        bike: {
+          durations: [
+            [0, 10],
+            [10, 0],
+          ],
+        },
+      },
+    };
+    const out = await run(input);
+    expect(out.summary).not.toHaveProperty('distance');
+    for (const r of out.routes) {
+      expect(r).not.toHaveProperty('distance');
+      for (const s of r.steps) expect(s).not.toHaveProperty('distance');
+    }
+  });
+});
+
 describe('time limit is a cap', () => {
   it('returns before a limit far beyond the test once a small problem has converged', () => {
     // No clock in the assertions: with a 10-minute limit, only the convergence stop lets the CLI

@@ -1,10 +1,27 @@
 /** VROOM input JSON → the solver's `Problem`, key by key (see `../vroom.ts` for what is read). */
 import { ProblemError } from '../errors.ts';
-import type { Break, Job, Location, Matrices, Problem, Shipment, ShipmentStep, Vehicle } from '../types.ts';
+import type {
+  Break,
+  Coordinates,
+  Id,
+  Job,
+  Location,
+  Matrices,
+  Problem,
+  Shipment,
+  ShipmentStep,
+  Vehicle,
+} from '../types.ts';
+import { type Echo, echoedCoordinates, emptyEcho, rememberEcho } from './echo.ts';
 import { validateInVroomTerms } from './field-names.ts';
 import { arr, description, type Json, obj } from './json.ts';
 import { pickMatrices } from './profiles.ts';
-import { refuseBreakExtras, refuseTaskTimesPerType, refuseVehicleExtras } from './refusals.ts';
+import {
+  refuseBreakExtras,
+  refuseDistanceWithoutDistances,
+  refuseTaskTimesPerType,
+  refuseVehicleExtras,
+} from './refusals.ts';
 
 /** `location_index` when there is a matrix, else the coordinates (`start`/`end` alike). */
 function loc(o: Json, key: 'location' | 'start' | 'end', hasMatrix: boolean): Location | undefined {
@@ -12,6 +29,15 @@ function loc(o: Json, key: 'location' | 'start' | 'end', hasMatrix: boolean): Lo
   if (hasMatrix && idx !== undefined) return idx as number;
   const c = o[key];
   return c === undefined ? undefined : (c as Location);
+}
+
+/** Coordinates given beside the matrix index `loc` used, to show in the output (see echo.ts). */
+function echoed(o: Json, key: 'location' | 'start' | 'end', field: string, echo: Echo | undefined) {
+  return echo && o[`${key}_index`] !== undefined ? echoedCoordinates(`${field}.${key}`, o[key]) : undefined;
+}
+
+function remember<K>(map: Map<K, Coordinates>, key: K, c: Coordinates | undefined): void {
+  if (c) map.set(key, c);
 }
 
 function breakFromVroom(b: unknown, field: string): Break {
@@ -25,10 +51,15 @@ function breakFromVroom(b: unknown, field: string): Break {
   };
 }
 
-function vehicleFromVroom(v: Json, i: number, hasMatrix: boolean, profile: string | undefined): Vehicle {
+function vehicleFromVroom(v: Json, i: number, profile: string | undefined, echo: Echo | undefined): Vehicle {
   const f = `vehicles[${i}]`;
+  const hasMatrix = echo !== undefined;
   const costs = v.costs === undefined ? undefined : obj(v.costs);
   refuseVehicleExtras(v, f);
+  if (echo) {
+    remember(echo.start, i, echoed(v, 'start', f, echo));
+    remember(echo.end, i, echoed(v, 'end', f, echo));
+  }
   return {
     id: v.id as Vehicle['id'],
     description: description(f, v.description),
@@ -51,10 +82,12 @@ function vehicleFromVroom(v: Json, i: number, hasMatrix: boolean, profile: strin
   };
 }
 
-function jobFromVroom(x: unknown, i: number, hasMatrix: boolean): Job {
+function jobFromVroom(x: unknown, i: number, echo: Echo | undefined): Job {
   const j = obj(x);
   const f = `jobs[${i}]`;
+  const hasMatrix = echo !== undefined;
   refuseTaskTimesPerType(j, f);
+  if (echo) remember(echo.task.job, j.id as Id, echoed(j, 'location', f, echo));
   return {
     id: j.id as Job['id'],
     description: description(f, j.description),
@@ -69,8 +102,15 @@ function jobFromVroom(x: unknown, i: number, hasMatrix: boolean): Job {
   };
 }
 
-function shipmentStepFromVroom(o: Json, hasMatrix: boolean, field: string): ShipmentStep {
+function shipmentStepFromVroom(
+  o: Json,
+  part: 'pickup' | 'delivery',
+  field: string,
+  echo: Echo | undefined,
+): ShipmentStep {
+  const hasMatrix = echo !== undefined;
   refuseTaskTimesPerType(o, field);
+  if (echo) remember(echo.task[part], o.id as Id, echoed(o, 'location', field, echo));
   return {
     id: o.id as ShipmentStep['id'],
     description: description(field, o.description),
@@ -81,11 +121,11 @@ function shipmentStepFromVroom(o: Json, hasMatrix: boolean, field: string): Ship
   };
 }
 
-function shipmentFromVroom(x: unknown, i: number, hasMatrix: boolean): Shipment {
+function shipmentFromVroom(x: unknown, i: number, echo: Echo | undefined): Shipment {
   const s = obj(x);
   return {
-    pickup: shipmentStepFromVroom(obj(s.pickup), hasMatrix, `shipments[${i}].pickup`),
-    delivery: shipmentStepFromVroom(obj(s.delivery), hasMatrix, `shipments[${i}].delivery`),
+    pickup: shipmentStepFromVroom(obj(s.pickup), 'pickup', `shipments[${i}].pickup`, echo),
+    delivery: shipmentStepFromVroom(obj(s.delivery), 'delivery', `shipments[${i}].delivery`, echo),
     amount: s.amount as number[] | undefined,
     skills: s.skills as Shipment['skills'],
     priority: s.priority as number | undefined,
@@ -107,9 +147,15 @@ export function fromVroom(input: unknown): Problem {
   const first = picked.main;
   const durations = first?.durations as Matrices['durations'] | undefined;
   const hasMatrix = durations !== undefined;
-  const vehicles = rawVehicles.map((v, i) => vehicleFromVroom(v, i, hasMatrix, picked.vehicleProfile[i]));
-  const jobs = arr(root.jobs).map((x, i) => jobFromVroom(x, i, hasMatrix));
-  const shipments = arr(root.shipments).map((x, i) => shipmentFromVroom(x, i, hasMatrix));
+  const echo = hasMatrix ? emptyEcho() : undefined;
+  rawVehicles.forEach((v, i) => {
+    const m = picked.vehicleMatrices[i];
+    if (m && m.distances === undefined)
+      refuseDistanceWithoutDistances(v, `vehicles[${i}]`, picked.vehicleSource[i] ?? '');
+  });
+  const vehicles = rawVehicles.map((v, i) => vehicleFromVroom(v, i, picked.vehicleProfile[i], echo));
+  const jobs = arr(root.jobs).map((x, i) => jobFromVroom(x, i, echo));
+  const shipments = arr(root.shipments).map((x, i) => shipmentFromVroom(x, i, echo));
   const sm = root.speed_model === undefined ? undefined : obj(root.speed_model);
   const problem: Problem = {
     vehicles,
@@ -127,5 +173,6 @@ export function fromVroom(input: unknown): Problem {
   // Plain objects with undefined keys would trip the validator's "must be a number" checks.
   const clean = JSON.parse(JSON.stringify(problem)) as Problem;
   validateInVroomTerms(clean);
+  if (echo) rememberEcho(clean, echo);
   return clean;
 }

@@ -6,6 +6,7 @@
  */
 import type { Id, Problem, Route, Solution, Step } from '../types.ts';
 import { validateProblem } from '../validate.ts';
+import { type Echo, echoOf } from './echo.ts';
 import { type TaskRef, type TaskRefs, taskRefs } from './task-refs.ts';
 import { unassignedToVroom } from './unassigned.ts';
 import { delayStart, lateRoom } from './waiting.ts';
@@ -27,6 +28,7 @@ interface Context {
   refs: TaskRefs;
   dims: number;
   withDistance: boolean;
+  echo?: Echo;
 }
 
 /** Totals a route adds to the summary. */
@@ -44,6 +46,13 @@ function routeToVroom(r: Route, ctx: Context): { route: Record<string, unknown>;
   const breakOf = (id: Id | undefined) => vehicle?.breaks?.find((b) => b.id === id);
   const refOf = (s: Step): TaskRef | undefined =>
     s.type === 'job' || s.type === 'pickup' || s.type === 'delivery' ? refs[s.type].get(s.id as Id) : undefined;
+  /** Coordinates the input gave beside the step's matrix index. */
+  const echoed = (s: Step) => {
+    if (s.type === 'start') return vehicle?.start === s.location ? ctx.echo?.start.get(r.vehicle) : undefined;
+    if (s.type === 'end') return vehicle?.end === s.location ? ctx.echo?.end.get(r.vehicle) : undefined;
+    if (s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') return ctx.echo?.task[s.type].get(s.id as Id);
+    return undefined;
+  };
   const steps = delayStart(r.steps, (s) => {
     if (s.type === 'break') return lateRoom(s.serviceStart, breakOf(s.id)?.timeWindows);
     if (s.type === 'end') return Number.POSITIVE_INFINITY;
@@ -70,8 +79,9 @@ function routeToVroom(r: Route, ctx: Context): { route: Record<string, unknown>;
     const out: Record<string, unknown> = { type: s.type };
     const desc = ref?.description ?? brk?.description;
     if (desc !== undefined) out.description = desc;
+    const coords = typeof s.location === 'number' ? echoed(s) : s.location;
+    if (coords) out.location = coords;
     if (typeof s.location === 'number') out.location_index = s.location;
-    else if (s.location) out.location = s.location;
     if (s.id !== undefined && s.type !== 'start' && s.type !== 'end') out.id = s.id;
     out.setup = setup;
     out.service = service;
@@ -105,6 +115,19 @@ function routeToVroom(r: Route, ctx: Context): { route: Record<string, unknown>;
   };
 }
 
+/**
+ * VROOM reports distances when it has them: from a routing engine (our speed model, without
+ * matrices) or from `distances` matrices, here for every profile in use (else a vehicle on a
+ * profile without them would show 0).
+ */
+function withDistance(problem: Problem): boolean {
+  if (!problem.matrices) return true;
+  return (
+    problem.matrices.distances !== undefined &&
+    Object.values(problem.profileMatrices ?? {}).every((m) => m.distances !== undefined)
+  );
+}
+
 /** Solution → VROOM output JSON (`code` 0, `summary`, `unassigned`, `routes`). */
 export function toVroom(solution: Solution, problem: Problem, opts: VroomOutputOptions = {}): Record<string, unknown> {
   const dims = validateProblem(problem);
@@ -112,7 +135,8 @@ export function toVroom(solution: Solution, problem: Problem, opts: VroomOutputO
     problem,
     refs: taskRefs(problem, dims),
     dims,
-    withDistance: !problem.matrices || problem.matrices.distances !== undefined,
+    withDistance: withDistance(problem),
+    echo: echoOf(problem),
   };
   const zeros = () => Array.from({ length: dims }, () => 0);
   const total = { setup: 0, priority: 0, delivery: zeros(), pickup: zeros() };
@@ -124,7 +148,7 @@ export function toVroom(solution: Solution, problem: Problem, opts: VroomOutputO
     add(total.pickup, totals.pickup);
     return route;
   });
-  const unassigned = unassignedToVroom(solution, problem);
+  const unassigned = unassignedToVroom(solution, problem, ctx.echo);
   const summary: Record<string, unknown> = {
     cost: solution.summary.cost,
     routes: solution.summary.routes,

@@ -13,6 +13,28 @@ export interface PickedMatrices {
   others: Record<string, Json>;
   /** Per vehicle: the profile name when it is not the main one. */
   vehicleProfile: (string | undefined)[];
+  /** Per vehicle: the matrices it travels on (none: coordinates and the speed model). */
+  vehicleMatrices: (Json | undefined)[];
+  /** Per vehicle: where those matrices are in the input (`matrices.car`, `matrix`). */
+  vehicleSource: string[];
+}
+
+/**
+ * Without per-profile matrices every vehicle travels on one network (`matrix`, or coordinates
+ * and the speed model; no routing engine here): vehicles naming two profiles would silently
+ * share it.
+ */
+function refuseSeveralProfiles(vehicles: Json[], network: string): void {
+  let first: string | undefined;
+  vehicles.forEach((v, i) => {
+    const name = v.profile === undefined ? 'car' : v.profile;
+    if (first === undefined) first = String(name);
+    else if (String(name) !== first)
+      throw new ProblemError(
+        `vehicles[${i}].profile`,
+        `"${String(name)}" beside "${first}" needs matrices per profile (without them every vehicle travels on ${network}; use speed_factor for slower vehicles)`,
+      );
+  });
 }
 
 const sameMatrix = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -22,16 +44,24 @@ const sameMatrix = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JS
  * identical matrices are merged). A profile without matrices is refused by name.
  */
 export function pickMatrices(root: Json, vehicles: Json[]): PickedMatrices {
-  const none: PickedMatrices = { others: {}, vehicleProfile: vehicles.map(() => undefined) };
-  if (root.matrices === undefined)
-    return root.matrix === undefined ? none : { ...none, main: { durations: root.matrix } };
+  const all = (main: Json | undefined, source: string): PickedMatrices => ({
+    main,
+    others: {},
+    vehicleProfile: vehicles.map(() => undefined),
+    vehicleMatrices: vehicles.map(() => main),
+    vehicleSource: vehicles.map(() => source),
+  });
+  if (root.matrices === undefined) {
+    refuseSeveralProfiles(vehicles, root.matrix === undefined ? 'speed_model' : 'matrix');
+    return root.matrix === undefined ? all(undefined, 'speed_model') : all({ durations: root.matrix }, 'matrix');
+  }
   const profiles = obj(root.matrices);
   const names = Object.keys(profiles);
   refuseCostsMatrices(profiles);
   const declared = vehicles.some((v) => v.profile !== undefined);
   // One profile and no vehicle naming any: that profile, whatever its name (lenient, as before).
-  if (!declared && names.length === 1) return { ...none, main: obj(profiles[names[0] as string]) };
-  const out: PickedMatrices = { others: {}, vehicleProfile: [] };
+  if (!declared && names.length === 1) return all(obj(profiles[names[0] as string]), `matrices.${names[0]}`);
+  const out: PickedMatrices = { others: {}, vehicleProfile: [], vehicleMatrices: [], vehicleSource: [] };
   let mainName = '';
   vehicles.forEach((v, i) => {
     const name = v.profile === undefined ? 'car' : v.profile;
@@ -49,6 +79,8 @@ export function pickMatrices(root: Json, vehicles: Json[]): PickedMatrices {
     const same = name === mainName || sameMatrix(out.main, m);
     if (!same) out.others[name] = obj(m);
     out.vehicleProfile.push(same ? undefined : name);
+    out.vehicleMatrices.push(obj(m));
+    out.vehicleSource.push(`matrices.${name}`);
   });
   return out;
 }

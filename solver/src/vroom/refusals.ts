@@ -1,7 +1,9 @@
 /**
  * VROOM input this solver does not model is refused with a `ProblemError` naming the field, never
  * silently ignored: custom `costs` matrices, `costs.per_task_hour` (non-zero),
- * `service_per_type` / `setup_per_type`, break `max_load`, vehicle `steps`.
+ * `service_per_type` / `setup_per_type`, break `max_load`, vehicle `steps`; and a vehicle priced
+ * or limited by distance (`costs.per_km`, `max_distance`) on matrices without `distances`, where
+ * VROOM would ask its routing engine for them (there is none here).
  */
 import { ProblemError } from '../errors.ts';
 import { arr, type Json, nonEmpty, obj } from './json.ts';
@@ -37,4 +39,12 @@ export function refuseCostsMatrices(profiles: Json): void {
     const m = obj(profiles[n]);
     if (m.costs !== undefined) refuse(`matrices.${n}.costs`, 'a custom costs matrix');
   }
+}
+
+/** A vehicle on matrices without `distances` (`source` = `matrices.car`): nothing to price or limit by distance. */
+export function refuseDistanceWithoutDistances(v: Json, field: string, source: string): void {
+  const why = `needs distances in ${source} (VROOM would ask its routing engine for them; this solver has none)`;
+  const costs = obj(v.costs);
+  if (nonEmpty(costs.per_km) && costs.per_km !== 0) throw new ProblemError(`${field}.costs.per_km`, why);
+  if (v.max_distance !== undefined) throw new ProblemError(`${field}.max_distance`, why);
 }

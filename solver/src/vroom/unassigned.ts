@@ -1,14 +1,20 @@
 /**
- * The `unassigned` list in VROOM's words: `id`, `type`, `description` and location as given, plus
- * our `reason`. VROOM lists both halves of an unassigned shipment (the engine may name either
- * half, or both): so do we, once each.
+ * The `unassigned` list in VROOM's words: `id`, `type`, `description`, `location` and
+ * `location_index` as given, plus our `reason`. VROOM lists both halves of an unassigned shipment
+ * (the engine may name either half, or both): so do we, once each.
  */
-import type { Location, Problem, Shipment, Solution } from '../types.ts';
+import type { Coordinates, Location, Problem, Shipment, Solution } from '../types.ts';
+import type { Echo } from './echo.ts';
 
-const locKeys = (l: Location | undefined): Record<string, unknown> =>
-  l === undefined ? {} : typeof l === 'number' ? { location_index: l } : { location: l };
+/** `location` (coordinates, also when given beside the index) and `location_index`, as given. */
+const locKeys = (l: Location | undefined, echoed: Coordinates | undefined): Record<string, unknown> =>
+  l === undefined
+    ? {}
+    : typeof l === 'number'
+      ? { ...(echoed ? { location: echoed } : {}), location_index: l }
+      : { location: l };
 
-export function unassignedToVroom(solution: Solution, problem: Problem): Record<string, unknown>[] {
+export function unassignedToVroom(solution: Solution, problem: Problem, echo?: Echo): Record<string, unknown>[] {
   const shipmentByPickup = new Map((problem.shipments ?? []).map((s) => [s.pickup.id, s]));
   const shipmentByDelivery = new Map((problem.shipments ?? []).map((s) => [s.delivery.id, s]));
   const listed = new Set<Shipment>();
@@ -21,7 +27,7 @@ export function unassignedToVroom(solution: Solution, problem: Problem): Record<
           id: u.id,
           type: 'job',
           ...(j?.description !== undefined ? { description: j.description } : {}),
-          ...locKeys(j?.location),
+          ...locKeys(j?.location, echo?.task.job.get(u.id)),
           reason: u.reason,
         },
       ];
@@ -34,7 +40,7 @@ export function unassignedToVroom(solution: Solution, problem: Problem): Record<
       id: s[part].id,
       type: part,
       ...(s[part].description !== undefined ? { description: s[part].description } : {}),
-      ...locKeys(s[part].location),
+      ...locKeys(s[part].location, echo?.task[part].get(s[part].id)),
       reason: u.reason,
     }));
   });
