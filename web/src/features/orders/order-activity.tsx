@@ -20,9 +20,19 @@ interface StopEvent {
   proofs: { id: string; kind: 'photo' | 'signature'; createdAt?: string }[];
 }
 
-/** Where the order is (or was) planned: day, vehicle, driver, position, times. */
-export function OrderStops({ stops }: { stops: OrderStopPlacement[] }) {
+/**
+ * A stop of the order on a route, with which of its stops it is (the server says `kind`; the
+ * shared OrderStopPlacement does not list it yet).
+ */
+export type OrderStop = OrderStopPlacement & { kind?: 'pickup' | 'delivery' };
+
+/**
+ * Where the order is (or was) planned: day, vehicle, driver, position, times; for a pickup and
+ * delivery order, which stop is the pickup and which the delivery.
+ */
+export function OrderStops({ stops }: { stops: OrderStop[] }) {
   const { t, locale } = useI18n();
+  const twoKinds = stops.some((s) => s.kind === 'pickup');
   return (
     <section className="order-card" aria-labelledby="order-stops">
       <h2 id="order-stops">{t('orders.detail.stops')}</h2>
@@ -33,6 +43,7 @@ export function OrderStops({ stops }: { stops: OrderStopPlacement[] }) {
           <thead>
             <tr>
               <th scope="col">{t('orders.col.day')}</th>
+              {twoKinds && <th scope="col">{t('orders.col.kind')}</th>}
               <th scope="col">{t('orders.col.vehicle')}</th>
               <th scope="col">{t('orders.col.driver')}</th>
               <th scope="col">{t('orders.col.position')}</th>
@@ -45,6 +56,11 @@ export function OrderStops({ stops }: { stops: OrderStopPlacement[] }) {
             {stops.map((s) => (
               <tr key={s.stopId}>
                 <td>{localDay(locale, s.localDate)}</td>
+                {twoKinds && (
+                  <td className="order-stop-kind">
+                    {t(s.kind === 'pickup' ? 'orders.kind.pickup' : 'orders.kind.delivery')}
+                  </td>
+                )}
                 <td>{s.vehicleName}</td>
                 <td>{s.driverName ?? t('orders.field.none')}</td>
                 <td>{s.position}</td>

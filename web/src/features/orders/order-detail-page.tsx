@@ -10,6 +10,7 @@ import { OrderAttempts, OrderEvents, OrderMessages, OrderRatingCard, OrderStops 
 import { DeliveryCodeCard } from './delivery-code-card.tsx';
 import { OrderFields } from './order-fields.tsx';
 import { OrderForm } from './order-form.tsx';
+import { OrderPickupCard } from './order-pickup.tsx';
 import { coordinate, dateTime, localDay } from './order-format.ts';
 import { goTo, hrefOf, linkTo } from './order-path.ts';
 import { blockedText, statusLabel } from './order-text.ts';
@@ -167,13 +168,15 @@ export function OrderDetailPage({
                   <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
                     <OrderMap
                       lonLat={o.location.coordinates}
+                      pickupLonLat={o.pickup?.location.coordinates}
                       styleUrl={clientConfig.data?.mapStyleUrl ?? null}
-                      label={t('orders.detail.mapLabel')}
+                      label={t(o.pickup ? 'orders.pickup.mapLabel' : 'orders.detail.mapLabel')}
                     />
                   </Suspense>
                 ) : null}
               </section>
             </div>
+            {o.pickup && <OrderPickupCard pickup={o.pickup} stops={o.stops} />}
             <OrderStops stops={o.stops} />
             <DeliveryCodeCard view={o} onUnlocked={order.reload} />
             <OrderAttempts attempts={o.attempts} />

@@ -1,6 +1,6 @@
 import type { Order } from '@tournee/shared';
 import { describe, expect, it } from 'vitest';
-import { formFieldOf, orderPatchOf, valuesOf } from './order-form-values.ts';
+import { formFieldOf, orderPatchOf, pickupCoordinatesMissing, valuesOf } from './order-form-values.ts';
 
 const ORDER: Order = {
   id: 'o1',
@@ -58,5 +58,52 @@ describe('order form values', () => {
     expect(formFieldOf('demand', ['kg'])).toBe('demand_kg');
     expect(formFieldOf('tw2_start', ['kg'])).toBe('tw_start');
     expect(formFieldOf('email', ['kg'])).toBe('email');
+  });
+
+  const WITH_PICKUP: Order = {
+    ...ORDER,
+    pickup: {
+      address: 'Minoterie, Vaise',
+      location: { type: 'Point', coordinates: [4.8055, 45.7745] },
+      timeWindows: [{ start: '06:30', end: '07:30' }],
+    },
+  };
+
+  it('shows a pickup, sends it back with its coordinates, and clears it when the form says there is none', () => {
+    const v = valuesOf(WITH_PICKUP, ['kg'], 'FR');
+    expect(v).toMatchObject({
+      pickup_address: 'Minoterie, Vaise',
+      pickup_lat: '45.7745',
+      pickup_lon: '4.8055',
+      pickup_tw_start: '06:30',
+      pickup_tw_end: '07:30',
+    });
+    expect(orderPatchOf(v, WITH_PICKUP, ['kg']).pickup).toEqual(WITH_PICKUP.pickup);
+    expect(orderPatchOf(v, WITH_PICKUP, ['kg'], false).pickup).toBeNull();
+    // No pickup before, none now: the body says nothing of it.
+    expect(orderPatchOf(valuesOf(ORDER, ['kg']), ORDER, ['kg'])).not.toHaveProperty('pickup');
+  });
+
+  it('lets the server place a pickup whose address alone changed, and takes typed coordinates with a comma', () => {
+    const v = { ...valuesOf(WITH_PICKUP, ['kg']), pickup_address: 'Halles Paul Bocuse, Lyon', pickup_tw_end: '' };
+    expect(orderPatchOf(v, WITH_PICKUP, ['kg']).pickup).toEqual({
+      address: 'Halles Paul Bocuse, Lyon',
+      timeWindows: [{ start: '06:30', end: '' }],
+    });
+    const typed = { ...valuesOf(ORDER, ['kg']), pickup_address: 'Corbas', pickup_lat: '45,67', pickup_lon: '4,9' };
+    expect(orderPatchOf(typed, ORDER, ['kg'], true).pickup).toEqual({
+      address: 'Corbas',
+      location: { type: 'Point', coordinates: [4.9, 45.67] },
+      timeWindows: [],
+    });
+    expect(pickupCoordinatesMissing({ ...typed, pickup_lon: '' })).toBe('pickup_lon');
+    expect(pickupCoordinatesMissing(typed)).toBeNull();
+  });
+
+  it('puts a pickup error on the pickup field it names', () => {
+    expect(formFieldOf('pickup.timeWindows', ['kg'])).toBe('pickup_tw_end');
+    expect(formFieldOf('pickup.location', ['kg'])).toBe('pickup_lat');
+    expect(formFieldOf('pickup.address', ['kg'])).toBe('pickup_address');
+    expect(formFieldOf('pickup_tw_start', ['kg'])).toBe('pickup_tw_start');
   });
 });

@@ -22,7 +22,35 @@ export type OrderFormValues = {
   skills: string;
   notes: string;
   require_proof: RequiredProof[];
+  /** The pickup of a pickup and delivery order, as the import's pickup_* cells; sent only when the form says there is one. */
+  pickup_address: string;
+  pickup_lat: string;
+  pickup_lon: string;
+  pickup_tw_start: string;
+  pickup_tw_end: string;
 } & { [demand: `demand_${string}`]: string };
+
+/** The form's pickup fields, in the order shown. */
+export const PICKUP_FIELDS = [
+  'pickup_address',
+  'pickup_lat',
+  'pickup_lon',
+  'pickup_tw_start',
+  'pickup_tw_end',
+] as const;
+
+/**
+ * A pickup as PATCH /api/orders/:id takes it: a location (absent: the server geocodes the
+ * address) and at most one window. (The shared OrderPatch does not list `pickup` yet.)
+ */
+export interface PickupPatch {
+  address: string;
+  location?: { type: 'Point'; coordinates: [number, number] };
+  timeWindows: { start: string; end: string }[];
+}
+
+/** PATCH /api/orders/:id's body: the shared fields, and the pickup (null: none any more). */
+export type OrderPatchBody = OrderPatch & { pickup?: PickupPatch | null };
 
 /** A reference for a new order, easy to read back over the phone: WEB-20260601-4821. */
 function newRef(): string {
@@ -53,6 +81,11 @@ export function valuesOf(o: Order | undefined, dimensions: string[], country?: s
     skills: o?.skills.join(', ') ?? '',
     notes: o?.notes ?? '',
     require_proof: o?.requireProof ?? [],
+    pickup_address: o?.pickup?.address ?? '',
+    pickup_lat: o?.pickup ? String(o.pickup.location.coordinates[1]) : '',
+    pickup_lon: o?.pickup ? String(o.pickup.location.coordinates[0]) : '',
+    pickup_tw_start: o?.pickup?.timeWindows[0]?.start ?? '',
+    pickup_tw_end: o?.pickup?.timeWindows[0]?.end ?? '',
   };
   dimensions.forEach((d, i) => {
     values[`demand_${d}`] = o?.demand[i] ? String(o.demand[i]) : '';
@@ -66,13 +99,22 @@ const list = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
+/** A decimal as typed, with a comma or a point ("45,75" → 45.75). */
+const decimal = (s: string) => Number(s.trim().replace(',', '.'));
+
 /**
  * The PATCH body for the form's values: every field (the server validates the whole order as
  * an import row). A second window or more of the order, which the form does not show, is kept.
+ * `withPickup` false makes the order a plain delivery (its pickup, if any, is cleared).
  */
-export function orderPatchOf(v: OrderFormValues, o: Order, dimensions: string[]): OrderPatch {
+export function orderPatchOf(
+  v: OrderFormValues,
+  o: Order,
+  dimensions: string[],
+  withPickup = !!o.pickup,
+): OrderPatchBody {
   const num = (s: string, fallback: number) => (s.trim() === '' ? fallback : Number(s.replace(',', '.')));
-  const patch: OrderPatch = {
+  const patch: OrderPatchBody = {
     name: v.name.trim(),
     phone: v.phone.trim() || null,
     email: v.email.trim() || null,
@@ -94,7 +136,31 @@ export function orderPatchOf(v: OrderFormValues, o: Order, dimensions: string[])
   if (lat && lon && (Number(lat) !== oldLat || Number(lon) !== oldLon)) {
     patch.location = { type: 'Point', coordinates: [Number(lon.replace(',', '.')), Number(lat.replace(',', '.'))] };
   }
+  if (withPickup) patch.pickup = pickupPatchOf(v, o);
+  else if (o.pickup) patch.pickup = null;
   return patch;
+}
+
+/**
+ * The pickup as typed. Its coordinates are sent unless only the address changed (then the
+ * server places the new address, as it does the delivery's); none typed: placed from the address
+ * (the form asks for both or neither: see pickupCoordinatesMissing).
+ */
+function pickupPatchOf(v: OrderFormValues, o: Order): PickupPatch {
+  const address = v.pickup_address.trim();
+  const lat = v.pickup_lat.trim();
+  const lon = v.pickup_lon.trim();
+  const start = v.pickup_tw_start.trim();
+  const end = v.pickup_tw_end.trim();
+  const pickup: PickupPatch = { address, timeWindows: start || end ? [{ start, end }] : [] };
+  if (lat && lon) {
+    const coordinates: [number, number] = [decimal(lon), decimal(lat)];
+    const old = o.pickup;
+    const moved =
+      !old || coordinates[0] !== old.location.coordinates[0] || coordinates[1] !== old.location.coordinates[1];
+    if (moved || address === old.address) pickup.location = { type: 'Point', coordinates };
+  }
+  return pickup;
 }
 
 /** The form field an error names: an import field as is, a PATCH field by its form field. */
@@ -116,6 +182,12 @@ export function formFieldOf(field: string, dimensions: string[]): string {
       return 'require_proof';
     case 'demand':
       return dimensions[0] ? `demand_${dimensions[0]}` : 'demand';
+    case 'pickup':
+      return field.startsWith('pickup.location')
+        ? 'pickup_lat'
+        : field.startsWith('pickup.timeWindows')
+          ? 'pickup_tw_end'
+          : 'pickup_address';
     case 'postcode':
     case 'city':
     case 'country':
@@ -123,4 +195,13 @@ export function formFieldOf(field: string, dimensions: string[]): string {
     default:
       return /^tw\d*_start$/.test(top) ? 'tw_start' : /^tw\d*_end$/.test(top) ? 'tw_end' : top;
   }
+}
+
+/** The pickup coordinate field left empty while the other is typed, or null. */
+export function pickupCoordinatesMissing(v: OrderFormValues): 'pickup_lat' | 'pickup_lon' | null {
+  const lat = v.pickup_lat.trim();
+  const lon = v.pickup_lon.trim();
+  if (lat && !lon) return 'pickup_lon';
+  if (lon && !lat) return 'pickup_lat';
+  return null;
 }

@@ -1,17 +1,18 @@
-import type {
-  CreateOrdersResponse,
-  Order,
-  OrderPatch,
-  OrderUpsertResult,
-  Organisation,
-  RequiredProof,
-} from '@tournee/shared';
+import type { CreateOrdersResponse, Order, OrderUpsertResult, Organisation, RequiredProof } from '@tournee/shared';
 import { type FormEvent, useState } from 'react';
 import { ApiRequestError, api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { dimensionLabel } from '../../i18n/labels.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { formFieldOf, orderPatchOf, type OrderFormValues, valuesOf } from './order-form-values.ts';
+import {
+  formFieldOf,
+  type OrderFormValues,
+  type OrderPatchBody,
+  orderPatchOf,
+  PICKUP_FIELDS,
+  pickupCoordinatesMissing,
+  valuesOf,
+} from './order-form-values.ts';
 
 type Props = {
   org: Organisation;
@@ -38,6 +39,14 @@ const TEXT_FIELDS: { name: keyof OrderFormValues; label: MessageKey; type?: stri
   { name: 'skills', label: 'orders.field.skillsHint' },
 ];
 
+const PICKUP_TEXT_FIELDS: { name: keyof OrderFormValues; label: MessageKey; type?: string; wide?: boolean }[] = [
+  { name: 'pickup_address', label: 'orders.pickup.address', wide: true },
+  { name: 'pickup_lat', label: 'orders.pickup.lat' },
+  { name: 'pickup_lon', label: 'orders.pickup.lon' },
+  { name: 'pickup_tw_start', label: 'orders.pickup.twStart', type: 'time' },
+  { name: 'pickup_tw_end', label: 'orders.pickup.twEnd', type: 'time' },
+];
+
 /**
  * The order form: a new order (POST /api/orders with this one order, checked as an import row
  * is) or an edit (PATCH /api/orders/:id). The server's errors are shown under the field they
@@ -49,6 +58,8 @@ export function OrderForm(props: Props) {
   const [values, setValues] = useState<OrderFormValues>(() =>
     valuesOf(props.order, org.dimensions, org.defaultCountry),
   );
+  // A pickup and delivery order: the goods are collected at the pickup before delivery.
+  const [withPickup, setWithPickup] = useState(!!props.order?.pickup);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -75,14 +86,20 @@ export function OrderForm(props: Props) {
     setErrors({});
     setGeneral(null);
     try {
+      const missing = withPickup ? pickupCoordinatesMissing(values) : null;
+      if (missing) {
+        setErrors({ [missing]: t('orders.pickup.bothCoordinates') });
+        setGeneral(t('orders.form.invalid'));
+        return;
+      }
       if (props.mode === 'new') {
-        const body = JSON.stringify({ orders: [recordOf(values)] });
+        const body = JSON.stringify({ orders: [recordOf(values, withPickup)] });
         const res = await api<CreateOrdersResponse>('/orders', { method: 'POST', body });
         const result = res.results[0]!;
         if (result.status === 'rejected') showErrors(result.errors ?? []);
         else props.onDone(result);
       } else {
-        const patch: OrderPatch = orderPatchOf(values, props.order, org.dimensions);
+        const patch: OrderPatchBody = orderPatchOf(values, props.order, org.dimensions, withPickup);
         const body = JSON.stringify(patch);
         props.onDone(await api<Order>(`/orders/${props.order.id}`, { method: 'PATCH', body }));
       }
@@ -173,6 +190,19 @@ export function OrderForm(props: Props) {
           ))}
           {errors.require_proof && <span className="field-error">{errors.require_proof}</span>}
         </fieldset>
+        <fieldset className="wide order-form-pickup">
+          <legend>{t('orders.pickup.legend')}</legend>
+          <label className="inline">
+            <input type="checkbox" checked={withPickup} onChange={(e) => setWithPickup(e.target.checked)} />
+            {t('orders.pickup.toggle')}
+          </label>
+          {withPickup && (
+            <>
+              <div className="order-form-grid">{PICKUP_TEXT_FIELDS.map((f) => field({ ...f, label: t(f.label) }))}</div>
+              <p className="hint">{t('orders.pickup.hint')}</p>
+            </>
+          )}
+        </fieldset>
       </div>
       <p className="hint">{t(props.mode === 'new' ? 'orders.field.locationHint' : 'orders.field.locationHintEdit')}</p>
       {general && (
@@ -192,10 +222,14 @@ export function OrderForm(props: Props) {
   );
 }
 
-/** The form's values as POST /api/orders takes one order: canonical import fields, empty ones left out. */
-function recordOf(values: OrderFormValues): Record<string, unknown> {
+/**
+ * The form's values as POST /api/orders takes one order: canonical import fields, empty ones
+ * left out, the pickup's only for a pickup and delivery order.
+ */
+function recordOf(values: OrderFormValues, withPickup: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) {
+    if (!withPickup && (PICKUP_FIELDS as readonly string[]).includes(k)) continue;
     if (Array.isArray(v)) {
       if (v.length) out[k] = v;
     } else if (v.trim() !== '') out[k] = v.trim();

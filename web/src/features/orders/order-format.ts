@@ -25,3 +25,8 @@ export function amount(locale: Locale, n: number): string {
 export function coordinate(locale: Locale, n: number): string {
   return new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 5, maximumFractionDigits: 5 }).format(n);
 }
+
+/** A point's latitude then longitude ("45.75780, 4.83200"; in French "45,75780 ; 4,83200"). */
+export function latLon(locale: Locale, [lon, lat]: [number, number]): string {
+  return `${coordinate(locale, lat)}${locale === 'fr' ? ' ; ' : ', '}${coordinate(locale, lon)}`;
+}

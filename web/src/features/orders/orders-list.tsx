@@ -10,7 +10,7 @@ import { navigate } from '../layout/router.ts';
 import { BulkBar } from './bulk-bar.tsx';
 import { EmptyOrders } from './empty-orders.tsx';
 import { ExportLinks } from './export-links.tsx';
-import { localDay } from './order-format.ts';
+import { latLon, localDay } from './order-format.ts';
 import { hrefOf, linkTo } from './order-path.ts';
 import { statusLabel } from './order-text.ts';
 
@@ -186,7 +186,16 @@ export function OrdersList({ visible }: { visible: boolean }) {
                       </a>
                     </td>
                     <td>{o.name}</td>
-                    <td>{o.address}</td>
+                    <td>
+                      {o.address}
+                      {o.pickup && (
+                        <span className="pickup-line">
+                          {t('orders.pickup.listLine', {
+                            address: o.pickup.address || latLon(locale, o.pickup.location.coordinates),
+                          })}
+                        </span>
+                      )}
+                    </td>
                     <td>
                       {o.dateFrom === o.dateTo
                         ? localDay(locale, o.dateFrom)

@@ -198,6 +198,29 @@ export const ordersEn = {
   'orders.form.updatedExisting': 'Order {ref} existed already: it has been updated.',
   'orders.form.warning': 'Note: {message}',
   'orders.form.required': 'Required.',
+
+  // Pickup and delivery orders: where the goods are collected before they are delivered.
+  'orders.pickup.toggle': 'Collect the goods elsewhere first (pickup and delivery)',
+  'orders.pickup.legend': 'Pickup',
+  'orders.pickup.address': 'Pickup address',
+  'orders.pickup.lat': 'Pickup latitude',
+  'orders.pickup.lon': 'Pickup longitude',
+  'orders.pickup.twStart': 'Pickup from',
+  'orders.pickup.twEnd': 'Pickup until',
+  'orders.pickup.hint':
+    'The same vehicle collects the goods here, then delivers them. Leave the coordinates empty to place the pickup from its address.',
+  'orders.pickup.bothCoordinates': 'Give both the latitude and the longitude, or neither.',
+  'orders.pickup.title': 'Pickup',
+  'orders.pickup.none': 'Delivered from the depot: no pickup.',
+  'orders.pickup.window': 'Pickup window',
+  'orders.pickup.planned': 'Planned pickup',
+  'orders.pickup.plannedValue': '{when} · {vehicle}, stop {position}',
+  'orders.pickup.notPlanned': 'Not planned yet',
+  'orders.pickup.listLine': 'Pickup: {address}',
+  'orders.pickup.mapLabel': 'Map of the pickup and delivery addresses',
+  'orders.col.kind': 'Kind',
+  'orders.kind.pickup': 'Pickup',
+  'orders.kind.delivery': 'Delivery',
 } as const;
 
 export const ordersFr: Record<keyof typeof ordersEn, string> = {
@@ -394,4 +417,26 @@ export const ordersFr: Record<keyof typeof ordersEn, string> = {
   'orders.form.updatedExisting': 'La commande {ref} existait déjà : elle a été mise à jour.',
   'orders.form.warning': 'À noter : {message}',
   'orders.form.required': 'Obligatoire.',
+
+  'orders.pickup.toggle': 'Enlever la marchandise ailleurs d’abord (enlèvement et livraison)',
+  'orders.pickup.legend': 'Enlèvement',
+  'orders.pickup.address': 'Adresse d’enlèvement',
+  'orders.pickup.lat': 'Latitude de l’enlèvement',
+  'orders.pickup.lon': 'Longitude de l’enlèvement',
+  'orders.pickup.twStart': 'Enlèvement à partir de',
+  'orders.pickup.twEnd': 'Enlèvement jusqu’à',
+  'orders.pickup.hint':
+    'Le même véhicule enlève la marchandise ici, puis la livre. Laissez les coordonnées vides pour placer l’enlèvement d’après son adresse.',
+  'orders.pickup.bothCoordinates': 'Donnez la latitude et la longitude, ou aucune des deux.',
+  'orders.pickup.title': 'Enlèvement',
+  'orders.pickup.none': 'Livrée depuis le dépôt : pas d’enlèvement.',
+  'orders.pickup.window': 'Créneau d’enlèvement',
+  'orders.pickup.planned': 'Enlèvement prévu',
+  'orders.pickup.plannedValue': '{when} · {vehicle}, arrêt {position}',
+  'orders.pickup.notPlanned': 'Pas encore planifié',
+  'orders.pickup.listLine': 'Enlèvement : {address}',
+  'orders.pickup.mapLabel': 'Carte des adresses d’enlèvement et de livraison',
+  'orders.col.kind': 'Type',
+  'orders.kind.pickup': 'Enlèvement',
+  'orders.kind.delivery': 'Livraison',
 };
