@@ -107,6 +107,35 @@ describe('VROOM documented examples', () => {
 });
 
 describe('converter output (vroom-scripts)', () => {
+  it('Li & Lim lc101 (pdptw_to_json.py): shipment amounts delivered and picked up, coordinates beside indices', async () => {
+    const input = fixture('converters/pdptw-lc101.json');
+    const out = await run(input);
+    expect(out.unassigned).toEqual([]);
+    // 53 shipments, 990 units: VROOM reports them in both totals.
+    expect(out.summary.delivery).toEqual([990]);
+    expect(out.summary.pickup).toEqual([990]);
+    const steps = out.routes.flatMap((r) => r.steps);
+    expect(steps.filter((s) => s.type === 'pickup')).toHaveLength(53);
+    for (const s of steps) {
+      expect(s.location, `${String(s.type)} ${String(s.id)}`).toHaveLength(2);
+      expect(typeof s.location_index).toBe('number');
+    }
+    // No `costs`: cost is travel time, as in VROOM.
+    expect(out.summary.cost).toBeCloseTo(out.summary.duration as number, 6);
+  });
+
+  it('Solomon C101 (vrptw_to_json.py): every job served, delivery totals, no distance without distances', async () => {
+    const input = fixture('converters/vrptw-C101.json');
+    const out = await run(input);
+    expect(out.unassigned).toEqual([]);
+    const jobs = input.jobs as { delivery: number[] }[];
+    const total = jobs.reduce((a, j) => a + (j.delivery[0] ?? 0), 0);
+    expect(out.summary.delivery).toEqual([total]);
+    expect(out.routes.reduce((a, r) => a + ((r.delivery as number[])[0] ?? 0), 0)).toBe(total);
+    expect(out.summary).not.toHaveProperty('distance');
+    expect(out.summary.cost).toBeCloseTo(out.summary.duration as number, 6);
+  });
+
   it('HVRP13 solves with per-vehicle costs and the documented schema', async () => {
     const input = fixture('converters/hvrp-HVRP13.json');
     const out = await run(input);
