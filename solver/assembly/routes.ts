@@ -4,13 +4,13 @@
  * load after the node, prefix and suffix load maxima.
  */
 import {
-  D, earliestStart, endNode, isBreak, isEnd, isReload, latestStart, nNodes, nTasks, nVeh, serviceOf,
+  capOf, D, earliestStart, endNode, isBreak, isEnd, isReload, latestStart, nNodes, nTasks, nVeh, serviceOf,
   setupOf, startNode, taskDelta, taskStartLoad, vehFixed, vehPerM, vehPerSec, vehTwEnd, vehTwStart,
 } from "./instance";
 import { dur, locOf, vdist } from "./travel";
 import {
   balanceK, drvB, drvF, gMax, gTotal, hasGroups, nextBrk, passive, rBal, rBalWork, rDepart, rFirst, rWork,
-  prepareRules, ruleDriving, ruleReload, vehGroupCount, vehGroupIdx,
+  addWorkExcess, prepareRules, ruleDriving, ruleReload, vehGroupCount, vehGroupIdx,
 } from "./rules";
 import { taskI, TASK_I_STRIDE } from "./instance";
 
@@ -143,6 +143,8 @@ export function recompute(v: i32): void {
     }
   }
   for (let d = 0; d < D; d++) unchecked(pMax[s * D + d] = loadAfter[s * D + d]);
+  let feasible = true;
+  if (reloads) for (let d = 0; d < D; d++) if (unchecked(loadAfter[s * D + d]) > capOf(v, d) + 1e-9) feasible = false;
   const maxDrv = unchecked(ruleDriving[v]);
   const driving = maxDrv < Infinity;
   let loc = locOf(s);
@@ -156,7 +158,6 @@ export function recompute(v: i32): void {
   let travel: f64 = 0;
   let distance: f64 = 0;
   let busyWork: f64 = 0;
-  let feasible = true;
   let prev = s;
   let pos = 0;
   let first = e;
@@ -197,6 +198,10 @@ export function recompute(v: i32): void {
       unchecked(loadAfter[x * D + d] = ld);
       const pm = unchecked(pMax[prev * D + d]);
       unchecked(pMax[x * D + d] = ld > pm ? ld : pm);
+    }
+    if (reloads) {
+      // Per-trip loads: the route-end maxima other moves look at cover only the last trip.
+      for (let d = 0; d < D; d++) if (unchecked(loadAfter[x * D + d]) > capOf(v, d) + 1e-9) feasible = false;
     }
     if (x == e) {
       eStart[x] = arr;
@@ -276,8 +281,12 @@ export function recompute(v: i32): void {
     const gc = unchecked(vehGroupCount[v]);
     for (let k = 0; k < gc; k++) {
       const g = unchecked(vehGroupIdx[v * 2 + k]);
-      unchecked(gTotal[g] += dw);
-      if (unchecked(gTotal[g]) > unchecked(gMax[g]) + 1e-6) feasible = false;
+      const before = unchecked(gTotal[g]);
+      const after = before + dw;
+      unchecked(gTotal[g] = after);
+      const m = unchecked(gMax[g]);
+      addWorkExcess((after > m ? after - m : 0.0) - (before > m ? before - m : 0.0));
+      if (after > m + 1e-6) feasible = false;
     }
   }
   rFeasible[v] = feasible;

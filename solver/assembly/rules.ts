@@ -11,7 +11,7 @@
  */
 import { PARAM_BALANCE } from "../src/abi";
 import {
-  isBreak, isReload, nNodes, nTasks, nVeh, params, VEH_GROUPS, vehGroup, vehGroupMax, vehMaxDriving,
+  isBreak, isReload, nNodes, nTasks, nVeh, params, penaltyOf, VEH_GROUPS, vehGroup, vehGroupMax, vehMaxDriving,
 } from "./instance";
 
 /** Breaks and passive reloads: nodes without a place of their own (they sit where the van is). */
@@ -41,6 +41,19 @@ export let gTotal = new StaticArray<f64>(0);
 export let gMax = new StaticArray<f64>(0);
 export let vehGroupCount = new StaticArray<i32>(0);
 export let vehGroupIdx = new StaticArray<i32>(0);
+
+/**
+ * Sum over the groups of the time over their limit. Insertions never create any, but a removal
+ * can (the route then leaves later or earlier: its reported duration may grow); the objective
+ * prices it above any set of unassigned tasks, so such a state is never accepted.
+ */
+export let workExcess: f64 = 0;
+let excessPrice: f64 = 0;
+export function addWorkExcess(d: f64): void { workExcess += d; }
+/** Price of the current work excess (0 when within every limit). */
+@inline export function excessCost(): f64 {
+  return workExcess > 1e-6 ? (workExcess + 1.0) * excessPrice : 0.0;
+}
 
 /** Balance weight ÷ 7200 (so that, with weight 1, an hour of imbalance costs about an hour of travel). */
 export let balanceK: f64 = 0;
@@ -93,6 +106,9 @@ export function prepareRules(): void {
   for (let v = 0; v < nVeh; v++) {
     for (let k = 0; k < vehGroupCount[v]; k++) gMax[vehGroupIdx[v * VEH_GROUPS + k]] = vehGroupMax(v, k);
   }
+  workExcess = 0;
+  excessPrice = 1.0;
+  for (let t = 0; t < nTasks; t++) excessPrice += penaltyOf(t);
   const w = params[PARAM_BALANCE];
   balanceK = w > 0 ? w / 7200.0 : 0.0;
 }

@@ -3,6 +3,7 @@
  * an iteration touched (so a rejected move costs only what it changed), and the best solution.
  */
 import { endNode, isBound, nTasks, nVeh, penaltyOf, startNode } from "./instance";
+import { excessCost, hasGroups } from "./rules";
 import { costSum, fixedScale, fixedSum, linkAfter, nxt, prv, recompute, routeOf } from "./routes";
 
 /** Unassigned routable tasks (jobs and shipment pickups). */
@@ -44,9 +45,11 @@ export function allocState(): void {
 }
 
 /** The true objective. */
-@inline export function totalCost(): f64 { return costSum + unasPenalty; }
+@inline export function totalCost(): f64 { return costSum + unasPenalty + (hasGroups ? excessCost() : 0.0); }
 /** The objective the annealing sees (fixed costs scaled by `fixedScale`). */
-@inline export function searchCost(): f64 { return costSum - (1.0 - fixedScale) * fixedSum + unasScale * unasPenalty; }
+@inline export function searchCost(): f64 {
+  return costSum - (1.0 - fixedScale) * fixedSum + unasScale * unasPenalty + (hasGroups ? excessCost() : 0.0);
+}
 
 /**
  * Share of the unassigned penalties the annealing sees. Below 1, a move may leave a task out for

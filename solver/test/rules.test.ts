@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { shutdownWorkers, solve } from '../src/solve.ts';
 import type { Problem, Solution } from '../src/types.ts';
 import { checkSolution } from './checker.ts';
-import { jobOrder, lineMatrix, solveChecked } from './helpers.ts';
+import { jobOrder, lineMatrix, prng, solveChecked } from './helpers.ts';
 
 afterAll(() => shutdownWorkers());
 
@@ -147,4 +147,63 @@ describe('balanced workloads', () => {
     const b = await solve(p(0), { maxIterations: 300, seed: 3 });
     expect(b.routes).toEqual(a.routes);
   });
+});
+
+describe('random instances with every rule at once', () => {
+  it('are solved feasibly (checker: trips, driving, work limits, windows, shipments)', async () => {
+    const rnd = prng(19);
+    for (let k = 0; k < Number(process.env.RULES_FUZZ_COUNT ?? 30); k++) {
+      const n = 14;
+      const pos = Array.from({ length: n }, () => [rnd() * 100, rnd() * 100] as const);
+      const durations = pos.map((a) => pos.map((b) => Math.round(Math.hypot(a[0] - b[0], a[1] - b[1]))));
+      const win = (): [number, number][] | undefined => {
+        const r = rnd();
+        if (r < 0.4) return undefined;
+        const s = Math.floor(rnd() * 600);
+        if (r < 0.7) return [[s, s + 300]];
+        return [
+          [s, s + 80],
+          [s + 300, s + 500],
+        ];
+      };
+      const p: Problem = {
+        matrices: { durations, distances: durations },
+        vehicles: Array.from({ length: 3 }, (_, i) => ({
+          id: `v${i}`,
+          start: 0,
+          ...(rnd() < 0.2 ? {} : { end: 0 }),
+          capacity: [4],
+          timeWindow: [0, 1200] as const,
+          ...(rnd() < 0.5 ? { reload: { reloadS: Math.floor(rnd() * 60), maxTrips: 2 + Math.floor(rnd() * 2) } } : {}),
+          ...(rnd() < 0.5 ? { maxDrivingS: 150 + Math.floor(rnd() * 200) } : {}),
+          breaks: Array.from({ length: Math.floor(rnd() * 3) }, (_, b) => ({
+            id: `b${i}.${b}`,
+            timeWindows: [[0, 1200]] as [number, number][],
+            serviceS: 20,
+          })),
+          ...(rnd() < 0.3 ? { costs: { fixed: 100 } } : {}),
+        })),
+        jobs: Array.from({ length: 10 }, (_, j) => ({
+          id: j,
+          location: 1 + Math.floor(rnd() * (n - 1)),
+          serviceS: 15,
+          setupS: rnd() < 0.3 ? 5 : 0,
+          delivery: [Math.floor(rnd() * 3)],
+          pickup: [rnd() < 0.2 ? 1 : 0],
+          ...(win() !== undefined ? { timeWindows: win() } : {}),
+        })),
+        shipments: Array.from({ length: 2 }, (_, j) => ({
+          pickup: { id: `p${j}`, location: 1 + Math.floor(rnd() * (n - 1)) },
+          delivery: { id: `d${j}`, location: 1 + Math.floor(rnd() * (n - 1)) },
+          amount: [1],
+        })),
+        ...(rnd() < 0.6
+          ? { workLimits: [{ id: 'w', vehicles: ['v0', 'v1'], maxWorkS: 300 + Math.floor(rnd() * 900) }] }
+          : {}),
+        ...(rnd() < 0.5 ? { balance: rnd() * 2 } : {}),
+      };
+      const sol = await solve(p, { maxIterations: 400, timeLimitMs: 600_000, seed: k });
+      expect(() => checkSolution(p, sol), `instance ${k}`).not.toThrow();
+    }
+  }, 120_000);
 });
