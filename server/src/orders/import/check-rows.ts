@@ -20,19 +20,36 @@ export interface RowRules {
   columnOf: (field: string) => string;
 }
 
+/** The column of each field as the file names it (the first column mapped to it); unmapped fields as they are. */
+export function columnNamer(header: readonly string[], fields: readonly (string | null)[]): (field: string) => string {
+  const columnName = new Map<string, string>();
+  fields.forEach((f, i) => {
+    if (f && !columnName.has(f)) columnName.set(f, header[i]!);
+  });
+  return (f) => columnName.get(f) ?? f;
+}
+
 export type CheckedRow = { ok: true; row: ValidRow; hash: string } | { ok: false; errors: ImportRowError[] };
 
 /** Checks the rows of one file in order (a ref met twice is refused the second time). */
 export class RowChecker {
   /** The rows some rule fired on. */
   readonly notes: RuleNotes;
-  private readonly seenRefs = new Map<string, number>();
+  private readonly seenRefs: Map<string, number>;
 
+  /** `seen`: the refs already met in the file, with their rows (when another checker began it). */
   constructor(
     private readonly r: RowRules,
     maxNotes: number,
+    seen: Iterable<[string, number]> = [],
   ) {
     this.notes = new RuleNotes(maxNotes);
+    this.seenRefs = new Map(seen);
+  }
+
+  /** The refs met so far, with the row each was first met on. */
+  seen(): IterableIterator<[string, number]> {
+    return this.seenRefs.entries();
   }
 
   check(src: SourceRow): CheckedRow {

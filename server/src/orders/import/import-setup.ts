@@ -8,6 +8,7 @@ import { learnedServiceDefaults } from '../../analytics/learned-service.ts';
 import type { RuleEngine } from '../../automation/engine.ts';
 import { intakeEngine } from '../../automation/service.ts';
 import type { Db } from '../../db/db.ts';
+import { columnNamer } from './check-rows.ts';
 import { AppError } from '../../errors.ts';
 import { loadFleetSummary } from '../../fleet/fleet-summary.ts';
 import { type ColumnPlan, planColumns } from './headers.ts';
@@ -72,11 +73,8 @@ export async function prepareImport(db: Db, actor: Actor, req: ImportRequest): P
       { details: { errors: plan.errors } },
     );
   }
-  const columnName = new Map<string, string>();
-  plan.fields.forEach((f, i) => {
-    if (f && !columnName.has(f)) columnName.set(f, header[i]!);
-  });
-  const columnOf = (f: string) => columnName.get(f) ?? f;
+  const columnOf = columnNamer(header, plan.fields);
+  const hasDate = plan.fields.includes('date');
   const serviceAt = plan.fields.indexOf('service_min');
   // The fleet is read once; each row is then checked in memory (a few comparisons, no query).
   const check = serviceabilityCheck(await loadFleetSummary(db, actor.orgId), {
@@ -92,7 +90,7 @@ export async function prepareImport(db: Db, actor: Actor, req: ImportRequest): P
     rules,
     ctx,
     columnOf,
-    warningColumnOf: (f) => columnOf(f === 'date' && !columnName.has('date') ? 'date_from' : f),
+    warningColumnOf: (f) => columnOf(f === 'date' && !hasDate ? 'date_from' : f),
     lacksServiceMin: (source) => serviceAt < 0 || cellText(source.cells[serviceAt]).trim() === '',
     check,
     // Rows without service_min take the service time learned at their address (analytics/).

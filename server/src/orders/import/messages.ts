@@ -78,6 +78,8 @@ export interface ImportMessages {
   unreadableJson(why: string): string;
   /** Only the first `kept` rejected rows were kept for the rejected-rows CSV. */
   rejectedTruncated(kept: number, rejected: number): string;
+  /** The worker thread that checks the rows failed: nothing was imported. */
+  rowCheckFailed(why: string): string;
   /** The rejected rows of an import were purged after `days` days. */
   rejectionsPurged(days: number): string;
   /** Warnings (the row is imported): see serviceability.ts. */
@@ -190,6 +192,7 @@ const en: ImportMessages = {
   tooDeep: (d) => `is nested more than ${d} levels deep: a cell holds a value or a flat list`,
   nulInHeader: (c) => `The header row is refused: the name of column ${c} holds a NUL character (\\0)`,
   unreadableJson: (why) => `The JSON body could not be read: ${why}`,
+  rowCheckFailed: (why) => `The rows could not be checked (${why}): nothing was imported. Please try again.`,
   rejectedTruncated: (kept, n) =>
     `only the first ${num(kept, 'en')} of the ${num(n, 'en')} rejected rows are listed (IMPORT_REJECTIONS_MAX_ROWS): fix them and import again to see the rest`,
   rejectionsPurged: (days) =>
@@ -300,6 +303,8 @@ const fr: ImportMessages = {
   tooDeep: (d) => `est imbriquée sur plus de ${d} niveaux : une cellule contient une valeur ou une liste simple`,
   nulInHeader: (c) => `La ligne d'en-tête est refusée : le nom de la colonne ${c} contient un caractère NUL (\\0)`,
   unreadableJson: (why) => `Le corps JSON n'a pas pu être lu : ${why}`,
+  rowCheckFailed: (why) =>
+    `Les lignes n'ont pas pu être vérifiées (${why}) : rien n'a été importé. Veuillez réessayer.`,
   rejectedTruncated: (kept, n) =>
     `seules les ${num(kept, 'fr')} premières des ${num(n, 'fr')} lignes rejetées sont listées (IMPORT_REJECTIONS_MAX_ROWS) : corrigez-les et importez à nouveau pour voir les suivantes`,
   rejectionsPurged: (days) =>

@@ -25,6 +25,7 @@ import { type ImportSetup, prepareImport } from './import-setup.ts';
 import { ImportTally, MAX_ERRORS_IN_RESPONSE, type Pending } from './import-tally.ts';
 import type { ImportMessages } from './messages.ts';
 import { BATCH_SIZE, type RowBatches, readBatches } from './read-batches.ts';
+import type { RowThreadOptions } from './row-thread.ts';
 import type { RowSource } from './sources.ts';
 import { type BatchWriter, checkBatch, writeBatch } from './write-batch.ts';
 
@@ -36,6 +37,8 @@ export const PIPELINE_DEPTH = 1;
 export interface ImportDeps {
   db: Db;
   geocoder: Geocoder | null;
+  /** When rows are checked in a worker thread (read-batches.ts); by default past ROW_THREAD_AFTER_ROWS rows. */
+  rowThreads?: RowThreadOptions;
 }
 
 export interface ImportRequest {
@@ -72,11 +75,15 @@ export async function runImport(deps: ImportDeps, actor: Actor, req: ImportReque
   const setup = await prepareImport(deps.db, actor, req);
   return deps.db.transaction(async (tx) => {
     const run = await openImport(deps, tx, actor, req, setup);
-    const batches = readBatches(req.source, setup, run.tally);
-    const stop = await writeInSavepoint(run, batches);
-    if (stop) await checkRest(run, batches, stop.carried);
+    const batches = readBatches(req.source, setup, run.tally, deps.rowThreads);
+    try {
+      const stop = await writeInSavepoint(run, batches);
+      if (stop) await checkRest(run, batches, stop.carried);
+    } finally {
+      await batches.close();
+    }
     await storeRejections(run);
-    return finishImport(run, await batches.notes());
+    return finishImport(run, batches.notes());
   });
 }
 

@@ -1,57 +1,128 @@
 /**
  * The reading step of an import: the file's rows, checked one by one (check-rows.ts), gathered
  * into batches for the writer; bad rows are rejected on the way.
+ *
+ * Past the first ROW_THREAD_AFTER_ROWS rows, the checking moves to a worker thread
+ * (row-thread.ts) while this thread parses the file and the writer writes: a few chunks of rows
+ * are sent ahead (a bounded queue, so memory stays flat) and their results taken in order, so
+ * the import answers exactly as if every row were checked here. Files with intake rules are
+ * checked here throughout (the rules' engine is compiled on this thread).
  */
-import { RowChecker } from './check-rows.ts';
+import type { RuleNotes } from '../../automation/import-notes.ts';
+import { type CheckedRow, RowChecker } from './check-rows.ts';
 import type { ImportSetup } from './import-setup.ts';
 import { type ImportTally, MAX_ERRORS_IN_RESPONSE, type Pending } from './import-tally.ts';
-import type { RuleNotes } from '../../automation/import-notes.ts';
+import { IMPORT_LANGS, IMPORT_MESSAGES } from './messages.ts';
+import {
+  ROW_THREAD_AFTER_ROWS,
+  type RowThread,
+  type RowThreadOptions,
+  rowWorkerScript,
+  startRowThread,
+} from './row-thread.ts';
 import type { RowSource, SourceRow } from './sources.ts';
 
 /** Rows per database round trip; big enough to amortise it, small enough to keep memory flat. */
 export const BATCH_SIZE = 1000;
+/** Chunks of rows read and being checked ahead of the one the writer takes. */
+export const CHUNKS_AHEAD = 4;
 
 /** The validated rows of a file, a batch at a time. */
 export interface RowBatches {
   /** The next batch, or null at the end of the file. */
   next(): Promise<Pending[] | null>;
   /** The rows some intake rule fired on (complete once next() gave null). */
-  notes(): Promise<RuleNotes>;
-  /** Stops reading early (the file is not read to its end). */
+  notes(): RuleNotes;
+  /** Stops the worker thread, if one was started. */
   close(): Promise<void>;
 }
 
-/** Reads and checks the rows on this thread. */
-export function readBatches(source: RowSource, setup: ImportSetup, tally: ImportTally): RowBatches {
-  const checker = new RowChecker(
-    { fields: setup.plan.fields, rules: setup.rules, ctx: setup.ctx, columnOf: setup.columnOf },
-    MAX_ERRORS_IN_RESPONSE,
-  );
+interface Chunk {
+  rows: SourceRow[];
+  results: Promise<CheckedRow[]>;
+}
+
+/** Reads and checks the rows; `threads` say when a worker thread takes the checking over. */
+export function readBatches(
+  source: RowSource,
+  setup: ImportSetup,
+  tally: ImportTally,
+  threads: RowThreadOptions = {},
+): RowBatches {
+  const { plan, rules, ctx, columnOf } = setup;
+  const checker = new RowChecker({ fields: plan.fields, rules, ctx, columnOf }, MAX_ERRORS_IN_RESPONSE);
   const chunks = source.rows[Symbol.asyncIterator]();
-  let chunk: SourceRow[] = [];
+  const lang = IMPORT_LANGS.find((l) => IMPORT_MESSAGES[l] === ctx.messages);
+  const script = threads.script === undefined ? rowWorkerScript() : threads.script;
+  const handOffAt =
+    rules === null && lang !== undefined && script !== null ? (threads.afterRows ?? ROW_THREAD_AFTER_ROWS) : Infinity;
+  let thread: RowThread | null = null;
+  let sent = 0;
+  const ahead: Chunk[] = [];
+  let ended = false;
+  let sourceError: { err: unknown } | null = null;
+
+  /** Checks `rows` here, or sends them to the thread (started once enough rows were read). */
+  const check = (rows: SourceRow[]): Promise<CheckedRow[]> => {
+    if (thread === null && sent >= handOffAt) {
+      const { messages: _, ...plain } = ctx;
+      thread = startRowThread(
+        script!,
+        { header: setup.header, fields: plan.fields, ctx: plain, lang: lang!, seen: [...checker.seen()] },
+        ctx.messages,
+      );
+    }
+    sent += rows.length;
+    if (thread === null) return Promise.resolve(rows.map((r) => checker.check(r)));
+    const results = thread.check(rows);
+    results.catch(() => {}); // taken in order by next(); this only keeps it from being "unhandled"
+    return results;
+  };
+
+  /** Reads chunks until CHUNKS_AHEAD are being checked, or the file ends. */
+  const fill = async () => {
+    while (!ended && ahead.length < CHUNKS_AHEAD) {
+      try {
+        const next = await chunks.next();
+        if (next.done) ended = true;
+        else ahead.push({ rows: next.value, results: check(next.value) });
+      } catch (err) {
+        ended = true;
+        sourceError = { err };
+      }
+    }
+  };
+
+  let rows: SourceRow[] = [];
+  let results: CheckedRow[] = [];
   let at = 0;
   return {
     async next() {
       const batch: Pending[] = [];
       while (batch.length < BATCH_SIZE) {
-        if (at >= chunk.length) {
-          const next = await chunks.next();
-          if (next.done) return batch.length ? batch : null;
-          chunk = next.value;
+        if (at >= rows.length) {
+          await fill();
+          const chunk = ahead.shift();
+          if (!chunk) {
+            if (sourceError) throw sourceError.err;
+            return batch.length ? batch : null;
+          }
+          results = await chunk.results;
+          rows = chunk.rows;
           at = 0;
           continue;
         }
-        const src = chunk[at++]!;
+        const src = rows[at]!;
+        const checked = results[at++]!;
         tally.counts.rows++;
-        const checked = checker.check(src);
         if (checked.ok) batch.push({ source: src, row: checked.row, hash: checked.hash, geocoded: false });
         else tally.reject(src, checked.errors);
       }
       return batch;
     },
-    notes: async () => checker.notes,
+    notes: () => checker.notes,
     close: async () => {
-      await chunks.return?.();
+      await thread?.stop();
     },
   };
 }
