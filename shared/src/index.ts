@@ -96,7 +96,13 @@ export {
   RedeliverySettings,
   UpdateOrganisationRequest,
 } from './organisation.ts';
-export { DEFAULT_WORKING_TIME, EU_WORKING_TIME, WorkingTimeSettings } from './working-time.ts';
+export {
+  DEFAULT_WORKING_TIME,
+  EU_WORKING_TIME,
+  isoWeekMonday,
+  isoWeekOf,
+  WorkingTimeSettings,
+} from './working-time.ts';
 export { isPhoneCountry, normalisePhone, type PhoneResult, phoneE164 } from './phone.ts';
 export {
   type BreakWindow,
@@ -182,6 +188,8 @@ export {
   StartOverrideRequest,
   STOP_STATUSES,
   type StopStatus,
+  type StopKind,
+  isVisit,
   type UnassignedOrder,
   type UnassignedReason,
   type Violation,

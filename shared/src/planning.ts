@@ -99,6 +99,10 @@ export type UnassignedReason =
   | 'max_stops'
   | 'unreachable'
   | 'no_room'
+  /** Every route that could take it would drive longer than the driving limit without a break. */
+  | 'max_driving'
+  /** Every driver who could take it would pass the weekly hours (the organisation's working-time rules). */
+  | 'work_limit'
   /** No shift on any of its allowed days within the plan's range, at the depots planned. */
   | 'no_shift_on_allowed_days'
   // Orders named in `orderIds` that the plan did not even try to place:
@@ -143,10 +147,19 @@ export type Violation =
 export const STOP_STATUSES = ['pending', 'arrived', 'delivered', 'failed', 'skipped'] as const;
 export type StopStatus = (typeof STOP_STATUSES)[number];
 
+/**
+ * What a stop of a route is: a visit (`delivery`, `pickup`) or a pause of the route with no
+ * order (`break`; `reload`: back at its depot to load the next trip, multi-trip vehicles).
+ */
+export type StopKind = 'delivery' | 'pickup' | 'break' | 'reload';
+
+/** Whether a stop is a visit to a customer (not a break or a reload at the depot). */
+export const isVisit = (kind: StopKind): boolean => kind === 'delivery' || kind === 'pickup';
+
 export interface RouteStop {
   id: string;
   seq: number;
-  kind: 'delivery' | 'pickup' | 'break';
+  kind: StopKind;
   orderId: string | null;
   ref: string | null;
   name: string | null;

@@ -34,3 +34,22 @@ export const EU_WORKING_TIME: WorkingTimeSettings = {
   maxDrivingHours: 4.5,
   drivingBreakMin: 45,
 };
+
+/** The ISO 8601 week of a local date (weeks start on Monday; week 1 holds the year's first Thursday). */
+export function isoWeekOf(date: string): { year: number; week: number; label: string } {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  const weekday = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - weekday); // the Thursday of the same week
+  const year = t.getUTCFullYear();
+  const week = Math.ceil(((t.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+  return { year, week, label: `${year}-W${String(week).padStart(2, '0')}` };
+}
+
+/** The Monday of the ISO week of a local date. */
+export function isoWeekMonday(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  t.setUTCDate(t.getUTCDate() - ((t.getUTCDay() || 7) - 1));
+  return t.toISOString().slice(0, 10);
+}

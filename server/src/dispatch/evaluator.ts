@@ -35,7 +35,8 @@ export interface EvalStop {
   stopId: string | null;
   orderId: string | null;
   ref: string | null;
-  kind: 'delivery' | 'pickup' | 'break';
+  /** `reload`: back at the depot to load the next trip (capacity holds per trip). */
+  kind: 'delivery' | 'pickup' | 'break' | 'reload';
   /** One of the two stops of a pickup and delivery order (its delivery needs its pickup before it). */
   pickupAndDelivery?: boolean;
   breakIndex: number | null;

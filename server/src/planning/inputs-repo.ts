@@ -2,12 +2,13 @@
  * Reads what a plan is built from: depots in scope, their vehicles and dated shifts, the routes
  * already in the range (kept or replaceable) and the open orders.
  */
-import type { OrderStatus, TimeWindow } from '@tournee/shared';
+import { addDays, isoWeekMonday, type OrderStatus, type TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import { PLANNABLE_STATUSES } from '../lifecycle/transitions.ts';
 import type { DepotInput, OrderInput, ShiftInput, VehicleInput } from './problem-builder.ts';
 import type { LonLatPair } from '../travel/travel.ts';
 import type { NamedOrder } from './unplanned.ts';
+import type { OutsideWork } from './fleet-rules.ts';
 import { orgDimensions } from '../org/repo.ts';
 
 /** The organisation's dimensions (org/repo.ts). */
@@ -18,12 +19,27 @@ export async function loadDepots(
   orgId: string,
   depotIds: string[] | null,
 ): Promise<(DepotInput & { name: string })[]> {
-  const { rows } = await db.query<{ id: string; name: string; lon: number; lat: number; time_zone: string }>(
-    `SELECT id, name, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat, time_zone FROM depots
-      WHERE org_id = $1 AND deleted_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2)) ORDER BY name`,
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    lon: number;
+    lat: number;
+    time_zone: string;
+    docks: number | null;
+    loading_min: number;
+  }>(
+    `SELECT id, name, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat, time_zone, docks, loading_min
+       FROM depots WHERE org_id = $1 AND deleted_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2)) ORDER BY name`,
     [orgId, depotIds],
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, location: [r.lon, r.lat] as const, timeZone: r.time_zone }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    location: [r.lon, r.lat] as const,
+    timeZone: r.time_zone,
+    docks: r.docks,
+    loadingMin: r.loading_min,
+  }));
 }
 
 export async function loadVehicles(db: Db, orgId: string, depotIds: string[]): Promise<VehicleInput[]> {
@@ -45,6 +61,8 @@ export async function loadVehicles(db: Db, orgId: string, depotIds: string[]): P
     maxDurationS: (r.max_duration_s as number | null) ?? null,
     maxDistanceM: (r.max_distance_m as number | null) ?? null,
     speedFactor: Number(r.speed_factor),
+    reloadMin: (r.reload_min as number | null) ?? null,
+    maxTrips: Number(r.max_trips ?? 3),
   }));
 }
 
@@ -77,6 +95,47 @@ export async function loadShifts(
     startAt: r.start_at.toISOString(),
     endAt: r.end_at.toISOString(),
     breaks: r.breaks,
+  }));
+}
+
+/**
+ * The drivers' work around a plan that the plan does not change, for their weekly hours and
+ * rest: their routes (with a stop) of the ISO weeks of the range, a day either side, that are
+ * on no shift of the plan; and their shifts without a route there (only bound the rest).
+ */
+export async function loadOutsideWork(
+  db: Db,
+  orgId: string,
+  q: { from: string; to: string; driverIds: string[]; planShiftIds: string[] },
+): Promise<OutsideWork[]> {
+  if (q.driverIds.length === 0) return [];
+  const { rows } = await db.query<{
+    driver_id: string;
+    local_date: string;
+    start_at: Date;
+    end_at: Date;
+    worked: boolean;
+  }>(
+    `SELECT r.driver_id, to_char(r.local_date, 'YYYY-MM-DD') AS local_date, r.start_at, r.end_at, true AS worked
+       FROM routes r
+      WHERE r.org_id = $1 AND r.driver_id = ANY($4::uuid[]) AND r.start_at IS NOT NULL AND r.end_at IS NOT NULL
+        AND r.local_date BETWEEN $2::date AND $3::date
+        AND NOT (r.shift_id IS NOT NULL AND r.shift_id = ANY($5::uuid[]))
+        AND EXISTS (SELECT 1 FROM stops s WHERE s.route_id = r.id AND s.kind <> 'break')
+     UNION ALL
+     SELECT s.driver_id, to_char(s.local_date, 'YYYY-MM-DD'), s.start_at, s.end_at, false
+       FROM shifts s
+      WHERE s.org_id = $1 AND s.driver_id = ANY($4::uuid[]) AND NOT s.cancelled
+        AND s.local_date BETWEEN $2::date AND $3::date AND NOT (s.id = ANY($5::uuid[]))
+        AND NOT EXISTS (SELECT 1 FROM routes r WHERE r.shift_id = s.id)`,
+    [orgId, addDays(isoWeekMonday(q.from), -1), addDays(isoWeekMonday(q.to), 7), q.driverIds, q.planShiftIds],
+  );
+  return rows.map((r) => ({
+    driverId: r.driver_id,
+    localDate: r.local_date,
+    startAt: r.start_at.toISOString(),
+    endAt: r.end_at.toISOString(),
+    worked: r.worked,
   }));
 }
 

@@ -10,6 +10,7 @@ import {
   loadExistingRoutes,
   loadNamedOrders,
   loadOrders,
+  loadOutsideWork,
   loadShifts,
   loadVehicles,
   loadVisited,
@@ -18,6 +19,7 @@ import type { PlanRecord } from './plan-repo.ts';
 import type { PlanningInput } from './problem-builder.ts';
 import { unloadedNamed } from './unplanned.ts';
 import { travelModel } from '../travel/travel.ts';
+import { workingTimeRules } from '../org/repo.ts';
 
 export interface LoadedPlan {
   input: PlanningInput;
@@ -98,6 +100,13 @@ export async function loadPlan(db: Db, config: Config, plan: PlanRecord): Promis
         plan,
       )
     : [];
+  const driverIds = [...new Set(shifts.flatMap((s) => (s.driverId ? [s.driverId] : [])))];
+  const outsideWork = await loadOutsideWork(db, plan.orgId, {
+    from: plan.from,
+    to: plan.to,
+    driverIds,
+    planShiftIds: shifts.map((s) => s.id),
+  });
   return {
     input: {
       zone,
@@ -110,6 +119,8 @@ export async function loadPlan(db: Db, config: Config, plan: PlanRecord): Promis
       orders,
       options: plan.options,
       travel: travelModel(config),
+      rules: await workingTimeRules(db, plan.orgId),
+      outsideWork,
     },
     replaceable,
     continued,

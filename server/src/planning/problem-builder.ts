@@ -10,17 +10,32 @@
  *   the pickup first, its demand carried from one to the other.
  * - An order bound to a depot (`depotId`, set by an intake rule) goes only on that depot's
  *   vehicles: it needs the skill `depot:<id>`, which every vehicle has for its own depot.
+ * - Rules of real fleets (fleet-rules.ts): a driver's weekly hours (one work limit per driver and
+ *   ISO week), daily rest between shifts, driving before a break (`maxDrivingS` and the breaks it
+ *   needs), reloads at the depot (multi-trip), loading docks (staggered departures), balance.
  * - Times are seconds on the axis of `time-axis.ts`; travel is the coordinate model.
  */
-import { datesInRange, type LocalDate, type PlanOptions, type TimeWindow } from '@tournee/shared';
+import {
+  DEFAULT_WORKING_TIME,
+  datesInRange,
+  type LocalDate,
+  type PlanOptions,
+  type TimeWindow,
+  type WorkingTimeSettings,
+} from '@tournee/shared';
 import type { Job, Problem, Shipment, Vehicle as SolverVehicle } from '@tournee/solver';
 import { dayWindows, type TimeAxis, timeAxis, toAxis } from '../travel/time-axis.ts';
 import type { LonLatPair, TravelModel } from '../travel/travel.ts';
+import { dockDepartures, drivingBreaks, type OutsideWork, restBounds, weeklyLimits } from './fleet-rules.ts';
 
 export interface DepotInput {
   id: string;
   location: LonLatPair;
   timeZone: string;
+  /** At most this many vans load at once; null or absent: no limit. */
+  docks?: number | null;
+  /** Minutes a van loads before it leaves. @default 0 */
+  loadingMin?: number;
 }
 
 export interface VehicleInput {
@@ -38,6 +53,10 @@ export interface VehicleInput {
   maxDistanceM: number | null;
   /** Multiplies travel times (1.2 = 20 % slower). */
   speedFactor: number;
+  /** Minutes to reload at its depot mid-shift; null or absent: one trip. */
+  reloadMin?: number | null;
+  /** Trips at most when it reloads. @default 3 */
+  maxTrips?: number;
 }
 
 export interface ShiftInput {
@@ -99,6 +118,10 @@ export interface PlanningInput {
   orders: readonly OrderInput[];
   options: PlanOptions;
   travel: TravelModel;
+  /** Drivers' working-time rules. @default all off */
+  rules?: WorkingTimeSettings;
+  /** The drivers' work outside the plan (weekly hours, rest before and after). */
+  outsideWork?: readonly OutsideWork[];
 }
 
 export interface BuiltProblem {
@@ -126,21 +149,28 @@ function shiftVehicle(
   dayIndex: number,
   stopCap: number | null,
   depotBound: boolean,
+  bounds: { earliestStartMs?: number; latestEndMs?: number; leaveMs?: number },
 ): SolverVehicle {
   const depot = input.depots.get(v.depotId);
   const endDepot = input.depots.get(v.endDepotId ?? v.depotId) ?? depot;
   if (!depot || !endDepot) throw new Error(`vehicle ${v.name} has no depot in this plan`);
+  const rules = input.rules ?? DEFAULT_WORKING_TIME;
   const shiftStart = toAxis(axis, s.startAt);
-  const start = s.resume ? Math.max(shiftStart, toAxis(axis, s.resume.at)) : shiftStart;
+  let start = s.resume ? Math.max(shiftStart, toAxis(axis, s.resume.at)) : shiftStart;
+  // Rested after the driver's previous day; loaded at a dock before leaving (not asked of a resumed route).
+  if (bounds.earliestStartMs !== undefined) start = Math.max(start, toAxis(axis, bounds.earliestStartMs));
+  if (bounds.leaveMs !== undefined && !s.resume) start = Math.max(start, toAxis(axis, bounds.leaveMs));
   let end = toAxis(axis, s.endAt);
   // The solver has no route-duration limit: a shift cut at start + max duration is the same rule
   // for a route leaving at its shift start, and stricter (never wrong) for one leaving later.
   if (v.maxDurationS) end = Math.min(end, shiftStart + v.maxDurationS);
+  // Back early enough for the daily rest before the driver's next shift.
+  if (bounds.latestEndMs !== undefined) end = Math.min(end, toAxis(axis, bounds.latestEndMs));
   const timeBased = v.costPerHour > 0 || v.costPerKm > 0;
-  const { preferEarliest, minimiseVehicles, balance } = input.options;
+  const { preferEarliest, minimiseVehicles } = input.options;
   // Later days cost a little more, so the earliest allowed day wins when it can.
   const dayFactor = preferEarliest ? 1 + 0.05 * dayIndex : 1;
-  let fixed = balance ? 0 : v.fixedCost;
+  let fixed = v.fixedCost;
   if (minimiseVehicles) fixed += 10_000;
   if (preferEarliest) fixed += 5 * dayIndex;
   const visited = s.resume?.visited ?? 0;
@@ -163,14 +193,30 @@ function shiftVehicle(
     })
     .filter((b) => !s.resume || (!s.resume.breaksTaken.includes(b.k) && b.timeWindows[0]![1] >= start))
     .map(({ k: _k, ...b }) => b);
+  const window: [number, number] = [start, Math.max(start, end)];
+  // Driving before a break: enough breaks in the shift for the limit to leave a feasible route.
+  const driveBreaks = drivingBreaks(
+    s.id,
+    window,
+    rules,
+    breaks.map((b) => b.serviceS),
+  );
+  const maxDrivingS = rules.maxDrivingHours === null ? undefined : Math.round(rules.maxDrivingHours * 3600);
+  // Reloads go back to the route's start: a resumed route starts at a customer's, so it does not reload.
+  const reload =
+    v.reloadMin !== null && v.reloadMin !== undefined && !s.resume
+      ? { reloadS: v.reloadMin * 60, maxTrips: v.maxTrips ?? 3 }
+      : undefined;
   return {
     id: s.id,
     start: s.resume?.location ?? depot.location,
     end: endDepot.location,
-    timeWindow: [start, Math.max(start, end)],
+    timeWindow: window,
     capacity: fitVector(v.capacity, input.dimensions.length),
     skills: depotBound ? [...v.skills, depotSkill(v.depotId)] : v.skills,
-    breaks,
+    breaks: [...breaks, ...driveBreaks],
+    ...(maxDrivingS ? { maxDrivingS } : {}),
+    ...(reload ? { reload } : {}),
     maxDistanceM: v.maxDistanceM ?? undefined,
     maxStops: maxStops.length ? Math.min(...maxStops) : undefined,
     costs: {
@@ -250,9 +296,38 @@ export function buildProblem(input: PlanningInput): BuiltProblem {
       : null;
   // Depot skills only when some order is bound to a depot: other problems stay as they were.
   const depotBound = orders.some((o) => o.depotId);
-  const vehicles = shifts.map((s) =>
-    shiftVehicle(input, axis, s, input.vehicles.get(s.vehicleId)!, dayIndex.get(s.localDate) ?? 0, stopCap, depotBound),
+  const rules = input.rules ?? DEFAULT_WORKING_TIME;
+  const outside = input.outsideWork ?? [];
+  // Work done on a started route before its last visited stop counts toward the driver's week.
+  const ruleShifts = shifts.map((s) => ({
+    ...s,
+    doneS: s.resume ? Math.max(0, (Date.parse(s.resume.at) - Date.parse(s.startAt)) / 1000) : 0,
+  }));
+  const rest = restBounds(ruleShifts, rules, outside);
+  const leave = dockDepartures(
+    shifts
+      .filter((s) => !s.resume)
+      .map((s) => ({
+        id: s.id,
+        depotId: input.vehicles.get(s.vehicleId)!.depotId,
+        localDate: s.localDate,
+        start: Math.max(Date.parse(s.startAt), rest.get(s.id)?.earliestStartMs ?? Number.NEGATIVE_INFINITY),
+      })),
+    input.depots,
   );
+  const vehicles = shifts.map((s) =>
+    shiftVehicle(
+      input,
+      axis,
+      s,
+      input.vehicles.get(s.vehicleId)!,
+      dayIndex.get(s.localDate) ?? 0,
+      stopCap,
+      depotBound,
+      { ...rest.get(s.id), leaveMs: leave.get(s.id) },
+    ),
+  );
+  const workLimits = weeklyLimits(ruleShifts, rules, outside);
   // Goods picked up already stay on the vehicle that holds them.
   const onBoard = new Set(orders.flatMap((o) => (o.onBoard ? [o.onBoard] : [])));
   vehicles.forEach((v, i) => {
@@ -265,6 +340,8 @@ export function buildProblem(input: PlanningInput): BuiltProblem {
       jobs,
       ...(shipments.length ? { shipments } : {}),
       speedModel: { speedMps: input.travel.speedMps, circuity: input.travel.circuity },
+      ...(workLimits.length ? { workLimits } : {}),
+      ...(input.options.balance ? { balance: 1 } : {}),
     },
     axis,
     shifts,

@@ -10,7 +10,8 @@ import { fromAxis } from '../travel/time-axis.ts';
 import { type LonLatPair, travelDistanceM } from '../travel/travel.ts';
 
 export interface PlannedStop {
-  kind: 'delivery' | 'pickup' | 'break';
+  /** `reload`: back at its depot to load the next trip (a multi-trip vehicle), no order. */
+  kind: 'delivery' | 'pickup' | 'break' | 'reload';
   orderId: string | null;
   /** For a break: its index in the shift's breaks. */
   breakIndex: number | null;
@@ -65,8 +66,19 @@ export function mapSolution(built: BuiltProblem, solution: Solution): PlanResult
         departureAt: fromAxis(built.axis, step.departure),
       };
       if (step.type === 'break') {
+        // A shift's break has its index; a break the driving limit added (`#drive0`…) has none.
         const k = Number(String(step.id).split('#')[1]);
         stops.push({ kind: 'break', orderId: null, breakIndex: Number.isFinite(k) ? k : null, location: last, ...at });
+        continue;
+      }
+      if (step.type === 'reload') {
+        // Back at the route's start (its depot) to load the next trip.
+        const depot = isPair(vehicle.start) ? vehicle.start : null;
+        if (depot) {
+          line.push(depot);
+          last = depot;
+        }
+        stops.push({ kind: 'reload', orderId: null, breakIndex: null, location: depot, ...at });
         continue;
       }
       // From the order, not the step: with road matrices, step locations are matrix indexes.
@@ -119,6 +131,8 @@ const REASON_TEXT: Record<string, string> = {
   max_stops: 'every route that could take it already has its maximum number of stops',
   unreachable: 'its location cannot be reached from the depot',
   no_room: 'the routes of its days are full (no time left in the shifts)',
+  max_driving: 'every route that could take it would drive longer than the driving limit without a break',
+  work_limit: 'every driver who could take it would work more than the weekly hours allowed',
   no_shift_on_allowed_days: 'no vehicle of the depots planned has a shift on any of its allowed days in the plan range',
   on_hold: 'it is on hold: release it to plan it',
   cancelled: 'it is cancelled',

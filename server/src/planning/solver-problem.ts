@@ -42,5 +42,10 @@ export async function solverProblem(config: Config, built: BuiltProblem): Promis
   if (points.length > MAX_MATRIX_POINTS) return { problem: p, road: false };
   const m = await osrm.table(points);
   const matrices = { durations: m.durations, distances: m.distances };
-  return { problem: { vehicles, jobs, ...(shipments.length ? { shipments } : {}), matrices }, road: true };
+  // Everything else of the problem (work limits, balance) as built; the speed model gives way to the matrices.
+  const { speedModel: _speedModel, shipments: _shipments, ...rest } = p;
+  return {
+    problem: { ...rest, vehicles, jobs, ...(shipments.length ? { shipments } : {}), matrices },
+    road: true,
+  };
 }
