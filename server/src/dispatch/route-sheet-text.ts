@@ -3,17 +3,41 @@
  * dates and numbers ("mercredi 2 décembre 2026", "24,6 km"). The CSV keeps its English column
  * keys: spreadsheets and scripts read it by name.
  */
-import type { SheetLanguage, StopStatus } from '@tournee/shared';
+import { chooseLanguage, intlLocale, messageFunctions, type SheetLanguage, type StopStatus } from '@tournee/shared';
 
-const en = {
-  title: (date: string) => `Route sheets — ${date}`,
-  titleOne: (driver: string, date: string) => `${driver} — ${date}`,
+/** The sheet's texts with values: the names of their values in argument order, for both languages. */
+const PARAMS = {
+  title: ['date'],
+  titleOne: ['driver', 'date'],
+  heading: ['vehicle', 'from', 'to', 'km'],
+  stopsCount: ['n'],
+  part: ['i', 'n'],
+  arriveWait: ['time'],
+} as const;
+type Templates = Record<keyof typeof PARAMS, string>;
+
+const enTemplates: Templates = {
+  title: 'Route sheets — {date}',
+  titleOne: '{driver} — {date}',
+  heading: '{vehicle} · {from} to {to} · {km} km',
+  stopsCount: '{n, plural, one {# stop} other {# stops}}',
+  part: ' (part {i}/{n})',
+  arriveWait: 'arrive {time}, wait',
+};
+
+const frTemplates: Templates = {
+  title: 'Feuilles de route — {date}',
+  titleOne: '{driver} — {date}',
+  heading: '{vehicle} · de {from} à {to} · {km} km',
+  stopsCount: '{n, plural, one {# arrêt} other {# arrêts}}',
+  part: ' (partie {i}/{n})',
+  arriveWait: 'arrivée {time}, attendre',
+};
+
+const enWords = {
   print: 'Print',
   driverless: 'No driver',
-  heading: (vehicle: string, from: string, to: string, km: string) => `${vehicle} · ${from} to ${to} · ${km} km`,
-  stopsCount: (n: number) => (n === 1 ? '1 stop' : `${n} stops`),
   openRoute: 'Open the route in Google Maps',
-  part: (i: number, n: number) => ` (part ${i}/${n})`,
   navigate: 'navigate',
   cols: {
     seq: '#',
@@ -28,7 +52,6 @@ const en = {
   breakRow: 'Break',
   window: 'window',
   anyTime: 'any time',
-  arriveWait: (hhmm: string) => `arrive ${hhmm}, wait`,
   noRoutes: 'No route on this day.',
   status: {
     pending: 'To do',
@@ -45,17 +68,10 @@ const en = {
   pickedUp: 'Picked up',
 };
 
-export type SheetText = typeof en;
-
-const fr: SheetText = {
-  title: (date) => `Feuilles de route — ${date}`,
-  titleOne: (driver, date) => `${driver} — ${date}`,
+const frWords: typeof enWords = {
   print: 'Imprimer',
   driverless: 'Sans chauffeur',
-  heading: (vehicle, from, to, km) => `${vehicle} · de ${from} à ${to} · ${km} km`,
-  stopsCount: (n) => (n <= 1 ? `${n} arrêt` : `${n} arrêts`),
   openRoute: 'Ouvrir la tournée dans Google Maps',
-  part: (i, n) => ` (partie ${i}/${n})`,
   navigate: 'itinéraire',
   cols: {
     seq: 'N°',
@@ -70,7 +86,6 @@ const fr: SheetText = {
   breakRow: 'Pause',
   window: 'créneau',
   anyTime: 'toute la journée',
-  arriveWait: (hhmm) => `arrivée ${hhmm}, attendre`,
   noRoutes: 'Aucune tournée ce jour-là.',
   status: { pending: 'À faire', arrived: 'Sur place', delivered: 'Livré', failed: 'Échec', skipped: 'Passé' },
   // Dimension names are the organisation's own; the usual English ones are put in French.
@@ -87,15 +102,26 @@ const fr: SheetText = {
   pickedUp: 'Enlevé',
 };
 
-export const SHEET_TEXT: Record<SheetLanguage, SheetText> = { fr, en };
+/** One language's words and its templates as functions (numbers and plurals in that language). */
+const sheetText = (words: typeof enWords, templates: Templates, lang: SheetLanguage) => ({
+  ...words,
+  ...messageFunctions(PARAMS, templates, intl(lang)),
+});
+export type SheetText = ReturnType<typeof sheetText>;
 
-/** The sheet's language: `?lang=` when given, else the organisation's locale ('fr', 'en-GB'…). */
+export const SHEET_TEXT: Record<SheetLanguage, SheetText> = {
+  fr: sheetText(frWords, frTemplates, 'fr'),
+  en: sheetText(enWords, enTemplates, 'en'),
+};
+
+/** The sheet's language: `?lang=` when given, else the organisation's locale ('fr', 'en-GB'…), else French. */
 export function sheetLanguage(asked: SheetLanguage | undefined, orgLocale: string | null): SheetLanguage {
-  if (asked) return asked;
-  return orgLocale?.toLowerCase().startsWith('en') ? 'en' : 'fr';
+  return asked ?? chooseLanguage(orgLocale, 'fr');
 }
 
-const intl = (lang: SheetLanguage) => (lang === 'fr' ? 'fr-FR' : 'en-GB');
+function intl(lang: SheetLanguage): string {
+  return intlLocale(lang);
+}
 
 /** A local date 'YYYY-MM-DD' in words: "mercredi 2 décembre 2026", "Wednesday 2 December 2026". */
 export function longDate(localDate: string, lang: SheetLanguage): string {

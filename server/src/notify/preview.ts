@@ -3,8 +3,15 @@
  * rendered for a made-up order (tomorrow 10:00–12:00 at the organisation's first depot), in the
  * organisation's language unless another is asked for. Nothing is queued or sent.
  */
-import { NOTIFY_TRIGGERS, type NotifyTrigger, type TemplatePreview } from '@tournee/shared';
-import { DateTime } from 'luxon';
+import {
+  addDays,
+  formatMinutes,
+  localToUtc,
+  NOTIFY_TRIGGERS,
+  type NotifyTrigger,
+  type TemplatePreview,
+  todayIn,
+} from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import { listDepots } from '../fleet/depot-service.ts';
 import { getOrganisation } from '../org/service.ts';
@@ -22,8 +29,8 @@ export async function previewTemplates(
   const org = await getOrganisation(db, orgId);
   const locale = opts.locale ?? org.locale;
   const timeZone = (await listDepots(db, orgId))[0]?.timeZone ?? 'Europe/Paris';
-  const tomorrow = DateTime.now().setZone(timeZone).plus({ days: 1 }).startOf('day');
-  const at = (h: number, m = 0) => tomorrow.set({ hour: h, minute: m }).toMillis();
+  const tomorrow = addDays(todayIn(timeZone), 1);
+  const at = (h: number, m = 0) => localToUtc(tomorrow, formatMinutes(h * 60 + m), timeZone).getTime();
   const vars: MessageVars = {
     name: SAMPLE_NAME[langOf(locale)],
     orgName: org.name,
@@ -35,7 +42,7 @@ export async function previewTemplates(
     reason: 'absent',
     rebook: opts.settings.rebookUrl ?? opts.settings.rebookPhone,
     stopsAway: opts.settings.proximityStops,
-    newDate: tomorrow.plus({ days: 2 }).toISODate() ?? undefined,
+    newDate: addDays(tomorrow, 2),
     newWindow: { start: '14:00', end: '16:00' },
   };
   const triggers = opts.trigger ? [opts.trigger] : [...NOTIFY_TRIGGERS];

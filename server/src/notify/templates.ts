@@ -3,8 +3,15 @@
  * with the customer's name, the announced band or the ETA (a service start, never a bare arrival:
  * see triggers.ts), and the tracking link. A band outside the slot the customer booked says so.
  */
-import type { NotifyTrigger } from '@tournee/shared';
-import { DateTime } from 'luxon';
+import {
+  chooseLanguage,
+  formatMessage,
+  intlLocale,
+  type Language,
+  type MessageValues,
+  type NotifyTrigger,
+  utcToLocal,
+} from '@tournee/shared';
 
 export interface MessageVars {
   name: string;
@@ -38,139 +45,176 @@ export interface Message {
   html: string;
 }
 
-type Lang = 'fr' | 'en';
-export const langOf = (locale: string): Lang => (locale.toLowerCase().startsWith('fr') ? 'fr' : 'en');
+type Lang = Language;
+/** The language of a customer's locale ('fr-FR' → fr); English for any other. */
+export const langOf = (locale: string): Lang => chooseLanguage(locale, 'en');
 
-const time = (ms: number | undefined, v: MessageVars, lang: Lang) =>
-  ms === undefined ? '' : DateTime.fromMillis(ms, { zone: v.timeZone }).setLocale(lang).toFormat('HH:mm');
-const day = (ms: number | undefined, v: MessageVars, lang: Lang) =>
-  ms === undefined ? '' : DateTime.fromMillis(ms, { zone: v.timeZone }).setLocale(lang).toFormat('cccc d LLLL');
+interface Said {
+  subject: string;
+  body: string;
+}
 
-const dateOf = (localDate: string | undefined, lang: Lang) =>
-  localDate ? DateTime.fromISO(localDate).setLocale(lang).toFormat('cccc d LLLL') : '';
-
-const REASONS: Record<Lang, Record<string, string>> = {
+/**
+ * The words of every message. Values: {name} the customer, {org} the organisation, {day} {from}
+ * {to} the announced band (for `rescheduled`: the new day and its window), {eta}, {stops} (a
+ * plural), and the sentence parts below: {outside}, {because}, {next}, {window}.
+ */
+const TEXT: Record<
+  Lang,
+  Record<NotifyTrigger, Said> & {
+    outsideLate: string;
+    outsideEarly: string;
+    because: string;
+    rebook: string;
+    pickDay: string;
+    newWindow: string;
+    code: string;
+    follow: string;
+    reasons: Record<string, string>;
+  }
+> = {
   fr: {
-    absent: 'personne n’était présent',
-    refused: 'le colis a été refusé',
-    address_not_found: 'l’adresse est introuvable',
-    no_access: 'l’accès était impossible',
-    damaged: 'le colis est endommagé',
+    published: {
+      subject: 'Votre livraison {day}',
+      body: 'Bonjour {name}, votre livraison {org} est prévue {day} entre {from} et {to}.{outside}',
+    },
+    started: {
+      subject: 'Votre livreur est parti',
+      body: 'Bonjour {name}, votre livreur {org} a commencé sa tournée. Arrivée estimée entre {from} et {to}.{outside}',
+    },
+    next: {
+      subject: 'Vous êtes le prochain',
+      body: 'Bonjour {name}, vous êtes le prochain : votre livreur arrive vers {eta}.{outside}',
+    },
+    proximity: {
+      subject: 'Votre livreur approche',
+      body: 'Bonjour {name}, votre livreur {org} est à {stops, plural, one {# arrêt} other {# arrêts}} de chez vous : arrivée vers {eta}.{outside}',
+    },
+    eta_moved: {
+      subject: 'Nouvelle heure d’arrivée',
+      body: 'Bonjour {name}, nouvelle estimation : votre livraison arrivera entre {from} et {to}.{outside}',
+    },
+    delivered: {
+      subject: 'Colis livré',
+      body: 'Bonjour {name}, votre commande {org} a été livrée. Preuve de livraison et avis :',
+    },
+    failed: {
+      subject: 'Livraison impossible',
+      body: 'Bonjour {name}, nous n’avons pas pu livrer votre commande{because}. {next}',
+    },
+    rescheduled: {
+      subject: 'Livraison reprogrammée au {day}',
+      body: 'Bonjour {name}, c’est noté : votre livraison {org} est reprogrammée au {day}{window}. Vous recevrez l’heure de passage dès que la tournée sera prête.',
+    },
+    outsideLate: ' C’est après le créneau que vous aviez réservé ({booked}) : nous sommes désolés du retard.',
+    outsideEarly: ' C’est avant le créneau que vous aviez réservé ({booked}).',
+    because: ' ({reason})',
+    rebook: 'Pour reprogrammer : {rebook}.',
+    pickDay: 'Choisissez un autre jour sur la page de suivi.',
+    newWindow: ' entre {from} et {to}',
+    code: ' Code de livraison : {code} (à donner au livreur).',
+    follow: 'Suivre la livraison',
+    reasons: {
+      absent: 'personne n’était présent',
+      refused: 'le colis a été refusé',
+      address_not_found: 'l’adresse est introuvable',
+      no_access: 'l’accès était impossible',
+      damaged: 'le colis est endommagé',
+    },
   },
   en: {
-    absent: 'nobody was in',
-    refused: 'the parcel was refused',
-    address_not_found: 'the address could not be found',
-    no_access: 'the address could not be reached',
-    damaged: 'the parcel is damaged',
+    published: {
+      subject: 'Your delivery on {day}',
+      body: 'Hello {name}, your {org} delivery is planned on {day} between {from} and {to}.{outside}',
+    },
+    started: {
+      subject: 'Your driver is on the way',
+      body: 'Hello {name}, your {org} driver has started the round. Expected between {from} and {to}.{outside}',
+    },
+    next: {
+      subject: 'You are next',
+      body: 'Hello {name}, you are next: your driver arrives around {eta}.{outside}',
+    },
+    proximity: {
+      subject: 'Your driver is close',
+      body: 'Hello {name}, your {org} driver is {stops, plural, one {# stop} other {# stops}} away: arriving around {eta}.{outside}',
+    },
+    eta_moved: {
+      subject: 'New arrival time',
+      body: 'Hello {name}, new estimate: your delivery now arrives between {from} and {to}.{outside}',
+    },
+    delivered: {
+      subject: 'Delivered',
+      body: 'Hello {name}, your {org} order was delivered. Proof of delivery and rating:',
+    },
+    failed: {
+      subject: 'Delivery failed',
+      body: 'Hello {name}, we could not deliver your order{because}. {next}',
+    },
+    rescheduled: {
+      subject: 'Delivery moved to {day}',
+      body: 'Hello {name}, done: your {org} delivery is moved to {day}{window}. You will get the time of the visit once the round is ready.',
+    },
+    outsideLate: ' That is after the slot you booked ({booked}); sorry for the delay.',
+    outsideEarly: ' That is before the slot you booked ({booked}).',
+    because: ' ({reason})',
+    rebook: 'To re-book: {rebook}.',
+    pickDay: 'Pick another day on the tracking page.',
+    newWindow: ' between {from} and {to}',
+    code: ' Delivery code: {code} (give it to the driver).',
+    follow: 'Track the delivery',
+    reasons: {
+      absent: 'nobody was in',
+      refused: 'the parcel was refused',
+      address_not_found: 'the address could not be found',
+      no_access: 'the address could not be reached',
+      damaged: 'the parcel is damaged',
+    },
   },
 };
 
-function lines(t: NotifyTrigger, v: MessageVars, lang: Lang): { subject: string; body: string } {
-  const w = { d: day(v.windowFrom, v, lang), f: time(v.windowFrom, v, lang), t: time(v.windowTo, v, lang) };
-  const eta = time(v.eta, v, lang);
-  const reason = v.reason ? (REASONS[lang][v.reason] ?? v.reason) : null;
-  const moved = { d: dateOf(v.newDate, lang), f: v.newWindow?.start, t: v.newWindow?.end };
-  const booked = (v.booked ?? []).map((b) => `${time(b.from, v, lang)}–${time(b.to, v, lang)}`).join(', ');
-  const off = outsideText(v.outside, booked, lang);
-  if (lang === 'fr') {
-    switch (t) {
-      case 'published':
-        return {
-          subject: `Votre livraison ${w.d}`,
-          body: `Bonjour ${v.name}, votre livraison ${v.orgName} est prévue ${w.d} entre ${w.f} et ${w.t}.${off}`,
-        };
-      case 'started':
-        return {
-          subject: 'Votre livreur est parti',
-          body: `Bonjour ${v.name}, votre livreur ${v.orgName} a commencé sa tournée. Arrivée estimée entre ${w.f} et ${w.t}.${off}`,
-        };
-      case 'next':
-        return {
-          subject: 'Vous êtes le prochain',
-          body: `Bonjour ${v.name}, vous êtes le prochain : votre livreur arrive vers ${eta}.${off}`,
-        };
-      case 'proximity':
-        return {
-          subject: 'Votre livreur approche',
-          body: `Bonjour ${v.name}, votre livreur ${v.orgName} est à ${v.stopsAway ?? 1} arrêt${(v.stopsAway ?? 1) > 1 ? 's' : ''} de chez vous : arrivée vers ${eta}.${off}`,
-        };
-      case 'eta_moved':
-        return {
-          subject: 'Nouvelle heure d’arrivée',
-          body: `Bonjour ${v.name}, nouvelle estimation : votre livraison arrivera entre ${w.f} et ${w.t}.${off}`,
-        };
-      case 'delivered':
-        return {
-          subject: 'Colis livré',
-          body: `Bonjour ${v.name}, votre commande ${v.orgName} a été livrée. Preuve de livraison et avis :`,
-        };
-      case 'failed':
-        return {
-          subject: 'Livraison impossible',
-          body: `Bonjour ${v.name}, nous n’avons pas pu livrer votre commande${reason ? ` (${reason})` : ''}. ${v.rebook ? `Pour reprogrammer : ${v.rebook}.` : 'Choisissez un autre jour sur la page de suivi.'}`,
-        };
-      case 'rescheduled':
-        return {
-          subject: `Livraison reprogrammée au ${moved.d}`,
-          body: `Bonjour ${v.name}, c’est noté : votre livraison ${v.orgName} est reprogrammée au ${moved.d}${moved.f ? ` entre ${moved.f} et ${moved.t}` : ''}. Vous recevrez l’heure de passage dès que la tournée sera prête.`,
-        };
-    }
-  }
-  switch (t) {
-    case 'published':
-      return {
-        subject: `Your delivery on ${w.d}`,
-        body: `Hello ${v.name}, your ${v.orgName} delivery is planned on ${w.d} between ${w.f} and ${w.t}.${off}`,
-      };
-    case 'started':
-      return {
-        subject: 'Your driver is on the way',
-        body: `Hello ${v.name}, your ${v.orgName} driver has started the round. Expected between ${w.f} and ${w.t}.${off}`,
-      };
-    case 'next':
-      return {
-        subject: 'You are next',
-        body: `Hello ${v.name}, you are next: your driver arrives around ${eta}.${off}`,
-      };
-    case 'proximity':
-      return {
-        subject: 'Your driver is close',
-        body: `Hello ${v.name}, your ${v.orgName} driver is ${v.stopsAway ?? 1} stop${(v.stopsAway ?? 1) > 1 ? 's' : ''} away: arriving around ${eta}.${off}`,
-      };
-    case 'eta_moved':
-      return {
-        subject: 'New arrival time',
-        body: `Hello ${v.name}, new estimate: your delivery now arrives between ${w.f} and ${w.t}.${off}`,
-      };
-    case 'delivered':
-      return {
-        subject: 'Delivered',
-        body: `Hello ${v.name}, your ${v.orgName} order was delivered. Proof of delivery and rating:`,
-      };
-    case 'failed':
-      return {
-        subject: 'Delivery failed',
-        body: `Hello ${v.name}, we could not deliver your order${reason ? ` (${reason})` : ''}. ${v.rebook ? `To re-book: ${v.rebook}.` : 'Pick another day on the tracking page.'}`,
-      };
-    case 'rescheduled':
-      return {
-        subject: `Delivery moved to ${moved.d}`,
-        body: `Hello ${v.name}, done: your ${v.orgName} delivery is moved to ${moved.d}${moved.f ? ` between ${moved.f} and ${moved.t}` : ''}. You will get the time of the visit once the round is ready.`,
-      };
-  }
+const say = (template: string, values: MessageValues, lang: Lang) => formatMessage(template, values, intlLocale(lang));
+
+/** A local date 'YYYY-MM-DD' as "jeudi 3 décembre" / "Thursday 3 December". */
+function dateOf(localDate: string | undefined, lang: Lang): string {
+  if (!localDate) return '';
+  const parts = new Intl.DateTimeFormat(intlLocale(lang), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).formatToParts(new Date(`${localDate}T12:00:00Z`));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')}`;
 }
 
-/** Said plainly when the time told is outside the slot the customer booked. */
-function outsideText(outside: 'early' | 'late' | null | undefined, booked: string, lang: Lang): string {
-  if (!outside || !booked) return '';
-  if (lang === 'fr')
-    return outside === 'late'
-      ? ` C’est après le créneau que vous aviez réservé (${booked}) : nous sommes désolés du retard.`
-      : ` C’est avant le créneau que vous aviez réservé (${booked}).`;
-  return outside === 'late'
-    ? ` That is after the slot you booked (${booked}); sorry for the delay.`
-    : ` That is before the slot you booked (${booked}).`;
+/** The wall-clock time 'HH:MM' of an instant in the depot's zone. */
+const time = (ms: number | undefined, v: MessageVars) => (ms === undefined ? '' : utcToLocal(ms, v.timeZone).localTime);
+/** The day of an instant in the depot's zone, in words. */
+const day = (ms: number | undefined, v: MessageVars, lang: Lang) =>
+  ms === undefined ? '' : dateOf(utcToLocal(ms, v.timeZone).localDate, lang);
+
+function lines(t: NotifyTrigger, v: MessageVars, lang: Lang): Said {
+  const text = TEXT[lang];
+  const booked = (v.booked ?? []).map((b) => `${time(b.from, v)}–${time(b.to, v)}`).join(', ');
+  const outside =
+    v.outside && booked ? say(v.outside === 'late' ? text.outsideLate : text.outsideEarly, { booked }, lang) : '';
+  const reason = v.reason ? (text.reasons[v.reason] ?? v.reason) : null;
+  const moved = t === 'rescheduled';
+  const values: MessageValues = {
+    name: v.name,
+    org: v.orgName,
+    day: moved ? dateOf(v.newDate, lang) : day(v.windowFrom, v, lang),
+    from: time(v.windowFrom, v),
+    to: time(v.windowTo, v),
+    eta: time(v.eta, v),
+    stops: v.stopsAway ?? 1,
+    outside,
+    because: reason ? say(text.because, { reason }, lang) : '',
+    next: v.rebook ? say(text.rebook, { rebook: v.rebook }, lang) : text.pickDay,
+    window: v.newWindow?.start ? say(text.newWindow, { from: v.newWindow.start, to: v.newWindow.end }, lang) : '',
+  };
+  return { subject: say(text[t].subject, values, lang), body: say(text[t].body, values, lang) };
 }
 
 // The messages that announce a coming delivery: the customer will need the code at the door.
@@ -186,9 +230,7 @@ const CODE_TRIGGERS: readonly NotifyTrigger[] = [
 /** " Code de livraison : 4821." — given to the driver at the door. */
 function codeText(t: NotifyTrigger, code: string | null | undefined, lang: Lang): string {
   if (!code || !CODE_TRIGGERS.includes(t)) return '';
-  return lang === 'fr'
-    ? ` Code de livraison : ${code} (à donner au livreur).`
-    : ` Delivery code: ${code} (give it to the driver).`;
+  return say(TEXT[lang].code, { code }, lang);
 }
 
 const escapeHtml = (s: string) =>
@@ -199,7 +241,7 @@ export function renderMessage(trigger: NotifyTrigger, locale: string, v: Message
   const lang = langOf(locale);
   const { subject, body: said } = lines(trigger, v, lang);
   const body = `${said}${codeText(trigger, v.deliveryCode, lang)}`;
-  const follow = lang === 'fr' ? 'Suivre la livraison' : 'Track the delivery';
+  const follow = TEXT[lang].follow;
   const colon = lang === 'fr' ? '\u00a0:' : ':'; // French puts a (non-breaking) space before a colon
   return {
     sms: `${body} ${v.link}`,
