@@ -1,6 +1,7 @@
 /**
- * The CLI's command line: `[--time-limit S] [--seed N] [--workers N] [--solomon FILE
- * [--objective vehicles|distance]]`. Workers default to the machine's cores, as the planner does.
+ * The CLI's command line: `[--time-limit S] [--seed N] [--workers N] [--max-iterations N]
+ * [--solomon FILE [--objective vehicles|distance]]`. Workers default to the machine's cores, as
+ * the planner does; `--max-iterations` with `--seed` gives the same answer on any machine.
  */
 import { availableParallelism } from 'node:os';
 import { ProblemError } from './errors.ts';
@@ -8,18 +9,18 @@ import type { Objective } from './solomon.ts';
 import type { SolveOptions } from './types.ts';
 
 export const USAGE =
-  'usage: solve [--time-limit S] [--seed N] [--workers N] [--solomon FILE [--objective vehicles|distance]] < problem.json';
+  'usage: solve [--time-limit S] [--seed N] [--workers N] [--max-iterations N] [--solomon FILE [--objective vehicles|distance]] < problem.json';
 
 export interface CliOptions {
   help: boolean;
   /** What the solve is given: the time limit (default 5 s), seed (1), workers (the cores). */
-  solve: Required<Pick<SolveOptions, 'timeLimitMs' | 'seed' | 'workers'>>;
+  solve: Required<Pick<SolveOptions, 'timeLimitMs' | 'seed' | 'workers'>> & Pick<SolveOptions, 'maxIterations'>;
   /** A Solomon file to read instead of VROOM JSON on stdin. */
   solomon?: string;
   objective: Objective;
 }
 
-const OPTIONS = ['time-limit', 'seed', 'workers', 'solomon', 'objective'];
+const OPTIONS = ['time-limit', 'seed', 'workers', 'max-iterations', 'solomon', 'objective'];
 
 /** A bad command line is an input error, as in VROOM: the field is the option. */
 const bad = (option: string, detail: string): never => {
@@ -54,6 +55,9 @@ export function parseCliOptions(argv: readonly string[], cores = availableParall
       timeLimitMs: positive('time-limit', args['time-limit'], 5) * 1000,
       seed: Math.floor(positive('seed', args.seed, 1)),
       workers: Math.floor(positive('workers', args.workers, cores)),
+      ...(args['max-iterations'] === undefined
+        ? {}
+        : { maxIterations: Math.floor(positive('max-iterations', args['max-iterations'], 0)) }),
     },
     solomon: args.solomon,
     objective: objective as Objective,

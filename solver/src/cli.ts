@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `pnpm --silent solve [--time-limit S] [--seed N] [--workers N] < problem.json > solution.json`
- * reads VROOM JSON on stdin (workers default to the machine's cores, as the planner does);
+ * `pnpm --silent solve [--time-limit S] [--seed N] [--workers N] [--max-iterations N] < problem.json`
+ * reads VROOM JSON on stdin (workers default to the machine's cores, as the planner does;
+ * `--max-iterations` with `--seed` gives the same answer on any machine);
  * `--solomon FILE [--objective vehicles|distance]` reads a Solomon file.
  * stdout carries only the JSON. Errors as in VROOM's CLI: stdout gets `{"code": 2, "error": …}`
  * (2 = input error, the message naming the field or option; 1 = internal error), stderr

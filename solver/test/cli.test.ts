@@ -13,7 +13,10 @@ const fixture = new URL('./fixtures/vroom-small.json', import.meta.url).pathname
 
 describe('solve CLI', () => {
   it('answers VROOM JSON on stdout only, with every job served or explained', () => {
-    const out = execFileSync('node', [cli, '--time-limit', '0.3'], { input: readFileSync(fixture), encoding: 'utf8' });
+    const out = execFileSync('node', [cli, '--max-iterations', '500', '--time-limit', '600'], {
+      input: readFileSync(fixture),
+      encoding: 'utf8',
+    });
     const json = JSON.parse(out) as {
       code: number;
       routes: { vehicle: number; steps: { type: string; id?: number; arrival: number; load: number[] }[] }[];
@@ -39,15 +42,17 @@ describe('solve CLI', () => {
     await shutdownWorkers();
   });
 
-  it('reads a Solomon file', () => {
+  it('reads a Solomon file (an iteration budget: the same answer under any load)', () => {
     const ok = spawnSync(
       'node',
       [
         cli,
         '--solomon',
         new URL('./fixtures/solomon/C101.txt', import.meta.url).pathname,
+        '--max-iterations',
+        '1000',
         '--time-limit',
-        '0.5',
+        '600',
         '--objective',
         'distance',
       ],
@@ -110,6 +115,12 @@ describe('solve CLI options', () => {
       timeLimitMs: 2500,
       seed: 1,
       workers: 1,
+    });
+    expect(parseCliOptions(['--max-iterations', '300', '--seed', '4'], 6).solve).toEqual({
+      timeLimitMs: 5000,
+      seed: 4,
+      workers: 6,
+      maxIterations: 300,
     });
   });
 });
