@@ -169,7 +169,7 @@ describe('input validation', () => {
       ];
       const [obj, key] = paths[Math.floor(rnd() * paths.length)] as [Loose, string];
       obj[key] = junk[Math.floor(rnd() * junk.length)];
-      const res = await solve(p as unknown as Problem, { timeLimitMs: 50 }).then(
+      const res = await solve(p as unknown as Problem, { maxIterations: 50, timeLimitMs: 600_000 }).then(
         (s) => {
           checkSolution(p as unknown as Problem, s);
           return 'ok';
