@@ -6,6 +6,12 @@
  * Pickup and delivery orders: the pickup stop (at the pickup location, in the pickup windows)
  * comes before the delivery stop on the same route; the load rises at the pickup and falls at
  * the delivery, and must fit the vehicle at every point of the route.
+ *
+ * Multi-trip: a `reload` stop is back at the depot (reached by driving there); the load of the
+ * next trip (its deliveries) must fit the vehicle from it. Breaks without a shift break index
+ * are the driving limit's and must last the organisation's `drivingBreakMin`.
+ * `checkFleetRules` checks the working-time rules across routes (weekly hours per ISO week,
+ * daily rest, driving before a break) and the depots' loading docks.
  */
 import { DateTime } from 'luxon';
 import type { Db } from '../../src/db/db.ts';
@@ -25,6 +31,7 @@ interface Row {
   dlat: number;
   seq: number;
   kind: string;
+  break_index: number | null;
   order_id: string | null;
   ref: string | null;
   arrival: Date;
@@ -67,6 +74,13 @@ export function localWindowsMs(
 export interface CheckOptions {
   speedMps: number;
   circuity: number;
+  /** Minutes a break the driving limit added lasts at least (the organisation's drivingBreakMin). */
+  drivingBreakMin?: number;
+}
+
+/** Seconds to drive from a to b with the coordinate model, for a vehicle of that slowness. */
+function driveS(a: [number, number], b: [number, number], opts: CheckOptions, slowness: number): number {
+  return ((haversineM(a, b) * opts.circuity) / opts.speedMps) * slowness;
 }
 
 /** Every hard-rule violation of the organisation's routes, as sentences (empty when all hold). */
@@ -75,7 +89,7 @@ export async function checkRoutes(db: Db, orgId: string, opts: CheckOptions, dim
     `SELECT r.id AS route_id, r.local_date, d.time_zone AS zone, sh.start_at AS shift_start, sh.end_at AS shift_end,
        r.end_at AS route_end, sh.breaks, v.capacity, v.skills AS vskills, v.speed_factor,
        ST_X(d.location::geometry) AS dlon, ST_Y(d.location::geometry) AS dlat,
-       s.seq, s.kind, s.order_id, o.ref, s.planned_arrival_at AS arrival, s.waiting_s, s.planned_departure_at AS departure,
+       s.seq, s.kind, s.break_index, s.order_id, o.ref, s.planned_arrival_at AS arrival, s.waiting_s, s.planned_departure_at AS departure,
        ST_X(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS olon,
        ST_Y(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS olat,
        o.date_from, o.date_to,
@@ -98,25 +112,51 @@ export async function checkRoutes(db: Db, orgId: string, opts: CheckOptions, dim
     // Goods delivered from the depot are on board from the start; a pickup's from its pickup.
     const load = dimensions.map(() => 0);
     let maxOver: string | null = null;
-    for (const s of stops)
-      if (s.kind === 'delivery' && !s.has_pickup)
-        (s.demand ?? []).forEach((q, d) => {
-          load[d] = (load[d] ?? 0) + Number(q);
-        });
-    load.forEach((l, d) => {
-      if (l > Number(first.capacity[d] ?? Infinity) + 1e-6)
-        maxOver = `route ${routeId}: load ${l} over capacity on ${dimensions[d]} leaving the depot`;
-    });
+    /** Loads the deliveries of the trip starting after stop index `from` (up to the next reload). */
+    const loadTrip = (from: number, trip: number) => {
+      load.fill(0);
+      for (const s of stops.slice(from)) {
+        if (s.kind === 'reload') break;
+        if (s.kind === 'delivery' && !s.has_pickup)
+          (s.demand ?? []).forEach((q, d) => {
+            load[d] = (load[d] ?? 0) + Number(q);
+          });
+      }
+      load.forEach((l, d) => {
+        if (l > Number(first.capacity[d] ?? Infinity) + 1e-6 && !maxOver)
+          maxOver = `route ${routeId}: load ${l} over capacity on ${dimensions[d]} leaving the depot for trip ${trip}`;
+      });
+    };
+    let trip = 1;
+    loadTrip(0, trip);
     let prevLoc: [number, number] = [first.dlon, first.dlat];
     let prevDep = first.shift_start.getTime();
     let breaks = 0;
-    for (const s of stops) {
+    for (const [i, s] of stops.entries()) {
       const name = `route ${routeId} stop ${s.seq}${s.ref ? ` (${s.ref})` : ''}`;
       const serviceStart = s.arrival.getTime() + s.waiting_s * 1000;
       if (s.arrival.getTime() < first.shift_start.getTime() - tol)
         problems.push(`${name}: arrives before the shift starts`);
       if (s.departure.getTime() > first.shift_end.getTime() + tol)
         problems.push(`${name}: leaves after the shift ends`);
+      if (s.kind === 'reload') {
+        // Back at the depot: driven there, then the next trip is loaded.
+        const depot: [number, number] = [first.dlon, first.dlat];
+        if (s.arrival.getTime() < prevDep + driveS(prevLoc, depot, opts, Number(s.speed_factor)) * 1000 - tol)
+          problems.push(`${name}: reaches the depot to reload before it could drive there`);
+        prevLoc = depot;
+        prevDep = s.departure.getTime();
+        loadTrip(i + 1, ++trip);
+        continue;
+      }
+      if (s.kind === 'break' && s.break_index === null) {
+        // A break the driving limit added: anywhere in the shift, long enough.
+        const minMs = (opts.drivingBreakMin ?? 0) * 60_000;
+        if (!opts.drivingBreakMin) problems.push(`${name}: a driving break without a driving limit`);
+        if (s.departure.getTime() - serviceStart < minMs - tol) problems.push(`${name}: driving break too short`);
+        prevDep = s.departure.getTime();
+        continue;
+      }
       if (s.kind === 'break') {
         const b = first.breaks[breaks++];
         if (!b) {
@@ -231,4 +271,150 @@ export async function feasibleAlone(db: Db, orgId: string, orderId: string, opts
       return start <= b && start + r.service_s * 1000 + legMs <= r.end_at.getTime();
     });
   });
+}
+
+export interface FleetRules {
+  maxWeeklyHours?: number | null;
+  minDailyRestHours?: number | null;
+  maxDrivingHours?: number | null;
+  drivingBreakMin?: number;
+}
+
+/**
+ * The working-time rules and loading docks over the organisation's routes, as sentences (empty
+ * when all hold): each driver's routes (leaving the depot to coming back) within the weekly
+ * hours per ISO week of the depot's zone; the daily rest between two routes of a driver on
+ * different days; at most the driving limit between breaks of `drivingBreakMin` (driving from
+ * its own haversine); and every route's loading (`loadingMin` before it leaves, after its shift
+ * starts) fitting on the depot's docks.
+ */
+export async function checkFleetRules(db: Db, orgId: string, opts: CheckOptions, rules: FleetRules): Promise<string[]> {
+  const problems: string[] = [];
+  const { rows: routes } = await db.query<{
+    id: string;
+    driver_id: string | null;
+    depot_id: string;
+    local_date: string;
+    zone: string;
+    start_at: Date;
+    end_at: Date;
+    shift_start: Date;
+    docks: number | null;
+    loading_min: number;
+    speed_factor: number;
+    dlon: number;
+    dlat: number;
+  }>(
+    `SELECT r.id, r.driver_id, v.depot_id, to_char(r.local_date, 'YYYY-MM-DD') AS local_date, d.time_zone AS zone,
+       r.start_at, r.end_at, sh.start_at AS shift_start, d.docks, d.loading_min, v.speed_factor,
+       ST_X(d.location::geometry) AS dlon, ST_Y(d.location::geometry) AS dlat
+     FROM routes r JOIN shifts sh ON sh.id = r.shift_id JOIN vehicles v ON v.id = r.vehicle_id JOIN depots d ON d.id = v.depot_id
+     WHERE r.org_id = $1 AND r.start_at IS NOT NULL AND EXISTS (SELECT 1 FROM stops s WHERE s.route_id = r.id AND s.order_id IS NOT NULL)
+     ORDER BY r.start_at`,
+    [orgId],
+  );
+  const tolMs = 2000;
+  const hours = (ms: number) => Math.round((ms / 3_600_000) * 100) / 100;
+
+  // Weekly hours: per driver and ISO week (luxon's weekNumber, in the depot's zone).
+  if (rules.maxWeeklyHours) {
+    const weeks = new Map<string, number>();
+    for (const r of routes) {
+      if (!r.driver_id) continue;
+      const dt = DateTime.fromJSDate(r.start_at, { zone: r.zone });
+      const k = `${r.driver_id} ${dt.weekYear}-W${dt.weekNumber}`;
+      weeks.set(k, (weeks.get(k) ?? 0) + (r.end_at.getTime() - r.start_at.getTime()));
+    }
+    for (const [k, ms] of weeks)
+      if (ms > rules.maxWeeklyHours * 3_600_000 + tolMs)
+        problems.push(`driver week ${k}: ${hours(ms)} h for at most ${rules.maxWeeklyHours} h`);
+  }
+
+  // Daily rest: between consecutive routes of a driver on different days.
+  if (rules.minDailyRestHours) {
+    const byDriver = new Map<string, typeof routes>();
+    for (const r of routes) if (r.driver_id) byDriver.set(r.driver_id, [...(byDriver.get(r.driver_id) ?? []), r]);
+    for (const [driver, list] of byDriver) {
+      for (let i = 1; i < list.length; i++) {
+        const a = list[i - 1]!;
+        const b = list[i]!;
+        if (a.local_date === b.local_date) continue;
+        const rest = b.start_at.getTime() - a.end_at.getTime();
+        if (rest < rules.minDailyRestHours * 3_600_000 - tolMs)
+          problems.push(
+            `driver ${driver}: ${hours(rest)} h of rest between ${a.local_date} and ${b.local_date}, for at least ${rules.minDailyRestHours} h`,
+          );
+      }
+    }
+  }
+
+  // Driving before a break: the drive of each leg, summed between breaks long enough.
+  if (rules.maxDrivingHours) {
+    const minBreakMs = (rules.drivingBreakMin ?? 45) * 60_000;
+    const { rows: stops } = await db.query<{
+      route_id: string;
+      kind: string;
+      arrival: Date;
+      waiting_s: number;
+      departure: Date;
+      lon: number | null;
+      lat: number | null;
+    }>(
+      `SELECT s.route_id, s.kind, s.planned_arrival_at AS arrival, s.waiting_s, s.planned_departure_at AS departure,
+         ST_X(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lon,
+         ST_Y(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lat
+       FROM stops s JOIN routes r ON r.id = s.route_id LEFT JOIN orders o ON o.id = s.order_id
+       WHERE r.org_id = $1 ORDER BY s.route_id, s.seq`,
+      [orgId],
+    );
+    for (const r of routes) {
+      const depot: [number, number] = [r.dlon, r.dlat];
+      let at = depot;
+      let driven = 0;
+      let worst = 0;
+      const leg = (to: [number, number]) => {
+        driven += driveS(at, to, opts, Number(r.speed_factor));
+        worst = Math.max(worst, driven);
+        at = to;
+      };
+      for (const s of stops.filter((x) => x.route_id === r.id)) {
+        if (s.kind === 'break') {
+          const len = s.departure.getTime() - s.arrival.getTime() - s.waiting_s * 1000;
+          if (len >= minBreakMs - tolMs) driven = 0;
+          continue;
+        }
+        leg(s.kind === 'reload' || s.lon === null || s.lat === null ? depot : [s.lon, s.lat]);
+      }
+      leg(depot);
+      if (worst > rules.maxDrivingHours * 3600 + 2)
+        problems.push(
+          `route ${r.id}: ${hours(worst * 1000)} h of driving without a break of ${rules.drivingBreakMin ?? 45} min, for at most ${rules.maxDrivingHours} h`,
+        );
+    }
+  }
+
+  // Loading docks: per depot and day, each route loads loadingMin within [its shift start, its
+  // departure]; earliest deadline first on the first free dock.
+  const groups = new Map<string, typeof routes>();
+  for (const r of routes) {
+    if (!r.loading_min) continue;
+    const k = `${r.depot_id} ${r.local_date}`;
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  for (const [k, list] of groups) {
+    const loadMs = list[0]!.loading_min * 60_000;
+    const free = Array.from({ length: list[0]!.docks ?? list.length }, () => 0);
+    for (const r of [...list].sort((a, b) => a.start_at.getTime() - b.start_at.getTime())) {
+      let i = 0;
+      for (let j = 1; j < free.length; j++) if (free[j]! < free[i]!) i = j;
+      const begin = Math.max(r.shift_start.getTime(), free[i]!);
+      if (begin + loadMs > r.start_at.getTime() + tolMs) {
+        problems.push(
+          `depot day ${k}: route ${r.id} leaves at ${r.start_at.toISOString()} but no dock is free for ${list[0]!.loading_min} min before`,
+        );
+      }
+      free[i] = begin + loadMs;
+    }
+  }
+  return problems;
 }
