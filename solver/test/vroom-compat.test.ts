@@ -426,6 +426,21 @@ describe('VROOM input semantics, continued', () => {
     expect(() => fromVroom(p)).not.toThrow();
   });
 
+  it('names locations as VROOM does: *_index with matrices, coordinates without', () => {
+    const withMatrix = (vehicle: Record<string, unknown>, job: Record<string, unknown>) => ({
+      vehicles: [{ id: 1, ...vehicle }],
+      jobs: [{ id: 1, ...job }],
+      matrices: { car: line(2, false) },
+    });
+    expect(refusal(withMatrix({ start_index: 0 }, { location: [2.3, 48.8] }))).toBe('jobs[0].location_index');
+    expect(refusal(withMatrix({ start_index: 5 }, { location_index: 1 }))).toBe('vehicles[0].start_index');
+    expect(refusal(withMatrix({ end_index: 0 }, { location_index: 7 }))).toBe('jobs[0].location_index');
+    const noMatrix = { vehicles: [{ id: 1, start_index: 0 }], jobs: [{ id: 1, location: [2.3, 48.8] }] };
+    // Without matrices an index alone would silently leave the vehicle without a start.
+    expect(refusal(noMatrix)).toBe('vehicles[0].start');
+    expect(refusal({ ...noMatrix, matrices: { car: { distances: [[0]] } } })).toBe('matrices.car.durations');
+  });
+
   it('refuses vehicles on two profiles without matrices per profile', () => {
     const input = {
       vehicles: [

@@ -21,17 +21,26 @@ const FIELD_NAMES: [RegExp, string][] = [
   [/^profileMatrices\./, 'matrices.'],
 ];
 
-/** A model field path in VROOM's words. */
-export function vroomField(field: string): string {
-  return FIELD_NAMES.reduce((f, [re, to]) => f.replace(re, to), field);
+/** With matrices, a location is the `*_index` key. */
+const INDEX_NAMES: [RegExp, string][] = [
+  [/\.location$/, '.location_index'],
+  [/^(vehicles\[\d+\])\.start$/, '$1.start_index'],
+  [/^(vehicles\[\d+\])\.end$/, '$1.end_index'],
+];
+
+/** A model field path in VROOM's words (`hasMatrix`: locations are matrix indices). */
+export function vroomField(field: string, hasMatrix = false): string {
+  const names = hasMatrix ? [...FIELD_NAMES, ...INDEX_NAMES] : FIELD_NAMES;
+  return names.reduce((f, [re, to]) => f.replace(re, to), field);
 }
 
 /** `validateProblem`, with a failure naming the VROOM field. */
-export function validateInVroomTerms(problem: Problem): void {
+export function validateInVroomTerms(problem: Problem, hasMatrix: boolean): void {
   try {
     validateProblem(problem);
   } catch (e) {
-    if (e instanceof ProblemError) throw new ProblemError(vroomField(e.field), e.message.slice(e.field.length + 2));
+    if (e instanceof ProblemError)
+      throw new ProblemError(vroomField(e.field, hasMatrix), e.message.slice(e.field.length + 2));
     throw e;
   }
 }

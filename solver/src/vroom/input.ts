@@ -23,11 +23,18 @@ import {
   refuseVehicleExtras,
 } from './refusals.ts';
 
-/** `location_index` when there is a matrix, else the coordinates (`start`/`end` alike). */
-function loc(o: Json, key: 'location' | 'start' | 'end', hasMatrix: boolean): Location | undefined {
-  const idx = o[`${key === 'location' ? 'location' : key}_index`];
+/**
+ * `location_index` when there is a matrix, else the coordinates (`start`/`end` alike), as VROOM
+ * requires; the other alone is refused by name (an index without matrices would leave a vehicle
+ * without its start or end).
+ */
+function loc(o: Json, key: 'location' | 'start' | 'end', hasMatrix: boolean, field: string): Location | undefined {
+  const idx = o[`${key}_index`];
   if (hasMatrix && idx !== undefined) return idx as number;
   const c = o[key];
+  if (hasMatrix && c !== undefined) throw new ProblemError(`${field}.${key}_index`, 'is required with matrices');
+  if (c === undefined && idx !== undefined)
+    throw new ProblemError(`${field}.${key}`, `is required without matrices (${key}_index needs matrices)`);
   return c === undefined ? undefined : (c as Location);
 }
 
@@ -63,8 +70,8 @@ function vehicleFromVroom(v: Json, i: number, profile: string | undefined, echo:
   return {
     id: v.id as Vehicle['id'],
     description: description(f, v.description),
-    start: loc(v, 'start', hasMatrix),
-    end: loc(v, 'end', hasMatrix),
+    start: loc(v, 'start', hasMatrix, f),
+    end: loc(v, 'end', hasMatrix, f),
     timeWindow: v.time_window as Vehicle['timeWindow'],
     capacity: v.capacity as number[] | undefined,
     skills: v.skills as Vehicle['skills'],
@@ -91,7 +98,7 @@ function jobFromVroom(x: unknown, i: number, echo: Echo | undefined): Job {
   return {
     id: j.id as Job['id'],
     description: description(f, j.description),
-    location: loc(j, 'location', hasMatrix) as Location,
+    location: loc(j, 'location', hasMatrix, f) as Location,
     setupS: j.setup as number | undefined,
     serviceS: j.service as number | undefined,
     delivery: (j.delivery ?? j.amount) as number[] | undefined,
@@ -114,7 +121,7 @@ function shipmentStepFromVroom(
   return {
     id: o.id as ShipmentStep['id'],
     description: description(field, o.description),
-    location: loc(o, 'location', hasMatrix) as Location,
+    location: loc(o, 'location', hasMatrix, field) as Location,
     setupS: o.setup as number | undefined,
     serviceS: o.service as number | undefined,
     timeWindows: o.time_windows as ShipmentStep['timeWindows'],
@@ -172,7 +179,7 @@ export function fromVroom(input: unknown): Problem {
   if (!sm) delete problem.speedModel;
   // Plain objects with undefined keys would trip the validator's "must be a number" checks.
   const clean = JSON.parse(JSON.stringify(problem)) as Problem;
-  validateInVroomTerms(clean);
+  validateInVroomTerms(clean, hasMatrix);
   if (echo) rememberEcho(clean, echo);
   return clean;
 }

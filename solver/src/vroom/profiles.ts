@@ -58,6 +58,11 @@ export function pickMatrices(root: Json, vehicles: Json[]): PickedMatrices {
   const profiles = obj(root.matrices);
   const names = Object.keys(profiles);
   refuseCostsMatrices(profiles);
+  for (const n of names) {
+    const m = obj(profiles[n]);
+    if (m.durations === undefined && m.distances !== undefined)
+      throw new ProblemError(`matrices.${n}.durations`, 'is required with distances (as in VROOM)');
+  }
   const declared = vehicles.some((v) => v.profile !== undefined);
   // One profile and no vehicle naming any: that profile, whatever its name (lenient, as before).
   if (!declared && names.length === 1) return all(obj(profiles[names[0] as string]), `matrices.${names[0]}`);
