@@ -7,6 +7,8 @@ import type { Db } from '../db/db.ts';
 import { type FleetVehicle, unassignedFigures } from './figures.ts';
 import { loadDimensions } from './inputs-repo.ts';
 import { reasonText } from './result-mapper.ts';
+import { ruleMessages } from './rule-figures.ts';
+import { DEFAULT_TRAVEL, type TravelModel } from '../travel/travel.ts';
 
 interface NeedsRow {
   id: string;
@@ -62,7 +64,12 @@ export async function figuresOf(db: Db, orgId: string, orderIds: string[]): Prom
  * The orders allowed on `date` that are on no route (status `imported`), each with the reason the
  * latest finished plan of that day gave for leaving it out (null if it did not) and its figures.
  */
-export async function dayUnplanned(db: Db, orgId: string, date: string): Promise<DayUnplannedOrder[]> {
+export async function dayUnplanned(
+  db: Db,
+  orgId: string,
+  date: string,
+  travel: TravelModel = DEFAULT_TRAVEL,
+): Promise<DayUnplannedOrder[]> {
   const { rows } = await db.query<{
     id: string;
     ref: string;
@@ -89,6 +96,12 @@ export async function dayUnplanned(db: Db, orgId: string, date: string): Promise
     orgId,
     rows.map((r) => r.id),
   );
+  const messages = await ruleMessages(
+    db,
+    orgId,
+    rows.map((r) => ({ orderId: r.id, reason: r.reason })),
+    travel,
+  );
   return rows.map((r) => ({
     orderId: r.id,
     ref: r.ref,
@@ -96,7 +109,7 @@ export async function dayUnplanned(db: Db, orgId: string, date: string): Promise
     dateFrom: r.date_from,
     dateTo: r.date_to,
     reason: r.reason,
-    message: r.reason ? reasonText(r.reason) : null,
+    message: messages.get(r.id) ?? (r.reason ? reasonText(r.reason) : null),
     figures: figures.get(r.id)!,
   }));
 }

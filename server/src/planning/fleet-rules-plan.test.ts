@@ -131,6 +131,29 @@ describe('rules of real fleets, planned and checked independently', () => {
     await allChecks(rules);
   });
 
+  it('a weekly cap with one driver: the orders left out say whose hours stood in the way', async () => {
+    t = await startPlanningApp();
+    const d = await depot();
+    const anne = await driver('Anne');
+    const v1 = await van(d.id, 'Van 1');
+    await shift(v1.id, day1, '08:00', '17:00', anne.id);
+    await t.importOrders(orders('WL', 8, day1, { service_min: '25' }));
+    const rules = { maxWeeklyHours: 2 };
+    await setRules(rules);
+    const p = await plan(day1, day1);
+    expect(p.summary.unassigned).toBeGreaterThan(0);
+    const left = await t.call('GET', `/plans/${p.id}/unassigned`);
+    const items = left.body.items as { reason: string; message: string }[];
+    expect(
+      items.every((u) => u.reason === 'work_limit'),
+      JSON.stringify(items),
+    ).toBe(true);
+    expect(items[0]!.message).toMatch(/^2 h a week: Anne already has [\d.]+ h in week \d+$/);
+    const [route] = await routesOf(day1);
+    expect(route.durationS).toBeLessThanOrEqual(2 * 3600);
+    await allChecks(rules);
+  });
+
   it('a reload that makes a 2-trip route feasible', async () => {
     t = await startPlanningApp();
     const d = await depot();

@@ -6,6 +6,7 @@ import { EU_WORKING_TIME, isoWeekOf, layOutShift, PlanOptions } from '@tournee/s
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAVEL } from '../travel/travel.ts';
 import { dockDepartures, drivingBreaks, restBounds, weeklyLimits } from './fleet-rules.ts';
+import { maxDrivingMessage, workLimitMessage } from './rule-figures.ts';
 import { buildProblem, type PlanningInput, type ShiftInput, type VehicleInput } from './problem-builder.ts';
 
 const ZONE = 'Europe/Paris';
@@ -218,5 +219,18 @@ describe('loading docks', () => {
       }),
     );
     expect(built.problem.vehicles.map((v) => v.timeWindow?.[0])).toEqual([8.5 * H, 9 * H]);
+  });
+});
+
+describe('working-time reasons in words', () => {
+  it('name the drivers and their hours in the week, the most loaded first', () => {
+    const weeks = [
+      { driver: 'Bob', week: 49, label: '2026-W49', hours: 48 },
+      { driver: 'Anne', week: 49, label: '2026-W49', hours: 47.52 },
+    ];
+    expect(workLimitMessage(EU_WORKING_TIME, weeks)).toBe('48 h a week: Bob already has 48 h, Anne 47.5 h in week 49');
+    expect(maxDrivingMessage(EU_WORKING_TIME, 5.2 * H)).toBe(
+      'at most 4.5 h of driving before a 45 min break; going there and back is 5.2 h of driving',
+    );
   });
 });

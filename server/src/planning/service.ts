@@ -20,6 +20,8 @@ import { startPlanHeartbeat } from './plan-heartbeat.ts';
 import { thisProcess } from './plan-owner.ts';
 import { findPlan, finishPlan, insertPlan, listPlans, listUnassigned, type PlanRecord } from './plan-repo.ts';
 import { runPlanJob } from './run-plan.ts';
+import { ruleMessages } from './rule-figures.ts';
+import { travelModel } from '../travel/travel.ts';
 
 export interface Planner {
   request(actor: Actor, req: PlanRequest): Promise<{ planId: string }>;
@@ -141,7 +143,13 @@ export function createPlanner(deps: { db: Db; config: Config; log: Logger; bus: 
         actor.orgId,
         items.map((u) => u.orderId),
       );
-      return items.map((u) => ({ ...u, figures: figures.get(u.orderId)! }));
+      // The working-time reasons say whose hours or which drive stood in the way.
+      const messages = await ruleMessages(db, actor.orgId, items, travelModel(config));
+      return items.map((u) => ({
+        ...u,
+        message: messages.get(u.orderId) ?? u.message,
+        figures: figures.get(u.orderId)!,
+      }));
     },
     async close() {
       heartbeat.stop();
