@@ -23,28 +23,34 @@ import {
   refuseVehicleExtras,
 } from './refusals.ts';
 
+/** What every part needs: are locations matrix indices, and where coordinates beside them go. */
+interface Reading {
+  hasMatrix: boolean;
+  echo: Echo;
+}
+
+type Place = 'location' | 'start' | 'end';
+
 /**
  * `location_index` when there is a matrix, else the coordinates (`start`/`end` alike), as VROOM
  * requires; the other alone is refused by name (an index without matrices would leave a vehicle
  * without its start or end).
  */
-function loc(o: Json, key: 'location' | 'start' | 'end', hasMatrix: boolean, field: string): Location | undefined {
+function loc(o: Json, key: Place, field: string, r: Reading): Location | undefined {
   const idx = o[`${key}_index`];
-  if (hasMatrix && idx !== undefined) return idx as number;
   const c = o[key];
-  if (hasMatrix && c !== undefined) throw new ProblemError(`${field}.${key}_index`, 'is required with matrices');
+  if (r.hasMatrix && idx !== undefined) return idx as number;
+  if (r.hasMatrix && c !== undefined) throw new ProblemError(`${field}.${key}_index`, 'is required with matrices');
   if (c === undefined && idx !== undefined)
     throw new ProblemError(`${field}.${key}`, `is required without matrices (${key}_index needs matrices)`);
   return c === undefined ? undefined : (c as Location);
 }
 
-/** Coordinates given beside the matrix index `loc` used, to show in the output (see echo.ts). */
-function echoed(o: Json, key: 'location' | 'start' | 'end', field: string, echo: Echo | undefined) {
-  return echo && o[`${key}_index`] !== undefined ? echoedCoordinates(`${field}.${key}`, o[key]) : undefined;
-}
-
-function remember<K>(map: Map<K, Coordinates>, key: K, c: Coordinates | undefined): void {
-  if (c) map.set(key, c);
+/** Keeps the coordinates given beside the matrix index `loc` used, to show in the output (echo.ts). */
+function keepBeside<K>(map: Map<K, Coordinates>, k: K, o: Json, key: Place, field: string, r: Reading): void {
+  if (!r.hasMatrix || o[`${key}_index`] === undefined) return;
+  const c = echoedCoordinates(`${field}.${key}`, o[key]);
+  if (c) map.set(k, c);
 }
 
 function breakFromVroom(b: unknown, field: string): Break {
@@ -58,20 +64,17 @@ function breakFromVroom(b: unknown, field: string): Break {
   };
 }
 
-function vehicleFromVroom(v: Json, i: number, profile: string | undefined, echo: Echo | undefined): Vehicle {
+function vehicleFromVroom(v: Json, i: number, profile: string | undefined, r: Reading): Vehicle {
   const f = `vehicles[${i}]`;
-  const hasMatrix = echo !== undefined;
   const costs = v.costs === undefined ? undefined : obj(v.costs);
   refuseVehicleExtras(v, f);
-  if (echo) {
-    remember(echo.start, i, echoed(v, 'start', f, echo));
-    remember(echo.end, i, echoed(v, 'end', f, echo));
-  }
+  keepBeside(r.echo.start, i, v, 'start', f, r);
+  keepBeside(r.echo.end, i, v, 'end', f, r);
   return {
     id: v.id as Vehicle['id'],
     description: description(f, v.description),
-    start: loc(v, 'start', hasMatrix, f),
-    end: loc(v, 'end', hasMatrix, f),
+    start: loc(v, 'start', f, r),
+    end: loc(v, 'end', f, r),
     timeWindow: v.time_window as Vehicle['timeWindow'],
     capacity: v.capacity as number[] | undefined,
     skills: v.skills as Vehicle['skills'],
@@ -89,16 +92,15 @@ function vehicleFromVroom(v: Json, i: number, profile: string | undefined, echo:
   };
 }
 
-function jobFromVroom(x: unknown, i: number, echo: Echo | undefined): Job {
+function jobFromVroom(x: unknown, i: number, r: Reading): Job {
   const j = obj(x);
   const f = `jobs[${i}]`;
-  const hasMatrix = echo !== undefined;
   refuseTaskTimesPerType(j, f);
-  if (echo) remember(echo.task.job, j.id as Id, echoed(j, 'location', f, echo));
+  keepBeside(r.echo.task.job, j.id as Id, j, 'location', f, r);
   return {
     id: j.id as Job['id'],
     description: description(f, j.description),
-    location: loc(j, 'location', hasMatrix, f) as Location,
+    location: loc(j, 'location', f, r) as Location,
     setupS: j.setup as number | undefined,
     serviceS: j.service as number | undefined,
     delivery: (j.delivery ?? j.amount) as number[] | undefined,
@@ -109,30 +111,24 @@ function jobFromVroom(x: unknown, i: number, echo: Echo | undefined): Job {
   };
 }
 
-function shipmentStepFromVroom(
-  o: Json,
-  part: 'pickup' | 'delivery',
-  field: string,
-  echo: Echo | undefined,
-): ShipmentStep {
-  const hasMatrix = echo !== undefined;
+function shipmentStepFromVroom(o: Json, part: 'pickup' | 'delivery', field: string, r: Reading): ShipmentStep {
   refuseTaskTimesPerType(o, field);
-  if (echo) remember(echo.task[part], o.id as Id, echoed(o, 'location', field, echo));
+  keepBeside(r.echo.task[part], o.id as Id, o, 'location', field, r);
   return {
     id: o.id as ShipmentStep['id'],
     description: description(field, o.description),
-    location: loc(o, 'location', hasMatrix, field) as Location,
+    location: loc(o, 'location', field, r) as Location,
     setupS: o.setup as number | undefined,
     serviceS: o.service as number | undefined,
     timeWindows: o.time_windows as ShipmentStep['timeWindows'],
   };
 }
 
-function shipmentFromVroom(x: unknown, i: number, echo: Echo | undefined): Shipment {
+function shipmentFromVroom(x: unknown, i: number, r: Reading): Shipment {
   const s = obj(x);
   return {
-    pickup: shipmentStepFromVroom(obj(s.pickup), 'pickup', `shipments[${i}].pickup`, echo),
-    delivery: shipmentStepFromVroom(obj(s.delivery), 'delivery', `shipments[${i}].delivery`, echo),
+    pickup: shipmentStepFromVroom(obj(s.pickup), 'pickup', `shipments[${i}].pickup`, r),
+    delivery: shipmentStepFromVroom(obj(s.delivery), 'delivery', `shipments[${i}].delivery`, r),
     amount: s.amount as number[] | undefined,
     skills: s.skills as Shipment['skills'],
     priority: s.priority as number | undefined,
@@ -154,15 +150,15 @@ export function fromVroom(input: unknown): Problem {
   const first = picked.main;
   const durations = first?.durations as Matrices['durations'] | undefined;
   const hasMatrix = durations !== undefined;
-  const echo = hasMatrix ? emptyEcho() : undefined;
+  const r: Reading = { hasMatrix, echo: emptyEcho() };
   rawVehicles.forEach((v, i) => {
     const m = picked.vehicleMatrices[i];
     if (m && m.distances === undefined)
       refuseDistanceWithoutDistances(v, `vehicles[${i}]`, picked.vehicleSource[i] ?? '');
   });
-  const vehicles = rawVehicles.map((v, i) => vehicleFromVroom(v, i, picked.vehicleProfile[i], echo));
-  const jobs = arr(root.jobs).map((x, i) => jobFromVroom(x, i, echo));
-  const shipments = arr(root.shipments).map((x, i) => shipmentFromVroom(x, i, echo));
+  const vehicles = rawVehicles.map((v, i) => vehicleFromVroom(v, i, picked.vehicleProfile[i], r));
+  const jobs = arr(root.jobs).map((x, i) => jobFromVroom(x, i, r));
+  const shipments = arr(root.shipments).map((x, i) => shipmentFromVroom(x, i, r));
   const sm = root.speed_model === undefined ? undefined : obj(root.speed_model);
   const problem: Problem = {
     vehicles,
@@ -180,6 +176,6 @@ export function fromVroom(input: unknown): Problem {
   // Plain objects with undefined keys would trip the validator's "must be a number" checks.
   const clean = JSON.parse(JSON.stringify(problem)) as Problem;
   validateInVroomTerms(clean, hasMatrix);
-  if (echo) rememberEcho(clean, echo);
+  rememberEcho(clean, r.echo);
   return clean;
 }
