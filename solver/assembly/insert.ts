@@ -13,7 +13,7 @@ import { arcCost, dur, locOf, vdist } from "./travel";
 import { balanceRate, eDep, effLoc, eStart, fixedScale, lStart, loadAfter, nxt, pMax, posOf, prv, rDist, rJobs, rTravel, sMax, setupPaidAt } from "./routes";
 import { isReload, startNode, endNode, vehTwStart } from "./instance";
 import {
-  anyMultiTw, anyReload, balanceK, drvB, drvF, hasGroups, nextBrk, passive, rBalWork, rDepart, rFirst, ruleDriving, rWork,
+  anyMultiTw, anyReload, balanceK, drvB, drvF, hasGroups, nextBrk, passive, rBalWork, waitSuf, rDepart, rFirst, ruleDriving, rWork,
   vehGroupCount, workFits, workSlack,
 } from "./rules";
 
@@ -181,13 +181,16 @@ export function evalInsert(j: i32, u: i32, v: i32, bound: f64 = INF): f64 {
   if (unchecked(rJobs[v]) == 0) c += vehFixed(v) * fixedScale;
   const tUR = dur(v, lu, lr);
   const setupJ = lu != lj ? setupOf(j) : 0.0;
-  if (balanceK > 0) c += balanceDelta(v, tUJ + tJR - tUR + setupJ + serviceOf(j));
   if (c >= bound) return INF;
   if (!loadFits(v, j, u, w)) { failCap++; return INF; }
   const arr = unchecked(eDep[u]) + tUJ;
   const st = earliestStart(j, arr);
   if (st < 0) { failTw++; return INF; }
   const dep = st + setupJ + serviceOf(j);
+  if (balanceK > 0) {
+    c += balanceDelta(v, durationGrowth(v, u, w, st, dep + tJR - unchecked(eDep[u]) - tUR, lj));
+    if (c >= bound) return INF;
+  }
   if (!feasibleFrom(v, w, dep, lj)) { failTw++; return INF; }
   const maxT = vehMaxTravel(v);
   if (maxT < INF && unchecked(rTravel[v]) + tUJ + tJR - tUR > maxT) { failTravel++; return INF; }
@@ -198,7 +201,26 @@ export function evalInsert(j: i32, u: i32, v: i32, bound: f64 = INF): f64 {
   return c;
 }
 
-/** Balance term change of route v when its work grows by `dw`. */
+/**
+ * Growth of route v's duration when j is inserted after u (service start `stJ`) and delays the
+ * arrival after it by `delay`: the waits after u absorb the delay (exact with single windows, a
+ * price otherwise); a new first stop moves the departure.
+ */
+function durationGrowth(v: i32, u: i32, w: i32, stJ: f64, delay: f64, lj: i32): f64 {
+  const e = endNode(v);
+  const first = unchecked(rFirst[v]);
+  const startDep = vehTwStart(v);
+  let newDep = unchecked(rDepart[v]);
+  if (first == e || unchecked(posOf[u]) < unchecked(posOf[first])) {
+    newDep = stJ - dur(v, effLoc[startNode(v)], lj);
+    if (newDep < startDep) newDep = startDep;
+  }
+  if (unchecked(rJobs[v]) == 0) return unchecked(eStart[e]) + delay - newDep;
+  const absorbed = delay - unchecked(waitSuf[w]);
+  return (absorbed > 0 ? absorbed : 0.0) + unchecked(rDepart[v]) - newDep;
+}
+
+/** Balance term change of route v when its duration grows by `dw`. */
 @inline function balanceDelta(v: i32, dw: f64): f64 {
   if (unchecked(rJobs[v]) == 0) return balanceK * balanceRate(v) * dw * dw;
   return balanceK * balanceRate(v) * dw * (2.0 * unchecked(rBalWork[v]) + dw);
@@ -245,12 +267,15 @@ function evalAfterPassiveReload(j: i32, u: i32, v: i32, bound: f64): f64 {
   const tPR = dur(v, lp, lr);
   const setupD = lp != depot ? setupOf(u) : 0.0;
   const setupJ = depot != lj ? setupOf(j) : 0.0;
-  if (balanceK > 0) c += balanceDelta(v, tPD + tDJ + tJR - tPR + setupD + setupJ + serviceOf(j));
   if (c >= bound) return INF;
   if (!loadFitsAlone(v, j)) { failCap++; return INF; }
   const st = earliestStart(j, unchecked(eDep[u]) + tPD + setupD + tDJ);
   if (st < 0) { failTw++; return INF; }
   const dep = st + setupJ + serviceOf(j);
+  if (balanceK > 0) {
+    c += balanceDelta(v, durationGrowth(v, u, w, st, dep + tJR - unchecked(eDep[u]) - tPR, lj));
+    if (c >= bound) return INF;
+  }
   if (!feasibleFrom(v, w, dep, lj)) { failTw++; return INF; }
   const maxT = vehMaxTravel(v);
   if (maxT < INF && unchecked(rTravel[v]) + tPD + tDJ + tJR - tPR > maxT) { failTravel++; return INF; }

@@ -9,7 +9,7 @@ import {
 } from "./instance";
 import { dur, locOf, vdist } from "./travel";
 import {
-  balanceK, drvB, drvF, gMax, gTotal, hasGroups, nextBrk, passive, rBal, rBalWork, rDepart, rFirst, rWork,
+  balanceK, drvB, drvF, gMax, gTotal, hasGroups, nextBrk, passive, rBal, rBalWork, rDepart, rFirst, rWork, waitSuf,
   addWorkExcess, prepareRules, ruleDriving, ruleReload, vehGroupCount, vehGroupIdx,
 } from "./rules";
 import { taskI, TASK_I_STRIDE } from "./instance";
@@ -157,7 +157,6 @@ export function recompute(v: i32): void {
   if (driving) unchecked(drvF[s] = 0);
   let travel: f64 = 0;
   let distance: f64 = 0;
-  let busyWork: f64 = 0;
   let prev = s;
   let pos = 0;
   let first = e;
@@ -212,9 +211,9 @@ export function recompute(v: i32): void {
     let st = earliestStart(x, arr);
     if (st < 0) { feasible = false; st = arr; }
     eStart[x] = st;
+    if (balanceK > 0) unchecked(waitSuf[x] = st - arr); // the waits, summed backward below
     const setup = pas || isBreak(x) ? 0.0 : setupPaidAt(x, loc);
     eDep[x] = st + setup + serviceOf(x);
-    if (!isBreak(x)) busyWork += setup + serviceOf(x);
     time = eDep[x];
     loc = effLoc[x];
     prev = x;
@@ -224,6 +223,7 @@ export function recompute(v: i32): void {
   lStart[e] = vehTwEnd(v);
   for (let d = 0; d < D; d++) unchecked(sMax[e * D + d] = loadAfter[e * D + d]);
   if (driving) { unchecked(drvB[e] = 0); unchecked(nextBrk[e] = e); }
+  if (balanceK > 0) unchecked(waitSuf[e] = 0);
   x = unchecked(prv[e]);
   while (x != -1) {
     const n = unchecked(nxt[x]);
@@ -241,6 +241,7 @@ export function recompute(v: i32): void {
       unchecked(drvB[x] = nb ? 0.0 : t + unchecked(drvB[n]));
       unchecked(nextBrk[x] = nb ? n : unchecked(nextBrk[n]));
     }
+    if (balanceK > 0) unchecked(waitSuf[x] = (x == s ? 0.0 : unchecked(waitSuf[x])) + unchecked(waitSuf[n]));
     if (x == s) {
       lStart[x] = lStart[n] - t;
       break;
@@ -259,15 +260,8 @@ export function recompute(v: i32): void {
   unchecked(rFirst[v] = first);
   const cost = jobs > 0 ? vehFixed(v) + vehPerSec(v) * travel + vehPerM(v) * distance : 0.0;
   let bal: f64 = 0;
-  if (balanceK > 0 && jobs > 0) {
-    const w = travel + busyWork;
-    bal = balanceK * balanceRate(v) * w * w;
-    unchecked(rBalWork[v] = w);
-  } else unchecked(rBalWork[v] = 0);
-  costSum += cost + bal - rCost[v] - unchecked(rBal[v]);
-  rCost[v] = cost;
-  unchecked(rBal[v] = bal);
-  if (hasGroups) {
+  let work: f64 = 0;
+  if (hasGroups || balanceK > 0) {
     // Route duration as reported: leave the start as late as the first stop allows.
     let dep = vehTwStart(v);
     if (first != e && !isBreak(first)) {
@@ -275,7 +269,16 @@ export function recompute(v: i32): void {
       if (late > dep) dep = late;
     }
     unchecked(rDepart[v] = dep);
-    const work = jobs > 0 ? eStart[e] - dep : 0.0;
+    work = jobs > 0 ? eStart[e] - dep : 0.0;
+  }
+  if (balanceK > 0 && jobs > 0) {
+    bal = balanceK * balanceRate(v) * work * work;
+    unchecked(rBalWork[v] = work);
+  } else unchecked(rBalWork[v] = 0);
+  costSum += cost + bal - rCost[v] - unchecked(rBal[v]);
+  rCost[v] = cost;
+  unchecked(rBal[v] = bal);
+  if (hasGroups) {
     const dw = work - unchecked(rWork[v]);
     unchecked(rWork[v] = work);
     const gc = unchecked(vehGroupCount[v]);

@@ -7,7 +7,8 @@
  *    reload with no job after it is passive (no travel, no time, no trip split);
  *  - work limits: the summed route durations of a group of vehicles (a driver's week), kept as
  *    per-group totals updated by `recompute`;
- *  - balance: a convex per-route term weight × rate × work² / 7200 on work = travel + service.
+ *  - balance: a convex per-route term weight × rate × duration² / 7200 on each route's duration
+ *    (as reported: waits included), priced per insertion from the waits after each node.
  */
 import { PARAM_BALANCE } from "../src/abi";
 import {
@@ -30,8 +31,10 @@ export let rFirst = new StaticArray<i32>(0);
 export let rDepart = new StaticArray<f64>(0);
 export let rWork = new StaticArray<f64>(0);
 export let rBal = new StaticArray<f64>(0);
-/** Work (travel + service) of each route, for the balance term. */
+/** Duration of each route, for the balance term (0 when balance is off). */
 export let rBalWork = new StaticArray<f64>(0);
+/** Per node (balance on): waiting at it and after it, up to the route end. */
+export let waitSuf = new StaticArray<f64>(0);
 /** Some task has several time windows (delays may then grow along a route). */
 export let anyMultiTw = false;
 
@@ -71,6 +74,7 @@ export function prepareRules(): void {
   rWork = new StaticArray<f64>(nVeh);
   rBal = new StaticArray<f64>(nVeh);
   rBalWork = new StaticArray<f64>(nVeh);
+  waitSuf = new StaticArray<f64>(params[PARAM_BALANCE] > 0 ? nNodes : 0);
   anyMultiTw = false;
   for (let t = 0; t < nTasks; t++) if (unchecked(taskI[t * TASK_I_STRIDE + 2]) > 1) anyMultiTw = true;
   vehGroupCount = new StaticArray<i32>(nVeh);

@@ -142,6 +142,26 @@ describe('balanced workloads', () => {
     expect(on.summary.cost).toBe(on.summary.travelS);
   });
 
+  it('turns a plan of few vans with long waits into more vans with shorter days', async () => {
+    // Nine vans; ten 10-minute jobs 5–10 minutes from the depot, one window per hour of the day.
+    const q: Problem = {
+      matrices: lineMatrix(11, 300),
+      vehicles: Array.from({ length: 9 }, (_, i) => ({ id: `v${i}`, start: 0, end: 0, timeWindow: [0, 14 * H] })),
+      jobs: Array.from({ length: 10 }, (_, i) => ({
+        id: i,
+        location: 1 + (i % 2),
+        serviceS: 600,
+        timeWindows: [[(i + 1) * H, (i + 1) * H + 1800]] as [number, number][],
+      })),
+    };
+    const off = await solveChecked(q);
+    const on = await solveChecked({ ...q, balance: 1 });
+    expect(off.routes.length).toBeLessThanOrEqual(2);
+    expect(on.unassigned).toEqual([]);
+    expect(on.routes.length).toBeGreaterThan(off.routes.length);
+    expect(longest(on)).toBeLessThan(longest(off) / 2);
+  });
+
   it('balance 0 changes nothing', async () => {
     const a = await solve(p(), { maxIterations: 300, seed: 3 });
     const b = await solve(p(0), { maxIterations: 300, seed: 3 });
