@@ -22,9 +22,10 @@ import {
   CreateVehicleRequest,
   PlanRequest,
   addDays,
+  isoWeekday,
+  todayIn,
 } from '@tournee/shared';
 import { shutdownWorkers } from '@tournee/solver';
-import { DateTime } from 'luxon';
 import pg from 'pg';
 import { type Actor, systemActor } from '../src/audit/audit.ts';
 import { loadConfig } from '../src/config.ts';
@@ -245,8 +246,8 @@ async function main() {
   const url = await benchDatabase();
   const db = createPgDb(url, { max: 4 });
   await migrate(db);
-  const today = DateTime.now().setZone('Europe/Paris');
-  const monday = today.plus({ days: 8 - today.weekday }).toISODate()!;
+  const today = todayIn('Europe/Paris');
+  const monday = addDays(today, 8 - isoWeekday(today));
   const gen = await newOrg(db, 'Plan bench (generated)');
   const t0 = performance.now();
   await generated(db, gen, monday);
@@ -260,8 +261,9 @@ async function main() {
     printComparison(horizon, await runDaily(db, daily, monday, PLAN_S));
   }
   const demo = await newOrg(db, 'Plan bench (demo)');
-  await seedDemo(db, demo.orgId, DateTime.now());
-  const days = nextWorkingDays(DateTime.now(), 10);
+  const now = new Date();
+  await seedDemo(db, demo.orgId, now);
+  const days = nextWorkingDays(now, 10);
   await run(db, 'demo 10 working days', demo, days[0]!, days[9]!, DEMO_S);
   await shutdownWorkers();
   await db.close();

@@ -9,7 +9,6 @@
  * Database: BENCH_DATABASE_URL, else a fresh `tournee_responsiveness_bench` on the local server.
  */
 import { shutdownWorkers } from '@tournee/solver';
-import { DateTime } from 'luxon';
 import { migrate } from '../src/db/migrate.ts';
 import { createPgDb } from '../src/db/pg-adapter.ts';
 import { nextWorkingDays } from '../src/seed/demo-data.ts';
@@ -31,8 +30,9 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 const pause = (t: number) => new Promise((r) => setTimeout(r, t));
 
 const t = await startPlanningApp({ LOG_LEVEL: 'error' });
-await seedDemo(t.db, t.org.id, DateTime.now());
-const days = nextWorkingDays(DateTime.now(), 10);
+const now = new Date();
+await seedDemo(t.db, t.org.id, now);
+const days = nextWorkingDays(now, 10);
 
 const idle: number[] = [];
 for (let i = 0; i < 20; i++) idle.push((await t.call('GET', '/health')).ms);

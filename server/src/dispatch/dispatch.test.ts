@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextWorkingDays } from '../seed/demo-data.ts';
 import { seedDemo } from '../seed/demo.ts';
@@ -44,7 +43,7 @@ describe('dispatching a planned day', () => {
 
   beforeAll(async () => {
     t = await startPlanningApp();
-    const now = DateTime.now();
+    const now = new Date();
     await seedDemo(t.db, t.org.id, now);
     days = nextWorkingDays(now, 10);
     const r = await t.call('POST', '/plans', { from: days[0], to: days[1], timeLimitS: 1.5 });

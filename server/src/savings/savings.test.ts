@@ -1,11 +1,12 @@
 import {
+  addDays,
   CreateDepotRequest,
   CreateDriverRequest,
   CreateShiftRequest,
   CreateVehicleRequest,
   type PlanComparison,
+  todayIn,
 } from '@tournee/shared';
-import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
 import * as drivers from '../fleet/driver-service.ts';
@@ -24,7 +25,7 @@ const COSTS = { fixedCost: 50, costPerKm: 0.5, costPerHour: 20 };
 
 describe('savings against the customer’s own routes', () => {
   let t: PlanningTestApp;
-  const date = DateTime.now().plus({ days: 9 }).toISODate()!;
+  const date = addDays(todayIn('Europe/Paris'), 9);
   // The customer's way: one postcode per driver. Odd stops are 69001 (Alice), even ones 69002 (Bob).
   const orders = [1, 2, 3, 4, 5, 6].map((k) => ({
     ref: `S-${k}`,
