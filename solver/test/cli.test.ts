@@ -6,6 +6,7 @@ import { parseCliOptions } from '../src/cli-options.ts';
 import { ProblemError, SolverError } from '../src/errors.ts';
 import { fromVroom, toVroomError } from '../src/vroom.ts';
 import { checkSolution } from './checker.ts';
+import { checkVroomError } from './vroom-schema.ts';
 import type { Solution } from '../src/types.ts';
 
 const cli = new URL('../dist/cli.js', import.meta.url).pathname;
@@ -67,7 +68,9 @@ describe('solve CLI errors, as VROOM reports them', () => {
   /** VROOM's CLI: `{code, error}` on stdout, `[Error] <message>` on stderr, exit status = code. */
   function failure(args: string[], input = '') {
     const r = spawnSync('node', [cli, ...args], { input, encoding: 'utf8' });
-    return { status: r.status, json: JSON.parse(r.stdout) as unknown, stderr: r.stderr };
+    const json = JSON.parse(r.stdout) as unknown;
+    checkVroomError(json);
+    return { status: r.status, json, stderr: r.stderr };
   }
 
   it('answers bad input with code 2 and the message naming the VROOM field', () => {

@@ -141,3 +141,9 @@ export function checkVroomOutput(doc: unknown): void {
     });
   });
 }
+
+/** Checks a VROOM error document: `{ code: 1 | 2 | 3, error }` and nothing else (docs/API.md "Code"). */
+export function checkVroomError(doc: unknown): void {
+  const root = checkShape('output', doc, { required: { code: 'number', error: 'string' }, optional: {} });
+  if (![1, 2, 3].includes(root.code as number)) throw new Error(`output.code: ${String(root.code)} is not 1, 2 or 3`);
+}
