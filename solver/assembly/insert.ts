@@ -347,7 +347,7 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
   let loc = lp;
   let x = w1;
   while (!isEnd(x)) {
-    if (tripEndsAt(x)) break; // a shipment stays within one trip
+    if (anyReload && isReload(x)) break; // a shipment stays within one trip
     let arr = time;
     let lx = loc;
     const pas = x < nTasks && unchecked(passive[x]);

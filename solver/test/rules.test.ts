@@ -169,6 +169,68 @@ describe('balanced workloads', () => {
   });
 });
 
+describe('input checks name the field', () => {
+  const base = (): Problem => ({
+    matrices: lineMatrix(3),
+    vehicles: [
+      { id: 'a', start: 0, end: 0 },
+      { id: 'b', start: 0, end: 0 },
+    ],
+    jobs: [{ id: 1, location: 1 }],
+  });
+  const cases: [string, (p: Problem) => void, RegExp][] = [
+    [
+      'a reload without a start',
+      (p) => {
+        p.vehicles[0] = { id: 'a', reload: { reloadS: 60 } };
+      },
+      /^vehicles\[0\]\.reload: needs a start/,
+    ],
+    [
+      'a reload of one trip less than one',
+      (p) => {
+        p.vehicles[0] = { id: 'a', start: 0, reload: { reloadS: 60, maxTrips: 0 } };
+      },
+      /^vehicles\[0\]\.reload\.maxTrips: /,
+    ],
+    [
+      'a driving limit of zero',
+      (p) => {
+        p.vehicles[0] = { id: 'a', start: 0, maxDrivingS: 0 };
+      },
+      /^vehicles\[0\]\.maxDrivingS: /,
+    ],
+    [
+      'a work limit naming an unknown vehicle',
+      (p) => {
+        p.workLimits = [{ id: 'w', vehicles: ['a', 'zz'], maxWorkS: 100 }];
+      },
+      /^workLimits\[0\]\.vehicles: unknown vehicle zz/,
+    ],
+    [
+      'a vehicle in three work limits',
+      (p) => {
+        p.workLimits = [1, 2, 3].map((id) => ({ id, vehicles: ['a'], maxWorkS: 100 }));
+      },
+      /^workLimits\[2\]\.vehicles: vehicle a is in more than 2 work limits/,
+    ],
+    [
+      'a negative balance',
+      (p) => {
+        p.balance = -1;
+      },
+      /^balance: /,
+    ],
+  ];
+  for (const [what, mutate, re] of cases) {
+    it(`refuses ${what}`, async () => {
+      const p = base();
+      mutate(p);
+      await expect(solve(p, { timeLimitMs: 100 })).rejects.toThrow(re);
+    });
+  }
+});
+
 describe('random instances with every rule at once', () => {
   it('are solved feasibly (checker: trips, driving, work limits, windows, shipments)', async () => {
     const rnd = prng(19);
