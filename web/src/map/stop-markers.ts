@@ -8,7 +8,8 @@ import { maplibregl } from './maplibre.ts';
 export class StopNumberMarkers {
   private markers: Marker[] = [];
 
-  show(map: MapLibreMap, stops: Array<{ seq: number; coordinates: [number, number]; color: string }>): void {
+  /** `seq`: a visit's number, or the sign of a stop that is no visit (a reload's ↻). */
+  show(map: MapLibreMap, stops: Array<{ seq: number | string; coordinates: [number, number]; color: string }>): void {
     this.clear();
     for (const s of stops) {
       const el = document.createElement('div');

@@ -6,7 +6,13 @@ import { useFields } from './use-fields.ts';
 // French keyboards type "45,7295": read a decimal comma as a point.
 const decimal = (s: string) => Number(s.replace(',', '.'));
 
-/** A depot: where routes start and end, and the time zone its days and local times are read in. */
+/** A whole number as typed, or null for an empty field. */
+const wholeOrNull = (s: string) => (s.trim() === '' ? null : Number(s.trim()));
+
+/**
+ * A depot: where routes start and end, the time zone its days and local times are read in, and
+ * its loading docks (how many vans load at once, and for how long: departures are staggered).
+ */
 export function DepotForm({ editing, onSaved, onCancel }: EditProps<Depot>) {
   const { t } = useI18n();
   const { values: v, bind } = useFields(() => ({
@@ -15,6 +21,8 @@ export function DepotForm({ editing, onSaved, onCancel }: EditProps<Depot>) {
     lat: editing ? String(editing.location.coordinates[1]) : '',
     lon: editing ? String(editing.location.coordinates[0]) : '',
     timeZone: editing?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    docks: editing?.docks == null ? '' : String(editing.docks),
+    loadingMin: editing ? String(editing.loadingMin) : '0',
   }));
   return (
     <SimpleForm
@@ -28,6 +36,8 @@ export function DepotForm({ editing, onSaved, onCancel }: EditProps<Depot>) {
         address: v.address,
         location: { lon: decimal(v.lon), lat: decimal(v.lat) },
         timeZone: v.timeZone,
+        docks: wholeOrNull(v.docks),
+        loadingMin: wholeOrNull(v.loadingMin) ?? 0,
       })}
     >
       <label>
@@ -49,6 +59,14 @@ export function DepotForm({ editing, onSaved, onCancel }: EditProps<Depot>) {
       <label>
         {t('fleet.timeZone')}
         <input required {...bind('timeZone')} placeholder="Europe/Paris" />
+      </label>
+      <label title={t('fleet.docksHint')}>
+        {t('fleet.docks')}
+        <input type="number" min={1} max={500} step={1} {...bind('docks')} placeholder={t('fleet.noLimit')} />
+      </label>
+      <label>
+        {t('fleet.loadingMin')}
+        <input type="number" min={0} max={600} step={1} {...bind('loadingMin')} />
       </label>
     </SimpleForm>
   );

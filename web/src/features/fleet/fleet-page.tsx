@@ -66,6 +66,8 @@ export function FleetPage() {
                 cell: (d) =>
                   `${formatFixed(intl, d.location.coordinates[1], 5)}${sep} ${formatFixed(intl, d.location.coordinates[0], 5)}`,
               },
+              { header: t('fleet.docks'), cell: (d) => (d.docks === null ? t('fleet.noLimit') : d.docks) },
+              { header: t('fleet.loadingMin'), cell: (d) => d.loadingMin },
             ]}
             form={(p) => <DepotForm {...p} />}
           />
@@ -86,6 +88,13 @@ export function FleetPage() {
                 cell: (v: Vehicle) => v.capacity[i],
               })),
               { header: t('fleet.skills'), cell: (v) => v.skills.join(', ') },
+              {
+                header: t('fleet.reloads'),
+                cell: (v) =>
+                  v.reloadMin === null
+                    ? t('fleet.oneTrip')
+                    : t('fleet.reloadText', { min: v.reloadMin, trips: v.maxTrips }),
+              },
             ]}
             form={(p) => <VehicleForm {...p} dimensions={dimensions} depots={depots.data?.items ?? []} />}
           />

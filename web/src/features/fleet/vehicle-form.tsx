@@ -6,8 +6,9 @@ import { type EditProps, SimpleForm } from './simple-form.tsx';
 import { useFields } from './use-fields.ts';
 
 /**
- * A vehicle's name, depot, one capacity field per organisation dimension, and skills. Editing
- * sends only these: costs, limits and speed stay as they are.
+ * A vehicle's name, depot, one capacity field per organisation dimension, skills, and whether it
+ * reloads at its depot mid-shift (minutes per reload, trips at most). Editing sends only these:
+ * costs, limits and speed stay as they are.
  */
 export function VehicleForm(props: EditProps<Vehicle> & { dimensions: string[]; depots: Depot[] }) {
   const { t } = useI18n();
@@ -16,6 +17,9 @@ export function VehicleForm(props: EditProps<Vehicle> & { dimensions: string[]; 
     name: editing?.name ?? '',
     depotId: editing?.depotId ?? props.depots[0]?.id ?? '',
     skills: editing?.skills.join(', ') ?? '',
+    // Empty: the vehicle makes one trip and never reloads.
+    reloadMin: editing?.reloadMin == null ? '' : String(editing.reloadMin),
+    maxTrips: String(editing?.maxTrips ?? 3),
   }));
   const capacity = useFields(() =>
     Object.fromEntries(props.dimensions.map((d) => [d, editing ? String(editing.capacityByDimension[d] ?? 0) : ''])),
@@ -35,6 +39,8 @@ export function VehicleForm(props: EditProps<Vehicle> & { dimensions: string[]; 
           .split(',')
           .map((s) => s.trim())
           .filter(Boolean),
+        reloadMin: v.reloadMin.trim() === '' ? null : Number(v.reloadMin),
+        maxTrips: v.maxTrips.trim() === '' ? 3 : Number(v.maxTrips),
       })}
     >
       <label>
@@ -51,6 +57,14 @@ export function VehicleForm(props: EditProps<Vehicle> & { dimensions: string[]; 
       <label>
         {t('fleet.skills')}
         <input {...bind('skills')} placeholder={t('fleet.skillsExample')} />
+      </label>
+      <label title={t('fleet.reloadMinHint')}>
+        {t('fleet.reloadMin')}
+        <input type="number" min={0} max={600} step={1} {...bind('reloadMin')} placeholder={t('fleet.oneTrip')} />
+      </label>
+      <label>
+        {t('fleet.maxTrips')}
+        <input type="number" min={1} max={20} step={1} {...bind('maxTrips')} disabled={v.reloadMin.trim() === ''} />
       </label>
     </SimpleForm>
   );

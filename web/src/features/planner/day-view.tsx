@@ -6,6 +6,7 @@ import {
   type PlannedRoute,
   type PublishResult,
   type RouteEtasEvent,
+  isVisit,
   serviceStartIso,
   visitNumbers,
 } from '@tournee/shared';
@@ -33,6 +34,7 @@ import { driverFeatures, orderFeatures, routeFeatures } from './map-features.ts'
 import { RouteBoard } from './route-board.tsx';
 import { StopActions } from './stop-actions.tsx';
 import { UrgentInsert } from './urgent-insert.tsx';
+import { pauseIcon } from './pause.ts';
 import { Timeline } from './timeline.tsx';
 import { useEdits } from './use-edits.ts';
 import { UndoRedo } from './undo-redo.tsx';
@@ -170,7 +172,7 @@ export function DayView(props: {
         s.location
           ? [
               {
-                seq: visitNumbers(list[index]!.stops).get(s.seq) ?? s.seq,
+                seq: visitNumbers(list[index]!.stops).get(s.seq) ?? pauseIcon(s.kind),
                 coordinates: s.location.coordinates,
                 color: routeColor(index),
               },
@@ -186,6 +188,8 @@ export function DayView(props: {
   const depotMarkers = useRef(new DepotMarkers());
   const routesNow = useRef<PlannedRoute[]>([]);
   routesNow.current = routes.data?.routes ?? [];
+  const depotsNow = useRef<Depot[]>([]);
+  depotsNow.current = props.depots;
   // The handler outlives renders: it reads the current language through a ref, not a stale `t`.
   const tNow = useRef(t);
   tNow.current = t;
@@ -198,6 +202,20 @@ export function DayView(props: {
       const s = routesNow.current.flatMap((r) => r.stops).find((x) => x.id === id);
       if (!s?.location) return;
       const tr = tNow.current;
+      if (!isVisit(s.kind)) {
+        // A reload at the depot (a multi-trip vehicle): where, and from when to when.
+        const route = routesNow.current.find((r) => r.stops.includes(s));
+        const depot = depotsNow.current.find((d) => d.id === route?.depotId);
+        const title = depot ? tr('planner.reloadPopup', { depot: depot.name }) : tr('planner.reload');
+        popup.current.show(m, s.location.coordinates, `${pauseIcon(s.kind)} ${title}`, [
+          [
+            tr('map.popup.reloadTime'),
+            `${clock(s.plannedArrivalAt, timeZone)}–${clock(s.plannedDepartureAt, timeZone)}`,
+          ],
+          [tr('map.popup.status'), tr(`map.stopStatus.${s.status}`)],
+        ]);
+        return;
+      }
       const windows = s.timeWindows.map((w) => `${w.start}–${w.end}`).join(', ') || tr('map.popup.anyTime');
       const start = serviceStartIso({ ...s, localDate: props.date, timeZone });
       const route = routesNow.current.find((r) => r.stops.includes(s));
@@ -242,7 +260,7 @@ export function DayView(props: {
         <span>
           {t('planner.daySummary', {
             routes: list.filter((r) => r.stops.length).length,
-            stops: list.reduce((n, r) => n + r.stops.filter((s) => s.kind !== 'break').length, 0),
+            stops: list.reduce((n, r) => n + r.stops.filter((s) => isVisit(s.kind)).length, 0),
             unplanned: unplanned.data?.total ?? 0,
           })}
         </span>

@@ -1,4 +1,4 @@
-import type { PlannedRoute, RouteStop } from '@tournee/shared';
+import { isVisit, type PlannedRoute, type RouteStop } from '@tournee/shared';
 
 /** Minutes a route counts as late by before it is highlighted. */
 export const LATE_AFTER_MIN = 15;
@@ -8,7 +8,7 @@ export const LATE_AFTER_MIN = 15;
  * ETA; for a route on the road with no ETA, "now" past the planned arrival counts too.
  */
 export function driftMin(stop: RouteStop, routeStatus: PlannedRoute['status'], now: number): number | null {
-  if (stop.kind === 'break' || !stop.plannedArrivalAt) return null;
+  if (!isVisit(stop.kind) || !stop.plannedArrivalAt) return null;
   const planned = Date.parse(stop.plannedArrivalAt);
   const seen = stop.actualArrivalAt ?? stop.etaAt;
   if (seen) return Math.round((Date.parse(seen) - planned) / 60_000);

@@ -1,4 +1,11 @@
-import { type EditRequest, type PlannedRoute, type RouteStop, serviceStartIso, visitNumbers } from '@tournee/shared';
+import {
+  type EditRequest,
+  isVisit,
+  type PlannedRoute,
+  type RouteStop,
+  serviceStartIso,
+  visitNumbers,
+} from '@tournee/shared';
 import { type DragEvent, useMemo, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { routeColor } from '../../map/colors.ts';
@@ -7,6 +14,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useCanWrite } from '../auth/session.tsx';
 import { clock } from './dates.ts';
 import { driftMin, formatDrift, isLate } from './drift.ts';
+import { pauseIcon } from './pause.ts';
 import { canDrag, moveEdits, type StopDrag } from './stop-drag.ts';
 import { stopIndex, violationText } from './violation-text.ts';
 
@@ -53,7 +61,8 @@ export function RouteBoard(props: {
   }
 
   const allow = (e: DragEvent) => drag && e.preventDefault();
-  const stopLabel = (s: RouteStop) => (s.kind === 'break' ? t('planner.break') : `${s.ref} · ${s.name ?? ''}`);
+  const stopLabel = (s: RouteStop) =>
+    s.kind === 'break' ? t('planner.break') : s.kind === 'reload' ? t('planner.reload') : `${s.ref} · ${s.name ?? ''}`;
 
   return (
     <div className="route-board">
@@ -71,7 +80,7 @@ export function RouteBoard(props: {
               <strong>{r.vehicleName}</strong> {r.driverName && <span>· {r.driverName}</span>}
             </button>
             <span className="route-meta">
-              {t('planner.stopCount', { count: r.stops.filter((s) => s.kind !== 'break').length })} ·{' '}
+              {t('planner.stopCount', { count: r.stops.filter((s) => isVisit(s.kind)).length })} ·{' '}
               {formatDistance(intl, r.distanceM / 1000)} · {clock(r.startAt, props.timeZone)}–
               {clock(r.endAt, props.timeZone)}
               {r.status !== 'planned' && (
@@ -112,8 +121,8 @@ export function RouteBoard(props: {
                 onDrop={(e) => drop(e, r.id, index)}
                 data-stop-id={s.id}
               >
-                <span className="seq">{visitNumbers(r.stops).get(s.seq) ?? '☕'}</span>
-                {s.kind === 'break' ? (
+                <span className="seq">{visitNumbers(r.stops).get(s.seq) ?? pauseIcon(s.kind)}</span>
+                {!isVisit(s.kind) ? (
                   <span className="what">{stopLabel(s)}</span>
                 ) : !canWrite ? (
                   // A viewer reads the stop; picking it would only open the edit actions.
@@ -128,7 +137,9 @@ export function RouteBoard(props: {
                   >
                     {/* The two stops of a pickup and delivery order say which is which. */}
                     {r.stops.some((x) => x.kind === 'pickup' && x.orderId === s.orderId) && (
-                      <span className={`stop-kind ${s.kind}`}>{t(`planner.stopKind.${s.kind}`)}</span>
+                      <span className={`stop-kind ${s.kind}`}>
+                        {t(s.kind === 'pickup' ? 'planner.stopKind.pickup' : 'planner.stopKind.delivery')}
+                      </span>
                     )}
                     {stopLabel(s)}
                   </button>

@@ -1,4 +1,4 @@
-import type { EditRequest, PlannedRoute } from '@tournee/shared';
+import { type EditRequest, isVisit, type PlannedRoute } from '@tournee/shared';
 
 /** A stop picked up in the route lists or on the timeline. */
 export interface StopDrag {
@@ -7,9 +7,9 @@ export interface StopDrag {
   fromIndex: number;
 }
 
-/** Breaks stay on their route; locked routes and stops do not move. */
+/** Breaks and reloads stay on their route; locked routes and stops do not move. */
 export const canDrag = (route: PlannedRoute, stop: PlannedRoute['stops'][number]) =>
-  stop.kind !== 'break' && !route.locked && !stop.locked;
+  isVisit(stop.kind) && !route.locked && !stop.locked;
 
 /**
  * The edit that drops `drag` at `position` of route `toRouteId` (0 = first; the route's length =

@@ -1,4 +1,12 @@
-import { type EditRequest, localToUtc, type PlannedRoute, serviceStartIso, visitNumbers } from '@tournee/shared';
+import {
+  type EditRequest,
+  isVisit,
+  localToUtc,
+  type PlannedRoute,
+  serviceStartIso,
+  visitNumbers,
+} from '@tournee/shared';
+import { pauseIcon } from './pause.ts';
 import { type DragEvent, useState } from 'react';
 import { routeColor } from '../../map/colors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -122,9 +130,9 @@ export function Timeline(props: {
                     style={{
                       left: pct(start),
                       width: width(start, end),
-                      background: s.kind === 'break' ? undefined : routeColor(i),
+                      background: isVisit(s.kind) ? routeColor(i) : undefined,
                     }}
-                    title={`${visitNumbers(r.stops).get(s.seq) ?? '☕'}. ${s.ref ?? t('planner.break')} ${clock(new Date(start).toISOString(), props.timeZone)}–${clock(s.plannedDepartureAt, props.timeZone)}`}
+                    title={`${visitNumbers(r.stops).get(s.seq) ?? pauseIcon(s.kind)}. ${s.ref ?? t(s.kind === 'reload' ? 'planner.reload' : 'planner.break')} ${clock(new Date(start).toISOString(), props.timeZone)}–${clock(s.plannedDepartureAt, props.timeZone)}`}
                     draggable={canWrite && canDrag(r, s)}
                     onDragStart={() => setDrag({ stopId: s.id, fromRouteId: r.id, fromIndex: index })}
                     onDragEnd={() => setDrag(null)}

@@ -12,6 +12,8 @@ const REASON_KEYS: Record<string, MessageKey> = {
   max_travel_time: 'unplanned.maxTravelTime',
   max_distance: 'unplanned.maxDistance',
   max_stops: 'unplanned.maxStops',
+  max_driving: 'unplanned.maxDriving',
+  work_limit: 'unplanned.workLimit',
   unreachable: 'unplanned.unreachable',
   no_room: 'unplanned.noRoom',
   no_shift: 'unplanned.noShift',

@@ -9,6 +9,7 @@ import { DeliveryRules } from './delivery-rules.tsx';
 import { type ResolvedNotifySettings, NotificationSettings } from './notification-settings.tsx';
 import { OrganisationSettings } from './organisation-settings.tsx';
 import { UsersSettings } from './users-settings.tsx';
+import { WorkingTimeRules } from './working-time.tsx';
 import { SecurityTab } from '../security/org-security-settings.tsx';
 import './settings.css';
 
@@ -22,7 +23,8 @@ function initialTab(): Tab {
 }
 
 /**
- * The admin's settings: the organisation (name, language, dimensions, defaults), customer
+ * The admin's settings: the organisation (name, language, dimensions, defaults, drivers'
+ * working-time rules), customer
  * notifications with a preview of each message, redelivery and alert thresholds, users and
  * roles, and the weekly shift patterns.
  */
@@ -48,7 +50,10 @@ export function SettingsPage() {
       <div role="tabpanel" aria-label={t(`settings.tab.${tab}`)}>
         <AsyncState loading={org.loading} error={org.error} onRetry={org.reload}>
           {org.data && tab === 'organisation' && (
-            <OrganisationSettings org={org.data} onSaved={(o) => org.patch(() => o)} />
+            <>
+              <OrganisationSettings org={org.data} onSaved={(o) => org.patch(() => o)} />
+              <WorkingTimeRules org={org.data} onSaved={(o) => org.patch(() => o)} />
+            </>
           )}
           {org.data && tab === 'notifications' && (
             <NotificationsTab org={org.data} onSaved={(o) => org.patch(() => o)} />

@@ -68,6 +68,12 @@ export const plannerEn = {
   'planner.stopKind.delivery': 'Delivery',
   'planner.pickedUp': '✓ picked up',
   'violation.pickupOrder': '{stop} is picked up but not delivered after it on this route',
+  // A multi-trip vehicle's return to its depot to load its next trip (a stop with no order, like a break).
+  'planner.reload': 'Reload at the depot',
+  'planner.reloadPopup': 'Reload at {depot}',
+  'map.popup.reloadTime': 'Reloading',
+  'unplanned.maxDriving': 'every route that could take it would drive longer than allowed before a break',
+  'unplanned.workLimit': 'the drivers’ working-time rules (hours per week, rest between shifts) leave no room for it',
 } as const;
 
 export const plannerFr: Record<keyof typeof plannerEn, string> = {
@@ -134,4 +140,10 @@ export const plannerFr: Record<keyof typeof plannerEn, string> = {
   'planner.stopKind.delivery': 'Livraison',
   'planner.pickedUp': '✓ enlevé',
   'violation.pickupOrder': '{stop} est enlevé mais pas livré ensuite sur cette tournée',
+  'planner.reload': 'Rechargement au dépôt',
+  'planner.reloadPopup': 'Rechargement à {depot}',
+  'map.popup.reloadTime': 'Rechargement',
+  'unplanned.maxDriving': 'toute tournée qui la prendrait conduirait plus longtemps que permis avant une pause',
+  'unplanned.workLimit':
+    'les règles de temps de travail des chauffeurs (heures par semaine, repos entre deux services) ne lui laissent pas de place',
 };

@@ -164,6 +164,19 @@ export const settingsEn = {
   'fleet.pattern.of': 'weekly hours of {vehicle}',
   'fleet.pattern.forVehicle': 'Vehicle: {vehicle}',
   'fleet.shifts.dayOf': '{vehicle} — {date}',
+  // Drivers' working-time rules, enforced by the planner across the whole horizon.
+  'settings.work.title': 'Drivers’ working time',
+  'settings.work.hint':
+    'The planner keeps every driver within these rules over all the days it plans at once. Leave a field empty to turn its rule off.',
+  'settings.work.maxWeeklyHours': 'Hours per driver per week at most',
+  'settings.work.maxWeeklyHoursHint': 'Monday to Sunday, e.g. 48',
+  'settings.work.minDailyRestHours': 'Rest between two shifts, at least (hours)',
+  'settings.work.minDailyRestHoursHint': 'e.g. 11',
+  'settings.work.maxDrivingHours': 'Driving before a break, at most (hours)',
+  'settings.work.maxDrivingHoursHint': 'e.g. 4.5 (EU rules)',
+  'settings.work.breakMin': 'That break (min)',
+  'settings.work.breakMinHint': 'e.g. 45',
+  'settings.work.useEu': 'Fill in the EU rules (48 h, 11 h, 4.5 h, 45 min)',
 } as const;
 
 export const settingsFr: Record<keyof typeof settingsEn, string> = {
@@ -334,4 +347,16 @@ export const settingsFr: Record<keyof typeof settingsEn, string> = {
   'fleet.pattern.of': 'l’horaire hebdomadaire de {vehicle}',
   'fleet.pattern.forVehicle': 'Véhicule : {vehicle}',
   'fleet.shifts.dayOf': '{vehicle} — {date}',
+  'settings.work.title': 'Temps de travail des chauffeurs',
+  'settings.work.hint':
+    'La planification garde chaque chauffeur dans ces règles sur tous les jours qu’elle planifie à la fois. Laissez un champ vide pour désactiver sa règle.',
+  'settings.work.maxWeeklyHours': 'Heures par chauffeur et par semaine, au plus',
+  'settings.work.maxWeeklyHoursHint': 'Du lundi au dimanche, par ex. 48',
+  'settings.work.minDailyRestHours': 'Repos entre deux services, au moins (heures)',
+  'settings.work.minDailyRestHoursHint': 'par ex. 11',
+  'settings.work.maxDrivingHours': 'Conduite avant une pause, au plus (heures)',
+  'settings.work.maxDrivingHoursHint': 'par ex. 4,5 (règles européennes)',
+  'settings.work.breakMin': 'Cette pause (min)',
+  'settings.work.breakMinHint': 'par ex. 45',
+  'settings.work.useEu': 'Remplir avec les règles européennes (48 h, 11 h, 4,5 h, 45 min)',
 };
