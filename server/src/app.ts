@@ -14,7 +14,8 @@ import { errorHandler } from './http/error-handler.ts';
 import { DRIVER_PWA_DIST, singlePageApp, WEB_DIST } from './http/static-apps.ts';
 import { jsonBody, rejectNulInQuery } from './http/input-guards.ts';
 import { securityHeaders } from './http/security-headers.ts';
-import { trustProxySetting } from './http/trust-proxy.ts';
+import { createRateLimits, type RateLimits } from './http/rate-limit.ts';
+import { clientAddress, trustProxySetting } from './http/trust-proxy.ts';
 import { accessSendRoutes } from './drivers/access-send.ts';
 import { driverRoutes } from './drivers/routes.ts';
 import { startRetentionJob } from './tracking/retention.ts';
@@ -73,6 +74,8 @@ export interface App {
   alerts: Alerts;
   /** Plan schedules and recurring orders (tests tick its scheduler after moving their clock). */
   schedules: SchedulesModule;
+  /** Sign-in, driver code, tracking link and API key budgets (in Redis with REDIS_URL). */
+  rateLimits: RateLimits;
   /** Listens on `port` (0 for any free port) and resolves with the port actually bound. */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -114,10 +117,13 @@ export function createApp(deps: AppDeps): App {
   const bus = createDomainEvents({ log });
   const realtime = createRealtime(server, { db, config, log, bus, sessionRecheckMs: deps.sessionRecheckMs });
   // `Bearer tk_…`: an API key, within its scopes (api-keys/scopes.ts); else the session.
-  api.use(apiKeyAuth(db, { perMinute: config.API_KEY_RATE_PER_MINUTE }));
+  // Every rate limit (sign-in, driver codes, tracking links, API keys): one budget per key for
+  // all the server's processes when there is Redis.
+  const rateLimits = createRateLimits({ redisUrl: config.REDIS_URL, log });
+  api.use(apiKeyAuth(db, { limit: rateLimits.limit('api-key', config.API_KEY_RATE_PER_MINUTE) }));
   api.use(authenticate(db));
   // Signing out also ends the /dispatch sockets opened with that session, on every process.
-  api.use(authRoutes(db, config, { onLogout: realtime.endSession }));
+  api.use(authRoutes(db, config, rateLimits, { onLogout: realtime.endSession }));
   api.use(fleetRoutes(db, config));
   // ETAs, customer messages and tracking pages (their bus handlers are subscribed below).
   const comms = createCustomerComms({
@@ -127,6 +133,9 @@ export function createApp(deps: AppDeps): App {
     io: realtime.io,
     bus,
     takeOffRoutes: takeOffRoutes({ config, bus }),
+    limits: rateLimits,
+    // Socket.IO handshakes get the client's address the way Express's req.ip does.
+    clientAddress: (req) => clientAddress(req, app.get('trust proxy fn')),
   });
   const planner = createPlanner({ db, config, log, bus });
 
@@ -165,7 +174,7 @@ export function createApp(deps: AppDeps): App {
   // Reschedule (one order or many): failed, skipped, held or imported orders get new days.
   api.use(rescheduleRoutes({ db, takeOffRoutes: takeOffRoutes({ config, bus }) }));
   api.use(dispatchRoutes({ db, config, bus }));
-  api.use(driverRoutes({ db, config, disconnectDriver: realtime.disconnectDriver }));
+  api.use(driverRoutes({ db, config, limits: rateLimits, disconnectDriver: realtime.disconnectDriver }));
   api.use(accessSendRoutes({ db, config }));
   api.use(trackingRoutes(db));
   // GPS trackers (OsmAnd / Traccar Client): device keys, and their fixes into the /driver pipeline.
@@ -211,6 +220,7 @@ export function createApp(deps: AppDeps): App {
     comms,
     alerts: alerts.service,
     schedules,
+    rateLimits,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -230,6 +240,7 @@ export function createApp(deps: AppDeps): App {
       await webhooks.close();
       server.closeAllConnections();
       await realtime.close();
+      await rateLimits.close();
     },
   };
 }

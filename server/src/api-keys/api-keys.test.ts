@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startTestApp, type TestApp } from '../../test/harness.ts';
-import { createKeyRateLimiter } from './rate-limit.ts';
 import { scopeFor } from './scopes.ts';
 
 let t: TestApp;
@@ -153,14 +152,30 @@ describe('scopeFor', () => {
 });
 
 describe('per-key rate limit', () => {
-  it('answers the seconds to wait once a key used its minute', () => {
-    const limiter = createKeyRateLimiter(2);
-    const t0 = 60_000 * 1000 + 15_000;
-    expect(limiter.hit('k', t0)).toBeNull();
-    expect(limiter.hit('k', t0)).toBeNull();
-    expect(limiter.hit('k', t0)).toBe(45);
-    expect(limiter.hit('other', t0)).toBeNull();
-    expect(limiter.hit('k', t0 + 45_000)).toBeNull();
+  it('shares one budget per key between two server instances over the same Redis', async () => {
+    const env = { API_KEY_RATE_PER_MINUTE: '3', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' };
+    const [one, two] = [await startTestApp(env), await startTestApp(env)];
+    try {
+      await Promise.all([one.app.rateLimits.ready(), two.app.rateLimits.ready()]);
+      expect(one.app.rateLimits.store).toBe('redis');
+      const res = await one.api('/api-keys', {
+        method: 'POST',
+        body: JSON.stringify({ name: 'x', scopes: ['orders:read'] }),
+      });
+      const { key } = await readJson(res);
+      const call = (s: TestApp) =>
+        fetch(`${s.baseUrl}/api/orders?limit=1`, { headers: { authorization: `Bearer ${key}` } });
+      // Three requests spread over both instances use the key's minute; the fourth, on either, waits.
+      expect([(await call(one)).status, (await call(two)).status, (await call(one)).status]).toEqual([200, 200, 200]);
+      const fourth = await call(two);
+      expect(fourth.status).toBe(429);
+      expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(fourth.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+      expect((await call(one)).status).toBe(429);
+    } finally {
+      await one.close();
+      await two.close();
+    }
   });
 
   it('answers 429 with Retry-After over HTTP', async () => {

@@ -2,21 +2,28 @@ import { CreateUserRequest, LoginRequest } from '@tournee/shared';
 import { Router } from 'express';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
+import type { RateLimits } from '../http/rate-limit.ts';
 import { parse } from '../http/validate.ts';
 import { securityRoutes } from '../security/routes.ts';
 import { setSessionCookie } from './cookie.ts';
 import { actorOf, requireRole, SESSION_COOKIE } from './middleware.ts';
 import * as auth from './service.ts';
+import { signInLimit } from './sign-in-limit.ts';
 import { userAdminRoutes } from './user-admin-routes.ts';
 
 /**
  * Sign-in, sign-out and users. `onLogout` receives the hash of a revoked session's token, so the
  * realtime layer can end the sockets opened with it.
  */
-export function authRoutes(db: Db, config: Config, hooks: { onLogout?: (tokenHash: string) => void } = {}): Router {
+export function authRoutes(
+  db: Db,
+  config: Config,
+  limits: RateLimits,
+  hooks: { onLogout?: (tokenHash: string) => void } = {},
+): Router {
   const router = Router();
   const policy = {
-    maxFailuresPerMinute: config.LOGIN_MAX_FAILURES_PER_MINUTE,
+    limit: signInLimit(limits, config.LOGIN_MAX_FAILURES_PER_MINUTE),
     sessionTtlHours: config.SESSION_TTL_HOURS,
     ssoConfigured: Boolean(config.OIDC_ISSUER),
   };

@@ -10,10 +10,12 @@ import { orgSecurity } from '../security/settings.ts';
 import { generatePassword, hashPassword, verifyPassword } from './password.ts';
 import { emailTaken } from './user-admin-repo.ts';
 import * as repo from './repo.ts';
+import type { SignInLimit } from './sign-in-limit.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export interface LoginPolicy {
-  maxFailuresPerMinute: number;
+  /** The sign-in budgets (auth/sign-in-limit.ts). */
+  limit: SignInLimit;
   sessionTtlHours: number;
   /** Single sign-on is configured: an organisation may then turn password sign-in off. */
   ssoConfigured?: boolean;
@@ -22,22 +24,6 @@ export interface LoginPolicy {
 // Verifying against a real hash when the email is unknown keeps both answers equally slow,
 // so response times do not reveal which emails have accounts.
 let dummyHash: Promise<string> | null = null;
-
-/**
- * Whether a sign-in attempt may be evaluated, given the attempts of the last minute (failures
- * and reservations still running).
- *
- * - An address may fail at most `4 × limit` times a minute, whatever the accounts.
- * - An account takes at most `limit` failures a minute from all addresses together …
- * - … but once that is used up, an address with no recent failure for the account still gets
- *   one try: so an attacker who spends the account's budget cannot lock its owner out (the
- *   owner's address is clean), while each extra address an attacker uses buys one guess a minute.
- *   We chose this over progressive delays because a delay still lets anyone slow an admin down.
- */
-export function admitsAttempt(c: repo.AttemptCounts, limit: number): boolean {
-  if (c.byIp >= limit * 4) return false;
-  return c.byEmail < limit || c.byEmailIp === 0;
-}
 
 const tooMany = () =>
   new AppError('too_many_requests', 'Too many failed sign-ins; try again in a minute', {
@@ -53,15 +39,14 @@ export async function login(
   policy: LoginPolicy,
   input: { email: string; password: string; ip: string; userAgent?: string | null },
 ): Promise<LoginOutcome> {
-  const limit = policy.maxFailuresPerMinute;
-  const reservation = await repo.reserveAttempt(db, input.email, input.ip, 60, (c) => admitsAttempt(c, limit));
-  if (!reservation) throw tooMany();
+  const settle = await policy.limit.reserve(input.email, input.ip);
+  if (!settle) throw tooMany();
   const found = await repo.findUserByEmail(db, input.email);
   dummyHash ??= hashPassword('not-a-real-password');
   let ok = false;
   if (found?.passwordHash) ok = await verifyPassword(input.password, found.passwordHash);
   else await verifyPassword(input.password, await dummyHash);
-  await repo.settleAttempt(db, reservation, Boolean(found && ok));
+  await settle(Boolean(found && ok));
   const who = { email: input.email, ip: input.ip };
   if (!found || !ok) {
     const reason = found ? 'wrong_password' : 'unknown_email';

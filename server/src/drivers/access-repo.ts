@@ -73,33 +73,3 @@ export async function principalByCode(db: Db, codeHash: string): Promise<DriverP
   );
   return rows[0] ? toPrincipal(rows[0]) : null;
 }
-
-/**
- * Reserves one code attempt for `ip` before the code is checked, so parallel guesses cannot all
- * read the same count: under a per-address advisory lock it counts the last `windowS` seconds and,
- * below `max`, writes the attempt as a failure (its id), which `forgetCodeAttempt` removes when the
- * code was right. Null when the address is over the limit.
- */
-export async function reserveCodeAttempt(db: Db, ip: string, windowS: number, max: number): Promise<string | null> {
-  const id = await db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1::text))', [`driver-code:${ip}`]);
-    const { rows } = await tx.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM driver_code_failures WHERE ip = $1 AND at > now() - make_interval(secs => $2)',
-      [ip, windowS],
-    );
-    if ((rows[0]?.n ?? 0) >= max) return null;
-    const inserted = await tx.query<{ id: string }>(
-      'INSERT INTO driver_code_failures (ip) VALUES ($1) RETURNING id::text',
-      [ip],
-    );
-    return inserted.rows[0]!.id;
-  });
-  if (id && Math.random() < 0.01)
-    await db.query("DELETE FROM driver_code_failures WHERE at < now() - interval '1 day'");
-  return id;
-}
-
-/** The reserved attempt `id` was a right code: it no longer counts against the address. */
-export async function forgetCodeAttempt(db: Db, id: string): Promise<void> {
-  await db.query('DELETE FROM driver_code_failures WHERE id = $1::bigint', [id]);
-}

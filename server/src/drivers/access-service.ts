@@ -9,6 +9,7 @@ import { type Actor, recordEvent } from '../audit/audit.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { Db } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
+import type { RateLimit } from '../http/rate-limit.ts';
 import * as repo from './access-repo.ts';
 
 // No 0/O, 1/I/L: read aloud over the phone or typed on a small keyboard without mistakes.
@@ -80,16 +81,17 @@ const toSession = (p: repo.DriverPrincipal, token: string): DriverSession => ({
 
 /**
  * Signs a driver's app in: with the link's token (checked and echoed), or with the code (a new
- * token). Failures count against the caller's address: past `maxFailuresPerMinute`, 429.
+ * token). Failures count against the caller's address: past its budget (`limit`, per address), 429.
  */
 export async function openDriverSession(
   db: Db,
   input: { code: string } | { token: string },
-  ctx: { ip: string; maxFailuresPerMinute: number },
+  ctx: { ip: string; limit: RateLimit },
 ): Promise<DriverSession> {
-  // The attempt is counted before the code is checked, so parallel guesses share one budget.
-  const attempt = await repo.reserveCodeAttempt(db, ctx.ip, 60, ctx.maxFailuresPerMinute);
-  if (!attempt) {
+  // The attempt is taken before the code is checked (atomically), so parallel guesses share one
+  // budget; a right code or token gives it back, a refused one does not count.
+  if ((await ctx.limit.take(ctx.ip)) !== null) {
+    await ctx.limit.refund(ctx.ip);
     throw new AppError('too_many_requests', 'Too many wrong codes; try again in a minute', {
       headers: { 'Retry-After': '60' },
     });
@@ -97,12 +99,12 @@ export async function openDriverSession(
   if ('token' in input) {
     const p = await driverForToken(db, input.token);
     if (!p) throw new AppError('unauthorized', 'token: this sign-in link is unknown, expired or revoked');
-    await repo.forgetCodeAttempt(db, attempt);
+    await ctx.limit.refund(ctx.ip);
     return toSession(p, input.token);
   }
   const p = await repo.principalByCode(db, hashToken(normaliseCode(input.code)));
   if (!p) throw new AppError('unauthorized', 'code: this code is unknown, expired or revoked');
-  await repo.forgetCodeAttempt(db, attempt);
+  await ctx.limit.refund(ctx.ip);
   const token = newToken();
   await db.transaction(async (tx) => {
     await repo.insertAccess(tx, {

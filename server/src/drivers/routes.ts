@@ -11,6 +11,7 @@ import { Router } from 'express';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
+import type { RateLimits } from '../http/rate-limit.ts';
 import { idOf } from '../fleet/http.ts';
 import { idParam, parse } from '../http/validate.ts';
 import { saveProof } from '../tracking/proof.ts';
@@ -18,8 +19,14 @@ import { issueAccess, openDriverSession, revokeDriverAccess } from './access-ser
 import { driverToday, findDriverRoute, orgDimensions } from './day-repo.ts';
 import { driverOf, requireDriver } from './middleware.ts';
 
-export function driverRoutes(deps: { db: Db; config: Config; disconnectDriver(driverId: string): void }): Router {
+export function driverRoutes(deps: {
+  db: Db;
+  config: Config;
+  limits: RateLimits;
+  disconnectDriver(driverId: string): void;
+}): Router {
   const { db, config } = deps;
+  const codeLimit = deps.limits.limit('driver-code:ip', config.DRIVER_CODE_MAX_FAILURES_PER_MINUTE);
   const r = Router();
   const staff = requireRole('admin', 'dispatcher');
   const driver = requireDriver(db);
@@ -46,7 +53,7 @@ export function driverRoutes(deps: { db: Db; config: Config; disconnectDriver(dr
     res.json(
       await openDriverSession(db, input, {
         ip: req.ip ?? 'unknown',
-        maxFailuresPerMinute: config.DRIVER_CODE_MAX_FAILURES_PER_MINUTE,
+        limit: codeLimit,
       }),
     );
   });

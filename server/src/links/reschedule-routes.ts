@@ -3,18 +3,17 @@
  * reschedule-service.ts). 200 with the change (the same answer to a replay); 409 when no change
  * is offered now, with the reason; 422 naming `date` or `window` when not one offered; 429 past
  * RESCHEDULE_PER_TOKEN a minute on one link or RESCHEDULE_PER_ADDRESS from one address (every
- * request counts, answered or refused). The limits are the tracking-link limiter's, kept in
+ * request counts, answered or refused). The limits are the server's (http/rate-limit.ts), kept in
  * Redis when there is one, failing open to memory when Redis is slow or down.
  */
 import { TrackRescheduleRequest } from '@tournee/shared';
 import { Router } from 'express';
-import type { Redis } from 'ioredis';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
+import type { RateLimit, RateLimits } from '../http/rate-limit.ts';
 import { parse } from '../http/validate.ts';
 import type { TakeOffRoutes } from '../lifecycle/reschedule.ts';
 import { hashToken } from './links.ts';
-import { type FailureLimiter, failureLimiter, redisFailureLimiter } from './rate-limit.ts';
 import { rescheduleFromLink } from './reschedule-service.ts';
 import { orderOf } from './routes.ts';
 
@@ -24,24 +23,22 @@ export const RESCHEDULE_PER_TOKEN = 5;
 export const RESCHEDULE_PER_ADDRESS = 30;
 
 export interface RescheduleLimits {
-  perToken: FailureLimiter;
-  perAddress: FailureLimiter;
+  perToken: RateLimit;
+  perAddress: RateLimit;
 }
 
-/** The two limits, in Redis (shared by every server process) when there is one. */
-export function rescheduleLimits(redis: Redis | null): RescheduleLimits {
-  return redis
-    ? {
-        perToken: redisFailureLimiter(redis, RESCHEDULE_PER_TOKEN, 'tournee:track-reschedule:token'),
-        perAddress: redisFailureLimiter(redis, RESCHEDULE_PER_ADDRESS, 'tournee:track-reschedule:ip'),
-      }
-    : { perToken: failureLimiter(RESCHEDULE_PER_TOKEN), perAddress: failureLimiter(RESCHEDULE_PER_ADDRESS) };
+/** The two limits, in the server's rate limits (shared by every server process with Redis). */
+export function rescheduleLimits(limits: RateLimits): RescheduleLimits {
+  return {
+    perToken: limits.limit('track-reschedule:token', RESCHEDULE_PER_TOKEN),
+    perAddress: limits.limit('track-reschedule:ip', RESCHEDULE_PER_ADDRESS),
+  };
 }
 
 export interface RescheduleRoutesDeps {
   db: Db;
   /** The unknown-link limiter every tracking route shares. */
-  failures: FailureLimiter;
+  failures: RateLimit;
   limits: RescheduleLimits;
   publicUrl: string;
   /** The confirmation's new link lives at most this many days (TRACK_LINK_MAX_DAYS). */
@@ -61,17 +58,17 @@ export function trackRescheduleRoutes(deps: RescheduleRoutesDeps): Router {
     const ip = `ip:${req.ip ?? 'unknown'}`;
     const token = hashToken(String(req.params.token));
     const [byToken, byAddress] = await Promise.all([
-      deps.limits.perToken.blocked(token),
-      deps.limits.perAddress.blocked(ip),
+      deps.limits.perToken.check(token),
+      deps.limits.perAddress.check(ip),
     ]);
-    if (byToken || byAddress) {
+    if (byToken !== null || byAddress !== null) {
       throw new AppError(
         'too_many_requests',
-        `reschedule: too many requests from ${byToken ? 'this link' : 'this address'}; wait a minute`,
+        `reschedule: too many requests from ${byToken !== null ? 'this link' : 'this address'}; wait a minute`,
         { headers: { 'retry-after': '60' } },
       );
     }
-    await Promise.all([deps.limits.perToken.fail(token), deps.limits.perAddress.fail(ip)]);
+    await Promise.all([deps.limits.perToken.charge(token), deps.limits.perAddress.charge(ip)]);
     const body = parse(TrackRescheduleRequest, req.body);
     const out = await rescheduleFromLink(deps, link, body);
     if (!out.replayed) {

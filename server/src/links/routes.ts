@@ -6,7 +6,9 @@
  *   POST /api/track/:token/rating       1–5 and a comment, once, after delivery
  *   POST /api/track/:token/opt-out      no more messages to this order's phone and email
  *   POST /api/track/:token/reschedule   another day for the delivery (reschedule-routes.ts)
- * Unknown and expired tokens answer the same 404; too many of them from one address, 429.
+ * Unknown and expired tokens answer the same 404; too many of them from one address (the client's
+ * address as Express reads it, under TRUST_PROXY), 429. The misses count in the server's rate
+ * limits (http/rate-limit.ts): in Redis, every process sees them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,10 +16,10 @@ import { RatingRequest } from '@tournee/shared';
 import { type Request, type RequestHandler, Router } from 'express';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
+import type { RateLimit } from '../http/rate-limit.ts';
 import { WEB_DIST } from '../http/static-apps.ts';
 import { parse } from '../http/validate.ts';
 import { resolveLink } from './links.ts';
-import type { FailureLimiter } from './rate-limit.ts';
 import { deliveredProofFile } from './track-repo.ts';
 import { optOutOfMessages, rateDelivery } from './track-service.ts';
 import { buildTrackView } from './view.ts';
@@ -33,22 +35,18 @@ export const tooMany = () =>
   });
 
 /** Resolves `req.params.token` or throws the one 404 (counted against the address). */
-export async function orderOf(
-  db: Db,
-  limiter: FailureLimiter,
-  req: Request,
-): Promise<{ orgId: string; orderId: string }> {
+export async function orderOf(db: Db, limiter: RateLimit, req: Request): Promise<{ orgId: string; orderId: string }> {
   const ip = req.ip ?? 'unknown';
-  if (await limiter.blocked(ip)) throw tooMany();
+  if ((await limiter.check(ip)) !== null) throw tooMany();
   const link = await resolveLink(db, String(req.params.token));
   if (!link) {
-    await limiter.fail(ip);
+    await limiter.charge(ip);
     throw new AppError('not_found', 'No such tracking link (unknown or expired)');
   }
   return link;
 }
 
-export function trackApiRoutes(db: Db, limiter: FailureLimiter): Router {
+export function trackApiRoutes(db: Db, limiter: RateLimit): Router {
   const r = Router();
   r.get('/track/:token', async (req, res) => {
     const { orderId } = await orderOf(db, limiter, req);
@@ -76,20 +74,20 @@ export function trackApiRoutes(db: Db, limiter: FailureLimiter): Router {
 }
 
 /** `GET /t/:token`: the page for a live token, the same 404 page for any other. */
-export function trackPage(db: Db, limiter: FailureLimiter): RequestHandler {
+export function trackPage(db: Db, limiter: RateLimit): RequestHandler {
   const file = join(WEB_DIST, 'track.html');
   let page: Buffer | null = null;
   return async (req, res) => {
     res.setHeader('cache-control', 'no-store');
     res.setHeader('referrer-policy', 'no-referrer');
     const ip = req.ip ?? 'unknown';
-    if (await limiter.blocked(ip)) {
+    if ((await limiter.check(ip)) !== null) {
       res.status(429).setHeader('retry-after', '60').type('html').send(NOT_FOUND_HTML);
       return;
     }
     const link = await resolveLink(db, String(req.params.token));
     if (!link) {
-      await limiter.fail(ip);
+      await limiter.charge(ip);
       res.status(404).type('html').send(NOT_FOUND_HTML);
       return;
     }

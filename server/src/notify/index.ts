@@ -4,12 +4,13 @@
  * `createCustomerComms(...)` and subscribes its `notify` handlers (and the ETA engine's requests)
  * to the domain-event bus; the ETA engine publishes each route's fresh ETAs there.
  */
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler, Router } from 'express';
 import { Router as makeRouter } from 'express';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { createEtaEngine, type EtaEngine } from '../eta/service.ts';
-import { failureLimiter, limiterRedis, redisFailureLimiter } from '../links/rate-limit.ts';
+import type { RateLimits } from '../http/rate-limit.ts';
 import { rescheduleLimits, trackRescheduleRoutes } from '../links/reschedule-routes.ts';
 import { trackApiRoutes, trackPage } from '../links/routes.ts';
 import type { TakeOffRoutes } from '../lifecycle/reschedule.ts';
@@ -49,17 +50,19 @@ export function createCustomerComms(deps: {
   bus: Pick<DomainEvents, 'publish' | 'drain'>;
   /** Lets a customer move a delivery whose route has not started (when the organisation allows it). */
   takeOffRoutes?: TakeOffRoutes;
+  /** The server's rate limits (http/rate-limit.ts). */
+  limits: RateLimits;
+  /** The client's address of a Socket.IO handshake, as Express reads it (http/trust-proxy.ts). */
+  clientAddress(req: IncomingMessage): string;
 }): CustomerComms {
   const { db, config, log } = deps;
-  // Several processes share one count through Redis (a connection of its own that never makes
-  // a request wait: see limiterRedis); alone, memory is enough.
-  const redis = config.REDIS_URL ? limiterRedis(config.REDIS_URL, log) : null;
-  const max = config.TRACK_LINK_MAX_FAILURES_PER_MINUTE;
-  const limiter = redis ? redisFailureLimiter(redis, max) : failureLimiter(max);
+  // Unknown links per client address, counted by every process together when there is Redis.
+  const limiter = deps.limits.limit('track-miss:ip', config.TRACK_LINK_MAX_FAILURES_PER_MINUTE);
   const track = attachTrackNamespace(deps.io, {
     db,
     log,
     limiter,
+    clientAddress: deps.clientAddress,
     clustered: Boolean(config.REDIS_URL),
   });
   const sender = startSender(
@@ -115,7 +118,7 @@ export function createCustomerComms(deps: {
     trackRescheduleRoutes({
       db,
       failures: limiter,
-      limits: rescheduleLimits(redis),
+      limits: rescheduleLimits(deps.limits),
       publicUrl: publicBase(config),
       linkMaxDays: config.TRACK_LINK_MAX_DAYS,
       takeOffRoutes: deps.takeOffRoutes,
@@ -134,8 +137,6 @@ export function createCustomerComms(deps: {
       eta.close();
       await listener.drain().catch(() => {});
       await sender.stop();
-      // Nothing to flush: the limiter's counters are written as they happen.
-      redis?.disconnect();
     },
   };
 }

@@ -8,11 +8,12 @@
  * ETAs) tells the others with a server-side event, and each builds the view for the pages open
  * on it: a page gets its updates whichever process it is connected to.
  */
+import type { IncomingMessage } from 'node:http';
 import type { GeoPoint, TrackServerEvents, TrackView } from '@tournee/shared';
 import type { Namespace } from 'socket.io';
 import type { Db } from '../db/db.ts';
+import type { RateLimit } from '../http/rate-limit.ts';
 import { resolveLink } from '../links/links.ts';
-import type { FailureLimiter } from '../links/rate-limit.ts';
 import { buildTrackView } from '../links/view.ts';
 import type { Logger } from '../logger.ts';
 import type { RootServer } from './io.ts';
@@ -42,17 +43,25 @@ const room = orderRoom;
 
 export function attachTrackNamespace(
   io: RootServer,
-  deps: { db: Db; log: Logger; limiter: FailureLimiter; clustered: boolean },
+  deps: {
+    db: Db;
+    log: Logger;
+    /** Unknown links per client address (links/routes.ts's limit). */
+    limiter: RateLimit;
+    /** The client's address of a handshake, as Express reads it under the app's `trust proxy`. */
+    clientAddress(req: IncomingMessage): string;
+    clustered: boolean;
+  },
 ): TrackPush {
   const ns: TrackNamespace = io.of('/track');
   ns.use(async (socket, next) => {
-    const ip = socket.handshake.address;
+    const ip = deps.clientAddress(socket.request);
     try {
-      if (await deps.limiter.blocked(ip)) return next(new Error('too_many_requests'));
+      if ((await deps.limiter.check(ip)) !== null) return next(new Error('too_many_requests'));
       const token = (socket.handshake.auth as { token?: unknown }).token;
       const link = typeof token === 'string' ? await resolveLink(deps.db, token) : null;
       if (!link) {
-        await deps.limiter.fail(ip);
+        await deps.limiter.charge(ip);
         return next(new Error('not_found'));
       }
       socket.data.orderId = link.orderId;
