@@ -105,7 +105,7 @@ const frWords: typeof enWords = {
 /** One language's words and its templates as functions (numbers and plurals in that language). */
 const sheetText = (words: typeof enWords, templates: Templates, lang: SheetLanguage) => ({
   ...words,
-  ...messageFunctions(PARAMS, templates, intl(lang)),
+  ...messageFunctions(PARAMS, templates, intlLocale(lang)),
 });
 export type SheetText = ReturnType<typeof sheetText>;
 
@@ -119,13 +119,9 @@ export function sheetLanguage(asked: SheetLanguage | undefined, orgLocale: strin
   return asked ?? chooseLanguage(orgLocale, 'fr');
 }
 
-function intl(lang: SheetLanguage): string {
-  return intlLocale(lang);
-}
-
 /** A local date 'YYYY-MM-DD' in words: "mercredi 2 décembre 2026", "Wednesday 2 December 2026". */
 export function longDate(localDate: string, lang: SheetLanguage): string {
-  return new Intl.DateTimeFormat(intl(lang), {
+  return new Intl.DateTimeFormat(intlLocale(lang), {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -136,5 +132,7 @@ export function longDate(localDate: string, lang: SheetLanguage): string {
 
 /** A number with at most `digits` decimals (at least `min`) in the sheet's language ("24,6"). */
 export function num(n: number, lang: SheetLanguage, digits = 1, min = 0): string {
-  return new Intl.NumberFormat(intl(lang), { maximumFractionDigits: digits, minimumFractionDigits: min }).format(n);
+  return new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: digits, minimumFractionDigits: min }).format(
+    n,
+  );
 }
