@@ -47,4 +47,19 @@ describe('violationText', () => {
     const old: Violation = { kind: 'wrong_day', stopId: 's1', orderId: 'o1', message: 'stop 3 may only be delivered…' };
     expect(violationText(old, stops, inFrench)).toBe('stop 3 may only be delivered…');
   });
+
+  it("names the drivers' working-time rules and a reloading van's trip, numbers as the language writes them", () => {
+    const inFrenchFr = (key: MessageKey, values?: Record<string, string | number>) => format(fr[key], values, 'fr-FR');
+    const driving: Violation = { kind: 'driving', drivingHours: 4.75, max: 4.5, message: '' };
+    expect(violationText(driving, stops, inEnglish)).toBe('4.8 h of driving without a break, for 4.5 h at most');
+    expect(violationText(driving, stops, inFrenchFr)).toBe('4,8 h de conduite sans pause, pour 4,5 h au plus');
+    const weekly: Violation = { kind: 'weekly_hours', driver: 'Camille', week: 23, hours: 50, max: 48, message: '' };
+    expect(violationText(weekly, stops, inEnglish)).toBe('Camille works 50 h in week 23, for 48 h at most');
+    const rest: Violation = { kind: 'daily_rest', driver: 'Camille', restHours: 9.5, min: 11, message: '' };
+    expect(violationText(rest, stops, inFrenchFr)).toBe(
+      'Camille se repose 9,5 h entre deux services, pour 11 h au moins',
+    );
+    const trip: Violation = { kind: 'capacity', dimension: 'parcels', load: 3, capacity: 2, trip: 2, message: '' };
+    expect(violationText(trip, stops, inEnglish)).toBe('over capacity on parcels on trip 2: 3 for 2');
+  });
 });

@@ -5,6 +5,7 @@ type Translate = (key: MessageKey, values?: Record<string, string | number>) => 
 
 const minutes = (s: number) => Math.ceil(s / 60);
 const round2 = (n: number) => Math.round(n * 100) / 100;
+const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The day's stops by stop id and by order id: a violation names one or the other. */
 export function stopIndex(routes: PlannedRoute[]): Map<string, RouteStop> {
@@ -36,8 +37,13 @@ export function violationText(v: Violation, stops: Map<string, RouteStop>, t: Tr
       return t('violation.wrongDay', { stop: name(stopOf(v.stopId, v.orderId)), from: v.dateFrom, to: v.dateTo });
     case 'skill':
       return t('violation.skill', { stop: name(stopOf(v.stopId, v.orderId)), skill: v.skill });
-    case 'capacity':
-      return t('violation.capacity', { dimension: v.dimension, load: round2(v.load), capacity: round2(v.capacity) });
+    case 'capacity': {
+      const values = { dimension: v.dimension, load: round2(v.load), capacity: round2(v.capacity) };
+      // A van that reloads at its depot: which of its trips is over.
+      return v.trip === undefined
+        ? t('violation.capacity', values)
+        : t('violation.capacityTrip', { ...values, trip: v.trip });
+    }
     case 'shift_end':
       return t('violation.shiftEnd', { min: minutes(v.overS) });
     case 'max_stops':
@@ -48,5 +54,14 @@ export function violationText(v: Violation, stops: Map<string, RouteStop>, t: Tr
       return t('violation.maxDistance', { km: Math.round(v.distanceM / 100) / 10, max: Math.round(v.max / 100) / 10 });
     case 'pickup_order':
       return t('violation.pickupOrder', { stop: name(stopOf(v.stopId, v.orderId)) });
+    case 'weekly_hours':
+      return t('violation.weeklyHours', { driver: v.driver, week: v.week, hours: round1(v.hours), max: round1(v.max) });
+    case 'daily_rest':
+      return t('violation.dailyRest', { driver: v.driver, hours: round1(v.restHours), min: round1(v.min) });
+    case 'driving':
+      return t('violation.driving', { hours: round1(v.drivingHours), max: round1(v.max) });
+    default:
+      // A rule this app does not know yet (a newer server): the server's sentence.
+      return (v as { message: string }).message;
   }
 }

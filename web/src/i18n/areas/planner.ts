@@ -74,6 +74,10 @@ export const plannerEn = {
   'map.popup.reloadTime': 'Reloading',
   'unplanned.maxDriving': 'every route that could take it would drive longer than allowed before a break',
   'unplanned.workLimit': 'the drivers’ working-time rules (hours per week, rest between shifts) leave no room for it',
+  'violation.capacityTrip': 'over capacity on {dimension} on trip {trip}: {load} for {capacity}',
+  'violation.weeklyHours': '{driver} works {hours} h in week {week}, for {max} h at most',
+  'violation.dailyRest': '{driver} rests {hours} h between two shifts, for {min} h at least',
+  'violation.driving': '{hours} h of driving without a break, for {max} h at most',
 } as const;
 
 export const plannerFr: Record<keyof typeof plannerEn, string> = {
@@ -146,4 +150,8 @@ export const plannerFr: Record<keyof typeof plannerEn, string> = {
   'unplanned.maxDriving': 'toute tournée qui la prendrait conduirait plus longtemps que permis avant une pause',
   'unplanned.workLimit':
     'les règles de temps de travail des chauffeurs (heures par semaine, repos entre deux services) ne lui laissent pas de place',
+  'violation.capacityTrip': 'capacité dépassée en {dimension} à la rotation {trip} : {load} pour {capacity}',
+  'violation.weeklyHours': '{driver} travaille {hours} h la semaine {week}, pour {max} h au plus',
+  'violation.dailyRest': '{driver} se repose {hours} h entre deux services, pour {min} h au moins',
+  'violation.driving': '{hours} h de conduite sans pause, pour {max} h au plus',
 };
