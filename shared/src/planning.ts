@@ -135,14 +135,21 @@ export type Violation =
       dateTo?: string;
       message: string;
     }
-  | { kind: 'capacity'; dimension: string; load: number; capacity: number; message: string }
+  /** `trip`: which trip of a vehicle that reloads at its depot (1, 2…); absent: one trip. */
+  | { kind: 'capacity'; dimension: string; load: number; capacity: number; trip?: number; message: string }
   | { kind: 'shift_end'; overS: number; message: string }
   | { kind: 'skill'; stopId: string | null; orderId: string; skill: string; message: string }
   | { kind: 'max_stops'; stops: number; max: number; message: string }
   | { kind: 'max_duration'; durationS: number; max: number; message: string }
   | { kind: 'max_distance'; distanceM: number; max: number; message: string }
   /** A pickup and delivery order's pickup stop without its delivery after it on the same route. */
-  | { kind: 'pickup_order'; stopId: string | null; orderId: string; message: string };
+  | { kind: 'pickup_order'; stopId: string | null; orderId: string; message: string }
+  /** The organisation's working-time rules (Organisation.workingTime): the driver's hours in the ISO week. */
+  | { kind: 'weekly_hours'; driver: string; week: number; hours: number; max: number; message: string }
+  /** Rest between this route and the driver's route (or shift) of the day before or after, in hours. */
+  | { kind: 'daily_rest'; driver: string; restHours: number; min: number; message: string }
+  /** Driving without a break of `drivingBreakMin`, in hours. */
+  | { kind: 'driving'; drivingHours: number; max: number; message: string };
 
 export const STOP_STATUSES = ['pending', 'arrived', 'delivered', 'failed', 'skipped'] as const;
 export type StopStatus = (typeof STOP_STATUSES)[number];

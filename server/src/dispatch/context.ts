@@ -4,11 +4,12 @@
  * evaluator stops.
  */
 import { localMinutesToUtc } from '@tournee/shared';
+import type { WorkingTimeSettings } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
-import { orgDimensions } from '../org/repo.ts';
+import { orgDimensions, workingTimeRules } from '../org/repo.ts';
 import type { LonLatPair } from '../travel/travel.ts';
-import type { EvalShift, EvalStop } from './evaluator.ts';
+import type { EvalShift, EvalStop, EvalWorkingTime } from './evaluator.ts';
 import type { StopRecord } from '../lifecycle/route-repo.ts';
 
 interface ContextRow {
@@ -28,6 +29,12 @@ interface ContextRow {
   max_duration_s: number | null;
   max_distance_m: number | null;
   speed_factor: number;
+  reload_min: number | null;
+  driver_name: string | null;
+  week: number;
+  week_other_s: number | null;
+  prev_end: Date | null;
+  next_start: Date | null;
 }
 
 /** The evaluator's view of each route's shift, by route id. */
@@ -36,13 +43,26 @@ export async function loadEvalShifts(db: Db, orgId: string, routeIds: string[]):
     `SELECT r.id AS route_id, r.local_date, d.time_zone, s.start_at AS shift_start, s.end_at AS shift_end, s.breaks,
        ST_X(d.location::geometry) AS start_lon, ST_Y(d.location::geometry) AS start_lat,
        ST_X(coalesce(e.location, d.location)::geometry) AS end_lon, ST_Y(coalesce(e.location, d.location)::geometry) AS end_lat,
-       v.capacity, v.skills, v.max_stops, v.max_duration_s, v.max_distance_m, v.speed_factor
+       v.capacity, v.skills, v.max_stops, v.max_duration_s, v.max_distance_m, v.speed_factor, v.reload_min,
+       dr.name AS driver_name, extract(week FROM r.local_date)::int AS week,
+       -- The driver's other routes of the same ISO week, and the work either side on other days (working-time rules).
+       (SELECT sum(extract(epoch FROM o.end_at - o.start_at))::float8 FROM routes o
+         WHERE o.driver_id = r.driver_id AND o.id <> r.id AND o.start_at IS NOT NULL AND o.end_at IS NOT NULL
+           AND date_trunc('week', o.local_date) = date_trunc('week', r.local_date)
+           AND EXISTS (SELECT 1 FROM stops x WHERE x.route_id = o.id AND x.order_id IS NOT NULL)) AS week_other_s,
+       (SELECT max(o.end_at) FROM routes o WHERE o.driver_id = r.driver_id AND o.local_date < r.local_date
+           AND o.local_date >= r.local_date - 2 AND o.end_at IS NOT NULL
+           AND EXISTS (SELECT 1 FROM stops x WHERE x.route_id = o.id AND x.order_id IS NOT NULL)) AS prev_end,
+       (SELECT min(n.start_at) FROM shifts n WHERE n.driver_id = r.driver_id AND NOT n.cancelled
+           AND n.local_date > r.local_date AND n.local_date <= r.local_date + 2) AS next_start
      FROM routes r JOIN vehicles v ON v.id = r.vehicle_id JOIN depots d ON d.id = v.depot_id
      LEFT JOIN depots e ON e.id = v.end_depot_id LEFT JOIN shifts s ON s.id = r.shift_id
+     LEFT JOIN drivers dr ON dr.id = r.driver_id
      WHERE r.org_id = $1 AND r.id = ANY($2::uuid[])`,
     [orgId, routeIds],
   );
   const dimensions = await orgDimensions(db, orgId);
+  const rules = await workingTimeRules(db, orgId);
   const out = new Map<string, EvalShift>();
   for (const r of rows) {
     out.set(r.route_id, {
@@ -65,9 +85,26 @@ export async function loadEvalShifts(db: Db, orgId: string, routeIds: string[]):
       maxDurationS: r.max_duration_s,
       maxDistanceM: r.max_distance_m,
       slowness: Number(r.speed_factor) || 1,
+      reloadS: r.reload_min === null ? null : r.reload_min * 60,
+      workingTime: workingTimeOf(rules, r),
     });
   }
   return out;
+}
+
+/** The working-time rules as they bear on a route's driver; undefined when none applies. */
+function workingTimeOf(rules: WorkingTimeSettings, r: ContextRow): EvalWorkingTime | undefined {
+  const w: EvalWorkingTime = { driver: r.driver_name ?? 'the driver' };
+  if (rules.maxDrivingHours !== null) w.driving = { maxHours: rules.maxDrivingHours, breakMin: rules.drivingBreakMin };
+  if (r.driver_name !== null && rules.maxWeeklyHours !== null)
+    w.weekly = { week: r.week, maxHours: rules.maxWeeklyHours, otherS: Number(r.week_other_s ?? 0) };
+  if (r.driver_name !== null && rules.minDailyRestHours !== null && (r.prev_end || r.next_start))
+    w.rest = {
+      minHours: rules.minDailyRestHours,
+      prevEndMs: r.prev_end?.getTime() ?? null,
+      nextStartMs: r.next_start?.getTime() ?? null,
+    };
+  return w.driving || w.weekly || w.rest ? w : undefined;
 }
 
 /** A stored stop as the evaluator reads it. */

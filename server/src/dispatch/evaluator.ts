@@ -29,6 +29,21 @@ export interface EvalShift {
   maxDistanceM: number | null;
   /** Multiplies travel times (the fleet's speedFactor). */
   slowness: number;
+  /** Multi-trip: seconds a reload at the depot takes; null or absent: the vehicle does not reload. */
+  reloadS?: number | null;
+  /** The organisation's working-time rules as they bear on this route's driver; absent: none. */
+  workingTime?: EvalWorkingTime;
+}
+
+/** Working-time rules around one route (dispatch/context.ts reads them). */
+export interface EvalWorkingTime {
+  driver: string;
+  /** The driver's hours in the route's ISO week on other routes. */
+  weekly?: { week: number; maxHours: number; otherS: number };
+  /** The driver's previous route's end and next shift's start on other days (ms), and the rest due. */
+  rest?: { minHours: number; prevEndMs: number | null; nextStartMs: number | null };
+  /** At most `maxHours` of driving between breaks of at least `breakMin`. */
+  driving?: { maxHours: number; breakMin: number };
 }
 
 export interface EvalStop {
@@ -89,6 +104,14 @@ function pass(
   let t = departS;
   let prev = shift.start;
   let distanceM = 0;
+  // Driving since the last break long enough for the driving rule, and the most of it.
+  const breakS = (shift.workingTime?.driving?.breakMin ?? 0) * 60;
+  let driving = 0;
+  let maxDriving = 0;
+  const drive = (s: number) => {
+    driving += s;
+    maxDriving = Math.max(maxDriving, driving);
+  };
   const line: LonLatPair[] = [shift.start];
   const out: EvalTimes[] = [];
   const violations: Violation[] = [];
@@ -98,12 +121,26 @@ function pass(
     let service = s.serviceS;
     if (s.kind === 'break') {
       const b = s.breakIndex !== null ? shift.breaks[s.breakIndex] : undefined;
-      service = b?.durationS ?? s.serviceS;
+      // A break the driving limit added has no index: it lasts the rule's break, any time.
+      service = b?.durationS ?? (s.breakIndex === null && breakS > 0 ? breakS : s.serviceS);
       windows = b ? [[b.startMs / 1000, b.endMs / 1000 - service]] : [[t, t]];
+      if (service >= breakS) driving = 0;
+    } else if (s.kind === 'reload') {
+      // Back at the depot to load the next trip.
+      distanceM += travel.distanceM(prev, shift.start);
+      const leg = travel.timeS(prev, shift.start) * shift.slowness;
+      t += leg;
+      drive(leg);
+      prev = shift.start;
+      line.push(shift.start);
+      service = shift.reloadS ?? s.serviceS;
+      windows = [[t, t]];
     } else {
       const loc = s.location ?? prev;
       distanceM += travel.distanceM(prev, loc);
-      t += travel.timeS(prev, loc) * shift.slowness;
+      const leg = travel.timeS(prev, loc) * shift.slowness;
+      t += leg;
+      drive(leg);
       prev = loc;
       line.push(loc);
       windows = dayWindows(clock, shift.localDate, s.timeWindows);
@@ -178,9 +215,11 @@ function pass(
     violations.push(...v);
   });
   distanceM += travel.distanceM(prev, shift.end);
-  t += travel.timeS(prev, shift.end) * shift.slowness;
+  const back = travel.timeS(prev, shift.end) * shift.slowness;
+  t += back;
+  drive(back);
   line.push(shift.end);
-  return { endS: t, distanceM, line, out, violations };
+  return { endS: t, distanceM, line, out, violations, maxDriving };
 }
 
 /** Recomputes a route's times and lists its violations. */
@@ -201,20 +240,26 @@ export function evaluateRoute(shift: EvalShift, stops: readonly EvalStop[], trav
       overS: Math.round(overS),
       message: `back at the depot ${minutes(overS)} min after the shift ends`,
     });
-  shift.dimensions.forEach((dimension, d) => {
-    const load = peakLoad(stops, d);
-    const capacity = shift.capacity[d] ?? Infinity;
-    if (load > capacity + 1e-9) {
-      violations.push({
-        kind: 'capacity',
-        dimension,
-        load,
-        capacity,
-        message: `over capacity on ${dimension}: ${Math.round(load * 100) / 100} for ${capacity}`,
-      });
-    }
+  // Capacity holds per trip: a reload at the depot starts the next one.
+  const trips = splitTrips(stops);
+  trips.forEach((tripStops, k) => {
+    shift.dimensions.forEach((dimension, d) => {
+      const load = peakLoad(tripStops, d);
+      const capacity = shift.capacity[d] ?? Infinity;
+      if (load > capacity + 1e-9) {
+        const which = trips.length > 1 ? ` on trip ${k + 1}` : '';
+        violations.push({
+          kind: 'capacity',
+          dimension,
+          load,
+          capacity,
+          ...(trips.length > 1 ? { trip: k + 1 } : {}),
+          message: `over capacity on ${dimension}${which}: ${Math.round(load * 100) / 100} for ${capacity}`,
+        });
+      }
+    });
   });
-  const count = stops.filter((s) => s.kind !== 'break').length;
+  const count = stops.filter((s) => s.kind !== 'break' && s.kind !== 'reload').length;
   if (shift.maxStops !== null && count > shift.maxStops) {
     violations.push({
       kind: 'max_stops',
@@ -240,6 +285,7 @@ export function evaluateRoute(shift: EvalShift, stops: readonly EvalStop[], trav
       message: `the route is ${(run.distanceM / 1000).toFixed(1)} km for at most ${(shift.maxDistanceM / 1000).toFixed(1)} km`,
     });
   }
+  violations.push(...workingTimeViolations(shift, departS * 1000, run.endS * 1000, run.maxDriving));
   return {
     startMs: departS * 1000,
     endMs: run.endS * 1000,
@@ -266,4 +312,62 @@ function peakLoad(stops: readonly EvalStop[], d: number): number {
     peak = Math.max(peak, load);
   }
   return peak;
+}
+
+/** A route's stops cut into trips at its reloads (the reload stops left out). */
+function splitTrips(stops: readonly EvalStop[]): EvalStop[][] {
+  const trips: EvalStop[][] = [[]];
+  for (const s of stops) {
+    if (s.kind === 'reload') trips.push([]);
+    else trips[trips.length - 1]!.push(s);
+  }
+  return trips;
+}
+
+const hoursOf = (s: number) => Math.round((s / 3600) * 10) / 10;
+
+/** The working-time rules a route of these times breaks: weekly hours, daily rest, driving. */
+function workingTimeViolations(shift: EvalShift, startMs: number, endMs: number, maxDrivingS: number): Violation[] {
+  const w = shift.workingTime;
+  if (!w) return [];
+  const out: Violation[] = [];
+  const durationS = Math.max(0, (endMs - startMs) / 1000);
+  if (w.weekly && w.weekly.otherS + durationS > w.weekly.maxHours * 3600 + 1) {
+    const hours = hoursOf(w.weekly.otherS + durationS);
+    out.push({
+      kind: 'weekly_hours',
+      driver: w.driver,
+      week: w.weekly.week,
+      hours,
+      max: w.weekly.maxHours,
+      message: `${w.weekly.maxHours} h a week: ${w.driver} would work ${hours} h in week ${w.weekly.week} (${hoursOf(w.weekly.otherS)} h already, ${hoursOf(durationS)} h on this route)`,
+    });
+  }
+  if (w.rest) {
+    const minS = w.rest.minHours * 3600;
+    const rests = [
+      w.rest.prevEndMs === null ? null : { s: (startMs - w.rest.prevEndMs) / 1000, when: 'after the day before' },
+      w.rest.nextStartMs === null ? null : { s: (w.rest.nextStartMs - endMs) / 1000, when: 'before the next day' },
+    ];
+    for (const r of rests) {
+      if (r && r.s < minS - 1) {
+        out.push({
+          kind: 'daily_rest',
+          driver: w.driver,
+          restHours: hoursOf(r.s),
+          min: w.rest.minHours,
+          message: `${w.rest.minHours} h of daily rest: ${w.driver} would rest ${hoursOf(r.s)} h ${r.when}`,
+        });
+      }
+    }
+  }
+  if (w.driving && maxDrivingS > w.driving.maxHours * 3600 + 1) {
+    out.push({
+      kind: 'driving',
+      drivingHours: hoursOf(maxDrivingS),
+      max: w.driving.maxHours,
+      message: `at most ${w.driving.maxHours} h of driving before a ${w.driving.breakMin} min break: this route drives ${hoursOf(maxDrivingS)} h without one`,
+    });
+  }
+  return out;
 }

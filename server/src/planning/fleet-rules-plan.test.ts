@@ -152,6 +152,23 @@ describe('rules of real fleets, planned and checked independently', () => {
     const [route] = await routesOf(day1);
     expect(route.durationS).toBeLessThanOrEqual(2 * 3600);
     await allChecks(rules);
+
+    // The dispatcher adding one by hand is told which rule it breaks, and for whom.
+    const { rows } = await t.db.query<{ id: string }>(
+      'SELECT order_id AS id FROM unassigned_orders WHERE plan_id = $1',
+      [p.id],
+    );
+    const edit = await t.call('POST', '/dispatch/edits', {
+      op: 'assign',
+      orderId: rows[0]!.id,
+      routeId: route.id,
+      position: 0,
+    });
+    expect(edit.status).toBe(422);
+    expect(edit.body.error.message).toMatch(/2 h a week: Anne would work [\d.]+ h in week \d+/);
+    expect(edit.body.error.details.violations).toContainEqual(
+      expect.objectContaining({ kind: 'weekly_hours', driver: 'Anne', max: 2 }),
+    );
   });
 
   it('a reload that makes a 2-trip route feasible', async () => {
