@@ -127,10 +127,10 @@ describe('local search', () => {
   it('keeps Solomon R101 and RC201 deterministic with the default operators', async () => {
     for (const name of ['R101', 'RC201']) {
       const p = solomon(name);
-      const a = await solve(p, { tuning: { localSearch: 1 }, maxIterations: 3000, seed: 5 });
+      const a = await solve(p, { tuning: { localSearch: 1 }, maxIterations: 1000, seed: 5 });
       checkSolution(p, a);
       expect(a.unassigned).toEqual([]);
-      const b = await solve(p, { tuning: { localSearch: 1 }, maxIterations: 3000, seed: 5 });
+      const b = await solve(p, { tuning: { localSearch: 1 }, maxIterations: 1000, seed: 5 });
       expect(b.summary.cost).toBe(a.summary.cost);
     }
   }, 60_000);
