@@ -117,6 +117,7 @@ async function openImport(
     cacheDb: deps.db.kind === 'pg' ? deps.db : tx,
     importId,
     origin: { importId, source: source.format === 'json' ? 'api' : 'import' },
+    compareFirst: true,
   };
 }
 

@@ -58,6 +58,12 @@ export function rowWorkerScript(): URL | null {
   return existsSync(fileURLToPath(bundle)) ? bundle : null;
 }
 
+/**
+ * The worker's young generation kept small: its garbage is short-lived rows, and the default
+ * (tens of MB, beside the main thread's own) showed in the server's peak RSS.
+ */
+const LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 /** A TypeScript worker starts through tsx (a dependency of the server), as the server itself does. */
 function tsWorker(script: URL, setup: RowThreadSetup): Worker {
   // tsx's ESM entry (require.resolve finds its CommonJS twin beside it).
@@ -67,7 +73,7 @@ function tsWorker(script: URL, setup: RowThreadSetup): Worker {
       .replace(/\.cjs$/, '.mjs'),
   ).href;
   const code = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(script.href)}, ${JSON.stringify(script.href)}))`;
-  return new Worker(code, { eval: true, workerData: setup });
+  return new Worker(code, { eval: true, workerData: setup, resourceLimits: LIMITS });
 }
 
 interface Waiting {
@@ -76,7 +82,9 @@ interface Waiting {
 }
 
 export function startRowThread(script: URL, setup: RowThreadSetup, m: ImportMessages): RowThread {
-  const worker = script.pathname.endsWith('.ts') ? tsWorker(script, setup) : new Worker(script, { workerData: setup });
+  const worker = script.pathname.endsWith('.ts')
+    ? tsWorker(script, setup)
+    : new Worker(script, { workerData: setup, resourceLimits: LIMITS });
   const waiting: Waiting[] = [];
   let failure: AppError | null = null;
   let stopping = false;

@@ -24,6 +24,12 @@ export interface BatchWriter {
   cacheDb: Db;
   importId: string;
   origin: repo.ImportOrigin;
+  /**
+   * True while the stored orders may hold the batches' refs (a re-import): each batch is then
+   * compared with them first, and only its new and changed rows are sent to be written. Off
+   * after a batch of only new orders (a first import), on again when a batch meets stored ones.
+   */
+  compareFirst: boolean;
 }
 
 /** A row the geocoder must place: its delivery, or its pickup, has no coordinates. */
@@ -32,20 +38,21 @@ const unplaced = (p: Pending): boolean => p.row.lon === null || (p.row.pickup ? 
 const LOCKED: readonly string[] = LOCKED_ORDER_STATUSES;
 
 /**
- * Writes a batch. Rows without coordinates are first compared with the stored orders, so
- * unchanged ones skip the geocoder.
+ * Writes a batch. Rows without coordinates (and every row, while compareFirst) are first
+ * compared with the stored orders, so unchanged ones skip the geocoder and the upsert.
  */
 export async function writeBatch(w: BatchWriter, db: Db, batch: Pending[]): Promise<void> {
   const { tally, actor } = w;
   let rows = batch;
-  const needGeocoding = batch.filter(unplaced);
-  if (needGeocoding.length) {
+  const compared = w.compareFirst ? batch : batch.filter(unplaced);
+  if (compared.length) {
     const existing = await repo.findExisting(
       db,
       actor.orgId,
-      needGeocoding.map((p) => p.row.ref),
+      compared.map((p) => p.row.ref),
     );
     rows = withoutUnchanged(w, batch, existing);
+    if (w.compareFirst && existing.size === 0) w.compareFirst = false;
   }
   const located = await locate(w, rows);
   await w.setup.learned.apply(
@@ -54,6 +61,7 @@ export async function writeBatch(w: BatchWriter, db: Db, batch: Pending[]): Prom
   );
   const done = await repo.upsertOrders(db, actor.orgId, located, w.origin);
   if (w.setup.rules) await holdNewOrders(db, actor, w.importId, heldRefs(located));
+  if (done.created < located.length) w.compareFirst = true;
   tally.counts.created += done.created;
   tally.counts.updated += done.updated;
   tally.counts.unchanged += located.length - done.created - done.updated - done.conflicts.length;
