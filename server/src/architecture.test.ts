@@ -6,8 +6,8 @@
  * - planning and dispatch do not depend on each other (both sit on lifecycle and travel);
  * - transport (HTTP routes, Socket.IO namespaces) parses, calls and answers: no SQL in it.
  * - production code does not import test support (`server/test/`); only `*.test.ts` files do.
- * The server's own sources are read as text: test files and `test-support.ts` (test fixtures that
- * write rows straight to the database; the last one moves to `server/test/support/`) are left out.
+ * The server's own sources are read as text, test files left out (test support lives in
+ * `server/test/support/`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -20,8 +20,7 @@ function sources(dir = SRC): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
     if (e.isDirectory()) return sources(p);
-    const isTest = e.name.endsWith('.test.ts') || e.name === 'test-support.ts';
-    return e.name.endsWith('.ts') && !isTest ? [p] : [];
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [p] : [];
   });
 }
 
@@ -152,10 +151,8 @@ describe('the server layout', () => {
       './z.ts',
     ]);
     const TEST_DIR = resolve(SRC, '../test');
-    // planning/test-support.ts moves to server/test/support/ with the independent checker (issue 20).
-    const moving = new Set(['planning/test-support.ts']);
     const offenders = allFiles()
-      .filter((f) => !f.endsWith('.test.ts') && !moving.has(rel(f)))
+      .filter((f) => !f.endsWith('.test.ts'))
       .flatMap((f) =>
         importsOf(readFileSync(f, 'utf8'))
           .filter((spec) => !relative(TEST_DIR, resolve(dirname(f), spec)).startsWith('..'))
@@ -165,14 +162,9 @@ describe('the server layout', () => {
   });
 
   it('reads the organisations table through org/ (org/repo.ts, profile-repo.ts, settings-repo.ts)', () => {
-    // Files still reading it themselves, to move (the import's setup can use orgDefaults); no new
-    // file joins the list.
-    const stillDirect = new Set([
-      'orders/import/pipeline.ts',
-      'orders/import/import-setup.ts',
-      'notify/templates.ts',
-      'dispatch/route-sheet-text.ts',
-    ]);
+    // The one file still reading it itself, to move (the import's setup can use orgDefaults); no
+    // new file joins the list.
+    const stillDirect = new Set(['orders/import/import-setup.ts']);
     const direct = sources()
       .map(rel)
       .filter((f) => !f.startsWith('org/') && !f.startsWith('seed/'))
