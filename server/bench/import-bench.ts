@@ -7,7 +7,8 @@
  * PostGIS on every run. Rows: BENCH_ROWS (default 100000). BENCH_FORMAT=xlsx imports the same
  * rows as an XLSX workbook instead (typed cells), for comparison; the targets are for CSV.
  * The organisation has a small fleet, so each row is checked against it (import warnings);
- * BENCH_FLEET=0 leaves it without one, for comparison.
+ * BENCH_FLEET=0 leaves it without one, for comparison. BENCH_ROW_WORKER=0 checks the rows on the
+ * server's main thread instead of a worker thread (server/src/orders/import/row-thread.ts).
  * Target on the 2-core reference machine: ≥ 20,000 rows/s and peak RSS < 300 MB.
  *
  * The server runs compiled, as `pnpm start` runs it, in a child process (bench-server.ts), so its
@@ -17,7 +18,8 @@
  *
  * The limit it is measured against, in the same run (so the ratio holds on any machine): a bare
  * `INSERT … SELECT` of the rows the first import wrote into a table of the orders' shape (same
- * columns, defaults, constraints and indexes; no triggers). Printed: each import's share of its
+ * columns, defaults, checks and indexes; not the orders' statement triggers), once without the
+ * orders' foreign keys and once with them (their checks cost per row). Printed: each import's share of its
  * speed (target: the first import ≥ 40 %).
  *
  * BENCH_RULES=1 imports the file twice more into two fresh organisations, one without intake
@@ -35,7 +37,7 @@ import { insertUser } from '../src/auth/repo.ts';
 import { openSession } from '../src/auth/service.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createPgDb } from '../src/db/pg-adapter.ts';
-import { bundle } from '../scripts/bundle.ts';
+import { bundle, DIST } from '../scripts/bundle.ts';
 import { ROW_WORKER_BUNDLE, ROW_WORKER_SOURCE } from '../src/orders/import/row-thread.ts';
 import { BENCH_RULES, insertBenchRules } from './bench-rules.ts';
 import { startBenchServer } from './server-child.ts';
@@ -196,13 +198,20 @@ async function benchOrg(db: ReturnType<typeof createPgDb>, rules: boolean): Prom
 
 /**
  * Seconds a bare `INSERT … SELECT` takes to copy the orders of `token`'s organisation into a fresh
- * table of the orders' shape (LIKE orders INCLUDING ALL: columns, defaults, constraints, indexes):
- * the database's own limit for writing those rows, measured in the same run as the import.
+ * table of the orders' shape (LIKE orders INCLUDING ALL: columns, defaults, checks, indexes; with
+ * `foreignKeys`, the orders' foreign keys too): the database's own limit for writing those rows,
+ * measured in the same run as the import.
  */
-async function bareInsert(db: ReturnType<typeof createPgDb>, token: string): Promise<number> {
+async function bareInsert(db: ReturnType<typeof createPgDb>, token: string, foreignKeys: boolean): Promise<number> {
   const orgId = orgOfToken.get(token)!;
   await db.query('DROP TABLE IF EXISTS bench_bare_orders');
   await db.query('CREATE TABLE bench_bare_orders (LIKE orders INCLUDING ALL)');
+  if (foreignKeys) {
+    const fks = await db.query<{ def: string }>(
+      "SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'orders'::regclass AND contype = 'f'",
+    );
+    for (const fk of fks.rows) await db.query(`ALTER TABLE bench_bare_orders ADD ${fk.def}`);
+  }
   const t0 = performance.now();
   await db.query('INSERT INTO bench_bare_orders SELECT * FROM orders WHERE org_id = $1', [orgId]);
   const seconds = (performance.now() - t0) / 1000;
@@ -226,14 +235,19 @@ async function main() {
   await (FORMAT === 'xlsx' ? writeXlsx : writeCsv)(file, ROWS);
   const size = (await stat(file)).size;
 
-  // The server checks rows in a worker thread whose bundle sits beside its own (row-thread.ts).
-  await bundle({ [ROW_WORKER_BUNDLE]: ROW_WORKER_SOURCE });
+  // The server checks rows in a worker thread whose bundle sits beside its own (row-thread.ts);
+  // BENCH_ROW_WORKER=0 removes it, so rows are checked on the main thread, for comparison.
+  const worker = join(DIST, `${ROW_WORKER_BUNDLE}.js`);
+  if (process.env.BENCH_ROW_WORKER === '0') await rm(worker, { force: true });
+  else await bundle({ [ROW_WORKER_BUNDLE]: ROW_WORKER_SOURCE });
   const server = await startBenchServer(url);
 
   process.stdout.write(
     `Import benchmark: ${ROWS.toLocaleString('en')} rows, ${mb(size)} ${FORMAT.toUpperCase()}, PostgreSQL ${new URL(url).pathname.slice(1)}\n`,
   );
-  process.stdout.write(`server RSS at rest: ${mb(server.restRss)}\n`);
+  process.stdout.write(
+    `server RSS at rest: ${mb(server.restRss)}; rows checked in ${process.env.BENCH_ROW_WORKER === '0' ? 'the main thread' : 'a worker thread'}\n`,
+  );
   /** Imports the file once as `token`'s organisation and prints the figures. */
   const importOnce = async (run: string, token: string): Promise<Run> => {
     await server.ask('reset');
@@ -272,13 +286,16 @@ async function main() {
   };
   const first = await importOnce('first import (all created)', token);
   const again = await importOnce('re-import (all unchanged)', token);
-  const bare = await bareInsert(db, token);
-  const share = (r: Run) => `${((bare / r.seconds) * 100).toFixed(0)} %`;
-  process.stdout.write(
-    `bare INSERT … SELECT of the same ${ROWS.toLocaleString('en')} rows into a table of the orders' shape: ` +
-      `${bare.toFixed(2)} s → ${Math.round(ROWS / bare).toLocaleString('en')} rows/s\n` +
-      `ratio to it: first import ${share(first)}, re-import ${share(again)} (target: first import ≥ 40 %)\n`,
-  );
+  for (const foreignKeys of [false, true]) {
+    const bare = await bareInsert(db, token, foreignKeys);
+    const share = (r: Run) => `${((bare / r.seconds) * 100).toFixed(0)} %`;
+    process.stdout.write(
+      `bare INSERT … SELECT of the same ${ROWS.toLocaleString('en')} rows into a table of the orders' shape ` +
+        `(${foreignKeys ? 'with' : 'without'} their foreign keys): ${bare.toFixed(2)} s → ` +
+        `${Math.round(ROWS / bare).toLocaleString('en')} rows/s; ratio to it: first import ${share(first)}, ` +
+        `re-import ${share(again)} (target: first import ≥ 40 %)\n`,
+    );
+  }
 
   if (process.env.BENCH_RULES) {
     // Fresh organisations for both, so each first import creates every row; the one without
