@@ -179,25 +179,24 @@ export function evalInsert(j: i32, u: i32, v: i32, bound: f64 = INF): f64 {
   // Price first: positions that cannot beat `bound` skip the feasibility checks altogether.
   let c = arcCost(v, lu, lj) + arcCost(v, lj, lr) - arcCost(v, lu, lr);
   if (unchecked(rJobs[v]) == 0) c += vehFixed(v) * fixedScale;
-  const tUR = dur(v, lu, lr);
-  const setupJ = lu != lj ? setupOf(j) : 0.0;
   if (c >= bound) return INF;
   if (!loadFits(v, j, u, w)) { failCap++; return INF; }
+  const setupJ = lu != lj ? setupOf(j) : 0.0;
   const arr = unchecked(eDep[u]) + tUJ;
   const st = earliestStart(j, arr);
   if (st < 0) { failTw++; return INF; }
   const dep = st + setupJ + serviceOf(j);
   if (balanceK > 0) {
-    c += balanceDelta(v, durationGrowth(v, u, w, st, dep + tJR - unchecked(eDep[u]) - tUR, lj));
+    c += balanceDelta(v, durationGrowth(v, u, w, st, dep + tJR - unchecked(eDep[u]) - dur(v, lu, lr), lj));
     if (c >= bound) return INF;
   }
   if (!feasibleFrom(v, w, dep, lj)) { failTw++; return INF; }
   const maxT = vehMaxTravel(v);
-  if (maxT < INF && unchecked(rTravel[v]) + tUJ + tJR - tUR > maxT) { failTravel++; return INF; }
+  if (maxT < INF && unchecked(rTravel[v]) + tUJ + tJR - dur(v, lu, lr) > maxT) { failTravel++; return INF; }
   const maxD = vehMaxDist(v);
   if (maxD < INF && unchecked(rDist[v]) + vdist(v, lu, lj) + vdist(v, lj, lr) - vdist(v, lu, lr) > maxD) { failDist++; return INF; }
   if (!drivingFits(v, u, r, tUJ, tJR)) { failDriving++; return INF; }
-  if (hasGroups && unchecked(vehGroupCount[v]) > 0 && !workAllows(v, u, j, st, dep, lj, r, unchecked(eDep[u]) + tUR)) { failWork++; return INF; }
+  if (hasGroups && unchecked(vehGroupCount[v]) > 0 && !workAllows(v, u, j, st, dep, lj, r, unchecked(eDep[u]) + dur(v, lu, lr))) { failWork++; return INF; }
   return c;
 }
 
