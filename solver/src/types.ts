@@ -167,7 +167,7 @@ export type StepType = 'start' | 'job' | 'pickup' | 'delivery' | 'break' | 'relo
 
 export interface Step {
   type: StepType;
-  /** Job, shipment step or break id (absent for start and end). */
+  /** Job, shipment step or break id (absent for start, reload and end). */
   id?: Id;
   location?: Location;
   arrival: number;
