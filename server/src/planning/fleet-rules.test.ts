@@ -3,6 +3,7 @@
  * reloads, loading docks and balance, as solver terms.
  */
 import { EU_WORKING_TIME, isoWeekOf, layOutShift, PlanOptions } from '@tournee/shared';
+import { validateProblem } from '@tournee/solver';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAVEL } from '../travel/travel.ts';
 import { dockDepartures, drivingBreaks, restBounds, weeklyLimits } from './fleet-rules.ts';
@@ -232,5 +233,38 @@ describe('working-time reasons in words', () => {
     expect(maxDrivingMessage(EU_WORKING_TIME, 5.2 * H)).toBe(
       'at most 4.5 h of driving before a 45 min break; going there and back is 5.2 h of driving',
     );
+  });
+});
+
+describe('the built problem', () => {
+  it('with every rule on is one the solver accepts', () => {
+    const vehicles = new Map([['v1', { ...van, reloadMin: 15, maxTrips: 3 }]]);
+    const depots = new Map([
+      ['d1', { id: 'd1', location: [4.83, 45.73] as const, timeZone: ZONE, docks: 1, loadingMin: 20 }],
+    ]);
+    const built = buildProblem(
+      input({
+        vehicles,
+        depots,
+        shifts: [shift('mon', 'v1', '2026-12-07', 'anne', '06:00', '20:00'), shift('tue', 'v1', '2026-12-08', 'anne')],
+        orders: [
+          {
+            id: 'o1',
+            location: [4.84, 45.75],
+            dateFrom: '2026-12-07',
+            dateTo: '2026-12-08',
+            timeWindows: [],
+            serviceS: 300,
+            demand: [5],
+            skills: [],
+            priority: 0,
+          },
+        ],
+        rules: EU_WORKING_TIME,
+        options: PlanOptions.parse({ balance: true }),
+      }),
+    );
+    expect(() => validateProblem(built.problem)).not.toThrow();
+    expect(built.problem.vehicles[0]?.timeWindow?.[1]).toBe(19 * H); // rested 11 h before Tuesday 08:00
   });
 });
