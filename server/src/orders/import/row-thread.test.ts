@@ -76,6 +76,20 @@ describe('rows checked in a worker thread', () => {
     expect(inWorker.errors.find((e) => e.row === 17)).toMatchObject({ column: 'Référence', value: 'R3' });
   });
 
+  it('stops writing a strict import at its first bad row and still reports every bad row, as on the main thread', async () => {
+    const here = await createTestOrg(db);
+    const there = await createTestOrg(db);
+    const onMain = await importInto(here.id, { script: null }, false);
+    const inWorker = await importInto(there.id, { afterRows: 10 }, false);
+    expect(inWorker).toMatchObject({ committed: false, rows: 40, created: 0, rejected: 7 });
+    expect({ ...inWorker, importId: null, rejectedCsv: null }).toEqual({
+      ...onMain,
+      importId: null,
+      rejectedCsv: null,
+    });
+    expect(await ordersOf(there.id)).toEqual([]);
+  });
+
   it('answers a failed worker with one clear error, and writes nothing', async () => {
     const org = await createTestOrg(db);
     const failing = join(dir, 'failing-row-worker.mjs');
