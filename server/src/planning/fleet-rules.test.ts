@@ -246,7 +246,7 @@ describe('the built problem', () => {
       input({
         vehicles,
         depots,
-        shifts: [shift('mon', 'v1', '2026-12-07', 'anne', '06:00', '20:00'), shift('tue', 'v1', '2026-12-08', 'anne')],
+        shifts: [shift('mon', 'v1', '2026-12-07', 'anne', '06:00', '22:00'), shift('tue', 'v1', '2026-12-08', 'anne')],
         orders: [
           {
             id: 'o1',
@@ -265,6 +265,6 @@ describe('the built problem', () => {
       }),
     );
     expect(() => validateProblem(built.problem)).not.toThrow();
-    expect(built.problem.vehicles[0]?.timeWindow?.[1]).toBe(19 * H); // rested 11 h before Tuesday 08:00
+    expect(built.problem.vehicles[0]?.timeWindow?.[1]).toBe(21 * H); // rested 11 h before Tuesday 08:00
   });
 });
