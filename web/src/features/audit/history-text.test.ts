@@ -23,4 +23,10 @@ describe('historyLine', () => {
     const e = entry('message', { channel: 'email', trigger: 'x', recipient: 'a@b.fr', status: 'sent' });
     expect(historyLine(e, 'fr', tFr)).toMatch(/^E-mail « /);
   });
+
+  it('names the fields an edit of the order changed, not the action’s code', () => {
+    const e = entry('edit', { action: 'order.update', changes: { notes: 'x', pickup: null } }, 'order.update');
+    expect(historyLine(e, 'en', tEn)).toBe('Changed: Notes for the driver, Pickup');
+    expect(historyLine(e, 'fr', tFr)).toBe('Modifiée : Notes pour le chauffeur, Enlèvement');
+  });
 });

@@ -3,7 +3,7 @@
  * in English (`summary`); French is built here from the entry's kind and details.
  */
 import type { HistoryEntry, HistoryKind } from '@tournee/shared';
-import type { Locale, Translate } from '../../i18n/i18n.tsx';
+import type { Locale, TextKey, Translate } from '../../i18n/i18n.tsx';
 import { formatDate, formatPhone, intlLocale } from '../../i18n/format.ts';
 import { channelLabel, failReasonLabel, messageStatusLabel, statusLabel, triggerLabel } from '../../i18n/labels.ts';
 import { unplannedReasonText } from '../planner/unplanned-reason.ts';
@@ -57,6 +57,9 @@ export function historyLine(e: HistoryEntry, locale: Locale, t?: Translate, coun
   const day = (v: unknown) => (/^\d{4}-\d{2}-\d{2}$/.test(str(v)) ? formatDate(intlLocale(locale), str(v)) : str(v));
   const to = (v: unknown) => (d.channel === 'sms' ? formatPhone(str(v), country) : str(v));
   const status = (v: unknown) => (t ? statusLabel(t, str(v)) : str(v));
+  // A change of the order's fields: which ones, in words, rather than the action's code.
+  const changed = e.kind === 'edit' && d.action === 'order.update' && t ? changedFields(d.changes, t) : null;
+  if (changed) return changed;
   // The server's English summary names statuses by code ("in_progress"): say them in words.
   if (locale === 'en')
     return e.kind === 'status' && t
@@ -90,4 +93,30 @@ export function historyLine(e: HistoryEntry, locale: Locale, t?: Translate, coun
     case 'rating':
       return `Note ${str(d.rating)}/5${d.comment ? ` : ${str(d.comment)}` : ''}`;
   }
+}
+
+// The fields of PATCH /api/orders/:id by the order page's name for them.
+const FIELD_KEYS: Record<string, TextKey> = {
+  name: 'orders.field.name',
+  phone: 'orders.field.phone',
+  email: 'orders.field.email',
+  address: 'orders.field.address',
+  location: 'orders.field.location',
+  dateFrom: 'orders.field.dateFrom',
+  dateTo: 'orders.field.dateTo',
+  timeWindows: 'orders.field.windows',
+  serviceS: 'orders.field.service',
+  demand: 'orders.field.demand',
+  skills: 'orders.field.skills',
+  priority: 'orders.field.priority',
+  notes: 'orders.field.notes',
+  requireProof: 'orders.field.requireProof',
+  pickup: 'orders.pickup.title',
+};
+
+/** "Changed: Notes for the driver, Pickup" for an edit's `changes`, or null when it names none. */
+function changedFields(changes: unknown, t: Translate): string | null {
+  if (!changes || typeof changes !== 'object') return null;
+  const names = Object.keys(changes).map((k) => (FIELD_KEYS[k] ? t(FIELD_KEYS[k]) : k));
+  return names.length ? t('orders.history.changed', { fields: names.join(', ') }) : null;
 }

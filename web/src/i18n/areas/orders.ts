@@ -221,6 +221,8 @@ export const ordersEn = {
   'orders.col.kind': 'Kind',
   'orders.kind.pickup': 'Pickup',
   'orders.kind.delivery': 'Delivery',
+  // An order's history: a change made on its page, by the fields changed.
+  'orders.history.changed': 'Changed: {fields}',
 } as const;
 
 export const ordersFr: Record<keyof typeof ordersEn, string> = {
@@ -439,4 +441,5 @@ export const ordersFr: Record<keyof typeof ordersEn, string> = {
   'orders.col.kind': 'Type',
   'orders.kind.pickup': 'Enlèvement',
   'orders.kind.delivery': 'Livraison',
+  'orders.history.changed': 'Modifiée : {fields}',
 };
