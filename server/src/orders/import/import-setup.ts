@@ -11,6 +11,7 @@ import type { Db } from '../../db/db.ts';
 import { columnNamer } from './check-rows.ts';
 import { AppError } from '../../errors.ts';
 import { loadFleetSummary } from '../../fleet/fleet-summary.ts';
+import { orgDefaults } from '../../org/repo.ts';
 import { type ColumnPlan, planColumns } from './headers.ts';
 import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 import type { ImportRequest } from './pipeline.ts';
@@ -39,19 +40,9 @@ export interface ImportSetup {
   learned: ReturnType<typeof learnedServiceDefaults>;
 }
 
-interface OrgSettings {
-  dimensions: string[];
-  default_country: string;
-  default_service_s: number;
-}
-
 /** Reads what the import needs to know; throws AppError for a header the import cannot use. */
 export async function prepareImport(db: Db, actor: Actor, req: ImportRequest): Promise<ImportSetup> {
-  const org = await db.query<OrgSettings>(
-    'SELECT dimensions, default_country, default_service_s FROM organisations WHERE id = $1',
-    [actor.orgId],
-  );
-  const o = org.rows[0];
+  const o = await orgDefaults(db, actor.orgId);
   if (!o) throw new AppError('not_found', 'Organisation not found');
   const { header } = req.source;
   const m = req.messages ?? IMPORT_MESSAGES.en;
@@ -61,8 +52,8 @@ export async function prepareImport(db: Db, actor: Actor, req: ImportRequest): P
   const rules = await intakeEngine(db, actor.orgId, header, req.rules);
   const ctx = {
     dimensions: o.dimensions,
-    defaultCountry: o.default_country.trim().toUpperCase(),
-    defaultServiceS: o.default_service_s,
+    defaultCountry: o.defaultCountry,
+    defaultServiceS: o.defaultServiceS,
     windows: windowFields(rules ? [...plan.fields, ...rules.writes] : plan.fields),
     messages: m,
   };
