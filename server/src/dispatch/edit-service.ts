@@ -84,6 +84,9 @@ async function plan(
     if (!s) throw notFound('Stop');
     if (s.kind === 'break' && req.op !== 'reorder')
       throw new AppError('bad_request', 'stopId: a break stays on its route; reorder the route to move it');
+    // A reload is at its own van's depot: reorder the route to move it, or unassign it to drop it.
+    if (s.kind === 'reload' && req.op === 'move')
+      throw new AppError('bad_request', "stopId: a reload stays on its van's route; reorder the route to move it");
     return s;
   };
   if (req.op === 'move') {

@@ -198,6 +198,20 @@ describe('rules of real fleets, planned and checked independently', () => {
       15 * 60_000 - 2000,
     );
     await allChecks({});
+
+    // By hand: the reload moved to the start leaves the second trip over capacity, named as such.
+    const ids = route.stops.map((s: { id: string }) => s.id);
+    const reordered = [reload.id, ...ids.filter((id: string) => id !== reload.id)];
+    const edit = await t.call('POST', '/dispatch/edits', { op: 'reorder', routeId: route.id, stopIds: reordered });
+    expect(edit.status).toBe(422);
+    expect(edit.body.error.message).toMatch(/over capacity on kg on trip 2: 180 for 100/);
+    const moved = await t.call('POST', '/dispatch/edits', {
+      op: 'move',
+      stopId: reload.id,
+      toRouteId: route.id,
+      position: 0,
+    });
+    expect(moved.status).toBe(400);
   });
 
   it('a dock with 1 place staggering 3 vans', async () => {
