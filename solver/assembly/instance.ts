@@ -31,8 +31,8 @@ export const UNREACHABLE: f64 = 1e12;
 export const TASK_F_STRIDE: i32 = 4; // service, setup, penalty, twWidth
 export const TASK_I_STRIDE: i32 = 5; // loc, twOffset, twCount, kind, pair (break, reload: vehicle)
 // twStart, twEnd, maxTravel, maxDist, fixed, perSec, perM, speedFactor, maxDriving, reloadS,
-// max work of group A, max work of group B
-export const VEH_F_STRIDE: i32 = 12;
+// max work of group A, max work of group B, shortest break that ends a driving period
+export const VEH_F_STRIDE: i32 = 13;
 // startLoc, endLoc, maxStops, matrix profile, work group A (-1 none), work group B (-1 none)
 export const VEH_I_STRIDE: i32 = 6;
 /** Work-limit groups a vehicle can belong to. */
@@ -141,6 +141,10 @@ export function inputPtr(id: i32): usize {
 @inline export function vehPerM(v: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 6]); }
 @inline export function vehMaxStops(v: i32): i32 { return unchecked(vehI[v * VEH_I_STRIDE + 2]); }
 @inline export function vehMaxDriving(v: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 8]); }
+/** Whether node x, in route v, is a break long enough to end a driving period. */
+@inline export function endsDriving(x: i32, v: i32): bool {
+  return x < nTasks && kindOf(x) == KIND_BREAK && serviceOf(x) >= unchecked(vehF[v * VEH_F_STRIDE + 12]);
+}
 @inline export function vehGroup(v: i32, k: i32): i32 { return unchecked(vehI[v * VEH_I_STRIDE + 4 + k]); }
 @inline export function vehGroupMax(v: i32, k: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 10 + k]); }
 @inline export function capOf(v: i32, d: i32): f64 { return unchecked(vehCap[v * D + d]); }

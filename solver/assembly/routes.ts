@@ -4,7 +4,7 @@
  * load after the node, prefix and suffix load maxima.
  */
 import {
-  capOf, D, earliestStart, endNode, isBreak, isEnd, isReload, latestStart, nNodes, nTasks, nVeh, serviceOf,
+  capOf, D, earliestStart, endNode, endsDriving, isBreak, isEnd, isReload, latestStart, nNodes, nTasks, nVeh, serviceOf,
   setupOf, startNode, taskDelta, taskStartLoad, vehFixed, vehPerM, vehPerSec, vehTwEnd, vehTwStart,
 } from "./instance";
 import { dur, locOf, vdist } from "./travel";
@@ -182,7 +182,7 @@ export function recompute(v: i32): void {
       // Driving since the last break, at the arrival at x; a break resets it.
       const f = unchecked(drvF[prev]) + t;
       if (f > maxDrv + 1e-6) feasible = false;
-      unchecked(drvF[x] = isBreak(x) ? 0.0 : f);
+      unchecked(drvF[x] = endsDriving(x, v) ? 0.0 : f);
     }
     cumDist[x] = distance;
     const reset = reloads && isReload(x) && !pas;
@@ -237,7 +237,7 @@ export function recompute(v: i32): void {
     const t = npas ? 0.0 : dur(v, effLoc[x], locOf(n));
     if (driving) {
       // Driving from leaving x to the next break (or the end).
-      const nb = isBreak(n);
+      const nb = endsDriving(n, v);
       unchecked(drvB[x] = nb ? 0.0 : t + unchecked(drvB[n]));
       unchecked(nextBrk[x] = nb ? n : unchecked(nextBrk[n]));
     }

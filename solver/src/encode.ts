@@ -36,7 +36,7 @@ export const KIND_RELOAD = 4;
 export const DEFAULT_MAX_TRIPS = 3;
 /** Work-limit groups one vehicle may belong to (VEH_GROUPS in the engine). */
 export const MAX_LIMITS_PER_VEHICLE = 2;
-const VEH_F_STRIDE = 12;
+const VEH_F_STRIDE = 13;
 const VEH_I_STRIDE = 6;
 const UNREACHABLE = 1e12;
 
@@ -318,6 +318,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
         v.reload?.reloadS ?? 0,
         vGroups[i]?.[0]?.[1] ?? 0,
         vGroups[i]?.[1]?.[1] ?? 0,
+        v.drivingBreakS ?? 0,
       ],
       i * VEH_F_STRIDE,
     );

@@ -70,9 +70,14 @@ export interface Vehicle {
   reload?: { reloadS: number /** Trips at most (reloads + 1). @default 3 */; maxTrips?: number };
   /**
    * Driving-time rule (EU 561/2006 art. 7): at most this much driving (travel time) before a break
-   * of this vehicle (any of `breaks`), between two breaks, and after the last one.
+   * of this vehicle, between two breaks, and after the last one.
    */
   maxDrivingS?: number;
+  /**
+   * With `maxDrivingS`: only breaks at least this long end a driving period (EU 561: 45 min), so a
+   * 30-minute lunch does not. @default 0 (every break)
+   */
+  drivingBreakS?: number;
 }
 
 /**

@@ -156,6 +156,7 @@ export function validateProblem(p: unknown): number {
       num(`${f}.costs.perKm`, v.costs.perKm, { min: 0 });
     }
     num(`${f}.maxDrivingS`, v.maxDrivingS, { min: 1e-6 });
+    num(`${f}.drivingBreakS`, v.drivingBreakS, { min: 0 });
     if (v.reload !== undefined) {
       if (!isObj(v.reload)) throw new ProblemError(`${f}.reload`, 'must be an object');
       num(`${f}.reload.reloadS`, v.reload.reloadS, { min: 0, optional: false });

@@ -123,9 +123,11 @@ export function checkSolution(p: Problem, sol: Solution): number {
         to = loc;
         windows = b.timeWindows;
         service = b.serviceS ?? 0;
-        if (driving > maxDriving + tol(maxDriving))
-          fail(`${String(v.id)} drives ${driving} s before break ${String(s.id)}, limit ${maxDriving}`);
-        driving = 0;
+        if (service >= (v.drivingBreakS ?? 0)) {
+          if (driving > maxDriving + tol(maxDriving))
+            fail(`${String(v.id)} drives ${driving} s before break ${String(s.id)}, limit ${maxDriving}`);
+          driving = 0;
+        }
       } else if (s.type === 'reload') {
         if (!v.reload) fail(`reload on ${String(v.id)}, which has no reload setting`);
         if (tripStops === 0) fail(`reload on ${String(v.id)} with no stop since the route start or the last reload`);

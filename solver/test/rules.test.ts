@@ -40,6 +40,19 @@ describe('driving limit (EU 561/2006)', () => {
     expect(sol.unassigned).toEqual([{ id: 'j3', type: 'job', reason: 'max_driving' }]);
   });
 
+  it('a break shorter than drivingBreakS (a 30-minute lunch) does not end the driving period', async () => {
+    const lunch = (drivingBreakS?: number): Problem => {
+      const q = p(4.5 * H);
+      q.vehicles[0]!.breaks = [{ id: 'lunch', timeWindows: [[0, 48 * H]], serviceS: 0.5 * H }];
+      return drivingBreakS === undefined ? q : { ...q, vehicles: [{ ...q.vehicles[0]!, drivingBreakS }] };
+    };
+    // Any break ends it by default: the lunch between the legs makes both jobs fit.
+    expect((await solveChecked(lunch())).unassigned).toEqual([]);
+    // With 45 min required, the lunch does not count: 5 h of driving is over the limit.
+    const sol = await solveChecked(lunch(0.75 * H));
+    expect(sol.unassigned).toEqual([{ id: 'j2', type: 'job', reason: 'max_driving' }]);
+  });
+
   it('the checker refuses 5 h of driving before the break', async () => {
     const sol = await solve(p(), { timeLimitMs: 200 });
     const order = jobOrder(sol);

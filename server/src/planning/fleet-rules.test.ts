@@ -158,9 +158,11 @@ describe('driving before a break', () => {
     expect(drivingBreaks('s', [8 * H, 17 * H], EU_WORKING_TIME, [2700])).toEqual([]);
     // A 30-minute lunch is no driving break.
     expect(drivingBreaks('s', [8 * H, 17 * H], EU_WORKING_TIME, [1800])).toHaveLength(1);
-    expect(drivingBreaks('s', [6 * H, 20 * H], EU_WORKING_TIME, [])).toHaveLength(2);
+    // One break at most, even on a 14 h shift: it allows 9 h of driving, the EU daily maximum.
+    expect(drivingBreaks('s', [6 * H, 20 * H], EU_WORKING_TIME, [])).toHaveLength(1);
     const built = buildProblem(input({ shifts: [shift('mon', 'v1', '2026-12-07', 'anne')], rules: EU_WORKING_TIME }));
     expect(built.problem.vehicles[0]?.maxDrivingS).toBe(4.5 * H);
+    expect(built.problem.vehicles[0]?.drivingBreakS).toBe(45 * 60);
     expect(built.problem.vehicles[0]?.breaks).toHaveLength(1);
   });
 });

@@ -145,7 +145,9 @@ export function restBounds(
  * Breaks the driving limit needs in a route window `[start, end]` (axis seconds) beside the
  * shift's own breaks of at least `drivingBreakMin`: with n breaks a route drives at most
  * (n + 1) × the limit and spends n × the break, so n ≥ (length − limit) / (limit + break). Each
- * may be taken anywhere in the window.
+ * may be taken anywhere in the window. At most one: the solver places every break it is given, so
+ * a long shift would spend hours on breaks it never needs (four on a 23 h shift), and one break
+ * already allows twice the limit, the daily driving maximum of EU 561/2006 art. 6 (9 h = 2 × 4.5 h).
  */
 export function drivingBreaks(
   idPrefix: string,
@@ -158,7 +160,7 @@ export function drivingBreaks(
   const breakS = rules.drivingBreakMin * 60;
   const length = window[1] - window[0];
   if (length <= limit) return [];
-  const needed = Math.ceil((length - limit) / (limit + breakS));
+  const needed = Math.min(1, Math.ceil((length - limit) / (limit + breakS)));
   const own = ownBreaksS.filter((s) => s >= breakS).length;
   return Array.from({ length: Math.max(0, needed - own) }, (_, k) => ({
     id: `${idPrefix}#drive${k}`,

@@ -215,7 +215,8 @@ function shiftVehicle(
     capacity: fitVector(v.capacity, input.dimensions.length),
     skills: depotBound ? [...v.skills, depotSkill(v.depotId)] : v.skills,
     breaks: [...breaks, ...driveBreaks],
-    ...(maxDrivingS ? { maxDrivingS } : {}),
+    // Only breaks of the rule's length end a driving period (a 30-minute lunch does not).
+    ...(maxDrivingS ? { maxDrivingS, drivingBreakS: rules.drivingBreakMin * 60 } : {}),
     ...(reload ? { reload } : {}),
     maxDistanceM: v.maxDistanceM ?? undefined,
     maxStops: maxStops.length ? Math.min(...maxStops) : undefined,
