@@ -106,13 +106,6 @@ export interface DriverAccessRow {
   created_by: string | null;
 }
 
-/** Table `driver_code_failures`. */
-export interface DriverCodeFailuresRow {
-  id: string;
-  ip: string;
-  at: Date;
-}
-
 /** Table `drivers`. */
 export interface DriversRow {
   id: string;
@@ -185,15 +178,6 @@ export interface LatestPositionsRow {
   accuracy_m: number | null;
   speed_mps: number | null;
   heading: number | null;
-}
-
-/** Table `login_failures`. */
-export interface LoginFailuresRow {
-  id: string;
-  email: string;
-  ip: string;
-  at: Date;
-  pending: boolean;
 }
 
 /** Table `mfa_challenges`. */

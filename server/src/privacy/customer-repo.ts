@@ -125,7 +125,7 @@ export async function eraseOrderRecords(db: Db, orgId: string, ids: string[]): P
 }
 
 // Staff accounts and their credentials are not a customer's data, even when an email matches.
-const NOT_CUSTOMER_DATA = new Set(['users', 'sessions', 'login_failures', 'organisations', 'drivers', 'api_keys']);
+const NOT_CUSTOMER_DATA = new Set(['users', 'sessions', 'organisations', 'drivers', 'api_keys']);
 
 // Tables without an organisation column, reached through their parent's.
 const THROUGH_PARENT: Record<string, string> = {
