@@ -99,7 +99,7 @@ export async function fireTrigger(deps: TriggerDeps, ctx: OrderContext, t: Trigg
   const told = t.trigger === 'published' ? plannedTimes(ctx) : toldTimes(ctx, t.eta, now, t.trigger !== 'eta_moved');
   const token = await orderLink(deps.db, ctx.orgId, ctx.orderId, deps.linkMaxDays);
   const msg = renderMessage(t.trigger, ctx.locale, {
-    name: ctx.name || (ctx.locale.startsWith('fr') ? 'client' : 'customer'),
+    name: ctx.name || (langOf(ctx.locale) === 'fr' ? 'client' : 'customer'),
     orgName: ctx.orgName,
     timeZone: ctx.timeZone,
     windowFrom: told?.band.startMs,
