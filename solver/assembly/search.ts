@@ -300,6 +300,8 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
       localSearch(nc < bestCost || (lsMask & LS_LIGHT) == 0);
       nc = searchCost();
     }
+    // Simulated annealing in SISR's threshold form (Christiaens & Vanden Berghe 2020, §5): accept
+    // when the new cost is below the current one plus T·(−ln U), U uniform in (0, 1].
     if (nc < cur - temp * Math.log(rand())) {
       cur = nc;
       if (totalCost() < bestCost - 1e-9 * Math.abs(bestCost)) { saveBest(); report(); }
