@@ -135,7 +135,7 @@ export async function stops(
                           r.local_date + (w->>'start')::time AS ws, r.local_date + (w->>'end')::time AS we
                      FROM jsonb_array_elements(o.time_windows) w) a
             WHERE s.actual_arrival_at IS NOT NULL) w ON true
-        WHERE r.org_id = $1 AND r.local_date BETWEEN $2::date AND $3::date AND s.kind <> 'break'
+        WHERE r.org_id = $1 AND r.local_date BETWEEN $2::date AND $3::date AND s.kind IN ('delivery', 'pickup')
           AND ($5::uuid IS NULL OR r.driver_id = $5) AND ($6::uuid IS NULL OR r.vehicle_id = $6)
           AND ($7::uuid IS NULL OR r.depot_id = $7)) x
       WHERE ${OUTCOME_WHERE[q.outcome]}

@@ -83,7 +83,7 @@ st AS (
                 FROM jsonb_array_elements(o.time_windows) w) a
        WHERE s.actual_arrival_at IS NOT NULL
     ) w ON true
-   WHERE s.kind <> 'break'
+   WHERE s.kind IN ('delivery', 'pickup')
 ),
 pos AS (
   SELECT p.route_id, max(p.device_at) AS last_at,

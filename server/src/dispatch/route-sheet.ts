@@ -7,7 +7,7 @@
  * time the planner, the driver app and the customer's messages show, with the arrival beside it
  * when the driver waits.
  */
-import { phoneDisplay, type SheetLanguage, serviceStartIso, utcToLocal, visitNumbers } from '@tournee/shared';
+import { isVisit, phoneDisplay, type SheetLanguage, serviceStartIso, utcToLocal, visitNumbers } from '@tournee/shared';
 import type { RouteRecord } from '../lifecycle/route-repo.ts';
 import { longDate, num, SHEET_TEXT, type SheetText } from './route-sheet-text.ts';
 
@@ -95,7 +95,7 @@ export function routeSheetCsv(routes: RouteRecord[], zone: string, dimensions: r
           Math.round(s.waitingS / 60),
           windowsText(s),
           s.notes ?? '',
-          ...dimensions.map((_, d) => (s.kind === 'break' ? '' : (s.demand[d] ?? 0))),
+          ...dimensions.map((_, d) => (isVisit(s.kind) ? (s.demand[d] ?? 0) : '')),
           s.location ? stopLink(s.location.coordinates) : '',
         ]
           .map(csvCell)
@@ -153,6 +153,10 @@ function stopRow(r: RouteRecord, s: Stop, o: SheetOptions, t: SheetText): string
   if (s.kind === 'break') {
     return `<tr class="break"><td>☕</td><td>${hhmm(s.plannedArrivalAt, zone)}–${hhmm(s.plannedDepartureAt, zone)}</td><td colspan="6">${t.breakRow}</td></tr>`;
   }
+  // Back at the depot to load the next trip: its own row, like a break, not a customer.
+  if (s.kind === 'reload') {
+    return `<tr class="reload"><td>↻</td><td>${hhmm(s.plannedArrivalAt, zone)}–${hhmm(s.plannedDepartureAt, zone)}</td><td colspan="6">${t.reloadRow}${s.address ? ` · ${esc(s.address)}` : ''}</td></tr>`;
+  }
   const demand = o.dimensions
     .map((d, i) => (s.demand[i] ? `${num(s.demand[i]!, lang, 2)} ${esc(t.dimensions[d] ?? d)}` : ''))
     .filter(Boolean)
@@ -182,7 +186,7 @@ function routeBlock(r: RouteRecord, o: SheetOptions, t: SheetText): string {
   const links = navigationLinks(r).map(
     (l, i, all) => `<a href="${esc(l)}">${t.openRoute}${all.length > 1 ? t.part(i + 1, all.length) : ''}</a>`,
   );
-  const visits = r.stops.filter((s) => s.kind !== 'break').length;
+  const visits = r.stops.filter((s) => isVisit(s.kind)).length;
   const heading = t.heading(
     esc(r.vehicleName),
     hhmm(r.startAt, o.zone),
@@ -216,7 +220,7 @@ ${sh.routes.map((r) => routeBlock(r, o, t)).join('\n')}
   return `<!doctype html><html lang="${o.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(o.title)}</title>
 <style>body{font:12px system-ui,sans-serif;margin:1.5em;color:#111}h1{font-size:18px;margin:0 0 .5em}h2{font-size:16px;margin:.2em 0}h3{font-size:13px;margin:1em 0 .3em}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:4px;vertical-align:top;text-align:left}th{background:#f1f5f9}
-td.seq{font-weight:700;text-align:center}tr.break td{background:#eee;font-style:italic}small{color:#444}
+td.seq{font-weight:700;text-align:center}tr.break td,tr.reload td{background:#eee;font-style:italic}small{color:#444}
 .sheet{break-after:page;page-break-after:always}.sheet:last-child{break-after:auto;page-break-after:auto}.sign{margin-top:2em}
 #print{font:inherit;font-size:14px;padding:.5em 1.2em;border-radius:6px;border:1px solid #155e75;background:#155e75;color:#fff;cursor:pointer}
 @page{margin:12mm}@media print{.no-print,.nav{display:none}body{margin:0}}</style></head>

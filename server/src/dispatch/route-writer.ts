@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { type RouteStopsWrite, type StopWrite, type WrittenStops, writeRouteStops } from '../lifecycle/stop-writer.ts';
+import { type RouteStopsWrite, type WrittenStops, writeRouteStops } from '../lifecycle/stop-writer.ts';
 import type { EvalStop, Evaluation } from './evaluator.ts';
 
 export interface RouteWrite {
@@ -24,8 +24,7 @@ export function toStopsWrite(w: RouteWrite): RouteStopsWrite {
       return {
         stopId: s.stopId,
         orderId: s.orderId,
-        // 'reload' is a stops kind since migration 032; the lifecycle's StopWrite type does not list it yet.
-        kind: s.kind as StopWrite['kind'],
+        kind: s.kind,
         breakIndex: s.breakIndex,
         arrivalAt: new Date(t.arrivalMs),
         waitingS: t.waitingS,

@@ -14,10 +14,13 @@ import type { LonLatPair, Travel } from '../travel/travel.ts';
 
 export interface EtaStop {
   id: string;
-  /** A break has no place of its own: the driver takes it where the previous stop was. */
-  kind: 'visit' | 'break';
+  /**
+   * A break has no place of its own: the driver takes it where the previous stop was. A reload is
+   * at the depot, for the vehicle's reload time.
+   */
+  kind: 'visit' | 'break' | 'reload';
   location: LonLatPair | null;
-  /** Service time, or the break's duration. */
+  /** Service time, the break's duration, or the reload's. */
   serviceS: number;
   /** The stop's windows that day as instants, ascending; empty = any time. For a break: its earliest and latest start. */
   windows: InstantWindow[];
@@ -61,18 +64,22 @@ export function halfWindowMs(aheadMs: number): number {
 /**
  * The stops still to do, in the order the driver is doing them: one the driver has arrived at
  * comes first (even out of the planned sequence), then the rest by sequence. A break (the driver
- * app does not report breaks) counts as still to take only while no later stop is done.
+ * app does not report breaks) or a reload at the depot counts as still to take only while no
+ * later visit is done (reaching the next customer ends it).
  */
 export function remainingOrder<T extends { seq: number; status: string; kind?: string }>(stops: readonly T[]): T[] {
   const lastDone = stops.reduce(
-    (m, s) => (s.kind !== 'break' && s.status !== 'pending' && s.status !== 'arrived' ? Math.max(m, s.seq) : m),
+    (m, s) => (!atDepotOrBreak(s.kind) && s.status !== 'pending' && s.status !== 'arrived' ? Math.max(m, s.seq) : m),
     Number.NEGATIVE_INFINITY,
   );
   return stops
     .filter((s) => s.status === 'pending' || s.status === 'arrived')
-    .filter((s) => s.kind !== 'break' || s.seq > lastDone)
+    .filter((s) => !atDepotOrBreak(s.kind) || s.seq > lastDone)
     .sort((a, b) => (a.status === 'arrived' ? 0 : 1) - (b.status === 'arrived' ? 0 : 1) || a.seq - b.seq);
 }
+
+/** A break or a reload at the depot: no customer visit, and no event needed to end it. */
+const atDepotOrBreak = (kind: string | undefined) => kind === 'break' || kind === 'reload';
 
 /** ETAs of every remaining stop, in driving order. */
 export function computeEtas(input: EtaInput): Eta[] {

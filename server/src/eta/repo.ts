@@ -1,4 +1,5 @@
 /** What the ETA engine reads of a route, and where it writes the ETAs (stops.eta_*). */
+import type { StopKind } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { LonLatPair } from '../travel/travel.ts';
 
@@ -6,11 +7,13 @@ export interface EtaRouteStop {
   id: string;
   seq: number;
   status: string;
-  kind: 'delivery' | 'pickup' | 'break';
-  /** For a break: which of the shift's breaks it is. */
+  kind: StopKind;
+  /** For a break: which of the shift's breaks it is (null: a break the driving limit added). */
   breakIndex: number | null;
   orderId: string | null;
+  /** The order's place, the route's depot for a reload, none for a break. */
   location: LonLatPair | null;
+  /** Service time; a reload's is the vehicle's reload minutes, a break's its planned duration. */
   serviceS: number;
   timeWindows: { start: string; end: string }[];
 }
@@ -42,8 +45,10 @@ export async function loadEtaRoute(db: Db, routeId: string): Promise<EtaRoute | 
     time_zone: string;
     speed_factor: number;
     breaks: { startAt: string; endAt: string; durationMin: number }[] | null;
+    reload_min: number | null;
   }>(
-    `SELECT r.id, r.org_id, r.driver_id, r.local_date, r.status, r.version, d.time_zone, v.speed_factor, sh.breaks
+    `SELECT r.id, r.org_id, r.driver_id, r.local_date, r.status, r.version, d.time_zone, v.speed_factor, sh.breaks,
+            v.reload_min
        FROM routes r JOIN depots d ON d.id = r.depot_id JOIN vehicles v ON v.id = r.vehicle_id
        LEFT JOIN shifts sh ON sh.id = r.shift_id
       WHERE r.id = $1`,
@@ -61,14 +66,20 @@ export async function loadEtaRoute(db: Db, routeId: string): Promise<EtaRoute | 
     lon: number | null;
     lat: number | null;
     service_s: number | null;
+    planned_s: number | null;
     time_windows: { start: string; end: string }[] | null;
   }>(
-    // A pickup stop (pickup and delivery orders) is at the pickup place, in its windows.
+    // A pickup stop (pickup and delivery orders) is at the pickup place, in its windows; a reload
+    // at the route's depot. `planned_s`: how long the plan gave the stop (a break's duration).
     `SELECT s.id, s.seq, s.status, s.kind, s.break_index, s.order_id,
-            ST_X(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lon,
-            ST_Y(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS lat,
-            o.service_s, CASE WHEN s.kind = 'pickup' THEN o.pickup_time_windows ELSE o.time_windows END AS time_windows
+            ST_X(CASE WHEN s.kind = 'reload' THEN d.location WHEN s.kind = 'pickup' THEN o.pickup_location
+              ELSE o.location END::geometry) AS lon,
+            ST_Y(CASE WHEN s.kind = 'reload' THEN d.location WHEN s.kind = 'pickup' THEN o.pickup_location
+              ELSE o.location END::geometry) AS lat,
+            o.service_s, CASE WHEN s.kind = 'pickup' THEN o.pickup_time_windows ELSE o.time_windows END AS time_windows,
+            greatest(0, extract(epoch FROM s.planned_departure_at - s.planned_arrival_at) - s.waiting_s)::float8 AS planned_s
        FROM stops s LEFT JOIN orders o ON o.id = s.order_id
+       JOIN routes r ON r.id = s.route_id JOIN depots d ON d.id = r.depot_id
       WHERE s.route_id = $1 ORDER BY s.seq`,
     [routeId],
   );
@@ -94,7 +105,14 @@ export async function loadEtaRoute(db: Db, routeId: string): Promise<EtaRoute | 
       breakIndex: x.break_index,
       orderId: x.order_id,
       location: x.lon === null || x.lat === null ? null : [x.lon, x.lat],
-      serviceS: x.service_s ?? 0,
+      serviceS:
+        x.kind === 'reload'
+          ? route.reload_min !== null
+            ? route.reload_min * 60
+            : (x.planned_s ?? 0)
+          : x.kind === 'break'
+            ? (x.planned_s ?? 0)
+            : (x.service_s ?? 0),
       timeWindows: x.time_windows ?? [],
     })),
   };

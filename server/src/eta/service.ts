@@ -4,7 +4,7 @@
  * plenty), and at once on stop events. One recompute per route runs at a time; a request
  * during it runs once more after it, so the last position always counts.
  */
-import { type InstantWindow, windowsOnDay } from '@tournee/shared';
+import { type InstantWindow, isVisit, windowsOnDay } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../logger.ts';
 import { coordinateTravel, type LonLatPair, type Travel } from '../travel/travel.ts';
@@ -39,13 +39,25 @@ export interface EtaEngine {
 /**
  * A remaining stop as the engine takes it: a visit with its windows on the route's day (every
  * one of them, in the depot's zone); a break with its duration, from its earliest start to its
- * latest (the shift's window minus the duration), like the route evaluator.
+ * latest (the shift's window minus the duration), like the route evaluator — a break the driving
+ * limit added (no shift break) lasts what the plan gave it, any time; a reload at the depot with
+ * the vehicle's reload minutes, any time.
  */
 export function etaStop(route: EtaRoute, s: EtaRouteStop): EtaStop {
   if (s.kind === 'break') {
     const b = s.breakIndex !== null ? route.breaks[s.breakIndex] : undefined;
     const windows: InstantWindow[] = b ? [{ startMs: b.startMs, endMs: b.endMs - b.durationS * 1000 }] : [];
-    return { id: s.id, kind: 'break', location: null, serviceS: b?.durationS ?? 0, windows, arrived: false };
+    return { id: s.id, kind: 'break', location: null, serviceS: b?.durationS ?? s.serviceS, windows, arrived: false };
+  }
+  if (s.kind === 'reload') {
+    return {
+      id: s.id,
+      kind: 'reload',
+      location: s.location,
+      serviceS: s.serviceS,
+      windows: [],
+      arrived: s.status === 'arrived',
+    };
   }
   return {
     id: s.id,
@@ -80,23 +92,25 @@ export function createEtaEngine(deps: {
     if (!fix) return null;
     const now = Date.now();
     const stale = isStale(fix.at, now);
-    // A break whose latest end has passed was taken (or skipped): the app does not report breaks.
+    // A shift's break whose latest end has passed was taken (or skipped): the app does not report
+    // breaks. A driving break (no shift break) is still to take until a later stop is done.
     const queue = remainingOrder(route.stops).filter((s) =>
       s.kind === 'break'
-        ? s.breakIndex !== null && (route.breaks[s.breakIndex]?.endMs ?? 0) > now
+        ? s.breakIndex === null || (route.breaks[s.breakIndex]?.endMs ?? 0) > now
         : s.location !== null,
     );
     const stops = queue.map((s) => etaStop(route, s));
     const points = route.stops.flatMap((s) => (s.location ? [s.location] : []));
     // The live leg: from the position to the first place to drive to (none when already there).
-    const first = stops.find((s) => s.kind === 'visit');
+    const first = stops.find((s) => s.kind !== 'break');
     const next = first && !first.arrived ? first.location : null;
     const travel = await roads.forRoute(route, points, fix.location, next);
     // A stale fix still gives ETAs (from where the driver was last seen), flagged stale.
     const etas = computeEtas({ now, driver: fix, stops, travel, slowness: route.slowness });
     await storeEtas(deps.db, etas, fix.at);
-    // Places in the driver's queue count visits only (a break is not a stop the customer waits for).
-    const visits = queue.filter((s) => s.kind !== 'break');
+    // Places in the driver's queue count visits only (a break or a reload at the depot is not a
+    // stop the customer waits for).
+    const visits = queue.filter((s) => isVisit(s.kind));
     const byId = new Map(queue.map((s) => [s.id, { orderId: s.orderId, stopsBefore: Math.max(0, visits.indexOf(s)) }]));
     return {
       route,

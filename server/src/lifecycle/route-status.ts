@@ -140,11 +140,11 @@ export async function allowStartAnyDay(
   return { routeId, allowed, localDate: rows[0].local_date };
 }
 
-/** Marks the route done once no stop is left to visit; answers its status. */
+/** Marks the route done once no visit is left (a pending break or reload at the depot does not count); answers its status. */
 export async function finishRouteIfDone(tx: Db, routeId: string): Promise<RouteStatus | null> {
   const { rows } = await tx.query<{ status: RouteStatus }>(
     `UPDATE routes SET status = 'done', updated_at = now() WHERE id = $1 AND status <> 'done'
-        AND NOT EXISTS (SELECT 1 FROM stops WHERE route_id = $1 AND kind <> 'break' AND status IN ('pending', 'arrived'))
+        AND NOT EXISTS (SELECT 1 FROM stops WHERE route_id = $1 AND kind NOT IN ('break', 'reload') AND status IN ('pending', 'arrived'))
       RETURNING status`,
     [routeId],
   );

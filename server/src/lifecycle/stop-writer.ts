@@ -7,7 +7,7 @@
  * them (a re-plan of a started route). Then every order that was or is on a written route follows
  * it (order-status.ts `followRoutes`), and published routes get a new version.
  */
-import type { Violation } from '@tournee/shared';
+import type { StopKind, Violation } from '@tournee/shared';
 import type { Actor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import type { LonLatPair } from '../travel/travel.ts';
@@ -18,7 +18,7 @@ export interface StopWrite {
   /** An existing stop (kept, possibly from another written route), or null for a new one. */
   stopId: string | null;
   orderId: string | null;
-  kind: 'delivery' | 'pickup' | 'break';
+  kind: StopKind;
   breakIndex: number | null;
   arrivalAt: Date;
   waitingS: number;

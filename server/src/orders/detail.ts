@@ -3,7 +3,7 @@
  * of its visits (lifecycle/attempts.ts), its stops on routes, when it is held why and until
  * when, the customer's rating, and which actions are allowed now and why not (actions.ts).
  */
-import type { OrderDetailView, OrderStopPlacement } from '@tournee/shared';
+import { isVisit, type OrderDetailView, type OrderStopPlacement } from '@tournee/shared';
 import type { Actor } from '../audit/audit.ts';
 import { ratingOf } from '../audit/history-repo.ts';
 import type { Db } from '../db/db.ts';
@@ -24,8 +24,8 @@ export type OrderStopPlacementWithKind = OrderStopPlacement & { kind: 'pickup' |
 function placements(orderId: string, routes: RouteRecord[]): OrderStopPlacementWithKind[] {
   const out: OrderStopPlacementWithKind[] = [];
   for (const r of routes) {
-    // Breaks have no order: the position counts the stops a driver calls at.
-    const calls = r.stops.filter((s) => s.kind !== 'break');
+    // Breaks and reloads at the depot have no order: the position counts the stops a driver calls at.
+    const calls = r.stops.filter((s) => isVisit(s.kind));
     calls.forEach((s, i) => {
       if (s.orderId !== orderId) return;
       out.push({

@@ -14,7 +14,7 @@ export async function planningCalendar(db: Db, orgId: string, from: string, to: 
        SELECT r.local_date AS day, count(s.id)::int AS planned,
               count(DISTINCT r.id) FILTER (WHERE s.id IS NOT NULL)::int AS routes,
               count(DISTINCT r.id) FILTER (WHERE s.id IS NOT NULL AND r.status <> 'planned')::int AS published
-       FROM routes r LEFT JOIN stops s ON s.route_id = r.id AND s.kind <> 'break'
+       FROM routes r LEFT JOIN stops s ON s.route_id = r.id AND s.kind IN ('delivery', 'pickup')
        WHERE r.org_id = $1 AND r.local_date BETWEEN $2::date AND $3::date
        GROUP BY r.local_date),
      shifts AS (

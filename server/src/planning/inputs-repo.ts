@@ -121,7 +121,7 @@ export async function loadOutsideWork(
       WHERE r.org_id = $1 AND r.driver_id = ANY($4::uuid[]) AND r.start_at IS NOT NULL AND r.end_at IS NOT NULL
         AND r.local_date BETWEEN $2::date AND $3::date
         AND NOT (r.shift_id IS NOT NULL AND r.shift_id = ANY($5::uuid[]))
-        AND EXISTS (SELECT 1 FROM stops s WHERE s.route_id = r.id AND s.kind <> 'break')
+        AND EXISTS (SELECT 1 FROM stops s WHERE s.route_id = r.id AND s.kind IN ('delivery', 'pickup'))
      UNION ALL
      SELECT s.driver_id, to_char(s.local_date, 'YYYY-MM-DD'), s.start_at, s.end_at, false
        FROM shifts s

@@ -10,7 +10,7 @@ import type { Actor } from '../audit/audit.ts';
 import { recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import { dropUnusedRoutes, upsertShiftRoutes } from '../lifecycle/plan-routes.ts';
-import { type RouteStopsWrite, type StopWrite, writeRouteStops } from '../lifecycle/stop-writer.ts';
+import { type RouteStopsWrite, writeRouteStops } from '../lifecycle/stop-writer.ts';
 import { bumpPublished } from '../lifecycle/versions.ts';
 import { AppError } from '../errors.ts';
 import type { ExistingRoute } from './inputs-repo.ts';
@@ -104,8 +104,7 @@ export async function writePlanResult(
         stops: r.stops.map((s) => ({
           stopId: null,
           orderId: s.orderId,
-          // The stops table takes 'reload' (migration 032); the lifecycle's StopWrite type does not list it yet.
-          kind: s.kind as StopWrite['kind'],
+          kind: s.kind,
           breakIndex: s.breakIndex,
           arrivalAt: s.arrivalAt,
           waitingS: s.waitingS,

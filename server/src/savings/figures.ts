@@ -3,7 +3,7 @@
  * broken rules; from them come driving time, overtime, late stops and the cost in money. A
  * baseline's routes and a plan's routes go through this same function, so they compare fairly.
  */
-import type { RouteSetFigures } from '@tournee/shared';
+import { isVisit, type RouteSetFigures } from '@tournee/shared';
 import { type EvalShift, type EvalStop, type Evaluation, evaluateRoute } from '../dispatch/evaluator.ts';
 import type { Travel } from '../travel/travel.ts';
 
@@ -30,9 +30,10 @@ export function routeFigures(
   for (let i = 1; i < line.length; i++) drivingS += travel.timeS(line[i - 1]!, line[i]!) * shift.slowness;
   let overtimeS = 0;
   for (const v of evaluation.violations) if (v.kind === 'shift_end') overtimeS += v.overS;
-  const visits = stops.filter((s) => s.kind !== 'break');
+  // Breaks and reloads at the depot are no stops of the comparison.
+  const visits = stops.filter((s) => isVisit(s.kind));
   const lateStops = evaluation.stops.filter(
-    (t, i) => stops[i]!.kind !== 'break' && t.violations.some((v) => v.kind === 'late'),
+    (t, i) => isVisit(stops[i]!.kind) && t.violations.some((v) => v.kind === 'late'),
   ).length;
   const used = visits.length > 0;
   const cost = used
