@@ -77,6 +77,7 @@ function removeString(r: i32, c: i32, lsmax: f64): void {
   let lmax = <i32>Math.min(<f64>card, lsmax);
   if (lmax < 1) lmax = 1;
   const l = randInt(lmax) + 1;
+  // String or split string with equal odds (SISR, Christiaens & Vanden Berghe 2020, §4.1).
   if (l == card || rand() < 0.5) {
     // Plain string of length l containing c.
     let lo = ic - l + 1; if (lo < 0) lo = 0;
@@ -89,6 +90,8 @@ function removeString(r: i32, c: i32, lsmax: f64): void {
     return;
   }
   // Split string: a window of l + m containing c, keeping m consecutive tasks inside it.
+  // SISR grows m while U < 1 − β with β = 0.01, which nearly always keeps the longest window;
+  // ours halves the odds at each step, so short kept runs (1–3 tasks) dominate.
   let m = 1;
   while (l + m < card && rand() < 0.5) m++;
   const size = l + m;
