@@ -90,8 +90,8 @@ function removeString(r: i32, c: i32, lsmax: f64): void {
     return;
   }
   // Split string: a window of l + m containing c, keeping m consecutive tasks inside it.
-  // SISR grows m while U < 1 − β with β = 0.01, which nearly always keeps the longest window;
-  // ours halves the odds at each step, so short kept runs (1–3 tasks) dominate.
+  // m grows by one with probability 1/2 at each step (our choice: short kept runs of 1–3 tasks
+  // dominate; SISR draws m with its parameter β instead).
   let m = 1;
   while (l + m < card && rand() < 0.5) m++;
   const size = l + m;
