@@ -16,6 +16,8 @@ const PARAMS = {
   removed: ['n'],
   breakSpan: ['from', 'to'],
   breakFirst: ['from', 'to'],
+  reloadSpan: ['from', 'to'],
+  reloadFirst: ['from', 'to'],
   progress: ['done', 'total'],
 } as const;
 type Templates = Record<keyof typeof PARAMS, string>;
@@ -29,6 +31,8 @@ const enTemplates: Templates = {
   removed: '{n} removed',
   breakSpan: 'Break {from}–{to}',
   breakFirst: 'Break planned {from}–{to} before this stop',
+  reloadSpan: 'Reload at the depot {from}–{to}',
+  reloadFirst: 'Back to the depot to reload {from}–{to} before this stop',
   progress: '{done} of {total} done',
 };
 
@@ -41,6 +45,8 @@ const frTemplates: Templates = {
   removed: '{n} retiré(s)',
   breakSpan: 'Pause {from}–{to}',
   breakFirst: 'Pause prévue {from}–{to} avant cet arrêt',
+  reloadSpan: 'Rechargement au dépôt {from}–{to}',
+  reloadFirst: 'Retour au dépôt pour recharger {from}–{to} avant cet arrêt',
   progress: '{done} sur {total} faits',
 };
 
@@ -105,6 +111,7 @@ const enWords = {
   anyTime: 'Any time',
   distanceLabel: 'Distance',
   breakLabel: 'Break',
+  reloadLabel: 'Reload at the depot',
   viewList: 'List',
   viewNext: 'Next stop',
   allDone: 'All stops are done. Thank you!',
@@ -167,6 +174,7 @@ const frWords: typeof enWords = {
   anyTime: 'Toute la journée',
   distanceLabel: 'Distance',
   breakLabel: 'Pause',
+  reloadLabel: 'Rechargement au dépôt',
   viewList: 'Liste',
   viewNext: 'Prochain arrêt',
   allDone: 'Tous les arrêts sont faits. Merci !',

@@ -37,6 +37,7 @@ export function NextStopView({
   const label = stopLabel(stop, t);
   const links = stop.location ? navLinks(stop.location.coordinates as [number, number], label) : null;
   const pause = position.breakBefore ? breakSpan(position.breakBefore, ctx.zone, locale) : null;
+  const reload = position.reloadBefore ? breakSpan(position.reloadBefore, ctx.zone, locale) : null;
   const action = mainAction(stop);
   const planned = plannedTimes(stop, { localDate: ctx.localDate, timeZone: ctx.zone }, locale);
   return (
@@ -45,6 +46,11 @@ export function NextStopView({
       {pause && (
         <div className="break-notice" role="note">
           ☕ {t.breakFirst(pause.from, pause.to)}
+        </div>
+      )}
+      {reload && (
+        <div className="break-notice" role="note">
+          ↻ {t.reloadFirst(reload.from, reload.to)}
         </div>
       )}
       <h2 className="next-name">

@@ -4,7 +4,7 @@
  * network: the offline fallback of the street map (day-map.tsx); the navigation app does the
  * street-level part.
  */
-import { type DriverRoute, visitNumbers } from '@tournee/shared';
+import { type DriverRoute, isVisit, visitNumbers } from '@tournee/shared';
 import { STATUS_COLOUR as COLOUR } from '../map/markers.ts';
 
 const W = 360;
@@ -24,7 +24,9 @@ export function RouteSketch({
   label: string;
 }) {
   const depot = route.depot.location.coordinates as [number, number];
-  const stops = route.stops.filter((s) => s.location && s.kind !== 'break');
+  // Visits get a numbered dot; a reload at the depot is on the line (back to the depot), no dot.
+  const stops = route.stops.filter((s) => s.location && isVisit(s.kind));
+  const path = route.stops.filter((s) => s.location && s.kind !== 'break');
   const numbers = visitNumbers(route.stops);
   const pts: [number, number][] = [depot, ...stops.map((s) => s.location!.coordinates as [number, number])];
   if (here) pts.push(here);
@@ -36,7 +38,7 @@ export function RouteSketch({
   const scale = Math.min((W - 2 * PAD) / (maxX - minX || 1e-3), (H - 2 * PAD) / (maxY - minY || 1e-3));
   const at = ([lon, lat]: [number, number]) =>
     [PAD + (lon * k - minX) * scale, H - PAD - (lat - minY) * scale] as const;
-  const line = [depot, ...stops.map((s) => s.location!.coordinates as [number, number])]
+  const line = [depot, ...path.map((s) => s.location!.coordinates as [number, number])]
     .map((p) => at(p).join(','))
     .join(' ');
   const [dx, dy] = at(depot);

@@ -35,6 +35,22 @@ export function BreakCard({ stop, ctx }: { stop: DriverStop; ctx: CardContext })
   );
 }
 
+/** A reload at the depot (multi-trip): back at the depot to load the next trip, nothing to record. */
+export function ReloadCard({ stop, ctx }: { stop: DriverStop; ctx: CardContext }) {
+  const { t, locale } = useI18n();
+  const span = breakSpan(stop, ctx.zone, locale);
+  return (
+    <li className="stop break reload" aria-label={t.reloadLabel}>
+      <div className="stop-head">
+        <span className="seq break-icon" aria-hidden="true">
+          ↻
+        </span>
+        <strong>{t.reloadSpan(span.from, span.to)}</strong>
+      </div>
+    </li>
+  );
+}
+
 /** "Prévu 09:00 (arrivée 08:20, attendre)": the service start, and the earlier arrival. */
 export function PlannedText({ stop, ctx }: { stop: DriverStop; ctx: CardContext }) {
   const { t, locale } = useI18n();

@@ -20,7 +20,7 @@ import { DayMap } from './day-map.tsx';
 import { FailDialog, ProofDialog } from './dialogs.tsx';
 import { codeRefusalText } from './required-proof.ts';
 import { NextStopView } from './next-stop-view.tsx';
-import { BreakCard, type CardContext, StopCard } from './stop-card.tsx';
+import { BreakCard, type CardContext, ReloadCard, StopCard } from './stop-card.tsx';
 import { useDay } from './use-day.ts';
 
 const coords = (s: { location: DriverStop['location'] }) => s.location?.coordinates as [number, number] | undefined;
@@ -157,6 +157,8 @@ export function Today({ session, onSignOut }: { session: DriverSession; onSignOu
             {route.stops.map((s, i) =>
               s.kind === 'break' ? (
                 <BreakCard key={s.id} stop={s} ctx={ctx} />
+              ) : s.kind === 'reload' ? (
+                <ReloadCard key={s.id} stop={s} ctx={ctx} />
               ) : (
                 <StopCard
                   key={s.id}

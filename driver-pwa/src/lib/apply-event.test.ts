@@ -32,4 +32,19 @@ describe('applying stop events on the phone', () => {
     expect(applyEvent(one, ev('a', 'arrived')).route!.stops[0]!.status).toBe('delivered');
     expect(applyEvent(one, ev('b', 'skipped')).route!.status).toBe('done');
   });
+
+  it('finishes the route with a reload at the depot left pending, as with a break', () => {
+    const twoTrips = {
+      ...day,
+      route: {
+        ...day.route!,
+        stops: [
+          { id: 'a', kind: 'delivery', status: 'delivered' },
+          { id: 'r1', kind: 'reload', status: 'pending' },
+          { id: 'b', kind: 'delivery', status: 'pending' },
+        ],
+      },
+    } as unknown as DriverDay;
+    expect(applyEvent(twoTrips, ev('b', 'delivered')).route!.status).toBe('done');
+  });
 });

@@ -3,7 +3,7 @@
  * server/src/tracking/stop-events.ts): used when the driver acts, and to replay the events still
  * in the outbox over a day fetched from the server (which has not seen them yet).
  */
-import type { DriverDay, StopEventInput, StopStatus } from '@tournee/shared';
+import { type DriverDay, isVisit, type StopEventInput, type StopStatus } from '@tournee/shared';
 
 const STATUS_OF: Record<StopEventInput['type'], StopStatus | null> = {
   started: null,
@@ -21,7 +21,8 @@ export function applyEvent(day: DriverDay, e: StopEventInput): DriverDay {
   const stops = r.stops.map((s) =>
     s.id === e.stopId && next && !(next === 'arrived' && s.status !== 'pending') ? { ...s, status: next } : s,
   );
-  const left = stops.some((s) => s.kind !== 'break' && (s.status === 'pending' || s.status === 'arrived'));
+  // Breaks and reloads at the depot are no visits: left pending, they do not keep the route open.
+  const left = stops.some((s) => isVisit(s.kind) && (s.status === 'pending' || s.status === 'arrived'));
   return {
     ...day,
     route: { ...r, stops, status: left ? 'in_progress' : 'done', startedAt: r.startedAt ?? e.deviceAt },

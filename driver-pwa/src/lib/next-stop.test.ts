@@ -33,11 +33,26 @@ describe('dayPosition', () => {
 
   it('counts failed and skipped stops as done, and ends with no next stop', () => {
     const p = dayPosition([stop(2, 'failed'), stop(1, 'skipped'), stop(3, 'pending', 'break'), stop(4, 'delivered')]);
-    expect(p).toEqual({ next: null, breakBefore: null, done: 3, total: 3 });
+    expect(p).toEqual({ next: null, breakBefore: null, reloadBefore: null, done: 3, total: 3 });
   });
 
   it('orders by the route sequence, not the array order', () => {
     expect(dayPosition([stop(3), stop(2)]).next?.id).toBe('s2');
+  });
+
+  it('passes a reload at the depot like a break: never the next stop, not counted, shown before the stop after it', () => {
+    const route = [stop(1, 'delivered'), stop(2, 'pending', 'reload'), stop(3, 'pending', 'break'), stop(4), stop(5)];
+    const p = dayPosition(route);
+    expect(p.next?.id).toBe('s4');
+    expect(p.reloadBefore?.id).toBe('s2');
+    expect(p.breakBefore?.id).toBe('s3');
+    expect([p.done, p.total]).toEqual([1, 3]);
+    // Numbered like the planner: the reload takes no number.
+    expect(route.map((s) => stopNumber(route, s))).toEqual([1, null, null, 2, 3]);
+    // Once the driver is at the next stop, the reload is behind them.
+    expect(
+      dayPosition([stop(1, 'delivered'), stop(2, 'pending', 'reload'), stop(3, 'arrived')]).reloadBefore,
+    ).toBeNull();
   });
 
   it('has no break before a stop that follows a delivery', () => {

@@ -5,7 +5,7 @@
  * DNS, blocked) `onFallBack` is called and the caller shows the SVG sketch instead — the same
  * rule as the dispatcher's map (shared/src/style-fallback.ts).
  */
-import { type DriverRoute, visitNumbers, watchStyle } from '@tournee/shared';
+import { type DriverRoute, isVisit, visitNumbers, watchStyle } from '@tournee/shared';
 import type { GeoJSONSource, Map as MapLibreMap, Marker } from 'maplibre-gl';
 import { maplibregl } from './maplibre.ts';
 import { depotMarker, stopMarker, vanMarker } from './markers.ts';
@@ -63,7 +63,7 @@ export function createRouteMap(
   const drawStops = () => {
     for (const m of stops) m.remove();
     stops = route.stops.flatMap((s) =>
-      s.location && s.kind !== 'break'
+      s.location && isVisit(s.kind)
         ? [
             new maplibregl.Marker({ element: stopMarker(visitNumbers(route.stops).get(s.seq) ?? s.seq, s.status) })
               .setLngLat(s.location.coordinates as [number, number])
