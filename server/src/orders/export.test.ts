@@ -62,7 +62,7 @@ const ORDERS = [
 const exported = async (format: 'csv' | 'xlsx') =>
   t.api(`/orders/export?from=2026-09-01&to=2026-09-30&format=${format}`);
 
-const reimport = async (body: BodyInit, contentType: string) =>
+const reimport = async (body: RequestInit['body'], contentType: string) =>
   readJson(await t.api('/orders/import', { method: 'POST', body, headers: { 'content-type': contentType } }));
 
 describe('orders export', () => {
