@@ -162,14 +162,11 @@ describe('the server layout', () => {
   });
 
   it('reads the organisations table through org/ (org/repo.ts, profile-repo.ts, settings-repo.ts)', () => {
-    // The one file still reading it itself, to move (the import's setup can use orgDefaults); no
-    // new file joins the list.
-    const stillDirect = new Set(['orders/import/import-setup.ts']);
     const direct = sources()
       .map(rel)
       .filter((f) => !f.startsWith('org/') && !f.startsWith('seed/'))
       .filter((f) => /\b(?:FROM|JOIN|UPDATE) organisations\b/.test(readFileSync(join(SRC, f), 'utf8')));
-    expect(direct.filter((f) => !stillDirect.has(f))).toEqual([]);
+    expect(direct).toEqual([]);
   });
 
   it('keeps planning and dispatch independent of each other', () => {
