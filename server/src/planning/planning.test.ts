@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextWorkingDays } from '../seed/demo-data.ts';
 import { seedDemo } from '../seed/demo.ts';
@@ -13,7 +12,7 @@ describe('planning the demo', () => {
   let days: string[];
   beforeAll(async () => {
     t = await startPlanningApp();
-    const now = DateTime.now();
+    const now = new Date();
     await seedDemo(t.db, t.org.id, now);
     days = nextWorkingDays(now, 10);
   });

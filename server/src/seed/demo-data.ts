@@ -22,10 +22,10 @@ export const DEMO_VEHICLES = Array.from({ length: 8 }, (_, i) => ({
   fixedCost: 40,
 }));
 
-/** An instant: a Date, milliseconds, or what tells its milliseconds (a luxon DateTime in a test). */
-export type Instant = Date | number | { toMillis(): number };
+/** An instant: a Date or milliseconds. */
+export type Instant = Date | number;
 
-const dateOf = (t: Instant) => new Date(typeof t === 'number' ? t : t instanceof Date ? t.getTime() : t.toMillis());
+const dateOf = (t: Instant) => new Date(typeof t === 'number' ? t : t.getTime());
 
 /** The demo's today (its zone's date at `now`). */
 export const demoToday = (now: Instant) => todayIn(DEMO_ZONE, dateOf(now));
