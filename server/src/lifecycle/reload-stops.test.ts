@@ -143,4 +143,9 @@ describe('reload stops (PostgreSQL)', () => {
     const r = await t.db.query('SELECT status FROM stops WHERE id = $1', [reloadId]);
     expect(r.rows[0]).toEqual({ status: 'pending' });
   });
+
+  it("is no stop of the day's analytics", async () => {
+    const { total } = await readJson(await t.api(`/analytics/summary?from=${DATE}&to=${DATE}&groupBy=day`));
+    expect(total).toMatchObject({ routes: 1, stops: 3, delivered: 3 });
+  });
 });
