@@ -59,7 +59,7 @@ export function automationRoutes({ db, config }: { db: Db; config: Config }): Ro
     res.json(await service.reorderRules(db, actorOf(req), parse(ReorderRulesRequest, req.body).ids));
   });
   r.post('/automation-rules/test', staff, async (req, res) => {
-    const messages = IMPORT_MESSAGES[importLang((...langs) => req.acceptsLanguages(...langs))];
+    const messages = IMPORT_MESSAGES[importLang(req.get('accept-language'))];
     const query = req.query as Record<string, unknown>;
     try {
       const upload = await openUpload(

@@ -71,7 +71,7 @@ export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDep
     const actor = actorOf(req);
     const query = req.query as Record<string, unknown>;
     // Files, rows and columns are explained in the dispatcher's language (Accept-Language: fr or en).
-    const messages = IMPORT_MESSAGES[importLang((...langs) => req.acceptsLanguages(...langs))];
+    const messages = IMPORT_MESSAGES[importLang(req.get('accept-language'))];
     let options = parse(ImportOptions, query, 'query');
     try {
       const upload = await openUpload(req, (fields) => fields.sheet ?? options.sheet, messages, limits);
@@ -129,7 +129,7 @@ export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDep
     const id = idParam(req.params);
     const imp = await findImport(db, actor.orgId, id);
     if (!imp) throw notFound('Import');
-    const lang = importLang((...langs) => req.acceptsLanguages(...langs));
+    const lang = importLang(req.get('accept-language'));
     const messages = IMPORT_MESSAGES[lang];
     if (imp.rejectionsPurgedAt && imp.rejectedRows > 0) {
       throw new AppError('not_found', messages.rejectionsPurged(config.IMPORT_REJECTIONS_RETENTION_DAYS));
@@ -155,7 +155,7 @@ export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDep
   r.post('/orders', staff, async (req, res) => {
     const body = parse(CreateOrdersRequest, req.body);
     // Fields are explained in the caller's language, as for an import.
-    const messages = IMPORT_MESSAGES[importLang((...langs) => req.acceptsLanguages(...langs))];
+    const messages = IMPORT_MESSAGES[importLang(req.get('accept-language'))];
     const deps = { db, geocoder, maxDepotDistanceKm: config.IMPORT_MAX_DEPOT_DISTANCE_KM };
     const results = await createOrders(deps, actorOf(req), body, messages);
     log.info({ orders: results.length }, 'orders posted');

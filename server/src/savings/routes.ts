@@ -32,7 +32,7 @@ export function savingsRoutes(deps: { db: Db; config: Config }): Router {
 
   r.post('/baselines', staff, async (req, res) => {
     const actor = actorOf(req);
-    const messages = IMPORT_MESSAGES[importLang((...langs) => req.acceptsLanguages(...langs))];
+    const messages = IMPORT_MESSAGES[importLang(req.get('accept-language'))];
     const query = req.query as Record<string, unknown>;
     try {
       // A JSON body was already read by the API's JSON body parser; files are streamed here.

@@ -3,7 +3,9 @@
  * French): dispatchers fix their files from these messages, in the app's language. Every
  * language implements the whole interface, so none can miss a message.
  */
-export type ImportLang = 'en' | 'fr';
+import { chooseLanguage, type Language } from '@tournee/shared';
+
+export type ImportLang = Language;
 export const IMPORT_LANGS: readonly ImportLang[] = ['en', 'fr'];
 
 /** Why a cell could not be read (thrown by the parsers of values.ts as ValueError keys). */
@@ -327,7 +329,7 @@ const fr: ImportMessages = {
 
 export const IMPORT_MESSAGES: Record<ImportLang, ImportMessages> = { en, fr };
 
-/** The language of a request's `Accept-Language` (English unless French is preferred). */
-export function importLang(accepts: (...langs: string[]) => string | false): ImportLang {
-  return accepts(...IMPORT_LANGS) === 'fr' ? 'fr' : 'en';
+/** The language of a request's `Accept-Language` header (shared's choice; English by default). */
+export function importLang(acceptLanguage: string | undefined): ImportLang {
+  return chooseLanguage(acceptLanguage, 'en');
 }
