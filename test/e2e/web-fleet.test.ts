@@ -59,7 +59,7 @@ describe('dispatcher web app: editing and deleting the fleet', () => {
     await page.getByRole('form', { name: 'Add vehicle' }).waitFor();
     await expect
       .poll(() => rowOf('Van 2').getByRole('cell').allInnerTexts())
-      .toEqual(['Van 2', '950', '6', '60', 'fridge', expect.any(String)]);
+      .toEqual(['Van 2', '950', '6', '60', 'fridge', 'One trip', expect.any(String)]);
     const van = (await api.call('GET', `/vehicles/${await idOf('vehicles', 'Van 2')}`)).body;
     expect(van.capacityByDimension).toEqual({ kg: 950, m3: 6, parcels: 60 });
     expect(van).toMatchObject({ skills: ['fridge'], costPerKm: 0.35, costPerHour: 22, fixedCost: 40 });
