@@ -67,7 +67,7 @@ export async function buildTrackView(db: Db, orderId: string, now = Date.now()):
     // Counted, never listed: the page learns how many stops come first, nothing about them.
     const c = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM stops WHERE route_id = $1 AND id <> $2
-          AND (status = 'arrived' OR (status = 'pending' AND seq < $3))`,
+          AND kind IN ('delivery', 'pickup') AND (status = 'arrived' OR (status = 'pending' AND seq < $3))`,
       [o.route_id, o.stop_id, o.seq],
     );
     stopsBefore = o.stop_status === 'arrived' ? 0 : (c.rows[0]?.n ?? 0);

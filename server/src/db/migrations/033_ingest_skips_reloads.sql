@@ -1,6 +1,7 @@
 -- Multi-trip (issue 19): the geofence arrival of tracking_ingest (005) looks for the next pending
 -- visit past reloads at the depot, as it does past breaks: a pending reload (no order) no longer
--- hides the customer after it. Otherwise unchanged.
+-- hides the customer after it; a pickup stop is reached at the order's pickup place, not at its
+-- delivery address. Otherwise unchanged.
 CREATE OR REPLACE FUNCTION tracking_ingest(
   p_client uuid[], p_org uuid[], p_driver uuid[], p_route uuid[], p_at timestamptz[],
   p_lon float8[], p_lat float8[], p_accuracy real[], p_speed real[], p_heading real[], p_geofence_m float8)
@@ -38,7 +39,7 @@ BEGIN
      WHERE n.route_id IS NOT NULL AND s.route_id = n.route_id AND o.id = s.order_id
        AND s.status = 'pending' AND s.actual_arrival_at IS NULL
        AND s.seq = (SELECT min(x.seq) FROM stops x WHERE x.route_id = n.route_id AND x.status = 'pending' AND x.kind NOT IN ('break', 'reload'))
-       AND ST_DWithin(o.location, ST_SetSRID(ST_MakePoint(n.lon, n.lat), 4326)::geography, p_geofence_m)
+       AND ST_DWithin(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END, ST_SetSRID(ST_MakePoint(n.lon, n.lat), 4326)::geography, p_geofence_m)
     RETURNING s.id)
   SELECT 'd'::text, p.client_id::text, NULL::timestamptz FROM p
    WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.client_id = p.client_id)
