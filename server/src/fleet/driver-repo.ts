@@ -1,15 +1,11 @@
 import type { Driver } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { DriversRow } from '../db/rows.generated.ts';
 
-interface DriverRow {
-  id: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  default_vehicle_id: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+type DriverRow = Pick<
+  DriversRow,
+  'id' | 'name' | 'phone' | 'email' | 'default_vehicle_id' | 'created_at' | 'updated_at'
+>;
 
 /** The fields a driver is written with (phone already in E.164). */
 export type DriverValues = Omit<Driver, 'id' | 'createdAt' | 'updatedAt'>;

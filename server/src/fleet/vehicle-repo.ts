@@ -1,25 +1,8 @@
 import type { Vehicle } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { VehiclesRow } from '../db/rows.generated.ts';
 
-interface VehicleRow {
-  id: string;
-  name: string;
-  depot_id: string;
-  end_depot_id: string | null;
-  capacity: number[];
-  skills: string[];
-  fixed_cost: number;
-  cost_per_km: number;
-  cost_per_hour: number;
-  max_stops: number | null;
-  max_duration_s: number | null;
-  max_distance_m: number | null;
-  speed_factor: number;
-  reload_min: number | null;
-  max_trips: number;
-  created_at: Date;
-  updated_at: Date;
-}
+type VehicleRow = Omit<VehiclesRow, 'org_id' | 'deleted_at'>;
 
 /** A vehicle as stored: the capacity vector without dimension names (the service adds them). */
 export type VehicleRecord = Omit<Vehicle, 'capacityByDimension'>;

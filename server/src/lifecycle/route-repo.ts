@@ -1,28 +1,32 @@
 /** SQL reading routes with their stops, orders, vehicles and drivers (the dispatcher's view). */
 import type { PlannedRoute, RouteStop, TimeWindow, Violation } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { RoutesRow } from '../db/rows.generated.ts';
 import { STOP_WITH_ORDER_COLUMNS, type StopWithOrderRow } from './stop-row.ts';
 
-interface RouteRow {
-  id: string;
-  plan_id: string | null;
-  shift_id: string | null;
-  vehicle_id: string;
+type RouteRow = Pick<
+  RoutesRow,
+  | 'id'
+  | 'plan_id'
+  | 'shift_id'
+  | 'vehicle_id'
+  | 'driver_id'
+  | 'depot_id'
+  | 'local_date'
+  | 'locked'
+  | 'version'
+  | 'start_at'
+  | 'end_at'
+  | 'distance_m'
+  | 'duration_s'
+> & {
   vehicle_name: string;
-  driver_id: string | null;
   driver_name: string | null;
-  depot_id: string;
-  local_date: string;
   status: PlannedRoute['status'];
-  locked: boolean;
-  version: number;
-  start_at: Date | null;
-  end_at: Date | null;
-  distance_m: number;
-  duration_s: number;
+  /** ST_AsGeoJSON of the line. */
   geometry: string | null;
   violations: Violation[];
-}
+};
 
 /** A stop row with what the evaluator and the route sheets need of its order. */
 export interface StopRecord extends RouteStop {

@@ -18,6 +18,7 @@
  */
 import type { Notification, NotificationsQuery, NotifyChannel, NotifyStatus, NotifyTrigger } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { NotificationsRow } from '../db/rows.generated.ts';
 
 export interface NewMessage {
   orgId: string;
@@ -137,24 +138,22 @@ export async function markError(
 const COLUMNS = `id, order_id, channel, trigger, recipient, locale, subject, body, status, attempts, next_attempt_at,
                  provider, provider_id, last_error, created_at, sent_at`;
 
-type Row = {
-  id: string;
-  order_id: string | null;
-  channel: NotifyChannel;
-  trigger: NotifyTrigger;
-  recipient: string;
-  locale: string;
-  subject: string | null;
-  body: string;
-  status: NotifyStatus;
-  attempts: number;
-  next_attempt_at: Date;
-  provider: string | null;
-  provider_id: string | null;
-  last_error: string | null;
-  created_at: Date;
-  sent_at: Date | null;
-};
+type Row = Pick<
+  NotificationsRow,
+  | 'id'
+  | 'order_id'
+  | 'recipient'
+  | 'locale'
+  | 'subject'
+  | 'body'
+  | 'attempts'
+  | 'next_attempt_at'
+  | 'provider'
+  | 'provider_id'
+  | 'last_error'
+  | 'created_at'
+  | 'sent_at'
+> & { channel: NotifyChannel; trigger: NotifyTrigger; status: NotifyStatus };
 
 const toNotification = (r: Row): Notification => ({
   id: r.id,

@@ -12,14 +12,9 @@ import {
   type WorkingTimeSettings,
 } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { OrganisationsRow } from '../db/rows.generated.ts';
 
-interface OrgRow {
-  id: string;
-  name: string;
-  dimensions: string[];
-  default_service_s: number;
-  default_country: string;
-  locale: string;
+type OrgRow = Omit<OrganisationsRow, 'settings' | 'created_at'> & {
   settings: {
     importMapping?: Record<string, string>;
     redelivery?: Partial<RedeliverySettings>;
@@ -28,7 +23,7 @@ interface OrgRow {
     analytics?: Partial<AnalyticsSettings>;
     workingTime?: Partial<WorkingTimeSettings>;
   } | null;
-}
+};
 
 const toOrganisation = (r: OrgRow): Organisation => ({
   id: r.id,

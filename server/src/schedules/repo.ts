@@ -1,6 +1,7 @@
 /** SQL of plan schedules and their runs (tables plan_schedules, plan_schedule_runs: migration 023). */
 import type { PlanOptions, ScheduleRun, ScheduleRunKind, ScheduleRunSummary, SchedulePublish } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { PlanSchedulesRow } from '../db/rows.generated.ts';
 
 export interface ScheduleRecord {
   id: string;
@@ -22,25 +23,7 @@ export interface ScheduleRecord {
   updatedAt: string;
 }
 
-interface ScheduleRow {
-  id: string;
-  org_id: string;
-  name: string;
-  enabled: boolean;
-  depot_id: string;
-  time_zone: string;
-  cron: string;
-  start_offset_days: number;
-  horizon_days: number;
-  options: PlanOptions;
-  time_limit_s: number | null;
-  publish_at: string | null;
-  publish_lead_days: number | null;
-  armed_at: Date;
-  created_by: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+type ScheduleRow = Omit<PlanSchedulesRow, 'options'> & { options: PlanOptions; time_zone: string };
 
 // The depot's zone comes with each schedule: the scheduler reads every schedule each tick.
 const SELECT = `SELECT s.*, d.time_zone FROM plan_schedules s JOIN depots d ON d.id = s.depot_id`;
