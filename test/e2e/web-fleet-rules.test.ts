@@ -30,12 +30,12 @@ describe('dispatcher web app: fleet rules settings', () => {
   const cellOf = (name: string, header: string) =>
     page.evaluate(
       ([n, h]) => {
-        for (const table of document.querySelectorAll('table')) {
-          const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+        for (const table of Array.from(document.querySelectorAll('table'))) {
+          const headers = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent);
           const col = headers.indexOf(h!);
           if (col < 0) continue;
-          for (const tr of table.querySelectorAll('tbody tr')) {
-            const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent);
+          for (const tr of Array.from(table.querySelectorAll('tbody tr'))) {
+            const cells = Array.from(tr.querySelectorAll('td')).map((td) => td.textContent);
             if (cells.includes(n!)) return cells[col] ?? null;
           }
         }
