@@ -55,9 +55,18 @@ function runInWorker(
     const w = takeWorker();
     const id = nextId++;
     let settled = false;
-    const kill = setTimeout(() => {
-      finish(new SolverError(`solver did not stop within ${HARD_GRACE_MS} ms of its time limit`), true);
-    }, limitMs + HARD_GRACE_MS);
+    // Armed when the engine starts (its clock starts there too), not when the job is posted: on a
+    // busy machine a cold worker can take seconds to load the module, which used up the grace.
+    // Until then, a generous startup allowance (a minute) still catches a worker that never starts.
+    const deadline = (ms: number) =>
+      setTimeout(() => {
+        finish(new SolverError(`solver did not stop within ${HARD_GRACE_MS} ms of its time limit`), true);
+      }, ms);
+    let kill = deadline(limitMs + HARD_GRACE_MS + 60_000);
+    const arm = () => {
+      clearTimeout(kill);
+      kill = deadline(limitMs + HARD_GRACE_MS);
+    };
     const finish = (err: Error | null, broken: boolean, out?: Float64Array) => {
       if (settled) return;
       settled = true;
@@ -71,7 +80,8 @@ function runInWorker(
     };
     w.on('message', (m: { type: string; id: number; p?: number[]; out?: Float64Array; message?: string }) => {
       if (m.id !== id) return;
-      if (m.type === 'progress' && m.p) {
+      if (m.type === 'started') arm();
+      else if (m.type === 'progress' && m.p) {
         const [cost = 0, routes = 0, unassigned = 0, elapsedMs = 0] = m.p;
         opts.onProgress?.({ cost, routes, unassigned, elapsedMs, worker: index });
       } else if (m.type === 'done' && m.out) finish(null, false, m.out);

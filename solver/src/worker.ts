@@ -1,7 +1,8 @@
 /**
  * Worker-thread entry: runs one search per message. Messages in: `{ type: "solve", id, enc, stop }`
  * where `stop` is an Int32Array on a SharedArrayBuffer that the host sets to 1 to cancel (the
- * search polls it, since a busy WASM loop never sees thread messages). Messages out: `progress`
+ * search polls it, since a busy WASM loop never sees thread messages). Messages out: `started`
+ * (the host's hard deadline counts from it), `progress`
  * (throttled to one per 50 ms, the last one always sent), `done` with the raw output, `error`.
  */
 import { parentPort } from 'node:worker_threads';
@@ -26,6 +27,7 @@ if (port) {
       if (pending) port.postMessage({ type: 'progress', id: msg.id, p: pending });
       pending = undefined;
     };
+    port.postMessage({ type: 'started', id: msg.id });
     try {
       const out = runEngine(
         msg.enc,
