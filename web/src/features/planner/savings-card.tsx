@@ -8,7 +8,7 @@ import { format, type Locale, useI18n } from '../../i18n/i18n.tsx';
 type Word = ComparedFigure | 'title' | 'against' | 'report' | 'yours' | 'plan' | 'stops';
 const WORDS: Record<Locale, Record<Word, string>> = {
   en: {
-    stops: 'The plan serves {plan} stops on this day, your routes {baseline}.',
+    stops: 'The plan serves {plan, plural, one {# stop} other {# stops}} on this day, your routes {baseline}.',
     title: 'Savings',
     against: 'Against',
     report: 'Print the report',
@@ -22,7 +22,7 @@ const WORDS: Record<Locale, Record<Word, string>> = {
     cost: 'Cost',
   },
   fr: {
-    stops: 'Le plan dessert {plan} arrêts ce jour-là, vos tournées {baseline}.',
+    stops: 'Le plan dessert {plan, plural, one {# arrêt} other {# arrêts}} ce jour-là, vos tournées {baseline}.',
     title: 'Économies',
     against: 'Par rapport à',
     report: 'Imprimer le rapport',
@@ -131,7 +131,7 @@ export function SavingsCard(props: { planId: string; from: string; to: string })
         </table>
       )}
       {comparison && comparison.plan.stops !== comparison.baseline.stops && (
-        <p>{format(w.stops, { plan: comparison.plan.stops, baseline: comparison.baseline.stops })}</p>
+        <p>{format(w.stops, { plan: comparison.plan.stops, baseline: comparison.baseline.stops }, intl)}</p>
       )}
       {comparison && (
         <a
