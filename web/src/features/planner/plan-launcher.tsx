@@ -6,7 +6,6 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { CostCurve } from './cost-curve.tsx';
 import { progressText } from './plan-progress.ts';
 import { PlanReady } from './plan-ready.tsx';
-import { plural } from './publish-text.ts';
 import { SavingsCard } from './savings-card.tsx';
 import { UnplannedOrders } from './unplanned-orders.tsx';
 
@@ -35,7 +34,7 @@ export function PlanLauncher(props: {
   /** An order was moved to another day from the plan's list. */
   onOrdersChanged(): void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [timeLimitS, setTimeLimitS] = useState(30);
   const [objective, setObjective] = useState<Objective>('distance');
   const [maxStops, setMaxStops] = useState('');
@@ -133,7 +132,7 @@ export function PlanLauncher(props: {
       </button>
       {publishedWarning !== null && (
         <div role="alert" className="warning" style={WARNING}>
-          {t(plural(locale, 'planner.replanWarning', publishedWarning), { n: publishedWarning })}{' '}
+          {t('planner.replanWarning', { count: publishedWarning, n: publishedWarning })}{' '}
           <button type="button" onClick={() => void launch(true)}>
             {t('planner.replanAnyway')}
           </button>
