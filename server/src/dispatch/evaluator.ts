@@ -9,7 +9,7 @@
  * window it can still make, a break is taken where it sits in the sequence at the previous
  * location, and the route must be back at its end depot by the shift end.
  */
-import type { TimeWindow, Violation } from '@tournee/shared';
+import { isVisit, type TimeWindow, type Violation } from '@tournee/shared';
 import { dayWindows } from '../travel/time-axis.ts';
 import type { LonLatPair, Travel } from '../travel/travel.ts';
 
@@ -229,7 +229,7 @@ export function evaluateRoute(shift: EvalShift, stops: readonly EvalStop[], trav
   const shiftStartS = shift.startMs / 1000;
   let run = pass(shift, stops, travel, shiftStartS, clock);
   // Leave later instead of waiting at the first stop (nothing after it changes).
-  const firstWait = run.out[0] && stops[0]?.kind !== 'break' ? run.out[0].waitingS : 0;
+  const firstWait = run.out[0] && stops[0] && isVisit(stops[0].kind) ? run.out[0].waitingS : 0;
   const departS = shiftStartS + firstWait;
   if (firstWait > 0) run = pass(shift, stops, travel, departS, clock);
   const violations = [...run.violations];
