@@ -115,7 +115,7 @@ describe('dispatcher web app: the audit trail', () => {
     const entries = panel.getByRole('listitem');
     await expect.poll(() => entries.count()).toBe(2);
     expect(await entries.nth(0).textContent()).toContain('Created by the import of a JSON request');
-    expect(await entries.nth(1).textContent()).toMatch(/Change.*order\.update.*by Administrator/);
+    expect(await entries.nth(1).textContent()).toMatch(/Change.*Changed: Notes for the driver.*by Administrator/);
     await saveScreenshot(page, 'web-audit-history');
     await panel.getByRole('button', { name: 'Close' }).click();
     await form.getByRole('button', { name: 'Clear filters' }).click();

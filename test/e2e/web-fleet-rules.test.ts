@@ -85,7 +85,7 @@ describe('dispatcher web app: fleet rules settings', () => {
 
   it("sets a depot's loading docks and minutes, still there after a reload", async () => {
     await tab('Depots');
-    expect(await cellOf('Lyon', 'Loading docks')).toBe('No limit');
+    await expect.poll(() => cellOf('Lyon', 'Loading docks')).toBe('No limit');
     await rowOf('Lyon').getByRole('button', { name: 'Edit' }).click();
     const form = page.getByRole('form', { name: 'Editing Lyon' });
     await form.getByLabel('Loading docks').fill('2');
@@ -116,7 +116,7 @@ describe('dispatcher web app: fleet rules settings', () => {
 
   it("sets a van's reloads (minutes, trips at most), still there after a reload", async () => {
     await tab('Vehicles');
-    expect(await cellOf('Van 1', 'Reloads at the depot')).toBe('One trip');
+    await expect.poll(() => cellOf('Van 1', 'Reloads at the depot')).toBe('One trip');
     await rowOf('Van 1').getByRole('button', { name: 'Edit' }).click();
     const form = page.getByRole('form', { name: 'Editing Van 1' });
     await form.getByLabel('Reload (min)').fill('10');

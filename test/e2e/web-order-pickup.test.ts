@@ -97,7 +97,7 @@ describe('dispatcher web app: an order with a pickup', () => {
     await saveScreenshot(page, 'web-order-pickup-form-en', true);
     await page.getByRole('button', { name: 'Create the order' }).click();
 
-    await page.getByRole('heading', { name: 'Order PICK-1' }).waitFor();
+    await page.getByRole('heading', { name: 'Order PICK-1', exact: true }).waitFor();
     orderId = new URL(page.url()).pathname.split('/').pop()!;
     const pickupRows = [
       'Address: Minoterie, Vaise',
@@ -107,7 +107,7 @@ describe('dispatcher web app: an order with a pickup', () => {
     ];
     await expect.poll(() => rowsOf('Pickup')).toEqual(pickupRows);
     await page.reload();
-    await page.getByRole('heading', { name: 'Order PICK-1' }).waitFor();
+    await page.getByRole('heading', { name: 'Order PICK-1', exact: true }).waitFor();
     await expect.poll(() => rowsOf('Pickup')).toEqual(pickupRows);
     const stored = (await api.call('GET', `/orders/${orderId}`)).body;
     expect(stored.pickup).toEqual({
@@ -142,7 +142,7 @@ describe('dispatcher web app: an order with a pickup', () => {
       .poll(async () => (await api.call('GET', `/plans/${plan.body.planId}`)).body.status, { timeout: 60_000 })
       .toBe('done');
     await page.goto(`${server.baseUrl}/orders/${orderId}`);
-    await page.getByRole('heading', { name: 'Order PICK-1' }).waitFor();
+    await page.getByRole('heading', { name: 'Order PICK-1', exact: true }).waitFor();
     await expect.poll(async () => (await rowsOf('Pickup'))[3]).toMatch(/^Planned pickup: .+ · Van 1, stop 1$/);
     const stops = card('On routes').locator('tbody tr');
     await expect.poll(() => stops.locator('td.order-stop-kind').allTextContents()).toEqual(['Pickup', 'Delivery']);
@@ -187,7 +187,7 @@ describe('dispatcher web app: an order with a pickup', () => {
     });
     const id = created.body.results[0].id as string;
     await page.goto(`${server.baseUrl}/orders/${id}`);
-    await page.getByRole('heading', { name: 'Order PICK-2' }).waitFor();
+    await page.getByRole('heading', { name: 'Order PICK-2', exact: true }).waitFor();
     await expect.poll(() => rowsOf('Pickup')).toContain('Pickup window: Any time');
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByLabel('Collect the goods elsewhere first (pickup and delivery)').uncheck();
@@ -195,7 +195,7 @@ describe('dispatcher web app: an order with a pickup', () => {
     await page.getByText('Changes saved.').waitFor();
     await expect.poll(() => card('Pickup').count()).toBe(0);
     await page.reload();
-    await page.getByRole('heading', { name: 'Order PICK-2' }).waitFor();
+    await page.getByRole('heading', { name: 'Order PICK-2', exact: true }).waitFor();
     await card('Details').waitFor();
     expect(await card('Pickup').count()).toBe(0);
     expect((await api.call('GET', `/orders/${id}`)).body.pickup).toBeNull();
