@@ -195,7 +195,8 @@ describe('dispatcher web app: order page and order form', () => {
 
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('heading', { name: 'Edit order FORM-1' }).waitFor();
-    expect(await field('Reference').inputValue()).toBe('FORM-1');
+    // The form fills in once the order has loaded.
+    await expect.poll(() => field('Reference').inputValue()).toBe('FORM-1');
     await field('Notes for the driver').fill('Sonner deux fois');
     await field('Priority (0–100)').fill('5');
     await field('Window to').fill('13:00');
@@ -209,7 +210,9 @@ describe('dispatcher web app: order page and order form', () => {
       timeWindows: [{ start: '09:00', end: '13:00' }],
       email: 'helene@example.com',
     });
-    expect(await page.getByRole('region', { name: 'Details' }).getByText('Sonner deux fois').count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Details' }).getByText('Sonner deux fois').count())
+      .toBe(1);
 
     // Back returns to the list, filters and all.
     await page.goBack();
