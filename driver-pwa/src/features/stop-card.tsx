@@ -19,20 +19,25 @@ export interface CardContext {
   numbers: ReadonlyMap<number, number>;
 }
 
+/** A stop with nothing to record (a break, a reload): its icon and its span on the route's clock. */
+function PauseCard(props: { className: string; label: string; icon: string; text: string }) {
+  return (
+    <li className={props.className} aria-label={props.label}>
+      <div className="stop-head">
+        <span className="seq break-icon" aria-hidden="true">
+          {props.icon}
+        </span>
+        <strong>{props.text}</strong>
+      </div>
+    </li>
+  );
+}
+
 /** A break: its span on the route's clock, nothing to record. */
 export function BreakCard({ stop, ctx }: { stop: DriverStop; ctx: CardContext }) {
   const { t, locale } = useI18n();
   const span = breakSpan(stop, ctx.zone, locale);
-  return (
-    <li className="stop break" aria-label={t.breakLabel}>
-      <div className="stop-head">
-        <span className="seq break-icon" aria-hidden="true">
-          ☕
-        </span>
-        <strong>{t.breakSpan(span.from, span.to)}</strong>
-      </div>
-    </li>
-  );
+  return <PauseCard className="stop break" label={t.breakLabel} icon="☕" text={t.breakSpan(span.from, span.to)} />;
 }
 
 /** A reload at the depot (multi-trip): back at the depot to load the next trip, nothing to record. */
@@ -40,14 +45,7 @@ export function ReloadCard({ stop, ctx }: { stop: DriverStop; ctx: CardContext }
   const { t, locale } = useI18n();
   const span = breakSpan(stop, ctx.zone, locale);
   return (
-    <li className="stop break reload" aria-label={t.reloadLabel}>
-      <div className="stop-head">
-        <span className="seq break-icon" aria-hidden="true">
-          ↻
-        </span>
-        <strong>{t.reloadSpan(span.from, span.to)}</strong>
-      </div>
-    </li>
+    <PauseCard className="stop break reload" label={t.reloadLabel} icon="↻" text={t.reloadSpan(span.from, span.to)} />
   );
 }
 
