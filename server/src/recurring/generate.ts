@@ -106,6 +106,7 @@ export async function generateTemplate(
     deps.db,
     t.id,
     adopted.map((a) => ({ ...a, contentHash: '' })),
+    'keep',
   );
   const { written, rejected } = await writeOccurrences(
     deps,

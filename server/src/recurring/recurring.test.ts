@@ -1,7 +1,10 @@
 import { CreateDepotRequest } from '@tournee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
+import type { Db } from '../db/db.ts';
 import * as fleet from '../fleet/service.ts';
+import { generateTemplate } from './generate.ts';
+import * as repo from './repo.ts';
 import { type ClockedApp, startClockedApp } from '../../test/support/clocked-app.ts';
 
 // Monday 1 March 2027 23:30 UTC is already Tuesday 2 March (00:30) in Lyon.
@@ -104,6 +107,32 @@ describe('recurring orders', () => {
     );
     expect(audit.rows.map((r) => r.action)).toEqual(['create', 'update', 'pause', 'update']);
   }, 30_000);
+
+  it('keeps a new template following its changes when the daily run read its dates before they were recorded', async () => {
+    const created = await t.call('POST', '/order-templates', {
+      ref: 'RACE',
+      depotId,
+      rrule: 'FREQ=WEEKLY;BYDAY=TU,FR',
+      startsOn: '2027-03-01',
+      aheadDays: 7,
+      order: { name: 'Fromagerie', lat: 45.7626, lon: 4.8331 },
+    });
+    expect(created.body.generation.created).toHaveLength(3);
+    // The daily run (another process, say) read "nothing generated yet" just before the form's
+    // generation recorded its dates; it then finds the orders by ref and adopts them.
+    const stale: Db = Object.create(t.db);
+    stale.query = ((sql: string, params?: unknown[]) =>
+      /FROM order_template_occurrences\s+WHERE template_id = \$1 AND local_date = ANY/.test(sql)
+        ? Promise.resolve({ rows: [] })
+        : t.db.query(sql, params)) as Db['query'];
+    const template = await repo.findTemplate(t.db, t.org.id, created.body.id);
+    await generateTemplate({ db: stale, geocoder: null }, systemActor(t.org.id), template!, t.clock.now());
+
+    const renamed = await t.call('PATCH', `/order-templates/${created.body.id}`, {
+      order: { ...created.body.order, name: 'Fromagerie & fils' },
+    });
+    expect(renamed.body.generation.updated).toEqual(created.body.generation.created);
+  });
 
   it('checks the template like an import row, naming the field', async () => {
     const base = {

@@ -149,17 +149,22 @@ export async function ordersByRef(
   return new Map(rows.map((r) => [r.ref, { id: r.id, contentHash: r.content_hash }]));
 }
 
-/** Records occurrences (new ones inserted, known ones given their order's new content hash). */
+/**
+ * Records occurrences: new ones inserted; known ones given their order's new content hash when
+ * `known` is 'rewrite' (the template wrote them), left as they are when 'keep' (an adoption:
+ * a run that read the dates before another recorded them must not undo that record).
+ */
 export async function recordOccurrences(
   db: Db,
   templateId: string,
   rows: { date: string; orderId: string; contentHash: string }[],
+  known: 'rewrite' | 'keep' = 'rewrite',
 ) {
   if (rows.length === 0) return;
   await db.query(
     `INSERT INTO order_template_occurrences (template_id, local_date, order_id, content_hash)
      SELECT $1, x.d::date, x.o::uuid, x.h FROM jsonb_to_recordset($2::jsonb) AS x(d text, o text, h text)
-     ON CONFLICT (template_id, local_date) DO UPDATE SET content_hash = EXCLUDED.content_hash`,
+     ON CONFLICT (template_id, local_date) ${known === 'rewrite' ? 'DO UPDATE SET content_hash = EXCLUDED.content_hash' : 'DO NOTHING'}`,
     [templateId, JSON.stringify(rows.map((r) => ({ d: r.date, o: r.orderId, h: r.contentHash })))],
   );
 }
