@@ -109,12 +109,16 @@ export function createQueueRunner(opts: QueueOptions): JobRunner & { queue: Queu
 }
 
 /**
- * At a server start in queue mode: plans still queued or running whose job the queue no longer
+ * At a server start in queue mode: plans of this queue still queued or running whose job it no longer
  * holds (Redis flushed, job lost) can never finish; they are failed with the reason. Plans whose
  * job is alive are left to the worker holding it.
  */
 export async function failOrphanedPlans(db: Db, queue: Queue): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(`SELECT id FROM plans WHERE status IN ('queued', 'running')`);
+  // Only this queue's: plans held in a process's memory (no queue) are failInterruptedPlans'.
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM plans WHERE status IN ('queued', 'running') AND queue_name = $1`,
+    [queue.name],
+  );
   const failed: string[] = [];
   for (const { id } of rows) {
     const job = await queue.getJob(id);

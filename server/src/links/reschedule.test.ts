@@ -54,7 +54,8 @@ describe('the customer picks another day from the tracking page', () => {
     ]);
   const planAndPublish = async (date: string) => {
     const plan = await t.call('POST', '/plans', { from: date, to: date, timeLimitS: 0.5 });
-    expect((await t.waitForPlan(plan.body.planId)).status).toBe('done');
+    const done = await t.waitForPlan(plan.body.planId);
+    expect(done.status, JSON.stringify(done.error ?? done.problems ?? null)).toBe('done');
     expect((await t.call('POST', '/dispatch/publish', { date })).status).toBe(200);
   };
   const driverSocket = async () => (await openDriverSocket(t, driverId, sockets)).socket;

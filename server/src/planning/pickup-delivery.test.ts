@@ -1,4 +1,4 @@
-import { todayIn } from '@tournee/shared';
+import { localToUtc, todayIn } from '@tournee/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driverSocket, stopEvent, vanWithShifts } from '../../test/driver-day.ts';
@@ -17,6 +17,11 @@ const DIMS = ['kg', 'm3', 'parcels'];
 describe('pickup and delivery orders', () => {
   let t: PlanningTestApp;
   const today = todayIn('Europe/Paris');
+  // The driver's events happen at 08:00 (or now, if earlier): a re-plan of the started route then
+  // has the rest of the shift for PD-2, whatever the hour of the run (at 23:15 it had none).
+  const onTheRoad = () => ({
+    deviceAt: new Date(Math.min(Date.now(), localToUtc(today, '08:00', 'Europe/Paris').getTime())).toISOString(),
+  });
   const sockets: Socket[] = [];
   let driverId: string;
   const idOf = async (ref: string) =>
@@ -236,12 +241,12 @@ describe('pickup and delivery orders', () => {
     ).rows.reduce<Record<string, string>>((a, r) => Object.assign(a, { [r.kind]: r.id }), {});
 
     const { socket } = await driverSocket(t, driverId, sockets);
-    expect((await stopEvent(socket, stopIds.pickup!, 'arrived')).ok).toBe(true);
+    expect((await stopEvent(socket, stopIds.pickup!, 'arrived', onTheRoad())).ok).toBe(true);
     // The route started: the plain order is on the road, the pickup order waits for its pickup.
     expect(await statusOf(plain)).toBe('in_progress');
     expect(await statusOf(id)).toBe('dispatched');
 
-    expect((await stopEvent(socket, stopIds.pickup!, 'delivered')).ok).toBe(true);
+    expect((await stopEvent(socket, stopIds.pickup!, 'delivered', onTheRoad())).ok).toBe(true);
     expect(await statusOf(id)).toBe('in_progress');
     // Picking up is no delivery attempt.
     expect((await t.db.query('SELECT 1 FROM attempts WHERE order_id = $1', [id])).rows).toHaveLength(0);
@@ -280,6 +285,7 @@ describe('pickup and delivery orders', () => {
     const stopIds = (
       await t.db.query<{ kind: string; id: string }>('SELECT kind, id FROM stops WHERE order_id = $1', [id])
     ).rows.reduce<Record<string, string>>((a, r) => Object.assign(a, { [r.kind]: r.id }), {});
+    expect(Object.keys(stopIds).sort(), 'PD-2 is planned with both its stops').toEqual(['delivery', 'pickup']);
     const { socket } = await driverSocket(t, driverId, sockets);
     const failed = await stopEvent(socket, stopIds.pickup!, 'failed', { reason: 'no_access' });
     expect(failed.ok, JSON.stringify(failed)).toBe(true);
