@@ -18,8 +18,11 @@ export function databaseOnTestServer(dbName: string): string {
   return url.toString();
 }
 
-/** Drops and creates the database `url` names (empty; migrations are the caller's). */
-export async function recreateDatabase(url: string): Promise<void> {
+/**
+ * Drops and creates the database `url` names: empty (migrations are the caller's), or a copy of
+ * the database `templateUrl` names (which nobody may be connected to).
+ */
+export async function recreateDatabase(url: string, templateUrl?: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   const admin = new URL(url);
   admin.pathname = '/postgres';
@@ -27,7 +30,8 @@ export async function recreateDatabase(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
+    const template = templateUrl ? ` TEMPLATE "${new URL(templateUrl).pathname.slice(1)}"` : '';
+    await client.query(`CREATE DATABASE "${name}"${template}`);
   } finally {
     await client.end();
   }

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, issueDriverAccess, seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
 import { startServerPair } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
+import { testRedisUrl } from '../lib/test-redis.ts';
 
 const ADMIN = { email: 'fleet@example.com', password: 'e2e-password-1' };
-const REDIS_URL = process.env.REDIS_URL_TEST ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl(0);
 
 const connected = (s: Socket) =>
   new Promise<void>((resolve, reject) => {

@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, signIn } from '../lib/api-client.ts';
 import { startServerPair } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
+import { testRedisUrl } from '../lib/test-redis.ts';
 
 const ADMIN = { email: 'planner@example.com', password: 'e2e-password-1' };
 // Redis db 7: this file's own, so its plan queue never meets another test's.
-const REDIS_URL = process.env.REDIS_URL_SCHEDULES ?? 'redis://127.0.0.1:6379/7';
+const REDIS_URL = process.env.REDIS_URL_SCHEDULES ?? testRedisUrl(7);
 const TUE = '2027-03-02';
 
 const order = (ref: string, i: number) => ({

@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../lib/api-client.ts';
 import { startServerPair } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
+import { testRedisUrl } from '../lib/test-redis.ts';
 
 // Issue 11, item 5: signing out ends that session's /dispatch sockets at once — on every server
 // process (two here, sharing PostgreSQL and Redis as behind a load balancer) — and the token
 // cannot open a new one. Other sessions of the same user keep streaming.
 
 const ADMIN = { email: 'logout@example.com', password: 'fault-password-4' };
-const REDIS_URL = process.env.REDIS_URL_TEST ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl(1);
 
 describe('/dispatch sockets after logout', () => {
   let a: ServerProcess;

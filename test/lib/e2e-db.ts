@@ -1,10 +1,16 @@
 import { recreateDatabase, testDatabaseUrl } from '../../server/test/test-db.ts';
 import { type ServerProcess, startServerProcess } from './server-process.ts';
 
-/** The database end-to-end tests give to server processes: recreated empty for each test file. */
+/** The migrated database that the run's global setup makes and `freshDatabase` copies. */
+export const MIGRATED_TEMPLATE_URL = testDatabaseUrl('migrated_template');
+
+/**
+ * The database end-to-end tests give to server processes: recreated for each test file, migrated
+ * and without data (a copy of the run's migrated template).
+ */
 export async function freshDatabase(name: string): Promise<string> {
   const url = testDatabaseUrl(name);
-  await recreateDatabase(url);
+  await recreateDatabase(url, MIGRATED_TEMPLATE_URL);
   return url;
 }
 

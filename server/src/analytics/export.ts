@@ -1,6 +1,5 @@
 /** The summary as a spreadsheet: CSV (RFC 4180, formula-safe) or XLSX (exceljs), one row per group and the total. */
 import type { AnalyticsRow, AnalyticsSummary } from '@tournee/shared';
-import ExcelJS from 'exceljs';
 
 const COLUMNS: [header: string, value: (r: AnalyticsRow) => string | number | null][] = [
   ['group', (r) => r.label],
@@ -53,6 +52,8 @@ export function summaryCsv(s: AnalyticsSummary): string {
 }
 
 export async function summaryXlsx(s: AnalyticsSummary): Promise<Buffer> {
+  // Loaded on first use, as in the import: most servers never write a spreadsheet.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`${s.from} – ${s.to}`.slice(0, 31));
   ws.addRow(COLUMNS.map(([h]) => h)).font = { bold: true };

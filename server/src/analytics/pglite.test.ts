@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db.ts';
-import { migrate } from '../db/migrate.ts';
-import { createPgliteDb } from '../db/pglite-adapter.ts';
+import { pgliteOrg } from '../../test/support/pglite-org.ts';
 import { getStops, getSummary } from './service.ts';
 import { FIXTURE, seedAnalyticsFixture } from '../../test/support/analytics-fixture.ts';
 
@@ -9,13 +8,9 @@ import { FIXTURE, seedAnalyticsFixture } from '../../test/support/analytics-fixt
 let db: Db;
 let orgId: string;
 beforeAll(async () => {
-  db = await createPgliteDb('memory://');
-  await migrate(db);
-  orgId = (await db.query<{ id: string }>("INSERT INTO organisations (name) VALUES ('pglite') RETURNING id")).rows[0]!
-    .id;
+  ({ db, orgId } = await pgliteOrg());
   await seedAnalyticsFixture(db, orgId);
 }, 120_000);
-afterAll(() => db?.close());
 
 describe('analytics on PGlite', () => {
   it('gives the same figures: 17 of 20 on time, failed by reason, km from the fixes', async () => {

@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db.ts';
-import { migrate } from '../db/migrate.ts';
-import { createPgliteDb } from '../db/pglite-adapter.ts';
+import { pgliteOrg } from '../../test/support/pglite-org.ts';
 import { runImport } from '../orders/import/pipeline.ts';
 import { csvSource } from '../orders/import/sources.ts';
 import { recordEvent, systemActor } from './audit.ts';
@@ -14,12 +13,8 @@ import { listEvents } from './repo.ts';
 let db: Db;
 let orgId: string;
 beforeAll(async () => {
-  db = await createPgliteDb('memory://');
-  await migrate(db);
-  orgId = (await db.query<{ id: string }>("INSERT INTO organisations (name) VALUES ('pglite') RETURNING id")).rows[0]!
-    .id;
+  ({ db, orgId } = await pgliteOrg());
 }, 120_000);
-afterAll(() => db?.close());
 
 describe('the audit trail on PGlite', () => {
   it("pages the trail with the cursor and tells an imported order's history", async () => {
@@ -31,7 +26,8 @@ describe('the audit trail on PGlite', () => {
       mapping: {},
     });
     expect(imported.committed).toBe(true);
-    const [order] = (await db.query<{ id: string }>(`SELECT id FROM orders WHERE ref = 'A1'`)).rows;
+    const [order] = (await db.query<{ id: string }>(`SELECT id FROM orders WHERE org_id = $1 AND ref = 'A1'`, [orgId]))
+      .rows;
     for (let i = 0; i < 4; i++) {
       await recordEvent(db, systemActor(orgId), 'order.update', 'order', order!.id, { n: i });
     }

@@ -40,7 +40,7 @@ describe('plans whose queue job is lost', () => {
         to: '2027-06-01',
         depotIds: null,
         orderIds: null,
-        options: {},
+        options: { balance: false, preferEarliest: false, minimiseVehicles: false },
         timeLimitS: null,
         createdBy: null,
         ...extra,

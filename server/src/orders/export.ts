@@ -7,7 +7,6 @@
  * order is "unchanged". `status` is for reading only (the import ignores it).
  */
 import type { Order, OrderListQuery } from '@tournee/shared';
-import ExcelJS from 'exceljs';
 import type { Actor } from '../audit/audit.ts';
 import { csvCell } from '../audit/csv.ts';
 import type { Db } from '../db/db.ts';
@@ -117,6 +116,8 @@ export async function ordersCsv(db: Db, actor: Actor, q: OrderListQuery): Promis
 
 export async function ordersXlsx(db: Db, actor: Actor, q: OrderListQuery): Promise<Buffer> {
   const { orders, columns, windows, dimensions } = await matching(db, actor, q);
+  // Loaded on first use, as in the import: most servers never write a spreadsheet.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('orders');
   sheet.addRow(columns);

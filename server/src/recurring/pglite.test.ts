@@ -1,9 +1,8 @@
 import { CreateDepotRequest } from '@tournee/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { migrate } from '../db/migrate.ts';
-import { createPgliteDb } from '../db/pglite-adapter.ts';
+import { pgliteOrg } from '../../test/support/pglite-org.ts';
 import { createDepot } from '../fleet/service.ts';
 import { claimRun, insertSchedule } from '../schedules/repo.ts';
 import { generateDue } from './generate.ts';
@@ -13,12 +12,8 @@ import { insertTemplate } from './repo.ts';
 let db: Db;
 let orgId: string;
 beforeAll(async () => {
-  db = await createPgliteDb('memory://');
-  await migrate(db);
-  orgId = (await db.query<{ id: string }>("INSERT INTO organisations (name) VALUES ('pglite') RETURNING id")).rows[0]!
-    .id;
+  ({ db, orgId } = await pgliteOrg());
 }, 120_000);
-afterAll(() => db?.close());
 
 const silent = { info() {}, error() {}, warn() {} } as unknown as Parameters<typeof generateDue>[0]['log'];
 

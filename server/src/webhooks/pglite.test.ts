@@ -1,9 +1,8 @@
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { migrate } from '../db/migrate.ts';
-import { createPgliteDb } from '../db/pglite-adapter.ts';
+import { pgliteOrg } from '../../test/support/pglite-org.ts';
 import { runImport } from '../orders/import/pipeline.ts';
 import { csvSource } from '../orders/import/sources.ts';
 import { claimDue, enqueueEvent, markDelivered, markFailed, pruneDelivered } from './outbox-repo.ts';
@@ -14,12 +13,8 @@ import { insertSubscription } from './repo.ts';
 let db: Db;
 let orgId: string;
 beforeAll(async () => {
-  db = await createPgliteDb('memory://');
-  await migrate(db);
-  orgId = (await db.query<{ id: string }>("INSERT INTO organisations (name) VALUES ('pglite') RETURNING id")).rows[0]!
-    .id;
+  ({ db, orgId } = await pgliteOrg());
 }, 120_000);
-afterAll(() => db?.close());
 
 describe('the webhook outbox on PGlite', () => {
   it('writes order events from the trigger and claims them one per order, in order', async () => {
@@ -39,7 +34,10 @@ describe('the webhook outbox on PGlite', () => {
       mapping: {},
     });
     expect(imported.committed).toBe(true);
-    await db.query(`UPDATE orders SET notes = 'x', content_hash = 'changed', updated_at = now() WHERE ref = 'A1'`);
+    await db.query(
+      `UPDATE orders SET notes = 'x', content_hash = 'changed', updated_at = now() WHERE org_id = $1 AND ref = 'A1'`,
+      [orgId],
+    );
     expect(
       await enqueueEvent(db, {
         orgId,
@@ -64,7 +62,9 @@ describe('the webhook outbox on PGlite', () => {
     expect(next.map((d) => [d.type, d.subscriptionId])).toEqual([['order.updated', subId]]);
     // Pruning keeps what is still to send: only the delivered order.created goes.
     expect(await pruneDelivered(db, new Date(Date.now() + 60_000))).toBe(1);
-    const left = await db.query<{ type: string }>('SELECT type FROM webhook_events ORDER BY type');
+    const left = await db.query<{ type: string }>('SELECT type FROM webhook_events WHERE org_id = $1 ORDER BY type', [
+      orgId,
+    ]);
     expect(left.rows.map((r) => r.type)).toEqual(['order.updated', 'route.published']);
   });
 });

@@ -1,9 +1,8 @@
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../audit/audit.ts';
 import type { Db } from '../../db/db.ts';
-import { migrate } from '../../db/migrate.ts';
-import { createPgliteDb } from '../../db/pglite-adapter.ts';
+import { pgliteOrg } from '../../../test/support/pglite-org.ts';
 import { runImport } from './pipeline.ts';
 import { csvSource } from './sources.ts';
 
@@ -11,12 +10,8 @@ import { csvSource } from './sources.ts';
 let db: Db;
 let orgId: string;
 beforeAll(async () => {
-  db = await createPgliteDb('memory://');
-  await migrate(db);
-  orgId = (await db.query<{ id: string }>("INSERT INTO organisations (name) VALUES ('pglite') RETURNING id")).rows[0]!
-    .id;
+  ({ db, orgId } = await pgliteOrg());
 }, 120_000);
-afterAll(() => db?.close());
 
 const csv = (rows: string[]) =>
   csvSource(Readable.from([Buffer.from(['ref;Client;lat;lon;Date;Poids (kg);Remarques', ...rows].join('\n'))]));

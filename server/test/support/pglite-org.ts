@@ -1,0 +1,21 @@
+/**
+ * An organisation of its own on the embedded database (PGlite with PostGIS, in memory, migrated).
+ * The PGlite test files share one instance per worker: they run in the `pglite` project without
+ * module isolation (vitest.config.ts), as creating and migrating a PGlite takes some 20 s of CPU.
+ * Never closed: it lives as long as the worker.
+ */
+import type { Db } from '../../src/db/db.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { createPgliteDb } from '../../src/db/pglite-adapter.ts';
+
+let shared: Promise<Db> | undefined;
+
+export async function pgliteOrg(): Promise<{ db: Db; orgId: string }> {
+  shared ??= createPgliteDb('memory://').then(async (db) => {
+    await migrate(db);
+    return db;
+  });
+  const db = await shared;
+  const { rows } = await db.query<{ id: string }>("INSERT INTO organisations (name) VALUES ('pglite') RETURNING id");
+  return { db, orgId: rows[0]!.id };
+}
