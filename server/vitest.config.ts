@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // The PGlite test files share one embedded database per worker (test/support/pglite-org.ts): they
-// run one after another without module isolation, beside the other files.
+// run without module isolation (a worker keeps its modules from one file to the next), beside
+// the other files.
 const PGLITE = 'src/**/pglite.test.ts';
 const timeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
 
@@ -20,7 +21,7 @@ export default defineConfig({
           globalSetup: ['./test/global-setup.ts'],
         },
       },
-      { test: { ...timeouts, name: 'pglite', include: [PGLITE], isolate: false, fileParallelism: false } },
+      { test: { ...timeouts, name: 'pglite', include: [PGLITE], isolate: false } },
     ],
   },
 });

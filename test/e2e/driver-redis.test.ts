@@ -7,7 +7,7 @@ import type { ServerProcess } from '../lib/server-process.ts';
 import { testRedisUrl } from '../lib/test-redis.ts';
 
 const ADMIN = { email: 'fleet@example.com', password: 'e2e-password-1' };
-const REDIS_URL = testRedisUrl(0);
+const REDIS_URL = testRedisUrl(1);
 
 const connected = (s: Socket) =>
   new Promise<void>((resolve, reject) => {

@@ -10,7 +10,7 @@ import { testRedisUrl } from '../lib/test-redis.ts';
 // cannot open a new one. Other sessions of the same user keep streaming.
 
 const ADMIN = { email: 'logout@example.com', password: 'fault-password-4' };
-const REDIS_URL = testRedisUrl(1);
+const REDIS_URL = testRedisUrl(2);
 
 describe('/dispatch sockets after logout', () => {
   let a: ServerProcess;

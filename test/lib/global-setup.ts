@@ -1,11 +1,14 @@
 import { migrate } from '../../server/src/db/migrate.ts';
 import { createPgDb } from '../../server/src/db/pg-adapter.ts';
 import { recreateDatabase } from '../../server/test/test-db.ts';
+import { launchChromiumServer } from './browser.ts';
 import { MIGRATED_TEMPLATE_URL } from './e2e-db.ts';
 
 /**
- * One migrated database for the run, copied by every `freshDatabase` (CREATE DATABASE … TEMPLATE
- * takes half a second; migrating each new database took three, some sixty times a run).
+ * What the run's files share: one migrated database, copied by every `freshDatabase` (CREATE
+ * DATABASE … TEMPLATE takes half a second; migrating each new database took three, some sixty
+ * times a run), and one Chromium, which `launchChromium` connects to (test files inherit
+ * CHROMIUM_WS_ENDPOINT from this process).
  */
 export default async function setup() {
   await recreateDatabase(MIGRATED_TEMPLATE_URL);
@@ -15,4 +18,7 @@ export default async function setup() {
   } finally {
     await db.close();
   }
+  const chromium = await launchChromiumServer();
+  process.env.CHROMIUM_WS_ENDPOINT = chromium.wsEndpoint();
+  return () => chromium.close();
 }
