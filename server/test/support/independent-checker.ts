@@ -37,6 +37,8 @@ interface Row {
   arrival: Date;
   waiting_s: number;
   departure: Date;
+  /** When the driver left the stop (visited stops only). */
+  left_at: Date | null;
   olon: number | null;
   olat: number | null;
   date_from: string | null;
@@ -90,6 +92,7 @@ export async function checkRoutes(db: Db, orgId: string, opts: CheckOptions, dim
        r.end_at AS route_end, sh.breaks, v.capacity, v.skills AS vskills, v.speed_factor,
        ST_X(d.location::geometry) AS dlon, ST_Y(d.location::geometry) AS dlat,
        s.seq, s.kind, s.break_index, s.order_id, o.ref, s.planned_arrival_at AS arrival, s.waiting_s, s.planned_departure_at AS departure,
+       s.actual_departure_at AS left_at,
        ST_X(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS olon,
        ST_Y(CASE WHEN s.kind = 'pickup' THEN o.pickup_location ELSE o.location END::geometry) AS olat,
        o.date_from, o.date_to,
@@ -205,7 +208,8 @@ export async function checkRoutes(db: Db, orgId: string, opts: CheckOptions, dim
           maxOver = `${name}: load ${load[d]} over capacity on ${dimensions[d]} after it`;
       });
       prevLoc = loc;
-      prevDep = s.departure.getTime();
+      // A visited stop was left when the driver left it: a re-plan of the started route goes on from then.
+      prevDep = (s.left_at ?? s.departure).getTime();
     }
     if (breaks !== first.breaks.length)
       problems.push(`route ${routeId}: ${breaks} break(s) for ${first.breaks.length} in the shift`);
