@@ -14,7 +14,8 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
 import * as fleet from '../fleet/service.ts';
-import { checkFleetRules, checkRoutes, type FleetRules } from '../../test/support/independent-checker.ts';
+import { checkRoutes } from '../../test/support/independent-checker.ts';
+import { checkFleetRules, type FleetRules } from '../../test/support/independent-fleet-rules.ts';
 import { type PlanningTestApp, startPlanningApp } from '../../test/support/planning-app.ts';
 
 const CHECK = { speedMps: 30 / 3.6, circuity: 1.3, drivingBreakMin: 45 };

@@ -22,6 +22,17 @@ describe('recurring orders', () => {
       )
     ).rows;
 
+  /** A weekly Tuesday-and-Friday template from Monday 1 March, 7 days ahead. */
+  const addTuesdayFriday = (ref: string, order: Record<string, unknown>) =>
+    t.call('POST', '/order-templates', {
+      ref,
+      depotId,
+      rrule: 'FREQ=WEEKLY;BYDAY=TU,FR',
+      startsOn: '2027-03-01',
+      aheadDays: 7,
+      order,
+    });
+
   beforeAll(async () => {
     t = await startClockedApp(MON_LATE_UTC);
     const depot = await fleet.createDepot(
@@ -36,20 +47,13 @@ describe('recurring orders', () => {
   });
 
   it('makes one order per Tuesday and Friday in the depot zone, once, keeps edits, and pauses', async () => {
-    const created = await t.call('POST', '/order-templates', {
-      ref: 'DUPONT',
-      depotId,
-      rrule: 'FREQ=WEEKLY;BYDAY=TU,FR',
-      startsOn: '2027-03-01',
-      aheadDays: 7,
-      order: {
-        name: 'Boulangerie Dupont',
-        address: '3 rue Mercière, Lyon',
-        lat: 45.7626,
-        lon: 4.8331,
-        timeWindows: [{ start: '06:00', end: '08:00' }],
-        demand: { kg: 12 },
-      },
+    const created = await addTuesdayFriday('DUPONT', {
+      name: 'Boulangerie Dupont',
+      address: '3 rue Mercière, Lyon',
+      lat: 45.7626,
+      lon: 4.8331,
+      timeWindows: [{ start: '06:00', end: '08:00' }],
+      demand: { kg: 12 },
     });
     expect(created.status).toBe(201);
     // Today is Tuesday 2 March in Lyon (Monday in UTC): Tuesday 2, Friday 5 and Tuesday 9.
@@ -109,14 +113,7 @@ describe('recurring orders', () => {
   }, 30_000);
 
   it('keeps a new template following its changes when the daily run read its dates before they were recorded', async () => {
-    const created = await t.call('POST', '/order-templates', {
-      ref: 'RACE',
-      depotId,
-      rrule: 'FREQ=WEEKLY;BYDAY=TU,FR',
-      startsOn: '2027-03-01',
-      aheadDays: 7,
-      order: { name: 'Fromagerie', lat: 45.7626, lon: 4.8331 },
-    });
+    const created = await addTuesdayFriday('RACE', { name: 'Fromagerie', lat: 45.7626, lon: 4.8331 });
     expect(created.body.generation.created).toHaveLength(3);
     // The daily run (another process, say) read "nothing generated yet" just before the form's
     // generation recorded its dates; it then finds the orders by ref and adopts them.

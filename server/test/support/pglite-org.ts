@@ -1,7 +1,7 @@
 /**
  * An organisation of its own on the embedded database (PGlite with PostGIS, in memory, migrated).
- * The PGlite test files share one instance per worker: they run in the `pglite` project without
- * module isolation (vitest.config.ts), as creating and migrating a PGlite takes some 20 s of CPU.
+ * The PGlite test files share one instance per worker: the server tests run without module
+ * isolation (vitest.config.ts), and creating and migrating a PGlite takes some 20 s of CPU.
  * Never closed: it lives as long as the worker.
  */
 import type { Db } from '../../src/db/db.ts';
