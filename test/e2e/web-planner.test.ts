@@ -213,6 +213,19 @@ describe('dispatcher web app: planning a day', () => {
     ).toBe(true);
   });
 
+  it('keeps the open day in the address bar, so a reload opens that day again', async () => {
+    // A day that is neither the plan's first nor the default (tomorrow).
+    const other = new Date(Date.parse(`${day}T12:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
+    const cell = (d: string) => page.locator(`.calendar-grid [data-date="${d}"]`);
+    await cell(other).click();
+    await page.reload();
+    await expect.poll(() => cell(other).getAttribute('aria-pressed')).toBe('true');
+    expect(new URL(page.url()).searchParams.get('day')).toBe(other);
+    await cell(day).click();
+    await page.reload();
+    await expect.poll(() => cell(day).getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('inserts an urgent order into the published day, listing the stops it moved', async () => {
     const urgent = await api.call('POST', '/orders/import', [
       { ref: 'URGENT-1', name: 'Urgence', lat: '45.755', lon: '4.845', date: day, tw_start: '08:00', tw_end: '18:00' },

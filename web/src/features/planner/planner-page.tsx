@@ -12,13 +12,26 @@ import { PlanLauncher } from './plan-launcher.tsx';
 
 const HORIZON_DAYS = 35;
 
+/**
+ * The open day from the address bar (`?day=`), so a reload or a shared link opens the same day;
+ * tomorrow (the day dispatchers usually plan) otherwise.
+ */
+function initialDay(today: string): string {
+  const day = new URLSearchParams(location.search).get('day') ?? '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && addDays(day, 0) === day ? day : addDays(today, 1);
+}
+
 /** Five weeks at a glance (this one and four ahead); plan a range; then work day by day on the map and timeline. */
 export function PlannerPage({ mapStyleUrl }: { mapStyleUrl: string | null }) {
   const { t } = useI18n();
   const canWrite = useCanWrite();
   const today = todayLocal();
   const [range, setRange] = useState({ from: addDays(today, 1), to: addDays(today, 14) });
-  const [day, setDay] = useState(addDays(today, 1));
+  const [day, setOpenDay] = useState(() => initialDay(today));
+  const setDay = useCallback((next: string) => {
+    history.replaceState(null, '', `/planner${query({ day: next })}`);
+    setOpenDay(next);
+  }, []);
   // Whole weeks from this week's Monday: a 5 × 7 grid whose rows are calendar weeks.
   const firstMonday = mondayOf(today);
   const calendar = useApi<{ days: CalendarDay[] }>(
