@@ -33,7 +33,7 @@ export async function vanWithShifts(
     await fleet.createShift(
       t.db,
       actor,
-      CreateShiftRequest.parse({ vehicleId: van.id, driverId: driver.id, localDate, start: '00:30', end: '23:30' }),
+      CreateShiftRequest.parse({ vehicleId: van.id, driverId: driver.id, localDate, start: '00:00', end: '23:30' }),
     );
   }
   return { depotId: depot.id, vehicleId: van.id, driverId: driver.id };

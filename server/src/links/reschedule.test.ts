@@ -88,7 +88,7 @@ describe('the customer picks another day from the tracking page', () => {
     expect(view.body.reschedule.beforeStart).toBe(false);
     expect(view.body.reschedule.days.map((d: { date: string }) => d.date)).toEqual([day(1), day(2), day(3), day(7)]);
     expect(view.body.reschedule.days[1].windows).toEqual([
-      { start: '00:30', end: '12:00' },
+      { start: '00:00', end: '12:00' },
       { start: '12:00', end: '23:30' },
     ]);
 

@@ -18,9 +18,9 @@ describe('pickup and delivery orders', () => {
   let t: PlanningTestApp;
   const today = todayIn('Europe/Paris');
   // The driver's events happen at 08:00 (or now, if earlier): a re-plan of the started route then
-  // has the rest of the shift for PD-2 whatever the hour of the run (at 23:15 it had none), except
-  // between midnight and the shift's start at 00:30, when the events come before the shift (the
-  // server refuses device times ahead of its clock, so they cannot be set later).
+  // has the rest of the shift for PD-2 whatever the hour of the run (at 23:15 it had none). The
+  // test shift starts at midnight, so the events are never before it (the server refuses device
+  // times ahead of its clock, so they cannot be set later; a 00:30 start failed the run at 00:10).
   const onTheRoad = () => ({
     deviceAt: new Date(Math.min(Date.now(), localToUtc(today, '08:00', 'Europe/Paris').getTime())).toISOString(),
   });
@@ -46,9 +46,9 @@ describe('pickup and delivery orders', () => {
     const csv = [
       "Référence;Nom;Latitude;Longitude;Date;Poids (kg);Adresse d'enlèvement;Latitude enlèvement;Longitude enlèvement;Début enlèvement;Fin enlèvement",
       `PD-1;Bellecour;45.7578;4.8320;${today};40;Entrepôt Part-Dieu;45.7606;4.8593;;`,
-      // The pickup window spans the test shift (00:30–23:30): the re-plan of the started route
+      // The pickup window spans the test shift (00:00–23:30): the re-plan of the started route
       // below plans from the current time, so a narrower window would close in the evening.
-      `PD-2;Terreaux;45.7676;4.8344;${today};25;Vaise;45.7745;4.8055;00:30;23:30`,
+      `PD-2;Terreaux;45.7676;4.8344;${today};25;Vaise;45.7745;4.8055;00:00;23:30`,
       `PLAIN-1;Perrache;45.7485;4.8255;${today};10;;;;;`,
       `BAD-1;Nulle part;45.7600;4.8400;${today};5;Quai;45.7700;;;`,
       `BAD-2;Nulle part;45.7600;4.8400;${today};5;Gerland;45.7300;4.8300;14:00;09:00`,
@@ -93,7 +93,7 @@ describe('pickup and delivery orders', () => {
     expect(pd2.body.pickup).toEqual({
       address: 'Vaise',
       location: { type: 'Point', coordinates: [4.8055, 45.7745] },
-      timeWindows: [{ start: '00:30', end: '23:30' }],
+      timeWindows: [{ start: '00:00', end: '23:30' }],
     });
     expect((await t.call('GET', `/orders/${await idOf('PLAIN-1')}`)).body.pickup).toBeNull();
   });
