@@ -7,10 +7,12 @@
  * with the prefix/suffix maxima); within a route the cached times do not apply, so the best move is
  * applied and re-checked. Either way the routes are recomputed and the move undone unless they stay
  * feasible (rules that only `recompute` checks included) and the cost really dropped.
+ * A shipment's pickup or delivery moves alone and within its route only, where it keeps its
+ * order with its partner (moving it to another route is `pair relocate`).
  */
 import {
-  D, capOf, earliestStart, KIND_JOB, kindOf, nTasks, serviceOf, setupOf, taskDelta, taskStartLoad, vehFixed,
-  vehMaxStops,
+  D, capOf, earliestStart, isEnd, isReload, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, kindOf, nTasks, pairOf, serviceOf,
+  setupOf, taskDelta, taskStartLoad, vehFixed, vehMaxStops,
 } from "./instance";
 import { adj, adjStart } from "./init";
 import { feasibleFrom, nextReal } from "./insert";
@@ -38,6 +40,22 @@ function innerCost(r: i32): f64 {
 function inString(x: i32): bool {
   for (let i = 0; i < len; i++) if (unchecked(seq[i]) == x) return true;
   return false;
+}
+
+/**
+ * Whether shipment stop t may go after node u of its own route: a pickup still before its
+ * delivery, a delivery still after its pickup, and no reload between them (one trip).
+ */
+function keepsPair(t: i32, u: i32): bool {
+  const partner = pairOf(t);
+  let x = kindOf(t) == KIND_PICKUP ? u : partner;
+  const until = kindOf(t) == KIND_PICKUP ? partner : u;
+  if (kindOf(t) == KIND_DELIVERY && x == until) return true;
+  while (true) {
+    x = unchecked(nxt[x]);
+    if (x == until) return !(kindOf(t) == KIND_DELIVERY && isReload(x));
+    if (isEnd(x) || isReload(x)) return false;
+  }
 }
 
 /** Whether the string fits after node u of another route r2 (skills, stops, loads, windows). */
@@ -97,7 +115,8 @@ function moveString(u: i32, r: i32, r2: i32): bool {
 
 /** Moves the best string starting at job t (if any lowers the cost); returns whether it did. */
 export function orOpt(t: i32): bool {
-  if (kindOf(t) != KIND_JOB) return false;
+  const shipment = kindOf(t) == KIND_PICKUP || kindOf(t) == KIND_DELIVERY;
+  if (kindOf(t) != KIND_JOB && !shipment) return false;
   const r = unchecked(routeOf[t]);
   if (r < 0) return false;
   const p = unchecked(prv[t]);
@@ -112,6 +131,7 @@ export function orOpt(t: i32): bool {
   let z = t;
   for (let k = 1; k <= MAX_STRING; k++) {
     if (k > 1) {
+      if (shipment) break;
       z = unchecked(nxt[z]);
       if (z >= nTasks || kindOf(z) != KIND_JOB) break;
     }
@@ -136,6 +156,7 @@ export function orOpt(t: i32): bool {
         if (r2 < 0) continue;
         const u = side == 0 ? c : unchecked(prv[c]);
         if (r2 == r && (u == p || u == z || inString(u) || inString(c))) continue;
+        if (shipment && (r2 != r || !keepsPair(t, u))) continue;
         const lu = unchecked(effLoc[u]);
         const lw = locOf(nextReal(unchecked(nxt[u])));
         const ins = arcCost(r2, lu, lt) + arcCost(r2, lz, lw) - arcCost(r2, lu, lw);

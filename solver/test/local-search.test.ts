@@ -98,6 +98,8 @@ function mixed(seed: number): Problem {
     maxDistanceM: v === 2 ? 3500 : undefined,
     maxStops: v === 1 ? 9 : undefined,
     breaks: v < 2 ? [{ id: `b${v}`, timeWindows: [[1500, 2500]], serviceS: 300 }] : undefined,
+    // Multi-trip: a shipment must stay within one trip.
+    reload: v === 0 && seed % 2 === 1 ? { reloadS: 300 } : undefined,
   }));
   return { matrices: { durations: m, distances: m }, vehicles, jobs, shipments };
 }
@@ -114,11 +116,18 @@ describe('local search', () => {
     }
   }, 120_000);
 
-  it('moves shipments whole: pair relocate lowers the cost on Li & Lim lrc201', async () => {
-    // The other operators leave pickups and deliveries where they are (one half alone would split
-    // the pair); measured: 317,624 without local search, 296,266 with pair relocate alone.
+  it('moves shipments: pair relocate to another route, or-opt within theirs, each lowers the cost on Li & Lim lrc201', async () => {
+    // The other operators leave pickups and deliveries where they are (one half alone in another
+    // route would split the pair); measured: 317,624 without local search, 296,266 with pair
+    // relocate alone.
     const p = liLimProblem(fileURLToPath(fixture('pdptw/lrc201.txt')));
-    expect(await costOver3Seeds(p, PAIR_RELOCATE | ON_EVERY, 200)).toBeLessThan(await costOver3Seeds(p, OFF, 200));
+    const off = await costOver3Seeds(p, OFF, 200);
+    for (const [op, bit] of [
+      ['pair relocate', PAIR_RELOCATE],
+      ['or-opt', OR_OPT],
+    ] as const) {
+      expect(await costOver3Seeds(p, bit | ON_EVERY, 200), op).toBeLessThan(off);
+    }
   }, 120_000);
 
   it('never returns a solution the checker rejects, on every rule the operators meet', async () => {
