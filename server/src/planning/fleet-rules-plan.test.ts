@@ -263,6 +263,21 @@ describe('rules of real fleets, planned and checked independently', () => {
     await allChecks(rules);
   });
 
+  it('no driving break on a route that drives less than the limit, though its shift is longer', async () => {
+    t = await startPlanningApp();
+    const d = await depot();
+    const v = await van(d.id, 'City van');
+    await shift(v.id, day1, '06:00', '18:00');
+    await t.importOrders(orders('CITY', 6, day1));
+    const rules = { maxDrivingHours: 4.5, drivingBreakMin: 45 };
+    await setRules(rules);
+    const p = await plan(day1, day1);
+    expect(p.summary.unassigned).toBe(0);
+    const [route] = await routesOf(day1);
+    expect(route.stops.map((s: { kind: string }) => s.kind)).toEqual(Array(6).fill('delivery'));
+    await allChecks(rules);
+  });
+
   it('daily rest: a late evening order goes to the driver who does not start early the next day', async () => {
     t = await startPlanningApp();
     const d = await depot();

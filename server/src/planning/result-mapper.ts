@@ -5,6 +5,7 @@
  */
 import type { UnassignedReason } from '@tournee/shared';
 import type { Solution } from '@tournee/solver';
+import { withoutNeedlessDrivingBreaks } from './needless-breaks.ts';
 import { type BuiltProblem, orderIdOfStep, type ShiftInput } from './problem-builder.ts';
 import { fromAxis } from '../travel/time-axis.ts';
 import { type LonLatPair, travelDistanceM } from '../travel/travel.ts';
@@ -51,10 +52,11 @@ export function mapSolution(built: BuiltProblem, solution: Solution): PlanResult
   const routes: PlannedRouteValues[] = [];
   const orderLoc = new Map(built.orders.map((o) => [o.id, o.location]));
   const pickupLoc = new Map(built.orders.flatMap((o) => (o.pickup ? [[o.id, o.pickup.location] as const] : [])));
-  for (const r of solution.routes) {
-    const shift = built.shifts[r.vehicle];
-    const vehicle = built.problem.vehicles[r.vehicle];
-    if (!shift || !vehicle) throw new Error(`solution names vehicle ${r.vehicle}, which is not in the problem`);
+  for (const solved of solution.routes) {
+    const shift = built.shifts[solved.vehicle];
+    const vehicle = built.problem.vehicles[solved.vehicle];
+    if (!shift || !vehicle) throw new Error(`solution names vehicle ${solved.vehicle}, which is not in the problem`);
+    const r = withoutNeedlessDrivingBreaks(solved, vehicle.maxDrivingS);
     const stops: PlannedStop[] = [];
     let last: LonLatPair | null = isPair(vehicle.start) ? vehicle.start : null;
     const line: LonLatPair[] = last ? [last] : [];
