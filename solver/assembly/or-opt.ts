@@ -19,7 +19,7 @@ import { feasibleFrom, nextReal } from "./insert";
 import {
   eDep, effLoc, fixedScale, linkAfter, loadAfter, nxt, pMax, prv, recompute, rFeasible, rJobs, routeOf, sMax, unlink,
 } from "./routes";
-import { canServe, gained, LS_NEIGHBOURS, lsCost, withinLimits } from "./relocate";
+import { canServe, gained, lsCost, lsNeighboursEnd, withinLimits } from "./relocate";
 import { touch } from "./state";
 import { arcCost, dur, locOf } from "./travel";
 
@@ -148,8 +148,7 @@ export function orOpt(t: i32): bool {
     for (let side = 0; side < 2; side++) {
       const h = side == 0 ? t : z;
       const a0 = adjStart[h];
-      let a1 = adjStart[h + 1];
-      if (a1 > a0 + LS_NEIGHBOURS) a1 = a0 + LS_NEIGHBOURS;
+      const a1 = lsNeighboursEnd(h);
       for (let i = a0; i < a1; i++) {
         const c = unchecked(adj[i]);
         const r2 = unchecked(routeOf[c]);

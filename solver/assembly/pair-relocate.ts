@@ -9,7 +9,7 @@
 import { KIND_PICKUP, kindOf, pairOf, taskSkill, vehFixed, vehSkill } from "./instance";
 import { adj, adjStart } from "./init";
 import { evalPair, INF, nextReal, pairDeliveryAfter } from "./insert";
-import { LS_NEIGHBOURS } from "./relocate";
+import { lsNeighboursEnd } from "./relocate";
 import { effLoc, fixedScale, linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
 import { touch } from "./state";
 import { arcCost, locOf } from "./travel";
@@ -55,8 +55,7 @@ export function pairRelocate(p: i32): bool {
   let bestR = -1;
   const skills = unchecked(taskSkill[p]) | unchecked(taskSkill[q]);
   const a0 = adjStart[p];
-  let a1 = adjStart[p + 1];
-  if (a1 > a0 + LS_NEIGHBOURS) a1 = a0 + LS_NEIGHBOURS;
+  const a1 = lsNeighboursEnd(p);
   for (let i = a0; i < a1; i++) {
     const b = unchecked(adj[i]);
     const r2 = unchecked(routeOf[b]);

@@ -17,6 +17,13 @@ import { arcCost, locOf } from "./travel";
 /** Neighbours tried per task. */
 export const LS_NEIGHBOURS: i32 = 15;
 
+/** The end of task t's neighbours tried by the operators in `adj` (they start at adjStart[t]). */
+@inline export function lsNeighboursEnd(t: i32): i32 {
+  const end = unchecked(adjStart[t + 1]);
+  const cap = unchecked(adjStart[t]) + LS_NEIGHBOURS;
+  return end < cap ? end : cap;
+}
+
 /**
  * Route-level limits that `recompute` does not flag (rFeasible covers windows and the shift):
  * capacity anywhere on the route, max stops, max travel time, max distance. Operators that do not
@@ -56,8 +63,7 @@ export function relocate(t: i32): bool {
   let bestR = -1;
   const skills = unchecked(taskSkill[t]);
   const a0 = adjStart[t];
-  let a1 = adjStart[t + 1];
-  if (a1 > a0 + LS_NEIGHBOURS) a1 = a0 + LS_NEIGHBOURS;
+  const a1 = lsNeighboursEnd(t);
   for (let i = a0; i < a1; i++) {
     const b = unchecked(adj[i]);
     const r2 = unchecked(routeOf[b]);

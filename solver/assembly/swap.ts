@@ -11,7 +11,7 @@ import { D, capOf, earliestStart, KIND_JOB, kindOf, nTasks, serviceOf, setupOf, 
 import { adj, adjStart } from "./init";
 import { feasibleFrom, nextReal } from "./insert";
 import { eDep, effLoc, linkAfter, loadAfter, nxt, pMax, prv, recompute, rFeasible, routeOf, sMax, unlink } from "./routes";
-import { canServe, gained, LS_NEIGHBOURS, lsCost, withinLimits } from "./relocate";
+import { canServe, gained, lsCost, lsNeighboursEnd, withinLimits } from "./relocate";
 import { touch } from "./state";
 import { arcCost, dur, locOf } from "./travel";
 
@@ -59,8 +59,7 @@ export function swap(t: i32): bool {
   let best: f64 = -1e-9;
   let bestB = -1;
   const a0 = adjStart[t];
-  let a1 = adjStart[t + 1];
-  if (a1 > a0 + LS_NEIGHBOURS) a1 = a0 + LS_NEIGHBOURS;
+  const a1 = lsNeighboursEnd(t);
   for (let i = a0; i < a1; i++) {
     const c = unchecked(adj[i]);
     const r2 = unchecked(routeOf[c]);

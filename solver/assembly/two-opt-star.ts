@@ -13,7 +13,7 @@ import { eDep, effLoc, fixedScale, nxt, prv, recompute, rFeasible, routeOf } fro
 import { touch } from "./state";
 import { arcCost, locOf } from "./travel";
 import { vehType } from "./fleet";
-import { LS_NEIGHBOURS, withinLimits } from "./relocate";
+import { lsNeighboursEnd, withinLimits } from "./relocate";
 
 /** Exchanges the tails after a (route r1) and after b (route r2). Its own inverse. */
 function swapTails(a: i32, b: i32, r1: i32, r2: i32): void {
@@ -51,8 +51,7 @@ export function twoOptStar(u: i32): bool {
   let best: f64 = -1e-9;
   let bestV = -1;
   const a0 = adjStart[u];
-  let a1 = adjStart[u + 1];
-  if (a1 > a0 + LS_NEIGHBOURS) a1 = a0 + LS_NEIGHBOURS;
+  const a1 = lsNeighboursEnd(u);
   for (let i = a0; i < a1; i++) {
     const v = unchecked(adj[i]);
     const r2 = unchecked(routeOf[v]);

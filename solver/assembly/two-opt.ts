@@ -11,7 +11,7 @@ import { isEnd, KIND_JOB, kindOf, nTasks } from "./instance";
 import { adj, adjStart } from "./init";
 import { nextReal } from "./insert";
 import { effLoc, nxt, prv, recompute, rFeasible, routeOf } from "./routes";
-import { gained, LS_NEIGHBOURS, lsCost, withinLimits } from "./relocate";
+import { gained, lsCost, lsNeighboursEnd, withinLimits } from "./relocate";
 import { touch } from "./state";
 import { arcCost, locOf } from "./travel";
 
@@ -72,8 +72,7 @@ export function twoOpt(u: i32): bool {
   let bestX = -1;
   let bestY = -1;
   const a0 = adjStart[u];
-  let a1 = adjStart[u + 1];
-  if (a1 > a0 + LS_NEIGHBOURS) a1 = a0 + LS_NEIGHBOURS;
+  const a1 = lsNeighboursEnd(u);
   for (let i = a0; i < a1; i++) {
     const v = unchecked(adj[i]);
     if (unchecked(routeOf[v]) != r) continue;
