@@ -1,24 +1,28 @@
 /** SQL of the alerts inbox (table `alerts`, migration 015) and the few reads its detectors need. */
 import type { Alert, AlertStatus, AlertType } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { AlertsRow } from '../db/rows.generated.ts';
 
-interface AlertRow {
-  id: string;
-  org_id: string;
+type AlertRow = Pick<
+  AlertsRow,
+  | 'id'
+  | 'org_id'
+  | 'subject'
+  | 'route_id'
+  | 'stop_id'
+  | 'order_id'
+  | 'driver_id'
+  | 'opened_at'
+  | 'acknowledged_at'
+  | 'acknowledged_by'
+  | 'resolved_at'
+> & {
   type: AlertType;
-  subject: string;
-  route_id: string | null;
-  stop_id: string | null;
-  order_id: string | null;
-  driver_id: string | null;
-  local_date: string | Date;
   status: AlertStatus;
+  /** `to_char(local_date, 'YYYY-MM-DD')`. */
+  local_date: string | Date;
   details: Record<string, unknown>;
-  opened_at: Date;
-  acknowledged_at: Date | null;
-  acknowledged_by: string | null;
-  resolved_at: Date | null;
-}
+};
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const day = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));

@@ -1,16 +1,11 @@
 /** SQL of API keys: stored hashed, looked up by hash, revoked by time. */
 import type { ApiKey, ApiKeyScope } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { ApiKeysRow } from '../db/rows.generated.ts';
 
-interface KeyRow {
-  id: string;
-  name: string;
-  prefix: string;
+type KeyRow = Pick<ApiKeysRow, 'id' | 'name' | 'prefix' | 'created_at' | 'last_used_at' | 'revoked_at'> & {
   scopes: ApiKeyScope[];
-  created_at: Date;
-  last_used_at: Date | null;
-  revoked_at: Date | null;
-}
+};
 
 const COLUMNS = 'id, name, prefix, scopes, created_at, last_used_at, revoked_at';
 

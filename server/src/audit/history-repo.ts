@@ -11,15 +11,17 @@
  *   order, its actor the user of the route event written in the same transaction.
  */
 import type { Db } from '../db/db.ts';
+import type {
+  EventsRow,
+  ImportsRow,
+  NotificationsRow,
+  OrdersRow,
+  ProofFilesRow,
+  RatingsRow,
+  StopEventsRow,
+} from '../db/rows.generated.ts';
 
-export interface OrderRow {
-  id: string;
-  ref: string;
-  source: string | null;
-  import_id: string | null;
-  last_import_id: string | null;
-  created_at: Date;
-}
+export type OrderRow = Pick<OrdersRow, 'id' | 'ref' | 'source' | 'import_id' | 'last_import_id' | 'created_at'>;
 
 export async function findOrderRow(db: Db, orgId: string, orderId: string): Promise<OrderRow | null> {
   const { rows } = await db.query<OrderRow>(
@@ -29,14 +31,9 @@ export async function findOrderRow(db: Db, orgId: string, orderId: string): Prom
   return rows[0] ?? null;
 }
 
-export interface ImportRow {
-  id: string;
-  at: Date;
-  user_id: string | null;
+export type ImportRow = Pick<ImportsRow, 'id' | 'at' | 'user_id' | 'filename' | 'format'> & {
   user_name: string | null;
-  filename: string | null;
-  format: string;
-}
+};
 
 export async function importsOf(db: Db, orgId: string, ids: string[]): Promise<ImportRow[]> {
   if (ids.length === 0) return [];
@@ -49,14 +46,12 @@ export async function importsOf(db: Db, orgId: string, ids: string[]): Promise<I
   return rows;
 }
 
-export interface OrderEventRow {
+export type OrderEventRow = Pick<EventsRow, 'at' | 'action' | 'user_id'> & {
+  /** `id::text`. */
   id: string;
-  at: Date;
-  action: string;
-  user_id: string | null;
   user_name: string | null;
   details: Record<string, unknown>;
-}
+};
 
 /** The audit events whose subject is the order (edits, status changes, holds, reschedules…). */
 export async function orderEvents(db: Db, orgId: string, orderId: string): Promise<OrderEventRow[]> {
@@ -149,19 +144,14 @@ export async function publicationsOf(db: Db, orgId: string, orderId: string): Pr
   return rows;
 }
 
-export interface StopEventRow {
-  id: string;
-  stop_id: string;
+export type StopEventRow = Pick<
+  StopEventsRow,
+  'id' | 'stop_id' | 'type' | 'reason' | 'note' | 'recipient_name' | 'device_at' | 'received_at' | 'driver_id'
+> & {
+  /** The stop's route (`s.route_id`, never null), not the event's own nullable column. */
   route_id: string;
-  type: string;
-  reason: string | null;
-  note: string | null;
-  recipient_name: string | null;
-  device_at: Date;
-  received_at: Date;
-  driver_id: string;
   driver_name: string | null;
-}
+};
 
 export async function stopEventsOf(db: Db, orgId: string, orderId: string): Promise<StopEventRow[]> {
   const { rows } = await db.query<StopEventRow>(
@@ -175,16 +165,13 @@ export async function stopEventsOf(db: Db, orgId: string, orderId: string): Prom
   return rows;
 }
 
-export interface ProofRow {
-  id: string;
+export type ProofRow = Pick<ProofFilesRow, 'id' | 'kind' | 'content_type'> & {
   event_id: string;
-  kind: string;
-  content_type: string;
   bytes: number;
   at: Date;
   driver_id: string;
   driver_name: string | null;
-}
+};
 
 export async function proofsOf(db: Db, orgId: string, orderId: string): Promise<ProofRow[]> {
   const { rows } = await db.query<ProofRow>(
@@ -199,17 +186,10 @@ export async function proofsOf(db: Db, orgId: string, orderId: string): Promise<
   return rows;
 }
 
-export interface MessageRow {
-  id: string;
-  at: Date;
-  channel: string;
-  trigger: string;
-  recipient: string;
-  status: string;
-  attempts: number;
-  sent_at: Date | null;
-  last_error: string | null;
-}
+export type MessageRow = Pick<
+  NotificationsRow,
+  'id' | 'channel' | 'trigger' | 'recipient' | 'status' | 'attempts' | 'sent_at' | 'last_error'
+> & { at: Date };
 
 export async function messagesOf(db: Db, orgId: string, orderId: string): Promise<MessageRow[]> {
   const { rows } = await db.query<MessageRow>(
@@ -220,11 +200,7 @@ export async function messagesOf(db: Db, orgId: string, orderId: string): Promis
   return rows;
 }
 
-export interface RatingRow {
-  rating: number;
-  comment: string;
-  at: Date;
-}
+export type RatingRow = Pick<RatingsRow, 'rating' | 'comment' | 'at'>;
 
 export async function ratingOf(db: Db, orgId: string, orderId: string): Promise<RatingRow[]> {
   const { rows } = await db.query<RatingRow>(

@@ -4,6 +4,7 @@
  */
 import type { AuditEvent } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { EventsRow } from '../db/rows.generated.ts';
 import { type AuditCursor, encodeCursor } from './cursor.ts';
 
 export interface AuditFilter {
@@ -16,16 +17,13 @@ export interface AuditFilter {
   to: Date | null;
 }
 
-interface Row {
+type Row = Pick<EventsRow, 'action' | 'entity' | 'entity_id' | 'user_id'> & {
+  /** `id::text`. */
   id: string;
   at_text: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  user_id: string | null;
   user_email: string | null;
   details: Record<string, unknown>;
-}
+};
 
 /** One page of events after `cursor` (newest first), and the cursor of the next page. */
 export async function listEvents(

@@ -1,15 +1,8 @@
 import type { Role, User } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { UsersRow } from '../db/rows.generated.ts';
 
-interface UserRow {
-  id: string;
-  org_id: string;
-  email: string;
-  name: string;
-  role: Role;
-  driver_id: string | null;
-  password_hash: string | null;
-}
+type UserRow = Pick<UsersRow, 'id' | 'org_id' | 'email' | 'name' | 'driver_id' | 'password_hash'> & { role: Role };
 
 const toUser = (r: UserRow): User => ({
   id: r.id,

@@ -1,17 +1,11 @@
 /** SQL of the admin's user management: accounts with their status, roles, passwords and sessions. */
 import type { Role, UserAccount } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { UsersRow } from '../db/rows.generated.ts';
 
-interface AccountRow {
-  id: string;
-  org_id: string;
-  email: string;
-  name: string;
+type AccountRow = Pick<UsersRow, 'id' | 'org_id' | 'email' | 'name' | 'driver_id' | 'disabled_at' | 'created_at'> & {
   role: Role;
-  driver_id: string | null;
-  disabled_at: Date | null;
-  created_at: Date;
-}
+};
 
 const toAccount = (r: AccountRow): UserAccount => ({
   id: r.id,

@@ -1,19 +1,16 @@
 /** SQL of intake rules: one row per rule, run in `position` order within an organisation. */
 import type { AutomationRule, AutomationRuleInput, RuleThen, RuleWhen } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { AutomationRulesRow } from '../db/rows.generated.ts';
 import { orgDimensions } from '../org/repo.ts';
 
-interface RuleRow {
-  id: string;
-  position: number;
-  name: string;
-  enabled: boolean;
-  stop: boolean;
+type RuleRow = Pick<
+  AutomationRulesRow,
+  'id' | 'position' | 'name' | 'enabled' | 'stop' | 'created_at' | 'updated_at'
+> & {
   when: RuleWhen;
   then: RuleThen;
-  created_at: Date;
-  updated_at: Date;
-}
+};
 
 const COLUMNS = 'id, position, name, enabled, stop, "when", "then", created_at, updated_at';
 

@@ -6,13 +6,18 @@
 import { localMinutesToUtc } from '@tournee/shared';
 import type { WorkingTimeSettings } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { VehiclesRow } from '../db/rows.generated.ts';
 import { AppError } from '../errors.ts';
 import { orgDimensions, workingTimeRules } from '../org/repo.ts';
 import type { LonLatPair } from '../travel/travel.ts';
 import type { EvalShift, EvalStop, EvalWorkingTime } from './evaluator.ts';
 import type { StopRecord } from '../lifecycle/route-repo.ts';
 
-interface ContextRow {
+// The vehicle's columns as stored; the rest comes from the route, its depots, shift and driver.
+type ContextRow = Pick<
+  VehiclesRow,
+  'capacity' | 'skills' | 'max_stops' | 'max_duration_s' | 'max_distance_m' | 'speed_factor' | 'reload_min'
+> & {
   route_id: string;
   local_date: string;
   time_zone: string;
@@ -23,19 +28,12 @@ interface ContextRow {
   start_lat: number;
   end_lon: number;
   end_lat: number;
-  capacity: number[];
-  skills: string[];
-  max_stops: number | null;
-  max_duration_s: number | null;
-  max_distance_m: number | null;
-  speed_factor: number;
-  reload_min: number | null;
   driver_name: string | null;
   week: number;
   week_other_s: number | null;
   prev_end: Date | null;
   next_start: Date | null;
-}
+};
 
 /** The evaluator's view of each route's shift, by route id. */
 export async function loadEvalShifts(db: Db, orgId: string, routeIds: string[]): Promise<Map<string, EvalShift>> {

@@ -1,5 +1,6 @@
 /** SQL of driver access: hashed tokens and codes, revocation, and the code sign-in failures. */
 import type { Db } from '../db/db.ts';
+import type { DriverAccessRow, DriversRow } from '../db/rows.generated.ts';
 
 /** Who a valid driver token belongs to. */
 export interface DriverPrincipal {
@@ -10,13 +11,8 @@ export interface DriverPrincipal {
   expiresAt: Date;
 }
 
-interface PrincipalRow {
-  id: string;
-  driver_id: string;
-  name: string;
-  org_id: string;
-  expires_at: Date;
-}
+// The organisation is the driver's (driver_access.org_id is nullable on older rows).
+type PrincipalRow = Pick<DriverAccessRow, 'id' | 'driver_id' | 'expires_at'> & Pick<DriversRow, 'name' | 'org_id'>;
 
 const toPrincipal = (r: PrincipalRow): DriverPrincipal => ({
   accessId: r.id,

@@ -1,23 +1,18 @@
 /** SQL reading a driver's published route of a day, with what the phone shows of each stop. */
 import type { DriverRoute } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { RoutesRow } from '../db/rows.generated.ts';
 import { STOP_WITH_ORDER_COLUMNS, type StopWithOrderRow } from '../lifecycle/stop-row.ts';
 import { proofOf } from '../tracking/delivery-code.ts';
 
-interface RouteRow {
-  id: string;
-  version: number;
+type RouteRow = Pick<RoutesRow, 'id' | 'version' | 'local_date' | 'start_at' | 'end_at' | 'started_at'> & {
   status: DriverRoute['status'];
-  local_date: string;
   time_zone: string;
   depot_name: string;
   depot_lon: number;
   depot_lat: number;
   vehicle_name: string;
-  start_at: Date | null;
-  end_at: Date | null;
-  started_at: Date | null;
-}
+};
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

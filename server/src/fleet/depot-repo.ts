@@ -1,19 +1,12 @@
 import type { Depot, LonLat } from '@tournee/shared';
 import { toGeoPoint } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { DepotsRow } from '../db/rows.generated.ts';
 
-interface DepotRow {
-  id: string;
-  name: string;
-  address: string;
-  lon: number;
-  lat: number;
-  time_zone: string;
-  docks: number | null;
-  loading_min: number;
-  created_at: Date;
-  updated_at: Date;
-}
+type DepotRow = Pick<
+  DepotsRow,
+  'id' | 'name' | 'address' | 'time_zone' | 'docks' | 'loading_min' | 'created_at' | 'updated_at'
+> & { lon: number; lat: number };
 
 const COLUMNS = `id, name, address, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat,
   time_zone, docks, loading_min, created_at, updated_at`;

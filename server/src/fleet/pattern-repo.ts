@@ -1,19 +1,16 @@
 import type { BreakWindow, ShiftPattern } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { ShiftPatternsRow } from '../db/rows.generated.ts';
 
-interface PatternRow {
-  id: string;
-  vehicle_id: string;
-  driver_id: string | null;
-  weekdays: number[];
+type PatternRow = Pick<
+  ShiftPatternsRow,
+  'id' | 'vehicle_id' | 'driver_id' | 'weekdays' | 'valid_from' | 'valid_to' | 'created_at' | 'updated_at'
+> & {
+  /** `time` columns, which pg returns as 'HH:MM:SS'. */
   start_local: string;
   end_local: string;
   breaks: BreakWindow[];
-  valid_from: string;
-  valid_to: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+};
 
 /** The fields a pattern is written with. */
 export type PatternValues = Omit<ShiftPattern, 'id' | 'createdAt' | 'updatedAt'>;

@@ -1,23 +1,28 @@
 import type { Shift, ShiftBreak } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { ShiftsRow } from '../db/rows.generated.ts';
 
-interface ShiftRow {
-  id: string;
-  vehicle_id: string;
-  driver_id: string | null;
-  pattern_id: string | null;
+type ShiftRow = Pick<
+  ShiftsRow,
+  | 'id'
+  | 'vehicle_id'
+  | 'driver_id'
+  | 'pattern_id'
+  | 'local_date'
+  | 'start_at'
+  | 'end_at'
+  | 'is_override'
+  | 'cancelled'
+  | 'created_at'
+  | 'updated_at'
+> & {
+  /** The depot's. */
   time_zone: string;
-  local_date: string;
+  /** `time` columns, which pg returns as 'HH:MM:SS'. */
   start_local: string;
   end_local: string;
-  start_at: Date;
-  end_at: Date;
   breaks: ShiftBreak[];
-  is_override: boolean;
-  cancelled: boolean;
-  created_at: Date;
-  updated_at: Date;
-}
+};
 
 // The zone is the vehicle's depot's: joined, never copied, so it cannot drift from the depot.
 const SELECT = `SELECT s.*, d.time_zone FROM shifts s

@@ -1,16 +1,11 @@
 /** SQL of shop connections (each shop's webhook secret) and of the shop orders received. */
 import type { ShopConnection, ShopPlatform } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { ShopConnectionsRow } from '../db/rows.generated.ts';
 
-interface ConnectionRow {
-  id: string;
-  org_id: string;
+type ConnectionRow = Pick<ShopConnectionsRow, 'id' | 'org_id' | 'shop' | 'secret' | 'created_at' | 'last_order_at'> & {
   platform: ShopPlatform;
-  shop: string;
-  secret: string;
-  created_at: Date;
-  last_order_at: Date | null;
-}
+};
 
 const toConnection = (r: ConnectionRow): ShopConnection => ({
   id: r.id,

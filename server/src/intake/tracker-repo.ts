@@ -1,17 +1,12 @@
 /** SQL of GPS tracker device keys: stored hashed like driver access tokens, revoked by time. */
 import type { TrackerDevice } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { TrackerDevicesRow } from '../db/rows.generated.ts';
 
-interface DeviceRow {
-  id: string;
-  driver_id: string;
-  driver_name: string;
-  name: string;
-  prefix: string;
-  created_at: Date;
-  last_seen_at: Date | null;
-  revoked_at: Date | null;
-}
+type DeviceRow = Pick<
+  TrackerDevicesRow,
+  'id' | 'driver_id' | 'name' | 'prefix' | 'created_at' | 'last_seen_at' | 'revoked_at'
+> & { driver_name: string };
 
 const toDevice = (r: DeviceRow): TrackerDevice => ({
   id: r.id,

@@ -14,6 +14,7 @@ import type { LocalDate, OrderStatus, RescheduleOutcome, TimeWindow } from '@tou
 import { RESCHEDULABLE_STATUSES } from '@tournee/shared';
 import { type Actor, recordEvents } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
+import type { OrdersRow } from '../db/rows.generated.ts';
 import { AppError } from '../errors.ts';
 import { transitionOrders } from './order-status.ts';
 import type { TransitionCause } from './transitions.ts';
@@ -56,17 +57,15 @@ export interface RescheduleResult {
   announce: () => void;
 }
 
-interface Row {
-  id: string;
-  ref: string;
+type Row = Pick<OrdersRow, 'id' | 'ref' | 'notes'> & {
   status: OrderStatus;
+  /** `to_char(…, 'YYYY-MM-DD')` of the date columns. */
   date_from: string;
   date_to: string;
   time_windows: TimeWindow[];
-  notes: string;
   on_road: boolean;
   on_route: boolean;
-}
+};
 
 function statusReason(status: OrderStatus, cause: TransitionCause): string {
   if (status === 'planned' || status === 'dispatched' || status === 'in_progress') {

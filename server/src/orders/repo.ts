@@ -1,39 +1,42 @@
 /** SQL of orders outside imports: list with filters, get, update (status: see lifecycle/). */
 import type { Order, OrderListQuery, RequiredProof, TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { OrdersRow } from '../db/rows.generated.ts';
 import type { OrderWrite } from './import/import-repo.ts';
 
 /** An order's row as ORDER_COLUMNS selects it. */
-export interface OrderRow {
-  id: string;
-  ref: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  address: string;
+export type OrderRow = Pick<
+  OrdersRow,
+  | 'id'
+  | 'ref'
+  | 'name'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'geocoded'
+  | 'date_from'
+  | 'date_to'
+  | 'service_s'
+  | 'demand'
+  | 'skills'
+  | 'priority'
+  | 'notes'
+  | 'depot_id'
+  | 'tags'
+  | 'pickup_address'
+  | 'created_at'
+  | 'updated_at'
+  | 'cancelled_at'
+> & {
   lon: number;
   lat: number;
-  geocoded: boolean;
-  date_from: string;
-  date_to: string;
   time_windows: TimeWindow[];
-  service_s: number;
-  demand: number[];
-  skills: string[];
-  priority: number;
-  notes: string;
   require_proof: RequiredProof[];
-  depot_id: string | null;
-  tags: string[];
-  pickup_address: string | null;
   pickup_lon: number | null;
   pickup_lat: number | null;
   pickup_time_windows: TimeWindow[];
   status: Order['status'];
-  created_at: Date;
-  updated_at: Date;
-  cancelled_at: Date | null;
-}
+};
 
 /** The columns an Order is read from (orderFromRow); other modules' read-only queries use them too. */
 export const ORDER_COLUMNS = `id, ref, name, phone, email, address, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat,

@@ -4,6 +4,7 @@
  * batch over several organisations costs one statement.
  */
 import type { Db } from '../db/db.ts';
+import type { OrganisationsRow } from '../db/rows.generated.ts';
 
 export interface OrgProfile {
   id: string;
@@ -16,14 +17,9 @@ export interface OrgProfile {
   settings: Record<string, unknown>;
 }
 
-interface ProfileRow {
-  id: string;
-  name: string;
-  locale: string;
-  default_country: string;
-  dimensions: string[];
+type ProfileRow = Pick<OrganisationsRow, 'id' | 'name' | 'locale' | 'default_country' | 'dimensions'> & {
   settings: Record<string, unknown> | null;
-}
+};
 
 const toProfile = (r: ProfileRow): OrgProfile => ({
   id: r.id,

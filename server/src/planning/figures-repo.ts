@@ -4,20 +4,18 @@
  */
 import type { DayUnplannedOrder, TimeWindow, UnassignedFigures, UnassignedReason } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { OrdersRow } from '../db/rows.generated.ts';
 import { type FleetVehicle, unassignedFigures } from './figures.ts';
 import { loadDimensions } from './inputs-repo.ts';
 import { reasonText } from './result-mapper.ts';
 import { ruleMessages } from './rule-figures.ts';
 import { DEFAULT_TRAVEL, type TravelModel } from '../travel/travel.ts';
 
-interface NeedsRow {
-  id: string;
-  demand: number[];
-  skills: string[];
+type NeedsRow = Pick<OrdersRow, 'id' | 'demand' | 'skills'> & {
   time_windows: TimeWindow[];
   shift_start: string | null;
   shift_end: string | null;
-}
+};
 
 // Shift hours over the order's allowed days: a window outside them cannot be served by any van.
 const NEEDS_COLUMNS = `o.id, o.demand, o.skills, o.time_windows,

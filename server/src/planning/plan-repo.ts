@@ -9,26 +9,29 @@ import type {
   UnassignedReason,
 } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { PlansRow } from '../db/rows.generated.ts';
 import { ownerGoneHere, PLAN_OWNER_TIMEOUT_MS, type PlanOwner } from './plan-owner.ts';
 import { reasonText } from './result-mapper.ts';
 
-interface PlanRow {
-  id: string;
-  org_id: string;
+type PlanRow = Pick<
+  PlansRow,
+  | 'id'
+  | 'org_id'
+  | 'from_date'
+  | 'to_date'
+  | 'depot_ids'
+  | 'order_ids'
+  | 'error'
+  | 'created_by'
+  | 'created_at'
+  | 'started_at'
+  | 'finished_at'
+> & {
   status: PlanStatus;
-  from_date: string;
-  to_date: string;
-  depot_ids: string[] | null;
-  order_ids: string[] | null;
   options: PlanOptions & { timeLimitS?: number };
   progress: Partial<PlanProgress>;
   summary: PlanSummary | null;
-  error: string | null;
-  created_by: string | null;
-  created_at: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
-}
+};
 
 /** A plan row with what the runner needs beyond the API's view. */
 export interface PlanRecord extends Plan {
@@ -171,16 +174,10 @@ export async function finishPlan(
   return res.rowCount === 1;
 }
 
-interface HeldRow {
-  id: string;
-  org_id: string;
+type HeldRow = Pick<PlansRow, 'id' | 'org_id' | 'owner_host' | 'owner_pid' | 'owner_started_at' | 'queue_name'> & {
   status: 'queued' | 'running';
-  owner_host: string | null;
-  owner_pid: number | null;
-  owner_started_at: Date | null;
-  queue_name: string | null;
   stale: boolean;
-}
+};
 
 /**
  * Plans whose holder is gone (see plan-owner.ts) can never finish: they are failed with the

@@ -5,6 +5,7 @@
  */
 import { LOCKED_ORDER_STATUSES, type TemplateOrder } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { OrderTemplatesRow } from '../db/rows.generated.ts';
 
 export interface TemplateRecord {
   id: string;
@@ -23,22 +24,18 @@ export interface TemplateRecord {
   updatedAt: string;
 }
 
-interface TemplateRow {
-  id: string;
-  org_id: string;
-  ref: string;
-  depot_id: string;
+type TemplateRow = Pick<
+  OrderTemplatesRow,
+  'id' | 'org_id' | 'ref' | 'depot_id' | 'rrule' | 'ahead_days' | 'paused' | 'created_at' | 'updated_at'
+> & {
+  /** The depot's. */
   time_zone: string;
-  rrule: string;
+  /** `to_char(…, 'YYYY-MM-DD')` of the date columns. */
   starts_on: string;
   ends_on: string | null;
-  ahead_days: number;
-  paused: boolean;
   order_fields: TemplateOrder;
   generated: number;
-  created_at: Date;
-  updated_at: Date;
-}
+};
 
 const LOCKED = LOCKED_ORDER_STATUSES.map((x) => `'${x}'`).join(', ');
 

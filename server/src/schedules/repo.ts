@@ -1,7 +1,7 @@
 /** SQL of plan schedules and their runs (tables plan_schedules, plan_schedule_runs: migration 023). */
 import type { PlanOptions, ScheduleRun, ScheduleRunKind, ScheduleRunSummary, SchedulePublish } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { PlanSchedulesRow } from '../db/rows.generated.ts';
+import type { PlanScheduleRunsRow, PlanSchedulesRow } from '../db/rows.generated.ts';
 
 export interface ScheduleRecord {
   id: string;
@@ -141,21 +141,17 @@ export async function enabledSchedules(db: Db): Promise<ScheduleRecord[]> {
   return rows.map(toRecord);
 }
 
-interface RunRow {
-  id: string;
-  schedule_id: string;
-  org_id: string;
+type RunRow = Pick<
+  PlanScheduleRunsRow,
+  'id' | 'schedule_id' | 'org_id' | 'tick' | 'plan_ids' | 'error' | 'started_at' | 'finished_at'
+> & {
   kind: ScheduleRunKind;
-  tick: Date;
   status: ScheduleRun['status'];
-  plan_ids: string[];
+  /** `to_char(…, 'YYYY-MM-DD')` of the date columns. */
   from_date: string | null;
   to_date: string | null;
   summary: ScheduleRunSummary | null;
-  error: string | null;
-  started_at: Date;
-  finished_at: Date | null;
-}
+};
 
 const RUN_COLUMNS = `id, schedule_id, org_id, kind, tick, status, plan_ids, to_char(from_date, 'YYYY-MM-DD') AS from_date,
   to_char(to_date, 'YYYY-MM-DD') AS to_date, summary, error, started_at, finished_at`;

@@ -1,17 +1,11 @@
 /** The SQL of single sign-on accounts. */
 import type { Role, User } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { UsersRow } from '../db/rows.generated.ts';
 
-interface Row {
-  id: string;
-  org_id: string;
-  email: string;
-  name: string;
+type Row = Pick<UsersRow, 'id' | 'org_id' | 'email' | 'name' | 'driver_id' | 'oidc_subject' | 'disabled_at'> & {
   role: Role;
-  driver_id: string | null;
-  oidc_subject: string | null;
-  disabled_at: Date | null;
-}
+};
 
 const found = (r: Row | undefined) =>
   r

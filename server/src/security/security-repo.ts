@@ -1,6 +1,7 @@
 /** The SQL of two-factor sign-in, sessions and the organisation's security settings. */
 import type { Role, User } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { SessionsRow, UsersRow } from '../db/rows.generated.ts';
 import { storedSettings } from '../org/repo.ts';
 import { writeSettingsSection } from '../org/settings-repo.ts';
 
@@ -167,16 +168,11 @@ export async function setSessionClient(db: Db, tokenHash: string, client: { ip: 
   ]);
 }
 
-export interface SessionRow {
-  id: string;
-  user_id: string;
-  email: string;
-  token_hash: string;
-  user_agent: string | null;
-  ip: string | null;
-  created_at: Date;
-  last_seen_at: Date | null;
-}
+export type SessionRow = Pick<
+  SessionsRow,
+  'id' | 'user_id' | 'token_hash' | 'user_agent' | 'ip' | 'created_at' | 'last_seen_at'
+> &
+  Pick<UsersRow, 'email'>;
 
 /** Live sessions of one user, or of every user of the organisation (`userId` null). */
 export async function liveSessions(db: Db, orgId: string, userId: string | null): Promise<SessionRow[]> {

@@ -10,6 +10,7 @@
 import type { RouteStatus, StopEventInput, StopStatus } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
+import type { RoutesRow, StopsRow } from '../db/rows.generated.ts';
 import type { DriverPrincipal } from '../drivers/access-repo.ts';
 import { AppError } from '../errors.ts';
 import { startRoute } from '../lifecycle/route-status.ts';
@@ -35,18 +36,15 @@ const NEW_STATUS: Record<StopEventInput['type'], Exclude<StopStatus, 'pending'> 
   skipped: 'skipped',
 };
 
-interface StopRow {
-  route_id: string;
-  order_id: string | null;
-  driver_id: string | null;
-  org_id: string;
-  local_date: string;
-  route_status: RouteStatus;
-  status: StopStatus;
-  require_proof: string[] | null;
-  delivery_code: string | null;
-  code_failures: number;
-}
+type StopRow = Pick<StopsRow, 'route_id' | 'order_id' | 'code_failures'> &
+  Pick<RoutesRow, 'driver_id' | 'org_id' | 'local_date'> & {
+    route_status: RouteStatus;
+    status: StopStatus;
+    /** Null for a pickup stop. */
+    require_proof: string[] | null;
+    /** The order's (LEFT JOIN: null for a break or a reload). */
+    delivery_code: string | null;
+  };
 
 /** Applies one stop event (or recognises it by id); throws forbidden for another driver's stop. */
 export async function applyStopEvent(

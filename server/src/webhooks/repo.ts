@@ -1,18 +1,15 @@
 /** SQL of webhook subscriptions and their delivery log. */
 import type { WebhookDelivery, WebhookEventType, WebhookSubscription } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { WebhookDeliveriesRow, WebhookSubscriptionsRow } from '../db/rows.generated.ts';
 
-interface SubscriptionRow {
-  id: string;
-  url: string;
+type SubscriptionRow = Pick<
+  WebhookSubscriptionsRow,
+  'id' | 'url' | 'description' | 'enabled' | 'disabled_reason' | 'failing_since' | 'created_at'
+> & {
   events: WebhookEventType[];
-  description: string;
-  enabled: boolean;
-  disabled_reason: string | null;
-  failing_since: Date | null;
-  created_at: Date;
   pending: number;
-}
+};
 
 const COLUMNS = `s.id, s.url, s.events, s.description, s.enabled, s.disabled_reason, s.failing_since, s.created_at,
   (SELECT count(*)::int FROM webhook_deliveries d WHERE d.subscription_id = s.id AND d.status = 'pending') AS pending`;
@@ -88,19 +85,17 @@ export async function deleteSubscription(db: Db, orgId: string, id: string): Pro
   return r.rowCount > 0;
 }
 
-interface DeliveryRow {
+type DeliveryRow = Pick<
+  WebhookDeliveriesRow,
+  'event_id' | 'attempts' | 'last_attempt_at' | 'last_status_code' | 'last_error' | 'next_attempt_at' | 'delivered_at'
+> & {
+  /** `id::text`. */
   id: string;
-  event_id: string;
+  status: WebhookDelivery['status'];
+  /** The event's. */
   type: WebhookEventType;
   occurred_at: Date;
-  status: WebhookDelivery['status'];
-  attempts: number;
-  last_attempt_at: Date | null;
-  last_status_code: number | null;
-  last_error: string | null;
-  next_attempt_at: Date;
-  delivered_at: Date | null;
-}
+};
 
 /** The subscription's latest deliveries, newest first. */
 export async function listDeliveries(
