@@ -1,3 +1,4 @@
+import { orderPageEn } from './areas/order-page.ts';
 import { ordersEn } from './areas/orders.ts';
 import { plannerEn } from './areas/planner.ts';
 import { settingsEn } from './areas/settings.ts';
@@ -369,6 +370,7 @@ const base = {
 export const en = {
   ...base,
   ...ordersEn,
+  ...orderPageEn,
   ...plannerEn,
   ...settingsEn,
   ...driverEn,

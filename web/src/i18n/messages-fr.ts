@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages-en.ts';
+import { orderPageFr } from './areas/order-page.ts';
 import { ordersFr } from './areas/orders.ts';
 import { plannerFr } from './areas/planner.ts';
 import { settingsFr } from './areas/settings.ts';
@@ -14,6 +15,7 @@ import { shellFr } from './areas/shell.ts';
 /** UI text in French: every key of the English catalogue (the type checks it). */
 export const fr: Record<MessageKey, string> = {
   ...ordersFr,
+  ...orderPageFr,
   ...plannerFr,
   ...settingsFr,
   ...driverFr,
