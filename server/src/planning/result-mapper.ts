@@ -56,7 +56,8 @@ export function mapSolution(built: BuiltProblem, solution: Solution): PlanResult
     const shift = built.shifts[solved.vehicle];
     const vehicle = built.problem.vehicles[solved.vehicle];
     if (!shift || !vehicle) throw new Error(`solution names vehicle ${solved.vehicle}, which is not in the problem`);
-    const r = withoutNeedlessDrivingBreaks(solved, vehicle.maxDrivingS);
+    // A resumed route drove before this plan: its travel here is not all of the day's driving.
+    const r = shift.resume ? solved : withoutNeedlessDrivingBreaks(solved, vehicle.maxDrivingS);
     const stops: PlannedStop[] = [];
     let last: LonLatPair | null = isPair(vehicle.start) ? vehicle.start : null;
     const line: LonLatPair[] = last ? [last] : [];
