@@ -149,6 +149,12 @@ export function restBounds(
  * a long shift would spend hours on breaks it never needs (four on a 23 h shift), and one break
  * already allows twice the limit, the daily driving maximum of EU 561/2006 art. 6 (9 h = 2 × 4.5 h).
  */
+/** The id of the k-th driving break the limit adds to shift `idPrefix`. */
+const drivingBreakId = (idPrefix: string, k: number) => `${idPrefix}#drive${k}`;
+
+/** Whether a solver step id names a break the driving limit added (not one of the shift's own). */
+export const isAddedDrivingBreak = (id: unknown): boolean => /#drive\d+$/.test(String(id ?? ''));
+
 export function drivingBreaks(
   idPrefix: string,
   window: readonly [number, number],
@@ -163,7 +169,7 @@ export function drivingBreaks(
   const needed = Math.min(1, Math.ceil((length - limit) / (limit + breakS)));
   const own = ownBreaksS.filter((s) => s >= breakS).length;
   return Array.from({ length: Math.max(0, needed - own) }, (_, k) => ({
-    id: `${idPrefix}#drive${k}`,
+    id: drivingBreakId(idPrefix, k),
     description: 'driving break',
     timeWindows: [[window[0], Math.max(window[0], window[1] - breakS)]],
     serviceS: breakS,

@@ -8,9 +8,7 @@
  * earlier), so every other time stays as planned, and feasible.
  */
 import type { Route } from '@tournee/solver';
-
-/** Whether a step id names a break the driving limit added (not one of the shift's own). */
-export const isAddedDrivingBreak = (id: unknown): boolean => /#drive\d+$/.test(String(id ?? ''));
+import { isAddedDrivingBreak } from './fleet-rules.ts';
 
 export function withoutNeedlessDrivingBreaks(route: Route, maxDrivingS: number | undefined): Route {
   if (!maxDrivingS || route.travelS > maxDrivingS) return route;
