@@ -20,7 +20,9 @@ describe('migrations', () => {
       'SELECT round(ST_Distance(ST_MakePoint(4.83, 45.76)::geography, ST_MakePoint(4.84, 45.76)::geography)) AS d',
     );
     expect(Number(rows[0]!.d)).toBeGreaterThan(700);
-  });
+    // Every migration on WASM PostgreSQL: 55 s once on a loaded CI machine (the same allowance as
+    // the other PGlite files give their migrating beforeAll).
+  }, 120_000);
 
   it('leave the real PostgreSQL (already migrated) unchanged when run again', async () => {
     const db = createPgDb(TEST_DATABASE_URL, { max: 1 });
