@@ -4,15 +4,16 @@
  * Targets: main JS ≤ 500 kB gzip; the day renders in ≤ 2 s.
  *
  * Needs the web build (pnpm --filter @tournee/web build) and PostgreSQL (TEST_DATABASE_URL's
- * server; a database tournee_bench_web is recreated). WEB_BENCH_STOPS changes the stop count.
+ * server; a database `<its name>_bench_web` is recreated empty and migrated by the server).
+ * WEB_BENCH_STOPS changes the stop count.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { signIn } from '../lib/api-client.ts';
 import { launchChromium } from '../lib/browser.ts';
-import { freshDatabase } from '../lib/e2e-db.ts';
 import { REPO_ROOT, startServerProcess } from '../lib/server-process.ts';
+import { recreateDatabase, testDatabaseUrl } from '../../server/test/test-db.ts';
 
 const STOPS = Number(process.env.WEB_BENCH_STOPS ?? 2000);
 const VEHICLES = Math.ceil(STOPS / 50);
@@ -32,7 +33,10 @@ function tomorrow(zone: string): string {
 
 async function main() {
   const bundle = mainBundleGzip();
-  const url = await freshDatabase('tournee_bench_web');
+  // An empty database the server migrates as it starts: not a copy of the test run's migrated
+  // template, which only exists after (and while) the end-to-end tests run.
+  const url = testDatabaseUrl('bench_web');
+  await recreateDatabase(url);
   const admin = { email: 'bench@example.com', password: 'bench-password-1' };
   const server = await startServerProcess({
     DATABASE_URL: url,
