@@ -97,7 +97,9 @@ describe('dispatcher web app: fleet rules settings', () => {
 
     await page.reload();
     await page.getByRole('heading', { name: 'Fleet' }).waitFor();
-    await tab('Depots');
+    // The open tab is in the address: the reload opens Depots again, not the default Vehicles.
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('depots');
+    await expect.poll(() => page.getByRole('tab', { name: 'Depots' }).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => cellOf('Lyon', 'Loading docks')).toBe('2');
     expect(await cellOf('Lyon', 'Loading (min)')).toBe('15');
     expect((await api.call('GET', `/depots/${depotId}`)).body).toMatchObject({ docks: 2, loadingMin: 15 });

@@ -5,6 +5,7 @@ import { formatFixed, formatPhone } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { dimensionLabel } from '../../i18n/labels.ts';
 import { AsyncState } from '../layout/async-state.tsx';
+import { TabList, useTabInAddress } from '../layout/tabs.tsx';
 import { DepotForm } from './depot-form.tsx';
 import { DriverAccessAction } from './driver-access.tsx';
 import { DriverForm } from './driver-form.tsx';
@@ -13,7 +14,7 @@ import { ShiftPatterns } from './pattern-list.tsx';
 import { ShiftWeekGrid } from './shift-week-grid.tsx';
 import { VehicleForm } from './vehicle-form.tsx';
 
-type Tab = 'depots' | 'vehicles' | 'drivers' | 'shifts';
+const TABS = ['depots', 'vehicles', 'drivers', 'shifts'] as const;
 
 /**
  * Depots, vehicles (capacity vector, skills) and drivers, each listed, added, edited and deleted;
@@ -23,7 +24,8 @@ export function FleetPage() {
   const { t, intl, locale } = useI18n();
   // Decimal commas in French: the two coordinates are then set apart by a semicolon.
   const sep = locale === 'fr' ? ' ;' : ',';
-  const [tab, setTab] = useState<Tab>('vehicles');
+  // Vehicles open unless the address says otherwise: the list a dispatcher edits most.
+  const [tab, setTab] = useTabInAddress('/fleet', TABS, 'vehicles');
   const [patterns, setPatterns] = useState(0); // a pattern added or edited re-draws the week grid
   const org = useApi<Organisation>('/organisation');
   const depots = useApi<{ items: Depot[] }>('/depots');
@@ -37,13 +39,7 @@ export function FleetPage() {
   return (
     <section aria-labelledby="fleet-title">
       <h1 id="fleet-title">{t('nav.fleet')}</h1>
-      <div role="tablist" className="tabs">
-        {(['depots', 'vehicles', 'drivers', 'shifts'] as const).map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
-            {t(`fleet.tab.${k}`)}
-          </button>
-        ))}
-      </div>
+      <TabList keys={TABS} current={tab} label={(k) => t(`fleet.tab.${k}`)} onSelect={setTab} />
       <AsyncState
         loading={loading}
         error={error}

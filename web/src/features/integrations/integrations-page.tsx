@@ -1,5 +1,6 @@
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { type TextKey, useI18n } from '../../i18n/i18n.tsx';
+import { TabList, useTabInAddress } from '../layout/tabs.tsx';
 import { ApiKeysPanel } from './api-keys-panel.tsx';
 import { ShopsPanel } from './shops-panel.tsx';
 import { TrackersPanel } from './trackers-panel.tsx';
@@ -13,20 +14,12 @@ const TABS: { key: string; label: TextKey; panel: () => ReactNode }[] = [
   { key: 'shops', label: 'integrations.tab.shops', panel: () => <ShopsPanel /> },
 ];
 
-/** The tab in the address (`/integrations?tab=…`), so a reload or a shared link opens it. */
-function initialTab(): string {
-  const asked = new URLSearchParams(location.search).get('tab');
-  return TABS.some((t) => t.key === asked) ? asked! : TABS[0]!.key;
-}
+const KEYS = TABS.map((x) => x.key);
 
 /** Integrations (admins): API keys, webhooks, GPS trackers and shops. */
 export function IntegrationsPage() {
   const { t } = useI18n();
-  const [tab, setTabState] = useState(initialTab);
-  const setTab = (next: string) => {
-    history.replaceState(null, '', `/integrations?tab=${next}`);
-    setTabState(next);
-  };
+  const [tab, setTab] = useTabInAddress('/integrations', KEYS);
   const current = TABS.find((x) => x.key === tab) ?? TABS[0]!;
   return (
     <section aria-labelledby="integrations-title" className="integrations-page">
@@ -37,13 +30,7 @@ export function IntegrationsPage() {
         </a>
       </div>
       <p className="muted">{t('integrations.intro')}</p>
-      <div role="tablist" className="tabs">
-        {TABS.map((x) => (
-          <button key={x.key} type="button" role="tab" aria-selected={x.key === tab} onClick={() => setTab(x.key)}>
-            {t(x.label)}
-          </button>
-        ))}
-      </div>
+      <TabList keys={KEYS} current={tab} label={(k) => t(TABS.find((x) => x.key === k)!.label)} onSelect={setTab} />
       <div role="tabpanel" aria-label={t(current.label)}>
         {current.panel()}
       </div>

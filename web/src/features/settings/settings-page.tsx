@@ -1,9 +1,9 @@
 import type { Driver, Organisation, Vehicle } from '@tournee/shared';
-import { useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ShiftPatterns } from '../fleet/pattern-list.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
+import { TabList, useTabInAddress } from '../layout/tabs.tsx';
 import { AlertThresholds } from './alert-thresholds.tsx';
 import { DeliveryRules } from './delivery-rules.tsx';
 import { type ResolvedNotifySettings, NotificationSettings } from './notification-settings.tsx';
@@ -14,13 +14,6 @@ import { SecurityTab } from '../security/org-security-settings.tsx';
 import './settings.css';
 
 const TABS = ['organisation', 'notifications', 'users', 'shifts', 'security'] as const;
-type Tab = (typeof TABS)[number];
-
-/** The tab in the address (`/settings?tab=users`), so a reload or a shared link opens it. */
-function initialTab(): Tab {
-  const asked = new URLSearchParams(location.search).get('tab');
-  return TABS.includes(asked as Tab) ? (asked as Tab) : 'organisation';
-}
 
 /**
  * The admin's settings: the organisation (name, language, dimensions, defaults, drivers'
@@ -30,23 +23,13 @@ function initialTab(): Tab {
  */
 export function SettingsPage() {
   const { t } = useI18n();
-  const [tab, setTabState] = useState<Tab>(initialTab);
-  const setTab = (next: Tab) => {
-    history.replaceState(null, '', `/settings?tab=${next}`);
-    setTabState(next);
-  };
+  const [tab, setTab] = useTabInAddress('/settings', TABS);
   const org = useApi<Organisation>('/organisation');
 
   return (
     <section aria-labelledby="settings-title" className="settings">
       <h1 id="settings-title">{t('nav.settings')}</h1>
-      <div role="tablist" className="tabs">
-        {TABS.map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
-            {t(`settings.tab.${k}`)}
-          </button>
-        ))}
-      </div>
+      <TabList keys={TABS} current={tab} label={(k) => t(`settings.tab.${k}`)} onSelect={setTab} />
       <div role="tabpanel" aria-label={t(`settings.tab.${tab}`)}>
         <AsyncState loading={org.loading} error={org.error} onRetry={org.reload}>
           {org.data && tab === 'organisation' && (
