@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +7,8 @@ import { launchChromium } from '../lib/browser.ts';
 import { type DayWithBreak, seedDayWithBreak } from '../lib/day-with-break.ts';
 import { adminToken, issueDriverAccess } from '../lib/driver-day.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
-import { freePort, REPO_ROOT, type ServerProcess } from '../lib/server-process.ts';
+import { IN_LYON, openPhone, requireDriverAppBuilt } from '../lib/phone.ts';
+import { freePort, type ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'next-stop@example.com', password: 'e2e-password-1' };
 
@@ -59,8 +58,7 @@ describe('driver app: stop list and next-stop screen', () => {
   let styles: ReturnType<typeof styleServer>;
 
   beforeAll(async () => {
-    if (!existsSync(join(REPO_ROOT, 'driver-pwa', 'dist', 'index.html')))
-      throw new Error('The driver app is not built: run `pnpm --filter @tournee/driver-pwa build` first');
+    requireDriverAppBuilt();
     const stylePort = await freePort();
     styles = styleServer(stylePort);
     const started = await startOnFreshDatabase('tournee_e2e_driver_next_stop', ADMIN, {
@@ -72,12 +70,7 @@ describe('driver app: stop list and next-stop screen', () => {
     db = new pg.Client({ connectionString: started.databaseUrl });
     await db.connect();
     browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 400, height: 860 },
-      locale: 'en-GB',
-      permissions: ['geolocation'],
-      geolocation: { latitude: 45.7601, longitude: 4.8302, accuracy: 12 },
-    });
+    context = await openPhone(browser, 'en-GB', IN_LYON);
     page = await context.newPage();
   });
 

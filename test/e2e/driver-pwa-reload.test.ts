@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +6,8 @@ import { launchChromium } from '../lib/browser.ts';
 import { type DayWithBreak, seedDayWithBreak } from '../lib/day-with-break.ts';
 import { adminToken, issueDriverAccess } from '../lib/driver-day.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
-import { freePort, REPO_ROOT, type ServerProcess } from '../lib/server-process.ts';
+import { openPhone, requireDriverAppBuilt } from '../lib/phone.ts';
+import { freePort, type ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'reload@example.com', password: 'e2e-password-1' };
 
@@ -24,8 +23,7 @@ describe('driver app: a reload at the depot', () => {
   let reloadId: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(REPO_ROOT, 'driver-pwa', 'dist', 'index.html')))
-      throw new Error('The driver app is not built: run `pnpm --filter @tournee/driver-pwa build` first');
+    requireDriverAppBuilt();
     // No map style server: the app draws its offline sketch.
     const started = await startOnFreshDatabase('tournee_e2e_driver_reload', ADMIN, {
       LOG_LEVEL: 'warn',
@@ -39,7 +37,7 @@ describe('driver app: a reload at the depot', () => {
     await db.connect();
     await db.query(`UPDATE stops SET kind = 'reload', break_index = NULL WHERE id = $1`, [reloadId]);
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 400, height: 860 }, locale: 'en-GB' });
+    const context = await openPhone(browser);
     page = await context.newPage();
   });
 

@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededDay } from '../../server/test/support/seeded-driver-day.ts';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { launchChromium } from '../lib/browser.ts';
-import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
-import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import { adminToken, issueDriverAccess } from '../lib/driver-day.ts';
+import { IN_LYON, openPhone, startWithDriverDay } from '../lib/phone.ts';
 import { REPO_ROOT, type ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'proof@example.com', password: 'e2e-password-proof' };
@@ -25,22 +24,10 @@ describe('driver app: required proof of delivery', () => {
   let day: SeededDay;
 
   beforeAll(async () => {
-    if (!existsSync(join(REPO_ROOT, 'driver-pwa', 'dist', 'index.html'))) {
-      throw new Error('The driver app is not built: run `pnpm --filter @tournee/driver-pwa build` first');
-    }
-    const started = await startOnFreshDatabase('tournee_e2e_required_proof', ADMIN, { LOG_LEVEL: 'warn' });
-    server = started.server;
-    day = await seedDriverInto(started.databaseUrl, ADMIN.email, 2);
-    db = new pg.Client({ connectionString: started.databaseUrl });
-    await db.connect();
+    ({ server, day, db } = await startWithDriverDay('tournee_e2e_required_proof', ADMIN, 2));
     await db.query(`UPDATE orders SET require_proof = '{photo}' WHERE id = $1`, [day.orderIds[0]]);
     browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 400, height: 860 },
-      locale: 'en-GB',
-      permissions: ['geolocation'],
-      geolocation: { latitude: 45.7601, longitude: 4.8302, accuracy: 12 },
-    });
+    context = await openPhone(browser, 'en-GB', IN_LYON);
     page = await context.newPage();
   });
 
@@ -110,7 +97,7 @@ describe('driver app: required proof of delivery', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     // The same dialog on a French phone, for the order requiring a photo (its state reset to show it).
-    const fr = await browser.newContext({ viewport: { width: 400, height: 860 }, locale: 'fr-FR' });
+    const fr = await openPhone(browser, 'fr-FR');
     await db.query(`UPDATE orders SET require_proof = '{photo,signature}' WHERE id = $1`, [day.orderIds[1]]);
     const phone = await fr.newPage();
     const staff = await adminToken(server.baseUrl, ADMIN.email, ADMIN.password);

@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serviceStartIso, utcToLocal } from '@tournee/shared';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotFailures } from '../lib/artifacts.ts';
 import type { SeededDay } from '../../server/test/support/seeded-driver-day.ts';
 import { launchChromium } from '../lib/browser.ts';
-import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
-import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import { adminToken, issueDriverAccess } from '../lib/driver-day.ts';
+import { IN_LYON, openPhone, startWithDriverDay } from '../lib/phone.ts';
 import { REPO_ROOT, type ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'pwa@example.com', password: 'e2e-password-1' };
@@ -24,22 +23,9 @@ describe('driver app: offline deliveries with proof', () => {
   let day: SeededDay;
 
   beforeAll(async () => {
-    if (!existsSync(join(REPO_ROOT, 'driver-pwa', 'dist', 'index.html'))) {
-      throw new Error('The driver app is not built: run `pnpm --filter @tournee/driver-pwa build` first');
-    }
-    const started = await startOnFreshDatabase('tournee_e2e_driver_pwa', ADMIN, { LOG_LEVEL: 'warn' });
-    server = started.server;
-    const url = started.databaseUrl;
-    day = await seedDriverInto(url, ADMIN.email, 3);
-    db = new pg.Client({ connectionString: url });
-    await db.connect();
+    ({ server, day, db } = await startWithDriverDay('tournee_e2e_driver_pwa', ADMIN, 3));
     browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 400, height: 860 },
-      locale: 'en-GB',
-      permissions: ['geolocation'],
-      geolocation: { latitude: 45.7601, longitude: 4.8302, accuracy: 12 },
-    });
+    context = await openPhone(browser, 'en-GB', IN_LYON);
     page = await context.newPage();
   });
 

@@ -7,6 +7,7 @@ import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { launchChromium, signInOnPage } from '../lib/browser.ts';
 import { issueDriverAccess } from '../lib/driver-day.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import { openPhone } from '../lib/phone.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'pickup@example.com', password: 'e2e-password-pickup' };
@@ -157,7 +158,7 @@ describe('pickup and delivery orders in the planner and the driver app', () => {
   it('the driver app labels both stops, and "Picked up" puts the order in progress (en)', async () => {
     const staff = api.token;
     const access = await issueDriverAccess(server.baseUrl, staff, driverId);
-    const context = await browser.newContext({ viewport: { width: 400, height: 860 }, locale: 'en-GB' });
+    const context = await openPhone(browser);
     page = await context.newPage();
     await page.goto(access.link);
     const items = page.locator('ol.stops > li:not(.break)');
@@ -194,7 +195,7 @@ describe('pickup and delivery orders in the planner and the driver app', () => {
 
   it('the driver app speaks French: Enlèvement, Livraison, Enlevé (fr)', async () => {
     const access = await issueDriverAccess(server.baseUrl, api.token, driverId);
-    const context = await browser.newContext({ viewport: { width: 400, height: 860 }, locale: 'fr-FR' });
+    const context = await openPhone(browser, 'fr-FR');
     page = await context.newPage();
     await page.goto(access.link);
     const items = page.locator('ol.stops > li:not(.break)');

@@ -4,6 +4,7 @@ import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { type ApiClient, signIn } from '../lib/api-client.ts';
 import { launchChromium, signInOnPage } from '../lib/browser.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import { openPhone } from '../lib/phone.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'access@example.com', password: 'e2e-password-14' };
@@ -21,7 +22,7 @@ describe('dispatcher web app: sending a driver their access', () => {
   const rowOf = (name: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
   /** The driver's phone: a fresh browser context at `link`. */
   const openOnPhone = async (link: string) => {
-    const phone = await browser.newContext({ viewport: { width: 400, height: 860 }, locale: 'en-GB' });
+    const phone = await openPhone(browser);
     const p = await phone.newPage();
     await p.goto(link);
     return p;

@@ -6,6 +6,7 @@ import { signIn } from '../lib/api-client.ts';
 import { launchChromium, signInOnPage } from '../lib/browser.ts';
 import { issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import { openPhone } from '../lib/phone.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'live@example.com', password: 'e2e-password-3' };
@@ -39,12 +40,7 @@ describe('dispatcher web app: the live day', () => {
     day = await seedDriverInto(url, ADMIN.email, 3);
     browser = await launchChromium();
     dispatcher = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
-    phone = await browser.newContext({
-      viewport: { width: 400, height: 860 },
-      locale: 'en-GB',
-      permissions: ['geolocation'],
-      geolocation: START,
-    });
+    phone = await openPhone(browser, 'en-GB', START);
   });
 
   screenshotFailures('web-live', () => dispatcher);

@@ -7,6 +7,7 @@ import { type ApiClient, signIn } from '../lib/api-client.ts';
 import { launchChromium, signInOnPage } from '../lib/browser.ts';
 import { seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
+import { openPhone } from '../lib/phone.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
 
 const ADMIN = { email: 'viewer-admin@example.com', password: 'e2e-password-viewer' };
@@ -190,7 +191,7 @@ describe('dispatcher web app: a viewer sees no write actions', () => {
         ['en-GB', 'Delivery code'],
         ['fr-FR', 'Code de livraison'],
       ] as const) {
-        page = await (await browser.newContext({ viewport: { width: 400, height: 860 }, locale })).newPage();
+        page = await (await openPhone(browser, locale)).newPage();
         await page.goto(`${server.baseUrl}/t/${token}`);
         const card = page.locator('#delivery-code');
         await card.getByText(label, { exact: true }).waitFor();
