@@ -292,7 +292,7 @@ export interface Tuning {
    * Local search on the routes each iteration changed: a quick pass (relocate, swap, or-opt,
    * 2-opt*) on every candidate and the full search with SWAP* on a candidate that would become the
    * best. 1 = on, −1 = off, 0 = auto (on up to 2,000 tasks; measured better on Solomon and
-   * Homberger 200, worse on 10,000 stops). When most tasks are shipments, "on" runs only or-opt
+   * Homberger 200, worse on 10,000 stops). When every task is a shipment, "on" runs only or-opt
    * and pair relocate (the operators that move them), without SWAP*. ≥ 2: a mask for experiments — 1 relocate, 2 2-opt*,
    * 4 swap, 8 or-opt, 16 SWAP*, 32 on improving candidates, 64 on every candidate, 128 quick pass
    * on candidates that are not the best (solver/assembly/search.ts).
