@@ -21,6 +21,8 @@ export interface ServerProcess {
   /** The server's process id. */
   pid: number;
   output: () => string;
+  /** True once the process has ended (a crash shows in `output()`). */
+  exited: () => boolean;
   stop(): Promise<void>;
   /** Sends `signal` (e.g. SIGKILL, as a crash would) and resolves once the process has exited. */
   kill(signal: NodeJS.Signals): Promise<void>;
@@ -62,6 +64,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     baseUrl,
     pid: child.pid!,
     output: () => out,
+    exited,
     kill: (signal) =>
       new Promise((resolve) => {
         if (exited()) return resolve();

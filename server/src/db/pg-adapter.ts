@@ -6,6 +6,32 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/**
+ * Checks a connection out of the pool already listening for its `error`. The pool only watches
+ * idle connections, and an `error` nobody hears ends the process: a connection cut while checked
+ * out (an operator's restart) must fail its transaction instead. The listener is attached in the
+ * pool's callback, not after an `await`: a shutdown message read together with the reply that
+ * freed this connection is emitted before any promise continuation could run. A lost connection
+ * is released with its error, so the pool drops it.
+ */
+function checkOutWatched(pool: pg.Pool): Promise<{
+  conn: pg.PoolClient;
+  lost: () => Error | undefined;
+  stopWatching: () => void;
+}> {
+  return new Promise((resolve, reject) => {
+    pool.connect((err, conn) => {
+      if (err || !conn) return reject(err ?? new Error('the pool gave no connection'));
+      let lostWith: Error | undefined;
+      const onError = (e: Error) => {
+        lostWith ??= e;
+      };
+      conn.on('error', onError);
+      resolve({ conn, lost: () => lostWith, stopWatching: () => conn.off('error', onError) });
+    });
+  });
+}
+
 function wrap(client: Queryable, kind: 'pool' | 'client', depth: number): Db {
   const db: Db = {
     kind: 'pg',
@@ -29,7 +55,7 @@ function wrap(client: Queryable, kind: 'pool' | 'client', depth: number): Db {
           throw err;
         }
       }
-      const conn = await (client as pg.Pool).connect();
+      const { conn, lost, stopWatching } = await checkOutWatched(client as pg.Pool);
       try {
         await conn.query('BEGIN');
         const out = await fn(wrap(conn, 'client', 1));
@@ -39,7 +65,8 @@ function wrap(client: Queryable, kind: 'pool' | 'client', depth: number): Db {
         await conn.query('ROLLBACK').catch(() => {});
         throw err;
       } finally {
-        conn.release();
+        stopWatching();
+        conn.release(lost());
       }
     },
     async close() {
