@@ -1,0 +1,52 @@
+/**
+ * `pnpm bench` (test package): a customer's tracking page while Redis is down (issue 11: under
+ * 500 ms). Two server processes share a throwaway Redis, which is killed; the tracking requests
+ * made while every Redis client reconnects are timed (the fault test checks their answers), then
+ * the tracking socket's first live view.
+ *
+ * Needs the server build, PostgreSQL (TEST_DATABASE_URL's server; a database
+ * `<its name>_bench_redis_outage` is recreated empty and migrated by the first process) and
+ * redis-server.
+ */
+import { io } from 'socket.io-client';
+import { recreateDatabase, testDatabaseUrl } from '../../server/test/test-db.ts';
+import { startRedisScene, stopOrKill, TRACK_PAGE_MS, trackingAfterKill } from '../lib/redis-outage.ts';
+
+const ADMIN = { email: 'bench@example.com', password: 'bench-password-1' };
+
+function firstLiveView(baseUrl: string, token: string): Promise<number> {
+  const t0 = performance.now();
+  const socket = io(`${baseUrl}/track`, { auth: { token }, transports: ['websocket'], forceNew: true });
+  return new Promise<number>((resolve, reject) => {
+    socket.once('track:update', () => resolve(performance.now() - t0));
+    socket.once('connect_error', reject);
+  }).finally(() => socket.disconnect());
+}
+
+async function main() {
+  const url = testDatabaseUrl('bench_redis_outage');
+  await recreateDatabase(url);
+  const scene = await startRedisScene(url, ADMIN);
+  try {
+    await scene.redis.kill();
+    const answers = await trackingAfterKill(scene);
+    const sockets = [];
+    for (const s of scene.servers) sockets.push(await firstLiveView(s.baseUrl, scene.token));
+    const ms = answers.map((a) => a.ms).sort((a, b) => a - b);
+    const wrong = answers.filter((a) => a.status !== a.want).length;
+    const slowest = Math.max(ms.at(-1)!, ...sockets);
+    console.log(`redis outage bench: ${answers.length} tracking requests on 2 processes right after Redis was killed`);
+    console.log(
+      `  tracking pages    median ${ms[ms.length >> 1]} ms, slowest ${ms.at(-1)} ms; ${wrong} answered wrongly or stalled`,
+    );
+    console.log(`  live view socket  ${sockets.map((t) => `${t.toFixed(0)} ms`).join(', ')}`);
+    console.log(
+      `  slowest           ${slowest.toFixed(0)} ms (target < ${TRACK_PAGE_MS} ms) ${slowest < TRACK_PAGE_MS && wrong === 0 ? 'met' : 'MISSED'}`,
+    );
+  } finally {
+    await Promise.all(scene.servers.map((s) => stopOrKill(s)));
+    await scene.redis.kill();
+  }
+}
+
+await main();
