@@ -80,7 +80,7 @@ describe('user management', () => {
     try {
       expect((await t.api(`/users/${user.id}/disable`, { method: 'POST' })).status).toBe(200);
       // The app re-checks sessions every minute; this must happen well before.
-      await expect.poll(() => socket.connected, { timeout: 5000 }).toBe(false);
+      await expect.poll(() => socket.connected, { timeout: 15_000 }).toBe(false);
     } finally {
       socket.disconnect();
     }
