@@ -7,26 +7,16 @@
  * Needs the server build and PostgreSQL (TEST_DATABASE_URL's server; a database
  * `<its name>_bench_bombs` is recreated empty and migrated by the server).
  */
-import { recreateDatabase, testDatabaseUrl } from '../../server/test/test-db.ts';
 import { signIn } from '../lib/api-client.ts';
+import { startOnEmptyDatabase } from '../lib/e2e-db.ts';
 import { BOMB_MAX_BYTES, importBombs, peakRssMb, postBombsAtOnce } from '../lib/import-bombs.ts';
-import { startServerProcess } from '../lib/server-process.ts';
 
 const LIMIT_MS = 5000;
 const RSS_LIMIT_MB = 400;
 
 async function main() {
-  const url = testDatabaseUrl('bench_bombs');
-  await recreateDatabase(url);
   const admin = { email: 'bench@example.com', password: 'bench-password-1' };
-  const server = await startServerProcess({
-    DATABASE_URL: url,
-    SEED_DEMO: 'false',
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
-    IMPORT_MAX_BYTES: String(BOMB_MAX_BYTES),
-    LOG_LEVEL: 'warn',
-  });
+  const server = await startOnEmptyDatabase('bench_bombs', admin, { IMPORT_MAX_BYTES: String(BOMB_MAX_BYTES) });
   try {
     const api = await signIn(server.baseUrl, admin.email, admin.password);
     const bombs = await importBombs();

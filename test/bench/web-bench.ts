@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { signIn } from '../lib/api-client.ts';
 import { launchChromium } from '../lib/browser.ts';
-import { REPO_ROOT, startServerProcess } from '../lib/server-process.ts';
-import { recreateDatabase, testDatabaseUrl } from '../../server/test/test-db.ts';
+import { startOnEmptyDatabase } from '../lib/e2e-db.ts';
+import { REPO_ROOT } from '../lib/server-process.ts';
 
 const STOPS = Number(process.env.WEB_BENCH_STOPS ?? 2000);
 const VEHICLES = Math.ceil(STOPS / 50);
@@ -33,18 +33,8 @@ function tomorrow(zone: string): string {
 
 async function main() {
   const bundle = mainBundleGzip();
-  // An empty database the server migrates as it starts: not a copy of the test run's migrated
-  // template, which only exists after (and while) the end-to-end tests run.
-  const url = testDatabaseUrl('bench_web');
-  await recreateDatabase(url);
   const admin = { email: 'bench@example.com', password: 'bench-password-1' };
-  const server = await startServerProcess({
-    DATABASE_URL: url,
-    SEED_DEMO: 'false',
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
-    LOG_LEVEL: 'warn',
-  });
+  const server = await startOnEmptyDatabase('bench_web', admin);
   try {
     const api = await signIn(server.baseUrl, admin.email, admin.password);
     const day = tomorrow('Europe/Paris');

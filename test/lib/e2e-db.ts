@@ -36,6 +36,28 @@ export async function startOnFreshDatabase(
 }
 
 /**
+ * A server process on an empty database `<TEST_DATABASE_URL's name>_<name>`, which it migrates as
+ * it starts, whose first admin is `admin`; no demo. For benchmarks: the tests' migrated template
+ * only exists after (and while) the end-to-end tests run.
+ */
+export async function startOnEmptyDatabase(
+  name: string,
+  admin: { email: string; password: string },
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const url = testDatabaseUrl(name);
+  await recreateDatabase(url);
+  return startServerProcess({
+    DATABASE_URL: url,
+    SEED_DEMO: 'false',
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+}
+
+/**
  * Two server processes on one fresh database `name`, as behind a load balancer (give them
  * REDIS_URL to share rooms and queues). Started one after the other: the first migrates and
  * seeds, the second finds it done. `env` is what both got, to start another like them.
