@@ -57,7 +57,7 @@ describe('createPgDb', () => {
       const pid = rows[0]!.pid;
       await admin.query('SELECT pg_terminate_backend($1)', [pid]);
       // The server's FATAL message reaches this idle-in-transaction connection while it waits here.
-      await expect.poll(() => backendGone(pid)).toBe(true);
+      await expect.poll(() => backendGone(pid), { timeout: 15_000 }).toBe(true);
       await tx.query('SELECT 1');
       return pid;
     });
