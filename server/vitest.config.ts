@@ -6,6 +6,9 @@ export default defineConfig({
     globalSetup: ['./test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // An event that normally comes in milliseconds (a socket message, an outbox send) can take
+    // seconds on a loaded CI machine: polls wait up to 10 s, not vitest's 1 s, unless they say.
+    expect: { poll: { timeout: 10_000 } },
     // One file at a time: apps of two files on one database run their loops (webhook outbox,
     // plan sweeps) over each other's rows (a webhook test saw its deliveries taken so). The suite
     // runs beside the end-to-end one (pnpm test), which keeps the other core busy.
