@@ -24,15 +24,24 @@ export async function startOnFreshDatabase(
   env: Record<string, string> = {},
 ): Promise<{ server: ServerProcess; databaseUrl: string; env: Record<string, string> }> {
   const databaseUrl = await freshDatabase(name);
-  const all = {
+  const all = serverEnv(databaseUrl, admin, env);
+  const server = await startServerProcess(all);
+  return { server, databaseUrl, env: all };
+}
+
+/** A server's environment on `databaseUrl` whose first admin is `admin`; no demo unless `env` says so. */
+function serverEnv(
+  databaseUrl: string,
+  admin: { email: string; password: string },
+  env: Record<string, string>,
+): Record<string, string> {
+  return {
     DATABASE_URL: databaseUrl,
     SEED_DEMO: 'false',
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     ...env,
   };
-  const server = await startServerProcess(all);
-  return { server, databaseUrl, env: all };
 }
 
 /**
@@ -47,14 +56,7 @@ export async function startOnEmptyDatabase(
 ): Promise<ServerProcess> {
   const url = testDatabaseUrl(name);
   await recreateDatabase(url);
-  return startServerProcess({
-    DATABASE_URL: url,
-    SEED_DEMO: 'false',
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
-    LOG_LEVEL: 'warn',
-    ...env,
-  });
+  return startServerProcess(serverEnv(url, admin, { LOG_LEVEL: 'warn', ...env }));
 }
 
 /**
@@ -67,7 +69,17 @@ export async function startServerPair(
   admin: { email: string; password: string },
   env: Record<string, string> = {},
 ): Promise<{ a: ServerProcess; b: ServerProcess; databaseUrl: string; env: Record<string, string> }> {
-  const first = await startOnFreshDatabase(name, admin, { LOG_LEVEL: 'warn', ...env });
-  const b = await startServerProcess(first.env);
-  return { a: first.server, b, databaseUrl: first.databaseUrl, env: first.env };
+  return startPairOn(await freshDatabase(name), admin, env);
+}
+
+/** {@link startServerPair} on a database given by URL (migrated, or empty: the first process migrates it). */
+export async function startPairOn(
+  databaseUrl: string,
+  admin: { email: string; password: string },
+  env: Record<string, string> = {},
+): Promise<{ a: ServerProcess; b: ServerProcess; databaseUrl: string; env: Record<string, string> }> {
+  const all = serverEnv(databaseUrl, admin, { LOG_LEVEL: 'warn', ...env });
+  const a = await startServerProcess(all);
+  const b = await startServerProcess(all);
+  return { a, b, databaseUrl, env: all };
 }

@@ -7,7 +7,8 @@
  */
 import { signIn } from './api-client.ts';
 import { seedDriverInto, trackingLinkInto } from './driver-day.ts';
-import { type ServerProcess, startServerProcess } from './server-process.ts';
+import { startPairOn } from './e2e-db.ts';
+import type { ServerProcess } from './server-process.ts';
 import { startThrowawayRedis, type ThrowawayRedis } from './throwaway-redis.ts';
 
 /** The bound the issue states for a tracking page with Redis down ("tracking page < 500 ms"). */
@@ -31,17 +32,7 @@ export async function startRedisScene(
   admin: { email: string; password: string },
 ): Promise<RedisScene> {
   const redis = await startThrowawayRedis();
-  const env = {
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redis.url,
-    SEED_DEMO: 'true',
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
-    LOG_LEVEL: 'warn',
-  };
-  // One after the other: the first migrates and seeds.
-  const a = await startServerProcess(env);
-  const b = await startServerProcess(env);
+  const { a, b } = await startPairOn(databaseUrl, admin, { REDIS_URL: redis.url, SEED_DEMO: 'true' });
   const seeded = await seedDriverInto(databaseUrl, admin.email, 1);
   const token = await trackingLinkInto(databaseUrl, seeded.orderIds[0]!);
   const api = await signIn(a.baseUrl, admin.email, admin.password);
