@@ -47,10 +47,104 @@ export interface BatchOutcome {
 }
 
 /**
- * Inserts new orders and updates changed ones in one statement, one round trip per batch (the
- * rows travel as one string per column, see joinColumn, expanded by unnest). An unchanged
- * order, or a locked one (dispatched and later), is left alone; the locked ones the batch
- * would have changed come back as conflicts.
+ * The columns an import writes: how each travels (its SQL type on the way) and becomes the
+ * order's value (`sql`, over `v`, the value as sent). `null` in a value is SQL NULL.
+ */
+interface ImportColumn {
+  /** The orders' column it fills, or null for one that only feeds another (lat of a location). */
+  column: string | null;
+  type: string;
+  value: (w: OrderWrite) => string | number | boolean | null;
+  /** The order's value from the sent ones (`v(name)` names another column's); default: as sent. */
+  sql?: (v: (name: string) => string) => string;
+  /** Sent as an array even when every row has the same value (ref: the batch's row count). */
+  perRow?: true;
+}
+
+const point = (lon: string, lat: string) => `ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)::geography`;
+
+const IMPORT_COLUMNS: Record<string, ImportColumn> = {
+  ref: { column: 'ref', type: 'text', value: (w) => w.row.ref, perRow: true },
+  name: { column: 'name', type: 'text', value: (w) => w.row.name },
+  phone: { column: 'phone', type: 'text', value: (w) => w.row.phone },
+  email: { column: 'email', type: 'text', value: (w) => w.row.email },
+  address: { column: 'address', type: 'text', value: (w) => w.row.address },
+  lon: { column: 'location', type: 'float8', value: (w) => w.row.lon, sql: (v) => point(v('lon'), v('lat')) },
+  lat: { column: null, type: 'float8', value: (w) => w.row.lat },
+  geocoded: { column: 'geocoded', type: 'bool', value: (w) => w.geocoded },
+  date_from: { column: 'date_from', type: 'date', value: (w) => w.row.dateFrom },
+  date_to: { column: 'date_to', type: 'date', value: (w) => w.row.dateTo },
+  time_windows: {
+    column: 'time_windows',
+    type: 'jsonb',
+    value: (w) => JSON.stringify(w.row.timeWindows),
+  },
+  service_s: { column: 'service_s', type: 'int', value: (w) => w.row.serviceS },
+  demand: { column: 'demand', type: 'float8[]', value: (w) => arrayLiteral(w.row.demand) },
+  skills: { column: 'skills', type: 'text[]', value: (w) => arrayLiteral(w.row.skills) },
+  priority: { column: 'priority', type: 'int2', value: (w) => w.row.priority },
+  notes: { column: 'notes', type: 'text', value: (w) => w.row.notes },
+  content_hash: { column: 'content_hash', type: 'text', value: (w) => w.hash },
+  require_proof: { column: 'require_proof', type: 'text[]', value: (w) => arrayLiteral(w.row.requireProof) },
+  depot_id: { column: 'depot_id', type: 'uuid', value: (w) => w.row.depotId ?? null },
+  tags: { column: 'tags', type: 'text[]', value: (w) => arrayLiteral(w.row.tags ?? []) },
+  pickup_address: { column: 'pickup_address', type: 'text', value: (w) => w.row.pickup?.address ?? null },
+  pickup_lon: {
+    column: 'pickup_location',
+    type: 'float8',
+    value: (w) => w.row.pickup?.lon ?? null,
+    sql: (v) => `CASE WHEN ${v('pickup_lon')} IS NULL THEN NULL ELSE ${point(v('pickup_lon'), v('pickup_lat'))} END`,
+  },
+  pickup_lat: { column: null, type: 'float8', value: (w) => w.row.pickup?.lat ?? null },
+  pickup_time_windows: {
+    column: 'pickup_time_windows',
+    type: 'jsonb',
+    value: (w) => (w.row.pickup ? JSON.stringify(w.row.pickup.timeWindows) : null),
+    sql: (v) => `coalesce(${v('pickup_time_windows')}, '[]')`,
+  },
+};
+
+/**
+ * The statement's parameters and how its SELECT reads each column. A column whose value is the
+ * same on every row of the batch (no pickups, no tags, no proof: most files) is sent once, as a
+ * scalar; the others as one string per column (see joinColumn), expanded by unnest. The
+ * database then splits and casts only what varies.
+ */
+function batchColumns(rows: OrderWrite[], firstParam: number) {
+  const params: unknown[] = [];
+  const arrays: string[] = [];
+  const names: string[] = [];
+  const read = new Map<string, string>();
+  for (const [name, c] of Object.entries(IMPORT_COLUMNS)) {
+    const values = rows.map(c.value);
+    const first = values[0];
+    const at = `$${firstParam + params.length}`;
+    // Arrays and JSON travel as their text, cast once read.
+    const carried = c.type.endsWith('[]') || c.type === 'jsonb' ? 'text' : c.type;
+    if (!c.perRow && values.every((v) => v === first)) {
+      params.push(first);
+      read.set(name, `${at}::${carried}::${c.type}`);
+    } else {
+      params.push(joinColumn(values));
+      arrays.push(`(string_to_array(${at}, E'\\x1f', E'\\x1e'))[2:]::${carried}[]`);
+      names.push(name);
+      read.set(name, `r.${name}::${c.type}`);
+    }
+  }
+  const v = (name: string) => read.get(name)!;
+  const targets = Object.entries(IMPORT_COLUMNS).filter(([, c]) => c.column !== null);
+  return {
+    params,
+    rows: `unnest(${arrays.join(', ')}) AS r(${names.join(', ')})`,
+    columns: targets.map(([, c]) => c.column!),
+    values: targets.map(([name, c]) => (c.sql ? c.sql(v) : v(name))),
+  };
+}
+
+/**
+ * Inserts new orders and updates changed ones in one statement, one round trip per batch. An
+ * unchanged order, or a locked one (dispatched and later), is left alone; the locked ones the
+ * batch would have changed come back as conflicts.
  */
 export async function upsertOrders(
   db: Db,
@@ -59,75 +153,27 @@ export async function upsertOrders(
   origin: ImportOrigin,
 ): Promise<BatchOutcome> {
   if (rows.length === 0) return { created: 0, updated: 0, conflicts: [] };
-  const col = (k: keyof ValidRow) => joinColumn(rows.map((w) => w.row[k]));
+  const batch = batchColumns(rows, 4);
+  const updated = [...batch.columns.filter((c) => c !== 'ref'), 'last_import_id']
+    .map((c) => `${c} = EXCLUDED.${c}`)
+    .join(', ');
   const res = await db.query<{ created: number; updated: number }>(
-    `WITH r AS (
-       SELECT * FROM unnest(${TYPES.map((t, i) => `(string_to_array($${i + 2}, E'\\x1f', E'\\x1e'))[2:]::${t}[]`).join(', ')})
-         AS r(ref, name, phone, email, address, lon, lat, geocoded, date_from, date_to, time_windows, service_s,
-              demand, skills, priority, notes, content_hash, require_proof, depot_id, tags,
-              pickup_address, pickup_lon, pickup_lat, pickup_time_windows)
-     ), up AS (
-       INSERT INTO orders AS o (org_id, ref, name, phone, email, address, location, geocoded, date_from, date_to,
-                                time_windows, service_s, demand, skills, priority, notes, content_hash,
-                                require_proof, depot_id, tags, pickup_address, pickup_location, pickup_time_windows,
-                                source, import_id, last_import_id)
-       SELECT $1::uuid, ref, name, phone, email, address, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography,
-              geocoded, date_from, date_to, time_windows::jsonb, service_s, demand::float8[], skills::text[],
-              priority, notes, content_hash, require_proof::text[], depot_id, tags::text[], pickup_address,
-              CASE WHEN pickup_lon IS NULL THEN NULL
-                   ELSE ST_SetSRID(ST_MakePoint(pickup_lon, pickup_lat), 4326)::geography END,
-              coalesce(pickup_time_windows, '[]')::jsonb,
-              $${TYPES.length + 2}::text, $${TYPES.length + 3}::uuid,
-              $${TYPES.length + 3}::uuid
-         FROM r
-       ON CONFLICT (org_id, ref) DO UPDATE SET
-         name = EXCLUDED.name, phone = EXCLUDED.phone, email = EXCLUDED.email, address = EXCLUDED.address,
-         location = EXCLUDED.location, geocoded = EXCLUDED.geocoded, date_from = EXCLUDED.date_from,
-         date_to = EXCLUDED.date_to, time_windows = EXCLUDED.time_windows, service_s = EXCLUDED.service_s,
-         demand = EXCLUDED.demand, skills = EXCLUDED.skills, priority = EXCLUDED.priority, notes = EXCLUDED.notes,
-         content_hash = EXCLUDED.content_hash, require_proof = EXCLUDED.require_proof,
-         depot_id = EXCLUDED.depot_id, tags = EXCLUDED.tags, pickup_address = EXCLUDED.pickup_address,
-         pickup_location = EXCLUDED.pickup_location, pickup_time_windows = EXCLUDED.pickup_time_windows,
-         last_import_id = EXCLUDED.last_import_id, updated_at = now()
+    `WITH up AS (
+       INSERT INTO orders AS o (org_id, source, import_id, last_import_id, ${batch.columns.join(', ')})
+       SELECT $1::uuid, $2::text, $3::uuid, $3::uuid, ${batch.values.join(', ')}
+         FROM ${batch.rows}
+       ON CONFLICT (org_id, ref) DO UPDATE SET ${updated}, updated_at = now()
        WHERE o.content_hash <> EXCLUDED.content_hash AND o.status NOT IN (${LOCKED})
        RETURNING (xmax = 0) AS inserted
      )
      SELECT (count(*) FILTER (WHERE inserted))::int AS created, (count(*) FILTER (WHERE NOT inserted))::int AS updated
        FROM up`,
-    [
-      orgId,
-      col('ref'),
-      col('name'),
-      col('phone'),
-      col('email'),
-      col('address'),
-      col('lon'),
-      col('lat'),
-      joinColumn(rows.map((w) => w.geocoded)),
-      col('dateFrom'),
-      col('dateTo'),
-      joinColumn(rows.map((w) => JSON.stringify(w.row.timeWindows))),
-      col('serviceS'),
-      joinColumn(rows.map((w) => arrayLiteral(w.row.demand))),
-      joinColumn(rows.map((w) => arrayLiteral(w.row.skills))),
-      col('priority'),
-      col('notes'),
-      joinColumn(rows.map((w) => w.hash)),
-      joinColumn(rows.map((w) => arrayLiteral(w.row.requireProof))),
-      joinColumn(rows.map((w) => w.row.depotId ?? null)),
-      joinColumn(rows.map((w) => arrayLiteral(w.row.tags ?? []))),
-      joinColumn(rows.map((w) => w.row.pickup?.address ?? null)),
-      joinColumn(rows.map((w) => w.row.pickup?.lon ?? null)),
-      joinColumn(rows.map((w) => w.row.pickup?.lat ?? null)),
-      joinColumn(rows.map((w) => (w.row.pickup ? JSON.stringify(w.row.pickup.timeWindows) : null))),
-      origin.source,
-      origin.importId,
-    ],
+    [orgId, origin.source, origin.importId, ...batch.params],
   );
-  const { created, updated } = res.rows[0]!;
+  const { created, updated: changed } = res.rows[0]!;
   // Rows neither inserted nor updated are unchanged, or locked: only then look for conflicts.
   let conflicts: string[] = [];
-  if (created + updated < rows.length) {
+  if (created + changed < rows.length) {
     const locked = await db.query<{ ref: string }>(
       `SELECT o.ref FROM orders o JOIN unnest($2::text[], $3::text[]) AS r(ref, content_hash) ON r.ref = o.ref
         WHERE o.org_id = $1 AND o.content_hash <> r.content_hash AND o.status IN (${LOCKED})`,
@@ -135,40 +181,13 @@ export async function upsertOrders(
     );
     conflicts = locked.rows.map((r) => r.ref);
   }
-  return { created, updated, conflicts };
+  return { created, updated: changed, conflicts };
 }
 
-const TYPES = [
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'float8',
-  'float8',
-  'bool',
-  'date',
-  'date',
-  'text',
-  'int',
-  'text',
-  'text',
-  'int2',
-  'text',
-  'text',
-  'text',
-  'uuid',
-  'text',
-  'text',
-  'float8',
-  'float8',
-  'text',
-];
-
-// A batch travels as one string per column, values separated by the ASCII unit separator and
-// NULL written as the record separator, split by string_to_array on the server: far cheaper for
-// node-postgres to send than arrays of 2,000 escaped elements, and the same on PGlite. Each
-// string starts with a separator (element 1 is dropped by [2:]) so '' alone is still one value.
+// A column travels as one string, values separated by the ASCII unit separator and NULL written
+// as the record separator, split by string_to_array on the server: far cheaper for node-postgres
+// to send than arrays of 1,000 escaped elements, and the same on PGlite. Each string starts with
+// a separator (element 1 is dropped by [2:]) so '' alone is still one value.
 const SEP = '\x1f';
 const NULL = '\x1e';
 

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestOrg } from '../../../test/harness.ts';
+import { TEST_DATABASE_URL } from '../../../test/test-db.ts';
+import { createPgDb } from '../../db/pg-adapter.ts';
+import { insertImport, type OrderWrite, upsertOrders } from './import-repo.ts';
+import type { ValidRow } from './validate-row.ts';
+
+const db = createPgDb(TEST_DATABASE_URL, { max: 2 });
+let orgId: string;
+let importId: string;
+beforeAll(async () => {
+  orgId = (await createTestOrg(db)).id;
+  importId = await insertImport(db, {
+    orgId,
+    userId: null,
+    filename: 'batch.csv',
+    format: 'csv',
+    partial: false,
+    columns: [],
+    delimiter: ',',
+  });
+});
+afterAll(() => db.close());
+
+const row = (ref: string, extra: Partial<ValidRow> = {}): OrderWrite => ({
+  geocoded: false,
+  hash: `hash-${ref}-${JSON.stringify(extra)}`,
+  row: {
+    ref,
+    name: 'Zoé Ménard',
+    phone: null,
+    email: null,
+    address: '3 rue Mercière, Lyon',
+    lon: 4.83,
+    lat: 45.76,
+    dateFrom: '2027-03-23',
+    dateTo: '2027-03-23',
+    timeWindows: [{ start: '08:00', end: '11:00' }],
+    serviceS: 300,
+    demand: [12.5, 0, 1],
+    skills: [],
+    priority: 0,
+    notes: '',
+    requireProof: [],
+    ...extra,
+  } as OrderWrite['row'],
+});
+
+const stored = async (refs: string[]) =>
+  (
+    await db.query(
+      `SELECT ref, email, demand, skills, tags, time_windows, ST_X(location::geometry) AS lon,
+              pickup_address, ST_X(pickup_location::geometry) AS pickup_lon, pickup_time_windows
+         FROM orders WHERE org_id = $1 AND ref = ANY($2) ORDER BY ref`,
+      [orgId, refs],
+    )
+  ).rows;
+
+const origin = () => ({ importId, source: 'import' as const });
+const gerland = { address: 'Gerland', lon: 4.8309, lat: 45.7296, timeWindows: [{ start: '07:00', end: '08:00' }] };
+
+describe('writing a batch of imported orders', () => {
+  it('stores a value the whole batch shares (sent once) as it stores one that varies by row', async () => {
+    // The same pickup, email and skills on every row, demand and coordinates varying.
+    const same = ['S-1', 'S-2', 'S-3'].map((ref, i) =>
+      row(ref, {
+        pickup: gerland,
+        email: 'ops@shop.fr',
+        skills: ['fridge'],
+        demand: [i, 0, 1],
+        lon: [4.8, 4.81, 4.82][i]!,
+      }),
+    );
+    expect(await upsertOrders(db, orgId, same, origin())).toEqual({ created: 3, updated: 0, conflicts: [] });
+    // A mix: pickups on some rows only, tags on one.
+    const mixed = [row('M-1', { pickup: gerland }), row('M-2'), row('M-3', { tags: ['urgent'] })];
+    expect(await upsertOrders(db, orgId, mixed, origin())).toEqual({ created: 3, updated: 0, conflicts: [] });
+
+    const rows = await stored(['S-1', 'S-2', 'S-3', 'M-1', 'M-2', 'M-3']);
+    expect(rows.map((r) => [r.ref, r.email, r.skills, r.demand, r.lon, r.pickup_address, r.pickup_lon])).toEqual([
+      ['M-1', null, [], [12.5, 0, 1], 4.83, 'Gerland', 4.8309],
+      ['M-2', null, [], [12.5, 0, 1], 4.83, null, null],
+      ['M-3', null, [], [12.5, 0, 1], 4.83, null, null],
+      ['S-1', 'ops@shop.fr', ['fridge'], [0, 0, 1], 4.8, 'Gerland', 4.8309],
+      ['S-2', 'ops@shop.fr', ['fridge'], [1, 0, 1], 4.81, 'Gerland', 4.8309],
+      ['S-3', 'ops@shop.fr', ['fridge'], [2, 0, 1], 4.82, 'Gerland', 4.8309],
+    ]);
+    expect(rows.map((r) => r.tags)).toEqual([[], [], ['urgent'], [], [], []]);
+    expect(rows[0].pickup_time_windows).toEqual([{ start: '07:00', end: '08:00' }]);
+    expect(rows[1].pickup_time_windows).toEqual([]);
+    expect(rows[3].time_windows).toEqual([{ start: '08:00', end: '11:00' }]);
+  });
+
+  it('updates changed rows, leaves unchanged ones, and a one-row batch works', async () => {
+    const again = [row('U-1'), row('U-2')];
+    await upsertOrders(db, orgId, again, origin());
+    const changed = [row('U-1'), row('U-2', { email: 'new@shop.fr' })];
+    expect(await upsertOrders(db, orgId, changed, origin())).toEqual({ created: 0, updated: 1, conflicts: [] });
+    expect((await stored(['U-2']))[0].email).toBe('new@shop.fr');
+    expect(await upsertOrders(db, orgId, [row('U-3', { pickup: gerland })], origin())).toMatchObject({ created: 1 });
+    expect((await stored(['U-3']))[0].pickup_lon).toBe(4.8309);
+  });
+});
