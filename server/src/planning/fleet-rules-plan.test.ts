@@ -242,6 +242,34 @@ describe('rules of real fleets, planned and checked independently', () => {
     await allChecks({});
   });
 
+  it('a dock with 1 place staggers only the vans that go out', async () => {
+    t = await startPlanningApp();
+    const d = await depot({ docks: 1, loadingMin: 20 });
+    // A and B start at 08:00 and would load first; only C, from 08:10, has the crane the order needs.
+    for (const [name, start, skills] of [
+      ['A', '08:00', []],
+      ['B', '08:00', []],
+      ['C', '08:10', ['crane']],
+    ] as const) {
+      const v = await van(d.id, `Van ${name}`, { skills });
+      await shift(v.id, day1, start, '17:00');
+    }
+    await t.importOrders(orders('CR', 1, day1, { skills: 'crane' }));
+    const p = await plan(day1, day1);
+    expect(p.summary.unassigned).toBe(0);
+    const [route, ...others] = await routesOf(day1);
+    expect(others).toHaveLength(0);
+    expect(route.vehicleName).toBe('Van C');
+    const { rows } = await t.db.query<{ start_at: Date }>(
+      'SELECT max(start_at) AS start_at FROM shifts WHERE org_id = $1',
+      [t.org.id],
+    );
+    // A and B stay at home and load nothing: C loads from its start, 08:10, and leaves at 08:30
+    // (staggered behind A and B it would wait for 09:00).
+    expect(Date.parse(route.startAt)).toBe(rows[0]!.start_at.getTime() + 20 * 60_000);
+    await allChecks({});
+  });
+
   it('a 4.5 h driving limit forcing a break', async () => {
     t = await startPlanningApp();
     const d = await depot();

@@ -26,6 +26,7 @@ import {
 import type { Job, Problem, Shipment, Vehicle as SolverVehicle } from '@tournee/solver';
 import { dayWindows, type TimeAxis, timeAxis, toAxis } from '../travel/time-axis.ts';
 import type { LonLatPair, TravelModel } from '../travel/travel.ts';
+import type { DockPlan } from './dock-retime.ts';
 import { dockDepartures, drivingBreaks, type OutsideWork, restBounds, weeklyLimits } from './fleet-rules.ts';
 
 export interface DepotInput {
@@ -133,6 +134,8 @@ export interface BuiltProblem {
   orders: OrderInput[];
   /** Orders none of whose allowed days has a shift in the horizon: never given to the solver. */
   noShift: OrderInput[];
+  /** The departures staggered at loading docks, staggered again over the vans used (dock-retime.ts). */
+  docks: DockPlan;
 }
 
 /** Makes every vector the organisation's length (missing values are 0). */
@@ -305,15 +308,18 @@ export function buildProblem(input: PlanningInput): BuiltProblem {
     doneS: s.resume ? Math.max(0, (Date.parse(s.resume.at) - Date.parse(s.startAt)) / 1000) : 0,
   }));
   const rest = restBounds(ruleShifts, rules, outside);
+  const dockShifts = shifts.map((s) =>
+    s.resume
+      ? null
+      : {
+          id: s.id,
+          depotId: input.vehicles.get(s.vehicleId)!.depotId,
+          localDate: s.localDate,
+          start: Math.max(Date.parse(s.startAt), rest.get(s.id)?.earliestStartMs ?? Number.NEGATIVE_INFINITY),
+        },
+  );
   const leave = dockDepartures(
-    shifts
-      .filter((s) => !s.resume)
-      .map((s) => ({
-        id: s.id,
-        depotId: input.vehicles.get(s.vehicleId)!.depotId,
-        localDate: s.localDate,
-        start: Math.max(Date.parse(s.startAt), rest.get(s.id)?.earliestStartMs ?? Number.NEGATIVE_INFINITY),
-      })),
+    dockShifts.filter((s) => s !== null),
     input.depots,
   );
   const vehicles = shifts.map((s) =>
@@ -348,5 +354,6 @@ export function buildProblem(input: PlanningInput): BuiltProblem {
     shifts,
     orders,
     noShift,
+    docks: { shifts: dockShifts, depots: input.depots, toAxis: (ms) => toAxis(axis, ms) },
   };
 }

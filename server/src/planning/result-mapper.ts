@@ -5,6 +5,7 @@
  */
 import type { UnassignedReason } from '@tournee/shared';
 import type { Solution } from '@tournee/solver';
+import { earlierDockDepartures } from './dock-retime.ts';
 import { withoutNeedlessDrivingBreaks } from './needless-breaks.ts';
 import { type BuiltProblem, orderIdOfStep, type ShiftInput } from './problem-builder.ts';
 import { fromAxis } from '../travel/time-axis.ts';
@@ -52,12 +53,16 @@ export function mapSolution(built: BuiltProblem, solution: Solution): PlanResult
   const routes: PlannedRouteValues[] = [];
   const orderLoc = new Map(built.orders.map((o) => [o.id, o.location]));
   const pickupLoc = new Map(built.orders.flatMap((o) => (o.pickup ? [[o.id, o.pickup.location] as const] : [])));
-  for (const solved of solution.routes) {
-    const shift = built.shifts[solved.vehicle];
-    const vehicle = built.problem.vehicles[solved.vehicle];
-    if (!shift || !vehicle) throw new Error(`solution names vehicle ${solved.vehicle}, which is not in the problem`);
-    // A resumed route drove before this plan: its travel here is not all of the day's driving.
-    const r = shift.resume ? solved : withoutNeedlessDrivingBreaks(solved, vehicle.maxDrivingS);
+  // A resumed route drove before this plan: its travel here is not all of the day's driving.
+  const withoutNeedless = solution.routes.map((r) =>
+    built.shifts[r.vehicle]?.resume
+      ? r
+      : withoutNeedlessDrivingBreaks(r, built.problem.vehicles[r.vehicle]?.maxDrivingS),
+  );
+  for (const r of earlierDockDepartures(withoutNeedless, built.problem, built.docks)) {
+    const shift = built.shifts[r.vehicle];
+    const vehicle = built.problem.vehicles[r.vehicle];
+    if (!shift || !vehicle) throw new Error(`solution names vehicle ${r.vehicle}, which is not in the problem`);
     const stops: PlannedStop[] = [];
     let last: LonLatPair | null = isPair(vehicle.start) ? vehicle.start : null;
     const line: LonLatPair[] = last ? [last] : [];
