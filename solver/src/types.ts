@@ -277,6 +277,7 @@ export interface Tuning {
   t0: number;
   /** Final temperature in near-arc costs; 0 = auto (t0 / 100). */
   tf: number;
+  /** SISR's c̄, tasks removed per ruin on average; raised to a quarter of a route's stops on long routes (ruin.ts). */
   avgRemoved: number;
   maxString: number;
   blinkRate: number;
