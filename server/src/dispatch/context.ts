@@ -9,6 +9,7 @@ import type { Db } from '../db/db.ts';
 import type { VehiclesRow } from '../db/rows.generated.ts';
 import { AppError } from '../errors.ts';
 import { orgDimensions, workingTimeRules } from '../org/repo.ts';
+import { dockLeave } from '../planning/fleet-rules.ts';
 import type { LonLatPair } from '../travel/travel.ts';
 import type { EvalShift, EvalStop, EvalWorkingTime } from './evaluator.ts';
 import type { StopRecord } from '../lifecycle/route-repo.ts';
@@ -33,6 +34,9 @@ type ContextRow = Pick<
   week_other_s: number | null;
   prev_end: Date | null;
   next_start: Date | null;
+  docks: number | null;
+  loading_min: number;
+  dock_others: Date[];
 };
 
 /** The evaluator's view of each route's shift, by route id. */
@@ -52,7 +56,13 @@ export async function loadEvalShifts(db: Db, orgId: string, routeIds: string[]):
            AND o.local_date >= r.local_date - 2 AND o.end_at IS NOT NULL
            AND EXISTS (SELECT 1 FROM stops x WHERE x.route_id = o.id AND x.order_id IS NOT NULL)) AS prev_end,
        (SELECT min(n.start_at) FROM shifts n WHERE n.driver_id = r.driver_id AND NOT n.cancelled
-           AND n.local_date > r.local_date AND n.local_date <= r.local_date + 2) AS next_start
+           AND n.local_date > r.local_date AND n.local_date <= r.local_date + 2) AS next_start,
+       -- Loading docks: the planned departures of the depot's other vans going out that day.
+       d.docks, d.loading_min,
+       ARRAY(SELECT o.start_at FROM routes o JOIN vehicles ov ON ov.id = o.vehicle_id
+              WHERE d.loading_min > 0 AND ov.depot_id = v.depot_id AND o.local_date = r.local_date
+                AND o.id <> r.id AND o.start_at IS NOT NULL
+                AND EXISTS (SELECT 1 FROM stops x WHERE x.route_id = o.id AND x.order_id IS NOT NULL)) AS dock_others
      FROM routes r JOIN vehicles v ON v.id = r.vehicle_id JOIN depots d ON d.id = v.depot_id
      LEFT JOIN depots e ON e.id = v.end_depot_id LEFT JOIN shifts s ON s.id = r.shift_id
      LEFT JOIN drivers dr ON dr.id = r.driver_id
@@ -63,11 +73,22 @@ export async function loadEvalShifts(db: Db, orgId: string, routeIds: string[]):
   const rules = await workingTimeRules(db, orgId);
   const out = new Map<string, EvalShift>();
   for (const r of rows) {
+    // A route without a shift (its shift was deleted) keeps the whole day, in the depot's zone.
+    const startMs = r.shift_start?.getTime() ?? localMinutesToUtc(r.local_date, 0, r.time_zone).getTime();
     out.set(r.route_id, {
       zone: r.time_zone,
       localDate: r.local_date,
-      // A route without a shift (its shift was deleted) keeps the whole day, in the depot's zone.
-      startMs: r.shift_start?.getTime() ?? localMinutesToUtc(r.local_date, 0, r.time_zone).getTime(),
+      startMs,
+      ...(r.loading_min > 0
+        ? {
+            leaveMs: dockLeave(
+              startMs,
+              r.loading_min * 60_000,
+              r.docks,
+              r.dock_others.map((d) => d.getTime()),
+            ),
+          }
+        : {}),
       endMs: r.shift_end?.getTime() ?? localMinutesToUtc(r.local_date, 1440, r.time_zone).getTime() - 1000,
       breaks: (r.breaks ?? []).map((b) => ({
         startMs: Date.parse(b.startAt),

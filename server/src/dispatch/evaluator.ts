@@ -4,8 +4,8 @@
  * lists every broken rule. Edits,
  * urgent insertion and the acceptance tests' checks of edited routes rely on it.
  *
- * Timing follows the solver: the vehicle leaves the depot at its shift start (later if that only
- * saves waiting at the first stop), service starts at the earliest time inside the first daily
+ * Timing follows the solver: the vehicle leaves the depot at its shift start, once loaded at a
+ * dock when the depot has them (later if that only saves waiting at the first stop), service starts at the earliest time inside the first daily
  * window it can still make, a break is taken where it sits in the sequence at the previous
  * location, and the route must be back at its end depot by the shift end.
  */
@@ -17,6 +17,8 @@ export interface EvalShift {
   zone: string;
   localDate: string;
   startMs: number;
+  /** The earliest departure: after loading at the depot's dock (dispatch/context.ts); absent: the shift start. */
+  leaveMs?: number;
   endMs: number;
   breaks: { startMs: number; endMs: number; durationS: number }[];
   start: LonLatPair;
@@ -226,11 +228,11 @@ function pass(
 export function evaluateRoute(shift: EvalShift, stops: readonly EvalStop[], travel: Travel): Evaluation {
   // Epoch seconds as the axis: day windows are computed in the depot zone like the planner's.
   const clock = { zone: shift.zone, originMs: 0 };
-  const shiftStartS = shift.startMs / 1000;
-  let run = pass(shift, stops, travel, shiftStartS, clock);
+  const leaveS = Math.max(shift.startMs, shift.leaveMs ?? shift.startMs) / 1000;
+  let run = pass(shift, stops, travel, leaveS, clock);
   // Leave later instead of waiting at the first stop (nothing after it changes).
   const firstWait = run.out[0] && stops[0] && isVisit(stops[0].kind) ? run.out[0].waitingS : 0;
-  const departS = shiftStartS + firstWait;
+  const departS = leaveS + firstWait;
   if (firstWait > 0) run = pass(shift, stops, travel, departS, clock);
   const violations = [...run.violations];
   const overS = run.endS - shift.endMs / 1000;

@@ -50,7 +50,7 @@ const plan: DockPlan = {
   toAxis: (ms) => ms / 1000,
 };
 const problem = (window: [number, number]): Problem => ({
-  vehicles: shifts.map((s, i) => ({ id: i, start: [4.8, 45.7], end: [4.8, 45.7] })),
+  vehicles: shifts.map((_, i) => ({ id: i, start: [4.8, 45.7], end: [4.8, 45.7] })),
   jobs: [
     { id: 'b1', location: [4.81, 45.71], timeWindows: [window] },
     { id: 'c1', location: [4.82, 45.71], timeWindows: [window] },

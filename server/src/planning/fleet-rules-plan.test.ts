@@ -240,6 +240,20 @@ describe('rules of real fleets, planned and checked independently', () => {
     expect(leave[0]).toBeGreaterThanOrEqual(eight + 20 * 60_000);
     for (let k = 1; k < 3; k++) expect(leave[k]! - leave[k - 1]!).toBeGreaterThanOrEqual(20 * 60_000 - 2000);
     await allChecks({});
+    // An edit re-times the last van's route: it still waits for the dock the other two hold
+    // until 08:40, and leaves at 09:00, not at its 08:00 shift start.
+    const last = routes.find((r) => Date.parse(r.startAt) === leave[2])!;
+    const stop = last.stops.find((s: { orderId: string | null }) => s.orderId);
+    const edit = await t.call('POST', '/dispatch/edits', {
+      op: 'move',
+      stopId: stop.id,
+      toRouteId: last.id,
+      position: 0,
+      dryRun: true,
+    });
+    expect(edit.status, JSON.stringify(edit.body)).toBe(200);
+    const edited = edit.body.routes.find((r: { routeId: string }) => r.routeId === last.id);
+    expect(Date.parse(edited.startAt)).toBeGreaterThanOrEqual(leave[1]! + 20 * 60_000);
   });
 
   it('a dock with 1 place staggers only the vans that go out', async () => {

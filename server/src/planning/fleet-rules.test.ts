@@ -6,7 +6,7 @@ import { EU_WORKING_TIME, isoWeekOf, layOutShift, PlanOptions } from '@tournee/s
 import { validateProblem } from '@tournee/solver';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAVEL } from '../travel/travel.ts';
-import { dockDepartures, drivingBreaks, restBounds, weeklyLimits } from './fleet-rules.ts';
+import { dockDepartures, dockLeave, drivingBreaks, restBounds, weeklyLimits } from './fleet-rules.ts';
 import { maxDrivingMessage, workLimitMessage } from './rule-figures.ts';
 import { buildProblem, type PlanningInput, type ShiftInput, type VehicleInput } from './problem-builder.ts';
 
@@ -268,5 +268,22 @@ describe('the built problem', () => {
     );
     expect(() => validateProblem(built.problem)).not.toThrow();
     expect(built.problem.vehicles[0]?.timeWindow?.[1]).toBe(21 * H); // rested 11 h before Tuesday 08:00
+  });
+});
+
+describe('a van edited into a day whose other vans keep their dock times', () => {
+  const M = 60_000;
+  const eight = Date.UTC(2027, 2, 23, 7);
+  it('loads at the first dock free for its whole loading time', () => {
+    // One dock, 20 min: vans leave at 08:20 and 08:40; the dock is free from 08:40.
+    expect(dockLeave(eight, 20 * M, 1, [eight + 20 * M, eight + 40 * M])).toBe(eight + 60 * M);
+    // A gap of 30 min between two departures (08:20, 09:10) holds a 20 min loading: leave at 08:40.
+    expect(dockLeave(eight, 20 * M, 1, [eight + 20 * M, eight + 70 * M])).toBe(eight + 40 * M);
+    // Two docks: one is free from the shift start.
+    expect(dockLeave(eight, 20 * M, 2, [eight + 20 * M])).toBe(eight + 20 * M);
+  });
+  it('only loads when the depot has no dock limit, and leaves at its start without loading time', () => {
+    expect(dockLeave(eight, 20 * M, null, [eight + 20 * M])).toBe(eight + 20 * M);
+    expect(dockLeave(eight, 0, 1, [eight])).toBe(eight);
   });
 });

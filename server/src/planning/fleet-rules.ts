@@ -217,3 +217,18 @@ export function dockDepartures(
   }
   return out;
 }
+
+/**
+ * A van's departure once loaded at a dock where other vans' departures are already planned
+ * (ms): the earliest `loadMs` from `startMs` on during which fewer than `docks` of them load
+ * (each loads the `loadMs` before its departure). `docks` null: as many as come. For a route
+ * edited by hand, whose neighbours keep their planned times.
+ */
+export function dockLeave(startMs: number, loadMs: number, docks: number | null, others: readonly number[]): number {
+  if (docks === null || loadMs <= 0) return startMs + loadMs;
+  const busy = (from: number) => others.filter((dep) => dep - loadMs < from + loadMs && from < dep).length;
+  // The dock frees up when a van leaves: the earliest start is the shift start or such a moment.
+  const candidates = [startMs, ...others.filter((dep) => dep > startMs)].sort((a, b) => a - b);
+  for (const from of candidates) if (busy(from) < docks) return from + loadMs;
+  return Math.max(startMs, ...others) + loadMs;
+}
