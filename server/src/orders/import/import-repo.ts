@@ -47,17 +47,18 @@ export interface BatchOutcome {
 }
 
 /**
- * The columns an import writes: how each travels (its SQL type on the way) and becomes the
- * order's value (`sql`, over `v`, the value as sent). `null` in a value is SQL NULL.
+ * The columns an import writes: each row's value, its SQL type, and how it becomes the order's
+ * value (`sql`, over `v`, the values as read). `null` in a value is SQL NULL.
  */
 interface ImportColumn {
   /** The orders' column it fills, or null for one that only feeds another (lat of a location). */
   column: string | null;
+  /** The SQL type of the value (arrays and JSON travel as their text). */
   type: string;
   value: (w: OrderWrite) => string | number | boolean | null;
   /** The order's value from the sent ones (`v(name)` names another column's); default: as sent. */
   sql?: (v: (name: string) => string) => string;
-  /** Sent as an array even when every row has the same value (ref: the batch's row count). */
+  /** Sent as an array even when every row has the same value: ref gives the statement its rows. */
   perRow?: true;
 }
 
