@@ -47,6 +47,7 @@ const shifts: DockShift[] = ['A', 'B', 'C'].map((id) => ({
 const plan: DockPlan = {
   shifts,
   depots: new Map([['lyon', { docks: 1, loadingMin: 20 }]]),
+  kept: [],
   toAxis: (ms) => ms / 1000,
 };
 const problem = (window: [number, number]): Problem => ({
@@ -73,6 +74,13 @@ describe('loading docks among the vans that go out', () => {
     const out = earlierDockDepartures(routes, problem([9 * H + 5 * MIN, 12 * H]), plan);
     expect(out[0]!.steps[0]!.departure).toBe(8 * H + 35 * MIN);
     expect(out[0]!.steps[1]!.serviceStart).toBe(9 * H + 5 * MIN);
+  });
+
+  it('keeps the dock free for a route the plan keeps as it is', () => {
+    // A locked route leaves at 08:20 from the same dock: B loads after it, and leaves at 08:40.
+    const kept = [{ depotId: 'lyon', localDate: '2027-03-23', leaveMs: (8 * H + 20 * MIN) * 1000 }];
+    const out = earlierDockDepartures([route(1, 9 * H, 'b1')], problem([0, 24 * H]), { ...plan, kept });
+    expect(out[0]!.steps[0]!.departure).toBe(8 * H + 40 * MIN);
   });
 
   it('changes nothing when every van goes out, or at a depot without docks', () => {

@@ -8,13 +8,15 @@
  * the window it was planned in.
  */
 import type { Problem, Route, Step, TimeWindow } from '@tournee/solver';
-import { type DockShift, dockDepartures } from './fleet-rules.ts';
+import { type DockDeparture, type DockShift, dockDepartures } from './fleet-rules.ts';
 
 /** What the planner staggered: the shifts at docks and their depots' settings, by problem vehicle. */
 export interface DockPlan {
   /** `shifts[i]` is the dock shift of `problem.vehicles[i]`, or null (no dock, or a resumed route). */
   shifts: (DockShift | null)[];
   depots: ReadonlyMap<string, { docks?: number | null; loadingMin?: number }>;
+  /** The departures of the routes the plan keeps as they are: their vans load at the docks too. */
+  kept: readonly DockDeparture[];
   /** Axis second of an instant (ms). */
   toAxis(ms: number): number;
 }
@@ -57,7 +59,7 @@ export function earlierDockDepartures(routes: Route[], problem: Problem, plan: D
     return s ? [s] : [];
   });
   if (used.length === 0) return routes;
-  const leave = dockDepartures(used, plan.depots);
+  const leave = dockDepartures(used, plan.depots, plan.kept);
   const windows = windowsByStep(problem);
   return routes.map((r) => {
     const s = plan.shifts[r.vehicle];

@@ -284,6 +284,27 @@ describe('rules of real fleets, planned and checked independently', () => {
     await allChecks({});
   });
 
+  it('a dock with 1 place: a van planned later loads after a locked route has loaded', async () => {
+    t = await startPlanningApp();
+    const d = await depot({ docks: 1, loadingMin: 20 });
+    for (const name of ['A', 'B']) {
+      const v = await van(d.id, `Van ${name}`, { capacity: [100, 6, 60] });
+      await shift(v.id, day1, '08:00', '17:00');
+    }
+    await t.importOrders(orders('LK', 1, day1, { demand_kg: '90' }));
+    await plan(day1, day1);
+    const [first] = await routesOf(day1);
+    expect((await t.call('POST', `/routes/${first.id}/lock`, { locked: true })).status).toBe(200);
+    // A second order that does not fit beside the first: the other van goes out too.
+    await t.importOrders(orders('LK2', 1, day1, { demand_kg: '90' }));
+    const p = await plan(day1, day1);
+    expect(p.summary).toMatchObject({ keptRoutes: 1, unassigned: 0 });
+    const second = (await routesOf(day1)).find((r) => r.id !== first.id)!;
+    // The locked van loads until its departure: the other one loads after it, 20 min later.
+    expect(Date.parse(second.startAt)).toBeGreaterThanOrEqual(Date.parse(first.startAt) + 20 * 60_000);
+    await allChecks({});
+  });
+
   it('a 4.5 h driving limit forcing a break', async () => {
     t = await startPlanningApp();
     const d = await depot();

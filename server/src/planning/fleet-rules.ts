@@ -184,15 +184,24 @@ export interface DockShift {
   start: number;
 }
 
+/** A van that leaves a depot on a day at a fixed instant (ms): a route the plan keeps as it is. */
+export interface DockDeparture {
+  depotId: string;
+  localDate: string;
+  leaveMs: number;
+}
+
 /**
  * Loading docks: the instant (ms) each shift's van may leave its depot. Vans of one depot and day
  * load `loadingMin` each, at most `docks` at once, in the order of their shift starts, each at the
- * first free dock: with equal starts the k-th leaves at start + loadingMin + ⌊k / docks⌋ ×
- * loadingMin. Depots without docks nor loading minutes are left out.
+ * first dock free for its whole loading (dockLeave), around the departures of the routes the plan
+ * keeps: with equal starts the k-th leaves at start + loadingMin + ⌊k / docks⌋ × loadingMin.
+ * Depots without docks nor loading minutes are left out.
  */
 export function dockDepartures(
   shifts: readonly DockShift[],
   depots: ReadonlyMap<string, { docks?: number | null; loadingMin?: number }>,
+  kept: readonly DockDeparture[] = [],
 ): Map<string, number> {
   const out = new Map<string, number>();
   const groups = new Map<string, DockShift[]>();
@@ -202,16 +211,13 @@ export function dockDepartures(
     const k = `${s.depotId}|${s.localDate}`;
     groups.set(k, [...(groups.get(k) ?? []), s]);
   }
-  for (const group of groups.values()) {
+  for (const [k, group] of groups) {
     const depot = depots.get(group[0]!.depotId)!;
     const loadMs = (depot.loadingMin ?? 0) * 60_000;
-    const docks = depot.docks ?? group.length;
-    const free = Array.from({ length: Math.max(1, docks) }, () => Number.NEGATIVE_INFINITY);
+    const taken = kept.filter((d) => `${d.depotId}|${d.localDate}` === k).map((d) => d.leaveMs);
     for (const s of [...group].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id))) {
-      let i = 0;
-      for (let j = 1; j < free.length; j++) if (free[j]! < free[i]!) i = j;
-      const leave = Math.max(s.start, free[i]!) + loadMs;
-      free[i] = leave;
+      const leave = dockLeave(s.start, loadMs, depot.docks ?? null, taken);
+      taken.push(leave);
       out.set(s.id, leave);
     }
   }
@@ -219,10 +225,9 @@ export function dockDepartures(
 }
 
 /**
- * A van's departure once loaded at a dock where other vans' departures are already planned
- * (ms): the earliest `loadMs` from `startMs` on during which fewer than `docks` of them load
- * (each loads the `loadMs` before its departure). `docks` null: as many as come. For a route
- * edited by hand, whose neighbours keep their planned times.
+ * A van's departure once loaded at a dock where other vans' departures are already set (ms):
+ * the earliest `loadMs` from `startMs` on during which fewer than `docks` of them load (each
+ * loads the `loadMs` before its departure). `docks` null: as many as come.
  */
 export function dockLeave(startMs: number, loadMs: number, docks: number | null, others: readonly number[]): number {
   if (docks === null || loadMs <= 0) return startMs + loadMs;

@@ -151,6 +151,10 @@ export interface ExistingRoute {
   mode: 'kept' | 'continue' | 'replace';
   kept: boolean;
   orderIds: string[];
+  depotId: string;
+  localDate: string;
+  /** Its planned departure, if it has one. */
+  startAt: Date | null;
 }
 
 /** The routes of the range in scope, with what a re-plan may change of them. */
@@ -168,8 +172,11 @@ export async function loadExistingRoutes(
     kept: boolean;
     started: boolean;
     order_ids: string[] | null;
+    depot_id: string;
+    local_date: string;
+    start_at: Date | null;
   }>(
-    `SELECT r.id, r.shift_id, r.status,
+    `SELECT r.id, r.shift_id, r.status, r.depot_id, r.local_date, r.start_at,
        (r.locked OR r.status = 'done' OR r.shift_id IS NULL
          OR EXISTS (SELECT 1 FROM stops s WHERE s.route_id = r.id AND s.locked)) AS kept,
        (r.status = 'in_progress' OR EXISTS (SELECT 1 FROM stops s WHERE s.route_id = r.id AND s.status <> 'pending')) AS started,
@@ -186,6 +193,9 @@ export async function loadExistingRoutes(
       mode,
       kept: mode === 'kept',
       orderIds: r.order_ids ?? [],
+      depotId: r.depot_id,
+      localDate: r.local_date,
+      startAt: r.start_at,
     };
   });
 }

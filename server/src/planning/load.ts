@@ -121,6 +121,12 @@ export async function loadPlan(db: Db, config: Config, plan: PlanRecord): Promis
       travel: travelModel(config),
       rules: await workingTimeRules(db, plan.orgId),
       outsideWork,
+      // A kept route's van goes out as planned: it holds a loading dock before its departure.
+      keptDepartures: kept.flatMap((r) =>
+        r.startAt && r.orderIds.length
+          ? [{ depotId: r.depotId, localDate: r.localDate, leaveMs: r.startAt.getTime() }]
+          : [],
+      ),
     },
     replaceable,
     continued,

@@ -27,7 +27,14 @@ import type { Job, Problem, Shipment, Vehicle as SolverVehicle } from '@tournee/
 import { dayWindows, type TimeAxis, timeAxis, toAxis } from '../travel/time-axis.ts';
 import type { LonLatPair, TravelModel } from '../travel/travel.ts';
 import type { DockPlan } from './dock-retime.ts';
-import { dockDepartures, drivingBreaks, type OutsideWork, restBounds, weeklyLimits } from './fleet-rules.ts';
+import {
+  type DockDeparture,
+  dockDepartures,
+  drivingBreaks,
+  type OutsideWork,
+  restBounds,
+  weeklyLimits,
+} from './fleet-rules.ts';
 
 export interface DepotInput {
   id: string;
@@ -123,6 +130,8 @@ export interface PlanningInput {
   rules?: WorkingTimeSettings;
   /** The drivers' work outside the plan (weekly hours, rest before and after). */
   outsideWork?: readonly OutsideWork[];
+  /** Departures of the routes the plan keeps (locked, done): their vans hold the loading docks too. */
+  keptDepartures?: readonly DockDeparture[];
 }
 
 export interface BuiltProblem {
@@ -318,9 +327,11 @@ export function buildProblem(input: PlanningInput): BuiltProblem {
           start: Math.max(Date.parse(s.startAt), rest.get(s.id)?.earliestStartMs ?? Number.NEGATIVE_INFINITY),
         },
   );
+  const kept = input.keptDepartures ?? [];
   const leave = dockDepartures(
     dockShifts.filter((s) => s !== null),
     input.depots,
+    kept,
   );
   const vehicles = shifts.map((s) =>
     shiftVehicle(
@@ -354,6 +365,6 @@ export function buildProblem(input: PlanningInput): BuiltProblem {
     shifts,
     orders,
     noShift,
-    docks: { shifts: dockShifts, depots: input.depots, toAxis: (ms) => toAxis(axis, ms) },
+    docks: { shifts: dockShifts, depots: input.depots, kept, toAxis: (ms) => toAxis(axis, ms) },
   };
 }
