@@ -97,6 +97,21 @@ describe('tracking page: the customer picks another day after a failure', () => 
     const token = await trackingLinkInto(dbUrl, orderId);
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale });
     page = await context.newPage();
+    // The live views the tracking socket brings are held until the customer has picked a day: a
+    // live update (on a slow phone, the socket's first view) arrives while they are choosing.
+    const held: (string | Buffer)[] = [];
+    let release = () => {};
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const live = ws.connectToServer();
+      ws.onMessage((m) => live.send(m));
+      let holding = true;
+      live.onMessage((m) => (holding && String(m).includes('track:update') ? held.push(m) : ws.send(m)));
+      release = () => {
+        holding = false;
+        for (const m of held.splice(0)) ws.send(m);
+      };
+    });
+    const views = () => page!.evaluate(() => (globalThis as { __track?: { views: unknown[] } }).__track?.views.length);
     await page.goto(`${server.baseUrl}/t/${token}`);
     await page.locator('#status').getByText(words.failed).waitFor();
     await page.getByRole('heading', { name: words.pick }).waitFor();
@@ -105,6 +120,12 @@ describe('tracking page: the customer picks another day after a failure', () => 
     expect(offered).toEqual([1, 2, 3, 7].map((n) => addDays(today, n)));
     const chosen = addDays(today, 2);
     await page.locator(`#days button[data-date="${chosen}"]`).click();
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    const before = await views();
+    release();
+    await expect.poll(views).toBeGreaterThan(before ?? 0);
+    // The update kept the day picked and its windows.
+    expect(await page.locator(`#days button[data-date="${chosen}"]`).getAttribute('aria-pressed')).toBe('true');
     await page.locator('#windows button[data-window="12:00-17:00"]').click();
     await saveScreenshot(page, `tracking-reschedule-${locale}-picker`, true);
     await page.locator('#confirm-reschedule').click();

@@ -7,7 +7,7 @@
 import { type GeoPoint, headingTracker, type TrackServerEvents, type TrackView } from '@tournee/shared';
 import { io, type Socket } from 'socket.io-client';
 import type { DriverMap } from './map.ts';
-import { confirmationCard, nextCard, rescheduleCard } from './reschedule.ts';
+import { confirmationCard, confirmedChoice, nextCard, rescheduleCard } from './reschedule.ts';
 import { dayOf, hhmm, lang, reasonText, statusText, t } from './text.ts';
 
 declare global {
@@ -66,6 +66,28 @@ function rating(v: TrackView): HTMLElement {
   });
   card.append(stars, comment, send);
   return card;
+}
+
+/** What each card holding a customer's choice (the day picker, the rating) was built from, as last shown. */
+const shownFrom = new Map<string, string>();
+
+/**
+ * A live update (the socket's first view, a new ETA) must not undo what the customer is doing:
+ * a card that would be built from the same data as the one on the page (the day being picked,
+ * the stars and comment being written) stays as it is. Returns what to do once the page is rebuilt.
+ */
+function keepChoices(cards: [HTMLElement | null, string, unknown][]): () => void {
+  const keep: [HTMLElement, HTMLElement][] = [];
+  for (const [card, id, from] of cards) {
+    const data = card ? JSON.stringify(from) : null;
+    const shown = data !== null && shownFrom.get(id) === data ? document.getElementById(id) : null;
+    if (card && shown) keep.push([card, shown]);
+    if (data === null) shownFrom.delete(id);
+    else shownFrom.set(id, data);
+  }
+  return () => {
+    for (const [card, shown] of keep) card.replaceWith(shown);
+  };
 }
 
 function render(v: TrackView) {
@@ -156,7 +178,8 @@ function render(v: TrackView) {
     render(res?.ok ? ((await res.json()) as TrackView) : (seen[seen.length - 1] ?? v));
   });
   if (reschedule) parts.push(reschedule);
-  if (v.canRate) parts.push(rating(v));
+  const rate = v.canRate ? rating(v) : null;
+  if (rate) parts.push(rate);
   if (v.status === 'scheduled' || v.status === 'on_the_way') {
     const stop = el('button', { type: 'button', id: 'opt-out', class: 'muted' }, t.stop);
     stop.addEventListener('click', async () => {
@@ -167,8 +190,13 @@ function render(v: TrackView) {
   } else if (v.rating) parts.push(el('section', { class: 'card' }, `${'★'.repeat(v.rating.rating)} — ${t.thanks}`));
   // Re-rendering would drop the live map: keep its container when there is one.
   const oldMap = document.getElementById('map');
+  const kept = keepChoices([
+    [reschedule, 'reschedule', [v.status, v.reschedule, confirmedChoice()]],
+    [rate, 'rating', [v.canRate, v.rating]],
+  ]);
   root.replaceChildren(...parts);
   if (v.driver && oldMap && map) mapBox.replaceWith(oldMap);
+  kept();
   if (!v.driver) map = null;
   else void showDriver(v);
 }

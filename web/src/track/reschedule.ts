@@ -11,6 +11,9 @@ type El = (tag: string, attrs?: Record<string, string>, ...children: (Node | str
 /** What the customer last confirmed on this page (kept across re-renders). */
 let confirmed: TrackRescheduleResult | null = null;
 
+/** The customer's last confirmed choice on this page, if any. */
+export const confirmedChoice = (): TrackRescheduleResult | null => confirmed;
+
 /** The card of the days the delivery now waits for (after a failure or a change of day). */
 export function nextCard(v: TrackView, el: El): HTMLElement | null {
   const next = v.reschedule.next;
