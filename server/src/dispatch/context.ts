@@ -9,7 +9,7 @@ import type { Db } from '../db/db.ts';
 import type { VehiclesRow } from '../db/rows.generated.ts';
 import { AppError } from '../errors.ts';
 import { orgDimensions, workingTimeRules } from '../org/repo.ts';
-import { dockLeave } from '../planning/fleet-rules.ts';
+import { dockLeave } from '../fleet/docks.ts';
 import type { LonLatPair } from '../travel/travel.ts';
 import type { EvalShift, EvalStop, EvalWorkingTime } from './evaluator.ts';
 import type { StopRecord } from '../lifecycle/route-repo.ts';

@@ -1,7 +1,7 @@
 import type { Problem, Route, Step } from '@tournee/solver';
 import { describe, expect, it } from 'vitest';
 import { type DockPlan, earlierDockDepartures } from './dock-retime.ts';
-import type { DockShift } from './fleet-rules.ts';
+import type { DockShift } from '../fleet/docks.ts';
 
 const H = 3600;
 const MIN = 60;

@@ -8,7 +8,7 @@
  * the window it was planned in.
  */
 import type { Problem, Route, Step, TimeWindow } from '@tournee/solver';
-import { type DockDeparture, type DockShift, dockDepartures } from './fleet-rules.ts';
+import { type DockDeparture, type DockShift, dockDepartures } from '../fleet/docks.ts';
 
 /** What the planner staggered: the shifts at docks and their depots' settings, by problem vehicle. */
 export interface DockPlan {

@@ -6,7 +6,8 @@ import { EU_WORKING_TIME, isoWeekOf, layOutShift, PlanOptions } from '@tournee/s
 import { validateProblem } from '@tournee/solver';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAVEL } from '../travel/travel.ts';
-import { dockDepartures, dockLeave, drivingBreaks, restBounds, weeklyLimits } from './fleet-rules.ts';
+import { dockDepartures, dockLeave } from '../fleet/docks.ts';
+import { drivingBreaks, restBounds, weeklyLimits } from './fleet-rules.ts';
 import { maxDrivingMessage, workLimitMessage } from './rule-figures.ts';
 import { buildProblem, type PlanningInput, type ShiftInput, type VehicleInput } from './problem-builder.ts';
 

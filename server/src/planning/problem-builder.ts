@@ -27,14 +27,8 @@ import type { Job, Problem, Shipment, Vehicle as SolverVehicle } from '@tournee/
 import { dayWindows, type TimeAxis, timeAxis, toAxis } from '../travel/time-axis.ts';
 import type { LonLatPair, TravelModel } from '../travel/travel.ts';
 import type { DockPlan } from './dock-retime.ts';
-import {
-  type DockDeparture,
-  dockDepartures,
-  drivingBreaks,
-  type OutsideWork,
-  restBounds,
-  weeklyLimits,
-} from './fleet-rules.ts';
+import { type DockDeparture, dockDepartures } from '../fleet/docks.ts';
+import { drivingBreaks, type OutsideWork, restBounds, weeklyLimits } from './fleet-rules.ts';
 
 export interface DepotInput {
   id: string;
