@@ -60,8 +60,8 @@ export function dockDepartures(
 export function dockLeave(startMs: number, loadMs: number, docks: number | null, others: readonly number[]): number {
   if (docks === null || loadMs <= 0) return startMs + loadMs;
   const busy = (from: number) => others.filter((dep) => dep - loadMs < from + loadMs && from < dep).length;
-  // The dock frees up when a van leaves: the earliest start is the shift start or such a moment.
+  // The dock frees up when a van leaves: the earliest start is the shift start or such a moment
+  // (the last of them always fits: nobody loads after the last departure).
   const candidates = [startMs, ...others.filter((dep) => dep > startMs)].sort((a, b) => a - b);
-  for (const from of candidates) if (busy(from) < docks) return from + loadMs;
-  return Math.max(startMs, ...others) + loadMs;
+  return candidates.find((from) => busy(from) < docks)! + loadMs;
 }

@@ -1,6 +1,6 @@
 /**
  * Loading docks among the vans that go out (pure). Before solving, the planner staggers the
- * departures of every shift of a depot's day (fleet-rules.ts `dockDepartures`): it cannot know
+ * departures of every shift of a depot's day (fleet/docks.ts `dockDepartures`): it cannot know
  * which vans the solver will use. A van left at home loads nothing, so once the routes are known
  * the departures are staggered again over the used shifts only, and each route leaves that much
  * earlier when its stops' windows allow it. Every time of the route moves by the same amount, so

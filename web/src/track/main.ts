@@ -62,7 +62,9 @@ function rating(v: TrackView): HTMLElement {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ rating: chosen, comment: comment.value }),
     });
-    if (res.ok) render({ ...v, rating: { rating: chosen, comment: comment.value }, canRate: false });
+    // The latest view: this card may have outlived the one it was built from (keepChoices).
+    const last = seen[seen.length - 1] ?? v;
+    if (res.ok) render({ ...last, rating: { rating: chosen, comment: comment.value }, canRate: false });
   });
   card.append(stars, comment, send);
   return card;
