@@ -36,13 +36,8 @@ export default defineConfig({
         navigateFallbackAllowlist: [/^\/driver\//],
         clientsClaim: true,
         skipWaiting: true,
-        runtimeCaching: [
-          {
-            urlPattern: ({ url }) => url.pathname === '/api/driver/routes/today',
-            handler: 'NetworkFirst',
-            options: { cacheName: 'driver-day', networkTimeoutSeconds: 5, expiration: { maxEntries: 10 } },
-          },
-        ],
+        // No cache of the day's API here: the app keeps its own copy (IndexedDB, with the driver's
+        // taps applied). A network-first cache answered a slow server after 5 s with an older day.
       },
     }),
   ],

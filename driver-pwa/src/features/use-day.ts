@@ -7,6 +7,7 @@ import { type DriverDay, type DriverSession, headingTracker, type StopEventInput
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchDay, HttpError } from '../api.ts';
 import { applyEvent } from '../lib/apply-event.ts';
+import { DayRefreshes } from '../lib/day-refreshes.ts';
 import { base64Of } from '../lib/images.ts';
 import { diffRoutes, type RouteDiff } from '../lib/route-diff.ts';
 import { OutboxSender } from '../outbox/sender.ts';
@@ -30,6 +31,7 @@ export function useDay(session: DriverSession, onSignedOut: () => void) {
   const sender = useRef<OutboxSender | null>(null);
   const tracker = useRef<Tracker | null>(null);
   const dayRef = useRef<DriverDay | null>(null);
+  const refreshes = useRef(new DayRefreshes());
 
   const keep = useCallback((d: DriverDay) => {
     dayRef.current = d;
@@ -39,14 +41,19 @@ export function useDay(session: DriverSession, onSignedOut: () => void) {
 
   const refresh = useCallback(async () => {
     try {
+      const ticket = refreshes.current.begin();
       const fresh = await fetchDay(session.token);
+      // Events still in the outbox are not on the server yet, and those acked while this fetch
+      // was under way may not be in its answer: both are replayed over the server's copy.
+      const waiting = await peek(10_000);
+      const merged = refreshes.current.settle(
+        ticket,
+        fresh,
+        waiting.flatMap((i) => (i.kind === 'event' ? [i.event] : [])),
+      );
+      if (!merged) return;
       const change = diffRoutes(dayRef.current?.route ?? null, fresh.route);
       if (change) setDiff(change);
-      // Events still in the outbox are not on the server yet: replay them over its copy. (One
-      // sent while this fetch was under way shows at the next refresh, when the outbox drains.)
-      const waiting = await peek(10_000);
-      let merged = fresh;
-      for (const i of waiting) if (i.kind === 'event') merged = applyEvent(merged, i.event);
       keep(merged);
     } catch (err) {
       if (err instanceof HttpError && err.status === 401) onSignedOut();
@@ -72,6 +79,7 @@ export function useDay(session: DriverSession, onSignedOut: () => void) {
         setConnected(c);
         if (c) void refresh();
       },
+      onAcked: (event) => refreshes.current.acked(event),
       onDropped: (item, message) => {
         if (item.kind === 'event') setRefused(message);
       },

@@ -11,6 +11,7 @@ import {
   type DriverServerEvents,
   OUTDATED_CLIENT,
   type RouteChangedEvent,
+  type StopEventInput,
 } from '@tournee/shared';
 import { io, type Socket } from 'socket.io-client';
 import { HttpError, uploadProof } from '../api.ts';
@@ -27,6 +28,8 @@ export interface SenderHooks {
   onUnauthorized(): void;
   onConnection(connected: boolean): void;
   onDropped(item: OutboxItem, message: string): void;
+  /** The server applied this stop event (called before it leaves the outbox). */
+  onAcked(event: StopEventInput): void;
   /** Stop events were sent and the outbox is empty (the server's copy of the day is complete). */
   onDrained(): void;
 }
@@ -152,7 +155,7 @@ export class OutboxSender {
         if (ack.error.code === 'unauthorized') this.hooks.onUnauthorized();
         if (!FINAL.has(ack.error.code)) throw new Error(ack.error.message);
         this.hooks.onDropped(head, ack.error.message);
-      }
+      } else this.hooks.onAcked(head.event);
       await remove([head.seq!]);
       return;
     }
