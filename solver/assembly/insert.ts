@@ -285,6 +285,47 @@ function evalAfterPassiveReload(j: i32, u: i32, v: i32, bound: f64): f64 {
   return c;
 }
 
+/**
+ * Shipment p (its delivery right after it) inserted after a passive reload u: the van goes back
+ * to the start after its last stop, reloads, and serves the pair as a trip of its own. Timed as
+ * `recompute` times an active reload; priced without the driving and work limits, as evalPair
+ * is (insertBest confirms them). Only the first passive reload of the tail is a position.
+ */
+function evalPairAfterPassiveReload(p: i32, u: i32, v: i32): f64 {
+  const pu = unchecked(prv[u]);
+  if (isReload(pu) && unchecked(passive[pu])) return INF;
+  if (!loadFitsAlone(v, p)) { failCap++; return INF; }
+  const q = pairOf(p);
+  const lu = unchecked(effLoc[u]);
+  const depot = locOf(u);
+  const lp = locOf(p);
+  const lq = locOf(q);
+  const w = unchecked(nxt[u]);
+  const lr = locOf(nextReal(w));
+  const tUD = dur(v, lu, depot);
+  const tDP = dur(v, depot, lp);
+  const tPQ = dur(v, lp, lq);
+  const tQR = dur(v, lq, lr);
+  if (tUD >= UNREACHABLE || tDP >= UNREACHABLE || tPQ >= UNREACHABLE || tQR >= UNREACHABLE) { failUnreach++; return INF; }
+  const stD = earliestStart(u, unchecked(eDep[pu]) + tUD);
+  if (stD < 0) { failTw++; return INF; }
+  const stP = earliestStart(p, stD + (lu != depot ? setupOf(u) : 0.0) + serviceOf(u) + tDP);
+  if (stP < 0) { failTw++; return INF; }
+  const depP = stP + (depot != lp ? setupOf(p) : 0.0) + serviceOf(p);
+  const stQ = earliestStart(q, depP + tPQ);
+  if (stQ < 0) { failTw++; return INF; }
+  const depQ = stQ + (lp != lq ? setupOf(q) : 0.0) + serviceOf(q);
+  if (!feasibleFrom(v, w, depQ, lq)) { failTw++; return INF; }
+  const dT = tUD + tDP + tPQ + tQR - dur(v, lu, lr);
+  const dD = vdist(v, lu, depot) + vdist(v, depot, lp) + vdist(v, lp, lq) + vdist(v, lq, lr) - vdist(v, lu, lr);
+  if (unchecked(rTravel[v]) + dT > vehMaxTravel(v) || unchecked(rDist[v]) + dD > vehMaxDist(v)) { failTravel++; return INF; }
+  let c = vehPerSec(v) * dT + vehPerM(v) * dD;
+  if (unchecked(rJobs[v]) == 0) c += vehFixed(v) * fixedScale;
+  if (balanceK > 0) c += balanceDelta(v, depQ - unchecked(eDep[pu]) + tQR - dur(v, lu, lr));
+  pairDeliveryAfter = p;
+  return c;
+}
+
 // Result of the last evalPair: where the delivery goes.
 export let pairDeliveryAfter: i32 = -1;
 
@@ -297,7 +338,7 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
   const q = pairOf(p);
   const maxStops = vehMaxStops(v);
   if (maxStops >= 0 && unchecked(rJobs[v]) + 2 > maxStops) { failStops++; return INF; }
-  if (anyReload && isReload(u1) && unchecked(passive[u1])) return INF;
+  if (anyReload && isReload(u1) && unchecked(passive[u1])) return evalPairAfterPassiveReload(p, u1, v);
   // The pickup's amount rides from p to q: load after u1 plus amount must fit.
   for (let d = 0; d < D; d++) {
     if (unchecked(loadAfter[u1 * D + d]) + unchecked(taskDelta[p * D + d]) > capOf(v, d)) { failCap++; return INF; }

@@ -89,6 +89,29 @@ describe('multi-trip (reload at the depot)', () => {
     expect(sol.summary.travelS).toBe(12 * 60);
   });
 
+  it('opens a second trip for a shipment when the first trip comes back full', async () => {
+    // A collection of 2 early (the van comes back with it), then a shipment of 2 that can only
+    // be picked up later: it fits only after a reload. Found at once, without any search.
+    const q: Problem = {
+      matrices: lineMatrix(4, 60),
+      vehicles: [{ id: 'van', start: 0, end: 0, capacity: [2], reload: { reloadS: 300, maxTrips: 2 } }],
+      jobs: [{ id: 'collect', location: 1, pickup: [2], serviceS: 60, timeWindows: [[0, 200]] }],
+      shipments: [
+        {
+          pickup: { id: 'p', location: 2, serviceS: 60, timeWindows: [[1000, 2000]] },
+          delivery: { id: 'd', location: 3, serviceS: 60 },
+          amount: [2],
+        },
+      ],
+    };
+    for (const maxIterations of [0, 200]) {
+      const sol = await solveChecked(q, { maxIterations, timeLimitMs: 600_000, seed: 1 });
+      expect(sol.unassigned).toEqual([]);
+      expect(stepsOf(sol)).toEqual(['start', 'job', 'reload', 'pickup', 'delivery', 'end']);
+      expect(sol.routes[0]?.steps.map((s) => s.load[0])).toEqual([0, 2, 0, 2, 0, 0]);
+    }
+  });
+
   it('a parked reload is not a step: one trip when one is enough', async () => {
     const q = p({ reloadS: 900 });
     q.jobs = q.jobs?.slice(0, 2);
