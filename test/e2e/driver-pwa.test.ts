@@ -162,4 +162,15 @@ describe('driver app: offline deliveries with proof', () => {
       .toBe(1);
     await context.setOffline(false);
   });
+
+  it("removes the day's cache that an earlier version's service worker kept on the phone", async () => {
+    // What the earlier worker left: the day's API answer, customers' names and addresses in it.
+    await page.evaluate(
+      `caches.open('driver-day').then((c) => c.put('/api/driver/routes/today', new Response('{"route":null}')))`,
+    );
+    expect(await page.evaluate(`caches.has('driver-day')`)).toBe(true);
+    await page.reload();
+    await page.getByRole('listitem', { name: 'Client 3' }).waitFor();
+    await expect.poll(() => page.evaluate(`caches.has('driver-day')`)).toBe(false);
+  });
 });
