@@ -156,7 +156,11 @@ describe('dispatching a planned day', () => {
     expect(locked.size).toBe(1);
     const r = await t.call('POST', '/dispatch/insert', { date: days[0], orderIds: [urgent] });
     expect(r.status).toBe(200);
-    expect(r.body.inserted).toHaveLength(1);
+    // Failed once in a loaded CI run with nothing inserted (not reproduced since): say why if again.
+    const routesSeen = before.map(
+      (x) => `${x.stops.length} stops${x.locked ? ' locked' : ''} ${JSON.stringify(x.violations)}`,
+    );
+    expect(r.body.inserted, `${JSON.stringify(r.body.notInserted)}; routes: ${routesSeen.join(' | ')}`).toHaveLength(1);
     expect(locked.has(r.body.inserted[0].routeId)).toBe(false);
     for (const m of r.body.moved) expect(locked.has(m.routeId)).toBe(false);
     const after = await routesOf(days[0]!);
