@@ -10,12 +10,13 @@ import {
   vehPerSec, UNREACHABLE,
 } from "./instance";
 import { arcCost, dur, locOf, vdist } from "./travel";
-import { balanceRate, eDep, effLoc, eStart, fixedScale, lStart, loadAfter, nxt, pMax, posOf, prv, rDist, rJobs, rTravel, sMax, setupPaidAt } from "./routes";
-import { isReload, startNode, endNode, vehTwStart } from "./instance";
+import { eDep, effLoc, fixedScale, lStart, loadAfter, nxt, pMax, posOf, prv, rDist, rJobs, rTravel, sMax, setupPaidAt } from "./routes";
+import { isReload, endNode } from "./instance";
 import {
-  anyMultiTw, anyReload, balanceK, drvB, drvF, hasGroups, nextBrk, passive, rBalWork, waitSuf, rDepart, rFirst, ruleDriving, rWork,
-  vehGroupCount, workFits, workSlack,
+  anyReload, balanceK, drvB, drvF, hasGroups, nextBrk, passive, ruleDriving,
+  vehGroupCount, workFits,
 } from "./rules";
+import { balanceDelta, durationGrowth, durationWith, workAllows } from "./insert-duration";
 
 export const INF: f64 = Infinity;
 
@@ -118,43 +119,6 @@ export function feasibleFrom(v: i32, x: i32, dep: f64, loc: i32): bool {
 }
 
 /**
- * Route duration (as reported: leave the start as late as the first stop allows) after task j,
- * starting service at `stJ` and leaving at `depJ` from `lj`, is inserted after u. O(route) walk;
- * used only when a work limit is tight.
- */
-function durationWith(v: i32, u: i32, j: i32, stJ: f64, depJ: f64, lj: i32): f64 {
-  let time = depJ;
-  let l = lj;
-  let x = unchecked(nxt[u]);
-  const e = endNode(v);
-  while (x != e) {
-    if (x < nTasks && unchecked(passive[x])) {
-      const st = earliestStart(x, time);
-      time = (st < 0 ? time : st) + serviceOf(x);
-      x = unchecked(nxt[x]);
-      continue;
-    }
-    const lx = locOf(x);
-    const arr = time + dur(v, l, lx);
-    let st = earliestStart(x, arr);
-    if (st < 0) st = arr;
-    time = st + setupPaidAt(x, l) + serviceOf(x);
-    l = lx;
-    x = unchecked(nxt[x]);
-  }
-  const arrE = time + dur(v, l, locOf(e));
-  // New first stop: j when it goes before the current first one.
-  const first = unchecked(rFirst[v]);
-  let dep = unchecked(rDepart[v]);
-  if (first == e || unchecked(posOf[u]) < unchecked(posOf[first])) {
-    dep = vehTwStart(v);
-    const late = stJ - dur(v, effLoc[startNode(v)], lj);
-    if (late > dep) dep = late;
-  }
-  return arrE - dep;
-}
-
-/**
  * Extra cost of inserting task `j` (not a shipment half) after node `u` of route `v`; INF if
  * infeasible or not cheaper than `bound`.
  */
@@ -198,49 +162,6 @@ export function evalInsert(j: i32, u: i32, v: i32, bound: f64 = INF): f64 {
   if (!drivingFits(v, u, r, tUJ, tJR)) { failDriving++; return INF; }
   if (hasGroups && unchecked(vehGroupCount[v]) > 0 && !workAllows(v, u, j, st, dep, lj, r, unchecked(eDep[u]) + dur(v, lu, lr))) { failWork++; return INF; }
   return c;
-}
-
-/**
- * Growth of route v's duration when j is inserted after u (service start `stJ`) and delays the
- * arrival after it by `delay`: the waits after u absorb the delay (exact with single windows, a
- * price otherwise); a new first stop moves the departure.
- */
-function durationGrowth(v: i32, u: i32, w: i32, stJ: f64, delay: f64, lj: i32): f64 {
-  const e = endNode(v);
-  const first = unchecked(rFirst[v]);
-  const startDep = vehTwStart(v);
-  let newDep = unchecked(rDepart[v]);
-  if (first == e || unchecked(posOf[u]) < unchecked(posOf[first])) {
-    newDep = stJ - dur(v, effLoc[startNode(v)], lj);
-    if (newDep < startDep) newDep = startDep;
-  }
-  if (unchecked(rJobs[v]) == 0) return unchecked(eStart[e]) + delay - newDep;
-  const absorbed = delay - unchecked(waitSuf[w]);
-  return (absorbed > 0 ? absorbed : 0.0) + unchecked(rDepart[v]) - newDep;
-}
-
-/** Balance term change of route v when its duration grows by `dw`. */
-@inline function balanceDelta(v: i32, dw: f64): f64 {
-  if (unchecked(rJobs[v]) == 0) return balanceK * balanceRate(v) * dw * dw;
-  return balanceK * balanceRate(v) * dw * (2.0 * unchecked(rBalWork[v]) + dw);
-}
-
-/**
- * Work-limit check of j inserted after u: a quick bound (the delay j causes at the next stop,
- * which later stops can only absorb, plus a setup it may add) when j does not become the first
- * stop and the route has single windows; otherwise, or when the bound does not fit, the exact
- * duration by a walk.
- */
-function workAllows(v: i32, u: i32, j: i32, stJ: f64, depJ: f64, lj: i32, r: i32, oldArrR: f64): bool {
-  const slack = workSlack(v);
-  const first = unchecked(rFirst[v]);
-  const e = endNode(v);
-  if (first != e && unchecked(posOf[u]) >= unchecked(posOf[first]) && !anyMultiTw) {
-    let delay = depJ + dur(v, lj, locOf(r)) - oldArrR;
-    if (r != e) delay += setupOf(r);
-    if (delay <= slack) return true;
-  }
-  return workFits(v, durationWith(v, u, j, stJ, depJ, lj));
 }
 
 /**
