@@ -10,7 +10,7 @@ import { linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } fro
 import { anyDriving, hasGroups } from "./rules";
 import { pend, pendCount } from "./ruin";
 import { rand } from "./rng";
-import { addUnassigned, touch } from "./state";
+import { addUnassigned, searchCost, touch } from "./state";
 import { locOf, proximity } from "./travel";
 import { newTypeScan, skipEmptyTwin } from "./fleet";
 
@@ -78,10 +78,18 @@ function sortPending(): void {
   }
 }
 
-/** Inserts every pending task at its best position, or leaves it unassigned. */
-export function recreate(sortIt: bool): void {
+/**
+ * Inserts every pending task at its best position, or leaves it unassigned. Stops early, returning
+ * false, once the search cost passes `bound`: the annealing passes a cost its candidate cannot be
+ * accepted above, and each insertion only adds cost (a stop, an opened route, a task left out).
+ */
+export function recreate(sortIt: bool, bound: f64 = Infinity): bool {
   if (sortIt) sortPending();
-  for (let i = 0; i < pendCount; i++) insertBest(pend[i]);
+  for (let i = 0; i < pendCount; i++) {
+    insertBest(pend[i]);
+    if (searchCost() > bound) return false;
+  }
+  return true;
 }
 
 /**

@@ -91,7 +91,7 @@ async function literature(
     `\n## ${set} — objective: ${objective === 'vehicles' ? 'vehicles, then distance' : 'distance only'} — ${seconds} s × ${workers} workers`,
   );
   console.log(
-    `${pad('instance', 12)}${pad('veh', 5)}${pad('distance', 11)}${pad('bks veh', 9)}${pad('bks dist', 11)}${pad('gap %', 8)}${pad('s', 7)}check`,
+    `${pad('instance', 12)}${pad('veh', 5)}${pad('distance', 11)}${pad('bks veh', 9)}${pad('bks dist', 11)}${pad('gap %', 8)}${pad('s', 7)}${pad('iterations', 12)}check`,
   );
   let cnv = 0,
     ctd = 0,
@@ -113,7 +113,7 @@ async function literature(
     const gap = b ? ((sol.summary.distance - b.distance) / b.distance) * 100 : Number.NaN;
     const unassigned = sol.unassigned.length ? ` (${sol.unassigned.length} unassigned)` : '';
     console.log(
-      `${pad(inst.name, 12)}${pad(sol.summary.routes, 5)}${pad(num(sol.summary.distance), 11)}${pad(b?.vehicles ?? '-', 9)}${pad(b ? num(b.distance) : '-', 11)}${pad(num(gap), 8)}${pad(num(t, 1), 7)}${check(p, sol)}${unassigned}`,
+      `${pad(inst.name, 12)}${pad(sol.summary.routes, 5)}${pad(num(sol.summary.distance), 11)}${pad(b?.vehicles ?? '-', 9)}${pad(b ? num(b.distance) : '-', 11)}${pad(num(gap), 8)}${pad(num(t, 1), 7)}${pad(sol.summary.iterations, 12)}${check(p, sol)}${unassigned}`,
     );
     cnv += sol.summary.routes;
     ctd += sol.summary.distance;
