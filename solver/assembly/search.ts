@@ -5,93 +5,18 @@
  * reported to the host on every improvement.
  */
 import { PARAM_AVG_REMOVED, PARAM_BLINK_RATE, PARAM_FLEET_SHARE, PARAM_GRANULAR, PARAM_LOCAL_SEARCH, PARAM_MAX_ITERATIONS, PARAM_MAX_STRING, PARAM_PRE_SHARE, PARAM_SEED, PARAM_SOFT_FIXED, PARAM_SOFT_UNASSIGNED, PARAM_STOP_WHEN_CONVERGED, PARAM_T0, PARAM_TF, PARAM_TIME_LIMIT_MS } from "../src/abi";
-import { KIND_BREAK, kindOf, nTasks, penaltyOf, nVeh, params, taskI, TASK_I_STRIDE, vehI, VEH_I_STRIDE, vehFixed, vehPerM, vehPerSec } from "./instance";
+import { KIND_BREAK, KIND_JOB, KIND_PICKUP, kindOf, nTasks, penaltyOf, nVeh, params, taskI, TASK_I_STRIDE, vehI, VEH_I_STRIDE, vehFixed, vehPerM, vehPerSec } from "./instance";
 import { adj, adjStart, buildCandidates, buildNeighbours, candStart, isSeedable } from "./init";
 import { absencesOf, allocRecreate, countAbsence, insertBest, openAllRoutes, setGranular, closeEmptyRoutes, closeRoute, recreate, setBlinkRate, setUseAbsences } from "./recreate";
 import { allocRoutes, rJobs, setFixedScale } from "./routes";
 import { allocRuin, pend, pendCount, pushPend, removeRoute, resetPend, ruin, setRuinParams } from "./ruin";
 import { rand, seedRng } from "./rng";
 import { beginRouteConstruction, endRouteConstruction, exchangeRoutes, fillNextRoute, heterogeneous, prepareFleet } from "./fleet";
-import { pairRelocate } from "./pair-relocate";
-import { relocate } from "./relocate";
-import { twoOpt } from "./two-opt";
-import { setTwoOptStar, twoOptStar } from "./two-opt-star";
-import { swap } from "./swap";
-import { orOpt } from "./or-opt";
-import { swapStarAround } from "./swap-star";
-import { endNode, KIND_JOB, KIND_PICKUP, startNode } from "./instance";
-import { nxt } from "./routes";
-
-/**
- * Granular local search (PARAM_LOCAL_SEARCH): relocate, swap, or-opt, 2-opt*, 2-opt and, for
- * shipments, pair relocate from the tasks of the routes this iteration changed, then SWAP* between
- * each of those routes and the routes near it; two passes at most, so its cost follows the size
- * of the change, not of the instance.
- * PARAM_LOCAL_SEARCH = 1 (and 0, auto, up to 2,000 tasks) runs LS_DEFAULT: one light pass on
- * every candidate, the full search on candidates that would become the best; LS_SHIPMENTS when
- * every task is a shipment. Values ≥ 2 are a mask of the LS_* bits below (operators, and where it
- * runs), for measuring.
- */
-const LS_RELOCATE = 1;
-const LS_TWO_OPT_STAR = 2;
-const LS_SWAP = 4;
-const LS_OR_OPT = 8;
-const LS_SWAP_STAR = 16;
-const LS_PAIR_RELOCATE = 256;
-const LS_TWO_OPT = 512;
-/** Also polish every candidate better than the current solution (not only new bests). */
-const LS_ON_IMPROVING = 32;
-/** Polish every candidate. */
-const LS_ON_EVERY = 64;
-/** Candidates that would not become the best get one pass without SWAP*. */
-const LS_LIGHT = 128;
-const LS_OPERATORS = LS_RELOCATE | LS_TWO_OPT_STAR | LS_SWAP | LS_OR_OPT | LS_SWAP_STAR | LS_PAIR_RELOCATE | LS_TWO_OPT;
-/**
- * Measured on Solomon at 2 s (issue 19): a light pass on every candidate and the full search on
- * new bests reached 0.38–0.54 % mean gap where new bests alone (the previous default) gave
- * 0.79–0.94 %; per iteration, polishing every candidate is ~8× dearer but worth it.
- */
-const LS_DEFAULT = LS_OPERATORS | LS_ON_EVERY | LS_LIGHT;
-/**
- * Problems made only of shipments (Li & Lim): only the operators that move shipments (or-opt of a
- * pickup or delivery within its route, pair relocate), with no SWAP*. Relocate, swap, 2-opt and
- * SWAP* leave shipments alone (2-opt* is off with them), so there they would only cost time:
- * at 20,000 iterations, LRC2_4_2, LR1_2_2 and LC1_4_2 with 3 seeds each gave the very same
- * solutions with this mask in 50–70 % of the time.
- */
-const LS_SHIPMENTS = LS_OR_OPT | LS_PAIR_RELOCATE | LS_ON_EVERY | LS_LIGHT;
-let lsMask = 0;
-let lsTasks = new StaticArray<i32>(0);
-function localSearch(full: bool): void {
-  if (lsTasks.length != nTasks) lsTasks = new StaticArray<i32>(nTasks);
-  const passes = full ? 2 : 1;
-  for (let pass = 0; pass < passes; pass++) {
-    let n = 0;
-    const routes = touchedCount;
-    for (let i = 0; i < routes; i++) {
-      const r = touchedRoute(i);
-      const e = endNode(r);
-      for (let x = nxt[startNode(r)]; x != e; x = nxt[x]) if (n < nTasks) lsTasks[n++] = x;
-    }
-    let improved = false;
-    for (let i = 0; i < n; i++) {
-      const t = lsTasks[i];
-      if ((lsMask & LS_RELOCATE) != 0 && relocate(t)) improved = true;
-      if ((lsMask & LS_SWAP) != 0 && swap(t)) improved = true;
-      if ((lsMask & LS_OR_OPT) != 0 && orOpt(t)) improved = true;
-      if ((lsMask & LS_TWO_OPT_STAR) != 0 && twoOptStar(t)) improved = true;
-      if ((lsMask & LS_PAIR_RELOCATE) != 0 && pairRelocate(t)) improved = true;
-      if ((lsMask & LS_TWO_OPT) != 0 && twoOpt(t)) improved = true;
-    }
-    if ((lsMask & LS_SWAP_STAR) != 0 && full) {
-      for (let i = 0; i < routes; i++) if (swapStarAround(touchedRoute(i))) improved = true;
-    }
-    if (!improved) break;
-  }
-}
+import { setTwoOptStar } from "./two-opt-star";
+import { chooseLocalSearch, polishCandidate } from "./local-search";
 import {
   addUnassigned, allocState, beginMove, bestCost, clearUnassigned, loadBest, rollback, saveBest,
-  searchCost, setUnasScale, totalCost, touchedCount, touchedRoute, unas, unasCount, usedRoutes,
+  searchCost, setUnasScale, totalCost, unas, unasCount, usedRoutes,
 } from "./state";
 import { baseDur, dist, locOf, prepareTravel } from "./travel";
 
@@ -326,11 +251,8 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
       if (!recreate(true, bound)) { rollback(); continue; }
     }
     let nc = searchCost();
-    // Polish the candidate before the acceptance test (LS_* bits above say which ones and how).
-    if (lsMask != 0 && (nc < bestCost || (lsMask & LS_ON_EVERY) != 0 || ((lsMask & LS_ON_IMPROVING) != 0 && nc < cur))) {
-      localSearch(nc < bestCost || (lsMask & LS_LIGHT) == 0);
-      nc = searchCost();
-    }
+    // Polish the candidate before the acceptance test (local-search.ts says which ones and how).
+    if (polishCandidate(nc, cur, bestCost)) nc = searchCost();
     // Simulated annealing in SISR's threshold form (Christiaens & Vanden Berghe 2020, §5): accept
     // when the new cost is below the current one plus T·(−ln U), U uniform in (0, 1].
     if (nc < cur - temp * Math.log(rand())) {
@@ -365,8 +287,7 @@ export function runSearch(): void {
     if (kindOf(t) == KIND_PICKUP) hasShipments = true;
     if (kindOf(t) == KIND_JOB) hasJobs = true;
   }
-  const lsAuto = hasShipments && !hasJobs ? LS_SHIPMENTS : LS_DEFAULT;
-  lsMask = lsp >= 2 ? lsp : lsp == 1 || (lsp == 0 && nTasks <= 2000) ? lsAuto : 0;
+  chooseLocalSearch(lsp, hasShipments, hasJobs);
   setTwoOptStar(!hasShipments);
   setBlinkRate(params[PARAM_BLINK_RATE] >= 0 ? params[PARAM_BLINK_RATE] : 0.01);
   // Granular insertion pays off once routes are long enough that full scans dominate.

@@ -296,7 +296,7 @@ export interface Tuning {
    * Homberger 200, worse on 10,000 stops). When every task is a shipment, "on" runs only or-opt
    * and pair relocate (the operators that move them), without SWAP*. ≥ 2: a mask for experiments — 1 relocate, 2 2-opt*,
    * 4 swap, 8 or-opt, 16 SWAP*, 32 on improving candidates, 64 on every candidate, 128 quick pass
-   * on candidates that are not the best (solver/assembly/search.ts).
+   * on candidates that are not the best (solver/assembly/local-search.ts).
    */
   localSearch: number;
 }

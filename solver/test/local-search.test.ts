@@ -1,7 +1,7 @@
 /**
  * Granular local search (relocate, swap, or-opt, 2-opt*, 2-opt, SWAP*, pair relocate): each
  * operator, switched on alone and run on every candidate (tuning.localSearch as a bit mask, see
- * assembly/search.ts), lowers the cost of a fixed-budget search on the Solomon or Li & Lim cases
+ * assembly/local-search.ts), lowers the cost of a fixed-budget search on the Solomon or Li & Lim cases
  * it is meant for, and never returns a solution the independent checker rejects — on time windows, and on random instances mixing
  * several windows, setups, two load dimensions with pickups, skills, vans of different speeds,
  * breaks, shipments and route limits. A seed with an iteration budget stays deterministic.
@@ -21,7 +21,7 @@ const fixture = (p: string) => new URL(`./fixtures/${p}`, import.meta.url);
 const solomon = (name: string) =>
   solomonToProblem(parseSolomon(readFileSync(fixture(`solomon/${name}.txt`), 'utf8')), 'distance');
 
-// Bits of tuning.localSearch (assembly/search.ts).
+// Bits of tuning.localSearch (assembly/local-search.ts).
 const RELOCATE = 1;
 const TWO_OPT_STAR = 2;
 const SWAP = 4;
