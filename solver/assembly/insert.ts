@@ -9,8 +9,8 @@ import {
   taskDelta, taskStartLoad, capOf, vehFixed, vehMaxDist, vehMaxStops, vehMaxTravel, vehPerM,
   vehPerSec, UNREACHABLE,
 } from "./instance";
-import { arcCost, dur, locOf, vdist } from "./travel";
-import { eDep, effLoc, fixedScale, lStart, loadAfter, nxt, pMax, posOf, prv, rDist, rJobs, rTravel, sMax, setupPaidAt } from "./routes";
+import { arcCost, arcCostInto, dur, durInto, locOf, vdist, vdistInto } from "./travel";
+import { arcIn, distIn, durIn, eDep, effLoc, fixedScale, lStart, loadAfter, nxt, pMax, posOf, prv, rDist, rJobs, rTravel, sMax, setupPaidAt } from "./routes";
 import { isReload, endNode } from "./instance";
 import {
   anyReload, balanceK, drvB, drvF, hasGroups, nextBrk, passive, ruleDriving,
@@ -137,11 +137,12 @@ export function evalInsert(j: i32, u: i32, v: i32, bound: f64 = INF): f64 {
   const lj = locOf(j);
   const r = nextReal(w);
   const lr = locOf(r);
-  const tUJ = dur(v, lu, lj);
+  const tUJ = durInto(v, lu, lj);
   const tJR = dur(v, lj, lr);
   if (tUJ >= UNREACHABLE || tJR >= UNREACHABLE) { failUnreach++; return INF; }
   // Price first: positions that cannot beat `bound` skip the feasibility checks altogether.
-  let c = arcCost(v, lu, lj) + arcCost(v, lj, lr) - arcCost(v, lu, lr);
+  // The arc u→r being replaced is r's arc in (lu is the place before r).
+  let c = arcCostInto(v, lu, lj) + arcCost(v, lj, lr) - unchecked(arcIn[r]);
   if (unchecked(rJobs[v]) == 0) c += vehFixed(v) * fixedScale;
   if (c >= bound) return INF;
   if (!loadFits(v, j, u, w)) { failCap++; return INF; }
@@ -268,7 +269,7 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
   const lu = unchecked(effLoc[u1]);
   const lp = locOf(p);
   const lq = locOf(q);
-  const tUP = dur(v, lu, lp);
+  const tUP = durInto(v, lu, lp);
   if (tUP >= UNREACHABLE) { failUnreach++; return INF; }
   const stP = earliestStart(p, unchecked(eDep[u1]) + tUP);
   if (stP < 0) { failTw++; return INF; }
@@ -279,9 +280,16 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
   const busyPQ = setupOf(p) + serviceOf(p) + setupOf(q) + serviceOf(q);
   let best = INF;
   pairDeliveryAfter = -1;
+  // Arcs along the route come from its caches (durIn, distIn: the arc into r1 from u1's place);
+  // arcs into p and q from their own rows (durInto, vdistInto).
+  const r1 = nextReal(w1);
+  const lr1 = locOf(r1);
+  const tUR1 = unchecked(durIn[r1]);
+  const dUR1 = unchecked(distIn[r1]);
+  const dUP = vdistInto(v, lu, lp);
   // Delivery right after the pickup.
   {
-    const lr = locOf(nextReal(w1));
+    const lr = lr1;
     const tPQ = dur(v, lp, lq);
     const tQR = dur(v, lq, lr);
     if (tPQ < UNREACHABLE && tQR < UNREACHABLE) {
@@ -289,8 +297,8 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
       if (stQ >= 0) {
         const depQ = stQ + (lp != lq ? setupOf(q) : 0.0) + serviceOf(q);
         if (feasibleFrom(v, w1, depQ, lq)) {
-          const dT = tUP + tPQ + tQR - dur(v, lu, lr);
-          const dD = vdist(v, lu, lp) + vdist(v, lp, lq) + vdist(v, lq, lr) - vdist(v, lu, lr);
+          const dT = tUP + tPQ + tQR - tUR1;
+          const dD = dUP + vdist(v, lp, lq) + vdist(v, lq, lr) - dUR1;
           if (rTravel[v] + dT <= vehMaxTravel(v) && rDist[v] + dD <= vehMaxDist(v)) {
             best = perSec * dT + perM * dD + fixed;
             if (balanceK > 0) best += balanceDelta(v, dT + busyPQ);
@@ -301,18 +309,19 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
     }
   }
   // Delivery after a later node x: propagate the pickup's delay through x first.
-  const lr1 = locOf(nextReal(w1));
-  const dT1 = tUP + dur(v, lp, lr1) - dur(v, lu, lr1);
-  const dD1 = vdist(v, lu, lp) + vdist(v, lp, lr1) - vdist(v, lu, lr1);
+  const dT1 = tUP + dur(v, lp, lr1) - tUR1;
+  const dD1 = dUP + vdist(v, lp, lr1) - dUR1;
   let time = depP;
   let loc = lp;
   let x = w1;
+  // x's place is its own (or, for a passive x, the last one's) once the walk has passed a located node.
+  let onRoute = false;
   while (!isEnd(x)) {
     if (anyReload && isReload(x)) break; // a shipment stays within one trip
     let arr = time;
     let lx = loc;
     const pas = x < nTasks && unchecked(passive[x]);
-    if (!pas) { lx = locOf(x); arr = time + dur(v, loc, lx); }
+    if (!pas) { lx = locOf(x); arr = time + (onRoute ? unchecked(durIn[x]) : dur(v, loc, lx)); onRoute = true; }
     if (arr > unchecked(lStart[x])) break; // later deliveries only delay x further
     let okLoad = true;
     for (let d = 0; d < D; d++) {
@@ -324,16 +333,17 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
     time = st + (pas ? 0.0 : (loc != lx ? setupOf(x) : 0.0)) + serviceOf(x);
     loc = lx;
     const w2 = unchecked(nxt[x]);
-    const lr = locOf(nextReal(w2));
-    const tXQ = dur(v, loc, lq);
+    const r2 = nextReal(w2);
+    const lr = locOf(r2);
+    const tXQ = durInto(v, loc, lq);
     const tQR = dur(v, lq, lr);
     if (tXQ < UNREACHABLE && tQR < UNREACHABLE) {
       const stQ = earliestStart(q, time + tXQ);
       if (stQ >= 0) {
         const depQ = stQ + (loc != lq ? setupOf(q) : 0.0) + serviceOf(q);
         if (feasibleFrom(v, w2, depQ, lq)) {
-          const dT = dT1 + tXQ + tQR - dur(v, loc, lr);
-          const dD = dD1 + vdist(v, loc, lq) + vdist(v, lq, lr) - vdist(v, loc, lr);
+          const dT = dT1 + tXQ + tQR - (onRoute ? unchecked(durIn[r2]) : dur(v, loc, lr));
+          const dD = dD1 + vdistInto(v, loc, lq) + vdist(v, lq, lr) - (onRoute ? unchecked(distIn[r2]) : vdist(v, loc, lr));
           if (rTravel[v] + dT <= vehMaxTravel(v) && rDist[v] + dD <= vehMaxDist(v)) {
             let c = perSec * dT + perM * dD + fixed;
             if (balanceK > 0) c += balanceDelta(v, dT + busyPQ);

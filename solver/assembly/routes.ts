@@ -7,7 +7,7 @@ import {
   capOf, D, earliestStart, endNode, endsDriving, isBreak, isEnd, isReload, latestStart, nNodes, nTasks, nVeh, serviceOf,
   setupOf, startNode, taskDelta, taskStartLoad, vehFixed, vehPerM, vehPerSec, vehTwEnd, vehTwStart,
 } from "./instance";
-import { dur, locOf, vdist } from "./travel";
+import { arcCost, dur, locOf, vdist } from "./travel";
 import {
   balanceK, drvB, drvF, gMax, gTotal, hasGroups, nextBrk, passive, rBal, rBalWork, rDepart, rFirst, rWork, waitSuf,
   addWorkExcess, prepareRules, ruleDriving, ruleReload, vehGroupCount, vehGroupIdx,
@@ -19,6 +19,14 @@ export let prv = new StaticArray<i32>(0);
 export let routeOf = new StaticArray<i32>(0);
 export let posOf = new StaticArray<i32>(0);
 export let effLoc = new StaticArray<i32>(0);
+/**
+ * Travel cost of the arc into each located node from the place before it (effLoc of its
+ * predecessor): the arc an insertion before it replaces, read without touching the matrices.
+ */
+export let arcIn = new StaticArray<f64>(0);
+/** The same arc's travel time and distance. */
+export let durIn = new StaticArray<f64>(0);
+export let distIn = new StaticArray<f64>(0);
 export let eStart = new StaticArray<f64>(0);
 export let eDep = new StaticArray<f64>(0);
 export let lStart = new StaticArray<f64>(0);
@@ -50,6 +58,9 @@ export function allocRoutes(): void {
   routeOf = new StaticArray<i32>(nNodes);
   posOf = new StaticArray<i32>(nNodes);
   effLoc = new StaticArray<i32>(nNodes);
+  arcIn = new StaticArray<f64>(nNodes);
+  durIn = new StaticArray<f64>(nNodes);
+  distIn = new StaticArray<f64>(nNodes);
   eStart = new StaticArray<f64>(nNodes);
   eDep = new StaticArray<f64>(nNodes);
   lStart = new StaticArray<f64>(nNodes);
@@ -173,9 +184,13 @@ export function recompute(v: i32): void {
       const l = locOf(x);
       t = dur(v, loc, l);
       travel += t;
-      distance += vdist(v, loc, l);
+      const dl = vdist(v, loc, l);
+      distance += dl;
       arr = time + t;
       effLoc[x] = l;
+      unchecked(arcIn[x] = arcCost(v, loc, l));
+      unchecked(durIn[x] = t);
+      unchecked(distIn[x] = dl);
     }
     if (first == e && x < nTasks && !(reloads && isReload(x))) first = x;
     if (driving) {

@@ -16,10 +16,10 @@ import {
 } from "./instance";
 import { adj, adjStart } from "./init";
 import { feasibleFrom, nextReal } from "./insert";
-import { eDep, effLoc, linkAfter, loadAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
+import { arcIn, eDep, effLoc, linkAfter, loadAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
 import { canServe, gained, lsCost, withinLimits } from "./relocate";
 import { touch } from "./state";
-import { arcCost, dur, locOf } from "./travel";
+import { arcCost, arcCostInto, dur, durInto, locOf } from "./travel";
 
 const INF: f64 = Infinity;
 /** Candidates applied per route pair before giving up. */
@@ -69,10 +69,11 @@ function topThree(u: i32, r: i32): void {
   for (let x = startNode(r); x != e; x = unchecked(nxt[x])) {
     const lx = unchecked(effLoc[x]);
     const w = unchecked(nxt[x]);
-    const lw = locOf(nextReal(w));
-    const c = arcCost(r, lx, lu) + arcCost(r, lu, lw) - arcCost(r, lx, lw);
+    const nw = nextReal(w);
+    const lw = locOf(nw);
+    const c = arcCostInto(r, lx, lu) + arcCost(r, lu, lw) - unchecked(arcIn[nw]);
     if (c >= unchecked(topCost[b + 2])) continue;
-    const st = earliestStart(u, unchecked(eDep[x]) + dur(r, lx, lu));
+    const st = earliestStart(u, unchecked(eDep[x]) + durInto(r, lx, lu));
     if (st < 0) continue;
     if (!feasibleFrom(r, w, st + (lx != lu ? setupOf(u) : 0.0) + serviceOf(u), lu)) continue;
     let k = 2;

@@ -20,6 +20,13 @@ let uPerM: f64 = 0;
 let costM = new StaticArray<f64>(0);
 /** Offset of each vehicle's matrix profile in matDur / matDist. */
 let profOff = new StaticArray<i32>(0);
+/**
+ * Every matrix equals its transpose (Euclidean and great-circle inputs): an arc into a task can
+ * then be read from the task's own row. A scan of insertion positions for one task reads the
+ * arcs u→task for every u; from u's rows that is one cache miss per position once the matrices
+ * outgrow the cache (1,000 stops: 8 MB each), from the task's row they stay in L1.
+ */
+export let symmetric = false;
 
 /** Fills derived arrays; called once after the driver has written the inputs. */
 export function prepareTravel(): void {
@@ -50,6 +57,7 @@ export function prepareTravel(): void {
       for (let i = 0; i < nLoc * nLoc; i++) costM[i] = uPerSec * matDur[o + i] + uPerM * matDist[o + i];
     }
   }
+  symmetric = mode != MODE_MATRIX || (isSymmetric(matDur) && isSymmetric(matDist));
   if (mode != MODE_MATRIX) {
     // Unit vectors make the great-circle distance a chord length plus one asin.
     unitXYZ = new StaticArray<f64>(nLoc * 3);
@@ -63,6 +71,16 @@ export function prepareTravel(): void {
       unitXYZ[i * 3 + 2] = Math.sin(lat);
     }
   }
+}
+
+function isSymmetric(m: StaticArray<f64>): bool {
+  const per = nLoc * nLoc;
+  for (let o = 0; o + per <= m.length; o += per) {
+    for (let a = 0; a < nLoc; a++) {
+      for (let b = a + 1; b < nLoc; b++) if (unchecked(m[o + a * nLoc + b]) != unchecked(m[o + b * nLoc + a])) return false;
+    }
+  }
+  return true;
 }
 
 /** Squared chord between two locations on the unit sphere (monotone in distance). */
@@ -130,3 +148,12 @@ export function proximity(a: i32, b: i32): f64 {
 }
 
 @inline export function locOf(u: i32): i32 { return unchecked(nodeLoc[u]); }
+
+/** Travel time a→t for vehicle v, read from t's row when the matrices are symmetric (see `symmetric`). */
+@inline export function durInto(v: i32, a: i32, t: i32): f64 { return symmetric ? dur(v, t, a) : dur(v, a, t); }
+
+/** Travel cost a→t for vehicle v, read from t's row when the matrices are symmetric. */
+@inline export function arcCostInto(v: i32, a: i32, t: i32): f64 { return symmetric ? arcCost(v, t, a) : arcCost(v, a, t); }
+
+/** Distance a→t for vehicle v, read from t's row when the matrices are symmetric. */
+@inline export function vdistInto(v: i32, a: i32, t: i32): f64 { return symmetric ? vdist(v, t, a) : vdist(v, a, t); }

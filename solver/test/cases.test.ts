@@ -161,6 +161,41 @@ describe('solve on hand-checkable instances', () => {
     expect(sol.routes[0]?.steps.at(-1)?.arrival).toBe(10 + 30 + 5 + 5 + 10);
   });
 
+  // The insertion scans read arcs into a task from the task's own row when every matrix is
+  // symmetric (solver/assembly/travel.ts): a one-way matrix must still be read as travelled.
+  it('reads a one-way matrix in the direction travelled', async () => {
+    // From the depot every stop is 10 s away; back to it, 100 s. Read backwards, no window of
+    // 0–50 s could be met.
+    const m = [
+      [0, 10, 10],
+      [100, 0, 10],
+      [100, 10, 0],
+    ];
+    const matrices = { durations: m, distances: m.map((r) => r.slice()) };
+    const vehicles = [{ id: 'a', start: 0, end: 0 }];
+    const job = await solveChecked(
+      { matrices, vehicles, jobs: [{ id: 'early', location: 1, timeWindows: [[0, 50]] }] },
+      BUDGET,
+    );
+    expect(job.unassigned).toEqual([]);
+    expect(job.routes[0]?.steps[1]?.arrival).toBe(10);
+    const shipment = await solveChecked(
+      {
+        matrices,
+        vehicles,
+        shipments: [
+          {
+            pickup: { id: 'p', location: 1, timeWindows: [[0, 50]] },
+            delivery: { id: 'd', location: 2, timeWindows: [[0, 50]] },
+          },
+        ],
+      },
+      BUDGET,
+    );
+    expect(shipment.unassigned).toEqual([]);
+    expect(jobOrder(shipment)).toEqual(['p', 'd']);
+  });
+
   it('routes on coordinates without matrices', async () => {
     const p: Problem = {
       speedModel: { speedMps: 10, circuity: 1 },
