@@ -289,16 +289,15 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
   const dUP = vdistInto(v, lu, lp);
   // Delivery right after the pickup.
   {
-    const lr = lr1;
     const tPQ = dur(v, lp, lq);
-    const tQR = dur(v, lq, lr);
+    const tQR = dur(v, lq, lr1);
     if (tPQ < UNREACHABLE && tQR < UNREACHABLE) {
       const stQ = earliestStart(q, depP + tPQ);
       if (stQ >= 0) {
         const depQ = stQ + (lp != lq ? setupOf(q) : 0.0) + serviceOf(q);
         if (feasibleFrom(v, w1, depQ, lq)) {
           const dT = tUP + tPQ + tQR - tUR1;
-          const dD = dUP + vdist(v, lp, lq) + vdist(v, lq, lr) - dUR1;
+          const dD = dUP + vdist(v, lp, lq) + vdist(v, lq, lr1) - dUR1;
           if (rTravel[v] + dT <= vehMaxTravel(v) && rDist[v] + dD <= vehMaxDist(v)) {
             best = perSec * dT + perM * dD + fixed;
             if (balanceK > 0) best += balanceDelta(v, dT + busyPQ);
