@@ -1,7 +1,7 @@
 /** SQL of the alerts inbox (table `alerts`, migration 015) and the few reads its detectors need. */
 import type { Alert, AlertStatus, AlertType } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { AlertsRow } from '../db/rows.generated.ts';
+import type { AlertsRow } from '../db/rows/alerts.ts';
 
 type AlertRow = Pick<
   AlertsRow,

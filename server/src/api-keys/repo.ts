@@ -1,7 +1,7 @@
 /** SQL of API keys: stored hashed, looked up by hash, revoked by time. */
 import type { ApiKey, ApiKeyScope } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { ApiKeysRow } from '../db/rows.generated.ts';
+import type { ApiKeysRow } from '../db/rows/api_keys.ts';
 
 type KeyRow = Pick<ApiKeysRow, 'id' | 'name' | 'prefix' | 'created_at' | 'last_used_at' | 'revoked_at'> & {
   scopes: ApiKeyScope[];

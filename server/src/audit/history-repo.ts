@@ -11,15 +11,13 @@
  *   order, its actor the user of the route event written in the same transaction.
  */
 import type { Db } from '../db/db.ts';
-import type {
-  EventsRow,
-  ImportsRow,
-  NotificationsRow,
-  OrdersRow,
-  ProofFilesRow,
-  RatingsRow,
-  StopEventsRow,
-} from '../db/rows.generated.ts';
+import type { EventsRow } from '../db/rows/events.ts';
+import type { ImportsRow } from '../db/rows/imports.ts';
+import type { NotificationsRow } from '../db/rows/notifications.ts';
+import type { OrdersRow } from '../db/rows/orders.ts';
+import type { ProofFilesRow } from '../db/rows/proof_files.ts';
+import type { RatingsRow } from '../db/rows/ratings.ts';
+import type { StopEventsRow } from '../db/rows/stop_events.ts';
 
 export type OrderRow = Pick<OrdersRow, 'id' | 'ref' | 'source' | 'import_id' | 'last_import_id' | 'created_at'>;
 

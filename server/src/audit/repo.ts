@@ -4,7 +4,7 @@
  */
 import type { AuditEvent } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { EventsRow } from '../db/rows.generated.ts';
+import type { EventsRow } from '../db/rows/events.ts';
 import { type AuditCursor, encodeCursor } from './cursor.ts';
 
 export interface AuditFilter {

@@ -1,6 +1,6 @@
 import type { Role, User } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { UsersRow } from '../db/rows.generated.ts';
+import type { UsersRow } from '../db/rows/users.ts';
 
 type UserRow = Pick<UsersRow, 'id' | 'org_id' | 'email' | 'name' | 'driver_id' | 'password_hash'> & { role: Role };
 

@@ -1,7 +1,7 @@
 /** SQL of the admin's user management: accounts with their status, roles, passwords and sessions. */
 import type { Role, UserAccount } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { UsersRow } from '../db/rows.generated.ts';
+import type { UsersRow } from '../db/rows/users.ts';
 
 type AccountRow = Pick<UsersRow, 'id' | 'org_id' | 'email' | 'name' | 'driver_id' | 'disabled_at' | 'created_at'> & {
   role: Role;

@@ -1,7 +1,7 @@
 /** SQL of intake rules: one row per rule, run in `position` order within an organisation. */
 import type { AutomationRule, AutomationRuleInput, RuleThen, RuleWhen } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { AutomationRulesRow } from '../db/rows.generated.ts';
+import type { AutomationRulesRow } from '../db/rows/automation_rules.ts';
 import { orgDimensions } from '../org/repo.ts';
 
 type RuleRow = Pick<

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../../test/test-db.ts';
 import type { Db } from './db.ts';
 import { createPgDb } from './pg-adapter.ts';
-import { columnType, readColumns, rowTypeName, rowTypesSource } from './row-types.ts';
+import { columnType, ROWS_DIR, readColumns, rowTypeName, rowTypesFiles } from './row-types.ts';
 
 describe('row types generated from the schema', () => {
   let db: Db;
@@ -22,8 +22,10 @@ describe('row types generated from the schema', () => {
     expect(rowTypeName('plan_schedule_runs')).toBe('PlanScheduleRunsRow');
   });
 
-  it('are current: rows.generated.ts matches the migrated schema (else run `pnpm --filter @tournee/server db:row-types`)', async () => {
-    const committed = readFileSync(new URL('./rows.generated.ts', import.meta.url), 'utf8');
-    expect(rowTypesSource(await readColumns(db))).toBe(committed);
+  it('are current: rows/ matches the migrated schema (else run `pnpm --filter @tournee/server db:row-types`)', async () => {
+    const committed = new Map(
+      readdirSync(ROWS_DIR).map((name) => [name, readFileSync(new URL(name, ROWS_DIR), 'utf8')]),
+    );
+    expect(committed).toEqual(rowTypesFiles(await readColumns(db)));
   });
 });

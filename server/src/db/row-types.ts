@@ -3,7 +3,8 @@
  * rows (dates as `Date`, `date` columns as ISO strings, bigint and numeric as strings). Repos
  * declare a query's row with `Pick<…>` of these instead of retyping columns, so a migration that
  * changes a column shows up in typecheck. `pnpm --filter @tournee/server db:row-types` writes
- * `rows.generated.ts`; a test fails when it is out of date.
+ * them to `rows/`, one file per table (`rows/orders.ts`: `OrdersRow`); a test fails when one is
+ * out of date, missing or left over.
  */
 import type { Db } from './db.ts';
 
@@ -51,15 +52,23 @@ export function rowTypeName(table: string): string {
   return `${table.replace(/(^|_)([a-z0-9])/g, (_, _u: string, c: string) => c.toUpperCase())}Row`;
 }
 
-/** The source of `rows.generated.ts` for these columns (sorted by table, then column order). */
-export function rowTypesSource(columns: readonly ColumnInfo[]): string {
+/** Where the row types are written (`rows/<table>.ts`), relative to this module. */
+export const ROWS_DIR = new URL('./rows/', import.meta.url);
+
+/** The files of `rows/` for these columns: file name (`<table>.ts`) → source. */
+export function rowTypesFiles(columns: readonly ColumnInfo[]): Map<string, string> {
   const byTable = new Map<string, ColumnInfo[]>();
   for (const c of columns) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c]);
-  const blocks = [...byTable.keys()].sort().map((t) => {
+  const files = new Map<string, string>();
+  for (const t of [...byTable.keys()].sort()) {
     const fields = byTable.get(t)!.map((c) => `  ${c.column}: ${columnType(c.udt, c.nullable)};`);
-    return `/** Table \`${t}\`. */\nexport interface ${rowTypeName(t)} {\n${fields.join('\n')}\n}\n`;
-  });
-  return `// Generated from the migrated schema by \`pnpm --filter @tournee/server db:row-types\`: do not edit.\n\n${blocks.join('\n')}`;
+    files.set(
+      `${t}.ts`,
+      `// Generated from the migrated schema by \`pnpm --filter @tournee/server db:row-types\`: do not edit.\n\n` +
+        `/** Table \`${t}\`. */\nexport interface ${rowTypeName(t)} {\n${fields.join('\n')}\n}\n`,
+    );
+  }
+  return files;
 }
 
 /** The columns of the public schema's tables, in table and column order. */

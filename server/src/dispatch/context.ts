@@ -6,7 +6,7 @@
 import { localMinutesToUtc } from '@tournee/shared';
 import type { WorkingTimeSettings } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { VehiclesRow } from '../db/rows.generated.ts';
+import type { VehiclesRow } from '../db/rows/vehicles.ts';
 import { AppError } from '../errors.ts';
 import { orgDimensions, workingTimeRules } from '../org/repo.ts';
 import { dockLeave } from '../fleet/docks.ts';

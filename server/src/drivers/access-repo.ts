@@ -1,6 +1,7 @@
 /** SQL of driver access: hashed tokens and codes, revocation, and the code sign-in failures. */
 import type { Db } from '../db/db.ts';
-import type { DriverAccessRow, DriversRow } from '../db/rows.generated.ts';
+import type { DriverAccessRow } from '../db/rows/driver_access.ts';
+import type { DriversRow } from '../db/rows/drivers.ts';
 
 /** Who a valid driver token belongs to. */
 export interface DriverPrincipal {

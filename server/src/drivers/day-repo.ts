@@ -1,7 +1,7 @@
 /** SQL reading a driver's published route of a day, with what the phone shows of each stop. */
 import type { DriverRoute } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { RoutesRow } from '../db/rows.generated.ts';
+import type { RoutesRow } from '../db/rows/routes.ts';
 import { STOP_WITH_ORDER_COLUMNS, type StopWithOrderRow } from '../lifecycle/stop-row.ts';
 import { proofOf } from '../tracking/delivery-code.ts';
 

@@ -1,7 +1,7 @@
 import type { Depot, LonLat } from '@tournee/shared';
 import { toGeoPoint } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { DepotsRow } from '../db/rows.generated.ts';
+import type { DepotsRow } from '../db/rows/depots.ts';
 
 type DepotRow = Pick<
   DepotsRow,

@@ -1,6 +1,6 @@
 import type { Driver } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { DriversRow } from '../db/rows.generated.ts';
+import type { DriversRow } from '../db/rows/drivers.ts';
 
 type DriverRow = Pick<
   DriversRow,

@@ -1,6 +1,6 @@
 import type { BreakWindow, ShiftPattern } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { ShiftPatternsRow } from '../db/rows.generated.ts';
+import type { ShiftPatternsRow } from '../db/rows/shift_patterns.ts';
 
 type PatternRow = Pick<
   ShiftPatternsRow,

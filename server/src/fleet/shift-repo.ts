@@ -1,6 +1,6 @@
 import type { Shift, ShiftBreak } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { ShiftsRow } from '../db/rows.generated.ts';
+import type { ShiftsRow } from '../db/rows/shifts.ts';
 
 type ShiftRow = Pick<
   ShiftsRow,

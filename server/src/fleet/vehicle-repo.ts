@@ -1,6 +1,6 @@
 import type { Vehicle } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { VehiclesRow } from '../db/rows.generated.ts';
+import type { VehiclesRow } from '../db/rows/vehicles.ts';
 
 type VehicleRow = Omit<VehiclesRow, 'org_id' | 'deleted_at'>;
 

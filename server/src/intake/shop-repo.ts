@@ -1,7 +1,7 @@
 /** SQL of shop connections (each shop's webhook secret) and of the shop orders received. */
 import type { ShopConnection, ShopPlatform } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { ShopConnectionsRow } from '../db/rows.generated.ts';
+import type { ShopConnectionsRow } from '../db/rows/shop_connections.ts';
 
 type ConnectionRow = Pick<ShopConnectionsRow, 'id' | 'org_id' | 'shop' | 'secret' | 'created_at' | 'last_order_at'> & {
   platform: ShopPlatform;

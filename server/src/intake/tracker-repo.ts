@@ -1,7 +1,7 @@
 /** SQL of GPS tracker device keys: stored hashed like driver access tokens, revoked by time. */
 import type { TrackerDevice } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { TrackerDevicesRow } from '../db/rows.generated.ts';
+import type { TrackerDevicesRow } from '../db/rows/tracker_devices.ts';
 
 type DeviceRow = Pick<
   TrackerDevicesRow,

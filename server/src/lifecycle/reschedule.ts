@@ -14,7 +14,7 @@ import type { LocalDate, OrderStatus, RescheduleOutcome, TimeWindow } from '@tou
 import { RESCHEDULABLE_STATUSES } from '@tournee/shared';
 import { type Actor, recordEvents } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import type { OrdersRow } from '../db/rows.generated.ts';
+import type { OrdersRow } from '../db/rows/orders.ts';
 import { AppError } from '../errors.ts';
 import { transitionOrders } from './order-status.ts';
 import type { TransitionCause } from './transitions.ts';

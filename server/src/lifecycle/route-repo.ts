@@ -1,7 +1,7 @@
 /** SQL reading routes with their stops, orders, vehicles and drivers (the dispatcher's view). */
 import type { PlannedRoute, RouteStop, TimeWindow, Violation } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { RoutesRow } from '../db/rows.generated.ts';
+import type { RoutesRow } from '../db/rows/routes.ts';
 import { STOP_WITH_ORDER_COLUMNS, type StopWithOrderRow } from './stop-row.ts';
 
 type RouteRow = Pick<

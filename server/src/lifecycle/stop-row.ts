@@ -5,7 +5,8 @@
  * location; a break has neither.
  */
 import type { RouteStop, TimeWindow, Violation } from '@tournee/shared';
-import type { OrdersRow, StopsRow } from '../db/rows.generated.ts';
+import type { OrdersRow } from '../db/rows/orders.ts';
+import type { StopsRow } from '../db/rows/stops.ts';
 
 type OrNull<T> = { [K in keyof T]: T[K] | null };
 

@@ -18,7 +18,7 @@
  */
 import type { Notification, NotificationsQuery, NotifyChannel, NotifyStatus, NotifyTrigger } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { NotificationsRow } from '../db/rows.generated.ts';
+import type { NotificationsRow } from '../db/rows/notifications.ts';
 
 export interface NewMessage {
   orgId: string;

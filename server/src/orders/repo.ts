@@ -1,7 +1,7 @@
 /** SQL of orders outside imports: list with filters, get, update (status: see lifecycle/). */
 import type { Order, OrderListQuery, RequiredProof, TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { OrdersRow } from '../db/rows.generated.ts';
+import type { OrdersRow } from '../db/rows/orders.ts';
 import type { OrderWrite } from './import/import-repo.ts';
 
 /** An order's row as ORDER_COLUMNS selects it. */

@@ -4,7 +4,7 @@
  * batch over several organisations costs one statement.
  */
 import type { Db } from '../db/db.ts';
-import type { OrganisationsRow } from '../db/rows.generated.ts';
+import type { OrganisationsRow } from '../db/rows/organisations.ts';
 
 export interface OrgProfile {
   id: string;

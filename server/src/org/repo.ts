@@ -12,7 +12,7 @@ import {
   type WorkingTimeSettings,
 } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { OrganisationsRow } from '../db/rows.generated.ts';
+import type { OrganisationsRow } from '../db/rows/organisations.ts';
 
 type OrgRow = Omit<OrganisationsRow, 'settings' | 'created_at'> & {
   settings: {

@@ -4,7 +4,7 @@
  */
 import type { DayUnplannedOrder, TimeWindow, UnassignedFigures, UnassignedReason } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { OrdersRow } from '../db/rows.generated.ts';
+import type { OrdersRow } from '../db/rows/orders.ts';
 import { type FleetVehicle, unassignedFigures } from './figures.ts';
 import { loadDimensions } from './inputs-repo.ts';
 import { reasonText } from './result-mapper.ts';

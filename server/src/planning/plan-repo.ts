@@ -9,7 +9,7 @@ import type {
   UnassignedReason,
 } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { PlansRow } from '../db/rows.generated.ts';
+import type { PlansRow } from '../db/rows/plans.ts';
 import { ownerGoneHere, PLAN_OWNER_TIMEOUT_MS, type PlanOwner } from './plan-owner.ts';
 import { reasonText } from './result-mapper.ts';
 

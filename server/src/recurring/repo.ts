@@ -5,7 +5,7 @@
  */
 import { LOCKED_ORDER_STATUSES, type TemplateOrder } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { OrderTemplatesRow } from '../db/rows.generated.ts';
+import type { OrderTemplatesRow } from '../db/rows/order_templates.ts';
 
 export interface TemplateRecord {
   id: string;

@@ -1,7 +1,8 @@
 /** SQL of plan schedules and their runs (tables plan_schedules, plan_schedule_runs: migration 023). */
 import type { PlanOptions, ScheduleRun, ScheduleRunKind, ScheduleRunSummary, SchedulePublish } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { PlanScheduleRunsRow, PlanSchedulesRow } from '../db/rows.generated.ts';
+import type { PlanScheduleRunsRow } from '../db/rows/plan_schedule_runs.ts';
+import type { PlanSchedulesRow } from '../db/rows/plan_schedules.ts';
 
 export interface ScheduleRecord {
   id: string;

@@ -1,7 +1,7 @@
 /** The SQL of single sign-on accounts. */
 import type { Role, User } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { UsersRow } from '../db/rows.generated.ts';
+import type { UsersRow } from '../db/rows/users.ts';
 
 type Row = Pick<UsersRow, 'id' | 'org_id' | 'email' | 'name' | 'driver_id' | 'oidc_subject' | 'disabled_at'> & {
   role: Role;

@@ -1,7 +1,8 @@
 /** The SQL of two-factor sign-in, sessions and the organisation's security settings. */
 import type { Role, User } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { SessionsRow, UsersRow } from '../db/rows.generated.ts';
+import type { SessionsRow } from '../db/rows/sessions.ts';
+import type { UsersRow } from '../db/rows/users.ts';
 import { storedSettings } from '../org/repo.ts';
 import { writeSettingsSection } from '../org/settings-repo.ts';
 

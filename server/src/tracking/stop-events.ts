@@ -10,7 +10,8 @@
 import type { RouteStatus, StopEventInput, StopStatus } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import type { RoutesRow, StopsRow } from '../db/rows.generated.ts';
+import type { RoutesRow } from '../db/rows/routes.ts';
+import type { StopsRow } from '../db/rows/stops.ts';
 import type { DriverPrincipal } from '../drivers/access-repo.ts';
 import { AppError } from '../errors.ts';
 import { startRoute } from '../lifecycle/route-status.ts';

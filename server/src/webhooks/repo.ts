@@ -1,7 +1,8 @@
 /** SQL of webhook subscriptions and their delivery log. */
 import type { WebhookDelivery, WebhookEventType, WebhookSubscription } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import type { WebhookDeliveriesRow, WebhookSubscriptionsRow } from '../db/rows.generated.ts';
+import type { WebhookDeliveriesRow } from '../db/rows/webhook_deliveries.ts';
+import type { WebhookSubscriptionsRow } from '../db/rows/webhook_subscriptions.ts';
 
 type SubscriptionRow = Pick<
   WebhookSubscriptionsRow,

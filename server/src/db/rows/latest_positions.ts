@@ -1,0 +1,13 @@
+// Generated from the migrated schema by `pnpm --filter @tournee/server db:row-types`: do not edit.
+
+/** Table `latest_positions`. */
+export interface LatestPositionsRow {
+  driver_id: string;
+  org_id: string;
+  route_id: string | null;
+  device_at: Date;
+  location: unknown;
+  accuracy_m: number | null;
+  speed_mps: number | null;
+  heading: number | null;
+}
