@@ -6,10 +6,11 @@
  */
 import { PARAM_NEIGHBOURS } from "../src/abi";
 import {
-  KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, params, startNode,
-  taskI, TASK_I_STRIDE, taskSkill, vehSkill,
+  earliestStart, KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, kindOf, mode, MODE_MATRIX, nTasks, nVeh, pairOf, params,
+  serviceOf, startNode, taskI, TASK_I_STRIDE, taskSkill, vehSkill, vehTwEnd, vehTwStart,
 } from "./instance";
 import { evalInsert, evalPair, failCap, failDist, failDriving, failWork, failStops, failTravel, failTw, failUnreach, INF, resetFails, setAloneCheck } from "./insert";
+import { resetShortestPaths, timesFromStart, timesToEnd } from "./shortest-paths";
 import { locOf, proximity } from "./travel";
 
 export let adjStart = new StaticArray<i32>(0);
@@ -116,9 +117,38 @@ export function buildNeighbours(): void {
   adjStart[nTasks] = fill;
 }
 
+/** Refusal reason of each vehicle for the task being listed (0: not refused for time or road). */
+let refusal = new StaticArray<i32>(0);
+
+/**
+ * Whether vehicle v could reach task t (and a shipment's delivery) within a window and still get
+ * back to its end within its shift, travelling by the shortest times through any locations and
+ * ignoring the other stops' service: a relaxation, so false means no route of v can serve t.
+ */
+function reachableInTime(t: i32, v: i32): bool {
+  const from = timesFromStart(v);
+  const to = timesToEnd(v);
+  let at = vehTwStart(v);
+  let x = t;
+  while (true) {
+    const l = locOf(x);
+    if (l < 0) return false;
+    const arrive = from != null ? max(at, vehTwStart(v) + unchecked(from[l])) : at;
+    const s = earliestStart(x, arrive);
+    if (s < 0) return false;
+    const back = to != null ? unchecked(to[l]) : 0.0;
+    if (s + serviceOf(x) + back > vehTwEnd(v)) return false;
+    if (kindOf(x) != KIND_PICKUP) return true;
+    at = s + serviceOf(x);
+    x = pairOf(x);
+  }
+}
+
 /** Candidate vehicles per task, checked on empty routes (call before any task is routed). */
 export function buildCandidates(): void {
   setAloneCheck(true);
+  refusal = new StaticArray<i32>(nVeh);
+  resetShortestPaths();
   candStart = new StaticArray<i32>(nTasks + 1);
   aloneReason = new StaticArray<i32>(nTasks);
   // Two passes: count, then fill, so the list is one flat array.
@@ -136,7 +166,9 @@ export function buildCandidates(): void {
       if (kind == KIND_DELIVERY) continue;
       let deepest: i32 = 0;
       let mine = 0;
+      let late = 0; // vehicles refused only by time windows or a missing road
       for (let v = 0; v < nVeh; v++) {
+        unchecked(refusal[v] = 0);
         let skills = unchecked(taskSkill[t]);
         if (kind == KIND_PICKUP) skills |= unchecked(taskSkill[pairOf(t)]);
         if ((skills & ~unchecked(vehSkill[v])) != 0) { if (deepest < 1) deepest = 1; continue; }
@@ -146,11 +178,23 @@ export function buildCandidates(): void {
           const r = failureReason();
           const depth = r == R_CAPACITY || r == R_MAX_STOPS ? 2 : r == R_UNREACHABLE ? 3 : r == R_TIME_WINDOW ? 4 : 5;
           if (depth > deepest) { deepest = depth; if (pass == 0) aloneReason[t] = r; }
+          if (r == R_TIME_WINDOW || r == R_UNREACHABLE) { unchecked(refusal[v] = r); late++; }
           continue;
         }
         if (pass == 1) cand[fill] = v;
         fill++;
         mine++;
+      }
+      // Refused by every vehicle on its own: on a matrix that breaks the triangle inequality, a
+      // chain of stops may still reach the task in time (0→2→1 quicker than 0→1). Keep the
+      // vehicles that the shortest times through any stops do not rule out.
+      if (mine == 0 && late > 0 && mode == MODE_MATRIX) {
+        for (let v = 0; v < nVeh; v++) {
+          if (unchecked(refusal[v]) == 0 || !reachableInTime(t, v)) continue;
+          if (pass == 1) cand[fill] = v;
+          fill++;
+          mine++;
+        }
       }
       if (pass == 0 && mine == 0 && deepest == 1) aloneReason[t] = R_SKILLS;
       if (mine > 0) aloneReason[t] = 0;

@@ -126,6 +126,11 @@ function geoMeters(a: i32, b: i32): f64 {
   return geoMeters(a, b) * invSpeedMps * unchecked(invSpeed[v]);
 }
 
+/** Vehicles v and w travel alike: same matrix profile and speed factor. */
+export function sameTravel(v: i32, w: i32): bool {
+  return unchecked(profOff[v]) == unchecked(profOff[w]) && unchecked(invSpeed[v]) == unchecked(invSpeed[w]);
+}
+
 /** Proximity used for neighbour lists: distance plus travel time, so either matrix may be empty. */
 export function proximity(a: i32, b: i32): f64 {
   if (a < 0 || b < 0) return 0;

@@ -196,6 +196,59 @@ describe('solve on hand-checkable instances', () => {
     expect(jobOrder(shipment)).toEqual(['p', 'd']);
   });
 
+  // Candidate vehicles are listed once per task (solver/assembly/init.ts); a road matrix may
+  // break the triangle inequality, so a stop out of reach straight from the depot can still be
+  // reached through another stop.
+  it('serves a stop that only a detour through another stop reaches in time', async () => {
+    // Depot 0 → 1 takes 100 s, but 0 → 2 → 1 takes 20 s; stop 1 must be reached by 50 s.
+    const m = [
+      [0, 100, 10],
+      [10, 0, 10],
+      [10, 10, 0],
+    ];
+    const matrices = { durations: m, distances: m.map((r) => r.slice()) };
+    const vehicles = [{ id: 'a', start: 0, end: 0, timeWindow: [0, 1000] as [number, number] }];
+    const sol = await solveChecked(
+      {
+        matrices,
+        vehicles,
+        jobs: [
+          { id: 'tight', location: 1, timeWindows: [[0, 50]] },
+          { id: 'via', location: 2 },
+        ],
+      },
+      BUDGET,
+    );
+    expect(sol.unassigned).toEqual([]);
+    expect(jobOrder(sol)).toEqual(['via', 'tight']);
+    expect(sol.routes[0]?.steps.find((s) => s.id === 'tight')?.arrival).toBe(20);
+    // The same for a shipment whose pickup has the tight window.
+    const shipment = await solveChecked(
+      {
+        matrices,
+        vehicles,
+        jobs: [{ id: 'via', location: 2 }],
+        shipments: [{ pickup: { id: 'p', location: 1, timeWindows: [[0, 50]] }, delivery: { id: 'd', location: 0 } }],
+      },
+      BUDGET,
+    );
+    expect(shipment.unassigned).toEqual([]);
+    expect(jobOrder(shipment)).toEqual(['via', 'p', 'd']);
+    // Out of reach by any path (a 0–15 s window): still refused, for its time window.
+    const none = await solveChecked(
+      {
+        matrices,
+        vehicles,
+        jobs: [
+          { id: 'tight', location: 1, timeWindows: [[0, 15]] },
+          { id: 'via', location: 2 },
+        ],
+      },
+      BUDGET,
+    );
+    expect(none.unassigned).toEqual([{ id: 'tight', type: 'job', reason: 'time_window' }]);
+  });
+
   it('routes on coordinates without matrices', async () => {
     const p: Problem = {
       speedModel: { speedMps: 10, circuity: 1 },
