@@ -8,20 +8,17 @@
 import { endNode, nLoc, startNode, UNREACHABLE } from "./instance";
 import { dur, locOf, sameTravel } from "./travel";
 
-/** Arcs at or above this are "no road" (UNREACHABLE times any speed factor we accept). */
-const NO_ROAD: f64 = UNREACHABLE * 0.01;
-
-/** Vehicles whose arrays are cached (one per distinct depot and travel model), and the arrays. */
-let fromVeh = new Array<i32>();
-let fromTimes = new Array<StaticArray<f64>>();
-let toVeh = new Array<i32>();
-let toTimes = new Array<StaticArray<f64>>();
+/** Computed arrays, with what they were computed for: root location, direction, a vehicle. */
+let cacheRoot = new Array<i32>();
+let cacheReversed = new Array<bool>();
+let cacheVeh = new Array<i32>();
+let cacheTimes = new Array<StaticArray<f64>>();
 
 export function resetShortestPaths(): void {
-  fromVeh = new Array<i32>();
-  fromTimes = new Array<StaticArray<f64>>();
-  toVeh = new Array<i32>();
-  toTimes = new Array<StaticArray<f64>>();
+  cacheRoot = new Array<i32>();
+  cacheReversed = new Array<bool>();
+  cacheVeh = new Array<i32>();
+  cacheTimes = new Array<StaticArray<f64>>();
 }
 
 /** Dijkstra from (or, reversed, to) location `root` with vehicle v's travel times. */
@@ -38,37 +35,33 @@ function dijkstra(v: i32, root: i32, reversed: bool): StaticArray<f64> {
     for (let w = 0; w < nLoc; w++) {
       if (done[w]) continue;
       const d = reversed ? dur(v, w, u) : dur(v, u, w);
-      if (d >= NO_ROAD) continue;
+      if (d >= UNREACHABLE) continue; // no road, as insert.ts reads it
       if (best[u] + d < best[w]) best[w] = best[u] + d;
     }
   }
   return best;
 }
 
+/** Shortest times from (or to) `root` for vehicle v, shared by vehicles that travel alike. */
+function times(v: i32, root: i32, reversed: bool): StaticArray<f64> | null {
+  if (root < 0) return null;
+  for (let i = 0; i < cacheRoot.length; i++) {
+    if (cacheRoot[i] == root && cacheReversed[i] == reversed && sameTravel(v, cacheVeh[i])) return cacheTimes[i];
+  }
+  const t = dijkstra(v, root, reversed);
+  cacheRoot.push(root);
+  cacheReversed.push(reversed);
+  cacheVeh.push(v);
+  cacheTimes.push(t);
+  return t;
+}
+
 /** Shortest time from vehicle v's start to every location (null: the vehicle has no start). */
 export function timesFromStart(v: i32): StaticArray<f64> | null {
-  const root = locOf(startNode(v));
-  if (root < 0) return null;
-  for (let i = 0; i < fromVeh.length; i++) {
-    const w = fromVeh[i];
-    if (locOf(startNode(w)) == root && sameTravel(v, w)) return fromTimes[i];
-  }
-  const t = dijkstra(v, root, false);
-  fromVeh.push(v);
-  fromTimes.push(t);
-  return t;
+  return times(v, locOf(startNode(v)), false);
 }
 
 /** Shortest time from every location to vehicle v's end (null: the route ends anywhere). */
 export function timesToEnd(v: i32): StaticArray<f64> | null {
-  const root = locOf(endNode(v));
-  if (root < 0) return null;
-  for (let i = 0; i < toVeh.length; i++) {
-    const w = toVeh[i];
-    if (locOf(endNode(w)) == root && sameTravel(v, w)) return toTimes[i];
-  }
-  const t = dijkstra(v, root, true);
-  toVeh.push(v);
-  toTimes.push(t);
-  return t;
+  return times(v, locOf(endNode(v)), true);
 }

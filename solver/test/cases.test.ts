@@ -234,6 +234,25 @@ describe('solve on hand-checkable instances', () => {
     );
     expect(shipment.unassigned).toEqual([]);
     expect(jobOrder(shipment)).toEqual(['via', 'p', 'd']);
+    // No road from the depot to stop 1 at all, but one through stop 2.
+    const oneWay = [
+      [0, null, 10],
+      [10, 0, 10],
+      [10, 10, 0],
+    ];
+    const viaRoad = await solveChecked(
+      {
+        matrices: { durations: oneWay, distances: oneWay.map((r) => r.slice()) },
+        vehicles,
+        jobs: [
+          { id: 'tight', location: 1 },
+          { id: 'via', location: 2 },
+        ],
+      },
+      BUDGET,
+    );
+    expect(viaRoad.unassigned).toEqual([]);
+    expect(jobOrder(viaRoad)).toEqual(['via', 'tight']);
     // Out of reach by any path (a 0–15 s window): still refused, for its time window.
     const none = await solveChecked(
       {
