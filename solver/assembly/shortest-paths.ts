@@ -8,6 +8,11 @@
 import { endNode, nLoc, startNode, UNREACHABLE } from "./instance";
 import { dur, locOf, sameTravel } from "./travel";
 
+/** Steps (locations²) all trees together may take: about half a second. */
+const TREE_BUDGET: f64 = 4e8;
+/** Returned past the budget: every location out of reach. */
+let unknown = new StaticArray<f64>(0);
+
 /** Computed arrays, with what they were computed for: root location, direction, a vehicle. */
 let cacheRoot = new Array<i32>();
 let cacheReversed = new Array<bool>();
@@ -47,6 +52,12 @@ function times(v: i32, root: i32, reversed: bool): StaticArray<f64> | null {
   if (root < 0) return null;
   for (let i = 0; i < cacheRoot.length; i++) {
     if (cacheRoot[i] == root && cacheReversed[i] == reversed && sameTravel(v, cacheVeh[i])) return cacheTimes[i];
+  }
+  // Each tree costs locations² steps; past the budget (many depots on a big matrix), vehicles
+  // are ruled out as before this fallback existed rather than slowing the start down.
+  if (<f64>(cacheRoot.length + 1) * <f64>nLoc * <f64>nLoc > TREE_BUDGET) {
+    if (unknown.length != nLoc) { unknown = new StaticArray<f64>(nLoc); for (let i = 0; i < nLoc; i++) unknown[i] = Infinity; }
+    return unknown;
   }
   const t = dijkstra(v, root, reversed);
   cacheRoot.push(root);
