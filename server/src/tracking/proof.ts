@@ -8,6 +8,7 @@
 import { MAX_PROOF_BYTES, type ProofUpload } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
+import type { StopEventsRow } from '../db/rows/stop_events.ts';
 import type { DriverPrincipal } from '../drivers/access-repo.ts';
 import { AppError, notFound } from '../errors.ts';
 import { sniffImageType } from './image-type.ts';
@@ -109,15 +110,9 @@ async function listProofsOfEvent(db: Db, eventId: string, kind?: string): Promis
 
 /** The stop's events (in the order applied) with their proof files, for the dispatcher. */
 export async function stopHistory(db: Db, orgId: string, stopId: string) {
-  const { rows } = await db.query<{
-    id: string;
-    type: string;
-    reason: string | null;
-    note: string | null;
-    recipient_name: string | null;
-    device_at: Date;
-    received_at: Date;
-  }>(
+  const { rows } = await db.query<
+    Pick<StopEventsRow, 'id' | 'type' | 'reason' | 'note' | 'recipient_name' | 'device_at' | 'received_at'>
+  >(
     `SELECT e.id, e.type, e.reason, e.note, e.recipient_name, e.device_at, e.received_at FROM stop_events e
        JOIN stops s ON s.id = e.stop_id JOIN routes r ON r.id = s.route_id
       WHERE e.stop_id = $1 AND r.org_id = $2 ORDER BY e.seq`,
