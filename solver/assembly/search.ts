@@ -4,7 +4,7 @@
  * a geometric cooling over the time (or iteration) budget. The best solution is kept aside and
  * reported to the host on every improvement.
  */
-import { PARAM_AVG_REMOVED, PARAM_BLINK_RATE, PARAM_FLEET_SHARE, PARAM_GRANULAR, PARAM_LOCAL_SEARCH, PARAM_MAX_ITERATIONS, PARAM_MAX_STRING, PARAM_PRE_SHARE, PARAM_SEED, PARAM_SOFT_FIXED, PARAM_SOFT_UNASSIGNED, PARAM_STOP_WHEN_CONVERGED, PARAM_T0, PARAM_TF, PARAM_TIME_LIMIT_MS } from "../src/abi";
+import { PARAM_AVG_REMOVED, PARAM_BLINK_RATE, PARAM_FLEET_SHARE, PARAM_FLEET_TEMP, PARAM_GRANULAR, PARAM_LOCAL_SEARCH, PARAM_MAX_ITERATIONS, PARAM_MAX_STRING, PARAM_PRE_SHARE, PARAM_SEED, PARAM_SOFT_FIXED, PARAM_SOFT_UNASSIGNED, PARAM_STOP_WHEN_CONVERGED, PARAM_T0, PARAM_TF, PARAM_TIME_LIMIT_MS } from "../src/abi";
 import { KIND_BREAK, KIND_JOB, KIND_PICKUP, kindOf, nTasks, penaltyOf, nVeh, params, taskI, TASK_I_STRIDE, vehI, VEH_I_STRIDE, vehFixed, vehPerM, vehPerSec } from "./instance";
 import { adj, adjStart, buildCandidates, buildNeighbours, candStart, isSeedable } from "./init";
 import { absencesOf, allocRecreate, countAbsence, insertBest, openAllRoutes, setGranular, closeEmptyRoutes, closeRoute, recreate, setBlinkRate, setUseAbsences } from "./recreate";
@@ -16,7 +16,7 @@ import { setTwoOptStar } from "./two-opt-star";
 import { chooseLocalSearch, polishCandidate } from "./local-search";
 import {
   addUnassigned, allocState, beginMove, bestCost, clearUnassigned, loadBest, rollback, saveBest,
-  searchCost, setUnasScale, totalCost, unas, unasCount, usedRoutes,
+  searchCost, setUnasScale, totalCost, unas, unasCount, unasPenalty, usedRoutes,
 } from "./state";
 import { baseDur, dist, locOf, prepareTravel } from "./travel";
 
@@ -117,11 +117,17 @@ function construct(): void {
   report();
 }
 
+/** The threshold test of the annealing (below) on the routes' cost alone, unassigned tasks aside. */
+function keepsDistance(prevRouting: f64, temp: f64): bool {
+  return temp <= 0 || totalCost() - unasPenalty < prevRouting - temp * Math.log(rand());
+}
+
 function fleetPhase(deadline: f64, iterBudget: i32): void {
   let target = unasCount; // what a complete-as-possible solution leaves out
   closeEmptyRoutes();
   setUseAbsences(true);
   let sumAbs: i64 = 0;
+  const fleetT = params[PARAM_FLEET_TEMP] > 0 ? params[PARAM_FLEET_TEMP] * arcScale() : 0.0;
   while (!timeUp(deadline) && (iterBudget <= 0 || iterations < iterBudget)) {
     iterations++;
     if (unasCount <= target) {
@@ -142,6 +148,7 @@ function fleetPhase(deadline: f64, iterBudget: i32): void {
       for (let i = 0; i < unasCount; i++) sumAbs += absencesOf(unas[i]);
     }
     const prevCount = unasCount;
+    const prevRouting = totalCost() - unasPenalty;
     beginMove();
     resetPend();
     ruin(assignedJobs(), usedRoutes());
@@ -149,7 +156,11 @@ function fleetPhase(deadline: f64, iterBudget: i32): void {
     recreate(true);
     let s: i64 = 0;
     for (let i = 0; i < unasCount; i++) s += absencesOf(unas[i]);
-    if (unasCount < prevCount || s < sumAbs) {
+    // A move that places more tasks is kept. One that only leaves out tasks absent less often must
+    // also pass an annealing test on distance (tuning.fleetTemp): judged on absences alone, the
+    // distance drifts to 1.5–2 times the pre-phase's (LRC2_4_2, r1_10_2) and the final annealing
+    // stays in that basin (LRC2_4_2 at 85,000 iterations, seeds 1–8: mean gap 10.9 % → 3.6 %).
+    if (unasCount < prevCount || (s < sumAbs && keepsDistance(prevRouting, fleetT))) {
       sumAbs = s;
     } else {
       rollback();

@@ -8,6 +8,7 @@ import {
   PARAM_BLINK_RATE,
   PARAM_CIRCUITY,
   PARAM_FLEET_SHARE,
+  PARAM_FLEET_TEMP,
   PARAM_GRANULAR,
   PARAM_LOCAL_SEARCH,
   PARAM_MAX_ITERATIONS,
@@ -78,6 +79,7 @@ export const DEFAULT_TUNING = {
   softUnassigned: 0,
   granular: 0,
   localSearch: 0,
+  fleetTemp: 3,
 };
 
 interface TaskSpec {
@@ -358,6 +360,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   params[PARAM_STOP_WHEN_CONVERGED] = opts.stopWhenConverged === false ? 0 : 1;
   params[PARAM_LOCAL_SEARCH] = tuning.localSearch;
   params[PARAM_BALANCE] = problem.balance ?? 0;
+  params[PARAM_FLEET_TEMP] = tuning.fleetTemp;
   return {
     counts: {
       locs: L,

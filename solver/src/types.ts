@@ -287,6 +287,11 @@ export interface Tuning {
   preShare: number;
   /** Price of leaving a task out early in the annealing, in near-arc costs (0: never). */
   softUnassigned: number;
+  /**
+   * Fleet minimisation: temperature, in near-arc costs, of an annealing test on distance for the
+   * moves that place no more tasks (0 = off: absences alone decide, as in SISR). @default 3
+   */
+  fleetTemp: number;
   /** Granular insertion neighbours: 0 = auto (40 above 1,500 tasks averaging ≥ 15 per vehicle), −1 = off. */
   granular: number;
   /**
