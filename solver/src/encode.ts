@@ -79,7 +79,7 @@ export const DEFAULT_TUNING = {
   softUnassigned: 0,
   granular: 0,
   localSearch: 0,
-  fleetTemp: 3,
+  fleetTemp: 0,
 };
 
 interface TaskSpec {

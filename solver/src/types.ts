@@ -289,7 +289,8 @@ export interface Tuning {
   softUnassigned: number;
   /**
    * Fleet minimisation: temperature, in near-arc costs, of an annealing test on distance for the
-   * moves that place no more tasks (0 = off: absences alone decide, as in SISR). @default 3
+   * moves that place no more tasks; −1 = off (absences alone decide, as in SISR), 0 = auto (3 when
+   * every task is a shipment, off otherwise: measured better on Li & Lim, worse on Homberger 1,000).
    */
   fleetTemp: number;
   /** Granular insertion neighbours: 0 = auto (40 above 1,500 tasks averaging ≥ 15 per vehicle), −1 = off. */
