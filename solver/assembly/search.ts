@@ -303,8 +303,8 @@ export function runSearch(): void {
   chooseLocalSearch(lsp, hasShipments, hasJobs);
   // Auto: on when every task is a shipment (Li & Lim LRC2_4_2: mean gap 10.9 % → 3.6 % over 8
   // seeds). Off with jobs: on Homberger 1,000 (600 s) c1_10_2 kept 92 routes instead of 90 and
-  // r1_10_2 ended 7.8 % from its best known instead of 4.4 %, with half the iterations (tasks left
-  // out longer are retried on every one).
+  // r1_10_2 ended 7.8 % from its best known instead of 4.4 %, with half the iterations (not yet
+  // traced: probably tasks left out longer, each retried on every iteration).
   const ft = params[PARAM_FLEET_TEMP];
   fleetTemp = ft > 0 ? ft : ft < 0 ? 0.0 : hasShipments && !hasJobs ? 3.0 : 0.0;
   setTwoOptStar(!hasShipments);

@@ -44,7 +44,7 @@ export const PARAM_STOP_WHEN_CONVERGED = 16;
 export const PARAM_LOCAL_SEARCH = 17;
 /** Balanced workloads (Problem.balance): weight of the per-route work² term, 0 = off. */
 export const PARAM_BALANCE = 18;
-/** Fleet phase: temperature (near-arc costs) of a distance test on moves that do not place a task (0 = off). */
+/** Fleet phase: temperature (near-arc costs) of a distance test on moves that place no more tasks (−1 off, 0 auto). */
 export const PARAM_FLEET_TEMP = 19;
 /** Slots 20 … 23 are free for new settings. */
 export const PARAMS_LEN = 24;
