@@ -208,17 +208,20 @@ describe('solve on hand-checkable instances', () => {
     ];
     const matrices = { durations: m, distances: m.map((r) => r.slice()) };
     const vehicles = [{ id: 'a', start: 0, end: 0, timeWindow: [0, 1000] as [number, number] }];
-    const sol = await solveChecked(
-      {
-        matrices,
-        vehicles,
-        jobs: [
-          { id: 'tight', location: 1, timeWindows: [[0, 50]] },
-          { id: 'via', location: 2 },
-        ],
-      },
-      BUDGET,
-    );
+    // Stop 1 ('tight', with the windows given) and stop 2 ('via') for one vehicle.
+    const tightAndVia = (durations: (number | null)[][], timeWindows?: [number, number][]) =>
+      solveChecked(
+        {
+          matrices: { durations, distances: durations.map((r) => r.slice()) },
+          vehicles,
+          jobs: [
+            { id: 'tight', location: 1, timeWindows },
+            { id: 'via', location: 2 },
+          ],
+        },
+        BUDGET,
+      );
+    const sol = await tightAndVia(m, [[0, 50]]);
     expect(sol.unassigned).toEqual([]);
     expect(jobOrder(sol)).toEqual(['via', 'tight']);
     expect(sol.routes[0]?.steps.find((s) => s.id === 'tight')?.arrival).toBe(20);
@@ -240,31 +243,11 @@ describe('solve on hand-checkable instances', () => {
       [10, 0, 10],
       [10, 10, 0],
     ];
-    const viaRoad = await solveChecked(
-      {
-        matrices: { durations: oneWay, distances: oneWay.map((r) => r.slice()) },
-        vehicles,
-        jobs: [
-          { id: 'tight', location: 1 },
-          { id: 'via', location: 2 },
-        ],
-      },
-      BUDGET,
-    );
+    const viaRoad = await tightAndVia(oneWay);
     expect(viaRoad.unassigned).toEqual([]);
     expect(jobOrder(viaRoad)).toEqual(['via', 'tight']);
     // Out of reach by any path (a 0–15 s window): still refused, for its time window.
-    const none = await solveChecked(
-      {
-        matrices,
-        vehicles,
-        jobs: [
-          { id: 'tight', location: 1, timeWindows: [[0, 15]] },
-          { id: 'via', location: 2 },
-        ],
-      },
-      BUDGET,
-    );
+    const none = await tightAndVia(m, [[0, 15]]);
     expect(none.unassigned).toEqual([{ id: 'tight', type: 'job', reason: 'time_window' }]);
   });
 

@@ -5,37 +5,28 @@
  * final annealing rarely finds its way back on long routes; fleetTemp also anneals distance there
  * (on by default when every task is a shipment).
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { shutdownWorkers, solve } from '../src/solve.ts';
-import { parseSolomon, solomonToProblem } from '../src/solomon.ts';
-import { checkSolution } from './checker.ts';
+import { shutdownWorkers } from '../src/solve.ts';
+import { solomonFixture, solveChecked } from './helpers.ts';
 
 afterAll(() => shutdownWorkers());
-
-const rc201 = () =>
-  solomonToProblem(
-    parseSolomon(readFileSync(new URL('./fixtures/solomon/RC201.txt', import.meta.url), 'utf8')),
-    'vehicles',
-  );
 
 /** RC201's best known: 4 vehicles (bks.csv of the literature sets). */
 const BEST_KNOWN_VEHICLES = 4;
 
 describe('fleet minimisation', () => {
   it('removes routes without giving their distance away', async () => {
-    const p = rc201();
+    const p = solomonFixture('RC201', 'vehicles');
     // 3,001 iterations: 300 of annealing, 2,700 of fleet minimisation, 1 of final annealing, so
     // the answer is what the fleet minimisation leaves (an iteration budget: the same on any machine).
     const run = async (seed: number, fleetTemp: number) => {
-      const sol = await solve(p, {
+      const sol = await solveChecked(p, {
         maxIterations: 3001,
         timeLimitMs: 600_000,
         seed,
         fleetShare: 0.9,
         tuning: { fleetTemp },
       });
-      checkSolution(p, sol);
       expect(sol.summary.routes).toBe(BEST_KNOWN_VEHICLES);
       return sol.summary.distance;
     };

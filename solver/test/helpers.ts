@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import { parseSolomon, solomonToProblem, type Objective } from '../src/solomon.ts';
 import { solve } from '../src/solve.ts';
 import type { Problem, Solution, SolveOptions } from '../src/types.ts';
 import { checkSolution } from './checker.ts';
@@ -7,6 +9,12 @@ import { checkSolution } from './checker.ts';
 export function lineMatrix(n: number, step = 10): { durations: number[][]; distances: number[][] } {
   const m = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => Math.abs(i - j) * step));
   return { durations: m, distances: m.map((r) => r.slice()) };
+}
+
+/** A Solomon instance kept in fixtures/solomon (C101, R101, RC201). */
+export function solomonFixture(name: string, objective: Objective): Problem {
+  const text = readFileSync(new URL(`./fixtures/solomon/${name}.txt`, import.meta.url), 'utf8');
+  return solomonToProblem(parseSolomon(text), objective);
 }
 
 /** Solves with a small budget and runs the independent checker on the result. */

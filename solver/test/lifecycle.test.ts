@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SolverError } from '../src/errors.ts';
 import { solveEncodedForTest, shutdownWorkers, solve } from '../src/solve.ts';
 import { encodeProblem } from '../src/encode.ts';
-import { parseSolomon, solomonToProblem } from '../src/solomon.ts';
 import { checkSolution } from './checker.ts';
+import { solomonFixture } from './helpers.ts';
 
 afterAll(() => shutdownWorkers());
 
-const c101 = () =>
-  solomonToProblem(
-    parseSolomon(readFileSync(new URL('./fixtures/solomon/C101.txt', import.meta.url), 'utf8')),
-    'vehicles',
-  );
+const c101 = () => solomonFixture('C101', 'vehicles');
 
 describe('solve lifecycle', () => {
   it('finds the known optimum of Solomon C101 within a fixed iteration budget and reports progress', async () => {

@@ -9,17 +9,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseSolomon, solomonToProblem } from '../src/solomon.ts';
 import { shutdownWorkers, solve } from '../src/solve.ts';
 import type { Job, Problem, Shipment, Vehicle } from '../src/types.ts';
 import { fromVroom } from '../src/vroom.ts';
 import { liLimProblem } from '../bench/instances.ts';
 import { checkSolution } from './checker.ts';
-import { prng } from './helpers.ts';
+import { prng, solomonFixture } from './helpers.ts';
 
 const fixture = (p: string) => new URL(`./fixtures/${p}`, import.meta.url);
-const solomon = (name: string) =>
-  solomonToProblem(parseSolomon(readFileSync(fixture(`solomon/${name}.txt`), 'utf8')), 'distance');
+const solomon = (name: string) => solomonFixture(name, 'distance');
 
 // Bits of tuning.localSearch (assembly/local-search.ts).
 const RELOCATE = 1;
