@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { liLimProblem } from '../bench/instances.ts';
 import { parseSolomon, solomonToProblem, type Objective } from '../src/solomon.ts';
 import { solve } from '../src/solve.ts';
 import type { Problem, Solution, SolveOptions } from '../src/types.ts';
@@ -15,6 +17,11 @@ export function lineMatrix(n: number, step = 10): { durations: number[][]; dista
 export function solomonFixture(name: string, objective: Objective): Problem {
   const text = readFileSync(new URL(`./fixtures/solomon/${name}.txt`, import.meta.url), 'utf8');
   return solomonToProblem(parseSolomon(text), objective);
+}
+
+/** A Li & Lim PDPTW instance kept in fixtures/pdptw (lrc201, lr101). */
+export function liLimFixture(name: string): Problem {
+  return liLimProblem(fileURLToPath(new URL(`./fixtures/pdptw/${name}.txt`, import.meta.url)));
 }
 
 /** Solves with a small budget and runs the independent checker on the result. */
