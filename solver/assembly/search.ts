@@ -26,8 +26,6 @@ import { baseDur, dist, locOf, prepareTravel } from "./travel";
 
 export let iterations: i32 = 0;
 let vehiclesFirst = false;
-/** Vehicles-first start temperature in near-arc costs when tuning.t0 is 0 (auto; runSearch decides). */
-let vehiclesFirstT0: f64 = 3.0;
 /** The fleet phase's distance temperature in near-arc costs (tuning.fleetTemp; 0 = off). */
 let fleetTemp: f64 = 0;
 let startTime: f64 = 0;
@@ -200,7 +198,9 @@ const ABORT_SLACK: f64 = 100;
 function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = false): void {
   const scale = arcScale();
   // Vehicles-first runs start the annealing from a squeezed fleet: a hotter start helps it move.
-  const t0f = params[PARAM_T0] > 0 ? params[PARAM_T0] : vehiclesFirst ? vehiclesFirstT0 : 1.0;
+  // 10 rather than 3 (measured, README): Li & Lim LR1_2_2 2.16 against 3.25 % mean gap over 8 seeds
+  // at a fixed budget, Homberger 1,000 (300 s, 1 worker) 5.1 against 8.1 %, Solomon level.
+  const t0f = params[PARAM_T0] > 0 ? params[PARAM_T0] : vehiclesFirst ? 10.0 : 1.0;
   const t0 = t0f * scale;
   const tf = (params[PARAM_TF] > 0 ? params[PARAM_TF] : t0f * 0.01) * scale;
   // Optional (tuning.softFixed): start with route openings priced like a few detours and raise the
@@ -309,11 +309,6 @@ export function runSearch(): void {
   // was 9.5 against 11.3 %, so jobs may want it too: not yet measured over seeds).
   const ft = params[PARAM_FLEET_TEMP];
   fleetTemp = ft > 0 ? ft : ft < 0 ? 0.0 : hasShipments && !hasJobs ? 3.0 : 0.0;
-  // Shipments alone also anneal hotter. Li & Lim at fixed iteration budgets, t0 10 against 3:
-  // LR1_2_2 2.16 % against 3.25 % mean gap (seeds 1–8; at 3 a quarter of them end near 6 %),
-  // LRC2_4_2 5.6 against 9.9 %, LC1_4_2 the best-known 38 routes instead of 39 (README). Why: not
-  // traced; a pair moves as two insertions, so candidates may differ by more than a job's.
-  vehiclesFirstT0 = hasShipments && !hasJobs ? 10.0 : 3.0;
   setTwoOptStar(!hasShipments);
   setBlinkRate(params[PARAM_BLINK_RATE] >= 0 ? params[PARAM_BLINK_RATE] : 0.01);
   // Granular insertion pays off once routes are long enough that full scans dominate.

@@ -119,7 +119,7 @@ describe('local search', () => {
   it('moves shipments: pair relocate to another route, or-opt within theirs, each lowers the cost on Li & Lim lrc201', async () => {
     // The other operators leave pickups and deliveries where they are (one half alone in another
     // route would split the pair); measured: 317,624 without local search, 296,266 with pair
-    // relocate alone. Run at the start temperature these were measured with (3): shipments alone
+    // relocate alone. Run at the start temperature these were measured with (3): vehicles-first runs
     // now start at 10, where 200 iterations are too few to tell or-opt apart (317,361 against 317,187).
     const p = liLimFixture('lrc201');
     const off = await costOver3Seeds(p, OFF, 200, 3);

@@ -1,0 +1,40 @@
+/**
+ * The annealing's start temperature (tuning.t0 auto, assembly/search.ts): vehicles-first runs start
+ * at 10 near-arc costs (3 before: a poor basin held the search on Li & Lim and Homberger 1,000),
+ * distance-only runs at 1. The gain shows only after some 10⁵ iterations (figures in the solver
+ * README), too long for a test, so this checks which temperature each objective gets: with an
+ * iteration budget a seed gives the same answer every time, so the same answers mean the same
+ * temperature.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { shutdownWorkers } from '../src/solve.ts';
+import type { Problem } from '../src/types.ts';
+import { liLimFixture, solomonFixture, solveChecked } from './helpers.ts';
+
+afterAll(() => shutdownWorkers());
+
+const distances = async (p: Problem, t0: number) => {
+  const out: number[] = [];
+  for (const seed of [1, 2, 3]) {
+    const sol = await solveChecked(p, { maxIterations: 1500, timeLimitMs: 600_000, seed, tuning: { t0 } });
+    out.push(sol.summary.distance);
+  }
+  return out;
+};
+
+describe('annealing start temperature', () => {
+  it('is 10 near-arc costs with vehicles first: shipments (Li & Lim lrc201) and jobs (Solomon RC201)', async () => {
+    for (const p of [liLimFixture('lrc201'), solomonFixture('RC201', 'vehicles')]) {
+      const auto = await distances(p, 0);
+      expect(auto).toEqual(await distances(p, 10));
+      expect(auto).not.toEqual(await distances(p, 3));
+    }
+  }, 60_000);
+
+  it('is 1 near-arc cost with distance only (Solomon RC201)', async () => {
+    const p = solomonFixture('RC201', 'distance');
+    const auto = await distances(p, 0);
+    expect(auto).toEqual(await distances(p, 1));
+    expect(auto).not.toEqual(await distances(p, 10));
+  }, 60_000);
+});
