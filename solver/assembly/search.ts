@@ -305,8 +305,8 @@ export function runSearch(): void {
   chooseLocalSearch(lsp, hasShipments, hasJobs);
   // Auto: on when every task is a shipment (Li & Lim LRC2_4_2: mean gap 10.9 % → 3.6 % over 8
   // seeds). Off with jobs: on Homberger 1,000 (600 s) c1_10_2 kept 92 routes instead of 90 and
-  // r1_10_2 ended 7.8 % from its best known instead of 4.4 % (a single run; one worker for 300 s it
-  // was 9.5 against 11.3 %, so jobs may want it too: not yet measured over seeds).
+  // r1_10_2 ended 7.8 % from its best known instead of 4.4 % (a single run; one worker for 300 s at
+  // t0 3 it was 9.5 against 11.3 %, so jobs may want it too: not yet measured over seeds).
   const ft = params[PARAM_FLEET_TEMP];
   fleetTemp = ft > 0 ? ft : ft < 0 ? 0.0 : hasShipments && !hasJobs ? 3.0 : 0.0;
   setTwoOptStar(!hasShipments);

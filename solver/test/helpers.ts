@@ -19,7 +19,7 @@ export function solomonFixture(name: string, objective: Objective): Problem {
   return solomonToProblem(parseSolomon(text), objective);
 }
 
-/** A Li & Lim PDPTW instance kept in fixtures/pdptw (lrc201, lr101). */
+/** A Li & Lim PDPTW instance kept in fixtures/pdptw (lrc201). */
 export function liLimFixture(name: string): Problem {
   return liLimProblem(fileURLToPath(new URL(`./fixtures/pdptw/${name}.txt`, import.meta.url)));
 }
