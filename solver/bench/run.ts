@@ -19,6 +19,7 @@
  * Homberger 1,000 600 s and Li & Lim 200/400 60 s (issue 19's budgets). Each suite with a target
  * of issue 19 ends with a `target` line: the figure, the target and met / MISSED.
  * Every result goes through the tests' independent checker; a violation is printed as FAIL.
+ * `iterations` is the winning worker's count (each worker searches on its own; the best one wins).
  */
 import { hvrpSuite } from './hvrp.ts';
 import { shutdownWorkers, solve } from '../src/solve.ts';
