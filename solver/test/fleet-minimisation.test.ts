@@ -37,7 +37,8 @@ describe('fleet minimisation', () => {
       absencesOnly += await run(seed, -1);
       withDistance += await run(seed, 3);
     }
-    // Measured: 1,889 against 1,710 on average (10 % less); on long routes (Li & Lim LRC2_4_2, 85,000
+    // Measured: 1,802 against 1,686 on average (6 % less; 1,889 against 1,710 when vehicles-first
+    // annealing started at t0 3, before d678d4c); on long routes (Li & Lim LRC2_4_2, 85,000
     // iterations, seeds 1–8) the final annealing then ends 3.6 % from the best known instead of 10.9 %.
     expect(withDistance / seeds.length).toBeLessThan(0.95 * (absencesOnly / seeds.length));
   });
