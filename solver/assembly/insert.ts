@@ -9,9 +9,9 @@ import {
   taskDelta, taskStartLoad, capOf, vehFixed, vehMaxDist, vehMaxStops, vehMaxTravel, vehPerM,
   vehPerSec, UNREACHABLE,
 } from "./instance";
-import { arcCost, arcCostInto, dur, durInto, locOf, vdist, vdistInto } from "./travel";
+import { arcCost, arcCostInto, dur, durInto, locOf, metricCost, vdist, vdistInto } from "./travel";
 import { arcIn, distIn, durIn, eDep, effLoc, fixedScale, lStart, loadAfter, nxt, pMax, posOf, prv, rDist, rJobs, rTravel, sMax, setupPaidAt } from "./routes";
-import { isReload, endNode } from "./instance";
+import { isReload, endNode, startNode } from "./instance";
 import {
   anyReload, balanceK, drvB, drvF, hasGroups, nextBrk, passive, ruleDriving,
   vehGroupCount, workFits,
@@ -256,7 +256,32 @@ export let pairDeliveryAfter: i32 = -1;
  * later in the route. O(route length): the delivery positions are scanned while the pickup's
  * delay is propagated forward. Sets `pairDeliveryAfter` (== p for "right after the pickup").
  */
-export function evalPair(p: i32, u1: i32, v: i32): f64 {
+let pairFloorOn = false;
+/** Whether `deliveryFloor` may prune: metric costs, and no breaks or reloads (places that move). */
+export function setPairFloor(on: bool): void { pairFloorOn = on; }
+
+/**
+ * The cheapest detour of delivery q over route v's arcs, computed once per route and pair: on
+ * metric costs a floor under the delivery's share of every position evalPair walks (0 when it
+ * cannot be relied on). With it most pickup positions of a long route skip the walk.
+ */
+export function deliveryFloor(q: i32, v: i32): f64 {
+  if (!pairFloorOn || balanceK > 0) return 0.0;
+  const lq = locOf(q);
+  let m = INF;
+  const e = endNode(v);
+  for (let x = startNode(v); x != e; x = unchecked(nxt[x])) {
+    const r = unchecked(nxt[x]);
+    const c = arcCostInto(v, unchecked(effLoc[x]), lq) + arcCost(v, lq, locOf(r)) - unchecked(arcIn[r]);
+    if (c < m) m = c;
+  }
+  return m > 0 ? m : 0.0;
+}
+
+/** Above `bound` by more than rounding (the floors are summed in another order than the costs). */
+@inline function beyond(c: f64, bound: f64): bool { return c > bound + 1e-9 * Math.abs(bound); }
+
+export function evalPair(p: i32, u1: i32, v: i32, bound: f64 = INF, floor: f64 = 0.0): f64 {
   const q = pairOf(p);
   const maxStops = vehMaxStops(v);
   if (maxStops >= 0 && unchecked(rJobs[v]) + 2 > maxStops) { failStops++; return INF; }
@@ -287,6 +312,12 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
   const tUR1 = unchecked(durIn[r1]);
   const dUR1 = unchecked(distIn[r1]);
   const dUP = vdistInto(v, lu, lp);
+  const dT1 = tUP + dur(v, lp, lr1) - tUR1;
+  const dD1 = dUP + vdist(v, lp, lr1) - dUR1;
+  // On metric costs the delivery's detour is never negative: the pickup's alone bounds every
+  // position after u1, and most of a long route's pickup positions cannot beat `bound` at all.
+  const pickupOnly = perSec * dT1 + perM * dD1 + fixed;
+  if (metricCost && balanceK <= 0 && beyond(pickupOnly, bound)) return INF;
   // Delivery right after the pickup.
   {
     const tPQ = dur(v, lp, lq);
@@ -307,9 +338,8 @@ export function evalPair(p: i32, u1: i32, v: i32): f64 {
       } else failTw++;
     }
   }
+  if (floor > 0 && beyond(pickupOnly + floor, best < bound ? best : bound)) return best;
   // Delivery after a later node x: propagate the pickup's delay through x first.
-  const dT1 = tUP + dur(v, lp, lr1) - tUR1;
-  const dD1 = dUP + vdist(v, lp, lr1) - dUR1;
   let time = depP;
   let loc = lp;
   let x = w1;

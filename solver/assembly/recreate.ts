@@ -3,9 +3,9 @@
  * random (random, largest demand, farthest, closest, tightest window), then each goes to its
  * cheapest feasible position, each position being skipped ("blinked") with a small probability.
  */
-import { D, KIND_JOB, KIND_PICKUP, kindOf, pairOf, penaltyOf, taskSkill, vehSkill, nVeh, startNode, endNode, taskDelta, taskStartLoad, twWidthOf } from "./instance";
+import { D, KIND_JOB, KIND_PICKUP, kindOf, pairOf, penaltyOf, taskSkill, vehSkill, nVeh, startNode, endNode, taskDelta, taskStartLoad, twWidthOf, vehFixed } from "./instance";
 import { adj, adjStart, cand, candStart } from "./init";
-import { evalInsert, evalPair, INF, pairDeliveryAfter } from "./insert";
+import { deliveryFloor, evalInsert, evalPair, INF, pairDeliveryAfter } from "./insert";
 import { linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
 import { anyDriving, hasGroups } from "./rules";
 import { pend, pendCount } from "./ruin";
@@ -95,7 +95,8 @@ export function recreate(sortIt: bool, bound: f64 = Infinity): bool {
 /**
  * Granular insertion for instances with long routes: a job is first tried only next to its
  * nearest neighbours and in empty routes (O(K) instead of O(stops)); the full scan runs only when
- * that finds nothing feasible, so no job is left out because of the shortcut. Off for short
+ * that finds nothing feasible or only a route to open, so no job is left out, and no route opened,
+ * because of the shortcut. Off for short
  * routes (many shifts, as in multi-day plans): there the neighbours often sit in routes of other
  * days and the short list would open new routes instead of filling the right day's.
  */
@@ -145,7 +146,12 @@ export function insertBest(t: i32): bool {
   bestQ = -1;
   newTypeScan();
   if (granularK > 0 && kindOf(t) == KIND_JOB) granularScan(t);
-  const c1 = bestR >= 0 ? candStart[t] : candStart[t + 1];
+  // The full scan runs when the short list found nothing, or only a route to open at a fixed
+  // cost: at a tight fleet the neighbours' routes are often full while a farther one has room
+  // (Homberger 1,000 with vehicles first ended a route up and 2 points further from the best
+  // known when a new route was taken for an answer).
+  const opensRoute = bestR >= 0 && unchecked(rJobs[bestR]) == 0 && vehFixed(bestR) > 0;
+  const c1 = bestR >= 0 && !opensRoute ? candStart[t] : candStart[t + 1];
   for (let ci = candStart[t]; ci < c1; ci++) {
     const r = unchecked(cand[ci]);
     if (closing && unchecked(closed[r])) continue;
@@ -153,10 +159,11 @@ export function insertBest(t: i32): bool {
     if (skipEmptyTwin(r)) continue;
     const e = endNode(r);
     let u = startNode(r);
+    const floor = isPair ? deliveryFloor(pairOf(t), r) : 0.0;
     while (u != e) {
       if (blinkRate > 0 && rand() < blinkRate) { u = unchecked(nxt[u]); continue; }
       if (isPair) {
-        const c = evalPair(t, u, r);
+        const c = evalPair(t, u, r, best, floor);
         if (c < best) { best = c; bestU = u; bestR = r; bestQ = pairDeliveryAfter; }
       } else {
         const c = evalInsert(t, u, r, best);

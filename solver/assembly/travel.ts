@@ -28,6 +28,31 @@ let profOff = new StaticArray<i32>(0);
  */
 export let symmetric = false;
 
+/**
+ * Arc costs obey the triangle inequality, so no detour is negative and the part of an insertion
+ * known first bounds its whole cost from below (evalPair). Great-circle costs always do; a
+ * matrix is checked, up to 500 locations (O(n³), ≈ 0.1 s there; a road matrix usually fails at once).
+ */
+export let metricCost = false;
+const METRIC_MAX_LOCATIONS = 500;
+
+export function checkMetricCost(): void {
+  metricCost = uniformCost && (mode != MODE_MATRIX || (nLoc <= METRIC_MAX_LOCATIONS && costM.length > 0 && isMetric(costM)));
+}
+
+function isMetric(m: StaticArray<f64>): bool {
+  for (let k = 0; k < nLoc; k++) {
+    for (let i = 0; i < nLoc; i++) {
+      const ik = unchecked(m[i * nLoc + k]);
+      for (let j = 0; j < nLoc; j++) {
+        const ij = unchecked(m[i * nLoc + j]);
+        if (ij > ik + unchecked(m[k * nLoc + j]) + 1e-9 * ij) return false;
+      }
+    }
+  }
+  return true;
+}
+
 /** Fills derived arrays; called once after the driver has written the inputs. */
 export function prepareTravel(): void {
   circuity = params[PARAM_CIRCUITY] > 0 ? params[PARAM_CIRCUITY] : 1.0;

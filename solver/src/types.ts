@@ -293,7 +293,10 @@ export interface Tuning {
    * every task is a shipment, off otherwise: measured better on Li & Lim, worse on Homberger 1,000).
    */
   fleetTemp: number;
-  /** Granular insertion neighbours: 0 = auto (40 above 1,500 tasks averaging ≥ 15 per vehicle), −1 = off. */
+  /**
+   * Granular insertion neighbours: 0 = auto (40 above 1,500 tasks averaging ≥ 15 per vehicle, or
+   * 1,000–2,000 tasks with vehicles first), −1 = off.
+   */
   granular: number;
   /**
    * Local search on the routes each iteration changed: a quick pass (relocate, swap, or-opt,
