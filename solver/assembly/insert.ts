@@ -256,7 +256,7 @@ export let pairDeliveryAfter: i32 = -1;
  * later in the route. O(route length): the delivery positions are scanned while the pickup's
  * delay is propagated forward. Sets `pairDeliveryAfter` (== p for "right after the pickup").
  */
-let pairFloorOn = false;
+export let pairFloorOn = false;
 /** Whether `deliveryFloor` may prune: metric costs, and no breaks or reloads (places that move). */
 export function setPairFloor(on: bool): void { pairFloorOn = on; }
 
@@ -278,8 +278,32 @@ export function deliveryFloor(q: i32, v: i32): f64 {
   return m > 0 ? m : 0.0;
 }
 
+/**
+ * A floor under every position of pair p in route v (metric costs, with `setPairFloor` on): the
+ * delivery right after the pickup at its true price, the others at the pickup's detour plus the
+ * delivery's floor `dFloor`; a route to open adds its fixed cost. 0 with the floor off.
+ */
+export function pairRouteFloor(p: i32, v: i32, dFloor: f64): f64 {
+  if (!pairFloorOn || balanceK > 0) return 0.0;
+  const lp = locOf(p);
+  const lq = locOf(pairOf(p));
+  const cPQ = arcCost(v, lp, lq);
+  let m = INF;
+  const e = endNode(v);
+  for (let u = startNode(v); u != e; u = unchecked(nxt[u])) {
+    const r = unchecked(nxt[u]);
+    const lr = locOf(r);
+    const cPR = arcCost(v, lp, lr);
+    const pickup = arcCostInto(v, unchecked(effLoc[u]), lp) + cPR - unchecked(arcIn[r]);
+    const rightAfter = pickup + cPQ + arcCost(v, lq, lr) - cPR;
+    const c = rightAfter < pickup + dFloor ? rightAfter : pickup + dFloor;
+    if (c < m) m = c;
+  }
+  return m + (unchecked(rJobs[v]) == 0 ? vehFixed(v) * fixedScale : 0.0);
+}
+
 /** Above `bound` by more than rounding (the floors are summed in another order than the costs). */
-@inline function beyond(c: f64, bound: f64): bool { return c > bound + 1e-9 * Math.abs(bound); }
+@inline export function beyond(c: f64, bound: f64): bool { return c > bound + 1e-9 * Math.abs(bound); }
 
 export function evalPair(p: i32, u1: i32, v: i32, bound: f64 = INF, floor: f64 = 0.0): f64 {
   const q = pairOf(p);

@@ -5,7 +5,7 @@
  */
 import { D, KIND_JOB, KIND_PICKUP, kindOf, pairOf, penaltyOf, taskSkill, vehSkill, nVeh, startNode, endNode, taskDelta, taskStartLoad, twWidthOf, vehFixed } from "./instance";
 import { adj, adjStart, cand, candStart } from "./init";
-import { deliveryFloor, evalInsert, evalPair, INF, pairDeliveryAfter } from "./insert";
+import { beyond, deliveryFloor, evalInsert, evalPair, INF, pairDeliveryAfter, pairFloorOn, pairRouteFloor } from "./insert";
 import { linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
 import { anyDriving, hasGroups } from "./rules";
 import { pend, pendCount } from "./ruin";
@@ -34,7 +34,7 @@ let keys = new StaticArray<f64>(0);
 /** How often each task was left out (fleet minimisation); when set, hard tasks go first half the time. */
 let absences = new StaticArray<i32>(0);
 let useAbsences = false;
-export function allocRecreate(): void { closed = new StaticArray<bool>(nVeh); keys = new StaticArray<f64>(pend.length); absences = new StaticArray<i32>(pend.length); }
+export function allocRecreate(): void { closed = new StaticArray<bool>(nVeh); floorRoute = new StaticArray<i32>(nVeh); floorLow = new StaticArray<f64>(nVeh); floorDelivery = new StaticArray<f64>(nVeh); keys = new StaticArray<f64>(pend.length); absences = new StaticArray<i32>(pend.length); }
 export function countAbsence(t: i32): void { absences[t]++; }
 export function absencesOf(t: i32): i32 { return absences[t]; }
 export function setUseAbsences(b: bool): void { useAbsences = b; }
@@ -137,6 +137,58 @@ function granularScan(t: i32): void {
   }
 }
 
+function scanRoute(t: i32, r: i32, isPair: bool, floor: f64): void {
+  const e = endNode(r);
+  let u = startNode(r);
+  while (u != e) {
+    if (blinkRate > 0 && rand() < blinkRate) { u = unchecked(nxt[u]); continue; }
+    if (isPair) {
+      const c = evalPair(t, u, r, best, floor);
+      if (c < best) { best = c; bestU = u; bestR = r; bestQ = pairDeliveryAfter; }
+    } else {
+      const c = evalInsert(t, u, r, best);
+      if (c < best) { best = c; bestU = u; bestR = r; }
+    }
+    u = unchecked(nxt[u]);
+  }
+}
+
+let floorRoute = new StaticArray<i32>(0);
+let floorLow = new StaticArray<f64>(0);
+let floorDelivery = new StaticArray<f64>(0);
+
+/**
+ * A shipment on metric costs: each route's floor first (O(stops), against O(stops²) for its
+ * positions), then the routes cheapest floor first, until a floor reaches the best found. The
+ * first routes set a tight bound, so evalPair skips most positions of the others, or whole routes.
+ */
+function scanPairByFloor(t: i32, c1: i32): void {
+  const q = pairOf(t);
+  let n = 0;
+  for (let ci = candStart[t]; ci < c1; ci++) {
+    const r = unchecked(cand[ci]);
+    if (closing && unchecked(closed[r])) continue;
+    if (skipEmptyTwin(r)) continue;
+    const fd = deliveryFloor(q, r);
+    const low = pairRouteFloor(t, r, fd);
+    let j = n - 1;
+    while (j >= 0 && unchecked(floorLow[j]) > low) {
+      unchecked(floorLow[j + 1] = floorLow[j]);
+      unchecked(floorRoute[j + 1] = floorRoute[j]);
+      unchecked(floorDelivery[j + 1] = floorDelivery[j]);
+      j--;
+    }
+    unchecked(floorLow[j + 1] = low);
+    unchecked(floorRoute[j + 1] = r);
+    unchecked(floorDelivery[j + 1] = fd);
+    n++;
+  }
+  for (let i = 0; i < n; i++) {
+    if (beyond(unchecked(floorLow[i]), best)) break;
+    scanRoute(t, unchecked(floorRoute[i]), true, unchecked(floorDelivery[i]));
+  }
+}
+
 /** Inserts task t at its cheapest feasible position; returns false (and lists it unassigned) if none. */
 export function insertBest(t: i32): bool {
   const isPair = kindOf(t) == KIND_PICKUP;
@@ -152,24 +204,15 @@ export function insertBest(t: i32): bool {
   // known when a new route was taken for an answer).
   const opensRoute = bestR >= 0 && unchecked(rJobs[bestR]) == 0 && vehFixed(bestR) > 0;
   const c1 = bestR >= 0 && !opensRoute ? candStart[t] : candStart[t + 1];
-  for (let ci = candStart[t]; ci < c1; ci++) {
-    const r = unchecked(cand[ci]);
-    if (closing && unchecked(closed[r])) continue;
-    // Identical empty vans price the same: one of each type is enough.
-    if (skipEmptyTwin(r)) continue;
-    const e = endNode(r);
-    let u = startNode(r);
-    const floor = isPair ? deliveryFloor(pairOf(t), r) : 0.0;
-    while (u != e) {
-      if (blinkRate > 0 && rand() < blinkRate) { u = unchecked(nxt[u]); continue; }
-      if (isPair) {
-        const c = evalPair(t, u, r, best, floor);
-        if (c < best) { best = c; bestU = u; bestR = r; bestQ = pairDeliveryAfter; }
-      } else {
-        const c = evalInsert(t, u, r, best);
-        if (c < best) { best = c; bestU = u; bestR = r; }
-      }
-      u = unchecked(nxt[u]);
+  if (isPair && pairFloorOn) {
+    scanPairByFloor(t, c1);
+  } else {
+    for (let ci = candStart[t]; ci < c1; ci++) {
+      const r = unchecked(cand[ci]);
+      if (closing && unchecked(closed[r])) continue;
+      // Identical empty vans price the same: one of each type is enough.
+      if (skipEmptyTwin(r)) continue;
+      scanRoute(t, r, isPair, 0.0);
     }
   }
   if (bestR < 0) { addUnassigned(t); return false; }

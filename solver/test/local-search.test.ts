@@ -39,10 +39,10 @@ const operators: [string, number][] = [
 const ALL = RELOCATE | TWO_OPT_STAR | SWAP | OR_OPT | SWAP_STAR | PAIR_RELOCATE | TWO_OPT;
 
 /** The summed cost of three seeded fixed-budget searches of `p` with the given operators. */
-async function costOver3Seeds(p: Problem, localSearch: number, maxIterations: number, t0 = 0): Promise<number> {
+async function costOver3Seeds(p: Problem, localSearch: number, maxIterations: number): Promise<number> {
   let sum = 0;
   for (const seed of [1, 2, 3]) {
-    const s = await solve(p, { tuning: { localSearch, t0 }, maxIterations, seed, workers: 1 });
+    const s = await solve(p, { tuning: { localSearch }, maxIterations, seed, workers: 1 });
     checkSolution(p, s);
     expect(s.unassigned).toEqual([]);
     sum += s.summary.cost;
@@ -118,16 +118,18 @@ describe('local search', () => {
 
   it('moves shipments: pair relocate to another route, or-opt within theirs, each lowers the cost on Li & Lim lrc201', async () => {
     // The other operators leave pickups and deliveries where they are (one half alone in another
-    // route would split the pair); measured: 317,624 without local search, 296,266 with pair
-    // relocate alone. Run at the start temperature these were measured with (3): vehicles-first runs
-    // now start at 10, where 200 iterations are too few to tell or-opt apart (317,361 against 317,187).
-    const p = liLimFixture('lrc201');
-    const off = await costOver3Seeds(p, OFF, 200, 3);
+    // route would split the pair). Distance only, and 5 iterations: the polish of the first
+    // solutions is then what tells the operators apart (measured, seeds 1–3: 7,084 without local
+    // search, 5,574 with pair relocate, 6,503 with or-opt). With the fleet's fixed costs, or at 200
+    // iterations, the sums move more with the route count and the random stream than with either.
+    const li = liLimFixture('lrc201');
+    const p: Problem = { ...li, vehicles: li.vehicles.map((v) => ({ ...v, costs: { ...v.costs, fixed: 0 } })) };
+    const off = await costOver3Seeds(p, OFF, 5);
     for (const [op, bit] of [
       ['pair relocate', PAIR_RELOCATE],
       ['or-opt', OR_OPT],
     ] as const) {
-      expect(await costOver3Seeds(p, bit | ON_EVERY, 200, 3), op).toBeLessThan(off);
+      expect(await costOver3Seeds(p, bit | ON_EVERY, 5), op).toBeLessThan(off);
     }
   }, 120_000);
 
