@@ -251,11 +251,6 @@ function evalPairAfterPassiveReload(p: i32, u: i32, v: i32): f64 {
 // Result of the last evalPair: where the delivery goes.
 export let pairDeliveryAfter: i32 = -1;
 
-/**
- * Best insertion of shipment pickup `p` after node `u1` of route `v`, with its delivery anywhere
- * later in the route. O(route length): the delivery positions are scanned while the pickup's
- * delay is propagated forward. Sets `pairDeliveryAfter` (== p for "right after the pickup").
- */
 export let pairFloorOn = false;
 /** Whether `deliveryFloor` may prune: metric costs, and no breaks or reloads (places that move). */
 export function setPairFloor(on: bool): void { pairFloorOn = on; }
@@ -305,6 +300,13 @@ export function pairRouteFloor(p: i32, v: i32, dFloor: f64): f64 {
 /** Above `bound` by more than rounding (the floors are summed in another order than the costs). */
 @inline export function beyond(c: f64, bound: f64): bool { return c > bound + 1e-9 * Math.abs(bound); }
 
+/**
+ * Best insertion of shipment pickup `p` after node `u1` of route `v`, with its delivery anywhere
+ * later in the route. O(route length): the delivery positions are scanned while the pickup's
+ * delay is propagated forward. Sets `pairDeliveryAfter` (== p for "right after the pickup").
+ * On metric costs a pickup place whose detour alone cannot beat `bound` returns INF, and with the
+ * route's `floor` (deliveryFloor) the walk is skipped when no later place can.
+ */
 export function evalPair(p: i32, u1: i32, v: i32, bound: f64 = INF, floor: f64 = 0.0): f64 {
   const q = pairOf(p);
   const maxStops = vehMaxStops(v);
