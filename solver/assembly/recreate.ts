@@ -5,7 +5,8 @@
  */
 import { D, KIND_JOB, KIND_PICKUP, kindOf, pairOf, penaltyOf, taskSkill, vehSkill, nVeh, startNode, endNode, taskDelta, taskStartLoad, twWidthOf, vehFixed } from "./instance";
 import { adj, adjStart, cand, candStart } from "./init";
-import { beyond, deliveryFloor, evalInsert, evalPair, INF, pairDeliveryAfter, pairFloorOn, pairRouteFloor } from "./insert";
+import { evalInsert, evalPair, INF, pairDeliveryAfter } from "./insert";
+import { beyond, deliveryFloor, pairFloorOn, pairRouteFloor } from "./pair-floor";
 import { linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
 import { anyDriving, hasGroups } from "./rules";
 import { pend, pendCount } from "./ruin";

@@ -13,7 +13,7 @@ import { allocRuin, pend, pendCount, pushPend, removeRoute, resetPend, ruin, set
 import { rand, seedRng } from "./rng";
 import { beginRouteConstruction, endRouteConstruction, exchangeRoutes, fillNextRoute, heterogeneous, prepareFleet } from "./fleet";
 import { setTwoOptStar } from "./two-opt-star";
-import { setPairFloor } from "./insert";
+import { setPairFloor } from "./pair-floor";
 import { anyReload } from "./rules";
 import { chooseLocalSearch, polishCandidate } from "./local-search";
 import {
