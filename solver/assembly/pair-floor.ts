@@ -5,11 +5,13 @@
  */
 import { endNode, pairOf, startNode, vehFixed } from "./instance";
 import { arcIn, effLoc, fixedScale, nxt, rJobs } from "./routes";
-import { balanceK } from "./rules";
 import { arcCost, arcCostInto, locOf } from "./travel";
 
 export let pairFloorOn = false;
-/** Whether `deliveryFloor` may prune: metric costs, and no breaks or reloads (places that move). */
+/**
+ * Whether the floors may prune: metric costs, no breaks or reloads (places that move) and no
+ * balanced workloads (their term is not a travel cost). Set once per solve (runSearch).
+ */
 export function setPairFloor(on: bool): void { pairFloorOn = on; }
 
 /**
@@ -18,7 +20,7 @@ export function setPairFloor(on: bool): void { pairFloorOn = on; }
  * cannot be relied on). With it most pickup positions of a long route skip the walk.
  */
 export function deliveryFloor(q: i32, v: i32): f64 {
-  if (!pairFloorOn || balanceK > 0) return 0.0;
+  if (!pairFloorOn) return 0.0;
   const lq = locOf(q);
   let m: f64 = Infinity;
   const e = endNode(v);
@@ -36,7 +38,7 @@ export function deliveryFloor(q: i32, v: i32): f64 {
  * delivery's floor `dFloor`; a route to open adds its fixed cost. 0 with the floor off.
  */
 export function pairRouteFloor(p: i32, v: i32, dFloor: f64): f64 {
-  if (!pairFloorOn || balanceK > 0) return 0.0;
+  if (!pairFloorOn) return 0.0;
   const lp = locOf(p);
   const lq = locOf(pairOf(p));
   const cPQ = arcCost(v, lp, lq);

@@ -14,7 +14,7 @@ import { rand, seedRng } from "./rng";
 import { beginRouteConstruction, endRouteConstruction, exchangeRoutes, fillNextRoute, heterogeneous, prepareFleet } from "./fleet";
 import { setTwoOptStar } from "./two-opt-star";
 import { setPairFloor } from "./pair-floor";
-import { anyReload } from "./rules";
+import { anyReload, balanceK } from "./rules";
 import { chooseLocalSearch, polishCandidate } from "./local-search";
 import {
   addUnassigned, allocState, beginMove, bestCost, clearUnassigned, loadBest, rollback, saveBest,
@@ -309,7 +309,7 @@ export function runSearch(): void {
   chooseLocalSearch(lsp, hasShipments, hasJobs);
   if (hasShipments) {
     checkMetricCost();
-    setPairFloor(metricCost && !hasBreaks && !anyReload);
+    setPairFloor(metricCost && !hasBreaks && !anyReload && balanceK <= 0);
   }
   // Auto: on when every task is a shipment (Li & Lim LRC2_4_2: mean gap 10.9 % → 3.6 % over 8
   // seeds). Off with jobs: on Homberger 1,000 (600 s) c1_10_2 kept 92 routes instead of 90 and
