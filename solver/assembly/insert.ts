@@ -11,7 +11,7 @@ import {
 } from "./instance";
 import { arcCost, arcCostInto, dur, durInto, locOf, metricCost, vdist, vdistInto } from "./travel";
 import { arcIn, distIn, durIn, eDep, effLoc, fixedScale, lStart, loadAfter, nxt, pMax, posOf, prv, rDist, rJobs, rTravel, sMax, setupPaidAt } from "./routes";
-import { isReload, endNode } from "./instance";
+import { isReload, endNode, KIND_JOB, startNode } from "./instance";
 import { beyond } from "./pair-floor";
 import {
   anyReload, balanceK, drvB, drvF, hasGroups, nextBrk, passive, ruleDriving,
@@ -77,6 +77,21 @@ export function feasibleFrom(v: i32, x: i32, dep: f64, loc: i32): bool {
   return w;
 }
 
+/** Where the van is after the last visitStop (module state: AssemblyScript has no tuples). */
+export let visitLoc: i32 = 0;
+
+/**
+ * Departure from plain stop x (a job or a shipment stop) reached from `loc`, leaving it at `time`,
+ * timed as `recompute` times it; -1 when its windows are missed. Sets visitLoc.
+ */
+@inline export function visitStop(v: i32, x: i32, time: f64, loc: i32): f64 {
+  const lx = locOf(x);
+  const st = earliestStart(x, time + dur(v, loc, lx));
+  if (st < 0) return -1.0;
+  visitLoc = lx;
+  return st + (loc != lx ? setupOf(x) : 0.0) + serviceOf(x);
+}
+
 /** Whether w is a reload that starts a trip (the trip before it ends there). */
 @inline function tripEndsAt(w: i32): bool {
   return anyReload && isReload(w) && !unchecked(passive[w]);
@@ -92,6 +107,19 @@ export function feasibleFrom(v: i32, x: i32, dep: f64, loc: i32): bool {
     if (!tripEndsAt(w) && unchecked(sMax[w * D + d]) + after > cap) return false;
   }
   return true;
+}
+
+/**
+ * No position of route v can take job j: its start load already overflows at the route's start.
+ * Without reloads the prefix maximum only grows along a route, so loadFits fails everywhere.
+ */
+export function routeFullFor(j: i32, v: i32): bool {
+  if (anyReload || kindOf(j) != KIND_JOB) return false;
+  const s0 = startNode(v);
+  for (let d = 0; d < D; d++) {
+    if (unchecked(pMax[s0 * D + d]) + unchecked(taskStartLoad[j * D + d]) > capOf(v, d)) return true;
+  }
+  return false;
 }
 
 /** A job alone in a new trip. */

@@ -11,13 +11,13 @@
  * order with its partner (moving it to another route is `pair relocate`).
  */
 import {
-  D, capOf, earliestStart, isEnd, isReload, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, kindOf, nTasks, pairOf, serviceOf,
+  D, capOf, earliestStart, isEnd, isReload, KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, KIND_RELOAD, kindOf, nTasks, pairOf, serviceOf,
   setupOf, taskDelta, taskStartLoad, vehFixed, vehMaxStops,
 } from "./instance";
 import { adj, adjStart } from "./init";
-import { feasibleFrom, nextReal } from "./insert";
+import { feasibleFrom, nextReal, visitLoc, visitStop } from "./insert";
 import {
-  eDep, effLoc, fixedScale, linkAfter, loadAfter, nxt, pMax, prv, recompute, rFeasible, rJobs, routeOf, sMax, unlink,
+  eDep, effLoc, fixedScale, linkAfter, loadAfter, nxt, pMax, posOf, prv, recompute, rFeasible, rJobs, routeOf, sMax, unlink,
 } from "./routes";
 import { canServe, gained, lsCost, lsNeighboursEnd, withinLimits } from "./relocate";
 import { touch } from "./state";
@@ -91,6 +91,41 @@ function fitsAfter(u: i32, r2: i32): bool {
     l = lx;
   }
   return feasibleFrom(r2, w, time, l);
+}
+
+/**
+ * Whether route r still meets its windows with the string moved after u, in the same route:
+ * the stops between the old and the new place are re-timed from the cached arrays, so most
+ * infeasible moves are never applied. A necessary check only (loads and the other rules are
+ * left to moveString); true without a verdict when a break or a reload lies on the way.
+ */
+function intraFits(r: i32, u: i32): bool {
+  const z = unchecked(seq[len - 1]);
+  const p = unchecked(prv[seq[0]]);
+  const n = unchecked(nxt[z]);
+  const forward = unchecked(posOf[u]) > unchecked(posOf[z]);
+  // Forward: p, n … u, the string, nxt[u] …; backward: u, the string, nxt[u] … p, n …
+  let time = unchecked(eDep[forward ? p : u]);
+  let l = unchecked(effLoc[forward ? p : u]);
+  for (let pass = 0; pass < 2; pass++) {
+    if ((pass == 0) == forward) {
+      const last = forward ? u : p;
+      for (let x = forward ? n : unchecked(nxt[u]); ; x = unchecked(nxt[x])) {
+        if (x >= nTasks || kindOf(x) == KIND_BREAK || kindOf(x) == KIND_RELOAD) return true;
+        time = visitStop(r, x, time, l);
+        if (time < 0) return false;
+        l = visitLoc;
+        if (x == last) break;
+      }
+    } else {
+      for (let i = 0; i < len; i++) {
+        time = visitStop(r, unchecked(seq[i]), time, l);
+        if (time < 0) return false;
+        l = visitLoc;
+      }
+    }
+  }
+  return feasibleFrom(r, forward ? unchecked(nxt[u]) : n, time, l);
 }
 
 /** Moves the string after node u; returns whether it was kept (feasible and cheaper). */
@@ -182,7 +217,7 @@ export function orOpt(t: i32): bool {
     if (u < 0) return false;
     len = intra ? intraLen : interLen;
     for (let i = 1; i < len; i++) unchecked(seq[i] = nxt[seq[i - 1]]);
-    if (moveString(u, r, unchecked(routeOf[u]))) return true;
+    if ((!intra || intraFits(r, u)) && moveString(u, r, unchecked(routeOf[u]))) return true;
     if (intra) intraU = -1;
     else interU = -1;
   }

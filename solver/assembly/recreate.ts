@@ -5,7 +5,7 @@
  */
 import { D, KIND_JOB, KIND_PICKUP, kindOf, pairOf, penaltyOf, taskSkill, vehSkill, nVeh, startNode, endNode, taskDelta, taskStartLoad, twWidthOf, vehFixed } from "./instance";
 import { adj, adjStart, cand, candStart } from "./init";
-import { evalInsert, evalPair, INF, pairDeliveryAfter } from "./insert";
+import { evalInsert, evalPair, INF, pairDeliveryAfter, routeFullFor } from "./insert";
 import { beyond, deliveryFloor, pairFloorOn, pairRouteFloor } from "./pair-floor";
 import { linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
 import { anyDriving, hasGroups } from "./rules";
@@ -141,6 +141,11 @@ function granularScan(t: i32): void {
 function scanRoute(t: i32, r: i32, isPair: bool, floor: f64): void {
   const e = endNode(r);
   let u = startNode(r);
+  if (!isPair && routeFullFor(t, r)) {
+    // Every position would fail on capacity; the blinks' draws are kept (same random stream).
+    if (blinkRate > 0) for (; u != e; u = unchecked(nxt[u])) rand();
+    return;
+  }
   while (u != e) {
     if (blinkRate > 0 && rand() < blinkRate) { u = unchecked(nxt[u]); continue; }
     if (isPair) {

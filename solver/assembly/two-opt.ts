@@ -9,8 +9,8 @@
  */
 import { isEnd, KIND_JOB, kindOf, nTasks } from "./instance";
 import { adj, adjStart } from "./init";
-import { nextReal } from "./insert";
-import { effLoc, nxt, prv, recompute, rFeasible, routeOf } from "./routes";
+import { feasibleFrom, nextReal, visitLoc, visitStop } from "./insert";
+import { eDep, effLoc, nxt, prv, recompute, rFeasible, routeOf } from "./routes";
 import { gained, lsCost, lsNeighboursEnd, withinLimits } from "./relocate";
 import { touch } from "./state";
 import { arcCost, locOf } from "./travel";
@@ -63,6 +63,24 @@ function reverse(x: i32, y: i32): i32 {
   return a; // now last of the stretch: reverse(x, a) undoes this
 }
 
+/**
+ * Whether route r still meets its windows with the stretch from nxt[x] to y driven backwards:
+ * checked from the cached arrays in O(stretch), so most infeasible reversals are never applied.
+ * A necessary check only: a reversal that passes is applied and recomputed (other rules).
+ */
+function reversalFits(r: i32, x: i32, y: i32): bool {
+  const a = unchecked(nxt[x]);
+  let time = unchecked(eDep[x]);
+  let l = unchecked(effLoc[x]);
+  for (let s = y; ; s = unchecked(prv[s])) {
+    time = visitStop(r, s, time, l);
+    if (time < 0) return false;
+    l = visitLoc;
+    if (s == a) break;
+  }
+  return feasibleFrom(r, unchecked(nxt[y]), time, l);
+}
+
 /** Makes one of u's neighbours in its own route follow it, if driving a stretch backwards is cheaper. */
 export function twoOpt(u: i32): bool {
   if (kindOf(u) != KIND_JOB) return false;
@@ -83,7 +101,7 @@ export function twoOpt(u: i32): bool {
     d = reversalDelta(r, v, u);
     if (d < best * (1 + 1e-9)) { best = d; bestX = v; bestY = u; }
   }
-  if (bestX < 0) return false;
+  if (bestX < 0 || !reversalFits(r, bestX, bestY)) return false;
   const before = lsCost();
   touch(r);
   const last = reverse(bestX, bestY);
