@@ -166,6 +166,13 @@ export function earliestStart(t: i32, a: f64): f64 {
   return -1.0;
 }
 
+/** The end of task t's last window: an arrival after it is too late for every window. */
+export function lastEnd(t: i32): f64 {
+  const cnt = unchecked(taskI[t * TASK_I_STRIDE + 2]);
+  if (cnt == 0) return -1.0;
+  return unchecked(tw[(unchecked(taskI[t * TASK_I_STRIDE + 1]) + cnt - 1) * 2 + 1]);
+}
+
 /** Latest service start at task `t` not after `bound`, or -1 when no window allows it. */
 export function latestStart(t: i32, bound: f64): f64 {
   const base = unchecked(taskI[t * TASK_I_STRIDE + 1]);

@@ -3,16 +3,16 @@
  * random (random, largest demand, farthest, closest, tightest window), then each goes to its
  * cheapest feasible position, each position being skipped ("blinked") with a small probability.
  */
-import { D, KIND_JOB, KIND_PICKUP, kindOf, pairOf, penaltyOf, taskSkill, vehSkill, nVeh, startNode, endNode, taskDelta, taskStartLoad, twWidthOf, vehFixed } from "./instance";
+import { D, KIND_JOB, KIND_PICKUP, kindOf, lastEnd, pairOf, penaltyOf, taskSkill, vehSkill, nVeh, startNode, endNode, taskDelta, taskStartLoad, twWidthOf, vehFixed } from "./instance";
 import { adj, adjStart, cand, candStart } from "./init";
 import { evalInsert, evalPair, INF, pairDeliveryAfter, routeFullFor } from "./insert";
 import { beyond, deliveryFloor, pairFloorOn, pairRouteFloor } from "./pair-floor";
-import { linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
-import { anyDriving, hasGroups } from "./rules";
+import { eDep, effLoc, linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
+import { anyDriving, anyReload, hasGroups } from "./rules";
 import { pend, pendCount } from "./ruin";
 import { rand } from "./rng";
 import { addUnassigned, searchCost, touch } from "./state";
-import { locOf, proximity } from "./travel";
+import { durInto, locOf, metricDur, proximity } from "./travel";
 import { newTypeScan, skipEmptyTwin } from "./fleet";
 
 export let blinkRate: f64 = 0.01;
@@ -125,6 +125,11 @@ function granularScan(t: i32): void {
     const r = unchecked(routeOf[b]);
     if (r < 0 || (closing && unchecked(closed[r]))) continue;
     if ((skills & ~unchecked(vehSkill[r])) != 0) continue;
+    if (routeFullFor(t, r)) {
+      // Both positions would fail on capacity; their blinks' draws are kept (same random stream).
+      if (blinkRate > 0) { rand(); rand(); }
+      continue;
+    }
     tryAt(t, unchecked(prv[b]), r);
     tryAt(t, b, r);
   }
@@ -146,7 +151,18 @@ function scanRoute(t: i32, r: i32, isPair: bool, floor: f64): void {
     if (blinkRate > 0) for (; u != e; u = unchecked(nxt[u])) rand();
     return;
   }
+  const late = !isPair && metricDur && !anyReload && kindOf(t) == KIND_JOB ? lastEnd(t) : INF;
+  const lt = locOf(t);
   while (u != e) {
+    if (late < INF) {
+      // Too late for t after u, so after every later stop too: with durations that obey the
+      // triangle inequality, leaving a later stop and driving to t never arrives earlier.
+      const arr = unchecked(eDep[u]) + durInto(r, unchecked(effLoc[u]), lt);
+      if (arr > late + 1e-7 * Math.abs(arr)) {
+        if (blinkRate > 0) for (; u != e; u = unchecked(nxt[u])) rand();
+        return;
+      }
+    }
     if (blinkRate > 0 && rand() < blinkRate) { u = unchecked(nxt[u]); continue; }
     if (isPair) {
       const c = evalPair(t, u, r, best, floor);

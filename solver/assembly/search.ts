@@ -20,7 +20,7 @@ import {
   addUnassigned, allocState, beginMove, bestCost, clearUnassigned, loadBest, rollback, saveBest,
   searchCost, setUnasScale, totalCost, unas, unasCount, unasPenalty, usedRoutes,
 } from "./state";
-import { baseDur, checkMetricCost, dist, locOf, metricCost, prepareTravel } from "./travel";
+import { baseDur, checkMetricCost, checkMetricDur, dist, locOf, metricCost, prepareTravel } from "./travel";
 
 @external("env", "now") declare function now(): f64;
 @external("env", "progress") declare function progress(cost: f64, routes: i32, unassigned: i32, elapsedMs: f64): void;
@@ -307,6 +307,7 @@ export function runSearch(): void {
     if (kindOf(t) == KIND_BREAK) hasBreaks = true;
   }
   chooseLocalSearch(lsp, hasShipments, hasJobs);
+  checkMetricDur(params[PARAM_TIME_LIMIT_MS] > 0 ? params[PARAM_TIME_LIMIT_MS] : 1000.0);
   if (hasShipments) {
     checkMetricCost();
     setPairFloor(metricCost && !hasBreaks && !anyReload && balanceK <= 0);
