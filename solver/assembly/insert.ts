@@ -89,7 +89,7 @@ export let visitLoc: i32 = 0;
   const st = earliestStart(x, time + dur(v, loc, lx));
   if (st < 0) return -1.0;
   visitLoc = lx;
-  return st + (loc != lx ? setupOf(x) : 0.0) + serviceOf(x);
+  return st + setupPaidAt(x, loc) + serviceOf(x);
 }
 
 /** Whether w is a reload that starts a trip (the trip before it ends there). */

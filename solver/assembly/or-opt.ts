@@ -11,8 +11,8 @@
  * order with its partner (moving it to another route is `pair relocate`).
  */
 import {
-  D, capOf, earliestStart, isEnd, isReload, KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, KIND_RELOAD, kindOf, nTasks, pairOf, serviceOf,
-  setupOf, taskDelta, taskStartLoad, vehFixed, vehMaxStops,
+  D, capOf, isEnd, isReload, KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, KIND_RELOAD, kindOf, nTasks, pairOf,
+  taskDelta, taskStartLoad, vehFixed, vehMaxStops,
 } from "./instance";
 import { adj, adjStart } from "./init";
 import { feasibleFrom, nextReal, visitLoc, visitStop } from "./insert";
@@ -21,7 +21,7 @@ import {
 } from "./routes";
 import { canServe, gained, lsCost, lsNeighboursEnd, withinLimits } from "./relocate";
 import { touch } from "./state";
-import { arcCost, dur, locOf } from "./travel";
+import { arcCost, locOf } from "./travel";
 
 /** Longest string moved. */
 const MAX_STRING: i32 = 3;
@@ -83,12 +83,9 @@ function fitsAfter(u: i32, r2: i32): bool {
   let time = unchecked(eDep[u]);
   let l = unchecked(effLoc[u]);
   for (let i = 0; i < len; i++) {
-    const x = unchecked(seq[i]);
-    const lx = locOf(x);
-    const st = earliestStart(x, time + dur(r2, l, lx));
-    if (st < 0) return false;
-    time = st + (l != lx ? setupOf(x) : 0.0) + serviceOf(x);
-    l = lx;
+    time = visitStop(r2, unchecked(seq[i]), time, l);
+    if (time < 0) return false;
+    l = visitLoc;
   }
   return feasibleFrom(r2, w, time, l);
 }
