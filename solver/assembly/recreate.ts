@@ -143,12 +143,16 @@ function granularScan(t: i32): void {
   }
 }
 
+/** Skips the positions from u to e unevaluated, drawing their blinks so the random stream stays the same. */
+function skipPositions(u: i32, e: i32): void {
+  if (blinkRate > 0) for (; u != e; u = unchecked(nxt[u])) rand();
+}
+
 function scanRoute(t: i32, r: i32, isPair: bool, floor: f64): void {
   const e = endNode(r);
   let u = startNode(r);
   if (!isPair && routeFullFor(t, r)) {
-    // Every position would fail on capacity; the blinks' draws are kept (same random stream).
-    if (blinkRate > 0) for (; u != e; u = unchecked(nxt[u])) rand();
+    skipPositions(u, e); // every position would fail on capacity
     return;
   }
   const late = !isPair && metricDur && !anyReload && kindOf(t) == KIND_JOB ? lastEnd(t) : INF;
@@ -159,7 +163,7 @@ function scanRoute(t: i32, r: i32, isPair: bool, floor: f64): void {
       // triangle inequality, leaving a later stop and driving to t never arrives earlier.
       const arr = unchecked(eDep[u]) + durInto(r, unchecked(effLoc[u]), lt);
       if (arr > late + 1e-7 * Math.abs(arr)) {
-        if (blinkRate > 0) for (; u != e; u = unchecked(nxt[u])) rand();
+        skipPositions(u, e);
         return;
       }
     }
