@@ -373,19 +373,24 @@ export function evalPair(p: i32, u1: i32, v: i32, bound: f64 = INF, floor: f64 =
     const tXQ = durInto(v, loc, lq);
     const tQR = dur(v, lq, lr);
     if (tXQ < UNREACHABLE && tQR < UNREACHABLE) {
-      const stQ = earliestStart(q, time + tXQ);
-      if (stQ >= 0) {
-        const depQ = stQ + (loc != lq ? setupOf(q) : 0.0) + serviceOf(q);
-        if (feasibleFrom(v, w2, depQ, lq)) {
-          const dT = dT1 + tXQ + tQR - (onRoute ? unchecked(durIn[r2]) : dur(v, loc, lr));
-          const dD = dD1 + vdistInto(v, loc, lq) + vdist(v, lq, lr) - (onRoute ? unchecked(distIn[r2]) : vdist(v, loc, lr));
-          if (rTravel[v] + dT <= vehMaxTravel(v) && rDist[v] + dD <= vehMaxDist(v)) {
-            let c = perSec * dT + perM * dD + fixed;
-            if (balanceK > 0) c += balanceDelta(v, dT + busyPQ);
-            if (c < best) { best = c; pairDeliveryAfter = x; }
-          } else failTravel++;
+      // Priced first: only a place that would beat the best so far is checked for the windows
+      // after it (the same answer; the fail counts only matter when no place fits, best = INF).
+      const dT = dT1 + tXQ + tQR - (onRoute ? unchecked(durIn[r2]) : dur(v, loc, lr));
+      const dD = dD1 + vdistInto(v, loc, lq) + vdist(v, lq, lr) - (onRoute ? unchecked(distIn[r2]) : vdist(v, loc, lr));
+      let c = perSec * dT + perM * dD + fixed;
+      if (balanceK > 0) c += balanceDelta(v, dT + busyPQ);
+      if (c < best) {
+        const stQ = earliestStart(q, time + tXQ);
+        if (stQ >= 0) {
+          const depQ = stQ + (loc != lq ? setupOf(q) : 0.0) + serviceOf(q);
+          if (feasibleFrom(v, w2, depQ, lq)) {
+            if (rTravel[v] + dT <= vehMaxTravel(v) && rDist[v] + dD <= vehMaxDist(v)) {
+              best = c;
+              pairDeliveryAfter = x;
+            } else failTravel++;
+          } else failTw++;
         } else failTw++;
-      } else failTw++;
+      }
     }
     x = w2;
   }

@@ -14,45 +14,45 @@ export let pairFloorOn = false;
  */
 export function setPairFloor(on: bool): void { pairFloorOn = on; }
 
-/**
- * The cheapest detour of delivery q over route v's arcs, computed once per route and pair: on
- * metric costs a floor under the delivery's share of every position evalPair walks (0 when it
- * cannot be relied on). With it most pickup positions of a long route skip the walk.
- */
-export function deliveryFloor(q: i32, v: i32): f64 {
-  if (!pairFloorOn) return 0.0;
-  const lq = locOf(q);
-  let m: f64 = Infinity;
-  const e = endNode(v);
-  for (let x = startNode(v); x != e; x = unchecked(nxt[x])) {
-    const r = unchecked(nxt[x]);
-    const c = arcCostInto(v, unchecked(effLoc[x]), lq) + arcCost(v, lq, locOf(r)) - unchecked(arcIn[r]);
-    if (c < m) m = c;
-  }
-  return m > 0 ? m : 0.0;
-}
+/** The delivery floor found by the last `pairRouteFloor` (0 with the floor off). */
+export let deliveryFloor: f64 = 0;
 
 /**
  * A floor under every position of pair p in route v (metric costs, with `setPairFloor` on): the
  * delivery right after the pickup at its true price, the others at the pickup's detour plus the
- * delivery's floor `dFloor`; a route to open adds its fixed cost. 0 with the floor off.
+ * cheapest detour of the delivery over the route's arcs (left in `deliveryFloor`, which with
+ * metric costs bounds the delivery's share of every place evalPair walks: with it most pickup
+ * places of a long route skip the walk); a route to open adds its fixed cost. 0 with the floor
+ * off. One pass: min over arcs of min(rightAfter, pickup + floor) is min(min rightAfter,
+ * min pickup + floor), exactly so in floating point too (adding a constant keeps the order).
  */
-export function pairRouteFloor(p: i32, v: i32, dFloor: f64): f64 {
+export function pairRouteFloor(p: i32, v: i32): f64 {
+  deliveryFloor = 0.0;
   if (!pairFloorOn) return 0.0;
   const lp = locOf(p);
   const lq = locOf(pairOf(p));
   const cPQ = arcCost(v, lp, lq);
-  let m: f64 = Infinity;
+  let minQ: f64 = Infinity;
+  let minPickup: f64 = Infinity;
+  let minRightAfter: f64 = Infinity;
   const e = endNode(v);
   for (let u = startNode(v); u != e; u = unchecked(nxt[u])) {
     const r = unchecked(nxt[u]);
     const lr = locOf(r);
+    const lu = unchecked(effLoc[u]);
+    const into = unchecked(arcIn[r]);
+    const cQR = arcCost(v, lq, lr);
+    const dq = arcCostInto(v, lu, lq) + cQR - into;
+    if (dq < minQ) minQ = dq;
     const cPR = arcCost(v, lp, lr);
-    const pickup = arcCostInto(v, unchecked(effLoc[u]), lp) + cPR - unchecked(arcIn[r]);
-    const rightAfter = pickup + cPQ + arcCost(v, lq, lr) - cPR;
-    const c = rightAfter < pickup + dFloor ? rightAfter : pickup + dFloor;
-    if (c < m) m = c;
+    const pickup = arcCostInto(v, lu, lp) + cPR - into;
+    if (pickup < minPickup) minPickup = pickup;
+    const rightAfter = pickup + cPQ + cQR - cPR;
+    if (rightAfter < minRightAfter) minRightAfter = rightAfter;
   }
+  deliveryFloor = minQ > 0 ? minQ : 0.0;
+  const viaFloor = minPickup + deliveryFloor;
+  const m = minRightAfter < viaFloor ? minRightAfter : viaFloor;
   return m + (unchecked(rJobs[v]) == 0 ? vehFixed(v) * fixedScale : 0.0);
 }
 

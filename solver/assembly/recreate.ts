@@ -189,14 +189,13 @@ let floorDelivery = new StaticArray<f64>(0);
  * first routes set a tight bound, so evalPair skips most positions of the others, or whole routes.
  */
 function scanPairByFloor(t: i32, c1: i32): void {
-  const q = pairOf(t);
   let n = 0;
   for (let ci = candStart[t]; ci < c1; ci++) {
     const r = unchecked(cand[ci]);
     if (closing && unchecked(closed[r])) continue;
     if (skipEmptyTwin(r)) continue;
-    const fd = deliveryFloor(q, r);
-    const low = pairRouteFloor(t, r, fd);
+    const low = pairRouteFloor(t, r);
+    const fd = deliveryFloor;
     let j = n - 1;
     while (j >= 0 && unchecked(floorLow[j]) > low) {
       unchecked(floorLow[j + 1] = floorLow[j]);
