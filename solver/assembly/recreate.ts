@@ -155,7 +155,8 @@ function scanRoute(t: i32, r: i32, isPair: bool, floor: f64): void {
     skipPositions(u, e); // every position would fail on capacity
     return;
   }
-  const late = !isPair && metricDur && !anyReload && kindOf(t) == KIND_JOB ? lastEnd(t) : INF;
+  // A job, or a shipment's pickup (its delivery comes later still).
+  const late = metricDur && !anyReload && (isPair || kindOf(t) == KIND_JOB) ? lastEnd(t) : INF;
   const lt = locOf(t);
   while (u != e) {
     if (late < INF) {

@@ -307,8 +307,8 @@ export function runSearch(): void {
     if (kindOf(t) == KIND_BREAK) hasBreaks = true;
   }
   chooseLocalSearch(lsp, hasShipments, hasJobs);
-  // Only jobs' scans use it (recreate.ts); shipment-only problems skip the O(n³) check.
-  if (hasJobs) checkMetricDur(params[PARAM_TIME_LIMIT_MS] > 0 ? params[PARAM_TIME_LIMIT_MS] : 1000.0);
+  // Route scans of jobs and pickups stop at the first place too late (recreate.ts).
+  if (hasJobs || hasShipments) checkMetricDur(params[PARAM_TIME_LIMIT_MS] > 0 ? params[PARAM_TIME_LIMIT_MS] : 1000.0);
   if (hasShipments) {
     checkMetricCost();
     setPairFloor(metricCost && !hasBreaks && !anyReload && balanceK <= 0);
