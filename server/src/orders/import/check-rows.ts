@@ -10,7 +10,7 @@ import type { ImportMessages } from './messages.ts';
 import { hashRow } from './row-hash.ts';
 import type { SourceRow } from './sources.ts';
 import { type RowContext, type ValidRow, validateRow } from './validate-row.ts';
-import { detached } from './values.ts';
+import { cellText, detached } from './values.ts';
 
 /** What the row step needs: the column plan, the rules and the validation context. */
 export interface RowRules {
@@ -29,13 +29,22 @@ export function columnNamer(header: readonly string[], fields: readonly (string 
   return (f) => columnName.get(f) ?? f;
 }
 
-export type CheckedRow = { ok: true; row: ValidRow; hash: string } | { ok: false; errors: ImportRowError[] };
+export type CheckedRow =
+  | {
+      ok: true;
+      row: ValidRow;
+      hash: string;
+      /** The row has no service_min of its own: it takes the time learned at its address. */
+      learnService: boolean;
+    }
+  | { ok: false; errors: ImportRowError[] };
 
 /** Checks the rows of one file in order (a ref met twice is refused the second time). */
 export class RowChecker {
   /** The rows some rule fired on. */
   readonly notes: RuleNotes;
   private readonly seenRefs: Map<string, number>;
+  private readonly serviceAt: number;
 
   /** `seen`: the refs already met in the file, with their rows (when another checker began it). */
   constructor(
@@ -45,6 +54,7 @@ export class RowChecker {
   ) {
     this.notes = new RuleNotes(maxNotes);
     this.seenRefs = new Map(seen);
+    this.serviceAt = r.fields.indexOf('service_min');
   }
 
   /** The refs met so far, with the row each was first met on. */
@@ -73,6 +83,7 @@ export class RowChecker {
       };
     }
     this.seenRefs.set(detached(ref), src.row);
-    return { ok: true, row: result.row, hash: hashRow(result.row) };
+    const learnService = this.serviceAt < 0 || cellText(src.cells[this.serviceAt]).trim() === '';
+    return { ok: true, row: result.row, hash: hashRow(result.row), learnService };
   }
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { CsvRecords, parse } from './csv-records.ts';
+import { CsvChunks, CsvRecords, type CsvText, parse } from './csv-records.ts';
 
 const all = (text: string, delim = ',') => {
   const out: string[][] = [];
@@ -41,5 +41,38 @@ describe('CSV records', () => {
   });
   it('fails on a quote that is never closed', async () => {
     await expect(streamed(['a,"b\n', 'c,d\n'])).rejects.toThrow(/never closed/);
+  });
+  it('hands the text over at any point: the records parsed before, then the rest parsed elsewhere, are the same records', async () => {
+    const text = 'ref;"note ""x"" ;\r\nsuite";fin\r\nB;"";\r\n\r\nC;3;4\r\nD;"é";5';
+    const expected = all(text, ';');
+    const pieces = text.match(/[\s\S]{1,5}/g)!;
+    for (let at = 0; at <= pieces.length; at++) {
+      const parser = new CsvRecords(';');
+      const records: string[][] = [];
+      const handed: CsvText[] = [];
+      const done = (async () => {
+        for await (const item of parser as AsyncIterable<string[][] | CsvText>) {
+          if (Array.isArray(item)) records.push(...item);
+          else handed.push(item);
+        }
+      })();
+      for (const [i, piece] of pieces.entries()) {
+        if (i === at) parser.handOver();
+        parser.write(piece);
+      }
+      if (at === pieces.length) parser.handOver();
+      parser.end();
+      await done;
+      // What another thread does with the text: the same parser state, counting on from the records before.
+      const rest = new CsvChunks(';'.charCodeAt(0), records.length);
+      for (const h of handed) records.push(...rest.push(h.text, h.final));
+      expect(records, `handed over before piece ${at}`).toEqual(expected);
+      expect(handed.at(-1)?.final ?? true).toBe(true);
+    }
+  });
+  it('names the row of a quote never closed in text parsed after the hand-over', () => {
+    const rest = new CsvChunks(','.charCodeAt(0), 41);
+    expect(rest.push('a,b\nc,"d\n', false)).toEqual([['a', 'b']]);
+    expect(() => rest.push('e,f\n', true)).toThrow('a quoted cell that starts on row 43 is never closed');
   });
 });

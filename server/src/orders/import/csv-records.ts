@@ -19,10 +19,69 @@ export class CsvRecordError extends Error {
   row = 0;
 }
 
-export class CsvRecords extends Transform {
+/**
+ * The rest of a CSV file as text, once its reader has handed the parsing over (see
+ * CsvRecords.handOver): chunks in order, the last one `final`.
+ */
+export interface CsvText {
+  text: string;
+  final: boolean;
+}
+
+/**
+ * A CSV file's parsing state across its chunks: the unfinished record carried to the next
+ * chunk, the records met so far (an unclosed quote names its row), the delimiter.
+ */
+export class CsvChunks {
   private carry = '';
-  private records = 0;
-  private delim = -1;
+  /** Records met so far, blank ones and the header included. */
+  records: number;
+
+  constructor(
+    private readonly delim: number,
+    recordsBefore = 0,
+  ) {
+    this.records = recordsBefore;
+  }
+
+  /** The complete records of the text read so far; `final` at the end of the file. */
+  push(chunk: string, final: boolean): string[][] {
+    const out: string[][] = [];
+    try {
+      this.carry = parse(this.carry + chunk, this.delim, final, out);
+    } catch (err) {
+      if (err instanceof CsvRecordError) this.records += out.length;
+      throw this.located(err);
+    }
+    this.records += out.length;
+    if (this.carry.length > MAX_RECORD_CHARS) throw this.located(new CsvRecordError('a quoted cell is never closed'));
+    return out;
+  }
+
+  /** The unfinished record held for the next chunk, handed over (see CsvRecords.handOver). */
+  takeCarry(): string {
+    const carry = this.carry;
+    this.carry = '';
+    return carry;
+  }
+
+  private located(err: unknown): unknown {
+    if (!(err instanceof CsvRecordError)) return err;
+    err.row = this.records + 1;
+    err.message = `a quoted cell that starts on row ${err.row} is never closed`;
+    return err;
+  }
+}
+
+/**
+ * Records in chunks: each readable item is the array of records parsed from one written chunk,
+ * or — after handOver() — a CsvText: the text as written, for another thread to parse.
+ */
+export class CsvRecords extends Transform {
+  private chunks: CsvChunks | null = null;
+  /** Text held back until the first line is complete: it names the delimiter. */
+  private head = '';
+  private handedOver = false;
   /** The delimiter: given, or detected from the first line (see detectDelimiter). */
   delimiter: string | null;
 
@@ -30,42 +89,48 @@ export class CsvRecords extends Transform {
     // Each readable item is a whole chunk of records: buffer few of them.
     super({ readableObjectMode: true, writableObjectMode: true, readableHighWaterMark: 2 });
     this.delimiter = delimiter;
-    if (delimiter) this.delim = delimiter.charCodeAt(0);
+    if (delimiter) this.chunks = new CsvChunks(delimiter.charCodeAt(0));
+  }
+
+  /**
+   * From now on the text is passed on as it comes (CsvText items), starting with the unfinished
+   * record this parser holds: a worker thread parses it (read-batches.ts). Records already
+   * parsed are still read first. Call once the delimiter is known (the header was read).
+   */
+  handOver(): void {
+    this.handedOver = true;
   }
 
   override _transform(chunk: string | Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.run(this.carry + String(chunk), false, done);
+    this.run(String(chunk), false, done);
   }
 
   override _flush(done: TransformCallback): void {
-    this.run(this.carry, true, done);
+    this.run('', true, done);
   }
 
   private run(text: string, final: boolean, done: TransformCallback): void {
-    if (this.delim < 0) {
+    if (this.chunks === null) {
+      text = this.head + text;
       // Hold the text back until the first line is complete (or 64 KiB): it names the delimiter.
       if (!final && !/[\r\n]/.test(text) && text.length < 65_536) {
-        this.carry = text;
+        this.head = text;
         done();
         return;
       }
       this.delimiter = detectDelimiter(text);
-      this.delim = this.delimiter.charCodeAt(0);
+      this.chunks = new CsvChunks(this.delimiter.charCodeAt(0));
+    }
+    if (this.handedOver) {
+      this.push({ text: this.chunks.takeCarry() + text, final } satisfies CsvText);
+      done();
+      return;
     }
     try {
-      const out: string[][] = [];
-      this.carry = parse(text, this.delim, final, out);
-      this.records += out.length;
-      if (this.carry.length > MAX_RECORD_CHARS) {
-        throw new CsvRecordError('a quoted cell is never closed');
-      }
+      const out = this.chunks.push(text, final);
       if (out.length) this.push(out);
       done();
     } catch (err) {
-      if (err instanceof CsvRecordError) {
-        err.row = this.records + 1;
-        err.message = `a quoted cell that starts on row ${err.row} is never closed`;
-      }
       done(err as Error);
     }
   }

@@ -100,4 +100,39 @@ describe('writing a batch of imported orders', () => {
     expect(await upsertOrders(db, orgId, [row('U-3', { pickup: gerland })], origin())).toMatchObject({ created: 1 });
     expect((await stored(['U-3']))[0].pickup_lon).toBe(4.8309);
   });
+
+  it("refuses orders that name an import that does not exist, and clears an import's references when it is deleted", async () => {
+    const missing = { importId: '00000000-0000-4000-8000-000000000000', source: 'import' as const };
+    await expect(upsertOrders(db, orgId, [row('X-1'), row('X-2')], missing)).rejects.toMatchObject({ code: '23503' });
+    expect(await stored(['X-1', 'X-2'])).toEqual([]);
+    // An update that names a missing import is refused too; one that leaves the import alone is not checked.
+    await upsertOrders(db, orgId, [row('X-3')], origin());
+    const renamed = db.query(`UPDATE orders SET last_import_id = $3 WHERE org_id = $1 AND ref = $2`, [
+      orgId,
+      'X-3',
+      missing.importId,
+    ]);
+    await expect(renamed).rejects.toMatchObject({ code: '23503' });
+    await db.query(`UPDATE orders SET notes = 'digicode 1234' WHERE org_id = $1 AND ref = 'X-3'`, [orgId]);
+    // Deleting an import leaves its orders, without the reference (as ON DELETE SET NULL did).
+    const other = await insertImport(db, {
+      orgId,
+      userId: null,
+      filename: 'gone.csv',
+      format: 'csv',
+      partial: false,
+      columns: [],
+      delimiter: ',',
+    });
+    await upsertOrders(db, orgId, [row('X-4')], { importId: other, source: 'import' });
+    await db.query('DELETE FROM imports WHERE id = $1', [other]);
+    const left = await db.query<{ import_id: string | null; last_import_id: string | null; notes: string }>(
+      `SELECT import_id, last_import_id, notes FROM orders WHERE org_id = $1 AND ref = ANY($2) ORDER BY ref`,
+      [orgId, ['X-3', 'X-4']],
+    );
+    expect(left.rows).toEqual([
+      { import_id: importId, last_import_id: importId, notes: 'digicode 1234' },
+      { import_id: null, last_import_id: null, notes: '' },
+    ]);
+  });
 });

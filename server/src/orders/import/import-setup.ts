@@ -17,8 +17,6 @@ import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 import type { ImportRequest } from './pipeline.ts';
 import { type RowCheck, serviceabilityCheck } from './serviceability.ts';
 import { type RowContext, windowFields, withoutNul } from './validate-row.ts';
-import { cellText } from './values.ts';
-import type { SourceRow } from './sources.ts';
 
 /** Everything an import decided before reading its rows; it does not change while they are read. */
 export interface ImportSetup {
@@ -32,8 +30,6 @@ export interface ImportSetup {
   columnOf: (field: string) => string;
   /** The column a warning names: `date`, or `date_from` when the file has no `date`. */
   warningColumnOf: (field: string) => string;
-  /** True for a row without service_min: it takes the time learned at its address. */
-  lacksServiceMin: (source: SourceRow) => boolean;
   /** What the fleet cannot do for a row; null when there is no fleet to check against. */
   check: RowCheck | null;
   /** The service times learned at each address (analytics/), loaded on first use. */
@@ -66,7 +62,6 @@ export async function prepareImport(db: Db, actor: Actor, req: ImportRequest): P
   }
   const columnOf = columnNamer(header, plan.fields);
   const hasDate = plan.fields.includes('date');
-  const serviceAt = plan.fields.indexOf('service_min');
   // The fleet is read once; each row is then checked in memory (a few comparisons, no query).
   const check = serviceabilityCheck(await loadFleetSummary(db, actor.orgId), {
     dimensions: o.dimensions,
@@ -82,7 +77,6 @@ export async function prepareImport(db: Db, actor: Actor, req: ImportRequest): P
     ctx,
     columnOf,
     warningColumnOf: (f) => columnOf(f === 'date' && !hasDate ? 'date_from' : f),
-    lacksServiceMin: (source) => serviceAt < 0 || cellText(source.cells[serviceAt]).trim() === '',
     check,
     // Rows without service_min take the service time learned at their address (analytics/).
     learned: learnedServiceDefaults(actor.orgId),

@@ -20,6 +20,8 @@ export interface Pending {
   hash: string;
   /** True once the geocoder placed it (its warnings then name the address, not lat/lon). */
   geocoded: boolean;
+  /** The row has no service_min of its own: it takes the time learned at its address. */
+  learnService: boolean;
 }
 
 /** A cell as the rejected-rows CSV should show it, so it re-imports as it was meant. */
@@ -31,6 +33,8 @@ export function displayCell(v: unknown): string {
   }
   return cellText(v);
 }
+
+const NONE: ImportWarning[] = [];
 
 export class ImportTally {
   readonly counts: ImportCounts = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
@@ -60,18 +64,27 @@ export class ImportTally {
     this.rejections.push({ row: source.row, errors: errs, cells: source.cells.map(displayCell) });
   }
 
-  /** A row whose order is dispatched or later, which the file would change. */
-  conflict(p: Pending, status: string): void {
+  /** A row (`ref`, read from `source`) whose order is dispatched or later, which the file would change. */
+  conflict(ref: string, source: SourceRow, status: string): void {
     const { columnOf, ctx } = this.setup;
-    const message = ctx.messages.conflict(p.row.ref, status);
-    this.reject(p.source, [{ row: p.source.row, column: columnOf('ref'), value: p.row.ref, message }]);
+    const message = ctx.messages.conflict(ref, status);
+    this.reject(source, [{ row: source.row, column: columnOf('ref'), value: ref, message }]);
   }
 
   /** Lists what the fleet cannot do for a row that is (or, once fixed, would be) imported. */
   warn(p: Pending): void {
+    this.addWarnings(this.warningsFor(p));
+  }
+
+  /** What the fleet cannot do for a row, to be listed later (addWarnings); none once the answer's list is full. */
+  warningsFor(p: Pending): ImportWarning[] {
     const { check, warningColumnOf } = this.setup;
-    if (!check || this.warnings.length > MAX_ERRORS_IN_RESPONSE) return;
-    for (const w of check(p.row, p.source.row, warningColumnOf, p.geocoded ? 'address' : 'lat')) this.warnings.push(w);
+    if (!check || this.warnings.length > MAX_ERRORS_IN_RESPONSE) return NONE;
+    return check(p.row, p.source.row, warningColumnOf, p.geocoded ? 'address' : 'lat');
+  }
+
+  addWarnings(ws: readonly ImportWarning[]): void {
+    for (const w of ws) this.warnings.push(w);
   }
 
   /** Rejected rows not stored yet. */

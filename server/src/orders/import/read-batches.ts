@@ -3,9 +3,11 @@
  * into batches for the writer; bad rows are rejected on the way.
  *
  * Past the first ROW_THREAD_AFTER_ROWS rows, the checking moves to a worker thread
- * (row-thread.ts) while this thread parses the file and the writer writes: a few chunks of rows
+ * (row-thread.ts) while this thread reads the file and the writer writes: a few chunks of rows
  * are sent ahead (a bounded queue, so memory stays flat) and their results taken in order, so
- * the import answers exactly as if every row were checked here. Files with intake rules are
+ * the import answers exactly as if every row were checked here. The rest of a CSV file goes as
+ * text and is parsed there too: this thread then never holds its rows' cells (fewer objects
+ * to make, send and collect: the main thread was the import's bottleneck). Files with intake rules are
  * checked here throughout (the rules' engine is compiled on this thread).
  */
 import type { RuleNotes } from '../../automation/import-notes.ts';
@@ -14,17 +16,18 @@ import type { ImportSetup } from './import-setup.ts';
 import { type ImportTally, MAX_ERRORS_IN_RESPONSE, type Pending } from './import-tally.ts';
 import { IMPORT_LANGS, IMPORT_MESSAGES } from './messages.ts';
 import {
+  type CheckedRows,
   ROW_THREAD_AFTER_ROWS,
   type RowThread,
   type RowThreadOptions,
   rowWorkerScript,
   startRowThread,
 } from './row-thread.ts';
-import type { RowSource, SourceRow } from './sources.ts';
+import type { RestText, RowSource, SourceRow } from './sources.ts';
 
 /** Rows per database round trip; big enough to amortise it, small enough to keep memory flat. */
 export const BATCH_SIZE = 1000;
-/** Chunks of rows read and being checked ahead of the one the writer takes. */
+/** Chunks of rows (a CSV file's come from 16 KiB of text, ~125 rows) read and being checked ahead of the one the writer takes. */
 export const CHUNKS_AHEAD = 4;
 
 /** The validated rows of a file, a batch at a time. */
@@ -37,11 +40,6 @@ export interface RowBatches {
   close(): Promise<void>;
 }
 
-interface Chunk {
-  rows: SourceRow[];
-  results: Promise<CheckedRow[]>;
-}
-
 /** Reads and checks the rows; `threads` say when a worker thread takes the checking over. */
 export function readBatches(
   source: RowSource,
@@ -51,30 +49,43 @@ export function readBatches(
 ): RowBatches {
   const { plan, rules, ctx, columnOf } = setup;
   const checker = new RowChecker({ fields: plan.fields, rules, ctx, columnOf }, MAX_ERRORS_IN_RESPONSE);
-  const chunks = source.rows[Symbol.asyncIterator]();
+  let chunks: AsyncIterator<SourceRow[] | RestText> = source.rows[Symbol.asyncIterator]();
   const lang = IMPORT_LANGS.find((l) => IMPORT_MESSAGES[l] === ctx.messages);
   const script = threads.script === undefined ? rowWorkerScript() : threads.script;
   const handOffAt =
     rules === null && lang !== undefined && script !== null ? (threads.afterRows ?? ROW_THREAD_AFTER_ROWS) : Infinity;
   let thread: RowThread | null = null;
   let sent = 0;
-  const ahead: Chunk[] = [];
+  const ahead: Promise<CheckedRows>[] = [];
   let ended = false;
   let sourceError: { err: unknown } | null = null;
 
-  /** Checks `rows` here, or sends them to the thread (started once enough rows were read). */
-  const check = (rows: SourceRow[]): Promise<CheckedRow[]> => {
-    if (thread === null && sent >= handOffAt) {
+  /** The worker thread, started with what this thread's checker has met so far. */
+  const worker = (): RowThread => {
+    if (thread === null) {
       const { messages: _, ...plain } = ctx;
-      thread = startRowThread(
-        script!,
-        { header: setup.header, fields: plan.fields, ctx: plain, lang: lang!, seen: [...checker.seen()] },
-        ctx.messages,
-      );
+      const rowSetup = {
+        header: setup.header,
+        fields: plan.fields,
+        ctx: plain,
+        lang: lang!,
+        seen: [...checker.seen()],
+      };
+      const delimiter = source.delimiter ?? ',';
+      thread = startRowThread(script!, { ...rowSetup, delimiter }, ctx.messages, source.unclosedQuote);
+      // A CSV file's rest goes to the thread as text: it parses it too.
+      if (source.rest) chunks = source.rest()[Symbol.asyncIterator]();
     }
-    sent += rows.length;
-    if (thread === null) return Promise.resolve(rows.map((r) => checker.check(r)));
-    const results = thread.check(rows);
+    return thread;
+  };
+
+  /** Checks the rows here, or sends them (or the text holding them) to the thread once enough rows were read. */
+  const check = (read: SourceRow[] | RestText): Promise<CheckedRows> => {
+    if (Array.isArray(read) && thread === null && sent < handOffAt) {
+      sent += read.length;
+      return Promise.resolve({ rows: read, results: read.map((r) => checker.check(r)) });
+    }
+    const results = Array.isArray(read) ? worker().check(read) : worker().parse(read);
     results.catch(() => {}); // taken in order by next(); this only keeps it from being "unhandled"
     return results;
   };
@@ -83,9 +94,10 @@ export function readBatches(
   const fill = async () => {
     while (!ended && ahead.length < CHUNKS_AHEAD) {
       try {
+        if (thread === null && sent >= handOffAt) worker();
         const next = await chunks.next();
         if (next.done) ended = true;
-        else ahead.push({ rows: next.value, results: check(next.value) });
+        else ahead.push(check(next.value));
       } catch (err) {
         ended = true;
         sourceError = { err };
@@ -107,16 +119,17 @@ export function readBatches(
             if (sourceError) throw sourceError.err;
             return batch.length ? batch : null;
           }
-          results = await chunk.results;
-          rows = chunk.rows;
+          ({ rows, results } = await chunk);
           at = 0;
           continue;
         }
         const src = rows[at]!;
         const checked = results[at++]!;
         tally.counts.rows++;
-        if (checked.ok) batch.push({ source: src, row: checked.row, hash: checked.hash, geocoded: false });
-        else tally.reject(src, checked.errors);
+        if (checked.ok) {
+          const { row, hash, learnService } = checked;
+          batch.push({ source: src, row, hash, learnService, geocoded: false });
+        } else tally.reject(src, checked.errors);
       }
       return batch;
     },

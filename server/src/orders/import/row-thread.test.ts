@@ -27,7 +27,8 @@ afterAll(async () => {
 });
 
 // Good rows, bad rows (phone, date, coordinates) and refs met twice, on both sides of row 12,
-// where the worker thread takes over below (afterRows: 10 data rows).
+// where the worker thread takes over below (afterRows: 10 data rows); after it, a blank line
+// (rows are still numbered as the file has them) and a quoted cell over two lines.
 const ROWS = [
   'Référence;Client;Téléphone;Latitude;Longitude;Date;Poids (kg)',
   ...Array.from({ length: 40 }, (_, i) => {
@@ -35,14 +36,25 @@ const ROWS = [
     const phone = i === 5 || i === 25 ? 'pas un numéro' : '06 12 34 56 78';
     const date = i === 7 || i === 27 ? '31/02/2027' : '23/03/2027';
     const lat = i === 33 ? '95' : '45,76';
-    return `${ref};Client ${i};${phone};${lat};4,83;${date};${i / 2}`.replace('.', ',');
+    const client = i === 22 ? '"Client 22;\nchez ""Zoé"""' : `Client ${i}`;
+    const line = `${ref};${client};${phone};${lat};4,83;${date};${i / 2}`.replace('.', ',');
+    return i === 24 ? `${line}\n` : line;
   }),
 ].join('\n');
 
-async function importInto(orgId: string, rowThreads: RowThreadOptions, partial = true) {
+/** The file in one piece, or in pieces of `size` bytes (as an upload arrives: the worker then parses the rest). */
+const upload = (text: string, size?: number) => {
+  const bytes = Buffer.from(text);
+  if (!size) return Readable.from([bytes]);
+  return Readable.from(
+    Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size)),
+  );
+};
+
+async function importInto(orgId: string, rowThreads: RowThreadOptions, partial = true, pieces?: number, text = ROWS) {
   const deps: ImportDeps = { db, geocoder: null, rowThreads };
   return runImport(deps, systemActor(orgId), {
-    source: await csvSource(Readable.from([Buffer.from(ROWS)])),
+    source: await csvSource(upload(text, pieces), IMPORT_MESSAGES.fr),
     filename: 'orders.csv',
     partial,
     mapping: {},
@@ -60,20 +72,57 @@ const ordersOf = async (orgId: string) =>
   ).rows;
 
 describe('rows checked in a worker thread', () => {
-  it('gives the same answer and the same orders as rows checked on the main thread', async () => {
-    const here = await createTestOrg(db);
-    const there = await createTestOrg(db);
-    const onMain = await importInto(here.id, { script: null });
-    const inWorker = await importInto(there.id, { afterRows: 10 });
-    expect(inWorker).toMatchObject({ rows: 40, created: 33, rejected: 7 });
-    expect({ ...inWorker, importId: null, rejectedCsv: null }).toEqual({
-      ...onMain,
-      importId: null,
-      rejectedCsv: null,
-    });
-    expect(await ordersOf(there.id)).toEqual(await ordersOf(here.id));
-    // The second R3 is refused by the worker, which knew the first from the main thread.
-    expect(inWorker.errors.find((e) => e.row === 17)).toMatchObject({ column: 'Référence', value: 'R3' });
+  it.each([
+    { sent: 'rows read here', pieces: undefined },
+    { sent: 'the rest of the file as it arrives, parsed there', pieces: 23 },
+  ])(
+    'gives the same answer and the same orders as rows checked on the main thread (worker sent $sent)',
+    async ({ pieces }) => {
+      const here = await createTestOrg(db);
+      const there = await createTestOrg(db);
+      const onMain = await importInto(here.id, { script: null });
+      const inWorker = await importInto(there.id, { afterRows: 10 }, true, pieces);
+      expect(inWorker).toMatchObject({ rows: 40, created: 33, rejected: 7 });
+      expect({ ...inWorker, importId: null, rejectedCsv: null }).toEqual({
+        ...onMain,
+        importId: null,
+        rejectedCsv: null,
+      });
+      expect(await ordersOf(there.id)).toEqual(await ordersOf(here.id));
+      // The second R3 is refused by the worker, which knew the first from the main thread.
+      expect(inWorker.errors.find((e) => e.row === 17)).toMatchObject({ column: 'Référence', value: 'R3' });
+      // Rows after the blank line keep the file's numbers: R33 (latitude 95) is on row 36.
+      expect(inWorker.errors.find((e) => e.value === '95')).toMatchObject({ row: 36, column: 'Latitude' });
+      expect((await ordersOf(there.id)).find((o) => o.ref === 'R22')).toMatchObject({ name: 'Client 22;\nchez "Zoé"' });
+      // The rejected rows' cells come back from the worker as the file had them.
+      const rejected = await db.query<{ cells: string[] }>(
+        'SELECT cells FROM import_rejections WHERE import_id = $1 AND row_number = 36',
+        [inWorker.importId],
+      );
+      expect(rejected.rows[0]?.cells).toEqual([
+        'R33',
+        'Client 33',
+        '06 12 34 56 78',
+        '95',
+        '4,83',
+        '23/03/2027',
+        '16,5',
+      ]);
+    },
+  );
+
+  it('refuses a quote never closed after the hand-over as on the main thread, naming its row', async () => {
+    const org = await createTestOrg(db);
+    const broken = `${ROWS}\nR99;"Client 99;06 12 34 56 78;45,76;4,83;23/03/2027;1`;
+    const errorOf = (threads: RowThreadOptions) =>
+      importInto(org.id, threads, true, 23, broken).then(
+        () => null,
+        (e: unknown) => e,
+      );
+    const onMain = await errorOf({ script: null });
+    expect(onMain).toMatchObject({ code: 'unprocessable', message: IMPORT_MESSAGES.fr.unclosedQuote(43) });
+    expect(await errorOf({ afterRows: 10 })).toEqual(onMain);
+    expect((await ordersOf(org.id)).length).toBe(0);
   });
 
   it('stops writing a strict import at its first bad row and still reports every bad row, as on the main thread', async () => {

@@ -1,6 +1,7 @@
 /**
  * A worker thread (node:worker_threads) that checks rows (row-worker.ts) while the main thread
- * parses the file and writes: chunks of rows go in, their results come back in order. If the
+ * reads the file and writes: chunks of rows go in — or, for a CSV file, the rest of its text,
+ * which the thread parses itself — and their results come back in order. If the
  * thread fails, every check waiting on it (and every later one) fails with one clear AppError,
  * so the import is rolled back whole; nothing is half-written.
  *
@@ -15,8 +16,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors.ts';
 import type { CheckedRow } from './check-rows.ts';
+import { fromWire, type WireRow } from './checked-wire.ts';
 import type { ImportLang, ImportMessages } from './messages.ts';
-import type { SourceRow } from './sources.ts';
+import type { RestText, SourceRow } from './sources.ts';
 import type { RowContext } from './validate-row.ts';
 
 /** The name of the worker's bundle in dist/ (scripts/build.ts: `{ [ROW_WORKER_BUNDLE]: ROW_WORKER_SOURCE }`). */
@@ -42,12 +44,46 @@ export interface RowThreadSetup {
   lang: ImportLang;
   /** The refs the main thread already met, with their rows. */
   seen: [string, number][];
+  /** CSV: the file's delimiter, for the text the thread parses. */
+  delimiter: string;
+}
+
+/** A message to the thread: rows read here, or the next text of a CSV file. */
+export type RowThreadInput = { rows: SourceRow[] } | { text: RestText };
+
+/**
+ * A row parsed in the thread, as it travels back: its number and its cells as JSON (one
+ * string, not an array of them: cheap to send and to keep; they are read only if it is rejected).
+ */
+export type PackedRow = [row: number, cells: string];
+
+/** The thread's answer to one input, in order: one result per row; for text, the rows it held. */
+export type RowThreadOutput = { results: WireRow[]; rows?: PackedRow[] } | { unclosedQuote: number };
+
+/** Rows and their results, in file order. */
+export interface CheckedRows {
+  rows: SourceRow[];
+  results: CheckedRow[];
 }
 
 export interface RowThread {
   /** The results of `rows`, in their order. */
-  check(rows: SourceRow[]): Promise<CheckedRow[]>;
+  check(rows: SourceRow[]): Promise<CheckedRows>;
+  /** The rows of the next text of a CSV file, parsed in the thread, and their results. */
+  parse(text: RestText): Promise<CheckedRows>;
   stop(): Promise<void>;
+}
+
+/** A row parsed in the thread: its cells are read from their JSON when asked for. */
+class PackedSourceRow implements SourceRow {
+  constructor(
+    readonly row: number,
+    private readonly json: string,
+  ) {}
+
+  get cells(): unknown[] {
+    return JSON.parse(this.json) as unknown[];
+  }
 }
 
 /** The worker's script as this server runs: its TypeScript source, or its bundle; null when there is none. */
@@ -77,11 +113,22 @@ function tsWorker(script: URL, setup: RowThreadSetup): Worker {
 }
 
 interface Waiting {
-  resolve(out: CheckedRow[]): void;
+  resolve(out: CheckedRows): void;
   reject(err: Error): void;
+  /** The rows sent, or null when the thread parses them (text). */
+  rows: SourceRow[] | null;
 }
 
-export function startRowThread(script: URL, setup: RowThreadSetup, m: ImportMessages): RowThread {
+/**
+ * Starts the thread; `m` words its failure, `unclosedQuote` the answer to a quoted cell never
+ * closed in the text it parses (the CSV source's own, so it reads as if the source had found it).
+ */
+export function startRowThread(
+  script: URL,
+  setup: RowThreadSetup,
+  m: ImportMessages,
+  unclosedQuote: (row: number) => Error = (row) => new AppError('unprocessable', m.unclosedQuote(row)),
+): RowThread {
   const worker = script.pathname.endsWith('.ts')
     ? tsWorker(script, setup)
     : new Worker(script, { workerData: setup, resourceLimits: LIMITS });
@@ -93,20 +140,31 @@ export function startRowThread(script: URL, setup: RowThreadSetup, m: ImportMess
     failure = new AppError('internal', m.rowCheckFailed(why));
     for (const w of waiting.splice(0)) w.reject(failure);
   };
-  worker.on('message', (out: CheckedRow[]) => waiting.shift()?.resolve(out));
+  worker.on('message', (out: RowThreadOutput) => {
+    const w = waiting.shift();
+    if (!w) return;
+    if ('unclosedQuote' in out) w.reject(unclosedQuote(out.unclosedQuote));
+    else
+      w.resolve({
+        rows: w.rows ?? (out.rows ?? []).map(([row, cells]) => new PackedSourceRow(row, cells)),
+        results: out.results.map(fromWire),
+      });
+  });
   worker.on('error', (err) => fail(err.message));
   worker.on('messageerror', (err) => fail(err.message));
   worker.on('exit', (code) => {
     if (!stopping || waiting.length) fail(`the worker stopped, exit code ${code}`);
   });
+  const send = (input: RowThreadInput, rows: SourceRow[] | null): Promise<CheckedRows> => {
+    if (failure) return Promise.reject(failure);
+    return new Promise<CheckedRows>((resolve, reject) => {
+      waiting.push({ resolve, reject, rows });
+      worker.postMessage(input);
+    });
+  };
   return {
-    check(rows) {
-      if (failure) return Promise.reject(failure);
-      return new Promise<CheckedRow[]>((resolve, reject) => {
-        waiting.push({ resolve, reject });
-        worker.postMessage(rows);
-      });
-    },
+    check: (rows) => send({ rows }, rows),
+    parse: (text) => send({ text }, null),
     async stop() {
       stopping = true;
       await worker.terminate();

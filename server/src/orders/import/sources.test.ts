@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type SourceRow, xlsxSource } from './sources.ts';
+import { CsvChunks } from './csv-records.ts';
+import { RowNumbers } from './source-rows.ts';
+import { csvSource, type RestText, type SourceRow, xlsxSource } from './sources.ts';
 
 /** exceljs's streaming reader, with the one step this test slows down (not in its type declarations). */
 const readerProto = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as {
@@ -54,4 +56,31 @@ describe('xlsxSource', () => {
       expect(rows[29]!.cells).toEqual(['R30', '30 rue de la Paix, Paris']);
     },
   );
+});
+
+describe('csvSource', () => {
+  it('hands the rest of the file over as text, after the rows it had parsed: together, every row as the file numbers them', async () => {
+    const lines = ['ref;Client', ...Array.from({ length: 200 }, (_, i) => (i === 120 ? '' : `R${i};"Zoé\n${i}"`))];
+    const bytes = Buffer.from(lines.join('\r\n'));
+    const pieces = Array.from({ length: Math.ceil(bytes.length / 64) }, (_, i) => bytes.subarray(i * 64, (i + 1) * 64));
+    const whole = await allRows((await csvSource(Readable.from([bytes]))).rows);
+    const source = await csvSource(Readable.from(pieces));
+    const rows: SourceRow[] = [];
+    const first = await source.rows[Symbol.asyncIterator]().next();
+    rows.push(...(first.value as SourceRow[]));
+    const texts: RestText[] = [];
+    for await (const item of source.rest!()) {
+      if (Array.isArray(item)) rows.push(...item);
+      else texts.push(item);
+    }
+    expect(texts.length).toBeGreaterThan(1);
+    expect(texts.at(-1)!.final).toBe(true);
+    // What the worker thread does with the text (row-worker.ts).
+    const chunks = new CsvChunks(';'.charCodeAt(0), texts[0]!.afterRow);
+    const numbers = new RowNumbers(texts[0]!.afterRow);
+    for (const t of texts) rows.push(...numbers.rows(chunks.push(t.text, t.final)));
+    expect(rows).toEqual(whole);
+    expect(rows).toHaveLength(199);
+    expect(rows.at(-1)).toEqual({ row: 201, cells: ['R199', 'Zoé\n199'] });
+  });
 });

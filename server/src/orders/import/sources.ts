@@ -6,9 +6,10 @@
 import { pipeline, Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
-import { CsvRecordError, CsvRecords } from './csv-records.ts';
+import { CsvRecordError, CsvRecords, type CsvText } from './csv-records.ts';
 import { DecodeStream } from './detect.ts';
 import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
+import { isBlank, RowNumbers } from './source-rows.ts';
 import { cellText } from './values.ts';
 import { guardZip, type ZipLimits, ZipLimitError } from './zip-guard.ts';
 
@@ -25,12 +26,22 @@ export interface RowSource {
   rows: AsyncIterable<SourceRow[]>;
   /** CSV only: the delimiter found, reused for the rejected-rows CSV. */
   delimiter?: string;
+  /**
+   * CSV only: the rows not read yet, for a worker thread to parse — the records already parsed
+   * first, as rows, then the rest of the file as text (the next record is row `afterRow` + 1).
+   * Once called, read the rows from it rather than from `rows`.
+   */
+  rest?: () => AsyncIterable<SourceRow[] | RestText>;
+  /** CSV only: the answer to a quoted cell, opened on `row`, that is never closed (in the source's language). */
+  unclosedQuote?: (row: number) => AppError;
 }
 
-function isBlank(cells: unknown[]): boolean {
-  for (const c of cells) if (cellText(c) !== '') return false;
-  return true;
+/** The rest of a CSV file as text (see RowSource.rest). */
+export interface RestText extends CsvText {
+  /** The rows of the file before the first text, blank ones and the header included (its reader counts on from it). */
+  afterRow: number;
 }
+
 const en = IMPORT_MESSAGES.en;
 
 /** Streams a CSV upload: encoding and delimiter detected, blank rows skipped but counted. */
@@ -43,46 +54,48 @@ export async function csvSource(input: Readable, m: ImportMessages = en): Promis
   input.on('error', (err) => decoded.destroy(err));
   input.pipe(decoded);
   pipeline(decoded, parser, () => {});
-  const chunks = parser[Symbol.asyncIterator]() as AsyncIterator<string[][]>;
-  let row = 0;
+  const chunks = parser[Symbol.asyncIterator]() as AsyncIterator<string[][] | CsvText>;
+  const numbers = new RowNumbers();
+  const unclosedQuote = (row: number) => new AppError('unprocessable', m.unclosedQuote(row));
   let pending: string[][] = [];
-  const nextChunk = async (): Promise<string[][] | null> => {
+  const nextChunk = async (): Promise<string[][] | CsvText | null> => {
     try {
       const next = await chunks.next();
       return next.done ? null : next.value;
     } catch (err) {
-      if (err instanceof CsvRecordError) throw new AppError('unprocessable', m.unclosedQuote(err.row));
+      if (err instanceof CsvRecordError) throw unclosedQuote(err.row);
       throw err;
     }
   };
   // The header is the first row that is not blank.
   let header: string[] | null = null;
   while (header === null) {
-    const chunk = await nextChunk();
+    const chunk = (await nextChunk()) as string[][] | null; // not handed over yet
     if (chunk === null) throw new AppError('unprocessable', m.emptyFile);
     const i = chunk.findIndex((r) => !isBlank(r));
-    row += i < 0 ? chunk.length : i + 1;
+    numbers.row += i < 0 ? chunk.length : i + 1;
     if (i >= 0) {
       header = chunk[i]!.map((h) => cellText(h));
       pending = chunk.slice(i + 1);
     }
   }
-  const toRows = (records: string[][]): SourceRow[] => {
-    const out: SourceRow[] = [];
-    for (const cells of records) {
-      row++;
-      if (!isBlank(cells)) out.push({ row, cells });
-    }
-    return out;
-  };
+  const toRows = (records: string[][]) => numbers.rows(records);
   return {
     format: 'csv',
     header,
     delimiter: parser.delimiter ?? ',',
+    unclosedQuote,
     rows: (async function* () {
-      if (pending.length) yield toRows(pending);
-      for (let chunk = await nextChunk(); chunk; chunk = await nextChunk()) yield toRows(chunk);
+      if (pending.length) yield toRows(pending.splice(0));
+      for (let chunk = await nextChunk(); chunk; chunk = await nextChunk()) yield toRows(chunk as string[][]);
     })(),
+    rest: async function* () {
+      parser.handOver();
+      if (pending.length) yield toRows(pending.splice(0));
+      for (let chunk = await nextChunk(); chunk; chunk = await nextChunk()) {
+        yield Array.isArray(chunk) ? toRows(chunk) : { ...chunk, afterRow: numbers.row };
+      }
+    },
   };
 }
 
