@@ -217,9 +217,8 @@ const SEP = '\x1f';
 const NULL = '\x1e';
 
 function joinColumn(values: unknown[]): string {
-  // Joined, not concatenated: `+=` would leave a tree of 2,000 string pieces per column that
-  // lives until the statement is sent, long enough to be copied by the main thread's garbage
-  // collections and moved to its old generation (most of the heap's growth during an import).
+  // Joined, not concatenated: `+=` leaves a tree of 2,000 string pieces per column that lives
+  // until the statement is sent, long enough for the main thread's garbage collector to copy it.
   const parts: string[] = new Array(values.length + 1);
   parts[0] = '';
   for (let i = 0; i < values.length; i++) {
