@@ -6,10 +6,12 @@
  * heap at the peak) and `stop`.
  */
 import { createApp } from '../src/app.ts';
+import { keepHeapSmall } from '../src/heap.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDb } from '../src/db/open-db.ts';
 import { createLogger } from '../src/logger.ts';
 
+keepHeapSmall();
 const config = loadConfig({ ...process.env, DATABASE_URL: process.env.BENCH_DATABASE_URL, LOG_LEVEL: 'warn' });
 const db = await openDb(config);
 const app = createApp({ db, config, log: createLogger(config.LOG_LEVEL) });

@@ -4,10 +4,12 @@ import { type Config, loadConfig } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open-db.ts';
 import { failInterruptedPlans } from './planning/plan-repo.ts';
+import { keepHeapSmall } from './heap.ts';
 import { createLogger } from './logger.ts';
 import { seedDemo } from './seed/demo.ts';
 
 async function main() {
+  keepHeapSmall();
   let config: Config;
   try {
     config = loadConfig();
