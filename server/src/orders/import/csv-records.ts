@@ -35,7 +35,7 @@ export interface CsvText {
 export class CsvChunks {
   private carry = '';
   /** Records met so far, blank ones and the header included. */
-  records: number;
+  private records: number;
 
   constructor(
     private readonly delim: number,

@@ -205,7 +205,6 @@ export async function upsertOrders(
   rows: OrderWrite[],
   origin: ImportOrigin,
 ): Promise<BatchOutcome> {
-  if (rows.length === 0) return { created: 0, updated: 0, conflicts: [] };
   return runUpsert(db, orgId, prepareUpsert(orgId, rows, origin));
 }
 

@@ -70,9 +70,9 @@ export function readBatches(
         ctx: plain,
         lang: lang!,
         seen: [...checker.seen()],
+        delimiter: source.delimiter ?? ',',
       };
-      const delimiter = source.delimiter ?? ',';
-      thread = startRowThread(script!, { ...rowSetup, delimiter }, ctx.messages, source.unclosedQuote);
+      thread = startRowThread(script!, rowSetup, ctx.messages, source.unclosedQuote);
       // A CSV file's rest goes to the thread as text: it parses it too.
       if (source.rest) chunks = source.rest()[Symbol.asyncIterator]();
     }
