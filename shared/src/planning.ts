@@ -283,6 +283,8 @@ export type InsertRequest = z.infer<typeof InsertRequest>;
 export interface InsertResult {
   inserted: { orderId: string; routeId: string; stopId: string; position: number; plannedArrivalAt: string }[];
   notInserted: { orderId: string; message: string }[];
+  /** Routes opened for vans on shift that had none (no running route could take the order). */
+  opened: string[];
   /** Stops already on routes whose planned arrival changed. */
   moved: {
     stopId: string;

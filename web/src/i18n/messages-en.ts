@@ -198,6 +198,8 @@ const base = {
   'planner.insert': '{n, plural, one {Insert # order} other {Insert # orders}}',
   'planner.insertResult':
     '{inserted} inserted, {notInserted} could not be, {moved, plural, one {# stop moved} other {# stops moved}}.',
+  'planner.vansSentOut':
+    '{n, plural, one {# van on shift without a route sent out} other {# vans on shift without a route sent out}}',
   'planner.movedBy': 'A stop moved from {from} to {to} ({min} min)',
   'common.fixAndRetry': ' — fix it and try again.',
   'fleet.addDriver': 'Add driver',

@@ -216,6 +216,8 @@ export const fr: Record<MessageKey, string> = {
   'planner.insert': '{n, plural, one {Insérer # commande} other {Insérer # commandes}}',
   'planner.insertResult':
     '{inserted, plural, one {# insérée} other {# insérées}}, {notInserted, plural, one {# impossible} other {# impossibles}}, {moved, plural, one {# arrêt déplacé} other {# arrêts déplacés}}.',
+  'planner.vansSentOut':
+    '{n, plural, one {# véhicule en service sans tournée envoyé} other {# véhicules en service sans tournée envoyés}}',
   'planner.movedBy': 'Un arrêt passe de {from} à {to} ({min} min)',
   'common.fixAndRetry': ' — corrigez et réessayez.',
   'fleet.addDriver': 'Ajouter un chauffeur',

@@ -6,7 +6,8 @@ import { clock } from './dates.ts';
 
 /**
  * Urgent orders into a (published) day: only unlocked, not-started parts of routes change, and
- * the answer lists which stops moved and by how much.
+ * the answer lists which stops moved and by how much, and the vans sent out when no running
+ * route could take an order.
  */
 export function UrgentInsert(props: { date: string; orders: Order[]; timeZone: string; onDone(): void }) {
   const { t } = useI18n();
@@ -69,6 +70,7 @@ export function UrgentInsert(props: { date: string; orders: Order[]; timeZone: s
               moved: result.moved.length,
             })}
           </p>
+          {result.opened.length > 0 && <p>{t('planner.vansSentOut', { n: result.opened.length })}</p>}
           <ul>
             {result.notInserted.map((n) => (
               <li key={n.orderId} className="error">
