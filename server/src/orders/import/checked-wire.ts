@@ -51,10 +51,10 @@ export function toWire(c: CheckedRow): WireRow {
 
 export function fromWire(w: WireRow): CheckedRow {
   if (!Array.isArray(w)) return { ok: false, errors: w.errors };
-  const row: Record<string, unknown> = {};
+  const row = {} as Record<(typeof FIELDS)[number], unknown>;
   for (let i = 0; i < FIELDS.length; i++) {
     const v = w[i + 2];
     if (v !== undefined) row[FIELDS[i]!] = v; // optional fields stay absent, as the worker had them
   }
-  return { ok: true, hash: w[0] as string, learnService: w[1] as boolean, row: row as unknown as ValidRow };
+  return { ok: true, hash: w[0] as string, learnService: w[1] as boolean, row: row as ValidRow };
 }
