@@ -135,4 +135,45 @@ describe('writing a batch of imported orders', () => {
       { import_id: null, last_import_id: null, notes: '' },
     ]);
   });
+
+  it('refuses orders that name an organisation or depot that does not exist, and keeps a named one from being deleted', async () => {
+    const nowhere = '00000000-0000-4000-8000-000000000001';
+    const depot = (
+      await db.query<{ id: string }>(
+        `INSERT INTO depots (org_id, name, location, time_zone)
+         VALUES ($1, 'Gerland', ST_SetSRID(ST_MakePoint(4.83, 45.73), 4326)::geography, 'Europe/Paris') RETURNING id`,
+        [orgId],
+      )
+    ).rows[0]!.id;
+    await expect(upsertOrders(db, nowhere, [row('D-1')], origin())).rejects.toMatchObject({ code: '23503' });
+    await expect(upsertOrders(db, orgId, [row('D-1', { depotId: nowhere })], origin())).rejects.toMatchObject({
+      code: '23503',
+    });
+    expect(await stored(['D-1'])).toEqual([]);
+    // Several rows naming one depot, and rows naming none, in one statement.
+    await upsertOrders(
+      db,
+      orgId,
+      [row('D-2', { depotId: depot }), row('D-3', { depotId: depot }), row('D-4')],
+      origin(),
+    );
+    const moved = db.query(`UPDATE orders SET depot_id = $3 WHERE org_id = $1 AND ref = $2`, [orgId, 'D-4', nowhere]);
+    await expect(moved).rejects.toMatchObject({ code: '23503' });
+    await expect(db.query('DELETE FROM depots WHERE id = $1', [depot])).rejects.toMatchObject({ code: '23503' });
+    await expect(db.query('DELETE FROM organisations WHERE id = $1', [orgId])).rejects.toMatchObject({
+      code: '23503',
+    });
+    const left = await db.query<{ ref: string; depot_id: string | null }>(
+      `SELECT ref, depot_id FROM orders WHERE org_id = $1 AND ref = ANY($2) ORDER BY ref`,
+      [orgId, ['D-2', 'D-3', 'D-4']],
+    );
+    expect(left.rows).toEqual([
+      { ref: 'D-2', depot_id: depot },
+      { ref: 'D-3', depot_id: depot },
+      { ref: 'D-4', depot_id: null },
+    ]);
+    // Once no order names it, the depot can go.
+    await db.query(`UPDATE orders SET depot_id = NULL WHERE org_id = $1 AND depot_id = $2`, [orgId, depot]);
+    await db.query('DELETE FROM depots WHERE id = $1', [depot]);
+  });
 });
