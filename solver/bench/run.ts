@@ -14,6 +14,8 @@
  *   SOLVER_BENCH_SEED     (default 1)
  *   SOLVER_BENCH_SEEDS    comma list of seeds: the literature suites run each instance once per seed
  *   SOLVER_BENCH_LOCAL_SEARCH  tuning.localSearch: 1 on, -1 off, 0 auto (the default)
+ *   SOLVER_BENCH_FLEET_SHARE  SolveOptions.fleetShare for the literature suites (default: the solver's)
+ *   SOLVER_BENCH_TUNING   any tuning (SolveOptions.tuning) as JSON, e.g. '{"t0":20,"fleetTemp":3}'
  * Defaults: Solomon 2 s (distance) and 10 s (vehicles), Homberger 200 60 s, Li & Lim 100 5 s,
  * CVRP 10 s, heterogeneous fleet (HVRP) 10 s, 10k-stop and five-week 120 s each; opt-in:
  * Homberger 1,000 600 s and Li & Lim 200/400 60 s (issue 19's budgets). Each suite with a target
@@ -23,7 +25,7 @@
  */
 import { hvrpSuite } from './hvrp.ts';
 import { shutdownWorkers, solve } from '../src/solve.ts';
-import type { Problem, Solution } from '../src/types.ts';
+import type { Problem, Solution, SolveOptions } from '../src/types.ts';
 import { checkSolution } from '../test/checker.ts';
 import {
   bigCityProblem,
@@ -54,8 +56,13 @@ const seed = Number(env('SEED') ?? 1);
 // literature suites can run each instance with several seeds (rows `name/seed`); the target lines
 // then use every run (mean of all, worst of all).
 const seeds = list('SEEDS', [String(seed)]).map(Number);
+const fleetShare = env('FLEET_SHARE') === undefined ? undefined : Number(env('FLEET_SHARE'));
 const ls = env('LOCAL_SEARCH');
-const tuning = ls === undefined ? undefined : { localSearch: Number(ls) };
+// SOLVER_BENCH_TUNING: any of SolveOptions.tuning as JSON (e.g. '{"t0":20}'), for measuring.
+const tuning: SolveOptions['tuning'] = {
+  ...(JSON.parse(env('TUNING') ?? '{}') as SolveOptions['tuning']),
+  ...(ls === undefined ? {} : { localSearch: Number(ls) }),
+};
 
 function check(p: Problem, s: Solution): string {
   try {
@@ -113,7 +120,7 @@ async function literature(
     const p = load(inst.path);
     for (const seed of seeds) {
       const t0 = performance.now();
-      const sol = await solve(p, { timeLimitMs: seconds * 1000, workers, seed, tuning });
+      const sol = await solve(p, { timeLimitMs: seconds * 1000, workers, seed, tuning, fleetShare });
       const t = (performance.now() - t0) / 1000;
       total += t;
       const b = bks.get(inst.name.toLowerCase());
