@@ -14,7 +14,7 @@ import type { LonLatPair, Travel } from '../travel/travel.ts';
 import { evalStop, loadEvalShifts, loadOrderStops } from './context.ts';
 import { type DispatchDeps, frozenPrefix } from './edit-service.ts';
 import { type EvalShift, type EvalStop, type Evaluation, evaluateRoute } from './evaluator.ts';
-import { dayPublished, dropEmptyRoutes, openIdleShiftRoutes } from '../lifecycle/idle-routes.ts';
+import { dropEmptyRoutes, openIdleShiftRoutes } from '../lifecycle/idle-routes.ts';
 import { listRoutesOfDay } from '../lifecycle/route-repo.ts';
 import { publishRoutes } from '../lifecycle/route-status.ts';
 import { snapshotRoutes } from '../lifecycle/versions.ts';
@@ -29,7 +29,8 @@ interface Candidate {
 
 export async function insertUrgent(deps: DispatchDeps, actor: Actor, req: InsertRequest): Promise<InsertResult> {
   const { result, versions, published } = await deps.db.transaction(async (tx) => {
-    const routes = (await listRoutesOfDay(tx, actor.orgId, req.date)).filter((r) => !r.locked && r.status !== 'done');
+    const day = await listRoutesOfDay(tx, actor.orgId, req.date);
+    const routes = day.filter((r) => !r.locked && r.status !== 'done');
     // Vans on shift without a route: sent out only for an order no running route can take.
     const opened = await openIdleShiftRoutes(tx, actor.orgId, req.date);
     if (routes.length === 0 && opened.length === 0)
@@ -135,7 +136,7 @@ export async function insertUrgent(deps: DispatchDeps, actor: Actor, req: Insert
     await dropEmptyRoutes(tx, opened);
     // A van sent out on a published day is published with it, so its driver gets the route.
     const published =
-      result.opened.length > 0 && (await dayPublished(tx, actor.orgId, req.date))
+      result.opened.length > 0 && day.some((r) => r.status !== 'planned')
         ? (await publishRoutes(tx, actor, { date: null, routeIds: result.opened })).routes
         : [];
     await snapshotRoutes(

@@ -30,12 +30,3 @@ export async function dropEmptyRoutes(tx: Db, routeIds: readonly string[]): Prom
     [routeIds],
   );
 }
-
-/** Whether the day has been published: any of its routes is out of draft. */
-export async function dayPublished(tx: Db, orgId: string, date: string): Promise<boolean> {
-  const { rows } = await tx.query(
-    `SELECT 1 FROM routes WHERE org_id = $1 AND local_date = $2 AND status <> 'planned' LIMIT 1`,
-    [orgId, date],
-  );
-  return rows.length > 0;
-}
