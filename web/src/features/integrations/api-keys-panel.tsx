@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api.ts';
 import { type TextKey, useI18n } from '../../i18n/i18n.tsx';
 import { ListTable } from './list-table.tsx';
 import { formatWhen, ShownOnce, When } from './shown-once.tsx';
+import { CreateForm } from './create-form.tsx';
 
 const scopeLabel = (s: ApiKeyScope) => `integrations.scope.${s}` as TextKey;
 
@@ -48,15 +49,7 @@ export function ApiKeysPanel() {
           onDone={() => setCreated(null)}
         />
       )}
-      <form
-        className="integrations-form"
-        aria-label={t('integrations.keys.new')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create();
-        }}
-      >
-        <h2>{t('integrations.keys.new')}</h2>
+      <CreateForm error={error} title={t('integrations.keys.new')} onSubmit={() => void create()}>
         <label>
           {t('integrations.name')}
           <input required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
@@ -73,12 +66,7 @@ export function ApiKeysPanel() {
         <button type="submit" className="primary" disabled={!name.trim() || scopes.length === 0}>
           {t('integrations.keys.create')}
         </button>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-      </form>
+      </CreateForm>
       <ListTable
         list={keys}
         label={t('integrations.tab.keys')}

@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ListTable } from './list-table.tsx';
 import { When } from './shown-once.tsx';
+import { CreateForm } from './create-form.tsx';
 
 const PLATFORM_NAMES: Record<ShopPlatform, string> = { shopify: 'Shopify', woocommerce: 'WooCommerce' };
 
@@ -31,11 +32,10 @@ export function ShopsPanel() {
   return (
     <div className="integrations-panel">
       <p className="muted">{t('integrations.shops.intro')}</p>
-      <form
-        className="integrations-form"
-        aria-label={t('integrations.shops.new')}
-        onSubmit={(e) => {
-          e.preventDefault();
+      <CreateForm
+        error={error}
+        title={t('integrations.shops.new')}
+        onSubmit={() => {
           void run(async () => {
             await api('/intake/connections', { method: 'POST', body: JSON.stringify({ platform, shop, secret }) });
             setShop('');
@@ -43,7 +43,6 @@ export function ShopsPanel() {
           });
         }}
       >
-        <h2>{t('integrations.shops.new')}</h2>
         <label>
           {t('integrations.shops.platform')}
           <select value={platform} onChange={(e) => setPlatform(e.target.value as ShopPlatform)}>
@@ -69,12 +68,7 @@ export function ShopsPanel() {
         <button type="submit" className="primary" disabled={!shop || secret.length < 8}>
           {t('integrations.shops.connect')}
         </button>
-      </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      </CreateForm>
       <ListTable
         list={shops}
         label={t('integrations.tab.shops')}

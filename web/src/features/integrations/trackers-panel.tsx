@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ListTable } from './list-table.tsx';
 import { formatWhen, ShownOnce, When } from './shown-once.tsx';
+import { CreateForm } from './create-form.tsx';
 
 /** GPS tracker device keys (OsmAnd / Traccar Client): one per tracker, for a driver. */
 export function TrackersPanel() {
@@ -51,15 +52,7 @@ export function TrackersPanel() {
           onDone={() => setCreated(null)}
         />
       )}
-      <form
-        className="integrations-form"
-        aria-label={t('integrations.trackers.new')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create();
-        }}
-      >
-        <h2>{t('integrations.trackers.new')}</h2>
+      <CreateForm error={error} title={t('integrations.trackers.new')} onSubmit={() => void create()}>
         <label>
           {t('integrations.trackers.driver')}
           <select required value={driverId} onChange={(e) => setDriverId(e.target.value)}>
@@ -78,12 +71,7 @@ export function TrackersPanel() {
         <button type="submit" className="primary" disabled={!driverId || !name.trim()}>
           {t('integrations.trackers.create')}
         </button>
-      </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      </CreateForm>
       <ListTable
         list={trackers}
         label={t('integrations.tab.trackers')}

@@ -7,6 +7,7 @@ import { webhookEventLabel } from '../../i18n/labels.ts';
 import { ListTable } from './list-table.tsx';
 import { DeliveryLog } from './delivery-log.tsx';
 import { formatWhen, ShownOnce } from './shown-once.tsx';
+import { CreateForm } from './create-form.tsx';
 
 const ORDER_EVENTS = WEBHOOK_EVENTS.filter((e) => e.startsWith('order.'));
 const ROUTE_EVENTS = WEBHOOK_EVENTS.filter((e) => !e.startsWith('order.'));
@@ -69,15 +70,7 @@ export function WebhooksPanel() {
           onDone={() => setCreated(null)}
         />
       )}
-      <form
-        className="integrations-form"
-        aria-label={t('integrations.hooks.new')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create();
-        }}
-      >
-        <h2>{t('integrations.hooks.new')}</h2>
+      <CreateForm error={error} title={t('integrations.hooks.new')} onSubmit={() => void create()}>
         <label>
           {t('integrations.hooks.url')}
           <input type="url" required placeholder="https://" value={url} onChange={(e) => setUrl(e.target.value)} />
@@ -103,12 +96,7 @@ export function WebhooksPanel() {
         <button type="submit" className="primary" disabled={!url || events.length === 0}>
           {t('integrations.hooks.create')}
         </button>
-      </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      </CreateForm>
       <ListTable
         list={subs}
         label={t('integrations.tab.webhooks')}
