@@ -1,7 +1,7 @@
 import type { Depot, OrderTemplate } from '@tournee/shared';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useResourceList } from '../../api/use-resource-list.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCanWrite } from '../auth/session.tsx';
 import { formatDate } from '../../i18n/format.ts';
@@ -13,18 +13,9 @@ import './schedules.css';
 export function RecurringPanel() {
   const { t, intl } = useI18n();
   const canWrite = useCanWrite();
-  const list = useApi<{ items: OrderTemplate[] }>('/order-templates');
+  const { list, update, remove } = useResourceList<OrderTemplate>('/order-templates');
   const depots = useApi<{ items: Depot[] }>('/depots');
   const [editing, setEditing] = useState<OrderTemplate | null>(null);
-
-  async function setPaused(x: OrderTemplate, paused: boolean) {
-    await api(`/order-templates/${x.id}`, { method: 'PATCH', body: JSON.stringify({ paused }) });
-    list.reload();
-  }
-  async function remove(x: OrderTemplate) {
-    await api(`/order-templates/${x.id}`, { method: 'DELETE' });
-    list.reload();
-  }
 
   return (
     <section className="automation-panel" aria-labelledby="recurring-title">
@@ -68,7 +59,7 @@ export function RecurringPanel() {
                     <button type="button" onClick={() => setEditing(x)}>
                       {t('recurring.edit')}
                     </button>
-                    <button type="button" onClick={() => setPaused(x, !x.paused)}>
+                    <button type="button" onClick={() => update(x, { paused: !x.paused })}>
                       {t(x.paused ? 'recurring.resume' : 'recurring.pause')}
                     </button>
                     <button type="button" className="danger" onClick={() => remove(x)}>

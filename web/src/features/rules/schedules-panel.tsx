@@ -1,7 +1,7 @@
 import type { Depot, PlanSchedule } from '@tournee/shared';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useResourceList } from '../../api/use-resource-list.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCanWrite } from '../auth/session.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -13,19 +13,10 @@ import './schedules.css';
 export function SchedulesPanel() {
   const { t, intl } = useI18n();
   const canWrite = useCanWrite();
-  const list = useApi<{ items: PlanSchedule[] }>('/plan-schedules');
+  const { list, update, remove } = useResourceList<PlanSchedule>('/plan-schedules');
   const depots = useApi<{ items: Depot[] }>('/depots');
   const depotOf = (id: string) => depots.data?.items.find((d) => d.id === id);
   const [editing, setEditing] = useState<PlanSchedule | null>(null);
-
-  async function toggle(s: PlanSchedule) {
-    await api(`/plan-schedules/${s.id}`, { method: 'PATCH', body: JSON.stringify({ enabled: !s.enabled }) });
-    list.reload();
-  }
-  async function remove(s: PlanSchedule) {
-    await api(`/plan-schedules/${s.id}`, { method: 'DELETE' });
-    list.reload();
-  }
 
   return (
     <section className="automation-panel" aria-labelledby="schedules-title">
@@ -91,7 +82,7 @@ export function SchedulesPanel() {
                       <button type="button" onClick={() => setEditing(s)}>
                         {t('schedules.edit')}
                       </button>
-                      <button type="button" onClick={() => toggle(s)}>
+                      <button type="button" onClick={() => update(s, { enabled: !s.enabled })}>
                         {t(s.enabled ? 'schedules.turnOff' : 'schedules.turnOn')}
                       </button>
                       <button type="button" className="danger" onClick={() => remove(s)}>
