@@ -34,7 +34,7 @@ export async function insertUrgent(deps: DispatchDeps, actor: Actor, req: Insert
     // Vans on shift without a route: sent out only for an order no running route can take.
     const opened = await openIdleShiftRoutes(tx, actor.orgId, req.date);
     if (routes.length === 0 && opened.length === 0)
-      throw new AppError('unprocessable', `date: no unlocked route or idle shift on ${req.date} to insert into`);
+      throw new AppError('unprocessable', `date: no unlocked route or idle van on ${req.date} to insert into`);
     await tx.query('SELECT id FROM routes WHERE id = ANY($1::uuid[]) FOR UPDATE', [routes.map((r) => r.id)]);
     const shifts = await loadEvalShifts(tx, actor.orgId, [...routes.map((r) => r.id), ...opened]);
     const orders = await loadOrderStops(tx, actor.orgId, req.orderIds);
@@ -172,8 +172,8 @@ function cheapestPlace(
   o: EvalStop,
   shifts: Map<string, EvalShift>,
   travel: Travel,
-): { best: (Candidate & { cost: number; position: number }) | null; nearest: Violation[] | null } {
-  let best: (Candidate & { cost: number; position: number }) | null = null;
+): { best: (Candidate & { cost: number }) | null; nearest: Violation[] | null } {
+  let best: (Candidate & { cost: number }) | null = null;
   let nearest: Violation[] | null = null;
   for (const c of candidates) {
     const shift = shifts.get(c.routeId)!;
@@ -186,7 +186,7 @@ function cheapestPlace(
         continue;
       }
       const cost = evaluation.durationS - c.evaluation.durationS + (evaluation.distanceM - c.evaluation.distanceM) / 10;
-      if (!best || cost < best.cost) best = { ...c, stops, evaluation, cost, position: p };
+      if (!best || cost < best.cost) best = { ...c, stops, evaluation, cost };
     }
   }
   return { best, nearest };
