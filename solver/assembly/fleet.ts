@@ -13,17 +13,50 @@
  * Identical vans form a type: an empty van is tried once per type in insertion scans.
  */
 import {
-  capOf, D, endNode, isBound, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, startNode, taskSkill,
-  vehF, VEH_F_STRIDE, vehI, VEH_I_STRIDE, vehCap, vehFixed, vehMaxDist, vehMaxStops, vehMaxTravel,
-  vehPerM, vehPerSec, vehSkill,
-} from "./instance";
-import { cand, candStart, isSeedable } from "./init";
-import { evalInsert, evalPair, INF, pairDeliveryAfter } from "./insert";
-import { linkAfter, nxt, pMax, prv, rDist, recompute, rFeasible, rJobs, routeOf, rSize, rTravel, unlink } from "./routes";
-import { anyDriving, hasGroups } from "./rules";
-import { addUnassigned, touch } from "./state";
-import { locOf, proximity } from "./travel";
-import { randInt } from "./rng";
+  capOf,
+  D,
+  endNode,
+  isBound,
+  KIND_PICKUP,
+  kindOf,
+  nTasks,
+  nVeh,
+  pairOf,
+  startNode,
+  taskSkill,
+  vehF,
+  VEH_F_STRIDE,
+  vehI,
+  VEH_I_STRIDE,
+  vehCap,
+  vehFixed,
+  vehMaxDist,
+  vehMaxStops,
+  vehMaxTravel,
+  vehPerM,
+  vehPerSec,
+  vehSkill,
+} from './instance';
+import { cand, candStart, isSeedable } from './init';
+import { evalInsert, evalPair, INF, pairDeliveryAfter } from './insert';
+import {
+  linkAfter,
+  nxt,
+  pMax,
+  prv,
+  rDist,
+  recompute,
+  rFeasible,
+  rJobs,
+  routeOf,
+  rSize,
+  rTravel,
+  unlink,
+} from './routes';
+import { anyDriving, hasGroups } from './rules';
+import { addUnassigned, touch } from './state';
+import { locOf, proximity } from './travel';
+import { randInt } from './rng';
 
 /** Type of each vehicle: identical vans share one; a van with breaks has a type of its own. */
 export let vehType = new StaticArray<i32>(0);
@@ -54,10 +87,16 @@ export function prepareFleet(): void {
     if (!hasBreaks[v]) {
       for (let k = 0; k < nTypes; k++) {
         const r = rep[k];
-        if (!hasBreaks[r] && sameVehicle(v, r)) { ty = k; break; }
+        if (!hasBreaks[r] && sameVehicle(v, r)) {
+          ty = k;
+          break;
+        }
       }
     }
-    if (ty < 0) { ty = nTypes; rep[nTypes++] = v; }
+    if (ty < 0) {
+      ty = nTypes;
+      rep[nTypes++] = v;
+    }
     vehType[v] = ty;
   }
   typeStamp = new StaticArray<i32>(nTypes);
@@ -69,20 +108,26 @@ export function prepareFleet(): void {
 }
 
 /** Starts a new insertion scan for the "one empty van per type" rule. */
-export function newTypeScan(): void { stampId++; }
+export function newTypeScan(): void {
+  stampId++;
+}
 
 /** Whether the scan should skip empty route r (an identical empty van was already tried). */
-@inline export function skipEmptyTwin(r: i32): bool {
+// @inline
+export function skipEmptyTwin(r: i32): bool {
   if (!heterogeneous || unchecked(rSize[r]) != 0) return false;
   const ty = unchecked(vehType[r]);
   if (unchecked(typeStamp[ty]) == stampId) return true;
-  unchecked(typeStamp[ty] = stampId);
+  unchecked((typeStamp[ty] = stampId));
   return false;
 }
 
 function capSum(v: i32): f64 {
   let s: f64 = 0;
-  for (let d = 0; d < D; d++) { const c = capOf(v, d); s += c < INF ? c : 1e15; }
+  for (let d = 0; d < D; d++) {
+    const c = capOf(v, d);
+    s += c < INF ? c : 1e15;
+  }
   return s;
 }
 
@@ -118,14 +163,28 @@ function fillRoute(v: i32): void {
       const e = endNode(v);
       for (let u = startNode(v); u != e; u = unchecked(nxt[u])) {
         const c = isPair ? evalPair(t, u, v) : evalInsert(t, u, v, tb);
-        if (c < tb) { tb = c; tu = u; tq = isPair ? pairDeliveryAfter : -1; }
+        if (c < tb) {
+          tb = c;
+          tu = u;
+          tq = isPair ? pairDeliveryAfter : -1;
+        }
       }
       if (tu < 0) continue;
       if (first) {
         // Seed with the farthest task that fits: the route then sweeps back towards the depot.
         const p = depot >= 0 ? proximity(depot, locOf(t)) : 0.0;
-        if (p > far) { far = p; bestI = i; bestU = tu; bestQ = tq; }
-      } else if (tb < best) { best = tb; bestI = i; bestU = tu; bestQ = tq; }
+        if (p > far) {
+          far = p;
+          bestI = i;
+          bestU = tu;
+          bestQ = tq;
+        }
+      } else if (tb < best) {
+        best = tb;
+        bestI = i;
+        bestU = tu;
+        bestQ = tq;
+      }
     }
     if (bestI < 0) return;
     const t = pool[bestI];
@@ -155,7 +214,11 @@ let nextVeh: i32 = 0;
  * then `endRouteConstruction()`.
  */
 export function beginRouteConstruction(byCapacity: bool): void {
-  if (order.length != nVeh) { order = new StaticArray<i32>(nVeh); orderKey = new StaticArray<f64>(nVeh); pool = new StaticArray<i32>(nTasks); }
+  if (order.length != nVeh) {
+    order = new StaticArray<i32>(nVeh);
+    orderKey = new StaticArray<f64>(nVeh);
+    pool = new StaticArray<i32>(nTasks);
+  }
   for (let v = 0; v < nVeh; v++) {
     order[v] = v;
     const cap = capSum(v);
@@ -165,12 +228,17 @@ export function beginRouteConstruction(byCapacity: bool): void {
     const v = order[i];
     const k = orderKey[i];
     let j = i - 1;
-    while (j >= 0 && orderKey[j] > k) { order[j + 1] = order[j]; orderKey[j + 1] = orderKey[j]; j--; }
+    while (j >= 0 && orderKey[j] > k) {
+      order[j + 1] = order[j];
+      orderKey[j + 1] = orderKey[j];
+      j--;
+    }
     order[j + 1] = v;
     orderKey[j + 1] = k;
   }
   poolCount = 0;
-  for (let t = 0; t < nTasks; t++) if (isSeedable(t) && routeOf[t] < 0 && candStart[t + 1] > candStart[t]) pool[poolCount++] = t;
+  for (let t = 0; t < nTasks; t++)
+    if (isSeedable(t) && routeOf[t] < 0 && candStart[t + 1] > candStart[t]) pool[poolCount++] = t;
   nextVeh = 0;
 }
 
@@ -217,7 +285,10 @@ function fits(v: i32): bool {
  * a move and rolls it back on false.
  */
 export function exchangeRoutes(): bool {
-  if (seqA.length != nTasks) { seqA = new StaticArray<i32>(nTasks); seqB = new StaticArray<i32>(nTasks); }
+  if (seqA.length != nTasks) {
+    seqA = new StaticArray<i32>(nTasks);
+    seqB = new StaticArray<i32>(nTasks);
+  }
   let a = -1;
   for (let tries = 0; tries < 16 && a < 0; tries++) {
     const r = randInt(nVeh);
@@ -249,5 +320,8 @@ function relinkInto(r: i32, seq: StaticArray<i32>, n: i32): void {
   nxt[s] = e;
   prv[e] = s;
   let u = s;
-  for (let i = 0; i < n; i++) { linkAfter(seq[i], u); u = seq[i]; }
+  for (let i = 0; i < n; i++) {
+    linkAfter(seq[i], u);
+    u = seq[i];
+  }
 }

@@ -47,11 +47,11 @@
  * 5 max distance, 6 max stops, 7 unreachable, 8 no room left, 9 max driving, 10 work limit.
  * Reload steps appear only where a trip ends (never the reloads parked at the start or the end).
  */
-import { runSearch } from "./search";
-import { writeOutput } from "./output";
+import { runSearch } from './search';
+import { writeOutput } from './output';
 
-export { configure, inputPtr } from "./instance";
-export { outputLength } from "./output";
+export { configure, inputPtr } from './instance';
+export { outputLength } from './output';
 
 /** Runs the search and returns the pointer of the output array. */
 export function solve(): usize {

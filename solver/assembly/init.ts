@@ -4,14 +4,46 @@
  * windows, limits) so that insertion never scans hopeless routes. A task with no such vehicle
  * keeps the reason why, for the output.
  */
-import { PARAM_NEIGHBOURS } from "../src/abi";
+import { PARAM_NEIGHBOURS } from '../src/abi';
 import {
-  earliestStart, KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, kindOf, mode, MODE_MATRIX, nTasks, nVeh, pairOf, params,
-  serviceOf, startNode, taskI, TASK_I_STRIDE, taskSkill, vehSkill, vehTwEnd, vehTwStart,
-} from "./instance";
-import { evalInsert, evalPair, failCap, failDist, failDriving, failWork, failStops, failTravel, failTw, failUnreach, INF, resetFails, setAloneCheck } from "./insert";
-import { resetShortestPaths, timesFromStart, timesToEnd } from "./shortest-paths";
-import { locOf, proximity } from "./travel";
+  earliestStart,
+  KIND_BREAK,
+  KIND_DELIVERY,
+  KIND_JOB,
+  KIND_PICKUP,
+  kindOf,
+  mode,
+  MODE_MATRIX,
+  nTasks,
+  nVeh,
+  pairOf,
+  params,
+  serviceOf,
+  startNode,
+  taskI,
+  TASK_I_STRIDE,
+  taskSkill,
+  vehSkill,
+  vehTwEnd,
+  vehTwStart,
+} from './instance';
+import {
+  evalInsert,
+  evalPair,
+  failCap,
+  failDist,
+  failDriving,
+  failWork,
+  failStops,
+  failTravel,
+  failTw,
+  failUnreach,
+  INF,
+  resetFails,
+  setAloneCheck,
+} from './insert';
+import { resetShortestPaths, timesFromStart, timesToEnd } from './shortest-paths';
+import { locOf, proximity } from './travel';
 
 export let adjStart = new StaticArray<i32>(0);
 export let adj = new StaticArray<i32>(0);
@@ -46,7 +78,8 @@ export function failureReason(): i32 {
 }
 
 /** Whether task t can be routed at all (breaks and shipment deliveries ride with their owner). */
-@inline export function isSeedable(t: i32): bool {
+// @inline
+export function isSeedable(t: i32): bool {
   const k = kindOf(t);
   return k == KIND_JOB || k == KIND_PICKUP;
 }
@@ -75,10 +108,12 @@ export function buildNeighbours(): void {
         while (i > 0) {
           const p = (i - 1) >> 1;
           if (unchecked(heapKey[p]) >= key) break;
-          unchecked(heapKey[i] = heapKey[p]); unchecked(heapIdx[i] = heapIdx[p]);
+          unchecked((heapKey[i] = heapKey[p]));
+          unchecked((heapIdx[i] = heapIdx[p]));
           i = p;
         }
-        unchecked(heapKey[i] = key); unchecked(heapIdx[i] = b);
+        unchecked((heapKey[i] = key));
+        unchecked((heapIdx[i] = b));
       } else if (key < unchecked(heapKey[0])) {
         let i = 0;
         while (true) {
@@ -87,10 +122,12 @@ export function buildNeighbours(): void {
           let c = l;
           if (l + 1 < size && unchecked(heapKey[l + 1]) > unchecked(heapKey[l])) c = l + 1;
           if (unchecked(heapKey[c]) <= key) break;
-          unchecked(heapKey[i] = heapKey[c]); unchecked(heapIdx[i] = heapIdx[c]);
+          unchecked((heapKey[i] = heapKey[c]));
+          unchecked((heapIdx[i] = heapIdx[c]));
           i = c;
         }
-        unchecked(heapKey[i] = key); unchecked(heapIdx[i] = b);
+        unchecked((heapKey[i] = key));
+        unchecked((heapIdx[i] = b));
       }
     }
     // Pop ascending into the list (heap pops give descending order, so fill from the back).
@@ -107,10 +144,12 @@ export function buildNeighbours(): void {
         let c = l;
         if (l + 1 < size && heapKey[l + 1] > heapKey[l]) c = l + 1;
         if (heapKey[c] <= lastKey) break;
-        heapKey[i] = heapKey[c]; heapIdx[i] = heapIdx[c];
+        heapKey[i] = heapKey[c];
+        heapIdx[i] = heapIdx[c];
         i = c;
       }
-      heapKey[i] = lastKey; heapIdx[i] = lastIdx;
+      heapKey[i] = lastKey;
+      heapIdx[i] = lastIdx;
     }
     fill += found;
   }
@@ -168,17 +207,26 @@ export function buildCandidates(): void {
       let mine = 0;
       let late = 0; // vehicles refused only by time windows or a missing road
       for (let v = 0; v < nVeh; v++) {
-        unchecked(refusal[v] = 0);
+        unchecked((refusal[v] = 0));
         let skills = unchecked(taskSkill[t]);
         if (kind == KIND_PICKUP) skills |= unchecked(taskSkill[pairOf(t)]);
-        if ((skills & ~unchecked(vehSkill[v])) != 0) { if (deepest < 1) deepest = 1; continue; }
+        if ((skills & ~unchecked(vehSkill[v])) != 0) {
+          if (deepest < 1) deepest = 1;
+          continue;
+        }
         resetFails();
         const c = kind == KIND_PICKUP ? evalPair(t, startNode(v), v) : evalInsert(t, startNode(v), v);
         if (c == INF) {
           const r = failureReason();
           const depth = r == R_CAPACITY || r == R_MAX_STOPS ? 2 : r == R_UNREACHABLE ? 3 : r == R_TIME_WINDOW ? 4 : 5;
-          if (depth > deepest) { deepest = depth; if (pass == 0) aloneReason[t] = r; }
-          if (r == R_TIME_WINDOW || r == R_UNREACHABLE) { unchecked(refusal[v] = r); late++; }
+          if (depth > deepest) {
+            deepest = depth;
+            if (pass == 0) aloneReason[t] = r;
+          }
+          if (r == R_TIME_WINDOW || r == R_UNREACHABLE) {
+            unchecked((refusal[v] = r));
+            late++;
+          }
           continue;
         }
         if (pass == 1) cand[fill] = v;
@@ -199,8 +247,10 @@ export function buildCandidates(): void {
       if (pass == 0 && mine == 0 && deepest == 1) aloneReason[t] = R_SKILLS;
       if (mine > 0) aloneReason[t] = 0;
     }
-    if (pass == 0) { total = fill; cand = new StaticArray<i32>(total); }
-    else candStart[nTasks] = fill;
+    if (pass == 0) {
+      total = fill;
+      cand = new StaticArray<i32>(total);
+    } else candStart[nTasks] = fill;
   }
   setAloneCheck(false);
   // A shipment delivery uses its pickup's list.

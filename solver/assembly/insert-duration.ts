@@ -3,17 +3,17 @@
  * stop allows), for the balance term and the work limits: an O(1) estimate from the waits after
  * the insertion point, and the exact O(route) walk when a work limit is tight.
  */
-import { earliestStart, endNode, nTasks, serviceOf, setupOf, startNode, vehTwStart } from "./instance";
-import { dur, locOf } from "./travel";
-import { balanceRate, effLoc, eStart, nxt, posOf, rJobs, setupPaidAt } from "./routes";
-import { anyMultiTw, balanceK, passive, rBalWork, rDepart, rFirst, waitSuf, workFits, workSlack } from "./rules";
+import { earliestStart, endNode, nTasks, serviceOf, setupOf, startNode, vehTwStart } from './instance';
+import { dur, locOf } from './travel';
+import { balanceRate, effLoc, eStart, nxt, posOf, rJobs, setupPaidAt } from './routes';
+import { anyMultiTw, balanceK, passive, rBalWork, rDepart, rFirst, waitSuf, workFits, workSlack } from './rules';
 
 /**
- * Route duration (as reported: leave the start as late as the first stop allows) after task j,
+ * Route duration (as reported: leave the start as late as the first stop allows) after a task,
  * starting service at `stJ` and leaving at `depJ` from `lj`, is inserted after u. O(route) walk;
  * used only when a work limit is tight.
  */
-export function durationWith(v: i32, u: i32, j: i32, stJ: f64, depJ: f64, lj: i32): f64 {
+export function durationWith(v: i32, u: i32, stJ: f64, depJ: f64, lj: i32): f64 {
   let time = depJ;
   let l = lj;
   let x = unchecked(nxt[u]);
@@ -65,18 +65,19 @@ export function durationGrowth(v: i32, u: i32, w: i32, stJ: f64, delay: f64, lj:
 }
 
 /** Balance term change of route v when its duration grows by `dw`. */
-@inline export function balanceDelta(v: i32, dw: f64): f64 {
+// @inline
+export function balanceDelta(v: i32, dw: f64): f64 {
   if (unchecked(rJobs[v]) == 0) return balanceK * balanceRate(v) * dw * dw;
   return balanceK * balanceRate(v) * dw * (2.0 * unchecked(rBalWork[v]) + dw);
 }
 
 /**
- * Work-limit check of j inserted after u: a quick bound (the delay j causes at the next stop,
- * which later stops can only absorb, plus a setup it may add) when j does not become the first
- * stop and the route has single windows; otherwise, or when the bound does not fit, the exact
- * duration by a walk.
+ * Work-limit check of a task inserted after u (service start `stJ`, leaving `lj` at `depJ`): a
+ * quick bound (the delay it causes at the next stop, which later stops can only absorb, plus a
+ * setup it may add) when it does not become the first stop and the route has single windows;
+ * otherwise, or when the bound does not fit, the exact duration by a walk.
  */
-export function workAllows(v: i32, u: i32, j: i32, stJ: f64, depJ: f64, lj: i32, r: i32, oldArrR: f64): bool {
+export function workAllows(v: i32, u: i32, stJ: f64, depJ: f64, lj: i32, r: i32, oldArrR: f64): bool {
   const slack = workSlack(v);
   const first = unchecked(rFirst[v]);
   const e = endNode(v);
@@ -85,5 +86,5 @@ export function workAllows(v: i32, u: i32, j: i32, stJ: f64, depJ: f64, lj: i32,
     if (r != e) delay += setupOf(r);
     if (delay <= slack) return true;
   }
-  return workFits(v, durationWith(v, u, j, stJ, depJ, lj));
+  return workFits(v, durationWith(v, u, stJ, depJ, lj));
 }

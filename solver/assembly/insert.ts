@@ -5,19 +5,61 @@
  * location does `feasibleFrom` walk forward, and it stops at the first node it can check in O(1).
  */
 import {
-  D, earliestStart, isBreak, isEnd, KIND_BREAK, kindOf, nTasks, pairOf, serviceOf, setupOf,
-  taskDelta, taskStartLoad, capOf, vehFixed, vehMaxDist, vehMaxStops, vehMaxTravel, vehPerM,
-  vehPerSec, UNREACHABLE,
-} from "./instance";
-import { arcCost, arcCostInto, dur, durInto, locOf, metricCost, vdist, vdistInto } from "./travel";
-import { arcIn, distIn, durIn, eDep, effLoc, fixedScale, lStart, loadAfter, nxt, pMax, posOf, prv, rDist, rJobs, rTravel, sMax, setupPaidAt } from "./routes";
-import { isReload, endNode, KIND_JOB, startNode } from "./instance";
-import { beyond } from "./pair-floor";
+  D,
+  earliestStart,
+  isEnd,
+  KIND_BREAK,
+  kindOf,
+  nTasks,
+  pairOf,
+  serviceOf,
+  setupOf,
+  taskDelta,
+  taskStartLoad,
+  capOf,
+  vehFixed,
+  vehMaxDist,
+  vehMaxStops,
+  vehMaxTravel,
+  vehPerM,
+  vehPerSec,
+  UNREACHABLE,
+} from './instance';
+import { arcCost, arcCostInto, dur, durInto, locOf, metricCost, vdist, vdistInto } from './travel';
 import {
-  anyReload, balanceK, drvB, drvF, hasGroups, nextBrk, passive, ruleDriving,
-  vehGroupCount, workFits,
-} from "./rules";
-import { balanceDelta, durationGrowth, durationWith, workAllows } from "./insert-duration";
+  arcIn,
+  distIn,
+  durIn,
+  eDep,
+  effLoc,
+  fixedScale,
+  lStart,
+  loadAfter,
+  nxt,
+  pMax,
+  posOf,
+  prv,
+  rDist,
+  rJobs,
+  rTravel,
+  sMax,
+  setupPaidAt,
+} from './routes';
+import { isReload, endNode, KIND_JOB, startNode } from './instance';
+import { beyond } from './pair-floor';
+import {
+  anyReload,
+  balanceK,
+  drvB,
+  drvF,
+  hasGroups,
+  nextBrk,
+  passive,
+  ruleDriving,
+  vehGroupCount,
+  workFits,
+} from './rules';
+import { balanceDelta, durationGrowth, durationWith, workAllows } from './insert-duration';
 
 export const INF: f64 = Infinity;
 
@@ -34,11 +76,19 @@ export let failDriving: i32 = 0;
  * is not checked then, since a leg too long for an empty route may be fine after other stops.
  */
 let aloneCheck = false;
-export function setAloneCheck(b: bool): void { aloneCheck = b; }
+export function setAloneCheck(b: bool): void {
+  aloneCheck = b;
+}
 export let failWork: i32 = 0;
 export function resetFails(): void {
-  failCap = 0; failTw = 0; failTravel = 0; failDist = 0; failStops = 0; failUnreach = 0;
-  failDriving = 0; failWork = 0;
+  failCap = 0;
+  failTw = 0;
+  failTravel = 0;
+  failDist = 0;
+  failStops = 0;
+  failUnreach = 0;
+  failDriving = 0;
+  failWork = 0;
 }
 
 /**
@@ -72,7 +122,8 @@ export function feasibleFrom(v: i32, x: i32, dep: f64, loc: i32): bool {
 }
 
 /** First node at or after `w` that has a location (skips breaks and passive reloads). */
-@inline export function nextReal(w: i32): i32 {
+// @inline
+export function nextReal(w: i32): i32 {
   while (w < nTasks && unchecked(passive[w])) w = unchecked(nxt[w]);
   return w;
 }
@@ -84,7 +135,8 @@ export let visitLoc: i32 = 0;
  * Departure from plain stop x (a job or a shipment stop) reached from `loc`, leaving it at `time`,
  * timed as `recompute` times it; -1 when its windows are missed. Sets visitLoc.
  */
-@inline export function visitStop(v: i32, x: i32, time: f64, loc: i32): f64 {
+// @inline
+export function visitStop(v: i32, x: i32, time: f64, loc: i32): f64 {
   const lx = locOf(x);
   const st = earliestStart(x, time + dur(v, loc, lx));
   if (st < 0) return -1.0;
@@ -93,11 +145,14 @@ export let visitLoc: i32 = 0;
 }
 
 /** Whether w is a reload that starts a trip (the trip before it ends there). */
-@inline function tripEndsAt(w: i32): bool {
+// @inline
+function tripEndsAt(w: i32): bool {
   return anyReload && isReload(w) && !unchecked(passive[w]);
 }
 
-@inline function loadFits(v: i32, j: i32, u: i32, w: i32): bool {
+// @inline
+
+function loadFits(v: i32, j: i32, u: i32, w: i32): bool {
   for (let d = 0; d < D; d++) {
     const s = unchecked(taskStartLoad[j * D + d]);
     const after = s + unchecked(taskDelta[j * D + d]);
@@ -123,7 +178,8 @@ export function routeFullFor(j: i32, v: i32): bool {
 }
 
 /** A job alone in a new trip. */
-@inline function loadFitsAlone(v: i32, j: i32): bool {
+// @inline
+function loadFitsAlone(v: i32, j: i32): bool {
   for (let d = 0; d < D; d++) {
     const s = unchecked(taskStartLoad[j * D + d]);
     const cap = capOf(v, d);
@@ -137,7 +193,8 @@ export function routeFullFor(j: i32, v: i32): bool {
  * on to r = nextReal(w): the segment through u grows, or splits in two when a break lies between
  * u and r (the drive on to r then starts after it).
  */
-@inline function drivingFits(v: i32, u: i32, r: i32, tIn: f64, tOut: f64): bool {
+// @inline
+function drivingFits(v: i32, u: i32, r: i32, tIn: f64, tOut: f64): bool {
   const m = unchecked(ruleDriving[v]);
   if (m == Infinity || aloneCheck) return true;
   const nb = unchecked(nextBrk[u]);
@@ -155,12 +212,21 @@ export function evalInsert(j: i32, u: i32, v: i32, bound: f64 = INF): f64 {
   const w = unchecked(nxt[u]);
   if (kindOf(j) == KIND_BREAK) {
     const st = earliestStart(j, unchecked(eDep[u]));
-    if (st < 0) { failTw++; return INF; }
-    if (!feasibleFrom(v, w, st + serviceOf(j), unchecked(effLoc[u]))) { failTw++; return INF; }
+    if (st < 0) {
+      failTw++;
+      return INF;
+    }
+    if (!feasibleFrom(v, w, st + serviceOf(j), unchecked(effLoc[u]))) {
+      failTw++;
+      return INF;
+    }
     return 0.0;
   }
   const maxStops = vehMaxStops(v);
-  if (maxStops >= 0 && unchecked(rJobs[v]) + 1 > maxStops) { failStops++; return INF; }
+  if (maxStops >= 0 && unchecked(rJobs[v]) + 1 > maxStops) {
+    failStops++;
+    return INF;
+  }
   if (anyReload && isReload(u) && unchecked(passive[u])) return evalAfterPassiveReload(j, u, v, bound);
   const lu = unchecked(effLoc[u]);
   const lj = locOf(j);
@@ -168,29 +234,57 @@ export function evalInsert(j: i32, u: i32, v: i32, bound: f64 = INF): f64 {
   const lr = locOf(r);
   const tUJ = durInto(v, lu, lj);
   const tJR = dur(v, lj, lr);
-  if (tUJ >= UNREACHABLE || tJR >= UNREACHABLE) { failUnreach++; return INF; }
+  if (tUJ >= UNREACHABLE || tJR >= UNREACHABLE) {
+    failUnreach++;
+    return INF;
+  }
   // Price first: positions that cannot beat `bound` skip the feasibility checks altogether.
   // The arc u→r being replaced is r's arc in (lu is the place before r).
   let c = arcCostInto(v, lu, lj) + arcCost(v, lj, lr) - unchecked(arcIn[r]);
   if (unchecked(rJobs[v]) == 0) c += vehFixed(v) * fixedScale;
   if (c >= bound) return INF;
-  if (!loadFits(v, j, u, w)) { failCap++; return INF; }
+  if (!loadFits(v, j, u, w)) {
+    failCap++;
+    return INF;
+  }
   const setupJ = lu != lj ? setupOf(j) : 0.0;
   const arr = unchecked(eDep[u]) + tUJ;
   const st = earliestStart(j, arr);
-  if (st < 0) { failTw++; return INF; }
+  if (st < 0) {
+    failTw++;
+    return INF;
+  }
   const dep = st + setupJ + serviceOf(j);
   if (balanceK > 0) {
     c += balanceDelta(v, durationGrowth(v, u, w, st, dep + tJR - unchecked(eDep[u]) - dur(v, lu, lr), lj));
     if (c >= bound) return INF;
   }
-  if (!feasibleFrom(v, w, dep, lj)) { failTw++; return INF; }
+  if (!feasibleFrom(v, w, dep, lj)) {
+    failTw++;
+    return INF;
+  }
   const maxT = vehMaxTravel(v);
-  if (maxT < INF && unchecked(rTravel[v]) + tUJ + tJR - dur(v, lu, lr) > maxT) { failTravel++; return INF; }
+  if (maxT < INF && unchecked(rTravel[v]) + tUJ + tJR - dur(v, lu, lr) > maxT) {
+    failTravel++;
+    return INF;
+  }
   const maxD = vehMaxDist(v);
-  if (maxD < INF && unchecked(rDist[v]) + vdist(v, lu, lj) + vdist(v, lj, lr) - vdist(v, lu, lr) > maxD) { failDist++; return INF; }
-  if (!drivingFits(v, u, r, tUJ, tJR)) { failDriving++; return INF; }
-  if (hasGroups && unchecked(vehGroupCount[v]) > 0 && !workAllows(v, u, j, st, dep, lj, r, unchecked(eDep[u]) + dur(v, lu, lr))) { failWork++; return INF; }
+  if (maxD < INF && unchecked(rDist[v]) + vdist(v, lu, lj) + vdist(v, lj, lr) - vdist(v, lu, lr) > maxD) {
+    failDist++;
+    return INF;
+  }
+  if (!drivingFits(v, u, r, tUJ, tJR)) {
+    failDriving++;
+    return INF;
+  }
+  if (
+    hasGroups &&
+    unchecked(vehGroupCount[v]) > 0 &&
+    !workAllows(v, u, st, dep, lj, r, unchecked(eDep[u]) + dur(v, lu, lr))
+  ) {
+    failWork++;
+    return INF;
+  }
   return c;
 }
 
@@ -211,28 +305,55 @@ function evalAfterPassiveReload(j: i32, u: i32, v: i32, bound: f64): f64 {
   const tPD = dur(v, lp, depot);
   const tDJ = dur(v, depot, lj);
   const tJR = dur(v, lj, lr);
-  if (tPD >= UNREACHABLE || tDJ >= UNREACHABLE || tJR >= UNREACHABLE) { failUnreach++; return INF; }
+  if (tPD >= UNREACHABLE || tDJ >= UNREACHABLE || tJR >= UNREACHABLE) {
+    failUnreach++;
+    return INF;
+  }
   let c = arcCost(v, lp, depot) + arcCost(v, depot, lj) + arcCost(v, lj, lr) - arcCost(v, lp, lr);
   if (unchecked(rJobs[v]) == 0) c += vehFixed(v) * fixedScale;
   const tPR = dur(v, lp, lr);
   const setupD = lp != depot ? setupOf(u) : 0.0;
   const setupJ = depot != lj ? setupOf(j) : 0.0;
   if (c >= bound) return INF;
-  if (!loadFitsAlone(v, j)) { failCap++; return INF; }
+  if (!loadFitsAlone(v, j)) {
+    failCap++;
+    return INF;
+  }
   const st = earliestStart(j, unchecked(eDep[u]) + tPD + setupD + tDJ);
-  if (st < 0) { failTw++; return INF; }
+  if (st < 0) {
+    failTw++;
+    return INF;
+  }
   const dep = st + setupJ + serviceOf(j);
   if (balanceK > 0) {
     c += balanceDelta(v, durationGrowth(v, u, w, st, dep + tJR - unchecked(eDep[u]) - tPR, lj));
     if (c >= bound) return INF;
   }
-  if (!feasibleFrom(v, w, dep, lj)) { failTw++; return INF; }
+  if (!feasibleFrom(v, w, dep, lj)) {
+    failTw++;
+    return INF;
+  }
   const maxT = vehMaxTravel(v);
-  if (maxT < INF && unchecked(rTravel[v]) + tPD + tDJ + tJR - tPR > maxT) { failTravel++; return INF; }
+  if (maxT < INF && unchecked(rTravel[v]) + tPD + tDJ + tJR - tPR > maxT) {
+    failTravel++;
+    return INF;
+  }
   const maxD = vehMaxDist(v);
-  if (maxD < INF && unchecked(rDist[v]) + vdist(v, lp, depot) + vdist(v, depot, lj) + vdist(v, lj, lr) - vdist(v, lp, lr) > maxD) { failDist++; return INF; }
-  if (!drivingFits(v, u, r, tPD + tDJ, tJR)) { failDriving++; return INF; }
-  if (hasGroups && unchecked(vehGroupCount[v]) > 0 && !workFits(v, durationWith(v, u, j, st, dep, lj))) { failWork++; return INF; }
+  if (
+    maxD < INF &&
+    unchecked(rDist[v]) + vdist(v, lp, depot) + vdist(v, depot, lj) + vdist(v, lj, lr) - vdist(v, lp, lr) > maxD
+  ) {
+    failDist++;
+    return INF;
+  }
+  if (!drivingFits(v, u, r, tPD + tDJ, tJR)) {
+    failDriving++;
+    return INF;
+  }
+  if (hasGroups && unchecked(vehGroupCount[v]) > 0 && !workFits(v, durationWith(v, u, st, dep, lj))) {
+    failWork++;
+    return INF;
+  }
   return c;
 }
 
@@ -245,7 +366,10 @@ function evalAfterPassiveReload(j: i32, u: i32, v: i32, bound: f64): f64 {
 function evalPairAfterPassiveReload(p: i32, u: i32, v: i32): f64 {
   const pu = unchecked(prv[u]);
   if (isReload(pu) && unchecked(passive[pu])) return INF;
-  if (!loadFitsAlone(v, p)) { failCap++; return INF; }
+  if (!loadFitsAlone(v, p)) {
+    failCap++;
+    return INF;
+  }
   const q = pairOf(p);
   const lu = unchecked(effLoc[u]);
   const depot = locOf(u);
@@ -257,19 +381,37 @@ function evalPairAfterPassiveReload(p: i32, u: i32, v: i32): f64 {
   const tDP = dur(v, depot, lp);
   const tPQ = dur(v, lp, lq);
   const tQR = dur(v, lq, lr);
-  if (tUD >= UNREACHABLE || tDP >= UNREACHABLE || tPQ >= UNREACHABLE || tQR >= UNREACHABLE) { failUnreach++; return INF; }
+  if (tUD >= UNREACHABLE || tDP >= UNREACHABLE || tPQ >= UNREACHABLE || tQR >= UNREACHABLE) {
+    failUnreach++;
+    return INF;
+  }
   const stD = earliestStart(u, unchecked(eDep[pu]) + tUD);
-  if (stD < 0) { failTw++; return INF; }
+  if (stD < 0) {
+    failTw++;
+    return INF;
+  }
   const stP = earliestStart(p, stD + (lu != depot ? setupOf(u) : 0.0) + serviceOf(u) + tDP);
-  if (stP < 0) { failTw++; return INF; }
+  if (stP < 0) {
+    failTw++;
+    return INF;
+  }
   const depP = stP + (depot != lp ? setupOf(p) : 0.0) + serviceOf(p);
   const stQ = earliestStart(q, depP + tPQ);
-  if (stQ < 0) { failTw++; return INF; }
+  if (stQ < 0) {
+    failTw++;
+    return INF;
+  }
   const depQ = stQ + (lp != lq ? setupOf(q) : 0.0) + serviceOf(q);
-  if (!feasibleFrom(v, w, depQ, lq)) { failTw++; return INF; }
+  if (!feasibleFrom(v, w, depQ, lq)) {
+    failTw++;
+    return INF;
+  }
   const dT = tUD + tDP + tPQ + tQR - dur(v, lu, lr);
   const dD = vdist(v, lu, depot) + vdist(v, depot, lp) + vdist(v, lp, lq) + vdist(v, lq, lr) - vdist(v, lu, lr);
-  if (unchecked(rTravel[v]) + dT > vehMaxTravel(v) || unchecked(rDist[v]) + dD > vehMaxDist(v)) { failTravel++; return INF; }
+  if (unchecked(rTravel[v]) + dT > vehMaxTravel(v) || unchecked(rDist[v]) + dD > vehMaxDist(v)) {
+    failTravel++;
+    return INF;
+  }
   let c = vehPerSec(v) * dT + vehPerM(v) * dD;
   if (unchecked(rJobs[v]) == 0) c += vehFixed(v) * fixedScale;
   if (balanceK > 0) c += balanceDelta(v, depQ - unchecked(eDep[pu]) + tQR - dur(v, lu, lr));
@@ -290,20 +432,32 @@ export let pairDeliveryAfter: i32 = -1;
 export function evalPair(p: i32, u1: i32, v: i32, bound: f64 = INF, floor: f64 = 0.0): f64 {
   const q = pairOf(p);
   const maxStops = vehMaxStops(v);
-  if (maxStops >= 0 && unchecked(rJobs[v]) + 2 > maxStops) { failStops++; return INF; }
+  if (maxStops >= 0 && unchecked(rJobs[v]) + 2 > maxStops) {
+    failStops++;
+    return INF;
+  }
   if (anyReload && isReload(u1) && unchecked(passive[u1])) return evalPairAfterPassiveReload(p, u1, v);
   // The pickup's amount rides from p to q: load after u1 plus amount must fit.
   for (let d = 0; d < D; d++) {
-    if (unchecked(loadAfter[u1 * D + d]) + unchecked(taskDelta[p * D + d]) > capOf(v, d)) { failCap++; return INF; }
+    if (unchecked(loadAfter[u1 * D + d]) + unchecked(taskDelta[p * D + d]) > capOf(v, d)) {
+      failCap++;
+      return INF;
+    }
   }
   const w1 = unchecked(nxt[u1]);
   const lu = unchecked(effLoc[u1]);
   const lp = locOf(p);
   const lq = locOf(q);
   const tUP = durInto(v, lu, lp);
-  if (tUP >= UNREACHABLE) { failUnreach++; return INF; }
+  if (tUP >= UNREACHABLE) {
+    failUnreach++;
+    return INF;
+  }
   const stP = earliestStart(p, unchecked(eDep[u1]) + tUP);
-  if (stP < 0) { failTw++; return INF; }
+  if (stP < 0) {
+    failTw++;
+    return INF;
+  }
   const depP = stP + (lu != lp ? setupOf(p) : 0.0) + serviceOf(p);
   const perSec = vehPerSec(v);
   const perM = vehPerM(v);
@@ -356,16 +510,26 @@ export function evalPair(p: i32, u1: i32, v: i32, bound: f64 = INF, floor: f64 =
     let arr = time;
     let lx = loc;
     const pas = x < nTasks && unchecked(passive[x]);
-    if (!pas) { lx = locOf(x); arr = time + (onRoute ? unchecked(durIn[x]) : dur(v, loc, lx)); onRoute = true; }
+    if (!pas) {
+      lx = locOf(x);
+      arr = time + (onRoute ? unchecked(durIn[x]) : dur(v, loc, lx));
+      onRoute = true;
+    }
     if (arr > unchecked(lStart[x])) break; // later deliveries only delay x further
     let okLoad = true;
     for (let d = 0; d < D; d++) {
-      if (unchecked(loadAfter[x * D + d]) + unchecked(taskDelta[p * D + d]) > capOf(v, d)) { okLoad = false; break; }
+      if (unchecked(loadAfter[x * D + d]) + unchecked(taskDelta[p * D + d]) > capOf(v, d)) {
+        okLoad = false;
+        break;
+      }
     }
-    if (!okLoad) { failCap++; break; }
+    if (!okLoad) {
+      failCap++;
+      break;
+    }
     const st = earliestStart(x, arr);
     if (st < 0) break;
-    time = st + (pas ? 0.0 : (loc != lx ? setupOf(x) : 0.0)) + serviceOf(x);
+    time = st + (pas ? 0.0 : loc != lx ? setupOf(x) : 0.0) + serviceOf(x);
     loc = lx;
     const w2 = unchecked(nxt[x]);
     const r2 = nextReal(w2);
@@ -396,4 +560,3 @@ export function evalPair(p: i32, u1: i32, v: i32, bound: f64 = INF, floor: f64 =
   }
   return best;
 }
-

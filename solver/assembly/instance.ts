@@ -9,9 +9,22 @@
  */
 
 import {
-  IN_COORDS, IN_DISTANCES, IN_DURATIONS, IN_PARAMS, IN_TASK_DELTA, IN_TASK_F, IN_TASK_I, IN_TASK_SKILL,
-  IN_TASK_START_LOAD, IN_TIME_WINDOWS, IN_VEH_CAP, IN_VEH_F, IN_VEH_I, IN_VEH_SKILL, PARAMS_LEN,
-} from "../src/abi";
+  IN_COORDS,
+  IN_DISTANCES,
+  IN_DURATIONS,
+  IN_PARAMS,
+  IN_TASK_DELTA,
+  IN_TASK_F,
+  IN_TASK_I,
+  IN_TASK_SKILL,
+  IN_TASK_START_LOAD,
+  IN_TIME_WINDOWS,
+  IN_VEH_CAP,
+  IN_VEH_F,
+  IN_VEH_I,
+  IN_VEH_SKILL,
+  PARAMS_LEN,
+} from '../src/abi';
 
 /** Task kinds (TASK_I field 3). */
 export const KIND_JOB: i32 = 0;
@@ -69,7 +82,15 @@ export let nodeLoc = new StaticArray<i32>(0);
 export let invSpeed = new StaticArray<f64>(0);
 export let unitXYZ = new StaticArray<f64>(0);
 
-export function configure(locs: i32, tasks: i32, vehicles: i32, dims: i32, tws: i32, travelMode: i32, profiles: i32): void {
+export function configure(
+  locs: i32,
+  tasks: i32,
+  vehicles: i32,
+  dims: i32,
+  tws: i32,
+  travelMode: i32,
+  profiles: i32,
+): void {
   nLoc = locs;
   nTasks = tasks;
   nVeh = vehicles;
@@ -98,56 +119,148 @@ export function configure(locs: i32, tasks: i32, vehicles: i32, dims: i32, tws: 
 /** Pointer to the data of input array `id` (ids documented in index.ts). */
 export function inputPtr(id: i32): usize {
   switch (id) {
-    case IN_DURATIONS: return changetype<usize>(matDur);
-    case IN_DISTANCES: return changetype<usize>(matDist);
-    case IN_COORDS: return changetype<usize>(coords);
-    case IN_TASK_F: return changetype<usize>(taskF);
-    case IN_TASK_START_LOAD: return changetype<usize>(taskStartLoad);
-    case IN_TASK_DELTA: return changetype<usize>(taskDelta);
-    case IN_TIME_WINDOWS: return changetype<usize>(tw);
-    case IN_VEH_F: return changetype<usize>(vehF);
-    case IN_VEH_CAP: return changetype<usize>(vehCap);
-    case IN_TASK_I: return changetype<usize>(taskI);
-    case IN_VEH_I: return changetype<usize>(vehI);
-    case IN_TASK_SKILL: return changetype<usize>(taskSkill);
-    case IN_VEH_SKILL: return changetype<usize>(vehSkill);
-    case IN_PARAMS: return changetype<usize>(params);
-    default: return 0;
+    case IN_DURATIONS:
+      return changetype<usize>(matDur);
+    case IN_DISTANCES:
+      return changetype<usize>(matDist);
+    case IN_COORDS:
+      return changetype<usize>(coords);
+    case IN_TASK_F:
+      return changetype<usize>(taskF);
+    case IN_TASK_START_LOAD:
+      return changetype<usize>(taskStartLoad);
+    case IN_TASK_DELTA:
+      return changetype<usize>(taskDelta);
+    case IN_TIME_WINDOWS:
+      return changetype<usize>(tw);
+    case IN_VEH_F:
+      return changetype<usize>(vehF);
+    case IN_VEH_CAP:
+      return changetype<usize>(vehCap);
+    case IN_TASK_I:
+      return changetype<usize>(taskI);
+    case IN_VEH_I:
+      return changetype<usize>(vehI);
+    case IN_TASK_SKILL:
+      return changetype<usize>(taskSkill);
+    case IN_VEH_SKILL:
+      return changetype<usize>(vehSkill);
+    case IN_PARAMS:
+      return changetype<usize>(params);
+    default:
+      return 0;
   }
 }
 
 // ---- accessors -------------------------------------------------------------------------------
 
-@inline export function isTask(u: i32): bool { return u < nTasks; }
-@inline export function startNode(v: i32): i32 { return nTasks + 2 * v; }
-@inline export function endNode(v: i32): i32 { return nTasks + 2 * v + 1; }
-@inline export function isEnd(u: i32): bool { return u >= nTasks && ((u - nTasks) & 1) == 1; }
-@inline export function kindOf(t: i32): i32 { return unchecked(taskI[t * TASK_I_STRIDE + 3]); }
-@inline export function isBreak(u: i32): bool { return u < nTasks && kindOf(u) == KIND_BREAK; }
-@inline export function isReload(u: i32): bool { return u < nTasks && kindOf(u) == KIND_RELOAD; }
+// @inline
+
+export function isTask(u: i32): bool {
+  return u < nTasks;
+}
+// @inline
+export function startNode(v: i32): i32 {
+  return nTasks + 2 * v;
+}
+// @inline
+export function endNode(v: i32): i32 {
+  return nTasks + 2 * v + 1;
+}
+// @inline
+export function isEnd(u: i32): bool {
+  return u >= nTasks && ((u - nTasks) & 1) == 1;
+}
+// @inline
+export function kindOf(t: i32): i32 {
+  return unchecked(taskI[t * TASK_I_STRIDE + 3]);
+}
+// @inline
+export function isBreak(u: i32): bool {
+  return u < nTasks && kindOf(u) == KIND_BREAK;
+}
+// @inline
+export function isReload(u: i32): bool {
+  return u < nTasks && kindOf(u) == KIND_RELOAD;
+}
 /** Breaks and reloads: tasks bound to one vehicle, never removed by a ruin. */
-@inline export function isBound(u: i32): bool { return u < nTasks && kindOf(u) >= KIND_BREAK; }
-@inline export function pairOf(t: i32): i32 { return unchecked(taskI[t * TASK_I_STRIDE + 4]); }
-@inline export function serviceOf(t: i32): f64 { return unchecked(taskF[t * TASK_F_STRIDE]); }
-@inline export function setupOf(t: i32): f64 { return unchecked(taskF[t * TASK_F_STRIDE + 1]); }
-@inline export function penaltyOf(t: i32): f64 { return unchecked(taskF[t * TASK_F_STRIDE + 2]); }
-@inline export function twWidthOf(t: i32): f64 { return unchecked(taskF[t * TASK_F_STRIDE + 3]); }
-@inline export function vehTwStart(v: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE]); }
-@inline export function vehTwEnd(v: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 1]); }
-@inline export function vehMaxTravel(v: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 2]); }
-@inline export function vehMaxDist(v: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 3]); }
-@inline export function vehFixed(v: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 4]); }
-@inline export function vehPerSec(v: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 5]); }
-@inline export function vehPerM(v: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 6]); }
-@inline export function vehMaxStops(v: i32): i32 { return unchecked(vehI[v * VEH_I_STRIDE + 2]); }
-@inline export function vehMaxDriving(v: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 8]); }
+// @inline
+export function isBound(u: i32): bool {
+  return u < nTasks && kindOf(u) >= KIND_BREAK;
+}
+// @inline
+export function pairOf(t: i32): i32 {
+  return unchecked(taskI[t * TASK_I_STRIDE + 4]);
+}
+// @inline
+export function serviceOf(t: i32): f64 {
+  return unchecked(taskF[t * TASK_F_STRIDE]);
+}
+// @inline
+export function setupOf(t: i32): f64 {
+  return unchecked(taskF[t * TASK_F_STRIDE + 1]);
+}
+// @inline
+export function penaltyOf(t: i32): f64 {
+  return unchecked(taskF[t * TASK_F_STRIDE + 2]);
+}
+// @inline
+export function twWidthOf(t: i32): f64 {
+  return unchecked(taskF[t * TASK_F_STRIDE + 3]);
+}
+// @inline
+export function vehTwStart(v: i32): f64 {
+  return unchecked(vehF[v * VEH_F_STRIDE]);
+}
+// @inline
+export function vehTwEnd(v: i32): f64 {
+  return unchecked(vehF[v * VEH_F_STRIDE + 1]);
+}
+// @inline
+export function vehMaxTravel(v: i32): f64 {
+  return unchecked(vehF[v * VEH_F_STRIDE + 2]);
+}
+// @inline
+export function vehMaxDist(v: i32): f64 {
+  return unchecked(vehF[v * VEH_F_STRIDE + 3]);
+}
+// @inline
+export function vehFixed(v: i32): f64 {
+  return unchecked(vehF[v * VEH_F_STRIDE + 4]);
+}
+// @inline
+export function vehPerSec(v: i32): f64 {
+  return unchecked(vehF[v * VEH_F_STRIDE + 5]);
+}
+// @inline
+export function vehPerM(v: i32): f64 {
+  return unchecked(vehF[v * VEH_F_STRIDE + 6]);
+}
+// @inline
+export function vehMaxStops(v: i32): i32 {
+  return unchecked(vehI[v * VEH_I_STRIDE + 2]);
+}
+// @inline
+export function vehMaxDriving(v: i32): f64 {
+  return unchecked(vehF[v * VEH_F_STRIDE + 8]);
+}
 /** Whether node x, in route v, is a break long enough to end a driving period. */
-@inline export function endsDriving(x: i32, v: i32): bool {
+// @inline
+export function endsDriving(x: i32, v: i32): bool {
   return x < nTasks && kindOf(x) == KIND_BREAK && serviceOf(x) >= unchecked(vehF[v * VEH_F_STRIDE + 12]);
 }
-@inline export function vehGroup(v: i32, k: i32): i32 { return unchecked(vehI[v * VEH_I_STRIDE + 4 + k]); }
-@inline export function vehGroupMax(v: i32, k: i32): f64 { return unchecked(vehF[v * VEH_F_STRIDE + 10 + k]); }
-@inline export function capOf(v: i32, d: i32): f64 { return unchecked(vehCap[v * D + d]); }
+// @inline
+export function vehGroup(v: i32, k: i32): i32 {
+  return unchecked(vehI[v * VEH_I_STRIDE + 4 + k]);
+}
+// @inline
+export function vehGroupMax(v: i32, k: i32): f64 {
+  return unchecked(vehF[v * VEH_F_STRIDE + 10 + k]);
+}
+// @inline
+export function capOf(v: i32, d: i32): f64 {
+  return unchecked(vehCap[v * D + d]);
+}
 
 /**
  * Earliest service start at task `t` for an arrival at `a` (waiting allowed), or -1 when every

@@ -2,16 +2,16 @@
  * The local search the annealing runs on its candidates (search.ts): which operators, on which
  * candidates, over the routes the iteration changed.
  */
-import { endNode, nTasks, startNode } from "./instance";
-import { orOpt } from "./or-opt";
-import { pairRelocate } from "./pair-relocate";
-import { relocate } from "./relocate";
-import { nxt } from "./routes";
-import { touchedCount, touchedRoute } from "./state";
-import { swap } from "./swap";
-import { swapStarAround } from "./swap-star";
-import { twoOpt } from "./two-opt";
-import { twoOptStar } from "./two-opt-star";
+import { endNode, nTasks, startNode } from './instance';
+import { orOpt } from './or-opt';
+import { pairRelocate } from './pair-relocate';
+import { relocate } from './relocate';
+import { nxt } from './routes';
+import { touchedCount, touchedRoute } from './state';
+import { swap } from './swap';
+import { swapStarAround } from './swap-star';
+import { twoOpt } from './two-opt';
+import { twoOptStar } from './two-opt-star';
 
 /**
  * Granular local search (PARAM_LOCAL_SEARCH): relocate, swap, or-opt, 2-opt*, 2-opt and, for

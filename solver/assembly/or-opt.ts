@@ -11,17 +11,45 @@
  * order with its partner (moving it to another route is `pair relocate`).
  */
 import {
-  D, capOf, isEnd, isReload, KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, KIND_RELOAD, kindOf, nTasks, pairOf,
-  taskDelta, taskStartLoad, vehFixed, vehMaxStops,
-} from "./instance";
-import { adj, adjStart } from "./init";
-import { feasibleFrom, nextReal, visitLoc, visitStop } from "./insert";
+  D,
+  capOf,
+  isEnd,
+  isReload,
+  KIND_BREAK,
+  KIND_DELIVERY,
+  KIND_JOB,
+  KIND_PICKUP,
+  KIND_RELOAD,
+  kindOf,
+  nTasks,
+  pairOf,
+  taskDelta,
+  taskStartLoad,
+  vehFixed,
+  vehMaxStops,
+} from './instance';
+import { adj, adjStart } from './init';
+import { feasibleFrom, nextReal, visitLoc, visitStop } from './insert';
 import {
-  eDep, effLoc, fixedScale, linkAfter, loadAfter, nxt, pMax, posOf, prv, recompute, rFeasible, rJobs, routeOf, sMax, unlink,
-} from "./routes";
-import { canServe, gained, lsCost, lsNeighboursEnd, withinLimits } from "./relocate";
-import { touch } from "./state";
-import { arcCost, locOf } from "./travel";
+  eDep,
+  effLoc,
+  fixedScale,
+  linkAfter,
+  loadAfter,
+  nxt,
+  pMax,
+  posOf,
+  prv,
+  recompute,
+  rFeasible,
+  rJobs,
+  routeOf,
+  sMax,
+  unlink,
+} from './routes';
+import { canServe, gained, lsCost, lsNeighboursEnd, withinLimits } from './relocate';
+import { touch } from './state';
+import { arcCost, locOf } from './travel';
 
 /** Longest string moved. */
 const MAX_STRING: i32 = 3;
@@ -133,13 +161,19 @@ function moveString(u: i32, r: i32, r2: i32): bool {
   if (r2 != r) touch(r2);
   for (let i = 0; i < len; i++) unlink(unchecked(seq[i]));
   let at = u;
-  for (let i = 0; i < len; i++) { linkAfter(unchecked(seq[i]), at); at = unchecked(seq[i]); }
+  for (let i = 0; i < len; i++) {
+    linkAfter(unchecked(seq[i]), at);
+    at = unchecked(seq[i]);
+  }
   recompute(r);
   if (r2 != r) recompute(r2);
   if (rFeasible[r] && rFeasible[r2] && withinLimits(r) && withinLimits(r2) && gained(before)) return true;
   for (let i = 0; i < len; i++) unlink(unchecked(seq[i]));
   at = p;
-  for (let i = 0; i < len; i++) { linkAfter(unchecked(seq[i]), at); at = unchecked(seq[i]); }
+  for (let i = 0; i < len; i++) {
+    linkAfter(unchecked(seq[i]), at);
+    at = unchecked(seq[i]);
+  }
   recompute(r);
   if (r2 != r) recompute(r2);
   return false;
@@ -167,7 +201,7 @@ export function orOpt(t: i32): bool {
       z = unchecked(nxt[z]);
       if (z >= nTasks || kindOf(z) != KIND_JOB) break;
     }
-    unchecked(seq[len++] = z);
+    unchecked((seq[len++] = z));
     const n = unchecked(nxt[z]);
     const lt = locOf(t);
     const lz = locOf(z);
@@ -193,7 +227,11 @@ export function orOpt(t: i32): bool {
         const ins = arcCost(r2, lu, lt) + arcCost(r2, lz, lw) - arcCost(r2, lu, lw);
         if (r2 == r) {
           const delta = ins - gain;
-          if (delta < bestIntra * (1 + 1e-9)) { bestIntra = delta; intraU = u; intraLen = k; }
+          if (delta < bestIntra * (1 + 1e-9)) {
+            bestIntra = delta;
+            intraU = u;
+            intraLen = k;
+          }
           continue;
         }
         if (k == 1 || !removable) continue;
@@ -213,7 +251,7 @@ export function orOpt(t: i32): bool {
     const u = intra ? intraU : interU;
     if (u < 0) return false;
     len = intra ? intraLen : interLen;
-    for (let i = 1; i < len; i++) unchecked(seq[i] = nxt[seq[i - 1]]);
+    for (let i = 1; i < len; i++) unchecked((seq[i] = nxt[seq[i - 1]]));
     if ((!intra || intraFits(r, u)) && moveString(u, r, unchecked(routeOf[u]))) return true;
     if (intra) intraU = -1;
     else interU = -1;

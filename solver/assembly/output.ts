@@ -2,20 +2,24 @@
  * Result serialisation into one Float64Array (layout documented in index.ts), plus the reason
  * each unassigned task could not be routed.
  */
-import { endNode, isBreak, isReload, KIND_BREAK, kindOf, nTasks, nVeh, startNode, vehTwStart } from "./instance";
-import { passive, rFirst } from "./rules";
-import { aloneReason, cand, candStart, failureReason } from "./init";
-import { evalInsert, evalPair, INF, resetFails } from "./insert";
-import { KIND_PICKUP } from "./instance";
-import { cumDist, eDep, effLoc, eStart, nxt, posOf, rCost, rDist, rJobs, rTravel, routeOf } from "./routes";
-import { iterations } from "./search";
-import { totalCost, unas, unasCount, usedRoutes } from "./state";
-import { dur, locOf } from "./travel";
+import { endNode, isBreak, isReload, KIND_BREAK, kindOf, nTasks, nVeh, startNode, vehTwStart } from './instance';
+import { passive, rFirst } from './rules';
+import { aloneReason, cand, candStart, failureReason } from './init';
+import { evalInsert, evalPair, INF, resetFails } from './insert';
+import { KIND_PICKUP } from './instance';
+import { cumDist, eDep, effLoc, eStart, nxt, rCost, rDist, rJobs, rTravel, routeOf } from './routes';
+import { iterations } from './search';
+import { totalCost, unas, unasCount, usedRoutes } from './state';
+import { dur, locOf } from './travel';
 
 let out = new StaticArray<f64>(0);
 let outLen: i32 = 0;
 
-@inline function put(x: f64): void { unchecked(out[outLen++] = x); }
+// @inline
+
+function put(x: f64): void {
+  unchecked((out[outLen++] = x));
+}
 
 function reasonFor(t: i32): i32 {
   if (candStart[t + 1] == candStart[t]) return aloneReason[t];
@@ -40,7 +44,12 @@ export function writeOutput(): usize {
   outLen = 0;
   let totalDist: f64 = 0;
   let totalTravel: f64 = 0;
-  for (let r = 0; r < nVeh; r++) { if (rJobs[r] > 0) { totalDist += rDist[r]; totalTravel += rTravel[r]; } }
+  for (let r = 0; r < nVeh; r++) {
+    if (rJobs[r] > 0) {
+      totalDist += rDist[r];
+      totalTravel += rTravel[r];
+    }
+  }
   // Tasks never routed: unassigned list, plus tasks that had no candidate vehicle, plus breaks
   // of vehicles that cannot be used (not reported).
   let nUn = unasCount;
@@ -64,8 +73,10 @@ export function writeOutput(): usize {
     let stops = false;
     while (x != e) {
       // A reload is a step when it ends a trip: active, with a stop since the last one shown.
-      if (isReload(x)) { showReload[x] = !passive[x] && stops; if (showReload[x]) stops = false; }
-      else if (!isBreak(x)) stops = true;
+      if (isReload(x)) {
+        showReload[x] = !passive[x] && stops;
+        if (showReload[x]) stops = false;
+      } else if (!isBreak(x)) stops = true;
       if (shown(x)) steps++;
       x = nxt[x];
     }
@@ -87,7 +98,10 @@ export function writeOutput(): usize {
     let prevLoc = effLoc[s];
     x = nxt[s];
     while (x != e) {
-      if (!shown(x)) { x = nxt[x]; continue; }
+      if (!shown(x)) {
+        x = nxt[x];
+        continue;
+      }
       const arr = passive[x] ? prevDep : prevDep + dur(r, prevLoc, locOf(x));
       put(<f64>x);
       put(arr);
@@ -99,7 +113,10 @@ export function writeOutput(): usize {
       x = nxt[x];
     }
   }
-  for (let i = 0; i < unasCount; i++) { put(<f64>unas[i]); put(<f64>reasonFor(unas[i])); }
+  for (let i = 0; i < unasCount; i++) {
+    put(<f64>unas[i]);
+    put(<f64>reasonFor(unas[i]));
+  }
   for (let t = 0; t < nTasks; t++) {
     if (routeOf[t] < 0 && kindOf(t) < KIND_BREAK && candStart[t + 1] == candStart[t] && !isInUnas(t)) {
       put(<f64>t);
@@ -120,4 +137,6 @@ function isInUnas(t: i32): bool {
   return false;
 }
 
-export function outputLength(): i32 { return outLen; }
+export function outputLength(): i32 {
+  return outLen;
+}

@@ -3,16 +3,18 @@
  * `evalPair` and the recreate's pair scan skip pickup places, delivery walks and whole routes
  * that cannot beat the best position found (README, "A shipment's positions cost O(route²)").
  */
-import { endNode, pairOf, startNode, vehFixed } from "./instance";
-import { arcIn, effLoc, fixedScale, nxt, rJobs } from "./routes";
-import { arcCost, arcCostInto, locOf } from "./travel";
+import { endNode, pairOf, startNode, vehFixed } from './instance';
+import { arcIn, effLoc, fixedScale, nxt, rJobs } from './routes';
+import { arcCost, arcCostInto, locOf } from './travel';
 
 export let pairFloorOn = false;
 /**
  * Whether the floors may prune: metric costs, no breaks or reloads (places that move) and no
  * balanced workloads (their term is not a travel cost). Set once per solve (runSearch).
  */
-export function setPairFloor(on: bool): void { pairFloorOn = on; }
+export function setPairFloor(on: bool): void {
+  pairFloorOn = on;
+}
 
 /** The delivery floor found by the last `pairRouteFloor` (0 with the floor off). */
 export let deliveryFloor: f64 = 0;
@@ -57,4 +59,7 @@ export function pairRouteFloor(p: i32, v: i32): f64 {
 }
 
 /** Above `bound` by more than rounding (the floors are summed in another order than the costs). */
-@inline export function beyond(c: f64, bound: f64): bool { return c > bound + 1e-9 * Math.abs(bound); }
+// @inline
+export function beyond(c: f64, bound: f64): bool {
+  return c > bound + 1e-9 * Math.abs(bound);
+}

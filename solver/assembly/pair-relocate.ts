@@ -6,16 +6,17 @@
  * Pisinger 2006 remove and insert requests whole): the single-task operators leave shipments be,
  * since moving one half alone would split the pair.
  */
-import { KIND_PICKUP, kindOf, pairOf, taskSkill, vehFixed, vehSkill } from "./instance";
-import { adj, adjStart } from "./init";
-import { evalPair, INF, nextReal, pairDeliveryAfter } from "./insert";
-import { lsNeighboursEnd } from "./relocate";
-import { effLoc, fixedScale, linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
-import { touch } from "./state";
-import { arcCost, locOf } from "./travel";
+import { KIND_PICKUP, kindOf, pairOf, taskSkill, vehFixed, vehSkill } from './instance';
+import { adj, adjStart } from './init';
+import { evalPair, INF, nextReal, pairDeliveryAfter } from './insert';
+import { lsNeighboursEnd } from './relocate';
+import { effLoc, fixedScale, linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from './routes';
+import { touch } from './state';
+import { arcCost, locOf } from './travel';
 
 /** What leaving out node `t` (between its predecessor and the next real node) saves on route `r`. */
-@inline function removalGain(r: i32, t: i32): f64 {
+// @inline
+function removalGain(r: i32, t: i32): f64 {
   const lp = unchecked(effLoc[unchecked(prv[t])]);
   const lt = locOf(t);
   const ln = locOf(nextReal(unchecked(nxt[t])));
@@ -23,7 +24,8 @@ import { arcCost, locOf } from "./travel";
 }
 
 /** Puts pickup `p` after `u` and its delivery `q` after `qAfter` (== p: right after the pickup). */
-@inline function place(p: i32, q: i32, u: i32, qAfter: i32): void {
+// @inline
+function place(p: i32, q: i32, u: i32, qAfter: i32): void {
   linkAfter(p, u);
   linkAfter(q, qAfter);
 }
@@ -63,9 +65,19 @@ export function pairRelocate(p: i32): bool {
     if ((skills & ~unchecked(vehSkill[r2])) != 0) continue;
     const u1 = unchecked(prv[b]);
     let c = evalPair(p, u1, r2);
-    if (c < best) { best = c; bestU = u1; bestQ = pairDeliveryAfter; bestR = r2; }
+    if (c < best) {
+      best = c;
+      bestU = u1;
+      bestQ = pairDeliveryAfter;
+      bestR = r2;
+    }
     c = evalPair(p, b, r2);
-    if (c < best) { best = c; bestU = b; bestQ = pairDeliveryAfter; bestR = r2; }
+    if (c < best) {
+      best = c;
+      bestU = b;
+      bestQ = pairDeliveryAfter;
+      bestR = r2;
+    }
   }
   if (bestR < 0 || best >= INF) return false;
   touch(r);

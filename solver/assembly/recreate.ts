@@ -3,17 +3,34 @@
  * random (random, largest demand, farthest, closest, tightest window), then each goes to its
  * cheapest feasible position, each position being skipped ("blinked") with a small probability.
  */
-import { D, KIND_JOB, KIND_PICKUP, kindOf, lastEnd, pairOf, penaltyOf, taskSkill, vehSkill, nVeh, startNode, endNode, taskDelta, taskStartLoad, twWidthOf, vehFixed } from "./instance";
-import { adj, adjStart, cand, candStart } from "./init";
-import { evalInsert, evalPair, INF, pairDeliveryAfter, routeFullFor } from "./insert";
-import { beyond, deliveryFloor, pairFloorOn, pairRouteFloor } from "./pair-floor";
-import { eDep, effLoc, linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
-import { anyDriving, anyReload, hasGroups } from "./rules";
-import { pend, pendCount } from "./ruin";
-import { rand } from "./rng";
-import { addUnassigned, searchCost, touch } from "./state";
-import { durInto, locOf, metricDur, proximity } from "./travel";
-import { newTypeScan, skipEmptyTwin } from "./fleet";
+import {
+  D,
+  KIND_JOB,
+  KIND_PICKUP,
+  kindOf,
+  lastEnd,
+  pairOf,
+  penaltyOf,
+  taskSkill,
+  vehSkill,
+  nVeh,
+  startNode,
+  endNode,
+  taskDelta,
+  taskStartLoad,
+  twWidthOf,
+  vehFixed,
+} from './instance';
+import { adj, adjStart, cand, candStart } from './init';
+import { evalInsert, evalPair, INF, pairDeliveryAfter, routeFullFor } from './insert';
+import { beyond, deliveryFloor, pairFloorOn, pairRouteFloor } from './pair-floor';
+import { eDep, effLoc, linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from './routes';
+import { anyDriving, anyReload, hasGroups } from './rules';
+import { pend, pendCount } from './ruin';
+import { rand } from './rng';
+import { addUnassigned, searchCost, touch } from './state';
+import { durInto, locOf, metricDur, proximity } from './travel';
+import { newTypeScan, skipEmptyTwin } from './fleet';
 
 export let blinkRate: f64 = 0.01;
 /**
@@ -27,18 +44,37 @@ export function closeEmptyRoutes(): void {
   closing = true;
   for (let r = 0; r < nVeh; r++) closed[r] = rJobs[r] == 0;
 }
-export function closeRoute(r: i32): void { closed[r] = true; }
-export function openAllRoutes(): void { closing = false; }
-export function setBlinkRate(b: f64): void { if (b >= 0) blinkRate = b; }
+export function closeRoute(r: i32): void {
+  closed[r] = true;
+}
+export function openAllRoutes(): void {
+  closing = false;
+}
+export function setBlinkRate(b: f64): void {
+  if (b >= 0) blinkRate = b;
+}
 
 let keys = new StaticArray<f64>(0);
 /** How often each task was left out (fleet minimisation); when set, hard tasks go first half the time. */
 let absences = new StaticArray<i32>(0);
 let useAbsences = false;
-export function allocRecreate(): void { closed = new StaticArray<bool>(nVeh); floorRoute = new StaticArray<i32>(nVeh); floorLow = new StaticArray<f64>(nVeh); floorDelivery = new StaticArray<f64>(nVeh); keys = new StaticArray<f64>(pend.length); absences = new StaticArray<i32>(pend.length); }
-export function countAbsence(t: i32): void { absences[t]++; }
-export function absencesOf(t: i32): i32 { return absences[t]; }
-export function setUseAbsences(b: bool): void { useAbsences = b; }
+export function allocRecreate(): void {
+  closed = new StaticArray<bool>(nVeh);
+  floorRoute = new StaticArray<i32>(nVeh);
+  floorLow = new StaticArray<f64>(nVeh);
+  floorDelivery = new StaticArray<f64>(nVeh);
+  keys = new StaticArray<f64>(pend.length);
+  absences = new StaticArray<i32>(pend.length);
+}
+export function countAbsence(t: i32): void {
+  absences[t]++;
+}
+export function absencesOf(t: i32): i32 {
+  return absences[t];
+}
+export function setUseAbsences(b: bool): void {
+  useAbsences = b;
+}
 
 function demandOf(t: i32): f64 {
   let s: f64 = 0;
@@ -65,7 +101,7 @@ function sortPending(): void {
     else if (o < 0.9) k = -proximity(depot, locOf(t));
     else if (o < 0.95) k = proximity(depot, locOf(t));
     else if (o < 1.0) k = twWidthOf(t);
-    else k = -<f64>absences[t] + rand();
+    else k = -(<f64>absences[t]) + rand();
     keys[i] = k;
   }
   for (let i = 1; i < n; i++) {
@@ -73,7 +109,11 @@ function sortPending(): void {
     const k = keys[i];
     let j = i - 1;
     // Higher-priority tasks (larger unassigned penalty) always go first.
-    while (j >= 0 && (penaltyOf(pend[j]) < penaltyOf(t) || (penaltyOf(pend[j]) == penaltyOf(t) && keys[j] > k))) { pend[j + 1] = pend[j]; keys[j + 1] = keys[j]; j--; }
+    while (j >= 0 && (penaltyOf(pend[j]) < penaltyOf(t) || (penaltyOf(pend[j]) == penaltyOf(t) && keys[j] > k))) {
+      pend[j + 1] = pend[j];
+      keys[j + 1] = keys[j];
+      j--;
+    }
     pend[j + 1] = t;
     keys[j + 1] = k;
   }
@@ -102,17 +142,25 @@ export function recreate(sortIt: bool, bound: f64 = Infinity): bool {
  * days and the short list would open new routes instead of filling the right day's.
  */
 let granularK: i32 = 0;
-export function setGranular(k: i32): void { granularK = k; }
+export function setGranular(k: i32): void {
+  granularK = k;
+}
 
 let best: f64 = INF;
 let bestU: i32 = -1;
 let bestR: i32 = -1;
 let bestQ: i32 = -1;
 
-@inline function tryAt(t: i32, u: i32, r: i32): void {
+// @inline
+
+function tryAt(t: i32, u: i32, r: i32): void {
   if (blinkRate > 0 && rand() < blinkRate) return;
   const c = evalInsert(t, u, r, best);
-  if (c < best) { best = c; bestU = u; bestR = r; }
+  if (c < best) {
+    best = c;
+    bestU = u;
+    bestR = r;
+  }
 }
 
 function granularScan(t: i32): void {
@@ -127,7 +175,10 @@ function granularScan(t: i32): void {
     if ((skills & ~unchecked(vehSkill[r])) != 0) continue;
     if (routeFullFor(t, r)) {
       // Both positions would fail on capacity; their blinks' draws are kept (same random stream).
-      if (blinkRate > 0) { rand(); rand(); }
+      if (blinkRate > 0) {
+        rand();
+        rand();
+      }
       continue;
     }
     tryAt(t, unchecked(prv[b]), r);
@@ -168,13 +219,25 @@ function scanRoute(t: i32, r: i32, isPair: bool, floor: f64): void {
         return;
       }
     }
-    if (blinkRate > 0 && rand() < blinkRate) { u = unchecked(nxt[u]); continue; }
+    if (blinkRate > 0 && rand() < blinkRate) {
+      u = unchecked(nxt[u]);
+      continue;
+    }
     if (isPair) {
       const c = evalPair(t, u, r, best, floor);
-      if (c < best) { best = c; bestU = u; bestR = r; bestQ = pairDeliveryAfter; }
+      if (c < best) {
+        best = c;
+        bestU = u;
+        bestR = r;
+        bestQ = pairDeliveryAfter;
+      }
     } else {
       const c = evalInsert(t, u, r, best);
-      if (c < best) { best = c; bestU = u; bestR = r; }
+      if (c < best) {
+        best = c;
+        bestU = u;
+        bestR = r;
+      }
     }
     u = unchecked(nxt[u]);
   }
@@ -199,14 +262,14 @@ function scanPairByFloor(t: i32, c1: i32): void {
     const fd = deliveryFloor;
     let j = n - 1;
     while (j >= 0 && unchecked(floorLow[j]) > low) {
-      unchecked(floorLow[j + 1] = floorLow[j]);
-      unchecked(floorRoute[j + 1] = floorRoute[j]);
-      unchecked(floorDelivery[j + 1] = floorDelivery[j]);
+      unchecked((floorLow[j + 1] = floorLow[j]));
+      unchecked((floorRoute[j + 1] = floorRoute[j]));
+      unchecked((floorDelivery[j + 1] = floorDelivery[j]));
       j--;
     }
-    unchecked(floorLow[j + 1] = low);
-    unchecked(floorRoute[j + 1] = r);
-    unchecked(floorDelivery[j + 1] = fd);
+    unchecked((floorLow[j + 1] = low));
+    unchecked((floorRoute[j + 1] = r));
+    unchecked((floorDelivery[j + 1] = fd));
     n++;
   }
   for (let i = 0; i < n; i++) {
@@ -241,7 +304,10 @@ export function insertBest(t: i32): bool {
       scanRoute(t, r, isPair, 0.0);
     }
   }
-  if (bestR < 0) { addUnassigned(t); return false; }
+  if (bestR < 0) {
+    addUnassigned(t);
+    return false;
+  }
   touch(bestR);
   linkAfter(t, bestU);
   if (isPair) linkAfter(pairOf(t), bestQ); // bestQ == t means right after the pickup

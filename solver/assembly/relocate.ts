@@ -4,21 +4,47 @@
  * forward/backward arrays (`evalInsert`); the shortened route is re-checked by `recompute`
  * (matrices need not obey the triangle inequality) and the move undone if it is not feasible.
  */
-import { D, capOf, endNode, KIND_JOB, kindOf, taskSkill, vehFixed, vehMaxDist, vehMaxStops, vehMaxTravel, vehSkill } from "./instance";
-import { adj, adjStart } from "./init";
-import { evalInsert, INF, nextReal } from "./insert";
 import {
-  costSum, effLoc, fixedScale, fixedSum, linkAfter, nxt, pMax, prv, rDist, recompute, rFeasible, rJobs, routeOf,
-  rTravel, unlink,
-} from "./routes";
-import { touch } from "./state";
-import { arcCost, locOf } from "./travel";
+  D,
+  capOf,
+  endNode,
+  KIND_JOB,
+  kindOf,
+  taskSkill,
+  vehFixed,
+  vehMaxDist,
+  vehMaxStops,
+  vehMaxTravel,
+  vehSkill,
+} from './instance';
+import { adj, adjStart } from './init';
+import { evalInsert, INF, nextReal } from './insert';
+import {
+  costSum,
+  effLoc,
+  fixedScale,
+  fixedSum,
+  linkAfter,
+  nxt,
+  pMax,
+  prv,
+  rDist,
+  recompute,
+  rFeasible,
+  rJobs,
+  routeOf,
+  rTravel,
+  unlink,
+} from './routes';
+import { touch } from './state';
+import { arcCost, locOf } from './travel';
 
 /** Neighbours tried per task. */
 export const LS_NEIGHBOURS: i32 = 15;
 
 /** The end of task t's neighbours tried by the operators in `adj` (they start at adjStart[t]). */
-@inline export function lsNeighboursEnd(t: i32): i32 {
+// @inline
+export function lsNeighboursEnd(t: i32): i32 {
   const end = unchecked(adjStart[t + 1]);
   const cap = unchecked(adjStart[t]) + LS_NEIGHBOURS;
   return end < cap ? end : cap;
@@ -38,13 +64,22 @@ export function withinLimits(v: i32): bool {
 }
 
 /** Route costs as the search sees them (fixed costs scaled): the measure every move must lower. */
-@inline export function lsCost(): f64 { return costSum - (1.0 - fixedScale) * fixedSum; }
+// @inline
+export function lsCost(): f64 {
+  return costSum - (1.0 - fixedScale) * fixedSum;
+}
 
 /** Whether a move that took the routes from cost `before` to now is a real gain. */
-@inline export function gained(before: f64): bool { return lsCost() < before - 1e-9 * Math.abs(before) - 1e-12; }
+// @inline
+export function gained(before: f64): bool {
+  return lsCost() < before - 1e-9 * Math.abs(before) - 1e-12;
+}
 
 /** Whether vehicle `v` has every skill task `t` needs. */
-@inline export function canServe(v: i32, t: i32): bool { return (unchecked(taskSkill[t]) & ~unchecked(vehSkill[v])) == 0; }
+// @inline
+export function canServe(v: i32, t: i32): bool {
+  return (unchecked(taskSkill[t]) & ~unchecked(vehSkill[v])) == 0;
+}
 
 /** Moves job t to its best neighbouring position in another route if that is cheaper. */
 export function relocate(t: i32): bool {
@@ -71,9 +106,17 @@ export function relocate(t: i32): bool {
     if ((skills & ~unchecked(vehSkill[r2])) != 0) continue;
     const u1 = unchecked(prv[b]);
     let c = evalInsert(t, u1, r2, best);
-    if (c < best) { best = c; bestU = u1; bestR = r2; }
+    if (c < best) {
+      best = c;
+      bestU = u1;
+      bestR = r2;
+    }
     c = evalInsert(t, b, r2, best);
-    if (c < best) { best = c; bestU = b; bestR = r2; }
+    if (c < best) {
+      best = c;
+      bestU = b;
+      bestR = r2;
+    }
   }
   if (bestR < 0 || best >= INF) return false;
   touch(r);

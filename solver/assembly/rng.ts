@@ -15,7 +15,9 @@ export function seedRng(seed: u64): void {
   if (s0 == 0 && s1 == 0) s1 = 1;
 }
 
-@inline export function nextU64(): u64 {
+// @inline
+
+export function nextU64(): u64 {
   let x = s0;
   const y = s1;
   s0 = y;
@@ -25,11 +27,13 @@ export function seedRng(seed: u64): void {
 }
 
 /** Uniform in [0, 1). */
-@inline export function rand(): f64 {
+// @inline
+export function rand(): f64 {
   return <f64>(nextU64() >> 11) * 1.1102230246251565e-16;
 }
 
 /** Uniform integer in [0, n). */
-@inline export function randInt(n: i32): i32 {
+// @inline
+export function randInt(n: i32): i32 {
   return <i32>(rand() * <f64>n);
 }

@@ -4,15 +4,52 @@
  * load after the node, prefix and suffix load maxima.
  */
 import {
-  capOf, D, earliestStart, endNode, endsDriving, isBreak, isEnd, isReload, latestStart, nNodes, nTasks, nVeh, serviceOf,
-  setupOf, startNode, taskDelta, taskStartLoad, vehFixed, vehPerM, vehPerSec, vehTwEnd, vehTwStart,
-} from "./instance";
-import { arcCost, dur, locOf, vdist } from "./travel";
+  capOf,
+  D,
+  earliestStart,
+  endNode,
+  endsDriving,
+  isBreak,
+  isReload,
+  latestStart,
+  nNodes,
+  nTasks,
+  nVeh,
+  serviceOf,
+  setupOf,
+  startNode,
+  taskDelta,
+  taskStartLoad,
+  vehFixed,
+  vehPerM,
+  vehPerSec,
+  vehTwEnd,
+  vehTwStart,
+} from './instance';
+import { arcCost, dur, locOf, vdist } from './travel';
 import {
-  balanceK, drvB, drvF, gMax, gTotal, hasGroups, nextBrk, passive, rBal, rBalWork, rDepart, rFirst, rWork, waitSuf,
-  addWorkExcess, prepareRules, ruleDriving, ruleReload, vehGroupCount, vehGroupIdx,
-} from "./rules";
-import { taskI, TASK_I_STRIDE } from "./instance";
+  balanceK,
+  drvB,
+  drvF,
+  gMax,
+  gTotal,
+  hasGroups,
+  nextBrk,
+  passive,
+  rBal,
+  rBalWork,
+  rDepart,
+  rFirst,
+  rWork,
+  waitSuf,
+  addWorkExcess,
+  prepareRules,
+  ruleDriving,
+  ruleReload,
+  vehGroupCount,
+  vehGroupIdx,
+} from './rules';
+import { taskI, TASK_I_STRIDE } from './instance';
 
 export let nxt = new StaticArray<i32>(0);
 export let prv = new StaticArray<i32>(0);
@@ -50,7 +87,9 @@ export let fixedSum: f64 = 0;
  * open a route for a while to escape a tight fleet; the best solution is always judged at 1.
  */
 export let fixedScale: f64 = 1.0;
-export function setFixedScale(s: f64): void { fixedScale = s; }
+export function setFixedScale(s: f64): void {
+  fixedScale = s;
+}
 
 export function allocRoutes(): void {
   nxt = new StaticArray<i32>(nNodes);
@@ -81,8 +120,12 @@ export function allocRoutes(): void {
   for (let v = 0; v < nVeh; v++) {
     const s = startNode(v);
     const e = endNode(v);
-    nxt[s] = e; prv[e] = s; nxt[e] = -1; prv[s] = -1;
-    routeOf[s] = v; routeOf[e] = v;
+    nxt[s] = e;
+    prv[e] = s;
+    nxt[e] = -1;
+    prv[s] = -1;
+    routeOf[s] = v;
+    routeOf[e] = v;
   }
   // Reloads are parked right after their van's start, where they cost nothing; a job inserted
   // between two of them, or after the last one, makes a trip.
@@ -95,7 +138,10 @@ export function allocRoutes(): void {
 /** Links task `t` after node `u` (in u's route). The caller recomputes the route. */
 export function linkAfter(t: i32, u: i32): void {
   const w = unchecked(nxt[u]);
-  nxt[u] = t; prv[t] = u; nxt[t] = w; prv[w] = t;
+  nxt[u] = t;
+  prv[t] = u;
+  nxt[t] = w;
+  prv[w] = t;
   routeOf[t] = unchecked(routeOf[u]);
 }
 
@@ -103,12 +149,14 @@ export function linkAfter(t: i32, u: i32): void {
 export function unlink(t: i32): void {
   const a = unchecked(prv[t]);
   const b = unchecked(nxt[t]);
-  nxt[a] = b; prv[b] = a;
+  nxt[a] = b;
+  prv[b] = a;
   routeOf[t] = -1;
 }
 
 /** Whether task arrival `a` at node `x` with setup paid or not leaves x's start feasible. */
-@inline export function setupPaidAt(x: i32, prevLoc: i32): f64 {
+// @inline
+export function setupPaidAt(x: i32, prevLoc: i32): f64 {
   return prevLoc != locOf(x) ? setupOf(x) : 0.0;
 }
 
@@ -121,7 +169,7 @@ export function recompute(v: i32): void {
   const e = endNode(v);
   const reloads = unchecked(ruleReload[v]);
   // Start load = deliveries of the single jobs on board (per trip with reloads).
-  for (let d = 0; d < D; d++) unchecked(loadAfter[s * D + d] = 0);
+  for (let d = 0; d < D; d++) unchecked((loadAfter[s * D + d] = 0));
   let jobs = 0;
   let size = 0;
   if (reloads) {
@@ -129,31 +177,37 @@ export function recompute(v: i32): void {
     // active one starts a trip whose start load is the deliveries up to the next active reload.
     let seenJob = false;
     let x = unchecked(prv[e]);
-    for (let d = 0; d < D; d++) unchecked(loadAfter[e * D + d] = 0); // trip accumulator
+    for (let d = 0; d < D; d++) unchecked((loadAfter[e * D + d] = 0)); // trip accumulator
     while (x != s) {
       size++;
       if (isReload(x)) {
-        unchecked(passive[x] = !seenJob);
+        unchecked((passive[x] = !seenJob));
         if (seenJob) {
-          for (let d = 0; d < D; d++) { unchecked(loadAfter[x * D + d] = loadAfter[e * D + d]); unchecked(loadAfter[e * D + d] = 0); }
+          for (let d = 0; d < D; d++) {
+            unchecked((loadAfter[x * D + d] = loadAfter[e * D + d]));
+            unchecked((loadAfter[e * D + d] = 0));
+          }
         }
       } else {
-        if (!isBreak(x)) { seenJob = true; jobs++; }
-        for (let d = 0; d < D; d++) unchecked(loadAfter[e * D + d] += taskStartLoad[x * D + d]);
+        if (!isBreak(x)) {
+          seenJob = true;
+          jobs++;
+        }
+        for (let d = 0; d < D; d++) unchecked((loadAfter[e * D + d] += taskStartLoad[x * D + d]));
       }
       x = unchecked(prv[x]);
     }
-    for (let d = 0; d < D; d++) unchecked(loadAfter[s * D + d] = loadAfter[e * D + d]);
+    for (let d = 0; d < D; d++) unchecked((loadAfter[s * D + d] = loadAfter[e * D + d]));
   } else {
     let x = unchecked(nxt[s]);
     while (x != e) {
-      for (let d = 0; d < D; d++) unchecked(loadAfter[s * D + d] += taskStartLoad[x * D + d]);
+      for (let d = 0; d < D; d++) unchecked((loadAfter[s * D + d] += taskStartLoad[x * D + d]));
       size++;
       if (!isBreak(x)) jobs++;
       x = unchecked(nxt[x]);
     }
   }
-  for (let d = 0; d < D; d++) unchecked(pMax[s * D + d] = loadAfter[s * D + d]);
+  for (let d = 0; d < D; d++) unchecked((pMax[s * D + d] = loadAfter[s * D + d]));
   let feasible = true;
   if (reloads) for (let d = 0; d < D; d++) if (unchecked(loadAfter[s * D + d]) > capOf(v, d) + 1e-9) feasible = false;
   const maxDrv = unchecked(ruleDriving[v]);
@@ -165,7 +219,7 @@ export function recompute(v: i32): void {
   eDep[s] = time;
   cumDist[s] = 0;
   posOf[s] = 0;
-  if (driving) unchecked(drvF[s] = 0);
+  if (driving) unchecked((drvF[s] = 0));
   let travel: f64 = 0;
   let distance: f64 = 0;
   let prev = s;
@@ -188,30 +242,30 @@ export function recompute(v: i32): void {
       distance += dl;
       arr = time + t;
       effLoc[x] = l;
-      unchecked(arcIn[x] = arcCost(v, loc, l));
-      unchecked(durIn[x] = t);
-      unchecked(distIn[x] = dl);
+      unchecked((arcIn[x] = arcCost(v, loc, l)));
+      unchecked((durIn[x] = t));
+      unchecked((distIn[x] = dl));
     }
     if (first == e && x < nTasks && !(reloads && isReload(x))) first = x;
     if (driving) {
       // Driving since the last break, at the arrival at x; a break resets it.
       const f = unchecked(drvF[prev]) + t;
       if (f > maxDrv + 1e-6) feasible = false;
-      unchecked(drvF[x] = endsDriving(x, v) ? 0.0 : f);
+      unchecked((drvF[x] = endsDriving(x, v) ? 0.0 : f));
     }
     cumDist[x] = distance;
     const reset = reloads && isReload(x) && !pas;
     for (let d = 0; d < D; d++) {
       if (reset) {
         // Active reload: the next trip's start load was set by the backward pass.
-        unchecked(pMax[x * D + d] = loadAfter[x * D + d]);
+        unchecked((pMax[x * D + d] = loadAfter[x * D + d]));
         continue;
       }
       let ld = unchecked(loadAfter[prev * D + d]);
       if (x < nTasks) ld += unchecked(taskDelta[x * D + d]);
-      unchecked(loadAfter[x * D + d] = ld);
+      unchecked((loadAfter[x * D + d] = ld));
       const pm = unchecked(pMax[prev * D + d]);
-      unchecked(pMax[x * D + d] = ld > pm ? ld : pm);
+      unchecked((pMax[x * D + d] = ld > pm ? ld : pm));
     }
     if (reloads) {
       // Per-trip loads: the route-end maxima other moves look at cover only the last trip.
@@ -224,9 +278,12 @@ export function recompute(v: i32): void {
       break;
     }
     let st = earliestStart(x, arr);
-    if (st < 0) { feasible = false; st = arr; }
+    if (st < 0) {
+      feasible = false;
+      st = arr;
+    }
     eStart[x] = st;
-    if (balanceK > 0) unchecked(waitSuf[x] = st - arr); // the waits, summed backward below
+    if (balanceK > 0) unchecked((waitSuf[x] = st - arr)); // the waits, summed backward below
     const setup = pas || isBreak(x) ? 0.0 : setupPaidAt(x, loc);
     eDep[x] = st + setup + serviceOf(x);
     time = eDep[x];
@@ -236,9 +293,12 @@ export function recompute(v: i32): void {
   }
   // Backward pass: latest feasible start and suffix load maxima (per trip).
   lStart[e] = vehTwEnd(v);
-  for (let d = 0; d < D; d++) unchecked(sMax[e * D + d] = loadAfter[e * D + d]);
-  if (driving) { unchecked(drvB[e] = 0); unchecked(nextBrk[e] = e); }
-  if (balanceK > 0) unchecked(waitSuf[e] = 0);
+  for (let d = 0; d < D; d++) unchecked((sMax[e * D + d] = loadAfter[e * D + d]));
+  if (driving) {
+    unchecked((drvB[e] = 0));
+    unchecked((nextBrk[e] = e));
+  }
+  if (balanceK > 0) unchecked((waitSuf[e] = 0));
   x = unchecked(prv[e]);
   while (x != -1) {
     const n = unchecked(nxt[x]);
@@ -246,17 +306,17 @@ export function recompute(v: i32): void {
     for (let d = 0; d < D; d++) {
       const a = unchecked(loadAfter[x * D + d]);
       const b = tripEnd ? a : unchecked(sMax[n * D + d]);
-      unchecked(sMax[x * D + d] = a > b ? a : b);
+      unchecked((sMax[x * D + d] = a > b ? a : b));
     }
     const npas = n < nTasks && unchecked(passive[n]);
     const t = npas ? 0.0 : dur(v, effLoc[x], locOf(n));
     if (driving) {
       // Driving from leaving x to the next break (or the end).
       const nb = endsDriving(n, v);
-      unchecked(drvB[x] = nb ? 0.0 : t + unchecked(drvB[n]));
-      unchecked(nextBrk[x] = nb ? n : unchecked(nextBrk[n]));
+      unchecked((drvB[x] = nb ? 0.0 : t + unchecked(drvB[n])));
+      unchecked((nextBrk[x] = nb ? n : unchecked(nextBrk[n])));
     }
-    if (balanceK > 0) unchecked(waitSuf[x] = (x == s ? 0.0 : unchecked(waitSuf[x])) + unchecked(waitSuf[n]));
+    if (balanceK > 0) unchecked((waitSuf[x] = (x == s ? 0.0 : unchecked(waitSuf[x])) + unchecked(waitSuf[n])));
     if (x == s) {
       lStart[x] = lStart[n] - t;
       break;
@@ -272,7 +332,7 @@ export function recompute(v: i32): void {
   rSize[v] = size;
   rDist[v] = distance;
   rTravel[v] = travel;
-  unchecked(rFirst[v] = first);
+  unchecked((rFirst[v] = first));
   const cost = jobs > 0 ? vehFixed(v) + vehPerSec(v) * travel + vehPerM(v) * distance : 0.0;
   let bal: f64 = 0;
   let work: f64 = 0;
@@ -283,25 +343,25 @@ export function recompute(v: i32): void {
       const late = eStart[first] - dur(v, effLoc[s], locOf(first));
       if (late > dep) dep = late;
     }
-    unchecked(rDepart[v] = dep);
+    unchecked((rDepart[v] = dep));
     work = jobs > 0 ? eStart[e] - dep : 0.0;
   }
   if (balanceK > 0 && jobs > 0) {
     bal = balanceK * balanceRate(v) * work * work;
-    unchecked(rBalWork[v] = work);
-  } else unchecked(rBalWork[v] = 0);
+    unchecked((rBalWork[v] = work));
+  } else unchecked((rBalWork[v] = 0));
   costSum += cost + bal - rCost[v] - unchecked(rBal[v]);
   rCost[v] = cost;
-  unchecked(rBal[v] = bal);
+  unchecked((rBal[v] = bal));
   if (hasGroups) {
     const dw = work - unchecked(rWork[v]);
-    unchecked(rWork[v] = work);
+    unchecked((rWork[v] = work));
     const gc = unchecked(vehGroupCount[v]);
     for (let k = 0; k < gc; k++) {
       const g = unchecked(vehGroupIdx[v * 2 + k]);
       const before = unchecked(gTotal[g]);
       const after = before + dw;
-      unchecked(gTotal[g] = after);
+      unchecked((gTotal[g] = after));
       const m = unchecked(gMax[g]);
       addWorkExcess((after > m ? after - m : 0.0) - (before > m ? before - m : 0.0));
       if (after > m + 1e-6) feasible = false;
@@ -311,8 +371,8 @@ export function recompute(v: i32): void {
 }
 
 /** Balance term rate of vehicle v: its cost per second of work (1 when it pays only distance). */
-@inline export function balanceRate(v: i32): f64 {
+// @inline
+export function balanceRate(v: i32): f64 {
   const r = vehPerSec(v);
   return r > 0 ? r : 1.0;
 }
-

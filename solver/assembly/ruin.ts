@@ -3,11 +3,11 @@
  * consecutive tasks from each of a few nearby routes, sometimes keeping a short substring in the
  * middle ("split string"). Removing neighbours together frees room where it is useful.
  */
-import { isBound, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, endNode, startNode } from "./instance";
-import { adj, adjStart, isSeedable } from "./init";
-import { nxt, routeOf, rJobs, unlink } from "./routes";
-import { rand, randInt } from "./rng";
-import { recomputeTouched, touch } from "./state";
+import { isBound, KIND_DELIVERY, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, endNode, startNode } from './instance';
+import { adj, adjStart } from './init';
+import { nxt, routeOf, unlink } from './routes';
+import { rand, randInt } from './rng';
+import { recomputeTouched, touch } from './state';
 
 /** Tasks removed by the last ruin (routable ones only: jobs and shipment pickups). */
 export let pend = new StaticArray<i32>(0);
@@ -25,8 +25,12 @@ export function allocRuin(): void {
   ruinedStamp = new StaticArray<i32>(nVeh);
 }
 
-export function resetPend(): void { pendCount = 0; }
-export function pushPend(t: i32): void { unchecked(pend[pendCount++] = t); }
+export function resetPend(): void {
+  pendCount = 0;
+}
+export function pushPend(t: i32): void {
+  unchecked((pend[pendCount++] = t));
+}
 
 export function setRuinParams(cbar: f64, lmax: f64): void {
   if (cbar > 0) avgRemoved = cbar;
@@ -44,7 +48,7 @@ export function removeTask(t: i32): void {
     const q = pairOf(t);
     if (routeOf[q] >= 0) unlink(q);
   }
-  unchecked(pend[pendCount++] = k == KIND_DELIVERY ? pairOf(t) : t);
+  unchecked((pend[pendCount++] = k == KIND_DELIVERY ? pairOf(t) : t));
 }
 
 /** Removes every task of route r (fleet minimisation). */
@@ -53,7 +57,10 @@ export function removeRoute(r: i32): void {
   let x = nxt[startNode(r)];
   const e = endNode(r);
   let n = 0;
-  while (x != e) { if (!isBound(x)) unchecked(routeSeq[n++] = x); x = nxt[x]; }
+  while (x != e) {
+    if (!isBound(x)) unchecked((routeSeq[n++] = x));
+    x = nxt[x];
+  }
   for (let i = 0; i < n; i++) {
     const t = routeSeq[i];
     if (routeOf[t] >= 0) removeTask(t);
@@ -69,7 +76,7 @@ function removeString(r: i32, c: i32, lsmax: f64): void {
   while (x != e) {
     if (!isBound(x)) {
       if (x == c) ic = card;
-      unchecked(routeSeq[card++] = x);
+      unchecked((routeSeq[card++] = x));
     }
     x = nxt[x];
   }
@@ -80,8 +87,10 @@ function removeString(r: i32, c: i32, lsmax: f64): void {
   // String or split string with equal odds (SISR, Christiaens & Vanden Berghe 2020, §4.1).
   if (l == card || rand() < 0.5) {
     // Plain string of length l containing c.
-    let lo = ic - l + 1; if (lo < 0) lo = 0;
-    let hi = ic; if (hi > card - l) hi = card - l;
+    let lo = ic - l + 1;
+    if (lo < 0) lo = 0;
+    let hi = ic;
+    if (hi > card - l) hi = card - l;
     const from = lo + randInt(hi - lo + 1);
     for (let i = 0; i < l; i++) {
       const t = routeSeq[from + i];
@@ -95,8 +104,10 @@ function removeString(r: i32, c: i32, lsmax: f64): void {
   let m = 1;
   while (l + m < card && rand() < 0.5) m++;
   const size = l + m;
-  let lo = ic - size + 1; if (lo < 0) lo = 0;
-  let hi = ic; if (hi > card - size) hi = card - size;
+  let lo = ic - size + 1;
+  if (lo < 0) lo = 0;
+  let hi = ic;
+  if (hi > card - size) hi = card - size;
   const from = lo + randInt(hi - lo + 1);
   const keep = from + randInt(l + 1);
   for (let i = from; i < from + size; i++) {
@@ -139,4 +150,3 @@ export function ruin(assignedJobs: i32, usedRoutes: i32): void {
   }
   recomputeTouched();
 }
-

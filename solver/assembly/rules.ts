@@ -10,10 +10,20 @@
  *  - balance: a convex per-route term weight × rate × duration² / 7200 on each route's duration
  *    (as reported: waits included), priced per insertion from the waits after each node.
  */
-import { PARAM_BALANCE } from "../src/abi";
+import { PARAM_BALANCE } from '../src/abi';
 import {
-  isBreak, isReload, nNodes, nTasks, nVeh, params, penaltyOf, VEH_GROUPS, vehGroup, vehGroupMax, vehMaxDriving,
-} from "./instance";
+  isBreak,
+  isReload,
+  nNodes,
+  nTasks,
+  nVeh,
+  params,
+  penaltyOf,
+  VEH_GROUPS,
+  vehGroup,
+  vehGroupMax,
+  vehMaxDriving,
+} from './instance';
 
 /** Breaks and passive reloads: nodes without a place of their own (they sit where the van is). */
 export let passive = new StaticArray<bool>(0);
@@ -52,9 +62,12 @@ export let vehGroupIdx = new StaticArray<i32>(0);
  */
 export let workExcess: f64 = 0;
 let excessPrice: f64 = 0;
-export function addWorkExcess(d: f64): void { workExcess += d; }
+export function addWorkExcess(d: f64): void {
+  workExcess += d;
+}
 /** Price of the current work excess (0 when within every limit). */
-@inline export function excessCost(): f64 {
+// @inline
+export function excessCost(): f64 {
   return workExcess > 1e-6 ? (workExcess + 1.0) * excessPrice : 0.0;
 }
 
@@ -117,8 +130,11 @@ export function prepareRules(): void {
   balanceK = w > 0 ? w / 7200.0 : 0.0;
 }
 
-import { taskI, TASK_I_STRIDE } from "./instance";
-@inline function taskVehicle(t: i32): i32 { return unchecked(taskI[t * TASK_I_STRIDE + 4]); }
+import { taskI, TASK_I_STRIDE } from './instance';
+// @inline
+function taskVehicle(t: i32): i32 {
+  return unchecked(taskI[t * TASK_I_STRIDE + 4]);
+}
 
 /** Whether group totals of vehicle v's groups allow its duration to become `work`. */
 export function workFits(v: i32, work: f64): bool {

@@ -4,27 +4,89 @@
  * a geometric cooling over the time (or iteration) budget. The best solution is kept aside and
  * reported to the host on every improvement.
  */
-import { PARAM_AVG_REMOVED, PARAM_BLINK_RATE, PARAM_FLEET_SHARE, PARAM_FLEET_TEMP, PARAM_GRANULAR, PARAM_LOCAL_SEARCH, PARAM_MAX_ITERATIONS, PARAM_MAX_STRING, PARAM_PRE_SHARE, PARAM_SEED, PARAM_SOFT_FIXED, PARAM_SOFT_UNASSIGNED, PARAM_STOP_WHEN_CONVERGED, PARAM_T0, PARAM_TF, PARAM_TIME_LIMIT_MS } from "../src/abi";
-import { KIND_BREAK, KIND_JOB, KIND_PICKUP, kindOf, nTasks, penaltyOf, nVeh, params, taskI, TASK_I_STRIDE, vehI, VEH_I_STRIDE, vehFixed, vehPerM, vehPerSec } from "./instance";
-import { adj, adjStart, buildCandidates, buildNeighbours, candStart, isSeedable } from "./init";
-import { absencesOf, allocRecreate, countAbsence, insertBest, openAllRoutes, setGranular, closeEmptyRoutes, closeRoute, recreate, setBlinkRate, setUseAbsences } from "./recreate";
-import { allocRoutes, rJobs, setFixedScale } from "./routes";
-import { allocRuin, pend, pendCount, pushPend, removeRoute, resetPend, ruin, setRuinParams } from "./ruin";
-import { rand, seedRng } from "./rng";
-import { beginRouteConstruction, endRouteConstruction, exchangeRoutes, fillNextRoute, heterogeneous, prepareFleet } from "./fleet";
-import { setTwoOptStar } from "./two-opt-star";
-import { setPairFloor } from "./pair-floor";
-import { anyReload, balanceK } from "./rules";
-import { chooseLocalSearch, polishCandidate } from "./local-search";
 import {
-  addUnassigned, allocState, beginMove, bestCost, clearUnassigned, loadBest, rollback, saveBest,
-  searchCost, setUnasScale, totalCost, unas, unasCount, unasPenalty, usedRoutes,
-} from "./state";
-import { baseDur, checkMetricCost, checkMetricDur, dist, locOf, metricCost, prepareTravel } from "./travel";
-
-@external("env", "now") declare function now(): f64;
-@external("env", "progress") declare function progress(cost: f64, routes: i32, unassigned: i32, elapsedMs: f64): void;
-@external("env", "shouldStop") declare function shouldStop(): i32;
+  PARAM_AVG_REMOVED,
+  PARAM_BLINK_RATE,
+  PARAM_FLEET_SHARE,
+  PARAM_FLEET_TEMP,
+  PARAM_GRANULAR,
+  PARAM_LOCAL_SEARCH,
+  PARAM_MAX_ITERATIONS,
+  PARAM_MAX_STRING,
+  PARAM_PRE_SHARE,
+  PARAM_SEED,
+  PARAM_SOFT_FIXED,
+  PARAM_SOFT_UNASSIGNED,
+  PARAM_STOP_WHEN_CONVERGED,
+  PARAM_T0,
+  PARAM_TF,
+  PARAM_TIME_LIMIT_MS,
+} from '../src/abi';
+import {
+  KIND_BREAK,
+  KIND_JOB,
+  KIND_PICKUP,
+  kindOf,
+  nTasks,
+  penaltyOf,
+  nVeh,
+  params,
+  taskI,
+  TASK_I_STRIDE,
+  vehI,
+  VEH_I_STRIDE,
+  vehFixed,
+  vehPerM,
+  vehPerSec,
+} from './instance';
+import { adj, adjStart, buildCandidates, buildNeighbours, candStart, isSeedable } from './init';
+import {
+  absencesOf,
+  allocRecreate,
+  countAbsence,
+  insertBest,
+  openAllRoutes,
+  setGranular,
+  closeEmptyRoutes,
+  closeRoute,
+  recreate,
+  setBlinkRate,
+  setUseAbsences,
+} from './recreate';
+import { allocRoutes, rJobs, setFixedScale } from './routes';
+import { allocRuin, pend, pendCount, pushPend, removeRoute, resetPend, ruin, setRuinParams } from './ruin';
+import { rand, seedRng } from './rng';
+import { now, progress, shouldStop } from './env';
+import {
+  beginRouteConstruction,
+  endRouteConstruction,
+  exchangeRoutes,
+  fillNextRoute,
+  heterogeneous,
+  prepareFleet,
+} from './fleet';
+import { setTwoOptStar } from './two-opt-star';
+import { setPairFloor } from './pair-floor';
+import { anyReload, balanceK } from './rules';
+import { chooseLocalSearch, polishCandidate } from './local-search';
+import {
+  addUnassigned,
+  allocState,
+  beginMove,
+  bestCost,
+  clearUnassigned,
+  loadBest,
+  rollback,
+  saveBest,
+  searchCost,
+  setUnasScale,
+  totalCost,
+  unas,
+  unasCount,
+  unasPenalty,
+  usedRoutes,
+} from './state';
+import { baseDur, checkMetricCost, checkMetricDur, dist, locOf, metricCost, prepareTravel } from './travel';
 
 export let iterations: i32 = 0;
 let vehiclesFirst = false;
@@ -35,7 +97,10 @@ let stopped = false;
 
 function timeUp(deadline: f64): bool {
   if (stopped) return true;
-  if ((iterations & 15) == 0 && shouldStop() != 0) { stopped = true; return true; }
+  if ((iterations & 15) == 0 && shouldStop() != 0) {
+    stopped = true;
+    return true;
+  }
   return now() >= deadline;
 }
 
@@ -127,7 +192,7 @@ function keepsDistance(prevRouting: f64, temp: f64): bool {
 }
 
 function fleetPhase(deadline: f64, iterBudget: i32): void {
-  let target = unasCount; // what a complete-as-possible solution leaves out
+  const target = unasCount; // what a complete-as-possible solution leaves out
   closeEmptyRoutes();
   setUseAbsences(true);
   let sumAbs: i64 = 0;
@@ -135,7 +200,10 @@ function fleetPhase(deadline: f64, iterBudget: i32): void {
   while (!timeUp(deadline) && (iterBudget <= 0 || iterations < iterBudget)) {
     iterations++;
     if (unasCount <= target) {
-      if (totalCost() < bestCost) { saveBest(); report(); }
+      if (totalCost() < bestCost) {
+        saveBest();
+        report();
+      }
       // Empty the route with the fewest jobs; its jobs must find room elsewhere.
       let rmin = -1;
       for (let r = 0; r < nVeh; r++) {
@@ -210,12 +278,12 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
   let maxFixed: f64 = 0;
   for (let v = 0; v < nVeh; v++) if (vehFixed(v) > maxFixed) maxFixed = vehFixed(v);
   const softK = params[PARAM_SOFT_FIXED];
-  const s0 = maxFixed > 0 && softK > 0 ? Math.min(1.0, softK * scale / maxFixed) : 1.0;
+  const s0 = maxFixed > 0 && softK > 0 ? Math.min(1.0, (softK * scale) / maxFixed) : 1.0;
   setFixedScale(s0);
   let minPenalty: f64 = Infinity;
   for (let t = 0; t < nTasks; t++) if (isSeedable(t) && penaltyOf(t) < minPenalty) minPenalty = penaltyOf(t);
   const softU = params[PARAM_SOFT_UNASSIGNED] > 0 ? params[PARAM_SOFT_UNASSIGNED] : 0.0;
-  const u0 = softU > 0 && minPenalty < Infinity ? Math.min(1.0, softU * scale / minPenalty) : 1.0;
+  const u0 = softU > 0 && minPenalty < Infinity ? Math.min(1.0, (softU * scale) / minPenalty) : 1.0;
   setUnasScale(u0);
   let cur = searchCost();
   const firstIter = iterations;
@@ -240,7 +308,7 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
       frac = <f64>(iterations - firstIter) / <f64>maxIter;
       if (frac >= 1) break;
     } else if (quenchAt >= 0) {
-      frac = quenchFrac + (1.0 - quenchFrac) * (now() - quenchAt) / (quenchEnd - quenchAt);
+      frac = quenchFrac + ((1.0 - quenchFrac) * (now() - quenchAt)) / (quenchEnd - quenchAt);
     } else {
       frac = (now() - from) / (deadline - from);
     }
@@ -255,7 +323,10 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
     resetPend();
     if (heterogeneous && rand() < 0.05) {
       // A whole route changes van (see fleet.ts).
-      if (!exchangeRoutes()) { rollback(); continue; }
+      if (!exchangeRoutes()) {
+        rollback();
+        continue;
+      }
     } else {
       ruin(assignedJobs(), usedRoutes());
       pendUnassigned();
@@ -265,7 +336,10 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
       // saves about 1 in 400 of them by emptying another. Earlier, with more routes than needed,
       // the polish often does (the local-search tests fail when these are dropped there too).
       const bound = final ? cur + temp * MAX_NEG_LOG_U + ABORT_SLACK * scale : Infinity;
-      if (!recreate(true, bound)) { rollback(); continue; }
+      if (!recreate(true, bound)) {
+        rollback();
+        continue;
+      }
     }
     let nc = searchCost();
     // Polish the candidate before the acceptance test (local-search.ts says which ones and how).
@@ -274,7 +348,10 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
     // when the new cost is below the current one plus T·(−ln U), U uniform in (0, 1].
     if (nc < cur - temp * Math.log(rand())) {
       cur = nc;
-      if (totalCost() < bestCost - 1e-9 * Math.abs(bestCost)) { saveBest(); report(); }
+      if (totalCost() < bestCost - 1e-9 * Math.abs(bestCost)) {
+        saveBest();
+        report();
+      }
     } else {
       rollback();
     }
@@ -358,4 +435,3 @@ export function runSearch(): void {
   setUnasScale(1.0);
   loadBest();
 }
-

@@ -5,8 +5,8 @@
  * through any chain of locations, bound what any route can do, so a vehicle they rule out is
  * truly hopeless. Dense Dijkstra, O(locations²) per depot, computed only when a task needs it.
  */
-import { endNode, nLoc, startNode, UNREACHABLE } from "./instance";
-import { dur, locOf, sameTravel } from "./travel";
+import { endNode, nLoc, startNode, UNREACHABLE } from './instance';
+import { dur, locOf, sameTravel } from './travel';
 
 /** Steps (locations²) all trees together may take: about half a second. */
 const TREE_BUDGET: f64 = 4e8;
@@ -56,7 +56,10 @@ function times(v: i32, root: i32, reversed: bool): StaticArray<f64> | null {
   // Each tree costs locations² steps; past the budget (many depots on a big matrix), vehicles
   // are ruled out as before this fallback existed rather than slowing the start down.
   if (<f64>(cacheRoot.length + 1) * <f64>nLoc * <f64>nLoc > TREE_BUDGET) {
-    if (unknown.length != nLoc) { unknown = new StaticArray<f64>(nLoc); for (let i = 0; i < nLoc; i++) unknown[i] = Infinity; }
+    if (unknown.length != nLoc) {
+      unknown = new StaticArray<f64>(nLoc);
+      for (let i = 0; i < nLoc; i++) unknown[i] = Infinity;
+    }
     return unknown;
   }
   const t = dijkstra(v, root, reversed);

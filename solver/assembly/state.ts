@@ -2,9 +2,9 @@
  * Solution bookkeeping around the route lists: the unassigned list, undo snapshots of the routes
  * an iteration touched (so a rejected move costs only what it changed), and the best solution.
  */
-import { endNode, isBound, nTasks, nVeh, penaltyOf, startNode } from "./instance";
-import { excessCost, hasGroups } from "./rules";
-import { costSum, fixedScale, fixedSum, linkAfter, nxt, prv, recompute, routeOf } from "./routes";
+import { endNode, isBound, nTasks, nVeh, penaltyOf, startNode } from './instance';
+import { excessCost, hasGroups } from './rules';
+import { costSum, fixedScale, fixedSum, linkAfter, nxt, prv, recompute, routeOf } from './routes';
 
 /** Unassigned routable tasks (jobs and shipment pickups). */
 export let unas = new StaticArray<i32>(0);
@@ -45,9 +45,13 @@ export function allocState(): void {
 }
 
 /** The true objective. */
-@inline export function totalCost(): f64 { return costSum + unasPenalty + (hasGroups ? excessCost() : 0.0); }
+// @inline
+export function totalCost(): f64 {
+  return costSum + unasPenalty + (hasGroups ? excessCost() : 0.0);
+}
 /** The objective the annealing sees (fixed costs scaled by `fixedScale`). */
-@inline export function searchCost(): f64 {
+// @inline
+export function searchCost(): f64 {
   return costSum - (1.0 - fixedScale) * fixedSum + unasScale * unasPenalty + (hasGroups ? excessCost() : 0.0);
 }
 
@@ -56,11 +60,16 @@ export function allocState(): void {
  * a while (it is retried on every iteration); only complete-as-possible solutions become best.
  */
 export let unasScale: f64 = 1.0;
-export function setUnasScale(s: f64): void { unasScale = s; }
+export function setUnasScale(s: f64): void {
+  unasScale = s;
+}
 
-export function clearUnassigned(): void { unasCount = 0; unasPenalty = 0; }
+export function clearUnassigned(): void {
+  unasCount = 0;
+  unasPenalty = 0;
+}
 export function addUnassigned(t: i32): void {
-  unchecked(unas[unasCount++] = t);
+  unchecked((unas[unasCount++] = t));
   unasPenalty += penaltyOf(t);
 }
 
@@ -69,13 +78,16 @@ export function beginMove(): void {
   iterId++;
   touchedCount = 0;
   bkFill = 0;
-  for (let i = 0; i < unasCount; i++) unchecked(bkUnas[i] = unas[i]);
+  for (let i = 0; i < unasCount; i++) unchecked((bkUnas[i] = unas[i]));
   bkUnasCount = unasCount;
   bkUnasPenalty = unasPenalty;
 }
 
 /** The i-th route the current move has touched. */
-@inline export function touchedRoute(i: i32): i32 { return unchecked(touched[i]); }
+// @inline
+export function touchedRoute(i: i32): i32 {
+  return unchecked(touched[i]);
+}
 
 /** Saves route r's sequence the first time the current move touches it. */
 export function touch(r: i32): void {
@@ -85,7 +97,10 @@ export function touch(r: i32): void {
   bkStart[r] = bkFill;
   let x = nxt[startNode(r)];
   const e = endNode(r);
-  while (x != e) { unchecked(bkSeq[bkFill++] = x); x = unchecked(nxt[x]); }
+  while (x != e) {
+    unchecked((bkSeq[bkFill++] = x));
+    x = unchecked(nxt[x]);
+  }
   bkLen[r] = bkFill - bkStart[r];
 }
 
@@ -116,13 +131,17 @@ export function rollback(): void {
     const r = touched[i];
     const e = endNode(r);
     let x = nxt[startNode(r)];
-    while (x != e) { const n = nxt[x]; routeOf[x] = -1; x = n; }
+    while (x != e) {
+      const n = nxt[x];
+      routeOf[x] = -1;
+      x = n;
+    }
   }
   for (let i = 0; i < touchedCount; i++) {
     const r = touched[i];
     relink(r, bkSeq, bkStart[r], bkLen[r]);
   }
-  for (let i = 0; i < bkUnasCount; i++) unchecked(unas[i] = bkUnas[i]);
+  for (let i = 0; i < bkUnasCount; i++) unchecked((unas[i] = bkUnas[i]));
   unasCount = bkUnasCount;
   unasPenalty = bkUnasPenalty;
   for (let i = 0; i < touchedCount; i++) recompute(touched[i]);
@@ -135,7 +154,10 @@ export function saveBest(): void {
     const e = endNode(r);
     let x = nxt[startNode(r)];
     const from = fill;
-    while (x != e) { unchecked(bestSeq[fill++] = x); x = unchecked(nxt[x]); }
+    while (x != e) {
+      unchecked((bestSeq[fill++] = x));
+      x = unchecked(nxt[x]);
+    }
     bestLen[r] = fill - from;
   }
   for (let i = 0; i < unasCount; i++) bestUnas[i] = unas[i];
@@ -161,7 +183,13 @@ export function usedRoutes(): i32 {
   for (let r = 0; r < nVeh; r++) {
     let x = nxt[startNode(r)];
     const e = endNode(r);
-    while (x != e) { if (!isBound(x)) { n++; break; } x = nxt[x]; }
+    while (x != e) {
+      if (!isBound(x)) {
+        n++;
+        break;
+      }
+      x = nxt[x];
+    }
   }
   return n;
 }

@@ -11,15 +11,39 @@
  * recomputed and undone unless both routes stay feasible and the cost really dropped.
  */
 import {
-  D, capOf, earliestStart, endNode, KIND_JOB, kindOf, nTasks, nVeh, serviceOf, setupOf, startNode, taskDelta,
+  D,
+  capOf,
+  earliestStart,
+  endNode,
+  KIND_JOB,
+  kindOf,
+  nTasks,
+  nVeh,
+  serviceOf,
+  setupOf,
+  startNode,
+  taskDelta,
   taskStartLoad,
-} from "./instance";
-import { adj, adjStart } from "./init";
-import { feasibleFrom, nextReal } from "./insert";
-import { arcIn, eDep, effLoc, linkAfter, loadAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from "./routes";
-import { canServe, gained, lsCost, withinLimits } from "./relocate";
-import { touch } from "./state";
-import { arcCost, arcCostInto, dur, durInto, locOf } from "./travel";
+} from './instance';
+import { adj, adjStart } from './init';
+import { feasibleFrom, nextReal } from './insert';
+import {
+  arcIn,
+  eDep,
+  effLoc,
+  linkAfter,
+  loadAfter,
+  nxt,
+  prv,
+  recompute,
+  rFeasible,
+  rJobs,
+  routeOf,
+  unlink,
+} from './routes';
+import { canServe, gained, lsCost, withinLimits } from './relocate';
+import { touch } from './state';
+import { arcCost, arcCostInto, durInto, locOf } from './travel';
 
 const INF: f64 = Infinity;
 /** Candidates applied per route pair before giving up. */
@@ -53,7 +77,8 @@ function ensureArrays(): void {
 }
 
 /** Removal gain of job u from its route r. */
-@inline function removalGain(r: i32, u: i32): f64 {
+// @inline
+function removalGain(r: i32, u: i32): f64 {
   const lp = unchecked(effLoc[unchecked(prv[u])]);
   const ln = locOf(nextReal(unchecked(nxt[u])));
   const lu = locOf(u);
@@ -63,7 +88,10 @@ function ensureArrays(): void {
 /** Fills the top-3 time-feasible insertion positions of job u in route r. */
 function topThree(u: i32, r: i32): void {
   const b = u * 3;
-  for (let k = 0; k < 3; k++) { unchecked(topCost[b + k] = INF); unchecked(topPos[b + k] = -1); }
+  for (let k = 0; k < 3; k++) {
+    unchecked((topCost[b + k] = INF));
+    unchecked((topPos[b + k] = -1));
+  }
   const lu = locOf(u);
   const e = endNode(r);
   for (let x = startNode(r); x != e; x = unchecked(nxt[x])) {
@@ -78,12 +106,12 @@ function topThree(u: i32, r: i32): void {
     if (!feasibleFrom(r, w, st + (lx != lu ? setupOf(u) : 0.0) + serviceOf(u), lu)) continue;
     let k = 2;
     while (k > 0 && c < unchecked(topCost[b + k - 1])) {
-      unchecked(topCost[b + k] = topCost[b + k - 1]);
-      unchecked(topPos[b + k] = topPos[b + k - 1]);
+      unchecked((topCost[b + k] = topCost[b + k - 1]));
+      unchecked((topPos[b + k] = topPos[b + k - 1]));
       k--;
     }
-    unchecked(topCost[b + k] = c);
-    unchecked(topPos[b + k] = x);
+    unchecked((topCost[b + k] = c));
+    unchecked((topPos[b + k] = x));
   }
 }
 
@@ -103,7 +131,10 @@ function insertWithout(u: i32, v: i32, r: i32): f64 {
     if (x < 0) break;
     if (x == v || x == pv) continue;
     const c = unchecked(topCost[b + k]);
-    if (c < best) { best = c; bestX = x; }
+    if (c < best) {
+      best = c;
+      bestX = x;
+    }
     break; // the list is sorted: the first valid entry is the cheapest
   }
   return best;
@@ -128,13 +159,18 @@ function addCandidate(delta: f64, u: i32, v: i32, x: i32, y: i32): void {
   else if (delta < unchecked(candDelta[TRIES - 1])) k = TRIES - 1;
   else return;
   while (k > 0 && delta < unchecked(candDelta[k - 1])) {
-    unchecked(candDelta[k] = candDelta[k - 1]);
-    unchecked(candU[k] = candU[k - 1]); unchecked(candV[k] = candV[k - 1]);
-    unchecked(candX[k] = candX[k - 1]); unchecked(candY[k] = candY[k - 1]);
+    unchecked((candDelta[k] = candDelta[k - 1]));
+    unchecked((candU[k] = candU[k - 1]));
+    unchecked((candV[k] = candV[k - 1]));
+    unchecked((candX[k] = candX[k - 1]));
+    unchecked((candY[k] = candY[k - 1]));
     k--;
   }
-  unchecked(candDelta[k] = delta);
-  unchecked(candU[k] = u); unchecked(candV[k] = v); unchecked(candX[k] = x); unchecked(candY[k] = y);
+  unchecked((candDelta[k] = delta));
+  unchecked((candU[k] = u));
+  unchecked((candV[k] = v));
+  unchecked((candX[k] = x));
+  unchecked((candY[k] = y));
 }
 
 /** Best SWAP* between routes r1 and r2, applied if it lowers the cost; returns whether it did. */
@@ -145,15 +181,15 @@ export function swapStar(r1: i32, r2: i32): bool {
   const e2 = endNode(r2);
   for (let u = unchecked(nxt[startNode(r1)]); u != e1; u = unchecked(nxt[u])) {
     if (kindOf(u) != KIND_JOB) continue;
-    unchecked(remGain[u] = removalGain(r1, u));
+    unchecked((remGain[u] = removalGain(r1, u)));
     if (canServe(r2, u)) topThree(u, r2);
-    else unchecked(topPos[u * 3] = -2);
+    else unchecked((topPos[u * 3] = -2));
   }
   for (let v = unchecked(nxt[startNode(r2)]); v != e2; v = unchecked(nxt[v])) {
     if (kindOf(v) != KIND_JOB) continue;
-    unchecked(remGain[v] = removalGain(r2, v));
+    unchecked((remGain[v] = removalGain(r2, v)));
     if (canServe(r1, v)) topThree(v, r1);
-    else unchecked(topPos[v * 3] = -2);
+    else unchecked((topPos[v * 3] = -2));
   }
   nCand = 0;
   for (let u = unchecked(nxt[startNode(r1)]); u != e1; u = unchecked(nxt[u])) {

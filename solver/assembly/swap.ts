@@ -7,16 +7,41 @@
  * The two routes are then recomputed and the exchange undone unless both stay feasible (rules
  * that only `recompute` checks included) and the cost really dropped.
  */
-import { D, capOf, earliestStart, KIND_JOB, kindOf, nTasks, serviceOf, setupOf, taskDelta, taskStartLoad } from "./instance";
-import { adj, adjStart } from "./init";
-import { feasibleFrom, nextReal } from "./insert";
-import { eDep, effLoc, linkAfter, loadAfter, nxt, pMax, prv, recompute, rFeasible, routeOf, sMax, unlink } from "./routes";
-import { canServe, gained, lsCost, lsNeighboursEnd, withinLimits } from "./relocate";
-import { touch } from "./state";
-import { arcCost, dur, locOf } from "./travel";
+import {
+  D,
+  capOf,
+  earliestStart,
+  KIND_JOB,
+  kindOf,
+  nTasks,
+  serviceOf,
+  setupOf,
+  taskDelta,
+  taskStartLoad,
+} from './instance';
+import { adj, adjStart } from './init';
+import { feasibleFrom, nextReal } from './insert';
+import {
+  eDep,
+  effLoc,
+  linkAfter,
+  loadAfter,
+  nxt,
+  pMax,
+  prv,
+  recompute,
+  rFeasible,
+  routeOf,
+  sMax,
+  unlink,
+} from './routes';
+import { canServe, gained, lsCost, lsNeighboursEnd, withinLimits } from './relocate';
+import { touch } from './state';
+import { arcCost, dur, locOf } from './travel';
 
 /** Cost change of putting job `b` in place of job `a` (route r, a's neighbours unchanged). */
-@inline function replaceDelta(r: i32, a: i32, b: i32): f64 {
+// @inline
+function replaceDelta(r: i32, a: i32, b: i32): f64 {
   const lp = unchecked(effLoc[unchecked(prv[a])]);
   const ln = locOf(nextReal(unchecked(nxt[a])));
   const la = locOf(a);

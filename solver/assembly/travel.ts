@@ -3,11 +3,28 @@
  * fly (coordinate mode keeps memory linear in the number of stops).
  * Location -1 means "nowhere" (no start or end depot): every arc touching it is free.
  */
-import { PARAM_CIRCUITY, PARAM_SPEED_MPS } from "../src/abi";
+import { PARAM_CIRCUITY, PARAM_SPEED_MPS } from '../src/abi';
 import {
-  coords, invSpeed, matDist, matDur, mode, MODE_MATRIX, nLoc, nodeLoc, nTasks, nVeh, params,
-  taskI, TASK_I_STRIDE, unitXYZ, vehF, VEH_F_STRIDE, vehI, VEH_I_STRIDE, nNodes,
-} from "./instance";
+  coords,
+  invSpeed,
+  matDist,
+  matDur,
+  mode,
+  MODE_MATRIX,
+  nLoc,
+  nodeLoc,
+  nTasks,
+  nVeh,
+  params,
+  taskI,
+  TASK_I_STRIDE,
+  unitXYZ,
+  vehF,
+  VEH_F_STRIDE,
+  vehI,
+  VEH_I_STRIDE,
+  nNodes,
+} from './instance';
 
 const EARTH_RADIUS_M: f64 = 6371008.8;
 
@@ -37,7 +54,8 @@ export let metricCost = false;
 const METRIC_MAX_LOCATIONS = 500;
 
 export function checkMetricCost(): void {
-  metricCost = uniformCost && (mode != MODE_MATRIX || (nLoc <= METRIC_MAX_LOCATIONS && costM.length > 0 && isMetric(costM)));
+  metricCost =
+    uniformCost && (mode != MODE_MATRIX || (nLoc <= METRIC_MAX_LOCATIONS && costM.length > 0 && isMetric(costM)));
 }
 
 /**
@@ -50,7 +68,10 @@ export function checkMetricCost(): void {
 export let metricDur = false;
 
 export function checkMetricDur(limitMs: f64): void {
-  if (mode != MODE_MATRIX) { metricDur = true; return; }
+  if (mode != MODE_MATRIX) {
+    metricDur = true;
+    return;
+  }
   const n = <f64>nLoc;
   metricDur = false;
   if (nLoc > METRIC_MAX_LOCATIONS && n * n * n * 2e-6 > 0.01 * limitMs) return;
@@ -91,7 +112,13 @@ export function prepareTravel(): void {
   }
   uniformCost = nVeh > 0;
   for (let v = 1; v < nVeh; v++) {
-    if (vehF[v * VEH_F_STRIDE + 5] != vehF[5] || vehF[v * VEH_F_STRIDE + 6] != vehF[6] || invSpeed[v] != invSpeed[0] || profOff[v] != profOff[0]) uniformCost = false;
+    if (
+      vehF[v * VEH_F_STRIDE + 5] != vehF[5] ||
+      vehF[v * VEH_F_STRIDE + 6] != vehF[6] ||
+      invSpeed[v] != invSpeed[0] ||
+      profOff[v] != profOff[0]
+    )
+      uniformCost = false;
   }
   if (uniformCost) {
     uPerSec = vehF[5] * invSpeed[0];
@@ -123,14 +150,16 @@ function isSymmetric(m: StaticArray<f64>): bool {
   const per = nLoc * nLoc;
   for (let o = 0; o + per <= m.length; o += per) {
     for (let a = 0; a < nLoc; a++) {
-      for (let b = a + 1; b < nLoc; b++) if (unchecked(m[o + a * nLoc + b]) != unchecked(m[o + b * nLoc + a])) return false;
+      for (let b = a + 1; b < nLoc; b++)
+        if (unchecked(m[o + a * nLoc + b]) != unchecked(m[o + b * nLoc + a])) return false;
     }
   }
   return true;
 }
 
 /** Squared chord between two locations on the unit sphere (monotone in distance). */
-@inline export function chord2(a: i32, b: i32): f64 {
+// @inline
+export function chord2(a: i32, b: i32): f64 {
   const dx = unchecked(unitXYZ[a * 3]) - unchecked(unitXYZ[b * 3]);
   const dy = unchecked(unitXYZ[a * 3 + 1]) - unchecked(unitXYZ[b * 3 + 1]);
   const dz = unchecked(unitXYZ[a * 3 + 2]) - unchecked(unitXYZ[b * 3 + 2]);
@@ -145,28 +174,32 @@ function geoMeters(a: i32, b: i32): f64 {
 }
 
 /** Distance for vehicle `v` (its matrix profile). */
-@inline export function vdist(v: i32, a: i32, b: i32): f64 {
+// @inline
+export function vdist(v: i32, a: i32, b: i32): f64 {
   if (a < 0 || b < 0) return 0;
   if (mode == MODE_MATRIX) return unchecked(matDist[unchecked(profOff[v]) + a * nLoc + b]);
   return geoMeters(a, b);
 }
 
 /** Distance in metres (or instance units) between two locations, first profile (proximity). */
-@inline export function dist(a: i32, b: i32): f64 {
+// @inline
+export function dist(a: i32, b: i32): f64 {
   if (a < 0 || b < 0) return 0;
   if (mode == MODE_MATRIX) return unchecked(matDist[a * nLoc + b]);
   return geoMeters(a, b);
 }
 
 /** Base travel time (speed factor 1) between two locations. */
-@inline export function baseDur(a: i32, b: i32): f64 {
+// @inline
+export function baseDur(a: i32, b: i32): f64 {
   if (a < 0 || b < 0) return 0;
   if (mode == MODE_MATRIX) return unchecked(matDur[a * nLoc + b]);
   return geoMeters(a, b) * invSpeedMps;
 }
 
 /** Travel time for vehicle `v` (its matrix profile and speed factor). */
-@inline export function dur(v: i32, a: i32, b: i32): f64 {
+// @inline
+export function dur(v: i32, a: i32, b: i32): f64 {
   if (a < 0 || b < 0) return 0;
   if (mode == MODE_MATRIX) return unchecked(matDur[unchecked(profOff[v]) + a * nLoc + b]) * unchecked(invSpeed[v]);
   return geoMeters(a, b) * invSpeedMps * unchecked(invSpeed[v]);
@@ -185,7 +218,8 @@ export function proximity(a: i32, b: i32): f64 {
 }
 
 /** Travel cost of arc a→b for vehicle v (per-second and per-distance rates, speed factor). */
-@inline export function arcCost(v: i32, a: i32, b: i32): f64 {
+// @inline
+export function arcCost(v: i32, a: i32, b: i32): f64 {
   if (a < 0 || b < 0) return 0;
   if (uniformCost) {
     if (mode == MODE_MATRIX) {
@@ -198,13 +232,26 @@ export function proximity(a: i32, b: i32): f64 {
   return unchecked(vehF[v * VEH_F_STRIDE + 5]) * dur(v, a, b) + unchecked(vehF[v * VEH_F_STRIDE + 6]) * vdist(v, a, b);
 }
 
-@inline export function locOf(u: i32): i32 { return unchecked(nodeLoc[u]); }
+// @inline
+
+export function locOf(u: i32): i32 {
+  return unchecked(nodeLoc[u]);
+}
 
 /** Travel time a→t for vehicle v, read from t's row when the matrices are symmetric (see `symmetric`). */
-@inline export function durInto(v: i32, a: i32, t: i32): f64 { return symmetric ? dur(v, t, a) : dur(v, a, t); }
+// @inline
+export function durInto(v: i32, a: i32, t: i32): f64 {
+  return symmetric ? dur(v, t, a) : dur(v, a, t);
+}
 
 /** Travel cost a→t for vehicle v, read from t's row when the matrices are symmetric. */
-@inline export function arcCostInto(v: i32, a: i32, t: i32): f64 { return symmetric ? arcCost(v, t, a) : arcCost(v, a, t); }
+// @inline
+export function arcCostInto(v: i32, a: i32, t: i32): f64 {
+  return symmetric ? arcCost(v, t, a) : arcCost(v, a, t);
+}
 
 /** Distance a→t for vehicle v, read from t's row when the matrices are symmetric. */
-@inline export function vdistInto(v: i32, a: i32, t: i32): f64 { return symmetric ? vdist(v, t, a) : vdist(v, a, t); }
+// @inline
+export function vdistInto(v: i32, a: i32, t: i32): f64 {
+  return symmetric ? vdist(v, t, a) : vdist(v, a, t);
+}

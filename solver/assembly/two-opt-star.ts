@@ -6,14 +6,14 @@
  * route limits are checked on the result and the exchange undone if they fail. Off with
  * shipments (a tail could separate a pickup from its delivery) and on vans with breaks.
  */
-import { endNode, startNode, vehFixed } from "./instance";
-import { adj, adjStart } from "./init";
-import { feasibleFrom, nextReal } from "./insert";
-import { eDep, effLoc, fixedScale, nxt, prv, recompute, rFeasible, routeOf } from "./routes";
-import { touch } from "./state";
-import { arcCost, locOf } from "./travel";
-import { vehType } from "./fleet";
-import { lsNeighboursEnd, withinLimits } from "./relocate";
+import { endNode, startNode, vehFixed } from './instance';
+import { adj, adjStart } from './init';
+import { feasibleFrom, nextReal } from './insert';
+import { eDep, effLoc, fixedScale, nxt, prv, recompute, rFeasible, routeOf } from './routes';
+import { touch } from './state';
+import { arcCost, locOf } from './travel';
+import { vehType } from './fleet';
+import { lsNeighboursEnd, withinLimits } from './relocate';
 
 /** Exchanges the tails after a (route r1) and after b (route r2). Its own inverse. */
 function swapTails(a: i32, b: i32, r1: i32, r2: i32): void {
@@ -25,18 +25,32 @@ function swapTails(a: i32, b: i32, r1: i32, r2: i32): void {
   const last2 = unchecked(prv[e2]);
   // Tail of r2 (b2 … last2) goes after a, ending at e1.
   if (b2 != e2) {
-    nxt[a] = b2; prv[b2] = a; nxt[last2] = e1; prv[e1] = last2;
+    nxt[a] = b2;
+    prv[b2] = a;
+    nxt[last2] = e1;
+    prv[e1] = last2;
     for (let x = b2; x != e1; x = unchecked(nxt[x])) routeOf[x] = r1;
-  } else { nxt[a] = e1; prv[e1] = a; }
+  } else {
+    nxt[a] = e1;
+    prv[e1] = a;
+  }
   // Tail of r1 (a2 … last1) goes after b, ending at e2.
   if (a2 != e1) {
-    nxt[b] = a2; prv[a2] = b; nxt[last1] = e2; prv[e2] = last1;
+    nxt[b] = a2;
+    prv[a2] = b;
+    nxt[last1] = e2;
+    prv[e2] = last1;
     for (let x = a2; x != e2; x = unchecked(nxt[x])) routeOf[x] = r2;
-  } else { nxt[b] = e2; prv[e2] = b; }
+  } else {
+    nxt[b] = e2;
+    prv[e2] = b;
+  }
 }
 
 let enabled = true;
-export function setTwoOptStar(on: bool): void { enabled = on; }
+export function setTwoOptStar(on: bool): void {
+  enabled = on;
+}
 
 /** Tries to make u's successor one of u's neighbours in another route; applies the best gain. */
 export function twoOptStar(u: i32): bool {

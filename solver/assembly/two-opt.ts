@@ -7,13 +7,13 @@
  * break, reload or shipment stop) and at most MAX_STRETCH of them: long reversals under time
  * windows are rarely feasible and their walk would cost more than they find.
  */
-import { isEnd, KIND_JOB, kindOf, nTasks } from "./instance";
-import { adj, adjStart } from "./init";
-import { feasibleFrom, nextReal, visitLoc, visitStop } from "./insert";
-import { eDep, effLoc, nxt, prv, recompute, rFeasible, routeOf } from "./routes";
-import { gained, lsCost, lsNeighboursEnd, withinLimits } from "./relocate";
-import { touch } from "./state";
-import { arcCost, locOf } from "./travel";
+import { isEnd, KIND_JOB, kindOf, nTasks } from './instance';
+import { adj, adjStart } from './init';
+import { feasibleFrom, nextReal, visitLoc, visitStop } from './insert';
+import { eDep, effLoc, nxt, prv, recompute, rFeasible, routeOf } from './routes';
+import { gained, lsCost, lsNeighboursEnd, withinLimits } from './relocate';
+import { touch } from './state';
+import { arcCost, locOf } from './travel';
 
 const MAX_STRETCH: i32 = 40;
 const stretch = new StaticArray<i32>(MAX_STRETCH);
@@ -41,7 +41,14 @@ function reversalDelta(r: i32, x: i32, y: i32): f64 {
   }
   const lx = unchecked(effLoc[x]);
   const lw = locOf(nextReal(unchecked(nxt[y])));
-  return arcCost(r, lx, locOf(y)) + arcCost(r, locOf(a), lw) + back - arcCost(r, lx, locOf(a)) - arcCost(r, locOf(y), lw) - fwd;
+  return (
+    arcCost(r, lx, locOf(y)) +
+    arcCost(r, locOf(a), lw) +
+    back -
+    arcCost(r, lx, locOf(a)) -
+    arcCost(r, locOf(y), lw) -
+    fwd
+  );
 }
 
 /** Reverses the stretch from nxt[x] to y (checked by reversalDelta); its own inverse with (x, a). */
@@ -50,16 +57,18 @@ function reverse(x: i32, y: i32): i32 {
   const w = unchecked(nxt[y]);
   let n = 0;
   for (let s = a; ; s = unchecked(nxt[s])) {
-    unchecked(stretch[n++] = s);
+    unchecked((stretch[n++] = s));
     if (s == y) break;
   }
   let at = x;
   for (let i = n - 1; i >= 0; i--) {
     const s = unchecked(stretch[i]);
-    nxt[at] = s; prv[s] = at;
+    nxt[at] = s;
+    prv[s] = at;
     at = s;
   }
-  nxt[at] = w; prv[w] = at;
+  nxt[at] = w;
+  prv[w] = at;
   return a; // now last of the stretch: reverse(x, a) undoes this
 }
 
@@ -96,10 +105,18 @@ export function twoOpt(u: i32): bool {
     if (unchecked(routeOf[v]) != r) continue;
     // v after u: u, then v, reversed stretch; v before u: v, then u.
     let d = reversalDelta(r, u, v);
-    if (d < best * (1 + 1e-9)) { best = d; bestX = u; bestY = v; }
+    if (d < best * (1 + 1e-9)) {
+      best = d;
+      bestX = u;
+      bestY = v;
+    }
     if (kindOf(v) != KIND_JOB) continue;
     d = reversalDelta(r, v, u);
-    if (d < best * (1 + 1e-9)) { best = d; bestX = v; bestY = u; }
+    if (d < best * (1 + 1e-9)) {
+      best = d;
+      bestX = v;
+      bestY = u;
+    }
   }
   if (bestX < 0 || !reversalFits(r, bestX, bestY)) return false;
   const before = lsCost();
