@@ -1,8 +1,8 @@
 import type { RatingItem } from '@tournee/shared';
 import { query } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
-import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { DeliveryCells, DeliveryHeads } from './delivery-columns.tsx';
 import { rangeText } from './range-text.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 
@@ -21,10 +21,7 @@ export function RatingsPanel({ from, to }: { from: string; to: string }) {
           <table className="analytics-table">
             <thead>
               <tr>
-                <th>{t('analytics.day')}</th>
-                <th>{t('fleet.driver')}</th>
-                <th>{t('analytics.order')}</th>
-                <th>{t('analytics.customer')}</th>
+                <DeliveryHeads />
                 <th>{t('analytics.rating')}</th>
                 <th>{t('analytics.comment')}</th>
               </tr>
@@ -32,10 +29,8 @@ export function RatingsPanel({ from, to }: { from: string; to: string }) {
             <tbody>
               {items.map((r) => (
                 <tr key={r.orderId}>
-                  <td>{formatDate(intl, r.localDate ?? r.at.slice(0, 10))}</td>
-                  <td>{r.driverName ?? '—'}</td>
-                  <td>{r.orderRef}</td>
-                  <td>{r.customer}</td>
+                  {/* An order no route holds has no day: its rating is dated by when it was given. */}
+                  <DeliveryCells delivery={{ ...r, localDate: r.localDate ?? r.at.slice(0, 10) }} />
                   <td aria-label={`${r.rating} / 5`}>{'★'.repeat(r.rating) + '☆'.repeat(5 - r.rating)}</td>
                   <td>{r.comment}</td>
                 </tr>

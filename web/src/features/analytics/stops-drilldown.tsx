@@ -1,8 +1,9 @@
 import type { AnalyticsOutcome, AnalyticsStop } from '@tournee/shared';
 import { query } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
-import { formatDate, formatTime } from '../../i18n/format.ts';
+import { formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { DeliveryCells, DeliveryHeads } from './delivery-columns.tsx';
 import { rangeText } from './range-text.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { failReasonLabel, stopStatusLabel } from '../../i18n/labels.ts';
@@ -44,10 +45,7 @@ export function StopsDrilldown(props: { from: string; to: string; drill: Drill; 
         <table hidden={stops.data?.items.length === 0} className="analytics-table">
           <thead>
             <tr>
-              <th>{t('analytics.day')}</th>
-              <th>{t('fleet.driver')}</th>
-              <th>{t('analytics.order')}</th>
-              <th>{t('analytics.customer')}</th>
+              <DeliveryHeads />
               <th>{t('analytics.status')}</th>
               <th>{t('analytics.reason')}</th>
               <th>{t('analytics.plannedAt')}</th>
@@ -58,10 +56,7 @@ export function StopsDrilldown(props: { from: string; to: string; drill: Drill; 
           <tbody>
             {stops.data?.items.map((s) => (
               <tr key={s.stopId}>
-                <td>{formatDate(intl, s.localDate)}</td>
-                <td>{s.driverName ?? '—'}</td>
-                <td>{s.orderRef}</td>
-                <td>{s.customer}</td>
+                <DeliveryCells delivery={s} />
                 <td>{stopStatusLabel(t, s.status)}</td>
                 <td>{failReasonLabel(t, s.reason)}</td>
                 <td>{time(s.plannedArrivalAt)}</td>

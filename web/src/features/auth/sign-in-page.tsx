@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { ApiRequestError } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { LabelledInput } from '../../components/labelled-input.tsx';
+import { PasswordInput } from '../../components/password-input.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LanguageSwitch } from '../layout/language-switch.tsx';
 import { useSession } from './session.tsx';
@@ -52,41 +54,28 @@ export function SignInPage() {
       <form onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">{t('signIn.title')}</h1>
         {challenge ? (
-          <label>
-            {t('security.signIn.code')}
-            <input
-              autoComplete="one-time-code"
-              inputMode="text"
-              required
-              // biome-ignore lint/a11y/noAutofocus: the one field of this step, right after the password
-              autoFocus
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-            />
-            <small>{t('security.signIn.codeHelp')}</small>
-          </label>
+          <LabelledInput
+            label={t('security.signIn.code')}
+            help={t('security.signIn.codeHelp')}
+            autoComplete="one-time-code"
+            inputMode="text"
+            required
+            // Focused at once: the one field of this step, shown right after the password was accepted.
+            autoFocus
+            value={code}
+            onValue={setCode}
+          />
         ) : (
           <>
-            <label>
-              {t('signIn.email')}
-              <input
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            </label>
-            <label>
-              {t('signIn.password')}
-              <input
-                type="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            </label>
+            <LabelledInput
+              label={t('signIn.email')}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onValue={setEmail}
+            />
+            <PasswordInput label={t('signIn.password')} purpose="current" value={password} onValue={setPassword} />
           </>
         )}
         {error && (

@@ -1,6 +1,7 @@
 import type { BulkOrderEdit, BulkOrderResult } from '@tournee/shared';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
+import { LabelledInput } from '../../components/labelled-input.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 interface Props {
@@ -81,34 +82,13 @@ export function BulkBar({ selected, onClear, onDone }: Props) {
       </div>
       <p className="hint">{t('orders.bulk.hint')}</p>
       <form className="filters" onSubmit={submit}>
-        <label>
-          {t('orders.bulk.dateFrom')}
-          <input type="date" name="dateFrom" />
-        </label>
-        <label>
-          {t('orders.bulk.dateTo')}
-          <input type="date" name="dateTo" />
-        </label>
-        <label>
-          {t('orders.bulk.windowStart')}
-          <input type="time" name="twStart" />
-        </label>
-        <label>
-          {t('orders.bulk.windowEnd')}
-          <input type="time" name="twEnd" />
-        </label>
-        <label>
-          {t('orders.bulk.priority')}
-          <input type="number" name="priority" min={0} max={100} step={1} />
-        </label>
-        <label>
-          {t('orders.bulk.skills')}
-          <input type="text" name="skills" />
-        </label>
-        <label>
-          {t('orders.bulk.notes')}
-          <input type="text" name="notes" />
-        </label>
+        <LabelledInput label={t('orders.bulk.dateFrom')} type="date" name="dateFrom" />
+        <LabelledInput label={t('orders.bulk.dateTo')} type="date" name="dateTo" />
+        <LabelledInput label={t('orders.bulk.windowStart')} type="time" name="twStart" />
+        <LabelledInput label={t('orders.bulk.windowEnd')} type="time" name="twEnd" />
+        <LabelledInput label={t('orders.bulk.priority')} type="number" name="priority" min={0} max={100} step={1} />
+        <LabelledInput label={t('orders.bulk.skills')} type="text" name="skills" />
+        <LabelledInput label={t('orders.bulk.notes')} type="text" name="notes" />
         <label>
           {t('orders.bulk.hold')}
           <select value={hold} onChange={(e) => setHold(e.target.value as HoldChoice)}>
@@ -118,10 +98,7 @@ export function BulkBar({ selected, onClear, onDone }: Props) {
           </select>
         </label>
         {hold === 'hold' && (
-          <label>
-            {t('orders.bulk.holdReason')}
-            <input type="text" name="holdReason" required />
-          </label>
+          <LabelledInput label={t('orders.bulk.holdReason')} type="text" name="holdReason" required />
         )}
         <button type="submit" disabled={busy}>
           {t('orders.bulk.apply', { n: selected.size })}

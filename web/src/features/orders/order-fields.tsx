@@ -1,8 +1,8 @@
 import type { Order } from '@tournee/shared';
 import { phoneDisplay } from '@tournee/shared';
-import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { quantityLabel } from '../../i18n/labels.ts';
+import { FieldsCard, type FieldRow } from './fields-card.tsx';
 import { amount, dateTime, localDay } from './order-format.ts';
 
 /** Every field of the order, as a definition list (empty ones show a dash). */
@@ -29,7 +29,7 @@ export function OrderFields({
     .map((v, i) => (v ? (dimensions[i] ? quantityLabel(t, dimensions[i], v) : amount(locale, v)) : null))
     .filter((x) => x !== null)
     .join(' · ');
-  const rows: [string, ReactNode][] = [
+  const rows: FieldRow[] = [
     [t('orders.field.ref'), o.ref],
     [t('orders.field.name'), o.name || none],
     [
@@ -72,17 +72,5 @@ export function OrderFields({
     [t('orders.field.created'), dateTime(locale, o.createdAt)],
     [t('orders.field.updated'), dateTime(locale, o.updatedAt)],
   ];
-  return (
-    <section className="order-card" aria-labelledby="order-fields">
-      <h2 id="order-fields">{t('orders.detail.fields')}</h2>
-      <dl className="order-fields">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
+  return <FieldsCard id="order-fields" title={t('orders.detail.fields')} rows={rows} />;
 }

@@ -1,5 +1,6 @@
 import type { OrderPickup } from '@tournee/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { FieldsCard, type FieldRow } from './fields-card.tsx';
 import type { OrderStop } from './order-activity.tsx';
 import { dateTime, latLon, localDay } from './order-format.ts';
 
@@ -16,7 +17,7 @@ export function OrderPickupCard({ pickup, stops }: { pickup: OrderPickup; stops:
       ? dateTime(locale, planned.etaAt ?? planned.plannedArrivalAt)
       : localDay(locale, planned.localDate)
     : '';
-  const rows: [string, string][] = [
+  const rows: FieldRow[] = [
     [t('orders.field.address'), pickup.address || t('orders.field.none')],
     [t('orders.field.location'), latLon(locale, pickup.location.coordinates)],
     [t('orders.pickup.window'), window || t('orders.field.anyTime')],
@@ -27,17 +28,5 @@ export function OrderPickupCard({ pickup, stops }: { pickup: OrderPickup; stops:
         : t('orders.pickup.notPlanned'),
     ],
   ];
-  return (
-    <section className="order-card" aria-labelledby="order-pickup">
-      <h2 id="order-pickup">{t('orders.pickup.title')}</h2>
-      <dl className="order-fields">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
+  return <FieldsCard id="order-pickup" title={t('orders.pickup.title')} rows={rows} />;
 }

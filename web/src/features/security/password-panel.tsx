@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
+import { PasswordInput } from '../../components/password-input.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** Change one's password; the server says why a weak one is refused (length, how guessable). */
@@ -27,27 +28,14 @@ export function PasswordPanel() {
     <section className="security-card" aria-labelledby="password-title">
       <h2 id="password-title">{t('security.password.title')}</h2>
       <form onSubmit={submit} className="totp-enrol">
-        <label>
-          {t('security.password.current')}
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('security.password.new')}
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-          />
-          <small>{t('security.password.rule')}</small>
-        </label>
+        <PasswordInput label={t('security.password.current')} purpose="current" value={current} onValue={setCurrent} />
+        <PasswordInput
+          label={t('security.password.new')}
+          purpose="new"
+          value={next}
+          onValue={setNext}
+          help={t('security.password.rule')}
+        />
         <button type="submit">{t('security.password.change')}</button>
       </form>
       {message && (
