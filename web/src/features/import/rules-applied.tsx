@@ -1,6 +1,6 @@
 import type { RowRules } from '@tournee/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { fieldLabel } from '../rules/rule-preview.tsx';
+import { RuleRowCells, RuleRowHeads } from '../rules/rule-row-cells.tsx';
 
 /**
  * The rows intake rules fired on (in the check, what importing would do; after the import, what
@@ -16,32 +16,13 @@ export function RulesApplied({ rows, truncated }: { rows: RowRules[] | undefined
         <caption>{t('rules.import.caption', { count: rows.length })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('rules.preview.row')}</th>
-            <th scope="col">{t('rules.preview.ref')}</th>
-            <th scope="col">{t('rules.preview.rules')}</th>
-            <th scope="col">{t('rules.preview.changes')}</th>
+            <RuleRowHeads scope="col" />
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.row}>
-              <td>{n(r.row)}</td>
-              <td>{r.ref}</td>
-              <td>{r.rulesApplied.join(', ')}</td>
-              <td>
-                {r.changes.length ? (
-                  <ul className="changes">
-                    {r.changes.map((c) => (
-                      <li key={c.field}>
-                        {fieldLabel(t, c.field)} <s>{c.before || '∅'}</s> →{' '}
-                        <strong>{c.after === 'true' ? '✓' : c.after || '∅'}</strong>
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <span className="muted">{t('rules.preview.noChange')}</span>
-                )}
-              </td>
+              <RuleRowCells row={r} />
             </tr>
           ))}
         </tbody>

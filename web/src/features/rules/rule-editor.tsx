@@ -3,6 +3,7 @@ import { RULE_OPS } from '@tournee/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { importFieldLabel } from '../../i18n/labels.ts';
 import type { DraftCondition, EditorOp, RuleDraft } from './rule-draft.ts';
+import { RuleForm } from './rule-form.tsx';
 
 const OPS: EditorOp[] = [...RULE_OPS, 'notEmpty'];
 
@@ -202,16 +203,17 @@ export function RuleEditor({
     else next.splice(i, 1);
     onChange({ ...draft, conditions: next });
   };
+  const title = draft.id ? t('rules.editor.title') : t('rules.editor.newTitle');
   return (
-    <form
-      className="rule-editor"
-      aria-label={draft.id ? t('rules.editor.title') : t('rules.editor.newTitle')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSave();
-      }}
+    <RuleForm
+      title={title}
+      submitLabel={t('rules.editor.save')}
+      onSubmit={onSave}
+      onCancel={onCancel}
+      saving={saving}
+      error={error}
+      actions={<ActionFields draft={draft} onChange={onChange} dimensions={dimensions} depots={depots} />}
     >
-      <h2>{draft.id ? t('rules.editor.title') : t('rules.editor.newTitle')}</h2>
       <div className="rule-head">
         <label>
           {t('rules.editor.name')}
@@ -270,23 +272,6 @@ export function RuleEditor({
           {t('rules.editor.addCondition')}
         </button>
       </fieldset>
-      <fieldset>
-        <legend>{t('rules.editor.then')}</legend>
-        <ActionFields draft={draft} onChange={onChange} dimensions={dimensions} depots={depots} />
-      </fieldset>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={saving}>
-          {t('rules.editor.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('rules.editor.cancel')}
-        </button>
-      </div>
-    </form>
+    </RuleForm>
   );
 }

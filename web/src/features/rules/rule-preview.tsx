@@ -1,14 +1,8 @@
 import type { AutomationRuleInput, RuleTestResult } from '@tournee/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
-import { type Translate, useI18n } from '../../i18n/i18n.tsx';
-import { importFieldLabel } from '../../i18n/labels.ts';
-
-/** A changed field in words: the import's field names, and what rules add beyond them. */
-export function fieldLabel(t: Translate, field: string): string {
-  if (field === 'hold' || field === 'tags' || field === 'depotId') return t(`rules.field.${field}`);
-  return importFieldLabel(t, field);
-}
+import { useI18n } from '../../i18n/i18n.tsx';
+import { RuleRowCells, RuleRowHeads } from './rule-row-cells.tsx';
 
 /** Waits this long after the last edit before trying the rules again (one request per pause). */
 const DEBOUNCE_MS = 400;
@@ -80,39 +74,14 @@ export function RulePreview({
           <table className="rule-preview-table">
             <thead>
               <tr>
-                <th>{t('rules.preview.row')}</th>
-                <th>{t('rules.preview.ref')}</th>
-                <th>{t('rules.preview.rules')}</th>
-                <th>{t('rules.preview.changes')}</th>
+                <RuleRowHeads />
                 <th>{t('rules.preview.check')}</th>
               </tr>
             </thead>
             <tbody>
               {result.results.map((r) => (
                 <tr key={r.row} className={r.rulesApplied.length ? 'matched' : undefined}>
-                  <td>{n(r.row)}</td>
-                  <td>{r.ref}</td>
-                  <td>
-                    {r.rulesApplied.length ? (
-                      r.rulesApplied.join(', ')
-                    ) : (
-                      <span className="muted">{t('rules.preview.noRule')}</span>
-                    )}
-                  </td>
-                  <td>
-                    {r.changes.length ? (
-                      <ul className="changes">
-                        {r.changes.map((c) => (
-                          <li key={c.field}>
-                            {fieldLabel(t, c.field)} <s>{c.before || '∅'}</s> →{' '}
-                            <strong>{c.after === 'true' ? '✓' : c.after || '∅'}</strong>
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <span className="muted">{t('rules.preview.noChange')}</span>
-                    )}
-                  </td>
+                  <RuleRowCells row={r} />
                   <td>
                     {r.errors.length ? (
                       <ul className="error">

@@ -2,15 +2,16 @@ import type { Depot, PlanSchedule } from '@tournee/shared';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { weekdayName } from '../fleet/weekdays.ts';
 import { FieldError } from '../settings/field-errors.tsx';
 import { useSave } from '../settings/use-save.ts';
-import { ALL_DAYS, cronOf, dailyParts } from './schedule-text.ts';
+import { DepotOptions, WeekdayFieldset } from './automation-fields.tsx';
+import { AutomationForm, SaveRow } from './automation-form.tsx';
+import { cronOf, dailyParts } from './schedule-text.ts';
 
 /** Adds a schedule, or changes `editing` (its fields filled in). */
 export function ScheduleForm(props: { depots: Depot[]; editing: PlanSchedule | null; onDone(): void }) {
   const { depots, editing: e0 } = props;
-  const { t, intl } = useI18n();
+  const { t } = useI18n();
   const save = useSave();
   const parts = e0 ? dailyParts(e0.cron) : null;
   const [name, setName] = useState(e0?.name ?? '');
@@ -59,12 +60,7 @@ export function ScheduleForm(props: { depots: Depot[]; editing: PlanSchedule | n
 
   const err = save.errors.of;
   return (
-    <form
-      className="automation-form"
-      aria-label={e0 ? t('schedules.editTitle', { name: e0.name }) : t('schedules.add')}
-      onSubmit={submit}
-    >
-      <h3>{e0 ? t('schedules.editTitle', { name: e0.name }) : t('schedules.add')}</h3>
+    <AutomationForm title={e0 ? t('schedules.editTitle', { name: e0.name }) : t('schedules.add')} onSubmit={submit}>
       <div className="row">
         <label>
           {t('schedules.name')}
@@ -74,11 +70,7 @@ export function ScheduleForm(props: { depots: Depot[]; editing: PlanSchedule | n
         <label>
           {t('schedules.depot')}
           <select value={depotId} onChange={(e) => setDepotId(e.target.value)}>
-            {depots.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <DepotOptions depots={depots} />
           </select>
           <FieldError id="sch-depot-err" message={err('depotId')} />
         </label>
@@ -88,23 +80,12 @@ export function ScheduleForm(props: { depots: Depot[]; editing: PlanSchedule | n
           <FieldError id="sch-cron-err" message={err('cron')} />
         </label>
       </div>
-      <fieldset className="days">
-        <legend>{t('schedules.days')}</legend>
-        {ALL_DAYS.map((d) => (
-          <label key={d} className="check">
-            <input
-              type="checkbox"
-              checked={days.includes(d)}
-              onChange={(e) => setDays(e.target.checked ? [...days, d] : days.filter((x) => x !== d))}
-            />
-            {weekdayName(d, intl)}
-          </label>
-        ))}
+      <WeekdayFieldset legend={t('schedules.days')} days={days} onChange={setDays}>
         <label className="inline">
           {t('schedules.cron')}
           <input className="cron" value={cron} onChange={(e) => setCron(e.target.value)} />
         </label>
-      </fieldset>
+      </WeekdayFieldset>
       <div className="row">
         <label>
           {t('schedules.startOffset')}
@@ -149,22 +130,9 @@ export function ScheduleForm(props: { depots: Depot[]; editing: PlanSchedule | n
           </>
         )}
       </div>
-      <div className="save">
-        <button type="submit" disabled={save.busy || !cron}>
-          {t('schedules.save')}
-        </button>
-        {e0 && (
-          <button type="button" onClick={props.onDone}>
-            {t('schedules.cancel')}
-          </button>
-        )}
+      <SaveRow label={t('schedules.save')} ready={!!cron} save={save} onCancel={e0 ? props.onDone : undefined}>
         {save.saved && <span className="saved">{t('schedules.saved')}</span>}
-        {save.errors.general && (
-          <span className="field-error" role="alert">
-            {save.errors.general}
-          </span>
-        )}
-      </div>
-    </form>
+      </SaveRow>
+    </AutomationForm>
   );
 }

@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { actionsOf, emptyDraft, type RuleDraft } from './rule-draft.ts';
 import { ActionFields } from './rule-editor.tsx';
+import { RuleForm } from './rule-form.tsx';
 
 /**
  * Service mapping in one step: a column of the file, a value, and what it means ("Option de
@@ -44,15 +45,15 @@ export function ServiceMappingForm({
     }
   };
   return (
-    <form
-      className="rule-editor"
-      aria-label={t('rules.mapping.title')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void create();
-      }}
+    <RuleForm
+      title={t('rules.mapping.title')}
+      submitLabel={t('rules.mapping.create')}
+      onSubmit={() => void create()}
+      onCancel={onCancel}
+      saving={saving}
+      error={error}
+      actions={<ActionFields draft={draft} onChange={setDraft} dimensions={dimensions} depots={depots} />}
     >
-      <h2>{t('rules.mapping.title')}</h2>
       <p className="muted">{t('rules.mapping.intro')}</p>
       <div className="rule-head">
         <label>
@@ -69,23 +70,6 @@ export function ServiceMappingForm({
           <input required value={value} onChange={(e) => setValue(e.target.value)} />
         </label>
       </div>
-      <fieldset>
-        <legend>{t('rules.editor.then')}</legend>
-        <ActionFields draft={draft} onChange={setDraft} dimensions={dimensions} depots={depots} />
-      </fieldset>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={saving}>
-          {t('rules.mapping.create')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('rules.editor.cancel')}
-        </button>
-      </div>
-    </form>
+    </RuleForm>
   );
 }

@@ -3,10 +3,11 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { weekdayName } from '../fleet/weekdays.ts';
 import { FieldError } from '../settings/field-errors.tsx';
 import { useSave } from '../settings/use-save.ts';
-import { ALL_DAYS, ruleText, weeklyParts, weeklyRule } from './round-rule.ts';
+import { DepotOptions, WeekdayFieldset } from './automation-fields.tsx';
+import { AutomationForm, SaveRow } from './automation-form.tsx';
+import { ruleText, weeklyParts, weeklyRule } from './round-rule.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -94,12 +95,7 @@ export function TemplateForm(props: {
     </div>
   );
   return (
-    <form
-      className="automation-form"
-      aria-label={e0 ? t('recurring.editTitle', { ref: e0.ref }) : t('recurring.add')}
-      onSubmit={submit}
-    >
-      <h3>{e0 ? t('recurring.editTitle', { ref: e0.ref }) : t('recurring.add')}</h3>
+    <AutomationForm title={e0 ? t('recurring.editTitle', { ref: e0.ref }) : t('recurring.add')} onSubmit={submit}>
       <div className="row">
         {field(
           'tpl-ref',
@@ -111,11 +107,7 @@ export function TemplateForm(props: {
           'tpl-depot',
           t('schedules.depot'),
           <select id="tpl-depot" value={depotId} onChange={(e) => setDepotId(e.target.value)}>
-            {depots.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
+            <DepotOptions depots={depots} />
           </select>,
           err('depotId'),
         )}
@@ -146,21 +138,10 @@ export function TemplateForm(props: {
           err('order.lon'),
         )}
       </div>
-      <fieldset className="days">
-        <legend>{t('recurring.weekdays')}</legend>
-        {ALL_DAYS.map((d) => (
-          <label key={d} className="check">
-            <input
-              type="checkbox"
-              checked={days.includes(d)}
-              onChange={(e) => setDays(e.target.checked ? [...days, d] : days.filter((x) => x !== d))}
-            />
-            {weekdayName(d, intl)}
-          </label>
-        ))}
+      <WeekdayFieldset legend={t('recurring.weekdays')} days={days} onChange={setDays}>
         <span className="sub">{rule ? ruleText(rule, t, intl) : t('recurring.needDay')}</span>
         <FieldError id="tpl-rule-err" message={err('rrule')} />
-      </fieldset>
+      </WeekdayFieldset>
       <div className="row">
         {field(
           'tpl-every',
@@ -241,15 +222,7 @@ export function TemplateForm(props: {
           err('order.notes'),
         )}
       </div>
-      <div className="save">
-        <button type="submit" disabled={save.busy || !rule}>
-          {t('recurring.save')}
-        </button>
-        {e0 && (
-          <button type="button" onClick={props.onDone}>
-            {t('schedules.cancel')}
-          </button>
-        )}
+      <SaveRow label={t('recurring.save')} ready={!!rule} save={save} onCancel={e0 ? props.onDone : undefined}>
         {result && (
           <span className="saved" role="status">
             {[
@@ -266,12 +239,7 @@ export function TemplateForm(props: {
             ))}
           </span>
         )}
-        {save.errors.general && (
-          <span className="field-error" role="alert">
-            {save.errors.general}
-          </span>
-        )}
-      </div>
-    </form>
+      </SaveRow>
+    </AutomationForm>
   );
 }
