@@ -1,23 +1,20 @@
 /** SQL of plan schedules and their runs (tables plan_schedules, plan_schedule_runs: migration 023). */
-import type { PlanOptions, ScheduleRun, ScheduleRunKind, ScheduleRunSummary, SchedulePublish } from '@tournee/shared';
+import type { PlanOptions, PlanSchedule, ScheduleRun, ScheduleRunKind, ScheduleRunSummary } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { PlanScheduleRunsRow } from '../db/rows/plan_schedule_runs.ts';
 import type { PlanSchedulesRow } from '../db/rows/plan_schedules.ts';
 
-export interface ScheduleRecord {
+/** What a schedule is set to (saved by insert and update): the public schedule's own fields. */
+export type ScheduleValues = Pick<
+  PlanSchedule,
+  'name' | 'enabled' | 'depotId' | 'cron' | 'startOffsetDays' | 'horizonDays' | 'options' | 'timeLimitS' | 'publish'
+>;
+
+export interface ScheduleRecord extends ScheduleValues {
   id: string;
   orgId: string;
-  name: string;
-  enabled: boolean;
-  depotId: string;
   /** The depot's zone, in which the cron and the days are read. */
   timeZone: string;
-  cron: string;
-  startOffsetDays: number;
-  horizonDays: number;
-  options: PlanOptions;
-  timeLimitS: number | null;
-  publish: SchedulePublish | null;
   armedAt: Date;
   createdBy: string | null;
   createdAt: string;
@@ -48,17 +45,19 @@ const toRecord = (r: ScheduleRow): ScheduleRecord => ({
   updatedAt: r.updated_at.toISOString(),
 });
 
-export interface ScheduleValues {
-  name: string;
-  enabled: boolean;
-  depotId: string;
-  cron: string;
-  startOffsetDays: number;
-  horizonDays: number;
-  options: PlanOptions;
-  timeLimitS: number | null;
-  publish: SchedulePublish | null;
-}
+/** The values of `ScheduleValues`, in the order insert and update both number them ($2 to $11). */
+const valueParams = (v: ScheduleValues) => [
+  v.name,
+  v.enabled,
+  v.depotId,
+  v.cron,
+  v.startOffsetDays,
+  v.horizonDays,
+  JSON.stringify(v.options),
+  v.timeLimitS,
+  v.publish?.at ?? null,
+  v.publish?.leadDays ?? null,
+];
 
 export async function insertSchedule(
   db: Db,
@@ -71,21 +70,7 @@ export async function insertSchedule(
     `INSERT INTO plan_schedules (org_id, name, enabled, depot_id, cron, start_offset_days, horizon_days, options,
        time_limit_s, publish_at, publish_lead_days, armed_at, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-    [
-      orgId,
-      v.name,
-      v.enabled,
-      v.depotId,
-      v.cron,
-      v.startOffsetDays,
-      v.horizonDays,
-      JSON.stringify(v.options),
-      v.timeLimitS,
-      v.publish?.at ?? null,
-      v.publish?.leadDays ?? null,
-      armedAt,
-      createdBy,
-    ],
+    [orgId, ...valueParams(v), armedAt, createdBy],
   );
   return rows[0]!.id;
 }
@@ -96,20 +81,7 @@ export async function updateSchedule(db: Db, id: string, v: ScheduleValues, arme
        horizon_days = $7, options = $8, time_limit_s = $9, publish_at = $10, publish_lead_days = $11,
        armed_at = coalesce($12, armed_at), updated_at = now()
      WHERE id = $1`,
-    [
-      id,
-      v.name,
-      v.enabled,
-      v.depotId,
-      v.cron,
-      v.startOffsetDays,
-      v.horizonDays,
-      JSON.stringify(v.options),
-      v.timeLimitS,
-      v.publish?.at ?? null,
-      v.publish?.leadDays ?? null,
-      armedAt,
-    ],
+    [id, ...valueParams(v), armedAt],
   );
 }
 
