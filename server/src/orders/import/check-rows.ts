@@ -29,6 +29,15 @@ export function columnNamer(header: readonly string[], fields: readonly (string 
   return (f) => columnName.get(f) ?? f;
 }
 
+/** The column a warning names: `date`, or `date_from` when the file has no `date`. */
+export function warningColumnNamer(
+  columnOf: (field: string) => string,
+  fields: readonly (string | null)[],
+): (field: string) => string {
+  const hasDate = fields.includes('date');
+  return (f) => columnOf(f === 'date' && !hasDate ? 'date_from' : f);
+}
+
 export type CheckedRow =
   | {
       ok: true;

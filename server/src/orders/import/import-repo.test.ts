@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrg } from '../../../test/harness.ts';
+import { orderWrite } from '../../../test/support/order-write.ts';
 import { TEST_DATABASE_URL } from '../../../test/test-db.ts';
 import { createPgDb } from '../../db/pg-adapter.ts';
-import { insertImport, type OrderWrite, upsertOrders } from './import-repo.ts';
-import type { ValidRow } from './validate-row.ts';
+import { insertImport, upsertOrders } from './import-repo.ts';
 
 const db = createPgDb(TEST_DATABASE_URL, { max: 2 });
 let orgId: string;
@@ -22,29 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const row = (ref: string, extra: Partial<ValidRow> = {}): OrderWrite => ({
-  geocoded: false,
-  hash: `hash-${ref}-${JSON.stringify(extra)}`,
-  row: {
-    ref,
-    name: 'Zoé Ménard',
-    phone: null,
-    email: null,
-    address: '3 rue Mercière, Lyon',
-    lon: 4.83,
-    lat: 45.76,
-    dateFrom: '2027-03-23',
-    dateTo: '2027-03-23',
-    timeWindows: [{ start: '08:00', end: '11:00' }],
-    serviceS: 300,
-    demand: [12.5, 0, 1],
-    skills: [],
-    priority: 0,
-    notes: '',
-    requireProof: [],
-    ...extra,
-  } as OrderWrite['row'],
-});
+const row = orderWrite;
 
 const stored = async (refs: string[]) =>
   (

@@ -1,20 +1,14 @@
 /**
- * SQL of imports: batch reads of existing orders, multi-row upserts (one jsonb parameter per
- * batch, expanded by jsonb_to_recordset: one round trip per batch, the same on pg and PGlite),
- * the imports record and its rejected rows.
+ * SQL of imports: batch reads of existing orders, multi-row upserts (the columns of
+ * import-columns.ts, one round trip per batch, the same on pg and PGlite), the imports record and
+ * its rejected rows.
  */
 import type { ImportRowError } from '@tournee/shared';
 import { LOCKED_ORDER_STATUSES } from '@tournee/shared';
 import type { Db } from '../../db/db.ts';
-import type { ValidRow } from './validate-row.ts';
+import { batchColumns, type OrderWrite, type WriteColumns, writeColumns } from './import-columns.ts';
 
-/** A validated row with its coordinates (given or geocoded), ready to be written. */
-export interface OrderWrite {
-  row: ValidRow & { lon: number; lat: number };
-  geocoded: boolean;
-  /** Hash of the row as validated: the same row imported again is "unchanged". */
-  hash: string;
-}
+export type { OrderWrite } from './import-columns.ts';
 
 export interface Existing {
   contentHash: string;
@@ -47,102 +41,6 @@ export interface BatchOutcome {
 }
 
 /**
- * The columns an import writes: each row's value, its SQL type, and how it becomes the order's
- * value (`sql`, over `v`, the values as read). `null` in a value is SQL NULL.
- */
-interface ImportColumn {
-  /** The orders' column it fills, or null for one that only feeds another (lat of a location). */
-  column: string | null;
-  /** The SQL type of the value (arrays and JSON travel as their text). */
-  type: string;
-  value: (w: OrderWrite) => string | number | boolean | null;
-  /** The order's value from the sent ones (`v(name)` names another column's); default: as sent. */
-  sql?: (v: (name: string) => string) => string;
-  /** Sent as an array even when every row has the same value: ref gives the statement its rows. */
-  perRow?: true;
-}
-
-const point = (lon: string, lat: string) => `ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)::geography`;
-
-const IMPORT_COLUMNS: Record<string, ImportColumn> = {
-  ref: { column: 'ref', type: 'text', value: (w) => w.row.ref, perRow: true },
-  name: { column: 'name', type: 'text', value: (w) => w.row.name },
-  phone: { column: 'phone', type: 'text', value: (w) => w.row.phone },
-  email: { column: 'email', type: 'text', value: (w) => w.row.email },
-  address: { column: 'address', type: 'text', value: (w) => w.row.address },
-  lon: { column: 'location', type: 'float8', value: (w) => w.row.lon, sql: (v) => point(v('lon'), v('lat')) },
-  lat: { column: null, type: 'float8', value: (w) => w.row.lat },
-  geocoded: { column: 'geocoded', type: 'bool', value: (w) => w.geocoded },
-  date_from: { column: 'date_from', type: 'date', value: (w) => w.row.dateFrom },
-  date_to: { column: 'date_to', type: 'date', value: (w) => w.row.dateTo },
-  time_windows: {
-    column: 'time_windows',
-    type: 'jsonb',
-    value: (w) => JSON.stringify(w.row.timeWindows),
-  },
-  service_s: { column: 'service_s', type: 'int', value: (w) => w.row.serviceS },
-  demand: { column: 'demand', type: 'float8[]', value: (w) => arrayLiteral(w.row.demand) },
-  skills: { column: 'skills', type: 'text[]', value: (w) => arrayLiteral(w.row.skills) },
-  priority: { column: 'priority', type: 'int2', value: (w) => w.row.priority },
-  notes: { column: 'notes', type: 'text', value: (w) => w.row.notes },
-  content_hash: { column: 'content_hash', type: 'text', value: (w) => w.hash },
-  require_proof: { column: 'require_proof', type: 'text[]', value: (w) => arrayLiteral(w.row.requireProof) },
-  depot_id: { column: 'depot_id', type: 'uuid', value: (w) => w.row.depotId ?? null },
-  tags: { column: 'tags', type: 'text[]', value: (w) => arrayLiteral(w.row.tags ?? []) },
-  pickup_address: { column: 'pickup_address', type: 'text', value: (w) => w.row.pickup?.address ?? null },
-  pickup_lon: {
-    column: 'pickup_location',
-    type: 'float8',
-    value: (w) => w.row.pickup?.lon ?? null,
-    sql: (v) => `CASE WHEN ${v('pickup_lon')} IS NULL THEN NULL ELSE ${point(v('pickup_lon'), v('pickup_lat'))} END`,
-  },
-  pickup_lat: { column: null, type: 'float8', value: (w) => w.row.pickup?.lat ?? null },
-  pickup_time_windows: {
-    column: 'pickup_time_windows',
-    type: 'jsonb',
-    value: (w) => (w.row.pickup ? JSON.stringify(w.row.pickup.timeWindows) : null),
-    sql: (v) => `coalesce(${v('pickup_time_windows')}, '[]')`,
-  },
-};
-
-/**
- * The statement's parameters and how its SELECT reads each column. A column whose value is the
- * same on every row of the batch (no pickups, no tags, no proof: most files) is sent once, as a
- * scalar; the others as one string per column (see joinColumn), expanded by unnest. The
- * database then splits and casts only what varies.
- */
-function batchColumns(rows: OrderWrite[], firstParam: number) {
-  const params: unknown[] = [];
-  const arrays: string[] = [];
-  const names: string[] = [];
-  const read = new Map<string, string>();
-  for (const [name, c] of Object.entries(IMPORT_COLUMNS)) {
-    const values = rows.map(c.value);
-    const first = values[0];
-    const at = `$${firstParam + params.length}`;
-    // Arrays and JSON travel as their text, cast once read.
-    const carried = c.type.endsWith('[]') || c.type === 'jsonb' ? 'text' : c.type;
-    if (!c.perRow && values.every((v) => v === first)) {
-      params.push(first);
-      read.set(name, `${at}::${carried}::${c.type}`);
-    } else {
-      params.push(joinColumn(values));
-      arrays.push(`(string_to_array(${at}, E'\\x1f', E'\\x1e'))[2:]::${carried}[]`);
-      names.push(name);
-      read.set(name, `r.${name}::${c.type}`);
-    }
-  }
-  const v = (name: string) => read.get(name)!;
-  const targets = Object.entries(IMPORT_COLUMNS).filter(([, c]) => c.column !== null);
-  return {
-    params,
-    rows: `unnest(${arrays.join(', ')}) AS r(${names.join(', ')})`,
-    columns: targets.map(([, c]) => c.column!),
-    values: targets.map(([name, c]) => (c.sql ? c.sql(v) : v(name))),
-  };
-}
-
-/**
  * A batch's upsert ready to send: its statement and parameters, and what reading its outcome
  * needs (refs and hashes), without the rows themselves — they can be collected while it runs.
  */
@@ -158,8 +56,13 @@ export interface PreparedUpsert {
  * unchanged order, or a locked one (dispatched and later), is left alone; the locked ones the
  * batch would have changed come back as conflicts.
  */
-export function prepareUpsert(orgId: string, rows: OrderWrite[], origin: ImportOrigin): PreparedUpsert {
-  const batch = batchColumns(rows, 4);
+export function prepareUpsert(
+  orgId: string,
+  cols: WriteColumns,
+  keys: { refs: string[]; hashes: string[] },
+  origin: ImportOrigin,
+): PreparedUpsert {
+  const batch = batchColumns(cols, 4);
   const updated = [...batch.columns.filter((c) => c !== 'ref'), 'last_import_id']
     .map((c) => `${c} = EXCLUDED.${c}`)
     .join(', ');
@@ -175,8 +78,8 @@ export function prepareUpsert(orgId: string, rows: OrderWrite[], origin: ImportO
      SELECT (count(*) FILTER (WHERE inserted))::int AS created, (count(*) FILTER (WHERE NOT inserted))::int AS updated
        FROM up`,
     params: [orgId, origin.source, origin.importId, ...batch.params],
-    refs: rows.map((w) => w.row.ref),
-    hashes: rows.map((w) => w.hash),
+    refs: keys.refs,
+    hashes: keys.hashes,
   };
 }
 
@@ -205,34 +108,8 @@ export async function upsertOrders(
   rows: OrderWrite[],
   origin: ImportOrigin,
 ): Promise<BatchOutcome> {
-  return runUpsert(db, orgId, prepareUpsert(orgId, rows, origin));
-}
-
-// A column travels as one string, values separated by the ASCII unit separator and NULL written
-// as the record separator, split by string_to_array on the server: far cheaper for node-postgres
-// to send than arrays of 1,000 escaped elements, and the same on PGlite. Each string starts with
-// a separator (element 1 is dropped by [2:]) so '' alone is still one value.
-const SEP = '\x1f';
-const NULL = '\x1e';
-
-function joinColumn(values: unknown[]): string {
-  // Joined, not concatenated: `+=` leaves a tree of 2,000 string pieces per column that lives
-  // until the statement is sent, long enough for the main thread's garbage collector to copy it.
-  const parts: string[] = new Array(values.length + 1);
-  parts[0] = '';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) parts[i + 1] = NULL;
-    else if (typeof v === 'string')
-      parts[i + 1] = v.includes(SEP) || v.includes(NULL) ? v.replaceAll(SEP, ' ').replaceAll(NULL, ' ') : v;
-    else parts[i + 1] = String(v);
-  }
-  return parts.join(SEP);
-}
-
-/** A PostgreSQL array literal of numbers or strings. */
-function arrayLiteral(values: (number | string)[]): string {
-  return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+  const keys = { refs: rows.map((w) => w.row.ref), hashes: rows.map((w) => w.hash) };
+  return runUpsert(db, orgId, prepareUpsert(orgId, writeColumns(rows), keys, origin));
 }
 
 export interface ImportRecord {

@@ -8,14 +8,14 @@ import { learnedServiceDefaults } from '../../analytics/learned-service.ts';
 import type { RuleEngine } from '../../automation/engine.ts';
 import { intakeEngine } from '../../automation/service.ts';
 import type { Db } from '../../db/db.ts';
-import { columnNamer } from './check-rows.ts';
+import { columnNamer, warningColumnNamer } from './check-rows.ts';
 import { AppError } from '../../errors.ts';
-import { loadFleetSummary } from '../../fleet/fleet-summary.ts';
+import { type FleetSummary, loadFleetSummary } from '../../fleet/fleet-summary.ts';
 import { orgDefaults } from '../../org/repo.ts';
 import { type ColumnPlan, planColumns } from './headers.ts';
 import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 import type { ImportRequest } from './pipeline.ts';
-import { type RowCheck, serviceabilityCheck } from './serviceability.ts';
+import { type RowCheck, type ServiceabilityOptions, serviceabilityCheck } from './serviceability.ts';
 import { type RowContext, windowFields, withoutNul } from './validate-row.ts';
 
 /** Everything an import decided before reading its rows; it does not change while they are read. */
@@ -32,6 +32,8 @@ export interface ImportSetup {
   warningColumnOf: (field: string) => string;
   /** What the fleet cannot do for a row; null when there is no fleet to check against. */
   check: RowCheck | null;
+  /** What `check` was made from (plain data: the row thread makes the same check from it). */
+  checkInput: { fleet: FleetSummary; opts: Omit<ServiceabilityOptions, 'messages'> };
   /** The service times learned at each address (analytics/), loaded on first use. */
   learned: ReturnType<typeof learnedServiceDefaults>;
 }
@@ -61,14 +63,15 @@ export async function prepareImport(db: Db, actor: Actor, req: ImportRequest): P
     );
   }
   const columnOf = columnNamer(header, plan.fields);
-  const hasDate = plan.fields.includes('date');
   // The fleet is read once; each row is then checked in memory (a few comparisons, no query).
-  const check = serviceabilityCheck(await loadFleetSummary(db, actor.orgId), {
-    dimensions: o.dimensions,
-    messages: m,
-    maxDepotDistanceKm: req.maxDepotDistanceKm,
-    today: new Date().toISOString().slice(0, 10),
-  });
+  const checkInput = {
+    fleet: await loadFleetSummary(db, actor.orgId),
+    opts: {
+      dimensions: o.dimensions,
+      maxDepotDistanceKm: req.maxDepotDistanceKm,
+      today: new Date().toISOString().slice(0, 10),
+    },
+  };
   return {
     orgId: actor.orgId,
     header,
@@ -76,8 +79,9 @@ export async function prepareImport(db: Db, actor: Actor, req: ImportRequest): P
     rules,
     ctx,
     columnOf,
-    warningColumnOf: (f) => columnOf(f === 'date' && !hasDate ? 'date_from' : f),
-    check,
+    warningColumnOf: warningColumnNamer(columnOf, plan.fields),
+    check: serviceabilityCheck(checkInput.fleet, { ...checkInput.opts, messages: m }),
+    checkInput,
     // Rows without service_min take the service time learned at their address (analytics/).
     learned: learnedServiceDefaults(actor.orgId),
   };

@@ -79,8 +79,13 @@ export class ImportTally {
   /** What the fleet cannot do for a row, to be listed later (addWarnings); none once the answer's list is full. */
   warningsFor(p: Pending): ImportWarning[] {
     const { check, warningColumnOf } = this.setup;
-    if (!check || this.warnings.length > MAX_ERRORS_IN_RESPONSE) return NONE;
+    if (!check || !this.listsWarnings()) return NONE;
     return check(p.row, p.source.row, warningColumnOf, p.geocoded ? 'address' : 'lat');
+  }
+
+  /** Whether the answer's list of warnings still takes more (warnings found elsewhere, as warningsFor). */
+  listsWarnings(): boolean {
+    return this.warnings.length <= MAX_ERRORS_IN_RESPONSE;
   }
 
   addWarnings(ws: readonly ImportWarning[]): void {

@@ -22,9 +22,9 @@ import type { Db } from '../../db/db.ts';
 import type { Geocoder } from '../../geocoding/geocoder.ts';
 import * as repo from './import-repo.ts';
 import { type ImportSetup, prepareImport } from './import-setup.ts';
-import { ImportTally, MAX_ERRORS_IN_RESPONSE, type Pending } from './import-tally.ts';
+import { ImportTally, MAX_ERRORS_IN_RESPONSE } from './import-tally.ts';
 import type { ImportMessages } from './messages.ts';
-import { BATCH_SIZE, type RowBatches, readBatches } from './read-batches.ts';
+import { BATCH_SIZE, type Batch, type RowBatches, readBatches } from './read-batches.ts';
 import type { RowThreadOptions } from './row-thread.ts';
 import type { RowSource } from './sources.ts';
 import { type BatchWriter, checkBatch, writeBatch } from './write-batch.ts';
@@ -135,10 +135,10 @@ const STOP = Symbol('stop writing');
  * import that meets a bad row stops writing and rolls the savepoint back: the answer then says
  * so, with the batch read but not written.
  */
-async function writeInSavepoint(run: ImportRun, batches: RowBatches): Promise<{ carried: Pending[] | null } | null> {
+async function writeInSavepoint(run: ImportRun, batches: RowBatches): Promise<{ carried: Batch | null } | null> {
   const { req, tally } = run;
   const strictAndFailed = () => !req.partial && tally.counts.rejected > 0;
-  let carried: Pending[] | null = null;
+  let carried: Batch | null = null;
   try {
     await run.tx.transaction(async (sp) => {
       const inflight: Promise<void>[] = [];
@@ -169,7 +169,7 @@ async function writeInSavepoint(run: ImportRun, batches: RowBatches): Promise<{ 
 }
 
 /** A strict import with a bad row: checks the rest of the file so every bad row is reported. */
-async function checkRest(run: ImportRun, batches: RowBatches, carried: Pending[] | null): Promise<void> {
+async function checkRest(run: ImportRun, batches: RowBatches, carried: Batch | null): Promise<void> {
   for (let batch = carried ?? (await batches.next()); batch; batch = await batches.next()) {
     await checkBatch(run, run.tx, batch);
     if (run.tally.unstored >= BATCH_SIZE) await storeRejections(run);

@@ -7,11 +7,14 @@
  * are sent ahead (a bounded queue, so memory stays flat) and their results taken in order, so
  * the import answers exactly as if every row were checked here. The rest of a CSV file goes as
  * text and is parsed there too: this thread then never holds its rows' cells (fewer objects
- * to make, send and collect: the main thread was the import's bottleneck). Files with intake rules are
- * checked here throughout (the rules' engine is compiled on this thread).
+ * to make, send and collect: the main thread was the import's bottleneck). A chunk whose rows
+ * are all ready to be written as they are comes back as the statement's columns (ReadyRows), not
+ * as rows. Files with intake rules are checked here throughout (the rules' engine is compiled on
+ * this thread).
  */
 import type { RuleNotes } from '../../automation/import-notes.ts';
 import { type CheckedRow, RowChecker } from './check-rows.ts';
+import type { ReadyRows } from './import-columns.ts';
 import type { ImportSetup } from './import-setup.ts';
 import { type ImportTally, MAX_ERRORS_IN_RESPONSE, type Pending } from './import-tally.ts';
 import { IMPORT_LANGS, IMPORT_MESSAGES } from './messages.ts';
@@ -30,10 +33,21 @@ export const BATCH_SIZE = 1000;
 /** Chunks of rows (a CSV file's come from 16 KiB of text, ~125 rows) read and being checked ahead of the one the writer takes. */
 export const CHUNKS_AHEAD = 4;
 
+/** Rows the row thread made ready to write (ReadyRows), with the source rows they came from. */
+export interface ReadyChunk extends ReadyRows {
+  sources: SourceRow[];
+}
+
+/** About BATCH_SIZE validated rows: one by one, and runs of them the row thread made ready. */
+export interface Batch {
+  rows: Pending[];
+  ready: ReadyChunk[];
+}
+
 /** The validated rows of a file, a batch at a time. */
 export interface RowBatches {
   /** The next batch, or null at the end of the file. */
-  next(): Promise<Pending[] | null>;
+  next(): Promise<Batch | null>;
   /** The rows some intake rule fired on (complete once next() gave null). */
   notes(): RuleNotes;
   /** Stops the worker thread, if one was started. */
@@ -71,6 +85,7 @@ export function readBatches(
         lang: lang!,
         seen: [...checker.seen()],
         delimiter: source.delimiter ?? ',',
+        checkInput: setup.checkInput,
       };
       thread = startRowThread(script!, rowSetup, ctx.messages, source.unclosedQuote);
       // A CSV file's rest goes to the thread as text: it parses it too.
@@ -110,17 +125,27 @@ export function readBatches(
   let at = 0;
   return {
     async next() {
-      const batch: Pending[] = [];
-      while (batch.length < BATCH_SIZE) {
+      const batch: Batch = { rows: [], ready: [] };
+      let size = 0;
+      while (size < BATCH_SIZE) {
         if (at >= rows.length) {
           await fill();
           const chunk = ahead.shift();
           if (!chunk) {
             if (sourceError) throw sourceError.err;
-            return batch.length ? batch : null;
+            return size ? batch : null;
           }
-          ({ rows, results } = await chunk);
+          const checked = await chunk;
+          rows = checked.rows;
           at = 0;
+          if ('ready' in checked) {
+            // Taken whole: its rows are already the statement's columns.
+            batch.ready.push({ ...checked.ready, sources: rows });
+            tally.counts.rows += rows.length;
+            threads.onReady?.(rows.length);
+            size += rows.length;
+            at = rows.length;
+          } else results = checked.results;
           continue;
         }
         const src = rows[at]!;
@@ -128,7 +153,8 @@ export function readBatches(
         tally.counts.rows++;
         if (checked.ok) {
           const { row, hash, learnService } = checked;
-          batch.push({ source: src, row, hash, learnService, geocoded: false });
+          batch.rows.push({ source: src, row, hash, learnService, geocoded: false });
+          size++;
         } else tally.reject(src, checked.errors);
       }
       return batch;

@@ -65,7 +65,8 @@ async function importInto(orgId: string, rowThreads: RowThreadOptions, partial =
 const ordersOf = async (orgId: string) =>
   (
     await db.query<Record<string, unknown>>(
-      `SELECT ref, name, phone, date_from, demand, content_hash, ST_AsText(location) AS location
+      `SELECT ref, name, phone, address, date_from, date_to, time_windows, service_s, demand, skills, priority,
+              notes, status, geocoded, content_hash, ST_AsText(location) AS location, pickup_location
          FROM orders WHERE org_id = $1 ORDER BY ref`,
       [orgId],
     )
@@ -167,5 +168,85 @@ describe('rows checked in a worker thread', () => {
       IMPORT_MESSAGES.fr.rowCheckFailed('out of memory, say'),
     );
     expect((await ordersOf(org.id)).length).toBe(0);
+  });
+});
+
+// A clean file's chunks come back from the thread as the statement's columns (ReadyRows),
+// however the upload was cut. With `bad`, some rows the main thread must still handle — no
+// service time of its own (learned), no coordinates (geocoded; here refused), a bad date — send
+// the chunks that hold them row by row. Every row is warned about (the fleet has no shift), some
+// twice (too heavy, a skill no van has).
+const readyFile = (bad: boolean, rename: Record<number, string> = {}) =>
+  [
+    'Référence;Client;Adresse;Latitude;Longitude;Date;Durée (min);Poids (kg);Compétences',
+    ...Array.from({ length: 60 }, (_, i) => {
+      const place = bad && i === 40 ? ';' : '45,76;4,83';
+      const service = bad && i === 30 ? '' : String(5 + (i % 3));
+      const date = bad && i === 50 ? '31/02/2027' : '23/03/2027';
+      const kg = i === 12 ? '1200' : String(i % 7);
+      const skill = i === 13 ? 'grue' : '';
+      const client = rename[i] ?? `Client ${i}`;
+      return `D${i};${client};${i} rue de la République, Lyon;${place};${date};${service};${kg};${skill}`;
+    }),
+  ].join('\n');
+
+async function withFleet(): Promise<string> {
+  const org = await createTestOrg(db);
+  const depot = await db.query<{ id: string }>(
+    `INSERT INTO depots (org_id, name, location, time_zone)
+     VALUES ($1, 'Lyon', ST_SetSRID(ST_MakePoint(4.835, 45.733), 4326)::geography, 'Europe/Paris') RETURNING id`,
+    [org.id],
+  );
+  await db.query(
+    `INSERT INTO vehicles (org_id, depot_id, name, capacity, skills) VALUES ($1, $2, 'Van', '{800,6,60}', '{fridge}')`,
+    [org.id, depot.rows[0]!.id],
+  );
+  return org.id;
+}
+
+describe('rows the thread makes ready to write', () => {
+  it('writes and answers as the main thread does: first import, re-import, a changed file with a locked order, a strict import', async () => {
+    const here = await withFleet();
+    const there = await withFleet();
+    const both = async (text: string, partial = true) => {
+      const onMain = await importInto(here, { script: null }, partial, 150, text);
+      let readyRows = 0;
+      const inWorker = await importInto(there, { afterRows: 10, onReady: (n) => (readyRows += n) }, partial, 150, text);
+      expect({ ...inWorker, importId: null, rejectedCsv: null }).toEqual({
+        ...onMain,
+        importId: null,
+        rejectedCsv: null,
+      });
+      expect(await ordersOf(there)).toEqual(await ordersOf(here));
+      return { answer: inWorker, readyRows };
+    };
+
+    const first = await both(readyFile(false));
+    // Past the rows checked here (10, and the rest of the chunk the 10th was in), every row of the
+    // clean file came back ready to write.
+    expect(first.readyRows).toBeGreaterThanOrEqual(45);
+    expect(first.answer).toMatchObject({ rows: 60, created: 60, rejected: 0 });
+    expect(first.answer.warnings.filter((w) => w.code === 'no_shift')).toHaveLength(60);
+    expect(first.answer.warnings.filter((w) => w.code !== 'no_shift').map((w) => [w.row, w.code])).toEqual([
+      [14, 'capacity'],
+      [15, 'skill'],
+    ]);
+
+    const again = await both(readyFile(false));
+    expect(again.answer).toMatchObject({ created: 0, updated: 0, unchanged: 60, rejected: 0 });
+
+    for (const org of [here, there]) {
+      await db.query(`UPDATE orders SET status = 'dispatched' WHERE org_id = $1 AND ref = 'D35'`, [org]);
+    }
+    const changed = await both(readyFile(false, { 35: 'Client trente-cinq', 36: 'Client 36 bis' }));
+    expect(changed.readyRows).toBeGreaterThanOrEqual(45);
+    expect(changed.answer).toMatchObject({ created: 0, updated: 1, unchanged: 58, rejected: 1 });
+    expect(changed.answer.errors.find((e) => e.value === 'D35')).toMatchObject({ row: 37, column: 'Référence' });
+
+    const mixed = await both(readyFile(true, { 36: 'Client 36 ter' }));
+    expect(mixed.answer).toMatchObject({ created: 0, updated: 1, unchanged: 57, rejected: 2 });
+
+    const strict = await both(readyFile(true, { 36: 'Client 36 quater' }), false);
+    expect(strict.answer).toMatchObject({ committed: false, created: 0, updated: 0, rejected: 2 });
   });
 });

@@ -2,34 +2,65 @@
  * The worker thread that checks an import's rows (check-rows.ts) while the main thread writes the
  * previous ones. Started by row-thread.ts with what the check needs as workerData; each message
  * is a chunk of rows, or the next text of a CSV file (parsed here, so the main thread never
- * holds its cells), answered with one result per row, in order.
+ * holds its cells), answered in order: with the rows as the columns the upsert sends when they
+ * are all ready to be written as they are (most chunks of a clean file), else one result per row.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { columnNamer, RowChecker } from './check-rows.ts';
+import { type CheckedRow, columnNamer, RowChecker, warningColumnNamer } from './check-rows.ts';
 import { toWire, type WireRow } from './checked-wire.ts';
 import { CsvChunks, CsvRecordError } from './csv-records.ts';
+import { type OrderWrite, type ReadyRows, writeColumns } from './import-columns.ts';
 import { IMPORT_MESSAGES } from './messages.ts';
 import type { PackedRow, RowThreadInput, RowThreadOutput, RowThreadSetup } from './row-thread.ts';
+import { serviceabilityCheck } from './serviceability.ts';
 import { RowNumbers } from './source-rows.ts';
 import type { RestText, SourceRow } from './sources.ts';
 
 const setup = workerData as RowThreadSetup;
+const messages = IMPORT_MESSAGES[setup.lang];
 const checker = new RowChecker(
   {
     fields: setup.fields,
     rules: null,
-    ctx: { ...setup.ctx, messages: IMPORT_MESSAGES[setup.lang] },
+    ctx: { ...setup.ctx, messages },
     columnOf: columnNamer(setup.header, setup.fields),
   },
   0,
   setup.seen,
 );
 
-const checkAll = (rows: SourceRow[]): WireRow[] => {
-  const out: WireRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = toWire(checker.check(rows[i]!));
-  return out;
-};
+const fleetCheck = serviceabilityCheck(setup.checkInput.fleet, { ...setup.checkInput.opts, messages });
+const warningColumnOf = warningColumnNamer(columnNamer(setup.header, setup.fields), setup.fields);
+
+/**
+ * The rows as the columns the upsert sends, with their warnings, when every one is valid, has
+ * its coordinates and its own service time: nothing on the main thread would change them before
+ * they are written. Otherwise null, and they travel one by one.
+ */
+function readyRows(rows: SourceRow[], checked: CheckedRow[]): ReadyRows | null {
+  if (rows.length === 0) return null;
+  const writes: OrderWrite[] = new Array(rows.length);
+  for (let i = 0; i < checked.length; i++) {
+    const c = checked[i]!;
+    if (!c.ok || c.learnService) return null;
+    const { row } = c;
+    if (row.lon === null || row.lat === null || (row.pickup && row.pickup.lon === null)) return null;
+    writes[i] = { row: row as OrderWrite['row'], geocoded: false, hash: c.hash }; // lon and lat checked above
+  }
+  return {
+    columns: writeColumns(writes),
+    refs: writes.map((w) => w.row.ref),
+    hashes: writes.map((w) => w.hash),
+    warnings: writes.map((w, i) => (fleetCheck ? fleetCheck(w.row, rows[i]!.row, warningColumnOf, 'lat') : [])),
+  };
+}
+
+/** The answer for `rows`: as columns when they are all ready to be written, else one result each. */
+function checkAll(rows: SourceRow[]): { ready: ReadyRows } | { results: WireRow[] } {
+  const checked = rows.map((r) => checker.check(r));
+  const ready = readyRows(rows, checked);
+  return ready ? { ready } : { results: checked.map(toWire) };
+}
 
 /** The CSV text's parsing, from the first text on (it starts where the main thread stopped). */
 let csv: { chunks: CsvChunks; numbers: RowNumbers } | null = null;
@@ -44,7 +75,7 @@ function parseText(text: RestText): RowThreadOutput {
     try {
       const rows = csv.numbers.rows(csv.chunks.push(text.text, text.final));
       const packed = rows.map((r): PackedRow => [r.row, JSON.stringify(r.cells)]);
-      return { results: checkAll(rows), rows: packed };
+      return { ...checkAll(rows), rows: packed };
     } catch (err) {
       if (!(err instanceof CsvRecordError)) throw err;
       unclosedQuote = err.row;
@@ -55,5 +86,5 @@ function parseText(text: RestText): RowThreadOutput {
 
 const port = parentPort!;
 port.on('message', (input: RowThreadInput) => {
-  port.postMessage('rows' in input ? { results: checkAll(input.rows) } : parseText(input.text));
+  port.postMessage('rows' in input ? checkAll(input.rows) : parseText(input.text));
 });

@@ -12,7 +12,9 @@ import { geocodeMany } from '../../geocoding/cache.ts';
 import type { Geocoder } from '../../geocoding/geocoder.ts';
 import * as repo from './import-repo.ts';
 import type { ImportSetup } from './import-setup.ts';
+import { concatColumns, writeColumns } from './import-columns.ts';
 import type { ImportTally, Pending } from './import-tally.ts';
+import type { Batch, ReadyChunk } from './read-batches.ts';
 import type { SourceRow } from './sources.ts';
 
 /** What the writer of one import works with. */
@@ -40,19 +42,19 @@ const LOCKED: readonly string[] = LOCKED_ORDER_STATUSES;
 
 /**
  * Writes a batch. Rows without coordinates (and every row, while compareFirst) are first
- * compared with the stored orders, so unchanged ones skip the geocoder and the upsert.
+ * compared with the stored orders, so unchanged ones skip the geocoder and the upsert; a ready
+ * chunk (see ReadyRows) is left out only when all its rows are unchanged.
  */
-export async function writeBatch(w: BatchWriter, db: Db, batch: Pending[]): Promise<void> {
+export async function writeBatch(w: BatchWriter, db: Db, batch: Batch): Promise<void> {
   const { actor } = w;
-  let rows = batch;
-  const compared = w.compareFirst ? batch : batch.filter(unplaced);
-  if (compared.length) {
-    const existing = await repo.findExisting(
-      db,
-      actor.orgId,
-      compared.map((p) => p.row.ref),
-    );
-    rows = withoutUnchanged(w, batch, existing);
+  let { rows, ready } = batch;
+  const compared = w.compareFirst ? rows : rows.filter(unplaced);
+  if (compared.length || (w.compareFirst && ready.length)) {
+    const refs = compared.map((p) => p.row.ref);
+    if (w.compareFirst) for (const c of ready) for (const ref of c.refs) refs.push(ref);
+    const existing = await repo.findExisting(db, actor.orgId, refs);
+    rows = withoutUnchanged(w, rows, existing);
+    if (w.compareFirst) ready = ready.filter((c) => !allUnchanged(w, c, existing));
     if (w.compareFirst && existing.size === 0) w.compareFirst = false;
   }
   const located = await locate(w, rows);
@@ -60,7 +62,7 @@ export async function writeBatch(w: BatchWriter, db: Db, batch: Pending[]): Prom
     db,
     located.filter((p) => p.learnService),
   );
-  return upsertAndTally(w, db, prepareWrite(w, located));
+  return upsertAndTally(w, db, prepareWrite(w, located, ready));
 }
 
 /**
@@ -74,11 +76,25 @@ interface PreparedWrite {
   held: string[];
 }
 
-function prepareWrite(w: BatchWriter, located: Located[]): PreparedWrite {
+function prepareWrite(w: BatchWriter, located: Located[], ready: ReadyChunk[]): PreparedWrite {
+  const { tally } = w;
+  const keys = { refs: located.map((p) => p.row.ref), hashes: located.map((p) => p.hash) };
+  const sources = located.map((p) => p.source);
+  const warnings = located.map((p) => tally.warningsFor(p));
+  for (const c of ready) {
+    const listed = tally.listsWarnings();
+    for (let i = 0; i < c.refs.length; i++) {
+      keys.refs.push(c.refs[i]!);
+      keys.hashes.push(c.hashes[i]!);
+      sources.push(c.sources[i]!);
+      warnings.push(listed ? c.warnings[i]! : []);
+    }
+  }
+  const columns = concatColumns([writeColumns(located), ...ready.map((c) => c.columns)]);
   return {
-    upsert: repo.prepareUpsert(w.actor.orgId, located, w.origin),
-    sources: located.map((p) => p.source),
-    warnings: located.map((p) => w.tally.warningsFor(p)),
+    upsert: repo.prepareUpsert(w.actor.orgId, columns, keys, w.origin),
+    sources,
+    warnings,
     held: w.setup.rules ? heldRefs(located) : [],
   };
 }
@@ -108,19 +124,38 @@ async function upsertAndTally(w: BatchWriter, db: Db, prepared: PreparedWrite): 
  * Checks a batch without writing it (a strict import that met a bad row): conflicts with locked
  * orders, geocoding and warnings are still found and reported.
  */
-export async function checkBatch(w: BatchWriter, db: Db, batch: Pending[]): Promise<void> {
-  const existing = await repo.findExisting(
-    db,
-    w.actor.orgId,
-    batch.map((p) => p.row.ref),
-  );
-  const rows = withoutUnchanged(w, batch, existing).filter((p) => {
+export async function checkBatch(w: BatchWriter, db: Db, batch: Batch): Promise<void> {
+  const { tally } = w;
+  const refs = batch.rows.map((p) => p.row.ref);
+  for (const c of batch.ready) for (const ref of c.refs) refs.push(ref);
+  const existing = await repo.findExisting(db, w.actor.orgId, refs);
+  const rows = withoutUnchanged(w, batch.rows, existing).filter((p) => {
     const e = existing.get(p.row.ref);
     if (!e || !LOCKED.includes(e.status)) return true;
-    w.tally.conflict(p.row.ref, p.source, e.status);
+    tally.conflict(p.row.ref, p.source, e.status);
     return false;
   });
-  for (const p of await locate(w, rows)) w.tally.warn(p);
+  for (const p of await locate(w, rows)) tally.warn(p);
+  // Ready rows have their coordinates: the same steps, without the geocoder.
+  for (const c of batch.ready) {
+    for (let i = 0; i < c.refs.length; i++) {
+      const e = existing.get(c.refs[i]!);
+      if (e && e.contentHash === c.hashes[i]) tally.counts.unchanged++;
+      else if (e && LOCKED.includes(e.status)) {
+        tally.conflict(c.refs[i]!, c.sources[i]!, e.status);
+        continue;
+      }
+      if (tally.listsWarnings()) tally.addWarnings(c.warnings[i]!);
+    }
+  }
+}
+
+/** Whether every row of `c` is stored unchanged; if so they are counted so, with their warnings. */
+function allUnchanged(w: BatchWriter, c: ReadyChunk, existing: Map<string, repo.Existing>): boolean {
+  for (let i = 0; i < c.refs.length; i++) if (existing.get(c.refs[i]!)?.contentHash !== c.hashes[i]) return false;
+  w.tally.counts.unchanged += c.refs.length;
+  for (const ws of c.warnings) if (w.tally.listsWarnings()) w.tally.addWarnings(ws);
+  return true;
 }
 
 /** The rows whose stored order differs (or does not exist); the others are counted unchanged. */
