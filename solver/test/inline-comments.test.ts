@@ -6,7 +6,7 @@ async function compile(source: string) {
   const result = await compileString(source, {
     optimizeLevel: 0,
     runtime: 'stub',
-    transform: new URL('../build/inline-comments.mjs', import.meta.url).pathname,
+    transform: new URL('../transforms/inline-comments.mjs', import.meta.url).pathname,
   });
   return { text: result.text ?? '', error: result.error, stderr: result.stderr.toString() };
 }
