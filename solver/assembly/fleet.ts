@@ -38,7 +38,8 @@ import {
   vehSkill,
 } from './instance';
 import { cand, candStart, isSeedable } from './init';
-import { evalInsert, evalPair, INF, pairDeliveryAfter } from './insert';
+import { evalInsert, INF } from './insert';
+import { evalPair, pairDeliveryAfter } from './insert-pair';
 import {
   linkAfter,
   nxt,

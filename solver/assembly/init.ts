@@ -27,9 +27,9 @@ import {
   vehTwEnd,
   vehTwStart,
 } from './instance';
+import { evalPair } from './insert-pair';
 import {
   evalInsert,
-  evalPair,
   failCap,
   failDist,
   failDriving,

@@ -5,7 +5,8 @@
 import { endNode, isBreak, isReload, KIND_BREAK, kindOf, nTasks, nVeh, startNode, vehTwStart } from './instance';
 import { passive, rFirst } from './rules';
 import { aloneReason, cand, candStart, failureReason } from './init';
-import { evalInsert, evalPair, INF, resetFails } from './insert';
+import { evalInsert, INF, resetFails } from './insert';
+import { evalPair } from './insert-pair';
 import { KIND_PICKUP } from './instance';
 import { cumDist, eDep, effLoc, eStart, nxt, rCost, rDist, rJobs, rTravel, routeOf } from './routes';
 import { iterations } from './search';

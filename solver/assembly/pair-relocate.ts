@@ -8,7 +8,8 @@
  */
 import { KIND_PICKUP, kindOf, pairOf, taskSkill, vehFixed, vehSkill } from './instance';
 import { adj, adjStart } from './init';
-import { evalPair, INF, nextReal, pairDeliveryAfter } from './insert';
+import { INF, nextReal } from './insert';
+import { evalPair, pairDeliveryAfter } from './insert-pair';
 import { lsNeighboursEnd } from './relocate';
 import { effLoc, fixedScale, linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from './routes';
 import { touch } from './state';

@@ -22,7 +22,8 @@ import {
   vehFixed,
 } from './instance';
 import { adj, adjStart, cand, candStart } from './init';
-import { evalInsert, evalPair, INF, pairDeliveryAfter, routeFullFor } from './insert';
+import { evalInsert, INF, routeFullFor } from './insert';
+import { evalPair, pairDeliveryAfter } from './insert-pair';
 import { beyond, deliveryFloor, pairFloorOn, pairRouteFloor } from './pair-floor';
 import { eDep, effLoc, linkAfter, nxt, prv, recompute, rFeasible, rJobs, routeOf, unlink } from './routes';
 import { anyDriving, anyReload, hasGroups } from './rules';

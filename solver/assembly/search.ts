@@ -31,20 +31,15 @@ import {
   penaltyOf,
   nVeh,
   params,
-  taskI,
-  TASK_I_STRIDE,
-  vehI,
-  VEH_I_STRIDE,
   vehFixed,
   vehPerM,
   vehPerSec,
 } from './instance';
-import { adj, adjStart, buildCandidates, buildNeighbours, candStart, isSeedable } from './init';
+import { adj, adjStart, buildCandidates, buildNeighbours, isSeedable } from './init';
 import {
   absencesOf,
   allocRecreate,
   countAbsence,
-  insertBest,
   openAllRoutes,
   setGranular,
   closeEmptyRoutes,
@@ -57,14 +52,8 @@ import { allocRoutes, rJobs, setFixedScale } from './routes';
 import { allocRuin, pend, pendCount, pushPend, removeRoute, resetPend, ruin, setRuinParams } from './ruin';
 import { rand, seedRng } from './rng';
 import { now, progress, shouldStop } from './env';
-import {
-  beginRouteConstruction,
-  endRouteConstruction,
-  exchangeRoutes,
-  fillNextRoute,
-  heterogeneous,
-  prepareFleet,
-} from './fleet';
+import { construct, placeBreaks } from './construct';
+import { exchangeRoutes, heterogeneous, prepareFleet } from './fleet';
 import { setTwoOptStar } from './two-opt-star';
 import { setPairFloor } from './pair-floor';
 import { anyReload, balanceK } from './rules';
@@ -142,48 +131,6 @@ function assignedJobs(): i32 {
 function pendUnassigned(): void {
   for (let i = 0; i < unasCount; i++) pushPend(unchecked(unas[i]));
   clearUnassigned();
-}
-
-function placeBreaks(): void {
-  setBlinkRate(0);
-  for (let t = 0; t < nTasks; t++) {
-    if (kindOf(t) != KIND_BREAK) continue;
-    if (!insertBest(t)) {
-      // A break that fits nowhere in its shift: the vehicle cannot be used at all.
-      clearUnassigned();
-      const v = taskI[t * TASK_I_STRIDE + 4];
-      vehI[v * VEH_I_STRIDE + 2] = 0;
-    }
-  }
-}
-
-function construct(): void {
-  resetPend();
-  for (let t = 0; t < nTasks; t++) {
-    if (isSeedable(t) && candStart[t + 1] > candStart[t]) pushPend(t);
-  }
-  recreate(true);
-  saveBest();
-  // Mixed fleets: greedy insertion never opens a big van (see fleet.ts); build route by route too.
-  // O(tasks² × route length): bounded in size and to a tenth of the budget (an unfinished
-  // construction leaves tasks out, so it loses to the greedy one and is rolled back).
-  if (heterogeneous && nTasks <= 2000) {
-    const limit = params[PARAM_TIME_LIMIT_MS] > 0 ? params[PARAM_TIME_LIMIT_MS] : 1000.0;
-    const until = startTime + 0.1 * limit;
-    // Iteration-bounded runs never look at the clock (same answer on any machine).
-    for (let k = 0; k < 2 && (params[PARAM_MAX_ITERATIONS] > 0 || now() < until); k++) {
-      beginMove();
-      resetPend();
-      for (let r = 0; r < nVeh; r++) if (rJobs[r] > 0) removeRoute(r);
-      clearUnassigned();
-      beginRouteConstruction(k == 0);
-      while (fillNextRoute()) if (params[PARAM_MAX_ITERATIONS] <= 0 && now() > until) break;
-      endRouteConstruction();
-      if (totalCost() < bestCost) saveBest();
-      else rollback();
-    }
-  }
-  report();
 }
 
 /** The threshold test of the annealing (below) on the routes' cost alone, unassigned tasks aside. */
@@ -411,8 +358,10 @@ export function runSearch(): void {
   const longRoutes = nTasks > 1500 && nTasks >= 15 * nVeh;
   const bigFleetFirst = vehiclesFirst && nTasks >= 1000 && nTasks <= 2000;
   setGranular(g > 0 ? g : g == 0 && (longRoutes || bigFleetFirst) ? 40 : 0);
-  construct();
   const limit = params[PARAM_TIME_LIMIT_MS] > 0 ? params[PARAM_TIME_LIMIT_MS] : 1000.0;
+  // Mixed fleets' route-by-route construction gets a tenth of the budget.
+  construct(startTime + 0.1 * limit);
+  report();
   const deadline = startTime + limit;
   const maxIter = <i32>params[PARAM_MAX_ITERATIONS];
   if (fleetShare > 0) {
