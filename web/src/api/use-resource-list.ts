@@ -9,6 +9,14 @@ export interface ResourceList<T> {
   remove(item: T): Promise<void>;
 }
 
+/**
+ * Saves a form's `body` to a collection at `path`: POSTs a new item when there is no `id`, PATCHes
+ * `path/:id` when the form edits a saved one. Resolves with the item the server returns.
+ */
+export function saveResource<T>(path: string, id: string | null | undefined, body: unknown): Promise<T> {
+  return api<T>(id ? `${path}/${id}` : path, { method: id ? 'PATCH' : 'POST', body: JSON.stringify(body) });
+}
+
 /** A list the API serves at `path` (`{ items }`), whose items change at `path/:id`. */
 export function useResourceList<T extends { id: string }>(path: string): ResourceList<T> {
   const list = useApi<{ items: T[] }>(path);

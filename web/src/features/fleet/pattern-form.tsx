@@ -5,9 +5,7 @@ import { NamedSelect } from './named-select.tsx';
 import { SimpleForm } from './simple-form.tsx';
 import { useFields } from './use-fields.ts';
 import { todayLocal } from './week.ts';
-import { weekdayName } from './weekdays.ts';
-
-const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+import { ALL_DAYS, weekdayName } from './weekdays.ts';
 
 /**
  * A weekly pattern ("Mon–Fri 08:00–17:00, break 12:00–14:00 for 30 min") that expands into dated
@@ -68,7 +66,7 @@ export function PatternForm(props: {
       <NamedSelect label={t('fleet.driver')} items={props.drivers} {...bind('driver')} />
       <fieldset className="weekdays">
         <legend>{t('fleet.weekdays')}</legend>
-        {WEEKDAYS.map((d) => (
+        {ALL_DAYS.map((d) => (
           <label key={d} className="checkbox">
             <input
               type="checkbox"

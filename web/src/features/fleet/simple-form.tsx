@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { saveResource } from '../../api/use-resource-list.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** What a fleet form is given by its list: the row being edited (null = a create form), and what to do after. */
@@ -45,8 +45,7 @@ export function SimpleForm(props: {
     setError(null);
     setBusy(true);
     try {
-      const [path, method] = editing ? [`${props.path}/${editing.id}`, 'PATCH'] : [props.path, 'POST'];
-      await api(path, { method, body: JSON.stringify(props.body()) });
+      await saveResource(props.path, editing?.id, props.body());
       props.onSaved();
     } catch (err) {
       setError((err as Error).message);

@@ -1,3 +1,6 @@
+/** The ISO weekdays, Monday (1) to Sunday (7). */
+export const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
+
 /** ISO weekday (1 = Monday) in the UI language; 2024-01-01 was a Monday, so no lookup table. */
 export const weekdayName = (d: number, locale: string, width: 'short' | 'long' = 'short') =>
   new Date(Date.UTC(2024, 0, d)).toLocaleDateString(locale, { weekday: width, timeZone: 'UTC' });

@@ -1,8 +1,7 @@
 import type { Depot } from '@tournee/shared';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { weekdayName } from '../fleet/weekdays.ts';
-import { ALL_DAYS } from './round-rule.ts';
+import { ALL_DAYS, weekdayName } from '../fleet/weekdays.ts';
 
 /**
  * A box of seven weekday checkboxes (Monday first, ISO numbers 1–7), then `children`: what the

@@ -2,6 +2,7 @@ import type { AutomationRule, Depot, Organisation, RuleCondition, RuleThen } fro
 import { useCallback, useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { saveResource } from '../../api/use-resource-list.ts';
 import { type Translate, useI18n } from '../../i18n/i18n.tsx';
 import { useCanWrite } from '../auth/session.tsx';
 import { importFields } from '../import/import-fields.ts';
@@ -117,10 +118,7 @@ export function IntakeRules() {
     setSaving(true);
     setError(null);
     try {
-      const body = JSON.stringify(inputOf(draft));
-      const rule = draft.id
-        ? await api<AutomationRule>(`/automation-rules/${draft.id}`, { method: 'PATCH', body })
-        : await api<AutomationRule>('/automation-rules', { method: 'POST', body });
+      const rule = await saveResource<AutomationRule>('/automation-rules', draft.id, inputOf(draft));
       rules.patch((list) => (draft.id ? list.map((x) => (x.id === rule.id ? rule : x)) : [...list, rule]));
       setEditing(null);
     } catch (err) {

@@ -3,7 +3,6 @@ import type { Translate } from '../../i18n/i18n.tsx';
 import { weekdayName } from '../fleet/weekdays.ts';
 
 export const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-export const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
 
 /** `FREQ=WEEKLY;BYDAY=TU,FR` (with INTERVAL when not every week) from ISO weekdays. */
 export function weeklyRule(days: number[], everyWeeks: number): string {

@@ -1,6 +1,6 @@
 import type { Depot, PlanSchedule } from '@tournee/shared';
 import { type FormEvent, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { saveResource } from '../../api/use-resource-list.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FieldError } from '../settings/field-errors.tsx';
 import { useSave } from '../settings/use-save.ts';
@@ -39,17 +39,14 @@ export function ScheduleForm(props: { depots: Depot[]; editing: PlanSchedule | n
   async function submit(e: FormEvent) {
     e.preventDefault();
     const ok = await save.run(() =>
-      api(e0 ? `/plan-schedules/${e0.id}` : '/plan-schedules', {
-        method: e0 ? 'PATCH' : 'POST',
-        body: JSON.stringify({
-          name,
-          depotId,
-          cron,
-          startOffsetDays,
-          horizonDays: Number(horizonDays),
-          options: { ...e0?.options, balance, minimiseVehicles },
-          publish: autoPublish ? { at: publishAt, leadDays } : null,
-        }),
+      saveResource('/plan-schedules', e0?.id, {
+        name,
+        depotId,
+        cron,
+        startOffsetDays,
+        horizonDays: Number(horizonDays),
+        options: { ...e0?.options, balance, minimiseVehicles },
+        publish: autoPublish ? { at: publishAt, leadDays } : null,
       }),
     );
     if (ok) {

@@ -2,10 +2,8 @@
 import type { ScheduleRun } from '@tournee/shared';
 import type { Translate } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../i18n/format.ts';
-import { weekdaysText } from '../fleet/weekdays.ts';
+import { ALL_DAYS, weekdaysText } from '../fleet/weekdays.ts';
 import { unplannedReasonText } from '../planner/unplanned-reason.ts';
-
-export const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
 
 /** `M H * * days` from a time and ISO weekdays (7 = Sunday, cron's 0); runs as ranges (`1-5`); every day is `*`. */
 export function cronOf(at: string, days: number[]): string {

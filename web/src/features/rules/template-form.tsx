@@ -1,6 +1,6 @@
 import type { Depot, GenerationResult, OrderTemplate } from '@tournee/shared';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { saveResource } from '../../api/use-resource-list.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { FieldError } from '../settings/field-errors.tsx';
@@ -49,33 +49,27 @@ export function TemplateForm(props: {
     setResult(null);
     const num = (s: string) => (s.trim() === '' ? null : Number(s));
     const ok = await save.run(async () => {
-      const saved = await api<OrderTemplate & { generation: GenerationResult }>(
-        e0 ? `/order-templates/${e0.id}` : '/order-templates',
-        {
-          method: e0 ? 'PATCH' : 'POST',
-          body: JSON.stringify({
-            ...(e0 ? {} : { ref }),
-            depotId,
-            rrule: rule,
-            startsOn,
-            endsOn: endsOn || null,
-            aheadDays: Number(aheadDays),
-            order: {
-              ...o,
-              name,
-              address,
-              lat: num(lat),
-              lon: num(lon),
-              notes,
-              serviceMin: num(serviceMin),
-              timeWindows:
-                windowStart || windowEnd
-                  ? [{ start: windowStart, end: windowEnd }, ...(o?.timeWindows.slice(1) ?? [])]
-                  : [],
-            },
-          }),
+      const saved = await saveResource<OrderTemplate & { generation: GenerationResult }>('/order-templates', e0?.id, {
+        ...(e0 ? {} : { ref }),
+        depotId,
+        rrule: rule,
+        startsOn,
+        endsOn: endsOn || null,
+        aheadDays: Number(aheadDays),
+        order: {
+          ...o,
+          name,
+          address,
+          lat: num(lat),
+          lon: num(lon),
+          notes,
+          serviceMin: num(serviceMin),
+          timeWindows:
+            windowStart || windowEnd
+              ? [{ start: windowStart, end: windowEnd }, ...(o?.timeWindows.slice(1) ?? [])]
+              : [],
         },
-      );
+      });
       setResult(saved.generation);
     });
     if (ok && !e0) {

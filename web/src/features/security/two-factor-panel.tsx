@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { LabelledInput } from '../../components/labelled-input.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 
@@ -53,6 +54,11 @@ export function TwoFactorPanel({ onEnabled }: { onEnabled?: () => void }) {
     });
   };
 
+  // Both forms ask for a code; only turning on holds it to six digits (turning off takes a recovery code too).
+  const codeField = (label: string, digits?: { inputMode: 'numeric'; pattern: string }) => (
+    <LabelledInput label={label} {...digits} autoComplete="one-time-code" required value={code} onValue={setCode} />
+  );
+
   return (
     <section className="security-card" aria-labelledby="totp-title">
       <h2 id="totp-title">{t('security.totp.title')}</h2>
@@ -99,26 +105,13 @@ export function TwoFactorPanel({ onEnabled }: { onEnabled?: () => void }) {
                 <p>
                   {t('security.totp.key')} <code className="totp-secret">{enrolment.secret}</code>
                 </p>
-                <label>
-                  {t('security.totp.firstCode')}
-                  <input
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    pattern="\d{6}"
-                    required
-                    value={code}
-                    onChange={(e) => setCode(e.target.value)}
-                  />
-                </label>
+                {codeField(t('security.totp.firstCode'), { inputMode: 'numeric', pattern: '\\d{6}' })}
                 <button type="submit">{t('security.totp.confirm')}</button>
               </form>
             )}
             {status.data.enabled && !status.data.required && !codes && (
               <form onSubmit={turnOff} className="totp-enrol">
-                <label>
-                  {t('security.totp.offCode')}
-                  <input autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.target.value)} />
-                </label>
+                {codeField(t('security.totp.offCode'))}
                 <button type="submit">{t('security.totp.turnOff')}</button>
               </form>
             )}
