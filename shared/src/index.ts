@@ -190,6 +190,8 @@ export {
   type StopStatus,
   type StopKind,
   isVisit,
+  SOLVER_UNASSIGNED_REASONS,
+  type SolverUnassignedReason,
   type UnassignedOrder,
   type UnassignedReason,
   type Violation,

@@ -90,19 +90,30 @@ export interface Plan {
   finishedAt: string | null;
 }
 
+/**
+ * Why the solver left a task unassigned: the one list `@tournee/solver` reports (its `Unassigned`
+ * reason, decoded from the engine's codes 1–10 in solver/src/decode.ts, in that order).
+ * `max_driving`: every route that could take it would drive longer than the driving limit without a
+ * break; `work_limit`: every driver who could take it would pass the weekly hours (the
+ * organisation's working-time rules); `no_room`: it fits alone but not with the others.
+ */
+export const SOLVER_UNASSIGNED_REASONS = [
+  'skills',
+  'capacity',
+  'time_window',
+  'max_travel_time',
+  'max_distance',
+  'max_stops',
+  'unreachable',
+  'no_room',
+  'max_driving',
+  'work_limit',
+] as const;
+export type SolverUnassignedReason = (typeof SOLVER_UNASSIGNED_REASONS)[number];
+
+/** Why a plan left an order unplanned: the solver's reasons, and the plan's own. */
 export type UnassignedReason =
-  | 'skills'
-  | 'capacity'
-  | 'time_window'
-  | 'max_travel_time'
-  | 'max_distance'
-  | 'max_stops'
-  | 'unreachable'
-  | 'no_room'
-  /** Every route that could take it would drive longer than the driving limit without a break. */
-  | 'max_driving'
-  /** Every driver who could take it would pass the weekly hours (the organisation's working-time rules). */
-  | 'work_limit'
+  | SolverUnassignedReason
   /** No shift on any of its allowed days within the plan's range, at the depots planned. */
   | 'no_shift_on_allowed_days'
   // Orders named in `orderIds` that the plan did not even try to place:

@@ -2,7 +2,8 @@
 import { KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, KIND_RELOAD, type Encoded } from './encode.ts';
 import type { Id, Location, Problem, Route, Solution, Step, Unassigned, UnassignedReason } from './types.ts';
 
-const REASONS: Record<number, UnassignedReason> = {
+/** The engine's reason codes (assembly/index.ts) → the shared list of the solver's reasons. */
+const REASON_OF_CODE = {
   1: 'skills',
   2: 'capacity',
   3: 'time_window',
@@ -13,7 +14,13 @@ const REASONS: Record<number, UnassignedReason> = {
   8: 'no_room',
   9: 'max_driving',
   10: 'work_limit',
-};
+} as const satisfies Record<number, UnassignedReason>;
+const REASONS: Partial<Record<number, UnassignedReason>> = REASON_OF_CODE;
+
+// A reason added to the shared list without an engine code here would never be reported: this fails to compile then.
+type Uncoded = Exclude<UnassignedReason, (typeof REASON_OF_CODE)[keyof typeof REASON_OF_CODE]>;
+const everyReason: [Uncoded] extends [never] ? true : Uncoded = true;
+void everyReason;
 
 interface TaskInfo {
   kind: number;

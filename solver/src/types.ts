@@ -3,6 +3,7 @@
  * multi-day horizon: seconds from the horizon start), distances in metres (or the instance's
  * units for literature benchmarks), amounts are vectors in the same dimension order everywhere.
  */
+import type { SolverUnassignedReason } from '@tournee/shared';
 
 /** `[start, end]`, inclusive: service must start within it. */
 export type TimeWindow = readonly [start: number, end: number];
@@ -201,17 +202,8 @@ export interface Route {
   durationS: number;
 }
 
-export type UnassignedReason =
-  | 'skills'
-  | 'capacity'
-  | 'time_window'
-  | 'max_travel_time'
-  | 'max_distance'
-  | 'max_stops'
-  | 'unreachable'
-  | 'no_room'
-  | 'max_driving'
-  | 'work_limit';
+/** Why a task is unassigned: the list lives in `@tournee/shared`, which plans extend with their own. */
+export type UnassignedReason = SolverUnassignedReason;
 
 export interface Unassigned {
   id: Id;

@@ -123,7 +123,7 @@ export function mapSolution(built: BuiltProblem, solution: Solution): PlanResult
       const orderId = orderIdOfStep(u.id);
       if (unassignedIds.has(orderId)) return [];
       unassignedIds.add(orderId);
-      return [{ orderId, reason: u.reason as UnassignedReason }];
+      return [{ orderId, reason: u.reason }];
     }),
     ...built.noShift.map((o) => ({ orderId: o.id, reason: 'no_shift_on_allowed_days' as const })),
   ];
