@@ -135,23 +135,31 @@ export const RuleThen = z
   .strict();
 export type RuleThen = z.infer<typeof RuleThen>;
 
-/** What a client sends to create or replace a rule. */
-export const AutomationRuleInput = z.object({
+/** A rule's fields, without defaults: a PATCH leaves out what it keeps (see AutomationRulePatch). */
+const ruleFields = {
   name: text.min(1).max(200),
-  enabled: z.boolean().default(true),
-  /** When this rule fires, the rules after it are not run for that row. @default false */
-  stop: z.boolean().default(false),
+  enabled: z.boolean(),
+  /** When this rule fires, the rules after it are not run for that row. */
+  stop: z.boolean(),
   when: RuleWhen,
   // biome-ignore lint/suspicious/noThenProperty: `then` is the rule's public shape (issue 16)
   then: RuleThen,
+};
+
+/** What a client sends to create or replace a rule. */
+export const AutomationRuleInput = z.object({
+  ...ruleFields,
+  enabled: ruleFields.enabled.default(true),
+  /** @default false */
+  stop: ruleFields.stop.default(false),
 });
 export type AutomationRuleInput = z.infer<typeof AutomationRuleInput>;
 
 /** Rules tried without being saved (`rules` of POST /api/automation-rules/test). */
 export const RuleList = z.array(AutomationRuleInput).max(MAX_RULES);
 
-/** PATCH: any of the fields. */
-export const AutomationRulePatch = AutomationRuleInput.partial();
+/** PATCH: any of the fields; one left out keeps its value (zod applies defaults even under `.partial()`). */
+export const AutomationRulePatch = z.object(ruleFields).partial();
 export type AutomationRulePatch = z.infer<typeof AutomationRulePatch>;
 
 /** `POST /api/automation-rules/reorder`: every rule id, in the new order. */

@@ -39,7 +39,11 @@ export const CreatePlanSchedule = z.object({
 });
 export type CreatePlanSchedule = z.infer<typeof CreatePlanSchedule>;
 
-/** `PATCH /api/plan-schedules/:id`: any field of the creation. */
+/**
+ * `PATCH /api/plan-schedules/:id`: any field of the creation. No defaults: a field left out keeps
+ * its value (zod 4 applies a default even under `.partial()`, so `options` is PlanOptions' object
+ * without its default).
+ */
 export const UpdatePlanSchedule = z
   .object({
     name: z.string().trim().min(1, 'is required').max(100),
@@ -48,7 +52,7 @@ export const UpdatePlanSchedule = z
     cron: z.string().trim().min(1, 'is required').max(100),
     startOffsetDays: z.number().int('must be whole days').min(0).max(14),
     horizonDays: z.number().int('must be whole days').min(1).max(MAX_PLAN_DAYS),
-    options: PlanOptions,
+    options: PlanOptions.unwrap(),
     timeLimitS: z.number().min(0.2).max(900).nullable(),
     publish: SchedulePublish.nullable(),
   })

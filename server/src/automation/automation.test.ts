@@ -74,8 +74,16 @@ describe('automation rules API', () => {
 
     const off = await call('PATCH', `/automation-rules/${a.body.id}`, { enabled: false });
     expect(off.body).toMatchObject({ enabled: false, name: 'A' });
+    // A field left out of a PATCH keeps its value: renaming the rule neither switches it back on nor clears `stop`.
+    await call('PATCH', `/automation-rules/${a.body.id}`, { stop: true });
+    const renamed = await call('PATCH', `/automation-rules/${a.body.id}`, { name: 'A2' });
+    expect(renamed.body).toMatchObject({ enabled: false, stop: true, name: 'A2' });
+    expect((await call('GET', '/automation-rules')).body.find((r: Json) => r.id === a.body.id)).toMatchObject({
+      enabled: false,
+      stop: true,
+    });
     expect((await call('DELETE', `/automation-rules/${b.body.id}`)).status).toBe(204);
-    expect((await call('GET', '/automation-rules')).body.map((r: Json) => r.name)).toEqual(['A']);
+    expect((await call('GET', '/automation-rules')).body.map((r: Json) => r.name)).toEqual(['A2']);
 
     const events = await t.db.query<{ action: string }>(
       `SELECT action FROM events WHERE org_id = $1 AND entity = 'automation_rule' ORDER BY id`,
@@ -85,6 +93,8 @@ describe('automation rules API', () => {
       'automation_rule.create',
       'automation_rule.create',
       'automation_rule.reorder',
+      'automation_rule.update',
+      'automation_rule.update',
       'automation_rule.update',
       'automation_rule.delete',
     ]);
