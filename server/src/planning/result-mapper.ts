@@ -130,7 +130,9 @@ export function mapSolution(built: BuiltProblem, solution: Solution): PlanResult
   return { routes, unassigned, cost: solution.summary.cost, computingTimeMs: solution.summary.computingTimeMs };
 }
 
-const REASON_TEXT: Record<string, string> = {
+// Every reason but the order statuses has its own sentence: a reason added to shared without one fails to compile.
+type StatusReason = Extract<UnassignedReason, `status:${string}`>;
+const REASON_TEXT: Record<Exclude<UnassignedReason, StatusReason>, string> & Partial<Record<StatusReason, string>> = {
   skills: 'no vehicle working on its days has the skills it needs',
   capacity: 'its demand does not fit in any vehicle with room left',
   time_window: 'no route can reach it within its time windows',
