@@ -44,6 +44,23 @@ export const ORDER_COLUMNS = `id, ref, name, phone, email, address, ST_X(locatio
   depot_id, tags, pickup_address, ST_X(pickup_location::geometry) AS pickup_lon, ST_Y(pickup_location::geometry) AS pickup_lat,
   pickup_time_windows, created_at, updated_at, cancelled_at`;
 
+/** The columns that say when an order can be served and what it asks, as the orders table holds them. */
+export type OrderPlanRow = Pick<
+  OrderRow,
+  'date_from' | 'date_to' | 'time_windows' | 'service_s' | 'demand' | 'skills' | 'priority'
+>;
+
+/** Those columns under the shared types' names (an order, or a planning input). */
+export const orderPlanFields = (r: OrderPlanRow) => ({
+  dateFrom: r.date_from,
+  dateTo: r.date_to,
+  timeWindows: r.time_windows,
+  serviceS: r.service_s,
+  demand: r.demand.map(Number),
+  skills: r.skills,
+  priority: r.priority,
+});
+
 export const orderFromRow = (r: OrderRow): Order => ({
   id: r.id,
   ref: r.ref,
@@ -53,13 +70,7 @@ export const orderFromRow = (r: OrderRow): Order => ({
   address: r.address,
   location: { type: 'Point', coordinates: [r.lon, r.lat] },
   geocoded: r.geocoded,
-  dateFrom: r.date_from,
-  dateTo: r.date_to,
-  timeWindows: r.time_windows,
-  serviceS: r.service_s,
-  demand: r.demand.map(Number),
-  skills: r.skills,
-  priority: r.priority,
+  ...orderPlanFields(r),
   notes: r.notes,
   requireProof: r.require_proof,
   depotId: r.depot_id,

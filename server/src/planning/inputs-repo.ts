@@ -2,7 +2,7 @@
  * Reads what a plan is built from: depots in scope, their vehicles and dated shifts, the routes
  * already in the range (kept or replaceable) and the open orders.
  */
-import { addDays, isoWeekMonday, type OrderStatus, type TimeWindow } from '@tournee/shared';
+import { addDays, isoWeekMonday, type OrderStatus } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import { PLANNABLE_STATUSES } from '../lifecycle/transitions.ts';
 import type { DepotInput, OrderInput, ShiftInput, VehicleInput } from './problem-builder.ts';
@@ -10,6 +10,7 @@ import type { LonLatPair } from '../travel/travel.ts';
 import type { NamedOrder } from './unplanned.ts';
 import type { OutsideWork } from './fleet-rules.ts';
 import { orgDimensions } from '../org/repo.ts';
+import { type OrderPlanRow, type OrderRow, orderPlanFields } from '../orders/repo.ts';
 
 /** The organisation's dimensions (org/repo.ts). */
 export const loadDimensions = orgDimensions;
@@ -279,24 +280,15 @@ export async function loadOrders(
     continuedRouteIds: string[];
   },
 ): Promise<(OrderInput & { ref: string })[]> {
-  const { rows } = await db.query<{
-    id: string;
-    ref: string;
-    lon: number;
-    lat: number;
-    date_from: string;
-    date_to: string;
-    time_windows: TimeWindow[];
-    service_s: number;
-    demand: number[];
-    skills: string[];
-    priority: number;
-    depot_id: string | null;
-    pickup_lon: number | null;
-    pickup_lat: number | null;
-    pickup_time_windows: TimeWindow[];
-    on_board: string | null;
-  }>(
+  const { rows } = await db.query<
+    OrderPlanRow &
+      Pick<
+        OrderRow,
+        'id' | 'ref' | 'lon' | 'lat' | 'depot_id' | 'pickup_lon' | 'pickup_lat' | 'pickup_time_windows'
+      > & {
+        on_board: string | null;
+      }
+  >(
     // A pickup already made (its stop visited on a started route) is not asked again: the rest
     // of such an order is its delivery, by the shift whose vehicle holds the goods.
     `SELECT o.id, o.ref, ST_X(o.location::geometry) AS lon, ST_Y(o.location::geometry) AS lat, o.date_from, o.date_to,
@@ -320,13 +312,7 @@ export async function loadOrders(
     id: r.id,
     ref: r.ref,
     location: [r.lon, r.lat] as const,
-    dateFrom: r.date_from,
-    dateTo: r.date_to,
-    timeWindows: r.time_windows,
-    serviceS: r.service_s,
-    demand: r.demand.map(Number),
-    skills: r.skills,
-    priority: r.priority,
+    ...orderPlanFields(r),
     depotId: r.depot_id,
     pickup:
       r.pickup_lon === null || r.pickup_lat === null
