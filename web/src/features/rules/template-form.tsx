@@ -1,6 +1,7 @@
 import type { Depot, GenerationResult, OrderTemplate } from '@tournee/shared';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { saveResource } from '../../api/use-resource-list.ts';
+import { ValueInput } from '../../components/labelled-input.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { FieldError } from '../settings/field-errors.tsx';
@@ -94,7 +95,7 @@ export function TemplateForm(props: {
         {field(
           'tpl-ref',
           t('recurring.ref'),
-          <input id="tpl-ref" value={ref} onChange={(e) => setRef(e.target.value)} required disabled={!!e0} />,
+          <ValueInput id="tpl-ref" value={ref} onValue={setRef} required disabled={!!e0} />,
           err('ref'),
         )}
         {field(
@@ -108,7 +109,7 @@ export function TemplateForm(props: {
         {field(
           'tpl-name',
           t('recurring.customer'),
-          <input id="tpl-name" value={name} onChange={(e) => setName(e.target.value)} />,
+          <ValueInput id="tpl-name" value={name} onValue={setName} />,
           err('order.name'),
         )}
       </div>
@@ -116,19 +117,19 @@ export function TemplateForm(props: {
         {field(
           'tpl-address',
           t('recurring.address'),
-          <input id="tpl-address" className="wide" value={address} onChange={(e) => setAddress(e.target.value)} />,
+          <ValueInput id="tpl-address" className="wide" value={address} onValue={setAddress} />,
           err('order.address'),
         )}
         {field(
           'tpl-lat',
           t('recurring.lat'),
-          <input id="tpl-lat" value={lat} inputMode="decimal" onChange={(e) => setLat(e.target.value)} />,
+          <ValueInput id="tpl-lat" value={lat} inputMode="decimal" onValue={setLat} />,
           err('order.lat'),
         )}
         {field(
           'tpl-lon',
           t('recurring.lon'),
-          <input id="tpl-lon" value={lon} inputMode="decimal" onChange={(e) => setLon(e.target.value)} />,
+          <ValueInput id="tpl-lon" value={lon} inputMode="decimal" onValue={setLon} />,
           err('order.lon'),
         )}
       </div>
@@ -140,38 +141,24 @@ export function TemplateForm(props: {
         {field(
           'tpl-every',
           t('recurring.everyWeeks'),
-          <input
-            id="tpl-every"
-            type="number"
-            min={1}
-            max={8}
-            value={everyWeeks}
-            onChange={(e) => setEveryWeeks(e.target.value)}
-          />,
+          <ValueInput id="tpl-every" type="number" min={1} max={8} value={everyWeeks} onValue={setEveryWeeks} />,
         )}
         {field(
           'tpl-starts',
           t('recurring.startsOn'),
-          <input id="tpl-starts" type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />,
+          <ValueInput id="tpl-starts" type="date" value={startsOn} onValue={setStartsOn} />,
           err('startsOn'),
         )}
         {field(
           'tpl-ends',
           t('recurring.endsOn'),
-          <input id="tpl-ends" type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />,
+          <ValueInput id="tpl-ends" type="date" value={endsOn} onValue={setEndsOn} />,
           err('endsOn'),
         )}
         {field(
           'tpl-ahead',
           t('recurring.aheadDays'),
-          <input
-            id="tpl-ahead"
-            type="number"
-            min={0}
-            max={90}
-            value={aheadDays}
-            onChange={(e) => setAheadDays(e.target.value)}
-          />,
+          <ValueInput id="tpl-ahead" type="number" min={0} max={90} value={aheadDays} onValue={setAheadDays} />,
           err('aheadDays'),
         )}
       </div>
@@ -180,39 +167,28 @@ export function TemplateForm(props: {
           'tpl-window',
           t('recurring.window'),
           <span className="pair">
-            <input
+            <ValueInput
               id="tpl-window"
               type="time"
               value={windowStart}
-              onChange={(e) => setWindowStart(e.target.value)}
+              onValue={setWindowStart}
               aria-label={t('recurring.window')}
             />
             –
-            <input
-              type="time"
-              value={windowEnd}
-              onChange={(e) => setWindowEnd(e.target.value)}
-              aria-label={t('recurring.window')}
-            />
+            <ValueInput type="time" value={windowEnd} onValue={setWindowEnd} aria-label={t('recurring.window')} />
           </span>,
           err('order.timeWindows'),
         )}
         {field(
           'tpl-service',
           t('recurring.serviceMin'),
-          <input
-            id="tpl-service"
-            type="number"
-            min={0}
-            value={serviceMin}
-            onChange={(e) => setServiceMin(e.target.value)}
-          />,
+          <ValueInput id="tpl-service" type="number" min={0} value={serviceMin} onValue={setServiceMin} />,
           err('order.serviceMin'),
         )}
         {field(
           'tpl-notes',
           t('recurring.notes'),
-          <input id="tpl-notes" className="wide" value={notes} onChange={(e) => setNotes(e.target.value)} />,
+          <ValueInput id="tpl-notes" className="wide" value={notes} onValue={setNotes} />,
           err('order.notes'),
         )}
       </div>

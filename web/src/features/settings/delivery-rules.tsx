@@ -3,7 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FieldError } from './field-errors.tsx';
-import { SaveBar, SettingField } from './setting-field.tsx';
+import { SaveBar } from './setting-field.tsx';
+import { SettingInput } from './setting-input.tsx';
 import { useSave } from './use-save.ts';
 
 const REASONS = [...FAIL_REASONS, 'skipped'] as const;
@@ -41,36 +42,28 @@ export function DeliveryRules({ org, onSaved }: { org: Organisation; onSaved(o: 
           <input type="checkbox" checked={r.auto} onChange={(e) => setR({ ...r, auto: e.target.checked })} />
           {t('settings.redelivery.auto')}
         </label>
-        <SettingField
+        <SettingInput
           id="redelivery-offset"
           label={t('settings.redelivery.offsetDays')}
           hint={t('settings.redelivery.offsetDaysHint')}
           error={err('redelivery.offsetDays')}
-        >
-          <input
-            id="redelivery-offset"
-            type="number"
-            min={1}
-            max={14}
-            value={offset}
-            onChange={(e) => setOffset(e.target.value)}
-          />
-        </SettingField>
-        <SettingField
+          type="number"
+          min={1}
+          max={14}
+          value={offset}
+          onValue={setOffset}
+        />
+        <SettingInput
           id="redelivery-attempts"
           label={t('settings.redelivery.maxAttempts')}
           hint={t('settings.redelivery.maxAttemptsHint')}
           error={err('redelivery.maxAttempts')}
-        >
-          <input
-            id="redelivery-attempts"
-            type="number"
-            min={1}
-            max={10}
-            value={attempts}
-            onChange={(e) => setAttempts(e.target.value)}
-          />
-        </SettingField>
+          type="number"
+          min={1}
+          max={10}
+          value={attempts}
+          onValue={setAttempts}
+        />
         <fieldset className="inner">
           <legend>{t('settings.redelivery.reasons')}</legend>
           {REASONS.map((reason) => (

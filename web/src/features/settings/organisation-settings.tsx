@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { dimensionLabel } from '../../i18n/labels.ts';
 import { FieldError } from './field-errors.tsx';
 import { SaveBar, SettingField } from './setting-field.tsx';
+import { SettingInput } from './setting-input.tsx';
 import { unitName } from './units.ts';
 import { useSave } from './use-save.ts';
 
@@ -69,9 +70,14 @@ export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSa
     >
       <fieldset>
         <legend>{t('settings.org.identity')}</legend>
-        <SettingField id="org-name" label={t('settings.org.name')} error={err('name')}>
-          <input id="org-name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!err('name')} />
-        </SettingField>
+        <SettingInput
+          id="org-name"
+          label={t('settings.org.name')}
+          error={err('name')}
+          value={name}
+          onValue={setName}
+          aria-invalid={!!err('name')}
+        />
         <SettingField
           id="org-locale"
           label={t('settings.org.locale')}
@@ -86,21 +92,17 @@ export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSa
             ))}
           </select>
         </SettingField>
-        <SettingField
+        <SettingInput
           id="org-country"
           label={t('settings.org.country')}
           hint={t('settings.org.countryHint')}
           error={err('defaultCountry')}
-        >
-          <input
-            id="org-country"
-            value={country}
-            maxLength={2}
-            size={3}
-            onChange={(e) => setCountry(e.target.value.toUpperCase())}
-            aria-invalid={!!err('defaultCountry')}
-          />
-        </SettingField>
+          value={country}
+          maxLength={2}
+          size={3}
+          onValue={(v) => setCountry(v.toUpperCase())}
+          aria-invalid={!!err('defaultCountry')}
+        />
       </fieldset>
 
       <fieldset>
@@ -152,52 +154,40 @@ export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSa
 
       <fieldset>
         <legend>{t('settings.org.defaults')}</legend>
-        <SettingField
+        <SettingInput
           id="org-service"
           label={t('settings.org.serviceMin')}
           hint={t('settings.org.serviceHint')}
           error={err('defaultServiceS')}
-        >
-          <input
-            id="org-service"
-            type="number"
-            min={0}
-            step={0.5}
-            value={serviceMin}
-            onChange={(e) => setServiceMin(e.target.value)}
-            aria-invalid={!!err('defaultServiceS')}
-          />
-        </SettingField>
-        <SettingField
+          type="number"
+          min={0}
+          step={0.5}
+          value={serviceMin}
+          onValue={setServiceMin}
+          aria-invalid={!!err('defaultServiceS')}
+        />
+        <SettingInput
           id="org-visits"
           label={t('settings.org.serviceVisits')}
           hint={t('settings.org.serviceVisitsHint')}
           error={err('analytics.serviceTimeVisits')}
-        >
-          <input
-            id="org-visits"
-            type="number"
-            min={0}
-            max={50}
-            value={visits}
-            onChange={(e) => setVisits(e.target.value)}
-          />
-        </SettingField>
-        <SettingField
+          type="number"
+          min={0}
+          max={50}
+          value={visits}
+          onValue={setVisits}
+        />
+        <SettingInput
           id="org-tolerance"
           label={t('settings.org.onTimeTolerance')}
           hint={t('settings.org.onTimeToleranceHint')}
           error={err('analytics.onTimeToleranceMin')}
-        >
-          <input
-            id="org-tolerance"
-            type="number"
-            min={0}
-            max={240}
-            value={tolerance}
-            onChange={(e) => setTolerance(e.target.value)}
-          />
-        </SettingField>
+          type="number"
+          min={0}
+          max={240}
+          value={tolerance}
+          onValue={setTolerance}
+        />
       </fieldset>
       <SaveBar busy={save.busy} saved={save.saved} error={save.errors.general} />
     </form>
