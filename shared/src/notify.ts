@@ -64,6 +64,21 @@ export const DEFAULT_NOTIFY_SETTINGS = {
   rebookPhone: null,
 } satisfies Required<NotifySettings>;
 
+/**
+ * An organisation's notification settings with every default filled in (see `DEFAULT_NOTIFY_SETTINGS`):
+ * what `GET /api/notifications/settings` (and `PUT`) answers, and what the server sends by.
+ */
+export interface ResolvedNotifySettings {
+  triggers: Record<NotifyTrigger, boolean>;
+  channels: { sms: boolean; email: boolean };
+  quietHours: { start: string; end: string } | null;
+  nextWithinMin: number;
+  proximityStops: number;
+  etaMovedMin: number;
+  rebookUrl: string | null;
+  rebookPhone: string | null;
+}
+
 /** One message of the outbox as the dispatcher sees it. */
 export interface Notification {
   id: string;

@@ -50,17 +50,16 @@ export interface OrderPickup {
   timeWindows: TimeWindow[];
 }
 
-/** An order as the API shows it. */
-export interface Order {
-  id: string;
+/**
+ * What an order asks for, as a validated import row (server's `ValidRow`) and the API's `Order`
+ * both carry it; each adds where the order is and what became of it.
+ */
+export interface OrderDetails {
   ref: string;
   name: string;
   phone: string | null;
   email: string | null;
   address: string;
-  location: GeoPoint;
-  /** True when the location came from the geocoder rather than the file. */
-  geocoded: boolean;
   dateFrom: string;
   dateTo: string;
   timeWindows: TimeWindow[];
@@ -71,10 +70,18 @@ export interface Order {
   priority: number;
   notes: string;
   /**
-   * What the delivery must carry: proof files (else the `pod_missing` alert) and/or `code`, the
-   * customer's delivery code typed by the driver; empty: none.
+   * What the delivery must carry, in REQUIRED_PROOF_KINDS order: proof files (else the
+   * `pod_missing` alert) and/or `code`, the customer's delivery code typed by the driver; empty: none.
    */
   requireProof: RequiredProof[];
+}
+
+/** An order as the API shows it. */
+export interface Order extends OrderDetails {
+  id: string;
+  location: GeoPoint;
+  /** True when the location came from the geocoder rather than the file. */
+  geocoded: boolean;
   /** Set for a pickup and delivery order; absent or null: delivered from the depot. */
   pickup?: OrderPickup | null;
   /** The depot whose vehicles must serve it (set by an intake rule); null: any depot. */

@@ -9,13 +9,13 @@ import {
   localToUtc,
   NOTIFY_TRIGGERS,
   type NotifyTrigger,
+  type ResolvedNotifySettings,
   type TemplatePreview,
   todayIn,
 } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import { listDepots } from '../fleet/depot-service.ts';
 import { getOrganisation } from '../org/service.ts';
-import type { ResolvedSettings } from './settings.ts';
 import { langOf, type MessageVars, renderMessage } from './templates.ts';
 import { messageLink } from './triggers.ts';
 
@@ -24,7 +24,7 @@ const SAMPLE_NAME = { fr: 'Marie Dupont', en: 'Jane Smith' } as const;
 export async function previewTemplates(
   db: Db,
   orgId: string,
-  opts: { trigger?: NotifyTrigger; locale?: string; publicUrl: string; settings: ResolvedSettings },
+  opts: { trigger?: NotifyTrigger; locale?: string; publicUrl: string; settings: ResolvedNotifySettings },
 ): Promise<TemplatePreview[]> {
   const org = await getOrganisation(db, orgId);
   const locale = opts.locale ?? org.locale;

@@ -6,22 +6,12 @@ import {
   minutesOfDay,
   NotifySettings,
   type NotifyTrigger,
+  type ResolvedNotifySettings,
   utcToLocal,
 } from '@tournee/shared';
 
-export interface ResolvedSettings {
-  triggers: Record<NotifyTrigger, boolean>;
-  channels: { sms: boolean; email: boolean };
-  quietHours: { start: string; end: string } | null;
-  nextWithinMin: number;
-  proximityStops: number;
-  etaMovedMin: number;
-  rebookUrl: string | null;
-  rebookPhone: string | null;
-}
-
 /** Reads `organisations.settings.notify`; a malformed value falls back to the defaults. */
-export function resolveSettings(raw: unknown): ResolvedSettings {
+export function resolveSettings(raw: unknown): ResolvedNotifySettings {
   const parsed = NotifySettings.safeParse(raw ?? {});
   const s = parsed.success ? parsed.data : {};
   return {
@@ -36,7 +26,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   };
 }
 
-export const triggerOn = (s: ResolvedSettings, t: NotifyTrigger) => s.triggers[t] !== false;
+export const triggerOn = (s: ResolvedNotifySettings, t: NotifyTrigger) => s.triggers[t] !== false;
 
 /**
  * When quiet hours hold at `at` (in `timeZone`), the instant they end; else null. A window whose

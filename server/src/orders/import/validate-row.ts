@@ -4,6 +4,7 @@
  */
 import {
   type ImportRowError,
+  type OrderDetails,
   phoneE164,
   REQUIRED_PROOF_KINDS,
   type RequiredProof,
@@ -13,25 +14,9 @@ import { IMPORT_MESSAGES, type ImportMessages } from './messages.ts';
 import { cellText, detached, minutesOf, parseDate, parseList, parseNumber, parseTime, ValueError } from './values.ts';
 
 /** A row that passed validation; lon/lat null means "geocode the address". */
-export interface ValidRow {
-  ref: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  address: string;
+export interface ValidRow extends OrderDetails {
   lon: number | null;
   lat: number | null;
-  dateFrom: string;
-  dateTo: string;
-  timeWindows: TimeWindow[];
-  serviceS: number;
-  /** One value per organisation dimension, in their order. */
-  demand: number[];
-  skills: string[];
-  priority: number;
-  notes: string;
-  /** What the delivery must carry (files, or `code`), in REQUIRED_PROOF_KINDS order; empty: none. */
-  requireProof: RequiredProof[];
   /** Where the goods are collected before delivery (a pickup and delivery order); absent or null: none. */
   pickup?: PickupRow | null;
   /** Set by intake rules (automation/): the depot that serves the order. */

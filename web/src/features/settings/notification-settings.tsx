@@ -1,4 +1,4 @@
-import { NOTIFY_TRIGGERS, type NotifySettings, type NotifyTrigger } from '@tournee/shared';
+import { NOTIFY_TRIGGERS, type NotifySettings, type ResolvedNotifySettings } from '@tournee/shared';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -6,17 +6,8 @@ import { SaveBar, SettingField } from './setting-field.tsx';
 import { TemplatePreview } from './template-preview.tsx';
 import { useSave } from './use-save.ts';
 
-/** `GET /api/notifications/settings`: every switch with its default filled in. */
-export interface ResolvedNotifySettings {
-  triggers: Record<NotifyTrigger, boolean>;
-  channels: { sms: boolean; email: boolean };
-  quietHours: { start: string; end: string } | null;
-  nextWithinMin: number;
-  proximityStops: number;
-  etaMovedMin: number;
-  rebookUrl: string | null;
-  rebookPhone: string | null;
-}
+// Declared in shared (the server answers it); re-exported for the settings page that loads it.
+export type { ResolvedNotifySettings };
 
 /**
  * Which customer messages go out, on which channels, not at night, and where a customer re-books;
