@@ -117,16 +117,16 @@ export interface ImportWarning {
   message: string;
 }
 
-/**
- * The answer to POST /api/orders/import (200 when written, 422 when all-or-nothing found a bad
- * row and wrote nothing: then created/updated/unchanged are 0).
- */
 /** How the import read one column of the file: the canonical field it feeds, or null (ignored). */
 export interface ImportColumn {
   header: string;
   field: string | null;
 }
 
+/**
+ * The answer to POST /api/orders/import (200 when written, 422 when all-or-nothing found a bad
+ * row and wrote nothing: then created/updated/unchanged are 0).
+ */
 export interface ImportResult {
   /** Null for a dry run and for a file that could not be read at all. */
   importId: string | null;
@@ -333,31 +333,27 @@ const RescheduleWindow = z
 /** Statuses an order may be rescheduled from (it is on no route). */
 export const RESCHEDULABLE_STATUSES: readonly OrderStatus[] = ['failed', 'skipped', 'on_hold', 'imported'];
 
-/** Body of POST /api/orders/:id/reschedule: new allowed days, and optionally windows and notes. */
-export const RescheduleRequest = z
-  .object({
-    dateFrom: LocalDateField,
-    dateTo: LocalDateField,
-    /** Replace the order's delivery windows (local times of the depot's zone). */
-    timeWindows: z.array(RescheduleWindow).max(10).optional(),
-    /** Replace the order's notes. */
-    notes: z.string().max(2000).optional(),
-  })
-  .strict()
-  .refine((r) => r.dateFrom <= r.dateTo, { message: 'must not be before dateFrom', path: ['dateTo'] });
+/** What a reschedule changes: new allowed days, and optionally windows and notes. */
+const rescheduleFields = {
+  dateFrom: LocalDateField,
+  dateTo: LocalDateField,
+  /** Replace the order's delivery windows (local times of the depot's zone). */
+  timeWindows: z.array(RescheduleWindow).max(10).optional(),
+  /** Replace the order's notes. */
+  notes: z.string().max(2000).optional(),
+};
+const daysInOrder = (r: { dateFrom: string; dateTo: string }) => r.dateFrom <= r.dateTo;
+const DAYS_IN_ORDER = { message: 'must not be before dateFrom', path: ['dateTo'] };
+
+/** Body of POST /api/orders/:id/reschedule. */
+export const RescheduleRequest = z.object(rescheduleFields).strict().refine(daysInOrder, DAYS_IN_ORDER);
 export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
 
 /** Body of POST /api/orders/reschedule: the same for several orders, answered per id. */
 export const BulkRescheduleRequest = z
-  .object({
-    ids: z.array(z.string().uuid('must be order ids')).min(1).max(1000),
-    dateFrom: LocalDateField,
-    dateTo: LocalDateField,
-    timeWindows: z.array(RescheduleWindow).max(10).optional(),
-    notes: z.string().max(2000).optional(),
-  })
+  .object({ ids: z.array(z.string().uuid('must be order ids')).min(1).max(1000), ...rescheduleFields })
   .strict()
-  .refine((r) => r.dateFrom <= r.dateTo, { message: 'must not be before dateFrom', path: ['dateTo'] });
+  .refine(daysInOrder, DAYS_IN_ORDER);
 export type BulkRescheduleRequest = z.infer<typeof BulkRescheduleRequest>;
 
 /** One order's answer to a reschedule: done, or why not. */
