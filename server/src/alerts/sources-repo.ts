@@ -6,6 +6,12 @@
  */
 import type { AlertSettings } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { OrNull } from '../db/row-types.ts';
+import type { AlertsRow } from '../db/rows/alerts.ts';
+import type { DepotsRow } from '../db/rows/depots.ts';
+import type { NotificationsRow } from '../db/rows/notifications.ts';
+import type { RoutesRow } from '../db/rows/routes.ts';
+import type { StopsRow } from '../db/rows/stops.ts';
 import { storedSettings } from '../org/repo.ts';
 import { storedSettingsOf } from '../org/settings-repo.ts';
 
@@ -25,15 +31,13 @@ export interface RouteInfo {
 
 /** Routes by id (one statement for all the routes first seen in the same moment). */
 export async function loadRouteInfos(db: Db, ids: string[]): Promise<Map<string, RouteInfo>> {
-  const { rows } = await db.query<{
-    id: string;
-    org_id: string;
-    local_date: string;
-    driver_id: string | null;
-    status: string;
-    version: number;
-    geojson: string | null;
-  }>(
+  const { rows } = await db.query<
+    Pick<RoutesRow, 'id' | 'org_id' | 'driver_id' | 'status' | 'version'> & {
+      /** `to_char(…, 'YYYY-MM-DD')` of the route's day. */
+      local_date: string;
+      geojson: string | null;
+    }
+  >(
     `SELECT id, org_id, to_char(local_date, 'YYYY-MM-DD') AS local_date, driver_id, status, version,
             ST_AsGeoJSON(geometry::geometry) AS geojson
        FROM routes WHERE id = ANY($1::uuid[])`,
@@ -67,16 +71,16 @@ export async function routeVersions(db: Db, ids: string[]): Promise<Map<string, 
 
 /** Routes' stops with their order, planned arrival and windows, and the depot's zone (late risk). */
 export async function loadStopWindows(db: Db, routeIds: string[]) {
-  const { rows } = await db.query<{
-    id: string;
-    route_id: string;
-    order_id: string | null;
-    planned_arrival_at: Date | null;
-    time_windows: { start: string; end: string }[] | null;
-    time_zone: string;
-    local_date: string;
-    driver_id: string | null;
-  }>(
+  const { rows } = await db.query<
+    Pick<StopsRow, 'id' | 'route_id' | 'order_id' | 'planned_arrival_at'> &
+      Pick<DepotsRow, 'time_zone'> &
+      Pick<RoutesRow, 'driver_id'> & {
+        /** The order's (LEFT JOIN: none for a break or a reload). */
+        time_windows: { start: string; end: string }[] | null;
+        /** `to_char(…, 'YYYY-MM-DD')` of the route's day. */
+        local_date: string;
+      }
+  >(
     `SELECT s.id, s.route_id, s.order_id, s.planned_arrival_at, o.time_windows, d.time_zone,
             to_char(r.local_date, 'YYYY-MM-DD') AS local_date, r.driver_id
        FROM stops s JOIN routes r ON r.id = s.route_id JOIN depots d ON d.id = r.depot_id
@@ -110,14 +114,15 @@ export async function orgAlertSettings(db: Db, orgId: string): Promise<SettingsJ
  * driver's freshest fix: the candidates for `stale_gps`.
  */
 export async function startedRoutes(db: Db, now: Date) {
-  const { rows } = await db.query<{
-    id: string;
-    org_id: string;
-    driver_id: string;
-    local_date: string;
-    started_at: Date | null;
-    last_fix_at: Date | null;
-  }>(
+  const { rows } = await db.query<
+    Pick<RoutesRow, 'id' | 'org_id' | 'started_at'> & {
+      /** Not null: the query keeps only routes with a driver. */
+      driver_id: string;
+      /** `to_char(…, 'YYYY-MM-DD')` of the route's day. */
+      local_date: string;
+      last_fix_at: Date | null;
+    }
+  >(
     `SELECT r.id, r.org_id, r.driver_id, to_char(r.local_date, 'YYYY-MM-DD') AS local_date, r.started_at,
             lp.device_at AS last_fix_at
        FROM routes r
@@ -132,13 +137,14 @@ export async function startedRoutes(db: Db, now: Date) {
 
 /** Published routes whose shift (else planned) start has passed and whose shift is not over. */
 export async function unstartedRoutes(db: Db, now: Date) {
-  const { rows } = await db.query<{
-    id: string;
-    org_id: string;
-    driver_id: string | null;
-    local_date: string;
-    start_at: Date;
-  }>(
+  const { rows } = await db.query<
+    Pick<RoutesRow, 'id' | 'org_id' | 'driver_id'> & {
+      /** `to_char(…, 'YYYY-MM-DD')` of the route's day. */
+      local_date: string;
+      /** The shift's start, else the planned one (not null: the query compares it). */
+      start_at: Date;
+    }
+  >(
     `SELECT r.id, r.org_id, r.driver_id, to_char(r.local_date, 'YYYY-MM-DD') AS local_date,
             coalesce(sh.start_at, r.start_at) AS start_at
        FROM routes r
@@ -152,12 +158,9 @@ export async function unstartedRoutes(db: Db, now: Date) {
 
 /** Routes of unresolved `route_not_started` / `stale_gps` alerts with what ends them. */
 export async function routesOfUnresolved(db: Db, type: 'route_not_started' | 'stale_gps') {
-  const { rows } = await db.query<{
-    org_id: string;
-    subject: string;
-    status: string | null;
-    last_fix_at: Date | null;
-  }>(
+  const { rows } = await db.query<
+    Pick<AlertsRow, 'org_id' | 'subject'> & OrNull<Pick<RoutesRow, 'status'>> & { last_fix_at: Date | null }
+  >(
     `SELECT a.org_id, a.subject, r.status, lp.device_at AS last_fix_at
        FROM alerts a
        LEFT JOIN routes r ON r.id = a.route_id
@@ -170,17 +173,14 @@ export async function routesOfUnresolved(db: Db, type: 'route_not_started' | 'st
 
 /** Outbox messages marked failed in the last day, with the day they belong to. */
 export async function failedMessages(db: Db, now: Date, notificationId?: string) {
-  const { rows } = await db.query<{
-    id: string;
-    org_id: string;
-    order_id: string | null;
-    channel: string;
-    trigger: string;
-    last_error: string | null;
-    local_date: string;
-    route_id: string | null;
-    stop_id: string | null;
-  }>(
+  const { rows } = await db.query<
+    Pick<NotificationsRow, 'id' | 'org_id' | 'order_id' | 'channel' | 'trigger' | 'last_error'> & {
+      /** `to_char` of the route's day, else the order's first allowed day, else the message's day. */
+      local_date: string;
+      route_id: string | null;
+      stop_id: string | null;
+    }
+  >(
     `SELECT n.id, n.org_id, n.order_id, n.channel, n.trigger, n.last_error,
             to_char(coalesce(r.local_date, od.date_from, n.created_at::date), 'YYYY-MM-DD') AS local_date,
             r.id AS route_id, st.id AS stop_id

@@ -59,14 +59,9 @@ export interface KeyPrincipal {
 }
 
 export async function principalByHash(db: Db, keyHash: string): Promise<KeyPrincipal | null> {
-  const { rows } = await db.query<{
-    id: string;
-    name: string;
-    org_id: string;
-    scopes: ApiKeyScope[];
-    created_by: string | null;
-    last_used_at: Date | null;
-  }>(
+  const { rows } = await db.query<
+    Pick<ApiKeysRow, 'id' | 'name' | 'org_id' | 'created_by' | 'last_used_at'> & { scopes: ApiKeyScope[] }
+  >(
     'SELECT id, name, org_id, scopes, created_by, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
     [keyHash],
   );

@@ -8,6 +8,12 @@
  */
 import type { Db } from './db.ts';
 
+/**
+ * Columns of a table read through a LEFT JOIN: each may be null (no row joined), whatever the
+ * table declares (`OrNull<Pick<StopsRow, 'seq' | 'eta_at'>>`).
+ */
+export type OrNull<T> = { [K in keyof T]: T[K] | null };
+
 export interface ColumnInfo {
   table: string;
   column: string;

@@ -6,6 +6,9 @@
 import { localMinutesToUtc } from '@tournee/shared';
 import type { WorkingTimeSettings } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { DepotsRow } from '../db/rows/depots.ts';
+import type { OrdersRow } from '../db/rows/orders.ts';
+import type { RoutesRow } from '../db/rows/routes.ts';
 import type { VehiclesRow } from '../db/rows/vehicles.ts';
 import { AppError } from '../errors.ts';
 import { orgDimensions, workingTimeRules } from '../org/repo.ts';
@@ -14,30 +17,29 @@ import type { LonLatPair } from '../travel/travel.ts';
 import type { EvalShift, EvalStop, EvalWorkingTime } from './evaluator.ts';
 import type { StopRecord } from '../lifecycle/route-repo.ts';
 
-// The vehicle's columns as stored; the rest comes from the route, its depots, shift and driver.
+// The route's, its vehicle's and its start depot's columns as stored; the rest is computed or
+// comes from the end depot, shift and driver.
 type ContextRow = Pick<
   VehiclesRow,
   'capacity' | 'skills' | 'max_stops' | 'max_duration_s' | 'max_distance_m' | 'speed_factor' | 'reload_min'
-> & {
-  route_id: string;
-  local_date: string;
-  time_zone: string;
-  shift_start: Date | null;
-  shift_end: Date | null;
-  breaks: { startAt: string; endAt: string; durationMin: number }[] | null;
-  start_lon: number;
-  start_lat: number;
-  end_lon: number;
-  end_lat: number;
-  driver_name: string | null;
-  week: number;
-  week_other_s: number | null;
-  prev_end: Date | null;
-  next_start: Date | null;
-  docks: number | null;
-  loading_min: number;
-  dock_others: Date[];
-};
+> &
+  Pick<RoutesRow, 'local_date'> &
+  Pick<DepotsRow, 'time_zone' | 'docks' | 'loading_min'> & {
+    route_id: string;
+    shift_start: Date | null;
+    shift_end: Date | null;
+    breaks: { startAt: string; endAt: string; durationMin: number }[] | null;
+    start_lon: number;
+    start_lat: number;
+    end_lon: number;
+    end_lat: number;
+    driver_name: string | null;
+    week: number;
+    week_other_s: number | null;
+    prev_end: Date | null;
+    next_start: Date | null;
+    dock_others: Date[];
+  };
 
 /** The evaluator's view of each route's shift, by route id. */
 export async function loadEvalShifts(db: Db, orgId: string, routeIds: string[]): Promise<Map<string, EvalShift>> {
@@ -151,20 +153,14 @@ export async function loadOrderStops(
   orgId: string,
   orderIds: string[],
 ): Promise<Map<string, EvalStop & { status: string }>> {
-  const { rows } = await db.query<{
-    id: string;
-    ref: string;
-    status: string;
-    lon: number;
-    lat: number;
-    service_s: number;
-    demand: number[];
-    skills: string[];
-    date_from: string;
-    date_to: string;
-    time_windows: EvalStop['timeWindows'];
-    has_pickup: boolean;
-  }>(
+  const { rows } = await db.query<
+    Pick<OrdersRow, 'id' | 'ref' | 'status' | 'service_s' | 'demand' | 'skills' | 'date_from' | 'date_to'> & {
+      lon: number;
+      lat: number;
+      time_windows: EvalStop['timeWindows'];
+      has_pickup: boolean;
+    }
+  >(
     `SELECT id, ref, status, ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat, service_s, demand, skills,
        date_from, date_to, time_windows, pickup_location IS NOT NULL AS has_pickup
        FROM orders WHERE org_id = $1 AND id = ANY($2::uuid[])`,

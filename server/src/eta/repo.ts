@@ -1,6 +1,12 @@
 /** What the ETA engine reads of a route, and where it writes the ETAs (stops.eta_*). */
 import type { StopKind } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { OrNull } from '../db/row-types.ts';
+import type { DepotsRow } from '../db/rows/depots.ts';
+import type { OrdersRow } from '../db/rows/orders.ts';
+import type { RoutesRow } from '../db/rows/routes.ts';
+import type { StopsRow } from '../db/rows/stops.ts';
+import type { VehiclesRow } from '../db/rows/vehicles.ts';
 import type { LonLatPair } from '../travel/travel.ts';
 
 export interface EtaRouteStop {
@@ -35,18 +41,13 @@ export interface EtaRoute {
 
 /** The route with its stops (sequence order) and each stop's location and service. */
 export async function loadEtaRoute(db: Db, routeId: string): Promise<EtaRoute | null> {
-  const r = await db.query<{
-    id: string;
-    org_id: string;
-    driver_id: string | null;
-    local_date: string;
-    status: string;
-    version: number;
-    time_zone: string;
-    speed_factor: number;
-    breaks: { startAt: string; endAt: string; durationMin: number }[] | null;
-    reload_min: number | null;
-  }>(
+  const r = await db.query<
+    Pick<RoutesRow, 'id' | 'org_id' | 'driver_id' | 'local_date' | 'status' | 'version'> &
+      Pick<DepotsRow, 'time_zone'> &
+      Pick<VehiclesRow, 'speed_factor' | 'reload_min'> & {
+        breaks: { startAt: string; endAt: string; durationMin: number }[] | null;
+      }
+  >(
     `SELECT r.id, r.org_id, r.driver_id, r.local_date, r.status, r.version, d.time_zone, v.speed_factor, sh.breaks,
             v.reload_min
        FROM routes r JOIN depots d ON d.id = r.depot_id JOIN vehicles v ON v.id = r.vehicle_id
@@ -56,19 +57,16 @@ export async function loadEtaRoute(db: Db, routeId: string): Promise<EtaRoute | 
   );
   const route = r.rows[0];
   if (!route) return null;
-  const s = await db.query<{
-    id: string;
-    seq: number;
-    status: string;
-    kind: EtaRouteStop['kind'];
-    break_index: number | null;
-    order_id: string | null;
-    lon: number | null;
-    lat: number | null;
-    service_s: number | null;
-    planned_s: number | null;
-    time_windows: { start: string; end: string }[] | null;
-  }>(
+  const s = await db.query<
+    Pick<StopsRow, 'id' | 'seq' | 'status' | 'break_index' | 'order_id'> &
+      OrNull<Pick<OrdersRow, 'service_s'>> & {
+        kind: EtaRouteStop['kind'];
+        lon: number | null;
+        lat: number | null;
+        planned_s: number | null;
+        time_windows: { start: string; end: string }[] | null;
+      }
+  >(
     // A pickup stop (pickup and delivery orders) is at the pickup place, in its windows; a reload
     // at the route's depot. `planned_s`: how long the plan gave the stop (a break's duration).
     `SELECT s.id, s.seq, s.status, s.kind, s.break_index, s.order_id,

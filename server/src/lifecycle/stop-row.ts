@@ -5,10 +5,9 @@
  * location; a break has neither.
  */
 import type { RouteStop, TimeWindow, Violation } from '@tournee/shared';
+import type { OrNull } from '../db/row-types.ts';
 import type { OrdersRow } from '../db/rows/orders.ts';
 import type { StopsRow } from '../db/rows/stops.ts';
-
-type OrNull<T> = { [K in keyof T]: T[K] | null };
 
 export type StopWithOrderRow = Pick<
   StopsRow,

@@ -5,6 +5,9 @@
  */
 import type { LocalDate, OrderStatus, TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { DepotsRow } from '../db/rows/depots.ts';
+import type { OrdersRow } from '../db/rows/orders.ts';
+import type { VehiclesRow } from '../db/rows/vehicles.ts';
 import { storedSettings } from '../org/repo.ts';
 import type { CandidateShift, OfferState } from './offered-days.ts';
 
@@ -22,19 +25,19 @@ export interface OfferContext extends OfferState {
 
 /** The order's offer context, or null when the order is gone. */
 export async function loadOfferContext(db: Db, orderId: string): Promise<OfferContext | null> {
-  const { rows } = await db.query<{
-    org_id: string;
-    status: OrderStatus;
-    date_from: string;
-    date_to: string;
-    time_windows: TimeWindow[];
-    skills: string[];
-    demand: number[];
-    visited: boolean;
-    open_status: 'planned' | 'published' | 'in_progress' | 'done' | null;
-    open_date: string | null;
-    last_depot: string | null;
-  }>(
+  const { rows } = await db.query<
+    Pick<OrdersRow, 'org_id' | 'skills' | 'demand'> & {
+      status: OrderStatus;
+      /** `to_char(…, 'YYYY-MM-DD')` of the date columns. */
+      date_from: string;
+      date_to: string;
+      time_windows: TimeWindow[];
+      visited: boolean;
+      open_status: 'planned' | 'published' | 'in_progress' | 'done' | null;
+      open_date: string | null;
+      last_depot: string | null;
+    }
+  >(
     `SELECT o.org_id, o.status, to_char(o.date_from, 'YYYY-MM-DD') AS date_from, to_char(o.date_to, 'YYYY-MM-DD') AS date_to,
             o.time_windows, o.skills, o.demand,
             EXISTS (SELECT 1 FROM stops s WHERE s.order_id = o.id AND s.status IN ('failed', 'skipped')) AS visited,
@@ -82,15 +85,15 @@ export async function loadCandidateShifts(
     [ctx.orgId, ctx.lastDepotId],
   );
   const depotIds = depots.rows.map((d) => d.id);
-  const { rows } = await db.query<{
-    local_date: string;
-    depot_id: string;
-    time_zone: string;
-    start_local: string;
-    end_local: string;
-    skills: string[];
-    capacity: number[];
-  }>(
+  const { rows } = await db.query<
+    Pick<VehiclesRow, 'depot_id' | 'skills' | 'capacity'> &
+      Pick<DepotsRow, 'time_zone'> & {
+        /** `to_char` of the shift's day ('YYYY-MM-DD') and hours ('HH24:MI'). */
+        local_date: string;
+        start_local: string;
+        end_local: string;
+      }
+  >(
     `SELECT to_char(s.local_date, 'YYYY-MM-DD') AS local_date, v.depot_id, d.time_zone,
             to_char(s.start_local, 'HH24:MI') AS start_local, to_char(s.end_local, 'HH24:MI') AS end_local,
             v.skills, v.capacity

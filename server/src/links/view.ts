@@ -5,6 +5,12 @@
  */
 import { serviceStartFor, type TimeWindow, type TrackStatus, type TrackView, utcToLocal } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { OrNull } from '../db/row-types.ts';
+import type { DepotsRow } from '../db/rows/depots.ts';
+import type { OrdersRow } from '../db/rows/orders.ts';
+import type { RoutesRow } from '../db/rows/routes.ts';
+import type { StopEventsRow } from '../db/rows/stop_events.ts';
+import type { StopsRow } from '../db/rows/stops.ts';
 import { STALE_AFTER_MS } from '../eta/engine.ts';
 import { announcedBandOf } from '../notify/context-repo.ts';
 import { bookedWindows, plannedTimes } from '../notify/told-times.ts';
@@ -14,33 +20,36 @@ import { trackReschedule } from './reschedule-service.ts';
 /** The driver shows on the map with at most this many stops before the customer's. */
 export const SHOW_DRIVER_WITHIN_STOPS = 1;
 
-type Row = {
-  name: string;
-  address: string;
-  order_status: string;
-  lon: number;
-  lat: number;
-  org_id: string;
-  stop_id: string | null;
-  seq: number | null;
-  stop_status: string | null;
-  planned_arrival_at: Date | null;
-  waiting_s: number | null;
-  time_windows: TimeWindow[] | null;
-  service_s: number;
-  eta_at: Date | null;
-  eta_low_at: Date | null;
-  eta_high_at: Date | null;
-  eta_updated_at: Date | null;
-  actual_arrival_at: Date | null;
-  actual_departure_at: Date | null;
-  route_id: string | null;
-  route_status: string | null;
-  local_date: string | null;
-  driver_id: string | null;
-  time_zone: string | null;
-  delivery_code: string | null;
-};
+/** The order and, through LEFT JOINs (null when none), its latest stop on a route past planning, that route and its depot. */
+type Row = Pick<OrdersRow, 'name' | 'address' | 'org_id' | 'service_s'> &
+  OrNull<
+    Pick<
+      StopsRow,
+      | 'seq'
+      | 'planned_arrival_at'
+      | 'waiting_s'
+      | 'eta_at'
+      | 'eta_low_at'
+      | 'eta_high_at'
+      | 'eta_updated_at'
+      | 'actual_arrival_at'
+      | 'actual_departure_at'
+    >
+  > &
+  OrNull<Pick<RoutesRow, 'driver_id'>> &
+  OrNull<Pick<DepotsRow, 'time_zone'>> & {
+    order_status: string;
+    lon: number;
+    lat: number;
+    stop_id: string | null;
+    stop_status: string | null;
+    time_windows: TimeWindow[] | null;
+    route_id: string | null;
+    route_status: string | null;
+    /** `to_char(…, 'YYYY-MM-DD')` of the route's day. */
+    local_date: string | null;
+    delivery_code: string | null;
+  };
 
 export async function buildTrackView(db: Db, orderId: string, now = Date.now()): Promise<TrackView | null> {
   const { rows } = await db.query<Row>(
@@ -84,7 +93,7 @@ export async function buildTrackView(db: Db, orderId: string, now = Date.now()):
   }
   let delivery: TrackView['delivery'] = null;
   if (o.stop_status === 'delivered' || o.stop_status === 'failed' || o.stop_status === 'skipped') {
-    const e = await db.query<{ id: string; reason: string | null; recipient_name: string | null; device_at: Date }>(
+    const e = await db.query<Pick<StopEventsRow, 'id' | 'reason' | 'recipient_name' | 'device_at'>>(
       `SELECT id, reason, recipient_name, device_at FROM stop_events
         WHERE stop_id = $1 AND type IN ('delivered', 'failed', 'skipped') ORDER BY device_at DESC LIMIT 1`,
       [o.stop_id],

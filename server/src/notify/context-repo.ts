@@ -1,6 +1,11 @@
 /** What a message needs to know of an order: the customer, the organisation and the stop. */
 import type { TimeWindow } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { OrNull } from '../db/row-types.ts';
+import type { DepotsRow } from '../db/rows/depots.ts';
+import type { NotifyOrderStateRow } from '../db/rows/notify_order_state.ts';
+import type { OrdersRow } from '../db/rows/orders.ts';
+import type { StopsRow } from '../db/rows/stops.ts';
 import { orgProfiles } from '../org/profile-repo.ts';
 
 export interface OrderContext {
@@ -37,33 +42,29 @@ export interface OrderContext {
   deliveryCode: string | null;
 }
 
+/** The order and, through LEFT JOINs (null when none), its latest customer's stop, that route's depot and its notify state. */
+type ContextRow = Pick<OrdersRow, 'org_id' | 'name' | 'phone' | 'email' | 'service_s'> &
+  OrNull<Pick<StopsRow, 'route_id' | 'planned_arrival_at' | 'waiting_s' | 'eta_at'>> &
+  OrNull<Pick<DepotsRow, 'time_zone'>> &
+  OrNull<
+    Pick<
+      NotifyOrderStateRow,
+      'told_eta_at' | 'eta_moves' | 'announced_start_at' | 'announced_end_at' | 'eta_moved_sent_at' | 'started_sent_at'
+    >
+  > & {
+    order_id: string;
+    stop_id: string | null;
+    /** `to_char(…, 'YYYY-MM-DD')` of the route's day. */
+    local_date: string | null;
+    time_windows: TimeWindow[] | null;
+    announced_outside: 'early' | 'late' | null;
+    delivery_code: string | null;
+  };
+
 /** The contexts of these orders, each on its latest route (by day). */
 export async function loadOrderContexts(db: Db, orderIds: string[]): Promise<OrderContext[]> {
   if (orderIds.length === 0) return [];
-  const { rows } = await db.query<{
-    order_id: string;
-    org_id: string;
-    name: string;
-    phone: string | null;
-    email: string | null;
-    time_zone: string | null;
-    route_id: string | null;
-    stop_id: string | null;
-    local_date: string | null;
-    time_windows: TimeWindow[] | null;
-    service_s: number;
-    planned_arrival_at: Date | null;
-    waiting_s: number | null;
-    eta_at: Date | null;
-    told_eta_at: Date | null;
-    eta_moves: number | null;
-    announced_start_at: Date | null;
-    announced_end_at: Date | null;
-    announced_outside: 'early' | 'late' | null;
-    eta_moved_sent_at: Date | null;
-    started_sent_at: Date | null;
-    delivery_code: string | null;
-  }>(
+  const { rows } = await db.query<ContextRow>(
     `SELECT o.id AS order_id, o.org_id, o.name, o.phone, o.email, st.time_zone, st.route_id, st.stop_id, st.planned_arrival_at, st.eta_at,
             to_char(st.local_date, 'YYYY-MM-DD') AS local_date, o.time_windows, o.service_s, st.waiting_s,
             ns.told_eta_at, ns.eta_moves, ns.announced_start_at, ns.announced_end_at, ns.announced_outside,

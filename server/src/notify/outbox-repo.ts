@@ -75,17 +75,11 @@ export async function existingKeys(db: Db, keys: string[]): Promise<Set<string>>
   return new Set(rows.map((r) => r.k));
 }
 
-export interface Claimed {
-  id: string;
+export type Claimed = Pick<NotificationsRow, 'id' | 'recipient' | 'subject' | 'body' | 'html' | 'attempts'> & {
   /** The row's idempotency key: the same on every send of this message. */
   key: string;
   channel: NotifyChannel;
-  recipient: string;
-  subject: string | null;
-  body: string;
-  html: string | null;
-  attempts: number;
-}
+};
 
 /** Takes up to `limit` due messages for `leaseMs` (attempts counted at claim). */
 export async function claimDue(db: Db, limit: number, leaseMs: number): Promise<Claimed[]> {

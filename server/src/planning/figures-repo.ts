@@ -5,6 +5,7 @@
 import type { DayUnplannedOrder, TimeWindow, UnassignedFigures, UnassignedReason } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { OrdersRow } from '../db/rows/orders.ts';
+import type { VehiclesRow } from '../db/rows/vehicles.ts';
 import { type FleetVehicle, unassignedFigures } from './figures.ts';
 import { loadDimensions } from './inputs-repo.ts';
 import { reasonText } from './result-mapper.ts';
@@ -25,7 +26,7 @@ const NEEDS_COLUMNS = `o.id, o.demand, o.skills, o.time_windows,
     WHERE s.org_id = o.org_id AND NOT s.cancelled AND s.local_date BETWEEN o.date_from AND o.date_to) AS shift_end`;
 
 async function loadFleet(db: Db, orgId: string): Promise<FleetVehicle[]> {
-  const { rows } = await db.query<{ name: string; capacity: number[]; skills: string[] }>(
+  const { rows } = await db.query<Pick<VehiclesRow, 'name' | 'capacity' | 'skills'>>(
     'SELECT name, capacity, skills FROM vehicles WHERE org_id = $1 AND deleted_at IS NULL ORDER BY name',
     [orgId],
   );
@@ -68,14 +69,14 @@ export async function dayUnplanned(
   date: string,
   travel: TravelModel = DEFAULT_TRAVEL,
 ): Promise<DayUnplannedOrder[]> {
-  const { rows } = await db.query<{
-    id: string;
-    ref: string;
-    name: string;
-    date_from: string;
-    date_to: string;
-    reason: UnassignedReason | null;
-  }>(
+  const { rows } = await db.query<
+    Pick<OrdersRow, 'id' | 'ref' | 'name'> & {
+      /** `to_char(…, 'YYYY-MM-DD')` of the date columns. */
+      date_from: string;
+      date_to: string;
+      reason: UnassignedReason | null;
+    }
+  >(
     // The reason of the latest finished plan covering the day: an order that plan placed (and a
     // dispatcher took off since) or never saw has none, rather than an older plan's stale one.
     `WITH last_plan AS (

@@ -1,15 +1,14 @@
 /** Storage of baselines: one row each, its evaluated routes as jsonb (read and shown whole). */
 import type { Baseline, BaselineRoute, RouteSetFigures } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { BaselinesRow } from '../db/rows/baselines.ts';
 
-interface BaselineRowDb {
-  id: string;
-  name: string;
+type BaselineRowDb = Pick<BaselinesRow, 'id' | 'name' | 'created_at'> & {
+  /** `local_date::text`. */
   local_date: string;
-  created_at: Date;
   totals: RouteSetFigures;
   routes: BaselineRoute[];
-}
+};
 
 const toBaseline = (r: BaselineRowDb): Baseline => ({
   id: r.id,

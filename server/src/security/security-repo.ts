@@ -118,16 +118,13 @@ export interface SessionContext {
 }
 
 export async function sessionContext(db: Db, tokenHash: string): Promise<SessionContext | null> {
-  const { rows } = await db.query<{
-    id: string;
-    org_id: string;
-    email: string;
-    name: string;
-    role: Role;
-    driver_id: string | null;
-    session_id: string;
-    totp_enabled: boolean;
-  }>(
+  const { rows } = await db.query<
+    Pick<UsersRow, 'id' | 'org_id' | 'email' | 'name' | 'driver_id'> & {
+      role: Role;
+      session_id: string;
+      totp_enabled: boolean;
+    }
+  >(
     `SELECT u.id, u.org_id, u.email, u.name, u.role, u.driver_id, s.id AS session_id,
             u.totp_enabled_at IS NOT NULL AS totp_enabled
      FROM sessions s JOIN users u ON u.id = s.user_id

@@ -2,6 +2,9 @@
 import type { LatestPosition } from '@tournee/shared';
 import { STALE_AFTER_S } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { OrNull } from '../db/row-types.ts';
+import type { DriversRow } from '../db/rows/drivers.ts';
+import type { LatestPositionsRow } from '../db/rows/latest_positions.ts';
 
 export interface PositionRow {
   clientId: string;
@@ -63,18 +66,10 @@ export async function ingestPositions(
 
 /** Latest positions of the organisation's drivers (optionally those with a route on `date`). */
 export async function listLatest(db: Db, orgId: string, date?: string): Promise<LatestPosition[]> {
-  const { rows } = await db.query<{
-    driver_id: string;
-    name: string | null;
-    route_id: string | null;
-    lon: number;
-    lat: number;
-    device_at: Date;
-    accuracy_m: number | null;
-    speed_mps: number | null;
-    heading: number | null;
-    stale: boolean;
-  }>(
+  const { rows } = await db.query<
+    Pick<LatestPositionsRow, 'driver_id' | 'route_id' | 'device_at' | 'accuracy_m' | 'speed_mps' | 'heading'> &
+      OrNull<Pick<DriversRow, 'name'>> & { lon: number; lat: number; stale: boolean }
+  >(
     `SELECT l.driver_id, d.name, l.route_id, ST_X(l.location::geometry) AS lon, ST_Y(l.location::geometry) AS lat,
         l.device_at, l.accuracy_m, l.speed_mps, l.heading, l.device_at < now() - make_interval(secs => $3) AS stale
        FROM latest_positions l LEFT JOIN drivers d ON d.id = l.driver_id

@@ -10,6 +10,9 @@
  * order's events in the order they happened, whoever sends them.
  */
 import type { Db } from '../db/db.ts';
+import type { WebhookDeliveriesRow } from '../db/rows/webhook_deliveries.ts';
+import type { WebhookEventsRow } from '../db/rows/webhook_events.ts';
+import type { WebhookSubscriptionsRow } from '../db/rows/webhook_subscriptions.ts';
 
 export interface NewEvent {
   orgId: string;
@@ -80,18 +83,17 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number
       [now, leaseMs, limit],
     );
     if (claimed.rows.length === 0) return [];
-    const { rows } = await tx.query<{
-      id: string;
-      subscription_id: string;
-      url: string;
-      secret: string;
-      event_id: string;
-      type: string;
-      occurred_at: Date;
-      data: Record<string, unknown>;
-      attempts: number;
-      failing_since: Date | null;
-    }>(
+    const { rows } = await tx.query<
+      Pick<WebhookDeliveriesRow, 'subscription_id' | 'attempts'> &
+        Pick<WebhookSubscriptionsRow, 'url' | 'secret' | 'failing_since'> &
+        Pick<WebhookEventsRow, 'type' | 'occurred_at'> & {
+          /** The delivery's, `d.id::text`. */
+          id: string;
+          /** The event's. */
+          event_id: string;
+          data: Record<string, unknown>;
+        }
+    >(
       `SELECT d.id::text AS id, d.subscription_id, s.url, s.secret, e.id AS event_id, e.type, e.occurred_at, e.data,
               d.attempts, s.failing_since
          FROM webhook_deliveries d
