@@ -6,6 +6,7 @@
  */
 import type { Attempt } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import type { AttemptsRow } from '../db/rows/attempts.ts';
 
 export interface VisitOutcome {
   orgId: string;
@@ -45,17 +46,13 @@ export async function recordAttempt(
 
 /** An order's attempts, first visit first, each with the proof files of its stop's events. */
 export async function listAttempts(db: Db, orgId: string, orderId: string): Promise<Attempt[]> {
-  const { rows } = await db.query<{
-    n: number;
-    stop_id: string | null;
-    route_id: string | null;
-    local_date: string;
-    outcome: Attempt['outcome'];
-    reason: string | null;
-    note: string | null;
-    at: Date;
-    proof_ids: string[] | null;
-  }>(
+  const { rows } = await db.query<
+    Pick<AttemptsRow, 'n' | 'stop_id' | 'route_id' | 'reason' | 'note' | 'at'> & {
+      local_date: string;
+      outcome: Attempt['outcome'];
+      proof_ids: string[] | null;
+    }
+  >(
     `SELECT a.n, a.stop_id, a.route_id, to_char(a.local_date, 'YYYY-MM-DD') AS local_date, a.outcome, a.reason,
             a.note, a.at,
             (SELECT array_agg(p.id ORDER BY p.created_at, p.id) FROM proof_files p

@@ -8,6 +8,8 @@
 import { type RouteStatus, utcToLocal } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
+import type { DepotsRow } from '../db/rows/depots.ts';
+import type { RoutesRow } from '../db/rows/routes.ts';
 import { AppError, notFound } from '../errors.ts';
 import { transitionOrders } from './order-status.ts';
 
@@ -28,7 +30,7 @@ export async function publishRoutes(
   q: { date: string | null; routeIds: string[] | null },
 ): Promise<{ routes: PublishedRoute[]; orders: number }> {
   // Only routes with stops: an empty route has nothing for a driver.
-  const { rows } = await tx.query<{ id: string; version: number; driver_id: string | null; local_date: string }>(
+  const { rows } = await tx.query<Pick<RoutesRow, 'id' | 'version' | 'driver_id' | 'local_date'>>(
     `UPDATE routes r SET status = 'published', published_at = now(), version = version + 1, updated_at = now()
       WHERE r.org_id = $1 AND r.status = 'planned' AND ($2::date IS NULL OR r.local_date = $2)
         AND ($3::uuid[] IS NULL OR r.id = ANY($3)) AND EXISTS (SELECT 1 FROM stops s WHERE s.route_id = r.id)
@@ -75,12 +77,9 @@ export async function startRoute(
   routeId: string,
   opts: StartOptions,
 ): Promise<{ started: boolean; status: RouteStatus }> {
-  const { rows } = await tx.query<{
-    status: RouteStatus;
-    local_date: string;
-    start_any_day: boolean;
-    time_zone: string;
-  }>(
+  const { rows } = await tx.query<
+    Pick<RoutesRow, 'local_date' | 'start_any_day'> & Pick<DepotsRow, 'time_zone'> & { status: RouteStatus }
+  >(
     `SELECT r.status, r.local_date, r.start_any_day, d.time_zone FROM routes r JOIN depots d ON d.id = r.depot_id
       WHERE r.id = $1 AND r.org_id = $2 FOR UPDATE OF r`,
     [routeId, actor.orgId],

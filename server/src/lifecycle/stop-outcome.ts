@@ -21,6 +21,7 @@
 import type { StopStatus } from '@tournee/shared';
 import type { Actor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
+import type { StopsRow } from '../db/rows/stops.ts';
 import { recordAttempt } from './attempts.ts';
 import { transitionOrders } from './order-status.ts';
 import { type RedeliveryOutcome, redeliverAfterFailure } from './redelivery.ts';
@@ -60,12 +61,9 @@ export async function applyStopOutcome(
 ): Promise<StopOutcome | null> {
   if (next === 'arrived' && TERMINAL.includes(stop.status)) return null;
   const departs = next !== 'arrived';
-  const u = await tx.query<{
-    status: StopStatus;
-    kind: string;
-    actual_arrival_at: Date | null;
-    actual_departure_at: Date | null;
-  }>(
+  const u = await tx.query<
+    Pick<StopsRow, 'kind' | 'actual_arrival_at' | 'actual_departure_at'> & { status: StopStatus }
+  >(
     `UPDATE stops SET status = $2,
        actual_arrival_at = CASE WHEN $2 = 'skipped' THEN actual_arrival_at
          WHEN $2 = 'arrived' AND actual_arrival_source IS DISTINCT FROM 'event' THEN $3

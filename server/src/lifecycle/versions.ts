@@ -3,6 +3,7 @@
  * of it as changed, so a driver's app holding version N can tell its route moved on and what it was.
  */
 import type { Db } from '../db/db.ts';
+import type { RoutesRow } from '../db/rows/routes.ts';
 
 /**
  * Stores the current state of routes as their current version (idempotent per version). Call it
@@ -37,7 +38,7 @@ export async function bumpPublished(
 ): Promise<Map<string, { version: number; localDate: string }>> {
   const out = new Map<string, { version: number; localDate: string }>();
   if (routeIds.length === 0) return out;
-  const { rows } = await tx.query<{ id: string; version: number; local_date: string; status: string }>(
+  const { rows } = await tx.query<Pick<RoutesRow, 'id' | 'version' | 'local_date' | 'status'>>(
     `UPDATE routes SET version = version + CASE WHEN status = 'planned' THEN 0 ELSE 1 END, updated_at = now()
       WHERE id = ANY($1::uuid[]) RETURNING id, version, local_date, status`,
     [routeIds],

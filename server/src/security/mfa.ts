@@ -10,6 +10,7 @@ import { openSession } from '../auth/service.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { CHALLENGE_MAX_FAILURES, type ClientInfo } from './challenge.ts';
 import type { Db } from '../db/db.ts';
+import type { UsersRow } from '../db/rows/users.ts';
 import { AppError } from '../errors.ts';
 import * as repo from './security-repo.ts';
 import { orgSecurity } from './settings.ts';
@@ -105,14 +106,9 @@ export async function completeSignIn(
   const outcome = await db.transaction(async (tx) => {
     const challenge = await repo.lockChallenge(tx, challengeHash, CHALLENGE_MAX_FAILURES);
     if (!challenge) return { kind: 'expired' as const };
-    const { rows } = await tx.query<{
-      id: string;
-      org_id: string;
-      email: string;
-      name: string;
-      role: User['role'];
-      driver_id: string | null;
-    }>('SELECT id, org_id, email, name, role, driver_id FROM users WHERE id = $1 AND disabled_at IS NULL', [
+    const { rows } = await tx.query<
+      Pick<UsersRow, 'id' | 'org_id' | 'email' | 'name' | 'driver_id'> & { role: User['role'] }
+    >('SELECT id, org_id, email, name, role, driver_id FROM users WHERE id = $1 AND disabled_at IS NULL', [
       challenge.userId,
     ]);
     const r = rows[0];

@@ -13,13 +13,10 @@ export interface TotpState {
 }
 
 export async function totpState(db: Db, userId: string, lock = false): Promise<TotpState> {
-  const { rows } = await db.query<{
-    totp_secret: string | null;
-    totp_enabled_at: Date | null;
-    totp_last_step: string | null;
-  }>(`SELECT totp_secret, totp_enabled_at, totp_last_step FROM users WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
-    userId,
-  ]);
+  const { rows } = await db.query<Pick<UsersRow, 'totp_secret' | 'totp_enabled_at' | 'totp_last_step'>>(
+    `SELECT totp_secret, totp_enabled_at, totp_last_step FROM users WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [userId],
+  );
   const r = rows[0];
   return {
     secret: r?.totp_secret ?? null,

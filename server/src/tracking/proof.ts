@@ -8,6 +8,7 @@
 import { MAX_PROOF_BYTES, type ProofUpload } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
+import type { ProofFilesRow } from '../db/rows/proof_files.ts';
 import type { StopEventsRow } from '../db/rows/stop_events.ts';
 import type { DriverPrincipal } from '../drivers/access-repo.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -86,14 +87,11 @@ export async function saveProof(
 }
 
 async function listProofsOfEvent(db: Db, eventId: string, kind?: string): Promise<ProofFile[]> {
-  const { rows } = await db.query<{
-    id: string;
-    stop_event_id: string;
-    kind: ProofFile['kind'];
-    content_type: string;
-    size_bytes: number | null;
-    created_at: Date;
-  }>(
+  const { rows } = await db.query<
+    Pick<ProofFilesRow, 'id' | 'stop_event_id' | 'content_type' | 'size_bytes' | 'created_at'> & {
+      kind: ProofFile['kind'];
+    }
+  >(
     `SELECT id, stop_event_id, kind, content_type, size_bytes, created_at FROM proof_files
       WHERE stop_event_id = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY created_at`,
     [eventId, kind ?? null],
