@@ -7,6 +7,7 @@
 import { decodeSolution } from './decode.ts';
 import { encodeProblem, withRun } from './encode.ts';
 import { SolverError } from './errors.ts';
+import { bestOutput, reportProgress } from './searches.ts';
 import type { Problem, Solution, SolveOptions } from './types.ts';
 
 export type { Problem, Solution, SolveOptions } from './types.ts';
@@ -54,10 +55,8 @@ export async function solveInBrowser(
             if (!stop) opts.signal?.addEventListener('abort', () => done(new SolverError('aborted')), { once: true });
             w.onmessage = (e) => {
               const m = e.data;
-              if (m.type === 'progress' && m.p) {
-                const [cost = 0, routes = 0, unassigned = 0, elapsedMs = 0] = m.p;
-                opts.onProgress?.({ cost, routes, unassigned, elapsedMs, worker: i });
-              } else if (m.type === 'done' && m.out) done(null, m.out);
+              if (m.type === 'progress' && m.p) reportProgress(opts, m.p, i);
+              else if (m.type === 'done' && m.out) done(null, m.out);
               else if (m.type === 'error') done(new SolverError(m.message ?? 'solver failed'));
             };
             w.onerror = (e) => done(new SolverError(`solver worker crashed: ${e.message ?? 'unknown error'}`));
@@ -66,9 +65,7 @@ export async function solveInBrowser(
       ),
     );
     opts.signal?.throwIfAborted();
-    let best = outs[0] as Float64Array;
-    for (const o of outs) if ((o[0] ?? Infinity) < (best[0] ?? Infinity) - 1e-9) best = o;
-    return decodeSolution(problem, enc, best, performance.now() - t0);
+    return decodeSolution(problem, enc, bestOutput(outs), performance.now() - t0);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }

@@ -10,6 +10,7 @@ import { PARAM_TIME_LIMIT_MS } from './abi.ts';
 import { decodeSolution } from './decode.ts';
 import { encodeProblem, withRun, type Encoded } from './encode.ts';
 import { SolverError } from './errors.ts';
+import { bestOutput, reportProgress } from './searches.ts';
 import type { Problem, Solution, SolveOptions } from './types.ts';
 
 /** Grace after the time limit before a silent worker is killed. */
@@ -81,10 +82,8 @@ function runInWorker(
     w.on('message', (m: { type: string; id: number; p?: number[]; out?: Float64Array; message?: string }) => {
       if (m.id !== id) return;
       if (m.type === 'started') arm();
-      else if (m.type === 'progress' && m.p) {
-        const [cost = 0, routes = 0, unassigned = 0, elapsedMs = 0] = m.p;
-        opts.onProgress?.({ cost, routes, unassigned, elapsedMs, worker: index });
-      } else if (m.type === 'done' && m.out) finish(null, false, m.out);
+      else if (m.type === 'progress' && m.p) reportProgress(opts, m.p, index);
+      else if (m.type === 'done' && m.out) finish(null, false, m.out);
       else if (m.type === 'error') finish(new SolverError(m.message ?? 'solver failed'), true);
     });
     w.on('error', (e) => finish(new SolverError(`solver worker crashed: ${e.message}`, { cause: e }), true));
@@ -119,10 +118,7 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
       Array.from({ length: workers }, (_, i) => runInWorker(withRun(enc, seed + i, limit), i, opts, stop, limit)),
     );
     opts.signal?.throwIfAborted();
-    // Lowest engine cost wins (it includes the unassigned penalties); ties go to the lower seed.
-    let best = outs[0] as Float64Array;
-    for (const o of outs) if ((o[0] ?? Infinity) < (best[0] ?? Infinity) - 1e-9) best = o;
-    return decodeSolution(problem, enc, best, performance.now() - t0);
+    return decodeSolution(problem, enc, bestOutput(outs), performance.now() - t0);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }

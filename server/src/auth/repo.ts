@@ -2,9 +2,13 @@ import type { Role, User } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { UsersRow } from '../db/rows/users.ts';
 
-type UserRow = Pick<UsersRow, 'id' | 'org_id' | 'email' | 'name' | 'driver_id' | 'password_hash'> & { role: Role };
+/** The columns a `User` is made of. */
+export type UserColumns = Pick<UsersRow, 'id' | 'org_id' | 'email' | 'name' | 'driver_id'> & { role: Role };
 
-const toUser = (r: UserRow): User => ({
+type UserRow = UserColumns & Pick<UsersRow, 'password_hash'>;
+
+/** A `users` row as the API's `User` (also the common part of an admin's `UserAccount`). */
+export const toUser = (r: UserColumns): User => ({
   id: r.id,
   orgId: r.org_id,
   email: r.email,

@@ -2,18 +2,12 @@
 import type { Role, UserAccount } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { UsersRow } from '../db/rows/users.ts';
+import { toUser, type UserColumns } from './repo.ts';
 
-type AccountRow = Pick<UsersRow, 'id' | 'org_id' | 'email' | 'name' | 'driver_id' | 'disabled_at' | 'created_at'> & {
-  role: Role;
-};
+type AccountRow = UserColumns & Pick<UsersRow, 'disabled_at' | 'created_at'>;
 
 const toAccount = (r: AccountRow): UserAccount => ({
-  id: r.id,
-  orgId: r.org_id,
-  email: r.email,
-  name: r.name,
-  role: r.role,
-  driverId: r.driver_id,
+  ...toUser(r),
   disabledAt: r.disabled_at?.toISOString() ?? null,
   createdAt: r.created_at.toISOString(),
 });

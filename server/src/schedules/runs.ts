@@ -43,15 +43,16 @@ export function rangesWithout(days: string[], skip: Set<string>): { from: string
 const started = (r: { status: string; stops: { status: string }[] }) =>
   r.status === 'in_progress' || r.status === 'done' || r.stops.some((s) => s.status !== 'pending');
 
+/** What a tick of either kind is given: the scheduler picks the plan or the publish one by the run's kind. */
+type TickRunner = (deps: RunDeps, s: repo.ScheduleRecord, run: repo.RunRecord, now: Date) => Promise<void>;
+
+/** The day the tick fell on, in the schedule's time zone. */
+const tickDay = (s: repo.ScheduleRecord, run: repo.RunRecord) => utcToLocal(new Date(run.tick), s.timeZone).localDate;
+
 /** The plan tick: queues the plans of the schedule's days; summarised by `summariseFinishedRuns`. */
-export async function runPlanTick(
-  deps: RunDeps,
-  s: repo.ScheduleRecord,
-  run: repo.RunRecord,
-  now: Date,
-): Promise<void> {
+export const runPlanTick: TickRunner = async (deps, s, run, now) => {
   const actor = systemActor(s.orgId);
-  const today = utcToLocal(new Date(run.tick), s.timeZone).localDate;
+  const today = tickDay(s, run);
   const from = addDays(today, s.startOffsetDays);
   const to = addDays(from, s.horizonDays - 1);
   try {
@@ -80,17 +81,12 @@ export async function runPlanTick(
   } catch (err) {
     await finish(deps, s, run, { status: 'failed', summary: null, error: messageOf(err), from, to }, now);
   }
-}
+};
 
 /** The publish tick: the day `leadDays` after the tick's day, locked routes left alone. */
-export async function runPublishTick(
-  deps: RunDeps,
-  s: repo.ScheduleRecord,
-  run: repo.RunRecord,
-  now: Date,
-): Promise<void> {
+export const runPublishTick: TickRunner = async (deps, s, run, now) => {
   const actor = systemActor(s.orgId);
-  const day = addDays(utcToLocal(new Date(run.tick), s.timeZone).localDate, s.publish?.leadDays ?? 0);
+  const day = addDays(tickDay(s, run), s.publish?.leadDays ?? 0);
   try {
     const routes = await listRoutesOfDay(deps.db, s.orgId, day, { depotId: s.depotId });
     const planned = routes.filter((r) => r.status === 'planned' && r.stops.length > 0);
@@ -113,7 +109,7 @@ export async function runPublishTick(
   } catch (err) {
     await finish(deps, s, run, { status: 'failed', summary: null, error: messageOf(err), from: day, to: day }, now);
   }
-}
+};
 
 /** A run still `running` this long after its claim was left by a process that stopped. */
 export const STALE_RUN_MS = 10 * 60_000;
@@ -206,7 +202,7 @@ async function finish(deps: RunDeps, s: repo.ScheduleRecord, run: repo.RunRecord
     subject: `schedule-run:${run.id}`,
     // The day the run happened in the depot's zone: the inbox dispatchers have open then (the
     // days planned or published are in the details and the alert's text).
-    localDate: utcToLocal(new Date(run.tick), s.timeZone).localDate,
+    localDate: tickDay(s, run),
     details,
     at: now,
   });

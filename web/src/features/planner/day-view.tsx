@@ -31,6 +31,7 @@ import { EditFeedback } from './edit-feedback.tsx';
 import { withLiveEtas } from './live-etas.ts';
 import { clock } from './dates.ts';
 import { driverFeatures, orderFeatures, routeFeatures } from './map-features.ts';
+import type { DayPlanProps } from './day-plan-props.ts';
 import { RouteBoard } from './route-board.tsx';
 import { StopActions } from './stop-actions.tsx';
 import { UrgentInsert } from './urgent-insert.tsx';
@@ -253,6 +254,15 @@ export function DayView(props: {
   }
 
   const list = routes.data?.routes ?? [];
+  // The timeline and the route board show the same routes and share the selection and the edits.
+  const plan: DayPlanProps = {
+    routes: list,
+    timeZone,
+    date: props.date,
+    selected,
+    onSelect: setSelected,
+    onEdit: (req) => edits.send(req),
+  };
   return (
     <div className="day-view">
       <div className="day-toolbar">
@@ -322,25 +332,8 @@ export function DayView(props: {
             <p className="empty">{t('planner.noRoutes')}</p>
           ) : (
             <div>
-              <Timeline
-                routes={list}
-                timeZone={timeZone}
-                date={props.date}
-                selected={selected}
-                onSelect={setSelected}
-                onEdit={(req) => edits.send(req)}
-              />
-              <RouteBoard
-                routes={list}
-                timeZone={timeZone}
-                date={props.date}
-                selected={selected}
-                onSelect={setSelected}
-                onEdit={(req) => edits.send(req)}
-                onChanged={reload}
-                pickedStop={picked}
-                onPickStop={setPicked}
-              />
+              <Timeline {...plan} />
+              <RouteBoard {...plan} onChanged={reload} pickedStop={picked} onPickStop={setPicked} />
             </div>
           )}
         </AsyncState>

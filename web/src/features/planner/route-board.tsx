@@ -1,11 +1,4 @@
-import {
-  type EditRequest,
-  isVisit,
-  type PlannedRoute,
-  type RouteStop,
-  serviceStartIso,
-  visitNumbers,
-} from '@tournee/shared';
+import { isVisit, type PlannedRoute, type RouteStop, serviceStartIso, visitNumbers } from '@tournee/shared';
 import { type DragEvent, useMemo, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { routeColor } from '../../map/colors.ts';
@@ -16,6 +9,7 @@ import { clock } from './dates.ts';
 import { driftMin, formatDrift, isLate } from './drift.ts';
 import { pauseIcon } from './pause.ts';
 import { canDrag, moveEdits, type StopDrag } from './stop-drag.ts';
+import type { DayPlanProps } from './day-plan-props.ts';
 import { stopIndex, violationText } from './violation-text.ts';
 
 /**
@@ -28,18 +22,14 @@ const startOf = (s: RouteStop, localDate: string, timeZone: string) => serviceSt
  * The day's routes as lists of stops. Drag a stop onto another stop (it goes before it) or onto
  * a route (it goes last); the server recomputes the times and says what the move breaks.
  */
-export function RouteBoard(props: {
-  routes: PlannedRoute[];
-  timeZone: string;
-  date: string;
-  selected: string | null;
-  onSelect(id: string): void;
-  onEdit(request: EditRequest, inverse: EditRequest): void;
-  onChanged(): void;
-  /** The stop picked for the keyboard move form. */
-  pickedStop: string | null;
-  onPickStop(id: string): void;
-}) {
+export function RouteBoard(
+  props: DayPlanProps & {
+    onChanged(): void;
+    /** The stop picked for the keyboard move form. */
+    pickedStop: string | null;
+    onPickStop(id: string): void;
+  },
+) {
   const { t, intl, locale } = useI18n();
   const canWrite = useCanWrite();
   const [drag, setDrag] = useState<StopDrag | null>(null);

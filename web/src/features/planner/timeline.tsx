@@ -1,11 +1,4 @@
-import {
-  type EditRequest,
-  isVisit,
-  localToUtc,
-  type PlannedRoute,
-  serviceStartIso,
-  visitNumbers,
-} from '@tournee/shared';
+import { isVisit, localToUtc, type PlannedRoute, serviceStartIso, visitNumbers } from '@tournee/shared';
 import { pauseIcon } from './pause.ts';
 import { type DragEvent, useState } from 'react';
 import { routeColor } from '../../map/colors.ts';
@@ -13,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useCanWrite } from '../auth/session.tsx';
 import { clock } from './dates.ts';
 import { canDrag, moveEdits, positionAt, type StopDrag } from './stop-drag.ts';
+import type { DayPlanProps } from './day-plan-props.ts';
 
 const ms = (iso: string | null) => (iso ? Date.parse(iso) : Number.NaN);
 
@@ -21,14 +15,7 @@ const ms = (iso: string | null) => (iso ? Date.parse(iso) : Number.NaN);
  * service and breaks as blocks, each stop's time windows as a faint band behind it. A stop's
  * block can be dragged onto any row: it goes where the drop falls in time.
  */
-export function Timeline(props: {
-  routes: PlannedRoute[];
-  timeZone: string;
-  date: string;
-  selected: string | null;
-  onSelect(id: string): void;
-  onEdit(request: EditRequest, inverse: EditRequest): void;
-}) {
+export function Timeline(props: DayPlanProps) {
   const { t } = useI18n();
   const canWrite = useCanWrite();
   const [drag, setDrag] = useState<StopDrag | null>(null);
