@@ -135,6 +135,7 @@ export interface Vehicle {
   maxStops: number | null;
   maxDurationS: number | null;
   maxDistanceM: number | null;
+  /** Multiplies travel times (1.2 = 20 % slower). */
   speedFactor: number;
   /** Minutes to reload at its depot mid-shift; null = it does not reload (one trip). */
   reloadMin: number | null;

@@ -273,6 +273,7 @@ export {
   type PlanComparison,
   type RouteSetFigures,
 } from './savings.ts';
+export { COMPARED_FIGURE_NAMES } from './compared-figure-names.ts';
 export { type PreparedLine, pointToLineDistanceM, prepareLine } from './route-line.ts';
 export {
   type DayUnplannedOrder,
@@ -360,11 +361,14 @@ export {
 export { usualPhoneCountry } from './phone-country.ts';
 export { STYLE_TIMEOUT_MS, type StyleFallback, watchStyle } from './style-fallback.ts';
 export { RouteSheetsQuery, SHEET_LANGUAGES, type SheetLanguage } from './route-sheets.ts';
+export type { PublishPreview } from './publish-preview.ts';
+export { PICKUP_FIELDS } from './pickup-fields.ts';
 export {
   CreateOrderTemplate,
   CreatePlanSchedule,
   type GenerationResult,
   type OrderTemplate,
+  type OrderTemplateValues,
   type PlanSchedule,
   SCHEDULE_RUN_KINDS,
   SchedulePublish,

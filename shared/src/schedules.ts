@@ -167,9 +167,8 @@ export const UpdateOrderTemplate = z
   .partial();
 export type UpdateOrderTemplate = z.infer<typeof UpdateOrderTemplate>;
 
-export interface OrderTemplate {
-  id: string;
-  ref: string;
+/** What a save writes of a template: all it says but the ref (set once: it names the orders generated). */
+export interface OrderTemplateValues {
   depotId: string;
   rrule: string;
   startsOn: string;
@@ -177,6 +176,11 @@ export interface OrderTemplate {
   aheadDays: number;
   paused: boolean;
   order: TemplateOrder;
+}
+
+export interface OrderTemplate extends OrderTemplateValues {
+  id: string;
+  ref: string;
   /** The next occurrences from the depot's today (at most 5). */
   nextDates: string[];
   /** Occurrences generated so far. */

@@ -5,23 +5,10 @@
  * normalises to E.164, an email that looks like one, and no opt-out. Quiet hours only delay the
  * message, so they do not change the counts.
  */
-import { normalisePhone } from '@tournee/shared';
+import { normalisePhone, type PublishPreview } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import { loadOrderContexts, optedOut } from '../notify/context-repo.ts';
 import { resolveSettings, triggerOn } from '../notify/settings.ts';
-
-export interface PublishPreview {
-  /** Planned routes with stops that publishing will make visible to their drivers. */
-  routes: number;
-  /** Orders that will become `dispatched`. */
-  orders: number;
-  /** Customers who will be texted. */
-  sms: number;
-  /** Customers who will be emailed. */
-  email: number;
-  /** Distinct drivers of those routes. */
-  drivers: number;
-}
 
 /** Counts what `POST /api/dispatch/publish { date }` would do now. */
 export async function previewPublish(db: Db, orgId: string, date: string): Promise<PublishPreview> {

@@ -6,7 +6,7 @@
  * pickup_address…), so an exported file imports back as it is: re-imported unchanged, every
  * order is "unchanged". `status` is for reading only (the import ignores it).
  */
-import type { Order, OrderListQuery } from '@tournee/shared';
+import { type Order, type OrderListQuery, PICKUP_FIELDS } from '@tournee/shared';
 import type { Actor } from '../audit/audit.ts';
 import { csvCell } from '../audit/csv.ts';
 import type { Db } from '../db/db.ts';
@@ -15,15 +15,6 @@ import { listOrders } from './service.ts';
 
 /** The columns before the windows; the first ones are the same in every export. */
 const LEAD_COLUMNS = ['ref', 'name', 'phone', 'email', 'address', 'lat', 'lon', 'date_from', 'date_to'] as const;
-
-/** The pickup of a pickup and delivery order, named as the import names it. */
-export const PICKUP_EXPORT_COLUMNS = [
-  'pickup_address',
-  'pickup_lat',
-  'pickup_lon',
-  'pickup_tw_start',
-  'pickup_tw_end',
-] as const;
 
 /** At most this many orders in one file: past it, narrow the filters. */
 export const EXPORT_MAX_ROWS = 50_000;
@@ -42,7 +33,7 @@ export function exportColumns(windows: number, dimensions: readonly string[]): s
     'priority',
     'require_proof',
     'notes',
-    ...PICKUP_EXPORT_COLUMNS,
+    ...PICKUP_FIELDS,
     'status',
   ];
 }

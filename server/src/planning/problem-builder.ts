@@ -21,6 +21,7 @@ import {
   type LocalDate,
   type PlanOptions,
   type TimeWindow,
+  type Vehicle,
   type WorkingTimeSettings,
 } from '@tournee/shared';
 import type { Job, Problem, Shipment, Vehicle as SolverVehicle } from '@tournee/solver';
@@ -40,26 +41,27 @@ export interface DepotInput {
   loadingMin?: number;
 }
 
-export interface VehicleInput {
-  id: string;
-  name: string;
-  depotId: string;
-  endDepotId: string | null;
-  capacity: number[];
-  skills: string[];
-  fixedCost: number;
-  costPerKm: number;
-  costPerHour: number;
-  maxStops: number | null;
-  maxDurationS: number | null;
-  maxDistanceM: number | null;
-  /** Multiplies travel times (1.2 = 20 % slower). */
-  speedFactor: number;
-  /** Minutes to reload at its depot mid-shift; null or absent: one trip. */
-  reloadMin?: number | null;
-  /** Trips at most when it reloads. @default 3 */
-  maxTrips?: number;
-}
+/**
+ * A vehicle as planning reads it: these fields of the fleet's `Vehicle`. Its multi-trip fields may
+ * be absent: no `reloadMin`, one trip; no `maxTrips`, 3.
+ */
+export type VehicleInput = Pick<
+  Vehicle,
+  | 'id'
+  | 'name'
+  | 'depotId'
+  | 'endDepotId'
+  | 'capacity'
+  | 'skills'
+  | 'fixedCost'
+  | 'costPerKm'
+  | 'costPerHour'
+  | 'maxStops'
+  | 'maxDurationS'
+  | 'maxDistanceM'
+  | 'speedFactor'
+> &
+  Partial<Pick<Vehicle, 'reloadMin' | 'maxTrips'>>;
 
 export interface ShiftInput {
   id: string;

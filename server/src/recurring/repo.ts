@@ -3,25 +3,20 @@
  * migration 023). The orders themselves are written by the import pipeline; this module only
  * reads their ids back by ref.
  */
-import { LOCKED_ORDER_STATUSES, type TemplateOrder } from '@tournee/shared';
+import {
+  LOCKED_ORDER_STATUSES,
+  type OrderTemplate,
+  type OrderTemplateValues,
+  type TemplateOrder,
+} from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { OrderTemplatesRow } from '../db/rows/order_templates.ts';
 
-export interface TemplateRecord {
-  id: string;
+/** A template as stored: the answer's fields but the next dates, with its organisation and depot's zone. */
+export interface TemplateRecord extends Omit<OrderTemplate, 'nextDates'> {
   orgId: string;
-  ref: string;
-  depotId: string;
+  /** The depot's. */
   timeZone: string;
-  rrule: string;
-  startsOn: string;
-  endsOn: string | null;
-  aheadDays: number;
-  paused: boolean;
-  order: TemplateOrder;
-  generated: number;
-  createdAt: string;
-  updatedAt: string;
 }
 
 type TemplateRow = Pick<
@@ -61,15 +56,8 @@ const toRecord = (r: TemplateRow): TemplateRecord => ({
   updatedAt: r.updated_at.toISOString(),
 });
 
-export interface TemplateValues {
-  depotId: string;
-  rrule: string;
-  startsOn: string;
-  endsOn: string | null;
-  aheadDays: number;
-  paused: boolean;
-  order: TemplateOrder;
-}
+/** What insert and update write. */
+export type TemplateValues = OrderTemplateValues;
 
 export async function insertTemplate(
   db: Db,

@@ -3,18 +3,13 @@
  * `<style>`, which the CSP allows; no script, which it does not), A4 print CSS, every value escaped.
  */
 import type { Baseline, ComparedFigure, FigureDelta, PlanComparison } from '@tournee/shared';
+import { COMPARED_FIGURE_NAMES } from '@tournee/shared';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const LABELS: Record<ComparedFigure, string> = {
-  vehicles: 'Vehicles',
-  distanceM: 'Distance',
-  drivingS: 'Driving time',
-  overtimeS: 'Overtime',
-  lateStops: 'Late stops',
-  cost: 'Cost',
-};
+/** The report is in English. */
+const LABELS = COMPARED_FIGURE_NAMES.en;
 
 /** A figure in its unit: km with one decimal, hours as h:mm, counts, money with two decimals. */
 export function formatFigure(figure: ComparedFigure, v: number): string {

@@ -5,6 +5,7 @@
 import {
   type ImportRowError,
   type OrderDetails,
+  PICKUP_FIELDS,
   phoneE164,
   REQUIRED_PROOF_KINDS,
   type RequiredProof,
@@ -35,8 +36,6 @@ export interface PickupRow {
   /** Local times of the depot's zone; empty: any time of the delivery's days. */
   timeWindows: TimeWindow[];
 }
-
-const PICKUP_FIELDS = ['pickup_address', 'pickup_lat', 'pickup_lon', 'pickup_tw_start', 'pickup_tw_end'] as const;
 
 const WINDOW_FIELD = /^tw(\d*)_(start|end)$/;
 

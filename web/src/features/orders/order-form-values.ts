@@ -3,7 +3,7 @@
  * its errors land on the field they name), from an order and back to a PATCH body.
  */
 import type { Order, OrderPatch, RequiredProof } from '@tournee/shared';
-import { phoneDisplay } from '@tournee/shared';
+import { PICKUP_FIELDS, phoneDisplay } from '@tournee/shared';
 
 export type OrderFormValues = {
   ref: string;
@@ -30,14 +30,8 @@ export type OrderFormValues = {
   pickup_tw_end: string;
 } & { [demand: `demand_${string}`]: string };
 
-/** The form's pickup fields, in the order shown. */
-export const PICKUP_FIELDS = [
-  'pickup_address',
-  'pickup_lat',
-  'pickup_lon',
-  'pickup_tw_start',
-  'pickup_tw_end',
-] as const;
+/** The form's pickup fields (the import's), in the order shown. */
+export { PICKUP_FIELDS };
 
 /**
  * A pickup as PATCH /api/orders/:id takes it: a location (absent: the server geocodes the

@@ -3,15 +3,10 @@
  * plural form picked by the app's `t` (shared's rule for the user's locale: French says
  * "0 client", "1 client").
  */
+import type { PublishPreview } from '@tournee/shared';
 import type { Translate } from '../../i18n/i18n.tsx';
 
-export interface PublishPreview {
-  routes: number;
-  orders: number;
-  sms: number;
-  email: number;
-  drivers: number;
-}
+export type { PublishPreview };
 
 type Plural = 'publish.routes' | 'publish.orders' | 'publish.both' | 'publish.sms' | 'publish.email';
 

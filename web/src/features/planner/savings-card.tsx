@@ -1,11 +1,13 @@
 import type { Baseline, ComparedFigure, FigureDelta, PlanComparison } from '@tournee/shared';
+import { COMPARED_FIGURE_NAMES } from '@tournee/shared';
 import { useEffect, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { formatDate, formatDistance, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { format, type Locale, useI18n } from '../../i18n/i18n.tsx';
 
 // The card's own words (the app's catalogue belongs to the whole app; these belong to the card).
-type Word = ComparedFigure | 'title' | 'against' | 'report' | 'yours' | 'plan' | 'stops';
+// The figures' names are shared's, like the printable report's.
+type Word = 'title' | 'against' | 'report' | 'yours' | 'plan' | 'stops';
 const WORDS: Record<Locale, Record<Word, string>> = {
   en: {
     stops: 'The plan serves {plan, plural, one {# stop} other {# stops}} on this day, your routes {baseline}.',
@@ -14,12 +16,6 @@ const WORDS: Record<Locale, Record<Word, string>> = {
     report: 'Print the report',
     yours: 'Your routes',
     plan: 'Optimised',
-    vehicles: 'Vehicles',
-    distanceM: 'Distance',
-    drivingS: 'Driving time',
-    overtimeS: 'Overtime',
-    lateStops: 'Late stops',
-    cost: 'Cost',
   },
   fr: {
     stops: 'Le plan dessert {plan, plural, one {# arrêt} other {# arrêts}} ce jour-là, vos tournées {baseline}.',
@@ -28,12 +24,6 @@ const WORDS: Record<Locale, Record<Word, string>> = {
     report: 'Imprimer le rapport',
     yours: 'Vos tournées',
     plan: 'Optimisé',
-    vehicles: 'Véhicules',
-    distanceM: 'Distance',
-    drivingS: 'Temps de conduite',
-    overtimeS: 'Heures sup.',
-    lateStops: 'Arrêts en retard',
-    cost: 'Coût',
   },
 };
 
@@ -61,6 +51,7 @@ const change = (d: FigureDelta, intl: string) =>
 export function SavingsCard(props: { planId: string; from: string; to: string }) {
   const { locale, intl } = useI18n();
   const w = WORDS[locale];
+  const figureNames = COMPARED_FIGURE_NAMES[locale];
   const [baselines, setBaselines] = useState<Baseline[]>([]);
   const [chosen, setChosen] = useState<string | null>(null);
   const [comparison, setComparison] = useState<PlanComparison | null>(null);
@@ -116,7 +107,7 @@ export function SavingsCard(props: { planId: string; from: string; to: string })
           <tbody>
             {comparison.deltas.map((d) => (
               <tr key={d.figure} data-figure={d.figure}>
-                <th scope="row">{w[d.figure]}</th>
+                <th scope="row">{figureNames[d.figure]}</th>
                 <td>{show(d.figure, d.baseline, intl)}</td>
                 <td>{show(d.figure, d.plan, intl)}</td>
                 <td
