@@ -342,7 +342,8 @@ async function main() {
   const first = await importOnce('first import (all created)', token);
   const again = await importOnce('re-import (all unchanged)', token);
   for (const checks of Object.keys(BARE_CHECKS) as BareChecks[]) {
-    const bare = await bareInsert(db, token, checks);
+    // The better of two: the first copy of a variant may still be reading the orders from disk.
+    const bare = Math.min(await bareInsert(db, token, checks), await bareInsert(db, token, checks));
     const share = (r: Run) => `${((bare / r.seconds) * 100).toFixed(0)} %`;
     process.stdout.write(
       `bare INSERT … SELECT of the same ${ROWS.toLocaleString('en')} rows into a table of the orders' shape ` +
