@@ -1,3 +1,4 @@
+import { SOLVER_UNASSIGNED_REASONS } from '@tournee/shared';
 import { describe, expect, it } from 'vitest';
 import { format } from '../../i18n/i18n.tsx';
 import { en, fr, type MessageKey } from '../../i18n/messages.ts';
@@ -31,14 +32,7 @@ describe('unplannedReasonText', () => {
 
   it('has a sentence in both languages for every reason the server gives', () => {
     const reasons = [
-      'skills',
-      'capacity',
-      'time_window',
-      'max_travel_time',
-      'max_distance',
-      'max_stops',
-      'unreachable',
-      'no_room',
+      ...SOLVER_UNASSIGNED_REASONS,
       'no_shift_on_allowed_days',
       'on_hold',
       'cancelled',

@@ -1,3 +1,4 @@
+import type { UnassignedReason } from '@tournee/shared';
 import type { MessageKey } from '../../i18n/messages.ts';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -5,7 +6,9 @@ type Translate = (key: MessageKey, values?: Record<string, string | number>) => 
 // Every reason a plan gives for an order it did not place: the solver's, and those of orders named
 // in `orderIds` it did not even try (held, cancelled, visited, out of range). `no_shift` is the
 // older name of `no_shift_on_allowed_days`, still in plans stored before it.
-const REASON_KEYS: Record<string, MessageKey> = {
+// Typed by shared's list: a reason added there without a sentence here fails to compile.
+type PlainReason = Exclude<UnassignedReason, `status:${string}`>;
+const REASON_KEYS: Record<PlainReason | 'no_shift', MessageKey> & Partial<Record<string, MessageKey>> = {
   skills: 'unplanned.skills',
   capacity: 'unplanned.capacity',
   time_window: 'unplanned.timeWindow',
