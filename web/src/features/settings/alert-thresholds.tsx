@@ -2,7 +2,8 @@ import type { AlertSettings, Organisation } from '@tournee/shared';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { SaveBar, SettingField } from './setting-field.tsx';
+import { SaveBar } from './setting-field.tsx';
+import { SettingInput } from './setting-input.tsx';
 import { useSave } from './use-save.ts';
 
 const FIELDS: { key: keyof AlertSettings; min: number; max: number }[] = [
@@ -44,22 +45,18 @@ export function AlertThresholds({ org, onSaved }: { org: Organisation; onSaved(o
       <fieldset>
         <legend>{t('settings.alerts.title')}</legend>
         {FIELDS.map((f) => (
-          <SettingField
+          <SettingInput
             key={f.key}
             id={`alerts-${f.key}`}
             label={t(`settings.alerts.${f.key}`)}
             error={save.errors.of(f.key)}
-          >
-            <input
-              id={`alerts-${f.key}`}
-              type="number"
-              min={f.min}
-              max={f.max}
-              value={values[f.key]}
-              onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
-              aria-invalid={!!save.errors.of(f.key)}
-            />
-          </SettingField>
+            type="number"
+            min={f.min}
+            max={f.max}
+            value={values[f.key]}
+            onValue={(v) => setValues({ ...values, [f.key]: v })}
+            aria-invalid={!!save.errors.of(f.key)}
+          />
         ))}
       </fieldset>
       <SaveBar busy={save.busy} saved={save.saved} error={save.errors.general} />

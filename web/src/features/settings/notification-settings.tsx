@@ -2,7 +2,8 @@ import { NOTIFY_TRIGGERS, type NotifySettings, type ResolvedNotifySettings } fro
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { SaveBar, SettingField } from './setting-field.tsx';
+import { SaveBar } from './setting-field.tsx';
+import { SettingInput } from './setting-input.tsx';
 import { TemplatePreview } from './template-preview.tsx';
 import { useSave } from './use-save.ts';
 
@@ -47,22 +48,18 @@ export function NotificationSettings({ initial }: { initial: ResolvedNotifySetti
   }
 
   const numberField = (key: keyof typeof numbers, min: number, max: number) => (
-    <SettingField
+    <SettingInput
       id={`notify-${key}`}
       label={t(`settings.notify.${key}`)}
       hint={t(`settings.notify.${key}Hint`)}
       error={err(key)}
-    >
-      <input
-        id={`notify-${key}`}
-        type="number"
-        min={min}
-        max={max}
-        value={numbers[key]}
-        onChange={(e) => setNumbers({ ...numbers, [key]: e.target.value })}
-        aria-invalid={!!err(key)}
-      />
-    </SettingField>
+      type="number"
+      min={min}
+      max={max}
+      value={numbers[key]}
+      onValue={(v) => setNumbers({ ...numbers, [key]: v })}
+      aria-invalid={!!err(key)}
+    />
   );
 
   return (
@@ -107,24 +104,18 @@ export function NotificationSettings({ initial }: { initial: ResolvedNotifySetti
             {t('settings.notify.quietOn')}
           </label>
           <div className="setting-row">
-            <SettingField id="quiet-start" label={t('settings.notify.quietFrom')} error={err('quietHours.start')}>
-              <input
-                id="quiet-start"
+            {(['start', 'end'] as const).map((end) => (
+              <SettingInput
+                key={end}
+                id={`quiet-${end}`}
+                label={t(end === 'start' ? 'settings.notify.quietFrom' : 'settings.notify.quietTo')}
+                error={err(`quietHours.${end}`)}
                 type="time"
                 disabled={!quietOn}
-                value={quiet.start}
-                onChange={(e) => setQuiet({ ...quiet, start: e.target.value })}
+                value={quiet[end]}
+                onValue={(v) => setQuiet({ ...quiet, [end]: v })}
               />
-            </SettingField>
-            <SettingField id="quiet-end" label={t('settings.notify.quietTo')} error={err('quietHours.end')}>
-              <input
-                id="quiet-end"
-                type="time"
-                disabled={!quietOn}
-                value={quiet.end}
-                onChange={(e) => setQuiet({ ...quiet, end: e.target.value })}
-              />
-            </SettingField>
+            ))}
           </div>
           <small className="hint">{t('settings.notify.quietHint')}</small>
         </fieldset>
@@ -136,30 +127,26 @@ export function NotificationSettings({ initial }: { initial: ResolvedNotifySetti
         </fieldset>
         <fieldset>
           <legend>{t('settings.notify.rebook')}</legend>
-          <SettingField
+          <SettingInput
             id="notify-rebookUrl"
             wide
             label={t('settings.notify.rebookUrl')}
             hint={t('settings.notify.rebookUrlHint')}
             error={err('rebookUrl')}
-          >
-            <input
-              id="notify-rebookUrl"
-              type="url"
-              placeholder="https://"
-              value={s.rebookUrl ?? ''}
-              onChange={(e) => setS({ ...s, rebookUrl: e.target.value })}
-              aria-invalid={!!err('rebookUrl')}
-            />
-          </SettingField>
-          <SettingField id="notify-rebookPhone" label={t('settings.notify.rebookPhone')} error={err('rebookPhone')}>
-            <input
-              id="notify-rebookPhone"
-              type="tel"
-              value={s.rebookPhone ?? ''}
-              onChange={(e) => setS({ ...s, rebookPhone: e.target.value })}
-            />
-          </SettingField>
+            type="url"
+            placeholder="https://"
+            value={s.rebookUrl ?? ''}
+            onValue={(v) => setS({ ...s, rebookUrl: v })}
+            aria-invalid={!!err('rebookUrl')}
+          />
+          <SettingInput
+            id="notify-rebookPhone"
+            label={t('settings.notify.rebookPhone')}
+            error={err('rebookPhone')}
+            type="tel"
+            value={s.rebookPhone ?? ''}
+            onValue={(v) => setS({ ...s, rebookPhone: v })}
+          />
         </fieldset>
         <SaveBar busy={save.busy} saved={save.saved} error={save.errors.general} />
       </form>

@@ -2,7 +2,8 @@ import { EU_WORKING_TIME, type Organisation, type WorkingTimeSettings } from '@t
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { SaveBar, SettingField } from './setting-field.tsx';
+import { SaveBar } from './setting-field.tsx';
+import { SettingInput } from './setting-input.tsx';
 import { useSave } from './use-save.ts';
 
 type Hours = 'maxWeeklyHours' | 'minDailyRestHours' | 'maxDrivingHours';
@@ -27,8 +28,7 @@ export function WorkingTimeRules({ org, onSaved }: { org: Organisation; onSaved(
   }));
   const save = useSave();
   const err = save.errors.of;
-  const set = (k: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [k]: e.target.value }));
+  const set = (k: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [k]: value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -46,18 +46,19 @@ export function WorkingTimeRules({ org, onSaved }: { org: Organisation; onSaved(
   const field = (k: Hours | 'drivingBreakMin', label: string, hint: string) => {
     const id = `work-${k}`;
     return (
-      <SettingField id={id} label={label} hint={hint} error={err(`workingTime.${k}`)}>
-        <input
-          id={id}
-          type="number"
-          min={0}
-          step={k === 'drivingBreakMin' ? 1 : 'any'}
-          value={values[k]}
-          onChange={set(k)}
-          aria-invalid={!!err(`workingTime.${k}`)}
-          aria-describedby={err(`workingTime.${k}`) ? `${id}-error` : undefined}
-        />
-      </SettingField>
+      <SettingInput
+        id={id}
+        label={label}
+        hint={hint}
+        error={err(`workingTime.${k}`)}
+        type="number"
+        min={0}
+        step={k === 'drivingBreakMin' ? 1 : 'any'}
+        value={values[k]}
+        onValue={set(k)}
+        aria-invalid={!!err(`workingTime.${k}`)}
+        aria-describedby={err(`workingTime.${k}`) ? `${id}-error` : undefined}
+      />
     );
   };
 
