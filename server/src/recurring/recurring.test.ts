@@ -1,11 +1,10 @@
-import { CreateDepotRequest } from '@tournee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import * as fleet from '../fleet/service.ts';
 import { generateTemplate } from './generate.ts';
 import * as repo from './repo.ts';
 import { type ClockedApp, startClockedApp } from '../../test/support/clocked-app.ts';
+import { createLyonDepot } from '../../test/support/lyon-depot.ts';
 
 // Monday 1 March 2027 23:30 UTC is already Tuesday 2 March (00:30) in Lyon.
 const MON_LATE_UTC = '2027-03-01T23:30:00Z';
@@ -35,11 +34,7 @@ describe('recurring orders', () => {
 
   beforeAll(async () => {
     t = await startClockedApp(MON_LATE_UTC);
-    const depot = await fleet.createDepot(
-      t.db,
-      systemActor(t.org.id),
-      CreateDepotRequest.parse({ name: 'Lyon', location: { lon: 4.8322, lat: 45.7295 }, timeZone: 'Europe/Paris' }),
-    );
+    const depot = await createLyonDepot(t);
     depotId = depot.id;
   });
   afterAll(async () => {

@@ -2,14 +2,13 @@
  * PATCH /api/plan-schedules/:id on the real app, PostgreSQL and a clock the tests move: what an
  * edit changes (GET, the next ticks, the audit), what it keeps, what it refuses and to whom.
  */
-import { CreateDepotRequest } from '@tournee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
 import { insertUser } from '../auth/repo.ts';
 import { openSession } from '../auth/service.ts';
-import * as fleet from '../fleet/service.ts';
 import { updateSchedule } from './service.ts';
 import { type ClockedApp, startClockedApp } from '../../test/support/clocked-app.ts';
+import { createLyonDepot } from '../../test/support/lyon-depot.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: schedule JSON
 type Json = any;
@@ -20,11 +19,7 @@ describe('PATCH /api/plan-schedules/:id', () => {
   beforeAll(async () => {
     // Wednesday 3 March 2027 in Lyon: the tests move on from there.
     t = await startClockedApp('2027-03-03T12:00:00Z');
-    const depot = await fleet.createDepot(
-      t.db,
-      systemActor(t.org.id),
-      CreateDepotRequest.parse({ name: 'Lyon', location: { lon: 4.8322, lat: 45.7295 }, timeZone: 'Europe/Paris' }),
-    );
+    const depot = await createLyonDepot(t);
     depotId = depot.id;
   });
   afterAll(async () => {

@@ -1,10 +1,11 @@
-import { CreateDepotRequest, CreateShiftRequest, CreateVehicleRequest } from '@tournee/shared';
+import { CreateShiftRequest, CreateVehicleRequest } from '@tournee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../audit/audit.ts';
 import * as fleet from '../fleet/service.ts';
 import { startRoute } from '../lifecycle/route-status.ts';
 import { claimRun } from './repo.ts';
 import { type ClockedApp, startClockedApp } from '../../test/support/clocked-app.ts';
+import { createLyonDepot } from '../../test/support/lyon-depot.ts';
 
 // Monday 1 March 2027, 17:00 in Lyon (16:00 UTC). Tomorrow is Tuesday 2 March.
 const MON_1700 = '2027-03-01T16:00:00Z';
@@ -42,11 +43,7 @@ describe('plan schedules', () => {
   beforeAll(async () => {
     t = await startClockedApp(MON_1700);
     const actor = systemActor(t.org.id);
-    const depot = await fleet.createDepot(
-      t.db,
-      actor,
-      CreateDepotRequest.parse({ name: 'Lyon', location: { lon: 4.8322, lat: 45.7295 }, timeZone: 'Europe/Paris' }),
-    );
+    const depot = await createLyonDepot(t);
     depotId = depot.id;
     for (const [name, day] of [
       ['Van 1', TUE],
