@@ -58,7 +58,13 @@ describe('live tracking across two server processes (Redis adapter)', () => {
     });
     sockets.push(customer);
     const pageStatuses: string[] = [];
-    customer.on('track:update', (v: { status: string }) => pageStatuses.push(v.status));
+    const pageDriver: (number[] | null)[] = [];
+    const pageMoves: number[][] = [];
+    customer.on('track:update', (v: { status: string; driver: { location: { coordinates: number[] } } | null }) => {
+      pageStatuses.push(v.status);
+      pageDriver.push(v.driver?.location.coordinates ?? null);
+    });
+    customer.on('track:driver', (d: { location: { coordinates: number[] } }) => pageMoves.push(d.location.coordinates));
     await connected(customer);
     await expect.poll(() => pageStatuses, { timeout: 15_000 }).toEqual(['scheduled']);
 
@@ -95,6 +101,13 @@ describe('live tracking across two server processes (Redis adapter)', () => {
       .toEqual([expect.objectContaining({ stopId: day.stopIds[0], status: 'arrived' })]);
     // The customer's page, open on process B, hears of the arrival handled by process A.
     await expect.poll(() => pageStatuses.at(-1), { timeout: 15_000 }).toBe('arrived');
+    // It shows the driver, and the driver's next position on process A moves it on the page on B.
+    await expect.poll(() => pageDriver.at(-1), { timeout: 15_000 }).toEqual([4.8321, 45.7578]);
+    const moved = await driver.emitWithAck('positions', {
+      points: [{ id: randomUUID(), deviceAt: new Date().toISOString(), coordinates: [4.8322, 45.7579], accuracyM: 6 }],
+    });
+    expect(moved.ok).toBe(true);
+    await expect.poll(() => pageMoves, { timeout: 15_000 }).toContainEqual([4.8322, 45.7579]);
 
     // A change made through process B reaches the driver's socket on process A.
     const changed = new Promise<{ routeId: string }>((resolve) => driver.once('route:changed', resolve));

@@ -9,7 +9,6 @@ import type { Db } from '../db/db.ts';
 import type { DomainHandlers } from '../events/bus.ts';
 import type { RouteEtas } from '../eta/service.ts';
 import { expireLinksAfterDelivery } from '../links/links.ts';
-import { SHOW_DRIVER_WITHIN_STOPS } from '../links/view.ts';
 import type { Logger } from '../logger.ts';
 import type { TrackPush } from '../realtime/track.ts';
 import { loadOrderContexts, routeOrderIds } from './context-repo.ts';
@@ -34,9 +33,10 @@ export interface NotifyListener {
 
 export function createNotifyListener(deps: ListenerDeps): NotifyListener {
   const chains = new Map<string, Promise<void>>();
-  // Per route on the road, the orders whose page shows the driver (the latest ETAs tell which):
-  // every position goes straight to those pages, between two ETA recomputes.
-  const showDriver = new Map<string, string[]>();
+  // Per route on the road, its orders still to deliver (the latest ETAs tell which): every
+  // position goes straight to those of their pages that show the driver (realtime/track.ts
+  // decides which), between two ETA recomputes.
+  const onTheRoad = new Map<string, string[]>();
   const queue = (key: string, what: string, fn: () => Promise<void>) => {
     const next = (chains.get(key) ?? Promise.resolve())
       .then(fn)
@@ -74,9 +74,6 @@ export function createNotifyListener(deps: ListenerDeps): NotifyListener {
 
   async function onEtas(r: RouteEtas) {
     const orderIds = r.etas.flatMap((x) => (x.orderId ? [x.orderId] : []));
-    const near = r.etas.flatMap((x) => (x.orderId && x.stopsBefore <= SHOW_DRIVER_WITHIN_STOPS ? [x.orderId] : []));
-    if (r.route.status === 'in_progress' && near.length) showDriver.set(r.route.id, near);
-    else showDriver.delete(r.route.id);
     // Stale positions give no message: the ETAs are kept for the page, flagged, not trusted.
     if (!r.stale && r.route.status === 'in_progress') {
       const ctxs = new Map((await loadOrderContexts(deps.db, orderIds)).map((c) => [c.orderId, c]));
@@ -110,11 +107,17 @@ export function createNotifyListener(deps: ListenerDeps): NotifyListener {
   const handlers: DomainHandlers = {
     routePublished: (e) => queue(`day:${e.localDate}`, 'route published', () => published(e)),
     driverPosition: (e) => {
-      const near = e.routeId ? showDriver.get(e.routeId) : undefined;
-      if (near) deps.track?.driverMoved(near, { location: e.location, at: e.deviceAt });
+      const orderIds = e.routeId ? onTheRoad.get(e.routeId) : undefined;
+      if (orderIds) deps.track?.driverMoved(orderIds, { location: e.location, at: e.deviceAt });
     },
     stopStatus: (e) => queue(`route:${e.routeId}`, 'stop status', () => stop(e)),
-    etasChanged: (r) => queue(`route:${r.route.id}`, 'ETA triggers', () => onEtas(r)),
+    etasChanged: (r) => {
+      // Here, not in the route's queue: the next position must not wait for the messages.
+      const orderIds = r.etas.flatMap((x) => (x.orderId ? [x.orderId] : []));
+      if (r.route.status === 'in_progress' && orderIds.length) onTheRoad.set(r.route.id, orderIds);
+      else onTheRoad.delete(r.route.id);
+      queue(`route:${r.route.id}`, 'ETA triggers', () => onEtas(r));
+    },
   };
 
   return {

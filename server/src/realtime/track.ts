@@ -4,6 +4,10 @@
  * (its TrackView) and `track:driver` (the driver's position, only while one or two stops away).
  * Failed handshakes count against the address like unknown links over HTTP.
  *
+ * A position goes to a page only while the last view sent to it shows the driver: the view
+ * decides from the stops as they are in the database, and the positions follow that decision
+ * rather than an ETA result that may be a stop behind.
+ *
  * Several server processes (REDIS_URL): the process that learns of a change (a stop event, fresh
  * ETAs) tells the others with a server-side event, and each builds the view for the pages open
  * on it: a page gets its updates whichever process it is connected to.
@@ -21,8 +25,12 @@ import { orderRoom } from './rooms.ts';
 
 /** Between the server processes of a cluster: these orders changed, refresh their open pages. */
 const REFRESH = 'track:refresh';
+/** Between the server processes of a cluster: the driver moved, tell the pages that show the driver. */
+const MOVED = 'track:moved';
+type DriverFix = { location: GeoPoint; at: string };
 interface TrackServerSideEvents {
   [REFRESH]: (orderIds: string[]) => void;
+  [MOVED]: (orderIds: string[], fix: DriverFix) => void;
 }
 
 export type TrackNamespace = Namespace<
@@ -35,8 +43,8 @@ export type TrackNamespace = Namespace<
 export interface TrackPush {
   /** Sends each order's fresh view to its open tracking pages, on every server process. */
   refresh(orderIds: string[]): Promise<void>;
-  /** The driver's new position, to the pages of these orders (the ones that show the driver). */
-  driverMoved(orderIds: string[], fix: { location: GeoPoint; at: string }): void;
+  /** The driver's new position, to those of these orders' pages whose view shows the driver. */
+  driverMoved(orderIds: string[], fix: DriverFix): void;
 }
 
 const room = orderRoom;
@@ -54,6 +62,13 @@ export function attachTrackNamespace(
   },
 ): TrackPush {
   const ns: TrackNamespace = io.of('/track');
+  // The orders whose pages open on this process were last sent a view that shows the driver.
+  const showingDriver = new Set<string>();
+  const roomOpen = (orderId: string) => (ns.adapter.rooms.get(room(orderId))?.size ?? 0) > 0;
+  const sent = (orderId: string, v: TrackView) => {
+    if (v.driver) showingDriver.add(orderId);
+    else showingDriver.delete(orderId);
+  };
   ns.use(async (socket, next) => {
     const ip = deps.clientAddress(socket.request);
     try {
@@ -74,16 +89,29 @@ export function attachTrackNamespace(
   ns.on('connection', async (socket) => {
     await socket.join(room(socket.data.orderId));
     const view = await buildTrackView(deps.db, socket.data.orderId).catch(() => null);
-    if (view) socket.emit('track:update', view);
+    if (!view) return;
+    sent(socket.data.orderId, view);
+    socket.emit('track:update', view);
   });
   /** Pushes fresh views to the pages open on this process (adapter.rooms is this process's). */
   const refreshHere = async (orderIds: string[]) => {
     for (const orderId of orderIds) {
-      const r = room(orderId);
-      if ((ns.adapter.rooms.get(r)?.size ?? 0) === 0) continue;
+      if (!roomOpen(orderId)) {
+        showingDriver.delete(orderId);
+        continue;
+      }
       const v: TrackView | null = await buildTrackView(deps.db, orderId);
+      if (!v) continue;
+      sent(orderId, v);
       // local: the other processes build their own pages' views (see REFRESH).
-      if (v) ns.local.to(r).emit('track:update', v);
+      ns.local.to(room(orderId)).emit('track:update', v);
+    }
+  };
+  const movedHere = (orderIds: string[], fix: DriverFix) => {
+    for (const id of orderIds) {
+      if (!showingDriver.has(id)) continue;
+      if (roomOpen(id)) ns.local.to(room(id)).emit('track:driver', fix);
+      else showingDriver.delete(id);
     }
   };
   if (deps.clustered) {
@@ -93,11 +121,15 @@ export function attachTrackNamespace(
         deps.log.error({ err }, 'tracking pages refresh failed'),
       );
     });
+    ns.on(MOVED, (orderIds, fix) => {
+      if (Array.isArray(orderIds)) movedHere(orderIds, fix);
+    });
   }
   return {
-    driverMoved(orderIds, d) {
-      // Through the adapter: every process delivers it to the pages open on it.
-      for (const id of orderIds) ns.to(room(id)).emit('track:driver', d);
+    driverMoved(orderIds, fix) {
+      // Each process knows which of the pages open on it show the driver.
+      if (deps.clustered) ns.serverSideEmit(MOVED, orderIds, fix);
+      movedHere(orderIds, fix);
     },
     async refresh(orderIds) {
       if (orderIds.length === 0) return;
