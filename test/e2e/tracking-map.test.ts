@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import type { SeededDay } from '../../server/test/support/seeded-driver-day.ts';
 import { launchChromium } from '../lib/browser.ts';
-import { adminToken, issueDriverAccess, seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
+import { adminToken, seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
+import { connectDriverPhone, type ScriptedPhone } from '../lib/driver-phone.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import { REPO_ROOT, type ServerProcess } from '../lib/server-process.ts';
 
@@ -21,7 +20,7 @@ describe('tracking page: the live map and the words', () => {
   let browser: Browser;
   let page: Page;
   let day: SeededDay;
-  let driver: Socket;
+  let driver: ScriptedPhone;
   let token: string;
 
   beforeAll(async () => {
@@ -36,16 +35,7 @@ describe('tracking page: the live map and the words', () => {
     day = await seedDriverInto(started.databaseUrl, ADMIN.email, 3);
     token = await trackingLinkInto(started.databaseUrl, day.orderIds[2]!);
     const staff = await adminToken(server.baseUrl, ADMIN.email, ADMIN.password);
-    const access = await issueDriverAccess(server.baseUrl, staff, day.driverId);
-    driver = io(`${server.baseUrl}/driver`, {
-      auth: { token: access.token },
-      transports: ['websocket'],
-      forceNew: true,
-    });
-    await new Promise<void>((resolve, reject) => {
-      driver.once('connect', resolve);
-      driver.once('connect_error', reject);
-    });
+    driver = await connectDriverPhone(server.baseUrl, staff, day.driverId);
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 390, height: 800 }, locale: 'en-GB' })).newPage();
   });
@@ -58,24 +48,9 @@ describe('tracking page: the live map and the words', () => {
     await server?.stop();
   });
 
-  let clock = Date.now() - 5 * 60_000;
-  const position = async (lon: number, lat: number) => {
-    clock += 30_000;
-    const ack = await driver.emitWithAck('positions', {
-      points: [{ id: randomUUID(), deviceAt: new Date(clock).toISOString(), coordinates: [lon, lat], accuracyM: 5 }],
-    });
-    expect(ack.ok).toBe(true);
-  };
-  const stopEvent = async (i: number, type: string, reason?: string) => {
-    const ack = await driver.emitWithAck('stop:event', {
-      id: randomUUID(),
-      stopId: day.stopIds[i],
-      type,
-      deviceAt: new Date().toISOString(),
-      ...(reason ? { reason } : {}),
-    });
-    expect(ack.ok).toBe(true);
-  };
+  const position = (lon: number, lat: number) => driver.position(lon, lat);
+  const stopEvent = (i: number, type: string, reason?: string) =>
+    driver.stopEvent(day.stopIds[i]!, type, reason ? { reason } : {});
   const marker = () => page.locator('#driver-marker');
 
   it('shows a MapLibre map that falls back offline, with attribution, and the driver moving with a heading', async () => {

@@ -1,16 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bandInside, type TrackView, utcToLocal } from '@tournee/shared';
 import type { Browser, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
-import { createPgDb } from '../../server/src/db/pg-adapter.ts';
-import { createLink } from '../../server/src/links/links.ts';
 import type { SeededDay } from '../../server/test/support/seeded-driver-day.ts';
 import { launchChromium } from '../lib/browser.ts';
-import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
+import { adminToken, seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
+import { connectDriverPhone, type ScriptedPhone } from '../lib/driver-phone.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import { REPO_ROOT, type ServerProcess } from '../lib/server-process.ts';
 
@@ -23,7 +20,7 @@ describe('tracking page', () => {
   let browser: Browser;
   let page: Page;
   let day: SeededDay;
-  let driver: Socket;
+  let driver: ScriptedPhone;
   let token: string;
   let dbUrl: string;
 
@@ -35,21 +32,9 @@ describe('tracking page', () => {
       ETA_THROTTLE_MS: '0',
     }));
     day = await seedDriverInto(dbUrl, ADMIN.email, 3);
-    const db = createPgDb(dbUrl, { max: 1 });
-    const { rows } = await db.query<{ org_id: string }>('SELECT org_id FROM orders WHERE id = $1', [day.orderIds[2]]);
-    token = await createLink(db, rows[0]!.org_id, day.orderIds[2]!);
-    await db.close();
+    token = await trackingLinkInto(dbUrl, day.orderIds[2]!);
     const staff = await adminToken(server.baseUrl, ADMIN.email, ADMIN.password);
-    const access = await issueDriverAccess(server.baseUrl, staff, day.driverId);
-    driver = io(`${server.baseUrl}/driver`, {
-      auth: { token: access.token },
-      transports: ['websocket'],
-      forceNew: true,
-    });
-    await new Promise<void>((resolve, reject) => {
-      driver.once('connect', resolve);
-      driver.once('connect_error', reject);
-    });
+    driver = await connectDriverPhone(server.baseUrl, staff, day.driverId);
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 390, height: 800 }, locale: 'en-GB' })).newPage();
   });
@@ -62,24 +47,8 @@ describe('tracking page', () => {
     await server?.stop();
   });
 
-  // Fixes 30 s apart in device time, so the speed filter takes the hops as a van's.
-  let clock = Date.now() - 5 * 60_000;
-  const position = async (lon: number, lat: number) => {
-    clock += 30_000;
-    const ack = await driver.emitWithAck('positions', {
-      points: [{ id: randomUUID(), deviceAt: new Date(clock).toISOString(), coordinates: [lon, lat], accuracyM: 5 }],
-    });
-    expect(ack.ok).toBe(true);
-  };
-  const stopEvent = async (i: number, type: string) => {
-    const ack = await driver.emitWithAck('stop:event', {
-      id: randomUUID(),
-      stopId: day.stopIds[i],
-      type,
-      deviceAt: new Date().toISOString(),
-    });
-    expect(ack.ok).toBe(true);
-  };
+  const position = (lon: number, lat: number) => driver.position(lon, lat);
+  const stopEvent = (i: number, type: string) => driver.stopEvent(day.stopIds[i]!, type);
   const windowsOf = (v: TrackView) =>
     v.bookedWindows.map((w) => ({ startMs: Date.parse(w.start), endMs: Date.parse(w.end) }));
   const views = () => page.evaluate(() => (globalThis as { __track?: { views: TrackView[] } }).__track?.views ?? []);

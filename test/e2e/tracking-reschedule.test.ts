@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, todayIn } from '@tournee/shared';
 import type { Browser, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededDay } from '../../server/test/support/seeded-driver-day.ts';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { launchChromium } from '../lib/browser.ts';
-import { adminToken, issueDriverAccess, seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
+import { adminToken, seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
+import { connectDriverPhone, type ScriptedPhone } from '../lib/driver-phone.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import { REPO_ROOT, type ServerProcess } from '../lib/server-process.ts';
 
@@ -22,7 +21,7 @@ describe('tracking page: the customer picks another day after a failure', () => 
   let browser: Browser;
   let page: Page | undefined;
   let day: SeededDay;
-  let driver: Socket;
+  let driver: ScriptedPhone;
   let staff: string;
   let dbUrl: string;
   const today = todayIn('Europe/Paris');
@@ -36,16 +35,8 @@ describe('tracking page: the customer picks another day after a failure', () => 
     // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
     return { status: res.status, body: (await res.json()) as any };
   };
-  const stopEvent = async (i: number, type: string, extra: Record<string, unknown> = {}) => {
-    const ack = await driver.emitWithAck('stop:event', {
-      id: randomUUID(),
-      stopId: day.stopIds[i],
-      type,
-      deviceAt: new Date().toISOString(),
-      ...extra,
-    });
-    expect(ack.ok).toBe(true);
-  };
+  const stopEvent = (i: number, type: string, extra: Record<string, unknown> = {}) =>
+    driver.stopEvent(day.stopIds[i]!, type, extra);
 
   beforeAll(async () => {
     if (!existsSync(join(REPO_ROOT, 'web', 'dist', 'track.html')))
@@ -63,16 +54,7 @@ describe('tracking page: the customer picks another day after a failure', () => 
       });
       expect(shift.status).toBe(201);
     }
-    const access = await issueDriverAccess(server.baseUrl, staff, day.driverId);
-    driver = io(`${server.baseUrl}/driver`, {
-      auth: { token: access.token },
-      transports: ['websocket'],
-      forceNew: true,
-    });
-    await new Promise<void>((resolve, reject) => {
-      driver.once('connect', resolve);
-      driver.once('connect_error', reject);
-    });
+    driver = await connectDriverPhone(server.baseUrl, staff, day.driverId);
     // Nobody home at either stop.
     await stopEvent(0, 'started');
     await stopEvent(0, 'failed', { reason: 'absent' });

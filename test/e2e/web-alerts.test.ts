@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededDay } from '../../server/test/support/seeded-driver-day.ts';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { launchChromium } from '../lib/browser.ts';
-import { adminToken, issueDriverAccess, seedDriverInto } from '../lib/driver-day.ts';
+import { adminToken, seedDriverInto } from '../lib/driver-day.ts';
+import { connectDriverPhone, type ScriptedPhone } from '../lib/driver-phone.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
 
@@ -19,7 +18,7 @@ describe('dispatcher web app: alerts inbox', () => {
   let browser: Browser;
   let page: Page;
   let day: SeededDay;
-  let driver: Socket;
+  let driver: ScriptedPhone;
 
   const signIn = async (p: Page, labels: { email: string; password: string; submit: string }) => {
     await p.goto(server.baseUrl);
@@ -36,16 +35,7 @@ describe('dispatcher web app: alerts inbox', () => {
       },
     ));
     const staff = await adminToken(server.baseUrl, ADMIN.email, ADMIN.password);
-    const access = await issueDriverAccess(server.baseUrl, staff, day.driverId);
-    driver = io(`${server.baseUrl}/driver`, {
-      auth: { token: access.token },
-      transports: ['websocket'],
-      forceNew: true,
-    });
-    await new Promise<void>((resolve, reject) => {
-      driver.once('connect', resolve);
-      driver.once('connect_error', reject);
-    });
+    driver = await connectDriverPhone(server.baseUrl, staff, day.driverId);
     browser = await launchChromium();
     // The seeded day is today in Paris: the inbox shows the browser's today.
     page = await browser.newPage({
@@ -70,14 +60,10 @@ describe('dispatcher web app: alerts inbox', () => {
     await button.click();
     await page.getByText('No alert: every route is on track.').waitFor();
 
-    const ack = await driver.emitWithAck('stop:event', {
-      id: randomUUID(),
-      stopId: day.stopIds[0],
-      type: 'failed',
+    await driver.stopEvent(day.stopIds[0]!, 'failed', {
       reason: 'absent',
       deviceAt: new Date(Date.now() - 1000).toISOString(),
     });
-    expect(ack.ok).toBe(true);
     await expect.poll(() => button.textContent(), { timeout: 15_000 }).toBe('Alerts · 1');
     const item = page.locator('.alerts-panel li[data-type="failed_delivery"]');
     await expect.poll(() => item.textContent()).toContain('Failed delivery');

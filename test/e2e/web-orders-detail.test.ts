@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeededDay } from '../../server/test/support/seeded-driver-day.ts';
 import { type ApiClient, signIn } from '../lib/api-client.ts';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { launchChromium, signInOnPage } from '../lib/browser.ts';
-import { issueDriverAccess, seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
+import { seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
+import { connectDriverPhone, type ScriptedPhone } from '../lib/driver-phone.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
 
@@ -28,7 +27,7 @@ describe('dispatcher web app: order page and order form', () => {
   let page: Page;
   let api: ApiClient;
   let day: SeededDay;
-  let driver: Socket;
+  let driver: ScriptedPhone;
   let formOrderId: string;
 
   const order = async (id: string) => (await api.call('GET', `/orders/${id}`)).body;
@@ -58,16 +57,8 @@ describe('dispatcher web app: order page and order form', () => {
     api = await signIn(server.baseUrl, ADMIN.email, ADMIN.password);
     // A published route of today with three dispatched orders; the driver delivers the first.
     day = await seedDriverInto(databaseUrl, ADMIN.email, 3);
-    const access = await issueDriverAccess(server.baseUrl, api.token, day.driverId);
-    driver = io(`${server.baseUrl}/driver`, {
-      auth: { token: access.token },
-      transports: ['websocket'],
-      forceNew: true,
-    });
-    await new Promise<void>((resolve, reject) => {
-      driver.once('connect', resolve);
-      driver.once('connect_error', reject);
-    });
+    driver = await connectDriverPhone(server.baseUrl, api.token, day.driverId);
+    const { access } = driver;
     const session = await fetch(`${server.baseUrl}/api/driver/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -75,18 +66,8 @@ describe('dispatcher web app: order page and order form', () => {
     });
     expect(session.status).toBe(200);
     const driverToken = ((await session.json()) as { token: string }).token;
-    const stopEvent = async (type: string, extra: Record<string, unknown> = {}) => {
-      const id = randomUUID();
-      const ack = await driver.emitWithAck('stop:event', {
-        id,
-        stopId: day.stopIds[0],
-        type,
-        deviceAt: new Date().toISOString(),
-        ...extra,
-      });
-      expect(ack.ok, JSON.stringify(ack)).toBe(true);
-      return id;
-    };
+    const stopEvent = (type: string, extra: Record<string, unknown> = {}) =>
+      driver.stopEvent(day.stopIds[0]!, type, extra);
     await stopEvent('started');
     await stopEvent('arrived');
     const delivered = await stopEvent('delivered', { recipientName: 'M. Durand', note: 'Laissé à la loge' });
@@ -279,15 +260,7 @@ describe('dispatcher web app: order page and order form', () => {
     await expect.poll(() => badge.textContent()).toBe('In progress');
     // Once the page follows the day, no event is missed.
     await page.locator('.order-page[data-live="true"]').waitFor();
-    for (const type of ['arrived', 'delivered']) {
-      const ack = await driver.emitWithAck('stop:event', {
-        id: randomUUID(),
-        stopId: day.stopIds[2],
-        type,
-        deviceAt: new Date().toISOString(),
-      });
-      expect(ack.ok).toBe(true);
-    }
+    for (const type of ['arrived', 'delivered']) await driver.stopEvent(day.stopIds[2]!, type);
     await expect.poll(() => badge.textContent()).toBe('Delivered');
     const events = page.getByRole('region', { name: 'Stop events' });
     await expect.poll(() => events.getByRole('cell', { name: 'Delivered', exact: true }).count()).toBe(1);
