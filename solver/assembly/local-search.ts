@@ -4,6 +4,7 @@
  */
 import { endNode, nTasks, startNode } from './instance';
 import { orOpt } from './or-opt';
+import { pairExchange } from './pair-exchange';
 import { pairRelocate } from './pair-relocate';
 import { relocate } from './relocate';
 import { nxt } from './routes';
@@ -15,9 +16,9 @@ import { twoOptStar } from './two-opt-star';
 
 /**
  * Granular local search (PARAM_LOCAL_SEARCH): relocate, swap, or-opt, 2-opt*, 2-opt and, for
- * shipments, pair relocate from the tasks of the routes this iteration changed, then SWAP* between
- * each of those routes and the routes near it; two passes at most, so its cost follows the size
- * of the change, not of the instance.
+ * shipments, pair relocate (pair exchange when asked) from the tasks of the routes this iteration
+ * changed, then SWAP* between each of those routes and the routes near it; two passes at most, so
+ * its cost follows the size of the change, not of the instance.
  * PARAM_LOCAL_SEARCH = 1 (and 0, auto, up to 2,000 tasks) runs LS_DEFAULT: one light pass on
  * every candidate, the full search on candidates that would become the best; LS_SHIPMENTS when
  * every task is a shipment. Values ≥ 2 are a mask of the LS_* bits below (operators, and where it
@@ -30,6 +31,18 @@ const LS_OR_OPT = 8;
 const LS_SWAP_STAR = 16;
 const LS_PAIR_RELOCATE = 256;
 const LS_TWO_OPT = 512;
+/**
+ * Pair exchange, on candidates that get the full search only (it reroutes two routes per try).
+ * Opt-in: on Li & Lim LRC2_4_2 at 60 s × 2 workers (quiet machine, seeds 1–4) it took the mean gap
+ * from 0.99 % (0.21, 2.05, 0.01, 1.70) to 5.08 % (2.47, 6.15, 2.47, 9.21): new bests polished that
+ * deep leave the annealing in fewer, worse valleys, with a fifth fewer iterations.
+ */
+const LS_PAIR_EXCHANGE = 1024;
+/**
+ * Pair exchange in the light passes too, for measuring: on LRC2_4_2 (55,000 iterations, 1 worker,
+ * seed 1) it ran 6× slower per iteration than on full passes only.
+ */
+const LS_EXCHANGE_LIGHT = 2048;
 /** Also polish every candidate better than the current solution (not only new bests). */
 const LS_ON_IMPROVING = 32;
 /** Polish every candidate. */
@@ -91,6 +104,8 @@ function localSearch(full: bool): void {
       if ((lsMask & LS_TWO_OPT_STAR) != 0 && twoOptStar(t)) improved = true;
       if ((lsMask & LS_PAIR_RELOCATE) != 0 && pairRelocate(t)) improved = true;
       if ((lsMask & LS_TWO_OPT) != 0 && twoOpt(t)) improved = true;
+      if ((lsMask & LS_PAIR_EXCHANGE) != 0 && (full || (lsMask & LS_EXCHANGE_LIGHT) != 0) && pairExchange(t))
+        improved = true;
     }
     if ((lsMask & LS_SWAP_STAR) != 0 && full) {
       for (let i = 0; i < routes; i++) if (swapStarAround(touchedRoute(i))) improved = true;

@@ -1,0 +1,146 @@
+/**
+ * Pair exchange (inter-route), granular: two shipments of different routes trade routes when that
+ * lowers the cost — Li & Lim 2001's "PD-exchange". The partner shipment is one met among the
+ * pickup's nearest neighbours; each pickup goes after one of its own neighbours in the other route
+ * (or where the other pickup was), its delivery at its best place after it (`evalPair`). Where
+ * neither shipment fits beside the other, relocating one alone (pair relocate) cannot help: on
+ * long routes with tight loads and windows (Li & Lim's LRC2) trading is the move left.
+ */
+import { KIND_DELIVERY, KIND_PICKUP, kindOf, nTasks, pairOf, taskSkill, vehSkill } from './instance';
+import { adj, adjStart } from './init';
+import { INF } from './insert';
+import { evalPair, pairDeliveryAfter } from './insert-pair';
+import { gained, lsCost, lsNeighboursEnd, withinLimits } from './relocate';
+import { linkAfter, prv, recompute, rFeasible, routeOf, unlink } from './routes';
+import { touch } from './state';
+
+/** A shipment out of its route, and where it was (pickup after `pp`, delivery after `back`). */
+class Out {
+  p: i32 = -1;
+  q: i32 = -1;
+  pp: i32 = -1;
+  back: i32 = -1;
+}
+const outA = new Out();
+const outB = new Out();
+
+function takeOut(o: Out, p: i32): void {
+  const q = pairOf(p);
+  o.p = p;
+  o.q = q;
+  o.pp = unchecked(prv[p]);
+  const pq = unchecked(prv[q]);
+  o.back = pq == p ? p : pq;
+  unlink(q);
+  unlink(p);
+}
+
+function putBack(o: Out): void {
+  linkAfter(o.p, o.pp);
+  linkAfter(o.q, o.back);
+}
+
+// The best place found by bestPlace: pickup after placeU, delivery after placeQ.
+let placeU: i32 = -1;
+let placeQ: i32 = -1;
+
+/**
+ * The cheapest insertion of shipment `p` into route `v` (out of which `vacated` was taken): its
+ * pickup after or before one of its neighbours on `v`, or after `vacated`'s old predecessor.
+ */
+function bestPlace(p: i32, v: i32, vacated: i32): f64 {
+  let best = evalPair(p, vacated, v);
+  placeU = vacated;
+  placeQ = pairDeliveryAfter;
+  const a1 = lsNeighboursEnd(p);
+  for (let i = unchecked(adjStart[p]); i < a1; i++) {
+    const b = unchecked(adj[i]);
+    if (unchecked(routeOf[b]) != v) continue;
+    const u1 = unchecked(prv[b]);
+    let c = evalPair(p, u1, v, best);
+    if (c < best) {
+      best = c;
+      placeU = u1;
+      placeQ = pairDeliveryAfter;
+    }
+    c = evalPair(p, b, v, best);
+    if (c < best) {
+      best = c;
+      placeU = b;
+      placeQ = pairDeliveryAfter;
+    }
+  }
+  return best;
+}
+
+let tried = new StaticArray<i32>(0);
+let tryId: i32 = 0;
+
+/** Trades the shipment whose pickup is `p` with a neighbouring route's shipment if cheaper. */
+export function pairExchange(p: i32): bool {
+  if (kindOf(p) != KIND_PICKUP) return false;
+  const r = unchecked(routeOf[p]);
+  if (r < 0 || unchecked(routeOf[pairOf(p)]) != r) return false;
+  if (tried.length != nTasks) tried = new StaticArray<i32>(nTasks);
+  tryId++;
+  const skillsA = unchecked(taskSkill[p]) | unchecked(taskSkill[pairOf(p)]);
+  const a1 = lsNeighboursEnd(p);
+  for (let i = unchecked(adjStart[p]); i < a1; i++) {
+    const b = unchecked(adj[i]);
+    const k = kindOf(b);
+    if (k != KIND_PICKUP && k != KIND_DELIVERY) continue;
+    const p2 = k == KIND_PICKUP ? b : pairOf(b);
+    const r2 = unchecked(routeOf[p2]);
+    if (r2 < 0 || r2 == r || unchecked(routeOf[pairOf(p2)]) != r2) continue;
+    if (unchecked(tried[p2]) == tryId) continue;
+    unchecked((tried[p2] = tryId));
+    if ((skillsA & ~unchecked(vehSkill[r2])) != 0) continue;
+    if (((unchecked(taskSkill[p2]) | unchecked(taskSkill[pairOf(p2)])) & ~unchecked(vehSkill[r])) != 0) continue;
+    if (trade(p, r, p2, r2)) return true;
+  }
+  return false;
+}
+
+/** Tries p (of route r) and p2 (of r2) in each other's route; keeps the trade only if it gains. */
+function trade(p: i32, r: i32, p2: i32, r2: i32): bool {
+  const before = lsCost();
+  touch(r);
+  touch(r2);
+  takeOut(outA, p);
+  takeOut(outB, p2);
+  recompute(r);
+  recompute(r2);
+  let ok = false;
+  if (unchecked(rFeasible[r]) && unchecked(rFeasible[r2])) {
+    const c1 = bestPlace(p, r2, outB.pp);
+    const u1 = placeU;
+    const q1 = placeQ;
+    if (c1 < INF && lsCost() + c1 < before) {
+      const c2 = bestPlace(p2, r, outA.pp);
+      if (c2 < INF && lsCost() + c1 + c2 < before) {
+        // Both places were priced before either was filled: r and r2 are different routes.
+        linkAfter(p, u1);
+        linkAfter(pairOf(p), q1);
+        linkAfter(p2, placeU);
+        linkAfter(pairOf(p2), placeQ);
+        recompute(r);
+        recompute(r2);
+        // Rules only `recompute` sees (driving limits, reloads, loads along the route) have the last word.
+        ok =
+          unchecked(rFeasible[r]) && unchecked(rFeasible[r2]) && withinLimits(r) && withinLimits(r2) && gained(before);
+        if (!ok) {
+          unlink(pairOf(p));
+          unlink(p);
+          unlink(pairOf(p2));
+          unlink(p2);
+        }
+      }
+    }
+  }
+  if (ok) return true;
+  putBack(outA);
+  putBack(outB);
+  recompute(r);
+  recompute(r2);
+  return false;
+}
