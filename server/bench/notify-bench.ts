@@ -18,7 +18,7 @@ import { computeEtas } from '../src/eta/engine.ts';
 import { createEtaEngine } from '../src/eta/service.ts';
 import { osrmStandIn } from '../test/support/osrm-stand-in.ts';
 import { createLogger } from '../src/logger.ts';
-import { enqueue } from '../src/notify/outbox-repo.ts';
+import { type Claimed, enqueue } from '../src/notify/outbox-repo.ts';
 import { smtpProvider } from '../src/notify/providers.ts';
 import { startSender } from '../src/notify/sender.ts';
 import { startSmtp } from '../test/support/comms-stand-ins.ts';
@@ -69,6 +69,13 @@ async function main() {
     computeEtas({ now: Date.now(), driver: { location: [4.835, 45.76], at: Date.now() }, stops, travel });
     pure.push(performance.now() - t0);
   }
+  // The limit measured in this run: the database's own round trip (a recompute makes a few).
+  const roundTrip: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    await db.query('SELECT 1');
+    roundTrip.push(performance.now() - t0);
+  }
   const engine = createEtaEngine({ db, log, throttleMs: 0, travel, onEtas: () => {} });
   const full: number[] = [];
   for (let i = 0; i < 200; i++) {
@@ -78,7 +85,8 @@ async function main() {
   }
   console.log(
     `ETA recompute, 60-stop route: compute ${pct(pure, 0.5).toFixed(3)} ms p50 / ${pct(pure, 0.99).toFixed(3)} ms p99; ` +
-      `with PostgreSQL read+write ${pct(full, 0.5).toFixed(1)} ms p50 / ${pct(full, 0.99).toFixed(1)} ms p99 per position batch`,
+      `with PostgreSQL read+write ${pct(full, 0.5).toFixed(1)} ms p50 / ${pct(full, 0.99).toFixed(1)} ms p99 per position batch ` +
+      `(${(pct(full, 0.5) / pct(roundTrip, 0.5)).toFixed(1)}× a bare round trip to PostgreSQL in this run, ${pct(roundTrip, 0.5).toFixed(2)} ms p50)`,
   );
   const osrm = await osrmStandIn();
   const roads = createEtaEngine({ db, log, throttleMs: 0, travel, osrmUrl: osrm.url, onEtas: () => {} });
@@ -133,6 +141,22 @@ async function main() {
     `Outbox → SMTP: ${n} emails in ${s.toFixed(2)} s = ${(n / s).toFixed(0)} notifications/s (${check.rows[0]!.n} marked sent, ${smtp.mails.length} received)`,
   );
   await sender.stop();
+  // The limit measured in this run: the same messages through the same pooled transport, 100 at a
+  // time as the sender's batches, with no outbox (no claim, no lease, no status written).
+  const { rows: claimed } = await db.query<Claimed>(
+    `SELECT id, idempotency_key AS key, channel, recipient, subject, body, html, attempts FROM notifications LIMIT $1`,
+    [n],
+  );
+  const bareProvider = smtpProvider(config);
+  const b0 = performance.now();
+  for (let i = 0; i < claimed.length; i += 100)
+    await Promise.all(claimed.slice(i, i + 100).map((m) => bareProvider.send(m)));
+  const bareS = (performance.now() - b0) / 1000;
+  bareProvider.close?.();
+  console.log(
+    `  bare SMTP sends (same transport, no outbox): ${(claimed.length / bareS).toFixed(0)}/s; ` +
+      `the outbox runs at ${((n / s / (claimed.length / bareS)) * 100).toFixed(0)} % of it`,
+  );
   await smtp.close();
   await db.close();
 }

@@ -3,7 +3,8 @@
  * for BENCH_SECONDS (60) over `/driver` into one server process on PostgreSQL (loopback only), and
  * one dispatcher socket listens to the day room. Prints positions/s accepted, p50/p99 from send
  * to the dispatcher's receipt, lost points (sent but not stored: must be 0), the server's CPU
- * and RSS, and the machine's load average (the machine is shared: read figures with it).
+ * and RSS, and the machine's load average (the machine is shared: read figures with it); beside
+ * the latencies, a bare acked round trip through the same server under the same load.
  *
  * The server runs in a child process (bench-server.ts: the app as `pnpm start` runs it, with
  * the environment passed through, e.g. ETA_THROTTLE_MS), the phones and the dispatcher in this
@@ -225,7 +226,15 @@ async function main() {
       clearInterval(timer);
     };
   });
+  // The limit measured in this run: a bare acked round trip through the same server under the same
+  // load (`day:join` is answered from memory), sampled every 200 ms while the phones send.
+  const bareRtt: number[] = [];
+  const sampler = setInterval(() => {
+    const t = performance.now();
+    void dispatcher.emitWithAck('day:join', localDate).then(() => bareRtt.push(performance.now() - t));
+  }, 200);
   await Promise.all(finished);
+  clearInterval(sampler);
   await Promise.all(acks);
   const elapsedS = (performance.now() - t0) / 1000;
   await new Promise((r) => setTimeout(r, 1000));
@@ -260,6 +269,12 @@ async function main() {
       `(p99 = ${((pct(alertLat, 99) / 1000) * 100).toFixed(0)}% of the 1 s limit; ${alertLat.length} of ${alertsSeen} off_route alerts matched)`,
   );
   line('send → ack p50 / p99', `${pct(ackLat, 50).toFixed(1)} / ${pct(ackLat, 99).toFixed(1)} ms`);
+  bareRtt.sort((a, b) => a - b);
+  line(
+    'bare round trip p50 / p99',
+    `${pct(bareRtt, 50).toFixed(1)} / ${pct(bareRtt, 99).toFixed(1)} ms (day:join, same server and load); ` +
+      `send → dispatcher is ${(pct(latencies, 50) / pct(bareRtt, 50)).toFixed(1)}× / ${(pct(latencies, 99) / pct(bareRtt, 99)).toFixed(1)}× it`,
+  );
   line('dispatcher events received', `${latencies.length} of ${sent}`);
   line('lost points (sent − stored)', String(sent - stored));
   line('refused or timed-out acks', String(refused));

@@ -1,7 +1,8 @@
 /**
  * `pnpm bench` (test package): the dispatcher app's main bundle size (gzip) and the time to
  * first render of a planned day with 2,000 stops in headless Chromium.
- * Targets: main JS ≤ 500 kB gzip; the day renders in ≤ 2 s.
+ * Targets: main JS ≤ 500 kB gzip; the day renders in ≤ 2 s. Beside the render, the same app
+ * opening its orders list in the same run, so the figure reads on any machine.
  *
  * Needs the web build (pnpm --filter @tournee/web build) and PostgreSQL (TEST_DATABASE_URL's
  * server; a database `<its name>_bench_web` is recreated empty and migrated by the server).
@@ -82,8 +83,15 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
     await context.addCookies([{ name: 'tournee_session', value: api.token, url: server.baseUrl }]);
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/orders`); // warm the app shell and session, like a dispatcher already signed in
-    await page.locator('table.orders').first().waitFor();
+    const ordersPage = async () => {
+      const t = Date.now();
+      await page.goto(`${server.baseUrl}/orders`);
+      await page.locator('table.orders').first().waitFor();
+      return Date.now() - t;
+    };
+    await ordersPage(); // warm the app shell and session, like a dispatcher already signed in
+    // The limit measured in this run: the same app opening a page of data (the orders list) warm.
+    const floorMs = await ordersPage();
     const t0 = Date.now();
     await page.goto(`${server.baseUrl}/planner`);
     await page.locator('.route-card').first().waitFor({ timeout: 60_000 });
@@ -100,6 +108,9 @@ async function main() {
     console.log(`  planned day       ${routes.length} routes, ${stops} stops (plan ${status})`);
     console.log(
       `  first render      ${(renderMs / 1000).toFixed(2)} s from navigation to routes and stops drawn (target ≤ 2 s)`,
+    );
+    console.log(
+      `  beside            the orders list opens in ${(floorMs / 1000).toFixed(2)} s in this run: the planned day takes ${(renderMs / floorMs).toFixed(1)}× it`,
     );
   } finally {
     await server.stop();
