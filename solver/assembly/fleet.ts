@@ -17,6 +17,7 @@ import {
   D,
   endNode,
   isBound,
+  KIND_DELIVERY,
   KIND_PICKUP,
   kindOf,
   nTasks,
@@ -45,6 +46,7 @@ import {
   nxt,
   pMax,
   prv,
+  rCost,
   rDist,
   recompute,
   rFeasible,
@@ -315,14 +317,73 @@ export function exchangeRoutes(): bool {
   return fits(a) && fits(b);
 }
 
-function relinkInto(r: i32, seq: StaticArray<i32>, n: i32): void {
+function relinkInto(r: i32, seq: StaticArray<i32>, n: i32, from: i32 = 0): void {
   const s = startNode(r);
   const e = endNode(r);
   nxt[s] = e;
   prv[e] = s;
   let u = s;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < from + n; i++) {
     linkAfter(seq[i], u);
     u = seq[i];
   }
+}
+
+/**
+ * Puts seq[from, from + n) in the empty van (one per type, the source route's own included) where
+ * it fits and costs least; returns that van, or -1 when none fits. Every van tried is touched.
+ */
+function intoCheapestEmpty(seq: StaticArray<i32>, n: i32, from: i32): i32 {
+  let best = -1;
+  let bestCost = INF;
+  newTypeScan();
+  for (let v = 0; v < nVeh; v++) {
+    if (rSize[v] != 0 || hasBreaks[v] || skipEmptyTwin(v)) continue;
+    touch(v);
+    relinkInto(v, seq, n, from);
+    recompute(v);
+    if (fits(v) && rCost[v] < bestCost) {
+      best = v;
+      bestCost = rCost[v];
+    }
+    relinkInto(v, seq, 0);
+    recompute(v);
+  }
+  if (best >= 0) {
+    relinkInto(best, seq, n, from);
+    recompute(best);
+  }
+  return best;
+}
+
+/**
+ * Splits a random used route in two at a random cut, each part in the empty van of the type
+ * where it costs least: where vans cost by the hour or km, two smaller, cheaper vans can beat one
+ * big one even with the extra depot trips, and neither insertion nor the route exchange splits a
+ * route (vfmpv17 stalled at 4 big vans). Routes with shipments are left whole (a cut could part
+ * a pickup from its delivery). Returns false when no split was made or it is infeasible; the
+ * caller rolls the move back.
+ */
+export function splitRoute(): bool {
+  if (seqA.length != nTasks) {
+    seqA = new StaticArray<i32>(nTasks);
+    seqB = new StaticArray<i32>(nTasks);
+  }
+  let a = -1;
+  for (let tries = 0; tries < 16 && a < 0; tries++) {
+    const r = randInt(nVeh);
+    if (rJobs[r] > 1 && !hasBreaks[r]) a = r;
+  }
+  if (a < 0) return false;
+  const n = collect(a, seqA);
+  for (let i = 0; i < n; i++) {
+    const k = kindOf(seqA[i]);
+    if (k == KIND_PICKUP || k == KIND_DELIVERY) return false;
+  }
+  touch(a);
+  const cut = 1 + randInt(n - 1);
+  relinkInto(a, seqA, 0);
+  recompute(a);
+  if (intoCheapestEmpty(seqA, cut, 0) < 0) return false;
+  return intoCheapestEmpty(seqA, n - cut, cut) >= 0;
 }

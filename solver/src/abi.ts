@@ -46,5 +46,7 @@ export const PARAM_LOCAL_SEARCH = 17;
 export const PARAM_BALANCE = 18;
 /** Fleet phase: temperature (near-arc costs) of a distance test on moves that place no more tasks (−1 off, 0 auto). */
 export const PARAM_FLEET_TEMP = 19;
-/** Slots 20 … 23 are free for new settings. */
+/** Mixed fleets: share of the iterations that split a route into two vans (−1 off, 0 auto). */
+export const PARAM_ROUTE_SPLIT = 20;
+/** Slots 21 … 23 are free for new settings. */
 export const PARAMS_LEN = 24;

@@ -9,6 +9,7 @@ import {
   PARAM_CIRCUITY,
   PARAM_FLEET_SHARE,
   PARAM_FLEET_TEMP,
+  PARAM_ROUTE_SPLIT,
   PARAM_GRANULAR,
   PARAM_LOCAL_SEARCH,
   PARAM_MAX_ITERATIONS,
@@ -80,6 +81,7 @@ export const DEFAULT_TUNING = {
   granular: 0,
   localSearch: 0,
   fleetTemp: 0,
+  routeSplit: 0,
 };
 
 interface TaskSpec {
@@ -361,6 +363,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   params[PARAM_LOCAL_SEARCH] = tuning.localSearch;
   params[PARAM_BALANCE] = problem.balance ?? 0;
   params[PARAM_FLEET_TEMP] = tuning.fleetTemp;
+  params[PARAM_ROUTE_SPLIT] = tuning.routeSplit;
   return {
     counts: {
       locs: L,
