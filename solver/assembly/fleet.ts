@@ -283,20 +283,28 @@ function fits(v: i32): bool {
 }
 
 /**
+ * A random route with at least `minJobs` tasks and no bound task (breaks, reloads), or -1 after
+ * 16 tries; readies the sequence buffers of the moves below.
+ */
+function randomRoute(minJobs: i32): i32 {
+  if (seqA.length != nTasks) {
+    seqA = new StaticArray<i32>(nTasks);
+    seqB = new StaticArray<i32>(nTasks);
+  }
+  for (let tries = 0; tries < 16; tries++) {
+    const r = randInt(nVeh);
+    if (rJobs[r] >= minJobs && !hasBreaks[r]) return r;
+  }
+  return -1;
+}
+
+/**
  * Moves a random used route to a random vehicle of another type (swapping with its route if it
  * has one). Returns false when no exchange was made or it is infeasible; the caller has started
  * a move and rolls it back on false.
  */
 export function exchangeRoutes(): bool {
-  if (seqA.length != nTasks) {
-    seqA = new StaticArray<i32>(nTasks);
-    seqB = new StaticArray<i32>(nTasks);
-  }
-  let a = -1;
-  for (let tries = 0; tries < 16 && a < 0; tries++) {
-    const r = randInt(nVeh);
-    if (rJobs[r] > 0 && !hasBreaks[r]) a = r;
-  }
+  const a = randomRoute(1);
   if (a < 0) return false;
   let b = -1;
   for (let tries = 0; tries < 16 && b < 0; tries++) {
@@ -365,15 +373,7 @@ function intoCheapestEmpty(seq: StaticArray<i32>, n: i32, from: i32): i32 {
  * caller rolls the move back.
  */
 export function splitRoute(): bool {
-  if (seqA.length != nTasks) {
-    seqA = new StaticArray<i32>(nTasks);
-    seqB = new StaticArray<i32>(nTasks);
-  }
-  let a = -1;
-  for (let tries = 0; tries < 16 && a < 0; tries++) {
-    const r = randInt(nVeh);
-    if (rJobs[r] > 1 && !hasBreaks[r]) a = r;
-  }
+  const a = randomRoute(2);
   if (a < 0) return false;
   const n = collect(a, seqA);
   for (let i = 0; i < n; i++) {
