@@ -3,8 +3,8 @@
  * lowers the cost — Li & Lim 2001's "PD-exchange". The partner shipment is one met among the
  * pickup's nearest neighbours; each pickup goes after one of its own neighbours in the other route
  * (or where the other pickup was), its delivery at its best place after it (`evalPair`). Where
- * neither shipment fits beside the other, relocating one alone (pair relocate) cannot help: on
- * long routes with tight loads and windows (Li & Lim's LRC2) trading is the move left.
+ * neither shipment fits beside the other, relocating one alone (pair relocate) cannot help.
+ * Opt-in (tuning.localSearch bit 1024): local-search.ts has the measurement that keeps it off.
  */
 import { KIND_DELIVERY, KIND_PICKUP, kindOf, nTasks, pairOf, taskSkill, vehSkill } from './instance';
 import { adj, adjStart } from './init';
@@ -45,8 +45,8 @@ let placeU: i32 = -1;
 let placeQ: i32 = -1;
 
 /**
- * The cheapest insertion of shipment `p` into route `v` (out of which `vacated` was taken): its
- * pickup after or before one of its neighbours on `v`, or after `vacated`'s old predecessor.
+ * The cheapest insertion of shipment `p` into route `v`: its pickup after or before one of its
+ * neighbours on `v`, or after `vacated` (where the pickup taken out of `v` followed).
  */
 function bestPlace(p: i32, v: i32, vacated: i32): f64 {
   let best = evalPair(p, vacated, v);

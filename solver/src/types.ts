@@ -287,8 +287,8 @@ export interface Tuning {
   fleetTemp: number;
   /**
    * Mixed fleets (vans of different capacities or costs): share of the iterations that split a
-   * route at a random cut into the two empty vans where its parts cost least; 0 = auto (0.025),
-   * −1 = off. Heterogeneous-fleet sets at 50,000 iterations, 1 worker, seeds 1–3: mean cost gap
+   * route at a random cut into the two empty vans where its parts cost least, out of the 5 % of
+   * iterations that move whole routes (the rest exchange a route's van); 0 = auto (0.025), −1 = off. Heterogeneous-fleet sets at 50,000 iterations, 1 worker, seeds 1–3: mean cost gap
    * 2.47 % without, 1.77 % with (vfmpv17: 4 big vans at 2.45–4.03 % without, 7 smaller ones at
    * 0.33 and 0.72 % in two of three runs with).
    */
