@@ -33,9 +33,10 @@ export interface NotifyListener {
 
 export function createNotifyListener(deps: ListenerDeps): NotifyListener {
   const chains = new Map<string, Promise<void>>();
-  // Per route on the road, its orders still to deliver (the latest ETAs tell which): every
-  // position goes straight to those of their pages that show the driver (realtime/track.ts
-  // decides which), between two ETA recomputes.
+  // Per route, its orders still to deliver (the latest ETAs tell which): every position goes
+  // straight to those of their pages that show the driver (realtime/track.ts decides which, from
+  // the stops), between two ETA recomputes. Whatever the route's status in those ETAs: a first
+  // arrival starts the route, and its next position must not wait for the ETAs that say so.
   const onTheRoad = new Map<string, string[]>();
   const queue = (key: string, what: string, fn: () => Promise<void>) => {
     const next = (chains.get(key) ?? Promise.resolve())
@@ -114,7 +115,7 @@ export function createNotifyListener(deps: ListenerDeps): NotifyListener {
     etasChanged: (r) => {
       // Here, not in the route's queue: the next position must not wait for the messages.
       const orderIds = r.etas.flatMap((x) => (x.orderId ? [x.orderId] : []));
-      if (r.route.status === 'in_progress' && orderIds.length) onTheRoad.set(r.route.id, orderIds);
+      if (orderIds.length) onTheRoad.set(r.route.id, orderIds);
       else onTheRoad.delete(r.route.id);
       queue(`route:${r.route.id}`, 'ETA triggers', () => onEtas(r));
     },

@@ -10,8 +10,9 @@ type View = { driver: Fix | null };
 
 /**
  * A customer's page hears the driver's every position while its view shows the driver, even when
- * the ETAs behind are a stop late: a recompute that read the route before the last delivery
- * finishes after it (seen in CI: the page showed the driver, then heard none of its moves).
+ * the ETAs behind are late: a recompute that read the route before the last delivery (or before
+ * the route started) finishes after it (seen in CI: the page showed the driver, then heard none
+ * of its moves).
  */
 describe("the driver's moves on a tracking page", () => {
   let env: Awaited<ReturnType<typeof startCommsApp>>;
@@ -57,6 +58,10 @@ describe("the driver's moves on a tracking page", () => {
     env.bus.publish('etasChanged', { orgId: org.id, ...behind! });
     await driver.position(4.8333, 45.7615);
     await expect.poll(() => moves).toContain(JSON.stringify([4.8333, 45.7615]));
+    // So do ETAs read before the route started (a first arrival starts it on the real server).
+    env.bus.publish('etasChanged', { orgId: org.id, ...behind!, route: { ...behind!.route, status: 'published' } });
+    await driver.position(4.8335, 45.7616);
+    await expect.poll(() => moves).toContain(JSON.stringify([4.8335, 45.7616]));
 
     // Delivered: the page no longer shows the driver, and hears no more of the moves.
     for (const i of [1, 2]) {
