@@ -82,6 +82,10 @@ export let iterations: i32 = 0;
 let vehiclesFirst = false;
 /** The fleet phase's distance temperature in near-arc costs (tuning.fleetTemp; 0 = off). */
 let fleetTemp: f64 = 0;
+/** Mixed fleets: the share of iterations that move whole routes between vans (fleet.ts). */
+const FLEET_MOVES: f64 = 0.05;
+/** Of those, the share that split a route (tuning.routeSplit; auto 0.025); the rest exchange one. */
+let splitShare: f64 = FLEET_MOVES / 2;
 let startTime: f64 = 0;
 let stopped = false;
 
@@ -210,8 +214,6 @@ function converged(phaseStart: f64): bool {
  * random numbers it would have drawn).
  */
 const MAX_NEG_LOG_U: f64 = 37;
-/** Mixed fleets: the share of iterations that split a route (tuning.routeSplit), the rest of 5 % exchange one. */
-let splitShare: f64 = 0.025;
 /** How much more (in near-arc costs) a polish is allowed to recover before a recreate is dropped. */
 const ABORT_SLACK: f64 = 100;
 
@@ -272,7 +274,7 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
     beginMove();
     resetPend();
     const fleetMove = heterogeneous ? rand() : 1.0;
-    if (fleetMove < 0.05) {
+    if (fleetMove < FLEET_MOVES) {
       // A whole route changes van, or splits into two vans (see fleet.ts).
       if (!(fleetMove < splitShare ? splitRoute() : exchangeRoutes())) {
         rollback();
@@ -346,7 +348,7 @@ export function runSearch(): void {
   // r1_10_2 ended 7.8 % from its best known instead of 4.4 % (a single run; one worker for 300 s at
   // t0 3 it was 9.5 against 11.3 %, so jobs may want it too: not yet measured over seeds).
   const rs = params[PARAM_ROUTE_SPLIT];
-  splitShare = rs > 0 ? Math.min(rs, 0.05) : rs < 0 ? 0.0 : 0.025;
+  splitShare = rs > 0 ? Math.min(rs, FLEET_MOVES) : rs < 0 ? 0.0 : FLEET_MOVES / 2;
   const ft = params[PARAM_FLEET_TEMP];
   fleetTemp = ft > 0 ? ft : ft < 0 ? 0.0 : hasShipments && !hasJobs ? 3.0 : 0.0;
   setTwoOptStar(!hasShipments);
