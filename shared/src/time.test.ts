@@ -81,6 +81,16 @@ describe('time zones', () => {
     expect(iso(localToUtc('2027-11-02', '17:00', 'Europe/Paris'))).toBe('2027-11-02T16:00:00.000Z');
   });
 
+  it('answers a conversion made before the same way, as a date of its own', () => {
+    const first = localToUtc('2027-03-26', '08:00', 'Europe/Paris');
+    first.setUTCHours(0); // a caller changing its date must not change the next answer
+    const again = localToUtc('2027-03-26', '08:00', 'Europe/Paris');
+    expect(again).not.toBe(first);
+    expect(iso(again)).toBe('2027-03-26T07:00:00.000Z');
+    // Another zone, the same date and time: not the same instant.
+    expect(iso(localToUtc('2027-03-26', '08:00', 'America/New_York'))).toBe('2027-03-26T12:00:00.000Z');
+  });
+
   it('moves a wall time skipped by spring forward past the gap', () => {
     expect(iso(localToUtc('2027-03-28', '02:30', 'Europe/Paris'))).toBe('2027-03-28T01:30:00.000Z');
     expect(utcToLocal(new Date('2027-03-28T01:30:00Z'), 'Europe/Paris').localTime).toBe('03:30');

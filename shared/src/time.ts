@@ -142,7 +142,25 @@ export function zoneOffsetMinutes(instant: Date | number, zone: string): number 
  * Gap (spring forward): moved forward by the gap. Overlap (fall back): the first occurrence.
  */
 export function localToUtc(date: LocalDate, time: LocalTime, zone: string): Date {
-  const wall = dateMs(date) + minutesOfDay(time) * 60_000;
+  const key = `${zone} ${date} ${time}`;
+  let ms = converted.get(key);
+  if (ms === undefined) {
+    if (converted.size >= CONVERTED_MAX) converted.clear();
+    ms = wallToInstant(dateMs(date) + minutesOfDay(time) * 60_000, zone);
+    converted.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+/**
+ * Conversions already made. A day's stops share a few windows ("08:00"–"12:00"), and each
+ * conversion reads the zone's clock four times through Intl, the costly part: the planner's first
+ * render of 2,000 stops spent 0.3 s of its 0.73 s of React work here. Bounded: cleared when full.
+ */
+const converted = new Map<string, number>();
+const CONVERTED_MAX = 10_000;
+
+function wallToInstant(wall: number, zone: string): number {
   // Offsets a day either side bracket any transition near this wall time.
   const before = zoneOffsetMinutes(wall - DAY_MS, zone);
   const after = zoneOffsetMinutes(wall + DAY_MS, zone);
@@ -151,7 +169,7 @@ export function localToUtc(date: LocalDate, time: LocalTime, zone: string): Date
     .filter((t) => wallMs(t, zone) === wall)
     .sort((a, b) => a - b);
   // No candidate: the wall time falls in a gap; reading it with the earlier offset lands after it.
-  return new Date(candidates[0] ?? wall - before * 60_000);
+  return candidates[0] ?? wall - before * 60_000;
 }
 
 /** The local date and time ('HH:MM', seconds dropped) of an instant in `zone`. */

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { type ApiClient, signIn } from '../lib/api-client.ts';
@@ -104,6 +104,47 @@ describe('dispatcher web app: the map of a day', () => {
     expect(text).toMatch(/\d\d:\d\d/);
     await saveScreenshot(page, 'planner-map');
   });
+  it('asks for the open day without waiting for the depots, and only once', async () => {
+    const asked: string[] = [];
+    const onRequest = (req: Request) => {
+      const url = new URL(req.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname.slice(4) + url.search);
+    };
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    page.on('request', onRequest);
+    // The depots answer only once the test lets them: the day's requests must not wait for them.
+    await page.route(
+      '**/api/depots',
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+      { times: 1 },
+    );
+    const dayAsks = () => asked.filter((u) => u.includes(`date=${day}`) || u.includes(`from=${day}`));
+    try {
+      await page.goto(`${server.baseUrl}/planner?day=${day}`);
+      await expect.poll(() => dayAsks().length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+      expect(asked).toContain(`/routes?date=${day}`);
+      expect(asked).toContain(`/planning/unplanned?date=${day}`);
+      expect(asked.filter((u) => u.startsWith('/depots')).length).toBe(1);
+    } finally {
+      release();
+    }
+    await page.locator('.route-card').first().waitFor();
+    await expect
+      .poll(() =>
+        page.evaluate(() => window.__tourneeMap?.queryRenderedFeatures({ layers: ['stops-circle'] }).length ?? 0),
+      )
+      .toBeGreaterThan(5);
+    page.off('request', onRequest);
+    // Started early and taken by the day once it shows: not asked a second time.
+    expect(asked.filter((u) => u.startsWith(`/routes?date=${day}`))).toHaveLength(1);
+  });
+
   it('speaks French in the legend and the popup once the dispatcher switches language', async () => {
     await page.getByLabel('Language').selectOption('fr');
     const legend = page.getByRole('complementary', { name: 'Légende' });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from './client.ts';
+import { takePrefetched } from './prefetch.ts';
 
 export interface ApiState<T> {
   data: T | null;
@@ -10,7 +11,10 @@ export interface ApiState<T> {
   patch(change: (data: T) => T): void;
 }
 
-/** GETs `path` (again whenever it changes or `reload` is called); null skips the request. */
+/**
+ * GETs `path` (again whenever it changes or `reload` is called); null skips the request. A GET of
+ * the same path started earlier by `prefetch` is taken instead of a new one.
+ */
 export function useApi<T>(path: string | null): ApiState<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -21,7 +25,7 @@ export function useApi<T>(path: string | null): ApiState<T> {
     if (!path) return;
     let live = true;
     setError(null);
-    api<T>(path).then(
+    (takePrefetched<T>(path) ?? api<T>(path)).then(
       (d) => live && setData(d),
       (e: Error) => live && setError(e),
     );

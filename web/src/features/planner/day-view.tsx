@@ -40,6 +40,7 @@ import { Timeline } from './timeline.tsx';
 import { useEdits } from './use-edits.ts';
 import { UndoRedo } from './undo-redo.tsx';
 import { DayUnplanned } from './unplanned-orders.tsx';
+import { dayPaths } from './day-paths.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { useLiveDrivers } from './use-live-drivers.ts';
 import { PublishConfirm } from './publish-confirm.tsx';
@@ -55,12 +56,10 @@ export function DayView(props: {
 }) {
   const { t, intl, locale } = useI18n();
   const canWrite = useCanWrite();
-  const routes = useApi<{ routes: PlannedRoute[] }>(`/routes${query({ date: props.date })}`);
-  const unplanned = useApi<Page<Order>>(
-    `/orders${query({ from: props.date, to: props.date, status: 'imported', limit: 1000 })}`,
-  );
-  // The same orders with the reason the latest plan gave and its figures, for the list under the map.
-  const reasons = useApi<{ items: DayUnplannedOrder[] }>(`/planning/unplanned${query({ date: props.date })}`);
+  const paths = dayPaths(props.date);
+  const routes = useApi<{ routes: PlannedRoute[] }>(paths.routes);
+  const unplanned = useApi<Page<Order>>(paths.unplanned);
+  const reasons = useApi<{ items: DayUnplannedOrder[] }>(paths.reasons);
   const [selected, setSelected] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   // What was published, worded at each render (the language may switch after).
@@ -127,21 +126,23 @@ export function DayView(props: {
   const paint = useCallback(
     (m: MapLibreMap) => {
       const list = routes.data?.routes ?? [];
+      // Fit the day once, when both the map and the day's data are there (whichever comes last),
+      // and before the data goes in: the map then cuts its tiles at the final zoom only.
+      if (!fitted.current && routes.data && unplanned.data) {
+        fitted.current = true;
+        const b = boundsOfPoints([
+          ...list.flatMap((r) => r.geometry?.coordinates ?? []),
+          ...unplanned.data.items.map((o) => o.location.coordinates),
+          ...props.depots.map((d) => d.location.coordinates),
+        ]);
+        // More room at the bottom: the legend sits over the map's lower left corner, below the
+        // stops, whose popups open upwards and so never go under it.
+        if (b) m.fitBounds(b, { padding: { top: 40, right: 40, bottom: 170, left: 40 }, duration: 0, maxZoom: 15 });
+      }
       const { lines, stops } = routeFeatures(list);
       setData(m, 'routes', lines);
       setData(m, 'stops', stops);
       setData(m, 'unassigned', orderFeatures(unplanned.data?.items ?? []));
-      // Fit the day once, when both the map and the day's data are there (whichever comes last).
-      if (fitted.current || !routes.data || !unplanned.data) return;
-      fitted.current = true;
-      const b = boundsOfPoints([
-        ...list.flatMap((r) => r.geometry?.coordinates ?? []),
-        ...unplanned.data.items.map((o) => o.location.coordinates),
-        ...props.depots.map((d) => d.location.coordinates),
-      ]);
-      // More room at the bottom: the legend sits over the map's lower left corner, below the
-      // stops, whose popups open upwards and so never go under it.
-      if (b) m.fitBounds(b, { padding: { top: 40, right: 40, bottom: 170, left: 40 }, duration: 0, maxZoom: 15 });
     },
     [routes.data, unplanned.data, props.depots],
   );

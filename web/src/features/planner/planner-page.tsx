@@ -1,12 +1,14 @@
 import type { CalendarDay, Depot } from '@tournee/shared';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { query } from '../../api/client.ts';
+import { prefetch } from '../../api/prefetch.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCanWrite } from '../auth/session.tsx';
 import { addDays, mondayOf, todayLocal } from '../fleet/week.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 import { CalendarGrid } from './calendar-grid.tsx';
+import { dayPaths } from './day-paths.ts';
 import { DayView } from './day-view.tsx';
 import { PlanLauncher } from './plan-launcher.tsx';
 
@@ -38,6 +40,12 @@ export function PlannerPage({ mapStyleUrl }: { mapStyleUrl: string | null }) {
     `/planning/calendar${query({ from: firstMonday, to: addDays(firstMonday, HORIZON_DAYS - 1) })}`,
   );
   const depots = useApi<{ items: Depot[] }>('/depots');
+  // The open day waits for the depots (its map is centred on them): its own requests start now,
+  // beside them, rather than once it mounts (the web bench's 2,000 stops came 0.3–0.5 s sooner).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the day first opened only
+  useEffect(() => {
+    for (const path of Object.values(dayPaths(day))) prefetch(path);
+  }, []);
   const reloadCalendar = calendar.reload;
   const onChanged = useCallback(() => reloadCalendar(), [reloadCalendar]);
   // A finished plan changes every day it covered: the open day is fetched again (key change).
