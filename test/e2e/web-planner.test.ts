@@ -11,7 +11,14 @@ const ADMIN = { email: 'planner@example.com', password: 'e2e-password-2' };
 interface Route {
   id: string;
   vehicleName: string;
-  stops: Array<{ id: string; ref: string | null; kind: string; demand: number[]; plannedArrivalAt: string }>;
+  stops: Array<{
+    id: string;
+    ref: string | null;
+    kind: string;
+    demand: number[];
+    plannedArrivalAt: string;
+    timeWindows: Array<{ start: string; end: string }>;
+  }>;
 }
 
 // The dispatcher's planning day, in Chromium against the real server, solver and PostgreSQL.
@@ -115,6 +122,12 @@ describe('dispatcher web app: planning a day', () => {
         page.evaluate(() => window.__tourneeMap?.queryRenderedFeatures({ layers: ['stops-circle'] }).length ?? 0),
       )
       .toBeGreaterThan(5);
+    // The timeline draws each window of a row once, however many of its stops share it: a band
+    // per stop stacked the faint colour into a dark one.
+    for (const r of await routesOf()) {
+      const windows = new Set(r.stops.flatMap((s) => s.timeWindows.map((w) => `${w.start}-${w.end}`)));
+      expect(await page.locator(`.timeline-track[data-route-id="${r.id}"] .window`).count()).toBe(windows.size);
+    }
     await saveScreenshot(page, 'planner');
   });
 

@@ -56,98 +56,102 @@ export function RouteBoard(
 
   return (
     <div className="route-board">
-      {props.routes.map((r, i) => (
-        <section
-          key={r.id}
-          className={`route-card${r.id === props.selected ? ' selected' : ''}${isLate(r, now) ? ' late' : ''}`}
-          aria-label={t('planner.routeOf', { vehicle: r.vehicleName })}
-          onDragOver={allow}
-          onDrop={(e) => drop(e, r.id, r.stops.length)}
-          data-route-id={r.id}
-        >
-          <header style={{ borderTopColor: routeColor(i) }}>
-            <button type="button" className="link" onClick={() => props.onSelect(r.id)}>
-              <strong>{r.vehicleName}</strong> {r.driverName && <span>· {r.driverName}</span>}
-            </button>
-            <span className="route-meta">
-              {t('planner.stopCount', { count: r.stops.filter((s) => isVisit(s.kind)).length })} ·{' '}
-              {formatDistance(intl, r.distanceM / 1000)} · {clock(r.startAt, props.timeZone)}–
-              {clock(r.endAt, props.timeZone)}
-              {r.status !== 'planned' && (
-                <span className="status status-dispatched"> {t(`planner.routeStatus.${r.status}`)}</span>
-              )}
-            </span>
-            {canWrite && (
-              <button type="button" aria-pressed={r.locked} onClick={() => void lock(r)}>
-                {r.locked ? t('planner.unlock') : t('planner.lock')}
+      {props.routes.map((r, i) => {
+        const numbers = visitNumbers(r.stops);
+        const withPickup = new Set(r.stops.filter((x) => x.kind === 'pickup').map((x) => x.orderId));
+        return (
+          <section
+            key={r.id}
+            className={`route-card${r.id === props.selected ? ' selected' : ''}${isLate(r, now) ? ' late' : ''}`}
+            aria-label={t('planner.routeOf', { vehicle: r.vehicleName })}
+            onDragOver={allow}
+            onDrop={(e) => drop(e, r.id, r.stops.length)}
+            data-route-id={r.id}
+          >
+            <header style={{ borderTopColor: routeColor(i) }}>
+              <button type="button" className="link" onClick={() => props.onSelect(r.id)}>
+                <strong>{r.vehicleName}</strong> {r.driverName && <span>· {r.driverName}</span>}
               </button>
-            )}
-            {r.driverId && (
-              <a
-                href={`/api/route-sheets${query({ date: props.date, driverId: r.driverId, format: 'html', lang: locale })}`}
-                target="_blank"
-                rel="noreferrer"
-              >
-                {t('planner.sheet')}
-              </a>
-            )}
-          </header>
-          {r.violations.length > 0 && (
-            <ul className="violations">
-              {r.violations.map((v) => (
-                <li key={v.message}>{violationText(v, stops, t)}</li>
-              ))}
-            </ul>
-          )}
-          <ol className="stops">
-            {r.stops.map((s, index) => (
-              <li
-                key={s.id}
-                className={`stop ${s.kind}${s.violations.length ? ' violated' : ''}`}
-                draggable={canWrite && canDrag(r, s)}
-                onDragStart={() => setDrag({ stopId: s.id, fromRouteId: r.id, fromIndex: index })}
-                onDragEnd={() => setDrag(null)}
-                onDragOver={allow}
-                onDrop={(e) => drop(e, r.id, index)}
-                data-stop-id={s.id}
-              >
-                <span className="seq">{visitNumbers(r.stops).get(s.seq) ?? pauseIcon(s.kind)}</span>
-                {!isVisit(s.kind) ? (
-                  <span className="what">{stopLabel(s)}</span>
-                ) : !canWrite ? (
-                  // A viewer reads the stop; picking it would only open the edit actions.
-                  <span className="what">{stopLabel(s)}</span>
-                ) : (
-                  <button
-                    type="button"
-                    className="link what"
-                    aria-pressed={props.pickedStop === s.id}
-                    disabled={r.locked || s.locked}
-                    onClick={() => props.onPickStop(s.id)}
-                  >
-                    {/* The two stops of a pickup and delivery order say which is which. */}
-                    {r.stops.some((x) => x.kind === 'pickup' && x.orderId === s.orderId) && (
-                      <span className={`stop-kind ${s.kind}`}>
-                        {t(s.kind === 'pickup' ? 'planner.stopKind.pickup' : 'planner.stopKind.delivery')}
-                      </span>
-                    )}
-                    {stopLabel(s)}
-                  </button>
+              <span className="route-meta">
+                {t('planner.stopCount', { count: r.stops.filter((s) => isVisit(s.kind)).length })} ·{' '}
+                {formatDistance(intl, r.distanceM / 1000)} · {clock(r.startAt, props.timeZone)}–
+                {clock(r.endAt, props.timeZone)}
+                {r.status !== 'planned' && (
+                  <span className="status status-dispatched"> {t(`planner.routeStatus.${r.status}`)}</span>
                 )}
-                <span className="when">
-                  {clock(startOf(s, props.date, props.timeZone), props.timeZone)}
-                  <StopProgress stop={s} drift={driftMin(s, r.status, now)} />
-                </span>
-                {s.violations.map((v) => (
-                  <span key={v.message} className="error">
-                    {violationText(v, stops, t)}
-                  </span>
+              </span>
+              {canWrite && (
+                <button type="button" aria-pressed={r.locked} onClick={() => void lock(r)}>
+                  {r.locked ? t('planner.unlock') : t('planner.lock')}
+                </button>
+              )}
+              {r.driverId && (
+                <a
+                  href={`/api/route-sheets${query({ date: props.date, driverId: r.driverId, format: 'html', lang: locale })}`}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  {t('planner.sheet')}
+                </a>
+              )}
+            </header>
+            {r.violations.length > 0 && (
+              <ul className="violations">
+                {r.violations.map((v) => (
+                  <li key={v.message}>{violationText(v, stops, t)}</li>
                 ))}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ))}
+              </ul>
+            )}
+            <ol className="stops">
+              {r.stops.map((s, index) => (
+                <li
+                  key={s.id}
+                  className={`stop ${s.kind}${s.violations.length ? ' violated' : ''}`}
+                  draggable={canWrite && canDrag(r, s)}
+                  onDragStart={() => setDrag({ stopId: s.id, fromRouteId: r.id, fromIndex: index })}
+                  onDragEnd={() => setDrag(null)}
+                  onDragOver={allow}
+                  onDrop={(e) => drop(e, r.id, index)}
+                  data-stop-id={s.id}
+                >
+                  <span className="seq">{numbers.get(s.seq) ?? pauseIcon(s.kind)}</span>
+                  {!isVisit(s.kind) ? (
+                    <span className="what">{stopLabel(s)}</span>
+                  ) : !canWrite ? (
+                    // A viewer reads the stop; picking it would only open the edit actions.
+                    <span className="what">{stopLabel(s)}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="link what"
+                      aria-pressed={props.pickedStop === s.id}
+                      disabled={r.locked || s.locked}
+                      onClick={() => props.onPickStop(s.id)}
+                    >
+                      {/* The two stops of a pickup and delivery order say which is which. */}
+                      {withPickup.has(s.orderId) && (
+                        <span className={`stop-kind ${s.kind}`}>
+                          {t(s.kind === 'pickup' ? 'planner.stopKind.pickup' : 'planner.stopKind.delivery')}
+                        </span>
+                      )}
+                      {stopLabel(s)}
+                    </button>
+                  )}
+                  <span className="when">
+                    {clock(startOf(s, props.date, props.timeZone), props.timeZone)}
+                    <StopProgress stop={s} drift={driftMin(s, r.status, now)} />
+                  </span>
+                  {s.violations.map((v) => (
+                    <span key={v.message} className="error">
+                      {violationText(v, stops, t)}
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ol>
+          </section>
+        );
+      })}
     </div>
   );
 }
