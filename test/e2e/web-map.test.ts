@@ -145,6 +145,47 @@ describe('dispatcher web app: the map of a day', () => {
     expect(asked.filter((u) => u.startsWith(`/routes?date=${day}`))).toHaveLength(1);
   });
 
+  it('opens the map on the day once its routes are in, fitted on all their stops', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The day's routes answer only once the test lets them: until then the map's box is there,
+    // busy, and no map is drawn (an empty map first redraws once per source and per fit).
+    await page.route(
+      `**/api/routes?date=${day}`,
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+      { times: 1 },
+    );
+    const box = page.getByRole('region', { name: 'Map of the day' });
+    try {
+      await page.goto(`${server.baseUrl}/planner?day=${day}`);
+      await expect.poll(() => box.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('true');
+      expect(await page.evaluate(() => window.__tourneeMap === undefined)).toBe(true);
+    } finally {
+      release();
+    }
+    await expect
+      .poll(() =>
+        page.evaluate(() => window.__tourneeMap?.queryRenderedFeatures({ layers: ['stops-circle'] }).length ?? 0),
+      )
+      .toBeGreaterThan(5);
+    expect(await box.getAttribute('aria-busy')).toBe('false');
+    const routes = (await api.call('GET', `/routes?date=${day}`)).body.routes as Array<{
+      stops: Array<{ location: { coordinates: [number, number] } | null }>;
+    }>;
+    const stops = routes.flatMap((r) => r.stops.flatMap((s) => (s.location ? [s.location.coordinates] : [])));
+    expect(stops.length).toBeGreaterThan(5);
+    const outside = await page.evaluate(
+      (points) => points.filter((p) => !window.__tourneeMap!.getBounds().contains(p)),
+      stops,
+    );
+    expect(outside).toEqual([]);
+  });
+
   it('speaks French in the legend and the popup once the dispatcher switches language', async () => {
     await page.getByLabel('Language').selectOption('fr');
     const legend = page.getByRole('complementary', { name: 'Légende' });

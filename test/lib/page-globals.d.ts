@@ -4,6 +4,7 @@ declare global {
   interface Window {
     __tourneeMap?: {
       queryRenderedFeatures(options: { layers: string[] }): Array<{ geometry: { coordinates: unknown } }>;
+      getBounds(): { contains(point: [number, number]): boolean };
     };
   }
 }

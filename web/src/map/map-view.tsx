@@ -19,25 +19,34 @@ export interface MapViewProps {
   /** Called once our layers exist (again after a style switch), to (re)fill the sources. */
   onReady(map: MapLibreMap): void;
   label: string;
+  /**
+   * False holds the map back (its box is there, empty) until what it shows has arrived: a map
+   * drawn empty first redraws once per source and per fit, and without a GPU each of those
+   * frames costs the page's main thread about a tenth of a second. True by default.
+   */
+  open?: boolean;
   /** Overlays drawn above the map (the legend), outside MapLibre's own container. */
   children?: ReactNode;
 }
 
-export function MapView({ styleUrl, center, zoom = 11, onReady, label, children }: MapViewProps) {
+export function MapView({ styleUrl, center, zoom = 11, onReady, label, open = true, children }: MapViewProps) {
   const container = useRef<HTMLElement>(null);
   const ready = useRef(onReady);
   ready.current = onReady;
 
-  // The map is created once per style; centre and zoom are only the initial view.
+  // The map is created once per style, once open; centre and zoom are only the initial view.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
-    if (!container.current) return;
+    if (!container.current || !open) return;
     const map = new maplibregl.Map({
       container: container.current,
       style: initialStyle(styleUrl),
       center,
       zoom,
       attributionControl: false,
+      // No fade-in of labels and icons: each fade is frames of redrawing, which a machine
+      // without a GPU pays on its main thread (a tenth of a second each) while a day opens.
+      fadeDuration: 0,
     });
     // A style (or its server) that cannot be reached within 5 s must not leave a blank map:
     // the offline style takes over, and our layers are added again on its style.load.
@@ -64,11 +73,11 @@ export function MapView({ styleUrl, center, zoom = 11, onReady, label, children 
       if (window.__tourneeMap === map) window.__tourneeMap = undefined;
       map.remove();
     };
-  }, [styleUrl]);
+  }, [styleUrl, open]);
 
   return (
     <div className="map-wrap">
-      <section ref={container} className="map" aria-label={label} />
+      <section ref={container} className="map" aria-label={label} aria-busy={!open} />
       {children}
     </div>
   );

@@ -1,6 +1,7 @@
 import {
   type DayUnplannedOrder,
   type Depot,
+  type EditRequest,
   type Order,
   type Page,
   type PlannedRoute,
@@ -11,7 +12,7 @@ import {
   visitNumbers,
 } from '@tournee/shared';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { onConnect } from '../../api/reconnect.ts';
 import { dispatchSocket } from '../../api/socket.ts';
@@ -43,7 +44,15 @@ import { DayUnplanned } from './unplanned-orders.tsx';
 import { dayPaths } from './day-paths.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { useLiveDrivers } from './use-live-drivers.ts';
+import { useNow } from './use-now.ts';
 import { PublishConfirm } from './publish-confirm.tsx';
+
+/** Runs `paint` on the map, once there is one, whenever `paint` changes (what it draws did). */
+function useRepaint(map: RefObject<MapLibreMap | null>, paint: (m: MapLibreMap) => void): void {
+  useEffect(() => {
+    if (map.current) paint(map.current);
+  }, [map, paint]);
+}
 
 /** One day: the map beside the timeline and the routes' stop lists; edit, lock, publish. */
 export function DayView(props: {
@@ -85,6 +94,12 @@ export function DayView(props: {
     }
   }, [props.refresh]);
   const edits = useEdits(props.date, routes.data?.routes ?? [], reload);
+  // The timeline and the route board redraw only when what they show changes (2,000 stops take
+  // a fifth of a second): not on a driver's position, the unplanned list, or an edit's feedback.
+  const sendNow = useRef(edits.send);
+  sendNow.current = edits.send;
+  const onEdit = useCallback((request: EditRequest) => sendNow.current(request), []);
+  const now = useNow(30_000);
   const drivers = useLiveDrivers(props.date);
 
   // Follow this day's room: another dispatcher's edit or a publication shows here at once.
@@ -123,28 +138,36 @@ export function DayView(props: {
     };
   }, [props.date, routes.reload, routes.patch, unplanned.reload, reasons.reload]);
 
-  const paint = useCallback(
+  // Each source is sent to the map's worker when its own data changes: the day's routes are not
+  // cut into tiles again because the unplanned orders arrived after them.
+  const fit = useCallback(
     (m: MapLibreMap) => {
-      const list = routes.data?.routes ?? [];
       // Fit the day once, when both the map and the day's data are there (whichever comes last),
       // and before the data goes in: the map then cuts its tiles at the final zoom only.
-      if (!fitted.current && routes.data && unplanned.data) {
-        fitted.current = true;
-        const b = boundsOfPoints([
-          ...list.flatMap((r) => r.geometry?.coordinates ?? []),
-          ...unplanned.data.items.map((o) => o.location.coordinates),
-          ...props.depots.map((d) => d.location.coordinates),
-        ]);
-        // More room at the bottom: the legend sits over the map's lower left corner, below the
-        // stops, whose popups open upwards and so never go under it.
-        if (b) m.fitBounds(b, { padding: { top: 40, right: 40, bottom: 170, left: 40 }, duration: 0, maxZoom: 15 });
-      }
-      const { lines, stops } = routeFeatures(list);
-      setData(m, 'routes', lines);
-      setData(m, 'stops', stops);
-      setData(m, 'unassigned', orderFeatures(unplanned.data?.items ?? []));
+      if (fitted.current || !routes.data || !unplanned.data) return;
+      fitted.current = true;
+      const b = boundsOfPoints([
+        ...routes.data.routes.flatMap((r) => r.geometry?.coordinates ?? []),
+        ...unplanned.data.items.map((o) => o.location.coordinates),
+        ...props.depots.map((d) => d.location.coordinates),
+      ]);
+      // More room at the bottom: the legend sits over the map's lower left corner, below the
+      // stops, whose popups open upwards and so never go under it.
+      if (b) m.fitBounds(b, { padding: { top: 40, right: 40, bottom: 170, left: 40 }, duration: 0, maxZoom: 15 });
     },
     [routes.data, unplanned.data, props.depots],
+  );
+  const paintRoutes = useCallback(
+    (m: MapLibreMap) => {
+      const { lines, stops } = routeFeatures(routes.data?.routes ?? []);
+      setData(m, 'routes', lines);
+      setData(m, 'stops', stops);
+    },
+    [routes.data],
+  );
+  const paintUnplanned = useCallback(
+    (m: MapLibreMap) => setData(m, 'unassigned', orderFeatures(unplanned.data?.items ?? [])),
+    [unplanned.data],
   );
   // Drivers move on their own clock: only their source is refreshed on each position.
   const paintDrivers = useCallback(
@@ -154,12 +177,16 @@ export function DayView(props: {
     },
     [drivers, routes.data],
   );
-  useEffect(() => {
-    if (map.current) paintDrivers(map.current);
-  }, [paintDrivers]);
-  useEffect(() => {
-    if (map.current) paint(map.current);
-  }, [paint]);
+  const paint = (m: MapLibreMap) => {
+    fit(m);
+    paintRoutes(m);
+    paintUnplanned(m);
+    paintDrivers(m);
+  };
+  useRepaint(map, fit);
+  useRepaint(map, paintRoutes);
+  useRepaint(map, paintUnplanned);
+  useRepaint(map, paintDrivers);
 
   // Numbers on the selected route's stops.
   const numbers = useRef(new StopNumberMarkers());
@@ -262,7 +289,7 @@ export function DayView(props: {
     date: props.date,
     selected,
     onSelect: setSelected,
-    onEdit: (req) => edits.send(req),
+    onEdit,
   };
   return (
     <div className="day-view">
@@ -303,13 +330,14 @@ export function DayView(props: {
       )}
       <div className="day-grid">
         <MapView
+          // The map opens on the day: fitted, with its routes and unplanned orders from its first frame.
+          open={!routes.loading && !unplanned.loading}
           styleUrl={props.mapStyleUrl}
           center={depot ? depot.location.coordinates : [4.84, 45.76]}
           label={t('planner.map')}
           onReady={(m) => {
             map.current = m;
             paint(m);
-            paintDrivers(m);
             listenStops(m);
             depotMarkers.current.show(
               m,
@@ -334,7 +362,7 @@ export function DayView(props: {
           ) : (
             <div>
               <Timeline {...plan} />
-              <RouteBoard {...plan} onChanged={reload} pickedStop={picked} onPickStop={setPicked} />
+              <RouteBoard {...plan} now={now} onChanged={reload} pickedStop={picked} onPickStop={setPicked} />
             </div>
           )}
         </AsyncState>

@@ -1,5 +1,5 @@
 import { isVisit, type PlannedRoute, type RouteStop, serviceStartIso, visitNumbers } from '@tournee/shared';
-import { type DragEvent, useMemo, useState } from 'react';
+import { type DragEvent, memo, useMemo, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { routeColor } from '../../map/colors.ts';
 import { formatDistance } from '../../i18n/format.ts';
@@ -22,8 +22,10 @@ const startOf = (s: RouteStop, localDate: string, timeZone: string) => serviceSt
  * The day's routes as lists of stops. Drag a stop onto another stop (it goes before it) or onto
  * a route (it goes last); the server recomputes the times and says what the move breaks.
  */
-export function RouteBoard(
+export const RouteBoard = memo(function RouteBoard(
   props: DayPlanProps & {
+    /** The time now, on the day view's beat: which routes run late and by how much. */
+    now: number;
     onChanged(): void;
     /** The stop picked for the keyboard move form. */
     pickedStop: string | null;
@@ -34,7 +36,7 @@ export function RouteBoard(
   const canWrite = useCanWrite();
   const [drag, setDrag] = useState<StopDrag | null>(null);
   const stops = useMemo(() => stopIndex(props.routes), [props.routes]);
-  const now = Date.now();
+  const { now } = props;
 
   function drop(e: DragEvent, toRouteId: string, position: number) {
     e.preventDefault();
@@ -154,7 +156,7 @@ export function RouteBoard(
       })}
     </div>
   );
-}
+});
 
 /** Done or failed marks and the drift from the plan, so dispatchers see a day slipping. */
 function StopProgress({ stop, drift }: { stop: RouteStop; drift: number | null }) {

@@ -7,7 +7,7 @@ import {
   visitNumbers,
 } from '@tournee/shared';
 import { pauseIcon } from './pause.ts';
-import { type DragEvent, Fragment, useState } from 'react';
+import { type DragEvent, Fragment, memo, useState } from 'react';
 import { routeColor } from '../../map/colors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCanWrite } from '../auth/session.tsx';
@@ -22,7 +22,7 @@ const ms = (iso: string | null) => (iso ? Date.parse(iso) : Number.NaN);
  * service and breaks as blocks, the stops' time windows as faint bands behind them. A stop's
  * block can be dragged onto any row: it goes where the drop falls in time.
  */
-export function Timeline(props: DayPlanProps) {
+export const Timeline = memo(function Timeline(props: DayPlanProps) {
   const { t } = useI18n();
   const canWrite = useCanWrite();
   const [drag, setDrag] = useState<StopDrag | null>(null);
@@ -137,7 +137,7 @@ export function Timeline(props: DayPlanProps) {
       })}
     </section>
   );
-}
+});
 
 /**
  * The windows of a row's timed stops, each once: a band per stop stacked its faint colour into a

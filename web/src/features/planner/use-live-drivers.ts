@@ -1,9 +1,10 @@
 import { type DriverPositionEvent, type LatestPosition, STALE_AFTER_S } from '@tournee/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { onReconnect } from '../../api/reconnect.ts';
 import { dispatchSocket } from '../../api/socket.ts';
 import { headingOf } from '../../map/heading.ts';
+import { useNow } from './use-now.ts';
 
 export interface LiveDriver {
   driverId: string;
@@ -24,7 +25,7 @@ const isStale = (deviceAt: string, now: number) => now - Date.parse(deviceAt) > 
  */
 export function useLiveDrivers(date: string): LiveDriver[] {
   const [drivers, setDrivers] = useState<Map<string, LiveDriver>>(new Map());
-  const [now, setNow] = useState(Date.now());
+  const now = useNow(30_000);
 
   useEffect(() => {
     let live = true;
@@ -71,14 +72,13 @@ export function useLiveDrivers(date: string): LiveDriver[] {
       });
     };
     socket.on('driver:position', onPosition);
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => {
       live = false;
       socket.off('driver:position', onPosition);
       stopReconnect();
-      clearInterval(timer);
     };
   }, [date]);
 
-  return [...drivers.values()].map((d) => ({ ...d, stale: isStale(d.deviceAt, now) }));
+  // The same list until a position or the clock moves: the map's drivers are not redrawn for nothing.
+  return useMemo(() => [...drivers.values()].map((d) => ({ ...d, stale: isStale(d.deviceAt, now) })), [drivers, now]);
 }
