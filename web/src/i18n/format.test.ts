@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dateTimeFormat,
+  numberFormat,
   formatDate,
   formatDateTime,
   formatDistance,
@@ -36,6 +38,22 @@ describe('formatting in the user’s locale', () => {
     expect(formatDate('en-US', '2026-12-02')).toBe('12/02/2026');
     expect(formatDate('fr-FR', '2026-12-02', { weekday: 'long', day: 'numeric', month: 'long' })).toBe(
       'mercredi 2 décembre',
+    );
+  });
+
+  it('makes a formatter once per locale, options and zone, and formats each zone in its own', () => {
+    const paris = dateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+    expect(dateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' })).toBe(paris);
+    const london = dateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+    expect(london).not.toBe(paris);
+    expect(paris.format(new Date('2026-12-02T13:05:00Z'))).toBe('14:05');
+    expect(london.format(new Date('2026-12-02T13:05:00Z'))).toBe('13:05');
+    expect(formatTime('en-GB', '2026-12-02T13:05:00Z', 'Europe/London')).toBe('13:05');
+    expect(numberFormat('fr-FR', { maximumFractionDigits: 2 })).toBe(
+      numberFormat('fr-FR', { maximumFractionDigits: 2 }),
+    );
+    expect(numberFormat('en-GB', { maximumFractionDigits: 2 })).not.toBe(
+      numberFormat('fr-FR', { maximumFractionDigits: 2 }),
     );
   });
 

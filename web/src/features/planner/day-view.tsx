@@ -160,8 +160,9 @@ export function DayView(props: {
   const paintRoutes = useCallback(
     (m: MapLibreMap) => {
       const { lines, stops } = routeFeatures(routes.data?.routes ?? []);
-      setData(m, 'routes', lines);
+      // The stops first: the map's one worker cuts sources in turn, and they are what is clicked.
       setData(m, 'stops', stops);
+      setData(m, 'routes', lines);
     },
     [routes.data],
   );

@@ -9,6 +9,7 @@ export function routeFeatures(routes: PlannedRoute[]): { lines: RouteFeatures; s
   const stops: StopFeatures = { type: 'FeatureCollection', features: [] };
   routes.forEach((r, i) => {
     const color = routeColor(i);
+    const numbers = visitNumbers(r.stops);
     if (r.geometry)
       lines.features.push({ type: 'Feature', geometry: r.geometry, properties: { routeId: r.id, color } });
     for (const s of r.stops) {
@@ -19,7 +20,7 @@ export function routeFeatures(routes: PlannedRoute[]): { lines: RouteFeatures; s
         properties: {
           stopId: s.id,
           routeId: r.id,
-          seq: visitNumbers(r.stops).get(s.seq) ?? s.seq,
+          seq: numbers.get(s.seq) ?? s.seq,
           color,
           late: s.violations.some((v) => v.kind === 'late'),
         },
