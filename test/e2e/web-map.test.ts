@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, screenshotFailures } from '../lib/artifacts.ts';
 import { type ApiClient, signIn } from '../lib/api-client.ts';
 import { launchChromium, signInOnPage } from '../lib/browser.ts';
+import { afterEachMapFrame } from '../lib/map-frames.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
 
@@ -184,6 +185,26 @@ describe('dispatcher web app: the map of a day', () => {
       stops,
     );
     expect(outside).toEqual([]);
+  });
+
+  it('draws the day’s route lines and their stops in the same frame, never lines alone', async () => {
+    // What the map had drawn at its first frame with either.
+    await page.addInitScript(
+      afterEachMapFrame(`(m) => {
+        if (!m.getLayer('routes-line')) return false;
+        const lines = m.queryRenderedFeatures({ layers: ['routes-line'] }).length;
+        const stops = m.queryRenderedFeatures({ layers: ['stops-circle'] }).length;
+        if (lines + stops === 0) return false;
+        window.__firstDrawn = { lines, stops };
+        return true;
+      }`),
+    );
+    await page.goto(`${server.baseUrl}/planner?day=${day}`);
+    const first = () => page.evaluate(() => (window as unknown as { __firstDrawn?: object }).__firstDrawn);
+    await expect.poll(first, { timeout: 15_000 }).toBeDefined();
+    const drawn = (await first()) as { lines: number; stops: number };
+    expect(drawn.lines).toBeGreaterThan(0);
+    expect(drawn.stops).toBeGreaterThan(5);
   });
 
   it('speaks French in the legend and the popup once the dispatcher switches language', async () => {

@@ -7,6 +7,11 @@ export type StopFeatures = FeatureCollection<
   { stopId: string; routeId: string; seq: number; color: string; late: boolean }
 >;
 export type RouteFeatures = FeatureCollection<LineString, { routeId: string; color: string }>;
+/** A day's routes and their stops in one source: its map then draws both in the same frame. */
+export type PlanFeatures = FeatureCollection<
+  LineString | Point,
+  StopFeatures['features'][number]['properties'] | RouteFeatures['features'][number]['properties']
+>;
 export type OrderFeatures = FeatureCollection<Point, { orderId: string; ref: string }>;
 export type DriverFeatures = FeatureCollection<
   Point,
@@ -23,21 +28,24 @@ const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [
  * 10,000 of them stay smooth; every layer is data-driven from GeoJSON, no DOM per feature.
  */
 export function addPlanLayers(map: MapLibreMap): void {
-  map.addSource('routes', { type: 'geojson', data: empty() });
-  map.addSource('stops', { type: 'geojson', data: empty() });
+  // Routes and stops share a source: each source's tiles arrive apart, and each arrival is a frame
+  // (without a GPU a frame holds the page's main thread a tenth of a second or more).
+  map.addSource('plan', { type: 'geojson', data: empty() });
   map.addSource('unassigned', { type: 'geojson', data: empty(), cluster: true, clusterRadius: 40, clusterMaxZoom: 14 });
   map.addSource('drivers', { type: 'geojson', data: empty() });
   map.addLayer({
     id: 'routes-line',
     type: 'line',
-    source: 'routes',
+    source: 'plan',
+    filter: ['==', ['geometry-type'], 'LineString'],
     layout: { 'line-join': 'round', 'line-cap': 'round' },
     paint: { 'line-color': ['get', 'color'], 'line-width': 3, 'line-opacity': 0.85 },
   });
   map.addLayer({
     id: 'stops-circle',
     type: 'circle',
-    source: 'stops',
+    source: 'plan',
+    filter: ['==', ['geometry-type'], 'Point'],
     paint: {
       'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 3, 14, 7],
       'circle-color': ['get', 'color'],
@@ -108,10 +116,6 @@ export function addPlanLayers(map: MapLibreMap): void {
 }
 
 /** Replaces a source's data (no-op until the style and our layers exist). */
-export function setData(
-  map: MapLibreMap,
-  source: 'routes' | 'stops' | 'unassigned' | 'drivers',
-  data: FeatureCollection,
-): void {
+export function setData(map: MapLibreMap, source: 'plan' | 'unassigned' | 'drivers', data: FeatureCollection): void {
   (map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
 }

@@ -159,10 +159,7 @@ export function DayView(props: {
   );
   const paintRoutes = useCallback(
     (m: MapLibreMap) => {
-      const { lines, stops } = routeFeatures(routes.data?.routes ?? []);
-      // The stops first: the map's one worker cuts sources in turn, and they are what is clicked.
-      setData(m, 'stops', stops);
-      setData(m, 'routes', lines);
+      setData(m, 'plan', routeFeatures(routes.data?.routes ?? []));
     },
     [routes.data],
   );

@@ -1,20 +1,18 @@
 import { type Order, type PlannedRoute, visitNumbers } from '@tournee/shared';
-import type { DriverFeatures, OrderFeatures, RouteFeatures, StopFeatures } from '../../map/layers.ts';
+import type { DriverFeatures, OrderFeatures, PlanFeatures } from '../../map/layers.ts';
 import type { LiveDriver } from './use-live-drivers.ts';
 import { routeColor } from '../../map/colors.ts';
 
 /** The day's routes as GeoJSON for the map: lines coloured per vehicle and numbered stops. */
-export function routeFeatures(routes: PlannedRoute[]): { lines: RouteFeatures; stops: StopFeatures } {
-  const lines: RouteFeatures = { type: 'FeatureCollection', features: [] };
-  const stops: StopFeatures = { type: 'FeatureCollection', features: [] };
+export function routeFeatures(routes: PlannedRoute[]): PlanFeatures {
+  const plan: PlanFeatures = { type: 'FeatureCollection', features: [] };
   routes.forEach((r, i) => {
     const color = routeColor(i);
     const numbers = visitNumbers(r.stops);
-    if (r.geometry)
-      lines.features.push({ type: 'Feature', geometry: r.geometry, properties: { routeId: r.id, color } });
+    if (r.geometry) plan.features.push({ type: 'Feature', geometry: r.geometry, properties: { routeId: r.id, color } });
     for (const s of r.stops) {
       if (!s.location) continue;
-      stops.features.push({
+      plan.features.push({
         type: 'Feature',
         geometry: s.location,
         properties: {
@@ -27,7 +25,7 @@ export function routeFeatures(routes: PlannedRoute[]): { lines: RouteFeatures; s
       });
     }
   });
-  return { lines, stops };
+  return plan;
 }
 
 export function orderFeatures(orders: Order[]): OrderFeatures {
