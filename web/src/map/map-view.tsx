@@ -1,4 +1,4 @@
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { addPlanLayers } from './layers.ts';
 import { maplibregl } from './maplibre.ts';
@@ -16,6 +16,11 @@ export interface MapViewProps {
   styleUrl: string | null;
   center: [number, number];
   zoom?: number;
+  /**
+   * What the map opens on instead of centre and zoom, and the room left around it: its first
+   * frame is then the final view, not one more frame to redraw after a fit.
+   */
+  bounds?: { box: [number, number, number, number]; padding: PaddingOptions; maxZoom: number } | null;
   /** Called once our layers exist (again after a style switch), to (re)fill the sources. */
   onReady(map: MapLibreMap): void;
   label: string;
@@ -29,12 +34,12 @@ export interface MapViewProps {
   children?: ReactNode;
 }
 
-export function MapView({ styleUrl, center, zoom = 11, onReady, label, open = true, children }: MapViewProps) {
+export function MapView({ styleUrl, center, zoom = 11, bounds, onReady, label, open = true, children }: MapViewProps) {
   const container = useRef<HTMLElement>(null);
   const ready = useRef(onReady);
   ready.current = onReady;
 
-  // The map is created once per style, once open; centre and zoom are only the initial view.
+  // The map is created once per style, once open; centre, zoom and bounds are only the initial view.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     if (!container.current || !open) return;
@@ -43,6 +48,7 @@ export function MapView({ styleUrl, center, zoom = 11, onReady, label, open = tr
       style: initialStyle(styleUrl),
       center,
       zoom,
+      ...(bounds ? { bounds: bounds.box, fitBoundsOptions: { padding: bounds.padding, maxZoom: bounds.maxZoom } } : {}),
       attributionControl: false,
       // No fade-in of labels and icons: each fade is frames of redrawing, which a machine
       // without a GPU pays on its main thread (a tenth of a second each) while a day opens.

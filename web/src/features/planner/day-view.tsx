@@ -12,7 +12,7 @@ import {
   visitNumbers,
 } from '@tournee/shared';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { onConnect } from '../../api/reconnect.ts';
 import { dispatchSocket } from '../../api/socket.ts';
@@ -75,7 +75,6 @@ export function DayView(props: {
   const [published, setPublished] = useState<{ routes: number; orders: number } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const map = useRef<MapLibreMap | null>(null);
-  const fitted = useRef(false);
   const depot = props.depots[0];
   const timeZone = depot?.timeZone ?? 'Europe/Paris';
   const { onChanged } = props;
@@ -138,25 +137,20 @@ export function DayView(props: {
     };
   }, [props.date, routes.reload, routes.patch, unplanned.reload, reasons.reload]);
 
+  // The map opens on the whole day, once both its routes and unplanned orders are in.
+  const dayBounds = useMemo(() => {
+    if (!routes.data || !unplanned.data) return null;
+    const box = boundsOfPoints([
+      ...routes.data.routes.flatMap((r) => r.geometry?.coordinates ?? []),
+      ...unplanned.data.items.map((o) => o.location.coordinates),
+      ...props.depots.map((d) => d.location.coordinates),
+    ]);
+    // More room at the bottom: the legend sits over the map's lower left corner, below the
+    // stops, whose popups open upwards and so never go under it.
+    return box && { box, padding: { top: 40, right: 40, bottom: 170, left: 40 }, maxZoom: 15 };
+  }, [routes.data, unplanned.data, props.depots]);
   // Each source is sent to the map's worker when its own data changes: the day's routes are not
   // cut into tiles again because the unplanned orders arrived after them.
-  const fit = useCallback(
-    (m: MapLibreMap) => {
-      // Fit the day once, when both the map and the day's data are there (whichever comes last),
-      // and before the data goes in: the map then cuts its tiles at the final zoom only.
-      if (fitted.current || !routes.data || !unplanned.data) return;
-      fitted.current = true;
-      const b = boundsOfPoints([
-        ...routes.data.routes.flatMap((r) => r.geometry?.coordinates ?? []),
-        ...unplanned.data.items.map((o) => o.location.coordinates),
-        ...props.depots.map((d) => d.location.coordinates),
-      ]);
-      // More room at the bottom: the legend sits over the map's lower left corner, below the
-      // stops, whose popups open upwards and so never go under it.
-      if (b) m.fitBounds(b, { padding: { top: 40, right: 40, bottom: 170, left: 40 }, duration: 0, maxZoom: 15 });
-    },
-    [routes.data, unplanned.data, props.depots],
-  );
   const paintRoutes = useCallback(
     (m: MapLibreMap) => {
       setData(m, 'plan', routeFeatures(routes.data?.routes ?? []));
@@ -176,12 +170,10 @@ export function DayView(props: {
     [drivers, routes.data],
   );
   const paint = (m: MapLibreMap) => {
-    fit(m);
     paintRoutes(m);
     paintUnplanned(m);
     paintDrivers(m);
   };
-  useRepaint(map, fit);
   useRepaint(map, paintRoutes);
   useRepaint(map, paintUnplanned);
   useRepaint(map, paintDrivers);
@@ -330,6 +322,7 @@ export function DayView(props: {
         <MapView
           // The map opens on the day: fitted, with its routes and unplanned orders from its first frame.
           open={!routes.loading && !unplanned.loading}
+          bounds={dayBounds}
           styleUrl={props.mapStyleUrl}
           center={depot ? depot.location.coordinates : [4.84, 45.76]}
           label={t('planner.map')}
