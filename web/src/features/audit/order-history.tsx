@@ -1,6 +1,6 @@
 import type { HistoryActor, OrderHistory, Organisation } from '@tournee/shared';
 import { useApi } from '../../api/use-api.ts';
-import { formatDateTime } from '../../i18n/format.ts';
+import { dateTimeFormat, formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { useAuditText } from './audit-text.ts';
@@ -11,7 +11,7 @@ export function OrderHistoryPanel({ orderId, onClose }: { orderId: string; onClo
   const { at, locale } = useAuditText();
   const { t, intl } = useI18n();
   const time = (iso: unknown) =>
-    typeof iso === 'string' ? new Intl.DateTimeFormat(intl, { timeStyle: 'medium' }).format(new Date(iso)) : '';
+    typeof iso === 'string' ? dateTimeFormat(intl, { timeStyle: 'medium' }).format(new Date(iso)) : '';
   const history = useApi<OrderHistory>(`/orders/${encodeURIComponent(orderId)}/history`);
   const org = useApi<Organisation>('/organisation');
   const who = (a: HistoryActor | undefined) => (a && a.type !== 'system' ? at('by', { who: a.name ?? a.type }) : '');

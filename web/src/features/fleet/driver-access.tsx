@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { dateTimeFormat } from '../../i18n/format.ts';
 
 type Channel = 'sms' | 'email';
 type Panel =
@@ -82,7 +83,7 @@ export function DriverAccessAction({ driver }: { driver: Driver }) {
   );
   if (panel.at === 'closed' || panel.at === 'issuing') return button;
   const expires = open
-    ? new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(
+    ? dateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(
         new Date(open.access.expiresAt),
       )
     : '';

@@ -1,6 +1,7 @@
 import type { RowRules } from '@tournee/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { RuleRowCells, RuleRowHeads } from '../rules/rule-row-cells.tsx';
+import { numberFormat } from '../../i18n/format.ts';
 
 /**
  * The rows intake rules fired on (in the check, what importing would do; after the import, what
@@ -9,7 +10,7 @@ import { RuleRowCells, RuleRowHeads } from '../rules/rule-row-cells.tsx';
 export function RulesApplied({ rows, truncated }: { rows: RowRules[] | undefined; truncated?: boolean }) {
   const { t, locale } = useI18n();
   if (!rows?.length) return null;
-  const n = (v: number) => new Intl.NumberFormat(locale).format(v);
+  const n = (v: number) => numberFormat(locale).format(v);
   return (
     <>
       <table className="orders import-rules" aria-label={t('rules.import.caption', { count: rows.length })}>

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { webhookEventLabel } from '../../i18n/labels.ts';
 import { AsyncState } from '../layout/async-state.tsx';
 import { formatWhen, When } from './shown-once.tsx';
+import { numberFormat } from '../../i18n/format.ts';
 
 /** A local datetime-local value `hours` ago. */
 function hoursAgo(hours: number): string {
@@ -82,7 +83,7 @@ export function DeliveryLog({ sub, onReplayed }: { sub: WebhookSubscription; onR
                       ? t('integrations.hooks.delivered', { date: formatWhen(intl, d.deliveredAt) })
                       : t('integrations.hooks.waiting')}
                   </td>
-                  <td>{new Intl.NumberFormat(intl).format(d.attempts)}</td>
+                  <td>{numberFormat(intl).format(d.attempts)}</td>
                   <td className="answer">
                     {d.lastStatusCode ?? (d.attempts > 0 ? t('integrations.hooks.noAnswer') : '—')}
                     {d.lastError && <small title={d.lastError}> {d.lastError.slice(0, 80)}</small>}

@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n/i18n.tsx';
+import { dateTimeFormat } from '../../i18n/format.ts';
 
 /** A secret the server answers once (an API key, a signing secret, a device key), to copy now. */
 export function ShownOnce({ title, value, onDone }: { title: string; value: string; onDone(): void }) {
@@ -20,11 +21,9 @@ export function When({ at }: { at: string | null }) {
   const { t, intl } = useI18n();
   if (!at) return <span className="muted">{t('integrations.never')}</span>;
   return (
-    <time dateTime={at}>
-      {new Intl.DateTimeFormat(intl, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(at))}
-    </time>
+    <time dateTime={at}>{dateTimeFormat(intl, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(at))}</time>
   );
 }
 
 export const formatWhen = (intl: string, at: string) =>
-  new Intl.DateTimeFormat(intl, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(at));
+  dateTimeFormat(intl, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(at));

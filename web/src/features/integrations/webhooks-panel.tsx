@@ -8,6 +8,7 @@ import { ListTable } from './list-table.tsx';
 import { DeliveryLog } from './delivery-log.tsx';
 import { formatWhen, ShownOnce } from './shown-once.tsx';
 import { CreateForm } from './create-form.tsx';
+import { numberFormat } from '../../i18n/format.ts';
 
 const ORDER_EVENTS = WEBHOOK_EVENTS.filter((e) => e.startsWith('order.'));
 const ROUTE_EVENTS = WEBHOOK_EVENTS.filter((e) => !e.startsWith('order.'));
@@ -117,7 +118,7 @@ export function WebhooksPanel() {
                 {t('integrations.hooks.eventCount', { n: s.events.length })}
               </td>
               <td className={s.enabled && !s.failingSince ? 'ok' : 'warn'}>{status(s)}</td>
-              <td>{new Intl.NumberFormat(intl).format(s.pending)}</td>
+              <td>{numberFormat(intl).format(s.pending)}</td>
               <td>
                 <div className="actions">
                   <button type="button" onClick={() => setOpen(open === s.id ? null : s.id)}>

@@ -5,13 +5,12 @@
  */
 import type { UnassignedFigures } from '@tournee/shared';
 import type { Translate } from '../../i18n/i18n.tsx';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatNumber, numberFormat } from '../../i18n/format.ts';
 
 /** An amount of one capacity dimension: "950 kg", "1,5 m³", "3 colis". */
 export function amountText(dimension: string, n: number, t: Translate, intl: string): string {
   const d = dimension.toLowerCase();
-  if (d === 'kg')
-    return new Intl.NumberFormat(intl, { style: 'unit', unit: 'kilogram', maximumFractionDigits: 1 }).format(n);
+  if (d === 'kg') return numberFormat(intl, { style: 'unit', unit: 'kilogram', maximumFractionDigits: 1 }).format(n);
   if (d === 'm3') return `${formatNumber(intl, n, 2)} m³`;
   if (d === 'parcels') return t('unplanned.dim.parcels', { count: n, n: formatNumber(intl, n, 0) });
   return `${formatNumber(intl, n, 2)} ${dimension}`;

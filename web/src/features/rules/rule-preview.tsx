@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { RuleRowCells, RuleRowHeads } from './rule-row-cells.tsx';
+import { numberFormat } from '../../i18n/format.ts';
 
 /** Waits this long after the last edit before trying the rules again (one request per pause). */
 const DEBOUNCE_MS = 400;
@@ -52,7 +53,7 @@ export function RulePreview({
     };
   }, [file, rulesJson, onColumns]);
 
-  const n = (v: number) => new Intl.NumberFormat(locale).format(v);
+  const n = (v: number) => numberFormat(locale).format(v);
   return (
     <section className="rule-preview" aria-labelledby="rule-preview-title">
       <h2 id="rule-preview-title">{t('rules.preview.title')}</h2>

@@ -1,6 +1,7 @@
 import type { RowRules } from '@tournee/shared';
 import { type Translate, useI18n } from '../../i18n/i18n.tsx';
 import { importFieldLabel } from '../../i18n/labels.ts';
+import { numberFormat } from '../../i18n/format.ts';
 
 /*
  * The columns a row run through intake rules shows, wherever it is shown: in the rules' live
@@ -38,7 +39,7 @@ export function RuleRowCells({ row }: { row: RowRules }) {
   const { t, locale } = useI18n();
   return (
     <>
-      <td>{new Intl.NumberFormat(locale).format(row.row)}</td>
+      <td>{numberFormat(locale).format(row.row)}</td>
       <td>{row.ref}</td>
       <td>
         {row.rulesApplied.length ? (

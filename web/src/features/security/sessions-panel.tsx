@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AsyncState } from '../layout/async-state.tsx';
 import { deviceName } from './device-name.ts';
+import { dateTimeFormat } from '../../i18n/format.ts';
 
 /** Open sessions (an admin sees the organisation's): device, address, since, last seen; end one or all others. */
 export function SessionsPanel() {
@@ -12,7 +13,7 @@ export function SessionsPanel() {
   const sessions = useApi<{ items: SessionInfo[] }>('/auth/sessions');
   const [error, setError] = useState<string | null>(null);
   const when = (iso: string | null) =>
-    iso ? new Intl.DateTimeFormat(intl, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : '—';
+    iso ? dateTimeFormat(intl, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : '—';
   const act = async (path: string) => {
     setError(null);
     try {
