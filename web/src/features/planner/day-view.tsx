@@ -99,7 +99,7 @@ export function DayView(props: {
   sendNow.current = edits.send;
   const onEdit = useCallback((request: EditRequest) => sendNow.current(request), []);
   const now = useNow(30_000);
-  const drivers = useLiveDrivers(props.date);
+  const drivers = useLiveDrivers(props.date, now);
 
   // Follow this day's room: another dispatcher's edit or a publication shows here at once.
   // After a reconnection the day is fetched again once the room is joined again: events sent

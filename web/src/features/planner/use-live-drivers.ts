@@ -4,7 +4,6 @@ import { api, query } from '../../api/client.ts';
 import { onReconnect } from '../../api/reconnect.ts';
 import { dispatchSocket } from '../../api/socket.ts';
 import { headingOf } from '../../map/heading.ts';
-import { useNow } from './use-now.ts';
 
 export interface LiveDriver {
   driverId: string;
@@ -21,11 +20,11 @@ const isStale = (deviceAt: string, now: number) => now - Date.parse(deviceAt) > 
 /**
  * The drivers' freshest positions on a day: loaded once (and again after every reconnection of
  * the socket, since positions sent while it was down are not replayed), then moved by
- * `driver:position` (only ever forward in device time), and marked stale after five silent minutes.
+ * `driver:position` (only ever forward in device time), and marked stale after five silent minutes
+ * by `now` (the day view's clock, which also marks late stops).
  */
-export function useLiveDrivers(date: string): LiveDriver[] {
+export function useLiveDrivers(date: string, now: number): LiveDriver[] {
   const [drivers, setDrivers] = useState<Map<string, LiveDriver>>(new Map());
-  const now = useNow(30_000);
 
   useEffect(() => {
     let live = true;
