@@ -2,11 +2,11 @@ import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { addHeadingArrow, HEADING_ARROW } from './heading-arrow.ts';
 
-export type StopFeatures = FeatureCollection<
+type StopFeatures = FeatureCollection<
   Point,
   { stopId: string; routeId: string; seq: number; color: string; late: boolean }
 >;
-export type RouteFeatures = FeatureCollection<LineString, { routeId: string; color: string }>;
+type RouteFeatures = FeatureCollection<LineString, { routeId: string; color: string }>;
 /** A day's routes and their stops in one source: its map then draws both in the same frame. */
 export type PlanFeatures = FeatureCollection<
   LineString | Point,
