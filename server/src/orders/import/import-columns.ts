@@ -188,15 +188,28 @@ export function batchColumns(cols: WriteColumns, firstParam: number) {
   };
 }
 
+/** Warnings of some rows of a run, each with its row's index in the run: most rows have none. */
+export type RowWarnings = [index: number, warnings: ImportWarning[]][];
+
 /**
  * Rows the row thread checked and turned into columns itself (row-worker.ts): all of them valid,
  * with their coordinates and their own service time, so that nothing on the main thread changes
- * them before they are written.
+ * them before they are written. Their refs and hashes are read from the columns only when needed
+ * (keysOf): a string per row sent between threads cost more than the rest of the chunk.
  */
 export interface ReadyRows {
   columns: WriteColumns;
-  refs: string[];
-  hashes: string[];
-  /** What the fleet cannot do for each row, found in the thread by the import's own check. */
-  warnings: ImportWarning[][];
+  /** What the fleet cannot do for some rows, found in the thread by the import's own check. */
+  warnings: RowWarnings;
+}
+
+const REF_COLUMN = IMPORT_COLUMNS.findIndex((c) => c.name === 'ref');
+const HASH_COLUMN = IMPORT_COLUMNS.findIndex((c) => c.name === 'content_hash');
+
+/** A joined column's values (neither refs nor hashes are ever NULL). */
+const split = (joined: string): string[] => (joined === '' ? [] : joined.slice(1).split(SEP));
+
+/** The refs and content hashes of the rows, in their order, as they are written. */
+export function keysOf(cols: WriteColumns): { refs: string[]; hashes: string[] } {
+  return { refs: split(cols.joined[REF_COLUMN]!), hashes: split(cols.joined[HASH_COLUMN]!) };
 }

@@ -6,7 +6,7 @@
 import type { ImportRowError } from '@tournee/shared';
 import { LOCKED_ORDER_STATUSES } from '@tournee/shared';
 import type { Db } from '../../db/db.ts';
-import { batchColumns, type OrderWrite, type WriteColumns, writeColumns } from './import-columns.ts';
+import { batchColumns, keysOf, type OrderWrite, type WriteColumns, writeColumns } from './import-columns.ts';
 
 export type { OrderWrite } from './import-columns.ts';
 
@@ -41,14 +41,14 @@ export interface BatchOutcome {
 }
 
 /**
- * A batch's upsert ready to send: its statement and parameters, and what reading its outcome
- * needs (refs and hashes), without the rows themselves — they can be collected while it runs.
+ * A batch's upsert ready to send: its statement and parameters, and the columns its outcome is
+ * read from (the rows' refs and hashes, see keysOf), without the rows themselves — they can be
+ * collected while it runs.
  */
 export interface PreparedUpsert {
   sql: string;
   params: unknown[];
-  refs: string[];
-  hashes: string[];
+  columns: WriteColumns;
 }
 
 /**
@@ -56,12 +56,7 @@ export interface PreparedUpsert {
  * unchanged order, or a locked one (dispatched and later), is left alone; the locked ones the
  * batch would have changed come back as conflicts.
  */
-export function prepareUpsert(
-  orgId: string,
-  cols: WriteColumns,
-  keys: { refs: string[]; hashes: string[] },
-  origin: ImportOrigin,
-): PreparedUpsert {
+export function prepareUpsert(orgId: string, cols: WriteColumns, origin: ImportOrigin): PreparedUpsert {
   const batch = batchColumns(cols, 4);
   const updated = [...batch.columns.filter((c) => c !== 'ref'), 'last_import_id']
     .map((c) => `${c} = EXCLUDED.${c}`)
@@ -78,23 +73,23 @@ export function prepareUpsert(
      SELECT (count(*) FILTER (WHERE inserted))::int AS created, (count(*) FILTER (WHERE NOT inserted))::int AS updated
        FROM up`,
     params: [orgId, origin.source, origin.importId, ...batch.params],
-    refs: keys.refs,
-    hashes: keys.hashes,
+    columns: cols,
   };
 }
 
 /** Runs a prepared upsert (see prepareUpsert). */
 export async function runUpsert(db: Db, orgId: string, up: PreparedUpsert): Promise<BatchOutcome> {
-  if (up.refs.length === 0) return { created: 0, updated: 0, conflicts: [] };
+  if (up.columns.count === 0) return { created: 0, updated: 0, conflicts: [] };
   const res = await db.query<{ created: number; updated: number }>(up.sql, up.params);
   const { created, updated: changed } = res.rows[0]!;
   // Rows neither inserted nor updated are unchanged, or locked: only then look for conflicts.
   let conflicts: string[] = [];
-  if (created + changed < up.refs.length) {
+  if (created + changed < up.columns.count) {
+    const { refs, hashes } = keysOf(up.columns);
     const locked = await db.query<{ ref: string }>(
       `SELECT o.ref FROM orders o JOIN unnest($2::text[], $3::text[]) AS r(ref, content_hash) ON r.ref = o.ref
         WHERE o.org_id = $1 AND o.content_hash <> r.content_hash AND o.status IN (${LOCKED})`,
-      [orgId, up.refs, up.hashes],
+      [orgId, refs, hashes],
     );
     conflicts = locked.rows.map((r) => r.ref);
   }
@@ -108,8 +103,7 @@ export async function upsertOrders(
   rows: OrderWrite[],
   origin: ImportOrigin,
 ): Promise<BatchOutcome> {
-  const keys = { refs: rows.map((w) => w.row.ref), hashes: rows.map((w) => w.hash) };
-  return runUpsert(db, orgId, prepareUpsert(orgId, writeColumns(rows), keys, origin));
+  return runUpsert(db, orgId, prepareUpsert(orgId, writeColumns(rows), origin));
 }
 
 export interface ImportRecord {

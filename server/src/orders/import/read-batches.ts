@@ -14,7 +14,7 @@
  */
 import type { RuleNotes } from '../../automation/import-notes.ts';
 import { type CheckedRow, RowChecker } from './check-rows.ts';
-import type { ReadyRows } from './import-columns.ts';
+import { keysOf, type ReadyRows, type RowWarnings, type WriteColumns } from './import-columns.ts';
 import type { ImportSetup } from './import-setup.ts';
 import { type ImportTally, MAX_ERRORS_IN_RESPONSE, type Pending } from './import-tally.ts';
 import { IMPORT_LANGS, IMPORT_MESSAGES } from './messages.ts';
@@ -33,9 +33,33 @@ export const BATCH_SIZE = 1000;
 /** Chunks of rows (a CSV file's come from 16 KiB of text, ~125 rows) read and being checked ahead of the one the writer takes. */
 export const CHUNKS_AHEAD = 4;
 
-/** Rows the row thread made ready to write (ReadyRows), with the source rows they came from. */
-export interface ReadyChunk extends ReadyRows {
-  sources: SourceRow[];
+/**
+ * Rows the row thread made ready to write (ReadyRows), with the source rows they came from; their
+ * refs and hashes are read from the columns the first time they are asked for (a re-import
+ * compares them with the stored orders; a first import's later batches never need them).
+ */
+export class ReadyChunk implements ReadyRows {
+  readonly columns: WriteColumns;
+  readonly warnings: RowWarnings;
+  private keys: { refs: string[]; hashes: string[] } | null = null;
+
+  constructor(
+    ready: ReadyRows,
+    readonly sources: SourceRow[],
+  ) {
+    this.columns = ready.columns;
+    this.warnings = ready.warnings;
+  }
+
+  get refs(): string[] {
+    this.keys ??= keysOf(this.columns);
+    return this.keys.refs;
+  }
+
+  get hashes(): string[] {
+    this.keys ??= keysOf(this.columns);
+    return this.keys.hashes;
+  }
 }
 
 /** About BATCH_SIZE validated rows: one by one, and runs of them the row thread made ready. */
@@ -140,7 +164,7 @@ export function readBatches(
           at = 0;
           if ('ready' in checked) {
             // Taken whole: its rows are already the statement's columns.
-            batch.ready.push({ ...checked.ready, sources: rows });
+            batch.ready.push(new ReadyChunk(checked.ready, rows));
             tally.counts.rows += rows.length;
             threads.onReady?.(rows.length);
             size += rows.length;

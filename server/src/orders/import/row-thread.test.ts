@@ -190,6 +190,14 @@ const readyFile = (bad: boolean, rename: Record<number, string> = {}) =>
     }),
   ].join('\n');
 
+const rejectionsOf = async (importId: string | null) =>
+  (
+    await db.query<{ row_number: number; errors: unknown; cells: unknown }>(
+      'SELECT row_number, errors, cells FROM import_rejections WHERE import_id = $1 ORDER BY row_number',
+      [importId],
+    )
+  ).rows.map((r) => [r.row_number, r.errors, r.cells]);
+
 async function withFleet(): Promise<string> {
   const org = await createTestOrg(db);
   const depot = await db.query<{ id: string }>(
@@ -218,6 +226,8 @@ describe('rows the thread makes ready to write', () => {
         rejectedCsv: null,
       });
       expect(await ordersOf(there)).toEqual(await ordersOf(here));
+      // The rejected rows kept for the CSV to fix hold the cells as the file had them, wherever they were parsed.
+      expect(await rejectionsOf(inWorker.importId)).toEqual(await rejectionsOf(onMain.importId));
       return { answer: inWorker, readyRows };
     };
 
@@ -242,6 +252,9 @@ describe('rows the thread makes ready to write', () => {
     expect(changed.readyRows).toBeGreaterThanOrEqual(45);
     expect(changed.answer).toMatchObject({ created: 0, updated: 1, unchanged: 58, rejected: 1 });
     expect(changed.answer.errors.find((e) => e.value === 'D35')).toMatchObject({ row: 37, column: 'Référence' });
+    expect((await rejectionsOf(changed.answer.importId)).map(([row, , cells]) => [row, cells])).toEqual([
+      [37, ['D35', 'Client trente-cinq', '35 rue de la République, Lyon', '45,76', '4,83', '23/03/2027', '7', '0', '']],
+    ]);
 
     const mixed = await both(readyFile(true, { 36: 'Client 36 ter' }));
     expect(mixed.answer).toMatchObject({ created: 0, updated: 1, unchanged: 57, rejected: 2 });

@@ -20,6 +20,7 @@ import type { ReadyRows } from './import-columns.ts';
 import type { ImportSetup } from './import-setup.ts';
 import { fromWire, type WireRow } from './checked-wire.ts';
 import type { ImportLang, ImportMessages } from './messages.ts';
+import { type PackedRows, unpackRows } from './packed-rows.ts';
 import type { RestText, SourceRow } from './sources.ts';
 import type { RowContext } from './validate-row.ts';
 
@@ -58,18 +59,12 @@ export interface RowThreadSetup {
 export type RowThreadInput = { rows: SourceRow[] } | { text: RestText };
 
 /**
- * A row parsed in the thread, as it travels back: its number and its cells as JSON (one
- * string, not an array of them: cheap to send and to keep; they are read only if it is rejected).
- */
-export type PackedRow = [row: number, cells: string];
-
-/**
  * The thread's answer to one input, in order: one result per row — or, when every row is ready
  * to be written as it is, the rows as columns (ReadyRows); for text, the rows it held.
  */
 export type RowThreadOutput =
-  | { results: WireRow[]; rows?: PackedRow[] }
-  | { ready: ReadyRows; rows?: PackedRow[] }
+  | { results: WireRow[]; rows?: PackedRows }
+  | { ready: ReadyRows; rows?: PackedRows }
   | { unclosedQuote: number };
 
 /** Rows, in file order, and their results, or the rows as columns ready to be written. */
@@ -81,18 +76,6 @@ export interface RowThread {
   /** The rows of the next text of a CSV file, parsed in the thread, and their results. */
   parse(text: RestText): Promise<CheckedRows>;
   stop(): Promise<void>;
-}
-
-/** A row parsed in the thread: its cells are read from their JSON when asked for. */
-class PackedSourceRow implements SourceRow {
-  constructor(
-    readonly row: number,
-    private readonly json: string,
-  ) {}
-
-  get cells(): unknown[] {
-    return JSON.parse(this.json) as unknown[];
-  }
 }
 
 /** The worker's script as this server runs: its TypeScript source, or its bundle; null when there is none. */
@@ -158,7 +141,7 @@ export function startRowThread(
       w.reject(unclosedQuote(out.unclosedQuote));
       return;
     }
-    const rows = w.rows ?? (out.rows ?? []).map(([row, cells]) => new PackedSourceRow(row, cells));
+    const rows = w.rows ?? (out.rows ? unpackRows(out.rows) : []);
     w.resolve('ready' in out ? { rows, ready: out.ready } : { rows, results: out.results.map(fromWire) });
   });
   worker.on('error', (err) => fail(err.message));

@@ -9,9 +9,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type CheckedRow, columnNamer, RowChecker, warningColumnNamer } from './check-rows.ts';
 import { toWire, type WireRow } from './checked-wire.ts';
 import { CsvChunks, CsvRecordError } from './csv-records.ts';
-import { type OrderWrite, type ReadyRows, writeColumns } from './import-columns.ts';
+import { type OrderWrite, type ReadyRows, type RowWarnings, writeColumns } from './import-columns.ts';
 import { IMPORT_MESSAGES } from './messages.ts';
-import type { PackedRow, RowThreadInput, RowThreadOutput, RowThreadSetup } from './row-thread.ts';
+import { packRows } from './packed-rows.ts';
+import type { RowThreadInput, RowThreadOutput, RowThreadSetup } from './row-thread.ts';
 import { serviceabilityCheck } from './serviceability.ts';
 import { RowNumbers } from './source-rows.ts';
 import type { RestText, SourceRow } from './sources.ts';
@@ -47,12 +48,14 @@ function readyRows(rows: SourceRow[], checked: CheckedRow[]): ReadyRows | null {
     if (row.lon === null || row.lat === null || (row.pickup && row.pickup.lon === null)) return null;
     writes[i] = { row: row as OrderWrite['row'], geocoded: false, hash: c.hash }; // lon and lat checked above
   }
-  return {
-    columns: writeColumns(writes),
-    refs: writes.map((w) => w.row.ref),
-    hashes: writes.map((w) => w.hash),
-    warnings: writes.map((w, i) => (fleetCheck ? fleetCheck(w.row, rows[i]!.row, warningColumnOf, 'lat') : [])),
-  };
+  const warnings: RowWarnings = [];
+  if (fleetCheck) {
+    for (let i = 0; i < writes.length; i++) {
+      const found = fleetCheck(writes[i]!.row, rows[i]!.row, warningColumnOf, 'lat');
+      if (found.length) warnings.push([i, found]);
+    }
+  }
+  return { columns: writeColumns(writes), warnings };
 }
 
 /** The answer for `rows`: as columns when they are all ready to be written, else one result each. */
@@ -74,8 +77,7 @@ function parseText(text: RestText): RowThreadOutput {
   if (unclosedQuote === null) {
     try {
       const rows = csv.numbers.rows(csv.chunks.push(text.text, text.final));
-      const packed = rows.map((r): PackedRow => [r.row, JSON.stringify(r.cells)]);
-      return { ...checkAll(rows), rows: packed };
+      return { ...checkAll(rows), rows: packRows(rows) };
     } catch (err) {
       if (!(err instanceof CsvRecordError)) throw err;
       unclosedQuote = err.row;

@@ -3,7 +3,7 @@
  * geocoded), given learned service times, and upserted; or, once a strict import has met a bad
  * row, only checked (conflicts, geocoding, warnings) so that every bad row is still reported.
  */
-import { type ImportWarning, LOCKED_ORDER_STATUSES } from '@tournee/shared';
+import { LOCKED_ORDER_STATUSES } from '@tournee/shared';
 import type { Actor } from '../../audit/audit.ts';
 import { holdNewOrders } from '../../automation/hold-new.ts';
 import { heldRefs } from '../../automation/import-notes.ts';
@@ -12,7 +12,7 @@ import { geocodeMany } from '../../geocoding/cache.ts';
 import type { Geocoder } from '../../geocoding/geocoder.ts';
 import * as repo from './import-repo.ts';
 import type { ImportSetup } from './import-setup.ts';
-import { concatColumns, writeColumns } from './import-columns.ts';
+import { concatColumns, keysOf, type RowWarnings, writeColumns } from './import-columns.ts';
 import type { ImportTally, Pending } from './import-tally.ts';
 import type { Batch, ReadyChunk } from './read-batches.ts';
 import type { SourceRow } from './sources.ts';
@@ -67,32 +67,32 @@ export async function writeBatch(w: BatchWriter, db: Db, batch: Batch): Promise<
 
 /**
  * A batch made ready to write: the statement, and what the answer needs afterwards — each row's
- * source and warnings — but not the rows, which can then be collected while the database writes.
+ * source and the rows' warnings — but not the rows, which can then be collected while the
+ * database writes.
  */
 interface PreparedWrite {
   upsert: repo.PreparedUpsert;
   sources: SourceRow[];
-  warnings: ImportWarning[][];
+  warnings: RowWarnings;
   held: string[];
 }
 
 function prepareWrite(w: BatchWriter, located: Located[], ready: ReadyChunk[]): PreparedWrite {
   const { tally } = w;
-  const keys = { refs: located.map((p) => p.row.ref), hashes: located.map((p) => p.hash) };
   const sources = located.map((p) => p.source);
-  const warnings = located.map((p) => tally.warningsFor(p));
+  const warnings: RowWarnings = [];
+  located.forEach((p, i) => {
+    const found = tally.warningsFor(p);
+    if (found.length) warnings.push([i, found]);
+  });
   for (const c of ready) {
-    const listed = tally.listsWarnings();
-    for (let i = 0; i < c.refs.length; i++) {
-      keys.refs.push(c.refs[i]!);
-      keys.hashes.push(c.hashes[i]!);
-      sources.push(c.sources[i]!);
-      warnings.push(listed ? c.warnings[i]! : []);
-    }
+    const at = sources.length;
+    if (tally.listsWarnings()) for (const [i, found] of c.warnings) warnings.push([at + i, found]);
+    for (const s of c.sources) sources.push(s);
   }
   const columns = concatColumns([writeColumns(located), ...ready.map((c) => c.columns)]);
   return {
-    upsert: repo.prepareUpsert(w.actor.orgId, columns, keys, w.origin),
+    upsert: repo.prepareUpsert(w.actor.orgId, columns, w.origin),
     sources,
     warnings,
     held: w.setup.rules ? heldRefs(located) : [],
@@ -104,19 +104,22 @@ async function upsertAndTally(w: BatchWriter, db: Db, prepared: PreparedWrite): 
   const { upsert, sources, warnings } = prepared;
   const done = await repo.runUpsert(db, actor.orgId, upsert);
   await holdNewOrders(db, actor, w.importId, prepared.held);
-  const written = upsert.refs.length;
+  const written = upsert.columns.count;
   if (done.created < written) w.compareFirst = true;
   tally.counts.created += done.created;
   tally.counts.updated += done.updated;
   tally.counts.unchanged += written - done.created - done.updated - done.conflicts.length;
+  if (done.conflicts.length === 0) {
+    for (const [, found] of warnings) tally.addWarnings(found);
+    return;
+  }
+  const { refs } = keysOf(upsert.columns);
   const refused = new Set(done.conflicts);
-  for (let i = 0; i < written; i++) if (!refused.has(upsert.refs[i]!)) tally.addWarnings(warnings[i]!);
-  if (done.conflicts.length) {
-    const at = new Map(upsert.refs.map((ref, i) => [ref, i]));
-    const statuses = await repo.findExisting(db, actor.orgId, done.conflicts);
-    for (const ref of done.conflicts) {
-      tally.conflict(ref, sources[at.get(ref)!]!, statuses.get(ref)?.status ?? 'dispatched');
-    }
+  for (const [i, found] of warnings) if (!refused.has(refs[i]!)) tally.addWarnings(found);
+  const at = new Map(refs.map((ref, i) => [ref, i]));
+  const statuses = await repo.findExisting(db, actor.orgId, done.conflicts);
+  for (const ref of done.conflicts) {
+    tally.conflict(ref, sources[at.get(ref)!]!, statuses.get(ref)?.status ?? 'dispatched');
   }
 }
 
@@ -138,6 +141,7 @@ export async function checkBatch(w: BatchWriter, db: Db, batch: Batch): Promise<
   for (const p of await locate(w, rows)) tally.warn(p);
   // Ready rows have their coordinates: the same steps, without the geocoder.
   for (const c of batch.ready) {
+    const warned = new Map(c.warnings);
     for (let i = 0; i < c.refs.length; i++) {
       const e = existing.get(c.refs[i]!);
       if (e && e.contentHash === c.hashes[i]) tally.counts.unchanged++;
@@ -145,7 +149,7 @@ export async function checkBatch(w: BatchWriter, db: Db, batch: Batch): Promise<
         tally.conflict(c.refs[i]!, c.sources[i]!, e.status);
         continue;
       }
-      if (tally.listsWarnings()) tally.addWarnings(c.warnings[i]!);
+      if (tally.listsWarnings()) tally.addWarnings(warned.get(i) ?? []);
     }
   }
 }
@@ -154,7 +158,7 @@ export async function checkBatch(w: BatchWriter, db: Db, batch: Batch): Promise<
 function allUnchanged(w: BatchWriter, c: ReadyChunk, existing: Map<string, repo.Existing>): boolean {
   for (let i = 0; i < c.refs.length; i++) if (existing.get(c.refs[i]!)?.contentHash !== c.hashes[i]) return false;
   w.tally.counts.unchanged += c.refs.length;
-  for (const ws of c.warnings) if (w.tally.listsWarnings()) w.tally.addWarnings(ws);
+  for (const [, ws] of c.warnings) if (w.tally.listsWarnings()) w.tally.addWarnings(ws);
   return true;
 }
 
