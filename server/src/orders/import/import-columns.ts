@@ -116,8 +116,22 @@ function asText(v: string | number | boolean | null | undefined): string | null 
   return v.includes(SEP) || v.includes(NULL) ? v.replaceAll(SEP, ' ').replaceAll(NULL, ' ') : v;
 }
 
-/** Turns rows into the columns the upsert sends. */
-export function writeColumns(rows: readonly OrderWrite[]): WriteColumns {
+/** asText for values known to hold neither separator. */
+function asCleanText(v: string | number | boolean | null | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  return typeof v === 'string' ? v : String(v);
+}
+
+/** Whether a file's text holds either separator: only then can a value (read from its cells) hold one. */
+export const holdsSeparators = (text: string): boolean => text.includes(SEP) || text.includes(NULL);
+
+/**
+ * Turns rows into the columns the upsert sends. `clean`: the rows come from text that holds
+ * neither separator (holdsSeparators), so no value is searched for one — two searches per value,
+ * 2.3 million per 100,000 rows.
+ */
+export function writeColumns(rows: readonly OrderWrite[], clean = false): WriteColumns {
+  const text = clean ? asCleanText : asText;
   const out: WriteColumns = { count: rows.length, joined: [], same: [], first: [] };
   for (const c of IMPORT_COLUMNS) {
     // Joined, not concatenated: `+=` leaves a tree of 2,000 string pieces per column that lives
@@ -127,10 +141,10 @@ export function writeColumns(rows: readonly OrderWrite[]): WriteColumns {
     let first: string | null = null;
     let same = !c.perRow;
     for (let i = 0; i < rows.length; i++) {
-      const text = asText(c.value(rows[i]!));
-      if (i === 0) first = text;
-      else if (text !== first) same = false;
-      parts[i + 1] = text ?? NULL;
+      const value = text(c.value(rows[i]!));
+      if (i === 0) first = value;
+      else if (value !== first) same = false;
+      parts[i + 1] = value ?? NULL;
     }
     out.joined.push(parts.join(SEP));
     out.same.push(same);

@@ -261,5 +261,12 @@ describe('rows the thread makes ready to write', () => {
 
     const strict = await both(readyFile(true, { 36: 'Client 36 quater' }), false);
     expect(strict.answer).toMatchObject({ committed: false, created: 0, updated: 0, rejected: 2 });
+
+    // A cell holding one of the statement's separators, in the text the thread parses (and a
+    // clean text after it): its value is written with a space, as on the main thread.
+    const odd = await both(readyFile(false, { 20: 'Client\x1fvingt', 58: 'Client\x1ecinquante-huit' }));
+    expect(odd.answer).toMatchObject({ created: 0, updated: 3, rejected: 0 }); // and D36, named back
+    const names = new Map((await ordersOf(there)).map((o) => [o.ref, o.name]));
+    expect([names.get('D20'), names.get('D58')]).toEqual(['Client vingt', 'Client cinquante-huit']);
   });
 });

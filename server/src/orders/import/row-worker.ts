@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type CheckedRow, columnNamer, RowChecker, warningColumnNamer } from './check-rows.ts';
 import { toWire, type WireRow } from './checked-wire.ts';
 import { CsvChunks, CsvRecordError } from './csv-records.ts';
-import { type OrderWrite, type ReadyRows, type RowWarnings, writeColumns } from './import-columns.ts';
+import { holdsSeparators, type OrderWrite, type ReadyRows, type RowWarnings, writeColumns } from './import-columns.ts';
 import { IMPORT_MESSAGES } from './messages.ts';
 import { packRows } from './packed-rows.ts';
 import type { RowThreadInput, RowThreadOutput, RowThreadSetup } from './row-thread.ts';
@@ -38,7 +38,7 @@ const warningColumnOf = warningColumnNamer(columnNamer(setup.header, setup.field
  * its coordinates and its own service time: nothing on the main thread would change them before
  * they are written. Otherwise null, and they travel one by one.
  */
-function readyRows(rows: SourceRow[], checked: CheckedRow[]): ReadyRows | null {
+function readyRows(rows: SourceRow[], checked: CheckedRow[], clean: boolean): ReadyRows | null {
   if (rows.length === 0) return null;
   const writes: OrderWrite[] = new Array(rows.length);
   for (let i = 0; i < checked.length; i++) {
@@ -55,18 +55,23 @@ function readyRows(rows: SourceRow[], checked: CheckedRow[]): ReadyRows | null {
       if (found.length) warnings.push([i, found]);
     }
   }
-  return { columns: writeColumns(writes), warnings };
+  return { columns: writeColumns(writes, clean), warnings };
 }
 
-/** The answer for `rows`: as columns when they are all ready to be written, else one result each. */
-function checkAll(rows: SourceRow[]): { ready: ReadyRows } | { results: WireRow[] } {
+/**
+ * The answer for `rows`: as columns when they are all ready to be written, else one result each.
+ * `clean`: their text holds neither of the columns' separators (see writeColumns).
+ */
+function checkAll(rows: SourceRow[], clean = false): { ready: ReadyRows } | { results: WireRow[] } {
   const checked = rows.map((r) => checker.check(r));
-  const ready = readyRows(rows, checked);
+  const ready = readyRows(rows, checked, clean);
   return ready ? { ready } : { results: checked.map(toWire) };
 }
 
 /** The CSV text's parsing, from the first text on (it starts where the main thread stopped). */
 let csv: { chunks: CsvChunks; numbers: RowNumbers } | null = null;
+/** Whether some text so far held a separator: a record cut across two texts carries it on. */
+let separatorsSeen = false;
 let unclosedQuote: number | null = null;
 
 function parseText(text: RestText): RowThreadOutput {
@@ -77,7 +82,8 @@ function parseText(text: RestText): RowThreadOutput {
   if (unclosedQuote === null) {
     try {
       const rows = csv.numbers.rows(csv.chunks.push(text.text, text.final));
-      return { ...checkAll(rows), rows: packRows(rows) };
+      separatorsSeen ||= holdsSeparators(text.text);
+      return { ...checkAll(rows, !separatorsSeen), rows: packRows(rows) };
     } catch (err) {
       if (!(err instanceof CsvRecordError)) throw err;
       unclosedQuote = err.row;
