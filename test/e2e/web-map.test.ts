@@ -7,6 +7,13 @@ import { afterEachMapFrame } from '../lib/map-frames.ts';
 import { startOnFreshDatabase } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
 
+declare global {
+  interface Window {
+    /** What the map had drawn at its first frame with lines or stops; set by an init script below. */
+    __firstDrawn?: { lines: number; stops: number };
+  }
+}
+
 const ADMIN = { email: 'mapper@example.com', password: 'e2e-password-map' };
 
 /** The parts of MapLibre's map this test reads (window.__tourneeMap). */
@@ -200,9 +207,9 @@ describe('dispatcher web app: the map of a day', () => {
       }`),
     );
     await page.goto(`${server.baseUrl}/planner?day=${day}`);
-    const first = () => page.evaluate(() => (window as unknown as { __firstDrawn?: object }).__firstDrawn);
+    const first = () => page.evaluate(() => window.__firstDrawn);
     await expect.poll(first, { timeout: 15_000 }).toBeDefined();
-    const drawn = (await first()) as { lines: number; stops: number };
+    const drawn = (await first())!;
     expect(drawn.lines).toBeGreaterThan(0);
     expect(drawn.stops).toBeGreaterThan(5);
   });

@@ -20,9 +20,7 @@ export function ShownOnce({ title, value, onDone }: { title: string; value: stri
 export function When({ at }: { at: string | null }) {
   const { t, intl } = useI18n();
   if (!at) return <span className="muted">{t('integrations.never')}</span>;
-  return (
-    <time dateTime={at}>{dateTimeFormat(intl, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(at))}</time>
-  );
+  return <time dateTime={at}>{formatWhen(intl, at)}</time>;
 }
 
 export const formatWhen = (intl: string, at: string) =>
