@@ -8,6 +8,8 @@
  *   now(): f64                                  monotonic clock in ms
  *   progress(cost, routes, unassigned, ms)      called on every new best solution
  *   shouldStop(): i32                           polled every 16 iterations; non-zero stops the search
+ *   publishBest(round, cost, ptr, len)          hands over this search's best (exchange.ts)
+ *   adoptBest(round, ptr, len): i32             polled after it: −1 wait, 0 keep ours, 1 take the one at ptr
  *   abort(msg, file, line, col)                 AssemblyScript runtime abort (a trap for the host)
  *
  * Protocol: `configure(nLoc, nTasks, nVeh, dims, nTw, mode, nProfiles)`, then for each input id below write the
@@ -38,7 +40,8 @@
  *              10 L_max, 11 blink rate, 12 soft fixed cost (in near-arc costs), 13 pre-fleet annealing share,
  *              14 soft unassigned price (in near-arc costs), 15 granular insertion K,
  *              16 stop when converged (1) or run to the time limit (0), 17 local search (1 on, -1 off, 0 auto),
- *              18 balance weight (0 off)
+ *              18 balance weight (0 off), 19 fleet temperature, 20 route split share,
+ *              21 share of the final annealing between exchanges of the best (0 auto, −1 off)
  *
  * Output f64[]: header [cost, routes, unassigned, iterations, distance, travel time, 0, 0], then per
  * used route [vehicle, steps, departure, arrival at end, cost, distance] followed by per step

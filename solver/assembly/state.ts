@@ -177,6 +177,42 @@ export function loadBest(): void {
   for (let r = 0; r < nVeh; r++) recompute(r);
 }
 
+/**
+ * Length of the best solution packed as i32 (packBest): the unassigned count, each route's length,
+ * then the routes' tasks and the unassigned tasks (each task is in one of them at most).
+ */
+export function packedBestLength(): i32 {
+  return 1 + nVeh + nTasks;
+}
+
+/** Writes the best solution into `buf` (another search of the same problem can unpack it). */
+export function packBest(buf: StaticArray<i32>): void {
+  let k = 0;
+  buf[k++] = bestUnasCount;
+  let total = 0;
+  for (let r = 0; r < nVeh; r++) {
+    buf[k++] = bestLen[r];
+    total += bestLen[r];
+  }
+  for (let i = 0; i < total; i++) buf[k++] = bestSeq[i];
+  for (let i = 0; i < bestUnasCount; i++) buf[k++] = bestUnas[i];
+}
+
+/** Makes the solution packed in `buf` (packBest) the best, and the current solution. */
+export function unpackBest(buf: StaticArray<i32>): void {
+  let k = 0;
+  bestUnasCount = buf[k++];
+  let total = 0;
+  for (let r = 0; r < nVeh; r++) {
+    bestLen[r] = buf[k++];
+    total += bestLen[r];
+  }
+  for (let i = 0; i < total; i++) bestSeq[i] = buf[k++];
+  for (let i = 0; i < bestUnasCount; i++) bestUnas[i] = buf[k++];
+  loadBest();
+  bestCost = totalCost();
+}
+
 /** Number of routes serving at least one job. */
 export function usedRoutes(): i32 {
   let n = 0;

@@ -48,5 +48,7 @@ export const PARAM_BALANCE = 18;
 export const PARAM_FLEET_TEMP = 19;
 /** Mixed fleets: share of the iterations that split a route into two vans (−1 off, 0 auto). */
 export const PARAM_ROUTE_SPLIT = 20;
-/** Slots 21 … 23 are free for new settings. */
+/** Parallel searches: share of the final annealing between exchanges of their best (−1 off, 0 auto). */
+export const PARAM_EXCHANGE = 21;
+/** Slots 22 and 23 are free for new settings. */
 export const PARAMS_LEN = 24;

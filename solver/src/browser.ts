@@ -7,6 +7,7 @@
 import { decodeSolution } from './decode.ts';
 import { encodeProblem, withRun } from './encode.ts';
 import { SolverError } from './errors.ts';
+import { createMailbox } from './mailbox.ts';
 import { bestOutput, reportProgress } from './searches.ts';
 import type { Problem, Solution, SolveOptions } from './types.ts';
 
@@ -33,6 +34,8 @@ export async function solveInBrowser(
     typeof SharedArrayBuffer === 'function' &&
     (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
   const stop = shared ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+  // The searches share their best now and then when the page can share memory (mailbox.ts).
+  const mailbox = shared && n > 1 ? createMailbox(n, enc.counts) : undefined;
   const workers: WorkerLike[] = [];
   const onAbort = () => {
     if (stop) Atomics.store(stop, 0, 1);
@@ -60,7 +63,14 @@ export async function solveInBrowser(
               else if (m.type === 'error') done(new SolverError(m.message ?? 'solver failed'));
             };
             w.onerror = (e) => done(new SolverError(`solver worker crashed: ${e.message ?? 'unknown error'}`));
-            w.postMessage({ type: 'solve', id: i, enc: withRun(enc, (opts.seed ?? 1) + i, limit), stop });
+            w.postMessage({
+              type: 'solve',
+              id: i,
+              enc: withRun(enc, (opts.seed ?? 1) + i, limit),
+              stop,
+              mailbox,
+              index: i,
+            });
           }),
       ),
     );

@@ -10,6 +10,7 @@ import {
   PARAM_FLEET_SHARE,
   PARAM_FLEET_TEMP,
   PARAM_ROUTE_SPLIT,
+  PARAM_EXCHANGE,
   PARAM_GRANULAR,
   PARAM_LOCAL_SEARCH,
   PARAM_MAX_ITERATIONS,
@@ -82,6 +83,7 @@ export const DEFAULT_TUNING = {
   localSearch: 0,
   fleetTemp: 0,
   routeSplit: 0,
+  exchange: 0,
 };
 
 interface TaskSpec {
@@ -364,6 +366,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   params[PARAM_BALANCE] = problem.balance ?? 0;
   params[PARAM_FLEET_TEMP] = tuning.fleetTemp;
   params[PARAM_ROUTE_SPLIT] = tuning.routeSplit;
+  params[PARAM_EXCHANGE] = tuning.exchange;
   return {
     counts: {
       locs: L,

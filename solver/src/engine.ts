@@ -5,6 +5,7 @@
 import { IN_F64_COUNT, IN_PARAMS, IN_TASK_I, IN_TASK_SKILL, IN_VEH_I, IN_VEH_SKILL } from './abi.ts';
 import { SolverError } from './errors.ts';
 import type { Encoded } from './encode.ts';
+import type { SolutionExchange } from './mailbox.ts';
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -25,6 +26,8 @@ interface Exports {
 export interface EngineHooks {
   progress?: (cost: number, routes: number, unassigned: number, elapsedMs: number) => void;
   shouldStop?: () => boolean;
+  /** The other searches of the same problem (parallel workers); absent, the search stays alone. */
+  exchange?: SolutionExchange;
 }
 
 function decodeAbort(mem: WebAssembly.Memory, ptr: number): string {
@@ -42,6 +45,11 @@ export function runEngine(enc: Encoded, hooks: EngineHooks, module: WebAssembly.
       now: () => performance.now(),
       progress: (c: number, r: number, u: number, ms: number) => hooks.progress?.(c, r, u, ms),
       shouldStop: () => (hooks.shouldStop?.() ? 1 : 0),
+      publishBest: (round: number, cost: number, ptr: number, len: number) => {
+        if (memory) hooks.exchange?.publish(round, cost, new Int32Array(memory.buffer, ptr, len));
+      },
+      adoptBest: (round: number, ptr: number, len: number) =>
+        memory && hooks.exchange ? hooks.exchange.adopt(round, new Int32Array(memory.buffer, ptr, len)) : 0,
       abort: (msg: number, file: number, line: number, col: number) => {
         const m = memory ? decodeAbort(memory, msg) : '';
         const f = memory ? decodeAbort(memory, file) : '';

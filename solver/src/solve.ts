@@ -1,7 +1,8 @@
 /**
- * `solve()`: validates and encodes the problem, runs one independent search per worker thread
- * (seeds seed, seed+1, …) and keeps the best. Workers are pooled between calls; a worker whose
- * engine trapped or ran out of memory is terminated and replaced by a fresh one next time.
+ * `solve()`: validates and encodes the problem, runs one search per worker thread (seeds seed,
+ * seed+1, …; they share their best now and then through a mailbox, see mailbox.ts) and keeps the
+ * best. Workers are pooled between calls; a worker whose engine trapped or ran out of memory is
+ * terminated and replaced by a fresh one next time.
  */
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { PARAM_TIME_LIMIT_MS } from './abi.ts';
 import { decodeSolution } from './decode.ts';
 import { encodeProblem, withRun, type Encoded } from './encode.ts';
 import { SolverError } from './errors.ts';
+import { createMailbox } from './mailbox.ts';
 import { bestOutput, reportProgress } from './searches.ts';
 import type { Problem, Solution, SolveOptions } from './types.ts';
 
@@ -51,6 +53,7 @@ function runInWorker(
   opts: SolveOptions,
   stop: Int32Array,
   limitMs: number,
+  mailbox?: SharedArrayBuffer,
 ): Promise<Float64Array> {
   return new Promise((resolve, reject) => {
     const w = takeWorker();
@@ -88,7 +91,7 @@ function runInWorker(
     });
     w.on('error', (e) => finish(new SolverError(`solver worker crashed: ${e.message}`, { cause: e }), true));
     w.on('exit', (code) => finish(new SolverError(`solver worker exited with code ${code}`), true));
-    w.postMessage({ type: 'solve', id, enc, stop });
+    w.postMessage({ type: 'solve', id, enc, stop, mailbox, index });
   });
 }
 
@@ -113,9 +116,12 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const onAbort = () => Atomics.store(stop, 0, 1);
   opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const mailbox = workers > 1 ? createMailbox(workers, enc.counts) : undefined;
   try {
     const outs = await Promise.all(
-      Array.from({ length: workers }, (_, i) => runInWorker(withRun(enc, seed + i, limit), i, opts, stop, limit)),
+      Array.from({ length: workers }, (_, i) =>
+        runInWorker(withRun(enc, seed + i, limit), i, opts, stop, limit, mailbox),
+      ),
     );
     opts.signal?.throwIfAborted();
     return decodeSolution(problem, enc, bestOutput(outs), performance.now() - t0);

@@ -5,9 +5,21 @@
  */
 import type { Encoded } from './encode.ts';
 import { runEngine } from './engine.ts';
+import { mailboxExchange } from './mailbox.ts';
 
 interface WorkerScope {
-  onmessage: ((e: { data: { type: string; id: number; enc: Encoded; stop?: Int32Array } }) => void) | null;
+  onmessage:
+    | ((e: {
+        data: {
+          type: string;
+          id: number;
+          enc: Encoded;
+          stop?: Int32Array;
+          mailbox?: SharedArrayBuffer;
+          index?: number;
+        };
+      }) => void)
+    | null;
   postMessage(message: unknown, transfer?: Transferable[]): void;
 }
 
@@ -40,6 +52,7 @@ scope.onmessage = (e) => {
               }
             },
             shouldStop: () => (msg.stop ? Atomics.load(msg.stop, 0) !== 0 : false),
+            exchange: msg.mailbox ? mailboxExchange(msg.mailbox, msg.index ?? 0) : undefined,
           },
           module,
         );

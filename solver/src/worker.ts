@@ -1,13 +1,15 @@
 /**
- * Worker-thread entry: runs one search per message. Messages in: `{ type: "solve", id, enc, stop }`
- * where `stop` is an Int32Array on a SharedArrayBuffer that the host sets to 1 to cancel (the
- * search polls it, since a busy WASM loop never sees thread messages). Messages out: `started`
+ * Worker-thread entry: runs one search per message. Messages in: `{ type: "solve", id, enc, stop,
+ * mailbox?, index? }` where `stop` is an Int32Array on a SharedArrayBuffer that the host sets to 1
+ * to cancel (the search polls it, since a busy WASM loop never sees thread messages), and
+ * `mailbox` the parallel searches' shared mailbox (mailbox.ts), this one's slot `index`. Messages out: `started`
  * (the host's hard deadline counts from it), `progress`
  * (throttled to one per 50 ms, the last one always sent), `done` with the raw output, `error`.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Encoded } from './encode.ts';
 import { runEngine } from './engine.ts';
+import { mailboxExchange } from './mailbox.ts';
 import { engineModule } from './wasm-node.ts';
 
 interface SolveMessage {
@@ -15,6 +17,8 @@ interface SolveMessage {
   id: number;
   enc: Encoded;
   stop: Int32Array;
+  mailbox?: SharedArrayBuffer;
+  index?: number;
 }
 
 const port = parentPort;
@@ -41,6 +45,7 @@ if (port) {
             }
           },
           shouldStop: () => Atomics.load(msg.stop, 0) !== 0,
+          exchange: msg.mailbox ? mailboxExchange(msg.mailbox, msg.index ?? 0) : undefined,
         },
         engineModule(),
       );
