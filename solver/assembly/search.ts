@@ -7,7 +7,6 @@
 import {
   PARAM_AVG_REMOVED,
   PARAM_BLINK_RATE,
-  PARAM_EXCHANGE,
   PARAM_FLEET_SHARE,
   PARAM_FLEET_TEMP,
   PARAM_ROUTE_SPLIT,
@@ -60,7 +59,7 @@ import { setTwoOptStar } from './two-opt-star';
 import { setPairFloor } from './pair-floor';
 import { anyReload, balanceK } from './rules';
 import { chooseLocalSearch, polishCandidate } from './local-search';
-import { exchangeBest } from './exchange';
+import { exchangeBest, exchangeEvery } from './exchange';
 import {
   addUnassigned,
   allocState,
@@ -248,14 +247,7 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
   let quenchAt: f64 = -1;
   let quenchFrac: f64 = 0;
   let quenchEnd: f64 = 0;
-  // Parallel searches share their best every tenth of the final annealing (exchange.ts), by
-  // default from 1,000 tasks on a time budget (an iteration budget stays deterministic unless the
-  // caller asks): there the annealing still improves steadily at the end, and continuing from
-  // the better of two at each step pays (Homberger 1,000, 120 s × 2 workers, seeds 1–2: mean gap
-  // 4.58 → 3.66 %, 5 runs of 6 better). Smaller sets showed no gain (Solomon 2 s level, Li & Lim
-  // LRC2_4_2 30 s within its spread).
-  const ex = params[PARAM_EXCHANGE];
-  const exchangeEvery = !final || ex < 0 ? 0.0 : ex > 0 ? ex : maxIter > 0 || nTasks < 1000 ? 0.0 : 0.1;
+  const every = final ? exchangeEvery(maxIter) : 0.0;
   while (!timeUp(deadline)) {
     if (canConverge && quenchAt < 0 && (iterations & 63) == 0 && converged(from)) {
       quenchAt = now();
@@ -275,7 +267,7 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
       frac = (now() - from) / (deadline - from);
     }
     const temp = t0 * Math.pow(tf / t0, frac);
-    if (exchangeEvery > 0 && exchangeBest(frac, exchangeEvery, iterations)) {
+    if (every > 0 && exchangeBest(frac, every, iterations)) {
       cur = searchCost();
       report();
     }
