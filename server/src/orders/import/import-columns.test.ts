@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderWrite as write } from '../../../test/support/order-write.ts';
-import { concatColumns, IMPORT_COLUMNS, writeColumns } from './import-columns.ts';
+import { concatColumns, IMPORT_COLUMNS, type WriteColumns, writeColumns } from './import-columns.ts';
 
 describe('the columns an import sends', () => {
   const rows = [
@@ -10,18 +10,31 @@ describe('the columns an import sends', () => {
     write('D'),
   ];
 
+  const at = (n: string) => IMPORT_COLUMNS.findIndex((c) => c.name === n);
+  /** The columns but the ids, which are drawn anew on every call. */
+  const withoutIds = (cols: WriteColumns) => {
+    const other = (_: unknown, i: number) => i !== at('id');
+    return { ...cols, joined: cols.joined.filter(other), first: cols.first.filter(other) };
+  };
+
   it('are the same whether built from all rows at once or from runs of them joined', () => {
-    const whole = writeColumns(rows);
-    expect(concatColumns([writeColumns(rows.slice(0, 1)), writeColumns([]), writeColumns(rows.slice(1))])).toEqual(
-      whole,
-    );
-    expect(concatColumns([writeColumns(rows.slice(0, 2)), writeColumns(rows.slice(2))])).toEqual(whole);
+    const whole = withoutIds(writeColumns(rows));
+    const runs = [writeColumns(rows.slice(0, 1)), writeColumns([]), writeColumns(rows.slice(1))];
+    expect(withoutIds(concatColumns(runs))).toEqual(whole);
+    expect(withoutIds(concatColumns([writeColumns(rows.slice(0, 2)), writeColumns(rows.slice(2))]))).toEqual(whole);
+  });
+
+  it("give every row an id of its own, so that the database need not draw the new orders' ids", () => {
+    const ids = (cols: WriteColumns) => cols.joined[at('id')]!.slice(1).split('\x1f');
+    const first = ids(writeColumns(rows));
+    expect(first).toHaveLength(rows.length);
+    for (const id of first) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set([...first, ...ids(writeColumns(rows))]).size).toBe(2 * rows.length);
   });
 
   it('send a value every row shares once, and a value that varies in any run per row', () => {
     const same = concatColumns([writeColumns([rows[0]!]), writeColumns([rows[3]!])]);
     const names = ['ref', 'name', 'phone', 'demand', 'skills'];
-    const at = (n: string) => IMPORT_COLUMNS.findIndex((c) => c.name === n);
     // ref always travels per row: it gives the statement its rows.
     expect(names.map((n) => same.same[at(n)])).toEqual([false, true, true, true, true]);
     const mixed = concatColumns([writeColumns(rows.slice(0, 2)), writeColumns(rows.slice(2))]);

@@ -72,9 +72,15 @@ describe('writing a batch of imported orders', () => {
   it('updates changed rows, leaves unchanged ones, and a one-row batch works', async () => {
     const again = [row('U-1'), row('U-2')];
     await upsertOrders(db, orgId, again, origin());
+    const ids = async () =>
+      (await db.query('SELECT ref, id FROM orders WHERE org_id = $1 AND ref LIKE $2 ORDER BY ref', [orgId, 'U-%']))
+        .rows;
+    const before = await ids();
     const changed = [row('U-1'), row('U-2', { email: 'new@shop.fr' })];
     expect(await upsertOrders(db, orgId, changed, origin())).toEqual({ created: 0, updated: 1, conflicts: [] });
     expect((await stored(['U-2']))[0].email).toBe('new@shop.fr');
+    // The batch carries a fresh id for every row (import-columns.ts): an order updated keeps its own.
+    expect(await ids()).toEqual(before);
     expect(await upsertOrders(db, orgId, [row('U-3', { pickup: gerland })], origin())).toMatchObject({ created: 1 });
     expect((await stored(['U-3']))[0].pickup_lon).toBe(4.8309);
   });

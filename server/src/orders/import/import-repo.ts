@@ -58,7 +58,7 @@ export interface PreparedUpsert {
  */
 export function prepareUpsert(orgId: string, cols: WriteColumns, origin: ImportOrigin): PreparedUpsert {
   const batch = batchColumns(cols, 4);
-  const updated = [...batch.columns.filter((c) => c !== 'ref'), 'last_import_id']
+  const updated = [...batch.columns.filter((c) => c !== 'ref' && c !== 'id'), 'last_import_id']
     .map((c) => `${c} = EXCLUDED.${c}`)
     .join(', ');
   return {
