@@ -3,9 +3,10 @@
  * into batches for the writer; bad rows are rejected on the way.
  *
  * Past the first ROW_THREAD_AFTER_ROWS rows, the checking moves to a worker thread
- * (row-thread.ts) while this thread reads the file and the writer writes: a few chunks of rows
- * are sent ahead (a bounded queue, so memory stays flat) and their results taken in order, so
- * the import answers exactly as if every row were checked here. The rest of a CSV file goes as
+ * (row-thread.ts, started a little earlier so that it is ready) while this thread reads the file
+ * and the writer writes: a few chunks of rows are sent ahead (a bounded queue, so memory stays
+ * flat) and their results taken in order, so the import answers exactly as if every row were
+ * checked here. The rest of a CSV file goes as
  * text and is parsed there too: this thread then never holds its rows' cells (fewer objects
  * to make, send and collect: the main thread was the import's bottleneck). A chunk whose rows
  * are all ready to be written as they are comes back as the statement's columns (ReadyRows), not
@@ -21,6 +22,7 @@ import { IMPORT_LANGS, IMPORT_MESSAGES } from './messages.ts';
 import {
   type CheckedRows,
   ROW_THREAD_AFTER_ROWS,
+  ROW_THREAD_START_ROWS,
   type RowThread,
   type RowThreadOptions,
   rowWorkerScript,
@@ -99,14 +101,16 @@ export function readBatches(
   const script = threads.script === undefined ? rowWorkerScript() : threads.script;
   const handOffAt =
     rules === null && lang !== undefined && script !== null ? (threads.afterRows ?? ROW_THREAD_AFTER_ROWS) : Infinity;
+  const startAt = Math.min(handOffAt, threads.startAfterRows ?? ROW_THREAD_START_ROWS);
   let thread: RowThread | null = null;
+  let handedOver = false;
   let sent = 0;
   const ahead: Promise<CheckedRows>[] = [];
   let ended = false;
   let sourceError: { err: unknown } | null = null;
 
-  /** The worker thread, started with what this thread's checker has met so far. */
-  const worker = (): RowThread => {
+  /** The worker thread, started (before it takes over: see ROW_THREAD_START_ROWS). */
+  const started = (): RowThread => {
     if (thread === null) {
       const { messages: _, ...plain } = ctx;
       const rowSetup = {
@@ -114,20 +118,29 @@ export function readBatches(
         fields: plan.fields,
         ctx: plain,
         lang: lang!,
-        seen: [...checker.seen()],
         delimiter: source.delimiter ?? ',',
         checkInput: setup.checkInput,
       };
       thread = startRowThread(script!, rowSetup, ctx.messages, source.unclosedQuote);
-      // A CSV file's rest goes to the thread as text: it parses it too.
-      if (source.rest) chunks = source.rest()[Symbol.asyncIterator]();
     }
     return thread;
   };
 
+  /** The worker thread, checking from here on, told what this thread's checker has met so far. */
+  const worker = (): RowThread => {
+    const t = started();
+    if (!handedOver) {
+      handedOver = true;
+      t.takeOver([...checker.seen()]);
+      // A CSV file's rest goes to the thread as text: it parses it too.
+      if (source.rest) chunks = source.rest()[Symbol.asyncIterator]();
+    }
+    return t;
+  };
+
   /** Checks the rows here, or sends them (or the text holding them) to the thread once enough rows were read. */
   const check = (read: SourceRow[] | RestText): Promise<CheckedRows> => {
-    if (Array.isArray(read) && thread === null && sent < handOffAt) {
+    if (Array.isArray(read) && !handedOver && sent < handOffAt) {
       sent += read.length;
       return Promise.resolve({ rows: read, results: read.map((r) => checker.check(r)) });
     }
@@ -140,7 +153,8 @@ export function readBatches(
   const fill = async () => {
     while (!ended && ahead.length < CHUNKS_AHEAD) {
       try {
-        if (thread === null && sent >= handOffAt) worker();
+        if (thread === null && sent >= startAt) started();
+        if (!handedOver && sent >= handOffAt) worker();
         const next = await chunks.next();
         if (next.done) ended = true;
         else ahead.push(check(next.value));

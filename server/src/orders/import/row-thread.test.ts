@@ -74,15 +74,17 @@ const ordersOf = async (orgId: string) =>
 
 describe('rows checked in a worker thread', () => {
   it.each([
-    { sent: 'rows read here', pieces: undefined },
-    { sent: 'the rest of the file as it arrives, parsed there', pieces: 23 },
+    { sent: 'rows read here', pieces: undefined, startAfterRows: undefined },
+    { sent: 'the rest of the file as it arrives, parsed there', pieces: 23, startAfterRows: undefined },
+    // Started before it takes over, it must still learn of the refs met here in between (R3).
+    { sent: 'the rest of the file, started at the second row', pieces: 23, startAfterRows: 2 },
   ])(
     'gives the same answer and the same orders as rows checked on the main thread (worker sent $sent)',
-    async ({ pieces }) => {
+    async ({ pieces, startAfterRows }) => {
       const here = await createTestOrg(db);
       const there = await createTestOrg(db);
       const onMain = await importInto(here.id, { script: null });
-      const inWorker = await importInto(there.id, { afterRows: 10 }, true, pieces);
+      const inWorker = await importInto(there.id, { afterRows: 10, startAfterRows }, true, pieces);
       expect(inWorker).toMatchObject({ rows: 40, created: 33, rejected: 7 });
       expect({ ...inWorker, importId: null, rejectedCsv: null }).toEqual({
         ...onMain,

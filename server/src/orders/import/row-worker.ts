@@ -1,8 +1,8 @@
 /**
  * The worker thread that checks an import's rows (check-rows.ts) while the main thread writes the
- * previous ones. Started by row-thread.ts with what the check needs as workerData; each message
- * is a chunk of rows, or the next text of a CSV file (parsed here, so the main thread never
- * holds its cells), answered in order: with the rows as the columns the upsert sends when they
+ * previous ones. Started by row-thread.ts with what the check needs as workerData (the refs the
+ * main thread met come with the first input); each message is a chunk of rows, or the next text
+ * of a CSV file (parsed here, so the main thread never holds its cells), answered in order: with the rows as the columns the upsert sends when they
  * are all ready to be written as they are (most chunks of a clean file), else one result per row.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -19,16 +19,14 @@ import type { RestText, SourceRow } from './sources.ts';
 
 const setup = workerData as RowThreadSetup;
 const messages = IMPORT_MESSAGES[setup.lang];
-const checker = new RowChecker(
-  {
-    fields: setup.fields,
-    rules: null,
-    ctx: { ...setup.ctx, messages },
-    columnOf: columnNamer(setup.header, setup.fields),
-  },
-  0,
-  setup.seen,
-);
+const checkOptions = {
+  fields: setup.fields,
+  rules: null,
+  ctx: { ...setup.ctx, messages },
+  columnOf: columnNamer(setup.header, setup.fields),
+};
+/** Made again with the refs the main thread met, when it hands the rest of the file over. */
+let checker = new RowChecker(checkOptions, 0);
 
 const fleetCheck = serviceabilityCheck(setup.checkInput.fleet, { ...setup.checkInput.opts, messages });
 const warningColumnOf = warningColumnNamer(columnNamer(setup.header, setup.fields), setup.fields);
@@ -94,5 +92,6 @@ function parseText(text: RestText): RowThreadOutput {
 
 const port = parentPort!;
 port.on('message', (input: RowThreadInput) => {
+  if (input.seen) checker = new RowChecker(checkOptions, 0, input.seen);
   port.postMessage('rows' in input ? checkAll(input.rows) : parseText(input.text));
 });
