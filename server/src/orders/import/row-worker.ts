@@ -2,8 +2,9 @@
  * The worker thread that checks an import's rows (check-rows.ts) while the main thread writes the
  * previous ones. Started by row-thread.ts with what the check needs as workerData (the refs the
  * main thread met come with the first input); each message is a chunk of rows, or the next text
- * of a CSV file (parsed here, so the main thread never holds its cells), answered in order: with the rows as the columns the upsert sends when they
- * are all ready to be written as they are (most chunks of a clean file), else one result per row.
+ * of a CSV file (parsed here, so the main thread never holds its cells), answered in order: with
+ * the rows as the columns the upsert sends when they are all ready to be written as they are
+ * (most chunks of a clean file), else one result per row.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type CheckedRow, columnNamer, RowChecker, warningColumnNamer } from './check-rows.ts';
