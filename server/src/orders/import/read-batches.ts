@@ -6,12 +6,11 @@
  * (row-thread.ts, started a little earlier so that it is ready) while this thread reads the file
  * and the writer writes: a few chunks of rows are sent ahead (a bounded queue, so memory stays
  * flat) and their results taken in order, so the import answers exactly as if every row were
- * checked here. The rest of a CSV file goes as
- * text and is parsed there too: this thread then never holds its rows' cells (fewer objects
- * to make, send and collect: the main thread was the import's bottleneck). A chunk whose rows
- * are all ready to be written as they are comes back as the statement's columns (ReadyRows), not
- * as rows. Files with intake rules are checked here throughout (the rules' engine is compiled on
- * this thread).
+ * checked here. The rest of a CSV file goes as text and is parsed there too: this thread then
+ * never holds its rows' cells (fewer objects to make, send and collect: the main thread was the
+ * import's bottleneck). A chunk whose rows are all ready to be written as they are comes back as
+ * the statement's columns (ReadyRows), not as rows. Files with intake rules are checked here
+ * throughout (the rules' engine is compiled on this thread).
  */
 import type { RuleNotes } from '../../automation/import-notes.ts';
 import { type CheckedRow, RowChecker } from './check-rows.ts';
