@@ -3,7 +3,7 @@
  * languages the app speaks, else English. Messages with values are templates (shared's
  * formatMessage: `{n}`, plurals) turned into functions: `t.pending(3)`.
  */
-import { chooseLanguage, intlLocale, type Language, messageFunctions } from '@tournee/shared';
+import { chooseLanguage, intlLocale, type Language, messageFunctions, STOP_WORDS } from '@tournee/shared';
 import { createContext, useContext } from 'react';
 
 /** The messages with values: the names of their values in argument order, one list for both languages. */
@@ -24,7 +24,7 @@ type Templates = Record<keyof typeof PARAMS, string>;
 
 const enTemplates: Templates = {
   pending: '{n} waiting to be sent',
-  arriveAt: 'arrive {time}, wait',
+  arriveAt: STOP_WORDS.en.arriveWait,
   distance: '{km} km',
   changedBanner: 'Your route changed (version {version})',
   added: '{n} added',
@@ -38,7 +38,7 @@ const enTemplates: Templates = {
 
 const frTemplates: Templates = {
   pending: "{n} en attente d'envoi",
-  arriveAt: 'arrivée {time}, attendre',
+  arriveAt: STOP_WORDS.fr.arriveWait,
   distance: '{km} km',
   changedBanner: 'Votre tournée a changé (version {version})',
   added: '{n} ajouté(s)',
@@ -50,7 +50,9 @@ const frTemplates: Templates = {
   progress: '{done} sur {total} faits',
 };
 
+// A stop's status, kind, load, break and reload are worded as on the printed route sheet.
 const enWords = {
+  ...STOP_WORDS.en,
   appName: 'Tournée',
   signIn: 'Sign in',
   signInHelp: 'Open the link your dispatcher sent you, or type the code.',
@@ -99,33 +101,19 @@ const enWords = {
     damaged: 'Damaged goods',
     other: 'Other',
   } as Record<string, string>,
-  status: {
-    pending: 'To do',
-    arrived: 'Arrived',
-    delivered: 'Delivered',
-    failed: 'Failed',
-    skipped: 'Skipped',
-  } as Record<string, string>,
   language: 'Français',
   map: 'Map of the stops',
   anyTime: 'Any time',
   distanceLabel: 'Distance',
-  breakLabel: 'Break',
-  reloadLabel: 'Reload at the depot',
   viewList: 'List',
   viewNext: 'Next stop',
   allDone: 'All stops are done. Thank you!',
-  /** The organisation's own dimension names, put in the app's language when they are the usual ones. */
-  /** The two stops of a pickup and delivery order. */
-  kind: { pickup: 'Pickup', delivery: 'Delivery' },
-  /** A pickup stop's primary button and its done status. */
-  pickedUp: 'Picked up',
   pickupProofTitle: 'Proof of pickup',
-  dimension: {} as Record<string, string>,
 };
 
 const frWords: typeof enWords = {
   ...enWords,
+  ...STOP_WORDS.fr,
   signIn: 'Se connecter',
   signInHelp: 'Ouvrez le lien envoyé par votre exploitant, ou saisissez le code.',
   signingIn: 'Connexion…',
@@ -168,20 +156,14 @@ const frWords: typeof enWords = {
     damaged: 'Colis abîmé',
     other: 'Autre',
   },
-  status: { pending: 'À faire', arrived: 'Sur place', delivered: 'Livré', failed: 'Échec', skipped: 'Passé' },
   language: 'English',
   map: 'Carte des arrêts',
   anyTime: 'Toute la journée',
   distanceLabel: 'Distance',
-  breakLabel: 'Pause',
-  reloadLabel: 'Rechargement au dépôt',
   viewList: 'Liste',
   viewNext: 'Prochain arrêt',
   allDone: 'Tous les arrêts sont faits. Merci !',
-  kind: { pickup: 'Enlèvement', delivery: 'Livraison' },
-  pickedUp: 'Enlevé',
   pickupProofTitle: 'Preuve d’enlèvement',
-  dimension: { parcels: 'colis', parcel: 'colis', pallets: 'palettes', pallet: 'palettes', items: 'articles' },
 };
 
 /** One language's words, its templates as functions, and what a route change did in words. */

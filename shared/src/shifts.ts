@@ -40,6 +40,14 @@ export const Weekdays = z
     return days;
   });
 
+/** A day's hours and who drives them, as every shift and pattern request gives them. */
+const dayHours = {
+  driverId: id.nullable().optional(),
+  start: LocalTimeField,
+  end: LocalTimeField,
+  breaks: breaks.optional(),
+};
+
 /** Adds a zod issue for each problem of the hours (end = start, breaks outside the shift…). */
 function checkHours(v: { start?: string; end?: string; breaks?: BreakWindowType[] }, ctx: z.RefinementCtx) {
   if (v.start === undefined || v.end === undefined) return;
@@ -49,21 +57,12 @@ function checkHours(v: { start?: string; end?: string; breaks?: BreakWindowType[
 }
 
 /** `PUT /api/shifts/:vehicleId/:date`: that day's hours (and driver), kept over pattern re-expansion. */
-export const ShiftDayRequest = z
-  .object({ driverId: id.nullable().optional(), start: LocalTimeField, end: LocalTimeField, breaks: breaks.optional() })
-  .superRefine(checkHours);
+export const ShiftDayRequest = z.object(dayHours).superRefine(checkHours);
 export type ShiftDayRequest = z.infer<typeof ShiftDayRequest>;
 
 /** `POST /api/shifts`: a one-off shift. */
 export const CreateShiftRequest = z
-  .object({
-    vehicleId: id,
-    driverId: id.nullable().optional(),
-    localDate: LocalDateField,
-    start: LocalTimeField,
-    end: LocalTimeField,
-    breaks: breaks.optional(),
-  })
+  .object({ vehicleId: id, localDate: LocalDateField, ...dayHours })
   .superRefine(checkHours);
 export type CreateShiftRequest = z.infer<typeof CreateShiftRequest>;
 
@@ -77,11 +76,8 @@ export type UpdateShiftRequest = z.infer<typeof UpdateShiftRequest>;
 export const CreateShiftPatternRequest = z
   .object({
     vehicleId: id,
-    driverId: id.nullable().optional(),
     weekdays: Weekdays,
-    start: LocalTimeField,
-    end: LocalTimeField,
-    breaks: breaks.optional(),
+    ...dayHours,
     validFrom: LocalDateField,
     validTo: LocalDateField.nullable().optional(),
   })

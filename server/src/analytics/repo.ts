@@ -8,6 +8,7 @@ import type {
   RatingItem,
 } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
+import { arrivalWindowsJoin, failureReasonSql, lateSql, onTimeSql } from './stop-sql.ts';
 import { summarySql } from './summary-sql.ts';
 
 interface SummaryRow {
@@ -116,25 +117,15 @@ export async function stops(
               coalesce(o.address, '') AS address, r.local_date::text AS "localDate", r.driver_id AS "driverId",
               dr.name AS "driverName", v.name AS "vehicleName", s.status, s.seq, s.planned_arrival_at AS "plannedArrivalAt",
               s.actual_arrival_at AS "actualArrivalAt",
-              CASE WHEN s.status = 'failed' THEN coalesce(
-                (SELECT a.reason FROM attempts a WHERE a.stop_id = s.id),
-                (SELECT e.reason FROM stop_events e WHERE e.stop_id = s.id AND e.type = 'failed' ORDER BY e.seq DESC LIMIT 1),
-                'unknown') END AS reason,
-              CASE WHEN s.actual_arrival_at IS NULL THEN NULL ELSE coalesce(w.on_time, true) END AS "onTime",
-              CASE WHEN s.actual_arrival_at IS NOT NULL AND NOT coalesce(w.on_time, true) THEN w.late_s END AS late_s
+              ${failureReasonSql} AS reason,
+              ${onTimeSql} AS "onTime", ${lateSql} AS late_s
          FROM stops s
          JOIN routes r ON r.id = s.route_id
          JOIN depots d ON d.id = r.depot_id
          JOIN vehicles v ON v.id = r.vehicle_id
          LEFT JOIN drivers dr ON dr.id = r.driver_id
          LEFT JOIN orders o ON o.id = s.order_id
-         LEFT JOIN LATERAL (
-           SELECT bool_or(a.t BETWEEN a.ws - make_interval(mins => $4) AND a.we + make_interval(mins => $4)) AS on_time,
-                  min(extract(epoch FROM a.t - a.we)) FILTER (WHERE a.t > a.we) AS late_s
-             FROM (SELECT s.actual_arrival_at AT TIME ZONE d.time_zone AS t,
-                          r.local_date + (w->>'start')::time AS ws, r.local_date + (w->>'end')::time AS we
-                     FROM jsonb_array_elements(o.time_windows) w) a
-            WHERE s.actual_arrival_at IS NOT NULL) w ON true
+         ${arrivalWindowsJoin('d.time_zone', 'r.local_date')}
         WHERE r.org_id = $1 AND r.local_date BETWEEN $2::date AND $3::date AND s.kind IN ('delivery', 'pickup')
           AND ($5::uuid IS NULL OR r.driver_id = $5) AND ($6::uuid IS NULL OR r.vehicle_id = $6)
           AND ($7::uuid IS NULL OR r.depot_id = $7)) x

@@ -25,6 +25,7 @@
  *   route has them, for routes with at least one visited stop; divided by delivered stops.
  */
 import type { AnalyticsGroupBy } from '@tournee/shared';
+import { arrivalWindowsJoin, failureReasonSql, lateSql, onTimeSql } from './stop-sql.ts';
 
 const KEY: Record<AnalyticsGroupBy, string> = {
   day: 'r.local_date::text',
@@ -61,28 +62,17 @@ s0 AS (
 ),
 st AS (
   SELECT s.gkey, s.route_id, s.status, s.actual_arrival_at, s.actual_departure_at,
-         CASE WHEN s.actual_arrival_at IS NULL THEN NULL ELSE coalesce(w.on_time, true) END AS on_time,
-         CASE WHEN s.actual_arrival_at IS NOT NULL AND NOT coalesce(w.on_time, true) THEN w.late_s END AS late_s,
+         ${onTimeSql} AS on_time, ${lateSql} AS late_s,
          extract(epoch FROM s.planned_arrival_at - coalesce(s.prev_planned_dep, s.route_start_at)) AS planned_leg_s,
          extract(epoch FROM s.actual_arrival_at - coalesce(s.prev_actual_dep, s.route_started_at)) AS actual_leg_s,
          extract(epoch FROM s.planned_departure_at - s.planned_arrival_at) - s.waiting_s AS planned_service_s,
          extract(epoch FROM s.actual_departure_at - s.actual_arrival_at) AS actual_service_s,
-         CASE WHEN s.status = 'failed' THEN coalesce(
-           (SELECT a.reason FROM attempts a WHERE a.stop_id = s.id),
-           (SELECT e.reason FROM stop_events e WHERE e.stop_id = s.id AND e.type = 'failed' ORDER BY e.seq DESC LIMIT 1),
-           'unknown') END AS reason,
+         ${failureReasonSql} AS reason,
          rt.rating
     FROM s0 s
     LEFT JOIN orders o ON o.id = s.order_id
     LEFT JOIN ratings rt ON rt.order_id = s.order_id AND s.status = 'delivered'
-    LEFT JOIN LATERAL (
-      SELECT bool_or(a.t BETWEEN a.ws - make_interval(mins => $4) AND a.we + make_interval(mins => $4)) AS on_time,
-             min(extract(epoch FROM a.t - a.we)) FILTER (WHERE a.t > a.we) AS late_s
-        FROM (SELECT s.actual_arrival_at AT TIME ZONE s.time_zone AS t,
-                     s.local_date + (w->>'start')::time AS ws, s.local_date + (w->>'end')::time AS we
-                FROM jsonb_array_elements(o.time_windows) w) a
-       WHERE s.actual_arrival_at IS NOT NULL
-    ) w ON true
+    ${arrivalWindowsJoin('s.time_zone', 's.local_date')}
    WHERE s.kind IN ('delivery', 'pickup')
 ),
 pos AS (

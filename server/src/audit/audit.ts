@@ -28,6 +28,24 @@ export async function recordEvent(
   );
 }
 
+/**
+ * Inserts a new row with `insert` and records its 'create' event in the same transaction;
+ * answers the new id.
+ */
+export function insertRecorded(
+  db: Db,
+  actor: Actor,
+  entity: string,
+  details: Record<string, unknown>,
+  insert: (tx: Db) => Promise<string>,
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const id = await insert(tx);
+    await recordEvent(tx, actor, 'create', entity, id, details);
+    return id;
+  });
+}
+
 /** Appends many audit events in one statement (set-based writes: one event per row changed). */
 export async function recordEvents(
   db: Db,

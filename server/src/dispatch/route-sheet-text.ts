@@ -3,7 +3,7 @@
  * dates and numbers ("mercredi 2 décembre 2026", "24,6 km"). The CSV keeps its English column
  * keys: spreadsheets and scripts read it by name.
  */
-import { chooseLanguage, intlLocale, messageFunctions, type SheetLanguage, type StopStatus } from '@tournee/shared';
+import { chooseLanguage, intlLocale, messageFunctions, STOP_WORDS, type SheetLanguage } from '@tournee/shared';
 
 /** The sheet's texts with values: the names of their values in argument order, for both languages. */
 const PARAMS = {
@@ -22,7 +22,7 @@ const enTemplates: Templates = {
   heading: '{vehicle} · {from} to {to} · {km} km',
   stopsCount: '{n, plural, one {# stop} other {# stops}}',
   part: ' (part {i}/{n})',
-  arriveWait: 'arrive {time}, wait',
+  arriveWait: STOP_WORDS.en.arriveWait,
 };
 
 const frTemplates: Templates = {
@@ -31,10 +31,12 @@ const frTemplates: Templates = {
   heading: '{vehicle} · de {from} à {to} · {km} km',
   stopsCount: '{n, plural, one {# arrêt} other {# arrêts}}',
   part: ' (partie {i}/{n})',
-  arriveWait: 'arrivée {time}, attendre',
+  arriveWait: STOP_WORDS.fr.arriveWait,
 };
 
+// Status, kind, break and reload are the driver app's words too.
 const enWords = {
+  ...STOP_WORDS.en,
   print: 'Print',
   driverless: 'No driver',
   openRoute: 'Open the route in Google Maps',
@@ -49,27 +51,15 @@ const enWords = {
     notes: 'Notes',
     status: 'Status',
   },
-  breakRow: 'Break',
-  reloadRow: 'Reload at the depot',
   window: 'window',
   anyTime: 'any time',
   noRoutes: 'No route on this day.',
-  status: {
-    pending: 'To do',
-    arrived: 'Arrived',
-    delivered: 'Delivered',
-    failed: 'Failed',
-    skipped: 'Skipped',
-  } as Record<StopStatus, string>,
-  dimensions: { m3: 'm³' } as Record<string, string>,
+  dimension: { m3: 'm³', ...STOP_WORDS.en.dimension } as Record<string, string>,
   signature: 'Driver’s signature:',
-  /** The two stops of a pickup and delivery order. */
-  kind: { pickup: 'Pickup', delivery: 'Delivery' },
-  /** A pickup stop's `delivered` status: the goods were collected. */
-  pickedUp: 'Picked up',
 };
 
 const frWords: typeof enWords = {
+  ...STOP_WORDS.fr,
   print: 'Imprimer',
   driverless: 'Sans chauffeur',
   openRoute: 'Ouvrir la tournée dans Google Maps',
@@ -84,24 +74,11 @@ const frWords: typeof enWords = {
     notes: 'Remarques',
     status: 'Statut',
   },
-  breakRow: 'Pause',
-  reloadRow: 'Rechargement au dépôt',
   window: 'créneau',
   anyTime: 'toute la journée',
   noRoutes: 'Aucune tournée ce jour-là.',
-  status: { pending: 'À faire', arrived: 'Sur place', delivered: 'Livré', failed: 'Échec', skipped: 'Passé' },
-  // Dimension names are the organisation's own; the usual English ones are put in French.
-  dimensions: {
-    m3: 'm³',
-    parcels: 'colis',
-    parcel: 'colis',
-    pallets: 'palettes',
-    pallet: 'palettes',
-    items: 'articles',
-  },
+  dimension: { m3: 'm³', ...STOP_WORDS.fr.dimension },
   signature: 'Signature du chauffeur :',
-  kind: { pickup: 'Enlèvement', delivery: 'Livraison' },
-  pickedUp: 'Enlevé',
 };
 
 /** One language's words and its templates as functions (numbers and plurals in that language). */

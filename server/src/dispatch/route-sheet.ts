@@ -151,14 +151,14 @@ export interface SheetOptions {
 function stopRow(r: RouteRecord, s: Stop, o: SheetOptions, t: SheetText): string {
   const { zone, lang } = o;
   if (s.kind === 'break') {
-    return `<tr class="break"><td>☕</td><td>${hhmm(s.plannedArrivalAt, zone)}–${hhmm(s.plannedDepartureAt, zone)}</td><td colspan="6">${t.breakRow}</td></tr>`;
+    return `<tr class="break"><td>☕</td><td>${hhmm(s.plannedArrivalAt, zone)}–${hhmm(s.plannedDepartureAt, zone)}</td><td colspan="6">${t.breakLabel}</td></tr>`;
   }
   // Back at the depot to load the next trip: its own row, like a break, not a customer.
   if (s.kind === 'reload') {
-    return `<tr class="reload"><td>↻</td><td>${hhmm(s.plannedArrivalAt, zone)}–${hhmm(s.plannedDepartureAt, zone)}</td><td colspan="6">${t.reloadRow}${s.address ? ` · ${esc(s.address)}` : ''}</td></tr>`;
+    return `<tr class="reload"><td>↻</td><td>${hhmm(s.plannedArrivalAt, zone)}–${hhmm(s.plannedDepartureAt, zone)}</td><td colspan="6">${t.reloadLabel}${s.address ? ` · ${esc(s.address)}` : ''}</td></tr>`;
   }
   const demand = o.dimensions
-    .map((d, i) => (s.demand[i] ? `${num(s.demand[i]!, lang, 2)} ${esc(t.dimensions[d] ?? d)}` : ''))
+    .map((d, i) => (s.demand[i] ? `${num(s.demand[i]!, lang, 2)} ${esc(t.dimension[d] ?? d)}` : ''))
     .filter(Boolean)
     .join(', ');
   const nav = s.location ? ` <a class="nav" href="${esc(stopLink(s.location.coordinates))}">${t.navigate}</a>` : '';

@@ -8,12 +8,12 @@ import {
 } from '@tournee/shared';
 import { Router } from 'express';
 import { z } from 'zod';
-import { actorOf } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
+import { crudRoutes } from '../http/crud-routes.ts';
 import { parse } from '../http/validate.ts';
 import { orgRoutes } from '../org/routes.ts';
-import { canRead, canWrite, forceOf, idOf, Uuid } from './http.ts';
+import { canRead, canWrite, forceOf, Uuid } from './http.ts';
 import * as fleet from './service.ts';
 import { shiftRoutes } from './shift-routes.ts';
 
@@ -27,57 +27,39 @@ export function fleetRoutes(db: Db, _config: Config): Router {
   const router = Router();
   router.use(orgRoutes(db));
 
-  router.get('/depots', canRead, async (req, res) => {
-    res.json({ items: await fleet.listDepots(db, actorOf(req).orgId) });
+  crudRoutes(router, '/depots', {
+    read: canRead,
+    write: canWrite,
+    create: CreateDepotRequest,
+    update: UpdateDepotRequest,
+    list: (actor) => fleet.listDepots(db, actor.orgId),
+    get: (actor, id) => fleet.getDepot(db, actor.orgId, id),
+    add: (actor, body) => fleet.createDepot(db, actor, body),
+    change: (actor, id, body) => fleet.updateDepot(db, actor, id, body),
+    remove: (actor, id) => fleet.deleteDepot(db, actor, id),
   });
-  router.get('/depots/:id', canRead, async (req, res) => {
-    res.json(await fleet.getDepot(db, actorOf(req).orgId, idOf(req.params)));
+  crudRoutes(router, '/vehicles', {
+    read: canRead,
+    write: canWrite,
+    create: CreateVehicleRequest,
+    update: UpdateVehicleRequest,
+    list: (actor, query) => fleet.listVehicles(db, actor.orgId, parse(VehicleListQuery, query, 'query').depotId),
+    get: (actor, id) => fleet.getVehicle(db, actor.orgId, id),
+    add: (actor, body) => fleet.createVehicle(db, actor, body),
+    change: (actor, id, body) => fleet.updateVehicle(db, actor, id, body),
+    remove: (actor, id, query) => fleet.deleteVehicle(db, actor, id, { force: forceOf(query) }),
   });
-  router.post('/depots', canWrite, async (req, res) => {
-    res.status(201).json(await fleet.createDepot(db, actorOf(req), parse(CreateDepotRequest, req.body)));
-  });
-  router.patch('/depots/:id', canWrite, async (req, res) => {
-    res.json(await fleet.updateDepot(db, actorOf(req), idOf(req.params), parse(UpdateDepotRequest, req.body)));
-  });
-  router.delete('/depots/:id', canWrite, async (req, res) => {
-    await fleet.deleteDepot(db, actorOf(req), idOf(req.params));
-    res.status(204).end();
-  });
-
-  router.get('/vehicles', canRead, async (req, res) => {
-    const { depotId } = parse(VehicleListQuery, req.query, 'query');
-    res.json({ items: await fleet.listVehicles(db, actorOf(req).orgId, depotId) });
-  });
-  router.get('/vehicles/:id', canRead, async (req, res) => {
-    res.json(await fleet.getVehicle(db, actorOf(req).orgId, idOf(req.params)));
-  });
-  router.post('/vehicles', canWrite, async (req, res) => {
-    res.status(201).json(await fleet.createVehicle(db, actorOf(req), parse(CreateVehicleRequest, req.body)));
-  });
-  router.patch('/vehicles/:id', canWrite, async (req, res) => {
-    res.json(await fleet.updateVehicle(db, actorOf(req), idOf(req.params), parse(UpdateVehicleRequest, req.body)));
-  });
-  router.delete('/vehicles/:id', canWrite, async (req, res) => {
-    await fleet.deleteVehicle(db, actorOf(req), idOf(req.params), { force: forceOf(req.query) });
-    res.status(204).end();
-  });
-
   // Drivers' phone numbers and emails are personal data: other drivers do not list them.
-  router.get('/drivers', canWrite, async (req, res) => {
-    res.json({ items: await fleet.listDrivers(db, actorOf(req).orgId) });
-  });
-  router.get('/drivers/:id', canWrite, async (req, res) => {
-    res.json(await fleet.getDriver(db, actorOf(req).orgId, idOf(req.params)));
-  });
-  router.post('/drivers', canWrite, async (req, res) => {
-    res.status(201).json(await fleet.createDriver(db, actorOf(req), parse(CreateDriverRequest, req.body)));
-  });
-  router.patch('/drivers/:id', canWrite, async (req, res) => {
-    res.json(await fleet.updateDriver(db, actorOf(req), idOf(req.params), parse(UpdateDriverRequest, req.body)));
-  });
-  router.delete('/drivers/:id', canWrite, async (req, res) => {
-    await fleet.deleteDriver(db, actorOf(req), idOf(req.params), { force: forceOf(req.query) });
-    res.status(204).end();
+  crudRoutes(router, '/drivers', {
+    read: canWrite,
+    write: canWrite,
+    create: CreateDriverRequest,
+    update: UpdateDriverRequest,
+    list: (actor) => fleet.listDrivers(db, actor.orgId),
+    get: (actor, id) => fleet.getDriver(db, actor.orgId, id),
+    add: (actor, body) => fleet.createDriver(db, actor, body),
+    change: (actor, id, body) => fleet.updateDriver(db, actor, id, body),
+    remove: (actor, id, query) => fleet.deleteDriver(db, actor, id, { force: forceOf(query) }),
   });
 
   router.use(shiftRoutes(db));

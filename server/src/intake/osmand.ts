@@ -39,30 +39,36 @@ export function readFix(query: Record<string, unknown>, body: unknown, nowMs: nu
     const j = parse(OsmAndJson, b);
     const c = j.location.coords;
     const t = timeOf(j.location.timestamp, nowMs);
-    return {
-      deviceKey: j.device_id,
-      point: {
-        id: pointId(j.device_id, t, c.longitude, c.latitude),
-        deviceAt: new Date(t).toISOString(),
-        coordinates: [c.longitude, c.latitude],
-        accuracyM: c.accuracy ?? null,
-        // Traccar Client's JSON speed is in m/s; negative means unknown.
-        speedMps: c.speed !== undefined && c.speed >= 0 ? Math.min(c.speed, 100) : null,
-        headingDeg: c.heading !== undefined && c.heading >= 0 && c.heading <= 360 ? c.heading : null,
-      },
-    };
+    return fixAt(j.device_id, t, c.longitude, c.latitude, {
+      accuracyM: c.accuracy ?? null,
+      // Traccar Client's JSON speed is in m/s; negative means unknown.
+      speedMps: c.speed !== undefined && c.speed >= 0 ? c.speed : null,
+      headingDeg: c.heading !== undefined && c.heading >= 0 && c.heading <= 360 ? c.heading : null,
+    });
   }
   const q = parse(OsmAndPosition, { ...b, ...query }, 'query');
   const t = timeOf(q.timestamp, nowMs);
-  return {
-    deviceKey: q.id,
-    point: {
-      id: pointId(q.id, t, q.lon, q.lat),
-      deviceAt: new Date(t).toISOString(),
-      coordinates: [q.lon, q.lat],
-      accuracyM: q.accuracy ?? null,
-      speedMps: q.speed !== undefined ? Math.min(q.speed * KNOT_MPS, 100) : null,
-      headingDeg: q.bearing ?? null,
-    },
+  return fixAt(q.id, t, q.lon, q.lat, {
+    accuracyM: q.accuracy ?? null,
+    speedMps: q.speed !== undefined ? q.speed * KNOT_MPS : null,
+    headingDeg: q.bearing ?? null,
+  });
+}
+
+/** One fix of a device at time `t` (ms); speed capped at 100 m/s, which no van reaches. */
+function fixAt(
+  deviceKey: string,
+  t: number,
+  lon: number,
+  lat: number,
+  reading: { accuracyM: number | null; speedMps: number | null; headingDeg: number | null },
+): TrackerFix {
+  const point = {
+    id: pointId(deviceKey, t, lon, lat),
+    deviceAt: new Date(t).toISOString(),
+    coordinates: [lon, lat] as [number, number],
+    ...reading,
+    speedMps: reading.speedMps === null ? null : Math.min(reading.speedMps, 100),
   };
+  return { deviceKey, point };
 }

@@ -10,32 +10,23 @@
 import { CreateOrderTemplate, UpdateOrderTemplate } from '@tournee/shared';
 import { Router } from 'express';
 import { actorOf, requireRole } from '../auth/middleware.ts';
-import { idParam, parse } from '../http/validate.ts';
+import { crudRoutes } from '../http/crud-routes.ts';
+import { idParam } from '../http/validate.ts';
 import * as service from './service.ts';
 
 export function orderTemplateRoutes(deps: service.TemplateDeps): Router {
   const r = Router();
   const staff = requireRole('admin', 'dispatcher');
-  r.get('/order-templates', staff, async (req, res) => {
-    res.json({ items: await service.listTemplates(deps, actorOf(req)) });
-  });
-  r.post('/order-templates', staff, async (req, res) => {
-    const body = parse(CreateOrderTemplate, req.body ?? {});
-    res.status(201).json(await service.createTemplate(deps, actorOf(req), body));
-  });
-  r.get('/order-templates/:id', staff, async (req, res) => {
-    const id = idParam(req.params);
-    res.json(await service.getTemplate(deps, actorOf(req), id));
-  });
-  r.patch('/order-templates/:id', staff, async (req, res) => {
-    const id = idParam(req.params);
-    const body = parse(UpdateOrderTemplate, req.body ?? {});
-    res.json(await service.updateTemplate(deps, actorOf(req), id, body));
-  });
-  r.delete('/order-templates/:id', staff, async (req, res) => {
-    const id = idParam(req.params);
-    await service.deleteTemplate(deps, actorOf(req), id);
-    res.status(204).end();
+  crudRoutes(r, '/order-templates', {
+    read: staff,
+    write: staff,
+    create: CreateOrderTemplate,
+    update: UpdateOrderTemplate,
+    list: (actor) => service.listTemplates(deps, actor),
+    get: (actor, id) => service.getTemplate(deps, actor, id),
+    add: (actor, body) => service.createTemplate(deps, actor, body),
+    change: (actor, id, body) => service.updateTemplate(deps, actor, id, body),
+    remove: (actor, id) => service.deleteTemplate(deps, actor, id),
   });
   r.post('/order-templates/:id/generate', staff, async (req, res) => {
     const id = idParam(req.params);

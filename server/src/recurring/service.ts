@@ -10,7 +10,7 @@ import {
   todayIn,
   type UpdateOrderTemplate,
 } from '@tournee/shared';
-import { type Actor, recordEvent } from '../audit/audit.ts';
+import { type Actor, insertRecorded, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { findDepot } from '../fleet/depot-repo.ts';
@@ -101,10 +101,9 @@ async function saveAndGenerate(deps: TemplateDeps, actor: Actor, id: string, tem
 export async function createTemplate(deps: TemplateDeps, actor: Actor, req: CreateOrderTemplate): Promise<Saved> {
   const v: repo.TemplateValues = { ...req, rrule: normaliseRrule(req.rrule) };
   await check(deps.db, actor, req.ref, v);
-  const id = await deps.db.transaction(async (tx) => {
+  const id = await insertRecorded(deps.db, actor, 'order_template', { ...req }, async (tx) => {
     const id = await repo.insertTemplate(tx, actor.orgId, req.ref, v, actor.userId);
     if (!id) throw new AppError('conflict', `ref: a template ${req.ref} exists already`);
-    await recordEvent(tx, actor, 'create', 'order_template', id, { ...req });
     return id;
   });
   return saveAndGenerate(deps, actor, id);

@@ -8,33 +8,23 @@
  */
 import { CreatePlanSchedule, UpdatePlanSchedule } from '@tournee/shared';
 import { Router } from 'express';
-import { actorOf, requireRole } from '../auth/middleware.ts';
-import { idParam, parse } from '../http/validate.ts';
+import { requireRole } from '../auth/middleware.ts';
+import { crudRoutes } from '../http/crud-routes.ts';
 import * as service from './service.ts';
 
 export function planScheduleRoutes(deps: service.ScheduleDeps): Router {
   const r = Router();
   const staff = requireRole('admin', 'dispatcher');
-  r.get('/plan-schedules', staff, async (req, res) => {
-    res.json({ items: await service.listSchedules(deps, actorOf(req)) });
-  });
-  r.post('/plan-schedules', staff, async (req, res) => {
-    const body = parse(CreatePlanSchedule, req.body ?? {});
-    res.status(201).json(await service.createSchedule(deps, actorOf(req), body));
-  });
-  r.get('/plan-schedules/:id', staff, async (req, res) => {
-    const id = idParam(req.params);
-    res.json(await service.getSchedule(deps, actorOf(req), id));
-  });
-  r.patch('/plan-schedules/:id', staff, async (req, res) => {
-    const id = idParam(req.params);
-    const body = parse(UpdatePlanSchedule, req.body ?? {});
-    res.json(await service.updateSchedule(deps, actorOf(req), id, body));
-  });
-  r.delete('/plan-schedules/:id', staff, async (req, res) => {
-    const id = idParam(req.params);
-    await service.deleteSchedule(deps, actorOf(req), id);
-    res.status(204).end();
+  crudRoutes(r, '/plan-schedules', {
+    read: staff,
+    write: staff,
+    create: CreatePlanSchedule,
+    update: UpdatePlanSchedule,
+    list: (actor) => service.listSchedules(deps, actor),
+    get: (actor, id) => service.getSchedule(deps, actor, id),
+    add: (actor, body) => service.createSchedule(deps, actor, body),
+    change: (actor, id, body) => service.updateSchedule(deps, actor, id, body),
+    remove: (actor, id) => service.deleteSchedule(deps, actor, id),
   });
   return r;
 }

@@ -4,7 +4,7 @@
  * are never run, so a new schedule does not plan the day it missed yesterday.
  */
 import type { CreatePlanSchedule, PlanSchedule, UpdatePlanSchedule } from '@tournee/shared';
-import { type Actor, recordEvent } from '../audit/audit.ts';
+import { type Actor, insertRecorded, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { findDepot } from '../fleet/depot-repo.ts';
@@ -71,11 +71,9 @@ export async function getSchedule(deps: ScheduleDeps, actor: Actor, id: string):
 export async function createSchedule(deps: ScheduleDeps, actor: Actor, req: CreatePlanSchedule): Promise<PlanSchedule> {
   const v: repo.ScheduleValues = { ...req, timeLimitS: req.timeLimitS ?? null };
   await checkValues(deps.db, actor, v);
-  const id = await deps.db.transaction(async (tx) => {
-    const id = await repo.insertSchedule(tx, actor.orgId, v, deps.clock.now(), actor.userId);
-    await recordEvent(tx, actor, 'create', 'plan_schedule', id, { ...req });
-    return id;
-  });
+  const id = await insertRecorded(deps.db, actor, 'plan_schedule', { ...req }, (tx) =>
+    repo.insertSchedule(tx, actor.orgId, v, deps.clock.now(), actor.userId),
+  );
   return getSchedule(deps, actor, id);
 }
 

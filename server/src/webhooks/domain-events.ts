@@ -43,27 +43,20 @@ export function webhookHandlers(deps: { db: Db; now: () => number; enqueued: () 
     async stopStatus(e) {
       // The order's own event (delivered, failed…) was written by the orders trigger: send it now.
       deps.enqueued();
-      const route = { routeId: e.routeId, localDate: e.localDate, driverId: e.driverId };
+      // Each is sent once per route, whichever stop first shows it.
+      const routeEvent = (type: 'route.started' | 'route.completed', at: Record<string, string>) =>
+        put({
+          orgId: e.orgId,
+          type,
+          subjectId: e.routeId,
+          occurredAt: new Date(e.deviceAt),
+          data: { routeId: e.routeId, localDate: e.localDate, driverId: e.driverId, ...at },
+          once: true,
+        });
       if (e.routeStatus === 'in_progress' || e.routeStatus === 'done') {
-        await put({
-          orgId: e.orgId,
-          type: 'route.started',
-          subjectId: e.routeId,
-          occurredAt: new Date(e.deviceAt),
-          data: { ...route, startedAt: e.deviceAt },
-          once: true,
-        });
+        await routeEvent('route.started', { startedAt: e.deviceAt });
       }
-      if (e.routeStatus === 'done') {
-        await put({
-          orgId: e.orgId,
-          type: 'route.completed',
-          subjectId: e.routeId,
-          occurredAt: new Date(e.deviceAt),
-          data: { ...route, completedAt: e.deviceAt },
-          once: true,
-        });
-      }
+      if (e.routeStatus === 'done') await routeEvent('route.completed', { completedAt: e.deviceAt });
     },
     async etasChanged(e) {
       const etas = e.etas.filter((s) => s.orderId !== null);

@@ -18,3 +18,4 @@ export {
   selectPlural,
   translate,
 } from './message.ts';
+export { STOP_WORDS, type StopWords } from './stop-words.ts';
