@@ -13,8 +13,9 @@ const wholeOrNull = (s: string) => (s.trim() === '' ? null : Number(s.trim()));
  * A depot: where routes start and end, the time zone its days and local times are read in, and
  * its loading docks (how many vans load at once, and for how long: departures are staggered).
  */
-export function DepotForm({ editing, onSaved, onCancel }: EditProps<Depot>) {
+export function DepotForm(edit: EditProps<Depot>) {
   const { t } = useI18n();
+  const { editing } = edit;
   const { values: v, bind } = useFields(() => ({
     name: editing?.name ?? '',
     address: editing?.address ?? '',
@@ -26,11 +27,9 @@ export function DepotForm({ editing, onSaved, onCancel }: EditProps<Depot>) {
   }));
   return (
     <SimpleForm
+      {...edit}
       label={t('fleet.addDepot')}
       path="/depots"
-      editing={editing}
-      onSaved={onSaved}
-      onCancel={onCancel}
       body={() => ({
         name: v.name,
         address: v.address,

@@ -1,12 +1,13 @@
 import type { Driver, Vehicle } from '@tournee/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { NamedSelect } from './named-select.tsx';
+import { NamedSelect } from '../../components/named-select.tsx';
 import { type EditProps, SimpleForm } from './simple-form.tsx';
 import { useFields } from './use-fields.ts';
 
 /** A driver: phone (stored in E.164 by the server), email, and the vehicle they usually drive. */
-export function DriverForm({ vehicles, editing, onSaved, onCancel }: EditProps<Driver> & { vehicles: Vehicle[] }) {
+export function DriverForm({ vehicles, ...edit }: EditProps<Driver> & { vehicles: Vehicle[] }) {
   const { t } = useI18n();
+  const { editing } = edit;
   const { values: v, bind } = useFields(() => ({
     name: editing?.name ?? '',
     phone: editing?.phone ?? '',
@@ -15,11 +16,9 @@ export function DriverForm({ vehicles, editing, onSaved, onCancel }: EditProps<D
   }));
   return (
     <SimpleForm
+      {...edit}
       label={t('fleet.addDriver')}
       path="/drivers"
-      editing={editing}
-      onSaved={onSaved}
-      onCancel={onCancel}
       // An emptied field is null, which clears it on PATCH (absent would keep the old value).
       body={() => ({
         name: v.name,

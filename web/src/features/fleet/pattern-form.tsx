@@ -1,7 +1,7 @@
 import type { Driver, ShiftPattern, Vehicle } from '@tournee/shared';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { NamedSelect } from './named-select.tsx';
+import { NamedSelect } from '../../components/named-select.tsx';
 import { SimpleForm } from './simple-form.tsx';
 import { useFields } from './use-fields.ts';
 import { todayLocal } from './week.ts';
@@ -61,7 +61,7 @@ export function PatternForm(props: {
       {p ? (
         <span className="fixed-value">{t('fleet.pattern.forVehicle', { vehicle: vehicleName })}</span>
       ) : (
-        <NamedSelect label={t('fleet.vehicle')} items={props.vehicles} {...bind('vehicle')} optional={false} />
+        <NamedSelect label={t('fleet.vehicle')} items={props.vehicles} {...bind('vehicle')} none={false} />
       )}
       <NamedSelect label={t('fleet.driver')} items={props.drivers} {...bind('driver')} />
       <fieldset className="weekdays">

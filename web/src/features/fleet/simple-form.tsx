@@ -2,7 +2,10 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { saveResource } from '../../api/use-resource-list.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-/** What a fleet form is given by its list: the row being edited (null = a create form), and what to do after. */
+/**
+ * What a fleet form is given by its list: the row being edited (null = a create form), and what to
+ * do after. The form hands them to its {@link SimpleForm} as they are.
+ */
 export interface EditProps<T> {
   editing: T | null;
   onSaved(): void;

@@ -1,7 +1,7 @@
 import type { Depot, Vehicle } from '@tournee/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { dimensionLabel } from '../../i18n/labels.ts';
-import { NamedSelect } from './named-select.tsx';
+import { NamedSelect } from '../../components/named-select.tsx';
 import { type EditProps, SimpleForm } from './simple-form.tsx';
 import { useFields } from './use-fields.ts';
 
@@ -10,31 +10,33 @@ import { useFields } from './use-fields.ts';
  * reloads at its depot mid-shift (minutes per reload, trips at most). Editing sends only these:
  * costs, limits and speed stay as they are.
  */
-export function VehicleForm(props: EditProps<Vehicle> & { dimensions: string[]; depots: Depot[] }) {
+export function VehicleForm({
+  dimensions,
+  depots,
+  ...edit
+}: EditProps<Vehicle> & { dimensions: string[]; depots: Depot[] }) {
   const { t } = useI18n();
-  const { editing } = props;
+  const { editing } = edit;
   const { values: v, bind } = useFields(() => ({
     name: editing?.name ?? '',
-    depotId: editing?.depotId ?? props.depots[0]?.id ?? '',
+    depotId: editing?.depotId ?? depots[0]?.id ?? '',
     skills: editing?.skills.join(', ') ?? '',
     // Empty: the vehicle makes one trip and never reloads.
     reloadMin: editing?.reloadMin == null ? '' : String(editing.reloadMin),
     maxTrips: String(editing?.maxTrips ?? 3),
   }));
   const capacity = useFields(() =>
-    Object.fromEntries(props.dimensions.map((d) => [d, editing ? String(editing.capacityByDimension[d] ?? 0) : ''])),
+    Object.fromEntries(dimensions.map((d) => [d, editing ? String(editing.capacityByDimension[d] ?? 0) : ''])),
   );
   return (
     <SimpleForm
+      {...edit}
       label={t('fleet.addVehicle')}
       path="/vehicles"
-      editing={editing}
-      onSaved={props.onSaved}
-      onCancel={props.onCancel}
       body={() => ({
         name: v.name,
         depotId: v.depotId,
-        capacity: Object.fromEntries(props.dimensions.map((d) => [d, Number(capacity.values[d] || 0)])),
+        capacity: Object.fromEntries(dimensions.map((d) => [d, Number(capacity.values[d] || 0)])),
         skills: v.skills
           .split(',')
           .map((s) => s.trim())
@@ -47,8 +49,8 @@ export function VehicleForm(props: EditProps<Vehicle> & { dimensions: string[]; 
         {t('fleet.vehicle')}
         <input required {...bind('name')} />
       </label>
-      <NamedSelect label={t('fleet.depot')} items={props.depots} optional={false} {...bind('depotId')} />
-      {props.dimensions.map((d) => (
+      <NamedSelect label={t('fleet.depot')} items={depots} none={false} {...bind('depotId')} />
+      {dimensions.map((d) => (
         <label key={d}>
           {dimensionLabel(t, d)}
           <input type="number" min={0} step="any" {...capacity.bind(d)} />

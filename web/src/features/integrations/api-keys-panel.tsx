@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type TextKey, useI18n } from '../../i18n/i18n.tsx';
+import { ConfirmButton } from './confirm-button.tsx';
 import { ListTable } from './list-table.tsx';
+import { useListChange } from './use-list-change.ts';
 import { formatWhen, ShownOnce, When } from './shown-once.tsx';
 import { CreateForm } from './create-form.tsx';
 
@@ -16,27 +18,13 @@ export function ApiKeysPanel() {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiKeyScope[]>(['orders:read', 'orders:write']);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useListChange(keys);
 
-  const create = async () => {
-    setError(null);
-    try {
+  const create = () =>
+    run(async () => {
       setCreated(await api<CreatedApiKey>('/api-keys', { method: 'POST', body: JSON.stringify({ name, scopes }) }));
       setName('');
-      keys.reload();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
-  const revoke = async (k: ApiKey) => {
-    if (!confirm(t('integrations.keys.confirmRevoke', { name: k.name }))) return;
-    try {
-      await api(`/api-keys/${k.id}`, { method: 'DELETE' });
-      keys.reload();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
+    });
   const toggle = (s: ApiKeyScope) => setScopes((old) => (old.includes(s) ? old.filter((x) => x !== s) : [...old, s]));
 
   return (
@@ -105,9 +93,12 @@ export function ApiKeysPanel() {
             </td>
             <td>
               {!k.revokedAt && (
-                <button type="button" className="link" onClick={() => void revoke(k)}>
+                <ConfirmButton
+                  question={t('integrations.keys.confirmRevoke', { name: k.name })}
+                  onConfirmed={() => void run(() => api(`/api-keys/${k.id}`, { method: 'DELETE' }))}
+                >
                   {t('integrations.revoke')}
-                </button>
+                </ConfirmButton>
               )}
             </td>
           </tr>

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ConfirmButton } from './confirm-button.tsx';
 import { ListTable } from './list-table.tsx';
+import { useListChange } from './use-list-change.ts';
 import { When } from './shown-once.tsx';
 import { CreateForm } from './create-form.tsx';
 
@@ -16,18 +18,9 @@ export function ShopsPanel() {
   const [platform, setPlatform] = useState<ShopPlatform>('shopify');
   const [shop, setShop] = useState('');
   const [secret, setSecret] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const urlOf = (p: ShopPlatform) => `${location.origin}/api/intake/${p}`;
 
-  const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-      shops.reload();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
+  const { error, run } = useListChange(shops);
 
   return (
     <div className="integrations-panel">
@@ -90,16 +83,12 @@ export function ShopsPanel() {
               <When at={s.lastOrderAt} />
             </td>
             <td>
-              <button
-                type="button"
-                className="link"
-                onClick={() => {
-                  if (confirm(t('integrations.shops.confirmDisconnect', { shop: s.shop })))
-                    void run(() => api(`/intake/connections/${s.id}`, { method: 'DELETE' }));
-                }}
+              <ConfirmButton
+                question={t('integrations.shops.confirmDisconnect', { shop: s.shop })}
+                onConfirmed={() => void run(() => api(`/intake/connections/${s.id}`, { method: 'DELETE' }))}
               >
                 {t('integrations.shops.disconnect')}
-              </button>
+              </ConfirmButton>
             </td>
           </tr>
         )}

@@ -2,8 +2,11 @@ import type { CreatedTrackerDevice, Driver, TrackerDevice } from '@tournee/share
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { NamedSelect } from '../../components/named-select.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ConfirmButton } from './confirm-button.tsx';
 import { ListTable } from './list-table.tsx';
+import { useListChange } from './use-list-change.ts';
 import { formatWhen, ShownOnce, When } from './shown-once.tsx';
 import { CreateForm } from './create-form.tsx';
 
@@ -12,22 +15,12 @@ export function TrackersPanel() {
   const { t, intl } = useI18n();
   const trackers = useApi<{ items: TrackerDevice[] }>('/trackers');
   const drivers = useApi<{ items: Driver[] }>('/drivers');
-  const driverList = drivers.data?.items ?? [];
   const [driverId, setDriverId] = useState('');
   const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedTrackerDevice | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const server = `${location.origin}/api/positions/osmand`;
 
-  const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-      trackers.reload();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
+  const { error, run } = useListChange(trackers);
   const create = () =>
     run(async () => {
       setCreated(
@@ -53,17 +46,14 @@ export function TrackersPanel() {
         />
       )}
       <CreateForm error={error} title={t('integrations.trackers.new')} onSubmit={() => void create()}>
-        <label>
-          {t('integrations.trackers.driver')}
-          <select required value={driverId} onChange={(e) => setDriverId(e.target.value)}>
-            <option value="">{t('integrations.trackers.chooseDriver')}</option>
-            {driverList.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NamedSelect
+          label={t('integrations.trackers.driver')}
+          items={drivers.data?.items ?? []}
+          none={t('integrations.trackers.chooseDriver')}
+          required
+          value={driverId}
+          onChange={(e) => setDriverId(e.target.value)}
+        />
         <label>
           {t('integrations.trackers.name')}
           <input required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
@@ -100,16 +90,12 @@ export function TrackersPanel() {
             </td>
             <td>
               {!d.revokedAt && (
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => {
-                    if (confirm(t('integrations.trackers.confirmRevoke', { name: d.name })))
-                      void run(() => api(`/trackers/${d.id}`, { method: 'DELETE' }));
-                  }}
+                <ConfirmButton
+                  question={t('integrations.trackers.confirmRevoke', { name: d.name })}
+                  onConfirmed={() => void run(() => api(`/trackers/${d.id}`, { method: 'DELETE' }))}
                 >
                   {t('integrations.revoke')}
-                </button>
+                </ConfirmButton>
               )}
             </td>
           </tr>

@@ -4,7 +4,9 @@ import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { webhookEventLabel } from '../../i18n/labels.ts';
+import { ConfirmButton } from './confirm-button.tsx';
 import { ListTable } from './list-table.tsx';
+import { useListChange } from './use-list-change.ts';
 import { DeliveryLog } from './delivery-log.tsx';
 import { formatWhen, ShownOnce } from './shown-once.tsx';
 import { CreateForm } from './create-form.tsx';
@@ -22,17 +24,8 @@ export function WebhooksPanel() {
   const [secret, setSecret] = useState('');
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
-  const run = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-      subs.reload();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
+  const { error, run } = useListChange(subs);
   const create = () =>
     run(async () => {
       const body = { url, events, ...(secret ? { secret } : {}) };
@@ -137,16 +130,12 @@ export function WebhooksPanel() {
                   >
                     {s.enabled ? t('integrations.hooks.turnOff') : t('integrations.hooks.turnOn')}
                   </button>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => {
-                      if (confirm(t('integrations.hooks.confirmDelete', { url: s.url })))
-                        void run(() => api(`/webhooks/${s.id}`, { method: 'DELETE' }));
-                    }}
+                  <ConfirmButton
+                    question={t('integrations.hooks.confirmDelete', { url: s.url })}
+                    onConfirmed={() => void run(() => api(`/webhooks/${s.id}`, { method: 'DELETE' }))}
                   >
                     {t('integrations.hooks.delete')}
-                  </button>
+                  </ConfirmButton>
                 </div>
               </td>
             </tr>

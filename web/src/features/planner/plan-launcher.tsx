@@ -2,6 +2,7 @@ import type { CalendarDay, Plan, PlanProgressEvent, PlanStatusEvent, PlanSummary
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { dispatchSocket } from '../../api/socket.ts';
+import { LabelledInput } from '../../components/labelled-input.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CostCurve } from './cost-curve.tsx';
 import { progressText } from './plan-progress.ts';
@@ -95,24 +96,26 @@ export function PlanLauncher(props: {
   const last = running?.points.at(-1);
   return (
     <section className="plan-launcher" aria-label={t('planner.launch')}>
-      <label>
-        {t('planner.from')}
-        <input type="date" value={props.from} onChange={(e) => props.onRange(e.target.value, props.to)} />
-      </label>
-      <label>
-        {t('planner.to')}
-        <input type="date" value={props.to} onChange={(e) => props.onRange(props.from, e.target.value)} />
-      </label>
-      <label>
-        {t('planner.timeLimit')}
-        <input
-          type="number"
-          min={1}
-          max={900}
-          value={timeLimitS}
-          onChange={(e) => setTimeLimitS(Number(e.target.value))}
-        />
-      </label>
+      <LabelledInput
+        label={t('planner.from')}
+        type="date"
+        value={props.from}
+        onValue={(from) => props.onRange(from, props.to)}
+      />
+      <LabelledInput
+        label={t('planner.to')}
+        type="date"
+        value={props.to}
+        onValue={(to) => props.onRange(props.from, to)}
+      />
+      <LabelledInput
+        label={t('planner.timeLimit')}
+        type="number"
+        min={1}
+        max={900}
+        value={timeLimitS}
+        onValue={(v) => setTimeLimitS(Number(v))}
+      />
       <label>
         {t('planner.objective')}
         <select value={objective} onChange={(e) => setObjective(e.target.value as Objective)}>
@@ -123,10 +126,14 @@ export function PlanLauncher(props: {
           ))}
         </select>
       </label>
-      <label>
-        {t('planner.maxStops')}
-        <input type="number" min={1} max={1000} value={maxStops} onChange={(e) => setMaxStops(e.target.value)} />
-      </label>
+      <LabelledInput
+        label={t('planner.maxStops')}
+        type="number"
+        min={1}
+        max={1000}
+        value={maxStops}
+        onValue={setMaxStops}
+      />
       <button type="submit" disabled={!!active} onClick={() => void launch()}>
         {t('planner.plan')}
       </button>

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { historyKey } from './edit-history.ts';
+import { type EditStep, historyKey } from './edit-history.ts';
 import type { useEdits } from './use-edits.ts';
 
 /** Where Ctrl+Z belongs to the field being typed in, not to the routes. */
@@ -13,7 +13,6 @@ const isTextField = (target: EventTarget | null) =>
  * Ctrl+Shift+Z (or Ctrl+Y; ⌘ on a Mac) anywhere on the page but in a text field.
  */
 export function UndoRedo({ edits }: { edits: ReturnType<typeof useEdits> }) {
-  const { t } = useI18n();
   const now = useRef(edits);
   now.current = edits;
   useEffect(() => {
@@ -28,31 +27,35 @@ export function UndoRedo({ edits }: { edits: ReturnType<typeof useEdits> }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const { past, future } = edits.history;
-  const undoRef = past.at(-1)?.ref;
-  const redoRef = future.at(-1)?.ref;
   return (
     <span className="undo-redo">
-      <button
-        type="button"
-        disabled={past.length === 0}
-        aria-keyshortcuts="Control+Z"
-        title={undoRef ? t('planner.undoTitle', { ref: undoRef }) : t('planner.undoNone')}
-        onClick={edits.undo}
-      >
-        ↶ {t('planner.undo')}
-        {past.length > 0 && <span className="count"> ({past.length})</span>}
-      </button>
-      <button
-        type="button"
-        disabled={future.length === 0}
-        aria-keyshortcuts="Control+Shift+Z"
-        title={redoRef ? t('planner.redoTitle', { ref: redoRef }) : t('planner.redoNone')}
-        onClick={edits.redo}
-      >
-        ↷ {t('planner.redo')}
-        {future.length > 0 && <span className="count"> ({future.length})</span>}
-      </button>
+      <HistoryButton action="undo" steps={edits.history.past} onClick={edits.undo} />
+      <HistoryButton action="redo" steps={edits.history.future} onClick={edits.redo} />
     </span>
+  );
+}
+
+/** Each button's icon, and its shortcut as `aria-keyshortcuts` spells it. */
+const LOOKS = {
+  undo: { icon: '↶', keys: 'Control+Z' },
+  redo: { icon: '↷', keys: 'Control+Shift+Z' },
+} as const;
+
+/** The undo or the redo button: how many steps it holds, and the order its next step changes. */
+function HistoryButton(props: { action: 'undo' | 'redo'; steps: readonly EditStep[]; onClick(): void }) {
+  const { t } = useI18n();
+  const { action, steps } = props;
+  const ref = steps.at(-1)?.ref;
+  return (
+    <button
+      type="button"
+      disabled={steps.length === 0}
+      aria-keyshortcuts={LOOKS[action].keys}
+      title={ref ? t(`planner.${action}Title`, { ref }) : t(`planner.${action}None`)}
+      onClick={props.onClick}
+    >
+      {LOOKS[action].icon} {t(`planner.${action}`)}
+      {steps.length > 0 && <span className="count"> ({steps.length})</span>}
+    </button>
   );
 }

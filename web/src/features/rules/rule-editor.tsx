@@ -1,11 +1,24 @@
 import type { Depot } from '@tournee/shared';
 import { RULE_OPS } from '@tournee/shared';
+import { NamedSelect } from '../../components/named-select.tsx';
+import { LabelledInput, ValueInput } from '../../components/labelled-input.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { importFieldLabel } from '../../i18n/labels.ts';
 import type { DraftCondition, EditorOp, RuleDraft } from './rule-draft.ts';
 import { RuleForm } from './rule-form.tsx';
 
 const OPS: EditorOp[] = [...RULE_OPS, 'notEmpty'];
+
+/** The draft's fields typed as free text (numbers too stay text until the rule is saved). */
+type TextField =
+  | 'priority'
+  | 'dateOffsetDays'
+  | 'addSkills'
+  | 'removeSkills'
+  | 'windowStart'
+  | 'windowEnd'
+  | 'serviceMin'
+  | 'tags';
 
 /** The actions part of a rule (shared by the rule editor and the service mapping form). */
 export function ActionFields({
@@ -21,91 +34,50 @@ export function ActionFields({
 }) {
   const { t } = useI18n();
   const set = <K extends keyof RuleDraft>(k: K, v: RuleDraft[K]) => onChange({ ...draft, [k]: v });
+  /** `value` and `onValue` of one of the draft's text fields, to spread on a `ValueInput` or `LabelledInput`. */
+  const bind = (k: TextField) => ({ value: draft[k], onValue: (v: string) => set(k, v) });
   return (
     <div className="rule-actions">
-      <label>
-        {t('rules.editor.priority')}
-        <input
-          type="number"
-          min={0}
-          max={100}
-          value={draft.priority}
-          onChange={(e) => set('priority', e.target.value)}
-        />
-      </label>
-      <label>
-        {t('rules.editor.dateOffset')}
-        <input
-          type="number"
-          min={0}
-          max={60}
-          value={draft.dateOffsetDays}
-          onChange={(e) => set('dateOffsetDays', e.target.value)}
-          title={t('rules.editor.dateOffsetHint')}
-        />
-      </label>
-      <label>
-        {t('rules.editor.addSkills')}
-        <input
-          value={draft.addSkills}
-          onChange={(e) => set('addSkills', e.target.value)}
-          title={t('rules.editor.listHint')}
-        />
-      </label>
-      <label>
-        {t('rules.editor.removeSkills')}
-        <input
-          value={draft.removeSkills}
-          onChange={(e) => set('removeSkills', e.target.value)}
-          title={t('rules.editor.listHint')}
-        />
-      </label>
+      <LabelledInput label={t('rules.editor.priority')} type="number" min={0} max={100} {...bind('priority')} />
+      <LabelledInput
+        label={t('rules.editor.dateOffset')}
+        type="number"
+        min={0}
+        max={60}
+        {...bind('dateOffsetDays')}
+        title={t('rules.editor.dateOffsetHint')}
+      />
+      <LabelledInput label={t('rules.editor.addSkills')} {...bind('addSkills')} title={t('rules.editor.listHint')} />
+      <LabelledInput
+        label={t('rules.editor.removeSkills')}
+        {...bind('removeSkills')}
+        title={t('rules.editor.listHint')}
+      />
       <fieldset className="rule-window">
         <legend>{t('rules.editor.window')}</legend>
-        <input
-          type="time"
-          aria-label={`${t('rules.editor.window')} 1`}
-          value={draft.windowStart}
-          onChange={(e) => set('windowStart', e.target.value)}
-        />
+        <ValueInput type="time" aria-label={`${t('rules.editor.window')} 1`} {...bind('windowStart')} />
         –
-        <input
-          type="time"
-          aria-label={`${t('rules.editor.window')} 2`}
-          value={draft.windowEnd}
-          onChange={(e) => set('windowEnd', e.target.value)}
-        />
+        <ValueInput type="time" aria-label={`${t('rules.editor.window')} 2`} {...bind('windowEnd')} />
       </fieldset>
-      <label>
-        {t('rules.editor.serviceMin')}
-        <input type="number" min={0} value={draft.serviceMin} onChange={(e) => set('serviceMin', e.target.value)} />
-      </label>
+      <LabelledInput label={t('rules.editor.serviceMin')} type="number" min={0} {...bind('serviceMin')} />
       {dimensions.map((dim) => (
-        <label key={dim}>
-          {importFieldLabel(t, `demand_${dim}`)}
-          <input
-            type="number"
-            min={0}
-            value={draft.demand[dim] ?? ''}
-            onChange={(e) => set('demand', { ...draft.demand, [dim]: e.target.value })}
-          />
-        </label>
+        <LabelledInput
+          key={dim}
+          label={importFieldLabel(t, `demand_${dim}`)}
+          type="number"
+          min={0}
+          value={draft.demand[dim] ?? ''}
+          onValue={(v) => set('demand', { ...draft.demand, [dim]: v })}
+        />
       ))}
-      <label>
-        {t('rules.editor.depot')}
-        <select value={draft.depotId} onChange={(e) => set('depotId', e.target.value)}>
-          <option value="">{t('rules.editor.noDepot')}</option>
-          {depots.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('rules.editor.tags')}
-        <input value={draft.tags} onChange={(e) => set('tags', e.target.value)} title={t('rules.editor.listHint')} />
-      </label>
+      <NamedSelect
+        label={t('rules.editor.depot')}
+        items={depots}
+        none={t('rules.editor.noDepot')}
+        value={draft.depotId}
+        onChange={(e) => set('depotId', e.target.value)}
+      />
+      <LabelledInput label={t('rules.editor.tags')} {...bind('tags')} title={t('rules.editor.listHint')} />
       <fieldset className="rule-proof">
         <legend>{t('rules.editor.proof')}</legend>
         {(['photo', 'signature', 'code'] as const).map((k) => (

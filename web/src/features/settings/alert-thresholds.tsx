@@ -1,9 +1,8 @@
-import type { AlertSettings, Organisation } from '@tournee/shared';
-import { type FormEvent, useState } from 'react';
-import { api } from '../../api/client.ts';
+import type { AlertSettings } from '@tournee/shared';
+import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { SaveBar } from './setting-field.tsx';
 import { SettingInput } from './setting-input.tsx';
+import { type OrganisationFormProps, patchOrganisation, SettingsForm } from './settings-form.tsx';
 import { useSave } from './use-save.ts';
 
 const FIELDS: { key: keyof AlertSettings; min: number; max: number }[] = [
@@ -16,7 +15,7 @@ const FIELDS: { key: keyof AlertSettings; min: number; max: number }[] = [
 ];
 
 /** When the dispatchers' alerts fire (late risk, stale GPS, off route, route not started, missing proof). */
-export function AlertThresholds({ org, onSaved }: { org: Organisation; onSaved(o: Organisation): void }) {
+export function AlertThresholds({ org, onSaved }: OrganisationFormProps) {
   const { t } = useI18n();
   const [values, setValues] = useState(
     () =>
@@ -24,24 +23,17 @@ export function AlertThresholds({ org, onSaved }: { org: Organisation; onSaved(o
   );
   const save = useSave('alerts.');
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit() {
     const alerts = Object.fromEntries(
       FIELDS.map((f) => [f.key, values[f.key].trim() === '' ? Number.NaN : Number(values[f.key])]),
     );
     await save.run(async () => {
-      onSaved(await api<Organisation>('/organisation', { method: 'PATCH', body: JSON.stringify({ alerts }) }));
+      onSaved(await patchOrganisation({ alerts }));
     });
   }
 
   return (
-    <form
-      className="settings-form"
-      aria-label={t('settings.alerts.title')}
-      onSubmit={submit}
-      onChange={save.touched}
-      noValidate
-    >
+    <SettingsForm label={t('settings.alerts.title')} save={save} onSubmit={submit}>
       <fieldset>
         <legend>{t('settings.alerts.title')}</legend>
         {FIELDS.map((f) => (
@@ -59,7 +51,6 @@ export function AlertThresholds({ org, onSaved }: { org: Organisation; onSaved(o
           />
         ))}
       </fieldset>
-      <SaveBar busy={save.busy} saved={save.saved} error={save.errors.general} />
-    </form>
+    </SettingsForm>
   );
 }

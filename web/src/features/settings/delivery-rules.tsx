@@ -1,16 +1,15 @@
-import { FAIL_REASONS, type Organisation, type RedeliverySettings } from '@tournee/shared';
-import { type FormEvent, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { FAIL_REASONS, type RedeliverySettings } from '@tournee/shared';
+import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FieldError } from './field-errors.tsx';
-import { SaveBar } from './setting-field.tsx';
 import { SettingInput } from './setting-input.tsx';
+import { type OrganisationFormProps, patchOrganisation, SettingsForm } from './settings-form.tsx';
 import { useSave } from './use-save.ts';
 
 const REASONS = [...FAIL_REASONS, 'skipped'] as const;
 
 /** After a failed visit: automatic redelivery, and whether customers may move a delivery themselves. */
-export function DeliveryRules({ org, onSaved }: { org: Organisation; onSaved(o: Organisation): void }) {
+export function DeliveryRules({ org, onSaved }: OrganisationFormProps) {
   const { t } = useI18n();
   const [r, setR] = useState(org.redelivery);
   const [attempts, setAttempts] = useState(String(org.redelivery.maxAttempts));
@@ -19,23 +18,15 @@ export function DeliveryRules({ org, onSaved }: { org: Organisation; onSaved(o: 
   const save = useSave();
   const err = save.errors.of;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit() {
     const redelivery: RedeliverySettings = { ...r, maxAttempts: Number(attempts), offsetDays: Number(offset) };
     await save.run(async () => {
-      const body = { redelivery, customerReschedule: { beforeStart } };
-      onSaved(await api<Organisation>('/organisation', { method: 'PATCH', body: JSON.stringify(body) }));
+      onSaved(await patchOrganisation({ redelivery, customerReschedule: { beforeStart } }));
     });
   }
 
   return (
-    <form
-      className="settings-form"
-      aria-label={t('settings.redelivery.title')}
-      onSubmit={submit}
-      onChange={save.touched}
-      noValidate
-    >
+    <SettingsForm label={t('settings.redelivery.title')} save={save} onSubmit={submit}>
       <fieldset>
         <legend>{t('settings.redelivery.title')}</legend>
         <label className="checkbox full">
@@ -92,7 +83,6 @@ export function DeliveryRules({ org, onSaved }: { org: Organisation; onSaved(o: 
         </label>
         <small className="hint">{t('settings.reschedule.hint')}</small>
       </fieldset>
-      <SaveBar busy={save.busy} saved={save.saved} error={save.errors.general} />
-    </form>
+    </SettingsForm>
   );
 }

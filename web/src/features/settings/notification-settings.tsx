@@ -1,9 +1,9 @@
 import { NOTIFY_TRIGGERS, type NotifySettings, type ResolvedNotifySettings } from '@tournee/shared';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { SaveBar } from './setting-field.tsx';
 import { SettingInput } from './setting-input.tsx';
+import { SettingsForm } from './settings-form.tsx';
 import { TemplatePreview } from './template-preview.tsx';
 import { useSave } from './use-save.ts';
 
@@ -29,8 +29,7 @@ export function NotificationSettings({ initial }: { initial: ResolvedNotifySetti
   const err = save.errors.of;
   const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit() {
     const body: NotifySettings = {
       triggers: s.triggers,
       channels: s.channels,
@@ -64,13 +63,7 @@ export function NotificationSettings({ initial }: { initial: ResolvedNotifySetti
 
   return (
     <div className="settings-columns">
-      <form
-        className="settings-form"
-        aria-label={t('settings.notify.title')}
-        onSubmit={submit}
-        onChange={save.touched}
-        noValidate
-      >
+      <SettingsForm label={t('settings.notify.title')} save={save} onSubmit={submit}>
         <fieldset>
           <legend>{t('settings.notify.triggers')}</legend>
           {NOTIFY_TRIGGERS.map((k) => (
@@ -148,8 +141,7 @@ export function NotificationSettings({ initial }: { initial: ResolvedNotifySetti
             onValue={(v) => setS({ ...s, rebookPhone: v })}
           />
         </fieldset>
-        <SaveBar busy={save.busy} saved={save.saved} error={save.errors.general} />
-      </form>
+      </SettingsForm>
       <TemplatePreview key={saves} triggers={s.triggers} channels={s.channels} />
     </div>
   );

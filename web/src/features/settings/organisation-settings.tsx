@@ -1,11 +1,11 @@
-import type { Organisation } from '@tournee/shared';
-import { type FormEvent, useState } from 'react';
-import { ApiRequestError, api } from '../../api/client.ts';
+import { useState } from 'react';
+import { ApiRequestError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { dimensionLabel } from '../../i18n/labels.ts';
 import { FieldError } from './field-errors.tsx';
-import { SaveBar, SettingField } from './setting-field.tsx';
+import { SettingField } from './setting-field.tsx';
 import { SettingInput } from './setting-input.tsx';
+import { type OrganisationFormProps, patchOrganisation, SettingsForm } from './settings-form.tsx';
 import { unitName } from './units.ts';
 import { useSave } from './use-save.ts';
 
@@ -19,7 +19,7 @@ function heldVectors(e: unknown): { vehicles: number; orders: number } | null {
 }
 
 /** Name, language and country, capacity dimensions and the defaults orders and analytics use. */
-export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSaved(o: Organisation): void }) {
+export function OrganisationSettings({ org, onSaved }: OrganisationFormProps) {
   const { t, intl } = useI18n();
   const [name, setName] = useState(org.name);
   const [locale, setLocale] = useState(org.locale);
@@ -35,8 +35,7 @@ export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSa
   // The 409 on a changed number of dimensions, in the user's language, with its figures.
   const [locked, setLocked] = useState<string | null>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit() {
     setLocked(null);
     await save.run(async () => {
       const body = {
@@ -48,7 +47,7 @@ export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSa
         analytics: { onTimeToleranceMin: num(tolerance), serviceTimeVisits: num(visits) },
       };
       try {
-        onSaved(await api<Organisation>('/organisation', { method: 'PATCH', body: JSON.stringify(body) }));
+        onSaved(await patchOrganisation(body));
       } catch (err) {
         const held = heldVectors(err);
         if (held)
@@ -61,13 +60,7 @@ export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSa
   }
 
   return (
-    <form
-      className="settings-form"
-      aria-label={t('settings.org.title')}
-      onSubmit={submit}
-      onChange={save.touched}
-      noValidate
-    >
+    <SettingsForm label={t('settings.org.title')} save={save} onSubmit={submit}>
       <fieldset>
         <legend>{t('settings.org.identity')}</legend>
         <SettingInput
@@ -189,7 +182,6 @@ export function OrganisationSettings({ org, onSaved }: { org: Organisation; onSa
           onValue={setTolerance}
         />
       </fieldset>
-      <SaveBar busy={save.busy} saved={save.saved} error={save.errors.general} />
-    </form>
+    </SettingsForm>
   );
 }

@@ -1,9 +1,8 @@
-import { EU_WORKING_TIME, type Organisation, type WorkingTimeSettings } from '@tournee/shared';
-import { type FormEvent, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { EU_WORKING_TIME, type WorkingTimeSettings } from '@tournee/shared';
+import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { SaveBar } from './setting-field.tsx';
 import { SettingInput } from './setting-input.tsx';
+import { type OrganisationFormProps, patchOrganisation, SettingsForm } from './settings-form.tsx';
 import { useSave } from './use-save.ts';
 
 type Hours = 'maxWeeklyHours' | 'minDailyRestHours' | 'maxDrivingHours';
@@ -18,7 +17,7 @@ const shown = (n: number | null) => (n === null ? '' : String(n));
  * per ISO week, rest between shifts, driving before a break and that break's length. An empty
  * field turns its rule off; "EU rules" fills in the usual figures.
  */
-export function WorkingTimeRules({ org, onSaved }: { org: Organisation; onSaved(o: Organisation): void }) {
+export function WorkingTimeRules({ org, onSaved }: OrganisationFormProps) {
   const { t } = useI18n();
   const [values, setValues] = useState(() => ({
     maxWeeklyHours: shown(org.workingTime.maxWeeklyHours),
@@ -30,8 +29,7 @@ export function WorkingTimeRules({ org, onSaved }: { org: Organisation; onSaved(
   const err = save.errors.of;
   const set = (k: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [k]: value }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit() {
     const workingTime: WorkingTimeSettings = {
       maxWeeklyHours: figure(values.maxWeeklyHours),
       minDailyRestHours: figure(values.minDailyRestHours),
@@ -39,7 +37,7 @@ export function WorkingTimeRules({ org, onSaved }: { org: Organisation; onSaved(
       drivingBreakMin: figure(values.drivingBreakMin) ?? Number.NaN,
     };
     await save.run(async () => {
-      onSaved(await api<Organisation>('/organisation', { method: 'PATCH', body: JSON.stringify({ workingTime }) }));
+      onSaved(await patchOrganisation({ workingTime }));
     });
   }
 
@@ -63,13 +61,7 @@ export function WorkingTimeRules({ org, onSaved }: { org: Organisation; onSaved(
   };
 
   return (
-    <form
-      className="settings-form"
-      aria-label={t('settings.work.title')}
-      onSubmit={submit}
-      onChange={save.touched}
-      noValidate
-    >
+    <SettingsForm label={t('settings.work.title')} save={save} onSubmit={submit}>
       <fieldset>
         <legend>{t('settings.work.title')}</legend>
         <p className="hint">{t('settings.work.hint')}</p>
@@ -90,7 +82,6 @@ export function WorkingTimeRules({ org, onSaved }: { org: Organisation; onSaved(
           {t('settings.work.useEu')}
         </button>
       </fieldset>
-      <SaveBar busy={save.busy} saved={save.saved} error={save.errors.general} />
-    </form>
+    </SettingsForm>
   );
 }
