@@ -10,35 +10,27 @@ import { KIND_DELIVERY, KIND_PICKUP, kindOf, nTasks, pairOf, taskSkill, vehSkill
 import { adj, adjStart } from './init';
 import { INF } from './insert';
 import { evalPair, pairDeliveryAfter } from './insert-pair';
-import { gained, lsCost, lsNeighboursEnd, withinLimits } from './relocate';
-import { linkAfter, prv, recompute, rFeasible, routeOf, unlink } from './routes';
+import {
+  bestNear,
+  gained,
+  liftOut,
+  lsCost,
+  lsNeighboursEnd,
+  nearQ,
+  nearR,
+  nearU,
+  Out,
+  putAt,
+  putBack,
+  takeOut,
+  withinLimits,
+} from './relocate';
+import { recompute, rFeasible, routeOf } from './routes';
 import { touch } from './state';
 
-/** A shipment out of its route, and where it was (pickup after `pp`, delivery after `back`). */
-class Out {
-  p: i32 = -1;
-  q: i32 = -1;
-  pp: i32 = -1;
-  back: i32 = -1;
-}
+// The two shipments out of their routes.
 const outA = new Out();
 const outB = new Out();
-
-function takeOut(o: Out, p: i32): void {
-  const q = pairOf(p);
-  o.p = p;
-  o.q = q;
-  o.pp = unchecked(prv[p]);
-  const pq = unchecked(prv[q]);
-  o.back = pq == p ? p : pq;
-  unlink(q);
-  unlink(p);
-}
-
-function putBack(o: Out): void {
-  linkAfter(o.p, o.pp);
-  linkAfter(o.q, o.back);
-}
 
 // The best place found by bestPlace: pickup after placeU, delivery after placeQ.
 let placeU: i32 = -1;
@@ -49,27 +41,11 @@ let placeQ: i32 = -1;
  * neighbours on `v`, or after `vacated` (where the pickup taken out of `v` followed).
  */
 function bestPlace(p: i32, v: i32, vacated: i32): f64 {
-  let best = evalPair(p, vacated, v);
-  placeU = vacated;
-  placeQ = pairDeliveryAfter;
-  const a1 = lsNeighboursEnd(p);
-  for (let i = unchecked(adjStart[p]); i < a1; i++) {
-    const b = unchecked(adj[i]);
-    if (unchecked(routeOf[b]) != v) continue;
-    const u1 = unchecked(prv[b]);
-    let c = evalPair(p, u1, v, best);
-    if (c < best) {
-      best = c;
-      placeU = u1;
-      placeQ = pairDeliveryAfter;
-    }
-    c = evalPair(p, b, v, best);
-    if (c < best) {
-      best = c;
-      placeU = b;
-      placeQ = pairDeliveryAfter;
-    }
-  }
+  const there = evalPair(p, vacated, v);
+  const thereQ = pairDeliveryAfter;
+  const best = bestNear(p, true, -1, v, 0, there);
+  placeU = nearR < 0 ? vacated : nearU;
+  placeQ = nearR < 0 ? thereQ : nearQ;
   return best;
 }
 
@@ -119,20 +95,16 @@ function trade(p: i32, r: i32, p2: i32, r2: i32): bool {
       const c2 = bestPlace(p2, r, outA.pp);
       if (c2 < INF && lsCost() + c1 + c2 < before) {
         // Both places were priced before either was filled: r and r2 are different routes.
-        linkAfter(p, u1);
-        linkAfter(pairOf(p), q1);
-        linkAfter(p2, placeU);
-        linkAfter(pairOf(p2), placeQ);
+        putAt(outA, u1, q1);
+        putAt(outB, placeU, placeQ);
         recompute(r);
         recompute(r2);
         // Rules only `recompute` sees (driving limits, reloads, loads along the route) have the last word.
         ok =
           unchecked(rFeasible[r]) && unchecked(rFeasible[r2]) && withinLimits(r) && withinLimits(r2) && gained(before);
         if (!ok) {
-          unlink(pairOf(p));
-          unlink(p);
-          unlink(pairOf(p2));
-          unlink(p2);
+          liftOut(outA);
+          liftOut(outB);
         }
       }
     }

@@ -15,6 +15,24 @@ import { arcCost, locOf } from './travel';
 import { vehType } from './fleet';
 import { lsNeighboursEnd, withinLimits } from './relocate';
 
+/**
+ * Links the tail `first … last` of another route after `a`, ending at `e`, the end of a's route r
+ * (a straight to `e` when that tail is empty: `first` is its route's end, `oldEnd`).
+ */
+// @inline
+function graftTail(a: i32, first: i32, last: i32, oldEnd: i32, e: i32, r: i32): void {
+  if (first == oldEnd) {
+    nxt[a] = e;
+    prv[e] = a;
+    return;
+  }
+  nxt[a] = first;
+  prv[first] = a;
+  nxt[last] = e;
+  prv[e] = last;
+  for (let x = first; x != e; x = unchecked(nxt[x])) routeOf[x] = r;
+}
+
 /** Exchanges the tails after a (route r1) and after b (route r2). Its own inverse. */
 function swapTails(a: i32, b: i32, r1: i32, r2: i32): void {
   const e1 = endNode(r1);
@@ -23,28 +41,8 @@ function swapTails(a: i32, b: i32, r1: i32, r2: i32): void {
   const b2 = unchecked(nxt[b]);
   const last1 = unchecked(prv[e1]);
   const last2 = unchecked(prv[e2]);
-  // Tail of r2 (b2 … last2) goes after a, ending at e1.
-  if (b2 != e2) {
-    nxt[a] = b2;
-    prv[b2] = a;
-    nxt[last2] = e1;
-    prv[e1] = last2;
-    for (let x = b2; x != e1; x = unchecked(nxt[x])) routeOf[x] = r1;
-  } else {
-    nxt[a] = e1;
-    prv[e1] = a;
-  }
-  // Tail of r1 (a2 … last1) goes after b, ending at e2.
-  if (a2 != e1) {
-    nxt[b] = a2;
-    prv[a2] = b;
-    nxt[last1] = e2;
-    prv[e2] = last1;
-    for (let x = a2; x != e2; x = unchecked(nxt[x])) routeOf[x] = r2;
-  } else {
-    nxt[b] = e2;
-    prv[e2] = b;
-  }
+  graftTail(a, b2, last2, e2, e1, r1);
+  graftTail(b, a2, last1, e1, e2, r2);
 }
 
 let enabled = true;

@@ -50,6 +50,26 @@ export function normaliseWindows(field: string, x: unknown): TimeWindow[] | unde
   return merged;
 }
 
+/** A job's or a shipment step's place and times. */
+function stop(field: string, x: Record<string, unknown>, matrixSize: number | undefined): void {
+  if (x.location === undefined) throw new ProblemError(`${field}.location`, 'is required');
+  location(`${field}.location`, x.location, matrixSize);
+  num(`${field}.serviceS`, x.serviceS, { min: 0 });
+  num(`${field}.setupS`, x.setupS, { min: 0 });
+}
+
+/** An object with a string or number id, unique among those `seen` (when given). */
+function withId(field: string, x: unknown, seen?: Set<unknown>): Record<string, unknown> {
+  if (!isObj(x)) throw new ProblemError(field, 'must be an object');
+  if (typeof x.id !== 'string' && typeof x.id !== 'number')
+    throw new ProblemError(`${field}.id`, 'must be a string or number');
+  if (seen) {
+    if (seen.has(x.id)) throw new ProblemError(`${field}.id`, `duplicate id ${String(x.id)}`);
+    seen.add(x.id);
+  }
+  return x;
+}
+
 function skills(field: string, x: unknown, seen: Set<unknown>): void {
   if (x === undefined) return;
   if (!Array.isArray(x)) throw new ProblemError(field, 'must be an array');
@@ -124,13 +144,9 @@ export function validateProblem(p: unknown): number {
   const dims = new Set<number>();
   const skillSet = new Set<unknown>();
   const ids = new Set<unknown>();
-  p.vehicles.forEach((v: unknown, i: number) => {
+  p.vehicles.forEach((x: unknown, i: number) => {
     const f = `vehicles[${i}]`;
-    if (!isObj(v)) throw new ProblemError(f, 'must be an object');
-    if (typeof v.id !== 'string' && typeof v.id !== 'number')
-      throw new ProblemError(`${f}.id`, 'must be a string or number');
-    if (ids.has(v.id)) throw new ProblemError(`${f}.id`, `duplicate id ${String(v.id)}`);
-    ids.add(v.id);
+    const v = withId(f, x, ids);
     if (v.start !== undefined) location(`${f}.start`, v.start, size);
     if (v.end !== undefined) location(`${f}.end`, v.end, size);
     if (v.timeWindow !== undefined) {
@@ -179,17 +195,10 @@ export function validateProblem(p: unknown): number {
   const taskIds = new Set<unknown>();
   const jobs = p.jobs ?? [];
   if (!Array.isArray(jobs)) throw new ProblemError('jobs', 'must be an array');
-  jobs.forEach((j: unknown, i: number) => {
+  jobs.forEach((x: unknown, i: number) => {
     const f = `jobs[${i}]`;
-    if (!isObj(j)) throw new ProblemError(f, 'must be an object');
-    if (typeof j.id !== 'string' && typeof j.id !== 'number')
-      throw new ProblemError(`${f}.id`, 'must be a string or number');
-    if (taskIds.has(j.id)) throw new ProblemError(`${f}.id`, `duplicate id ${String(j.id)}`);
-    taskIds.add(j.id);
-    if (j.location === undefined) throw new ProblemError(`${f}.location`, 'is required');
-    location(`${f}.location`, j.location, size);
-    num(`${f}.serviceS`, j.serviceS, { min: 0 });
-    num(`${f}.setupS`, j.setupS, { min: 0 });
+    const j = withId(f, x, taskIds);
+    stop(f, j, size);
     if (j.delivery !== undefined) dims.add(amounts(`${f}.delivery`, j.delivery));
     if (j.pickup !== undefined) dims.add(amounts(`${f}.pickup`, j.pickup));
     skills(`${f}.skills`, j.skills, skillSet);
@@ -204,15 +213,9 @@ export function validateProblem(p: unknown): number {
     const f = `shipments[${i}]`;
     if (!isObj(s)) throw new ProblemError(f, 'must be an object');
     for (const part of ['pickup', 'delivery'] as const) {
-      const st = s[part];
       const pf = `${f}.${part}`;
-      if (!isObj(st)) throw new ProblemError(pf, 'must be an object');
-      if (typeof st.id !== 'string' && typeof st.id !== 'number')
-        throw new ProblemError(`${pf}.id`, 'must be a string or number');
-      if (st.location === undefined) throw new ProblemError(`${pf}.location`, 'is required');
-      location(`${pf}.location`, st.location, size);
-      num(`${pf}.serviceS`, st.serviceS, { min: 0 });
-      num(`${pf}.setupS`, st.setupS, { min: 0 });
+      const st = withId(pf, s[part]);
+      stop(pf, st, size);
       normaliseWindows(`${pf}.timeWindows`, st.timeWindows);
     }
     if (s.amount !== undefined) dims.add(amounts(`${f}.amount`, s.amount));
@@ -223,13 +226,9 @@ export function validateProblem(p: unknown): number {
     if (!Array.isArray(p.workLimits)) throw new ProblemError('workLimits', 'must be an array');
     const limitIds = new Set<unknown>();
     const perVehicle = new Map<unknown, number>();
-    p.workLimits.forEach((w: unknown, i: number) => {
+    p.workLimits.forEach((x: unknown, i: number) => {
       const f = `workLimits[${i}]`;
-      if (!isObj(w)) throw new ProblemError(f, 'must be an object');
-      if (typeof w.id !== 'string' && typeof w.id !== 'number')
-        throw new ProblemError(`${f}.id`, 'must be a string or number');
-      if (limitIds.has(w.id)) throw new ProblemError(`${f}.id`, `duplicate id ${String(w.id)}`);
-      limitIds.add(w.id);
+      const w = withId(f, x, limitIds);
       num(`${f}.maxWorkS`, w.maxWorkS, { min: 0, optional: false });
       if (!Array.isArray(w.vehicles)) throw new ProblemError(`${f}.vehicles`, 'must be an array of vehicle ids');
       new Set(w.vehicles).forEach((id) => {

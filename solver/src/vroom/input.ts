@@ -92,17 +92,31 @@ function vehicleFromVroom(v: Json, i: number, profile: string | undefined, r: Re
   };
 }
 
+/**
+ * What a job and a shipment's pickup or delivery read alike: id, description, location and times
+ * (time windows are left to the caller, to keep the `Problem`'s key order).
+ */
+function stopFromVroom(
+  o: Json,
+  kind: 'job' | 'pickup' | 'delivery',
+  field: string,
+  r: Reading,
+): Omit<ShipmentStep, 'timeWindows'> {
+  refuseTaskTimesPerType(o, field);
+  keepBeside(r.echo.task[kind], o.id as Id, o, 'location', field, r);
+  return {
+    id: o.id as Id,
+    description: description(field, o.description),
+    location: loc(o, 'location', field, r) as Location,
+    setupS: o.setup as number | undefined,
+    serviceS: o.service as number | undefined,
+  };
+}
+
 function jobFromVroom(x: unknown, i: number, r: Reading): Job {
   const j = obj(x);
-  const f = `jobs[${i}]`;
-  refuseTaskTimesPerType(j, f);
-  keepBeside(r.echo.task.job, j.id as Id, j, 'location', f, r);
   return {
-    id: j.id as Job['id'],
-    description: description(f, j.description),
-    location: loc(j, 'location', f, r) as Location,
-    setupS: j.setup as number | undefined,
-    serviceS: j.service as number | undefined,
+    ...stopFromVroom(j, 'job', `jobs[${i}]`, r),
     delivery: (j.delivery ?? j.amount) as number[] | undefined,
     pickup: j.pickup as number[] | undefined,
     skills: j.skills as Job['skills'],
@@ -112,16 +126,7 @@ function jobFromVroom(x: unknown, i: number, r: Reading): Job {
 }
 
 function shipmentStepFromVroom(o: Json, part: 'pickup' | 'delivery', field: string, r: Reading): ShipmentStep {
-  refuseTaskTimesPerType(o, field);
-  keepBeside(r.echo.task[part], o.id as Id, o, 'location', field, r);
-  return {
-    id: o.id as ShipmentStep['id'],
-    description: description(field, o.description),
-    location: loc(o, 'location', field, r) as Location,
-    setupS: o.setup as number | undefined,
-    serviceS: o.service as number | undefined,
-    timeWindows: o.time_windows as ShipmentStep['timeWindows'],
-  };
+  return { ...stopFromVroom(o, part, field, r), timeWindows: o.time_windows as ShipmentStep['timeWindows'] };
 }
 
 function shipmentFromVroom(x: unknown, i: number, r: Reading): Shipment {
