@@ -2,7 +2,7 @@
 import type { Alert } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, found } from '../errors.ts';
 import { acknowledgeAlert, findAlert, publicAlert } from './repo.ts';
 import type { AlertPublish } from './service.ts';
 
@@ -22,11 +22,10 @@ export async function acknowledge(db: Db, actor: Actor, id: string, publish: Ale
     publish(row.orgId, 'alert:acknowledged', publicAlert(row));
     return publicAlert(row);
   }
-  const found = await findAlert(db, actor.orgId, id);
-  if (!found) throw notFound('Alert');
-  if (found.status === 'resolved')
+  const alert = found(await findAlert(db, actor.orgId, id), 'Alert');
+  if (alert.status === 'resolved')
     throw new AppError('conflict', 'This alert is resolved already: its condition ended', {
-      details: [{ field: 'id', status: found.status }],
+      details: [{ field: 'id', status: alert.status }],
     });
-  return publicAlert(found);
+  return publicAlert(alert);
 }

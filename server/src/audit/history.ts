@@ -6,7 +6,7 @@
  */
 import type { HistoryActor, HistoryEntry, HistoryKind, OrderHistory } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
-import { notFound } from '../errors.ts';
+import { found } from '../errors.ts';
 import * as repo from './history-repo.ts';
 
 const RANK: Record<HistoryKind, number> = {
@@ -39,8 +39,7 @@ const CUSTOMER_ACTIONS = new Set(['opt_out', 'order.customer_reschedule']);
 
 /** The order's history, or 404 when the organisation has no such order. */
 export async function orderHistory(db: Db, orgId: string, orderId: string): Promise<OrderHistory> {
-  const order = await repo.findOrderRow(db, orgId, orderId);
-  if (!order) throw notFound('Order');
+  const order = found(await repo.findOrderRow(db, orgId, orderId), 'Order');
   const importIds = [...new Set([order.import_id, order.last_import_id].filter((x): x is string => !!x))];
   const [imports, events, plans, publications, stopEvents, proofs, messages, ratings] = await Promise.all([
     repo.importsOf(db, orgId, importIds),

@@ -7,7 +7,7 @@
 import type { PasswordReset, UpdateUserRequest, UserAccount, UserStatusChange } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, found } from '../errors.ts';
 import { generatePassword, hashPassword } from './password.ts';
 import * as repo from './user-admin-repo.ts';
 
@@ -17,9 +17,7 @@ export interface Revoked {
 }
 
 async function lockTarget(tx: Db, actor: Actor, id: string): Promise<UserAccount> {
-  const user = await repo.lockAccount(tx, actor.orgId, id);
-  if (!user) throw notFound('User');
-  return user;
+  return found(await repo.lockAccount(tx, actor.orgId, id), 'User');
 }
 
 /** Refuses a change that would leave the organisation without an enabled admin. */

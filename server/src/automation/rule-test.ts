@@ -5,7 +5,7 @@
 import { RULE_TEST_MAX_ROWS, type RuleTestResult, type RuleTestRow } from '@tournee/shared';
 import type { Actor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, found } from '../errors.ts';
 import { planColumns } from '../orders/import/headers.ts';
 import { IMPORT_MESSAGES, type ImportMessages } from '../orders/import/messages.ts';
 import type { RowSource } from '../orders/import/sources.ts';
@@ -25,8 +25,7 @@ export interface RuleTestRequest {
 
 /** Runs the rules on the first RULE_TEST_MAX_ROWS rows of the file; reads no further. */
 export async function testRules(db: Db, actor: Actor, req: RuleTestRequest): Promise<RuleTestResult> {
-  const org = await orgDefaults(db, actor.orgId);
-  if (!org) throw notFound('Organisation');
+  const org = found(await orgDefaults(db, actor.orgId), 'Organisation');
   const m = req.messages ?? IMPORT_MESSAGES.en;
   const { header } = req.source;
   const plan = planColumns(header, org.dimensions, req.mapping, m);

@@ -12,7 +12,7 @@ import {
 } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, found, notFound } from '../errors.ts';
 import { compileRules, type EngineRule, type RuleEngine } from './engine.ts';
 import * as repo from './repo.ts';
 import { serviceMappingRule } from './service-mapping.ts';
@@ -58,8 +58,7 @@ export async function updateRule(
   patch: AutomationRulePatch,
 ): Promise<AutomationRule> {
   return db.transaction(async (tx) => {
-    const old = await repo.getRule(tx, actor.orgId, id);
-    if (!old) throw notFound('Rule');
+    const old = found(await repo.getRule(tx, actor.orgId, id), 'Rule');
     const next: AutomationRuleInput = {
       name: patch.name ?? old.name,
       enabled: patch.enabled ?? old.enabled,

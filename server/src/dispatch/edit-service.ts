@@ -11,7 +11,7 @@ import type { EditedRoute, EditRequest, EditResult, Violation } from '@tournee/s
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, found, notFound } from '../errors.ts';
 import { travelFor } from '../travel/road.ts';
 import type { LonLatPair } from '../travel/travel.ts';
 import type { DomainPublisher } from '../events/bus.ts';
@@ -61,9 +61,7 @@ async function plan(
   req: EditRequest,
 ): Promise<{ routes: RouteRecord[]; next: Map<string, EvalStop[]>; removed: string[] }> {
   const stopRoute = async (stopId: string) => {
-    const id = await routeOfStop(tx, orgId, stopId);
-    if (!id) throw notFound('Stop');
-    return id;
+    return found(await routeOfStop(tx, orgId, stopId), 'Stop');
   };
   const ids =
     req.op === 'move'

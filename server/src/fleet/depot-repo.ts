@@ -2,6 +2,7 @@ import type { Depot, LonLat } from '@tournee/shared';
 import { toGeoPoint } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { DepotsRow } from '../db/rows/depots.ts';
+import { findLive } from './live-row.ts';
 
 type DepotRow = Pick<
   DepotsRow,
@@ -42,12 +43,8 @@ export async function listDepots(db: Db, orgId: string): Promise<Depot[]> {
 }
 
 /** A live (not deleted) depot of the organisation. */
-export async function findDepot(db: Db, orgId: string, id: string): Promise<Depot | null> {
-  const { rows } = await db.query<DepotRow>(
-    `SELECT ${COLUMNS} FROM depots WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL`,
-    [orgId, id],
-  );
-  return rows[0] ? toDepot(rows[0]) : null;
+export function findDepot(db: Db, orgId: string, id: string): Promise<Depot | null> {
+  return findLive(db, 'depots', orgId, id, toDepot, COLUMNS);
 }
 
 export async function insertDepot(db: Db, orgId: string, v: DepotValues): Promise<Depot> {

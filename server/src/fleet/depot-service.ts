@@ -1,7 +1,7 @@
 import type { CreateDepotRequest, Depot, UpdateDepotRequest } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { notFound } from '../errors.ts';
+import { found } from '../errors.ts';
 import { stillInUse } from './checks.ts';
 import * as repo from './depot-repo.ts';
 import { relayoutFutureShifts } from './shift-service.ts';
@@ -9,9 +9,7 @@ import { relayoutFutureShifts } from './shift-service.ts';
 export const listDepots = (db: Db, orgId: string): Promise<Depot[]> => repo.listDepots(db, orgId);
 
 export async function getDepot(db: Db, orgId: string, id: string): Promise<Depot> {
-  const depot = await repo.findDepot(db, orgId, id);
-  if (!depot) throw notFound('Depot');
-  return depot;
+  return found(await repo.findDepot(db, orgId, id), 'Depot');
 }
 
 /** Creates a depot (location in lon/lat, IANA zone) and records it in the audit trail. */

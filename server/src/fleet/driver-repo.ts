@@ -1,6 +1,7 @@
 import type { Driver } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { DriversRow } from '../db/rows/drivers.ts';
+import { findLive } from './live-row.ts';
 
 type DriverRow = Pick<
   DriversRow,
@@ -29,12 +30,8 @@ export async function listDrivers(db: Db, orgId: string): Promise<Driver[]> {
 }
 
 /** A live (not deleted) driver of the organisation. */
-export async function findDriver(db: Db, orgId: string, id: string): Promise<Driver | null> {
-  const { rows } = await db.query<DriverRow>(
-    'SELECT * FROM drivers WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL',
-    [orgId, id],
-  );
-  return rows[0] ? toDriver(rows[0]) : null;
+export function findDriver(db: Db, orgId: string, id: string): Promise<Driver | null> {
+  return findLive(db, 'drivers', orgId, id, toDriver);
 }
 
 export async function insertDriver(db: Db, orgId: string, v: DriverValues): Promise<Driver> {

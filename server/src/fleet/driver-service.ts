@@ -1,7 +1,7 @@
 import { type CreateDriverRequest, type Driver, normalisePhone, type UpdateDriverRequest } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { notFound } from '../errors.ts';
+import { found } from '../errors.ts';
 import { getOrganisation } from '../org/service.ts';
 import { badField, stillInUse, vehicleFor } from './checks.ts';
 import * as repo from './driver-repo.ts';
@@ -18,9 +18,7 @@ async function phoneOf(db: Db, orgId: string, phone: string | null | undefined):
 export const listDrivers = (db: Db, orgId: string): Promise<Driver[]> => repo.listDrivers(db, orgId);
 
 export async function getDriver(db: Db, orgId: string, id: string): Promise<Driver> {
-  const d = await repo.findDriver(db, orgId, id);
-  if (!d) throw notFound('Driver');
-  return d;
+  return found(await repo.findDriver(db, orgId, id), 'Driver');
 }
 
 /** Creates a driver; the phone is stored in E.164 ('06 12 34 56 78' in FR → +33612345678). */

@@ -1,6 +1,7 @@
 import type { BreakWindow, ShiftPattern } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { ShiftPatternsRow } from '../db/rows/shift_patterns.ts';
+import { findLive } from './live-row.ts';
 
 type PatternRow = Pick<
   ShiftPatternsRow,
@@ -40,12 +41,8 @@ export async function listPatterns(db: Db, orgId: string, f: { vehicleId?: strin
 }
 
 /** A live (not deleted) pattern of the organisation. */
-export async function findPattern(db: Db, orgId: string, id: string): Promise<ShiftPattern | null> {
-  const { rows } = await db.query<PatternRow>(
-    'SELECT * FROM shift_patterns WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL',
-    [orgId, id],
-  );
-  return rows[0] ? toPattern(rows[0]) : null;
+export function findPattern(db: Db, orgId: string, id: string): Promise<ShiftPattern | null> {
+  return findLive(db, 'shift_patterns', orgId, id, toPattern);
 }
 
 export async function insertPattern(db: Db, orgId: string, v: PatternValues): Promise<ShiftPattern> {

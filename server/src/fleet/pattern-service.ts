@@ -1,7 +1,7 @@
 import { type CreateShiftPatternRequest, datesInRange, type ShiftPattern, todayIn } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, found, notFound } from '../errors.ts';
 import { driverFor } from './checks.ts';
 import { expansionRange } from './horizon.ts';
 import * as repo from './pattern-repo.ts';
@@ -42,9 +42,7 @@ export async function listShiftPatterns(db: Db, orgId: string, vehicleId?: strin
 }
 
 export async function getShiftPattern(db: Db, orgId: string, id: string): Promise<ShiftPattern> {
-  const p = await repo.findPattern(db, orgId, id);
-  if (!p) throw notFound('Shift pattern');
-  return p;
+  return found(await repo.findPattern(db, orgId, id), 'Shift pattern');
 }
 
 /**

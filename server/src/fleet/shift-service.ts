@@ -14,7 +14,7 @@ import {
 } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, found } from '../errors.ts';
 import { fieldPath } from '../http/validate.ts';
 import { badField, depotFor, driverFor, vehicleFor } from './checks.ts';
 import { patternsOfVehicle } from './pattern-repo.ts';
@@ -77,9 +77,7 @@ export async function listShifts(
 }
 
 export async function getShift(db: Db, orgId: string, id: string): Promise<Shift> {
-  const s = await repo.findShift(db, orgId, id);
-  if (!s) throw notFound('Shift');
-  return s;
+  return found(await repo.findShift(db, orgId, id), 'Shift');
 }
 
 /**
@@ -175,8 +173,7 @@ export async function cancelShiftDay(db: Db, actor: Actor, vehicleId: string, lo
     const { zone } = await vehicleZone(tx, actor.orgId, vehicleId);
     const existing = await repo.findShiftOnDay(tx, actor.orgId, vehicleId, localDate);
     if (existing) return cancel(tx, actor, existing);
-    const pattern = await coveringPattern(tx, vehicleId, localDate);
-    if (!pattern) throw notFound(`A shift of this vehicle on ${localDate}`);
+    const pattern = found(await coveringPattern(tx, vehicleId, localDate), `A shift of this vehicle on ${localDate}`);
     const base = { vehicleId, localDate, driverId: pattern.driverId, patternId: pattern.id };
     const id = await repo.upsertShift(
       tx,

@@ -1,6 +1,7 @@
 import type { Vehicle } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { VehiclesRow } from '../db/rows/vehicles.ts';
+import { findLive } from './live-row.ts';
 
 type VehicleRow = Omit<VehiclesRow, 'org_id' | 'deleted_at'>;
 
@@ -57,12 +58,8 @@ export async function listVehicles(db: Db, orgId: string, depotId?: string): Pro
 }
 
 /** A live (not deleted) vehicle of the organisation. */
-export async function findVehicle(db: Db, orgId: string, id: string): Promise<VehicleRecord | null> {
-  const { rows } = await db.query<VehicleRow>(
-    'SELECT * FROM vehicles WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL',
-    [orgId, id],
-  );
-  return rows[0] ? toRecord(rows[0]) : null;
+export function findVehicle(db: Db, orgId: string, id: string): Promise<VehicleRecord | null> {
+  return findLive(db, 'vehicles', orgId, id, toRecord);
 }
 
 export async function insertVehicle(db: Db, orgId: string, v: VehicleValues): Promise<VehicleRecord> {

@@ -8,7 +8,7 @@ import {
 } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { notFound } from '../errors.ts';
+import { found } from '../errors.ts';
 import { getOrganisation } from '../org/service.ts';
 import { badField, depotFor, stillInUse } from './checks.ts';
 import { patternsOfVehicle, softDeletePatterns } from './pattern-repo.ts';
@@ -43,8 +43,7 @@ export async function listVehicles(db: Db, orgId: string, depotId?: string): Pro
 }
 
 export async function getVehicle(db: Db, orgId: string, id: string): Promise<Vehicle> {
-  const v = await repo.findVehicle(db, orgId, id);
-  if (!v) throw notFound('Vehicle');
+  const v = found(await repo.findVehicle(db, orgId, id), 'Vehicle');
   return withNames(v, await dimensionsOf(db, orgId));
 }
 
@@ -78,8 +77,7 @@ export async function createVehicle(db: Db, actor: Actor, input: CreateVehicleRe
 /** Changes a vehicle. Moving it to a depot in another zone moves its future shifts' instants. */
 export async function updateVehicle(db: Db, actor: Actor, id: string, patch: UpdateVehicleRequest): Promise<Vehicle> {
   return db.transaction(async (tx) => {
-    const before = await repo.findVehicle(tx, actor.orgId, id);
-    if (!before) throw notFound('Vehicle');
+    const before = found(await repo.findVehicle(tx, actor.orgId, id), 'Vehicle');
     const dims = await dimensionsOf(tx, actor.orgId);
     const { capacity, ...rest } = patch;
     const values: repo.VehicleValues = {
@@ -101,8 +99,7 @@ export async function updateVehicle(db: Db, actor: Actor, id: string, patch: Upd
  */
 export async function deleteVehicle(db: Db, actor: Actor, id: string, opts: { force?: boolean } = {}): Promise<void> {
   await db.transaction(async (tx) => {
-    const v = await repo.findVehicle(tx, actor.orgId, id);
-    if (!v) throw notFound('Vehicle');
+    const v = found(await repo.findVehicle(tx, actor.orgId, id), 'Vehicle');
     const routes = await repo.liveRoutesOfVehicle(tx, id);
     if (routes > 0) {
       throw stillInUse(`Vehicle ${v.name} has ${routes} published or running route(s); finish them first`, { routes });

@@ -13,7 +13,7 @@ import { actorOf, requireRole } from '../auth/middleware.ts';
 import { recordEvent } from '../audit/audit.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, found } from '../errors.ts';
 import { idOf } from '../fleet/http.ts';
 import { parse } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
@@ -54,8 +54,7 @@ export function notifyRoutes(deps: { db: Db; config: Config; log: Logger; kick()
     const actor = actorOf(req);
     const id = idOf(req.params);
     const n = await db.transaction(async (tx) => {
-      const n = await requeue(tx, actor.orgId, id);
-      if (!n) throw notFound('Notification');
+      const n = found(await requeue(tx, actor.orgId, id), 'Notification');
       await recordEvent(tx, actor, 'resend', 'notification', id);
       return n;
     });

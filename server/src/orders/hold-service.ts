@@ -6,7 +6,7 @@
 import type { HoldRequest, Order } from '@tournee/shared';
 import type { Actor } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { notFound } from '../errors.ts';
+import { found, notFound } from '../errors.ts';
 import { holdOrders, releaseOrders, type TakeOffRoutes } from '../lifecycle/hold.ts';
 import * as repo from './repo.ts';
 
@@ -16,8 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export type HeldOrder = Order & { holdReason: string | null; holdUntil: string | null };
 
 async function withHold(db: Db, actor: Actor, id: string): Promise<HeldOrder> {
-  const order = await repo.findOrder(db, actor.orgId, id);
-  if (!order) throw notFound('Order');
+  const order = found(await repo.findOrder(db, actor.orgId, id), 'Order');
   const { rows } = await db.query<{ hold_reason: string | null; hold_until: Date | null }>(
     'SELECT hold_reason, hold_until FROM orders WHERE id = $1',
     [id],

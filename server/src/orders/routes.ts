@@ -17,7 +17,7 @@ import { type RequestHandler, type Response, Router } from 'express';
 import { actorOf, requireRole } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, found } from '../errors.ts';
 import { geocoderFromConfig } from '../geocoding/geocoder.ts';
 import { idParam, parse } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
@@ -127,8 +127,7 @@ export function ordersRoutes({ db, config, log, takeOffRoutes }: OrdersRoutesDep
   r.get('/orders/imports/:id/rejected.csv', staff, async (req, res) => {
     const actor = actorOf(req);
     const id = idParam(req.params);
-    const imp = await findImport(db, actor.orgId, id);
-    if (!imp) throw notFound('Import');
+    const imp = found(await findImport(db, actor.orgId, id), 'Import');
     const lang = importLang(req.get('accept-language'));
     const messages = IMPORT_MESSAGES[lang];
     if (imp.rejectionsPurgedAt && imp.rejectedRows > 0) {

@@ -5,7 +5,7 @@
 import type { ImportRowError, Order, OrderListQuery, Page } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, found, notFound } from '../errors.ts';
 import { geocodeMany } from '../geocoding/cache.ts';
 import { cancelOrders } from '../lifecycle/cancel.ts';
 import { whyNot } from '../lifecycle/transitions.ts';
@@ -36,9 +36,7 @@ export async function getOrder(db: Db, actor: Actor, id: string): Promise<Order>
 }
 
 async function orgContext(db: Db, orgId: string): Promise<RowContext> {
-  const o = await orgDefaults(db, orgId);
-  if (!o) throw notFound('Organisation');
-  return o;
+  return found(await orgDefaults(db, orgId), 'Organisation');
 }
 
 /** The patch field an import column's error belongs to, so PATCH errors name the body's fields. */

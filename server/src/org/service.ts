@@ -1,14 +1,12 @@
 import type { Organisation, UpdateOrganisationRequest } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, found } from '../errors.ts';
 import * as repo from './repo.ts';
 
 /** The actor's organisation; every module that needs dimensions or the default country reads it here. */
 export async function getOrganisation(db: Db, orgId: string): Promise<Organisation> {
-  const org = await repo.findOrganisation(db, orgId);
-  if (!org) throw notFound('Organisation');
-  return org;
+  return found(await repo.findOrganisation(db, orgId), 'Organisation');
 }
 
 /**
@@ -22,8 +20,7 @@ export async function updateOrganisation(
   patch: UpdateOrganisationRequest,
 ): Promise<Organisation> {
   return db.transaction(async (tx) => {
-    const before = await repo.lockOrganisation(tx, actor.orgId);
-    if (!before) throw notFound('Organisation');
+    const before = found(await repo.lockOrganisation(tx, actor.orgId), 'Organisation');
     if (patch.dimensions && patch.dimensions.length !== before.dimensions.length) {
       const held = await repo.countVectorHolders(tx, actor.orgId);
       if (held.vehicles > 0 || held.orders > 0) {

@@ -7,7 +7,7 @@ import type { Plan, PlanRequest, UnassignedOrderWithFigures } from '@tournee/sha
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, found } from '../errors.ts';
 import { expandShiftPatterns } from '../fleet/service.ts';
 import { createQueueRunner, failOrphanedPlans, startQueueWorker } from '../jobs/queue.ts';
 import { createJobRunner, defaultConcurrency, type JobFn, type JobRunner } from '../jobs/runner.ts';
@@ -69,9 +69,7 @@ export function createPlanner(deps: { db: Db; config: Config; log: Logger; bus: 
   });
 
   const mustFind = async (actor: Actor, id: string) => {
-    const plan = await findPlan(db, actor.orgId, id);
-    if (!plan) throw notFound('Plan');
-    return plan;
+    return found(await findPlan(db, actor.orgId, id), 'Plan');
   };
 
   return {

@@ -12,7 +12,7 @@ import {
 } from '@tournee/shared';
 import { type Actor, insertRecorded, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, found, notFound } from '../errors.ts';
 import { findDepot } from '../fleet/depot-repo.ts';
 import { windowFields, validateRow } from '../orders/import/validate-row.ts';
 import { findOrganisation } from '../org/repo.ts';
@@ -56,8 +56,7 @@ async function check(db: Db, actor: Actor, ref: string, v: repo.TemplateValues) 
   if (problem) throw bad('rrule', problem);
   if (v.endsOn !== null && v.endsOn < v.startsOn) throw bad('endsOn', `must not be before startsOn ${v.startsOn}`);
   if (!(await findDepot(db, actor.orgId, v.depotId))) throw bad('depotId', `no depot ${v.depotId}`);
-  const org = await findOrganisation(db, actor.orgId);
-  if (!org) throw notFound('Organisation');
+  const org = found(await findOrganisation(db, actor.orgId), 'Organisation');
   const unknownDim = Object.keys(v.order.demand).find((d) => !org.dimensions.includes(d));
   if (unknownDim) throw bad(`order.demand.${unknownDim}`, `is not a dimension (${org.dimensions.join(', ')})`);
   const record = importRecord(ref, v.startsOn, v.order);
@@ -84,16 +83,14 @@ export async function listTemplates(deps: TemplateDeps, actor: Actor): Promise<O
 }
 
 export async function getTemplate(deps: TemplateDeps, actor: Actor, id: string): Promise<OrderTemplate> {
-  const t = await repo.findTemplate(deps.db, actor.orgId, id);
-  if (!t) throw notFound('Order template');
+  const t = found(await repo.findTemplate(deps.db, actor.orgId, id), 'Order template');
   return toPublic(t, deps.clock.now());
 }
 
 type Saved = OrderTemplate & { generation: GenerationResult };
 
 async function saveAndGenerate(deps: TemplateDeps, actor: Actor, id: string, templateChanged = false): Promise<Saved> {
-  const t = await repo.findTemplate(deps.db, actor.orgId, id);
-  if (!t) throw notFound('Order template');
+  const t = found(await repo.findTemplate(deps.db, actor.orgId, id), 'Order template');
   const generation = await generateTemplate(deps, actor, t, deps.clock.now(), { templateChanged });
   return { ...(await getTemplate(deps, actor, id)), generation };
 }
@@ -116,8 +113,7 @@ export async function updateTemplate(
   patch: UpdateOrderTemplate,
 ): Promise<Saved> {
   const changed = await deps.db.transaction(async (tx) => {
-    const before = await repo.findTemplate(tx, actor.orgId, id, true);
-    if (!before) throw notFound('Order template');
+    const before = found(await repo.findTemplate(tx, actor.orgId, id, true), 'Order template');
     const v: repo.TemplateValues = {
       depotId: patch.depotId ?? before.depotId,
       rrule: patch.rrule === undefined ? before.rrule : normaliseRrule(patch.rrule),
@@ -148,7 +144,6 @@ export async function deleteTemplate(deps: TemplateDeps, actor: Actor, id: strin
 
 /** Generates now what is due (the same as the daily run), answering what was created. */
 export async function generateNow(deps: TemplateDeps, actor: Actor, id: string): Promise<GenerationResult> {
-  const t = await repo.findTemplate(deps.db, actor.orgId, id);
-  if (!t) throw notFound('Order template');
+  const t = found(await repo.findTemplate(deps.db, actor.orgId, id), 'Order template');
   return generateTemplate(deps, actor, t, deps.clock.now());
 }

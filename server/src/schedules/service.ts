@@ -6,7 +6,7 @@
 import type { CreatePlanSchedule, PlanSchedule, UpdatePlanSchedule } from '@tournee/shared';
 import { type Actor, insertRecorded, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, found, notFound } from '../errors.ts';
 import { findDepot } from '../fleet/depot-repo.ts';
 import type { Clock } from './clock.ts';
 import { cronProblem, dailyAt, nextTick } from './cron.ts';
@@ -62,8 +62,7 @@ export async function listSchedules(deps: ScheduleDeps, actor: Actor): Promise<P
 }
 
 export async function getSchedule(deps: ScheduleDeps, actor: Actor, id: string): Promise<PlanSchedule> {
-  const s = await repo.findSchedule(deps.db, actor.orgId, id);
-  if (!s) throw notFound('Plan schedule');
+  const s = found(await repo.findSchedule(deps.db, actor.orgId, id), 'Plan schedule');
   const runs = await repo.lastRuns(deps.db, [id], LAST_RUNS);
   return toPublic(s, runs.get(id) ?? [], deps.clock.now());
 }
@@ -84,8 +83,7 @@ export async function updateSchedule(
   patch: UpdatePlanSchedule,
 ): Promise<PlanSchedule> {
   await deps.db.transaction(async (tx) => {
-    const before = await repo.findSchedule(tx, actor.orgId, id, true);
-    if (!before) throw notFound('Plan schedule');
+    const before = found(await repo.findSchedule(tx, actor.orgId, id, true), 'Plan schedule');
     const v: repo.ScheduleValues = {
       name: patch.name ?? before.name,
       enabled: patch.enabled ?? before.enabled,
