@@ -18,6 +18,8 @@ let ruinId: i32 = 0;
 
 export let avgRemoved: f64 = 10; // SISR's c̄
 export let maxString: f64 = 10; // SISR's L_max
+/** Problems of shipments only: c̄ and L_max are at least half a route (see ruin). */
+let halfRoutes = false;
 
 export function allocRuin(): void {
   pend = new StaticArray<i32>(nTasks);
@@ -32,9 +34,10 @@ export function pushPend(t: i32): void {
   unchecked((pend[pendCount++] = t));
 }
 
-export function setRuinParams(cbar: f64, lmax: f64): void {
+export function setRuinParams(cbar: f64, lmax: f64, shipmentsOnly: bool): void {
   if (cbar > 0) avgRemoved = cbar;
   if (lmax > 0) maxString = lmax;
+  halfRoutes = shipmentsOnly;
 }
 
 /** Removes task t (and its shipment partner) from its route into `pend`. */
@@ -121,12 +124,17 @@ function removeString(r: i32, c: i32, lsmax: f64): void {
 export function ruin(assignedJobs: i32, usedRoutes: i32): void {
   if (assignedJobs == 0 || usedRoutes == 0) return;
   const avgCard = <f64>assignedJobs / <f64>usedRoutes;
-  const lsmax = Math.min(maxString, avgCard);
   // c̄ grows with the routes: at least a quarter of a route's stops. With c̄ = 10, a ruin touches
-  // one to three routes of 80 stops (Li & Lim LRC2_4_2) and rarely frees one; at 20,000
-  // iterations c̄ = 20 reached its best-known 10 routes on 3 seeds of 3 (default: 1). Routes under
-  // 40 stops (Solomon, Homberger 200, Li & Lim type 1) keep SISR's c̄.
-  const cbar = Math.max(avgRemoved, avgCard * 0.25);
+  // one to three routes of 80 stops and rarely frees one; at 20,000 iterations c̄ = 20 reached a
+  // best-known fleet on 3 seeds of 3 (default: 1). Routes under 40 stops (Solomon, Homberger 200,
+  // Li & Lim type 1) keep SISR's c̄.
+  // With shipments only, c̄ and L_max are at least half a route, so fewer and longer strings:
+  // Li & Lim LRC2_4_2 (about 40 stops a route) at 60 s × 2 workers, seeds 1–8, went from a mean
+  // gap of 3.63 % (worst 9.06) to 1.95 % (worst 6.82) with c̄ = L_max = 20; c̄ = L_max = 30 was
+  // worse (6.35 % on seed 1, half the iterations).
+  const half = halfRoutes ? avgCard * 0.5 : 0.0;
+  const lsmax = Math.min(Math.max(maxString, half), avgCard);
+  const cbar = Math.max(Math.max(avgRemoved, avgCard * 0.25), half);
   const ksmax = (4.0 * cbar) / (1.0 + lsmax) - 1.0;
   const ks = <i32>Math.floor(rand() * ksmax) + 1;
   // Seed: a random routed task.

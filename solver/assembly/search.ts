@@ -330,7 +330,6 @@ export function runSearch(): void {
   buildNeighbours();
   buildCandidates();
   seedRng(<u64>params[PARAM_SEED]);
-  setRuinParams(params[PARAM_AVG_REMOVED], params[PARAM_MAX_STRING]);
   prepareFleet();
   placeBreaks();
   const lsp = <i32>params[PARAM_LOCAL_SEARCH];
@@ -343,6 +342,7 @@ export function runSearch(): void {
     if (kindOf(t) == KIND_BREAK) hasBreaks = true;
   }
   chooseLocalSearch(lsp, hasShipments, hasJobs);
+  setRuinParams(params[PARAM_AVG_REMOVED], params[PARAM_MAX_STRING], hasShipments && !hasJobs);
   // Route scans of jobs and pickups stop at the first place too late (recreate.ts).
   if (hasJobs || hasShipments) checkMetricDur(params[PARAM_TIME_LIMIT_MS] > 0 ? params[PARAM_TIME_LIMIT_MS] : 1000.0);
   if (hasShipments) {
