@@ -129,9 +129,9 @@ export function ruin(assignedJobs: i32, usedRoutes: i32): void {
   // best-known fleet on 3 seeds of 3 (default: 1). Routes under 40 stops (Solomon, Homberger 200,
   // Li & Lim type 1) keep SISR's c̄.
   // With shipments only, c̄ and L_max are at least half a route, so fewer and longer strings:
-  // Li & Lim LRC2_4_2 (about 40 stops a route) at 60 s × 2 workers, seeds 1–8, went from a mean
-  // gap of 3.63 % (worst 9.06) to 1.95 % (worst 6.82) with c̄ = L_max = 20; c̄ = L_max = 30 was
-  // worse (6.35 % on seed 1, half the iterations).
+  // Li & Lim LRC2_4_2 (about 40 stops a route) at 60 s × 2 workers went from a mean gap of 3.53 %
+  // over 13 runs (5 of them at 5–9 %) to 2.31 % over 16 (2 at 5–9 %); c̄ = L_max = 30 was worse
+  // (6.35 % on seed 1, half the iterations). See the README.
   const half = halfRoutes ? avgCard * 0.5 : 0.0;
   const lsmax = Math.min(Math.max(maxString, half), avgCard);
   const cbar = Math.max(Math.max(avgRemoved, avgCard * 0.25), half);
