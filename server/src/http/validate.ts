@@ -15,10 +15,23 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, what = 'bo
   if (result.success) return result.data;
   const details = result.error.issues.map((i) => ({
     field: fieldPath(i.path) || what,
-    message: i.message,
+    message: i.code === 'invalid_type' && valueAt(input, i.path) === undefined ? 'is required' : i.message,
   }));
   const message = details.map((d) => `${d.field}: ${d.message}`).join('; ');
   throw new AppError('bad_request', `Invalid ${what}: ${message}`, { details });
+}
+
+/**
+ * The value at a zod issue's path, or undefined when it (or a parent) is missing: a missing field
+ * is named as required rather than with zod's "expected nonoptional, received undefined".
+ */
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let v = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }
 
 /** An id as the API hands them out. */
