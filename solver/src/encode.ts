@@ -157,31 +157,22 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
       });
     }
   });
-  // Breaks and reloads: tasks of vehicle vi alone (its index in `partner`), carrying nothing.
-  const vehicleTask = (
-    vi: number,
-    t: Pick<TaskSpec, 'kind' | 'loc' | 'serviceS' | 'setupS' | 'windows'>,
-  ): TaskSpec => ({
-    ...t,
-    start: pad([]),
-    delta: pad([]),
-    partner: vi,
-    skills: [],
-    priority: 0,
-  });
   const breaks: [number, number][] = [];
   problem.vehicles.forEach((v, vi) => {
     (v.breaks ?? []).forEach((b, bi) => {
       breaks.push([vi, bi]);
-      tasks.push(
-        vehicleTask(vi, {
-          kind: KIND_BREAK,
-          loc: -1,
-          serviceS: b.serviceS ?? 0,
-          setupS: 0,
-          windows: normaliseWindows(`vehicles[${vi}].breaks[${bi}].timeWindows`, b.timeWindows) ?? [[0, Infinity]],
-        }),
-      );
+      tasks.push({
+        loc: -1,
+        serviceS: b.serviceS ?? 0,
+        setupS: 0,
+        windows: normaliseWindows(`vehicles[${vi}].breaks[${bi}].timeWindows`, b.timeWindows) ?? [[0, Infinity]],
+        start: pad([]),
+        delta: pad([]),
+        kind: KIND_BREAK,
+        partner: vi,
+        skills: [],
+        priority: 0,
+      });
     });
   });
   const reloads: number[] = [];
@@ -190,16 +181,19 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
     const n = (v.reload.maxTrips ?? DEFAULT_MAX_TRIPS) - 1;
     for (let k = 0; k < n; k++) {
       reloads.push(vi);
-      tasks.push(
-        vehicleTask(vi, {
-          kind: KIND_RELOAD,
-          loc: v.start as Location,
-          serviceS: 0,
-          // Paid only when arriving from elsewhere: a reload parked at the start costs nothing.
-          setupS: v.reload.reloadS,
-          windows: [[0, Infinity]],
-        }),
-      );
+      tasks.push({
+        loc: v.start as Location,
+        serviceS: 0,
+        // Paid only when arriving from elsewhere: a reload parked at the start costs nothing.
+        setupS: v.reload.reloadS,
+        windows: [[0, Infinity]],
+        start: pad([]),
+        delta: pad([]),
+        kind: KIND_RELOAD,
+        partner: vi,
+        skills: [],
+        priority: 0,
+      });
     }
   });
   const T = tasks.length;
