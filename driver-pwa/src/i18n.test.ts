@@ -11,7 +11,7 @@ describe('driver app text', () => {
     expect(fr.progress(2, 4)).toBe('2 sur 4 faits');
     expect(en.progress(1, 4)).toBe('1 of 4 done');
     expect(fr.breakFirst('12:00', '12:30')).toBe('Pause prévue 12:00–12:30 avant cet arrêt');
-    expect(en.arriveAt('08:10')).toBe('arrive 08:10, wait');
+    expect(en.arriveWait('08:10')).toBe('arrive 08:10, wait');
     expect(fr.distance('24,6')).toBe('24,6 km');
     expect(fr.changedBanner(8)).toBe('Votre tournée a changé (version 8)');
   });

@@ -9,7 +9,7 @@ import { createContext, useContext } from 'react';
 /** The messages with values: the names of their values in argument order, one list for both languages. */
 const PARAMS = {
   pending: ['n'],
-  arriveAt: ['time'],
+  arriveWait: ['time'],
   distance: ['km'],
   changedBanner: ['version'],
   added: ['n'],
@@ -24,7 +24,7 @@ type Templates = Record<keyof typeof PARAMS, string>;
 
 const enTemplates: Templates = {
   pending: '{n} waiting to be sent',
-  arriveAt: STOP_WORDS.en.arriveWait,
+  arriveWait: STOP_WORDS.en.arriveWait,
   distance: '{km} km',
   changedBanner: 'Your route changed (version {version})',
   added: '{n} added',
@@ -38,7 +38,7 @@ const enTemplates: Templates = {
 
 const frTemplates: Templates = {
   pending: "{n} en attente d'envoi",
-  arriveAt: STOP_WORDS.fr.arriveWait,
+  arriveWait: STOP_WORDS.fr.arriveWait,
   distance: '{km} km',
   changedBanner: 'Votre tournée a changé (version {version})',
   added: '{n} ajouté(s)',

@@ -69,7 +69,7 @@ export function NextStopView({
           <dt>{t.eta}</dt>
           <dd className="planned">
             {planned.start}
-            {planned.waitFrom && <small>{t.arriveAt(planned.waitFrom)}</small>}
+            {planned.waitFrom && <small>{t.arriveWait(planned.waitFrom)}</small>}
           </dd>
         </div>
         {distanceKm !== null && (

@@ -56,7 +56,7 @@ export function PlannedText({ stop, ctx }: { stop: DriverStop; ctx: CardContext 
   return (
     <span className="planned">
       {t.eta} {p.start}
-      {p.waitFrom ? ` (${t.arriveAt(p.waitFrom)})` : ''}
+      {p.waitFrom ? ` (${t.arriveWait(p.waitFrom)})` : ''}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import type { EditRequest, PlannedRoute } from '@tournee/shared';
 import { useState } from 'react';
+import { NamedSelect } from '../../components/named-select.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /**
@@ -43,16 +44,13 @@ export function StopActions(props: {
       }}
     >
       <strong>{stop.ref}</strong>
-      <label>
-        {t('planner.toRoute')}
-        <select value={to} onChange={(e) => setTo(e.target.value)}>
-          {props.routes.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.vehicleName}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NamedSelect
+        label={t('planner.toRoute')}
+        value={to}
+        items={props.routes.map((r) => ({ id: r.id, name: r.vehicleName }))}
+        onChange={(e) => setTo(e.target.value)}
+        none={false}
+      />
       <label>
         {t('planner.position')}
         <input type="number" min={1} max={max} value={position} onChange={(e) => setPosition(Number(e.target.value))} />
