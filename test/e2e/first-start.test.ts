@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
+import { REPO_ROOT, type ServerProcess, startServerProcess } from '../lib/server-process.ts';
 
 // What a newcomer gets from `pnpm start`: the embedded database in a data folder, the first
 // admin, and the demo organisation — checked through the HTTP API like a user would.
@@ -48,6 +48,34 @@ describe('first start on the embedded database', () => {
     const orders = (await (await get('/orders?limit=1')).json()) as { total: number };
     expect(orders.total).toBeGreaterThanOrEqual(380);
     expect(orders.total).toBeLessThanOrEqual(420);
+  });
+
+  it("imports a file large enough for the row thread, which the build ships beside the server's bundle", async () => {
+    // Past ROW_THREAD_AFTER_ROWS (5,000) the compiled server checks rows in a worker thread, if
+    // `pnpm build` put its bundle beside main.js (it did not before: every row on the main thread).
+    expect(existsSync(join(REPO_ROOT, 'server', 'dist', 'import-row-worker.js'))).toBe(true);
+    const rows = 6000;
+    const lines = ['ref,name,lat,lon,date'];
+    for (let i = 0; i < rows; i++) {
+      const at = (i % 100) / 1000;
+      lines.push(`BIG-${i},Client ${i} é,${(45.7 + at).toFixed(4)},${(4.8 + at).toFixed(4)},2030-03-0${1 + (i % 5)}`);
+    }
+    const res = await fetch(`${server.baseUrl}/api/orders/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: lines.join('\n'),
+    });
+    const body = (await res.json()) as { created: number; rejected: number };
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({ created: rows, rejected: 0 });
+    // The rows the thread checked are stored as sent: the last one, name and place.
+    const found = (await (await get('/orders?q=BIG-5999&limit=5')).json()) as {
+      items: Array<{ ref: string; name: string; location: { coordinates: [number, number] } }>;
+    };
+    const last = found.items.find((o) => o.ref === 'BIG-5999');
+    expect(last?.name).toBe('Client 5999 é');
+    expect(last?.location.coordinates[0]).toBeCloseTo(4.899, 6);
+    expect(last?.location.coordinates[1]).toBeCloseTo(45.799, 6);
   });
 
   it('keeps its data across a restart and does not seed twice', async () => {
