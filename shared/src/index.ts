@@ -229,11 +229,7 @@ export {
   PositionPoint,
   type PositionRejection,
   type PositionsAck,
-  PROOF_KINDS,
-  REQUIRED_PROOF_KINDS,
-  type RequiredProof,
   DELIVERY_CODE_PATTERN,
-  type ProofKind,
   ProofUpload,
   STALE_AFTER_S,
   STOP_EVENT_TYPES,
@@ -385,3 +381,4 @@ export { DRIVER_PROTOCOL, DRIVER_PROTOCOL_MIN, driverProtocolProblem, OUTDATED_C
 export * from './security.ts';
 export { type NumberedStop, visitNumbers } from './stop-numbers.ts';
 export * from './i18n/index.ts';
+export { PROOF_KINDS, type ProofKind, REQUIRED_PROOF_KINDS, type RequiredProof } from './proof-kinds.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocalDateField } from './time.ts';
-import { REQUIRED_PROOF_KINDS, type RequiredProof } from './tracking.ts';
+import { REQUIRED_PROOF_KINDS, type RequiredProof } from './proof-kinds.ts';
 
 export const ORDER_STATUSES = [
   'imported',

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { MAX_PLAN_DAYS, PlanOptions } from './planning.ts';
 import { LocalTimeField } from './shifts.ts';
 import { LocalDateField } from './time.ts';
-import { REQUIRED_PROOF_KINDS } from './tracking.ts';
+import { REQUIRED_PROOF_KINDS } from './proof-kinds.ts';
 
 const id = z.uuid({ message: 'must be an id (uuid)' });
 

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { GeoPoint } from './orders.ts';
 import type { RouteStatus, RouteStop, StopStatus } from './planning.ts';
+import { PROOF_KINDS, type ProofKind } from './proof-kinds.ts';
 import { LocalDateField } from './time.ts';
 
 const id = z.uuid({ message: 'must be an id (uuid)' });
@@ -158,10 +159,7 @@ export const StopEventInput = z
      * whose order requires proof is refused without them (the files themselves come after the
      * event: the `pod_missing` alert watches that they arrive).
      */
-    proofs: z
-      .array(z.enum(['photo', 'signature']))
-      .max(2)
-      .optional(), // PROOF_KINDS, declared below
+    proofs: z.array(z.enum(PROOF_KINDS)).max(2).optional(),
     /** `delivered`: the code the customer gave, when the order requires one (checked by the server). */
     deliveryCode: z.string().trim().max(12).optional(),
   })
@@ -179,16 +177,6 @@ export interface StopEventResult {
   status: StopStatus;
 }
 
-export const PROOF_KINDS = ['photo', 'signature'] as const;
-/** A kind of proof-of-delivery file; an order may require some (`Order.requireProof`). */
-export type ProofKind = (typeof PROOF_KINDS)[number];
-/**
- * What an order may require at delivery (`Order.requireProof`): the proof files, or `code` — the
- * order's delivery code, told to the customer and typed by the driver (no file: `pod_missing`
- * never waits for it).
- */
-export const REQUIRED_PROOF_KINDS = ['photo', 'signature', 'code'] as const;
-export type RequiredProof = (typeof REQUIRED_PROOF_KINDS)[number];
 /** A delivery code: the digits the customer gives the driver (4 to 6). */
 export const DELIVERY_CODE_PATTERN = /^[0-9]{4,6}$/;
 /** The most a proof file may weigh once decoded (the phone resizes photos well below it). */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { orderWrite as write } from '../../../test/support/order-write.ts';
-import { concatColumns, IMPORT_COLUMNS, type WriteColumns, writeColumns } from './import-columns.ts';
+import {
+  columnBytes,
+  columnText,
+  concatColumns,
+  IMPORT_COLUMNS,
+  keysOf,
+  type WriteColumns,
+  writeColumns,
+} from './import-columns.ts';
 
 describe('the columns an import sends', () => {
   const rows = [
@@ -24,8 +32,21 @@ describe('the columns an import sends', () => {
     expect(withoutIds(concatColumns([writeColumns(rows.slice(0, 2)), writeColumns(rows.slice(2))]))).toEqual(whole);
   });
 
+  it("read the same from the row thread's bytes as from text, alone or beside the main thread's runs", () => {
+    const whole = withoutIds(writeColumns(rows));
+    const asText = (cols: WriteColumns) => ({ ...cols, joined: cols.joined.map(columnText) });
+    const bytes = columnBytes(writeColumns(rows.slice(1)));
+    expect(bytes.joined.every((c) => c instanceof Uint8Array)).toBe(true);
+    // The main thread's first rows (text), then the thread's (bytes): one run of bytes.
+    const mixed = concatColumns([writeColumns(rows.slice(0, 1)), bytes]);
+    expect(mixed.joined.every((c) => c instanceof Uint8Array)).toBe(true);
+    expect(withoutIds(asText(mixed))).toEqual(whole);
+    expect(keysOf(mixed).refs).toEqual(['A', 'B', 'C', 'D']);
+    expect(keysOf(mixed).hashes).toEqual(rows.map((r) => r.hash));
+  });
+
   it("give every row an id of its own, so that the database need not draw the new orders' ids", () => {
-    const ids = (cols: WriteColumns) => cols.joined[at('id')]!.slice(1).split('\x1f');
+    const ids = (cols: WriteColumns) => columnText(cols.joined[at('id')]!).slice(1).split('\x1f');
     const first = ids(writeColumns(rows));
     expect(first).toHaveLength(rows.length);
     for (const id of first) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

@@ -10,7 +10,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type CheckedRow, columnNamer, RowChecker, warningColumnNamer } from './check-rows.ts';
 import { toWire, type WireRow } from './checked-wire.ts';
 import { CsvChunks, CsvRecordError } from './csv-records.ts';
-import { holdsSeparators, type OrderWrite, type ReadyRows, type RowWarnings, writeColumns } from './import-columns.ts';
+import {
+  columnBytes,
+  holdsSeparators,
+  type OrderWrite,
+  type ReadyRows,
+  type RowWarnings,
+  writeColumns,
+} from './import-columns.ts';
 import { IMPORT_MESSAGES } from './messages.ts';
 import { packRows } from './packed-rows.ts';
 import type { RowThreadInput, RowThreadOutput, RowThreadSetup } from './row-thread.ts';
@@ -54,7 +61,7 @@ function readyRows(rows: SourceRow[], checked: CheckedRow[], clean: boolean): Re
       if (found.length) warnings.push([i, found]);
     }
   }
-  return { columns: writeColumns(writes, clean), warnings };
+  return { columns: columnBytes(writeColumns(writes, clean)), warnings };
 }
 
 /**
@@ -94,5 +101,15 @@ function parseText(text: RestText): RowThreadOutput {
 const port = parentPort!;
 port.on('message', (input: RowThreadInput) => {
   if (input.seen) checker = new RowChecker(checkOptions, 0, input.seen);
-  port.postMessage('rows' in input ? checkAll(input.rows) : parseText(input.text));
+  const out = 'rows' in input ? checkAll(input.rows) : parseText(input.text);
+  port.postMessage(out, transferOf(out));
 });
+
+/** The buffers of an answer's bytes (columns, packed cells): moved to the main thread, not copied. */
+function transferOf(out: RowThreadOutput): ArrayBuffer[] {
+  const bytes = [
+    ...('ready' in out ? out.ready.columns.joined : []),
+    ...('rows' in out && out.rows ? [out.rows.cells] : []),
+  ];
+  return bytes.filter((b): b is Uint8Array => typeof b !== 'string').map((b) => b.buffer as ArrayBuffer);
+}
