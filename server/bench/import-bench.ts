@@ -222,6 +222,16 @@ const BARE_CHECKS = {
 type BareChecks = keyof typeof BARE_CHECKS;
 
 /**
+ * Every timed step starts from a checkpoint: at PostgreSQL's default max_wal_size the WAL of the
+ * steps before (100,000 rows each) starts one every ~17 s, and one that lands in a step costs it
+ * writes and full-page images the others did not pay (first imports of 3.7–5.3 s in one series).
+ * Needs a superuser or pg_checkpoint; without it the steps run as they come.
+ */
+async function checkpoint(db: ReturnType<typeof createPgDb>): Promise<void> {
+  await db.query('CHECKPOINT').catch(() => {});
+}
+
+/**
  * Seconds a bare `INSERT … SELECT` takes to copy the orders of `token`'s organisation into a fresh
  * table of the orders' shape (LIKE orders INCLUDING ALL, and `checks`): the database's own limit
  * for writing those rows, measured in the same run as the import.
@@ -243,6 +253,7 @@ async function bareInsert(db: ReturnType<typeof createPgDb>, token: string, chec
     );
     for (const { def } of triggers.rows) await db.query(def.replace(' ON public.orders ', ' ON bench_bare_orders '));
   }
+  await checkpoint(db);
   const t0 = performance.now();
   await db.query('INSERT INTO bench_bare_orders SELECT * FROM orders WHERE org_id = $1', [orgId]);
   const seconds = (performance.now() - t0) / 1000;
@@ -305,6 +316,7 @@ async function main() {
   /** Imports the file once as `token`'s organisation and prints the figures. */
   const importOnce = async (run: string, token: string): Promise<Run> => {
     await server.ask('reset');
+    await checkpoint(db);
     const dbCpu0 = await databaseCpuSeconds(url);
     const t0 = performance.now();
     const res = await fetch(`http://127.0.0.1:${server.port}/api/orders/import`, {
