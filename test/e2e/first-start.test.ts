@@ -51,7 +51,7 @@ describe('first start on the embedded database', () => {
   });
 
   it("imports a file large enough for the row thread, which the build ships beside the server's bundle", async () => {
-    // Past ROW_THREAD_AFTER_ROWS (5,000) the compiled server checks rows in a worker thread, if
+    // Past ROW_THREAD_AFTER_ROWS (2,000) the compiled server checks rows in a worker thread, if
     // `pnpm build` put its bundle beside main.js (it did not before: every row on the main thread).
     expect(existsSync(join(REPO_ROOT, 'server', 'dist', 'import-row-worker.js'))).toBe(true);
     const rows = 6000;

@@ -29,16 +29,20 @@ export const ROW_WORKER_BUNDLE = 'import-row-worker';
 /** The worker's source, relative to the server package. */
 export const ROW_WORKER_SOURCE = 'src/orders/import/row-worker.ts';
 
-/** Rows checked on the main thread before the rest go to a worker. */
-export const ROW_THREAD_AFTER_ROWS = 5000;
+/**
+ * Rows checked on the main thread before the rest go to a worker. 2,000 rather than 5,000 since
+ * the thread's bundle loads in ~85 ms (no zod): the main thread, which feeds the database at the
+ * start, checked 3,000 rows more while the loaded thread waited (see FIRST_BATCH_SIZE for the
+ * measurement).
+ */
+export const ROW_THREAD_AFTER_ROWS = 2000;
 /**
  * Rows checked on the main thread before the worker is started, so that it has loaded and
- * compiled its bundle by the time it takes over at ROW_THREAD_AFTER_ROWS: started then, it left
- * the database idle for ~210 ms before the batch after the hand-over, ~107 ms started here
- * (statement log of `pnpm bench:import`; first import, interleaved runs: median 3.59 → 3.51 s).
- * Files of fewer rows never start one; from here to ROW_THREAD_AFTER_ROWS one is started unused.
+ * compiled its bundle by the time it takes over at ROW_THREAD_AFTER_ROWS (started at the
+ * hand-over, it once left the database idle for ~210 ms before the next batch). Files of fewer
+ * rows never start one; from here to ROW_THREAD_AFTER_ROWS one is started unused.
  */
-export const ROW_THREAD_START_ROWS = 1000;
+export const ROW_THREAD_START_ROWS = 300;
 
 export interface RowThreadOptions {
   /** @default ROW_THREAD_AFTER_ROWS */
