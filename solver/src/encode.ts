@@ -157,6 +157,8 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
       });
     }
   });
+  // Breaks and reloads: tasks of vehicle vi alone (its index in `partner`), carrying nothing.
+  const ofVehicle = (vi: number) => ({ start: pad([]), delta: pad([]), partner: vi, skills: [], priority: 0 });
   const breaks: [number, number][] = [];
   problem.vehicles.forEach((v, vi) => {
     (v.breaks ?? []).forEach((b, bi) => {
@@ -166,12 +168,8 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
         serviceS: b.serviceS ?? 0,
         setupS: 0,
         windows: normaliseWindows(`vehicles[${vi}].breaks[${bi}].timeWindows`, b.timeWindows) ?? [[0, Infinity]],
-        start: pad([]),
-        delta: pad([]),
         kind: KIND_BREAK,
-        partner: vi,
-        skills: [],
-        priority: 0,
+        ...ofVehicle(vi),
       });
     });
   });
@@ -187,12 +185,8 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
         // Paid only when arriving from elsewhere: a reload parked at the start costs nothing.
         setupS: v.reload.reloadS,
         windows: [[0, Infinity]],
-        start: pad([]),
-        delta: pad([]),
         kind: KIND_RELOAD,
-        partner: vi,
-        skills: [],
-        priority: 0,
+        ...ofVehicle(vi),
       });
     }
   });
