@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orderWrite as write } from '../../../test/support/order-write.ts';
-import {
-  columnBytes,
-  columnText,
-  concatColumns,
-  IMPORT_COLUMNS,
-  keysOf,
-  type WriteColumns,
-  writeColumns,
-} from './import-columns.ts';
+import { readElements, readTexts } from './array-elements.ts';
+import { concatColumns, IMPORT_COLUMNS, keysOf, type WriteColumns, writeColumns } from './import-columns.ts';
 
 describe('the columns an import sends', () => {
   const rows = [
@@ -19,10 +12,10 @@ describe('the columns an import sends', () => {
   ];
 
   const at = (n: string) => IMPORT_COLUMNS.findIndex((c) => c.name === n);
-  /** The columns but the ids, which are drawn anew on every call. */
+  /** The columns but the ids, which are drawn anew on every call, with their elements as plain bytes. */
   const withoutIds = (cols: WriteColumns) => {
     const other = (_: unknown, i: number) => i !== at('id');
-    return { ...cols, joined: cols.joined.filter(other), first: cols.first.filter(other) };
+    return { ...cols, elements: cols.elements.filter(other).map((e) => [...e]), first: cols.first.filter(other) };
   };
 
   it('are the same whether built from all rows at once or from runs of them joined', () => {
@@ -30,26 +23,22 @@ describe('the columns an import sends', () => {
     const runs = [writeColumns(rows.slice(0, 1)), writeColumns([]), writeColumns(rows.slice(1))];
     expect(withoutIds(concatColumns(runs))).toEqual(whole);
     expect(withoutIds(concatColumns([writeColumns(rows.slice(0, 2)), writeColumns(rows.slice(2))]))).toEqual(whole);
+    expect(keysOf(concatColumns(runs)).refs).toEqual(['A', 'B', 'C', 'D']);
+    expect(keysOf(concatColumns(runs)).hashes).toEqual(rows.map((r) => r.hash));
   });
 
-  it("read the same from the row thread's bytes as from text, alone or beside the main thread's runs", () => {
-    const whole = withoutIds(writeColumns(rows));
-    const asText = (cols: WriteColumns) => ({ ...cols, joined: cols.joined.map(columnText) });
-    const bytes = columnBytes(writeColumns(rows.slice(1)));
-    expect(bytes.joined.every((c) => c instanceof Uint8Array)).toBe(true);
-    // The main thread's first rows (text), then the thread's (bytes): one run of bytes.
-    const mixed = concatColumns([writeColumns(rows.slice(0, 1)), bytes]);
-    expect(mixed.joined.every((c) => c instanceof Uint8Array)).toBe(true);
-    expect(withoutIds(asText(mixed))).toEqual(whole);
-    expect(keysOf(mixed).refs).toEqual(['A', 'B', 'C', 'D']);
-    expect(keysOf(mixed).hashes).toEqual(rows.map((r) => r.hash));
+  it("are written into one buffer, so that the row thread moves a chunk's columns at once", () => {
+    const cols = writeColumns(rows);
+    expect(new Set(cols.elements.map((e) => e.buffer)).size).toBe(1);
   });
 
   it("give every row an id of its own, so that the database need not draw the new orders' ids", () => {
-    const ids = (cols: WriteColumns) => columnText(cols.joined[at('id')]!).slice(1).split('\x1f');
+    const hex = (b: Uint8Array | null) => Buffer.from(b!).toString('hex');
+    const ids = (cols: WriteColumns) => readElements(cols.elements[at('id')]!).map(hex);
     const first = ids(writeColumns(rows));
     expect(first).toHaveLength(rows.length);
-    for (const id of first) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Version 4, RFC 4122 variant.
+    for (const id of first) expect(id).toMatch(/^[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$/);
     expect(new Set([...first, ...ids(writeColumns(rows))]).size).toBe(2 * rows.length);
   });
 
@@ -60,10 +49,10 @@ describe('the columns an import sends', () => {
     expect(names.map((n) => same.same[at(n)])).toEqual([false, true, true, true, true]);
     const mixed = concatColumns([writeColumns(rows.slice(0, 2)), writeColumns(rows.slice(2))]);
     expect(names.map((n) => mixed.same[at(n)])).toEqual([false, true, false, false, false]);
-    // Values split on the unit separator: one inside a cell is made a space; NULL has its own mark.
-    expect(mixed.joined[at('phone')]).toBe('\x1f\x1e\x1f\x1e\x1f+33612345678\x1f\x1e');
-    expect(mixed.joined[at('demand')]).toBe('\x1f{12.5,0,1}\x1f{5,0,0}\x1f{12.5,0,1}\x1f{12.5,0,1}');
+    // Values are sent as they are (no separator to escape); NULL is NULL.
+    expect(readTexts(mixed.elements[at('phone')]!)).toEqual([null, null, '+33612345678', null]);
+    expect(readTexts(mixed.elements[at('demand')]!)).toEqual(['{12.5,0,1}', '{5,0,0}', '{12.5,0,1}', '{12.5,0,1}']);
     expect(writeColumns([rows[1]!]).first[at('name')]).toBe('Zoé Ménard');
-    expect(mixed.joined[at('notes')]).toBe('\x1f\x1fa b\x1f\x1f');
+    expect(readTexts(mixed.elements[at('notes')]!)).toEqual(['', 'a\x1fb', '', '']);
   });
 });

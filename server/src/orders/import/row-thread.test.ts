@@ -264,11 +264,13 @@ describe('rows the thread makes ready to write', () => {
     const strict = await both(readyFile(true, { 36: 'Client 36 quater' }), false);
     expect(strict.answer).toMatchObject({ committed: false, created: 0, updated: 0, rejected: 2 });
 
-    // A cell holding one of the statement's separators, in the text the thread parses (and a
-    // clean text after it): its value is written with a space, as on the main thread.
+    // Cells holding control characters (once the statement's separators, made spaces), in the
+    // text the thread parses: written as the file has them, as on the main thread.
     const odd = await both(readyFile(false, { 20: 'Client\x1fvingt', 58: 'Client\x1ecinquante-huit' }));
     expect(odd.answer).toMatchObject({ created: 0, updated: 3, rejected: 0 }); // and D36, named back
-    const names = new Map((await ordersOf(there)).map((o) => [o.ref, o.name]));
-    expect([names.get('D20'), names.get('D58')]).toEqual(['Client vingt', 'Client cinquante-huit']);
+    for (const org of [here, there]) {
+      const names = new Map((await ordersOf(org)).map((o) => [o.ref, o.name]));
+      expect([names.get('D20'), names.get('D58')]).toEqual(['Client\x1fvingt', 'Client\x1ecinquante-huit']);
+    }
   });
 });

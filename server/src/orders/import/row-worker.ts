@@ -10,14 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type CheckedRow, columnNamer, RowChecker, warningColumnNamer } from './check-rows.ts';
 import { toWire, type WireRow } from './checked-wire.ts';
 import { CsvChunks, CsvRecordError } from './csv-records.ts';
-import {
-  columnBytes,
-  holdsSeparators,
-  type OrderWrite,
-  type ReadyRows,
-  type RowWarnings,
-  writeColumns,
-} from './import-columns.ts';
+import { type OrderWrite, type ReadyRows, type RowWarnings, writeColumns } from './import-columns.ts';
 import { IMPORT_MESSAGES } from './messages.ts';
 import { packRows } from './packed-rows.ts';
 import type { RowThreadInput, RowThreadOutput, RowThreadSetup } from './row-thread.ts';
@@ -44,7 +37,7 @@ const warningColumnOf = warningColumnNamer(columnNamer(setup.header, setup.field
  * its coordinates and its own service time: nothing on the main thread would change them before
  * they are written. Otherwise null, and they travel one by one.
  */
-function readyRows(rows: SourceRow[], checked: CheckedRow[], clean: boolean): ReadyRows | null {
+function readyRows(rows: SourceRow[], checked: CheckedRow[]): ReadyRows | null {
   if (rows.length === 0) return null;
   const writes: OrderWrite[] = new Array(rows.length);
   for (let i = 0; i < checked.length; i++) {
@@ -61,23 +54,18 @@ function readyRows(rows: SourceRow[], checked: CheckedRow[], clean: boolean): Re
       if (found.length) warnings.push([i, found]);
     }
   }
-  return { columns: columnBytes(writeColumns(writes, clean)), warnings };
+  return { columns: writeColumns(writes), warnings };
 }
 
-/**
- * The answer for `rows`: as columns when they are all ready to be written, else one result each.
- * `clean`: their text holds neither of the columns' separators (see writeColumns).
- */
-function checkAll(rows: SourceRow[], clean = false): { ready: ReadyRows } | { results: WireRow[] } {
+/** The answer for `rows`: as columns when they are all ready to be written, else one result each. */
+function checkAll(rows: SourceRow[]): { ready: ReadyRows } | { results: WireRow[] } {
   const checked = rows.map((r) => checker.check(r));
-  const ready = readyRows(rows, checked, clean);
+  const ready = readyRows(rows, checked);
   return ready ? { ready } : { results: checked.map(toWire) };
 }
 
 /** The CSV text's parsing, from the first text on (it starts where the main thread stopped). */
 let csv: { chunks: CsvChunks; numbers: RowNumbers } | null = null;
-/** Whether some text so far held a separator: a record cut across two texts carries it on. */
-let separatorsSeen = false;
 let unclosedQuote: number | null = null;
 
 function parseText(text: RestText): RowThreadOutput {
@@ -88,8 +76,7 @@ function parseText(text: RestText): RowThreadOutput {
   if (unclosedQuote === null) {
     try {
       const rows = csv.numbers.rows(csv.chunks.push(text.text, text.final));
-      separatorsSeen ||= holdsSeparators(text.text);
-      return { ...checkAll(rows, !separatorsSeen), rows: packRows(rows) };
+      return { ...checkAll(rows), rows: packRows(rows) };
     } catch (err) {
       if (!(err instanceof CsvRecordError)) throw err;
       unclosedQuote = err.row;
@@ -108,8 +95,9 @@ port.on('message', (input: RowThreadInput) => {
 /** The buffers of an answer's bytes (columns, packed cells): moved to the main thread, not copied. */
 function transferOf(out: RowThreadOutput): ArrayBuffer[] {
   const bytes = [
-    ...('ready' in out ? out.ready.columns.joined : []),
+    ...('ready' in out ? out.ready.columns.elements : []),
     ...('rows' in out && out.rows ? [out.rows.cells] : []),
   ];
-  return bytes.filter((b): b is Uint8Array => typeof b !== 'string').map((b) => b.buffer as ArrayBuffer);
+  // The columns are views of one buffer: each buffer once.
+  return [...new Set(bytes.map((b) => b.buffer as ArrayBuffer))];
 }
