@@ -44,6 +44,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { createPgDb } from '../src/db/pg-adapter.ts';
 import { bundle, DIST } from '../scripts/bundle.ts';
 import { ROW_WORKER_BUNDLE, ROW_WORKER_SOURCE } from '../src/orders/import/row-thread.ts';
+import { BARE_CHECKS, type BareChecks, bareLimit, checkpoint } from './bare-insert.ts';
 import { BENCH_RULES, insertBenchRules } from './bench-rules.ts';
 import { startBenchServer } from './server-child.ts';
 
@@ -211,75 +212,6 @@ async function benchOrg(db: ReturnType<typeof createPgDb>, rules: boolean): Prom
   return token;
 }
 
-/** The orders' references checked per statement by triggers (migrations 035, 036), as the foreign keys they were. */
-const CHECKED_PER_STATEMENT = [
-  'FOREIGN KEY (org_id) REFERENCES organisations(id)',
-  'FOREIGN KEY (depot_id) REFERENCES depots(id)',
-  'FOREIGN KEY (import_id) REFERENCES imports(id) ON DELETE SET NULL',
-  'FOREIGN KEY (last_import_id) REFERENCES imports(id) ON DELETE SET NULL',
-];
-
-/**
- * The checks the bare table gets beside the orders' columns, defaults, checks and indexes: none;
- * the orders' own statement triggers (the references checked per statement, the webhook events);
- * or the foreign keys those references had before migrations 035 and 036.
- */
-const BARE_CHECKS = {
-  none: 'without their reference checks',
-  triggers: "with the orders' own statement triggers",
-  foreignKeys: 'with their references as foreign keys',
-} as const;
-type BareChecks = keyof typeof BARE_CHECKS;
-
-/**
- * Every timed step starts from a checkpoint: at PostgreSQL's default max_wal_size the WAL of the
- * steps before (100,000 rows each) starts one every ~17 s, and one that lands in a step costs it
- * writes and full-page images the others did not pay (first imports of 3.7–5.3 s in one series).
- * Needs a superuser or pg_checkpoint; without it the steps run as they come.
- */
-async function checkpoint(db: ReturnType<typeof createPgDb>): Promise<void> {
-  await db.query('CHECKPOINT').catch(() => {});
-}
-
-/**
- * Seconds a bare `INSERT … SELECT` takes to copy the orders of `token`'s organisation into a fresh
- * table of the orders' shape (LIKE orders INCLUDING ALL, and `checks`): the database's own limit
- * for writing those rows, measured in the same run as the import.
- */
-async function bareInsert(db: ReturnType<typeof createPgDb>, token: string, checks: BareChecks): Promise<number> {
-  const orgId = orgOfToken.get(token)!;
-  await db.query('DROP TABLE IF EXISTS bench_bare_orders');
-  await db.query('CREATE TABLE bench_bare_orders (LIKE orders INCLUDING ALL)');
-  if (checks === 'foreignKeys') {
-    const fks = await db.query<{ def: string }>(
-      "SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'orders'::regclass AND contype = 'f'",
-    );
-    for (const def of [...fks.rows.map((r) => r.def), ...CHECKED_PER_STATEMENT])
-      await db.query(`ALTER TABLE bench_bare_orders ADD ${def}`);
-  }
-  if (checks === 'triggers') {
-    const triggers = await db.query<{ def: string }>(
-      "SELECT pg_get_triggerdef(oid) AS def FROM pg_trigger WHERE tgrelid = 'orders'::regclass AND NOT tgisinternal",
-    );
-    for (const { def } of triggers.rows) await db.query(def.replace(' ON public.orders ', ' ON bench_bare_orders '));
-  }
-  await checkpoint(db);
-  const t0 = performance.now();
-  await db.query('INSERT INTO bench_bare_orders SELECT * FROM orders WHERE org_id = $1', [orgId]);
-  const seconds = (performance.now() - t0) / 1000;
-  await db.query('DROP TABLE bench_bare_orders');
-  return seconds;
-}
-
-/**
- * The better of two bare inserts: the first copy after an import pays for what the import left
- * (the new rows' hint bits set on first read, autovacuum's pass over them): 1.56–1.77 s against
- * 1.25–1.31 s for the same rows a minute later.
- */
-async function bareLimit(db: ReturnType<typeof createPgDb>, token: string, checks: BareChecks): Promise<number> {
-  return Math.min(await bareInsert(db, token, checks), await bareInsert(db, token, checks));
-}
-
 interface Run {
   seconds: number;
   cpuS: number;
@@ -374,10 +306,10 @@ async function main() {
   };
   const first = await importOnce('first import (all created)', token);
   // The bare insert right after the import it is compared with: see PAIRS.
-  const pairs = [{ first, bare: await bareLimit(db, token, 'none') }];
+  const pairs = [{ first, bare: await bareLimit(db, orgOfToken.get(token)!, 'none') }];
   const again = await importOnce('re-import (all unchanged)', token);
   for (const checks of Object.keys(BARE_CHECKS) as BareChecks[]) {
-    const bare = await bareLimit(db, token, checks);
+    const bare = await bareLimit(db, orgOfToken.get(token)!, checks);
     const share = (r: Run) => `${((bare / r.seconds) * 100).toFixed(0)} %`;
     process.stdout.write(
       `bare INSERT … SELECT of the same ${ROWS.toLocaleString('en')} rows into a table of the orders' shape ` +
@@ -390,7 +322,7 @@ async function main() {
   for (let i = 2; i <= PAIRS; i++) {
     const org = await benchOrg(db, false);
     const run = await importOnce(`first import (all created), pair ${i}`, org);
-    pairs.push({ first: run, bare: await bareLimit(db, org, 'none') });
+    pairs.push({ first: run, bare: await bareLimit(db, orgOfToken.get(org)!, 'none') });
   }
   const ratios = pairs.map((p) => (p.bare / p.first.seconds) * 100);
   const median = [...ratios].sort((a, b) => a - b)[ratios.length >> 1]!;
