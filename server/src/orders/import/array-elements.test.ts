@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../../../test/test-db.ts';
 import { createPgDb } from '../../db/pg-adapter.ts';
-import { arrayOf, type ElementType, ElementWriter, readTexts, writeValue } from './array-elements.ts';
+import { arrayOf, type ElementType, ElementWriter, readTexts, writerOf } from './array-elements.ts';
 
 const db = createPgDb(TEST_DATABASE_URL, { max: 1 });
 afterAll(() => db.close());
@@ -9,7 +9,8 @@ afterAll(() => db.close());
 /** What PostgreSQL reads from the values written as one binary array of `type`, as text. */
 async function readBack(type: ElementType, values: (string | number | boolean | null)[]): Promise<(string | null)[]> {
   const w = new ElementWriter(8); // small, so that it grows
-  for (const v of values) writeValue(w, type, v);
+  const put = writerOf(type);
+  for (const v of values) put(w, v);
   const res = await db.query<{ v: string | null }>(`SELECT v::text FROM unnest($1::${type}[]) AS v`, [
     arrayOf(type, values.length, [w.slice(0, w.length)]),
   ]);

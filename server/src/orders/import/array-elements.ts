@@ -42,12 +42,13 @@ function integer(x: number, min: number, max: number): number {
 
 type Value = string | number | boolean;
 
+const encoder = new TextEncoder();
+
 /** Writes runs of elements one after the other into one growing buffer. */
 export class ElementWriter {
   private bytes: Uint8Array;
   private view: DataView;
   private at = 0;
-  private readonly encoder = new TextEncoder();
   /** Day numbers of the dates met: a file holds a few dates over many rows. */
   private readonly days = new Map<string, number>();
 
@@ -102,7 +103,7 @@ export class ElementWriter {
       if (u >= 0x80) break;
       bytes[start + i] = u;
     }
-    const written = i === n ? n : i + this.encoder.encodeInto(s.slice(i), bytes.subarray(start + i)).written;
+    const written = i === n ? n : i + encoder.encodeInto(s.slice(i), bytes.subarray(start + i)).written;
     this.view.setInt32(this.at, written);
     this.at = start + written;
   }
@@ -159,8 +160,7 @@ export class ElementWriter {
   }
 }
 
-/** How a value of each type is written: chosen once per column, not per value. */
-export const WRITE: Record<ElementType, (w: ElementWriter, v: Value) => void> = {
+const WRITE: Record<ElementType, (w: ElementWriter, v: Value) => void> = {
   text: (w, v) => w.text(String(v)),
   uuid: (w, v) => w.uuid(String(v)),
   float8: (w, v) => w.float8(Number(v)),
@@ -170,10 +170,10 @@ export const WRITE: Record<ElementType, (w: ElementWriter, v: Value) => void> = 
   date: (w, v) => w.date(String(v)),
 };
 
-/** Writes a value of `type`, or NULL. */
-export function writeValue(w: ElementWriter, type: ElementType, v: Value | null): void {
-  if (v === null) w.null();
-  else WRITE[type](w, v);
+/** How a value of `type`, or NULL, is written: chosen once per column, not per value. */
+export function writerOf(type: ElementType): (w: ElementWriter, v: Value | null) => void {
+  const put = WRITE[type];
+  return (w, v) => (v === null ? w.null() : put(w, v));
 }
 
 /** A one-dimensional array of `count` elements (their runs, one after the other) in binary format. */

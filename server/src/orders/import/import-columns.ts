@@ -5,7 +5,7 @@
  * joins a batch's pieces instead of building, sending and collecting an object per row.
  */
 import type { ImportWarning } from '@tournee/shared';
-import { arrayOf, type ElementType, ElementWriter, isElementType, readTexts, WRITE } from './array-elements.ts';
+import { arrayOf, type ElementType, ElementWriter, isElementType, readTexts, writerOf } from './array-elements.ts';
 import type { ValidRow } from './validate-row.ts';
 
 /** A validated row with its coordinates (given or geocoded), ready to be written. */
@@ -123,15 +123,14 @@ export function writeColumns(rows: readonly OrderWrite[]): WriteColumns {
   const first: (string | null)[] = [];
   for (const c of IMPORT_COLUMNS) {
     if (c.random) out.randomUuids(rows.length);
-    const put = WRITE[elementType(c)];
+    const put = writerOf(elementType(c));
     let head: string | number | boolean | null = null;
     let alike = !c.perRow;
     for (let i = 0; !c.random && i < rows.length; i++) {
       const value = c.value(rows[i]!);
       if (i === 0) head = value;
       else if (value !== head) alike = false;
-      if (value === null) out.null();
-      else put(out, value);
+      put(out, value);
     }
     bounds.push(out.length);
     same.push(alike);
