@@ -45,6 +45,7 @@ import { trackerRoutes } from './intake/tracker-routes.ts';
 import { intakeRawBody } from './intake/raw-body.ts';
 import { shopRoutes } from './intake/shop-routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
+import { stopIdleRowThreads } from './orders/import/row-thread.ts';
 import { type Clock, createSchedulesModule, type SchedulesModule } from './schedules/index.ts';
 
 export interface AppDeps {
@@ -241,6 +242,7 @@ export function createApp(deps: AppDeps): App {
       server.closeAllConnections();
       await realtime.close();
       await rateLimits.close();
+      await stopIdleRowThreads();
     },
   };
 }

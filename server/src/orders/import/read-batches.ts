@@ -127,7 +127,7 @@ export function readBatches(
         delimiter: source.delimiter ?? ',',
         checkInput: setup.checkInput,
       };
-      thread = startRowThread(script!, rowSetup, ctx.messages, source.unclosedQuote);
+      thread = startRowThread(script!, rowSetup, ctx.messages, source.unclosedQuote, threads.idleMs);
     }
     return thread;
   };

@@ -12,7 +12,7 @@ import { createPgDb } from '../../db/pg-adapter.ts';
 import { AppError } from '../../errors.ts';
 import { IMPORT_MESSAGES } from './messages.ts';
 import { type ImportDeps, runImport } from './pipeline.ts';
-import type { RowThreadOptions } from './row-thread.ts';
+import { idleRowThreadId, type RowThreadOptions, rowWorkerScript, stopIdleRowThreads } from './row-thread.ts';
 import { csvSource } from './sources.ts';
 
 let db: Db;
@@ -140,6 +140,34 @@ describe('rows checked in a worker thread', () => {
       rejectedCsv: null,
     });
     expect(await ordersOf(there.id)).toEqual([]);
+  });
+
+  it('keeps its thread warm for the next import, which starts afresh: nothing of the last one carries over', async () => {
+    const script = rowWorkerScript()!;
+    const answerOf = async (threads: RowThreadOptions, partial = true, text = ROWS) => {
+      const org = await createTestOrg(db);
+      const answer = await importInto(org.id, threads, partial, 23, text);
+      return { answer: { ...answer, importId: null, rejectedCsv: null }, orders: await ordersOf(org.id) };
+    };
+    const onMain = await answerOf({ script: null });
+    const first = await answerOf({ afterRows: 10 });
+    const warm = idleRowThreadId(script);
+    expect(warm).not.toBeNull();
+    // The same refs again, in the same thread: none is a duplicate of the last import's.
+    expect(await answerOf({ afterRows: 10 })).toEqual(first);
+    expect(first).toEqual(onMain);
+    expect(idleRowThreadId(script)).toBe(warm);
+    // An import that ended on a bad file, then a strict one, in the thread it left.
+    const broken = `${ROWS}\nR99;"Client 99;06 12 34 56 78;45,76;4,83;23/03/2027;1`;
+    await expect(answerOf({ afterRows: 10 }, true, broken)).rejects.toThrow(IMPORT_MESSAGES.fr.unclosedQuote(43));
+    expect(await answerOf({ afterRows: 10 }, false)).toEqual(await answerOf({ script: null }, false));
+    await stopIdleRowThreads();
+    expect(idleRowThreadId(script)).toBeNull();
+    expect(await answerOf({ afterRows: 10 })).toEqual(first);
+    // Left idle long enough, it stops: a server at rest gives its memory back.
+    expect(idleRowThreadId(script)).not.toBeNull();
+    await answerOf({ afterRows: 10, idleMs: 50 });
+    await expect.poll(() => idleRowThreadId(script)).toBeNull();
   });
 
   it('answers a failed worker with one clear error, and writes nothing', async () => {

@@ -1,7 +1,8 @@
 /**
  * A worker thread (node:worker_threads) that checks rows (row-worker.ts) while the main thread
  * reads the file and writes: chunks of rows go in — or, for a CSV file, the rest of its text,
- * which the thread parses itself — and their results come back in order. If the
+ * which the thread parses itself — and their results come back in order. The thread outlives
+ * the import: it waits, warm, for the next one (see `idle`). If the
  * thread fails, every check waiting on it (and every later one) fails with one clear AppError,
  * so the import is rolled back whole; nothing is half-written.
  *
@@ -40,7 +41,8 @@ export const ROW_THREAD_AFTER_ROWS = 2000;
  * Rows checked on the main thread before the worker is started, so that it has loaded and
  * compiled its bundle by the time it takes over at ROW_THREAD_AFTER_ROWS (started at the
  * hand-over, it once left the database idle for ~210 ms before the next batch). Files of fewer
- * rows never start one; from here to ROW_THREAD_AFTER_ROWS one is started unused.
+ * rows never start one; from here to ROW_THREAD_AFTER_ROWS one is started unused (and then kept
+ * warm for the next import, see `idle`).
  */
 export const ROW_THREAD_START_ROWS = 300;
 
@@ -51,6 +53,8 @@ export interface RowThreadOptions {
   startAfterRows?: number;
   /** The worker's script (a test gives one that fails). @default rowWorkerScript() */
   script?: URL | null;
+  /** How long the thread then waits, idle, for the next import. @default ROW_THREAD_IDLE_MS */
+  idleMs?: number;
   /** Told of each chunk the thread sent back as columns (ReadyRows), with its number of rows: for tests. */
   onReady?: (rows: number) => void;
 }
@@ -72,6 +76,9 @@ export interface RowThreadSetup {
  * carries the refs the main thread met before the thread took over, with their rows.
  */
 export type RowThreadInput = ({ rows: SourceRow[] } | { text: RestText }) & { seen?: [string, number][] };
+
+/** Every message to the thread: an import begins (its setup), its inputs, and it ends. */
+export type RowThreadMessage = { setup: RowThreadSetup } | RowThreadInput | { end: true };
 
 /**
  * The thread's answer to one input, in order: one result per row — or, when every row is ready
@@ -115,7 +122,7 @@ export function rowWorkerScript(): URL | null {
 const LIMITS = { maxYoungGenerationSizeMb: 32 };
 
 /** A TypeScript worker starts through tsx (a dependency of the server), as the server itself does. */
-function tsWorker(script: URL, setup: RowThreadSetup): Worker {
+function tsWorker(script: URL): Worker {
   // tsx's ESM entry (require.resolve finds its CommonJS twin beside it).
   const tsx = pathToFileURL(
     createRequire(import.meta.url)
@@ -123,7 +130,88 @@ function tsWorker(script: URL, setup: RowThreadSetup): Worker {
       .replace(/\.cjs$/, '.mjs'),
   ).href;
   const code = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(script.href)}, ${JSON.stringify(script.href)}))`;
-  return new Worker(code, { eval: true, workerData: setup, resourceLimits: LIMITS });
+  return new Worker(code, { eval: true, resourceLimits: LIMITS });
+}
+
+/** What a thread is told of the import it checks rows for, or not. */
+interface ThreadUser {
+  message(out: RowThreadOutput): void;
+  failed(why: string): void;
+  exited(code: number): void;
+}
+
+/**
+ * A worker and the import using it (null while it waits in `idle`). Its listeners are attached
+ * once and forward to that import, so that the thread can pass from one import to the next.
+ */
+interface RowWorker {
+  worker: Worker;
+  script: string;
+  user: ThreadUser | null;
+  /** While idle: when it stops unless an import takes it first. */
+  expiry: NodeJS.Timeout | null;
+}
+
+/**
+ * One thread per script kept between imports, idle: the next import then finds its bundle loaded
+ * and its code compiled (optimised by the earlier imports' rows) instead of paying ~130 ms of CPU
+ * and a cold start each time. Idle, it does not keep the process alive (unref), and it stops
+ * after ROW_THREAD_IDLE_MS, so that a server at rest gives its memory back.
+ */
+const idle = new Map<string, RowWorker>();
+
+/** How long a thread waits, idle, for the next import: a dispatcher's files of one sitting. */
+export const ROW_THREAD_IDLE_MS = 5 * 60_000;
+
+function newRowWorker(script: URL): RowWorker {
+  const worker = script.pathname.endsWith('.ts') ? tsWorker(script) : new Worker(script, { resourceLimits: LIMITS });
+  const w: RowWorker = { worker, script: script.href, user: null, expiry: null };
+  const failed = (err: Error) => {
+    if (w.user) w.user.failed(err.message);
+    else void dropIdle(w);
+  };
+  worker.on('message', (out: RowThreadOutput) => w.user?.message(out));
+  worker.on('error', failed);
+  worker.on('messageerror', failed);
+  worker.on('exit', (code) => {
+    if (idle.get(w.script) === w) idle.delete(w.script);
+    w.user?.exited(code);
+  });
+  return w;
+}
+
+function dropIdle(w: RowWorker): Promise<number> {
+  if (idle.get(w.script) === w) idle.delete(w.script);
+  if (w.expiry) clearTimeout(w.expiry);
+  return w.worker.terminate();
+}
+
+function keepIdle(w: RowWorker, idleMs: number): void {
+  w.worker.postMessage({ end: true } satisfies RowThreadMessage);
+  w.worker.unref();
+  w.expiry = setTimeout(() => void dropIdle(w), idleMs).unref();
+  idle.set(w.script, w);
+}
+
+/** A warm idle thread for `script`, or a new one. */
+function takeRowWorker(script: URL): RowWorker {
+  const kept = idle.get(script.href);
+  if (!kept) return newRowWorker(script);
+  idle.delete(script.href);
+  if (kept.expiry) clearTimeout(kept.expiry);
+  kept.expiry = null;
+  kept.worker.ref();
+  return kept;
+}
+
+/** The thread id of the warm thread waiting for `script`'s next import, or null. */
+export function idleRowThreadId(script: URL): number | null {
+  return idle.get(script.href)?.worker.threadId ?? null;
+}
+
+/** Stops the idle threads (the server's close). */
+export async function stopIdleRowThreads(): Promise<void> {
+  await Promise.all([...idle.values()].map((w) => dropIdle(w)));
 }
 
 interface Waiting {
@@ -134,47 +222,53 @@ interface Waiting {
 }
 
 /**
- * Starts the thread; `m` words its failure, `unclosedQuote` the answer to a quoted cell never
- * closed in the text it parses (the CSV source's own, so it reads as if the source had found it).
+ * Starts the thread (or takes the idle one); `m` words its failure, `unclosedQuote` the answer to
+ * a quoted cell never closed in the text it parses (the CSV source's own, so it reads as if the
+ * source had found it); `idleMs` how long it waits for the next import once this one stops it.
  */
 export function startRowThread(
   script: URL,
   setup: RowThreadSetup,
   m: ImportMessages,
   unclosedQuote: (row: number) => Error = (row) => new AppError('unprocessable', m.unclosedQuote(row)),
+  idleMs = ROW_THREAD_IDLE_MS,
 ): RowThread {
-  const worker = script.pathname.endsWith('.ts')
-    ? tsWorker(script, setup)
-    : new Worker(script, { workerData: setup, resourceLimits: LIMITS });
+  const w = takeRowWorker(script);
+  const { worker } = w;
   const waiting: Waiting[] = [];
   let failure: AppError | null = null;
-  let stopping = false;
+  let exited = false;
   const fail = (why: string) => {
     if (failure) return;
     failure = new AppError('internal', m.rowCheckFailed(why));
-    for (const w of waiting.splice(0)) w.reject(failure);
+    for (const each of waiting.splice(0)) each.reject(failure);
   };
-  worker.on('message', (out: RowThreadOutput) => {
-    const w = waiting.shift();
-    if (!w) return;
-    if ('unclosedQuote' in out) {
-      w.reject(unclosedQuote(out.unclosedQuote));
-      return;
-    }
-    const rows = w.rows ?? (out.rows ? unpackRows(out.rows) : []);
-    w.resolve('ready' in out ? { rows, ready: out.ready } : { rows, results: out.results.map(fromWire) });
-  });
-  worker.on('error', (err) => fail(err.message));
-  worker.on('messageerror', (err) => fail(err.message));
-  worker.on('exit', (code) => {
-    if (!stopping || waiting.length) fail(`the worker stopped, exit code ${code}`);
-  });
+  w.user = {
+    message(out) {
+      const each = waiting.shift();
+      if (!each) return;
+      if ('unclosedQuote' in out) {
+        each.reject(unclosedQuote(out.unclosedQuote));
+        return;
+      }
+      const rows = each.rows ?? (out.rows ? unpackRows(out.rows) : []);
+      each.resolve('ready' in out ? { rows, ready: out.ready } : { rows, results: out.results.map(fromWire) });
+    },
+    failed: fail,
+    // Told only while the import uses it: stop() lets go of the thread first.
+    exited(code) {
+      exited = true;
+      fail(`the worker stopped, exit code ${code}`);
+    },
+  };
+  const post = (msg: RowThreadMessage) => worker.postMessage(msg);
+  post({ setup });
   let seen: [string, number][] | null = null;
   const send = (input: RowThreadInput, rows: SourceRow[] | null): Promise<CheckedRows> => {
     if (failure) return Promise.reject(failure);
     return new Promise<CheckedRows>((resolve, reject) => {
       waiting.push({ resolve, reject, rows });
-      worker.postMessage(seen ? { ...input, seen } : input);
+      post(seen ? { ...input, seen } : input);
       seen = null;
     });
   };
@@ -185,8 +279,14 @@ export function startRowThread(
       seen = met;
     },
     async stop() {
-      stopping = true;
-      await worker.terminate();
+      w.user = null;
+      // Kept for the next import only when it answered everything asked: an answer still on its
+      // way would otherwise reach that import. One idle thread per script is enough.
+      if (failure || exited || waiting.length || idle.has(w.script)) {
+        await worker.terminate();
+        return;
+      }
+      keepIdle(w, idleMs);
     },
   };
 }
