@@ -291,7 +291,7 @@ async function main() {
     process.stdout.write(
       `${run}: HTTP ${res.status} in ${seconds.toFixed(2)} s → ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s; ` +
         `created ${created}, updated ${updated}, unchanged ${unchanged}, rejected ${rejected}, warnings ${warned}; ` +
-        `server peak RSS ${mb(mem.peakRss!)} (kernel maxRSS ${mb(mem.maxRss!)}); server CPU ${mem.cpuS!.toFixed(2)} s${dbCpu}\n`,
+        `server peak RSS ${mb(mem.peakRss!)}; server CPU ${mem.cpuS!.toFixed(2)} s${dbCpu}\n`,
     );
     if (process.env.BENCH_MEMORY_DETAIL) {
       process.stdout.write(
