@@ -17,18 +17,18 @@ const config = loadConfig({ ...process.env, DATABASE_URL: process.env.BENCH_DATA
 const db = await openDb(config);
 const app = createApp({ db, config, log: createLogger(config.LOG_LEVEL) });
 
-/**
- * The peak RSS since the last reset. On Linux, the kernel's own high-water mark (VmHWM), reset by
- * writing 5 to clear_refs: exact, and nothing runs in the server while it imports. Elsewhere the
- * RSS is sampled every 20 ms (its calls showed as 45–72 ms per import in the main thread's CPU
- * profile), as it is with BENCH_MEMORY_DETAIL, which also keeps the heap's figures at the peak.
- */
 interface PeakRss {
   reset(): void;
   read(): number;
   stop?(): void;
 }
 let atPeak = process.memoryUsage();
+/**
+ * The peak RSS since the last reset. On Linux, the kernel's own high-water mark (VmHWM), reset by
+ * writing 5 to clear_refs: exact, and nothing runs in the server while it imports. Elsewhere the
+ * RSS is sampled every 20 ms (its calls showed as 45–72 ms per import in the main thread's CPU
+ * profile), as it is with BENCH_MEMORY_DETAIL, which also keeps the heap's figures at the peak.
+ */
 const peak = (!process.env.BENCH_MEMORY_DETAIL && kernelPeak()) || sampledPeak();
 
 function kernelPeak(): PeakRss | null {
