@@ -81,6 +81,8 @@ import { baseDur, checkMetricCost, checkMetricDur, dist, locOf, metricCost, prep
 
 export let iterations: i32 = 0;
 let vehiclesFirst = false;
+/** The annealing's start temperature in near-arc costs when tuning.t0 is auto (see annealingPhase). */
+let t0Auto: f64 = 1.0;
 /** The fleet phase's distance temperature in near-arc costs (tuning.fleetTemp; 0 = off). */
 let fleetTemp: f64 = 0;
 /** Mixed fleets: the share of iterations that move whole routes between vans (fleet.ts). */
@@ -220,10 +222,7 @@ const ABORT_SLACK: f64 = 100;
 
 function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = false): void {
   const scale = arcScale();
-  // Vehicles-first runs start the annealing from a squeezed fleet: a hotter start helps it move.
-  // 10 rather than 3 (measured, README): Li & Lim LR1_2_2 2.16 against 3.25 % mean gap over 8 seeds
-  // at a fixed budget, Homberger 1,000 (300 s, 1 worker) 5.1 against 8.1 %, Solomon level.
-  const t0f = params[PARAM_T0] > 0 ? params[PARAM_T0] : vehiclesFirst ? 10.0 : 1.0;
+  const t0f = params[PARAM_T0] > 0 ? params[PARAM_T0] : t0Auto;
   const t0 = t0f * scale;
   const tf = (params[PARAM_TF] > 0 ? params[PARAM_TF] : t0f * 0.01) * scale;
   // Optional (tuning.softFixed): start with route openings priced like a few detours and raise the
@@ -364,6 +363,12 @@ export function runSearch(): void {
   for (let v = 0; v < nVeh; v++) if (vehFixed(v) > 0) hasFixed = true;
   if (!hasFixed) fleetShare = 0;
   vehiclesFirst = fleetShare > 0;
+  // Vehicles-first runs start the annealing from a squeezed fleet: a hotter start helps it move.
+  // 10 rather than 3 (measured, README): Li & Lim LR1_2_2 2.16 against 3.25 % mean gap over 8 seeds
+  // at a fixed budget, Homberger 1,000 (300 s, 1 worker) 5.1 against 8.1 %, Solomon level. With
+  // shipments only, 20: Li & Lim LRC2_4_2 at 60 s × 2 workers, seeds 1–12, mean gap 4.26 → 2.68 %,
+  // better on 10 seeds of 12 (its long pickup-and-delivery routes leave a tight fleet in a basin).
+  t0Auto = !vehiclesFirst ? 1.0 : hasShipments && !hasJobs ? 20.0 : 10.0;
   // Granular insertion pays off once routes are long enough that full scans dominate, and with
   // vehicles first at 1,000–2,000 tasks (measured on Homberger 1,000 only): its iterations are a
   // third cheaper there and the final annealing, short of iterations at a tight fleet, ends closer

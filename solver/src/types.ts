@@ -265,7 +265,7 @@ export interface SolveOptions {
 export interface Tuning {
   /** Neighbours per task for the string removals. @default 50 */
   neighbours: number;
-  /** Start temperature in near-arc costs; 0 = auto (1, or 10 for vehicles-first). */
+  /** Start temperature in near-arc costs; 0 = auto (1; vehicles first 10, or 20 when every task is a shipment). */
   t0: number;
   /** Final temperature in near-arc costs; 0 = auto (t0 / 100). */
   tf: number;
