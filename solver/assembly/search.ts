@@ -366,8 +366,8 @@ export function runSearch(): void {
   // Vehicles-first runs start the annealing from a squeezed fleet: a hotter start helps it move.
   // 10 rather than 3 (measured, README): Li & Lim LR1_2_2 2.16 against 3.25 % mean gap over 8 seeds
   // at a fixed budget, Homberger 1,000 (300 s, 1 worker) 5.1 against 8.1 %, Solomon level. With
-  // shipments only, 20: Li & Lim LRC2_4_2 at 60 s × 2 workers, seeds 1–12, mean gap 4.26 → 2.68 %,
-  // better on 10 seeds of 12 (its long pickup-and-delivery routes leave a tight fleet in a basin).
+  // shipments only, 20: Li & Lim LRC2_4_2 at 60 s × 2 workers, 12 runs each, mean gap 4.26 → 2.68 %,
+  // runs above 4 % 6 → 4 (its long pickup-and-delivery routes leave a tight fleet in a basin).
   t0Auto = !vehiclesFirst ? 1.0 : hasShipments && !hasJobs ? 20.0 : 10.0;
   // Granular insertion pays off once routes are long enough that full scans dominate, and with
   // vehicles first at 1,000–2,000 tasks (measured on Homberger 1,000 only): its iterations are a
