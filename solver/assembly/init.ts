@@ -2,7 +2,8 @@
  * One-off preparation: granular neighbour lists (nearest tasks by location) for the string
  * removals, and per task the list of vehicles that could serve it alone (skills, capacity, time
  * windows, limits) so that insertion never scans hopeless routes. A task with no such vehicle
- * keeps the reason why, for the output.
+ * keeps the reason why, for the output. Also the mean cost of a near arc, the unit of the
+ * annealing's temperatures (search.ts).
  */
 import { PARAM_NEIGHBOURS } from '../src/abi';
 import {
@@ -24,6 +25,8 @@ import {
   TASK_I_STRIDE,
   taskSkill,
   vehSkill,
+  vehPerM,
+  vehPerSec,
   vehTwEnd,
   vehTwStart,
 } from './instance';
@@ -43,7 +46,7 @@ import {
   setAloneCheck,
 } from './insert';
 import { resetShortestPaths, timesFromStart, timesToEnd } from './shortest-paths';
-import { locOf, proximity } from './travel';
+import { baseDur, dist, locOf, proximity } from './travel';
 
 export let adjStart = new StaticArray<i32>(0);
 export let adj = new StaticArray<i32>(0);
@@ -75,6 +78,26 @@ export function failureReason(): i32 {
   if (failCap > 0) return R_CAPACITY;
   if (failStops > 0) return R_MAX_STOPS;
   return R_NO_ROOM;
+}
+
+/** Mean cost of an arc to a near neighbour: the scale of the annealing temperature. */
+export function arcScale(): f64 {
+  let sum: f64 = 0;
+  let n = 0;
+  const perSec = nVeh > 0 ? vehPerSec(0) : 0.0;
+  const perM = nVeh > 0 ? vehPerM(0) : 1.0;
+  for (let t = 0; t < nTasks; t++) {
+    const a0 = adjStart[t];
+    let a1 = adjStart[t + 1];
+    if (a1 > a0 + 10) a1 = a0 + 10;
+    for (let i = a0; i < a1; i++) {
+      const b = adj[i];
+      sum += perSec * baseDur(locOf(t), locOf(b)) + perM * dist(locOf(t), locOf(b));
+      n++;
+    }
+  }
+  const s = n > 0 ? sum / <f64>n : 1.0;
+  return s > 0 ? s : 1.0;
 }
 
 /** Whether task t can be routed at all (breaks and shipment deliveries ride with their owner). */

@@ -23,20 +23,8 @@ import {
   PARAM_TF,
   PARAM_TIME_LIMIT_MS,
 } from '../src/abi';
-import {
-  KIND_BREAK,
-  KIND_JOB,
-  KIND_PICKUP,
-  kindOf,
-  nTasks,
-  penaltyOf,
-  nVeh,
-  params,
-  vehFixed,
-  vehPerM,
-  vehPerSec,
-} from './instance';
-import { adj, adjStart, buildCandidates, buildNeighbours, isSeedable } from './init';
+import { KIND_BREAK, KIND_JOB, KIND_PICKUP, kindOf, nTasks, penaltyOf, nVeh, params, vehFixed } from './instance';
+import { arcScale, buildCandidates, buildNeighbours, isSeedable } from './init';
 import {
   absencesOf,
   allocRecreate,
@@ -77,7 +65,7 @@ import {
   unasPenalty,
   usedRoutes,
 } from './state';
-import { baseDur, checkMetricCost, checkMetricDur, dist, locOf, metricCost, prepareTravel } from './travel';
+import { checkMetricCost, checkMetricDur, metricCost, prepareTravel } from './travel';
 
 export let iterations: i32 = 0;
 let vehiclesFirst = false;
@@ -107,26 +95,6 @@ let lastBestAt: f64 = 0;
 function report(): void {
   lastBestAt = now();
   progress(bestCost, usedRoutes(), unasCount, now() - startTime);
-}
-
-/** Mean cost of an arc to a near neighbour: the scale of the annealing temperature. */
-function arcScale(): f64 {
-  let sum: f64 = 0;
-  let n = 0;
-  const perSec = nVeh > 0 ? vehPerSec(0) : 0.0;
-  const perM = nVeh > 0 ? vehPerM(0) : 1.0;
-  for (let t = 0; t < nTasks; t++) {
-    const a0 = adjStart[t];
-    let a1 = adjStart[t + 1];
-    if (a1 > a0 + 10) a1 = a0 + 10;
-    for (let i = a0; i < a1; i++) {
-      const b = adj[i];
-      sum += perSec * baseDur(locOf(t), locOf(b)) + perM * dist(locOf(t), locOf(b));
-      n++;
-    }
-  }
-  const s = n > 0 ? sum / <f64>n : 1.0;
-  return s > 0 ? s : 1.0;
 }
 
 function assignedJobs(): i32 {
