@@ -21,6 +21,7 @@ import {
   twWidthOf,
   vehFixed,
 } from './instance';
+import { markAround } from './focus';
 import { adj, adjStart, cand, candStart } from './init';
 import { evalInsert, INF, routeFullFor } from './insert';
 import { evalPair, pairDeliveryAfter } from './insert-pair';
@@ -312,6 +313,8 @@ export function insertBest(t: i32): bool {
   touch(bestR);
   linkAfter(t, bestU);
   if (isPair) linkAfter(pairOf(t), bestQ); // bestQ == t means right after the pickup
+  markAround(t);
+  if (isPair) markAround(pairOf(t));
   recompute(bestR);
   if ((hasGroups || anyDriving) && !rFeasible[bestR]) {
     // Shipments are priced without the driving and work-limit checks: confirmed here.

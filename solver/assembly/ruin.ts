@@ -5,6 +5,7 @@
  */
 import { isBound, KIND_DELIVERY, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, endNode, startNode } from './instance';
 import { adj, adjStart } from './init';
+import { markAround } from './focus';
 import { nxt, routeOf, unlink } from './routes';
 import { rand, randInt } from './rng';
 import { recomputeTouched, touch } from './state';
@@ -45,11 +46,15 @@ export function removeTask(t: i32): void {
   const r = routeOf[t];
   if (r < 0) return;
   touch(r);
+  markAround(t);
   unlink(t);
   const k = kindOf(t);
   if (k == KIND_PICKUP || k == KIND_DELIVERY) {
     const q = pairOf(t);
-    if (routeOf[q] >= 0) unlink(q);
+    if (routeOf[q] >= 0) {
+      markAround(q);
+      unlink(q);
+    }
   }
   unchecked((pend[pendCount++] = k == KIND_DELIVERY ? pairOf(t) : t));
 }

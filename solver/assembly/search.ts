@@ -24,6 +24,7 @@ import {
   PARAM_TIME_LIMIT_MS,
 } from '../src/abi';
 import { KIND_BREAK, KIND_JOB, KIND_PICKUP, kindOf, nTasks, penaltyOf, nVeh, params, vehFixed } from './instance';
+import { allocFocus } from './focus';
 import { arcScale, buildCandidates, buildNeighbours, isSeedable } from './init';
 import {
   absencesOf,
@@ -294,6 +295,7 @@ export function runSearch(): void {
   allocState();
   allocRuin();
   allocRecreate();
+  allocFocus();
   buildNeighbours();
   buildCandidates();
   seedRng(<u64>params[PARAM_SEED]);
@@ -308,7 +310,6 @@ export function runSearch(): void {
     if (kindOf(t) == KIND_JOB) hasJobs = true;
     if (kindOf(t) == KIND_BREAK) hasBreaks = true;
   }
-  chooseLocalSearch(lsp, hasShipments, hasJobs);
   setRuinParams(params[PARAM_AVG_REMOVED], params[PARAM_MAX_STRING], hasShipments && !hasJobs);
   // Route scans of jobs and pickups stop at the first place too late (recreate.ts).
   if (hasJobs || hasShipments) checkMetricDur(params[PARAM_TIME_LIMIT_MS] > 0 ? params[PARAM_TIME_LIMIT_MS] : 1000.0);
@@ -344,6 +345,7 @@ export function runSearch(): void {
   const g = <i32>params[PARAM_GRANULAR];
   const longRoutes = nTasks > 1500 && nTasks >= 15 * nVeh;
   const bigFleetFirst = vehiclesFirst && nTasks >= 1000 && nTasks <= 2000;
+  chooseLocalSearch(lsp, hasShipments, hasJobs, bigFleetFirst);
   setGranular(g > 0 ? g : g == 0 && (longRoutes || bigFleetFirst) ? 40 : 0);
   const limit = params[PARAM_TIME_LIMIT_MS] > 0 ? params[PARAM_TIME_LIMIT_MS] : 1000.0;
   // Mixed fleets' route-by-route construction gets a tenth of the budget.

@@ -3,6 +3,7 @@
  * an iteration touched (so a rejected move costs only what it changed), and the best solution.
  */
 import { endNode, isBound, nTasks, nVeh, penaltyOf, startNode } from './instance';
+import { resetFocus } from './focus';
 import { excessCost, hasGroups } from './rules';
 import { costSum, fixedScale, fixedSum, linkAfter, nxt, prv, recompute, routeOf } from './routes';
 
@@ -77,6 +78,7 @@ export function addUnassigned(t: i32): void {
 export function beginMove(): void {
   iterId++;
   touchedCount = 0;
+  resetFocus();
   bkFill = 0;
   for (let i = 0; i < unasCount; i++) unchecked((bkUnas[i] = unas[i]));
   bkUnasCount = unasCount;
