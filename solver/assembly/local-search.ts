@@ -79,8 +79,8 @@ let lsMask = 0;
  * the light pass on whole routes was most of the annealing's time, and starting it from the
  * changed tasks alone gave more iterations and lower gaps (Homberger 1,000 at 120 s, seeds 1–5,
  * 1 and 2 with 2 workers, 3–5 with 1: r1_10_2 better in all five, 10.51 → 8.75 % mean; rc2_10_2
- * with 1 worker reached its best-known 18 routes in 3 runs of 3 against 0 of 3). Homberger 200 did not gain (60 s × 2 workers, seeds
- * 1–2: 0.65 against 0.53 %), Solomon neither (2 s, seeds 2–6: 0.20 against 0.15 %).
+ * at its best-known 18 routes in 5 runs of 5 against 1). Homberger 200 did not gain (60 s × 2
+ * workers, seeds 1–2: 0.65 against 0.53 %), Solomon neither (2 s, seeds 2–6: 0.20 against 0.15 %).
  */
 export function chooseLocalSearch(lsp: i32, hasShipments: bool, hasJobs: bool, bigFleetFirst: bool): void {
   let lsAuto = hasShipments && !hasJobs ? LS_SHIPMENTS : LS_DEFAULT;
@@ -100,23 +100,35 @@ export function polishCandidate(nc: f64, cur: f64, bestCost: f64): bool {
 }
 
 let lsTasks = new StaticArray<i32>(0);
+
+/**
+ * Lists in lsTasks the tasks a pass starts from and returns their count: with LS_FOCUSED on a light
+ * pass, those the move changed the surroundings of; else every task of the touched routes (also
+ * when a move listed none: the mixed fleets' route exchanges and splits move whole routes).
+ */
+function startTasks(full: bool): i32 {
+  let n = 0;
+  if (!full && (lsMask & LS_FOCUSED) != 0 && focusCount > 0) {
+    for (let i = 0; i < focusCount; i++) {
+      const x = focusTask(i);
+      if (unchecked(routeOf[x]) >= 0) lsTasks[n++] = x;
+    }
+    return n;
+  }
+  for (let i = 0; i < touchedCount; i++) {
+    const r = touchedRoute(i);
+    const e = endNode(r);
+    for (let x = nxt[startNode(r)]; x != e; x = nxt[x]) if (n < nTasks) lsTasks[n++] = x;
+  }
+  return n;
+}
+
 function localSearch(full: bool): void {
   if (lsTasks.length != nTasks) lsTasks = new StaticArray<i32>(nTasks);
   const passes = full ? 2 : 1;
   for (let pass = 0; pass < passes; pass++) {
-    let n = 0;
     const routes = touchedCount;
-    if (!full && (lsMask & LS_FOCUSED) != 0 && focusCount > 0) {
-      for (let i = 0; i < focusCount; i++) {
-        const x = focusTask(i);
-        if (unchecked(routeOf[x]) >= 0) lsTasks[n++] = x;
-      }
-    } else
-      for (let i = 0; i < routes; i++) {
-        const r = touchedRoute(i);
-        const e = endNode(r);
-        for (let x = nxt[startNode(r)]; x != e; x = nxt[x]) if (n < nTasks) lsTasks[n++] = x;
-      }
+    const n = startTasks(full);
     let improved = false;
     for (let i = 0; i < n; i++) {
       const t = lsTasks[i];
