@@ -6,12 +6,11 @@
  * with an iteration budget a seed gives the same answer every time, so the same answers mean the
  * same pass — and that the focused pass's answers pass the independent checker.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseSolomon, solomonToProblem, type Objective } from '../src/solomon.ts';
+import { solomonToProblem, type Objective } from '../src/solomon.ts';
 import { shutdownWorkers } from '../src/solve.ts';
 import type { Problem } from '../src/types.ts';
-import { prng, solomonFixture, solveChecked } from './helpers.ts';
+import { prng, solomonFixture, solomonInstance, solveChecked } from './helpers.ts';
 
 afterAll(() => shutdownWorkers());
 
@@ -21,7 +20,7 @@ const LS_FOCUSED = 4096;
 
 /** Solomon R101's 100 customers ten times over, each copy jittered: a 1,000-customer instance. */
 function thousandCustomers(objective: Objective): Problem {
-  const base = parseSolomon(readFileSync(new URL('./fixtures/solomon/R101.txt', import.meta.url), 'utf8'));
+  const base = solomonInstance('R101');
   const [depot, ...customers] = base.customers;
   const rand = prng(7);
   const copies = Array.from({ length: 10 }, (_, k) =>

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { liLimProblem } from '../bench/instances.ts';
-import { parseSolomon, solomonToProblem, type Objective } from '../src/solomon.ts';
+import { parseSolomon, solomonToProblem, type Objective, type SolomonInstance } from '../src/solomon.ts';
 import { solve } from '../src/solve.ts';
 import type { Problem, Solution, SolveOptions } from '../src/types.ts';
 import { checkSolution } from './checker.ts';
@@ -13,10 +13,14 @@ export function lineMatrix(n: number, step = 10): { durations: number[][]; dista
   return { durations: m, distances: m.map((r) => r.slice()) };
 }
 
-/** A Solomon instance kept in fixtures/solomon (C101, R101, RC201). */
+/** A Solomon instance kept in fixtures/solomon (C101, R101, RC201), as read from its file. */
+export function solomonInstance(name: string): SolomonInstance {
+  return parseSolomon(readFileSync(new URL(`./fixtures/solomon/${name}.txt`, import.meta.url), 'utf8'));
+}
+
+/** A Solomon instance kept in fixtures/solomon, as a problem with the given objective. */
 export function solomonFixture(name: string, objective: Objective): Problem {
-  const text = readFileSync(new URL(`./fixtures/solomon/${name}.txt`, import.meta.url), 'utf8');
-  return solomonToProblem(parseSolomon(text), objective);
+  return solomonToProblem(solomonInstance(name), objective);
 }
 
 /** A Li & Lim PDPTW instance kept in fixtures/pdptw (lrc201). */
