@@ -181,6 +181,9 @@ describe('dispatcher web app: settings (admin)', () => {
 
     await page.getByRole('link', { name: 'Fleet' }).click();
     await page.getByRole('tab', { name: 'Shifts' }).click();
+    // Next week: this week's shifts may all have started already (a Saturday evening, a Sunday),
+    // and a pattern edit never redraws a shift that has started.
+    await page.getByRole('button', { name: 'Next week →' }).click();
     await page
       .getByRole('button', { name: /^Van 1 .*: 08:00–16:00$/ })
       .first()
