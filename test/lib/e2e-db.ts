@@ -1,8 +1,14 @@
 import { recreateDatabase, testDatabaseUrl } from '../../server/test/test-db.ts';
 import { type ServerProcess, startServerProcess } from './server-process.ts';
 
-/** The migrated database that the run's global setup makes and `freshDatabase` copies. */
-export const MIGRATED_TEMPLATE_URL = testDatabaseUrl('migrated_template');
+/**
+ * The migrated database that the run's global setup makes and `freshDatabase` copies; one per
+ * E2E_LANE, since `pnpm test` runs two shares of the files side by side and each run's setup
+ * drops and remakes its template.
+ */
+export const MIGRATED_TEMPLATE_URL = testDatabaseUrl(
+  process.env.E2E_LANE ? `migrated_template_${process.env.E2E_LANE}` : 'migrated_template',
+);
 
 /**
  * The database end-to-end tests give to server processes: recreated for each test file, migrated
