@@ -109,8 +109,14 @@ describe('when the searches exchange by default', () => {
   };
 
   it('from 1,000 tasks on a time budget, every tenth of the final annealing', () => {
-    expect(rounds(1000, { timeLimitMs: 1500 })).toBe(9);
+    // On a time budget one slow iteration can step over a tenth (a loaded CI machine published
+    // 7 of the 9): at least one exchange, never more than nine.
+    const timed = rounds(1000, { timeLimitMs: 1500 });
+    expect(timed).toBeGreaterThan(0);
+    expect(timed).toBeLessThanOrEqual(9);
     expect(rounds(999, { timeLimitMs: 1500 })).toBe(0);
     expect(rounds(1000, { timeLimitMs: 600_000, maxIterations: 20 })).toBe(0); // repeatable
+    // The tenths themselves, where no clock decides: an iteration budget that asks for them.
+    expect(rounds(1000, { timeLimitMs: 600_000, maxIterations: 20, tuning: { exchange: 0.1 } })).toBe(9);
   }, 30_000);
 });
