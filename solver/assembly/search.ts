@@ -310,7 +310,8 @@ export function runSearch(): void {
     if (kindOf(t) == KIND_JOB) hasJobs = true;
     if (kindOf(t) == KIND_BREAK) hasBreaks = true;
   }
-  setRuinParams(params[PARAM_AVG_REMOVED], params[PARAM_MAX_STRING], hasShipments && !hasJobs);
+  const shipmentsOnly = hasShipments && !hasJobs;
+  setRuinParams(params[PARAM_AVG_REMOVED], params[PARAM_MAX_STRING], shipmentsOnly);
   // Route scans of jobs and pickups stop at the first place too late (recreate.ts).
   if (hasJobs || hasShipments) checkMetricDur(params[PARAM_TIME_LIMIT_MS] > 0 ? params[PARAM_TIME_LIMIT_MS] : 1000.0);
   if (hasShipments) {
@@ -324,7 +325,7 @@ export function runSearch(): void {
   const rs = params[PARAM_ROUTE_SPLIT];
   splitShare = rs > 0 ? Math.min(rs, FLEET_MOVES) : rs < 0 ? 0.0 : FLEET_MOVES / 2;
   const ft = params[PARAM_FLEET_TEMP];
-  fleetTemp = ft > 0 ? ft : ft < 0 ? 0.0 : hasShipments && !hasJobs ? 3.0 : 0.0;
+  fleetTemp = ft > 0 ? ft : ft < 0 ? 0.0 : shipmentsOnly ? 3.0 : 0.0;
   setTwoOptStar(!hasShipments);
   setBlinkRate(params[PARAM_BLINK_RATE] >= 0 ? params[PARAM_BLINK_RATE] : 0.01);
   let fleetShare = params[PARAM_FLEET_SHARE];
@@ -337,7 +338,7 @@ export function runSearch(): void {
   // at a fixed budget, Homberger 1,000 (300 s, 1 worker) 5.1 against 8.1 %, Solomon level. With
   // shipments only, 20: Li & Lim LRC2_4_2 at 60 s × 2 workers, 12 runs each, mean gap 4.26 → 2.68 %,
   // runs above 4 % 6 → 4 (its long pickup-and-delivery routes leave a tight fleet in a basin).
-  t0Auto = !vehiclesFirst ? 1.0 : hasShipments && !hasJobs ? 20.0 : 10.0;
+  t0Auto = !vehiclesFirst ? 1.0 : shipmentsOnly ? 20.0 : 10.0;
   // Granular insertion pays off once routes are long enough that full scans dominate, and with
   // vehicles first at 1,000–2,000 tasks (measured on Homberger 1,000 only): its iterations are a
   // third cheaper there and the final annealing, short of iterations at a tight fleet, ends closer
@@ -345,7 +346,7 @@ export function runSearch(): void {
   const g = <i32>params[PARAM_GRANULAR];
   const longRoutes = nTasks > 1500 && nTasks >= 15 * nVeh;
   const bigFleetFirst = vehiclesFirst && nTasks >= 1000 && nTasks <= 2000;
-  chooseLocalSearch(lsp, hasShipments, hasJobs, bigFleetFirst);
+  chooseLocalSearch(lsp, shipmentsOnly, vehiclesFirst && (shipmentsOnly || bigFleetFirst));
   setGranular(g > 0 ? g : g == 0 && (longRoutes || bigFleetFirst) ? 40 : 0);
   const limit = params[PARAM_TIME_LIMIT_MS] > 0 ? params[PARAM_TIME_LIMIT_MS] : 1000.0;
   // Mixed fleets' route-by-route construction gets a tenth of the budget.

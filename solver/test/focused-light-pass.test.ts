@@ -1,7 +1,7 @@
 /**
  * The light local-search pass (assembly/local-search.ts) starts from the tasks a move changed the
- * surroundings of (assembly/focus.ts) on vehicles-first problems of 1,000–2,000 tasks, and from
- * every task of the touched routes elsewhere. The gain is speed (more iterations in a time budget:
+ * surroundings of (assembly/focus.ts) on vehicles-first problems of 1,000–2,000 tasks or made only
+ * of shipments, and from every task of the touched routes elsewhere. The gain is speed (more iterations in a time budget:
  * figures in the solver README, from `pnpm bench`), so this checks which pass each problem gets —
  * with an iteration budget a seed gives the same answer every time, so the same answers mean the
  * same pass — and that the focused pass's answers pass the independent checker.
@@ -10,12 +10,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { solomonToProblem, type Objective } from '../src/solomon.ts';
 import { shutdownWorkers } from '../src/solve.ts';
 import type { Problem } from '../src/types.ts';
-import { prng, solomonFixture, solomonInstance, solveChecked } from './helpers.ts';
+import { liLimFixture, prng, solomonFixture, solomonInstance, solveChecked } from './helpers.ts';
 
 afterAll(() => shutdownWorkers());
 
-// Bits of tuning.localSearch (assembly/local-search.ts): the auto mask for jobs, and the focus bit.
+// Bits of tuning.localSearch (assembly/local-search.ts): the auto masks for jobs and for shipments
+// only, and the focus bit.
 const LS_DEFAULT = 1 | 2 | 4 | 8 | 16 | 64 | 128 | 256 | 512;
+const LS_SHIPMENTS = 8 | 64 | 128 | 256;
 const LS_FOCUSED = 4096;
 
 /** Solomon R101's 100 customers ten times over, each copy jittered: a 1,000-customer instance. */
@@ -43,19 +45,36 @@ const distance = async (p: Problem, localSearch: number) => {
 
 describe('the light local-search pass', () => {
   it.each([
-    ['starts from the changed tasks with vehicles first at 1,000 tasks', () => thousandCustomers('vehicles'), true],
-    ['covers the touched routes with distance only at 1,000 tasks', () => thousandCustomers('distance'), false],
+    [
+      'starts from the changed tasks with vehicles first at 1,000 tasks',
+      () => thousandCustomers('vehicles'),
+      LS_DEFAULT,
+      true,
+    ],
+    [
+      'starts from the changed tasks with shipments only (Li & Lim LRC201)',
+      () => liLimFixture('lrc201'),
+      LS_SHIPMENTS,
+      true,
+    ],
+    [
+      'covers the touched routes with distance only at 1,000 tasks',
+      () => thousandCustomers('distance'),
+      LS_DEFAULT,
+      false,
+    ],
     [
       'covers the touched routes with vehicles first at 100 tasks (Solomon RC201)',
       () => solomonFixture('RC201', 'vehicles'),
+      LS_DEFAULT,
       false,
     ],
   ])(
     '%s',
-    async (_, problem, focused) => {
+    async (_, problem, base, focused) => {
       const p = problem();
       const auto = await distance(p, 0);
-      const [same, other] = focused ? [LS_DEFAULT | LS_FOCUSED, LS_DEFAULT] : [LS_DEFAULT, LS_DEFAULT | LS_FOCUSED];
+      const [same, other] = focused ? [base | LS_FOCUSED, base] : [base, base | LS_FOCUSED];
       expect(auto).toBe(await distance(p, same));
       expect(auto).not.toBe(await distance(p, other));
     },
