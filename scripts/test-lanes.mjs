@@ -1,11 +1,11 @@
 /**
  * The last stage of `pnpm test`, in two lanes side by side: most end-to-end files (one at a time)
- * in one, and the server's tests, the solver's, then the end-to-end files listed below in the
- * other. The end-to-end package alone took 850–1,100 s of a 2-core CI run, the other lane about
- * 450 s, so the files below move the lanes' ends closer together. Each lane's
- * end-to-end files get their own E2E_LANE (their own migrated template; the files' databases and
- * Redis slots are already their own). Each line is prefixed with its package, as `pnpm -r` does;
- * the exit code is non-zero when any package failed.
+ * in one; the server's tests, the solver's, then the end-to-end files listed below in the other.
+ * The end-to-end package alone took 850–1,100 s of a 2-core CI run and the other lane about 450 s,
+ * so the files below bring the lanes' ends together. Each lane's end-to-end files get their own
+ * E2E_LANE (their own migrated template; the files' databases and Redis slots are already their
+ * own). Each line is prefixed with its package, as `pnpm -r` does; the exit code is non-zero when
+ * any package failed.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
