@@ -1,10 +1,11 @@
 /**
  * The light local-search pass (assembly/local-search.ts) starts from the tasks a move changed the
  * surroundings of (assembly/focus.ts) on vehicles-first problems of 1,000–2,000 tasks or made only
- * of shipments, and from every task of the touched routes elsewhere. The gain is speed (more iterations in a time budget:
- * figures in the solver README, from `pnpm bench`), so this checks which pass each problem gets —
- * with an iteration budget a seed gives the same answer every time, so the same answers mean the
- * same pass — and that the focused pass's answers pass the independent checker.
+ * of shipments, and from every task of the touched routes elsewhere. The gain is speed (more
+ * iterations in a time budget: figures in the solver README, from `pnpm bench`), so this checks
+ * which pass each problem gets — with an iteration budget a seed gives the same answer every time,
+ * so the same answers mean the same pass — and that the focused pass's answers pass the
+ * independent checker.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { solomonToProblem, type Objective } from '../src/solomon.ts';
