@@ -50,5 +50,7 @@ export const PARAM_FLEET_TEMP = 19;
 export const PARAM_ROUTE_SPLIT = 20;
 /** Parallel searches: share of the final annealing between exchanges of their best (−1 off, 0 auto). */
 export const PARAM_EXCHANGE = 21;
-/** Slots 22 and 23 are free for new settings. */
+/** Fleet phase: it ends once no route has gone for this many times its longest wait so far (−1 off, 0 auto). */
+export const PARAM_FLEET_STALL = 22;
+/** Slot 23 is free for a new setting. */
 export const PARAMS_LEN = 24;

@@ -8,6 +8,7 @@ import {
   PARAM_BLINK_RATE,
   PARAM_CIRCUITY,
   PARAM_FLEET_SHARE,
+  PARAM_FLEET_STALL,
   PARAM_FLEET_TEMP,
   PARAM_ROUTE_SPLIT,
   PARAM_EXCHANGE,
@@ -82,6 +83,7 @@ export const DEFAULT_TUNING = {
   granular: 0,
   localSearch: 0,
   fleetTemp: 0,
+  fleetStall: 0,
   routeSplit: 0,
   exchange: 0,
 };
@@ -359,6 +361,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   params[PARAM_LOCAL_SEARCH] = tuning.localSearch;
   params[PARAM_BALANCE] = problem.balance ?? 0;
   params[PARAM_FLEET_TEMP] = tuning.fleetTemp;
+  params[PARAM_FLEET_STALL] = tuning.fleetStall;
   params[PARAM_ROUTE_SPLIT] = tuning.routeSplit;
   params[PARAM_EXCHANGE] = tuning.exchange;
   return {

@@ -282,9 +282,16 @@ export interface Tuning {
   /**
    * Fleet minimisation: temperature, in near-arc costs, of an annealing test on distance for the
    * moves that place no more tasks; −1 = off (absences alone decide, as in SISR), 0 = auto (3 when
-   * every task is a shipment, off otherwise: measured better on Li & Lim, worse on Homberger 1,000).
+   * every task is a shipment or at 1,000–2,000 tasks, where it was measured better: Li & Lim,
+   * Homberger 1,000; off otherwise).
    */
   fleetTemp: number;
+  /**
+   * Fleet minimisation on a time budget: the phase hands its remaining time to the final annealing
+   * once no route has been removed for this many times the longest wait for a removal so far (and
+   * for at least a quarter of the phase); 0 = auto (2 at 1,000–2,000 tasks, off otherwise), −1 = off.
+   */
+  fleetStall: number;
   /**
    * Mixed fleets (vans of different capacities or costs): share of the iterations that split a
    * route at a random cut into the two empty vans where its parts cost least, out of the 5 % of
