@@ -77,8 +77,7 @@ let t0Auto: f64 = 1.0;
 let fleetTemp: f64 = 0;
 /** The fleet phase's patience as a multiple of its longest wait for a removal (tuning.fleetStall; 0 = never stop early). */
 let fleetStall: f64 = 0;
-/** The least patience, as a share of the fleet phase's time. */
-const FLEET_STALL_FLOOR: f64 = 0.25;
+const FLEET_STALL_FLOOR: f64 = 0.25; // the least patience, as a share of the fleet phase's time
 /** Mixed fleets: the share of iterations that move whole routes between vans (fleet.ts). */
 const FLEET_MOVES: f64 = 0.05;
 /** Of those, the share that split a route (tuning.routeSplit; auto 0.025); the rest exchange one. */
@@ -126,8 +125,7 @@ function fleetPhase(deadline: f64, iterBudget: i32): void {
   setUseAbsences(true);
   let sumAbs: i64 = 0;
   const fleetT = fleetTemp > 0 ? fleetTemp * arcScale() : 0.0;
-  // On a time budget the phase may end early once stuck (tuning.fleetStall): its time then goes to
-  // the final annealing, which on Homberger 1,000 was still improving when time ran out.
+  // Ends early once stuck (tuning.fleetStall, see runSearch) on time budgets only.
   const stall = iterBudget <= 0 ? fleetStall : 0.0;
   const floor = (deadline - now()) * FLEET_STALL_FLOOR;
   let lastRemoval = now();
@@ -346,10 +344,9 @@ export function runSearch(): void {
   splitShare = rs > 0 ? Math.min(rs, FLEET_MOVES) : rs < 0 ? 0.0 : FLEET_MOVES / 2;
   const ft = params[PARAM_FLEET_TEMP];
   fleetTemp = ft > 0 ? ft : ft < 0 ? 0.0 : shipmentsOnly || thousands ? 3.0 : 0.0;
-  // Auto 2 at Homberger 1,000's size: there the fleet phase reaches its fleet early and then sits
-  // idle (r1_10_2 91 routes at 65 s of a phase to 300 s) while the final annealing is still
-  // improving when time runs out. 600 s × 2 workers, fleetTemp 3, seed 2, against no stop:
-  // r1_10_2 2.68 against 3.85 %, c1_10_2 3.82 against 4.59, rc2_10_2 3.00 against 2.95.
+  // Auto 2 at Homberger 1,000's size: its fleet phase sits idle (r1_10_2 at 91 routes from 65 s of 300)
+  // while the final annealing still improves at the end. 600 s × 2 workers, fleetTemp 3, seed 2, against
+  // no stop: r1_10_2 2.68 against 3.85 %, c1_10_2 3.82 against 4.59, rc2_10_2 3.00 against 2.95.
   const fs = params[PARAM_FLEET_STALL];
   fleetStall = fs > 0 ? fs : fs < 0 ? 0.0 : thousands ? 2.0 : 0.0;
   setTwoOptStar(!hasShipments);
