@@ -334,7 +334,7 @@ export function runSearch(): void {
     checkMetricCost();
     setPairFloor(metricCost && !hasBreaks && !anyReload && balanceK <= 0);
   }
-  // Homberger 1,000's size, where the settings below marked so were measured.
+  // Homberger 1,000's size: fleetTemp, fleetStall and granular insertion were measured there.
   const thousands = nTasks >= 1000 && nTasks <= 2000;
   // Auto: on when every task is a shipment (Li & Lim LRC2_4_2: mean gap 10.9 % → 3.6 % over 8
   // seeds) and at Homberger 1,000's size (600 s × 2 workers, seeds 1–2, against off: c1_10_2 1.91

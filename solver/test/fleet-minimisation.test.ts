@@ -3,7 +3,8 @@
  * keeps moves that leave out tasks absent less often. Judged on absences alone (SISR's rule,
  * tuning.fleetTemp −1) the distance drifts far from the annealed solution it started from, and the
  * final annealing rarely finds its way back on long routes; fleetTemp also anneals distance there
- * (on by default when every task is a shipment).
+ * (on by default when every task is a shipment, and at 1,000–2,000 tasks). There a fleet phase that
+ * is stuck also ends early on a time budget (tuning.fleetStall).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { shutdownWorkers } from '../src/solve.ts';
