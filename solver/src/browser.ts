@@ -8,7 +8,7 @@ import { decodeSolution } from './decode.ts';
 import { encodeProblem, withRun } from './encode.ts';
 import { SolverError } from './errors.ts';
 import { createMailbox } from './mailbox.ts';
-import { bestOutput, reportProgress } from './searches.ts';
+import { reportProgress, searchInRounds } from './searches.ts';
 import type { Problem, Solution, SolveOptions } from './types.ts';
 
 export type { Problem, Solution, SolveOptions } from './types.ts';
@@ -34,8 +34,6 @@ export async function solveInBrowser(
     typeof SharedArrayBuffer === 'function' &&
     (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
   const stop = shared ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
-  // The searches share their best now and then when the page can share memory (mailbox.ts).
-  const mailbox = shared && n > 1 ? createMailbox(n, enc.counts) : undefined;
   const workers: WorkerLike[] = [];
   const onAbort = () => {
     if (stop) Atomics.store(stop, 0, 1);
@@ -43,39 +41,36 @@ export async function solveInBrowser(
   };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const outs = await Promise.all(
-      Array.from(
-        { length: n },
-        (_, i) =>
-          new Promise<Float64Array>((resolve, reject) => {
-            const w = opts.createWorker();
-            workers.push(w);
-            const done = (err: Error | null, out?: Float64Array) => {
-              w.terminate();
-              if (err) reject(err);
-              else if (out) resolve(out);
-            };
-            if (!stop) opts.signal?.addEventListener('abort', () => done(new SolverError('aborted')), { once: true });
-            w.onmessage = (e) => {
-              const m = e.data;
-              if (m.type === 'progress' && m.p) reportProgress(opts, m.p, i);
-              else if (m.type === 'done' && m.out) done(null, m.out);
-              else if (m.type === 'error') done(new SolverError(m.message ?? 'solver failed'));
-            };
-            w.onerror = (e) => done(new SolverError(`solver worker crashed: ${e.message ?? 'unknown error'}`));
-            w.postMessage({
-              type: 'solve',
-              id: i,
-              enc: withRun(enc, (opts.seed ?? 1) + i, limit),
-              stop,
-              mailbox,
-              index: i,
-            });
-          }),
-      ),
-    );
+    const best = await searchInRounds(problem, opts, limit, (seed, limitMs, roundOpts) => {
+      // The searches share their best now and then when the page can share memory (mailbox.ts).
+      const mailbox = shared && n > 1 ? createMailbox(n, enc.counts) : undefined;
+      return Promise.all(
+        Array.from(
+          { length: n },
+          (_, i) =>
+            new Promise<Float64Array>((resolve, reject) => {
+              const w = opts.createWorker();
+              workers.push(w);
+              const done = (err: Error | null, out?: Float64Array) => {
+                w.terminate();
+                if (err) reject(err);
+                else if (out) resolve(out);
+              };
+              if (!stop) opts.signal?.addEventListener('abort', () => done(new SolverError('aborted')), { once: true });
+              w.onmessage = (e) => {
+                const m = e.data;
+                if (m.type === 'progress' && m.p) reportProgress(roundOpts, m.p, i);
+                else if (m.type === 'done' && m.out) done(null, m.out);
+                else if (m.type === 'error') done(new SolverError(m.message ?? 'solver failed'));
+              };
+              w.onerror = (e) => done(new SolverError(`solver worker crashed: ${e.message ?? 'unknown error'}`));
+              w.postMessage({ type: 'solve', id: i, enc: withRun(enc, seed + i, limitMs), stop, mailbox, index: i });
+            }),
+        ),
+      );
+    });
     opts.signal?.throwIfAborted();
-    return decodeSolution(problem, enc, bestOutput(outs), performance.now() - t0);
+    return decodeSolution(problem, enc, best, performance.now() - t0);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }

@@ -84,6 +84,7 @@ export const DEFAULT_TUNING = {
   localSearch: 0,
   fleetTemp: 0,
   fleetStall: 0,
+  restarts: 0,
   routeSplit: 0,
   exchange: 0,
 };

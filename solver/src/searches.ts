@@ -1,8 +1,9 @@
 /**
- * What the parallel searches send back, read the same way by the Node entry (`solve.ts`, worker
- * threads) and the browser entry (`browser.ts`, Web Workers).
+ * How the parallel searches are run and read, the same way by the Node entry (`solve.ts`, worker
+ * threads) and the browser entry (`browser.ts`, Web Workers): their progress, the best of their
+ * outputs, and the rounds a solve runs them in.
  */
-import type { SolveOptions } from './types.ts';
+import type { Problem, SolveOptions } from './types.ts';
 
 /** Passes a worker's progress message (`[cost, routes, unassigned, elapsedMs]`) to `onProgress`. */
 export function reportProgress(opts: SolveOptions, p: number[], worker: number): void {
@@ -15,4 +16,55 @@ export function bestOutput(outs: Float64Array[]): Float64Array {
   let best = outs[0] as Float64Array;
   for (const o of outs) if ((o[0] ?? Infinity) < (best[0] ?? Infinity) - 1e-9) best = o;
   return best;
+}
+
+/** Li & Lim 400's size (about 420 tasks); Li & Lim 200 (about 210) was not measured in rounds. */
+const ROUNDS_MIN_TASKS = 300;
+
+/** How many rounds a solve runs (`tuning.restarts`, types.ts says why). */
+export function roundsFor(problem: Problem, opts: SolveOptions): number {
+  if ((opts.maxIterations ?? 0) > 0) return 1; // iteration budgets stay one deterministic search
+  const r = Math.floor(opts.tuning?.restarts ?? 0);
+  if (r !== 0) return Math.max(1, r);
+  const shipmentsOnly = !problem.jobs?.length && (problem.shipments?.length ?? 0) > 0;
+  return shipmentsOnly && 2 * (problem.shipments?.length ?? 0) >= ROUNDS_MIN_TASKS ? 2 : 1;
+}
+
+/** Runs one round: every worker's search, on seeds from `seed` on, for `limitMs`. */
+export type Round = (seed: number, limitMs: number, opts: SolveOptions) => Promise<Float64Array[]>;
+
+/**
+ * Runs the rounds one after another, each on an equal share of the time left, and returns the best
+ * output of all. Progress from a later round is passed on only when it beats the earlier rounds'
+ * best, with its time counted from the solve's start, so a progress bar never goes back.
+ */
+export async function searchInRounds(
+  problem: Problem,
+  opts: SolveOptions,
+  limitMs: number,
+  run: Round,
+): Promise<Float64Array> {
+  const rounds = roundsFor(problem, opts);
+  const workers = Math.max(1, Math.floor(opts.workers ?? 1));
+  const seed = opts.seed ?? 1;
+  const start = performance.now();
+  let best: Float64Array | undefined;
+  for (let r = 0; r < rounds; r++) {
+    if (r > 0 && opts.signal?.aborted) break;
+    const offset = performance.now() - start;
+    const floor = best?.[0] ?? Infinity;
+    const onProgress = opts.onProgress;
+    const roundOpts: SolveOptions =
+      r === 0 || !onProgress
+        ? opts
+        : {
+            ...opts,
+            onProgress: (p) => {
+              if (p.cost < floor) onProgress({ ...p, elapsedMs: p.elapsedMs + offset });
+            },
+          };
+    const outs = await run(seed + r * workers, (limitMs - offset) / (rounds - r), roundOpts);
+    best = bestOutput(best ? [best, ...outs] : outs);
+  }
+  return best as Float64Array;
 }

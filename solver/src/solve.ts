@@ -1,8 +1,8 @@
 /**
  * `solve()`: validates and encodes the problem, runs one search per worker thread (seeds seed,
- * seed+1, …; they share their best now and then through a mailbox, see mailbox.ts) and keeps the
- * best. Workers are pooled between calls; a worker whose engine trapped or ran out of memory is
- * terminated and replaced by a fresh one next time.
+ * seed+1, …; they share their best now and then through a mailbox, see mailbox.ts), in one round
+ * or more (searches.ts), and keeps the best. Workers are pooled between calls; a worker whose
+ * engine trapped or ran out of memory is terminated and replaced by a fresh one next time.
  */
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { decodeSolution } from './decode.ts';
 import { encodeProblem, withRun, type Encoded } from './encode.ts';
 import { SolverError } from './errors.ts';
 import { createMailbox } from './mailbox.ts';
-import { bestOutput, reportProgress } from './searches.ts';
+import { reportProgress, searchInRounds } from './searches.ts';
 import type { Problem, Solution, SolveOptions } from './types.ts';
 
 /** Grace after the time limit before a silent worker is killed. */
@@ -112,19 +112,20 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   opts.signal?.throwIfAborted();
   const limit = opts.timeLimitMs ?? 5000;
   const workers = Math.max(1, Math.floor(opts.workers ?? 1));
-  const seed = opts.seed ?? 1;
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const onAbort = () => Atomics.store(stop, 0, 1);
   opts.signal?.addEventListener('abort', onAbort, { once: true });
-  const mailbox = workers > 1 ? createMailbox(workers, enc.counts) : undefined;
   try {
-    const outs = await Promise.all(
-      Array.from({ length: workers }, (_, i) =>
-        runInWorker(withRun(enc, seed + i, limit), i, opts, stop, limit, mailbox),
-      ),
-    );
+    const best = await searchInRounds(problem, opts, limit, (seed, limitMs, roundOpts) => {
+      const mailbox = workers > 1 ? createMailbox(workers, enc.counts) : undefined;
+      return Promise.all(
+        Array.from({ length: workers }, (_, i) =>
+          runInWorker(withRun(enc, seed + i, limitMs), i, roundOpts, stop, limitMs, mailbox),
+        ),
+      );
+    });
     opts.signal?.throwIfAborted();
-    return decodeSolution(problem, enc, bestOutput(outs), performance.now() - t0);
+    return decodeSolution(problem, enc, best, performance.now() - t0);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }
