@@ -26,8 +26,8 @@ export function roundsFor(problem: Problem, opts: SolveOptions): number {
   if ((opts.maxIterations ?? 0) > 0) return 1; // iteration budgets stay one deterministic search
   const r = Math.floor(opts.tuning?.restarts ?? 0);
   if (r !== 0) return Math.max(1, r);
-  const shipmentsOnly = !problem.jobs?.length && (problem.shipments?.length ?? 0) > 0;
-  return shipmentsOnly && 2 * (problem.shipments?.length ?? 0) >= ROUNDS_MIN_TASKS ? 2 : 1;
+  const pairs = problem.jobs?.length ? 0 : (problem.shipments?.length ?? 0); // shipments only
+  return 2 * pairs >= ROUNDS_MIN_TASKS ? 2 : 1;
 }
 
 /** Runs one round: every worker's search, on seeds from `seed` on, for `limitMs`. */
