@@ -60,7 +60,9 @@ export async function searchInRounds(
         : {
             ...opts,
             onProgress: (p) => {
-              if (p.cost < floor) onProgress({ ...p, elapsedMs: p.elapsedMs + offset });
+              // Relative, as the engine's own test for a new best: the same solution's cost summed
+              // again can differ in its last bits.
+              if (p.cost < floor - 1e-9 * Math.abs(floor)) onProgress({ ...p, elapsedMs: p.elapsedMs + offset });
             },
           };
     const outs = await run(seed + r * workers, (limitMs - offset) / (rounds - r), roundOpts);

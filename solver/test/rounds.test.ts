@@ -59,7 +59,7 @@ describe('a solve in rounds, as its caller sees it', () => {
     // planner's progress would jump back up and back in time.
     for (let i = 1; i < seen.length; i++) {
       const [a, b] = [seen[i - 1] as Progress, seen[i] as Progress];
-      expect(b.cost).toBeLessThanOrEqual(a.cost);
+      expect(b.cost).toBeLessThanOrEqual(a.cost * (1 + 1e-12)); // the same cost summed again may differ in its last bits
       expect(b.elapsedMs).toBeGreaterThanOrEqual(a.elapsedMs);
     }
   });
