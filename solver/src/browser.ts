@@ -8,7 +8,7 @@ import { decodeSolution } from './decode.ts';
 import { encodeProblem, withRun } from './encode.ts';
 import { SolverError } from './errors.ts';
 import { createMailbox } from './mailbox.ts';
-import { reportProgress, searchInRounds } from './searches.ts';
+import { reportProgress, searchInRounds, workerCount } from './searches.ts';
 import type { Problem, Solution, SolveOptions } from './types.ts';
 
 export type { Problem, Solution, SolveOptions } from './types.ts';
@@ -29,7 +29,7 @@ export async function solveInBrowser(
   const enc = encodeProblem(problem, opts);
   opts.signal?.throwIfAborted();
   const limit = opts.timeLimitMs ?? 5000;
-  const n = Math.max(1, Math.floor(opts.workers ?? 1));
+  const n = workerCount(opts);
   const shared =
     typeof SharedArrayBuffer === 'function' &&
     (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;

@@ -18,6 +18,11 @@ export function bestOutput(outs: Float64Array[]): Float64Array {
   return best;
 }
 
+/** The parallel searches a solve runs (`SolveOptions.workers`, at least 1). */
+export function workerCount(opts: SolveOptions): number {
+  return Math.max(1, Math.floor(opts.workers ?? 1));
+}
+
 /** Li & Lim 400's size (about 420 tasks); Li & Lim 200 (about 210) was not measured in rounds. */
 const ROUNDS_MIN_TASKS = 300;
 
@@ -45,7 +50,7 @@ export async function searchInRounds(
   run: Round,
 ): Promise<Float64Array> {
   const rounds = roundsFor(problem, opts);
-  const workers = Math.max(1, Math.floor(opts.workers ?? 1));
+  const workers = workerCount(opts);
   const seed = opts.seed ?? 1;
   const start = performance.now();
   let best: Float64Array | undefined;

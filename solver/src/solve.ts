@@ -12,7 +12,7 @@ import { decodeSolution } from './decode.ts';
 import { encodeProblem, withRun, type Encoded } from './encode.ts';
 import { SolverError } from './errors.ts';
 import { createMailbox } from './mailbox.ts';
-import { reportProgress, searchInRounds } from './searches.ts';
+import { reportProgress, searchInRounds, workerCount } from './searches.ts';
 import type { Problem, Solution, SolveOptions } from './types.ts';
 
 /** Grace after the time limit before a silent worker is killed. */
@@ -111,7 +111,7 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   const enc = encodeProblem(problem, opts);
   opts.signal?.throwIfAborted();
   const limit = opts.timeLimitMs ?? 5000;
-  const workers = Math.max(1, Math.floor(opts.workers ?? 1));
+  const workers = workerCount(opts);
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const onAbort = () => Atomics.store(stop, 0, 1);
   opts.signal?.addEventListener('abort', onAbort, { once: true });
