@@ -11,10 +11,18 @@ export function reportProgress(opts: SolveOptions, p: number[], worker: number):
   opts.onProgress?.({ cost, routes, unassigned, elapsedMs, worker });
 }
 
+/**
+ * Whether cost `a` beats `b` by the engine's own relative margin (search.ts): the same solution's
+ * cost summed again can differ in its last bits (about 1e-9 at a cost of 85,000), which is no gain.
+ */
+function beats(a: number, b: number): boolean {
+  return b === Infinity ? a < b : a < b - 1e-9 * Math.abs(b);
+}
+
 /** Lowest engine cost wins (it includes the unassigned penalties); ties go to the lower seed. */
 export function bestOutput(outs: Float64Array[]): Float64Array {
   let best = outs[0] as Float64Array;
-  for (const o of outs) if ((o[0] ?? Infinity) < (best[0] ?? Infinity) - 1e-9) best = o;
+  for (const o of outs) if (beats(o[0] ?? Infinity, best[0] ?? Infinity)) best = o;
   return best;
 }
 
@@ -65,9 +73,7 @@ export async function searchInRounds(
         : {
             ...opts,
             onProgress: (p) => {
-              // Relative, as the engine's own test for a new best: the same solution's cost summed
-              // again can differ in its last bits.
-              if (p.cost < floor - 1e-9 * Math.abs(floor)) onProgress({ ...p, elapsedMs: p.elapsedMs + offset });
+              if (beats(p.cost, floor)) onProgress({ ...p, elapsedMs: p.elapsedMs + offset });
             },
           };
     const outs = await run(seed + r * workers, (limitMs - offset) / (rounds - r), roundOpts);

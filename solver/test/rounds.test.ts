@@ -7,7 +7,7 @@
  * improves, on one clock, a checked answer and a prompt abort.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { roundsFor } from '../src/searches.ts';
+import { bestOutput, roundsFor } from '../src/searches.ts';
 import { shutdownWorkers, solve } from '../src/solve.ts';
 import type { Problem, Progress } from '../src/types.ts';
 import { liLimFixture, solomonFixture, solveChecked } from './helpers.ts';
@@ -40,6 +40,20 @@ describe('who is searched in rounds', () => {
     expect(roundsFor(liLimFixture('lrc201'), { tuning: { restarts: 3 } })).toBe(3);
     expect(roundsFor(shipments(210), { tuning: { restarts: 1 } })).toBe(1);
     expect(roundsFor(shipments(210), { tuning: { restarts: -1 } })).toBe(1);
+  });
+});
+
+describe('which output wins', () => {
+  const output = (cost: number, seed: number) => Float64Array.of(cost, seed);
+
+  it('the lowest cost, whichever search found it', () => {
+    expect(bestOutput([output(85_000, 1), output(84_999, 2)])[1]).toBe(2);
+  });
+
+  it('on a tie the lower seed, also when the same cost summed again differs in its last bits', () => {
+    // CI saw one solution's cost as 84,855.53667757811 and 84,855.53667757692.
+    expect(bestOutput([output(84_855.53667757811, 1), output(84_855.53667757692, 2)])[1]).toBe(1);
+    expect(bestOutput([output(0, 1), output(0, 2)])[1]).toBe(1);
   });
 });
 
