@@ -300,7 +300,8 @@ export interface Tuning {
    * quiet machine: a 30 s run lands as a 60 s one does (24 runs: mean 3.04 against 3.03 %, 29 against
    * 26 % above 4 %), so the best of two 30 s runs beats one 60 s run (12 pairs: mean 1.48 %, 1 above 4 %).
    * Three rounds at 60 s did better still there (18 runs: mean 1.28 against 1.70 %) but worse on
-   * LC1_4_2, whose 38 routes need the time (up to 3.27 % against at most 0.47 %): the README has it.
+   * LC1_4_2, whose 38 routes need the time (up to 3.27 % against at most 0.47 % at 38 routes), so
+   * two stay the default (the README has the figures).
    */
   restarts: number;
   /**
