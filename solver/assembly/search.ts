@@ -23,6 +23,7 @@ import {
   PARAM_T0,
   PARAM_TF,
   PARAM_TIME_LIMIT_MS,
+  BEST_MARGIN,
 } from '../src/abi';
 import { KIND_BREAK, KIND_JOB, KIND_PICKUP, kindOf, nTasks, penaltyOf, nVeh, params, vehFixed } from './instance';
 import { allocFocus } from './focus';
@@ -291,7 +292,7 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
     // when the new cost is below the current one plus T·(−ln U), U uniform in (0, 1].
     if (nc < cur - temp * Math.log(rand())) {
       cur = nc;
-      if (totalCost() < bestCost - 1e-9 * Math.abs(bestCost)) {
+      if (totalCost() < bestCost - BEST_MARGIN * Math.abs(bestCost)) {
         saveBest();
         report();
       }

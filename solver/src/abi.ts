@@ -54,3 +54,10 @@ export const PARAM_EXCHANGE = 21;
 export const PARAM_FLEET_STALL = 22;
 /** Slot 23 is free for a new setting. */
 export const PARAMS_LEN = 24;
+
+/**
+ * A new best must beat the old by this share of its cost: the same solution's cost summed again
+ * can differ in its last bits (about 1e-9 at a cost of 85,000). The engine's test for a new best
+ * (search.ts) and the host's choice among the searches' outputs (searches.ts) share it.
+ */
+export const BEST_MARGIN = 1e-9;

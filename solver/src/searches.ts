@@ -3,6 +3,7 @@
  * threads) and the browser entry (`browser.ts`, Web Workers): their progress, the best of their
  * outputs, and the rounds a solve runs them in.
  */
+import { BEST_MARGIN } from './abi.ts';
 import type { Problem, SolveOptions } from './types.ts';
 
 /** Passes a worker's progress message (`[cost, routes, unassigned, elapsedMs]`) to `onProgress`. */
@@ -11,12 +12,9 @@ export function reportProgress(opts: SolveOptions, p: number[], worker: number):
   opts.onProgress?.({ cost, routes, unassigned, elapsedMs, worker });
 }
 
-/**
- * Whether cost `a` beats `b` by the engine's own relative margin (search.ts): the same solution's
- * cost summed again can differ in its last bits (about 1e-9 at a cost of 85,000), which is no gain.
- */
+/** Whether cost `a` beats `b` by the engine's own margin for a new best (abi.ts says why). */
 function beats(a: number, b: number): boolean {
-  return b === Infinity ? a < b : a < b - 1e-9 * Math.abs(b);
+  return b === Infinity ? a < b : a < b - BEST_MARGIN * Math.abs(b);
 }
 
 /** Lowest engine cost wins (it includes the unassigned penalties); ties go to the lower seed. */
