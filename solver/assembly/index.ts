@@ -41,14 +41,18 @@
  *              14 soft unassigned price (in near-arc costs), 15 granular insertion K,
  *              16 stop when converged (1) or run to the time limit (0), 17 local search (1 on, -1 off, 0 auto),
  *              18 balance weight (0 off), 19 fleet temperature, 20 route split share,
- *              21 share of the final annealing between exchanges of the best (0 auto, −1 off)
+ *              21 share of the final annealing between exchanges of the best (0 auto, −1 off),
+ *              22 fleet phase stall, 23 start from input 14 at this T0 factor (0: construct afresh)
+ *  14 i32[1+V+T] a solution to start from, packed as state.ts packBest (read when param 23 > 0)
  *
- * Output f64[]: header [cost, routes, unassigned, iterations, distance, travel time, 0, 0], then per
+ * Output f64[]: header [cost, routes, unassigned, iterations, distance, travel time, offset of the
+ * packed solution, 0], then per
  * used route [vehicle, steps, departure, arrival at end, cost, distance] followed by per step
  * [task, arrival, service start, departure, cumulative distance]; then per unassigned task
  * [task, reason] with reasons 1 skills, 2 capacity, 3 time window, 4 max travel time,
  * 5 max distance, 6 max stops, 7 unreachable, 8 no room left, 9 max driving, 10 work limit.
  * Reload steps appear only where a trip ends (never the reloads parked at the start or the end).
+ * Last, from the offset in the header, the solution packed as input 14 (a later round starts from it).
  */
 import { runSearch } from './search';
 import { writeOutput } from './output';

@@ -13,6 +13,7 @@ import {
   IN_DISTANCES,
   IN_DURATIONS,
   IN_PARAMS,
+  IN_START,
   IN_TASK_DELTA,
   IN_TASK_F,
   IN_TASK_I,
@@ -76,6 +77,8 @@ export let vehI = new StaticArray<i32>(0);
 export let taskSkill = new StaticArray<u64>(0);
 export let vehSkill = new StaticArray<u64>(0);
 export let params = new StaticArray<f64>(PARAMS_LEN);
+/** A solution to start from (IN_START, used when PARAM_START_T0 > 0): packed as state.ts packBest. */
+export let startSolution = new StaticArray<i32>(0);
 
 // Derived per node / per vehicle, filled by `prepare()`.
 export let nodeLoc = new StaticArray<i32>(0);
@@ -114,6 +117,7 @@ export function configure(
   taskSkill = new StaticArray<u64>(tasks);
   vehSkill = new StaticArray<u64>(vehicles);
   params = new StaticArray<f64>(PARAMS_LEN);
+  startSolution = new StaticArray<i32>(1 + vehicles + tasks);
 }
 
 /** Pointer to the data of input array `id` (ids documented in index.ts). */
@@ -147,6 +151,8 @@ export function inputPtr(id: i32): usize {
       return changetype<usize>(vehSkill);
     case IN_PARAMS:
       return changetype<usize>(params);
+    case IN_START:
+      return changetype<usize>(startSolution);
     default:
       return 0;
   }

@@ -10,7 +10,7 @@ import { evalPair } from './insert-pair';
 import { KIND_PICKUP } from './instance';
 import { cumDist, eDep, effLoc, eStart, nxt, rCost, rDist, rJobs, rTravel, routeOf } from './routes';
 import { iterations } from './search';
-import { totalCost, unas, unasCount, usedRoutes } from './state';
+import { packBest, packedBestLength, totalCost, unas, unasCount, usedRoutes } from './state';
 import { dur, locOf } from './travel';
 
 let out = new StaticArray<f64>(0);
@@ -40,7 +40,7 @@ function reasonFor(t: i32): i32 {
 
 export function writeOutput(): usize {
   // Upper bound: header, per route 6 + 5 per step, per unassigned 2.
-  out = new StaticArray<f64>(8 + nVeh * 6 + nTasks * 7);
+  out = new StaticArray<f64>(8 + nVeh * 6 + nTasks * 7 + packedBestLength());
   showReload = new StaticArray<bool>(nTasks);
   outLen = 0;
   let totalDist: f64 = 0;
@@ -124,6 +124,11 @@ export function writeOutput(): usize {
       put(<f64>aloneReason[t]);
     }
   }
+  // The solution packed, for a later round that starts from it (src/searches.ts).
+  unchecked((out[6] = <f64>outLen));
+  const packed = new StaticArray<i32>(packedBestLength());
+  packBest(packed);
+  for (let i = 0; i < packed.length; i++) put(<f64>unchecked(packed[i]));
   return changetype<usize>(out);
 }
 

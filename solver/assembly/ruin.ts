@@ -6,9 +6,9 @@
 import { isBound, KIND_DELIVERY, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, endNode, startNode } from './instance';
 import { adj, adjStart } from './init';
 import { markAround } from './focus';
-import { nxt, routeOf, unlink } from './routes';
+import { nxt, rJobs, routeOf, unlink } from './routes';
 import { rand, randInt } from './rng';
-import { recomputeTouched, touch } from './state';
+import { clearUnassigned, recomputeTouched, touch, unas, unasCount } from './state';
 
 /** Tasks removed by the last ruin (routable ones only: jobs and shipment pickups). */
 export let pend = new StaticArray<i32>(0);
@@ -33,6 +33,19 @@ export function resetPend(): void {
 }
 export function pushPend(t: i32): void {
   unchecked((pend[pendCount++] = t));
+}
+
+/** Moves the unassigned list into `pend` so that recreate retries them. */
+export function pendUnassigned(): void {
+  for (let i = 0; i < unasCount; i++) pushPend(unchecked(unas[i]));
+  clearUnassigned();
+}
+
+/** The tasks on routes (the ruin's size is drawn from it). */
+export function assignedJobs(): i32 {
+  let n = 0;
+  for (let r = 0; r < nVeh; r++) n += rJobs[r];
+  return n;
 }
 
 export function setRuinParams(cbar: f64, lmax: f64, shipmentsOnly: bool): void {

@@ -1,6 +1,6 @@
 /**
  * The search: greedy construction, then (for fixed vehicle costs) a fleet-minimisation phase
- * driven by absence counters as in SISR, then ruin-and-recreate under simulated annealing with
+ * (fleet-phase.ts), then ruin-and-recreate under simulated annealing with
  * a geometric cooling over the time (or iteration) budget. The best solution is kept aside and
  * reported to the host on every improvement.
  */
@@ -19,32 +19,34 @@ import {
   PARAM_SEED,
   PARAM_SOFT_FIXED,
   PARAM_SOFT_UNASSIGNED,
+  PARAM_START_T0,
   PARAM_STOP_WHEN_CONVERGED,
   PARAM_T0,
   PARAM_TF,
   PARAM_TIME_LIMIT_MS,
   BEST_MARGIN,
 } from '../src/abi';
-import { KIND_BREAK, KIND_JOB, KIND_PICKUP, kindOf, nTasks, penaltyOf, nVeh, params, vehFixed } from './instance';
+import {
+  KIND_BREAK,
+  KIND_JOB,
+  KIND_PICKUP,
+  kindOf,
+  nTasks,
+  penaltyOf,
+  nVeh,
+  params,
+  startSolution,
+  vehFixed,
+} from './instance';
 import { allocFocus } from './focus';
 import { arcScale, buildCandidates, buildNeighbours, isSeedable } from './init';
-import {
-  absencesOf,
-  allocRecreate,
-  countAbsence,
-  openAllRoutes,
-  setGranular,
-  closeEmptyRoutes,
-  closeRoute,
-  recreate,
-  setBlinkRate,
-  setUseAbsences,
-} from './recreate';
-import { allocRoutes, rJobs, setFixedScale } from './routes';
-import { allocRuin, pend, pendCount, pushPend, removeRoute, resetPend, ruin, setRuinParams } from './ruin';
+import { allocRecreate, setGranular, recreate, setBlinkRate } from './recreate';
+import { allocRoutes, setFixedScale } from './routes';
+import { allocRuin, assignedJobs, pendUnassigned, resetPend, ruin, setRuinParams } from './ruin';
 import { rand, seedRng } from './rng';
 import { now, progress, shouldStop } from './env';
 import { construct, placeBreaks } from './construct';
+import { fleetPhase, setFleetPhase } from './fleet-phase';
 import { exchangeRoutes, heterogeneous, prepareFleet, splitRoute } from './fleet';
 import { setTwoOptStar } from './two-opt-star';
 import { setPairFloor } from './pair-floor';
@@ -52,20 +54,17 @@ import { anyReload, balanceK } from './rules';
 import { chooseLocalSearch, polishCandidate } from './local-search';
 import { exchangeBest, exchangeEvery } from './exchange';
 import {
-  addUnassigned,
   allocState,
   beginMove,
   bestCost,
-  clearUnassigned,
   loadBest,
   rollback,
   saveBest,
   searchCost,
   setUnasScale,
   totalCost,
-  unas,
   unasCount,
-  unasPenalty,
+  unpackBest,
   usedRoutes,
 } from './state';
 import { checkMetricCost, checkMetricDur, metricCost, prepareTravel } from './travel';
@@ -74,11 +73,6 @@ export let iterations: i32 = 0;
 let vehiclesFirst = false;
 /** The annealing's start temperature in near-arc costs when tuning.t0 is auto (see annealingPhase). */
 let t0Auto: f64 = 1.0;
-/** The fleet phase's distance temperature in near-arc costs (tuning.fleetTemp; 0 = off). */
-let fleetTemp: f64 = 0;
-/** The fleet phase's patience as a multiple of its longest wait for a removal (tuning.fleetStall; 0 = never stop early). */
-let fleetStall: f64 = 0;
-const FLEET_STALL_FLOOR: f64 = 0.25; // the least patience, as a share of the fleet phase's time
 /** Mixed fleets: the share of iterations that move whole routes between vans (fleet.ts). */
 const FLEET_MOVES: f64 = 0.05;
 /** Of those, the share that split a route (tuning.routeSplit; auto 0.025); the rest exchange one. */
@@ -86,7 +80,7 @@ let splitShare: f64 = FLEET_MOVES / 2;
 let startTime: f64 = 0;
 let stopped = false;
 
-function timeUp(deadline: f64): bool {
+export function timeUp(deadline: f64): bool {
   if (stopped) return true;
   if ((iterations & 15) == 0 && shouldStop() != 0) {
     stopped = true;
@@ -98,92 +92,9 @@ function timeUp(deadline: f64): bool {
 /** When the best solution last improved (ms, host clock). */
 let lastBestAt: f64 = 0;
 
-function report(): void {
+export function report(): void {
   lastBestAt = now();
   progress(bestCost, usedRoutes(), unasCount, now() - startTime);
-}
-
-function assignedJobs(): i32 {
-  let n = 0;
-  for (let r = 0; r < nVeh; r++) n += rJobs[r];
-  return n;
-}
-
-/** Moves the unassigned list into `pend` so that recreate retries them. */
-function pendUnassigned(): void {
-  for (let i = 0; i < unasCount; i++) pushPend(unchecked(unas[i]));
-  clearUnassigned();
-}
-
-/** The threshold test of the annealing (below) on the routes' cost alone, unassigned tasks aside. */
-function keepsDistance(prevRouting: f64, temp: f64): bool {
-  return temp <= 0 || totalCost() - unasPenalty < prevRouting - temp * Math.log(rand());
-}
-
-function fleetPhase(deadline: f64, iterBudget: i32): void {
-  const target = unasCount; // what a complete-as-possible solution leaves out
-  closeEmptyRoutes();
-  setUseAbsences(true);
-  let sumAbs: i64 = 0;
-  const fleetT = fleetTemp > 0 ? fleetTemp * arcScale() : 0.0;
-  // Ends early once stuck (tuning.fleetStall, see runSearch) on time budgets only.
-  const stall = iterBudget <= 0 ? fleetStall : 0.0;
-  const floor = (deadline - now()) * FLEET_STALL_FLOOR;
-  let lastRemoval = now();
-  let longestWait: f64 = 0;
-  while (!timeUp(deadline) && (iterBudget <= 0 || iterations < iterBudget)) {
-    iterations++;
-    if (unasCount <= target) {
-      if (totalCost() < bestCost) {
-        saveBest();
-        report();
-      }
-      const t = now();
-      if (t - lastRemoval > longestWait) longestWait = t - lastRemoval;
-      lastRemoval = t;
-      // Empty the route with the fewest jobs; its jobs must find room elsewhere.
-      let rmin = -1;
-      for (let r = 0; r < nVeh; r++) {
-        if (rJobs[r] == 0) continue;
-        if (rmin < 0 || rJobs[r] < rJobs[rmin] || (rJobs[r] == rJobs[rmin] && rand() < 0.5)) rmin = r;
-      }
-      if (rmin < 0 || usedRoutes() <= 1) break;
-      beginMove();
-      resetPend();
-      closeRoute(rmin);
-      removeRoute(rmin);
-      for (let i = 0; i < pendCount; i++) addUnassigned(pend[i]);
-      sumAbs = 0;
-      for (let i = 0; i < unasCount; i++) sumAbs += absencesOf(unas[i]);
-    }
-    const prevCount = unasCount;
-    const prevRouting = totalCost() - unasPenalty;
-    beginMove();
-    resetPend();
-    ruin(assignedJobs(), usedRoutes());
-    pendUnassigned();
-    recreate(true);
-    let s: i64 = 0;
-    for (let i = 0; i < unasCount; i++) s += absencesOf(unas[i]);
-    // A move that places more tasks is kept. One that only leaves out tasks absent less often must
-    // also pass an annealing test on distance (tuning.fleetTemp): judged on absences alone, the
-    // distance drifts to 1.5–2 times the pre-phase's (LRC2_4_2, r1_10_2) and on long routes the
-    // final annealing stays in that basin (see runSearch for where it is on).
-    if (unasCount < prevCount || (s < sumAbs && keepsDistance(prevRouting, fleetT))) {
-      sumAbs = s;
-    } else {
-      rollback();
-    }
-    for (let i = 0; i < unasCount; i++) countAbsence(unas[i]);
-    sumAbs += unasCount;
-    if (stall > 0 && (iterations & 63) == 0) {
-      const waited = now() - lastRemoval;
-      if (waited > floor && waited > stall * longestWait) break;
-    }
-  }
-  openAllRoutes();
-  setUseAbsences(false);
-  loadBest();
 }
 
 /**
@@ -208,9 +119,11 @@ const ABORT_SLACK: f64 = 100;
 
 function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = false): void {
   const scale = arcScale();
-  const t0f = params[PARAM_T0] > 0 ? params[PARAM_T0] : t0Auto;
+  const coldT0 = params[PARAM_T0] > 0 ? params[PARAM_T0] : t0Auto;
+  // A warm start (runSearch) keeps the cold schedule's end and starts cooler.
+  const t0f = params[PARAM_START_T0] > 0 ? params[PARAM_START_T0] : coldT0;
   const t0 = t0f * scale;
-  const tf = (params[PARAM_TF] > 0 ? params[PARAM_TF] : t0f * 0.01) * scale;
+  const tf = Math.min(t0, (params[PARAM_TF] > 0 ? params[PARAM_TF] : coldT0 * 0.01) * scale);
   // Optional (tuning.softFixed): start with route openings priced like a few detours and raise the
   // price geometrically to the true fixed cost. Off by default: measured worse on Solomon.
   let maxFixed: f64 = 0;
@@ -225,7 +138,8 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
   setUnasScale(u0);
   let cur = searchCost();
   const firstIter = iterations;
-  const canConverge = final && maxIter <= 0 && params[PARAM_STOP_WHEN_CONVERGED] > 0;
+  // A warm start runs its whole share: its start already holds the earlier rounds' convergence.
+  const canConverge = final && maxIter <= 0 && params[PARAM_STOP_WHEN_CONVERGED] > 0 && params[PARAM_START_T0] <= 0;
   // Once converged, the rest of the cooling is compressed into a short quench (a third of the
   // time spent so far, at least 0.5 s): the cold end of the schedule is where late improvements
   // come from, so stopping at once would lose them.
@@ -344,12 +258,12 @@ export function runSearch(): void {
   const rs = params[PARAM_ROUTE_SPLIT];
   splitShare = rs > 0 ? Math.min(rs, FLEET_MOVES) : rs < 0 ? 0.0 : FLEET_MOVES / 2;
   const ft = params[PARAM_FLEET_TEMP];
-  fleetTemp = ft > 0 ? ft : ft < 0 ? 0.0 : shipmentsOnly || thousands ? 3.0 : 0.0;
+  const fleetTemp = ft > 0 ? ft : ft < 0 ? 0.0 : shipmentsOnly || thousands ? 3.0 : 0.0;
   // Auto 2 at Homberger 1,000's size: its fleet phase sits idle (r1_10_2 at 91 routes from 65 s of 300)
   // while the final annealing still improves at the end. 600 s × 2 workers, fleetTemp 3, seed 2, against
   // no stop: r1_10_2 2.68 against 3.85 %, c1_10_2 3.82 against 4.59, rc2_10_2 3.00 against 2.95.
   const fs = params[PARAM_FLEET_STALL];
-  fleetStall = fs > 0 ? fs : fs < 0 ? 0.0 : thousands ? 2.0 : 0.0;
+  setFleetPhase(fleetTemp, fs > 0 ? fs : fs < 0 ? 0.0 : thousands ? 2.0 : 0.0);
   setTwoOptStar(!hasShipments);
   setBlinkRate(params[PARAM_BLINK_RATE] >= 0 ? params[PARAM_BLINK_RATE] : 0.01);
   let fleetShare = params[PARAM_FLEET_SHARE];
@@ -373,12 +287,15 @@ export function runSearch(): void {
   chooseLocalSearch(lsp, shipmentsOnly, vehiclesFirst && (shipmentsOnly || bigFleetFirst));
   setGranular(g > 0 ? g : g == 0 && (longRoutes || bigFleetFirst) ? 40 : 0);
   const limit = params[PARAM_TIME_LIMIT_MS] > 0 ? params[PARAM_TIME_LIMIT_MS] : 1000.0;
-  // Mixed fleets' route-by-route construction gets a tenth of the budget.
-  construct(startTime + 0.1 * limit);
-  report();
   const deadline = startTime + limit;
   const maxIter = <i32>params[PARAM_MAX_ITERATIONS];
-  if (fleetShare > 0) {
+  // A warm start (a later round, src/searches.ts) continues from the solution handed in.
+  const warm = params[PARAM_START_T0] > 0;
+  if (warm) unpackBest(startSolution);
+  // Mixed fleets' route-by-route construction gets a tenth of the budget.
+  else construct(startTime + 0.1 * limit);
+  report();
+  if (fleetShare > 0 && !warm) {
     // Vehicles first: anneal a while (a well-shaped solution is a better start for removing
     // routes), then remove routes, then anneal distance with the smaller fleet.
     const pre = params[PARAM_PRE_SHARE] >= 0 ? params[PARAM_PRE_SHARE] : 0.2;

@@ -20,6 +20,8 @@ export const IN_VEH_I = 10;
 export const IN_TASK_SKILL = 11;
 export const IN_VEH_SKILL = 12;
 export const IN_PARAMS = 13;
+/** A solution to start from (packed as assembly/state.ts packBest), read when PARAM_START_T0 > 0. */
+export const IN_START = 14;
 /** The f64 inputs that come straight from the problem (ids 0 … 8). */
 export const IN_F64_COUNT = 9;
 
@@ -52,7 +54,8 @@ export const PARAM_ROUTE_SPLIT = 20;
 export const PARAM_EXCHANGE = 21;
 /** Fleet phase: it ends once no route has gone for this many times its longest wait so far (−1 off, 0 auto). */
 export const PARAM_FLEET_STALL = 22;
-/** Slot 23 is free for a new setting. */
+/** Start from the solution at IN_START (skipping construction and the fleet phase) and anneal from this T0 factor; 0 = a fresh start. */
+export const PARAM_START_T0 = 23;
 export const PARAMS_LEN = 24;
 
 /**

@@ -41,7 +41,7 @@ export async function solveInBrowser(
   };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const best = await searchInRounds(problem, opts, limit, (seed, limitMs, roundOpts) => {
+    const best = await searchInRounds(problem, opts, limit, (seed, limitMs, roundOpts, warm) => {
       // The searches share their best now and then when the page can share memory (mailbox.ts).
       const mailbox = shared && n > 1 ? createMailbox(n, enc.counts) : undefined;
       return Promise.all(
@@ -64,7 +64,14 @@ export async function solveInBrowser(
                 else if (m.type === 'error') done(new SolverError(m.message ?? 'solver failed'));
               };
               w.onerror = (e) => done(new SolverError(`solver worker crashed: ${e.message ?? 'unknown error'}`));
-              w.postMessage({ type: 'solve', id: i, enc: withRun(enc, seed + i, limitMs), stop, mailbox, index: i });
+              w.postMessage({
+                type: 'solve',
+                id: i,
+                enc: withRun(enc, seed + i, limitMs, warm),
+                stop,
+                mailbox,
+                index: i,
+              });
             }),
         ),
       );

@@ -19,6 +19,7 @@ import {
   PARAM_NEIGHBOURS,
   PARAM_PRE_SHARE,
   PARAM_SEED,
+  PARAM_START_T0,
   PARAM_SOFT_FIXED,
   PARAM_SOFT_UNASSIGNED,
   PARAM_SPEED_MPS,
@@ -60,6 +61,8 @@ export interface Encoded {
   /** Per reload task (after the breaks): its vehicle index. */
   reloads: number[];
   nJobs: number;
+  /** A solution to start from (IN_START), set by `withRun` for a round that continues another's. */
+  start?: Int32Array;
   nShipments: number;
 }
 
@@ -85,6 +88,7 @@ export const DEFAULT_TUNING = {
   fleetTemp: 0,
   fleetStall: 0,
   restarts: 0,
+  warmStart: 0,
   routeSplit: 0,
   exchange: 0,
 };
@@ -388,10 +392,22 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   };
 }
 
-/** Same encoding with a different seed / time limit (for parallel workers). */
-export function withRun(enc: Encoded, seed: number, timeLimitMs: number): Encoded {
+/** Where a round starts from: an earlier output (its packed solution) and the T0 factor to anneal from. */
+export interface WarmStart {
+  out: Float64Array;
+  t0: number;
+}
+
+/**
+ * Same encoding with a different seed / time limit (for parallel workers), and optionally a start
+ * from an earlier output of the same problem (the engine's output ends with its solution packed,
+ * from the offset in header slot 6; assembly/index.ts).
+ */
+export function withRun(enc: Encoded, seed: number, timeLimitMs: number, warm?: WarmStart): Encoded {
   const params = new Float64Array(enc.params);
   params[PARAM_SEED] = seed;
   params[PARAM_TIME_LIMIT_MS] = timeLimitMs;
-  return { ...enc, params };
+  if (!warm) return { ...enc, params };
+  params[PARAM_START_T0] = warm.t0;
+  return { ...enc, params, start: Int32Array.from(warm.out.subarray(warm.out[6] ?? warm.out.length)) };
 }

@@ -2,7 +2,7 @@
  * Runs the WASM engine synchronously on one encoded problem (inside a Node worker thread, a Web
  * Worker, or directly in tests). No Node or DOM APIs here: the caller supplies the compiled module. A fresh instance per run: the `stub` runtime never frees, so instances are not reused.
  */
-import { IN_F64_COUNT, IN_PARAMS, IN_TASK_I, IN_TASK_SKILL, IN_VEH_I, IN_VEH_SKILL } from './abi.ts';
+import { IN_F64_COUNT, IN_PARAMS, IN_START, IN_TASK_I, IN_TASK_SKILL, IN_VEH_I, IN_VEH_SKILL } from './abi.ts';
 import { SolverError } from './errors.ts';
 import type { Encoded } from './encode.ts';
 import type { SolutionExchange } from './mailbox.ts';
@@ -76,6 +76,7 @@ export function runEngine(enc: Encoded, hooks: EngineHooks, module: WebAssembly.
   write(IN_TASK_SKILL, enc.taskSkill);
   write(IN_VEH_SKILL, enc.vehSkill);
   write(IN_PARAMS, enc.params);
+  if (enc.start) write(IN_START, enc.start);
   let ptr: number;
   try {
     ptr = ex.solve();

@@ -4,6 +4,7 @@
  * outputs, and the rounds a solve runs them in.
  */
 import { BEST_MARGIN } from './abi.ts';
+import type { WarmStart } from './encode.ts';
 import type { Problem, SolveOptions } from './types.ts';
 
 /** Passes a worker's progress message (`[cost, routes, unassigned, elapsedMs]`) to `onProgress`. */
@@ -41,12 +42,21 @@ export function roundsFor(problem: Problem, opts: SolveOptions): number {
   return 2 * pairs >= ROUNDS_MIN_TASKS ? 2 : 1;
 }
 
-/** Runs one round: every worker's search, on seeds from `seed` on, for `limitMs`. */
-export type Round = (seed: number, limitMs: number, opts: SolveOptions) => Promise<Float64Array[]>;
+/** The T0 factor a warm last round starts from (`tuning.warmStart`), 0 when rounds all start afresh. */
+export function warmStartT0(opts: SolveOptions): number {
+  const w = opts.tuning?.warmStart ?? 0;
+  return Math.max(w, 0);
+}
 
 /**
- * Runs the rounds one after another, each on an equal share of the time left, and returns the best
- * output of all. Progress from a later round is passed on only when it beats the earlier rounds'
+ * Runs one round: every worker's search, on seeds from `seed` on, for `limitMs`, from `warm` when
+ * given (a new construction otherwise).
+ */
+export type Round = (seed: number, limitMs: number, opts: SolveOptions, warm?: WarmStart) => Promise<Float64Array[]>;
+
+/**
+ * Runs the rounds one after another, each on an equal share of the time left, the last one from the
+ * best so far with `tuning.warmStart`, and returns the best output of all. Progress from a later round is passed on only when it beats the earlier rounds'
  * best, with its time counted from the solve's start, so a progress bar never goes back.
  */
 export async function searchInRounds(
@@ -58,6 +68,7 @@ export async function searchInRounds(
   const rounds = roundsFor(problem, opts);
   const workers = workerCount(opts);
   const seed = opts.seed ?? 1;
+  const warmT0 = warmStartT0(opts);
   const start = performance.now();
   let best: Float64Array | undefined;
   for (let r = 0; r < rounds; r++) {
@@ -74,7 +85,8 @@ export async function searchInRounds(
               if (beats(p.cost, floor)) onProgress({ ...p, elapsedMs: p.elapsedMs + offset });
             },
           };
-    const outs = await run(seed + r * workers, (limitMs - offset) / (rounds - r), roundOpts);
+    const warm = best && r === rounds - 1 && warmT0 > 0 ? { out: best, t0: warmT0 } : undefined;
+    const outs = await run(seed + r * workers, (limitMs - offset) / (rounds - r), roundOpts, warm);
     best = bestOutput(best ? [best, ...outs] : outs);
   }
   return best as Float64Array;

@@ -116,11 +116,11 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   const onAbort = () => Atomics.store(stop, 0, 1);
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const best = await searchInRounds(problem, opts, limit, (seed, limitMs, roundOpts) => {
+    const best = await searchInRounds(problem, opts, limit, (seed, limitMs, roundOpts, warm) => {
       const mailbox = workers > 1 ? createMailbox(workers, enc.counts) : undefined;
       return Promise.all(
         Array.from({ length: workers }, (_, i) =>
-          runInWorker(withRun(enc, seed + i, limitMs), i, roundOpts, stop, limitMs, mailbox),
+          runInWorker(withRun(enc, seed + i, limitMs, warm), i, roundOpts, stop, limitMs, mailbox),
         ),
       );
     });

@@ -305,6 +305,13 @@ export interface Tuning {
    */
   restarts: number;
   /**
+   * Rounds (`restarts` ≥ 2): the last round continues from the best of the earlier ones instead of
+   * starting afresh, annealing from this start temperature (near-arc costs) down to the usual
+   * final one; skipping construction and the fleet phase, it keeps the earlier rounds' fleet.
+   * 0 = auto (off), −1 = off.
+   */
+  warmStart: number;
+  /**
    * Mixed fleets (vans of different capacities or costs): share of the iterations that split a
    * route at a random cut into the two empty vans where its parts cost least, out of the 5 % of
    * iterations that move whole routes (the rest exchange a route's van); 0 = auto (0.025), −1 = off. Heterogeneous-fleet sets at 50,000 iterations, 1 worker, seeds 1–3: mean cost gap

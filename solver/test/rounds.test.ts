@@ -7,9 +7,15 @@
  * improves, on one clock, a checked answer and a prompt abort.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { PARAM_MAX_ITERATIONS } from '../src/abi.ts';
+import { decodeSolution } from '../src/decode.ts';
+import { encodeProblem, withRun, type WarmStart } from '../src/encode.ts';
+import { runEngine } from '../src/engine.ts';
 import { bestOutput, roundsFor } from '../src/searches.ts';
 import { shutdownWorkers, solve } from '../src/solve.ts';
 import type { Problem, Progress } from '../src/types.ts';
+import { engineModule } from '../src/wasm-node.ts';
+import { checkSolution } from './checker.ts';
 import { liLimFixture, solomonFixture, solveChecked } from './helpers.ts';
 
 afterAll(() => shutdownWorkers());
@@ -54,6 +60,45 @@ describe('which output wins', () => {
     // CI saw one solution's cost as 84,855.53667757811 and 84,855.53667757692.
     expect(bestOutput([output(84_855.53667757811, 1), output(84_855.53667757692, 2)])[1]).toBe(1);
     expect(bestOutput([output(0, 1), output(0, 2)])[1]).toBe(1);
+  });
+});
+
+describe('a round that continues from an earlier one (tuning.warmStart)', () => {
+  // lrc201 has fixed vehicle costs, so a fresh search would construct, then remove routes.
+  const problem = liLimFixture('lrc201');
+  const enc = encodeProblem(problem, { timeLimitMs: 600_000, maxIterations: 4000, seed: 1 });
+  const earlier = runEngine(enc, {}, engineModule());
+  /** Ten iterations of a search on seed 2, from `warm` when given. */
+  const tenIterations = (warm?: WarmStart) => {
+    const e = withRun(enc, 2, 600_000, warm);
+    e.params[PARAM_MAX_ITERATIONS] = 10;
+    return { out: runEngine(e, {}, engineModule()), enc: e };
+  };
+
+  it('starts from the solution handed in, with its fleet, and answers a plan the checker accepts', () => {
+    const cold = tenIterations();
+    expect(cold.out[0]).toBeGreaterThan((earlier[0] ?? 0) * 1.05); // a new construction is far above it
+    const warm = tenIterations({ out: earlier, t0: 2 });
+    expect(warm.out[0]).toBeLessThanOrEqual((earlier[0] ?? 0) * (1 + 1e-9));
+    expect(warm.out[1]).toBe(earlier[1]); // the same number of routes
+    const sol = decodeSolution(problem, warm.enc, warm.out, 0);
+    expect(sol.unassigned).toEqual([]);
+    expect(() => checkSolution(problem, sol)).not.toThrow();
+  });
+
+  it('hands its own solution on for the next round', () => {
+    const warm = tenIterations({ out: earlier, t0: 2 });
+    const again = tenIterations({ out: warm.out, t0: 2 });
+    expect(again.out[0]).toBeLessThanOrEqual((warm.out[0] ?? 0) * (1 + 1e-9));
+  });
+
+  it('in a solve, through the workers: the last of two rounds starts from the first round’s best', async () => {
+    const sol = await solveChecked(problem, {
+      timeLimitMs: 1600,
+      stopWhenConverged: false,
+      tuning: { restarts: 2, warmStart: 2 },
+    });
+    expect(sol.unassigned).toEqual([]);
   });
 });
 
