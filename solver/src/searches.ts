@@ -39,7 +39,21 @@ export function roundsFor(problem: Problem, opts: SolveOptions): number {
   const r = Math.floor(opts.tuning?.restarts ?? 0);
   if (r !== 0) return Math.max(1, r);
   const pairs = problem.jobs?.length ? 0 : (problem.shipments?.length ?? 0); // shipments only
-  return 2 * pairs >= ROUNDS_MIN_TASKS ? 2 : 1;
+  return 2 * pairs >= ROUNDS_MIN_TASKS ? 3 : 1;
+}
+
+/** Tasks per route from which auto rounds stay three (LRC2_4_2 has about 42, LC1_4_2 11, LR1_4_2 14). */
+const LONG_ROUTE_TASKS = 25;
+
+/**
+ * The rounds once the first is over (auto only): with short routes, the time left goes to one
+ * round instead of two, which a fleet of many short routes needs to polish (types.ts, `restarts`).
+ */
+export function roundsAfterFirst(problem: Problem, opts: SolveOptions, planned: number, first: Float64Array): number {
+  if (Math.floor(opts.tuning?.restarts ?? 0) !== 0 || planned < 3) return planned;
+  const routes = first[1] ?? 0;
+  const tasks = 2 * (problem.shipments?.length ?? 0);
+  return routes > 0 && tasks / routes < LONG_ROUTE_TASKS ? 2 : planned;
 }
 
 /** The T0 factor a warm last round starts from (`tuning.warmStart`), 0 when rounds all start afresh. */
@@ -65,7 +79,7 @@ export async function searchInRounds(
   limitMs: number,
   run: Round,
 ): Promise<Float64Array> {
-  const rounds = roundsFor(problem, opts);
+  let rounds = roundsFor(problem, opts);
   const workers = workerCount(opts);
   const seed = opts.seed ?? 1;
   const warmT0 = warmStartT0(opts);
@@ -88,6 +102,7 @@ export async function searchInRounds(
     const warm = best && r === rounds - 1 && warmT0 > 0 ? { out: best, t0: warmT0 } : undefined;
     const outs = await run(seed + r * workers, (limitMs - offset) / (rounds - r), roundOpts, warm);
     best = bestOutput(best ? [best, ...outs] : outs);
+    if (r === 0) rounds = roundsAfterFirst(problem, opts, rounds, best);
   }
   return best as Float64Array;
 }

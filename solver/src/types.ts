@@ -295,20 +295,23 @@ export interface Tuning {
   /**
    * Rounds: the time budget is split into this many searches run one after another (each round's
    * workers on new seeds, a round that converges early leaves its time to the next), and the best
-   * of all rounds wins. 0 = auto (2 when every task is a shipment and there are at least 300 tasks,
-   * 1 otherwise), 1 = one search. Ignored with `maxIterations`. Li & Lim LRC2_4_2, 2 workers, one
-   * quiet machine: a 30 s run lands as a 60 s one does (24 runs: mean 3.04 against 3.03 %, 29 against
-   * 26 % above 4 %), so the best of two 30 s runs beats one 60 s run (12 pairs: mean 1.48 %, 1 above 4 %).
-   * Three rounds at 60 s did better still there (18 runs: mean 1.28 against 1.70 %) but worse on
-   * LC1_4_2, whose 38 routes need the time (up to 3.27 % against at most 0.47 % at 38 routes), so
-   * two stay the default (the README has the figures).
+   * of all rounds wins. 0 = auto: when every task is a shipment and there are at least 300 tasks,
+   * three, except that once the first is over, if its routes hold fewer than 25 tasks each, the
+   * time left goes to one round instead of two; otherwise 1. 1 = one search. Ignored with
+   * `maxIterations`. Li & Lim, 2 workers, 60 s, one quiet machine: LRC2_4_2 (42 tasks a route)
+   * lands in a basin early, so more draws help (18 runs: mean 1.28 % with three rounds against
+   * 1.70 % with two and 3.03 % with one); LC1_4_2 (11 a route) needs the time to polish its 38
+   * routes (mean 1.05 % with three equal rounds, 0.62 % with two, 0.42 % with a third and then two
+   * thirds). The README has the figures.
    */
   restarts: number;
   /**
    * Rounds (`restarts` ≥ 2): the last round continues from the best of the earlier ones instead of
    * starting afresh, annealing from this start temperature (near-arc costs) down to the usual
    * final one; skipping construction and the fleet phase, it keeps the earlier rounds' fleet.
-   * 0 = auto (off), −1 = off.
+   * 0 = auto (off), −1 = off. Measured and left off: on Li & Lim LRC2_4_2 a run continued from a
+   * basin stays in it, where a new draw may escape (a warm second round at T0 2: 2.20, 3.63, 1.46 %
+   * against two fresh rounds' 1.48, 1.51, 0.98 %, seeds 1–3); LC1_4_2 was level (README).
    */
   warmStart: number;
   /**

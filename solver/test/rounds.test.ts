@@ -1,17 +1,18 @@
 /**
  * Rounds (tuning.restarts, src/searches.ts): a problem made only of shipments, from Li & Lim 400's
- * size on, is searched twice on half the time each and the better answer kept. On LRC2_4_2 a 30 s
- * run lands as a 60 s one does, often in a basin 4–15 % from the best known, so two draws avoid it
- * more often (figures in types.ts and the solver README). Those gains show only at 60 s; these
- * tests check who gets rounds, and that a user of `solve` sees one search: progress that only
- * improves, on one clock, a checked answer and a prompt abort.
+ * size on, is searched in three rounds, or in two (a third of the time, then the rest) when the
+ * first round's routes are short, and the best answer kept. On LRC2_4_2 a run lands in its basin
+ * early, so more draws avoid the bad one more often; LC1_4_2's short routes need time to polish
+ * (figures in types.ts and the solver README). Those gains show only at 60 s; these tests check
+ * who gets rounds, that a round can continue from another's best, and that a user of `solve` sees
+ * one search: progress that only improves, on one clock, a checked answer and a prompt abort.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { PARAM_MAX_ITERATIONS } from '../src/abi.ts';
 import { decodeSolution } from '../src/decode.ts';
 import { encodeProblem, withRun, type WarmStart } from '../src/encode.ts';
 import { runEngine } from '../src/engine.ts';
-import { bestOutput, roundsFor } from '../src/searches.ts';
+import { bestOutput, roundsAfterFirst, roundsFor } from '../src/searches.ts';
 import { shutdownWorkers, solve } from '../src/solve.ts';
 import type { Problem, Progress } from '../src/types.ts';
 import { engineModule } from '../src/wasm-node.ts';
@@ -28,9 +29,22 @@ function shipments(n: number): Problem {
 }
 
 describe('who is searched in rounds', () => {
-  it('two rounds for 150 or more shipments and nothing else (Li & Lim 400 has about 210)', () => {
-    expect(roundsFor(shipments(210), {})).toBe(2);
-    expect(roundsFor(shipments(150), {})).toBe(2);
+  it('three rounds planned for 150 or more shipments and nothing else (Li & Lim 400 has about 210)', () => {
+    expect(roundsFor(shipments(210), {})).toBe(3);
+    expect(roundsFor(shipments(150), {})).toBe(3);
+  });
+
+  it('after the first, two when its routes are short (fewer than 25 tasks each), three when long', () => {
+    const firstWith = (routes: number) => Float64Array.of(50_000, routes);
+    expect(roundsAfterFirst(shipments(210), {}, 3, firstWith(38))).toBe(2); // LC1_4_2: 11 tasks a route
+    expect(roundsAfterFirst(shipments(210), {}, 3, firstWith(10))).toBe(3); // LRC2_4_2: 42
+    expect(roundsAfterFirst(shipments(210), {}, 3, firstWith(16))).toBe(3); // 26.3
+    expect(roundsAfterFirst(shipments(210), {}, 3, firstWith(17))).toBe(2); // 24.7
+  });
+
+  it('a count set in tuning.restarts is kept whatever the routes', () => {
+    expect(roundsAfterFirst(shipments(210), { tuning: { restarts: 3 } }, 3, Float64Array.of(50_000, 38))).toBe(3);
+    expect(roundsAfterFirst(shipments(210), { tuning: { restarts: 2 } }, 2, Float64Array.of(50_000, 38))).toBe(2);
   });
 
   it('one round below that size, with jobs, or on an iteration budget (deterministic runs)', () => {
