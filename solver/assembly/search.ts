@@ -1,8 +1,8 @@
 /**
  * The search: greedy construction, then (for fixed vehicle costs) a fleet-minimisation phase
- * (fleet-phase.ts), then ruin-and-recreate under simulated annealing with
- * a geometric cooling over the time (or iteration) budget. The best solution is kept aside and
- * reported to the host on every improvement.
+ * (fleet-phase.ts), then ruin-and-recreate under simulated annealing with a geometric cooling over
+ * the time (or iteration) budget; or, handed a solution (a later round), that annealing alone from
+ * it. The best solution is kept aside and reported to the host on every improvement.
  */
 import {
   PARAM_AVG_REMOVED,
