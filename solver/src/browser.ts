@@ -5,7 +5,8 @@
  * One worker per search, terminated afterwards (a browser tab rarely solves back to back).
  */
 import { decodeSolution } from './decode.ts';
-import { encodeProblem, withRun } from './encode.ts';
+import { encodeProblem } from './encode.ts';
+import { withRun } from './params.ts';
 import { SolverError } from './errors.ts';
 import { createMailbox } from './mailbox.ts';
 import { reportProgress, searchInRounds, workerCount } from './searches.ts';

@@ -4,7 +4,7 @@
  * outputs, and the rounds a solve runs them in.
  */
 import { BEST_MARGIN } from './abi.ts';
-import type { WarmStart } from './encode.ts';
+import type { WarmStart } from './params.ts';
 import type { Problem, SolveOptions } from './types.ts';
 
 /** Passes a worker's progress message (`[cost, routes, unassigned, elapsedMs]`) to `onProgress`. */

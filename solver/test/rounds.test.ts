@@ -10,7 +10,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PARAM_MAX_ITERATIONS } from '../src/abi.ts';
 import { decodeSolution } from '../src/decode.ts';
-import { encodeProblem, withRun, type WarmStart } from '../src/encode.ts';
+import { encodeProblem } from '../src/encode.ts';
+import { withRun, type WarmStart } from '../src/params.ts';
 import { runEngine } from '../src/engine.ts';
 import { bestOutput, roundsAfterFirst, roundsFor } from '../src/searches.ts';
 import { shutdownWorkers, solve } from '../src/solve.ts';
