@@ -25,6 +25,8 @@ import {
   PARAM_TF,
   PARAM_TIME_LIMIT_MS,
   BEST_MARGIN,
+  LARGE_SHIPMENT_TASKS,
+  LONG_ROUTE_TASKS,
 } from '../src/abi';
 import {
   KIND_BREAK,
@@ -73,6 +75,8 @@ export let iterations: i32 = 0;
 let vehiclesFirst = false;
 /** The annealing's start temperature in near-arc costs when tuning.t0 is auto (see annealingPhase). */
 let t0Auto: f64 = 1.0;
+/** Vehicles first with many shipments only: the final annealing's end follows its routes' length (tfShare). */
+let shipmentsFirst = false;
 /** Mixed fleets: the share of iterations that move whole routes between vans (fleet.ts). */
 const FLEET_MOVES: f64 = 0.05;
 /** Of those, the share that split a route (tuning.routeSplit; auto 0.025); the rest exchange one. */
@@ -117,13 +121,25 @@ const MAX_NEG_LOG_U: f64 = 37;
 /** How much more (in near-arc costs) a polish is allowed to recover before a recreate is dropped. */
 const ABORT_SLACK: f64 = 100;
 
+/**
+ * tuning.tf auto, as a share of T0: a hundredth, or a 400th in the final annealing of shipments on
+ * short routes (under LONG_ROUTE_TASKS a route) from LARGE_SHIPMENT_TASKS on. Li & Lim LC1_4_2 (11
+ * a route) at 60 s × 2 workers ended closer cooled further (README); LRC2_4_2 (42 a route) and
+ * LR1_2_2 (200 tasks, 12 a route, five times the iterations per task) did not, so they keep 0.01.
+ */
+function tfShare(final: bool): f64 {
+  const used = usedRoutes();
+  const short = used > 0 && <f64>assignedJobs() < <f64>LONG_ROUTE_TASKS * <f64>used;
+  return final && shipmentsFirst && short ? 0.0025 : 0.01;
+}
+
 function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = false): void {
   const scale = arcScale();
   const coldT0 = params[PARAM_T0] > 0 ? params[PARAM_T0] : t0Auto;
   // A warm start (runSearch) keeps the cold schedule's end and starts cooler.
   const t0f = params[PARAM_START_T0] > 0 ? params[PARAM_START_T0] : coldT0;
   const t0 = t0f * scale;
-  const tf = Math.min(t0, (params[PARAM_TF] > 0 ? params[PARAM_TF] : coldT0 * 0.01) * scale);
+  const tf = Math.min(t0, (params[PARAM_TF] > 0 ? params[PARAM_TF] : coldT0 * tfShare(final)) * scale);
   // Optional (tuning.softFixed): start with route openings priced like a few detours and raise the
   // price geometrically to the true fixed cost. Off by default: measured worse on Solomon.
   let maxFixed: f64 = 0;
@@ -277,6 +293,7 @@ export function runSearch(): void {
   // shipments only, 20: Li & Lim LRC2_4_2 at 60 s × 2 workers, 12 runs each, mean gap 4.26 → 2.68 %,
   // runs above 4 % 6 → 4 (its long pickup-and-delivery routes leave a tight fleet in a basin).
   t0Auto = !vehiclesFirst ? 1.0 : shipmentsOnly ? 20.0 : 10.0;
+  shipmentsFirst = vehiclesFirst && shipmentsOnly && nTasks >= LARGE_SHIPMENT_TASKS;
   // Granular insertion pays off once routes are long enough that full scans dominate, and with
   // vehicles first at 1,000–2,000 tasks (measured on Homberger 1,000 only): its iterations are a
   // third cheaper there and the final annealing, short of iterations at a tight fleet, ends closer

@@ -64,3 +64,17 @@ export const PARAMS_LEN = 24;
  * (search.ts) and the host's choice among the searches' outputs (searches.ts) share it.
  */
 export const BEST_MARGIN = 1e-9;
+
+/**
+ * Problems made only of shipments from this many tasks on (Li & Lim 400's size, about 420 tasks;
+ * Li & Lim 200, about 210, was not helped) are searched in rounds (searches.ts) and, on short
+ * routes, cool further at the end (search.ts).
+ */
+export const LARGE_SHIPMENT_TASKS = 300;
+
+/**
+ * Tasks per route that make a problem of shipments one of long routes (LRC2_4_2 has about 42,
+ * LC1_4_2 11, LR1_4_2 14): with short routes the host runs fewer rounds (searches.ts) and the
+ * final annealing cools further (search.ts).
+ */
+export const LONG_ROUTE_TASKS = 25;

@@ -3,7 +3,7 @@
  * threads) and the browser entry (`browser.ts`, Web Workers): their progress, the best of their
  * outputs, and the rounds a solve runs them in.
  */
-import { BEST_MARGIN } from './abi.ts';
+import { BEST_MARGIN, LARGE_SHIPMENT_TASKS, LONG_ROUTE_TASKS } from './abi.ts';
 import type { WarmStart } from './params.ts';
 import type { Problem, SolveOptions } from './types.ts';
 
@@ -30,20 +30,14 @@ export function workerCount(opts: SolveOptions): number {
   return Math.max(1, Math.floor(opts.workers ?? 1));
 }
 
-/** Li & Lim 400's size (about 420 tasks); Li & Lim 200 (about 210) was not measured in rounds. */
-const ROUNDS_MIN_TASKS = 300;
-
 /** How many rounds a solve runs (`tuning.restarts`, types.ts says why). */
 export function roundsFor(problem: Problem, opts: SolveOptions): number {
   if ((opts.maxIterations ?? 0) > 0) return 1; // iteration budgets stay one deterministic search
   const r = Math.floor(opts.tuning?.restarts ?? 0);
   if (r !== 0) return Math.max(1, r);
   const pairs = problem.jobs?.length ? 0 : (problem.shipments?.length ?? 0); // shipments only
-  return 2 * pairs >= ROUNDS_MIN_TASKS ? 3 : 1;
+  return 2 * pairs >= LARGE_SHIPMENT_TASKS ? 3 : 1;
 }
-
-/** Tasks per route from which auto rounds stay three (LRC2_4_2 has about 42, LC1_4_2 11, LR1_4_2 14). */
-const LONG_ROUTE_TASKS = 25;
 
 /**
  * The rounds once the first is over (auto only): with short routes, the time left goes to one
