@@ -35,9 +35,9 @@ import type { Problem, SolveOptions } from './types.ts';
 /**
  * Defaults of `Tuning`. avgRemoved (c̄), maxString (L_max) and blinkRate are SISR's published
  * values (Christiaens & Vanden Berghe 2020, Table 6: c̄ = 10, L_max = 10, blink 0.01; c̄ is a floor, raised
- * on routes over 40 stops, see assembly/ruin.ts); t0/tf 0 pick
- * our own scaled schedule (1 → 0.01 of a near-arc cost, see search.ts); the rest were measured on
- * Solomon and Homberger with `pnpm bench` (solver/bench/run.ts).
+ * on routes over 40 stops, see assembly/ruin.ts); t0/tf 0 pick our own scaled schedule (in
+ * near-arc costs, by objective and route length: `Tuning` in types.ts, search.ts); the rest were
+ * measured on Solomon and Homberger with `pnpm bench` (solver/bench/run.ts).
  */
 export const DEFAULT_TUNING = {
   neighbours: 50,
