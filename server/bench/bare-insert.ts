@@ -4,7 +4,7 @@
  */
 import type { Db } from '../src/db/db.ts';
 
-/** The orders' references checked per statement by triggers (migrations 035, 036), as the foreign keys they were. */
+/** The orders' references checked per statement by triggers (migrations 030, 031), as the foreign keys they were. */
 const CHECKED_PER_STATEMENT = [
   'FOREIGN KEY (org_id) REFERENCES organisations(id)',
   'FOREIGN KEY (depot_id) REFERENCES depots(id)',
@@ -15,7 +15,7 @@ const CHECKED_PER_STATEMENT = [
 /**
  * The checks the bare table gets beside the orders' columns, defaults, checks and indexes: none;
  * the orders' own statement triggers (the references checked per statement, the webhook events);
- * or the foreign keys those references had before migrations 035 and 036.
+ * or the foreign keys those references had before migrations 030 and 031.
  */
 export const BARE_CHECKS = {
   none: 'without their reference checks',

@@ -1,4 +1,4 @@
-/** SQL of the alerts inbox (table `alerts`, migration 015) and the few reads its detectors need. */
+/** SQL of the alerts inbox (table `alerts`, migration 014) and the few reads its detectors need. */
 import type { Alert, AlertStatus, AlertType } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { AlertsRow } from '../db/rows/alerts.ts';

@@ -1,6 +1,6 @@
 /**
  * SQL of the audit trail's reading side: an organisation's events, filtered, newest first, one
- * page at a time on the (org_id, at DESC, id DESC) index (migration 017).
+ * page at a time on the (org_id, at DESC, id DESC) index (migration 016).
  */
 import type { AuditEvent } from '@tournee/shared';
 import type { Db } from '../db/db.ts';

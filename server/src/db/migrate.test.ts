@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedPglite } from '../../test/support/pglite-org.ts';
 import { TEST_DATABASE_URL } from '../../test/test-db.ts';
 import type { Db } from './db.ts';
-import { duplicateNumbers, loadMigrations, migrate } from './migrate.ts';
+import { FORMER_VERSIONS, loadMigrations, migrate, numberingProblems } from './migrate.ts';
 import { createPgDb } from './pg-adapter.ts';
 
 describe('migrations', () => {
@@ -32,11 +32,26 @@ describe('migrations', () => {
     }
   });
 
-  it('number every new migration uniquely (the old duplicate 005 stays: versions are file names)', () => {
-    expect(duplicateNumbers(['005_tracking', '005_tracking_ingest', '031_a', '031_b', '032_c'])).toEqual([
-      '031_a and 031_b',
+  it('are numbered 001, 002, … in order, with no gap and no repeat', () => {
+    expect(numberingProblems(['001_a', '002_b', '002_c', '004_d', '006_e'])).toEqual([
+      '002_c: number 003 expected here',
+      '006_e: number 005 expected here',
     ]);
-    expect(duplicateNumbers(loadMigrations().map((m) => m.version))).toEqual([]);
+    expect(numberingProblems(loadMigrations().map((m) => m.version))).toEqual([]);
+  });
+
+  it('take a database migrated under the former names without running any migration twice', async () => {
+    const versions = loadMigrations().map((m) => m.version);
+    const renamed = Object.keys(FORMER_VERSIONS);
+    expect(renamed.filter((v) => !versions.includes(v))).toEqual([]);
+    await lite.query(
+      `UPDATE schema_migrations AS m SET version = r.former
+         FROM unnest($1::text[], $2::text[]) AS r(current, former) WHERE m.version = r.current`,
+      [renamed, renamed.map((v) => FORMER_VERSIONS[v]!)],
+    );
+    expect(await migrate(lite)).toEqual([]);
+    const { rows } = await lite.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.map((r) => r.version)).toEqual(versions);
   });
 
   it('roll back a failing migration whole, recording nothing', async () => {

@@ -19,21 +19,46 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 }
 
 /**
- * Migration numbers from which each must be unique. Applied migrations are recorded by file name
- * (schema_migrations.version), so renaming one would run it again on every existing database:
- * the two `005_*` (and the unused 002, 013, 020, 021, 026, 027) stay as they are. New migrations
- * take a number of their own; migrate.test.ts fails on a second one from here on.
+ * The names the migrations renumbered in December 2026 had before (new → former). Applied
+ * migrations are recorded by file name (schema_migrations.version), so a database migrated
+ * before then has them under these names: `migrate` renames its records first, and nothing runs
+ * twice. The old numbering had two 005s and gaps (002, 013, 020, 021, 026, 027).
  */
-export const UNIQUE_NUMBERS_FROM = 20;
+export const FORMER_VERSIONS: Readonly<Record<string, string>> = {
+  '002_order_imports': '003_order_imports',
+  '003_planning': '004_planning',
+  '004_tracking': '005_tracking',
+  '013_told_times': '014_told_times',
+  '014_alerts': '015_alerts',
+  '015_analytics': '016_analytics',
+  '016_audit_trail': '017_audit_trail',
+  '017_baselines': '018_baselines',
+  '018_require_proof': '019_require_proof',
+  '019_automation_rules': '022_automation_rules',
+  '020_schedules': '023_schedules',
+  '021_api_keys': '024_api_keys',
+  '022_webhooks': '025_webhooks',
+  '023_security': '028_security',
+  '024_privacy': '029_privacy',
+  '025_pickup_delivery': '030_pickup_delivery',
+  '026_delivery_codes': '031_delivery_codes',
+  '027_fleet_rules': '032_fleet_rules',
+  '028_ingest_skips_reloads': '033_ingest_skips_reloads',
+  '029_drop_failure_tables': '034_drop_failure_tables',
+  '030_import_refs_per_statement': '035_import_refs_per_statement',
+  '031_order_refs_per_statement': '036_order_refs_per_statement',
+};
 
-/** Migration numbers at or past `from` that more than one file uses, with those files. */
-export function duplicateNumbers(versions: string[], from = UNIQUE_NUMBERS_FROM): string[] {
-  const byNumber = new Map<number, string[]>();
-  for (const v of versions) {
+/**
+ * What is wrong with the numbering of `versions` (file names in order): each must carry the next
+ * number, from 1 with no gap and no repeat, so the order they apply in is the order of their
+ * numbers alone. Empty when all is well.
+ */
+export function numberingProblems(versions: string[]): string[] {
+  return versions.flatMap((v, i) => {
     const n = Number.parseInt(v, 10);
-    if (n >= from) byNumber.set(n, [...(byNumber.get(n) ?? []), v]);
-  }
-  return [...byNumber.values()].filter((vs) => vs.length > 1).map((vs) => vs.join(' and '));
+    return n === i + 1 ? [] : [`${v}: number ${String(i + 1).padStart(3, '0')} expected here`];
+  });
 }
 
 // Any constant works: it only has to be the same in every process that migrates this database.
@@ -49,6 +74,7 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<st
     version text PRIMARY KEY,
     applied_at timestamptz NOT NULL DEFAULT now()
   )`);
+  await renameFormerVersions(db);
   const applied: string[] = [];
   for (const m of migrations) {
     const done = await db.transaction(async (tx) => {
@@ -62,4 +88,19 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<st
     if (done) applied.push(m.version);
   }
   return applied;
+}
+
+/** Records applied migrations under their current names (see FORMER_VERSIONS); a no-op once done. */
+async function renameFormerVersions(db: Db): Promise<void> {
+  const current = Object.keys(FORMER_VERSIONS);
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(
+      `UPDATE schema_migrations AS m SET version = r.current
+         FROM unnest($1::text[], $2::text[]) AS r(current, former)
+        WHERE m.version = r.former
+          AND NOT EXISTS (SELECT 1 FROM schema_migrations WHERE version = r.current)`,
+      [current, current.map((v) => FORMER_VERSIONS[v]!)],
+    );
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * SQL of order templates (tables order_templates, order_template_occurrences, order_template_runs:
- * migration 023). The orders themselves are written by the import pipeline; this module only
+ * migration 020). The orders themselves are written by the import pipeline; this module only
  * reads their ids back by ref.
  */
 import {

@@ -1,4 +1,4 @@
-/** SQL of plan schedules and their runs (tables plan_schedules, plan_schedule_runs: migration 023). */
+/** SQL of plan schedules and their runs (tables plan_schedules, plan_schedule_runs: migration 020). */
 import type { PlanOptions, PlanSchedule, ScheduleRun, ScheduleRunKind, ScheduleRunSummary } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { PlanScheduleRunsRow } from '../db/rows/plan_schedule_runs.ts';

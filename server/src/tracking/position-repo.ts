@@ -41,7 +41,7 @@ const cols = (rows: PositionRow[]) => [
  * driver's newest new point replaces its latest position only when newer in device time (rows
  * locked in driver order, so concurrent flushes cannot deadlock). Returns the client ids inserted
  * and, for the drivers whose latest position moved, its device time. A fix near the next stop
- * also records the geofence arrival (see the function in migration 033_ingest_skips_reloads).
+ * also records the geofence arrival (see the function in migration 028_ingest_skips_reloads).
  */
 export async function ingestPositions(
   db: Db,
@@ -50,7 +50,7 @@ export async function ingestPositions(
   const inserted = new Set<string>();
   const moved = new Map<string, number>();
   if (rows.length === 0) return { inserted, moved };
-  // The statement lives in tracking_ingest() (migration 033_ingest_skips_reloads, first in 005) so its plan is cached.
+  // The statement lives in tracking_ingest() (migration 028_ingest_skips_reloads, first in 005_tracking_ingest) so its plan is cached.
   const { rows: out } = await db.query<{ r_kind: 'd' | 'm'; r_id: string; r_at: Date | null }>(
     'SELECT r_kind, r_id, r_at FROM tracking_ingest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
     [...cols(rows), GEOFENCE_M],

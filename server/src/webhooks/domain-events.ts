@@ -1,6 +1,6 @@
 /**
  * Route and stop events for webhooks, from the domain-event bus (order events come from the
- * orders trigger, see migration 025): route.published, route.started, route.completed and
+ * orders trigger, see migration 022): route.published, route.started, route.completed and
  * stop.eta_changed. An ETA change is sent for a stop when it moved by at least
  * ETA_MIN_CHANGE_S since the last one sent, and at most once every ETA_MIN_INTERVAL_S; its
  * subject is the stop's order, so it reaches subscribers in order with the order's own events.

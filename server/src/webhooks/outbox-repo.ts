@@ -1,6 +1,6 @@
 /**
  * The webhook outbox. Rule: an event is enqueued once, in the transaction of the change (order
- * events by the trigger of migration 025, route and stop events here), with one delivery row per
+ * events by the trigger of migration 022, route and stop events here), with one delivery row per
  * subscription that wants it; a delivery is sent at least once (a crash between the receiver's 2xx
  * and the mark sends it again: receivers de-duplicate by event id).
  *

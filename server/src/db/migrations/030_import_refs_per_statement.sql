@@ -47,7 +47,7 @@ END $$;
 DROP TRIGGER IF EXISTS orders_import_refs_inserted ON orders;
 DROP TRIGGER IF EXISTS orders_import_refs_updated ON orders;
 DROP TRIGGER IF EXISTS imports_deleted ON imports;
--- The transition tables are the ones the webhook triggers (025) already fill: no extra copy.
+-- The transition tables are the ones the webhook triggers (022) already fill: no extra copy.
 CREATE TRIGGER orders_import_refs_inserted AFTER INSERT ON orders
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION orders_import_refs_check();
 CREATE TRIGGER orders_import_refs_updated AFTER UPDATE ON orders

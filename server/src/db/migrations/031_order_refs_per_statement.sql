@@ -1,5 +1,5 @@
 -- An order's organisation and depot are checked once per statement, as its import references
--- are since 035, instead of by a foreign-key look-up per row: together they cost about 4 ms
+-- are since 030, instead of by a foreign-key look-up per row: together they cost about 4 ms
 -- per 1,000 rows of an import (the depot's even when NULL), while an import's orders all name
 -- the same organisation and a handful of depots. What the foreign keys guaranteed still holds:
 -- an order cannot name an organisation or depot that does not exist (checked, the rows named
