@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetSummary } from '../../fleet/fleet-summary.ts';
 import { IMPORT_MESSAGES } from './messages.ts';
-import { haversineKm, hasShiftBetween, paretoFront, serviceabilityCheck } from './serviceability.ts';
+import { hasShiftBetween, paretoFront, serviceabilityCheck } from './serviceability.ts';
 import type { ValidRow } from './validate-row.ts';
 
 // Lyon depot; a van (800 kg, 6 m3, fridge) and a truck (3000 kg, 4 m3); shifts on two days.
@@ -129,10 +129,6 @@ describe('hasShiftBetween', () => {
 });
 
 describe('helpers', () => {
-  it('measures Lyon–Paris as about 392 km', () => {
-    expect(haversineKm(4.8357, 45.764, 2.3522, 48.8566)).toBeCloseTo(392, -1);
-  });
-
   it('keeps only the capacity vectors no other holds entirely', () => {
     expect(
       paretoFront([

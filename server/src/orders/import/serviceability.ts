@@ -5,7 +5,7 @@
  * every depot, no shift on any of its days. The answers are warnings, not errors: the row is
  * imported; the planner would leave it unassigned, so the dispatcher hears it now.
  */
-import type { ImportWarning, LocalDate } from '@tournee/shared';
+import { greatCircleM, type ImportWarning, type LocalDate } from '@tournee/shared';
 import type { FleetSummary } from '../../fleet/fleet-summary.ts';
 import type { ImportMessages } from './messages.ts';
 import type { ValidRow } from './validate-row.ts';
@@ -28,18 +28,8 @@ export type ColumnOf = (field: string) => string;
 /** Checks one row; `placeField` is the column its place came from (`lat` or `address`). */
 export type RowCheck = (row: ValidRow, rowNumber: number, columnOf: ColumnOf, placeField: string) => ImportWarning[];
 
-const EARTH_RADIUS_KM = 6371.0088;
-const RAD = Math.PI / 180;
 // Demands and capacities are decimals read from files: 0.1 + 0.2 must still fit in 0.3.
 const EPSILON = 1e-9;
-
-/** Great-circle distance in km (a haversine: cheap, and road distance only adds to it). */
-export function haversineKm(aLon: number, aLat: number, bLon: number, bLat: number): number {
-  const dLat = (bLat - aLat) * RAD;
-  const dLon = (bLon - aLon) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * RAD) * Math.cos(bLat * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** The capacity vectors no other vector holds entirely: a demand fits some vehicle iff it fits one of these. */
 export function paretoFront(vectors: number[][]): number[][] {
@@ -146,7 +136,8 @@ export function serviceabilityCheck(fleet: FleetSummary, opts: ServiceabilityOpt
 
     if (row.lon !== null && row.lat !== null && fleet.depots.length) {
       let nearest = Number.POSITIVE_INFINITY;
-      for (const d of fleet.depots) nearest = Math.min(nearest, haversineKm(row.lon, row.lat, d.lon, d.lat));
+      for (const d of fleet.depots)
+        nearest = Math.min(nearest, greatCircleM([row.lon, row.lat], [d.lon, d.lat]) / 1000);
       if (nearest > maxKm) warn('distance', m.warn.distance(Math.round(nearest), maxKm), columnOf(placeField));
     }
 
