@@ -6,13 +6,13 @@ import {
   type DriverRoute,
   type DriverSession,
   type DriverStop,
+  greatCircleM,
   usualPhoneCountry,
   visitNumbers,
 } from '@tournee/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { loadMapStyleUrl } from '../api-config.ts';
 import { useI18n } from '../i18n.ts';
-import { distanceM } from '../lib/geo.ts';
 import { dayPosition, type StopAction } from '../lib/next-stop.ts';
 import { dayText } from '../lib/stop-times.ts';
 import { savedViewMode, saveViewMode, type ViewMode } from '../lib/view-mode.ts';
@@ -29,13 +29,13 @@ const coords = (s: { location: DriverStop['location'] }) => s.location?.coordina
 function kmTo(route: DriverRoute, i: number, here: [number, number] | null, isNext: boolean): number | null {
   const to = coords(route.stops[i]!);
   if (!to) return null;
-  if (isNext && here) return distanceM(here, to) / 1000;
+  if (isNext && here) return greatCircleM(here, to) / 1000;
   const before = route.stops
     .slice(0, i)
     .reverse()
     .find((s) => s.location);
   const from = i === 0 ? (here ?? coords(route.depot)) : (coords(before ?? route.depot) ?? null);
-  return from ? distanceM(from, to) / 1000 : null;
+  return from ? greatCircleM(from, to) / 1000 : null;
 }
 
 export function Today({ session, onSignOut }: { session: DriverSession; onSignOut(): void }) {

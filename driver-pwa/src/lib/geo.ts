@@ -1,13 +1,4 @@
-/** Distances and navigation-app links (lon/lat in, as everywhere in Tournée). */
-
-/** Great-circle distance in metres. */
-export function distanceM(a: [number, number], b: [number, number]): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLon = (b[0] - a[0]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+/** Navigation-app links (lon/lat in, as everywhere in Tournée); distances are shared's `greatCircleM`. */
 
 export interface NavLinks {
   geo: string;

@@ -7,7 +7,7 @@
  * than 100 m are not even queued (the server would drop them); the outbox is sent at most every
  * 10 s for positions (stop events go at once), so the radio wakes up rarely.
  */
-import { distanceM } from '../lib/geo.ts';
+import { greatCircleM } from '@tournee/shared';
 import { enqueue } from '../outbox/store.ts';
 
 export const MIN_INTERVAL_MS = 15_000;
@@ -64,7 +64,7 @@ export function startTracking(
       onFix?.(at, heading != null && Number.isFinite(heading) ? heading : null);
       if (pos.coords.accuracy > MAX_ACCURACY_M) return;
       const t = pos.timestamp || Date.now();
-      if (last && t - last.t < MIN_INTERVAL_MS && distanceM(last.at, at) < MIN_DISTANCE_M) return;
+      if (last && t - last.t < MIN_INTERVAL_MS && greatCircleM(last.at, at) < MIN_DISTANCE_M) return;
       last = { t, at };
       void enqueue({
         kind: 'position',

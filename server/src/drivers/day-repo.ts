@@ -1,5 +1,5 @@
 /** SQL reading a driver's published route of a day, with what the phone shows of each stop. */
-import type { DriverRoute } from '@tournee/shared';
+import { addDays, type DriverRoute, todayIn } from '@tournee/shared';
 import type { Db } from '../db/db.ts';
 import type { RoutesRow } from '../db/rows/routes.ts';
 import { STOP_WITH_ORDER_COLUMNS, type StopWithOrderRow } from '../lifecycle/stop-row.ts';
@@ -27,20 +27,31 @@ export async function startedRouteIdsSince(db: Db, driverId: string, localDate: 
 
 /**
  * The driver's route (not `planned`: drivers only see published routes) on `date`, or on the
- * depot's today when `date` is undefined. Null when there is none.
+ * depot's today at `now` when `date` is undefined. Null when there is none.
+ *
+ * "Today" is the depot's local date computed here with shared's time helpers, not with SQL's
+ * `now() AT TIME ZONE`: one set of time-zone rules (the runtime's, which validated the depot's
+ * zone) and the caller's clock rather than the transaction's. Every zone's date is within a day
+ * of UTC's, so the query reads those three days and the depot's today is picked from them.
  */
-export async function findDriverRoute(db: Db, driverId: string, date?: string): Promise<DriverRoute | null> {
+export async function findDriverRoute(
+  db: Db,
+  driverId: string,
+  date?: string,
+  now: Date = new Date(),
+): Promise<DriverRoute | null> {
+  const utcDate = now.toISOString().slice(0, 10);
   const { rows } = await db.query<RouteRow>(
     `SELECT r.id, r.version, r.status, r.local_date, dp.time_zone, dp.name AS depot_name,
         ST_X(dp.location::geometry) AS depot_lon, ST_Y(dp.location::geometry) AS depot_lat, v.name AS vehicle_name,
         r.start_at, r.end_at, r.started_at
        FROM routes r JOIN depots dp ON dp.id = r.depot_id JOIN vehicles v ON v.id = r.vehicle_id
-      WHERE r.driver_id = $1 AND r.status <> 'planned'
-        AND r.local_date = coalesce($2::date, (now() AT TIME ZONE dp.time_zone)::date)
-      ORDER BY r.start_at NULLS LAST, r.id LIMIT 1`,
-    [driverId, date ?? null],
+      WHERE r.driver_id = $1 AND r.status <> 'planned' AND r.local_date BETWEEN $2::date AND $3::date
+      ORDER BY r.start_at NULLS LAST, r.id`,
+    [driverId, date ?? addDays(utcDate, -1), date ?? addDays(utcDate, 1)],
   );
-  const r = rows[0];
+  // Still in the query's order: the first of the day, as its LIMIT 1 gave it before.
+  const r = rows.find((row) => row.local_date === (date ?? todayIn(row.time_zone, now)));
   if (!r) return null;
   const stops = await db.query<StopWithOrderRow>(
     `SELECT ${STOP_WITH_ORDER_COLUMNS} FROM stops s LEFT JOIN orders o ON o.id = s.order_id
@@ -85,16 +96,19 @@ export async function findDriverRoute(db: Db, driverId: string, date?: string): 
   };
 }
 
-/** The local date the driver's day is in: the date asked, or today in the zone of the driver's depot. */
-export async function driverToday(db: Db, driverId: string, orgId: string): Promise<string> {
-  const { rows } = await db.query<{ d: string }>(
-    `SELECT to_char(now() AT TIME ZONE coalesce(
+/**
+ * Today at `now` in the zone of the driver's depot (that of their default vehicle, else the
+ * organisation's first depot, else UTC), computed like findDriverRoute's today.
+ */
+export async function driverToday(db: Db, driverId: string, orgId: string, now: Date = new Date()): Promise<string> {
+  const { rows } = await db.query<{ time_zone: string }>(
+    `SELECT coalesce(
         (SELECT dp.time_zone FROM vehicles v JOIN depots dp ON dp.id = v.depot_id JOIN drivers d ON d.default_vehicle_id = v.id WHERE d.id = $1),
         (SELECT time_zone FROM depots WHERE org_id = $2 AND deleted_at IS NULL ORDER BY created_at LIMIT 1),
-        'UTC'), 'YYYY-MM-DD') AS d`,
+        'UTC') AS time_zone`,
     [driverId, orgId],
   );
-  return rows[0]!.d;
+  return todayIn(rows[0]!.time_zone, now);
 }
 
 export { orgDimensions } from '../org/repo.ts';

@@ -60,9 +60,10 @@ export function driverRoutes(deps: {
   r.get('/driver/routes/today', driver, async (req, res) => {
     const d = driverOf(req);
     const { date } = parse(DriverDayQuery, req.query, 'query');
-    const route = await findDriverRoute(db, d.driverId, date);
+    const now = new Date(); // one instant for both reads, so they agree on "today"
+    const route = await findDriverRoute(db, d.driverId, date, now);
     res.json({
-      localDate: date ?? route?.localDate ?? (await driverToday(db, d.driverId, d.orgId)),
+      localDate: date ?? route?.localDate ?? (await driverToday(db, d.driverId, d.orgId, now)),
       dimensions: await orgDimensions(db, d.orgId),
       route,
     });

@@ -34,8 +34,9 @@ export function trackerIngest(deps: { db: Db; config: Config; ingest: PositionIn
   async function contextOf(driverId: string, orgId: string, nowMs: number) {
     const known = drivers.get(driverId);
     if (known && nowMs - known.at < CONTEXT_TTL_MS) return known;
-    const route = await findDriverRoute(db, driverId);
-    const localDate = route?.localDate ?? (await driverToday(db, driverId, orgId));
+    const now = new Date(nowMs);
+    const route = await findDriverRoute(db, driverId, undefined, now);
+    const localDate = route?.localDate ?? (await driverToday(db, driverId, orgId, now));
     const fresh = {
       ctx: { driverId, orgId, routeId: route?.id ?? null, localDate },
       at: nowMs,

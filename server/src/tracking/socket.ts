@@ -88,8 +88,10 @@ function checkEventTime(deviceAt: string, o: { maxAgeMs: number }) {
 }
 
 async function resolveContext(db: Db, p: DriverPrincipal): Promise<{ ctx: DriverContext; routeIds: string[] }> {
-  const route = await findDriverRoute(db, p.driverId);
-  const localDate = route?.localDate ?? (await driverToday(db, p.driverId, p.orgId));
+  // One instant for both reads, so they agree on "today" even across midnight.
+  const now = new Date();
+  const route = await findDriverRoute(db, p.driverId, undefined, now);
+  const localDate = route?.localDate ?? (await driverToday(db, p.driverId, p.orgId, now));
   return {
     ctx: { driverId: p.driverId, orgId: p.orgId, routeId: route?.id ?? null, localDate },
     routeIds: await startedRouteIdsSince(db, p.driverId, localDate),
