@@ -17,7 +17,9 @@ describe('driver app text', () => {
   });
 
   it('says what a route change did', () => {
-    expect(MESSAGES.fr.changes(2, 1, true)).toBe('2 ajouté(s), 1 retiré(s), ordre modifié');
+    expect(MESSAGES.fr.changes(2, 1, true)).toBe('2 ajoutés, 1 retiré, ordre modifié');
+    expect(MESSAGES.fr.changes(1, 3, false)).toBe('1 ajouté, 3 retirés');
+    expect(MESSAGES.en.changes(1, 2, false)).toBe('1 added, 2 removed');
     expect(MESSAGES.en.changes(0, 3, false)).toBe('3 removed');
     expect(MESSAGES.en.changes(0, 0, false)).toBe('times changed');
   });

@@ -41,8 +41,9 @@ const frTemplates: Templates = {
   arriveWait: STOP_WORDS.fr.arriveWait,
   distance: '{km} km',
   changedBanner: 'Votre tournée a changé (version {version})',
-  added: '{n} ajouté(s)',
-  removed: '{n} retiré(s)',
+  // The participles agree with the stops (arrêts), which English words need not do.
+  added: '{n, plural, one {# ajouté} other {# ajoutés}}',
+  removed: '{n, plural, one {# retiré} other {# retirés}}',
   breakSpan: 'Pause {from}–{to}',
   breakFirst: 'Pause prévue {from}–{to} avant cet arrêt',
   reloadSpan: 'Rechargement au dépôt {from}–{to}',

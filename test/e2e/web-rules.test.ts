@@ -52,7 +52,7 @@ describe('dispatcher web app: intake rules', () => {
     await page
       .getByLabel('Sample file')
       .setInputFiles({ name: 'sample.csv', mimeType: 'text/csv', buffer: Buffer.from(SAMPLE) });
-    await expect.poll(status).toBe('0 of 3 row(s) matched by a rule');
+    await expect.poll(status).toBe('0 of 3 rows matched by a rule');
 
     await page.getByRole('button', { name: 'New rule' }).click();
     const editor = page.getByRole('form', { name: 'New rule' });
@@ -63,7 +63,7 @@ describe('dispatcher web app: intake rules', () => {
     await editor.getByLabel('Add skills').fill('express');
     await editor.getByLabel('Delivery date: working days after the import').fill('0');
     // Not saved yet: the preview already runs the rule being edited.
-    await expect.poll(status).toBe('1 of 3 row(s) matched by a rule');
+    await expect.poll(status).toBe('1 of 3 rows matched by a rule');
     await expect.poll(() => previewRow('R1').textContent()).toMatch(/Priority\s*∅\s*→\s*90/);
     expect(await previewRow('R1').textContent()).toMatch(/Skills needed\s*∅\s*→\s*express/);
     expect(await previewRow('R1').textContent()).toMatch(/Day\s*2026-03-05\s*→\s*\d{4}-\d\d-\d\d/);
@@ -95,7 +95,7 @@ describe('dispatcher web app: intake rules', () => {
     await form.getByRole('button', { name: 'Create the mapping' }).click();
     const list = page.getByRole('list', { name: 'Rules, in the order they run' });
     await list.getByText('2. Canal = amazon-fr').waitFor();
-    await expect.poll(status).toBe('2 of 3 row(s) matched by a rule');
+    await expect.poll(status).toBe('2 of 3 rows matched by a rule');
     expect(await previewRow('R2').textContent()).toContain('Canal = amazon-fr');
 
     await page.getByRole('button', { name: 'Move Canal = amazon-fr up' }).click();
@@ -105,9 +105,9 @@ describe('dispatcher web app: intake rules', () => {
 
     // Switched off, it no longer runs on the sample.
     await list.getByRole('listitem').first().getByLabel('On', { exact: true }).uncheck();
-    await expect.poll(status).toBe('1 of 3 row(s) matched by a rule');
+    await expect.poll(status).toBe('1 of 3 rows matched by a rule');
     await list.getByRole('listitem').first().getByLabel('On', { exact: true }).check();
-    await expect.poll(status).toBe('2 of 3 row(s) matched by a rule');
+    await expect.poll(status).toBe('2 of 3 rows matched by a rule');
     await saveScreenshot(page, 'web-rules-en', true);
   });
 
@@ -117,7 +117,7 @@ describe('dispatcher web app: intake rules', () => {
     await page.getByRole('list', { name: 'Règles, dans leur ordre d’application' }).waitFor();
     await page.getByRole('button', { name: 'Modifier' }).last().click();
     await page.getByRole('form', { name: 'Règle' }).getByLabel('Nom').waitFor();
-    await expect.poll(status).toBe('2 ligne(s) sur 3 concernée(s) par une règle');
+    await expect.poll(status).toBe('2 lignes sur 3 concernées par une règle');
     await saveScreenshot(page, 'web-rules-fr', true);
   });
 

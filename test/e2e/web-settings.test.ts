@@ -58,7 +58,7 @@ describe('dispatcher web app: settings (admin)', () => {
     await form.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => form.locator('#org-dimensions-error').textContent())
-      .toMatch(/Cannot go from 3 to 4 dimensions while 8 vehicle\(s\) and \d+ open order/);
+      .toMatch(/Cannot go from 3 to 4 dimensions while 8 vehicles and \d+ open orders? use/);
     expect(await form.getByText('pallets (count)').count()).toBe(1);
     await saveScreenshot(page, 'settings-organisation-error-en', true);
     await form.getByRole('button', { name: 'Remove pallets' }).click();

@@ -235,7 +235,7 @@ describe('POST /api/orders/import', () => {
   it('explains the rows and columns in French to a dispatcher whose app is in French', async () => {
     const { status, body } = await importBody(bad, 'text/csv', '', 'fr-FR,fr;q=0.9,en;q=0.5');
     expect(status).toBe(422);
-    expect(body.error.message).toMatch(/^4 ligne\(s\) rejetée\(s\), rien n'a été importé/);
+    expect(body.error.message).toMatch(/^4 lignes rejetées, rien n'a été importé : corrigez-les,/);
     expect(body.errors.map((e: { column: string; message: string }) => [e.column, e.message])).toEqual([
       ['address', 'est vide et il n’y a ni lat ni lon : donnez une adresse ou des coordonnées'],
       ['lat', "n'est pas une latitude : elle doit être comprise entre -90 et 90"],

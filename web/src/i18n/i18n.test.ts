@@ -33,6 +33,42 @@ describe('t(): messages with counts', () => {
     expect(line(tEn, 2, 0)).toBe('2 rows will be imported');
   });
 
+  it('words the rules and settings in the singular for one and the plural for several, not "(s)"', () => {
+    expect(tEn('rules.action.dateOffset', { value: 1 })).toBe('deliver 1 working day after the import');
+    expect(tEn('rules.action.dateOffset', { value: 3 })).toBe('deliver 3 working days after the import');
+    expect(tFr('rules.action.dateOffset', { value: 1 })).toBe('livrer 1 jour ouvré après l’import');
+    expect(tFr('rules.action.dateOffset', { value: 3 })).toBe('livrer 3 jours ouvrés après l’import');
+    expect(tEn('rules.preview.summary', { matched: 0, rows: 1 })).toBe('0 of 1 row matched by a rule');
+    expect(tEn('rules.preview.summary', { matched: 1, rows: 3 })).toBe('1 of 3 rows matched by a rule');
+    expect(tFr('rules.preview.summary', { matched: 1, rows: 3 })).toBe('1 ligne sur 3 concernée par une règle');
+    expect(tFr('rules.preview.summary', { matched: 2, rows: 3 })).toBe('2 lignes sur 3 concernées par une règle');
+    expect(tEn('settings.org.dimensionsLocked', { from: 2, to: 1, vehicles: 1, orders: 4 })).toMatch(
+      /^Cannot go from 2 to 1 dimension while 1 vehicle and 4 open orders use the current ones:/,
+    );
+    expect(tEn('settings.org.dimensionsLocked', { from: 1, to: 2, vehicles: 3, orders: 1 })).toMatch(
+      /^Cannot go from 1 to 2 dimensions while 3 vehicles and 1 open order use the current ones:/,
+    );
+    expect(tFr('settings.org.dimensionsLocked', { from: 2, to: 1, vehicles: 1, orders: 4 })).toMatch(
+      /^Impossible de passer de 2 à 1 dimension tant que 1 véhicule et 4 commandes ouvertes utilisent /,
+    );
+    expect(tFr('settings.org.dimensionsLocked', { from: 1, to: 2, vehicles: 3, orders: 1 })).toMatch(
+      /^Impossible de passer de 1 à 2 dimensions tant que 3 véhicules et 1 commande ouverte utilisent /,
+    );
+  });
+
+  it('names one driver in the singular when several routes go to one', () => {
+    expect(tEn('publish.routes', { count: 2, n: 2, drivers: 1 })).toBe('2 routes will be sent to 1 driver.');
+    expect(tEn('publish.routes', { count: 2, n: 2, drivers: 2 })).toBe('2 routes will be sent to 2 drivers.');
+    expect(tFr('publish.routes', { count: 2, n: 2, drivers: 1 })).toBe('2 tournées seront envoyées à 1 chauffeur.');
+    expect(tFr('publish.routes', { count: 2, n: 2, drivers: 2 })).toBe('2 tournées seront envoyées à 2 chauffeurs.');
+  });
+
+  it('leaves no "(s)" plural in a catalogue', () => {
+    // "(s)" as the unit seconds is fine: "Time (s)".
+    for (const [key, text] of [...Object.entries(en), ...Object.entries(fr)])
+      expect(text, key).not.toMatch(/\p{L}\((s|e|es|x)\)/u);
+  });
+
   it('picks inline plural forms for each count of a sentence', () => {
     const tpl =
       '{routes, plural, one {# tournée publiée} other {# tournées publiées}}, {orders, plural, one {# commande} other {# commandes}}.';

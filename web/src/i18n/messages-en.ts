@@ -106,7 +106,7 @@ const base = {
   'publish.title': 'Publish the day?',
   'publish.confirm': 'Publish',
   'publish.routes.one': '{n} route will be sent to its driver.',
-  'publish.routes.other': '{n} routes will be sent to {drivers} drivers.',
+  'publish.routes.other': '{n} routes will be sent to {drivers, plural, one {# driver} other {# drivers}}.',
   'publish.orders.one': '{n} order will be dispatched.',
   'publish.orders.other': '{n} orders will be dispatched.',
   'publish.both.one': '{n} customer will be texted and emailed.',

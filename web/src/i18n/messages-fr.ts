@@ -122,7 +122,7 @@ export const fr: Record<MessageKey, string> = {
   'publish.title': 'Publier la journée ?',
   'publish.confirm': 'Publier',
   'publish.routes.one': '{n} tournée sera envoyée à son chauffeur.',
-  'publish.routes.other': '{n} tournées seront envoyées à {drivers} chauffeurs.',
+  'publish.routes.other': '{n} tournées seront envoyées à {drivers, plural, one {# chauffeur} other {# chauffeurs}}.',
   'publish.orders.one': '{n} commande sera expédiée.',
   'publish.orders.other': '{n} commandes seront expédiées.',
   'publish.both.one': '{n} client recevra un SMS et un e-mail.',

@@ -35,7 +35,7 @@ export const settingsEn = {
   'settings.org.dimensionN': 'Dimension {n}',
   'settings.org.addDimension': 'Add a dimension',
   'settings.org.dimensionsLocked':
-    'Cannot go from {from} to {to} dimensions while {vehicles} vehicle(s) and {orders} open order(s) use the current ones: rename dimensions in place, or delete those first.',
+    'Cannot go from {from} to {to, plural, one {# dimension} other {# dimensions}} while {vehicles, plural, one {# vehicle} other {# vehicles}} and {orders, plural, one {# open order} other {# open orders}} use the current ones: rename dimensions in place, or delete those first.',
   'settings.org.removeDimension': 'Remove {name}',
   'settings.org.defaults': 'Defaults',
   'settings.org.serviceMin': 'Service time (minutes)',
@@ -215,7 +215,7 @@ export const settingsFr: Record<keyof typeof settingsEn, string> = {
   'settings.org.dimensionN': 'Dimension {n}',
   'settings.org.addDimension': 'Ajouter une dimension',
   'settings.org.dimensionsLocked':
-    'Impossible de passer de {from} à {to} dimensions tant que {vehicles} véhicule(s) et {orders} commande(s) ouvertes utilisent les dimensions actuelles : renommez-les sur place, ou supprimez d’abord ces éléments.',
+    'Impossible de passer de {from} à {to, plural, one {# dimension} other {# dimensions}} tant que {vehicles, plural, one {# véhicule} other {# véhicules}} et {orders, plural, one {# commande ouverte} other {# commandes ouvertes}} utilisent les dimensions actuelles : renommez-les sur place, ou supprimez d’abord ces éléments.',
   'settings.org.removeDimension': 'Retirer {name}',
   'settings.org.defaults': 'Valeurs par défaut',
   'settings.org.serviceMin': 'Temps de service (minutes)',
