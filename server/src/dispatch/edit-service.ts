@@ -7,7 +7,7 @@
  * Locked routes cannot be edited, and a route's frozen prefix — every stop up to its last locked
  * or already visited stop — must stay exactly as it is.
  */
-import type { EditedRoute, EditRequest, EditResult, Violation } from '@tournee/shared';
+import { formatMessage, type EditedRoute, type EditRequest, type EditResult, type Violation } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
@@ -179,7 +179,11 @@ export async function editInTransaction(
   if (violations.length && !req.force) {
     throw new AppError(
       'unprocessable',
-      `The edit breaks ${violations.length} rule(s): ${violations.map((v) => v.message).join('; ')}. Send force: true to save it anyway.`,
+      formatMessage(
+        'The edit breaks {n, plural, one {# rule} other {# rules}}: {list}. Send force: true to save it anyway.',
+        { n: violations.length, list: violations.map((v) => v.message).join('; ') },
+        'en',
+      ),
       {
         details: { violations, routes: writes.map((w) => answer(w)) },
       },

@@ -1,4 +1,4 @@
-import type { CreateDepotRequest, Depot, UpdateDepotRequest } from '@tournee/shared';
+import { formatMessage, type CreateDepotRequest, type Depot, type UpdateDepotRequest } from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import { found } from '../errors.ts';
@@ -67,8 +67,11 @@ export async function deleteDepot(db: Db, actor: Actor, id: string): Promise<voi
         .map((v) => v.name)
         .join(', ');
       throw stillInUse(
-        `Depot ${depot.name} is still used by ${vehicles.length} vehicle(s) (${names}${vehicles.length > 5 ? ', …' : ''}); ` +
-          'move or delete them first',
+        formatMessage(
+          'Depot {depot} is still used by {n, plural, one {# vehicle} other {# vehicles}} ({names}); move or delete {n, plural, one {it} other {them}} first',
+          { depot: depot.name, n: vehicles.length, names: `${names}${vehicles.length > 5 ? ', …' : ''}` },
+          'en',
+        ),
         { vehicles },
       );
     }

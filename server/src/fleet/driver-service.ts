@@ -1,4 +1,10 @@
-import { type CreateDriverRequest, type Driver, normalisePhone, type UpdateDriverRequest } from '@tournee/shared';
+import {
+  formatMessage,
+  type CreateDriverRequest,
+  type Driver,
+  normalisePhone,
+  type UpdateDriverRequest,
+} from '@tournee/shared';
 import { type Actor, recordEvent } from '../audit/audit.ts';
 import type { Db } from '../db/db.ts';
 import { found } from '../errors.ts';
@@ -63,7 +69,11 @@ export async function deleteDriver(db: Db, actor: Actor, id: string, opts: { for
     const shifts = await countFutureShifts(tx, { driverId: id });
     if (shifts > 0 && !opts.force) {
       throw stillInUse(
-        `Driver ${d.name} has ${shifts} shift(s) to come; delete with ?force=true to leave those shifts without a driver`,
+        formatMessage(
+          'Driver {name} has {n, plural, one {# shift} other {# shifts}} to come; delete with ?force=true to leave {n, plural, one {it} other {them}} without a driver',
+          { name: d.name, n: shifts },
+          'en',
+        ),
         { shifts },
       );
     }

@@ -58,7 +58,7 @@ describe('depots', () => {
     const vehicle = await readJson(await post('/vehicles', { name: 'Van', depotId: depot.id, capacity: [100, 1, 10] }));
     const refused = await t.api(`/depots/${depot.id}`, { method: 'DELETE' });
     expect(refused.status).toBe(409);
-    expect((await readJson(refused)).error.message).toMatch(/still used by 1 vehicle\(s\) \(Van\)/);
+    expect((await readJson(refused)).error.message).toMatch(/still used by 1 vehicle \(Van\); move or delete it first/);
 
     expect((await t.api(`/vehicles/${vehicle.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await t.api(`/depots/${depot.id}`, { method: 'DELETE' })).status).toBe(204);

@@ -191,7 +191,7 @@ describe('deleting what shifts depend on', () => {
     await send('POST', '/shift-patterns', weekPattern(vehicleId));
     const refused = await send('DELETE', `/vehicles/${vehicleId}`);
     expect(refused.status).toBe(409);
-    expect((await readJson(refused)).error.message).toMatch(/10 shift\(s\) to come.*force=true/);
+    expect((await readJson(refused)).error.message).toMatch(/10 shifts to come.*force=true/);
     expect((await send('DELETE', `/vehicles/${vehicleId}?force=true`)).status).toBe(204);
     const { rows } = await t.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM shifts WHERE vehicle_id = $1 AND NOT cancelled',

@@ -1,4 +1,5 @@
 import {
+  formatMessage,
   type CapacityInput,
   type CreateVehicleRequest,
   capacityByDimension,
@@ -102,13 +103,27 @@ export async function deleteVehicle(db: Db, actor: Actor, id: string, opts: { fo
     const v = found(await repo.findVehicle(tx, actor.orgId, id), 'Vehicle');
     const routes = await repo.liveRoutesOfVehicle(tx, id);
     if (routes > 0) {
-      throw stillInUse(`Vehicle ${v.name} has ${routes} published or running route(s); finish them first`, { routes });
+      throw stillInUse(
+        formatMessage(
+          'Vehicle {name} has {n, plural, one {# published or running route} other {# published or running routes}}; finish {n, plural, one {it} other {them}} first',
+          { name: v.name, n: routes },
+          'en',
+        ),
+        { routes },
+      );
     }
     const shifts = await countFutureShifts(tx, { vehicleId: id });
     if (shifts > 0 && !opts.force) {
-      throw stillInUse(`Vehicle ${v.name} has ${shifts} shift(s) to come; delete with ?force=true to cancel them too`, {
-        shifts,
-      });
+      throw stillInUse(
+        formatMessage(
+          'Vehicle {name} has {n, plural, one {# shift} other {# shifts}} to come; delete with ?force=true to cancel {n, plural, one {it} other {them}} too',
+          { name: v.name, n: shifts },
+          'en',
+        ),
+        {
+          shifts,
+        },
+      );
     }
     const cancelledShifts = await cancelFutureShiftsOfVehicle(tx, id);
     const patterns = (await patternsOfVehicle(tx, id)).map((p) => p.id);

@@ -24,7 +24,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 import { idOf } from '../fleet/http.ts';
-import { parse } from '../http/validate.ts';
+import { parse, Uuid } from '../http/validate.ts';
 import * as mfa from './mfa.ts';
 import { oidcRoutes } from './oidc-routes.ts';
 import * as repo from './security-repo.ts';
@@ -32,7 +32,7 @@ import * as sessions from './sessions.ts';
 import { orgSecurity, updateOrgSecurity } from './settings.ts';
 
 const STAFF = ['admin', 'dispatcher', 'viewer'] as const;
-const RevokeAllQuery = z.object({ userId: z.string().uuid().optional() });
+const RevokeAllQuery = z.object({ userId: Uuid.optional() });
 const TotpDisableRequest = z.object({ code: z.string().trim().min(6).max(40) });
 
 export function securityRoutes(db: Db, config: Config, hooks: { onLogout?: (tokenHash: string) => void } = {}): Router {
