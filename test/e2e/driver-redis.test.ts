@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, issueDriverAccess, seedDriverInto, trackingLinkInto } from '../lib/driver-day.ts';
 import { startServerPair } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
-import { testRedisUrl } from '../lib/test-redis.ts';
+import { obliterateQueue, testQueueName, testRedisUrl } from '../lib/test-redis.ts';
 
 const ADMIN = { email: 'fleet@example.com', password: 'e2e-password-1' };
 const REDIS_URL = testRedisUrl(1);
+// The servers' plan queue, this run's own; its keys are removed when the file ends.
+const PLAN_QUEUE_NAME = testQueueName('tournee-plans-e2e-driver-redis');
 
 const connected = (s: Socket) =>
   new Promise<void>((resolve, reject) => {
@@ -24,11 +26,19 @@ describe('live tracking across two server processes (Redis adapter)', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    ({ a, b, databaseUrl: dbUrl } = await startServerPair('tournee_e2e_driver_redis', ADMIN, { REDIS_URL }));
+    ({
+      a,
+      b,
+      databaseUrl: dbUrl,
+    } = await startServerPair('tournee_e2e_driver_redis', ADMIN, {
+      REDIS_URL,
+      PLAN_QUEUE_NAME,
+    }));
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
     await Promise.all([a?.stop(), b?.stop()]);
+    await obliterateQueue(REDIS_URL, PLAN_QUEUE_NAME);
   });
 
   it('sends positions and stop statuses from a driver on one process to a dispatcher on the other', async () => {

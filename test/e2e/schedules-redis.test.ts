@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, signIn } from '../lib/api-client.ts';
 import { startServerPair } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
-import { testRedisUrl } from '../lib/test-redis.ts';
+import { obliterateQueue, testQueueName, testRedisUrl } from '../lib/test-redis.ts';
 
 const ADMIN = { email: 'planner@example.com', password: 'e2e-password-1' };
 // Redis db 7: this file's own, so its plan queue never meets another test's.
 const REDIS_URL = process.env.REDIS_URL_SCHEDULES ?? testRedisUrl(7);
+// This run's own plan queue (REDIS_URL_SCHEDULES may be shared); its keys are removed at the end.
+const PLAN_QUEUE_NAME = testQueueName('tournee-plans-schedules-e2e');
 const TUE = '2027-03-02';
 
 const order = (ref: string, i: number) => ({
@@ -47,7 +49,7 @@ describe('plan schedule across two server processes (Redis)', () => {
       databaseUrl: dbUrl,
     } = await startServerPair('tournee_e2e_schedules', ADMIN, {
       REDIS_URL,
-      PLAN_QUEUE_NAME: 'tournee-plans-schedules-e2e',
+      PLAN_QUEUE_NAME,
       TEST_CLOCK_FILE: clockFile,
       SCHEDULER_TICK_MS: '200',
     }));
@@ -59,6 +61,7 @@ describe('plan schedule across two server processes (Redis)', () => {
   afterAll(async () => {
     await db?.end();
     await Promise.all([a?.stop(), b?.stop()]);
+    await obliterateQueue(REDIS_URL, PLAN_QUEUE_NAME);
   });
 
   it('plans tomorrow at 18:00 and publishes at 06:00 once, leaving the locked route alone', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../lib/api-client.ts';
 import { startServerPair } from '../lib/e2e-db.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
-import { testRedisUrl } from '../lib/test-redis.ts';
+import { obliterateQueue, testQueueName, testRedisUrl } from '../lib/test-redis.ts';
 
 // Issue 11, item 5: signing out ends that session's /dispatch sockets at once — on every server
 // process (two here, sharing PostgreSQL and Redis as behind a load balancer) — and the token
@@ -11,6 +11,8 @@ import { testRedisUrl } from '../lib/test-redis.ts';
 
 const ADMIN = { email: 'logout@example.com', password: 'fault-password-4' };
 const REDIS_URL = testRedisUrl(2);
+// The servers' plan queue, this run's own; its keys are removed when the file ends.
+const PLAN_QUEUE_NAME = testQueueName('tournee-plans-fault-logout');
 
 describe('/dispatch sockets after logout', () => {
   let a: ServerProcess;
@@ -18,11 +20,12 @@ describe('/dispatch sockets after logout', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    ({ a, b } = await startServerPair('tournee_fault_http_logout', ADMIN, { REDIS_URL }));
+    ({ a, b } = await startServerPair('tournee_fault_http_logout', ADMIN, { REDIS_URL, PLAN_QUEUE_NAME }));
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
     await Promise.all([a?.stop(), b?.stop()]);
+    await obliterateQueue(REDIS_URL, PLAN_QUEUE_NAME);
   });
 
   const open = (server: ServerProcess, token: string) => {

@@ -153,7 +153,7 @@ describe('scopeFor', () => {
 
 describe('per-key rate limit', () => {
   it('shares one budget per key between two server instances over the same Redis', async () => {
-    const env = { API_KEY_RATE_PER_MINUTE: '3', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' };
+    const env = { API_KEY_RATE_PER_MINUTE: '3', REDIS_URL: process.env.REDIS_URL_TEST ?? 'redis://127.0.0.1:6379' };
     const [one, two] = [await startTestApp(env), await startTestApp(env)];
     try {
       await Promise.all([one.app.rateLimits.ready(), two.app.rateLimits.ready()]);

@@ -11,18 +11,25 @@
  *   order, its actor the user of the route event written in the same transaction.
  */
 import type { Db } from '../db/db.ts';
+import type { OrNull } from '../db/row-types.ts';
+import type { DriversRow } from '../db/rows/drivers.ts';
 import type { EventsRow } from '../db/rows/events.ts';
 import type { ImportsRow } from '../db/rows/imports.ts';
 import type { NotificationsRow } from '../db/rows/notifications.ts';
 import type { OrdersRow } from '../db/rows/orders.ts';
+import type { PlansRow } from '../db/rows/plans.ts';
 import type { ProofFilesRow } from '../db/rows/proof_files.ts';
 import type { RatingsRow } from '../db/rows/ratings.ts';
+import type { RoutesRow } from '../db/rows/routes.ts';
+import type { RouteVersionsRow } from '../db/rows/route_versions.ts';
 import type { StopEventsRow } from '../db/rows/stop_events.ts';
+import type { UnassignedOrdersRow } from '../db/rows/unassigned_orders.ts';
 
-export type OrderRow = Pick<OrdersRow, 'id' | 'ref' | 'source' | 'import_id' | 'last_import_id' | 'created_at'>;
+/** The order as its history starts (not orders/repo.ts's OrderRow, the order as the API shows it). */
+export type OrderHistoryRow = Pick<OrdersRow, 'id' | 'ref' | 'source' | 'import_id' | 'last_import_id' | 'created_at'>;
 
-export async function findOrderRow(db: Db, orgId: string, orderId: string): Promise<OrderRow | null> {
-  const { rows } = await db.query<OrderRow>(
+export async function findOrderRow(db: Db, orgId: string, orderId: string): Promise<OrderHistoryRow | null> {
+  const { rows } = await db.query<OrderHistoryRow>(
     `SELECT id, ref, source, import_id, last_import_id, created_at FROM orders WHERE org_id = $1 AND id = $2`,
     [orgId, orderId],
   );
@@ -63,20 +70,20 @@ export async function orderEvents(db: Db, orgId: string, orderId: string): Promi
   return rows;
 }
 
-export interface PlanRow {
-  id: string;
-  at: Date;
-  user_id: string | null;
-  user_name: string | null;
-  from_date: string;
-  to_date: string;
-  route_id: string | null;
-  local_date: string | null;
-  unassigned_reason: string | null;
-}
+/** A plan that placed the order, left it out or moved it; route and reason are null where it did not. */
+export type PlanHistoryRow = Pick<PlansRow, 'id' | 'from_date' | 'to_date'> &
+  OrNull<Pick<RoutesRow, 'local_date'>> & {
+    /** `coalesce(finished_at, created_at)`. */
+    at: Date;
+    /** `created_by`. */
+    user_id: PlansRow['created_by'];
+    user_name: string | null;
+    route_id: RoutesRow['id'] | null;
+    unassigned_reason: UnassignedOrdersRow['reason'] | null;
+  };
 
-export async function plansOf(db: Db, orgId: string, orderId: string): Promise<PlanRow[]> {
-  const { rows } = await db.query<PlanRow>(
+export async function plansOf(db: Db, orgId: string, orderId: string): Promise<PlanHistoryRow[]> {
+  const { rows } = await db.query<PlanHistoryRow>(
     `WITH placed AS (
        SELECT r.plan_id, r.id AS route_id, r.local_date FROM stops s JOIN routes r ON r.id = s.route_id
         WHERE s.order_id = $2 AND r.org_id = $1 AND r.plan_id IS NOT NULL
@@ -103,21 +110,23 @@ export async function plansOf(db: Db, orgId: string, orderId: string): Promise<P
   return rows;
 }
 
-export interface PublicationRow {
-  route_id: string;
-  version: number;
-  at: Date;
-  local_date: string;
-  driver_id: string | null;
-  driver_name: string | null;
-  vehicle_id: string | null;
-  stop_id: string | null;
-  seq: number | null;
-  planned_arrival_at: string | null;
-  user_id: string | null;
-  user_name: string | null;
-  action: string | null;
-}
+/**
+ * One stored version of a published route holding the order. The fields read from the version's
+ * JSON snapshot (and its stop) are not table columns; the route event is LEFT JOINed.
+ */
+export type PublicationRow = Pick<RouteVersionsRow, 'route_id' | 'version'> &
+  OrNull<Pick<EventsRow, 'user_id' | 'action'>> & {
+    /** `created_at` of the version. */
+    at: RouteVersionsRow['created_at'];
+    local_date: string;
+    driver_id: string | null;
+    driver_name: DriversRow['name'] | null;
+    vehicle_id: string | null;
+    stop_id: string | null;
+    seq: number | null;
+    planned_arrival_at: string | null;
+    user_name: string | null;
+  };
 
 export async function publicationsOf(db: Db, orgId: string, orderId: string): Promise<PublicationRow[]> {
   const { rows } = await db.query<PublicationRow>(

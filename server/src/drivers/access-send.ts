@@ -17,7 +17,7 @@ import { idOf } from '../fleet/http.ts';
 import { parse } from '../http/validate.ts';
 import { enqueue } from '../notify/outbox-repo.ts';
 import { orgProfile } from '../org/profile-repo.ts';
-import { principalByToken } from './access-repo.ts';
+import { driverContact, principalByToken } from './access-repo.ts';
 import { issueAccess } from './access-service.ts';
 
 export const AccessSendRequest = z.object({
@@ -50,11 +50,7 @@ export function accessSendRoutes(deps: { db: Db; config: Config }): Router {
     const body = parse(AccessSendRequest, req.body ?? {});
     const actor = actorOf(req);
     const driverId = idOf(req.params);
-    const { rows } = await db.query<{ name: string; phone: string | null; email: string | null }>(
-      'SELECT name, phone, email FROM drivers WHERE id = $1 AND org_id = $2 AND deleted_at IS NULL',
-      [driverId, actor.orgId],
-    );
-    const d = rows[0];
+    const d = await driverContact(db, actor.orgId, driverId);
     if (!d) throw notFound('Driver');
     const field = body.channel === 'sms' ? 'phone' : 'email';
     const recipient = d[field]?.trim();

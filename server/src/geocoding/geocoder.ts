@@ -4,7 +4,7 @@
  * compatible service at GEOCODER_URL), a rate limiter, and a cache in the database.
  */
 import type { Config } from '../config.ts';
-import { createNominatimGeocoder } from './nominatim.ts';
+import { createNominatimGeocoder, type NominatimOptions } from './nominatim.ts';
 
 export interface GeocodeResult {
   lon: number;
@@ -24,13 +24,20 @@ export interface Geocoder {
 /** The provider failed (network, timeout, HTTP error): the address may well exist. */
 export class GeocoderUnavailable extends Error {}
 
-/** The geocoder configured by GEOCODER_URL, or null when none is. */
-export function geocoderFromConfig(config: Config): Geocoder | null {
+/**
+ * The geocoder configured by GEOCODER_URL, or null when none is. `time`: its rate limiter's clock
+ * (tests give a manual one), else the system's.
+ */
+export function geocoderFromConfig(
+  config: Config,
+  time: Pick<NominatimOptions, 'now' | 'sleep'> = {},
+): Geocoder | null {
   if (!config.GEOCODER_URL) return null;
   return createNominatimGeocoder({
     url: config.GEOCODER_URL,
     userAgent: config.GEOCODER_USER_AGENT,
     ratePerS: config.GEOCODER_RATE_PER_S,
     timeoutMs: config.GEOCODER_TIMEOUT_MS,
+    ...time,
   });
 }

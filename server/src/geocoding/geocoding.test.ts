@@ -2,10 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { type ManualTime, manualTime } from '../../test/support/manual-time.ts';
+import { geocoderFromConfig } from './geocoder.ts';
 
 // A stand-in for Nominatim at its HTTP boundary: /search?q=…&format=jsonv2 → [{lat, lon, display_name}].
 const places: Record<string, { lat: string; lon: string }> = {};
-const requests: { q: string; userAgent: string; countrycodes: string | null }[] = [];
+const requests: { q: string; userAgent: string; countrycodes: string | null; at: number | null }[] = [];
+// The pacing test's clock: each request notes its time on it (null for the others).
+let limiterTime: ManualTime | null = null;
 let failing = false;
 let nominatim: Server;
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions
@@ -23,6 +27,7 @@ beforeAll(async () => {
       q,
       userAgent: String(req.headers['user-agent']),
       countrycodes: url.searchParams.get('countrycodes'),
+      at: limiterTime?.now() ?? null,
     });
     if (failing) {
       res.writeHead(503).end();
@@ -58,11 +63,10 @@ const post = async (app: TestApp, body: string) => {
 };
 
 describe('geocoding of imported orders', () => {
-  it('geocodes rows with only an address, rate-limited, with our User-Agent and country', async () => {
+  it('geocodes rows with only an address, with our User-Agent and country', async () => {
     places[`10 rue A ${tag}`] = { lat: '45.75', lon: '4.85' };
     places[`20 rue B ${tag}`] = { lat: '45.76', lon: '4.86' };
     places[`30 rue C ${tag}`] = { lat: '45.77', lon: '4.87' };
-    const start = Date.now();
     const body = await post(
       t,
       csv([
@@ -75,15 +79,33 @@ describe('geocoding of imported orders', () => {
     const mine = requests.filter((r) => r.q.includes(tag));
     expect(mine).toHaveLength(3);
     expect(mine[0]).toMatchObject({ userAgent: 'TourneeTest/1', countrycodes: 'fr', q: `10 rue A ${tag}, 69002 Lyon` });
-    // 10 per second: the third lookup waited for its slot, 200 ms after the first. Measured here,
-    // around the import: the geocoder's arrival times also carry each request's delay in transit
-    // (156 ms between first and third once on a loaded machine).
-    expect(Date.now() - start).toBeGreaterThanOrEqual(190);
     const o = await t.db.query<{ lon: number; lat: number; geocoded: boolean }>(
       "SELECT ST_X(location::geometry) AS lon, ST_Y(location::geometry) AS lat, geocoded FROM orders WHERE org_id = $1 AND ref = 'G1'",
       [t.org.id],
     );
     expect(o.rows[0]).toEqual({ lon: 4.85, lat: 45.75, geocoded: true });
+  });
+
+  it('paces lookups at GEOCODER_RATE_PER_S (10 per second: 100 ms apart), in the order asked', async () => {
+    // The import's geocoder (geocoderFromConfig of the app's config), on a clock moved by hand:
+    // each lookup reaches the stand-in only once the clock has reached its slot.
+    const time = manualTime();
+    limiterTime = time;
+    try {
+      const geocoder = geocoderFromConfig(t.config, time)!;
+      const addresses = ['1 allée P', '2 allée P', '3 allée P'].map((a) => `${a} ${tag}`);
+      const mine = () => requests.filter((r) => r.q.includes('allée P') && r.q.includes(tag));
+      const lookups = addresses.map((a) => geocoder.geocode(a, 'FR'));
+      await expect.poll(() => mine().length).toBe(1);
+      time.advance(100);
+      await expect.poll(() => mine().length).toBe(2);
+      time.advance(100);
+      await expect.poll(() => mine().length).toBe(3);
+      await Promise.all(lookups);
+      expect(mine().map((r) => [r.q, r.at])).toEqual(addresses.map((a, i) => [a, i * 100]));
+    } finally {
+      limiterTime = null;
+    }
   });
 
   it('answers the same address from the cache next time', async () => {

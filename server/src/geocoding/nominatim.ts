@@ -1,6 +1,6 @@
 import type { GeocodeResult, Geocoder } from './geocoder.ts';
 import { GeocoderUnavailable } from './geocoder.ts';
-import { createRateLimiter } from './rate-limiter.ts';
+import { createRateLimiter, type Sleep } from './rate-limiter.ts';
 
 export interface NominatimOptions {
   /** Base URL; `/search` is appended unless the URL already ends with it. */
@@ -11,6 +11,9 @@ export interface NominatimOptions {
   ratePerS?: number;
   /** @default 10000 */
   timeoutMs?: number;
+  /** The rate limiter's time in ms and its wait (tests give a manual clock). @default Date.now, setTimeout */
+  now?: () => number;
+  sleep?: Sleep;
 }
 
 interface NominatimPlace {
@@ -26,7 +29,7 @@ interface NominatimPlace {
 export function createNominatimGeocoder(options: NominatimOptions): Geocoder {
   const base = options.url.replace(/\/+$/, '');
   const searchUrl = base.endsWith('/search') ? base : `${base}/search`;
-  const limiter = createRateLimiter(options.ratePerS ?? 1);
+  const limiter = createRateLimiter(options.ratePerS ?? 1, options.now, options.sleep);
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
     async geocode(address: string, country: string): Promise<GeocodeResult | null> {

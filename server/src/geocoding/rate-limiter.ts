@@ -7,8 +7,20 @@ export interface RateLimiter {
   take(): Promise<void>;
 }
 
-/** A limiter that hands out one slot every 1000/perSecond ms, in the order callers asked. */
-export function createRateLimiter(perSecond: number, now: () => number = Date.now): RateLimiter {
+/** Waits `ms` milliseconds. */
+export type Sleep = (ms: number) => Promise<void>;
+
+const sleepFor: Sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A limiter that hands out one slot every 1000/perSecond ms, in the order callers asked. `now`
+ * and `sleep` are the time it reads and waits on (tests give a manual clock instead of waiting).
+ */
+export function createRateLimiter(
+  perSecond: number,
+  now: () => number = Date.now,
+  sleep: Sleep = sleepFor,
+): RateLimiter {
   const intervalMs = 1000 / perSecond;
   let nextSlot = 0;
   return {
@@ -16,7 +28,7 @@ export function createRateLimiter(perSecond: number, now: () => number = Date.no
       const t = now();
       const slot = Math.max(t, nextSlot);
       nextSlot = slot + intervalMs;
-      if (slot > t) await new Promise((r) => setTimeout(r, slot - t));
+      if (slot > t) await sleep(slot - t);
     },
   };
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { createRateLimits, limiterRedis } from './rate-limit.ts';
 
-const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS = process.env.REDIS_URL_TEST ?? 'redis://127.0.0.1:6379';
 const log = createLogger('silent');
 
 describe('a rate limit in memory', () => {

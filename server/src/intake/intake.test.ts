@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startTestApp, type TestApp } from '../../test/harness.ts';
 import { shopSignature } from './shop-signature.ts';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/intake/${name}`, import.meta.url));
 const SHOPIFY_SECRET = 'shpss_test_secret_0123456789';
 const WOO_SECRET = 'woo-webhook-secret-0123456789';
 // Shops are unique across organisations: a name per run (the test database is shared by files).
