@@ -25,19 +25,32 @@ export interface Geocoder {
 export class GeocoderUnavailable extends Error {}
 
 /**
- * The geocoder configured by GEOCODER_URL, or null when none is. `time`: its rate limiter's clock
- * (tests give a manual one), else the system's.
+ * The app's geocoders, one per config: every module of one app (orders, bulk edits, shops,
+ * savings, schedules) shares its rate limiter, so together they keep to GEOCODER_RATE_PER_S
+ * (Nominatim's usage policy allows 1 request per second) instead of each keeping to it.
+ */
+const perConfig = new WeakMap<Config, Geocoder | null>();
+
+/**
+ * The geocoder configured by GEOCODER_URL, or null when none is: the same one for every call
+ * with the same config. `time`: a rate limiter's clock (tests give a manual one), else the
+ * system's; a geocoder on a clock of its own is never shared.
  */
 export function geocoderFromConfig(
   config: Config,
   time: Pick<NominatimOptions, 'now' | 'sleep'> = {},
 ): Geocoder | null {
-  if (!config.GEOCODER_URL) return null;
-  return createNominatimGeocoder({
-    url: config.GEOCODER_URL,
-    userAgent: config.GEOCODER_USER_AGENT,
-    ratePerS: config.GEOCODER_RATE_PER_S,
-    timeoutMs: config.GEOCODER_TIMEOUT_MS,
-    ...time,
-  });
+  const own = time.now !== undefined || time.sleep !== undefined;
+  if (!own && perConfig.has(config)) return perConfig.get(config)!;
+  const geocoder = config.GEOCODER_URL
+    ? createNominatimGeocoder({
+        url: config.GEOCODER_URL,
+        userAgent: config.GEOCODER_USER_AGENT,
+        ratePerS: config.GEOCODER_RATE_PER_S,
+        timeoutMs: config.GEOCODER_TIMEOUT_MS,
+        ...time,
+      })
+    : null;
+  if (!own) perConfig.set(config, geocoder);
+  return geocoder;
 }

@@ -108,6 +108,12 @@ describe('geocoding of imported orders', () => {
     }
   });
 
+  it('gives every module of one app the same geocoder, so together they keep to its pace', () => {
+    // Orders, bulk edits, shops, savings and schedules each ask for the app's geocoder.
+    expect(geocoderFromConfig(t.config)).toBe(geocoderFromConfig(t.config));
+    expect(geocoderFromConfig({ ...t.config })).not.toBe(geocoderFromConfig(t.config));
+  });
+
   it('answers the same address from the cache next time', async () => {
     const before = requests.length;
     const body = await post(t, csv([`G4;10 RUE A ${tag};69002;Lyon;13/03/2026`]));
