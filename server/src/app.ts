@@ -8,6 +8,7 @@ import { authenticate } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/db.ts';
+import { pingDatabase } from './db/health-repo.ts';
 import { AppError } from './errors.ts';
 import { fleetRoutes } from './fleet/routes.ts';
 import { errorHandler } from './http/error-handler.ts';
@@ -97,7 +98,7 @@ export function createApp(deps: AppDeps): App {
 
   const api = Router();
   api.get('/health', async (_req, res) => {
-    await db.query('SELECT 1');
+    await pingDatabase(db);
     res.json({ status: 'ok', database: db.kind });
   });
   // What the browser apps need before anything else; public, no secrets.

@@ -1,7 +1,4 @@
-/**
- * SQL of driver access: hashed tokens and codes, revocation, the code sign-in failures, and the
- * phone or email a sign-in link is sent to.
- */
+/** SQL of driver access: hashed tokens and codes, revocation, and the code sign-in failures. */
 import type { Db } from '../db/db.ts';
 import type { DriverAccessRow } from '../db/rows/driver_access.ts';
 import type { DriversRow } from '../db/rows/drivers.ts';
@@ -72,15 +69,4 @@ export async function principalByCode(db: Db, codeHash: string): Promise<DriverP
     [codeHash],
   );
   return rows[0] ? toPrincipal(rows[0]) : null;
-}
-
-/** How a live driver of the organisation is reached (access-send.ts sends their sign-in link there). */
-export type DriverContact = Pick<DriversRow, 'name' | 'phone' | 'email'>;
-
-export async function driverContact(db: Db, orgId: string, driverId: string): Promise<DriverContact | null> {
-  const { rows } = await db.query<DriverContact>(
-    'SELECT name, phone, email FROM drivers WHERE id = $1 AND org_id = $2 AND deleted_at IS NULL',
-    [driverId, orgId],
-  );
-  return rows[0] ?? null;
 }

@@ -17,7 +17,8 @@ import { idOf } from '../fleet/http.ts';
 import { parse } from '../http/validate.ts';
 import { enqueue } from '../notify/outbox-repo.ts';
 import { orgProfile } from '../org/profile-repo.ts';
-import { driverContact, principalByToken } from './access-repo.ts';
+import { findDriver } from '../fleet/driver-repo.ts';
+import { principalByToken } from './access-repo.ts';
 import { issueAccess } from './access-service.ts';
 
 export const AccessSendRequest = z.object({
@@ -50,7 +51,7 @@ export function accessSendRoutes(deps: { db: Db; config: Config }): Router {
     const body = parse(AccessSendRequest, req.body ?? {});
     const actor = actorOf(req);
     const driverId = idOf(req.params);
-    const d = await driverContact(db, actor.orgId, driverId);
+    const d = await findDriver(db, actor.orgId, driverId);
     if (!d) throw notFound('Driver');
     const field = body.channel === 'sms' ? 'phone' : 'email';
     const recipient = d[field]?.trim();
