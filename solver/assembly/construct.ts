@@ -1,6 +1,13 @@
 /** The search's first solution (search.ts runs it before the annealing). */
-import { PARAM_MAX_ITERATIONS } from '../src/abi';
-import { KIND_BREAK, kindOf, nTasks, nVeh, params, taskI, TASK_I_STRIDE, vehI, VEH_I_STRIDE } from './instance';
+import {
+  KIND_BREAK,
+  PARAM_MAX_ITERATIONS,
+  TASK_I_PAIR,
+  TASK_I_STRIDE,
+  VEH_I_MAX_STOPS,
+  VEH_I_STRIDE,
+} from '../src/abi';
+import { kindOf, nTasks, nVeh, params, taskI, vehI } from './instance';
 import { now } from './env';
 import { candStart, isSeedable } from './init';
 import { insertBest, recreate, setBlinkRate } from './recreate';
@@ -17,8 +24,8 @@ export function placeBreaks(): void {
     if (!insertBest(t)) {
       // A break that fits nowhere in its shift: the vehicle cannot be used at all.
       clearUnassigned();
-      const v = taskI[t * TASK_I_STRIDE + 4];
-      vehI[v * VEH_I_STRIDE + 2] = 0;
+      const v = taskI[t * TASK_I_STRIDE + TASK_I_PAIR];
+      vehI[v * VEH_I_STRIDE + VEH_I_MAX_STOPS] = 0;
     }
   }
 }

@@ -12,13 +12,12 @@
  *    vehicle (empty or used, swapping), so a route can change its van type.
  * Identical vans form a type: an empty van is tried once per type in insertion scans.
  */
+import { KIND_DELIVERY, KIND_PICKUP, VEH_F_STRIDE, VEH_I_STRIDE } from '../src/abi';
 import {
   capOf,
   D,
   endNode,
   isBound,
-  KIND_DELIVERY,
-  KIND_PICKUP,
   kindOf,
   nTasks,
   nVeh,
@@ -26,9 +25,7 @@ import {
   startNode,
   taskSkill,
   vehF,
-  VEH_F_STRIDE,
   vehI,
-  VEH_I_STRIDE,
   vehCap,
   vehFixed,
   vehMaxDist,

@@ -16,7 +16,7 @@
  * array at `inputPtr(id)` (little-endian, tightly packed), then `solve()`, then read
  * `outputLength()` f64 values at the pointer it returned.
  *
- * Inputs (T = nTasks, V = nVeh, L = nLoc, D = dims, W = nTw):
+ * Inputs (T = nTasks, V = nVeh, L = nLoc, D = dims, W = nTw), ids and fields named in src/abi.ts:
  *   0 f64[P*L*L] travel times per profile (mode 0, row-major from→to; ≥ 1e12 = unreachable)
  *   1 f64[P*L*L] distances per profile (mode 0)
  *   2 f64[L*2] lon, lat in degrees (mode 1)
@@ -24,9 +24,10 @@
  *   4 f64[T*D] load added at the route start (deliveries of single jobs)
  *   5 f64[T*D] load change at the task (pickup − delivery; shipments ±amount)
  *   6 f64[W*2] time windows [start, end], each task's sorted and disjoint
- *   7 f64[V*12] shift start, shift end, max travel time, max distance, fixed cost, cost per s,
+ *   7 f64[V*13] shift start, shift end, max travel time, max distance, fixed cost, cost per s,
  *              cost per distance unit, speed factor, max driving between breaks (∞ none), reload
- *              time, max work of work group A, max work of work group B
+ *              time, max work of work group A, max work of work group B, shortest break that ends
+ *              a driving period
  *   8 f64[V*D] capacity
  *   9 i32[T*5] location, first window, window count, kind (0 job 1 pickup 2 delivery 3 break
  *              4 reload: at the vehicle's start, setup = reload time), partner task (shipments) or

@@ -5,13 +5,17 @@
  * keeps the reason why, for the output. Also the mean cost of a near arc, the unit of the
  * annealing's temperatures (search.ts).
  */
-import { PARAM_NEIGHBOURS } from '../src/abi';
 import {
-  earliestStart,
   KIND_BREAK,
   KIND_DELIVERY,
   KIND_JOB,
   KIND_PICKUP,
+  PARAM_NEIGHBOURS,
+  TASK_I_PAIR,
+  TASK_I_STRIDE,
+} from '../src/abi';
+import {
+  earliestStart,
   kindOf,
   mode,
   MODE_MATRIX,
@@ -22,7 +26,6 @@ import {
   serviceOf,
   startNode,
   taskI,
-  TASK_I_STRIDE,
   taskSkill,
   vehSkill,
   vehPerM,
@@ -221,7 +224,7 @@ export function buildCandidates(): void {
       if (pass == 1) candStart[t] = fill;
       const kind = kindOf(t);
       if (kind >= KIND_BREAK) {
-        if (pass == 1) cand[fill] = taskI[t * TASK_I_STRIDE + 4];
+        if (pass == 1) cand[fill] = taskI[t * TASK_I_STRIDE + TASK_I_PAIR];
         fill++;
         continue;
       }

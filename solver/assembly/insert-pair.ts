@@ -2,6 +2,7 @@
  * Insertion evaluation of a shipment: its pickup after a node, its delivery at the best place
  * later in the same route (insert.ts evaluates single tasks, with the same O(1) checks).
  */
+import { UNREACHABLE } from '../src/abi';
 import {
   D,
   earliestStart,
@@ -18,7 +19,6 @@ import {
   vehMaxTravel,
   vehPerM,
   vehPerSec,
-  UNREACHABLE,
 } from './instance';
 import { dur, durInto, locOf, metricCost, vdist, vdistInto } from './travel';
 import { distIn, durIn, eDep, effLoc, fixedScale, lStart, loadAfter, nxt, prv, rDist, rJobs, rTravel } from './routes';

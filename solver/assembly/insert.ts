@@ -4,11 +4,11 @@
  * insertion changes a later node's setup (same-location stops) or slides a break to another
  * location does `feasibleFrom` walk forward, and it stops at the first node it can check in O(1).
  */
+import { KIND_BREAK, KIND_JOB, UNREACHABLE } from '../src/abi';
 import {
   D,
   earliestStart,
   isEnd,
-  KIND_BREAK,
   kindOf,
   nTasks,
   serviceOf,
@@ -20,7 +20,6 @@ import {
   vehMaxDist,
   vehMaxStops,
   vehMaxTravel,
-  UNREACHABLE,
 } from './instance';
 import { arcCost, arcCostInto, dur, durInto, locOf, vdist } from './travel';
 import {
@@ -40,7 +39,7 @@ import {
   sMax,
   setupPaidAt,
 } from './routes';
-import { isReload, endNode, KIND_JOB, startNode } from './instance';
+import { isReload, endNode, startNode } from './instance';
 import {
   anyReload,
   balanceK,

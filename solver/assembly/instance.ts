@@ -24,33 +24,38 @@ import {
   IN_VEH_F,
   IN_VEH_I,
   IN_VEH_SKILL,
+  KIND_BREAK,
+  KIND_RELOAD,
   PARAMS_LEN,
+  TASK_F_PENALTY,
+  TASK_F_SERVICE,
+  TASK_F_SETUP,
+  TASK_F_STRIDE,
+  TASK_F_TW_WIDTH,
+  TASK_I_KIND,
+  TASK_I_PAIR,
+  TASK_I_STRIDE,
+  TASK_I_TW_COUNT,
+  TASK_I_TW_OFFSET,
+  VEH_F_DRIVING_BREAK,
+  VEH_F_FIXED,
+  VEH_F_GROUP_MAX,
+  VEH_F_MAX_DIST,
+  VEH_F_MAX_DRIVING,
+  VEH_F_MAX_TRAVEL,
+  VEH_F_PER_M,
+  VEH_F_PER_SEC,
+  VEH_F_STRIDE,
+  VEH_F_TW_END,
+  VEH_F_TW_START,
+  VEH_I_GROUP,
+  VEH_I_MAX_STOPS,
+  VEH_I_STRIDE,
 } from '../src/abi';
-
-/** Task kinds (TASK_I field 3). */
-export const KIND_JOB: i32 = 0;
-export const KIND_PICKUP: i32 = 1;
-export const KIND_DELIVERY: i32 = 2;
-export const KIND_BREAK: i32 = 3;
-/** A reload at the vehicle's start (multi-trip), bound to its vehicle like a break. */
-export const KIND_RELOAD: i32 = 4;
 
 /** Travel modes. */
 export const MODE_MATRIX: i32 = 0;
 export const MODE_GEO: i32 = 1;
-
-/** Travel time at or above this is "no road": the arc can never be used. */
-export const UNREACHABLE: f64 = 1e12;
-
-export const TASK_F_STRIDE: i32 = 4; // service, setup, penalty, twWidth
-export const TASK_I_STRIDE: i32 = 5; // loc, twOffset, twCount, kind, pair (break, reload: vehicle)
-// twStart, twEnd, maxTravel, maxDist, fixed, perSec, perM, speedFactor, maxDriving, reloadS,
-// max work of group A, max work of group B, shortest break that ends a driving period
-export const VEH_F_STRIDE: i32 = 13;
-// startLoc, endLoc, maxStops, matrix profile, work group A (-1 none), work group B (-1 none)
-export const VEH_I_STRIDE: i32 = 6;
-/** Work-limit groups a vehicle can belong to. */
-export const VEH_GROUPS: i32 = 2;
 
 export let nLoc: i32 = 0;
 export let nTasks: i32 = 0;
@@ -179,7 +184,7 @@ export function isEnd(u: i32): bool {
 }
 // @inline
 export function kindOf(t: i32): i32 {
-  return unchecked(taskI[t * TASK_I_STRIDE + 3]);
+  return unchecked(taskI[t * TASK_I_STRIDE + TASK_I_KIND]);
 }
 // @inline
 export function isBreak(u: i32): bool {
@@ -196,72 +201,74 @@ export function isBound(u: i32): bool {
 }
 // @inline
 export function pairOf(t: i32): i32 {
-  return unchecked(taskI[t * TASK_I_STRIDE + 4]);
+  return unchecked(taskI[t * TASK_I_STRIDE + TASK_I_PAIR]);
 }
 // @inline
 export function serviceOf(t: i32): f64 {
-  return unchecked(taskF[t * TASK_F_STRIDE]);
+  return unchecked(taskF[t * TASK_F_STRIDE + TASK_F_SERVICE]);
 }
 // @inline
 export function setupOf(t: i32): f64 {
-  return unchecked(taskF[t * TASK_F_STRIDE + 1]);
+  return unchecked(taskF[t * TASK_F_STRIDE + TASK_F_SETUP]);
 }
 // @inline
 export function penaltyOf(t: i32): f64 {
-  return unchecked(taskF[t * TASK_F_STRIDE + 2]);
+  return unchecked(taskF[t * TASK_F_STRIDE + TASK_F_PENALTY]);
 }
 // @inline
 export function twWidthOf(t: i32): f64 {
-  return unchecked(taskF[t * TASK_F_STRIDE + 3]);
+  return unchecked(taskF[t * TASK_F_STRIDE + TASK_F_TW_WIDTH]);
 }
 // @inline
 export function vehTwStart(v: i32): f64 {
-  return unchecked(vehF[v * VEH_F_STRIDE]);
+  return unchecked(vehF[v * VEH_F_STRIDE + VEH_F_TW_START]);
 }
 // @inline
 export function vehTwEnd(v: i32): f64 {
-  return unchecked(vehF[v * VEH_F_STRIDE + 1]);
+  return unchecked(vehF[v * VEH_F_STRIDE + VEH_F_TW_END]);
 }
 // @inline
 export function vehMaxTravel(v: i32): f64 {
-  return unchecked(vehF[v * VEH_F_STRIDE + 2]);
+  return unchecked(vehF[v * VEH_F_STRIDE + VEH_F_MAX_TRAVEL]);
 }
 // @inline
 export function vehMaxDist(v: i32): f64 {
-  return unchecked(vehF[v * VEH_F_STRIDE + 3]);
+  return unchecked(vehF[v * VEH_F_STRIDE + VEH_F_MAX_DIST]);
 }
 // @inline
 export function vehFixed(v: i32): f64 {
-  return unchecked(vehF[v * VEH_F_STRIDE + 4]);
+  return unchecked(vehF[v * VEH_F_STRIDE + VEH_F_FIXED]);
 }
 // @inline
 export function vehPerSec(v: i32): f64 {
-  return unchecked(vehF[v * VEH_F_STRIDE + 5]);
+  return unchecked(vehF[v * VEH_F_STRIDE + VEH_F_PER_SEC]);
 }
 // @inline
 export function vehPerM(v: i32): f64 {
-  return unchecked(vehF[v * VEH_F_STRIDE + 6]);
+  return unchecked(vehF[v * VEH_F_STRIDE + VEH_F_PER_M]);
 }
 // @inline
 export function vehMaxStops(v: i32): i32 {
-  return unchecked(vehI[v * VEH_I_STRIDE + 2]);
+  return unchecked(vehI[v * VEH_I_STRIDE + VEH_I_MAX_STOPS]);
 }
 // @inline
 export function vehMaxDriving(v: i32): f64 {
-  return unchecked(vehF[v * VEH_F_STRIDE + 8]);
+  return unchecked(vehF[v * VEH_F_STRIDE + VEH_F_MAX_DRIVING]);
 }
 /** Whether node x, in route v, is a break long enough to end a driving period. */
 // @inline
 export function endsDriving(x: i32, v: i32): bool {
-  return x < nTasks && kindOf(x) == KIND_BREAK && serviceOf(x) >= unchecked(vehF[v * VEH_F_STRIDE + 12]);
+  return (
+    x < nTasks && kindOf(x) == KIND_BREAK && serviceOf(x) >= unchecked(vehF[v * VEH_F_STRIDE + VEH_F_DRIVING_BREAK])
+  );
 }
 // @inline
 export function vehGroup(v: i32, k: i32): i32 {
-  return unchecked(vehI[v * VEH_I_STRIDE + 4 + k]);
+  return unchecked(vehI[v * VEH_I_STRIDE + VEH_I_GROUP + k]);
 }
 // @inline
 export function vehGroupMax(v: i32, k: i32): f64 {
-  return unchecked(vehF[v * VEH_F_STRIDE + 10 + k]);
+  return unchecked(vehF[v * VEH_F_STRIDE + VEH_F_GROUP_MAX + k]);
 }
 // @inline
 export function capOf(v: i32, d: i32): f64 {
@@ -273,8 +280,8 @@ export function capOf(v: i32, d: i32): f64 {
  * window has closed. Windows are sorted by start and disjoint (the driver guarantees it).
  */
 export function earliestStart(t: i32, a: f64): f64 {
-  const base = unchecked(taskI[t * TASK_I_STRIDE + 1]);
-  const cnt = unchecked(taskI[t * TASK_I_STRIDE + 2]);
+  const base = unchecked(taskI[t * TASK_I_STRIDE + TASK_I_TW_OFFSET]);
+  const cnt = unchecked(taskI[t * TASK_I_STRIDE + TASK_I_TW_COUNT]);
   for (let k = 0; k < cnt; k++) {
     const e = unchecked(tw[(base + k) * 2 + 1]);
     if (a <= e) {
@@ -287,15 +294,15 @@ export function earliestStart(t: i32, a: f64): f64 {
 
 /** The end of task t's last window: an arrival after it is too late for every window. */
 export function lastEnd(t: i32): f64 {
-  const cnt = unchecked(taskI[t * TASK_I_STRIDE + 2]);
+  const cnt = unchecked(taskI[t * TASK_I_STRIDE + TASK_I_TW_COUNT]);
   if (cnt == 0) return -1.0;
-  return unchecked(tw[(unchecked(taskI[t * TASK_I_STRIDE + 1]) + cnt - 1) * 2 + 1]);
+  return unchecked(tw[(unchecked(taskI[t * TASK_I_STRIDE + TASK_I_TW_OFFSET]) + cnt - 1) * 2 + 1]);
 }
 
 /** Latest service start at task `t` not after `bound`, or -1 when no window allows it. */
 export function latestStart(t: i32, bound: f64): f64 {
-  const base = unchecked(taskI[t * TASK_I_STRIDE + 1]);
-  const cnt = unchecked(taskI[t * TASK_I_STRIDE + 2]);
+  const base = unchecked(taskI[t * TASK_I_STRIDE + TASK_I_TW_OFFSET]);
+  const cnt = unchecked(taskI[t * TASK_I_STRIDE + TASK_I_TW_COUNT]);
   for (let k = cnt - 1; k >= 0; k--) {
     const s = unchecked(tw[(base + k) * 2]);
     if (s <= bound) {

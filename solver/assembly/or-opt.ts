@@ -10,16 +10,12 @@
  * A shipment's pickup or delivery moves alone and within its route only, where it keeps its
  * order with its partner (moving it to another route is `pair relocate`).
  */
+import { KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, KIND_RELOAD } from '../src/abi';
 import {
   D,
   capOf,
   isEnd,
   isReload,
-  KIND_BREAK,
-  KIND_DELIVERY,
-  KIND_JOB,
-  KIND_PICKUP,
-  KIND_RELOAD,
   kindOf,
   nTasks,
   pairOf,

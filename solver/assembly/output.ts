@@ -2,12 +2,12 @@
  * Result serialisation into one Float64Array (layout documented in index.ts), plus the reason
  * each unassigned task could not be routed.
  */
-import { endNode, isBreak, isReload, KIND_BREAK, kindOf, nTasks, nVeh, startNode, vehTwStart } from './instance';
+import { KIND_BREAK, KIND_PICKUP } from '../src/abi';
+import { endNode, isBreak, isReload, kindOf, nTasks, nVeh, startNode, vehTwStart } from './instance';
 import { passive, rFirst } from './rules';
 import { aloneReason, cand, candStart, failureReason } from './init';
 import { evalInsert, INF, resetFails } from './insert';
 import { evalPair } from './insert-pair';
-import { KIND_PICKUP } from './instance';
 import { cumDist, eDep, effLoc, eStart, nxt, rCost, rDist, rJobs, rTravel, routeOf } from './routes';
 import { iterations } from './search';
 import { packBest, packedBestLength, totalCost, unas, unasCount, usedRoutes } from './state';

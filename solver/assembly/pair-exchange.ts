@@ -6,7 +6,8 @@
  * neither shipment fits beside the other, relocating one alone (pair relocate) cannot help.
  * Opt-in (tuning.localSearch bit 1024): local-search.ts has the measurement that keeps it off.
  */
-import { KIND_DELIVERY, KIND_PICKUP, kindOf, nTasks, pairOf, taskSkill, vehSkill } from './instance';
+import { KIND_DELIVERY, KIND_PICKUP } from '../src/abi';
+import { kindOf, nTasks, pairOf, taskSkill, vehSkill } from './instance';
 import { adj, adjStart } from './init';
 import { INF } from './insert';
 import { evalPair, pairDeliveryAfter } from './insert-pair';

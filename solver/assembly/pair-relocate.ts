@@ -6,7 +6,8 @@
  * Pisinger 2006 remove and insert requests whole): the single-task operators leave shipments be,
  * since moving one half alone would split the pair.
  */
-import { KIND_PICKUP, kindOf, pairOf, taskSkill } from './instance';
+import { KIND_PICKUP } from '../src/abi';
+import { kindOf, pairOf, taskSkill } from './instance';
 import { INF, nextReal } from './insert';
 import { bestNear, moveTask, nearQ, nearR, nearU, removalGain, toBeat } from './relocate';
 import { effLoc, nxt, prv, routeOf } from './routes';

@@ -3,10 +3,9 @@
  * random (random, largest demand, farthest, closest, tightest window), then each goes to its
  * cheapest feasible position, each position being skipped ("blinked") with a small probability.
  */
+import { KIND_JOB, KIND_PICKUP } from '../src/abi';
 import {
   D,
-  KIND_JOB,
-  KIND_PICKUP,
   kindOf,
   lastEnd,
   pairOf,

@@ -6,12 +6,11 @@
  * Also what the other inter-route operators share: the neighbour scan for a place (`bestNear`),
  * taking a task out and putting it back (`Out`), the checked move (`moveTask`) and the cost test.
  */
+import { KIND_JOB, KIND_PICKUP } from '../src/abi';
 import {
   D,
   capOf,
   endNode,
-  KIND_JOB,
-  KIND_PICKUP,
   kindOf,
   pairOf,
   taskSkill,

@@ -3,6 +3,7 @@
  * makes insertion checks O(1): earliest departure (forward), latest feasible start (backward),
  * load after the node, prefix and suffix load maxima.
  */
+import { TASK_I_PAIR, TASK_I_STRIDE } from '../src/abi';
 import {
   capOf,
   D,
@@ -49,7 +50,7 @@ import {
   vehGroupCount,
   vehGroupIdx,
 } from './rules';
-import { taskI, TASK_I_STRIDE } from './instance';
+import { taskI } from './instance';
 
 export let nxt = new StaticArray<i32>(0);
 export let prv = new StaticArray<i32>(0);
@@ -130,7 +131,7 @@ export function allocRoutes(): void {
   // Reloads are parked right after their van's start, where they cost nothing; a job inserted
   // between two of them, or after the last one, makes a trip.
   for (let t = 0; t < nTasks; t++) {
-    if (isReload(t)) linkAfter(t, startNode(unchecked(taskI[t * TASK_I_STRIDE + 4])));
+    if (isReload(t)) linkAfter(t, startNode(unchecked(taskI[t * TASK_I_STRIDE + TASK_I_PAIR])));
   }
   for (let v = 0; v < nVeh; v++) recompute(v);
 }

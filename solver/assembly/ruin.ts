@@ -3,7 +3,8 @@
  * consecutive tasks from each of a few nearby routes, sometimes keeping a short substring in the
  * middle ("split string"). Removing neighbours together frees room where it is useful.
  */
-import { isBound, KIND_DELIVERY, KIND_PICKUP, kindOf, nTasks, nVeh, pairOf, endNode, startNode } from './instance';
+import { KIND_DELIVERY, KIND_PICKUP } from '../src/abi';
+import { isBound, kindOf, nTasks, nVeh, pairOf, endNode, startNode } from './instance';
 import { adj, adjStart } from './init';
 import { markAround } from './focus';
 import { nxt, rJobs, routeOf, unlink } from './routes';

@@ -10,7 +10,7 @@
  *  - balance: a convex per-route term weight × rate × duration² / 7200 on each route's duration
  *    (as reported: waits included), priced per insertion from the waits after each node.
  */
-import { PARAM_BALANCE } from '../src/abi';
+import { PARAM_BALANCE, TASK_I_PAIR, TASK_I_STRIDE, TASK_I_TW_COUNT, VEH_GROUPS } from '../src/abi';
 import {
   isBreak,
   isReload,
@@ -19,7 +19,6 @@ import {
   nVeh,
   params,
   penaltyOf,
-  VEH_GROUPS,
   vehGroup,
   vehGroupMax,
   vehMaxDriving,
@@ -89,7 +88,7 @@ export function prepareRules(): void {
   rBalWork = new StaticArray<f64>(nVeh);
   waitSuf = new StaticArray<f64>(params[PARAM_BALANCE] > 0 ? nNodes : 0);
   anyMultiTw = false;
-  for (let t = 0; t < nTasks; t++) if (unchecked(taskI[t * TASK_I_STRIDE + 2]) > 1) anyMultiTw = true;
+  for (let t = 0; t < nTasks; t++) if (unchecked(taskI[t * TASK_I_STRIDE + TASK_I_TW_COUNT]) > 1) anyMultiTw = true;
   vehGroupCount = new StaticArray<i32>(nVeh);
   vehGroupIdx = new StaticArray<i32>(nVeh * VEH_GROUPS);
   anyReload = false;
@@ -130,10 +129,10 @@ export function prepareRules(): void {
   balanceK = w > 0 ? w / 7200.0 : 0.0;
 }
 
-import { taskI, TASK_I_STRIDE } from './instance';
+import { taskI } from './instance';
 // @inline
 function taskVehicle(t: i32): i32 {
-  return unchecked(taskI[t * TASK_I_STRIDE + 4]);
+  return unchecked(taskI[t * TASK_I_STRIDE + TASK_I_PAIR]);
 }
 
 /** Whether group totals of vehicle v's groups allow its duration to become `work`. */

@@ -27,19 +27,11 @@ import {
   BEST_MARGIN,
   LARGE_SHIPMENT_TASKS,
   LONG_ROUTE_TASKS,
-} from '../src/abi';
-import {
   KIND_BREAK,
   KIND_JOB,
   KIND_PICKUP,
-  kindOf,
-  nTasks,
-  penaltyOf,
-  nVeh,
-  params,
-  startSolution,
-  vehFixed,
-} from './instance';
+} from '../src/abi';
+import { kindOf, nTasks, penaltyOf, nVeh, params, startSolution, vehFixed } from './instance';
 import { allocFocus } from './focus';
 import { arcScale, buildCandidates, buildNeighbours, isSeedable } from './init';
 import { allocRecreate, setGranular, recreate, setBlinkRate } from './recreate';

@@ -5,7 +5,8 @@
  * through any chain of locations, bound what any route can do, so a vehicle they rule out is
  * truly hopeless. Dense Dijkstra, O(locations²) per depot, computed only when a task needs it.
  */
-import { endNode, nLoc, startNode, UNREACHABLE } from './instance';
+import { UNREACHABLE } from '../src/abi';
+import { endNode, nLoc, startNode } from './instance';
 import { dur, locOf, sameTravel } from './travel';
 
 /** Steps (locations²) all trees together may take: about half a second. */

@@ -10,12 +10,12 @@
  * exchange's feasibility depend on both changes at once: the cheapest few candidates are applied,
  * recomputed and undone unless both routes stay feasible and the cost really dropped.
  */
+import { KIND_JOB } from '../src/abi';
 import {
   D,
   capOf,
   earliestStart,
   endNode,
-  KIND_JOB,
   kindOf,
   nTasks,
   nVeh,

@@ -7,18 +7,8 @@
  * The two routes are then recomputed and the exchange undone unless both stay feasible (rules
  * that only `recompute` checks included) and the cost really dropped.
  */
-import {
-  D,
-  capOf,
-  earliestStart,
-  KIND_JOB,
-  kindOf,
-  nTasks,
-  serviceOf,
-  setupOf,
-  taskDelta,
-  taskStartLoad,
-} from './instance';
+import { KIND_JOB } from '../src/abi';
+import { D, capOf, earliestStart, kindOf, nTasks, serviceOf, setupOf, taskDelta, taskStartLoad } from './instance';
 import { adj, adjStart } from './init';
 import { feasibleFrom, nextReal } from './insert';
 import {

@@ -3,7 +3,20 @@
  * fly (coordinate mode keeps memory linear in the number of stops).
  * Location -1 means "nowhere" (no start or end depot): every arc touching it is free.
  */
-import { PARAM_CIRCUITY, PARAM_SPEED_MPS } from '../src/abi';
+import {
+  PARAM_CIRCUITY,
+  PARAM_SPEED_MPS,
+  TASK_I_LOC,
+  TASK_I_STRIDE,
+  VEH_F_PER_M,
+  VEH_F_PER_SEC,
+  VEH_F_SPEED_FACTOR,
+  VEH_F_STRIDE,
+  VEH_I_END_LOC,
+  VEH_I_PROFILE,
+  VEH_I_START_LOC,
+  VEH_I_STRIDE,
+} from '../src/abi';
 import {
   coords,
   invSpeed,
@@ -17,12 +30,9 @@ import {
   nVeh,
   params,
   taskI,
-  TASK_I_STRIDE,
   unitXYZ,
   vehF,
-  VEH_F_STRIDE,
   vehI,
-  VEH_I_STRIDE,
   nNodes,
 } from './instance';
 
@@ -100,29 +110,29 @@ export function prepareTravel(): void {
   circuity = params[PARAM_CIRCUITY] > 0 ? params[PARAM_CIRCUITY] : 1.0;
   invSpeedMps = params[PARAM_SPEED_MPS] > 0 ? 1.0 / params[PARAM_SPEED_MPS] : 1.0;
   nodeLoc = new StaticArray<i32>(nNodes);
-  for (let t = 0; t < nTasks; t++) nodeLoc[t] = taskI[t * TASK_I_STRIDE];
+  for (let t = 0; t < nTasks; t++) nodeLoc[t] = taskI[t * TASK_I_STRIDE + TASK_I_LOC];
   invSpeed = new StaticArray<f64>(nVeh);
   profOff = new StaticArray<i32>(nVeh);
   for (let v = 0; v < nVeh; v++) {
-    nodeLoc[nTasks + 2 * v] = vehI[v * VEH_I_STRIDE];
-    nodeLoc[nTasks + 2 * v + 1] = vehI[v * VEH_I_STRIDE + 1];
-    const sf = vehF[v * VEH_F_STRIDE + 7];
+    nodeLoc[nTasks + 2 * v] = vehI[v * VEH_I_STRIDE + VEH_I_START_LOC];
+    nodeLoc[nTasks + 2 * v + 1] = vehI[v * VEH_I_STRIDE + VEH_I_END_LOC];
+    const sf = vehF[v * VEH_F_STRIDE + VEH_F_SPEED_FACTOR];
     invSpeed[v] = sf > 0 ? 1.0 / sf : 1.0;
-    profOff[v] = mode == MODE_MATRIX ? vehI[v * VEH_I_STRIDE + 3] * nLoc * nLoc : 0;
+    profOff[v] = mode == MODE_MATRIX ? vehI[v * VEH_I_STRIDE + VEH_I_PROFILE] * nLoc * nLoc : 0;
   }
   uniformCost = nVeh > 0;
   for (let v = 1; v < nVeh; v++) {
     if (
-      vehF[v * VEH_F_STRIDE + 5] != vehF[5] ||
-      vehF[v * VEH_F_STRIDE + 6] != vehF[6] ||
+      vehF[v * VEH_F_STRIDE + VEH_F_PER_SEC] != vehF[VEH_F_PER_SEC] ||
+      vehF[v * VEH_F_STRIDE + VEH_F_PER_M] != vehF[VEH_F_PER_M] ||
       invSpeed[v] != invSpeed[0] ||
       profOff[v] != profOff[0]
     )
       uniformCost = false;
   }
   if (uniformCost) {
-    uPerSec = vehF[5] * invSpeed[0];
-    uPerM = vehF[6];
+    uPerSec = vehF[VEH_F_PER_SEC] * invSpeed[0];
+    uPerM = vehF[VEH_F_PER_M];
     // A cost matrix saves half the lookups in the hottest loop; skipped when it would be large.
     if (mode == MODE_MATRIX && nLoc <= 3000) {
       costM = new StaticArray<f64>(nLoc * nLoc);
@@ -229,7 +239,10 @@ export function arcCost(v: i32, a: i32, b: i32): f64 {
     }
     return geoMeters(a, b) * (uPerSec * invSpeedMps + uPerM);
   }
-  return unchecked(vehF[v * VEH_F_STRIDE + 5]) * dur(v, a, b) + unchecked(vehF[v * VEH_F_STRIDE + 6]) * vdist(v, a, b);
+  return (
+    unchecked(vehF[v * VEH_F_STRIDE + VEH_F_PER_SEC]) * dur(v, a, b) +
+    unchecked(vehF[v * VEH_F_STRIDE + VEH_F_PER_M]) * vdist(v, a, b)
+  );
 }
 
 // @inline

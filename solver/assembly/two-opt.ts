@@ -7,7 +7,8 @@
  * break, reload or shipment stop) and at most MAX_STRETCH of them: long reversals under time
  * windows are rarely feasible and their walk would cost more than they find.
  */
-import { isEnd, KIND_JOB, kindOf, nTasks } from './instance';
+import { KIND_JOB } from '../src/abi';
+import { isEnd, kindOf, nTasks } from './instance';
 import { adj, adjStart } from './init';
 import { feasibleFrom, nextReal, visitLoc, visitStop } from './insert';
 import { eDep, effLoc, nxt, prv, recompute, rFeasible, routeOf } from './routes';

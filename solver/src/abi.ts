@@ -1,8 +1,9 @@
 /**
- * The WebAssembly ABI by name: input array ids (`inputPtr(id)`) and the slots of the params array.
- * Shared by the TypeScript driver (`encode.ts`, `engine.ts`) and the engine (`assembly/*`), so the
- * two sides cannot disagree on a number. Plain integer constants only: AssemblyScript compiles
- * this file too (as i32 constants).
+ * The WebAssembly ABI by name: input array ids (`inputPtr(id)`), the fields of the per-task and
+ * per-vehicle input arrays, task kinds and the slots of the params array. Shared by the TypeScript
+ * driver (`encode.ts`, `engine.ts`) and the engine (`assembly/*`), so the two sides cannot disagree
+ * on a number. Plain numeric constants only: AssemblyScript compiles this file too, an integer
+ * literal as i32 and one with a fraction or an exponent (1e12, 1e-9) as f64.
  */
 
 // Input arrays (layouts in assembly/index.ts).
@@ -24,6 +25,75 @@ export const IN_PARAMS = 13;
 export const IN_START = 14;
 /** The f64 inputs that come straight from the problem (ids 0 … 8). */
 export const IN_F64_COUNT = 9;
+
+// Fields of one task in IN_TASK_F (f64): the task's record starts at task × TASK_F_STRIDE.
+export const TASK_F_SERVICE = 0;
+export const TASK_F_SETUP = 1;
+/** The price of leaving the task unassigned. */
+export const TASK_F_PENALTY = 2;
+/** The summed width of its time windows (an open end counted up to 1e12 s). */
+export const TASK_F_TW_WIDTH = 3;
+export const TASK_F_STRIDE = 4;
+
+// Fields of one task in IN_TASK_I (i32).
+/** Its location (-1 for a break: it happens wherever the vehicle is). */
+export const TASK_I_LOC = 0;
+/** Its first window in IN_TIME_WINDOWS (windows are [start, end] pairs, sorted and disjoint). */
+export const TASK_I_TW_OFFSET = 1;
+export const TASK_I_TW_COUNT = 2;
+/** One of the KIND_* below. */
+export const TASK_I_KIND = 3;
+/** A shipment's partner task (the delivery of a pickup and back); a break's or reload's vehicle. */
+export const TASK_I_PAIR = 4;
+export const TASK_I_STRIDE = 5;
+
+// Task kinds. Breaks and reloads (kind ≥ KIND_BREAK) are bound to one vehicle.
+export const KIND_JOB = 0;
+export const KIND_PICKUP = 1;
+export const KIND_DELIVERY = 2;
+export const KIND_BREAK = 3;
+/** A reload at the vehicle's start (multi-trip); its setup is the reload time. */
+export const KIND_RELOAD = 4;
+
+// Fields of one vehicle in IN_VEH_F (f64).
+export const VEH_F_TW_START = 0;
+export const VEH_F_TW_END = 1;
+export const VEH_F_MAX_TRAVEL = 2;
+export const VEH_F_MAX_DIST = 3;
+export const VEH_F_FIXED = 4;
+export const VEH_F_PER_SEC = 5;
+/** Cost per distance unit. */
+export const VEH_F_PER_M = 6;
+export const VEH_F_SPEED_FACTOR = 7;
+/** The longest driving between breaks (∞ none). */
+export const VEH_F_MAX_DRIVING = 8;
+export const VEH_F_RELOAD = 9;
+/** The max work of its work group k (k < VEH_GROUPS) is at VEH_F_GROUP_MAX + k. */
+export const VEH_F_GROUP_MAX = 10;
+/** The shortest break that ends a driving period. */
+export const VEH_F_DRIVING_BREAK = 12;
+export const VEH_F_STRIDE = 13;
+
+// Fields of one vehicle in IN_VEH_I (i32).
+/** Its start location (-1 none). */
+export const VEH_I_START_LOC = 0;
+/** Its end location (-1 none: an open route). */
+export const VEH_I_END_LOC = 1;
+/** Max stops (-1 none). */
+export const VEH_I_MAX_STOPS = 2;
+/** Its matrix profile (0 … profiles − 1). */
+export const VEH_I_PROFILE = 3;
+/** Its work group k (k < VEH_GROUPS; -1 none) is at VEH_I_GROUP + k. */
+export const VEH_I_GROUP = 4;
+export const VEH_I_STRIDE = 6;
+/** Work-limit groups one vehicle can belong to. */
+export const VEH_GROUPS = 2;
+
+/**
+ * A travel time at or above this is "no road": the arc can never be used. The driver writes it
+ * for each missing arc of a matrix (durations and distances). An f64 in the engine.
+ */
+export const UNREACHABLE = 1e12;
 
 // Params (f64): run settings and search tuning (`Tuning` in types.ts says what each does).
 export const PARAM_TIME_LIMIT_MS = 0;

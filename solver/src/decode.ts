@@ -1,5 +1,6 @@
 /** Raw engine output (assembly/index.ts) → Solution, with loads recomputed from the problem. */
-import { KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, KIND_RELOAD, type Encoded } from './encode.ts';
+import { KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, KIND_RELOAD } from './abi.ts';
+import type { Encoded } from './encode.ts';
 import type { Id, Location, Problem, Route, Solution, Step, Unassigned, UnassignedReason } from './types.ts';
 
 /** The engine's reason codes (assembly/index.ts) → the shared list of the solver's reasons. */

@@ -1,23 +1,63 @@
 /**
- * Problem → the flat typed arrays of the WASM ABI (see assembly/index.ts for the layout).
+ * Problem → the flat typed arrays of the WASM ABI (see assembly/index.ts for the layout, abi.ts
+ * for the names of its ids and fields).
  * Tasks are numbered jobs first, then shipments (pickup, delivery), then breaks in vehicle order.
  */
+import {
+  IN_COORDS,
+  IN_DISTANCES,
+  IN_DURATIONS,
+  IN_F64_COUNT,
+  IN_TASK_DELTA,
+  IN_TASK_F,
+  IN_TASK_START_LOAD,
+  IN_TIME_WINDOWS,
+  IN_VEH_CAP,
+  IN_VEH_F,
+  KIND_BREAK,
+  KIND_DELIVERY,
+  KIND_JOB,
+  KIND_PICKUP,
+  KIND_RELOAD,
+  TASK_F_PENALTY,
+  TASK_F_SERVICE,
+  TASK_F_SETUP,
+  TASK_F_STRIDE,
+  TASK_F_TW_WIDTH,
+  TASK_I_KIND,
+  TASK_I_LOC,
+  TASK_I_PAIR,
+  TASK_I_STRIDE,
+  TASK_I_TW_COUNT,
+  TASK_I_TW_OFFSET,
+  UNREACHABLE,
+  VEH_F_DRIVING_BREAK,
+  VEH_F_FIXED,
+  VEH_F_GROUP_MAX,
+  VEH_F_MAX_DIST,
+  VEH_F_MAX_DRIVING,
+  VEH_F_MAX_TRAVEL,
+  VEH_F_PER_M,
+  VEH_F_PER_SEC,
+  VEH_F_RELOAD,
+  VEH_F_SPEED_FACTOR,
+  VEH_F_STRIDE,
+  VEH_F_TW_END,
+  VEH_F_TW_START,
+  VEH_GROUPS,
+  VEH_I_END_LOC,
+  VEH_I_GROUP,
+  VEH_I_MAX_STOPS,
+  VEH_I_PROFILE,
+  VEH_I_START_LOC,
+  VEH_I_STRIDE,
+} from './abi.ts';
 import { encodeParams } from './params.ts';
 import { normaliseWindows, validateProblem } from './validate.ts';
 import type { Id, Location, Matrices, Problem, SolveOptions, TimeWindow } from './types.ts';
 
-export const KIND_JOB = 0;
-export const KIND_PICKUP = 1;
-export const KIND_DELIVERY = 2;
-export const KIND_BREAK = 3;
-export const KIND_RELOAD = 4;
 /** Reload trips of a vehicle when `reload.maxTrips` is absent. */
 export const DEFAULT_MAX_TRIPS = 3;
-/** Work-limit groups one vehicle may belong to (VEH_GROUPS in the engine). */
-export const MAX_LIMITS_PER_VEHICLE = 2;
-const VEH_F_STRIDE = 13;
-const VEH_I_STRIDE = 6;
-const UNREACHABLE = 1e12;
 
 /** Everything a worker needs: structured-cloneable. */
 export interface Encoded {
@@ -170,7 +210,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   });
   // Locations of tasks and vehicles.
   const taskLoc = tasks.map((t) => (t.kind === KIND_BREAK ? -1 : locIdx(t.loc)));
-  // Work limits: each vehicle's groups (at most MAX_LIMITS_PER_VEHICLE, checked by validate).
+  // Work limits: each vehicle's groups (at most VEH_GROUPS, checked by validate).
   const vIndex = new Map(problem.vehicles.map((v, i) => [v.id, i]));
   const vGroups = problem.vehicles.map(() => [] as [number, number][]);
   (problem.workLimits ?? []).forEach((w, g) => {
@@ -214,8 +254,8 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   if (!matrixMode) maxArc = 2.1e7 * circuity * Math.max(1, 1 / speed); // half the Earth, generous
   // Windows.
   const twList: number[] = [];
-  const taskF = new Float64Array(T * 4);
-  const taskI = new Int32Array(T * 5);
+  const taskF = new Float64Array(T * TASK_F_STRIDE);
+  const taskI = new Int32Array(T * TASK_I_STRIDE);
   const startLoad = new Float64Array(T * D);
   const delta = new Float64Array(T * D);
   // Costs and the unassigned penalty: an unassigned job must cost more than any whole solution.
@@ -240,20 +280,22 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   }
   const unit = 10 * (sumFixed + (T + 2 * V) * maxArc * maxRate + balanceMax + 1);
   tasks.forEach((t, i) => {
-    taskI[i * 5] = taskLoc[i] ?? -1;
-    taskI[i * 5 + 1] = twList.length / 2;
-    taskI[i * 5 + 2] = t.windows.length;
-    taskI[i * 5 + 3] = t.kind;
-    taskI[i * 5 + 4] = t.partner;
+    const ti = i * TASK_I_STRIDE;
+    taskI[ti + TASK_I_LOC] = taskLoc[i] ?? -1;
+    taskI[ti + TASK_I_TW_OFFSET] = twList.length / 2;
+    taskI[ti + TASK_I_TW_COUNT] = t.windows.length;
+    taskI[ti + TASK_I_KIND] = t.kind;
+    taskI[ti + TASK_I_PAIR] = t.partner;
     let width = 0;
     for (const [s, e] of t.windows) {
       twList.push(s, e);
       width += Math.min(e, 1e12) - s;
     }
-    taskF[i * 4] = t.serviceS;
-    taskF[i * 4 + 1] = t.setupS;
-    taskF[i * 4 + 2] = unit * (1 + t.priority);
-    taskF[i * 4 + 3] = width;
+    const tf = i * TASK_F_STRIDE;
+    taskF[tf + TASK_F_SERVICE] = t.serviceS;
+    taskF[tf + TASK_F_SETUP] = t.setupS;
+    taskF[tf + TASK_F_PENALTY] = unit * (1 + t.priority);
+    taskF[tf + TASK_F_TW_WIDTH] = width;
     for (let d = 0; d < D; d++) {
       startLoad[i * D + d] = t.start[d] ?? 0;
       delta[i * D + d] = t.delta[d] ?? 0;
@@ -265,33 +307,41 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
   problem.vehicles.forEach((v, i) => {
     const tw = v.timeWindow ?? [0, Infinity];
     const c = costs[i] ?? { fixed: 0, perSec: 1, perM: 0 };
-    vehF.set(
-      [
-        tw[0],
-        tw[1],
-        v.maxTravelTimeS ?? Infinity,
-        v.maxDistanceM ?? Infinity,
-        c.fixed,
-        c.perSec,
-        c.perM,
-        v.speedFactor ?? 1,
-        v.maxDrivingS ?? Infinity,
-        v.reload?.reloadS ?? 0,
-        vGroups[i]?.[0]?.[1] ?? 0,
-        vGroups[i]?.[1]?.[1] ?? 0,
-        v.drivingBreakS ?? 0,
-      ],
-      i * VEH_F_STRIDE,
-    );
+    const vf = i * VEH_F_STRIDE;
+    vehF[vf + VEH_F_TW_START] = tw[0];
+    vehF[vf + VEH_F_TW_END] = tw[1];
+    vehF[vf + VEH_F_MAX_TRAVEL] = v.maxTravelTimeS ?? Infinity;
+    vehF[vf + VEH_F_MAX_DIST] = v.maxDistanceM ?? Infinity;
+    vehF[vf + VEH_F_FIXED] = c.fixed;
+    vehF[vf + VEH_F_PER_SEC] = c.perSec;
+    vehF[vf + VEH_F_PER_M] = c.perM;
+    vehF[vf + VEH_F_SPEED_FACTOR] = v.speedFactor ?? 1;
+    vehF[vf + VEH_F_MAX_DRIVING] = v.maxDrivingS ?? Infinity;
+    vehF[vf + VEH_F_RELOAD] = v.reload?.reloadS ?? 0;
+    vehF[vf + VEH_F_DRIVING_BREAK] = v.drivingBreakS ?? 0;
+    const vi = i * VEH_I_STRIDE;
+    vehI[vi + VEH_I_START_LOC] = vStart[i] ?? -1;
+    vehI[vi + VEH_I_END_LOC] = vEnd[i] ?? -1;
+    vehI[vi + VEH_I_MAX_STOPS] = v.maxStops ?? -1;
+    vehI[vi + VEH_I_PROFILE] = vProfile[i] ?? 0;
+    for (let k = 0; k < VEH_GROUPS; k++) {
+      const [group, maxWorkS] = vGroups[i]?.[k] ?? [-1, 0];
+      vehF[vf + VEH_F_GROUP_MAX + k] = maxWorkS;
+      vehI[vi + VEH_I_GROUP + k] = group;
+    }
     for (let d = 0; d < D; d++) vehCap[i * D + d] = v.capacity ? (v.capacity[d] ?? 0) : Infinity;
-    vehI[i * VEH_I_STRIDE] = vStart[i] ?? -1;
-    vehI[i * VEH_I_STRIDE + 1] = vEnd[i] ?? -1;
-    vehI[i * VEH_I_STRIDE + 2] = v.maxStops ?? -1;
-    vehI[i * VEH_I_STRIDE + 3] = vProfile[i] ?? 0;
-    vehI[i * VEH_I_STRIDE + 4] = vGroups[i]?.[0]?.[0] ?? -1;
-    vehI[i * VEH_I_STRIDE + 5] = vGroups[i]?.[1]?.[0] ?? -1;
   });
   const params = encodeParams(problem, opts, circuity, speed);
+  const f64 = Array.from({ length: IN_F64_COUNT }, () => new Float64Array(0));
+  f64[IN_DURATIONS] = durM;
+  f64[IN_DISTANCES] = distM;
+  f64[IN_COORDS] = coords;
+  f64[IN_TASK_F] = taskF;
+  f64[IN_TASK_START_LOAD] = startLoad;
+  f64[IN_TASK_DELTA] = delta;
+  f64[IN_TIME_WINDOWS] = new Float64Array(twList);
+  f64[IN_VEH_F] = vehF;
+  f64[IN_VEH_CAP] = vehCap;
   return {
     counts: {
       locs: L,
@@ -302,7 +352,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
       mode: matrixMode ? 0 : 1,
       profiles: matrixMode ? P : 1,
     },
-    f64: [durM, distM, coords, taskF, startLoad, delta, new Float64Array(twList), vehF, vehCap],
+    f64,
     params,
     taskI,
     vehI,

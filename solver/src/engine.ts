@@ -24,6 +24,12 @@ interface Exports {
 }
 
 export interface EngineHooks {
+  /**
+   * The engine's clock in ms, which its time budget runs on (performance.now by default). Tests
+   * pass one that advances by a fixed step per reading, so that a time-budget run does the same
+   * work, and gives the same answer, on any machine.
+   */
+  now?: () => number;
   progress?: (cost: number, routes: number, unassigned: number, elapsedMs: number) => void;
   shouldStop?: () => boolean;
   /** The other searches of the same problem (parallel workers); absent, the search stays alone. */
@@ -42,7 +48,7 @@ export function runEngine(enc: Encoded, hooks: EngineHooks, module: WebAssembly.
   let memory: WebAssembly.Memory | undefined;
   const imports = {
     env: {
-      now: () => performance.now(),
+      now: hooks.now ?? (() => performance.now()),
       progress: (c: number, r: number, u: number, ms: number) => hooks.progress?.(c, r, u, ms),
       shouldStop: () => (hooks.shouldStop?.() ? 1 : 0),
       publishBest: (round: number, cost: number, ptr: number, len: number) => {

@@ -2,6 +2,7 @@
  * Input validation. Every check names the field (`vehicles[3].timeWindow: end before start`) so
  * a user can fix their file from the message alone. Returns normalised windows (sorted, merged).
  */
+import { VEH_GROUPS } from './abi.ts';
 import { ProblemError } from './errors.ts';
 import type { Location, TimeWindow } from './types.ts';
 
@@ -234,7 +235,9 @@ export function validateProblem(p: unknown): number {
       new Set(w.vehicles).forEach((id) => {
         if (!ids.has(id)) throw new ProblemError(`${f}.vehicles`, `unknown vehicle ${String(id)}`);
         const n = (perVehicle.get(id) ?? 0) + 1;
-        if (n > 2) throw new ProblemError(`${f}.vehicles`, `vehicle ${String(id)} is in more than 2 work limits`);
+        if (n > VEH_GROUPS) {
+          throw new ProblemError(`${f}.vehicles`, `vehicle ${String(id)} is in more than ${VEH_GROUPS} work limits`);
+        }
         perVehicle.set(id, n);
       });
     });

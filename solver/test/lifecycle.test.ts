@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { TASK_I_TW_OFFSET } from '../src/abi.ts';
 import { SolverError } from '../src/errors.ts';
 import { solveEncodedForTest, shutdownWorkers, solve } from '../src/solve.ts';
 import { encodeProblem } from '../src/encode.ts';
@@ -52,7 +53,7 @@ describe('solve lifecycle', () => {
   it('rejects a trap with a clear error and keeps working afterwards', async () => {
     const p = c101();
     const enc = encodeProblem(p, { timeLimitMs: 200 });
-    enc.taskI[1] = 2 ** 26; // a time window 1 GB past the end of memory: the engine traps
+    enc.taskI[TASK_I_TW_OFFSET] = 2 ** 26; // task 0's window 1 GB past the end of memory: the engine traps
     await expect(solveEncodedForTest(p, enc)).rejects.toThrow(SolverError);
     await expect(solveEncodedForTest(p, enc)).rejects.toThrow(/solver crashed: RuntimeError/);
     const sol = await solve(p, { maxIterations: 300, timeLimitMs: 600_000, seed: 1 });

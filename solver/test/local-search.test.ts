@@ -42,11 +42,14 @@ const operators: [string, number][] = [
 const ALL = RELOCATE | TWO_OPT_STAR | SWAP | OR_OPT | SWAP_STAR | PAIR_RELOCATE | TWO_OPT | PAIR_EXCHANGE;
 const forShipments = new Set(['pair relocate', 'pair exchange']);
 
-/** The summed cost of three seeded fixed-budget searches of `p` with the given operators. */
+/**
+ * The summed cost of three seeded fixed-budget searches of `p` with the given operators (the time
+ * limit only a cap: past the default 5 s, a loaded machine would end a run before its iterations).
+ */
 async function costOver3Seeds(p: Problem, localSearch: number, maxIterations: number): Promise<number> {
   let sum = 0;
   for (const seed of [1, 2, 3]) {
-    const s = await solve(p, { tuning: { localSearch }, maxIterations, seed, workers: 1 });
+    const s = await solve(p, { tuning: { localSearch }, maxIterations, timeLimitMs: 600_000, seed, workers: 1 });
     checkSolution(p, s);
     expect(s.unassigned).toEqual([]);
     sum += s.summary.cost;
@@ -156,7 +159,12 @@ describe('local search', () => {
     ];
     for (const p of problems) {
       for (const [op, bit] of [...operators, ['all', ALL] as [string, number]]) {
-        const s = await solve(p, { tuning: { localSearch: bit | ON_EVERY }, maxIterations: 300, seed: 4 });
+        const s = await solve(p, {
+          tuning: { localSearch: bit | ON_EVERY },
+          maxIterations: 300,
+          timeLimitMs: 600_000,
+          seed: 4,
+        });
         expect(() => checkSolution(p, s), op).not.toThrow();
       }
     }
@@ -165,10 +173,10 @@ describe('local search', () => {
   it('keeps Solomon R101 and RC201 deterministic with the default operators', async () => {
     for (const name of ['R101', 'RC201']) {
       const p = solomon(name);
-      const a = await solve(p, { tuning: { localSearch: 1 }, maxIterations: 1000, seed: 5 });
+      const a = await solve(p, { tuning: { localSearch: 1 }, maxIterations: 1000, timeLimitMs: 600_000, seed: 5 });
       checkSolution(p, a);
       expect(a.unassigned).toEqual([]);
-      const b = await solve(p, { tuning: { localSearch: 1 }, maxIterations: 1000, seed: 5 });
+      const b = await solve(p, { tuning: { localSearch: 1 }, maxIterations: 1000, timeLimitMs: 600_000, seed: 5 });
       expect(b.summary.cost).toBe(a.summary.cost);
     }
   }, 60_000);

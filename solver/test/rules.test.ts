@@ -54,7 +54,7 @@ describe('driving limit (EU 561/2006)', () => {
   });
 
   it('the checker refuses 5 h of driving before the break', async () => {
-    const sol = await solve(p(), { timeLimitMs: 200 });
+    const sol = await solve(p(), { maxIterations: 1000, timeLimitMs: 600_000, seed: 1 });
     const order = jobOrder(sol);
     // Without the rule the break goes anywhere; force the bad order to see the checker catch it.
     const limited = p(4.5 * H);
@@ -199,8 +199,8 @@ describe('balanced workloads', () => {
   });
 
   it('balance 0 changes nothing', async () => {
-    const a = await solve(p(), { maxIterations: 300, seed: 3 });
-    const b = await solve(p(0), { maxIterations: 300, seed: 3 });
+    const a = await solve(p(), { maxIterations: 300, timeLimitMs: 600_000, seed: 3 });
+    const b = await solve(p(0), { maxIterations: 300, timeLimitMs: 600_000, seed: 3 });
     expect(b.routes).toEqual(a.routes);
   });
 });
