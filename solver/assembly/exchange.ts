@@ -17,9 +17,9 @@ import { bestCost, packBest, packedBestLength, unpackBest } from './state';
  * of 6 better); smaller sets showed no gain (Solomon 2 s level, Li & Lim LRC2_4_2 30 s within its
  * spread, Homberger 200 60 s 0.35 against 0.48 %).
  */
-export function exchangeEvery(maxIter: i32): f64 {
+export function exchangeEvery(byIterations: bool): f64 {
   const ex = params[PARAM_EXCHANGE];
-  return ex < 0 ? 0.0 : ex > 0 ? ex : maxIter > 0 || nTasks < 1000 ? 0.0 : 0.1;
+  return ex < 0 ? 0.0 : ex > 0 ? ex : byIterations || nTasks < 1000 ? 0.0 : 0.1;
 }
 
 /** The exchange under way or next (1, 2, …), and whether this search has published it. */

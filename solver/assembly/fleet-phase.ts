@@ -17,7 +17,7 @@ import { rJobs } from './routes';
 import { assignedJobs, pend, pendCount, pendUnassigned, removeRoute, resetPend, ruin } from './ruin';
 import { rand } from './rng';
 import { now } from './env';
-import { iterations, report, timeUp } from './search';
+import { byIterations, iterations, report, timeUp } from './search';
 import {
   addUnassigned,
   beginMove,
@@ -60,11 +60,11 @@ export function fleetPhase(deadline: f64, iterBudget: i32): void {
   let sumAbs: i64 = 0;
   const fleetT = fleetTemp > 0 ? fleetTemp * arcScale() : 0.0;
   // Ends early once stuck (tuning.fleetStall, see search.ts runSearch) on time budgets only.
-  const stall = iterBudget <= 0 ? fleetStall : 0.0;
+  const stall = byIterations ? 0.0 : fleetStall;
   const floor = (deadline - now()) * FLEET_STALL_FLOOR;
   let lastRemoval = now();
   let longestWait: f64 = 0;
-  while (!timeUp(deadline) && (iterBudget <= 0 || iterations < iterBudget)) {
+  while (!timeUp(deadline) && (!byIterations || iterations < iterBudget)) {
     iterations++;
     if (unasCount <= target) {
       if (totalCost() < bestCost) {

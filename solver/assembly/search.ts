@@ -64,6 +64,11 @@ import {
 import { checkMetricCost, checkMetricDur, metricCost, prepareTravel } from './travel';
 
 export let iterations: i32 = 0;
+/**
+ * The run is bounded by PARAM_MAX_ITERATIONS: each phase then ends after its share of them, even
+ * a share of 0 (a budget under ten gives the pre-phase none), rather than at the time limit.
+ */
+export let byIterations = false;
 let vehiclesFirst = false;
 /** The annealing's start temperature in near-arc costs when tuning.t0 is auto (see annealingPhase). */
 let t0Auto: f64 = 1.0;
@@ -147,14 +152,14 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
   let cur = searchCost();
   const firstIter = iterations;
   // A warm start runs its whole share: its start already holds the earlier rounds' convergence.
-  const canConverge = final && maxIter <= 0 && params[PARAM_STOP_WHEN_CONVERGED] > 0 && params[PARAM_START_T0] <= 0;
+  const canConverge = final && !byIterations && params[PARAM_STOP_WHEN_CONVERGED] > 0 && params[PARAM_START_T0] <= 0;
   // Once converged, the rest of the cooling is compressed into a short quench (a third of the
   // time spent so far, at least 0.5 s): the cold end of the schedule is where late improvements
   // come from, so stopping at once would lose them.
   let quenchAt: f64 = -1;
   let quenchFrac: f64 = 0;
   let quenchEnd: f64 = 0;
-  const every = final ? exchangeEvery(maxIter) : 0.0;
+  const every = final ? exchangeEvery(byIterations) : 0.0;
   while (!timeUp(deadline)) {
     if (canConverge && quenchAt < 0 && (iterations & 63) == 0 && converged(from)) {
       quenchAt = now();
@@ -165,8 +170,8 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
       else quenchAt = -2; // not worth it: run to the limit
     }
     let frac: f64;
-    if (maxIter > 0) {
-      frac = <f64>(iterations - firstIter) / <f64>maxIter;
+    if (byIterations) {
+      frac = maxIter > 0 ? <f64>(iterations - firstIter) / <f64>maxIter : 1.0;
       if (frac >= 1) break;
     } else if (quenchAt >= 0) {
       frac = quenchFrac + ((1.0 - quenchFrac) * (now() - quenchAt)) / (quenchEnd - quenchAt);
@@ -298,6 +303,7 @@ export function runSearch(): void {
   const limit = params[PARAM_TIME_LIMIT_MS] > 0 ? params[PARAM_TIME_LIMIT_MS] : 1000.0;
   const deadline = startTime + limit;
   const maxIter = <i32>params[PARAM_MAX_ITERATIONS];
+  byIterations = maxIter > 0;
   // A warm start (a later round, src/searches.ts) continues from the solution handed in.
   const warm = params[PARAM_START_T0] > 0;
   if (warm) unpackBest(startSolution);

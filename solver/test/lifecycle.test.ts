@@ -4,7 +4,7 @@ import { SolverError } from '../src/errors.ts';
 import { solveEncodedForTest, shutdownWorkers, solve } from '../src/solve.ts';
 import { encodeProblem } from '../src/encode.ts';
 import { checkSolution } from './checker.ts';
-import { solomonFixture } from './helpers.ts';
+import { solomonFixture, solveOnSteppingClock } from './helpers.ts';
 
 afterAll(() => shutdownWorkers());
 
@@ -36,6 +36,17 @@ describe('solve lifecycle', () => {
     const a = await solve(p, { maxIterations: 800, timeLimitMs: 600_000, seed: 3 });
     const b = await solve(p, { maxIterations: 800, timeLimitMs: 600_000, seed: 3 });
     expect(b.routes.map((r) => r.steps.map((s) => s.id))).toEqual(a.routes.map((r) => r.steps.map((s) => s.id)));
+  });
+
+  it('ends every phase after its share of a budget of a few iterations, not at the time limit', () => {
+    // Vehicles first splits the budget into a pre-phase (a fifth), the fleet phase and the final
+    // annealing; with 3 iterations the pre-phase's share is 0, which once meant "no iteration
+    // limit" and ran it to the time limit. On a clock that steps per reading, that shows as
+    // thousands of iterations instead of 3.
+    for (const maxIterations of [1, 3, 7]) {
+      const sol = solveOnSteppingClock(c101(), { maxIterations, timeLimitMs: 600_000, seed: 1 }, 1);
+      expect(sol.summary.iterations).toBeLessThanOrEqual(maxIterations);
+    }
   });
 
   it("stops when aborted, with the signal's reason", async () => {
