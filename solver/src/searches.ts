@@ -62,6 +62,9 @@ export function warmStartT0(opts: SolveOptions): number {
  */
 export type Round = (seed: number, limitMs: number, opts: SolveOptions, warm?: WarmStart) => Promise<Float64Array[]>;
 
+/** The shortest later round worth starting (worker start-up alone takes tens of ms). */
+export const MIN_ROUND_MS = 250;
+
 /**
  * Runs the rounds one after another, each on an equal share of the time left, the last one from the
  * best so far with `tuning.warmStart`, and returns the best output of all. Progress from a later round is passed on only when it beats the earlier rounds'
@@ -94,7 +97,11 @@ export async function searchInRounds(
             },
           };
     const warm = best && r === rounds - 1 && warmT0 > 0 ? { out: best, t0: warmT0 } : undefined;
-    const outs = await run(seed + r * workers, (limitMs - offset) / (rounds - r), roundOpts, warm);
+    const share = (limitMs - offset) / (rounds - r);
+    // A round that overran (a slow worker start, a loaded machine) leaves the later ones little
+    // or no time: they are skipped, not run on a budget the engine would read as its default.
+    if (r > 0 && share < MIN_ROUND_MS) break;
+    const outs = await run(seed + r * workers, share, roundOpts, warm);
     best = bestOutput(best ? [best, ...outs] : outs);
     if (r === 0) rounds = roundsAfterFirst(problem, opts, rounds, best);
   }

@@ -13,7 +13,7 @@ import { decodeSolution } from '../src/decode.ts';
 import { encodeProblem } from '../src/encode.ts';
 import { withRun, type WarmStart } from '../src/params.ts';
 import { runEngine } from '../src/engine.ts';
-import { bestOutput, type Round, roundsAfterFirst, roundsFor, searchInRounds } from '../src/searches.ts';
+import { bestOutput, MIN_ROUND_MS, type Round, roundsAfterFirst, roundsFor, searchInRounds } from '../src/searches.ts';
 import { shutdownWorkers, solve } from '../src/solve.ts';
 import type { Problem, Progress, SolveOptions } from '../src/types.ts';
 import { engineModule } from '../src/wasm-node.ts';
@@ -150,6 +150,28 @@ describe('a solve in rounds, as its caller sees it', () => {
     expect(best[0]).toBe(85);
     expect(seen.map((p) => p.cost)).toEqual([100, 90, 85]);
     expect(seen[2]?.elapsedMs).toBeGreaterThanOrEqual(40); // 5 ms into a round that started 35 ms or more in
+  });
+
+  it('skips a later round when an earlier one overran and left it too little time', async () => {
+    const roundLimits = async (firstRoundMs: number) => {
+      const limits: number[] = [];
+      const script: Round = async (_seed, limitMs) => {
+        limits.push(limitMs);
+        if (limits.length === 1 && firstRoundMs > 0) await new Promise((r) => setTimeout(r, firstRoundMs));
+        return [Float64Array.of(100 - limits.length, 5)];
+      };
+      const best = await searchInRounds(liLimFixture('lrc201'), { tuning: { restarts: 2 } }, 600, script);
+      return { limits, best: best[0] };
+    };
+    // On time, the second round gets the rest: about 600 ms.
+    const onTime = await roundLimits(0);
+    expect(onTime.limits).toHaveLength(2);
+    expect(onTime.limits[1]).toBeGreaterThan(MIN_ROUND_MS);
+    // The first round overruns its 300 ms by 100 (a timer may fire a little early): the 200 ms
+    // left are under MIN_ROUND_MS, so the first round's best is the answer.
+    const late = await roundLimits(400);
+    expect(late.limits).toHaveLength(1);
+    expect(late.best).toBe(99);
   });
 
   it('reports progress that only improves, on the solve’s clock, and returns a checked answer', async () => {
