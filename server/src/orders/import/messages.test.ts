@@ -34,6 +34,11 @@ describe('import messages', () => {
     expect(fr.xlsxLimit('sharedStrings', 1, 'x')).toContain('plus de 1 texte distinct (');
   });
 
+  it('spells the date formats with the letters of the language (the English text once had AAAA-MM-JJ)', () => {
+    expect(en.value.notDate).toContain('YYYY-MM-DD or DD/MM/YYYY');
+    expect(fr.value.notDate).toContain('AAAA-MM-JJ ou JJ/MM/AAAA');
+  });
+
   it('writes counts as the language does, and row numbers as the sheet shows them', () => {
     expect(en.xlsxLimit('sharedStrings', 2_000_000, 'x')).toContain('more than 2,000,000 distinct texts');
     expect(spaces(fr.xlsxLimit('sharedStrings', 2_000_000, 'x'))).toContain('plus de 2 000 000 textes distincts');

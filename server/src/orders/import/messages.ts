@@ -129,7 +129,7 @@ type Texts = Omit<Templates<ImportMessages>, 'unreadable' | 'xlsxLimit' | 'xlsxN
 
 const en: Texts = {
   value: {
-    notDate: 'is not a date: write it as AAAA-MM-JJ or JJ/MM/AAAA',
+    notDate: 'is not a date: write it as YYYY-MM-DD or DD/MM/YYYY',
     badDate: 'is not a valid date',
     notCalendarDate: 'is not a valid calendar date',
     badTime: 'is not a valid time',
