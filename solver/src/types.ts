@@ -270,8 +270,8 @@ export interface Tuning {
   /**
    * Final temperature in near-arc costs; 0 = auto: t0 / 100, or t0 / 400 in the final annealing
    * when every task is a shipment, vehicles come first, there are 300 tasks or more and routes
-   * are short (under 25 tasks): Li & Lim LC1_4_2 at 60 s × 2 workers, 19 alternated pairs, mean
-   * gap 0.27 against 0.69 %, worst 2.35 against 3.93 % (solver README). 0.2 gives the old end there.
+   * are short (under 25 tasks): Li & Lim LC1_4_2 at 60 s × 2 workers, 34 alternated pairs, mean
+   * gap 0.31 against 0.53 %, above 1 % in 1 run against 5 (solver README). 0.2 gives the old end there.
    */
   tf: number;
   /** SISR's c̄, tasks removed per ruin on average; raised to a quarter of a route's stops on long routes (ruin.ts). */
