@@ -14,7 +14,7 @@ describe('parseDate', () => {
   });
   it('rejects a day that is not in the calendar', () => {
     expect(() => parseDate('31/02/2026')).toThrow(/valid calendar date/);
-    expect(() => parseDate('demain')).toThrow(/JJ\/MM\/AAAA/);
+    expect(() => parseDate('demain')).toThrow(/DD\/MM\/YYYY/);
   });
 });
 
