@@ -140,6 +140,7 @@ export function prepareTravel(): void {
       for (let i = 0; i < nLoc * nLoc; i++) costM[i] = uPerSec * matDur[o + i] + uPerM * matDist[o + i];
     }
   }
+  shareEqualMatrices();
   symmetric = mode != MODE_MATRIX || (isSymmetric(matDur) && isSymmetric(matDist));
   if (mode != MODE_MATRIX) {
     // Unit vectors make the great-circle distance a chord length plus one asin.
@@ -154,6 +155,27 @@ export function prepareTravel(): void {
       unitXYZ[i * 3 + 2] = Math.sin(lat);
     }
   }
+}
+
+/**
+ * Matrices with the same values become one array (the literature's instances give one matrix for
+ * time, distance and cost): at 1,000 locations each is 8 MB, and three of them per worker no
+ * longer fit the cache the search's scans read them through. Values, hence results, are unchanged.
+ */
+function shareEqualMatrices(): void {
+  if (mode != MODE_MATRIX) return;
+  if (matDist.length == matDur.length && sameValues(matDist, matDur)) matDist = matDur;
+  // costM is read without a profile offset: only the first profile's block can stand in for it.
+  if (costM.length == 0 || unchecked(profOff[0]) != 0) return;
+  if (sameValues(costM, matDist)) costM = matDist;
+  else if (sameValues(costM, matDur)) costM = matDur;
+}
+
+/** `a` equals the start of `b` (b may hold further profiles after it). */
+function sameValues(a: StaticArray<f64>, b: StaticArray<f64>): bool {
+  if (a.length > b.length) return false;
+  for (let i = 0; i < a.length; i++) if (unchecked(a[i]) != unchecked(b[i])) return false;
+  return true;
 }
 
 function isSymmetric(m: StaticArray<f64>): bool {

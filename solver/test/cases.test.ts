@@ -196,6 +196,51 @@ describe('solve on hand-checkable instances', () => {
     expect(jobOrder(shipment)).toEqual(['p', 'd']);
   });
 
+  // Matrices with equal values are shared as one array (solver/assembly/travel.ts,
+  // shareEqualMatrices); matrices that differ must still be read apart.
+  it('prices by the distance matrix and times by the duration matrix when they differ', async () => {
+    // Round 0→1→2→0 is short (3 × 10 m) but slow (3 × 100 s); the other way round, the reverse.
+    const distances = [
+      [0, 10, 100],
+      [100, 0, 10],
+      [10, 100, 0],
+    ];
+    const durations = [
+      [0, 100, 10],
+      [10, 0, 100],
+      [100, 10, 0],
+    ];
+    const twoJobs = (m: { durations: number[][]; distances: number[][] }) =>
+      solveChecked(
+        {
+          matrices: m,
+          vehicles: [{ id: 'a', start: 0, end: 0, costs: { perKm: 1000, perHour: 0 } }],
+          jobs: [
+            { id: 'one', location: 1 },
+            { id: 'two', location: 2 },
+          ],
+        },
+        BUDGET,
+      );
+    const apart = await twoJobs({ durations, distances });
+    expect(jobOrder(apart)).toEqual(['one', 'two']);
+    expect(apart.summary.distance).toBe(30);
+    expect(apart.summary.travelS).toBe(300);
+    // Equal but for one cell: times favour 0→1→2→0 (30 against 35 s), and 2→0 being 100 m
+    // sends the distance the other way round.
+    const m = [
+      [0, 10, 10],
+      [15, 0, 10],
+      [10, 10, 0],
+    ];
+    const almost = m.map((r) => r.slice());
+    almost[2]![0] = 100;
+    const oneCell = await twoJobs({ durations: m, distances: almost });
+    expect(jobOrder(oneCell)).toEqual(['two', 'one']);
+    expect(oneCell.summary.distance).toBe(35);
+    expect(oneCell.summary.travelS).toBe(35);
+  });
+
   // Candidate vehicles are listed once per task (solver/assembly/init.ts); a road matrix may
   // break the triangle inequality, so a stop out of reach straight from the depot can still be
   // reached through another stop.
