@@ -31,8 +31,10 @@ export const TASK_F_SERVICE = 0;
 export const TASK_F_SETUP = 1;
 /** The price of leaving the task unassigned. */
 export const TASK_F_PENALTY = 2;
-/** The summed width of its time windows (an open end counted up to 1e12 s). */
+/** The summed width of its time windows (an open end counted up to TW_WIDTH_CAP). */
 export const TASK_F_TW_WIDTH = 3;
+/** Where an open-ended window's width stops counting (s): it only orders tasks narrowest first. */
+export const TW_WIDTH_CAP = 1e12;
 export const TASK_F_STRIDE = 4;
 
 // Fields of one task in IN_TASK_I (i32).

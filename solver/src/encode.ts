@@ -24,6 +24,7 @@ import {
   TASK_F_SETUP,
   TASK_F_STRIDE,
   TASK_F_TW_WIDTH,
+  TW_WIDTH_CAP,
   TASK_I_KIND,
   TASK_I_LOC,
   TASK_I_PAIR,
@@ -289,7 +290,7 @@ export function encodeProblem(problem: Problem, opts: SolveOptions = {}): Encode
     let width = 0;
     for (const [s, e] of t.windows) {
       twList.push(s, e);
-      width += Math.min(e, 1e12) - s;
+      width += Math.min(e, TW_WIDTH_CAP) - s;
     }
     const tf = i * TASK_F_STRIDE;
     taskF[tf + TASK_F_SERVICE] = t.serviceS;

@@ -248,7 +248,10 @@ export interface SolveOptions {
   signal?: AbortSignal;
   /** Called on every improvement (at most every 50 ms per worker, and always for the last). */
   onProgress?: (p: Progress) => void;
-  /** Stop after this many iterations: with it, a seed gives the same answer on any machine. */
+  /**
+   * Stop after this many iterations: with it, a seed gives the same answer on any machine, as long
+   * as the time limit (5 s unless `timeLimitMs` says otherwise) is not reached first, so give both.
+   */
   maxIterations?: number;
   /**
    * Stop before the time limit once the search has converged (no better solution for as long as
