@@ -141,7 +141,7 @@ export function prepareTravel(): void {
     }
   }
   shareEqualMatrices();
-  symmetric = mode != MODE_MATRIX || (isSymmetric(matDur) && isSymmetric(matDist));
+  symmetric = mode != MODE_MATRIX || (isSymmetric(matDur) && (matDist === matDur || isSymmetric(matDist)));
   if (mode != MODE_MATRIX) {
     // Unit vectors make the great-circle distance a chord length plus one asin.
     unitXYZ = new StaticArray<f64>(nLoc * 3);
