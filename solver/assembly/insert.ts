@@ -52,6 +52,7 @@ import {
   vehGroupCount,
   workFits,
 } from './rules';
+import { capWeight, insertExcess, overloading, routeOver } from './soft-capacity';
 import { balanceDelta, durationGrowth, durationWith, workAllows } from './insert-duration';
 
 export const INF: f64 = Infinity;
@@ -158,15 +159,19 @@ export function loadFits(v: i32, j: i32, u: i32, w: i32): bool {
 
 /**
  * No position of route v can take job j: its start load already overflows at the route's start.
- * Without reloads the prefix maximum only grows along a route, so loadFits fails everywhere.
+ * Without reloads the prefix maximum only grows along a route, so loadFits fails everywhere. With
+ * penalised capacity, the load over it at the start prices every position at `bound` or more.
  */
-export function routeFullFor(j: i32, v: i32): bool {
+export function routeFullFor(j: i32, v: i32, bound: f64): bool {
   if (anyReload || kindOf(j) != KIND_JOB) return false;
   const s0 = startNode(v);
+  let over: f64 = 0;
   for (let d = 0; d < D; d++) {
-    if (unchecked(pMax[s0 * D + d]) + unchecked(taskStartLoad[j * D + d]) > capOf(v, d)) return true;
+    const x = unchecked(pMax[s0 * D + d]) + unchecked(taskStartLoad[j * D + d]) - capOf(v, d);
+    if (x > 0) over += x;
   }
-  return false;
+  if (over == 0) return false;
+  return !overloading || capWeight * (over - routeOver(v)) >= bound;
 }
 
 /** A job alone in a new trip. */
@@ -236,8 +241,12 @@ export function evalInsert(j: i32, u: i32, v: i32, bound: f64 = INF): f64 {
   if (unchecked(rJobs[v]) == 0) c += vehFixed(v) * fixedScale;
   if (c >= bound) return INF;
   if (!loadFits(v, j, u, w)) {
-    failCap++;
-    return INF;
+    if (!overloading) {
+      failCap++;
+      return INF;
+    }
+    c += capWeight * insertExcess(v, j, u, w);
+    if (c >= bound) return INF;
   }
   const setupJ = lu != lj ? setupOf(j) : 0.0;
   const arr = unchecked(eDep[u]) + tUJ;

@@ -32,6 +32,7 @@ import { rand } from './rng';
 import { addUnassigned, searchCost, touch } from './state';
 import { durInto, locOf, metricDur, proximity } from './travel';
 import { newTypeScan, skipEmptyTwin } from './fleet';
+import { capWeight, setOverloading } from './soft-capacity';
 
 export let blinkRate: f64 = 0.01;
 /**
@@ -174,7 +175,7 @@ function granularScan(t: i32): void {
     const r = unchecked(routeOf[b]);
     if (r < 0 || (closing && unchecked(closed[r]))) continue;
     if ((skills & ~unchecked(vehSkill[r])) != 0) continue;
-    if (routeFullFor(t, r)) {
+    if (routeFullFor(t, r, best)) {
       // Both positions would fail on capacity; their blinks' draws are kept (same random stream).
       if (blinkRate > 0) {
         rand();
@@ -203,7 +204,7 @@ function skipPositions(u: i32, e: i32): void {
 function scanRoute(t: i32, r: i32, isPair: bool, floor: f64): void {
   const e = endNode(r);
   let u = startNode(r);
-  if (!isPair && routeFullFor(t, r)) {
+  if (!isPair && routeFullFor(t, r, best)) {
     skipPositions(u, e); // every position would fail on capacity
     return;
   }
@@ -279,6 +280,27 @@ function scanPairByFloor(t: i32, c1: i32): void {
   }
 }
 
+/** Whether the best position found so far opens a route at a fixed cost. */
+// @inline
+function opensRoute(): bool {
+  return bestR >= 0 && unchecked(rJobs[bestR]) == 0 && vehFixed(bestR) > 0;
+}
+
+/** Scans the candidate routes of task t up to cand index c1 for a cheaper position than `best`. */
+function scanCandidates(t: i32, isPair: bool, c1: i32): void {
+  if (isPair && pairFloorOn) {
+    scanPairByFloor(t, c1);
+    return;
+  }
+  for (let ci = candStart[t]; ci < c1; ci++) {
+    const r = unchecked(cand[ci]);
+    if (closing && unchecked(closed[r])) continue;
+    // Identical empty vans price the same: one of each type is enough.
+    if (skipEmptyTwin(r)) continue;
+    scanRoute(t, r, isPair, 0.0);
+  }
+}
+
 /** Inserts task t at its cheapest feasible position; returns false (and lists it unassigned) if none. */
 export function insertBest(t: i32): bool {
   const isPair = kindOf(t) == KIND_PICKUP;
@@ -292,18 +314,14 @@ export function insertBest(t: i32): bool {
   // cost: at a tight fleet the neighbours' routes are often full while a farther one has room
   // (Homberger 1,000 with vehicles first ended a route up and 2 points further from the best
   // known when a new route was taken for an answer).
-  const opensRoute = bestR >= 0 && unchecked(rJobs[bestR]) == 0 && vehFixed(bestR) > 0;
-  const c1 = bestR >= 0 && !opensRoute ? candStart[t] : candStart[t + 1];
-  if (isPair && pairFloorOn) {
-    scanPairByFloor(t, c1);
-  } else {
-    for (let ci = candStart[t]; ci < c1; ci++) {
-      const r = unchecked(cand[ci]);
-      if (closing && unchecked(closed[r])) continue;
-      // Identical empty vans price the same: one of each type is enough.
-      if (skipEmptyTwin(r)) continue;
-      scanRoute(t, r, isPair, 0.0);
-    }
+  scanCandidates(t, isPair, bestR >= 0 && !opensRoute() ? candStart[t] : candStart[t + 1]);
+  if (capWeight > 0 && (bestR < 0 || opensRoute())) {
+    // Penalised capacity (soft-capacity.ts): a job that no used route can take within capacity
+    // may overload one rather than open a route or stay out.
+    setOverloading(true);
+    newTypeScan();
+    scanCandidates(t, isPair, candStart[t + 1]);
+    setOverloading(false);
   }
   if (bestR < 0) {
     addUnassigned(t);

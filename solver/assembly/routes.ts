@@ -51,6 +51,7 @@ import {
   vehGroupIdx,
 } from './rules';
 import { taskI } from './instance';
+import { capWeight, trackExcess } from './soft-capacity';
 
 export let nxt = new StaticArray<i32>(0);
 export let prv = new StaticArray<i32>(0);
@@ -369,6 +370,7 @@ export function recompute(v: i32): void {
     }
   }
   rFeasible[v] = feasible;
+  if (capWeight > 0) trackExcess(v);
 }
 
 /** Balance term rate of vehicle v: its cost per second of work (1 when it pays only distance). */

@@ -19,6 +19,7 @@ import {
   PARAM_SEED,
   PARAM_SOFT_FIXED,
   PARAM_SOFT_UNASSIGNED,
+  PARAM_SOFT_CAPACITY,
   PARAM_START_T0,
   PARAM_STOP_WHEN_CONVERGED,
   PARAM_T0,
@@ -61,6 +62,7 @@ import {
   unpackBest,
   usedRoutes,
 } from './state';
+import { setCapWeight, softCapacityFits, startSoftCapacity, stepSoftCapacity, withinCapacity } from './soft-capacity';
 import { checkMetricCost, checkMetricDur, metricCost, prepareTravel } from './travel';
 
 export let iterations: i32 = 0;
@@ -149,6 +151,9 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
   const softU = params[PARAM_SOFT_UNASSIGNED] > 0 ? params[PARAM_SOFT_UNASSIGNED] : 0.0;
   const u0 = softU > 0 && minPenalty < Infinity ? Math.min(1.0, (softU * scale) / minPenalty) : 1.0;
   setUnasScale(u0);
+  // Penalised capacity (soft-capacity.ts), in the final annealing only.
+  const softC = final && params[PARAM_SOFT_CAPACITY] > 0 && softCapacityFits(heterogeneous, anyReload);
+  if (softC) startSoftCapacity(params[PARAM_SOFT_CAPACITY], scale);
   let cur = searchCost();
   const firstIter = iterations;
   // A warm start runs its whole share: its start already holds the earlier rounds' convergence.
@@ -188,6 +193,7 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
       if (u0 < 1.0) setUnasScale(u0 * Math.pow(1.0 / u0, frac));
       cur = searchCost();
     }
+    if (softC && stepSoftCapacity(frac)) cur = searchCost();
     iterations++;
     beginMove();
     resetPend();
@@ -219,7 +225,7 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
     // when the new cost is below the current one plus T·(−ln U), U uniform in (0, 1].
     if (nc < cur - temp * Math.log(rand())) {
       cur = nc;
-      if (totalCost() < bestCost - BEST_MARGIN * Math.abs(bestCost)) {
+      if (withinCapacity() && totalCost() < bestCost - BEST_MARGIN * Math.abs(bestCost)) {
         saveBest();
         report();
       }
@@ -227,6 +233,7 @@ function annealingPhase(from: f64, deadline: f64, maxIter: i32, final: bool = fa
       rollback();
     }
   }
+  if (softC) setCapWeight(0);
 }
 
 /** Runs the whole search; the host reads the result through `output.ts`. */

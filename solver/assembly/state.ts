@@ -5,6 +5,7 @@
 import { endNode, isBound, nTasks, nVeh, penaltyOf, startNode } from './instance';
 import { resetFocus } from './focus';
 import { excessCost, hasGroups } from './rules';
+import { capacityTerm } from './soft-capacity';
 import { costSum, fixedScale, fixedSum, linkAfter, nxt, prv, recompute, routeOf } from './routes';
 
 /** Unassigned routable tasks (jobs and shipment pickups). */
@@ -53,7 +54,13 @@ export function totalCost(): f64 {
 /** The objective the annealing sees (fixed costs scaled by `fixedScale`). */
 // @inline
 export function searchCost(): f64 {
-  return costSum - (1.0 - fixedScale) * fixedSum + unasScale * unasPenalty + (hasGroups ? excessCost() : 0.0);
+  return (
+    costSum -
+    (1.0 - fixedScale) * fixedSum +
+    unasScale * unasPenalty +
+    (hasGroups ? excessCost() : 0.0) +
+    capacityTerm()
+  );
 }
 
 /**

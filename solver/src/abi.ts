@@ -128,7 +128,9 @@ export const PARAM_EXCHANGE = 21;
 export const PARAM_FLEET_STALL = 22;
 /** Start from the solution at IN_START (skipping construction and the fleet phase) and anneal from this T0 factor; 0 = a fresh start. */
 export const PARAM_START_T0 = 23;
-export const PARAMS_LEN = 24;
+/** Final annealing: start price, in near-arc costs, of a mean job's load over a van's capacity (0 = hard capacity). */
+export const PARAM_SOFT_CAPACITY = 24;
+export const PARAMS_LEN = 25;
 
 /**
  * A new best must beat the old by this share of its cost: the same solution's cost summed again

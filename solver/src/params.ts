@@ -22,6 +22,7 @@ import {
   PARAM_START_T0,
   PARAM_SOFT_FIXED,
   PARAM_SOFT_UNASSIGNED,
+  PARAM_SOFT_CAPACITY,
   PARAM_SPEED_MPS,
   PARAM_STOP_WHEN_CONVERGED,
   PARAM_T0,
@@ -49,6 +50,7 @@ export const DEFAULT_TUNING = {
   softFixed: 0,
   preShare: 0.1,
   softUnassigned: 0,
+  softCapacity: 0,
   granular: 0,
   localSearch: 0,
   fleetTemp: 0,
@@ -78,6 +80,7 @@ export function encodeParams(problem: Problem, opts: SolveOptions, circuity: num
   params[PARAM_SOFT_FIXED] = tuning.softFixed;
   params[PARAM_PRE_SHARE] = tuning.preShare;
   params[PARAM_SOFT_UNASSIGNED] = tuning.softUnassigned;
+  params[PARAM_SOFT_CAPACITY] = tuning.softCapacity;
   params[PARAM_GRANULAR] = tuning.granular;
   params[PARAM_STOP_WHEN_CONVERGED] = opts.stopWhenConverged === false ? 0 : 1;
   params[PARAM_LOCAL_SEARCH] = tuning.localSearch;

@@ -288,6 +288,14 @@ export interface Tuning {
   /** Price of leaving a task out early in the annealing, in near-arc costs (0: never). */
   softUnassigned: number;
   /**
+   * Final annealing, jobs only (no shipments, reloads or mixed vans): a job that no used route can
+   * take within capacity may overload one instead of opening a route, at a price that starts at
+   * this many near-arc costs per mean job load, adapts to keep the search mostly within capacity
+   * and rises to prohibitive by the end; only solutions within capacity are kept. 0 = off (the
+   * default: not shown to help on Homberger 1,000, solver README).
+   */
+  softCapacity: number;
+  /**
    * Fleet minimisation: temperature, in near-arc costs, of an annealing test on distance for the
    * moves that place no more tasks; −1 = off (absences alone decide, as in SISR), 0 = auto (3 when
    * every task is a shipment or at 1,000–2,000 tasks, where it was measured better: Li & Lim,
