@@ -312,3 +312,10 @@ export function latestStart(t: i32, bound: f64): f64 {
   }
   return -1.0;
 }
+
+/** A task's load: its start load and its change, summed over dimensions (recreate's demand order). */
+export function demandOf(t: i32): f64 {
+  let s: f64 = 0;
+  for (let d = 0; d < D; d++) s += Math.abs(taskStartLoad[t * D + d]) + Math.abs(taskDelta[t * D + d]);
+  return s;
+}

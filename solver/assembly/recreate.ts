@@ -5,7 +5,7 @@
  */
 import { KIND_JOB, KIND_PICKUP } from '../src/abi';
 import {
-  D,
+  demandOf,
   kindOf,
   lastEnd,
   pairOf,
@@ -15,8 +15,6 @@ import {
   nVeh,
   startNode,
   endNode,
-  taskDelta,
-  taskStartLoad,
   twWidthOf,
   vehFixed,
 } from './instance';
@@ -76,12 +74,6 @@ export function absencesOf(t: i32): i32 {
 }
 export function setUseAbsences(b: bool): void {
   useAbsences = b;
-}
-
-function demandOf(t: i32): f64 {
-  let s: f64 = 0;
-  for (let d = 0; d < D; d++) s += Math.abs(taskStartLoad[t * D + d]) + Math.abs(taskDelta[t * D + d]);
-  return s;
 }
 
 /**

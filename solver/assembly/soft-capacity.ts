@@ -7,7 +7,7 @@
  * is its prefix maximum at the end. Not shown to help on Homberger 1,000 (solver README).
  */
 import { KIND_BREAK, KIND_JOB } from '../src/abi';
-import { D, capOf, endNode, kindOf, nTasks, nVeh, taskDelta, taskStartLoad } from './instance';
+import { D, capOf, demandOf, endNode, kindOf, nTasks, nVeh, taskDelta, taskStartLoad } from './instance';
 import { fixedSum, loadAfter, pMax, sMax } from './routes';
 
 /** Price of one unit over capacity; 0 = capacity is hard (everywhere but the final annealing). */
@@ -115,7 +115,7 @@ export function meanDemand(): f64 {
   let n = 0;
   for (let t = 0; t < nTasks; t++) {
     if (kindOf(t) != KIND_JOB) continue;
-    for (let d = 0; d < D; d++) s += Math.abs(taskStartLoad[t * D + d]) + Math.abs(taskDelta[t * D + d]);
+    s += demandOf(t);
     n++;
   }
   return n > 0 && s > 0 ? s / <f64>n : 1.0;
