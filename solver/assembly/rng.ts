@@ -15,6 +15,18 @@ export function seedRng(seed: u64): void {
   if (s0 == 0 && s1 == 0) s1 = 1;
 }
 
+let saved0: u64 = 1;
+let saved1: u64 = 1;
+/** Remembers the generator's state, so a scan can be run again with the same draws. */
+export function saveRng(): void {
+  saved0 = s0;
+  saved1 = s1;
+}
+export function restoreRng(): void {
+  s0 = saved0;
+  s1 = saved1;
+}
+
 // @inline
 
 export function nextU64(): u64 {

@@ -140,20 +140,20 @@ export function allocRoutes(): void {
 /** Links task `t` after node `u` (in u's route). The caller recomputes the route. */
 export function linkAfter(t: i32, u: i32): void {
   const w = unchecked(nxt[u]);
-  nxt[u] = t;
-  prv[t] = u;
-  nxt[t] = w;
-  prv[w] = t;
-  routeOf[t] = unchecked(routeOf[u]);
+  unchecked((nxt[u] = t));
+  unchecked((prv[t] = u));
+  unchecked((nxt[t] = w));
+  unchecked((prv[w] = t));
+  unchecked((routeOf[t] = unchecked(routeOf[u])));
 }
 
 /** Unlinks task `t` from its route. The caller recomputes the route. */
 export function unlink(t: i32): void {
   const a = unchecked(prv[t]);
   const b = unchecked(nxt[t]);
-  nxt[a] = b;
-  prv[b] = a;
-  routeOf[t] = -1;
+  unchecked((nxt[a] = b));
+  unchecked((prv[b] = a));
+  unchecked((routeOf[t] = -1));
 }
 
 /** Whether task arrival `a` at node `x` with setup paid or not leaves x's start feasible. */
@@ -215,12 +215,12 @@ export function recompute(v: i32): void {
   const maxDrv = unchecked(ruleDriving[v]);
   const driving = maxDrv < Infinity;
   let loc = locOf(s);
-  effLoc[s] = loc;
+  unchecked((effLoc[s] = loc));
   let time = vehTwStart(v);
-  eStart[s] = time;
-  eDep[s] = time;
-  cumDist[s] = 0;
-  posOf[s] = 0;
+  unchecked((eStart[s] = time));
+  unchecked((eDep[s] = time));
+  unchecked((cumDist[s] = 0));
+  unchecked((posOf[s] = 0));
   if (driving) unchecked((drvF[s] = 0));
   let travel: f64 = 0;
   let distance: f64 = 0;
@@ -230,12 +230,12 @@ export function recompute(v: i32): void {
   let x = unchecked(nxt[s]);
   while (true) {
     pos++;
-    posOf[x] = pos;
+    unchecked((posOf[x] = pos));
     let arr = time;
     const pas = x < nTasks && unchecked(passive[x]);
     let t: f64 = 0;
     if (pas) {
-      effLoc[x] = loc;
+      unchecked((effLoc[x] = loc));
     } else {
       const l = locOf(x);
       t = dur(v, loc, l);
@@ -243,7 +243,7 @@ export function recompute(v: i32): void {
       const dl = vdist(v, loc, l);
       distance += dl;
       arr = time + t;
-      effLoc[x] = l;
+      unchecked((effLoc[x] = l));
       unchecked((arcIn[x] = arcCost(v, loc, l)));
       unchecked((durIn[x] = t));
       unchecked((distIn[x] = dl));
@@ -255,7 +255,7 @@ export function recompute(v: i32): void {
       if (f > maxDrv + 1e-6) feasible = false;
       unchecked((drvF[x] = endsDriving(x, v) ? 0.0 : f));
     }
-    cumDist[x] = distance;
+    unchecked((cumDist[x] = distance));
     const reset = reloads && isReload(x) && !pas;
     for (let d = 0; d < D; d++) {
       if (reset) {
@@ -274,8 +274,8 @@ export function recompute(v: i32): void {
       for (let d = 0; d < D; d++) if (unchecked(loadAfter[x * D + d]) > capOf(v, d) + 1e-9) feasible = false;
     }
     if (x == e) {
-      eStart[x] = arr;
-      eDep[x] = arr;
+      unchecked((eStart[x] = arr));
+      unchecked((eDep[x] = arr));
       if (arr > vehTwEnd(v)) feasible = false;
       break;
     }
@@ -284,17 +284,17 @@ export function recompute(v: i32): void {
       feasible = false;
       st = arr;
     }
-    eStart[x] = st;
+    unchecked((eStart[x] = st));
     if (balanceK > 0) unchecked((waitSuf[x] = st - arr)); // the waits, summed backward below
     const setup = pas || isBreak(x) ? 0.0 : setupPaidAt(x, loc);
-    eDep[x] = st + setup + serviceOf(x);
-    time = eDep[x];
-    loc = effLoc[x];
+    unchecked((eDep[x] = st + setup + serviceOf(x)));
+    time = unchecked(eDep[x]);
+    loc = unchecked(effLoc[x]);
     prev = x;
     x = unchecked(nxt[x]);
   }
   // Backward pass: latest feasible start and suffix load maxima (per trip).
-  lStart[e] = vehTwEnd(v);
+  unchecked((lStart[e] = vehTwEnd(v)));
   for (let d = 0; d < D; d++) unchecked((sMax[e * D + d] = loadAfter[e * D + d]));
   if (driving) {
     unchecked((drvB[e] = 0));
@@ -311,7 +311,7 @@ export function recompute(v: i32): void {
       unchecked((sMax[x * D + d] = a > b ? a : b));
     }
     const npas = n < nTasks && unchecked(passive[n]);
-    const t = npas ? 0.0 : dur(v, effLoc[x], locOf(n));
+    const t = npas ? 0.0 : dur(v, unchecked(effLoc[x]), locOf(n));
     if (driving) {
       // Driving from leaving x to the next break (or the end).
       const nb = endsDriving(n, v);
@@ -320,20 +320,20 @@ export function recompute(v: i32): void {
     }
     if (balanceK > 0) unchecked((waitSuf[x] = (x == s ? 0.0 : unchecked(waitSuf[x])) + unchecked(waitSuf[n])));
     if (x == s) {
-      lStart[x] = lStart[n] - t;
+      unchecked((lStart[x] = unchecked(lStart[n]) - t));
       break;
     }
     const p = unchecked(prv[x]);
-    const busy = (unchecked(passive[x]) ? 0.0 : setupPaidAt(x, effLoc[p])) + serviceOf(x);
-    lStart[x] = latestStart(x, lStart[n] - t - busy);
+    const busy = (unchecked(passive[x]) ? 0.0 : setupPaidAt(x, unchecked(effLoc[p]))) + serviceOf(x);
+    unchecked((lStart[x] = latestStart(x, unchecked(lStart[n]) - t - busy)));
     x = p;
   }
-  if (jobs > 0 && rJobs[v] == 0) fixedSum += vehFixed(v);
-  else if (jobs == 0 && rJobs[v] > 0) fixedSum -= vehFixed(v);
-  rJobs[v] = jobs;
-  rSize[v] = size;
-  rDist[v] = distance;
-  rTravel[v] = travel;
+  if (jobs > 0 && unchecked(rJobs[v]) == 0) fixedSum += vehFixed(v);
+  else if (jobs == 0 && unchecked(rJobs[v]) > 0) fixedSum -= vehFixed(v);
+  unchecked((rJobs[v] = jobs));
+  unchecked((rSize[v] = size));
+  unchecked((rDist[v] = distance));
+  unchecked((rTravel[v] = travel));
   unchecked((rFirst[v] = first));
   const cost = jobs > 0 ? vehFixed(v) + vehPerSec(v) * travel + vehPerM(v) * distance : 0.0;
   let bal: f64 = 0;
@@ -342,18 +342,18 @@ export function recompute(v: i32): void {
     // Route duration as reported: leave the start as late as the first stop allows.
     let dep = vehTwStart(v);
     if (first != e && !isBreak(first)) {
-      const late = eStart[first] - dur(v, effLoc[s], locOf(first));
+      const late = unchecked(eStart[first]) - dur(v, unchecked(effLoc[s]), locOf(first));
       if (late > dep) dep = late;
     }
     unchecked((rDepart[v] = dep));
-    work = jobs > 0 ? eStart[e] - dep : 0.0;
+    work = jobs > 0 ? unchecked(eStart[e]) - dep : 0.0;
   }
   if (balanceK > 0 && jobs > 0) {
     bal = balanceK * balanceRate(v) * work * work;
     unchecked((rBalWork[v] = work));
   } else unchecked((rBalWork[v] = 0));
-  costSum += cost + bal - rCost[v] - unchecked(rBal[v]);
-  rCost[v] = cost;
+  costSum += cost + bal - unchecked(rCost[v]) - unchecked(rBal[v]);
+  unchecked((rCost[v] = cost));
   unchecked((rBal[v] = bal));
   if (hasGroups) {
     const dw = work - unchecked(rWork[v]);
@@ -369,7 +369,7 @@ export function recompute(v: i32): void {
       if (after > m + 1e-6) feasible = false;
     }
   }
-  rFeasible[v] = feasible;
+  unchecked((rFeasible[v] = feasible));
   if (capWeight > 0) trackExcess(v);
 }
 

@@ -45,7 +45,7 @@ export function pendUnassigned(): void {
 /** The tasks on routes (the ruin's size is drawn from it). */
 export function assignedJobs(): i32 {
   let n = 0;
-  for (let r = 0; r < nVeh; r++) n += rJobs[r];
+  for (let r = 0; r < nVeh; r++) n += unchecked(rJobs[r]);
   return n;
 }
 

@@ -101,16 +101,16 @@ export function touchedRoute(i: i32): i32 {
 /** Saves route r's sequence the first time the current move touches it. */
 export function touch(r: i32): void {
   if (unchecked(stamp[r]) == iterId) return;
-  stamp[r] = iterId;
-  touched[touchedCount++] = r;
-  bkStart[r] = bkFill;
-  let x = nxt[startNode(r)];
+  unchecked((stamp[r] = iterId));
+  unchecked((touched[touchedCount++] = r));
+  unchecked((bkStart[r] = bkFill));
+  let x = unchecked(nxt[startNode(r)]);
   const e = endNode(r);
   while (x != e) {
     unchecked((bkSeq[bkFill++] = x));
     x = unchecked(nxt[x]);
   }
-  bkLen[r] = bkFill - bkStart[r];
+  unchecked((bkLen[r] = bkFill - unchecked(bkStart[r])));
 }
 
 function relink(r: i32, seq: StaticArray<i32>, from: i32, len: i32): void {
@@ -118,8 +118,8 @@ function relink(r: i32, seq: StaticArray<i32>, from: i32, len: i32): void {
   // relink already rewired into another route).
   const s = startNode(r);
   const e = endNode(r);
-  nxt[s] = e;
-  prv[e] = s;
+  unchecked((nxt[s] = e));
+  unchecked((prv[e] = s));
   let u = s;
   for (let i = 0; i < len; i++) {
     const t = unchecked(seq[from + i]);
@@ -137,23 +137,23 @@ export function recomputeTouched(): void {
 export function rollback(): void {
   // Detach every touched route first: a task may have moved between two touched routes.
   for (let i = 0; i < touchedCount; i++) {
-    const r = touched[i];
+    const r = unchecked(touched[i]);
     const e = endNode(r);
-    let x = nxt[startNode(r)];
+    let x = unchecked(nxt[startNode(r)]);
     while (x != e) {
-      const n = nxt[x];
-      routeOf[x] = -1;
+      const n = unchecked(nxt[x]);
+      unchecked((routeOf[x] = -1));
       x = n;
     }
   }
   for (let i = 0; i < touchedCount; i++) {
-    const r = touched[i];
-    relink(r, bkSeq, bkStart[r], bkLen[r]);
+    const r = unchecked(touched[i]);
+    relink(r, bkSeq, unchecked(bkStart[r]), unchecked(bkLen[r]));
   }
   for (let i = 0; i < bkUnasCount; i++) unchecked((unas[i] = bkUnas[i]));
   unasCount = bkUnasCount;
   unasPenalty = bkUnasPenalty;
-  for (let i = 0; i < touchedCount; i++) recompute(touched[i]);
+  for (let i = 0; i < touchedCount; i++) recompute(unchecked(touched[i]));
   touchedCount = 0;
 }
 
@@ -226,14 +226,14 @@ export function unpackBest(buf: StaticArray<i32>): void {
 export function usedRoutes(): i32 {
   let n = 0;
   for (let r = 0; r < nVeh; r++) {
-    let x = nxt[startNode(r)];
+    let x = unchecked(nxt[startNode(r)]);
     const e = endNode(r);
     while (x != e) {
       if (!isBound(x)) {
         n++;
         break;
       }
-      x = nxt[x];
+      x = unchecked(nxt[x]);
     }
   }
   return n;
