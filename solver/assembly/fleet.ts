@@ -123,11 +123,8 @@ export function skipEmptyTwin(r: i32): bool {
 }
 
 /**
- * Identical empty vans price a task alike, so once one of a type has been evaluated in this scan
- * the others can never be strictly cheaper: an identical fleet's scan evaluates one and skips the
- * rest, after drawing their blinks as before (same positions, same random stream). Mixed fleets
- * skip them outright (skipEmptyTwin). Homberger 1,000 has 160 empty vans while it runs at 90
- * routes: they were half of the insertion evaluations.
+ * Identical empty vans price a task alike: in an identical fleet a scan evaluates one per type and
+ * skips the rest after their blinks' draws (same positions and random stream; README, Engine).
  */
 // @inline
 export function emptyTwinTried(r: i32): bool {
