@@ -1,11 +1,10 @@
 /**
  * Heterogeneous fleets (vans with their own capacity, fixed cost and cost per hour or km).
  *
- * Why this exists: greedy insertion prices a first stop in an empty van at the van's own rates,
- * so the cheapest-to-open type (usually the smallest van) always wins the first stop, and a big
- * van, which pays off only once it carries many stops, is never opened: the search stalls on
- * many small radial routes (vfmpv17: 29 small vans, +62 %, where the best known uses 7). Two
- * remedies, both used only when the vehicles differ:
+ * Why this exists: greedy insertion prices a first stop in an empty van at the van's own rates, so the
+ * cheapest-to-open type (usually the smallest van) always wins the first stop, and a big van, which pays off
+ * only once it carries many stops, is never opened: the search stalls on many small radial routes (vfmpv17:
+ * 29 small vans, +62 %, where the best known uses 7). Two remedies, both used only when the vehicles differ:
  *  - a route-by-route construction (fill one van with the cheapest insertions, then open the
  *    next), tried with the vans ordered by capacity and by cost per unit of capacity;
  *  - a route exchange move in the annealing: the whole sequence of one route moves to another
@@ -66,6 +65,8 @@ export let heterogeneous = false;
 let hasBreaks = new StaticArray<bool>(0);
 let typeStamp = new StaticArray<i32>(0);
 let stampId: i32 = 0;
+/** Types with an empty van priced (or skipped as a twin) in this scan: at nTypes, no empty van is left to try. */
+export let typesSeen: i32 = 0;
 
 function sameVehicle(a: i32, b: i32): bool {
   for (let k = 0; k < VEH_F_STRIDE; k++) if (vehF[a * VEH_F_STRIDE + k] != vehF[b * VEH_F_STRIDE + k]) return false;
@@ -110,6 +111,7 @@ export function prepareFleet(): void {
 /** Starts a new insertion scan for the "one empty van per type" rule. */
 export function newTypeScan(): void {
   stampId++;
+  typesSeen = 0;
 }
 
 /** Whether the scan should skip empty route r (an identical empty van was already tried). */
@@ -119,19 +121,18 @@ export function skipEmptyTwin(r: i32): bool {
   const ty = unchecked(vehType[r]);
   if (unchecked(typeStamp[ty]) == stampId) return true;
   unchecked((typeStamp[ty] = stampId));
+  typesSeen++;
   return false;
 }
 
-/**
- * Identical empty vans price a task alike: in an identical fleet a scan evaluates one per type and
- * skips the rest after their blinks' draws (same positions and random stream; README, Engine).
- */
+/** Identical empty vans price a task alike: in an identical fleet a scan evaluates one per type (README, Engine). */
 // @inline
 export function emptyTwinTried(r: i32): bool {
   if (heterogeneous || unchecked(rSize[r]) != 0) return false;
   const ty = unchecked(vehType[r]);
   if (unchecked(typeStamp[ty]) == stampId) return true;
   unchecked((typeStamp[ty] = stampId));
+  typesSeen++;
   return false;
 }
 
@@ -292,10 +293,7 @@ function fits(v: i32): bool {
   return true;
 }
 
-/**
- * A random route with at least `minJobs` tasks and no bound task (breaks, reloads), or -1 after
- * 16 tries; readies the sequence buffers of the moves below.
- */
+/** A random route with at least `minJobs` tasks and no bound task (breaks, reloads), or -1 after 16 tries. */
 function randomRoute(minJobs: i32): i32 {
   if (seqA.length != nTasks) {
     seqA = new StaticArray<i32>(nTasks);
@@ -309,9 +307,8 @@ function randomRoute(minJobs: i32): i32 {
 }
 
 /**
- * Moves a random used route to a random vehicle of another type (swapping with its route if it
- * has one). Returns false when no exchange was made or it is infeasible; the caller has started
- * a move and rolls it back on false.
+ * Moves a random used route to a random vehicle of another type (swapping with its route if it has one).
+ * Returns false when no exchange was made or it is infeasible; the caller has started a move and rolls it back.
  */
 export function exchangeRoutes(): bool {
   const a = randomRoute(1);

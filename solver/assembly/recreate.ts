@@ -29,7 +29,7 @@ import { pend, pendCount } from './ruin';
 import { rand, restoreRng, saveRng } from './rng';
 import { addUnassigned, searchCost, touch, unasScale } from './state';
 import { durInto, locOf, metricDur, proximity } from './travel';
-import { emptyTwinTried, heterogeneous, newTypeScan, skipEmptyTwin } from './fleet';
+import { emptyTwinTried, heterogeneous, newTypeScan, nTypes, skipEmptyTwin, typesSeen } from './fleet';
 import { capWeight, setOverloading } from './soft-capacity';
 
 export let blinkRate: f64 = 0.01;
@@ -202,7 +202,8 @@ function granularScan(t: i32): void {
     tryAt(t, b, r);
   }
   const c1 = unchecked(candStart[t + 1]);
-  for (let ci = unchecked(candStart[t]); ci < c1; ci++) {
+  // Once an empty van of every type is priced, the rest are twins: the walk ends there.
+  for (let ci = unchecked(candStart[t]); ci < c1 && typesSeen < nTypes; ci++) {
     const r = unchecked(cand[ci]);
     if (unchecked(rJobs[r]) != 0 || (closing && unchecked(closed[r]))) continue;
     if (skipEmptyTwin(r)) continue;
