@@ -45,6 +45,9 @@ describe('import messages', () => {
     expect(spaces(fr.rejectedTruncated(10_000, 12_345))).toMatch(/^seules les 10 000 premières des 12 345 lignes/);
     expect(fr.tooLarge(1.5 * 1048576)).toMatch(/^Le fichier dépasse 1,5 Mo,/);
     expect(en.tooLarge(50 * 1048576)).toMatch(/^The file is larger than 50 MB,/);
+    // A limit under 50 KB is not rounded away to "0 MB".
+    expect(en.tooLarge(40_000)).toMatch(/^The file is larger than 0\.04 MB,/);
+    expect(fr.tooLarge(40_000)).toMatch(/^Le fichier dépasse 0,04 Mo,/);
     expect(en.warn.distance(273, 150)).toMatch(/^is 273 km from the nearest depot, farther than 150 km/);
     expect(en.duplicateRef(12345)).toBe('appears again: row 12345 has the same ref');
     expect(fr.unclosedQuote(12345)).toContain('commence ligne 12345 ');

@@ -129,8 +129,14 @@ export type ImportTexts = Omit<Templates<ImportMessages>, 'unreadable' | 'xlsxLi
   warn: Omit<Templates<ImportMessages['warn']>, 'noShift'> & { noShiftDay: string; noShiftDays: string };
 };
 
-/** Bytes in MB, to a tenth when not whole (the limits are set in bytes). */
-const megabytes = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+/**
+ * Bytes in MB, to a tenth when not whole (the limits are set in bytes); under 1 MB to a hundredth (as
+ * much as the formatter writes), so a limit of a few tens of KB is not shown as "0 MB".
+ */
+const megabytes = (bytes: number) => {
+  const mb = bytes / 1048576;
+  return mb < 1 ? Math.round(mb * 100) / 100 : Math.round(mb * 10) / 10;
+};
 
 /**
  * One language's messages: its texts filled by shared's formatter, which writes counts as the
