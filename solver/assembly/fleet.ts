@@ -114,10 +114,9 @@ export function newTypeScan(): void {
   typesSeen = 0;
 }
 
-/** Whether the scan should skip empty route r (an identical empty van was already tried). */
+/** Marks r's type as tried in this scan; true when an empty van of that type already was. */
 // @inline
-export function skipEmptyTwin(r: i32): bool {
-  if (!heterogeneous || unchecked(rSize[r]) != 0) return false;
+function typeTried(r: i32): bool {
   const ty = unchecked(vehType[r]);
   if (unchecked(typeStamp[ty]) == stampId) return true;
   unchecked((typeStamp[ty] = stampId));
@@ -125,15 +124,19 @@ export function skipEmptyTwin(r: i32): bool {
   return false;
 }
 
-/** Identical empty vans price a task alike: in an identical fleet a scan evaluates one per type (README, Engine). */
+/** Whether the scan should skip empty route r (an identical empty van was already tried). */
+// @inline
+export function skipEmptyTwin(r: i32): bool {
+  return heterogeneous && unchecked(rSize[r]) == 0 && typeTried(r);
+}
+
+/**
+ * Identical empty vans price a task alike, so one of a type is evaluated per scan: a full scan skips
+ * the others after drawing their blinks (same random stream); the granular scan stops at `typesSeen`.
+ */
 // @inline
 export function emptyTwinTried(r: i32): bool {
-  if (heterogeneous || unchecked(rSize[r]) != 0) return false;
-  const ty = unchecked(vehType[r]);
-  if (unchecked(typeStamp[ty]) == stampId) return true;
-  unchecked((typeStamp[ty] = stampId));
-  typesSeen++;
-  return false;
+  return !heterogeneous && unchecked(rSize[r]) == 0 && typeTried(r);
 }
 
 function capSum(v: i32): f64 {
