@@ -312,6 +312,10 @@ function scanCandidates(t: i32, isPair: bool, c1: i32): void {
   for (let ci = candStart[t]; ci < c1; ci++) {
     const r = unchecked(cand[ci]);
     if (closing && unchecked(closed[r])) continue;
+    // Once one of every type is priced, the empty vans left are twins, skipped without drawing
+    // their blinks (as the granular scan ends its walk). Tested before skipEmptyTwin, which
+    // stamps a mixed fleet's van as it is first met: that van is still to be priced.
+    if (typesSeen >= nTypes && unchecked(rSize[r]) == 0) continue;
     // Identical empty vans price the same: one of each type is enough.
     if (skipEmptyTwin(r)) continue;
     scanRoute(t, r, isPair, 0.0);

@@ -48,6 +48,32 @@ describe('mixed fleet', () => {
     expect(sol.summary.cost).toBeCloseTo(3075, 6);
   });
 
+  it('prices an empty van of every type, the last one met too, from the first solution on', async () => {
+    // Two stops, two vans alike but for their rate: the cheaper van comes second in the scan.
+    const p: Problem = {
+      matrices: {
+        durations: [
+          [0, 100, 100],
+          [100, 0, 10],
+          [100, 10, 0],
+        ],
+      },
+      vehicles: [
+        { id: 1, start: 0, end: 0, capacity: [10], costs: { perHour: 7200 } },
+        { id: 2, start: 0, end: 0, capacity: [10], costs: { perHour: 3600 } },
+      ],
+      jobs: [
+        { id: 1, location: 1, delivery: [1] },
+        { id: 2, location: 2, delivery: [1] },
+      ],
+    };
+    const sol = await solve(p, { maxIterations: 1, timeLimitMs: 600_000, seed: 1 });
+    checkSolution(p, sol);
+    // 210 s at 3,600 an hour: 210; in the dearer van it would cost 420.
+    expect(sol.routes.map((r) => r.vehicleId)).toEqual([2]);
+    expect(sol.summary.cost).toBeCloseTo(210, 6);
+  });
+
   it('still prefers small vans when the big van’s fixed cost outweighs the saving', async () => {
     const p = problem(20000);
     const sol = await solve(p, { maxIterations: 500, timeLimitMs: 600_000, seed: 3 });

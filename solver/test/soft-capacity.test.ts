@@ -23,7 +23,7 @@ const answers = async (p: Problem, softCapacity: number, maxIterations = 4000) =
     // solveChecked runs the independent checker: every route within its van's capacity.
     const sol = await solveChecked(p, { maxIterations, timeLimitMs: 600_000, seed, tuning: { softCapacity } });
     expect(sol.unassigned).toEqual([]);
-    out.push(`${sol.routes.length} routes, ${sol.summary.distance}`);
+    out.push(`${sol.routes.length} routes, ${sol.summary.distance.toFixed(6)}`);
   }
   return out;
 };
@@ -33,7 +33,9 @@ describe('penalised capacity', () => {
     const p = tightC101();
     // A start price of a hundredth of an arc per mean load: early on, overloading is nearly free,
     // so a best taken while over capacity would be shorter and fail the checker.
-    expect(await answers(p, 0.01)).not.toEqual(await answers(p, 0));
+    // At 300 iterations, before every seed has reached the same optimum (by 4,000 the answers
+    // differed only in the last bits of the distance, which the rounding below no longer shows).
+    expect(await answers(p, 0.01, 300)).not.toEqual(await answers(p, 0, 300));
   }, 120_000);
 
   it('leaves problems with shipments as they were (the penalty is written for jobs alone)', async () => {
