@@ -181,8 +181,6 @@ describe('local search', () => {
   }, 120_000);
 
   it('keeps Solomon R101 and RC201 deterministic with the default operators', async () => {
-    // Six seeds: over three, one operator's sum could land either side of the search without it
-    // (SWAP* on R101 at seeds 1–3: 5,039 against 5,025, yet lower over 1–8).
     for (const name of ['R101', 'RC201']) {
       const p = solomon(name);
       const a = await solve(p, { tuning: { localSearch: 1 }, maxIterations: 1000, timeLimitMs: 600_000, seed: 5 });
