@@ -131,8 +131,8 @@ export function skipEmptyTwin(r: i32): bool {
 }
 
 /**
- * Identical empty vans price a task alike, so one of a type is evaluated per scan: a full scan skips
- * the others after drawing their blinks (same random stream); the granular scan stops at `typesSeen`.
+ * Identical empty vans price a task alike, so one of a type is evaluated per scan: the others are
+ * skipped after drawing their blinks until every type is priced, then passed over (`typesSeen`).
  */
 // @inline
 export function emptyTwinTried(r: i32): bool {
