@@ -109,13 +109,22 @@ function mixed(seed: number): Problem {
   return { matrices: { durations: m, distances: m }, vehicles, jobs, shipments };
 }
 
+/** One van's tour of n random stops (no windows, no capacity): the case 2-opt is for. */
+function tour(seed: number, n: number): Problem {
+  const rnd = prng(seed);
+  const pts = Array.from({ length: n + 1 }, () => [rnd() * 1000, rnd() * 1000] as const);
+  const m = pts.map((a) => pts.map((b) => Math.round(Math.hypot(a[0] - b[0], a[1] - b[1]))));
+  const jobs: Job[] = Array.from({ length: n }, (_, i) => ({ id: i + 1, location: i + 1 }));
+  return { matrices: { durations: m, distances: m }, vehicles: [{ id: 0, start: 0, end: 0 }], jobs };
+}
+
 describe('local search', () => {
   it('lowers the cost of a fixed-budget search with each operator on its own', async () => {
     // 30 iterations, where the polish of the first solutions tells the operators apart: at 400 the
     // sums over 3–10 seeds moved with the random stream more than with relocate, swap or SWAP*
     // (RC201, 10 seeds: without local search 13,139 in one build and 13,570 in the one before).
     // 2-opt is for long routes with wide windows: on R101's tight windows no stretch can be driven
-    // backwards, and on RC201 its gain is within that spread (below).
+    // backwards, and on RC201 its gain is within that spread (it has a test of its own, below).
     for (const name of ['R101', 'RC201']) {
       const p = solomon(name);
       const off = await costOverSeeds(p, OFF, 30, 6);
@@ -127,10 +136,15 @@ describe('local search', () => {
     }
   }, 120_000);
 
-  it('reroutes RC201 with 2-opt on its own, and every answer passes the checker', async () => {
-    // Its gain there is within the seeds' spread (see above), so this asserts that it acts.
-    const p = solomon('RC201');
-    expect(await costOverSeeds(p, TWO_OPT | ON_EVERY, 30, 6)).not.toBe(await costOverSeeds(p, OFF, 30, 6));
+  it('shortens single-van tours with 2-opt on its own', async () => {
+    // A tour is where driving a stretch backwards pays: one van, no windows, 80 random stops. Its
+    // gain on Solomon's time windows is within the seeds' spread (above). Measured at 10
+    // iterations, seeds 1–6: 2–3 % shorter on each of the three tours.
+    for (const seed of [1, 2, 3]) {
+      const p = tour(seed, 80);
+      const on = await costOverSeeds(p, TWO_OPT | ON_EVERY, 10, 6);
+      expect(on, `tour ${seed}`).toBeLessThan(await costOverSeeds(p, OFF, 10, 6));
+    }
   }, 120_000);
 
   it('moves shipments: pair relocate and pair exchange to other routes, or-opt within theirs, each lowers the cost on Li & Lim lrc201', async () => {
