@@ -25,6 +25,7 @@ import {
   IN_VEH_I,
   IN_VEH_SKILL,
   KIND_BREAK,
+  TW_WIDTH_CAP,
   KIND_RELOAD,
   PARAMS_LEN,
   TASK_F_PENALTY,
@@ -318,4 +319,11 @@ export function demandOf(t: i32): f64 {
   let s: f64 = 0;
   for (let d = 0; d < D; d++) s += Math.abs(taskStartLoad[t * D + d]) + Math.abs(taskDelta[t * D + d]);
   return s;
+}
+
+/** Whether no task and no van has a time window (capacity-and-cost problems such as the HVRP sets). */
+export function windowless(): bool {
+  for (let t = 0; t < nTasks; t++) if (kindOf(t) < KIND_BREAK && twWidthOf(t) < TW_WIDTH_CAP) return false;
+  for (let v = 0; v < nVeh; v++) if (vehTwStart(v) > 0 || vehTwEnd(v) < Infinity) return false;
+  return true;
 }

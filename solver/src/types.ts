@@ -255,8 +255,9 @@ export interface SolveOptions {
   maxIterations?: number;
   /**
    * Stop before the time limit once the search has converged (no better solution for as long as
-   * the best took to find, at least 1 s): the limit is then a cap, as in VROOM. Ignored with
-   * `maxIterations`. @default true
+   * the best took to find, at least 1 s): the limit is then a cap, as in VROOM. Vans that differ
+   * with no time window anywhere (the HVRP sets) start hot and may stop only once cooled half-way.
+   * Ignored with `maxIterations`. @default true
    */
   stopWhenConverged?: boolean;
   /** Share of the budget spent removing routes when vehicles have a fixed cost. @default 0.4 */
@@ -268,7 +269,7 @@ export interface SolveOptions {
 export interface Tuning {
   /** Neighbours per task for the string removals. @default 50 */
   neighbours: number;
-  /** Start temperature in near-arc costs; 0 = auto (1; vehicles first 10, or 20 when every task is a shipment). */
+  /** Start temperature in near-arc costs; 0 = auto (1; vehicles first or vans that differ 10, or 20 when vehicles come first and every task is a shipment). */
   t0: number;
   /**
    * Final temperature in near-arc costs; 0 = auto: t0 / 100, or t0 / 400 in the final annealing
