@@ -24,6 +24,7 @@
  * `iterations` is the winning worker's count (each worker searches on its own; the best one wins).
  */
 import { hvrpSuite } from './hvrp.ts';
+import { target } from './target.ts';
 import { shutdownWorkers, solve } from '../src/solve.ts';
 import type { Problem, Solution, SolveOptions } from '../src/types.ts';
 import { checkSolution } from '../test/checker.ts';
@@ -82,11 +83,6 @@ interface Row {
   gap: number;
   vehicles: number;
   bksVehicles: number;
-}
-
-/** Prints `target <what>: <figure> (target <goal>) met|MISSED`. */
-function target(what: string, figure: string, goal: string, met: boolean): void {
-  console.log(`target ${what}: ${figure} (target ${goal}) ${met ? 'met' : 'MISSED'}`);
 }
 
 async function literature(
