@@ -320,7 +320,7 @@ export function runSearch(): void {
   // runs above 4 % 6 → 4 (its long pickup-and-delivery routes leave a tight fleet in a basin).
   // Vans that differ, with no time windows (the HVRP sets), 10 too: moving a route to another van
   // changes its cost by far more than a detour, and from 1 the search settled in a basin. The five
-  // HVRP sets at 10 s × 2 workers, seeds 1–8: mean cost gap 1.32 → 0.81 % (with the convergence
+  // HVRP sets at 10 s × 2 workers, seeds 1–8: mean cost gap 1.32 → 0.95 % (with the convergence
   // rule in annealingPhase; README). Not with windows: Solomon with one van of half the capacity
   // gave the same answers, after 20–30 s of a 30 s cap instead of 2–7 s.
   hotFleet = heterogeneous && windowless();

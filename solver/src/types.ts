@@ -269,7 +269,10 @@ export interface SolveOptions {
 export interface Tuning {
   /** Neighbours per task for the string removals. @default 50 */
   neighbours: number;
-  /** Start temperature in near-arc costs; 0 = auto (1; vehicles first or vans that differ 10, or 20 when vehicles come first and every task is a shipment). */
+  /**
+   * Start temperature in near-arc costs; 0 = auto: 1; 10 with vehicles first, or with vans that
+   * differ and no time window anywhere; 20 with vehicles first when every task is a shipment.
+   */
   t0: number;
   /**
    * Final temperature in near-arc costs; 0 = auto: t0 / 100, or t0 / 400 in the final annealing
