@@ -76,7 +76,7 @@ let vehiclesFirst = false;
 let t0Auto: f64 = 1.0;
 /** Vehicles first with many shipments only: the final annealing's end follows its routes' length (tfShare). */
 let shipmentsFirst = false;
-/** Vans that differ, with no time window anywhere: a hot start, and no convergence stop while hot (runSearch). */
+/** Vans that differ, with no time window anywhere: T0 10 (runSearch), and no convergence stop while hot (annealingPhase). */
 let hotFleet = false;
 /** Mixed fleets: the share of iterations that move whole routes between vans (fleet.ts). */
 const FLEET_MOVES: f64 = 0.05;
