@@ -20,10 +20,10 @@ import {
   vehPerM,
   vehPerSec,
 } from './instance';
-import { dur, durInto, locOf, metricCost, vdist, vdistInto } from './travel';
+import { dur, durInto, locOf, metricCost, symmetric, vdist, vdistInto } from './travel';
 import { distIn, durIn, eDep, effLoc, fixedScale, lStart, loadAfter, nxt, prv, rDist, rJobs, rTravel } from './routes';
 import { isReload } from './instance';
-import { beyond } from './pair-floor';
+import { beyond, deliveryFloorFrom } from './pair-floor';
 import { anyReload, balanceK, passive } from './rules';
 import { balanceDelta } from './insert-duration';
 import {
@@ -108,9 +108,11 @@ export let pairDeliveryAfter: i32 = -1;
  * later in the route. O(route length): the delivery positions are scanned while the pickup's
  * delay is propagated forward. Sets `pairDeliveryAfter` (== p for "right after the pickup").
  * On metric costs a pickup place whose detour alone cannot beat `bound` returns INF, and with the
- * route's `floor` (deliveryFloor) the walk is skipped when no later place can.
+ * route's `floor` (deliveryFloor) the walk is skipped when no later place can; with `suffix` (the
+ * route's floors per stop just computed by pairRouteFloor) it stops at the first stop from which
+ * none can.
  */
-export function evalPair(p: i32, u1: i32, v: i32, bound: f64 = INF, floor: f64 = 0.0): f64 {
+export function evalPair(p: i32, u1: i32, v: i32, bound: f64 = INF, floor: f64 = 0.0, suffix: bool = false): f64 {
   const q = pairOf(p);
   const maxStops = vehMaxStops(v);
   if (maxStops >= 0 && unchecked(rJobs[v]) + 2 > maxStops) {
@@ -186,8 +188,13 @@ export function evalPair(p: i32, u1: i32, v: i32, bound: f64 = INF, floor: f64 =
   let x = w1;
   // x's place is its own (or, for a passive x, the last one's) once the walk has passed a located node.
   let onRoute = false;
+  // With symmetric matrices the arc x→q is the arc q→x, read as q→(next place) one step before.
+  let lastL: i32 = -1;
+  let lastT: f64 = 0;
+  let lastD: f64 = 0;
   while (!isEnd(x)) {
     if (anyReload && isReload(x)) break; // a shipment stays within one trip
+    if (suffix && beyond(pickupOnly + deliveryFloorFrom(x), best < bound ? best : bound)) break;
     let arr = time;
     let lx = loc;
     const pas = x < nTasks && unchecked(passive[x]);
@@ -215,13 +222,20 @@ export function evalPair(p: i32, u1: i32, v: i32, bound: f64 = INF, floor: f64 =
     const w2 = unchecked(nxt[x]);
     const r2 = nextReal(w2);
     const lr = locOf(r2);
-    const tXQ = durInto(v, loc, lq);
+    const reuse = symmetric && loc == lastL;
+    const tXQ = reuse ? lastT : durInto(v, loc, lq);
     const tQR = dur(v, lq, lr);
+    lastL = -1;
     if (tXQ < UNREACHABLE && tQR < UNREACHABLE) {
       // Priced first: only a place that would beat the best so far is checked for the windows
       // after it (the same answer; the fail counts only matter when no place fits, best = INF).
+      const dXQ = reuse ? lastD : vdistInto(v, loc, lq);
+      const dQR = vdist(v, lq, lr);
+      lastL = lr;
+      lastT = tQR;
+      lastD = dQR;
       const dT = dT1 + tXQ + tQR - (onRoute ? unchecked(durIn[r2]) : dur(v, loc, lr));
-      const dD = dD1 + vdistInto(v, loc, lq) + vdist(v, lq, lr) - (onRoute ? unchecked(distIn[r2]) : vdist(v, loc, lr));
+      const dD = dD1 + dXQ + dQR - (onRoute ? unchecked(distIn[r2]) : vdist(v, loc, lr));
       let c = perSec * dT + perM * dD + fixed;
       if (balanceK > 0) c += balanceDelta(v, dT + busyPQ);
       if (c < best) {

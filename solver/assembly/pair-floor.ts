@@ -3,9 +3,9 @@
  * `evalPair` and the recreate's pair scan skip pickup places, delivery walks and whole routes
  * that cannot beat the best position found (README, "A shipment's positions cost O(route²)").
  */
-import { endNode, pairOf, startNode, vehFixed } from './instance';
-import { arcIn, effLoc, fixedScale, nxt, rJobs } from './routes';
-import { arcCost, arcCostInto, locOf } from './travel';
+import { endNode, nNodes, pairOf, startNode, vehFixed } from './instance';
+import { arcIn, effLoc, fixedScale, nxt, prv, rJobs } from './routes';
+import { arcCost, arcCostInto, locOf, symmetric } from './travel';
 
 export let pairFloorOn = false;
 /**
@@ -18,6 +18,23 @@ export function setPairFloor(on: bool): void {
 
 /** The delivery floor found by the last `pairRouteFloor` (0 with the floor off). */
 export let deliveryFloor: f64 = 0;
+
+/**
+ * Per node u of the routes `pairRouteFloor` last priced for its pair: the cheapest detour of the
+ * delivery over the arcs from u to the route's end. evalPair's delivery walk stops at the first
+ * node from which no later place can beat its best (`deliveryFloorFrom`).
+ */
+let suffixFloor = new StaticArray<f64>(0);
+
+export function allocPairFloor(): void {
+  suffixFloor = new StaticArray<f64>(nNodes);
+}
+
+/** The delivery's floor over the arcs from node u on, as the last `pairRouteFloor` of u's route found. */
+// @inline
+export function deliveryFloorFrom(u: i32): f64 {
+  return unchecked(suffixFloor[u]);
+}
 
 /**
  * A floor under every position of pair p in route v (metric costs, with `setPairFloor` on): the
@@ -34,23 +51,41 @@ export function pairRouteFloor(p: i32, v: i32): f64 {
   const lp = locOf(p);
   const lq = locOf(pairOf(p));
   const cPQ = arcCost(v, lp, lq);
-  let minQ: f64 = Infinity;
   let minPickup: f64 = Infinity;
   let minRightAfter: f64 = Infinity;
   const e = endNode(v);
+  // With symmetric costs the arcs into p and q from a stop are the arcs out of them to it, which
+  // the step before priced (the floors hold no moving places: every stop is where it is).
+  let lastLoc: i32 = -1;
+  let cQLast: f64 = 0;
+  let cPLast: f64 = 0;
   for (let u = startNode(v); u != e; u = unchecked(nxt[u])) {
     const r = unchecked(nxt[u]);
     const lr = locOf(r);
     const lu = unchecked(effLoc[u]);
     const into = unchecked(arcIn[r]);
+    const reuse = symmetric && lu == lastLoc;
+    const cUQ = reuse ? cQLast : arcCostInto(v, lu, lq);
+    const cUP = reuse ? cPLast : arcCostInto(v, lu, lp);
     const cQR = arcCost(v, lq, lr);
-    const dq = arcCostInto(v, lu, lq) + cQR - into;
-    if (dq < minQ) minQ = dq;
     const cPR = arcCost(v, lp, lr);
-    const pickup = arcCostInto(v, lu, lp) + cPR - into;
+    unchecked((suffixFloor[u] = cUQ + cQR - into));
+    const pickup = cUP + cPR - into;
     if (pickup < minPickup) minPickup = pickup;
     const rightAfter = pickup + cPQ + cQR - cPR;
     if (rightAfter < minRightAfter) minRightAfter = rightAfter;
+    lastLoc = lr;
+    cQLast = cQR;
+    cPLast = cPR;
+  }
+  // From the end back: each stop's floor becomes the least over its arc and every later one.
+  let minQ: f64 = Infinity;
+  const s = startNode(v);
+  for (let u = unchecked(prv[e]); ; u = unchecked(prv[u])) {
+    const d = unchecked(suffixFloor[u]);
+    if (d < minQ) minQ = d;
+    unchecked((suffixFloor[u] = minQ));
+    if (u == s) break;
   }
   deliveryFloor = minQ > 0 ? minQ : 0.0;
   const viaFloor = minPickup + deliveryFloor;

@@ -44,7 +44,7 @@ import { construct, placeBreaks } from './construct';
 import { fleetPhase, setFleetPhase } from './fleet-phase';
 import { exchangeRoutes, heterogeneous, prepareFleet, splitRoute } from './fleet';
 import { setTwoOptStar } from './two-opt-star';
-import { setPairFloor } from './pair-floor';
+import { allocPairFloor, setPairFloor } from './pair-floor';
 import { anyReload, balanceK } from './rules';
 import { chooseLocalSearch, polishCandidate } from './local-search';
 import { exchangeBest, exchangeEvery } from './exchange';
@@ -269,6 +269,7 @@ export function runSearch(): void {
   allocRuin();
   allocRecreate();
   allocFocus();
+  allocPairFloor();
   buildNeighbours();
   buildCandidates();
   seedRng(<u64>params[PARAM_SEED]);
