@@ -4,15 +4,8 @@
  */
 import { nVeh } from './instance';
 import { arcScale } from './init';
-import {
-  absencesOf,
-  closeEmptyRoutes,
-  closeRoute,
-  countAbsence,
-  openAllRoutes,
-  recreate,
-  setUseAbsences,
-} from './recreate';
+import { closeEmptyRoutes, closeRoute, openAllRoutes, recreate } from './recreate';
+import { absencesOf, countAbsence, setUseAbsences } from './pending-order';
 import { rJobs } from './routes';
 import { assignedJobs, pend, pendCount, pendUnassigned, removeRoute, resetPend, ruin } from './ruin';
 import { rand } from './rng';
