@@ -234,10 +234,11 @@ function scanPairByFloor(t: i32, c1: i32): void {
     // Identical empty vans have the same floor: priced once per type (Li & Lim's 100 vans, 10 of
     // them used, made nine tenths of the floors' calls).
     const ty = unchecked(vehType[r]);
-    const twin = unchecked(rSize[r]) == 0 && unchecked(twinStamp[ty]) == twinScan;
+    const empty = unchecked(rSize[r]) == 0;
+    const twin = empty && unchecked(twinStamp[ty]) == twinScan;
     const low = twin ? unchecked(twinLow[ty]) : pairRouteFloor(t, r);
     const fd = twin ? unchecked(twinDelivery[ty]) : deliveryFloor;
-    if (!twin && unchecked(rSize[r]) == 0) {
+    if (empty && !twin) {
       unchecked((twinStamp[ty] = twinScan));
       unchecked((twinLow[ty] = low));
       unchecked((twinDelivery[ty] = fd));
