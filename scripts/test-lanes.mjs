@@ -29,6 +29,12 @@ const lanes = [
   ],
 ];
 
+// CI keeps only the tail of the output, and a failure in one lane scrolls away under the other's
+// lines: vitest's failure lines (`×` for a test, `FAIL` for its file) are repeated at the end.
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+const FAILURE_LINE = /^\s*(×|FAIL\s)/;
+const failures = [];
+
 /** Runs one package's tests (`vitest run` with `args`), its output prefixed; resolves to its exit code. */
 function testPackage({ name, label, args = [], env = {} }) {
   const prefix = `${label ?? name.replace('@tournee/', '')} test: `;
@@ -42,7 +48,11 @@ function testPackage({ name, label, args = [], env = {} }) {
     [child.stdout, process.stdout],
     [child.stderr, process.stderr],
   ]) {
-    createInterface({ input: from }).on('line', (line) => to.write(`${prefix}${line}\n`));
+    createInterface({ input: from }).on('line', (line) => {
+      to.write(`${prefix}${line}\n`);
+      const plain = line.replace(ANSI, '');
+      if (FAILURE_LINE.test(plain)) failures.push(`${prefix}${plain.trim()}`);
+    });
   }
   return new Promise((resolve) => {
     child.on('error', () => resolve(1));
@@ -58,4 +68,5 @@ async function runLane(runs) {
 }
 
 const codes = await Promise.all(lanes.map(runLane));
+if (failures.length > 0) process.stdout.write(`\nFailed (repeated from above):\n${failures.join('\n')}\n`);
 process.exit(codes.some((c) => c !== 0) ? 1 : 0);
