@@ -36,24 +36,27 @@
  *              matrix profile (0 … P-1), work group A (-1 none), work group B (-1 none)
  *  11 u64[T]   skill bitmask required
  *  12 u64[V]   skill bitmask offered
- *  13 f64[24]  params: 0 time limit ms, 1 max iterations (0 none), 2 circuity, 3 speed m/s,
+ *  13 f64[26]  params: 0 time limit ms, 1 max iterations (0 none), 2 circuity, 3 speed m/s,
  *              4 neighbours, 5 fleet phase share, 6 seed, 7 T0 factor, 8 Tf factor, 9 c̄,
  *              10 L_max, 11 blink rate, 12 soft fixed cost (in near-arc costs), 13 pre-fleet annealing share,
  *              14 soft unassigned price (in near-arc costs), 15 granular insertion K,
  *              16 stop when converged (1) or run to the time limit (0), 17 local search (1 on, -1 off, 0 auto),
  *              18 balance weight (0 off), 19 fleet temperature, 20 route split share,
  *              21 share of the final annealing between exchanges of the best (0 auto, −1 off),
- *              22 fleet phase stall, 23 start from input 14 at this T0 factor (0: construct afresh)
+ *              22 fleet phase stall, 23 start from input 14 at this T0 factor (0: construct afresh),
+ *              24 soft capacity price, 25 keep every best's routes for recombination (1) or not (0)
  *  14 i32[1+V+T] a solution to start from, packed as state.ts packBest (read when param 23 > 0)
  *
  * Output f64[]: header [cost, routes, unassigned, iterations, distance, travel time, offset of the
- * packed solution, 0], then per
+ * packed solution, offset of the route pool or 0], then per
  * used route [vehicle, steps, departure, arrival at end, cost, distance] followed by per step
  * [task, arrival, service start, departure, cumulative distance]; then per unassigned task
  * [task, reason] with reasons 1 skills, 2 capacity, 3 time window, 4 max travel time,
  * 5 max distance, 6 max stops, 7 unreachable, 8 no room left, 9 max driving, 10 work limit.
  * Reload steps appear only where a trip ends (never the reloads parked at the start or the end).
  * Last, from the offset in the header, the solution packed as input 14 (a later round starts from it).
+ * Then, with param 25, the route pool (route-pool.ts): its count, then per route [vehicle, length,
+ * cost, tasks…].
  */
 import { runSearch } from './search';
 import { writeOutput } from './output';

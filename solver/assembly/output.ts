@@ -10,6 +10,7 @@ import { evalInsert, INF, resetFails } from './insert';
 import { evalPair } from './insert-pair';
 import { cumDist, eDep, effLoc, eStart, nxt, rCost, rDist, rJobs, rTravel, routeOf } from './routes';
 import { iterations } from './search';
+import { poolOutputLength, writePool } from './route-pool';
 import { packBest, packedBestLength, totalCost, unas, unasCount, usedRoutes } from './state';
 import { dur, locOf } from './travel';
 
@@ -40,7 +41,7 @@ function reasonFor(t: i32): i32 {
 
 export function writeOutput(): usize {
   // Upper bound: header, per route 6 + 5 per step, per unassigned 2.
-  out = new StaticArray<f64>(8 + nVeh * 6 + nTasks * 7 + packedBestLength());
+  out = new StaticArray<f64>(8 + nVeh * 6 + nTasks * 7 + packedBestLength() + poolOutputLength());
   showReload = new StaticArray<bool>(nTasks);
   outLen = 0;
   let totalDist: f64 = 0;
@@ -129,6 +130,11 @@ export function writeOutput(): usize {
   const packed = new StaticArray<i32>(packedBestLength());
   packBest(packed);
   for (let i = 0; i < packed.length; i++) put(<f64>unchecked(packed[i]));
+  // The route pool, when kept, from the offset in header slot 7 (src/recombine.ts).
+  if (poolOutputLength() > 0) {
+    unchecked((out[7] = <f64>outLen));
+    writePool(put);
+  }
   return changetype<usize>(out);
 }
 

@@ -34,6 +34,7 @@ import {
 } from '../src/abi';
 import { kindOf, nTasks, penaltyOf, nVeh, params, startSolution, vehFixed, windowless } from './instance';
 import { allocFocus } from './focus';
+import { allocPool } from './route-pool';
 import { arcScale, buildCandidates, buildNeighbours, isSeedable } from './init';
 import { allocRecreate, setGranular, recreate, setBlinkRate } from './recreate';
 import { allocRoutes, setFixedScale } from './routes';
@@ -266,6 +267,7 @@ export function runSearch(): void {
   prepareTravel();
   allocRoutes();
   allocState();
+  allocPool();
   allocRuin();
   allocRecreate();
   allocFocus();

@@ -6,7 +6,8 @@ import { endNode, isBound, nTasks, nVeh, penaltyOf, startNode } from './instance
 import { resetFocus } from './focus';
 import { excessCost, hasGroups } from './rules';
 import { capacityTerm } from './soft-capacity';
-import { costSum, fixedScale, fixedSum, linkAfter, nxt, prv, recompute, routeOf } from './routes';
+import { poolRoute } from './route-pool';
+import { costSum, fixedScale, fixedSum, linkAfter, nxt, prv, rCost, recompute, routeOf } from './routes';
 
 /** Unassigned routable tasks (jobs and shipment pickups). */
 export let unas = new StaticArray<i32>(0);
@@ -168,6 +169,7 @@ export function saveBest(): void {
       x = unchecked(nxt[x]);
     }
     bestLen[r] = fill - from;
+    poolRoute(r, bestSeq, from, fill - from, unchecked(rCost[r]));
   }
   for (let i = 0; i < unasCount; i++) bestUnas[i] = unas[i];
   bestUnasCount = unasCount;

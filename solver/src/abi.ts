@@ -130,7 +130,9 @@ export const PARAM_FLEET_STALL = 22;
 export const PARAM_START_T0 = 23;
 /** Final annealing: start price, in near-arc costs, of a mean job's load over a van's capacity (0 = hard capacity). */
 export const PARAM_SOFT_CAPACITY = 24;
-export const PARAMS_LEN = 25;
+/** Keep every best's routes and output them (assembly/route-pool.ts), for recombination (1) or not (0). */
+export const PARAM_ROUTE_POOL = 25;
+export const PARAMS_LEN = 26;
 
 /**
  * A new best must beat the old by this share of its cost: the same solution's cost summed again

@@ -10,6 +10,7 @@ import {
   PARAM_FLEET_SHARE,
   PARAM_FLEET_STALL,
   PARAM_FLEET_TEMP,
+  PARAM_ROUTE_POOL,
   PARAM_ROUTE_SPLIT,
   PARAM_EXCHANGE,
   PARAM_GRANULAR,
@@ -31,6 +32,7 @@ import {
   PARAMS_LEN,
 } from './abi.ts';
 import type { Encoded } from './encode.ts';
+import { recombineShare, roundsFor } from './searches.ts';
 import type { Problem, SolveOptions } from './types.ts';
 
 /**
@@ -57,6 +59,7 @@ export const DEFAULT_TUNING = {
   fleetStall: 0,
   restarts: 0,
   warmStart: 0,
+  recombine: 0,
   routeSplit: 0,
   exchange: 0,
 };
@@ -89,6 +92,7 @@ export function encodeParams(problem: Problem, opts: SolveOptions, circuity: num
   params[PARAM_FLEET_STALL] = tuning.fleetStall;
   params[PARAM_ROUTE_SPLIT] = tuning.routeSplit;
   params[PARAM_EXCHANGE] = tuning.exchange;
+  params[PARAM_ROUTE_POOL] = recombineShare(problem, opts, roundsFor(problem, opts)) > 0 ? 1 : 0;
   return params;
 }
 

@@ -5,6 +5,7 @@
  */
 import { BEST_MARGIN, LARGE_SHIPMENT_TASKS, LONG_ROUTE_TASKS } from './abi.ts';
 import type { WarmStart } from './params.ts';
+import { canRecombine, recombine } from './recombine.ts';
 import type { Problem, SolveOptions } from './types.ts';
 
 /** Passes a worker's progress message (`[cost, routes, unassigned, elapsedMs]`) to `onProgress`. */
@@ -65,10 +66,40 @@ export type Round = (seed: number, limitMs: number, opts: SolveOptions, warm?: W
 /** The shortest later round worth starting (worker start-up alone takes tens of ms). */
 export const MIN_ROUND_MS = 250;
 
+/** Share of the time limit kept for the search from recombined routes (`tuning.recombine` auto). */
+export const RECOMBINE_SHARE = 0.05;
+/** The T0 factor the search from recombined routes anneals from: cool, it polishes their joins. */
+const RECOMBINE_T0 = 1;
+
+/** The share of the limit kept for a search from recombined routes (`tuning.recombine`), 0 when none. */
+export function recombineShare(problem: Problem, opts: SolveOptions, rounds: number): number {
+  const r = opts.tuning?.recombine ?? 0;
+  if (r < 0 || !canRecombine(problem) || (opts.maxIterations ?? 0) > 0) return 0;
+  if (r > 0) return Math.min(r, 0.5);
+  return rounds >= 2 ? RECOMBINE_SHARE : 0;
+}
+
+/**
+ * The options of a search that starts `offset` ms into the solve: its progress is passed on only
+ * when it beats `floor` (the best so far), with its time counted from the solve's start.
+ */
+function laterSearch(opts: SolveOptions, offset: number, floor: number): SolveOptions {
+  const onProgress = opts.onProgress;
+  if (!onProgress) return opts;
+  return {
+    ...opts,
+    onProgress: (p) => {
+      if (beats(p.cost, floor)) onProgress({ ...p, elapsedMs: p.elapsedMs + offset });
+    },
+  };
+}
+
 /**
  * Runs the rounds one after another, each on an equal share of the time left, the last one from the
- * best so far with `tuning.warmStart`, and returns the best output of all. Progress from a later round is passed on only when it beats the earlier rounds'
- * best, with its time counted from the solve's start, so a progress bar never goes back.
+ * best so far with `tuning.warmStart`; then, when the routes of all their searches recombine into
+ * a cheaper plan (recombine.ts), one more search from it on the time kept for it. Returns the best
+ * output of all. Progress from a later search is passed on only when it beats the best so far,
+ * with its time counted from the solve's start, so a progress bar never goes back.
  */
 export async function searchInRounds(
   problem: Problem,
@@ -80,30 +111,32 @@ export async function searchInRounds(
   const workers = workerCount(opts);
   const seed = opts.seed ?? 1;
   const warmT0 = warmStartT0(opts);
+  const roundsMs = limitMs * (1 - recombineShare(problem, opts, rounds));
   const start = performance.now();
   let best: Float64Array | undefined;
+  const all: Float64Array[] = [];
   for (let r = 0; r < rounds; r++) {
     if (r > 0 && opts.signal?.aborted) break;
     const offset = performance.now() - start;
-    const floor = best?.[0] ?? Infinity;
-    const onProgress = opts.onProgress;
-    const roundOpts: SolveOptions =
-      r === 0 || !onProgress
-        ? opts
-        : {
-            ...opts,
-            onProgress: (p) => {
-              if (beats(p.cost, floor)) onProgress({ ...p, elapsedMs: p.elapsedMs + offset });
-            },
-          };
+    const roundOpts = r === 0 ? opts : laterSearch(opts, offset, best?.[0] ?? Infinity);
     const warm = best && r === rounds - 1 && warmT0 > 0 ? { out: best, t0: warmT0 } : undefined;
-    const share = (limitMs - offset) / (rounds - r);
+    const share = (roundsMs - offset) / (rounds - r);
     // A round that overran (a slow worker start, a loaded machine) leaves the later ones little
     // or no time: they are skipped, not run on a budget the engine would read as its default.
     if (r > 0 && share < MIN_ROUND_MS) break;
     const outs = await run(seed + r * workers, share, roundOpts, warm);
+    all.push(...outs);
     best = bestOutput(best ? [best, ...outs] : outs);
     if (r === 0) rounds = roundsAfterFirst(problem, opts, rounds, best);
   }
-  return best as Float64Array;
+  if (!best || roundsMs >= limitMs || opts.signal?.aborted) return best as Float64Array;
+  // The cover search takes a fifth of the time kept at most; the search from it, the rest.
+  const cover = recombine(problem, all, best[0] ?? Infinity, BEST_MARGIN, (limitMs - roundsMs) / 5);
+  const offset = performance.now() - start;
+  if (!cover || limitMs - offset < MIN_ROUND_MS) return best;
+  const outs = await run(seed + rounds * workers, limitMs - offset, laterSearch(opts, offset, best[0] ?? Infinity), {
+    out: cover,
+    t0: RECOMBINE_T0,
+  });
+  return bestOutput([best, ...outs]);
 }
