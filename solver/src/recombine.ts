@@ -248,7 +248,8 @@ function improveCover(
 /**
  * Recombines the routes of `outs` (engine outputs of one problem): a start for one more search,
  * shaped as an output (header slot 0 its cost, slot 6 where its packed solution begins), when the
- * cheapest cover found within `budgetMs` beats the best of `outs` by `margin` (relative); else null.
+ * best of `outs` (costing `bestCost`), improved from their pool within `budgetMs`, beats itself by
+ * `margin` (relative); else null.
  */
 export function recombine(
   problem: Problem,
