@@ -162,7 +162,7 @@ describe('the route pool the engine keeps', () => {
     return { enc, out: runEngine(enc, {}, engineModule()) };
   };
 
-  it('holds the best plan’s routes among others, each a route the checker accepts on its van', () => {
+  it('holds the best plan’s routes among others, each carrying whole shipments, picked up before delivered', () => {
     const { enc, out } = run(1);
     const at = out[7] ?? 0;
     expect(at).toBeGreaterThan(0);
