@@ -338,8 +338,8 @@ export interface Tuning {
    * Share of the time limit kept for a last search that starts from a recombination of the routes
    * every search made its best (src/recombine.ts), run only when that plan beats the best of them.
    * 0 = auto: 0.05 with two rounds or more, off with one (Homberger r1_10_2 at 60 s gained 0.03 %,
-   * Li & Lim LR1_2_2 nothing); −1 = off. Li & Lim LRC2_4_2, 60 s × 2 workers, seeds 1–6: 1.46,
-   * 1.64, 0.93, 0.29, 0.31, 0.30 % against 0.01, 1.53, 1.50, 0.99, 1.46, 1.02 % off. Problems with
+   * Li & Lim LR1_2_2 nothing); −1 = off. Li & Lim LRC2_4_2, 60 s × 2 workers, seeds 1–10: mean
+   * 0.72 %, 7 within 1 %, against 1.04 %, 4 within 1 %, off (README). Problems with
    * breaks, reloads, driving limits, work limits or balance are never recombined. Ignored with
    * `maxIterations`.
    */
