@@ -21,7 +21,7 @@ let startOf = new StaticArray<i32>(0);
 let lengthOf = new StaticArray<i32>(0);
 let costOf = new StaticArray<f64>(0);
 let tasks = new StaticArray<i32>(0);
-export let poolCount: i32 = 0;
+let poolCount: i32 = 0;
 let fill: i32 = 0;
 
 export function allocPool(): void {

@@ -67,7 +67,7 @@ export type Round = (seed: number, limitMs: number, opts: SolveOptions, warm?: W
 export const MIN_ROUND_MS = 250;
 
 /** Share of the time limit kept for the search from recombined routes (`tuning.recombine` auto). */
-export const RECOMBINE_SHARE = 0.05;
+const RECOMBINE_SHARE = 0.05;
 /** The T0 factor the search from recombined routes anneals from: cool, it polishes their joins. */
 const RECOMBINE_T0 = 1;
 
